@@ -1,0 +1,128 @@
+import { z } from "zod";
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
+
+/** "500ms", "30s", "2m" → milliseconds. A bare number is refused: its unit would be a guess. */
+export const DurationSchema = z
+  .string({ error: 'write a duration with a unit, e.g. "30s" or "500ms"' })
+  .regex(DURATION, { error: 'write a duration with a unit, e.g. "30s" or "500ms"' })
+  .transform((text) => {
+    const [, amount, unit] = DURATION.exec(text)!;
+    const factor = unit === "ms" ? 1 : unit === "s" ? 1000 : 60_000;
+    return Math.round(Number(amount) * factor);
+  });
+
+/** A dot path into a JSON value: `output`, `choices.0.message.content`. */
+const JsonPathSchema = z.string().min(1);
+
+/** Where the answer's parts are found in the target's response JSON. */
+const ResponseMappingFields = {
+  output: JsonPathSchema.default("output"),
+  tool_calls: JsonPathSchema.default("tool_calls"),
+  usage: JsonPathSchema.default("usage"),
+  cost: JsonPathSchema.default("cost"),
+};
+
+export const HttpTargetSchema = z.strictObject({
+  type: z.literal("http"),
+  url: z.string().min(1),
+  method: z.enum(["POST", "PUT"]).default("POST"),
+  headers: z.record(z.string(), z.string()).default({}),
+  /**
+   * Request body template. Absent: the default body of PRODUCT.md. A string that is exactly
+   * "{{input}}", "{{input.field}}", "{{expected}}", "{{item_id}}", "{{run_id}}", "{{experiment}}"
+   * is replaced by that JSON value; placeholders inside longer strings are replaced by text.
+   */
+  body: z.json().optional(),
+  ...ResponseMappingFields,
+  timeout: DurationSchema.default("30s"),
+});
+export type HttpTargetConfig = z.infer<typeof HttpTargetSchema>;
+
+export const CommandTargetSchema = z.strictObject({
+  type: z.literal("command"),
+  /** A program and its arguments (no shell), or one string split on spaces. */
+  command: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  cwd: z.string().optional(),
+  env: z.record(z.string(), z.string()).default({}),
+  ...ResponseMappingFields,
+  timeout: DurationSchema.default("30s"),
+});
+export type CommandTargetConfig = z.infer<typeof CommandTargetSchema>;
+
+/** A prompt run against an OpenAI-compatible chat completions API. */
+export const PromptTargetSchema = z.strictObject({
+  type: z.literal("prompt"),
+  base_url: z.string().min(1).default("https://api.openai.com/v1"),
+  api_key: z.string().optional(),
+  model: z.string().min(1),
+  system: z.string().optional(),
+  /** The user message; placeholders as in the http body ("{{input}}", "{{input.question}}"). */
+  prompt: z.string().min(1),
+  temperature: z.number().min(0).max(2).optional(),
+  max_tokens: z.number().int().positive().optional(),
+  timeout: DurationSchema.default("60s"),
+});
+export type PromptTargetConfig = z.infer<typeof PromptTargetSchema>;
+
+export const TargetConfigSchema = z.discriminatedUnion("type", [
+  HttpTargetSchema,
+  CommandTargetSchema,
+  PromptTargetSchema,
+]);
+export type TargetConfig = z.infer<typeof TargetConfigSchema>;
+
+/** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: … }`. */
+export const ScorerRefSchema = z
+  .union([
+    z.string().min(1),
+    z.strictObject({
+      name: z.string().min(1),
+      label: z.string().min(1).optional(),
+      config: z.record(z.string(), z.unknown()).default({}),
+    }),
+  ])
+  .transform((ref) =>
+    typeof ref === "string"
+      ? { name: ref, label: ref, config: {} }
+      : { name: ref.name, label: ref.label ?? ref.name, config: ref.config },
+  );
+export type ScorerRef = z.infer<typeof ScorerRefSchema>;
+
+export const GateConfigSchema = z.strictObject({
+  /** Minimum fraction of items that pass (0..1). Error items count as not passing. */
+  passed_threshold: z.number().min(0).max(1).default(1),
+  /** Maximum regressions (pass→fail) allowed against a baseline. */
+  max_regressions: z.number().int().nonnegative().optional(),
+});
+export type GateConfig = z.infer<typeof GateConfigSchema>;
+
+export const ExperimentConfigSchema = z.strictObject({
+  description: z.string().optional(),
+  dataset: z.string().min(1),
+  target: TargetConfigSchema,
+  scorers: z.array(ScorerRefSchema).min(1),
+  gate: GateConfigSchema.default({ passed_threshold: 1 }),
+  concurrency: z.number().int().min(1).max(1024).default(8),
+  retries: z.number().int().min(0).max(10).default(3),
+  /** Above this fraction of error items the run cannot complete (exit 3). */
+  max_error_rate: z.number().min(0).max(1).default(0.2),
+});
+export type ExperimentConfig = z.infer<typeof ExperimentConfigSchema>;
+
+export const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export const ConfigFileSchema = z.strictObject({
+  version: z.literal(1),
+  experiments: z
+    .record(
+      z.string().regex(EXPERIMENT_NAME, {
+        error: "experiment names use letters, digits, '.', '_' and '-'",
+      }),
+      ExperimentConfigSchema,
+    )
+    .refine((experiments) => Object.keys(experiments).length > 0, {
+      error: "define at least one experiment",
+    }),
+});
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;

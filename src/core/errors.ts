@@ -1,0 +1,22 @@
+/**
+ * An error the user can fix (bad config, bad dataset, bad arguments). Adapters print its message
+ * once and exit 2 (CLI) or call core.setFailed (Action). `where` names the file, line or field.
+ */
+export class UserError extends Error {
+  override readonly name = "UserError";
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The run could not complete (target unreachable, too many errors): CLI exit code 3. */
+export class RunIncompleteError extends Error {
+  override readonly name = "RunIncompleteError";
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+export const ToolCallSchema = z.object({
+  name: z.string(),
+  arguments: z.unknown().optional(),
+});
+export type ToolCall = z.infer<typeof ToolCallSchema>;
+
+export const UsageSchema = z.object({
+  input_tokens: z.number().nonnegative().optional(),
+  output_tokens: z.number().nonnegative().optional(),
+  total_tokens: z.number().nonnegative().optional(),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
+/** What one call of a target produced (after retries). */
+export const TargetResultSchema = z.object({
+  output: z.unknown().optional(),
+  latency_ms: z.number().nonnegative(),
+  /** Calls made for this item: 1 + retries. */
+  attempts: z.number().int().positive(),
+  tool_calls: z.array(ToolCallSchema).optional(),
+  usage: UsageSchema.optional(),
+  cost: z.number().nonnegative().optional(),
+  /** Set when the call failed for good; the item is then an error, not a failure. */
+  error: z.string().optional(),
+});
+export type TargetResult = z.infer<typeof TargetResultSchema>;
+
+/** Evidence: what a scorer read, what it compared it with, and why it decided. */
+export const EvidenceSchema = z.object({
+  read: z.unknown().optional(),
+  compared: z.unknown().optional(),
+  reason: z.string(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const ScoreSchema = z.object({
+  /** Stable id a user can type: `evalgate scores evidence <id>`. */
+  id: z.string(),
+  /** The scorer's label in the experiment (its name unless the config gave a label). */
+  scorer: z.string(),
+  score: z.number().min(0).max(1),
+  passed: z.boolean(),
+  evidence: EvidenceSchema,
+  /** Set when the scorer threw: the scorer errored, the run did not crash. */
+  error: z.string().optional(),
+});
+export type Score = z.infer<typeof ScoreSchema>;
+
+export const RunItemStatusSchema = z.enum(["passed", "failed", "error"]);
+export type RunItemStatus = z.infer<typeof RunItemStatusSchema>;
+
+/** One dataset item's result in one run: stored as soon as it finishes. */
+export const RunItemSchema = z.object({
+  /** Stable id a user can type: `--run-item-id`. */
+  id: z.string(),
+  run_id: z.string(),
+  item_id: z.string(),
+  status: RunItemStatusSchema,
+  input: z.unknown(),
+  expected: z.unknown().optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+  output: z.unknown().optional(),
+  latency_ms: z.number().nonnegative(),
+  attempts: z.number().int().nonnegative(),
+  tool_calls: z.array(ToolCallSchema).optional(),
+  usage: UsageSchema.optional(),
+  cost: z.number().nonnegative().optional(),
+  error: z.string().optional(),
+  scores: z.array(ScoreSchema),
+  finished_at: z.string(),
+});
+export type RunItem = z.infer<typeof RunItemSchema>;

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+export const RunStatusSchema = z.enum(["running", "passed", "failed", "errored", "cancelled"]);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+export const ScorerSummarySchema = z.object({
+  scorer: z.string(),
+  /** Items this scorer scored (error items are not scored). */
+  count: z.number().int().nonnegative(),
+  mean: z.number(),
+  passed: z.number().int().nonnegative(),
+  pass_rate: z.number(),
+  /** Items on which this scorer threw. */
+  errors: z.number().int().nonnegative(),
+});
+export type ScorerSummary = z.infer<typeof ScorerSummarySchema>;
+
+export const RunSummarySchema = z.object({
+  total: z.number().int().nonnegative(),
+  passed: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  errored: z.number().int().nonnegative(),
+  /** passed / total; error items count against it. 0 when total is 0. */
+  pass_rate: z.number(),
+  scorers: z.array(ScorerSummarySchema),
+  latency_ms: z.object({ p50: z.number(), p95: z.number(), mean: z.number() }),
+  tokens: z.object({ input: z.number(), output: z.number(), total: z.number() }),
+  cost: z.number(),
+  /** Calls made beyond the first, over all items. */
+  retries: z.number().int().nonnegative(),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const RunSchema = z.object({
+  id: z.string(),
+  experiment: z.string(),
+  experiment_version: z.string(),
+  dataset_path: z.string(),
+  dataset_version: z.string(),
+  /** Items in the dataset version when the run started. */
+  item_count: z.number().int().nonnegative(),
+  /** The URL or command the run called (secrets in headers are never recorded). */
+  target: z.string(),
+  label: z.string().optional(),
+  git_commit: z.string().optional(),
+  git_branch: z.string().optional(),
+  started_at: z.string(),
+  ended_at: z.string().optional(),
+  status: RunStatusSchema,
+  summary: RunSummarySchema.optional(),
+  /** The gate's verdict when the run ended. */
+  verdict: z.enum(["pass", "fail"]).optional(),
+  verdict_reasons: z.array(z.string()).optional(),
+});
+export type Run = z.infer<typeof RunSchema>;
