@@ -35,7 +35,7 @@ export const HttpTargetSchema = z.strictObject({
    */
   body: z.json().optional(),
   ...ResponseMappingFields,
-  timeout: DurationSchema.default("30s"),
+  timeout: DurationSchema.default(30_000),
 });
 export type HttpTargetConfig = z.infer<typeof HttpTargetSchema>;
 
@@ -46,7 +46,7 @@ export const CommandTargetSchema = z.strictObject({
   cwd: z.string().optional(),
   env: z.record(z.string(), z.string()).default({}),
   ...ResponseMappingFields,
-  timeout: DurationSchema.default("30s"),
+  timeout: DurationSchema.default(30_000),
 });
 export type CommandTargetConfig = z.infer<typeof CommandTargetSchema>;
 
@@ -61,7 +61,7 @@ export const PromptTargetSchema = z.strictObject({
   prompt: z.string().min(1),
   temperature: z.number().min(0).max(2).optional(),
   max_tokens: z.number().int().positive().optional(),
-  timeout: DurationSchema.default("60s"),
+  timeout: DurationSchema.default(60_000),
 });
 export type PromptTargetConfig = z.infer<typeof PromptTargetSchema>;
 

@@ -1,0 +1,84 @@
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Command } from "commander";
+import { compareRuns } from "../../core/compare-runs.js";
+import { UserError } from "../../core/errors.js";
+import { evaluateGate } from "../../core/gate.js";
+import type { RunItem } from "../../core/model/run-item.js";
+import { exportRunItems } from "../../core/report/export-run.js";
+import { renderCiReport } from "../../core/report/render-ci-report.js";
+import { renderFailures } from "../../core/report/render-failures.js";
+import { summarizeRun } from "../../core/summarize-run.js";
+import { requireRun, withStore, type CliIo } from "../cli-context.js";
+import { gateOf } from "../gate-of.js";
+
+const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit"] as const;
+type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number];
+
+export function registerReportsCommands(program: Command, io: CliIo): void {
+  const reports = program.command("reports").description("failure reports, CI reports and exports of a run");
+
+  reports
+    .command("failures")
+    .description("every failed and errored item of a run, with the scorers' evidence")
+    .argument("<run>", "run id (or a unique prefix)")
+    .action(async (id: string, _flags: unknown, command: Command) => {
+      await withStore(command, async (store) => {
+        const run = await requireRun(store, id);
+        const failures: RunItem[] = [];
+        for await (const item of store.runItems(run.id)) if (item.status !== "passed") failures.push(item);
+        io.stdout.write(renderFailures(run, failures) + "\n");
+      });
+    });
+
+  reports
+    .command("ci")
+    .description("a Markdown report of a run (and its comparison with a baseline) for CI summaries")
+    .argument("<run>", "run id (or a unique prefix)")
+    .option("--baseline <run>", "compare with this baseline run")
+    .action(async (id: string, flags: { baseline?: string }, command: Command) => {
+      await withStore(command, async (store) => {
+        const run = await requireRun(store, id);
+        const baseline = flags.baseline ? await requireRun(store, flags.baseline) : undefined;
+        const comparison = baseline
+          ? await compareRuns(
+              { run: baseline, items: store.runItems(baseline.id) },
+              { run, items: store.runItems(run.id) },
+            )
+          : undefined;
+        const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
+        const verdict = evaluateGate(await gateOf(store, run), { summary, ...(comparison ? { comparison } : {}) });
+        io.stdout.write(renderCiReport(run, verdict, comparison) + "\n");
+      });
+    });
+
+  reports
+    .command("export")
+    .description("write a run's items to a file: csv, json, jsonl or junit")
+    .argument("<run>", "run id (or a unique prefix)")
+    .requiredOption("--artifact-format <format>", "csv, json, jsonl or junit")
+    .requiredOption("-o, --output <file>", "file to write")
+    .action(async (id: string, flags: { artifactFormat: string; output: string }, command: Command) => {
+      const format = parseArtifactFormat(flags.artifactFormat);
+      await withStore(command, async (store) => {
+        const run = await requireRun(store, id);
+        // Written beside the target and renamed: a failed export leaves no half-written file.
+        const partial = `${flags.output}.partial-${process.pid}`;
+        try {
+          await pipeline(Readable.from(exportRunItems(run, store.runItems(run.id), format)), createWriteStream(partial));
+          await rename(partial, flags.output);
+        } catch (error) {
+          await rm(partial, { force: true });
+          throw error;
+        }
+        io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? "?"} items)\n`);
+      });
+    });
+}
+
+function parseArtifactFormat(value: string): ArtifactFormat {
+  if ((ARTIFACT_FORMATS as readonly string[]).includes(value)) return value as ArtifactFormat;
+  throw new UserError(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
+}

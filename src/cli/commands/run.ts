@@ -1,0 +1,133 @@
+import type { Command } from "commander";
+import { renderRunSummary } from "../../core/report/render-run-summary.js";
+import { formatListing } from "../../core/report/format-listing.js";
+import { prepareExperiment } from "../../engine/prepare-experiment.js";
+import { runExperiment, type RunOutcome } from "../../engine/run-experiment.js";
+import { readGitInfo } from "../../engine/git-info.js";
+import type { Run } from "../../core/model/run.js";
+import { createProgressReporter } from "../progress.js";
+import { findExperiment, loadConfigFile } from "../load-config.js";
+import {
+  globalOptions,
+  parseFormat,
+  parsePercent,
+  parsePositiveInt,
+  withStore,
+  type CliIo,
+} from "../cli-context.js";
+import { exitCodeForRun, type ExitCode } from "../exit-codes.js";
+
+interface RunFlags {
+  targetUrl?: string;
+  name?: string;
+  format: string;
+  threshold?: string;
+  concurrency?: string;
+  resume?: string;
+}
+
+export function registerRunCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
+  program
+    .command("run")
+    .description("run an experiment: call the target on every item, score, store, gate")
+    .argument("<experiment>", "experiment name from the config file")
+    .option("--target-url <url>", "base URL of the deployment (fills ${EVALGATE_TARGET_URL})")
+    .option("--name <label>", "a label for this run (e.g. baseline, candidate, pr-42)")
+    .option("--format <format>", "output: table, csv, json or jsonl", "table")
+    .option("--threshold <percent>", "minimum pass rate in percent, overriding the gate's passed_threshold")
+    .option("--concurrency <n>", "calls in flight at once, overriding the experiment's concurrency")
+    .option("--resume <run-id>", "continue a killed or cancelled run: only missing or errored items run")
+    .action(async (name: string, flags: RunFlags, command: Command) => {
+      const format = parseFormat(flags.format);
+      const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
+      const concurrency =
+        flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency);
+      const loaded = await loadConfigFile(globalOptions(command).config);
+      const experiment = findExperiment(loaded, name);
+      const prepared = await prepareExperiment({
+        name,
+        experiment,
+        configDir: loaded.dir,
+        env: io.env,
+        ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
+        ...(concurrency ? { concurrency } : {}),
+      });
+      const outcome = await withStore(command, async (store) => {
+        const controller = new AbortController();
+        const onSigint = () => {
+          if (controller.signal.aborted) process.exit(130);
+          io.stderr.write("\nstopping: finished items are kept (Ctrl-C again to quit at once)\n");
+          controller.abort();
+        };
+        process.on("SIGINT", onSigint);
+        const progress = createProgressReporter(io.stderr, name);
+        try {
+          return await runExperiment({
+            prepared,
+            store,
+            git: await readGitInfo(loaded.dir),
+            signal: controller.signal,
+            onProgress: (p) => progress.update(p),
+            ...(flags.name ? { label: flags.name } : {}),
+            ...(flags.resume ? { resumeRunId: flags.resume } : {}),
+            ...(threshold !== undefined ? { thresholdOverride: threshold } : {}),
+          });
+        } finally {
+          progress.done();
+          process.off("SIGINT", onSigint);
+        }
+      });
+      io.stdout.write(renderOutcome(outcome, format));
+      reportIncomplete(outcome, io);
+      setExit(exitCodeForRun(outcome.run));
+    });
+}
+
+function renderOutcome(outcome: RunOutcome, format: ReturnType<typeof parseFormat>): string {
+  if (format === "table") return renderRunSummary(outcome.run, outcome.verdict) + "\n";
+  return formatListing([runRow(outcome.run)], RUN_COLUMNS, format);
+}
+
+export const RUN_COLUMNS = [
+  "id",
+  "experiment",
+  "label",
+  "status",
+  "verdict",
+  "total",
+  "passed",
+  "failed",
+  "errored",
+  "pass_rate",
+  "started_at",
+  "target",
+];
+
+export function runRow(run: Run): Record<string, unknown> {
+  return {
+    id: run.id,
+    experiment: run.experiment,
+    label: run.label ?? "",
+    status: run.status,
+    verdict: run.verdict ?? "",
+    total: run.summary?.total ?? "",
+    passed: run.summary?.passed ?? "",
+    failed: run.summary?.failed ?? "",
+    errored: run.summary?.errored ?? "",
+    pass_rate: run.summary ? Number(run.summary.pass_rate.toFixed(4)) : "",
+    started_at: run.started_at,
+    target: run.target,
+  };
+}
+
+function reportIncomplete(outcome: RunOutcome, io: CliIo): void {
+  const { run } = outcome;
+  if (run.status === "cancelled") {
+    io.stderr.write(`run ${run.id} cancelled; continue it with: evalgate run ${run.experiment} --resume ${run.id}\n`);
+  } else if (run.status === "errored") {
+    io.stderr.write(
+      `run ${run.id} could not complete: ${outcome.incomplete ?? "too many errors"}\n` +
+        `fix the target, then continue with: evalgate run ${run.experiment} --resume ${run.id}\n`,
+    );
+  }
+}

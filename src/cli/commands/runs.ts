@@ -1,0 +1,85 @@
+import type { Command } from "commander";
+import { compareRuns } from "../../core/compare-runs.js";
+import { evaluateGate } from "../../core/gate.js";
+import { summarizeRun } from "../../core/summarize-run.js";
+import { formatListing } from "../../core/report/format-listing.js";
+import { renderComparison } from "../../core/report/render-comparison.js";
+import { renderRunSummary } from "../../core/report/render-run-summary.js";
+import { gateOf } from "../gate-of.js";
+import { parseFormat, parsePercent, parsePositiveInt, requireRun, withStore, type CliIo } from "../cli-context.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { RUN_COLUMNS, runRow } from "./run.js";
+
+export function registerRunsCommands(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
+  const runs = program.command("runs").description("list, show and compare stored runs");
+
+  runs
+    .command("list")
+    .description("list runs, newest first")
+    .argument("[experiment]", "only runs of this experiment")
+    .option("--format <format>", "table, csv, json or jsonl", "table")
+    .option("--limit <n>", "at most this many runs", "50")
+    .action(async (experiment: string | undefined, flags: { format: string; limit: string }, command: Command) => {
+      const format = parseFormat(flags.format);
+      const limit = parsePositiveInt("--limit", flags.limit);
+      const listed = await withStore(command, (store) =>
+        store.listRuns({ limit, ...(experiment ? { experiment } : {}) }),
+      );
+      io.stdout.write(formatListing(listed.map(runRow), RUN_COLUMNS, format));
+    });
+
+  runs
+    .command("show")
+    .description("show one run: configuration, counts, scorers, latency, verdict")
+    .argument("<run>", "run id (or a unique prefix)")
+    .option("--format <format>", "table or json", "table")
+    .action(async (id: string, flags: { format: string }, command: Command) => {
+      const format = parseFormat(flags.format);
+      await withStore(command, async (store) => {
+        const run = await requireRun(store, id);
+        if (format === "table") {
+          io.stdout.write(renderRunSummary(run) + "\n");
+        } else {
+          const definition = await store.getExperimentVersion(run.experiment, run.experiment_version);
+          const record = { ...run, experiment_definition: definition?.definition };
+          io.stdout.write(format === "json" ? JSON.stringify(record, null, 2) + "\n" : JSON.stringify(record) + "\n");
+        }
+      });
+    });
+
+  runs
+    .command("compare")
+    .description("compare runs with a baseline: score deltas, flipped items, gate verdict")
+    .argument("<base-run>", "the baseline run")
+    .argument("<run...>", "one or more candidate runs")
+    .option("--format <format>", "table or json", "table")
+    .option("--threshold <percent>", "minimum pass rate in percent, overriding the gate's passed_threshold")
+    .action(async (baseId: string, ids: string[], flags: { format: string; threshold?: string }, command: Command) => {
+      const format = parseFormat(flags.format);
+      const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
+      let exit: ExitCode = EXIT.pass;
+      await withStore(command, async (store) => {
+        const baseline = await requireRun(store, baseId);
+        for (const id of ids) {
+          const candidate = await requireRun(store, id);
+          const comparison = await compareRuns(
+            { run: baseline, items: store.runItems(baseline.id) },
+            { run: candidate, items: store.runItems(candidate.id) },
+          );
+          const gate = await gateOf(store, candidate);
+          const verdict = evaluateGate(
+            gate,
+            { summary: candidate.summary ?? (await summarizeRun(store.runItems(candidate.id))), comparison },
+            threshold !== undefined ? { thresholdOverride: threshold } : {},
+          );
+          if (verdict.verdict === "fail") exit = EXIT.gateFailed;
+          if (format === "table") io.stdout.write(renderComparison(comparison, verdict) + "\n");
+          else {
+            const record = JSON.stringify({ comparison, verdict }, null, format === "json" ? 2 : undefined);
+            io.stdout.write(record + "\n");
+          }
+        }
+      });
+      setExit(exit);
+    });
+}

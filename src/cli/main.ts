@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+import { runCli } from "./program.js";
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});

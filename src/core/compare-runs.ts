@@ -1,0 +1,233 @@
+import type {
+  ComparedRun,
+  Comparison,
+  FlippedItem,
+  FlippedList,
+  IdList,
+  MetricDelta,
+  ScorerComparison,
+  ScorerSide,
+} from "./comparison.js";
+import { flipKind, flippedItem } from "./flipped-item.js";
+import { compareItemIds } from "./item-id-order.js";
+import type { RunItem } from "./model/run-item.js";
+import type { Run, RunSummary, ScorerSummary } from "./model/run.js";
+import { createRunSummaryAccumulator } from "./summarize-run.js";
+
+export {
+  ComparisonSchema,
+  FlippedItemSchema,
+  type Comparison,
+  type FlippedItem,
+} from "./comparison.js";
+
+export interface ComparedRunInput {
+  run: Run;
+  /** The run's items ordered by item_id (see compareItemIds), as RunStore.runItems streams them. */
+  items: AsyncIterable<RunItem> | Iterable<RunItem>;
+}
+
+export interface CompareOptions {
+  /** Ids kept per list (only_baseline, only_candidate, new_errors); counts stay exact. */
+  maxListedIds?: number;
+  /** Flipped items kept in full per kind; counts stay exact. */
+  maxFlippedItems?: number;
+}
+
+export const DEFAULT_MAX_LISTED_IDS = 1000;
+export const DEFAULT_MAX_FLIPPED_ITEMS = 500;
+
+/**
+ * Compares a candidate run with a baseline by a streaming merge-join over both item streams,
+ * so memory holds numbers and the capped lists, never either run. Metrics cover shared items.
+ */
+export async function compareRuns(
+  baseline: ComparedRunInput,
+  candidate: ComparedRunInput,
+  options: CompareOptions = {},
+): Promise<Comparison> {
+  const maxIds = options.maxListedIds ?? DEFAULT_MAX_LISTED_IDS;
+  const maxFlipped = options.maxFlippedItems ?? DEFAULT_MAX_FLIPPED_ITEMS;
+  const onlyBaseline = cappedIds(maxIds);
+  const onlyCandidate = cappedIds(maxIds);
+  const newErrors = cappedIds(maxIds);
+  const regressions = cappedFlipped(maxFlipped);
+  const fixes = cappedFlipped(maxFlipped);
+  const baselineShared = createRunSummaryAccumulator();
+  const candidateShared = createRunSummaryAccumulator();
+  let shared = 0;
+
+  const before = orderedCursor(baseline.items, `baseline run ${baseline.run.id}`);
+  const after = orderedCursor(candidate.items, `candidate run ${candidate.run.id}`);
+  try {
+    let left = await before.next();
+    let right = await after.next();
+    while (left !== undefined || right !== undefined) {
+      const order = left === undefined ? 1 : right === undefined ? -1 : compareItemIds(left.item_id, right.item_id);
+      if (order < 0 && left !== undefined) {
+        onlyBaseline.add(left.item_id);
+        left = await before.next();
+      } else if (order > 0 && right !== undefined) {
+        onlyCandidate.add(right.item_id);
+        right = await after.next();
+      } else if (left !== undefined && right !== undefined) {
+        shared += 1;
+        baselineShared.add(left);
+        candidateShared.add(right);
+        const kind = flipKind(left, right);
+        if (kind === "regression") regressions.add(left, right);
+        if (kind === "fix") fixes.add(left, right);
+        if (right.status === "error" && left.status !== "error") newErrors.add(right.item_id);
+        left = await before.next();
+        right = await after.next();
+      }
+    }
+  } finally {
+    await Promise.all([before.close(), after.close()]);
+  }
+
+  const baselineSummary = baselineShared.summary();
+  const candidateSummary = candidateShared.summary();
+  const sameDataset = baseline.run.dataset_version === candidate.run.dataset_version;
+  return {
+    baseline: comparedRun(baseline.run),
+    candidate: comparedRun(candidate.run),
+    same_dataset: sameDataset,
+    ...(sameDataset ? {} : { dataset_note: datasetNote(baseline.run, candidate.run, shared) }),
+    items: { shared, only_baseline: onlyBaseline.list(), only_candidate: onlyCandidate.list() },
+    pass_rate: delta(baselineSummary.pass_rate, candidateSummary.pass_rate),
+    scorers: compareScorers(baselineSummary.scorers, candidateSummary.scorers),
+    regressions: regressions.list(),
+    fixes: fixes.list(),
+    errors: {
+      baseline: baselineSummary.errored,
+      candidate: candidateSummary.errored,
+      new_errors: newErrors.list(),
+    },
+    latency_ms: {
+      p50: delta(baselineSummary.latency_ms.p50, candidateSummary.latency_ms.p50),
+      p95: delta(baselineSummary.latency_ms.p95, candidateSummary.latency_ms.p95),
+      mean: delta(baselineSummary.latency_ms.mean, candidateSummary.latency_ms.mean),
+    },
+    tokens: tokenDeltas(baselineSummary, candidateSummary),
+    cost: delta(baselineSummary.cost, candidateSummary.cost),
+    shared_summaries: { baseline: baselineSummary, candidate: candidateSummary },
+  };
+}
+
+function comparedRun(run: Run): ComparedRun {
+  return {
+    run_id: run.id,
+    experiment: run.experiment,
+    ...(run.label !== undefined ? { label: run.label } : {}),
+    experiment_version: run.experiment_version,
+    dataset_version: run.dataset_version,
+  };
+}
+
+function datasetNote(baseline: Run, candidate: Run, shared: number): string {
+  return (
+    `the dataset versions differ (baseline ${baseline.dataset_version}, candidate ` +
+    `${candidate.dataset_version}): the comparison covers the ${shared} item ids both runs share`
+  );
+}
+
+function delta(baseline: number, candidate: number): MetricDelta {
+  return { baseline, candidate, delta: candidate - baseline };
+}
+
+function tokenDeltas(baseline: RunSummary, candidate: RunSummary): Comparison["tokens"] {
+  return {
+    input: delta(baseline.tokens.input, candidate.tokens.input),
+    output: delta(baseline.tokens.output, candidate.tokens.output),
+    total: delta(baseline.tokens.total, candidate.tokens.total),
+  };
+}
+
+/** Baseline's scorers in order, then scorers only the candidate has. */
+function compareScorers(baseline: ScorerSummary[], candidate: ScorerSummary[]): ScorerComparison[] {
+  const candidateByName = new Map(candidate.map((summary) => [summary.scorer, summary]));
+  const names = [...new Set([...baseline, ...candidate].map((summary) => summary.scorer))];
+  const baselineByName = new Map(baseline.map((summary) => [summary.scorer, summary]));
+  return names.map((scorer) => {
+    const before = scorerSide(baselineByName.get(scorer));
+    const after = scorerSide(candidateByName.get(scorer));
+    const both = before !== null && after !== null;
+    return {
+      scorer,
+      baseline: before,
+      candidate: after,
+      mean_delta: both ? after.mean - before.mean : null,
+      pass_rate_delta: both ? after.pass_rate - before.pass_rate : null,
+    };
+  });
+}
+
+function scorerSide(summary: ScorerSummary | undefined): ScorerSide | null {
+  if (summary === undefined) return null;
+  return { count: summary.count, mean: summary.mean, pass_rate: summary.pass_rate, errors: summary.errors };
+}
+
+function cappedIds(max: number): { add(id: string): void; list(): IdList } {
+  const ids: string[] = [];
+  let count = 0;
+  return {
+    add(id) {
+      count += 1;
+      if (ids.length < max) ids.push(id);
+    },
+    list: () => ({ count, ids }),
+  };
+}
+
+function cappedFlipped(max: number): { add(baseline: RunItem, candidate: RunItem): void; list(): FlippedList } {
+  const items: FlippedItem[] = [];
+  let count = 0;
+  return {
+    add(baseline, candidate) {
+      count += 1;
+      if (items.length < max) items.push(flippedItem(baseline, candidate));
+    },
+    list: () => ({ count, items }),
+  };
+}
+
+interface OrderedCursor {
+  next(): Promise<RunItem | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * Walks a stream and refuses one that is not strictly ordered by item_id: a merge-join over an
+ * unordered stream would silently report shared items as one-sided.
+ */
+function orderedCursor(items: AsyncIterable<RunItem> | Iterable<RunItem>, name: string): OrderedCursor {
+  const iterator: AsyncIterator<RunItem> | Iterator<RunItem> =
+    Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+  let previous: string | undefined;
+  let done = false;
+  return {
+    async next() {
+      if (done) return undefined;
+      const step = await iterator.next();
+      if (step.done === true) {
+        done = true;
+        return undefined;
+      }
+      const id = step.value.item_id;
+      if (previous !== undefined && compareItemIds(previous, id) >= 0) {
+        throw new Error(
+          `${name}: items must come ordered by item_id without repeats, but "${id}" came after "${previous}"`,
+        );
+      }
+      previous = id;
+      return step.value;
+    },
+    async close() {
+      if (!done) {
+        done = true;
+        await iterator.return?.();
+      }
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { UserError } from "../errors.js";
+
+/**
+ * The header row. Columns `input` / `input.<field>`, `expected` / `expected.<field>`, `id` and
+ * `metadata` are the item's; the others join `metadata`, or, when there is no input column at
+ * all, make up the input (as in a JSONL record without an `input` key).
+ */
+export interface CsvHeader {
+  names: string[];
+}
+
+const NESTED = /^(input|expected)\.(.+)$/;
+
+export function csvHeader(cells: string[], where: string): CsvHeader {
+  const names = cells.map((cell) => cell.trim());
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (name === "") throw new UserError(`${where}: the header has an empty column name`);
+    if (seen.has(name)) throw new UserError(`${where}: column "${name}" appears twice in the header`);
+    seen.add(name);
+  }
+  for (const field of ["input", "expected"]) {
+    if (seen.has(field) && names.some((name) => name.startsWith(`${field}.`))) {
+      throw new UserError(
+        `${where}: write either an "${field}" column or "${field}.<field>" columns, not both`,
+      );
+    }
+  }
+  return { names };
+}
+
+/**
+ * A CSV row as a record for `recordToItem`: `input.question` columns build `input.question`, a
+ * cell holding a JSON object or array is parsed, and an empty `id` or `expected` is absent.
+ */
+export function csvRowToRecord(header: CsvHeader, cells: string[]): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  const others: Record<string, unknown> = {};
+  header.names.forEach((name, index) => {
+    const cell = cells[index] ?? "";
+    const nested = NESTED.exec(name);
+    if (nested !== null) {
+      const [, field, key] = nested as unknown as [string, string, string];
+      const target = (record[field] ??= {}) as Record<string, unknown>;
+      target[key] = cellValue(cell);
+    } else if ((name === "id" || name === "expected") && cell === "") {
+      // An empty cell means "none": the id is derived, the item has no expected value.
+    } else if (name === "id" || name === "input" || name === "expected" || name === "metadata") {
+      record[name] = name === "id" ? cell : cellValue(cell);
+    } else {
+      others[name] = cellValue(cell);
+    }
+  });
+  return { ...others, ...record };
+}
+
+function cellValue(cell: string): unknown {
+  const first = cell.trimStart()[0];
+  if (first !== "{" && first !== "[") return cell;
+  try {
+    return JSON.parse(cell) as unknown;
+  } catch {
+    return cell;
+  }
+}

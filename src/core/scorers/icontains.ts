@@ -1,0 +1,3 @@
+import { containsScorer } from "./contains.js";
+
+export const icontains = containsScorer("icontains", false);

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { defineScorer } from "./scorer.js";
+import { asText, evidenceValue, preview } from "./evidence-values.js";
+import { OutputPathFields, readOutput } from "./value-sources.js";
+
+const FLAGS = /^[dgimsuvy]*$/;
+
+const RegexConfigSchema = z.strictObject({
+  ...OutputPathFields,
+  pattern: z.string({ error: 'write the regular expression, e.g. pattern: "^order [0-9]+$"' }),
+  flags: z
+    .string()
+    .regex(FLAGS, { error: 'flags are letters among d, g, i, m, s, u, v, y, e.g. flags: "i"' })
+    .default(""),
+}).superRefine((config, context) => {
+  const problem = regexProblem(config.pattern, config.flags);
+  if (problem !== undefined) {
+    context.addIssue({ code: "custom", path: ["pattern"], message: problem });
+  }
+});
+
+function regexProblem(pattern: string, flags: string): string | undefined {
+  if (!FLAGS.test(flags)) return undefined; // the flags' own message says what to write
+  try {
+    new RegExp(pattern, flags);
+    return undefined;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return `not a valid regular expression (${detail}); in YAML, quote the pattern and double each backslash inside double quotes`;
+  }
+}
+
+export const regex = defineScorer({
+  name: "regex",
+  description: "The output matches a regular expression (`pattern`, optional `flags` such as \"i\").",
+  configSchema: RegexConfigSchema,
+  create(config) {
+    const expression = new RegExp(config.pattern, config.flags);
+    const shown = `/${config.pattern}/${config.flags}`;
+    return ({ result }) => {
+      const output = readOutput(result, config.output_path);
+      // A "g" or "y" expression remembers where it stopped; every item starts from the beginning.
+      expression.lastIndex = 0;
+      const match = expression.exec(asText(output.value));
+      const passed = match !== null;
+      return {
+        score: passed ? 1 : 0,
+        passed,
+        evidence: {
+          read: evidenceValue(output.value),
+          compared: shown,
+          reason: match
+            ? `${output.label} matches ${shown} at ${preview(match[0])}`
+            : `${output.label} does not match ${shown}`,
+        },
+      };
+    };
+  },
+});

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { getPath } from "../json-path.js";
+import type { Item } from "../model/item.js";
+import type { TargetResult } from "../model/run-item.js";
+
+/** `output_path`: a dot path into the output (a JSON string output is parsed first). */
+export const OutputPathFields = {
+  output_path: z
+    .string({ error: 'write a dot path into the output, e.g. output_path: "answer"' })
+    .min(1)
+    .optional(),
+};
+
+/** Where the expected value comes from: a literal `value`, or a `field` of the item. */
+export const ExpectedSourceFields = {
+  value: z.json().optional(),
+  field: z
+    .string({ error: 'write a dot path into the item, e.g. field: "expected.answer"' })
+    .min(1)
+    .optional(),
+};
+
+export interface ExpectedSource {
+  value?: unknown;
+  field?: string | undefined;
+}
+
+export const DEFAULT_EXPECTED_FIELD = "expected";
+
+/** Both set would leave the reader guessing which one counts. */
+export function refuseValueAndField(config: ExpectedSource, context: z.RefinementCtx): void {
+  if (config.value !== undefined && config.field !== undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["value"],
+      message: "set either value (a literal) or field (a path into the item), not both",
+    });
+  }
+}
+
+/** The output a scorer reads, and the name reasons give it (`output` or `output.answer`). */
+export interface OutputValue {
+  value: unknown;
+  label: string;
+}
+
+export function readOutput(result: TargetResult, outputPath: string | undefined): OutputValue {
+  if (outputPath === undefined) return { value: result.output, label: "output" };
+  const root = typeof result.output === "string" ? parseJsonOr(result.output) : result.output;
+  return { value: getPath(root, outputPath), label: `output.${outputPath}` };
+}
+
+export interface ExpectedValue {
+  value: unknown;
+  label: string;
+}
+
+/**
+ * The expected value for this item. A missing one throws: that is a dataset or config mistake,
+ * recorded as this scorer's error on the item rather than as a silent failure.
+ */
+export function readExpected(item: Item, source: ExpectedSource): ExpectedValue {
+  if (source.value !== undefined) return { value: source.value, label: "value" };
+  const field = source.field ?? DEFAULT_EXPECTED_FIELD;
+  const value = getPath(item, field);
+  if (value === undefined) {
+    throw new Error(
+      `item has no value at "${field}"; add it to the item or set value: or field: in the scorer's config`,
+    );
+  }
+  return { value, label: field };
+}
+
+export type JsonParse = { ok: true; value: unknown } | { ok: false; error: string };
+
+export function parseJson(text: string): JsonParse {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The parsed value when the text is JSON, else the text itself. */
+export function parseJsonOr(text: string): unknown {
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.value : text;
+}

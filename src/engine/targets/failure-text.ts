@@ -1,0 +1,18 @@
+/** The first `length` characters of a body or stderr, on one line, for an item's error message. */
+export function excerpt(text: string, length = 200): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  if (line === "") return "(empty)";
+  return line.length > length ? `${line.slice(0, length)}…` : line;
+}
+
+/** "HTTP 503: busy (4 attempts)": how many calls were spent is part of the story. */
+export function withAttempts(message: string, attempts: number): string {
+  return attempts > 1 ? `${message} (${attempts} attempts)` : message;
+}
+
+/** The last `length` characters, where a program's stderr says what went wrong. */
+export function tailExcerpt(text: string, length = 200): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  if (line === "") return "(empty)";
+  return line.length > length ? `…${line.slice(-length)}` : line;
+}

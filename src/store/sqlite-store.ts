@@ -1,0 +1,243 @@
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { UserError } from "../core/errors.js";
+import type { Run } from "../core/model/run.js";
+import type { RunItem, Score } from "../core/model/run-item.js";
+import type { ExperimentVersionRecord, RunEnd, RunFilter, RunStore } from "./run-store.js";
+import { rowToRun, rowToRunItem, runItemToRow, runToRow } from "./sqlite-rows.js";
+import { GroupCommit } from "./group-commit.js";
+import { migrate } from "./sqlite-schema.js";
+import { ScoreIndex } from "./sqlite-score-index.js";
+
+const DEFAULT_LIST_LIMIT = 50;
+/** Matches shown when a run id prefix is ambiguous. */
+const AMBIGUOUS_SHOWN = 5;
+/** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
+const MAX_CHAR = "\u{10FFFF}";
+
+const RUN_COLUMNS =
+  "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
+  "git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
+const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
+
+function placeholders(columns: string): string {
+  return columns
+    .split(", ")
+    .map((column) => `:${column}`)
+    .join(", ");
+}
+
+/**
+ * The embedded store: one SQLite file shared by every evalgate process in a checkout. The node:sqlite
+ * API is synchronous; the methods are async to satisfy RunStore, and putRunItem uses the
+ * asynchrony for group commit: it resolves once the transaction holding its item has committed.
+ * Reads and endRun first commit any waiting items, so a caller always reads its own writes.
+ */
+export class SqliteRunStore implements RunStore {
+  readonly file: string;
+  private readonly db: DatabaseSync;
+  private readonly statements;
+  private readonly scoreIndex;
+  private readonly writes = new GroupCommit<RunItem>((items) => this.commitRunItems(items));
+
+  constructor(file: string) {
+    this.file = file;
+    this.db = new DatabaseSync(file);
+    try {
+      // Set first so every later statement (the WAL switch, the migration) waits for other processes.
+      this.db.exec("PRAGMA busy_timeout = 5000");
+      // WAL + NORMAL: a commit survives the process being killed (the WAL is in the OS page
+      // cache), not a power loss, which a re-run repairs. Readers never block the writer.
+      this.db.exec("PRAGMA journal_mode = WAL");
+      this.db.exec("PRAGMA synchronous = NORMAL");
+      this.db.exec("PRAGMA foreign_keys = ON");
+      migrate(this.db, file);
+      this.statements = this.prepareStatements();
+      this.scoreIndex = new ScoreIndex(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  private prepareStatements() {
+    const db = this.db;
+    return {
+      begin: db.prepare("BEGIN IMMEDIATE"),
+      commit: db.prepare("COMMIT"),
+      rollback: db.prepare("ROLLBACK"),
+      saveExperimentVersion: db.prepare(
+        "INSERT INTO experiment_versions (experiment, version, definition, created_at) " +
+          "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      ),
+      getExperimentVersion: db.prepare(
+        "SELECT experiment, version, definition, created_at FROM experiment_versions " +
+          "WHERE experiment = ? AND version = ?",
+      ),
+      insertRun: db.prepare(`INSERT INTO runs (${RUN_COLUMNS}) VALUES (${placeholders(RUN_COLUMNS)})`),
+      endRun: db.prepare(
+        "UPDATE runs SET status = :status, ended_at = :ended_at, summary = :summary, " +
+          "verdict = :verdict, verdict_reasons = :verdict_reasons WHERE id = :id",
+      ),
+      runById: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
+      runsByPrefix: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id > ? AND id < ? ORDER BY id LIMIT ?`),
+      upsertRunItem: db.prepare(
+        `INSERT OR REPLACE INTO run_items (${RUN_ITEM_COLUMNS}) VALUES (${placeholders(RUN_ITEM_COLUMNS)})`,
+      ),
+      runItemStatuses: db.prepare("SELECT item_id, status FROM run_items WHERE run_id = ?"),
+      runItemById: db.prepare("SELECT item FROM run_items WHERE id = ?"),
+      runItemByKey: db.prepare("SELECT item FROM run_items WHERE run_id = ? AND item_id = ?"),
+      scoreById: db.prepare("SELECT run_id, item_id FROM scores WHERE id = ?"),
+    } satisfies Record<string, StatementSync>;
+  }
+
+  async saveExperimentVersion(record: ExperimentVersionRecord): Promise<void> {
+    // A version is a content hash of its definition, so the first record saved is the record.
+    this.statements.saveExperimentVersion.run(
+      record.experiment,
+      record.version,
+      JSON.stringify(record.definition ?? null),
+      record.created_at,
+    );
+  }
+
+  async getExperimentVersion(experiment: string, version: string): Promise<ExperimentVersionRecord | undefined> {
+    const row = this.statements.getExperimentVersion.get(experiment, version);
+    if (row === undefined) return undefined;
+    return {
+      experiment: String(row["experiment"]),
+      version: String(row["version"]),
+      definition: JSON.parse(String(row["definition"])),
+      created_at: String(row["created_at"]),
+    };
+  }
+
+  async createRun(run: Run): Promise<void> {
+    if (this.statements.runById.get(run.id) !== undefined) {
+      throw new Error(`run "${run.id}" already exists in ${this.file}`);
+    }
+    this.statements.insertRun.run(runToRow(run));
+  }
+
+  async putRunItem(item: RunItem): Promise<void> {
+    return this.writes.add(item);
+  }
+
+  /**
+   * One transaction for the batch. Each item is one statement, and a failed statement undoes only
+   * itself, so an item that cannot be stored fails alone.
+   */
+  private commitRunItems(items: readonly RunItem[]): unknown[] {
+    const { begin, commit, rollback, upsertRunItem } = this.statements;
+    begin.run();
+    try {
+      const errors = items.map((item) => {
+        try {
+          upsertRunItem.run(runItemToRow(item));
+          return undefined;
+        } catch (error) {
+          return error;
+        }
+      });
+      for (const runId of new Set(items.map((item) => item.run_id))) this.scoreIndex.runChanged(runId);
+      commit.run();
+      return errors;
+    } catch (error) {
+      if (this.db.isTransaction) rollback.run();
+      throw error;
+    }
+  }
+
+  async endRun(runId: string, end: RunEnd): Promise<void> {
+    this.writes.flush();
+    const result = this.statements.endRun.run({
+      id: runId,
+      status: end.status,
+      ended_at: end.ended_at,
+      summary: end.summary === undefined ? null : JSON.stringify(end.summary),
+      verdict: end.verdict ?? null,
+      verdict_reasons: end.verdict_reasons === undefined ? null : JSON.stringify(end.verdict_reasons),
+    });
+    if (result.changes === 0) throw new Error(`cannot end run "${runId}": it is not in ${this.file}`);
+  }
+
+  async getRun(runId: string): Promise<Run | undefined> {
+    if (runId === "") return undefined;
+    const exact = this.statements.runById.get(runId);
+    if (exact !== undefined) return rowToRun(exact);
+    const matches = this.statements.runsByPrefix.all(runId, runId + MAX_CHAR, AMBIGUOUS_SHOWN + 1);
+    const [only] = matches;
+    if (only === undefined) return undefined;
+    if (matches.length === 1) return rowToRun(only);
+    const shown = matches.slice(0, AMBIGUOUS_SHOWN).map((row) => String(row["id"]));
+    const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
+    throw new UserError(
+      `run id "${runId}" is ambiguous: ${shown.join(", ")}${more}. Type more of the run id.`,
+    );
+  }
+
+  async listRuns(filter: RunFilter = {}): Promise<Run[]> {
+    const conditions: string[] = [];
+    const params: Record<string, string | number> = { limit: filter.limit ?? DEFAULT_LIST_LIMIT };
+    if (filter.experiment !== undefined) {
+      conditions.push("experiment = :experiment");
+      params["experiment"] = filter.experiment;
+    }
+    if (filter.status !== undefined) {
+      conditions.push("status = :status");
+      params["status"] = filter.status;
+    }
+    const where = conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
+    // At most four shapes of this query exist; SQLite's statement cache is not needed.
+    const rows = this.db
+      .prepare(`SELECT ${RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, id DESC LIMIT :limit`)
+      .all(params);
+    return rows.map(rowToRun);
+  }
+
+  async *runItems(runId: string): AsyncGenerator<RunItem> {
+    this.writes.flush();
+    // A statement of its own: two streams of the same store must not reset each other.
+    const rows = this.db
+      .prepare("SELECT item FROM run_items WHERE run_id = ? ORDER BY item_id")
+      .iterate(runId);
+    try {
+      for (const row of rows) yield rowToRunItem(row);
+    } finally {
+      // Releases the read snapshot when a consumer stops early (break, throw).
+      if (this.db.isOpen) rows.return?.();
+    }
+  }
+
+  async runItemStatuses(runId: string): Promise<Map<string, RunItem["status"]>> {
+    this.writes.flush();
+    const statuses = new Map<string, RunItem["status"]>();
+    for (const row of this.statements.runItemStatuses.iterate(runId)) {
+      statuses.set(String(row["item_id"]), String(row["status"]) as RunItem["status"]);
+    }
+    return statuses;
+  }
+
+  async getRunItem(runItemId: string): Promise<RunItem | undefined> {
+    this.writes.flush();
+    const row = this.statements.runItemById.get(runItemId);
+    return row === undefined ? undefined : rowToRunItem(row);
+  }
+
+  async getScore(scoreId: string): Promise<{ score: Score; runItem: RunItem } | undefined> {
+    this.writes.flush();
+    this.scoreIndex.catchUp();
+    const key = this.statements.scoreById.get(scoreId);
+    if (key === undefined) return undefined;
+    const row = this.statements.runItemByKey.get(key["run_id"] ?? null, key["item_id"] ?? null);
+    if (row === undefined) return undefined;
+    const runItem = rowToRunItem(row);
+    const score = runItem.scores.find((candidate) => candidate.id === scoreId);
+    return score === undefined ? undefined : { score, runItem };
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.isOpen) return;
+    this.writes.flush();
+    this.db.close();
+  }
+}

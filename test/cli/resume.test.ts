@@ -1,0 +1,132 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openEmbeddedStore } from "../../src/store/open-store.js";
+import type { RunItem } from "../../src/core/model/run-item.js";
+import { arithmeticDataset, collect, makeWorkspace, runEvalgate, spawnEvalgate } from "../helpers/cli.js";
+import type { TargetServer } from "../helpers/target-server.js";
+import { arithmeticConfig, startArithmeticTarget } from "./workspace-config.js";
+
+const ITEMS = 240;
+const wrongFor = { v1: ["item-7", "item-70", "item-170", "item-239"] };
+let target: TargetServer | undefined;
+afterEach(async () => {
+  await target?.close();
+  target = undefined;
+});
+
+async function storedItems(cwd: string): Promise<{ runId: string; items: RunItem[] }> {
+  const store = await openEmbeddedStore(path.join(cwd, ".evalgate"));
+  try {
+    const [run] = await store.listRuns();
+    if (!run) return { runId: "", items: [] };
+    const items: RunItem[] = [];
+    for await (const item of store.runItems(run.id)) items.push(item);
+    return { runId: run.id, items };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Waits until the running CLI has stored at least `count` items of its run. */
+async function waitForStored(cwd: string, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const { items } = await storedItems(cwd).catch(() => ({ items: [] as RunItem[] }));
+    if (items.length >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`fewer than ${count} items were stored in time`);
+}
+
+/** What must not depend on whether the run was interrupted. */
+function essence(items: RunItem[]) {
+  return items.map((item) => ({
+    item_id: item.item_id,
+    id: item.id.length > 0,
+    status: item.status,
+    output: item.output,
+    // latency_max's reason quotes the measured latency, which no two runs share.
+    scores: item.scores.map((score) => ({
+      scorer: score.scorer,
+      score: score.score,
+      passed: score.passed,
+      ...(score.scorer === "latency_max" ? {} : { reason: score.evidence.reason }),
+    })),
+  }));
+}
+
+describe("a run killed or cancelled mid-way", () => {
+  it("killed with SIGKILL and resumed stores each item once, with the same scores as an uninterrupted run", { timeout: 90_000 }, async () => {
+    target = await startArithmeticTarget({ latencyMs: 15, wrongFor });
+    const config = arithmeticConfig({ threshold: 0.9, concurrency: 4 });
+    const url = `${target.url}/v1`;
+
+    const reference = await makeWorkspace({ "evalgate.yml": config, "items.jsonl": arithmeticDataset(ITEMS) });
+    const uninterrupted = await runEvalgate(["run", "arithmetic", "--target-url", url], { cwd: reference });
+    expect(uninterrupted.code).toBe(0);
+    const expected = await storedItems(reference);
+    expect(expected.items).toHaveLength(ITEMS);
+
+    const cwd = await makeWorkspace({ "evalgate.yml": config, "items.jsonl": arithmeticDataset(ITEMS) });
+    const child = spawnEvalgate(["run", "arithmetic", "--target-url", url], { cwd });
+    child.stdin.end();
+    const exited = collect(child);
+    await waitForStored(cwd, 60);
+    child.kill("SIGKILL");
+    const killed = await exited;
+    expect(killed.code).toBeNull();
+
+    const partial = await storedItems(cwd);
+    expect(partial.items.length).toBeGreaterThanOrEqual(60);
+    expect(partial.items.length).toBeLessThan(ITEMS);
+    const requestsBeforeResume = target.requests;
+
+    const resumed = await runEvalgate(["run", "arithmetic", "--target-url", url, "--resume", partial.runId], { cwd });
+    expect(resumed.stderr).not.toContain("unexpected error");
+    expect(resumed.code).toBe(0);
+    const final = await storedItems(cwd);
+    expect(final.runId).toBe(partial.runId);
+    expect(final.items).toHaveLength(ITEMS);
+    expect(new Set(final.items.map((item) => item.item_id)).size).toBe(ITEMS);
+    expect(essence(final.items)).toEqual(essence(expected.items));
+    // Only what was missing was called again.
+    expect(target.requests - requestsBeforeResume).toBe(ITEMS - partial.items.length);
+
+    const shown = JSON.parse((await runEvalgate(["runs", "show", partial.runId, "--format", "json"], { cwd })).stdout);
+    const reference_ = JSON.parse((await runEvalgate(["runs", "show", expected.runId, "--format", "json"], { cwd: reference })).stdout);
+    expect(shown.status).toBe("passed");
+    expect({ ...shown.summary, latency_ms: 0 }).toEqual({ ...reference_.summary, latency_ms: 0 });
+  });
+
+  it("stopped with Ctrl-C is marked cancelled, exits 3 and says how to resume", { timeout: 90_000 }, async () => {
+    target = await startArithmeticTarget({ latencyMs: 20 });
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig({ concurrency: 2 }), "items.jsonl": arithmeticDataset(200) });
+    const child = spawnEvalgate(["run", "arithmetic", "--target-url", target.url], { cwd });
+    child.stdin.end();
+    const exited = collect(child);
+    await waitForStored(cwd, 10);
+    child.kill("SIGINT");
+    const result = await exited;
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/cancelled; continue it with: evalgate run arithmetic --resume run-/);
+    const runs = JSON.parse((await runEvalgate(["runs", "list", "--format", "json"], { cwd })).stdout);
+    expect(runs[0]).toMatchObject({ status: "cancelled", verdict: "fail" });
+    const stored = await storedItems(cwd);
+    expect(stored.items.length).toBeLessThan(200);
+
+    const resumed = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--resume", stored.runId], { cwd });
+    expect(resumed.code).toBe(0);
+    expect((await storedItems(cwd)).items).toHaveLength(200);
+  });
+
+  it("refuses to resume a run after the experiment changed", async () => {
+    target = await startArithmeticTarget();
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig(), "items.jsonl": arithmeticDataset(5) });
+    expect((await runEvalgate(["run", "arithmetic", "--target-url", target.url], { cwd })).code).toBe(0);
+    const { runId } = await storedItems(cwd);
+    await writeFile(path.join(cwd, "evalgate.yml"), arithmeticConfig({ threshold: 0.5 }));
+    const result = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--resume", runId], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("experiment version changed");
+  });
+});

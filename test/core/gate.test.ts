@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { compareRuns } from "../../src/core/compare-runs.js";
+import { GateConfigSchema } from "../../src/core/config/schema.js";
+import { UserError } from "../../src/core/errors.js";
+import { GateVerdictSchema, evaluateGate } from "../../src/core/gate.js";
+import { summarizeRun } from "../../src/core/summarize-run.js";
+import { buildItem, buildRun, streamOf } from "./build-run-items.js";
+
+function itemsWith(passed: number, failed: number, errored = 0, runId = "run-c") {
+  const items = [];
+  for (let index = 0; index < passed + failed + errored; index += 1) {
+    const id = `item-${String(index).padStart(4, "0")}`;
+    if (index < passed) items.push(buildItem(runId, id, { scores: [["equals", 1, true]] }));
+    else if (index < passed + failed) items.push(buildItem(runId, id, { scores: [["equals", 0, false]] }));
+    else items.push(buildItem(runId, id, { status: "error", error: "timeout" }));
+  }
+  return items;
+}
+
+const gate = (config: object) => GateConfigSchema.parse(config);
+
+describe("evaluateGate", () => {
+  it("passes when the pass rate meets the threshold exactly", async () => {
+    const verdict = evaluateGate(gate({ passed_threshold: 0.9 }), { summary: await summarizeRun(itemsWith(27, 3)) });
+    expect(verdict).toEqual({
+      verdict: "pass",
+      reasons: [],
+      checks: [{ name: "pass_rate", passed: true, actual: 0.9, limit: 0.9, description: "pass rate ≥ 90.0%" }],
+    });
+    expect(GateVerdictSchema.parse(verdict)).toEqual(verdict);
+  });
+
+  it("fails below the threshold with a sentence naming both numbers", async () => {
+    const verdict = evaluateGate(gate({ passed_threshold: 0.9 }), { summary: await summarizeRun(itemsWith(43, 7)) });
+    expect(verdict.verdict).toBe("fail");
+    expect(verdict.reasons).toEqual(["pass rate 86.0% is below the threshold 90.0%"]);
+  });
+
+  it("defaults to requiring every item to pass", async () => {
+    const verdict = evaluateGate(gate({}), { summary: await summarizeRun(itemsWith(9, 1)) });
+    expect(verdict.reasons).toEqual(["pass rate 90.0% is below the threshold 100.0%"]);
+  });
+
+  it("fails a run with zero items even with a zero threshold", async () => {
+    const verdict = evaluateGate(gate({ passed_threshold: 0 }), { summary: await summarizeRun([]) });
+    expect(verdict.verdict).toBe("fail");
+    expect(verdict.reasons).toEqual(["no items were evaluated"]);
+  });
+
+  it("fails a run whose every call errored even with a zero threshold", async () => {
+    const verdict = evaluateGate(gate({ passed_threshold: 0 }), { summary: await summarizeRun(itemsWith(0, 0, 4)) });
+    expect(verdict.verdict).toBe("fail");
+    expect(verdict.reasons).toEqual(["every call failed (4 of 4 items errored)"]);
+  });
+
+  it("fails on regressions above max_regressions and passes at the limit", async () => {
+    const baseline = itemsWith(5, 0, 0, "run-b");
+    const candidate = itemsWith(2, 3, 0, "run-c");
+    const comparison = await compareRuns(
+      { run: buildRun({ id: "run-b" }), items: streamOf(baseline) },
+      { run: buildRun({ id: "run-c" }), items: streamOf(candidate) },
+    );
+    const summary = await summarizeRun(candidate);
+    const strict = evaluateGate(gate({ passed_threshold: 0, max_regressions: 0 }), { summary, comparison });
+    expect(strict.verdict).toBe("fail");
+    expect(strict.reasons).toEqual(["3 regressions exceed the maximum 0"]);
+    expect(strict.checks.find((check) => check.name === "regressions")).toMatchObject({ actual: 3, limit: 0, passed: false });
+    const lenient = evaluateGate(gate({ passed_threshold: 0, max_regressions: 3 }), { summary, comparison });
+    expect(lenient.verdict).toBe("pass");
+  });
+
+  it("ignores max_regressions without a comparison", async () => {
+    const verdict = evaluateGate(gate({ passed_threshold: 0.5, max_regressions: 0 }), { summary: await summarizeRun(itemsWith(1, 1)) });
+    expect(verdict.checks.map((check) => check.name)).toEqual(["pass_rate"]);
+    expect(verdict.verdict).toBe("pass");
+  });
+
+  it("lets a threshold override replace the configured threshold", async () => {
+    const summary = await summarizeRun(itemsWith(8, 2));
+    expect(evaluateGate(gate({ passed_threshold: 1 }), { summary }, { thresholdOverride: 0.8 }).verdict).toBe("pass");
+    expect(evaluateGate(gate({ passed_threshold: 0.5 }), { summary }, { thresholdOverride: 0.85 }).reasons).toEqual([
+      "pass rate 80.0% is below the threshold 85.0%",
+    ]);
+  });
+
+  it("refuses a threshold override given as a percentage", async () => {
+    const summary = await summarizeRun(itemsWith(1, 0));
+    expect(() => evaluateGate(gate({}), { summary }, { thresholdOverride: 90 })).toThrow(UserError);
+    expect(() => evaluateGate(gate({}), { summary }, { thresholdOverride: 90 })).toThrow(/for 90% write 0.9/);
+  });
+});

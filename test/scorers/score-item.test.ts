@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { Item } from "../../src/core/model/item.js";
+import { scoreId } from "../../src/core/model/ids.js";
+import type { TargetResult } from "../../src/core/model/run-item.js";
+import { ScoreSchema } from "../../src/core/model/run-item.js";
+import { EVIDENCE_TEXT_LIMIT } from "../../src/core/scorers/evidence-values.js";
+import { resolveScorers, type ResolvedScorer } from "../../src/core/scorers/registry.js";
+import { scoreItem } from "../../src/core/scorers/score-item.js";
+import type { ScoreFn } from "../../src/core/scorers/scorer.js";
+
+const item: Item = { id: "item-7", input: { question: "Where is A1?" }, expected: "shipped" };
+const result: TargetResult = {
+  output: "Order A1 is shipped",
+  latency_ms: 120,
+  attempts: 1,
+  tool_calls: [{ name: "search_orders", arguments: '{"order_id":"A1"}' }],
+};
+
+function builtins(): ResolvedScorer[] {
+  return resolveScorers(
+    [
+      { name: "contains", label: "contains", config: {} },
+      { name: "tool_called", label: "searched", config: { tool: "search_orders", arguments: { order_id: "A1" } } },
+    ],
+    "experiments.orders.scorers",
+  );
+}
+
+function custom(label: string, fn: ScoreFn): ResolvedScorer {
+  return { label, name: "custom", fn };
+}
+
+describe("scoreItem", () => {
+  it("passes an item when every scorer passes, with stable score ids", async () => {
+    const scored = await scoreItem(builtins(), item, result, { runId: "run-1" });
+    expect(scored.status).toBe("passed");
+    expect(scored.scores.map((score) => [score.id, score.scorer, score.passed])).toEqual([
+      [scoreId("run-1", "item-7", "contains"), "contains", true],
+      [scoreId("run-1", "item-7", "searched"), "searched", true],
+    ]);
+    for (const score of scored.scores) expect(() => ScoreSchema.parse(score)).not.toThrow();
+  });
+
+  it("fails an item when one scorer fails", async () => {
+    const scored = await scoreItem(builtins(), item, { ...result, tool_calls: [] }, { runId: "run-1" });
+    expect(scored.status).toBe("failed");
+    expect(scored.scores.map((score) => score.passed)).toEqual([true, false]);
+  });
+
+  it("makes a failed target call an error item and runs no scorer", async () => {
+    let calls = 0;
+    const counting = custom("counting", () => {
+      calls += 1;
+      return { score: 1, passed: true, evidence: { reason: "ran" } };
+    });
+    const scored = await scoreItem([counting], item, { ...result, output: undefined, error: "HTTP 503" }, { runId: "run-1" });
+    expect(scored).toEqual({ status: "error", scores: [] });
+    expect(calls).toBe(0);
+  });
+
+  it("records a throwing scorer as that scorer's error while the others still score", async () => {
+    const throwing = custom("judge", () => {
+      throw new Error("judge model unreachable");
+    });
+    const [contains, searched] = builtins();
+    const scored = await scoreItem([contains!, throwing, searched!], item, result, { runId: "run-1" });
+    expect(scored.status).toBe("failed");
+    expect(scored.scores.map((score) => score.scorer)).toEqual(["contains", "judge", "searched"]);
+    expect(scored.scores[0]!.passed).toBe(true);
+    expect(scored.scores[2]!.passed).toBe(true);
+    expect(scored.scores[1]).toEqual({
+      id: scoreId("run-1", "item-7", "judge"),
+      scorer: "judge",
+      score: 0,
+      passed: false,
+      evidence: { reason: "scorer judge (custom) threw: judge model unreachable" },
+      error: "judge model unreachable",
+    });
+  });
+
+  it("records a built-in scorer's error on an item with no expected value", async () => {
+    const scored = await scoreItem(builtins(), { id: "no-expected", input: "x" }, result, { runId: "run-1" });
+    expect(scored.scores[0]!.error).toBe(
+      'item has no value at "expected"; add it to the item or set value: or field: in the scorer\'s config',
+    );
+    expect(scored.scores[1]!.passed).toBe(true);
+  });
+
+  it("awaits an async scorer and records a rejected one as an error", async () => {
+    const slowPass = custom("slow", async () => ({ score: 0.5, passed: true, evidence: { reason: "half" } }));
+    const rejecting = custom("rejecting", () => Promise.reject("plain string rejection"));
+    const scored = await scoreItem([slowPass, rejecting], item, result, { runId: "run-1" });
+    expect(scored.scores[0]).toMatchObject({ score: 0.5, passed: true, evidence: { reason: "half" } });
+    expect(scored.scores[1]).toMatchObject({ passed: false, error: "plain string rejection" });
+  });
+
+  it("refuses a score outside 0..1 or NaN as the scorer's error", async () => {
+    const tooHigh = custom("high", () => ({ score: 1.5, passed: true, evidence: { reason: "?" } }));
+    const notANumber = custom("nan", () => ({ score: Number.NaN, passed: false, evidence: { reason: "?" } }));
+    const scored = await scoreItem([tooHigh, notANumber], item, result, { runId: "run-1" });
+    expect(scored.status).toBe("failed");
+    expect(scored.scores[0]).toMatchObject({ score: 0, passed: false, error: "score 1.5 is not a number between 0 and 1" });
+    expect(scored.scores[0]!.evidence.reason).toBe(
+      "scorer high (custom) returned an invalid result: score 1.5 is not a number between 0 and 1",
+    );
+    expect(scored.scores[1]).toMatchObject({ score: 0, error: "score NaN is not a number between 0 and 1" });
+  });
+
+  it("cuts a huge output in the evidence and says how much was left out", async () => {
+    const huge = "x".repeat(50_000);
+    const [scorer] = resolveScorers([{ name: "json_valid", label: "json_valid", config: {} }], "x");
+    const scored = await scoreItem([scorer!], item, { ...result, output: huge }, { runId: "run-1" });
+    const read = scored.scores[0]!.evidence.read as string;
+    expect(read.length).toBeLessThan(EVIDENCE_TEXT_LIMIT + 50);
+    expect(read.endsWith(`… (${50_000 - EVIDENCE_TEXT_LIMIT} more characters)`)).toBe(true);
+  });
+
+  it("scores thousands of items a second with built-in scorers", async () => {
+    const scorers = resolveScorers(
+      [
+        { name: "json_schema", label: "schema", config: { schema: { type: "object", required: ["status"] } } },
+        { name: "equals", label: "equals", config: { output_path: "status", value: "shipped" } },
+        { name: "regex", label: "regex", config: { pattern: "ship+ed", flags: "i" } },
+      ],
+      "x",
+    );
+    const structured = { ...result, output: '{"status":"shipped","order":"A1"}' };
+    const started = performance.now();
+    for (let index = 0; index < 3_000; index += 1) {
+      const scored = await scoreItem(scorers, { ...item, id: `item-${index}` }, structured, { runId: "run-1" });
+      if (scored.status !== "passed") throw new Error(JSON.stringify(scored));
+    }
+    // A generous bound: this takes well under 100 ms; it guards against per-call compiling.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

@@ -1,0 +1,265 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { UserError } from "../../src/core/errors.js";
+import { runItemId, scoreId } from "../../src/core/model/ids.js";
+import type { RunItem } from "../../src/core/model/run-item.js";
+import type { RunStore } from "../../src/store/run-store.js";
+import { itemIds, makeRun, makeRunItem, makeSummary } from "./fixtures/make-run.js";
+
+export interface OpenedRunStore {
+  store: RunStore;
+  /** Opens the same location again (after `store` was closed): what a second process would see. */
+  reopen(): Promise<RunStore>;
+  cleanup(): Promise<void>;
+}
+
+async function collect(items: AsyncIterable<RunItem>): Promise<RunItem[]> {
+  const collected: RunItem[] = [];
+  for await (const item of items) collected.push(item);
+  return collected;
+}
+
+/** Every RunStore back-end must pass these; each back-end's test file calls this once. */
+export function describeRunStoreContract(name: string, open: () => Promise<OpenedRunStore>): void {
+  describe(`${name}: RunStore contract`, () => {
+    let opened: OpenedRunStore;
+    let store: RunStore;
+    const run = makeRun();
+
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await store.close();
+      await opened.cleanup();
+    });
+
+    it("a run and its items read back exactly as they were stored, absent fields still absent", async () => {
+      const minimal = makeRun({ id: "run-20261125-130000-0001" });
+      delete minimal.git_commit;
+      delete minimal.git_branch;
+      await store.createRun(run);
+      await store.createRun(minimal);
+      const passed = makeRunItem(run.id, "item-0001", { output: null });
+      const errored = makeRunItem(run.id, "item-0002", { status: "error" });
+      await store.putRunItem(passed);
+      await store.putRunItem(errored);
+
+      expect(await store.getRun(run.id)).toStrictEqual(run);
+      expect(await store.getRun(minimal.id)).toStrictEqual(minimal);
+      const items = await collect(store.runItems(run.id));
+      expect(items).toStrictEqual([passed, errored]);
+      expect(items[0]).toHaveProperty("output", null);
+      expect(Object.keys(items[1] ?? {})).not.toContain("output");
+      expect(Object.keys(items[1] ?? {})).not.toContain("cost");
+    });
+
+    it("storing the same run item again replaces it and its scores, with no duplicate", async () => {
+      await store.createRun(run);
+      const first = makeRunItem(run.id, "item-0001", { status: "failed" });
+      await store.putRunItem(first);
+      expect((await store.getScore(scoreId(run.id, "item-0001", "equals")))?.score.passed).toBe(false);
+      const rerun = makeRunItem(run.id, "item-0001", { status: "error" });
+      await store.putRunItem(rerun);
+
+      expect(await collect(store.runItems(run.id))).toStrictEqual([rerun]);
+      expect(await store.runItemStatuses(run.id)).toEqual(new Map([["item-0001", "error"]]));
+      expect(await store.getScore(scoreId(run.id, "item-0001", "equals"))).toBeUndefined();
+      expect(await store.getRunItem(first.id)).toStrictEqual(rerun);
+
+      const fixed = makeRunItem(run.id, "item-0001", { status: "passed" });
+      await store.putRunItem(fixed);
+      expect(await store.getScore(scoreId(run.id, "item-0001", "equals"))).toStrictEqual({
+        score: fixed.scores[2],
+        runItem: fixed,
+      });
+    });
+
+    it("items of two runs with the same item ids stay apart", async () => {
+      const other = makeRun({ id: "run-20261125-130000-0002" });
+      await store.createRun(run);
+      await store.createRun(other);
+      await store.putRunItem(makeRunItem(run.id, "item-0001", { status: "passed" }));
+      await store.putRunItem(makeRunItem(other.id, "item-0001", { status: "failed" }));
+
+      expect(await store.runItemStatuses(run.id)).toEqual(new Map([["item-0001", "passed"]]));
+      expect(await store.runItemStatuses(other.id)).toEqual(new Map([["item-0001", "failed"]]));
+    });
+
+    it("ending a run records its status, end time, summary and verdict", async () => {
+      await store.createRun(run);
+      const summary = makeSummary(3, 2);
+      await store.endRun(run.id, {
+        status: "failed",
+        ended_at: "2026-11-25T12:05:00.000Z",
+        summary,
+        verdict: "fail",
+        verdict_reasons: ["pass rate 66.7% is below the threshold 100%"],
+      });
+
+      expect(await store.getRun(run.id)).toStrictEqual({
+        ...run,
+        status: "failed",
+        ended_at: "2026-11-25T12:05:00.000Z",
+        summary,
+        verdict: "fail",
+        verdict_reasons: ["pass rate 66.7% is below the threshold 100%"],
+      });
+    });
+
+    it("listRuns gives the newest runs first, filtered by experiment and status, 50 by default", async () => {
+      for (let index = 0; index < 60; index += 1) {
+        const minute = String(index).padStart(2, "0");
+        await store.createRun(
+          makeRun({
+            id: `run-20261125-12${minute}00-${String(index).padStart(4, "0")}`,
+            started_at: `2026-11-25T12:${minute}:00.000Z`,
+            experiment: index % 3 === 0 ? "refund-policy" : "support-agent-quality",
+            status: index % 2 === 0 ? "passed" : "failed",
+          }),
+        );
+      }
+
+      const all = await store.listRuns();
+      expect(all).toHaveLength(50);
+      expect(all[0]?.started_at).toBe("2026-11-25T12:59:00.000Z");
+      const starts = all.map((listed) => listed.started_at);
+      expect(starts).toEqual([...starts].sort().reverse());
+
+      const refunds = await store.listRuns({ experiment: "refund-policy", status: "passed", limit: 3 });
+      expect(refunds.map((listed) => listed.id)).toEqual([
+        "run-20261125-125400-0054",
+        "run-20261125-124800-0048",
+        "run-20261125-124200-0042",
+      ]);
+      expect(await store.listRuns({ experiment: "no-such-experiment" })).toEqual([]);
+    });
+
+    it("getRun finds a run by a unique prefix and rejects an ambiguous one naming the matches", async () => {
+      await store.createRun(makeRun({ id: "run-20261125-120301-7f3a" }));
+      await store.createRun(makeRun({ id: "run-20261126-090000-b2c4" }));
+      await store.createRun(makeRun({ id: "run-20261126-090000-b2c4x" }));
+
+      expect((await store.getRun("run-20261125"))?.id).toBe("run-20261125-120301-7f3a");
+      // An exact id wins over the longer id it is a prefix of.
+      expect((await store.getRun("run-20261126-090000-b2c4"))?.id).toBe("run-20261126-090000-b2c4");
+      expect(await store.getRun("run-2027")).toBeUndefined();
+      expect(await store.getRun("")).toBeUndefined();
+
+      const ambiguous = store.getRun("run-2026");
+      await expect(ambiguous).rejects.toBeInstanceOf(UserError);
+      await expect(ambiguous).rejects.toThrow(
+        'run id "run-2026" is ambiguous: run-20261125-120301-7f3a, run-20261126-090000-b2c4, run-20261126-090000-b2c4x',
+      );
+    });
+
+    it("runItems streams a run's items ordered by item id, whatever order they were stored in", async () => {
+      await store.createRun(run);
+      const ids = itemIds(2_000);
+      const shuffled = ids.map((id, index) => ids[(index * 7919) % ids.length] ?? id);
+      expect(new Set(shuffled).size).toBe(ids.length);
+      for (const id of shuffled) await store.putRunItem(makeRunItem(run.id, id));
+
+      const streamed = await collect(store.runItems(run.id));
+      expect(streamed.map((item) => item.item_id)).toEqual(ids);
+      expect(await collect(store.runItems("run-unknown"))).toEqual([]);
+    });
+
+    it("two streams of one run advance independently, and one stopped early leaves the store usable", async () => {
+      await store.createRun(run);
+      for (const id of itemIds(50)) await store.putRunItem(makeRunItem(run.id, id));
+
+      const first = store.runItems(run.id)[Symbol.asyncIterator]();
+      const second = store.runItems(run.id)[Symbol.asyncIterator]();
+      expect((await first.next()).value?.item_id).toBe("item-0000");
+      expect((await first.next()).value?.item_id).toBe("item-0001");
+      expect((await second.next()).value?.item_id).toBe("item-0000");
+      expect((await first.next()).value?.item_id).toBe("item-0002");
+      await first.return?.(undefined);
+      await second.return?.(undefined);
+
+      await store.putRunItem(makeRunItem(run.id, "item-9999", { status: "failed" }));
+      expect((await store.runItemStatuses(run.id)).get("item-9999")).toBe("failed");
+    });
+
+    it("runItemStatuses maps every stored item id to its status", async () => {
+      await store.createRun(run);
+      await store.putRunItem(makeRunItem(run.id, "item-0001", { status: "passed" }));
+      await store.putRunItem(makeRunItem(run.id, "item-0002", { status: "failed" }));
+      await store.putRunItem(makeRunItem(run.id, "item-0003", { status: "error" }));
+
+      expect(await store.runItemStatuses(run.id)).toEqual(
+        new Map([
+          ["item-0001", "passed"],
+          ["item-0002", "failed"],
+          ["item-0003", "error"],
+        ]),
+      );
+      expect((await store.runItemStatuses("run-unknown")).size).toBe(0);
+    });
+
+    it("getRunItem finds a run item by its run item id", async () => {
+      await store.createRun(run);
+      const item = makeRunItem(run.id, "item-0002", { status: "failed" });
+      await store.putRunItem(makeRunItem(run.id, "item-0001"));
+      await store.putRunItem(item);
+
+      expect(await store.getRunItem(runItemId(run.id, "item-0002"))).toStrictEqual(item);
+      expect(await store.getRunItem("ri_000000000000")).toBeUndefined();
+    });
+
+    it("getScore finds a score by its id together with its run item", async () => {
+      await store.createRun(run);
+      const item = makeRunItem(run.id, "item-0002", { status: "failed" });
+      await store.putRunItem(makeRunItem(run.id, "item-0001"));
+      await store.putRunItem(item);
+
+      const found = await store.getScore(scoreId(run.id, "item-0002", "equals"));
+      expect(found?.score).toStrictEqual(item.scores[2]);
+      expect(found?.score.evidence.reason).toBe("order ids differ");
+      expect(found?.runItem).toStrictEqual(item);
+      expect(await store.getScore("sc_000000000000")).toBeUndefined();
+    });
+
+    it("saving an experiment version twice keeps the first record", async () => {
+      const record = {
+        experiment: "support-agent-quality",
+        version: "9b1c0e4f2a7d",
+        definition: { target: { type: "http", url: "${EVALGATE_TARGET_URL}/api/agent" }, scorers: ["json_valid"] },
+        created_at: "2026-11-25T12:03:00.000Z",
+      };
+      await store.saveExperimentVersion(record);
+      await store.saveExperimentVersion({ ...record, created_at: "2026-11-26T09:00:00.000Z" });
+
+      expect(await store.getExperimentVersion("support-agent-quality", "9b1c0e4f2a7d")).toStrictEqual(record);
+      expect(await store.getExperimentVersion("support-agent-quality", "000000000000")).toBeUndefined();
+      expect(await store.getExperimentVersion("refund-policy", "9b1c0e4f2a7d")).toBeUndefined();
+    });
+
+    it("a store closed and opened again keeps runs, items, scores and experiment versions", async () => {
+      const record = {
+        experiment: run.experiment,
+        version: run.experiment_version,
+        definition: { scorers: ["json_valid", "tool_called", "equals"] },
+        created_at: "2026-11-25T12:03:00.000Z",
+      };
+      const items = itemIds(3).map((id) => makeRunItem(run.id, id));
+      await store.saveExperimentVersion(record);
+      await store.createRun(run);
+      for (const item of items) await store.putRunItem(item);
+      await store.endRun(run.id, { status: "passed", ended_at: "2026-11-25T12:05:00.000Z", verdict: "pass" });
+      await store.close();
+
+      store = await opened.reopen();
+      expect(await store.getRun(run.id)).toStrictEqual({
+        ...run,
+        status: "passed",
+        ended_at: "2026-11-25T12:05:00.000Z",
+        verdict: "pass",
+      });
+      expect(await collect(store.runItems(run.id))).toStrictEqual(items);
+      expect((await store.getScore(scoreId(run.id, "item-0001", "tool_called")))?.runItem).toStrictEqual(items[1]);
+      expect(await store.getExperimentVersion(record.experiment, record.version)).toStrictEqual(record);
+    });
+  });
+}
