@@ -41,7 +41,12 @@ export async function prepareExperiment(options: PrepareOptions): Promise<Prepar
   const env = options.targetUrl
     ? { ...options.env, EVALGATE_TARGET_URL: options.targetUrl.replace(/\/+$/, "") }
     : options.env;
-  const targetConfig = interpolateEnv(experiment.target, env, `${where}.target`);
+  const interpolated = interpolateEnv(experiment.target, env, `${where}.target`);
+  // A command runs from the config file's directory, as the dataset path is read from there.
+  const targetConfig =
+    interpolated.type === "command"
+      ? { ...interpolated, cwd: path.resolve(options.configDir, interpolated.cwd ?? ".") }
+      : interpolated;
   const concurrency = options.concurrency ?? experiment.concurrency;
   const datasetFile = path.resolve(options.configDir, experiment.dataset);
   const dataset = await inspectDataset(datasetFile, experiment.dataset).catch((error: unknown) => {

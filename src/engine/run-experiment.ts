@@ -4,7 +4,7 @@ import type { Item } from "../core/model/item.js";
 import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
 import type { RunItem, TargetResult } from "../core/model/run-item.js";
 import { scoreItem } from "../core/scorers/score-item.js";
-import { summarizeRun } from "../core/summarize-run.js";
+import { createRunSummaryAccumulator } from "../core/summarize-run.js";
 import { UserError } from "../core/errors.js";
 import type { RunStore } from "../store/run-store.js";
 import { readDataset } from "./dataset-file.js";
@@ -25,6 +25,9 @@ export interface RunOptions {
   store: RunStore;
   label?: string;
   git?: GitInfo;
+  /** On GitHub: what the run is for. */
+  role?: "baseline" | "candidate";
+  pullRequest?: number;
   /** Continue this run: only items missing from it (or that errored) are called. */
   resumeRunId?: string;
   /** `--threshold`: a fraction 0..1 that replaces the gate's passed_threshold. */
@@ -52,7 +55,16 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
   const { prepared, store } = options;
   const now = options.now ?? (() => new Date());
   const run = await openRun(options, now);
-  const previous = options.resumeRunId ? await store.runItemStatuses(run.id) : new Map();
+  // Summed as items finish, so the end of a run reads nothing back; a resumed run first adds what
+  // it keeps from before (errored items run again), so it ends with an uninterrupted run's summary.
+  const accumulator = createRunSummaryAccumulator();
+  const previous = new Map<string, RunItem["status"]>();
+  if (options.resumeRunId) {
+    for await (const item of store.runItems(run.id)) {
+      previous.set(item.item_id, item.status);
+      if (item.status !== "error") accumulator.add(item);
+    }
+  }
   const toRun = prepared.dataset.item_count - [...previous.values()].filter((s) => s !== "error").length;
 
   const progress: ItemProgress = { done: 0, total: toRun, passed: 0, failed: 0, errored: 0 };
@@ -81,6 +93,7 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
     const scored = await scoreItem(prepared.scorers, item, result, { runId: run.id });
     const runItem = toRunItem(run.id, item, result, scored, now());
     await store.putRunItem(runItem);
+    accumulator.add(runItem);
     progress.done += 1;
     if (scored.status === "passed") progress.passed += 1;
     else if (scored.status === "failed") progress.failed += 1;
@@ -99,7 +112,8 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
   } finally {
     await prepared.target.close?.();
   }
-  return finishRun(options, run, now, signal.aborted ? "cancelled" : (breaker ?? tooManyErrors));
+  const stopReason = signal.aborted ? "cancelled" : (breaker ?? tooManyErrors);
+  return finishRun(options, run, accumulator.summary(), now, stopReason);
 }
 
 async function openRun(options: RunOptions, now: () => Date): Promise<Run> {
@@ -122,6 +136,8 @@ async function openRun(options: RunOptions, now: () => Date): Promise<Run> {
     started_at: now().toISOString(),
     status: "running",
     ...(options.label ? { label: options.label } : {}),
+    ...(options.role ? { role: options.role } : {}),
+    ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
     ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
     ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
   };
@@ -182,11 +198,11 @@ function toRunItem(
 async function finishRun(
   options: RunOptions,
   run: Run,
+  summary: RunSummary,
   now: () => Date,
   stopReason: string | undefined,
 ): Promise<RunOutcome> {
   const { prepared, store } = options;
-  const summary = await summarizeRun(store.runItems(run.id));
   const verdict = evaluateGate(prepared.experiment.gate, { summary }, {
     ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
   });

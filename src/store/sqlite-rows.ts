@@ -20,6 +20,8 @@ export function runToRow(run: Run): Record<string, SQLInputValue> {
     item_count: run.item_count,
     target: run.target,
     label: run.label ?? null,
+    role: run.role ?? null,
+    pull_request: run.pull_request ?? null,
     git_commit: run.git_commit ?? null,
     git_branch: run.git_branch ?? null,
     started_at: run.started_at,
@@ -44,6 +46,8 @@ export function rowToRun(row: Row): Run {
     status: text(row, "status") as Run["status"],
   };
   setIfPresent(run, "label", optionalText(row, "label"));
+  setIfPresent(run, "role", optionalText(row, "role") as Run["role"]);
+  setIfPresent(run, "pull_request", optionalNum(row, "pull_request"));
   setIfPresent(run, "git_commit", optionalText(row, "git_commit"));
   setIfPresent(run, "git_branch", optionalText(row, "git_branch"));
   setIfPresent(run, "ended_at", optionalText(row, "ended_at"));
@@ -90,6 +94,10 @@ function num(row: Row, column: string): number {
 
 function optionalText(row: Row, column: string): string | undefined {
   return row[column] === null ? undefined : text(row, column);
+}
+
+function optionalNum(row: Row, column: string): number | undefined {
+  return row[column] === null ? undefined : num(row, column);
 }
 
 function optionalJson(row: Row, column: string): unknown {

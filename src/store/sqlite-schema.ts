@@ -66,6 +66,11 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX scores_by_run ON scores (run_id, item_id);
   `,
+  // Runs on GitHub are baselines (pushes to the baseline branch) or candidates (pull requests).
+  `
+  ALTER TABLE runs ADD COLUMN role TEXT;
+  ALTER TABLE runs ADD COLUMN pull_request INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -16,7 +16,7 @@ const MAX_CHAR = "\u{10FFFF}";
 
 const RUN_COLUMNS =
   "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
-  "git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
+  "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
 
 function placeholders(columns: string): string {

@@ -38,8 +38,10 @@ export function describeRunStoreContract(name: string, open: () => Promise<Opene
       const minimal = makeRun({ id: "run-20261125-130000-0001" });
       delete minimal.git_commit;
       delete minimal.git_branch;
+      const candidate = makeRun({ id: "run-20261125-130000-0003", role: "candidate", pull_request: 42 });
       await store.createRun(run);
       await store.createRun(minimal);
+      await store.createRun(candidate);
       const passed = makeRunItem(run.id, "item-0001", { output: null });
       const errored = makeRunItem(run.id, "item-0002", { status: "error" });
       await store.putRunItem(passed);
@@ -47,6 +49,8 @@ export function describeRunStoreContract(name: string, open: () => Promise<Opene
 
       expect(await store.getRun(run.id)).toStrictEqual(run);
       expect(await store.getRun(minimal.id)).toStrictEqual(minimal);
+      expect(await store.getRun(candidate.id)).toStrictEqual(candidate);
+      expect(Object.keys((await store.getRun(run.id)) ?? {})).not.toContain("role");
       const items = await collect(store.runItems(run.id));
       expect(items).toStrictEqual([passed, errored]);
       expect(items[0]).toHaveProperty("output", null);

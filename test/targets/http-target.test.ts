@@ -79,6 +79,12 @@ describe("http target request", () => {
     });
   });
 
+  it("a placeholder for a field the item lacks drops the key, or renders empty inside text", async () => {
+    const { server, target } = await serverAndTarget({}, { body: { expected: "{{expected}}", note: "[{{metadata.lang}}]" } });
+    await target.call({ id: "item-2", input: "hi" }, context());
+    expect(server.bodies[0]).toEqual({ note: "[]" });
+  });
+
   it("a body template with an unknown placeholder is refused with its field path", () => {
     expect(() =>
       targetFrom({ type: "http", url: "http://127.0.0.1:9", body: { messages: [{ content: "{{inputs.q}}" }] } }),

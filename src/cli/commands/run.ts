@@ -6,7 +6,7 @@ import { runExperiment, type RunOutcome } from "../../engine/run-experiment.js";
 import { readGitInfo } from "../../engine/git-info.js";
 import type { Run } from "../../core/model/run.js";
 import { createProgressReporter } from "../progress.js";
-import { findExperiment, loadConfigFile } from "../load-config.js";
+import { findExperiment, loadConfigFile } from "../../engine/load-config.js";
 import {
   globalOptions,
   parseFormat,

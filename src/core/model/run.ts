@@ -42,6 +42,10 @@ export const RunSchema = z.object({
   /** The URL or command the run called (secrets in headers are never recorded). */
   target: z.string(),
   label: z.string().optional(),
+  /** On GitHub: a baseline (push to the baseline branch) or a candidate (a pull request's deployment). */
+  role: z.enum(["baseline", "candidate"]).optional(),
+  /** The pull request a candidate run evaluated. */
+  pull_request: z.number().int().positive().optional(),
   git_commit: z.string().optional(),
   git_branch: z.string().optional(),
   started_at: z.string(),

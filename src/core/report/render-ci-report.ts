@@ -1,28 +1,16 @@
 import { markdownTable } from "markdown-table";
-import type { Comparison, FlippedItem, FlippedList, MetricDelta } from "../comparison.js";
+import type { Comparison, FlippedItem, FlippedList } from "../comparison.js";
 import type { GateVerdict } from "../gate.js";
 import type { Run, RunSummary } from "../model/run.js";
-import {
-  formatCost,
-  formatCount,
-  formatDeltaCost,
-  formatDeltaCount,
-  formatDeltaMs,
-  formatDeltaPp,
-  formatDeltaScore,
-  formatMs,
-  formatPercent,
-  formatScore,
-} from "../stats.js";
-import { escapeMarkdown } from "./escape-markdown.js";
+import { formatCost, formatCount, formatDeltaPp, formatDeltaScore, formatMs, formatPercent, formatScore } from "../stats.js";
 import { valueText } from "./excerpt.js";
+import { countOf as count, MARKDOWN_TABLE, md, metricsComparisonTable, orDash, runScorerTable } from "./markdown-parts.js";
 
 export interface CiReportOptions {
   /** Flipped items shown per kind; GitHub caps a comment at 65,536 characters. Default 50. */
   maxFlippedRows?: number;
 }
 
-const TABLE = { alignDelimiters: false } as const;
 
 /**
  * GitHub-flavoured Markdown for a job summary or a PR comment: the verdict first, then the
@@ -45,13 +33,9 @@ export function renderCiReport(
     blocks.push(flippedDetails("fix", "fixes", comparison.fixes, maxRows));
     blocks.push(metricsComparisonTable(comparison));
   } else if (run.summary !== undefined) {
-    blocks.push(scorerTable(run.summary), metricsLine(run.summary));
+    blocks.push(runScorerTable(run.summary), metricsLine(run.summary));
   }
   return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
-}
-
-function md(text: string, maxLength = 200): string {
-  return escapeMarkdown(text, { maxLength });
 }
 
 function verdictBlock(run: Run, verdict: GateVerdict): string {
@@ -83,17 +67,6 @@ function comparisonHeadline(comparison: Comparison): string {
   );
 }
 
-function scorerTable(summary: RunSummary): string {
-  if (summary.scorers.length === 0) return "";
-  const rows = summary.scorers.map((scorer) => [
-    md(scorer.scorer),
-    formatScore(scorer.mean),
-    formatPercent(scorer.pass_rate),
-    formatCount(scorer.errors),
-  ]);
-  return markdownTable([["scorer", "mean", "pass rate", "errors"], ...rows], { ...TABLE, align: ["l", "r", "r", "r"] });
-}
-
 function metricsLine(summary: RunSummary): string {
   return (
     `latency p50 ${formatMs(summary.latency_ms.p50)} · p95 ${formatMs(summary.latency_ms.p95)} · ` +
@@ -114,11 +87,7 @@ function scorerComparisonTable(comparison: Comparison): string {
     orDash(scorer.pass_rate_delta ?? undefined, formatDeltaPp),
   ]);
   const header = ["scorer", "mean (baseline)", "mean (candidate)", "Δ mean", "pass (baseline)", "pass (candidate)", "Δ pass"];
-  return markdownTable([header, ...rows], { ...TABLE, align: ["l", "r", "r", "r", "r", "r", "r"] });
-}
-
-function orDash(value: number | undefined, format: (value: number) => string): string {
-  return value === undefined ? "—" : format(value);
+  return markdownTable([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "r", "r"] });
 }
 
 function flippedDetails(one: string, many: string, list: FlippedList, maxRows: number): string {
@@ -129,7 +98,7 @@ function flippedDetails(one: string, many: string, list: FlippedList, maxRows: n
   return [
     `<details><summary>${count(list.count, one, many)}</summary>`,
     "",
-    markdownTable([["item", "status", "changed scorers", "candidate output"], ...rows], TABLE),
+    markdownTable([["item", "status", "changed scorers", "candidate output"], ...rows], MARKDOWN_TABLE),
     ...(hidden > 0 ? ["", `… and ${formatCount(hidden)} more not shown.`] : []),
     "",
     "</details>",
@@ -148,30 +117,4 @@ function flippedRow(item: FlippedItem): string[] {
     scorers.length > 0 ? scorers.join("<br>") : "—",
     md(output, 160),
   ];
-}
-
-function metricsComparisonTable(comparison: Comparison): string {
-  const row = (name: string, metric: MetricDelta, format: (value: number) => string, delta: (value: number) => string) => [
-    name,
-    format(metric.baseline),
-    format(metric.candidate),
-    delta(metric.delta),
-  ];
-  const rows = [
-    row("errors", errorDelta(comparison), formatCount, formatDeltaCount),
-    row("latency p50", comparison.latency_ms.p50, formatMs, formatDeltaMs),
-    row("latency p95", comparison.latency_ms.p95, formatMs, formatDeltaMs),
-    row("tokens", comparison.tokens.total, formatCount, formatDeltaCount),
-    row("cost", comparison.cost, formatCost, formatDeltaCost),
-  ];
-  return markdownTable([["", "baseline", "candidate", "Δ"], ...rows], { ...TABLE, align: ["l", "r", "r", "r"] });
-}
-
-function errorDelta(comparison: Comparison): MetricDelta {
-  const { baseline, candidate } = comparison.errors;
-  return { baseline, candidate, delta: candidate - baseline };
-}
-
-function count(value: number, one: string, many = `${one}s`): string {
-  return `${formatCount(value)} ${value === 1 ? one : many}`;
 }

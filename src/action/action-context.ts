@@ -1,0 +1,46 @@
+import type { ExperimentConfig } from "../core/config/schema.js";
+import type { GitHubClient } from "../github/github-client.js";
+import type { RunStore } from "../store/run-store.js";
+import type { ResultsBranchStore } from "../store/results-branch/results-branch-store.js";
+import type { ActionSettings } from "./settings.js";
+
+/** Where the Action logs: @actions/core in production; the core never sees it. */
+export interface ActionLog {
+  info(message: string): void;
+  notice(message: string): void;
+  warning(message: string): void;
+}
+
+/** What every mode needs, gathered once at the edge. */
+export interface ActionContext {
+  settings: ActionSettings;
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  /** The repository's default branch unless the baseline-branch input names another. */
+  baselineBranch: string;
+  configFile: string;
+  configDir: string;
+  experiments: [string, ExperimentConfig][];
+  results: ResultsBranchStore;
+  /** Where runs execute before they are published: the runner's temp directory. */
+  workDir: string;
+  openLocalStore(experiment: string): Promise<RunStore>;
+  /** The workflow run's page: linked from comments and checks. */
+  runUrl?: string;
+  env: Record<string, string | undefined>;
+  log: ActionLog;
+}
+
+/** One experiment's result, as the outputs and the job summary need it. */
+export interface ExperimentResult {
+  experiment: string;
+  runId: string;
+  verdict: "pass" | "fail" | "no-baseline";
+  passRate: number;
+  baselinePassRate?: number;
+  regressions: number;
+  fixes: number;
+  commentUrl?: string;
+  reportFile: string;
+}

@@ -1,0 +1,60 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ExperimentConfig } from "../core/config/schema.js";
+import { renderCiReport } from "../core/report/render-ci-report.js";
+import { prepareExperiment } from "../engine/prepare-experiment.js";
+import { runExperiment } from "../engine/run-experiment.js";
+import { publishRun } from "../store/results-branch/publish-run.js";
+import type { ActionContext, ExperimentResult } from "./action-context.js";
+
+export interface BaselineJob {
+  name: string;
+  experiment: ExperimentConfig;
+  sha: string;
+  branch: string;
+  productionUrl: string;
+}
+
+/** A push to the baseline branch: run against production and store the run as that commit's baseline. */
+export async function evaluateBaseline(
+  context: ActionContext,
+  job: BaselineJob,
+): Promise<{ result: ExperimentResult; jobSummary: string }> {
+  const prepared = await prepareExperiment({
+    name: job.name,
+    experiment: job.experiment,
+    configDir: context.configDir,
+    env: context.env,
+    targetUrl: job.productionUrl,
+  });
+  const store = await context.openLocalStore(job.name);
+  const outcome = await runExperiment({
+    prepared,
+    store,
+    label: "baseline",
+    role: "baseline",
+    git: { commit: job.sha, branch: job.branch },
+  });
+  const { run, verdict } = outcome;
+  if (run.status === "errored" || run.status === "cancelled") {
+    // A half-finished baseline would make every later comparison wrong: keep it off the branch.
+    throw new Error(`the baseline run of ${job.name} could not complete (${outcome.incomplete ?? run.status}); nothing was stored`);
+  }
+  await publishRun(store, run.id, context.results);
+  context.log.info(`stored baseline ${run.id} of ${job.branch}@${job.sha.slice(0, 7)} on ${context.settings["results-branch"]}`);
+  const jobSummary = renderCiReport(run, verdict);
+  const reportFile = path.join(context.workDir, `${job.name}.report.md`);
+  await writeFile(reportFile, jobSummary);
+  return {
+    jobSummary,
+    result: {
+      experiment: job.name,
+      runId: run.id,
+      verdict: verdict.verdict,
+      passRate: run.summary?.pass_rate ?? 0,
+      regressions: 0,
+      fixes: 0,
+      reportFile,
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import * as core from "@actions/core";
+import { UserError } from "../core/errors.js";
+import { findExperiment, loadConfigFile } from "../engine/load-config.js";
+import { createOctokit } from "../github/create-octokit.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { openEmbeddedStore } from "../store/open-store.js";
+import { ResultsBranchStore } from "../store/results-branch/results-branch-store.js";
+import type { ActionContext, ActionLog, ExperimentResult } from "./action-context.js";
+import { detectMode } from "./detect-mode.js";
+import { runBaselineMode, runCandidateMode } from "./run-modes.js";
+import { setActionOutputs } from "./set-outputs.js";
+import { parseSettings, type ActionSettings } from "./settings.js";
+
+const log: ActionLog = {
+  info: (message) => core.info(message),
+  notice: (message) => core.notice(message),
+  warning: (message) => core.warning(message),
+};
+
+/** The Action's one entry: inputs → settings → mode → engine → store → report → GitHub. */
+export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
+  try {
+    const settings = parseSettings((name) => core.getInput(name));
+    core.setSecret(settings["github-token"]);
+    const results = await runAction(settings, env);
+    if (results.length === 0) return;
+    await setActionOutputs(results);
+    const failed = results.filter((result) => result.verdict === "fail");
+    if (settings["fail-on-gate"] && failed.length > 0) {
+      core.setFailed(`evalgate: the gate failed for ${failed.map((result) => result.experiment).join(", ")}`);
+    }
+  } catch (error) {
+    // Anything thrown fails the step, strings and all: a job must never stay green by accident.
+    core.setFailed(`evalgate: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function runAction(settings: ActionSettings, env: Record<string, string | undefined>): Promise<ExperimentResult[]> {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo) throw new UserError("GITHUB_REPOSITORY is not set: run evalgate as a step of a GitHub workflow");
+  const payload = await readEventPayload(env.GITHUB_EVENT_PATH);
+  const octokit = createOctokit({
+    token: settings["github-token"],
+    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+    ...(env.EVALGATE_RETRY_AFTER_BASE_MS ? { retryAfterBaseValue: Number(env.EVALGATE_RETRY_AFTER_BASE_MS) } : {}),
+    log,
+  });
+  const baselineBranch = settings["baseline-branch"] ?? (await defaultBranchOf(octokit, owner, repo, payload));
+  const mode = detectMode({
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    payload,
+    ref: env.GITHUB_REF ?? "",
+    sha: env.GITHUB_SHA ?? "",
+    baselineBranch,
+  });
+  if (mode.kind === "skip") {
+    log.notice(`evalgate: nothing to do: ${mode.reason}`);
+    return [];
+  }
+  const context = await buildContext(settings, env, { octokit, owner, repo, baselineBranch });
+  return mode.kind === "baseline" ? runBaselineMode(context, mode) : runCandidateMode(context, mode, payload);
+}
+
+async function buildContext(
+  settings: ActionSettings,
+  env: Record<string, string | undefined>,
+  github: { octokit: GitHubClient; owner: string; repo: string; baselineBranch: string },
+): Promise<ActionContext> {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const configFile = path.resolve(workspace, settings.config);
+  const loaded = await loadConfigFile(configFile);
+  const experiments = settings.experiment
+    ? [[settings.experiment, findExperiment(loaded, settings.experiment)] as const]
+    : Object.entries(loaded.config.experiments);
+  const workDir = await mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), "evalgate-"));
+  const results = new ResultsBranchStore({
+    octokit: github.octokit,
+    owner: github.owner,
+    repo: github.repo,
+    branch: settings["results-branch"],
+    stagingDir: path.join(workDir, "staging"),
+  });
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  return {
+    settings,
+    ...github,
+    configFile,
+    configDir: loaded.dir,
+    experiments: experiments.map(([name, experiment]) => [name, experiment]),
+    results,
+    workDir,
+    openLocalStore: (experiment) => openEmbeddedStore(path.join(workDir, "runs", experiment)),
+    ...(env.GITHUB_RUN_ID ? { runUrl: `${server}/${github.owner}/${github.repo}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
+    env,
+    log,
+  };
+}
+
+async function readEventPayload(file: string | undefined): Promise<Record<string, unknown>> {
+  if (!file) return {};
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  } catch (error) {
+    throw new UserError(`GITHUB_EVENT_PATH ${file}: not a readable JSON event (${(error as Error).message})`);
+  }
+}
+
+async function defaultBranchOf(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  payload: Record<string, unknown>,
+): Promise<string> {
+  const fromEvent = (payload.repository as { default_branch?: string } | undefined)?.default_branch;
+  if (fromEvent) return fromEvent;
+  const { data } = await octokit.rest.repos.get({ owner, repo });
+  return data.default_branch;
+}

@@ -1,0 +1,25 @@
+import * as core from "@actions/core";
+import path from "node:path";
+import type { ExperimentResult } from "./action-context.js";
+
+/**
+ * PRODUCT.md's outputs. With several experiments: the worst verdict, summed counts, the pass
+ * rate over all of them, and space-separated run ids and comment URLs.
+ */
+export async function setActionOutputs(results: readonly ExperimentResult[]): Promise<void> {
+  const verdict = results.some((r) => r.verdict === "fail")
+    ? "fail"
+    : results.some((r) => r.verdict === "no-baseline")
+      ? "no-baseline"
+      : "pass";
+  const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+  const baselineRates = results.flatMap((r) => (r.baselinePassRate === undefined ? [] : [r.baselinePassRate]));
+  core.setOutput("run-id", results.map((r) => r.runId).join(" "));
+  core.setOutput("verdict", verdict);
+  core.setOutput("pass-rate", mean(results.map((r) => r.passRate)).toFixed(4));
+  core.setOutput("baseline-pass-rate", baselineRates.length ? mean(baselineRates).toFixed(4) : "");
+  core.setOutput("regressions", String(results.reduce((sum, r) => sum + r.regressions, 0)));
+  core.setOutput("fixes", String(results.reduce((sum, r) => sum + r.fixes, 0)));
+  core.setOutput("report-path", results.length === 1 ? results[0]!.reportFile : path.dirname(results[0]!.reportFile));
+  core.setOutput("comment-url", results.flatMap((r) => (r.commentUrl ? [r.commentUrl] : [])).join(" "));
+}

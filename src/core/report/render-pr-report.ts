@@ -1,0 +1,52 @@
+import { fitToLimit, type TextMeasure, utf16Length } from "./fit-to-limit.js";
+import { comparisonExtras } from "./pr-report-extras.js";
+import { flippedSection } from "./pr-report-flipped.js";
+import type { PrCommentInput, ReportDetail } from "./pr-report-input.js";
+import {
+  countsLine,
+  datasetLine,
+  footer,
+  gateLine,
+  noBaselineLine,
+  scorerTable,
+  seeFullReport,
+  shownComparison,
+  verdictHeading,
+} from "./pr-report-summary.js";
+
+/**
+ * The report shared by the PR comment, the check run and the job summary, at one level of
+ * detail: verdict, counts, gate reasons, dataset note, scorer table, flipped items, errors and
+ * costs, footer. Blocks are separated by blank lines, which `<details>` and tables need.
+ */
+export function renderPrReport(input: PrCommentInput, detail: ReportDetail): string {
+  const comparison = shownComparison(input);
+  const more = seeFullReport(input);
+  const blocks = [
+    verdictHeading(input),
+    countsLine(input),
+    gateLine(input),
+    datasetLine(input),
+    noBaselineLine(input),
+    scorerTable(input, detail),
+    ...(comparison === undefined
+      ? []
+      : [
+          flippedSection("regression", comparison.regressions, detail, more),
+          flippedSection("fix", comparison.fixes, detail, more),
+          comparisonExtras(comparison, detail),
+        ]),
+    footer(input),
+  ];
+  return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
+}
+
+/** The richest report of `levels` that is at most `limit` long, as `measure` counts. */
+export function fitPrReport(
+  input: PrCommentInput,
+  levels: readonly ReportDetail[],
+  limit: number,
+  measure: TextMeasure = utf16Length,
+): string {
+  return fitToLimit(levels, (detail) => renderPrReport(input, detail), limit, measure);
+}

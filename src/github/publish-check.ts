@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import { createOnce } from "./create-once.js";
+import { fitLine, fitText } from "./fit-text.js";
+import type { AdapterLog, GitHubClient } from "./github-client.js";
+import { messageOf, statusOf } from "./request-status.js";
+
+// GitHub's limits: check run output.summary and output.text, and a commit status description.
+export const MAX_CHECK_OUTPUT = 65_535;
+export const MAX_STATUS_DESCRIPTION = 140;
+// GitHub documents no limit for output.title; a title is one line, and 255 keeps it one.
+export const MAX_CHECK_TITLE = 255;
+const TRUNCATED_NOTE = "\n\n_… truncated to fit GitHub's 65,535-character limit for check output._";
+
+export type CheckConclusion = "success" | "failure" | "neutral";
+
+export type CheckHandle =
+  | { kind: "check-run"; owner: string; repo: string; name: string; headSha: string; id: number; url: string }
+  | { kind: "commit-status"; owner: string; repo: string; name: string; headSha: string; url?: string };
+
+export interface StartCheckInput {
+  owner: string;
+  repo: string;
+  /** What branch protection requires: the check run's name, or the status's context. */
+  name: string;
+  headSha: string;
+  detailsUrl?: string;
+  log?: AdapterLog;
+}
+
+export interface FinishCheckInput {
+  conclusion: CheckConclusion;
+  title: string;
+  summary: string;
+  text?: string;
+}
+
+/** The token may not create check runs (e.g. a token without `checks: write`). */
+function isChecksForbidden(error: unknown): boolean {
+  return statusOf(error) === 403 && /resource not accessible by integration/i.test(messageOf(error));
+}
+
+/**
+ * Marks the head commit as being evaluated: an in-progress check run, or a pending commit status
+ * when the token may not create check runs.
+ */
+export async function startCheck(octokit: GitHubClient, input: StartCheckInput): Promise<CheckHandle> {
+  const { owner, repo, name, headSha, detailsUrl } = input;
+  const externalId = `evalgate-${randomUUID()}`;
+  try {
+    const run = await createOnce({
+      what: `check run "${name}"`,
+      ...(input.log ? { log: input.log } : {}),
+      create: async () =>
+        (
+          await octokit.rest.checks.create({
+            owner,
+            repo,
+            name,
+            head_sha: headSha,
+            status: "in_progress",
+            external_id: externalId,
+            ...(detailsUrl ? { details_url: detailsUrl } : {}),
+            request: { retries: 0 },
+          })
+        ).data,
+      findCreated: async () => {
+        const listed = await octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: name, filter: "all", per_page: 100 });
+        return listed.data.check_runs.find((run) => run.external_id === externalId);
+      },
+    });
+    return { kind: "check-run", owner, repo, name, headSha, id: run.id, url: run.html_url ?? "" };
+  } catch (error) {
+    if (!isChecksForbidden(error)) throw error;
+  }
+  input.log?.info(`The token may not create check runs; reporting "${name}" as a commit status instead (grant \`checks: write\` for a check run).`);
+  await octokit.rest.repos.createCommitStatus({
+    owner,
+    repo,
+    sha: headSha,
+    state: "pending",
+    context: name,
+    description: "evalgate is running",
+    ...(detailsUrl ? { target_url: detailsUrl } : {}),
+  });
+  return { kind: "commit-status", owner, repo, name, headSha, ...(detailsUrl ? { url: detailsUrl } : {}) };
+}
+
+/** Completes the check with the verdict; returns the URL a user can open, when there is one. */
+export async function finishCheck(octokit: GitHubClient, handle: CheckHandle, result: FinishCheckInput): Promise<string | undefined> {
+  const title = fitLine(result.title, MAX_CHECK_TITLE);
+  if (handle.kind === "commit-status") {
+    await octokit.rest.repos.createCommitStatus({
+      owner: handle.owner,
+      repo: handle.repo,
+      sha: handle.headSha,
+      // A commit status has no "neutral": neutral must not block a merge, so it reads as success.
+      state: result.conclusion === "failure" ? "failure" : "success",
+      context: handle.name,
+      description: fitLine(result.title, MAX_STATUS_DESCRIPTION),
+      ...(handle.url ? { target_url: handle.url } : {}),
+    });
+    return handle.url;
+  }
+  const updated = await octokit.rest.checks.update({
+    owner: handle.owner,
+    repo: handle.repo,
+    check_run_id: handle.id,
+    status: "completed",
+    conclusion: result.conclusion,
+    completed_at: new Date().toISOString(),
+    output: {
+      title,
+      summary: fitText(result.summary, MAX_CHECK_OUTPUT, TRUNCATED_NOTE),
+      ...(result.text !== undefined ? { text: fitText(result.text, MAX_CHECK_OUTPUT, TRUNCATED_NOTE) } : {}),
+    },
+  });
+  return updated.data.html_url ?? handle.url;
+}

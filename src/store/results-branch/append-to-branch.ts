@@ -1,0 +1,88 @@
+import type { BranchGit, BranchHead, TreeFile } from "./branch-git.js";
+import { README, README_PATH } from "./layout.js";
+import { backoff, isTransient, type RetryPolicy } from "./retry-policy.js";
+
+/**
+ * Adds files to the results branch in one commit, racing safely with other jobs: the commit is
+ * built on the head just read and the branch is moved without force. When another job moved it
+ * first, the tree and commit are rebuilt on the new head (the blobs are reused) after a jittered
+ * backoff. Writers add distinct paths, so nothing written by anyone is ever replaced or lost, and
+ * the history stays linear.
+ */
+
+export interface BranchFile {
+  path: string;
+  content: Buffer;
+}
+
+export interface BranchAppend {
+  message: string;
+  /** The file this append is for: written at its path, and how a lost answer is recognised. */
+  file: BranchFile;
+  /** Written only where the head has nothing at that path yet: the first record stays. */
+  filesIfAbsent: BranchFile[];
+}
+
+interface WrittenBlob {
+  path: string;
+  sha: string;
+}
+
+/** Returns the commit that holds the file (ours, or a later one when our answer was lost). */
+export async function appendToBranch(git: BranchGit, append: BranchAppend, policy: RetryPolicy): Promise<string> {
+  const file = { path: append.file.path, sha: await git.createBlob(append.file.content) };
+  const ifAbsent: WrittenBlob[] = [];
+  for (const extra of append.filesIfAbsent) ifAbsent.push({ path: extra.path, sha: await git.createBlob(extra.content) });
+
+  const ourCommits = new Set<string>();
+  let uncertain = false;
+  let lastProblem = "";
+  for (let attempt = 1; attempt <= policy.publishAttempts; attempt += 1) {
+    if (attempt > 1) await backoff(attempt - 1, policy);
+    try {
+      const head = await git.readHead();
+      if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain))) return head.commitSha;
+      const commit = head === undefined ? await orphanCommit(git, append.message, file, ifAbsent) : await commitOnTop(git, head, append.message, file, ifAbsent);
+      ourCommits.add(commit);
+      const outcome = head === undefined ? await git.createBranch(commit) : await git.moveBranch(commit);
+      if (outcome === "done") return commit;
+      if (outcome === "uncertain") uncertain = true;
+      lastProblem = head === undefined ? "another job created the branch at the same time" : "another job moved the branch first";
+    } catch (error) {
+      // Still failing after the in-place retries: whatever was in flight may have landed.
+      if (!isTransient(error)) throw error;
+      uncertain = true;
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  throw new Error(
+    `could not add ${file.path} to ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ` +
+      "the run is kept in the staging store: publish it again later",
+  );
+}
+
+/**
+ * Did an earlier try land although its answer said otherwise (a retried request whose first send
+ * took effect)? The head being our commit is free to check; after a lost answer, someone may
+ * already have committed on top of ours, so the file itself is looked up.
+ */
+async function alreadyPublished(git: BranchGit, head: BranchHead, file: WrittenBlob, ourCommits: Set<string>, answerLost: boolean): Promise<boolean> {
+  if (ourCommits.has(head.commitSha)) return true;
+  return answerLost && (await git.findBlob(head.treeSha, file.path)) === file.sha;
+}
+
+async function orphanCommit(git: BranchGit, message: string, file: WrittenBlob, ifAbsent: WrittenBlob[]): Promise<string> {
+  const files: TreeFile[] = [{ path: README_PATH, content: README }, file, ...ifAbsent];
+  const tree = await git.createTree(files, undefined);
+  // No parents: the results branch shares no history with the code.
+  return git.createCommit(message, tree, []);
+}
+
+async function commitOnTop(git: BranchGit, head: BranchHead, message: string, file: WrittenBlob, ifAbsent: WrittenBlob[]): Promise<string> {
+  const files: TreeFile[] = [file];
+  for (const extra of ifAbsent) {
+    if ((await git.findBlob(head.treeSha, extra.path)) === undefined) files.push(extra);
+  }
+  const tree = await git.createTree(files, head.treeSha);
+  return git.createCommit(message, tree, [head.commitSha]);
+}

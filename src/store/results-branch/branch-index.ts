@@ -1,0 +1,84 @@
+import type { TreeBlob } from "./branch-git.js";
+import { parseExperimentVersionPath, parseRunPath, type RunRef, type RunRole } from "./layout.js";
+
+/** A published run as the tree lists it: its path's facts plus the blob to download. */
+export interface IndexedRun extends RunRef {
+  blobSha: string;
+  /** Compressed bytes. */
+  size: number;
+}
+
+export interface RunRefFilter {
+  experiment: string;
+  datasetVersion?: string;
+  commit?: string;
+  role?: RunRole;
+}
+
+/**
+ * What one listing of the branch's tree says: every run and experiment version, from paths alone.
+ * Runs are kept newest first: run ids start with their start time (run-YYYYMMDD-HHMMSS-xxxx).
+ */
+export class BranchIndex {
+  /** Newest first. */
+  readonly runs: readonly IndexedRun[];
+  private readonly runsById = new Map<string, IndexedRun>();
+  private readonly experimentVersions = new Map<string, TreeBlob>();
+
+  constructor(blobs: readonly TreeBlob[]) {
+    const runs: IndexedRun[] = [];
+    for (const blob of blobs) {
+      const ref = parseRunPath(blob.path);
+      if (ref !== undefined) {
+        // One path per run id; a run republished under another role or commit keeps its first path.
+        if (this.runsById.has(ref.runId)) continue;
+        const run = { ...ref, blobSha: blob.sha, size: blob.size };
+        this.runsById.set(ref.runId, run);
+        runs.push(run);
+        continue;
+      }
+      const version = parseExperimentVersionPath(blob.path);
+      if (version !== undefined) this.experimentVersions.set(versionKey(version.experiment, version.version), blob);
+    }
+    this.runs = runs.sort((a, b) => (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
+  }
+
+  static empty(): BranchIndex {
+    return new BranchIndex([]);
+  }
+
+  run(runId: string): IndexedRun | undefined {
+    return this.runsById.get(runId);
+  }
+
+  /** Runs whose id starts with `prefix`, in id order (as the SQLite store lists them). */
+  runsWithPrefix(prefix: string): IndexedRun[] {
+    return this.runs.filter((run) => run.runId.startsWith(prefix)).reverse();
+  }
+
+  find(filter: RunRefFilter): IndexedRun[] {
+    return this.runs.filter(
+      (run) =>
+        run.experiment === filter.experiment &&
+        (filter.datasetVersion === undefined || run.datasetVersion === filter.datasetVersion) &&
+        (filter.commit === undefined || run.commit === filter.commit) &&
+        (filter.role === undefined || run.role === filter.role),
+    );
+  }
+
+  experimentVersion(experiment: string, version: string): TreeBlob | undefined {
+    return this.experimentVersions.get(versionKey(experiment, version));
+  }
+}
+
+function versionKey(experiment: string, version: string): string {
+  return `${experiment}\u0000${version}`;
+}
+
+/** A RunRef without the index's download details, as callers get it. */
+export function toRunRef(run: IndexedRun): RunRef {
+  const ref: RunRef = { runId: run.runId, experiment: run.experiment, datasetVersion: run.datasetVersion, path: run.path };
+  if (run.commit !== undefined) ref.commit = run.commit;
+  if (run.role !== undefined) ref.role = run.role;
+  return ref;
+}

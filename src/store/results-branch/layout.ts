@@ -1,0 +1,108 @@
+import type { Run } from "../../core/model/run.js";
+
+/**
+ * Where things live on the results branch. Every run is its own file, so concurrent writers never
+ * touch the same path and a commit never has to merge content:
+ *
+ *   runs/<experiment>/<dataset_version>/<git_commit | no-commit>/<role | run>/<run_id>.json.gz
+ *   experiment-versions/<experiment>/<version>.json
+ *   README.md
+ *
+ * Everything a caller filters on (experiment, dataset version, commit, role) is in the path, so a
+ * single tree listing answers `findRuns` without downloading any run.
+ */
+
+export const RUNS_DIR = "runs";
+export const EXPERIMENT_VERSIONS_DIR = "experiment-versions";
+export const README_PATH = "README.md";
+const RUN_FILE_SUFFIX = ".json.gz";
+const NO_COMMIT = "no-commit";
+const NO_ROLE = "run";
+
+export type RunRole = NonNullable<Run["role"]>;
+
+/** A published run, known from its path alone. */
+export interface RunRef {
+  runId: string;
+  experiment: string;
+  datasetVersion: string;
+  commit?: string;
+  role?: RunRole;
+  /** The file's path on the results branch. */
+  path: string;
+}
+
+export function runPath(run: Run): string {
+  return [
+    RUNS_DIR,
+    encodeSegment(run.experiment),
+    encodeSegment(run.dataset_version),
+    run.git_commit === undefined ? NO_COMMIT : encodeSegment(run.git_commit),
+    run.role ?? NO_ROLE,
+    encodeSegment(run.id) + RUN_FILE_SUFFIX,
+  ].join("/");
+}
+
+export function experimentVersionPath(experiment: string, version: string): string {
+  return [EXPERIMENT_VERSIONS_DIR, encodeSegment(experiment), `${encodeSegment(version)}.json`].join("/");
+}
+
+/** The run a path names, or undefined for any other file (README, experiment versions, strays). */
+export function parseRunPath(path: string): RunRef | undefined {
+  const segments = path.split("/");
+  if (segments.length !== 6 || segments[0] !== RUNS_DIR) return undefined;
+  const [, experiment, datasetVersion, commit, role, file] = segments as [string, string, string, string, string, string];
+  if (!file.endsWith(RUN_FILE_SUFFIX)) return undefined;
+  if (role !== NO_ROLE && role !== "baseline" && role !== "candidate") return undefined;
+  const ref: RunRef = {
+    runId: decodeSegment(file.slice(0, -RUN_FILE_SUFFIX.length)),
+    experiment: decodeSegment(experiment),
+    datasetVersion: decodeSegment(datasetVersion),
+    path,
+  };
+  if (commit !== NO_COMMIT) ref.commit = decodeSegment(commit);
+  if (role !== NO_ROLE) ref.role = role;
+  return ref;
+}
+
+export function parseExperimentVersionPath(path: string): { experiment: string; version: string } | undefined {
+  const segments = path.split("/");
+  if (segments.length !== 3 || segments[0] !== EXPERIMENT_VERSIONS_DIR) return undefined;
+  const [, experiment, file] = segments as [string, string, string];
+  if (!file.endsWith(".json")) return undefined;
+  return { experiment: decodeSegment(experiment), version: decodeSegment(file.slice(0, -".json".length)) };
+}
+
+/**
+ * Names from the config are mostly safe as they are; anything else is percent-encoded so that a
+ * name can never add a directory level or be a "." / ".." entry, which git trees refuse.
+ */
+function encodeSegment(value: string): string {
+  if (/^[A-Za-z0-9._-]+$/.test(value) && value !== "." && value !== ".." && value !== NO_COMMIT) return value;
+  return encodeURIComponent(value).replaceAll(".", "%2E").replaceAll("-", "%2D");
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export const README = `# evalgate results
+
+This branch is written by evalgate; do not edit it by hand.
+
+It has no common history with the rest of the repository: it only stores evaluation runs, one
+gzipped file per run, so the evalgate Action can compare a pull request's run with the latest
+baseline, and \`evalgate runs compare --store github:OWNER/REPO\` can do the same on a laptop.
+
+- \`runs/<experiment>/<dataset version>/<commit or no-commit>/<baseline | candidate | run>/<run id>.json.gz\`:
+  gzipped JSON lines; the first line is \`{"format":1,"run":…,"experiment_version":…}\`, every
+  following line one run item, ordered by item id.
+- \`experiment-versions/<experiment>/<version>.json\`: the experiment definition that produced runs
+  (before \`\${NAME}\` placeholders are filled in: no secrets).
+
+Deleting old files is safe: evalgate only ever adds files and never rewrites history.
+`;

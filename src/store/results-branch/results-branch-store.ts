@@ -1,0 +1,233 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { UserError } from "../../core/errors.js";
+import type { GitHubClient } from "../../github/github-client.js";
+import type { Run } from "../../core/model/run.js";
+import type { RunItem, Score } from "../../core/model/run-item.js";
+import { EMBEDDED_STORE_FILE, openEmbeddedStore } from "../open-store.js";
+import type { ExperimentVersionRecord, RunEnd, RunFilter, RunStore } from "../run-store.js";
+import type { SqliteRunStore } from "../sqlite-store.js";
+import { appendToBranch } from "./append-to-branch.js";
+import { BranchGit, type BranchLocation } from "./branch-git.js";
+import { toRunRef, type IndexedRun, type RunRefFilter } from "./branch-index.js";
+import { BranchReader } from "./branch-reader.js";
+import { encodeRunForBranch } from "./encode-run.js";
+import { parseRunPath, type RunRef } from "./layout.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+
+export const DEFAULT_RESULTS_BRANCH = "evalgate-results";
+/** The Git Data API accepts blobs up to 100 MB. */
+export const MAX_RUN_FILE_BYTES = 100_000_000;
+const DEFAULT_LIST_LIMIT = 50;
+const AMBIGUOUS_SHOWN = 5;
+/** Run files downloaded at once when listRuns needs their records. */
+const HEADER_DOWNLOADS_AT_ONCE = 8;
+
+export interface ResultsBranchStoreOptions {
+  /** Any Octokit (createOctokit's, @actions/github's, Probot's); only `rest.git.*` and `rest.repos.get` are called. */
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  branch?: string;
+  /** Runs being written live here (an embedded store) until endRun publishes them. */
+  stagingDir: string;
+  /** Defaults suit GitHub; tests shorten the delays. */
+  retry?: Partial<RetryPolicy>;
+  /** Largest compressed run file; at most (and by default) MAX_RUN_FILE_BYTES. */
+  maxRunFileBytes?: number;
+}
+
+/**
+ * Runs kept on an orphan branch of the user's repository, one gzipped file per run, written and
+ * read through the Git Data API. Writes are staged in an embedded store in `stagingDir` (durable
+ * per item, like the embedded store) and endRun publishes the finished run in one commit. Reads
+ * see staged runs first, then the branch; see the README next to this file for costs.
+ */
+export class ResultsBranchStore implements RunStore {
+  readonly location: BranchLocation;
+  private readonly stagingDir: string;
+  private staging: Promise<SqliteRunStore> | undefined;
+  private readonly git: BranchGit;
+  private readonly reader: BranchReader;
+  private readonly policy: RetryPolicy;
+  private readonly maxRunFileBytes: number;
+  private publishing: Promise<unknown> = Promise.resolve();
+
+  constructor(options: ResultsBranchStoreOptions) {
+    this.location = { owner: options.owner, repo: options.repo, branch: options.branch ?? DEFAULT_RESULTS_BRANCH };
+    this.stagingDir = options.stagingDir;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
+    this.git = new BranchGit(options.octokit, this.location, this.policy);
+    this.reader = new BranchReader(this.git);
+  }
+
+  private stagingStore(): Promise<SqliteRunStore> {
+    this.staging ??= openEmbeddedStore(this.stagingDir);
+    return this.staging;
+  }
+
+  /** Reads leave no staging directory behind when nothing was ever staged there (a laptop's CLI). */
+  private async stagingIfAny(): Promise<SqliteRunStore | undefined> {
+    if (this.staging === undefined && !existsSync(path.join(this.stagingDir, EMBEDDED_STORE_FILE))) return undefined;
+    return this.stagingStore();
+  }
+
+  /** The staged run with exactly this id. */
+  private async stagedRun(runId: string): Promise<{ staging: SqliteRunStore; run: Run } | undefined> {
+    const staging = await this.stagingIfAny();
+    if (staging === undefined) return undefined;
+    try {
+      const run = await staging.getRun(runId);
+      return run?.id === runId ? { staging, run } : undefined;
+    } catch (error) {
+      if (error instanceof UserError) return undefined;
+      throw error;
+    }
+  }
+
+  async saveExperimentVersion(record: ExperimentVersionRecord): Promise<void> {
+    await (await this.stagingStore()).saveExperimentVersion(record);
+  }
+
+  async getExperimentVersion(experiment: string, version: string): Promise<ExperimentVersionRecord | undefined> {
+    const staged = await (await this.stagingIfAny())?.getExperimentVersion(experiment, version);
+    return staged ?? this.reader.experimentVersion(experiment, version);
+  }
+
+  async createRun(run: Run): Promise<void> {
+    await (await this.stagingStore()).createRun(run);
+  }
+
+  async putRunItem(item: RunItem): Promise<void> {
+    await (await this.stagingStore()).putRunItem(item);
+  }
+
+  /** Ends the staged run and publishes it; when publishing fails the run stays staged for `publish`. */
+  async endRun(runId: string, end: RunEnd): Promise<void> {
+    const staging = await this.stagingStore();
+    await staging.endRun(runId, end);
+    await this.publishFrom(staging, runId);
+  }
+
+  /** Publishes a run staged here again, e.g. after endRun's publishing failed. */
+  async publish(runId: string): Promise<RunRef> {
+    return this.publishFrom(await this.stagingStore(), runId);
+  }
+
+  /** Publishes a finished run from any store (the Action may run with the embedded store). */
+  async publishFrom(source: RunStore, runId: string): Promise<RunRef> {
+    const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes);
+    // One publish at a time per store: two of ours would only race each other.
+    const published = this.publishing.then(() => appendToBranch(this.git, append, this.policy));
+    this.publishing = published.catch(() => undefined);
+    await published;
+    this.reader.invalidate();
+    const ref = parseRunPath(append.file.path);
+    if (ref === undefined) throw new Error(`published ${append.file.path}, which is not a run path`);
+    return ref;
+  }
+
+  async getRun(runId: string): Promise<Run | undefined> {
+    if (runId === "") return undefined;
+    const staging = await this.stagingIfAny();
+    // An ambiguous prefix among staged runs is ambiguous overall: the error stands.
+    const staged = await staging?.getRun(runId);
+    if (staged?.id === runId) return staged;
+    const index = await this.reader.readIndex();
+    const exact = index.run(runId);
+    if (exact !== undefined) return (await this.reader.header(exact)).run;
+    const published = index.runsWithPrefix(runId).filter((run) => run.runId !== staged?.id);
+    const ids = [...(staged === undefined ? [] : [staged.id]), ...published.map((run) => run.runId)].sort();
+    const [onlyPublished] = published;
+    if (ids.length === 0) return undefined;
+    if (ids.length === 1) return staged ?? (onlyPublished && (await this.reader.header(onlyPublished)).run);
+    const more = ids.length > AMBIGUOUS_SHOWN ? ", …" : "";
+    throw new UserError(
+      `run id "${runId}" is ambiguous: ${ids.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the run id.`,
+    );
+  }
+
+  /**
+   * Staged runs and published ones, newest first. The experiment filter reads paths only; a
+   * status filter downloads run files newest first until `limit` match (each download is cached).
+   */
+  async listRuns(filter: RunFilter = {}): Promise<Run[]> {
+    const limit = filter.limit ?? DEFAULT_LIST_LIMIT;
+    const staged = (await (await this.stagingIfAny())?.listRuns({ ...filter, limit })) ?? [];
+    const stagedIds = new Set(staged.map((run) => run.id));
+    const index = await this.reader.readIndex();
+    const candidates = index.runs.filter(
+      (run) => !stagedIds.has(run.runId) && (filter.experiment === undefined || run.experiment === filter.experiment),
+    );
+    const published: Run[] = [];
+    for (let start = 0; start < candidates.length && published.length < limit; start += HEADER_DOWNLOADS_AT_ONCE) {
+      const batch = candidates.slice(start, start + HEADER_DOWNLOADS_AT_ONCE);
+      const runs = await Promise.all(batch.map(async (run) => (await this.reader.header(run)).run));
+      published.push(...runs.filter((run) => filter.status === undefined || run.status === filter.status));
+    }
+    return [...staged, ...published].sort(newestFirst).slice(0, limit);
+  }
+
+  async *runItems(runId: string): AsyncGenerator<RunItem> {
+    const staged = await this.stagedRun(runId);
+    if (staged !== undefined) {
+      yield* staged.staging.runItems(runId);
+      return;
+    }
+    const published = (await this.reader.readIndex()).run(runId);
+    if (published !== undefined) yield* this.reader.items(published);
+  }
+
+  async runItemStatuses(runId: string): Promise<Map<string, RunItem["status"]>> {
+    const statuses = new Map<string, RunItem["status"]>();
+    for await (const item of this.runItems(runId)) statuses.set(item.item_id, item.status);
+    return statuses;
+  }
+
+  /**
+   * Staged runs answer from their index. A published run item is found by reading run files,
+   * cached ones first, then newest first: a miss downloads every run on the branch.
+   */
+  async getRunItem(runItemId: string): Promise<RunItem | undefined> {
+    const staged = await (await this.stagingIfAny())?.getRunItem(runItemId);
+    if (staged !== undefined) return staged;
+    for await (const item of this.publishedItems()) if (item.id === runItemId) return item;
+    return undefined;
+  }
+
+  /** As getRunItem: a miss downloads every run on the branch. */
+  async getScore(scoreId: string): Promise<{ score: Score; runItem: RunItem } | undefined> {
+    const staged = await (await this.stagingIfAny())?.getScore(scoreId);
+    if (staged !== undefined) return staged;
+    for await (const runItem of this.publishedItems()) {
+      const score = runItem.scores.find((candidate) => candidate.id === scoreId);
+      if (score !== undefined) return { score, runItem };
+    }
+    return undefined;
+  }
+
+  private async *publishedItems(): AsyncGenerator<RunItem> {
+    const runs: readonly IndexedRun[] = (await this.reader.readIndex()).runs;
+    const cachedFirst = [...runs.filter((run) => this.reader.isCached(run)), ...runs.filter((run) => !this.reader.isCached(run))];
+    for (const run of cachedFirst) yield* this.reader.items(run);
+  }
+
+  /** Published runs matching the filter, newest first, from the branch's paths alone (no downloads). */
+  async findRuns(filter: RunRefFilter): Promise<RunRef[]> {
+    return (await this.reader.readIndex()).find(filter).map(toRunRef);
+  }
+
+  async close(): Promise<void> {
+    await this.publishing;
+    const staging = this.staging;
+    this.staging = undefined;
+    if (staging !== undefined) await (await staging).close();
+  }
+}
+
+/** As the embedded store orders runs: by start time, then id, newest first. */
+function newestFirst(a: Run, b: Run): number {
+  if (a.started_at !== b.started_at) return a.started_at < b.started_at ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
