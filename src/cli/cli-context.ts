@@ -1,7 +1,11 @@
 import type { Command } from "commander";
 import { UserError } from "../core/errors.js";
 import type { RunStore } from "../store/run-store.js";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { openEmbeddedStore } from "../store/open-store.js";
+import { openResultsBranchStore, parseResultsBranchSpec } from "../store/results-branch/index.js";
 import type { Run } from "../core/model/run.js";
 
 export const LISTING_FORMATS = ["table", "csv", "json", "jsonl"] as const;
@@ -25,13 +29,24 @@ export function globalOptions(command: Command): GlobalOptions {
   return { config: options.config ?? "evalgate.yml", store: options.store ?? ".evalgate" };
 }
 
+/** `--store DIR` (the embedded store) or `--store github:OWNER/REPO[@BRANCH]` (a results branch). */
 export async function withStore<T>(command: Command, use: (store: RunStore) => Promise<T>): Promise<T> {
-  const store = await openEmbeddedStore(globalOptions(command).store);
+  const store = await openStore(globalOptions(command).store);
   try {
     return await use(store);
   } finally {
     await store.close();
   }
+}
+
+async function openStore(spec: string): Promise<RunStore> {
+  const branch = parseResultsBranchSpec(spec);
+  if (!branch) return openEmbeddedStore(spec);
+  return openResultsBranchStore(branch, {
+    token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
+    ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+    stagingDir: await mkdtemp(path.join(os.tmpdir(), "evalgate-staging-")),
+  });
 }
 
 export async function requireRun(store: RunStore, id: string): Promise<Run> {

@@ -67,7 +67,7 @@ async function upsertNow(octokit: GitHubClient, input: UpsertPrCommentInput): Pr
     return { action: "updated", id: updated.data.id, url: updated.data.html_url };
   }
   const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-  const kept = await foldDuplicates(octokit, input, created.data.id);
+  const kept = await foldDuplicates(octokit, input, { id: created.data.id, body, html_url: created.data.html_url });
   return { action: "created", id: kept.id, url: kept.html_url };
 }
 
@@ -88,14 +88,14 @@ async function listOurComments(octokit: GitHubClient, input: UpsertPrCommentInpu
  * After creating, another of ours may have appeared: a racing workflow run, or the first attempt of
  * a create that was retried after a 5xx. The oldest one wins, so every racer converges on it.
  */
-async function foldDuplicates(octokit: GitHubClient, input: UpsertPrCommentInput, createdId: number): Promise<CommentRef> {
+async function foldDuplicates(octokit: GitHubClient, input: UpsertPrCommentInput, created: CommentRef): Promise<CommentRef> {
   const { owner, repo, body } = input;
   const ours = await listOurComments(octokit, input);
   const oldest = ours[0];
-  const created = ours.find((comment) => comment.id === createdId);
-  if (!oldest || oldest.id === createdId) return oldest ?? created ?? { id: createdId, body, html_url: "" };
+  if (!oldest || oldest.id >= created.id) return created;
   if (oldest.body !== body) await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body });
-  for (const duplicate of ours.filter((comment) => comment.id >= createdId)) {
+  // Ours and any newer: a racer that created one later folds it too, and tolerates the 404.
+  for (const duplicate of ours.filter((comment) => comment.id >= created.id)) {
     await deleteComment(octokit, owner, repo, duplicate.id);
   }
   input.log?.info(`#${input.issueNumber}: folded a duplicate evalgate comment into ${oldest.html_url}.`);

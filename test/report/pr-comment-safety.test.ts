@@ -128,6 +128,18 @@ describe("GitHub's size limits", () => {
     expect(renderCheckOutput(input).summary.length).toBeLessThanOrEqual(GITHUB_CHECK_SUMMARY_LIMIT);
   });
 
+  it("fits hundreds of scorers with long names by listing the first ones and counting the rest", async () => {
+    const input = await flipInput({ regressions: 1, fixes: 0 });
+    const comparison = input.comparison ?? expect.fail("flipInput compares");
+    const template = comparison.scorers[0] ?? expect.fail("one scorer");
+    const scorers = Array.from({ length: 600 }, (_, index) => ({ ...template, scorer: `${index}${"@|".repeat(40)}` }));
+    const body = renderPrComment({ ...input, comparison: { ...comparison, scorers } });
+    expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    const shownRows = (tables(body)[0]?.length ?? 0) - 2;
+    expect(body).toContain(`… and ${600 - shownRows} more scorers.`);
+    expectInert(body);
+  });
+
   it("keeps the check summary within 65,535 characters and the job summary within 1 MiB, showing more there", async () => {
     const input = await flipInput({ regressions: 5_000, fixes: 0, maxFlippedItems: 5_000, output: () => "y".repeat(400) });
     const check = renderCheckOutput(input);

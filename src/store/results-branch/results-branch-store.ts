@@ -40,8 +40,14 @@ export interface ResultsBranchStoreOptions {
 /**
  * Runs kept on an orphan branch of the user's repository, one gzipped file per run, written and
  * read through the Git Data API. Writes are staged in an embedded store in `stagingDir` (durable
- * per item, like the embedded store) and endRun publishes the finished run in one commit. Reads
- * see staged runs first, then the branch; see the README next to this file for costs.
+ * per item, like the embedded store) and endRun publishes the finished run in one commit.
+ *
+ * Reads see staged runs first, then the branch. Costs on the branch: the index is one ref, one
+ * commit and one recursive tree request, kept until this store publishes; findRuns, getRun's
+ * prefix matching and listRuns' experiment filter need nothing more. A run record or its items
+ * cost one blob download per run (headers kept, files kept compressed up to 32 MB). getRunItem and
+ * getScore cannot tell the run from the id, so they read run files (cached first, then newest
+ * first) until found: a miss downloads every run on the branch.
  */
 export class ResultsBranchStore implements RunStore {
   readonly location: BranchLocation;

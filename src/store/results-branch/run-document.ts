@@ -12,6 +12,7 @@ import type { ExperimentVersionRecord } from "../run-store.js";
  */
 
 export const RUN_DOCUMENT_FORMAT = 1;
+const WRITE_BATCH_CHARS = 1024 * 1024;
 
 export interface RunDocumentHeader {
   format: typeof RUN_DOCUMENT_FORMAT;
@@ -44,8 +45,16 @@ export async function encodeRunDocument(
     (error: unknown) => error,
   );
   try {
-    await write(gzip, `${JSON.stringify(header)}\n`);
-    for await (const item of items) await write(gzip, `${JSON.stringify(item)}\n`);
+    // Lines go to zlib in batches: a write per line waited on zlib's thread for every few items.
+    let batch = `${JSON.stringify(header)}\n`;
+    for await (const item of items) {
+      batch += `${JSON.stringify(item)}\n`;
+      if (batch.length >= WRITE_BATCH_CHARS) {
+        await write(gzip, batch);
+        batch = "";
+      }
+    }
+    await write(gzip, batch);
     gzip.end();
   } catch (error) {
     gzip.destroy();
