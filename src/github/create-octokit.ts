@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import Bottleneck from "bottleneck";
 import type { AdapterLog } from "./github-client.js";
 
 export interface CreateOctokitOptions {
@@ -74,6 +75,10 @@ export function createOctokit(options: CreateOctokitOptions): EvalgateOctokitCli
       // plugin-throttling spaces writes 1 s apart (GitHub's advice against secondary limits) per id;
       // its limiters are shared by the whole process, so each client gets its own.
       id: `evalgate-${randomUUID()}`,
+      // The 1 s spacing of writes scales with the same knob as the waits (tests pass 1 ms per second).
+      ...(options.retryAfterBaseValue !== undefined
+        ? { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.retryAfterBaseValue }) }
+        : {}),
       onRateLimit: onLimit("rate limit"),
       onSecondaryRateLimit: onLimit("secondary rate limit"),
       ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),

@@ -42,13 +42,13 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Commits files to a branch in one commit through the Git Data API (blobs, a tree on the head's
  * tree, a commit, then the ref moved without force). When someone pushes in between, GitHub refuses
  * the move (422) and the commit is rebuilt on the new head. Undefined when `prepare` found nothing
- * to change: no empty commits.
+ * to change: no empty commits, and a branch that would be new is not created.
  */
 export async function writeFilesCommit(octokit: GitHubClient, input: WriteFilesCommitInput): Promise<WrittenCommit | undefined> {
   const { owner, repo, branch } = input;
   const attempts = input.attempts ?? 4;
   for (let attempt = 1; ; attempt++) {
-    const head = await readOrCreateBranch(octokit, input);
+    const { head, exists } = await readBranch(octokit, input);
     const files = await input.prepare(head);
     if (files === undefined || files.length === 0) return undefined;
     const tree = [];
@@ -60,32 +60,29 @@ export async function writeFilesCommit(octokit: GitHubClient, input: WriteFilesC
     const createdTree = await octokit.rest.git.createTree({ owner, repo, tree, base_tree: head.treeSha });
     const commit = await octokit.rest.git.createCommit({ owner, repo, message: input.message, tree: createdTree.data.sha, parents: [head.commitSha] });
     try {
-      await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
+      if (exists) await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
+      else await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
       return { sha: commit.data.sha, htmlUrl: commit.data.html_url, parent: head };
     } catch (error) {
-      // 422: not a fast forward (someone pushed) or the branch was deleted meanwhile.
+      // 422: not a fast forward (someone pushed), the branch was deleted, or someone created it first.
       if (statusOf(error) !== 422 || attempt >= attempts) throw error;
     }
     await delay(100 * attempt * attempt);
   }
 }
 
-async function readOrCreateBranch(octokit: GitHubClient, input: WriteFilesCommitInput): Promise<BranchHeadCommit> {
+/** The branch's head; a missing branch reads as `createFrom`, to be created by the commit. */
+async function readBranch(octokit: GitHubClient, input: WriteFilesCommitInput): Promise<{ head: BranchHeadCommit; exists: boolean }> {
   const { owner, repo, branch } = input;
   let commitSha: string;
+  let exists = true;
   try {
     commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
   } catch (error) {
     if (!isNotFound(error) || input.createFrom === undefined) throw error;
     commitSha = input.createFrom;
-    try {
-      await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commitSha });
-    } catch (createError) {
-      // Created by someone else meanwhile: build on theirs.
-      if (statusOf(createError) !== 422) throw createError;
-      commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
-    }
+    exists = false;
   }
   const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
-  return { commitSha, treeSha: commit.data.tree.sha };
+  return { head: { commitSha, treeSha: commit.data.tree.sha }, exists };
 }

@@ -124,7 +124,12 @@ export async function startBot(fake: FakeGitHub): Promise<Bot> {
     webhookSecret: SECRET,
     baseUrl: fake.url,
     probot: {
-      Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+      // A function: Probot merges its own throttle options over plain defaults, turning throttling back on.
+      Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+        ...options,
+        retry: { enabled: false },
+        throttle: { ...(options.throttle as object | undefined), enabled: false },
+      })),
       logLevel: "fatal",
     },
   });
