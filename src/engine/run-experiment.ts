@@ -10,6 +10,7 @@ import type { RunStore } from "../store/run-store.js";
 import { readDataset } from "./dataset-file.js";
 import type { GitInfo } from "./git-info.js";
 import { runPool } from "./pool.js";
+import { WriteBehind } from "./write-behind.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
 
 export interface ItemProgress {
@@ -73,6 +74,7 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
   let tooManyErrors: string | undefined;
   const errorBudget = Math.floor(prepared.experiment.max_error_rate * prepared.dataset.item_count);
 
+  const writes = new WriteBehind(store);
   const pending = filterItems(readDataset(prepared.datasetFile, prepared.dataset.path), previous);
   const shouldStop = () => signal.aborted || breaker !== undefined || tooManyErrors !== undefined;
 
@@ -92,7 +94,7 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
     }
     const scored = await scoreItem(prepared.scorers, item, result, { runId: run.id });
     const runItem = toRunItem(run.id, item, result, scored, now());
-    await store.putRunItem(runItem);
+    await writes.put(runItem);
     accumulator.add(runItem);
     progress.done += 1;
     if (scored.status === "passed") progress.passed += 1;
@@ -111,6 +113,7 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
     await runPool(pending, prepared.concurrency, runOne, shouldStop);
   } finally {
     await prepared.target.close?.();
+    await writes.settled();
   }
   const stopReason = signal.aborted ? "cancelled" : (breaker ?? tooManyErrors);
   return finishRun(options, run, accumulator.summary(), now, stopReason);

@@ -8,14 +8,15 @@ import type { DatabaseSync } from "node:sqlite";
  * transaction; rows are inserted in id order so the rebuild writes each index page once.
  */
 export class ScoreIndex {
+  /** Writes only when the run was indexed, so the store's hot path usually reads one page. */
+  static readonly MARK_STALE = "UPDATE runs SET scores_indexed = 0 WHERE id = ? AND scores_indexed = 1";
   private readonly staleRuns;
   private readonly markStale;
   private readonly rebuildSteps;
 
   constructor(private readonly db: DatabaseSync) {
     this.staleRuns = db.prepare("SELECT id FROM runs WHERE scores_indexed = 0");
-    // Writes only when the run was indexed, so the store's hot path usually reads one page.
-    this.markStale = db.prepare("UPDATE runs SET scores_indexed = 0 WHERE id = ? AND scores_indexed = 1");
+    this.markStale = db.prepare(ScoreIndex.MARK_STALE);
     this.rebuildSteps = [
       db.prepare("DELETE FROM scores WHERE run_id = :run_id"),
       db.prepare(

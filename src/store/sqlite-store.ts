@@ -6,6 +6,7 @@ import type { ExperimentVersionRecord, RunEnd, RunFilter, RunStore } from "./run
 import { rowToRun, rowToRunItem, runItemToRow, runToRow } from "./sqlite-rows.js";
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./sqlite-schema.js";
+import { SqliteItemWriter } from "./sqlite-item-writer.js";
 import { ScoreIndex } from "./sqlite-score-index.js";
 
 const DEFAULT_LIST_LIMIT = 50;
@@ -18,6 +19,7 @@ const RUN_COLUMNS =
   "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
   "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
+const UPSERT_RUN_ITEM = `INSERT OR REPLACE INTO run_items (${RUN_ITEM_COLUMNS}) VALUES (${placeholders(RUN_ITEM_COLUMNS)})`;
 
 function placeholders(columns: string): string {
   return columns
@@ -37,6 +39,7 @@ export class SqliteRunStore implements RunStore {
   private readonly db: DatabaseSync;
   private readonly statements;
   private readonly scoreIndex;
+  private readonly writer: SqliteItemWriter;
   private readonly writes = new GroupCommit<RunItem>((items) => this.commitRunItems(items));
 
   constructor(file: string) {
@@ -53,6 +56,7 @@ export class SqliteRunStore implements RunStore {
       migrate(this.db, file);
       this.statements = this.prepareStatements();
       this.scoreIndex = new ScoreIndex(this.db);
+      this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
     } catch (error) {
       this.db.close();
       throw error;
@@ -80,9 +84,6 @@ export class SqliteRunStore implements RunStore {
       ),
       runById: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
       runsByPrefix: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id > ? AND id < ? ORDER BY id LIMIT ?`),
-      upsertRunItem: db.prepare(
-        `INSERT OR REPLACE INTO run_items (${RUN_ITEM_COLUMNS}) VALUES (${placeholders(RUN_ITEM_COLUMNS)})`,
-      ),
       runItemStatuses: db.prepare("SELECT item_id, status FROM run_items WHERE run_id = ?"),
       runItemById: db.prepare("SELECT item FROM run_items WHERE id = ?"),
       runItemByKey: db.prepare("SELECT item FROM run_items WHERE run_id = ? AND item_id = ?"),
@@ -126,29 +127,15 @@ export class SqliteRunStore implements RunStore {
    * One transaction for the batch. Each item is one statement, and a failed statement undoes only
    * itself, so an item that cannot be stored fails alone.
    */
-  private commitRunItems(items: readonly RunItem[]): unknown[] {
-    const { begin, commit, rollback, upsertRunItem } = this.statements;
-    begin.run();
-    try {
-      const errors = items.map((item) => {
-        try {
-          upsertRunItem.run(runItemToRow(item));
-          return undefined;
-        } catch (error) {
-          return error;
-        }
-      });
-      for (const runId of new Set(items.map((item) => item.run_id))) this.scoreIndex.runChanged(runId);
-      commit.run();
-      return errors;
-    } catch (error) {
-      if (this.db.isTransaction) rollback.run();
-      throw error;
-    }
+  private async commitRunItems(items: readonly RunItem[]): Promise<unknown[]> {
+    const rows = items.map(runItemToRow);
+    const runIds = [...new Set(items.map((item) => item.run_id))];
+    const errors = await this.writer.commit(rows, runIds);
+    return errors.map((message) => (message === null ? undefined : new Error(message)));
   }
 
   async endRun(runId: string, end: RunEnd): Promise<void> {
-    this.writes.flush();
+    await this.writes.flush();
     const result = this.statements.endRun.run({
       id: runId,
       status: end.status,
@@ -195,7 +182,7 @@ export class SqliteRunStore implements RunStore {
   }
 
   async *runItems(runId: string): AsyncGenerator<RunItem> {
-    this.writes.flush();
+    await this.writes.flush();
     // A statement of its own: two streams of the same store must not reset each other.
     const rows = this.db
       .prepare("SELECT item FROM run_items WHERE run_id = ? ORDER BY item_id")
@@ -209,7 +196,7 @@ export class SqliteRunStore implements RunStore {
   }
 
   async runItemStatuses(runId: string): Promise<Map<string, RunItem["status"]>> {
-    this.writes.flush();
+    await this.writes.flush();
     const statuses = new Map<string, RunItem["status"]>();
     for (const row of this.statements.runItemStatuses.iterate(runId)) {
       statuses.set(String(row["item_id"]), String(row["status"]) as RunItem["status"]);
@@ -218,13 +205,13 @@ export class SqliteRunStore implements RunStore {
   }
 
   async getRunItem(runItemId: string): Promise<RunItem | undefined> {
-    this.writes.flush();
+    await this.writes.flush();
     const row = this.statements.runItemById.get(runItemId);
     return row === undefined ? undefined : rowToRunItem(row);
   }
 
   async getScore(scoreId: string): Promise<{ score: Score; runItem: RunItem } | undefined> {
-    this.writes.flush();
+    await this.writes.flush();
     this.scoreIndex.catchUp();
     const key = this.statements.scoreById.get(scoreId);
     if (key === undefined) return undefined;
@@ -237,7 +224,8 @@ export class SqliteRunStore implements RunStore {
 
   async close(): Promise<void> {
     if (!this.db.isOpen) return;
-    this.writes.flush();
+    await this.writes.flush();
+    await this.writer.close();
     this.db.close();
   }
 }

@@ -4,6 +4,7 @@
  * peak RSS; then a 100,000-item run's peak RSS. Figures only: nothing here asserts.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,8 @@ import { startTargetProcess } from "../helpers/target-server.js";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = path.join(root, "dist/cli/index.js");
 const rssHook = path.join(root, "test/bench/report-rss.mjs");
+// Run the CLI as its `bin` runs: with the Node flags of its shebang line.
+const shebangFlags = (readFileSync(cli, "utf8").split("\n", 1)[0] ?? "").split(/\s+/).filter((word) => word.startsWith("--"));
 
 interface Scenario {
   title: string;
@@ -84,7 +87,7 @@ async function writeDataset(file: string, count: number): Promise<void> {
 
 function runCli(cwd: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", rssHook, cli, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...shebangFlags, "--import", rssHook, cli, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -8,14 +8,14 @@ interface WebhookExamples {
   examples: Array<Record<string, unknown> & { deployment_status: Record<string, unknown>; deployment: Record<string, unknown> }>;
 }
 
-const examples = (createRequire(import.meta.url)("@octokit/webhooks-examples/api.github.com/index.json") as WebhookExamples[]).find(
+const examples: WebhookExamples["examples"] | undefined = (createRequire(import.meta.url)("@octokit/webhooks-examples/api.github.com/index.json") as WebhookExamples[]).find(
   (event) => event.name === "deployment_status",
 )?.examples;
 if (!examples) throw new Error("@octokit/webhooks-examples has no deployment_status examples");
 const gh = useFakeGitHub();
 
 /** GitHub's own example of a successful deployment_status event, moved onto `sha`. */
-function successEvent(sha: string, change: (event: (typeof examples)[number]) => void = () => {}) {
+function successEvent(sha: string, change: (event: WebhookExamples["examples"][number]) => void = () => {}) {
   const original = examples?.find((example) => example.deployment_status.state === "success" && example.deployment_status.environment_url === undefined);
   if (!original) throw new Error("no successful deployment_status example without environment_url");
   const event = structuredClone(original);

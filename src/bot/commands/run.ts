@@ -1,6 +1,6 @@
+import { escapeMarkdown } from "../../core/report/escape-markdown.js";
 import { getPullRequest } from "../../github/pull-request-info.js";
 import { CommandError, type ResolvedDeps } from "../bot-deps.js";
-import { escapeMarkdown } from "../../core/report/escape-markdown.js";
 import { inlineCode } from "../inline-code.js";
 import type { CommandComment } from "../issue-comment-event.js";
 import type { CommandResult } from "./command-result.js";

@@ -81,8 +81,9 @@ function spliceEntry(input: AddRegressionExperimentInput, experiments: YAMLMap, 
   if (experiments.flow || !isScalar(firstKey) || firstKey.range === undefined || firstKey.range === null || experiments.range === undefined || experiments.range === null) return undefined;
   const column = lineCounter.linePos(firstKey.range[0]).col - 1;
   const text = input.configText;
-  // range[1] ends the last value; the rest of its line may hold a comment.
-  const valueEnd = experiments.range[1];
+  // range[1] ends the last value, sometimes past the blank lines after it; the rest of its line may hold a comment.
+  let valueEnd = experiments.range[1];
+  while (valueEnd > 0 && /\s/.test(text[valueEnd - 1] ?? "")) valueEnd--;
   const lineEnd = text.indexOf("\n", valueEnd);
   const at = lineEnd === -1 ? text.length : lineEnd + 1;
   const before = text.slice(0, at);

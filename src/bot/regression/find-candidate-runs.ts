@@ -1,7 +1,6 @@
 import type { Run } from "../../core/model/run.js";
 import type { RunItem } from "../../core/model/run-item.js";
-import type { RunRef } from "../../store/results-branch/index.js";
-import type { RunRefFilter } from "../../store/results-branch/index.js";
+import type { RunRef, RunRefFilter } from "../../store/results-branch/index.js";
 
 /** What this needs from ResultsBranchStore. */
 export interface CandidateRunSource {

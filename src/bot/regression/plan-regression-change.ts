@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { RunItem } from "../../core/model/run-item.js";
-import { CommandError } from "../bot-deps.js";
 import type { FileToCommit } from "../../github/write-files-commit.js";
+import { CommandError } from "../bot-deps.js";
 import { addRegressionExperiment } from "./add-regression-experiment.js";
 import { appendRegressionItems } from "./regression-dataset.js";
 import type { RunSelection } from "./select-items.js";
