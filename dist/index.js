@@ -2418,7 +2418,7 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 9066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2675,9 +2675,9 @@ function assignDefault(it, prop, defaultValue) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
 const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
+const dataType_1 = __nccwpck_require__(9066);
 const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
+const dataType_2 = __nccwpck_require__(9066);
 const defaults_1 = __nccwpck_require__(1699);
 const keyword_1 = __nccwpck_require__(5202);
 const subschema_1 = __nccwpck_require__(6200);
@@ -3432,7 +3432,7 @@ const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
 const codegen_2 = __nccwpck_require__(1436);
 const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
+const dataType_1 = __nccwpck_require__(9066);
 const util_1 = __nccwpck_require__(4464);
 const $dataRefSchema = __nccwpck_require__(3837);
 const uri_1 = __nccwpck_require__(6285);
@@ -6490,7 +6490,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
+const dataType_1 = __nccwpck_require__(9066);
 const codegen_1 = __nccwpck_require__(1436);
 const util_1 = __nccwpck_require__(4464);
 const equal_1 = __nccwpck_require__(4951);
@@ -39480,7 +39480,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3269);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6685);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39489,7 +39489,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3269:
+/***/ 6685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42456,7 +42456,7 @@ function getIDToken(aud) {
  * An error the user can fix (bad config, bad dataset, bad arguments). Adapters print its message
  * once and exit 2 (CLI) or call core.setFailed (Action). `where` names the file, line or field.
  */
-class UserError extends Error {
+class errors_UserError extends Error {
     name = "UserError";
     constructor(message) {
         super(message);
@@ -42470,7 +42470,7 @@ class RunIncompleteError extends Error {
     }
 }
 function isUserError(error) {
-    return error instanceof UserError;
+    return error instanceof errors_UserError;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -52294,16 +52294,16 @@ function parseConfig(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
     const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
     if (document.errors.length > 0) {
-        throw new UserError(document.errors.map((error) => yamlErrorLine(error, file, lineCounter)).join("\n"));
+        throw new errors_UserError(document.errors.map((error) => yamlErrorLine(error, file, lineCounter)).join("\n"));
     }
     if (document.contents === null) {
-        throw new UserError(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
+        throw new errors_UserError(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
     }
     const value = document.toJS();
     const result = ConfigFileSchema.safeParse(value, { reportInput: true });
     if (result.success)
         return result.data;
-    throw new UserError(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
+    throw new errors_UserError(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
 }
 function yamlErrorLine(error, file, lineCounter) {
     const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
@@ -52418,7 +52418,7 @@ async function loadConfigFile(file) {
     }
     catch (error) {
         if (error.code === "ENOENT") {
-            throw new UserError(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
+            throw new errors_UserError(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
         }
         throw error;
     }
@@ -52428,7 +52428,7 @@ function findExperiment(loaded, name) {
     const experiment = loaded.config.experiments[name];
     if (!experiment) {
         const known = Object.keys(loaded.config.experiments).join(", ");
-        throw new UserError(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
+        throw new errors_UserError(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
     }
     return experiment;
 }
@@ -57658,7 +57658,7 @@ const EvalgateOctokit = dist_src_Octokit.plugin(retry, throttling);
 // 429 is left to plugin-throttling, which honours `retry-after`; plugin-retry would ignore it.
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 /** An Octokit that retries what GitHub asks to be retried and never logs its token. */
-function createOctokit(options) {
+function create_octokit_createOctokit(options) {
     const retries = options.retries ?? 3;
     const maxWait = options.maxRateLimitWaitSeconds ?? 600;
     const log = options.log;
@@ -57936,7 +57936,7 @@ function migrate(db, file) {
     try {
         const current = readUserVersion(db);
         if (current > SCHEMA_VERSION) {
-            throw new UserError(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
+            throw new errors_UserError(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
                 "upgrade evalgate, or pass --store DIR to use another store");
         }
         for (const [index, sql] of MIGRATIONS.entries()) {
@@ -58236,7 +58236,7 @@ class SqliteRunStore {
             return rowToRun(only);
         const shown = matches.slice(0, AMBIGUOUS_SHOWN).map((row) => String(row["id"]));
         const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
-        throw new UserError(`run id "${runId}" is ambiguous: ${shown.join(", ")}${more}. Type more of the run id.`);
+        throw new errors_UserError(`run id "${runId}" is ambiguous: ${shown.join(", ")}${more}. Type more of the run id.`);
     }
     async listRuns(filter = {}) {
         const conditions = [];
@@ -58325,15 +58325,15 @@ async function openEmbeddedStore(dir) {
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(ignoreExisting);
     }
     catch (error) {
-        throw new UserError(`cannot create the store directory "${dir}": ${messageOf(error)}. Pass --store DIR with a writable directory`);
+        throw new errors_UserError(`cannot create the store directory "${dir}": ${messageOf(error)}. Pass --store DIR with a writable directory`);
     }
     try {
         return new SqliteRunStore(file);
     }
     catch (error) {
-        if (error instanceof UserError)
+        if (error instanceof errors_UserError)
             throw error;
-        throw new UserError(`cannot open the store "${file}": ${messageOf(error)}. ` +
+        throw new errors_UserError(`cannot open the store "${file}": ${messageOf(error)}. ` +
             "Pass --store DIR to use another store, or move this file away to start a new one");
     }
 }
@@ -58598,7 +58598,7 @@ class BranchGit {
             if (statusOf(error) !== 404)
                 throw error;
             const { owner, repo } = this.location;
-            throw new UserError(`repository ${owner}/${repo} was not found, or the token cannot read it: check --store github:OWNER/REPO ` +
+            throw new errors_UserError(`repository ${owner}/${repo} was not found, or the token cannot read it: check --store github:OWNER/REPO ` +
                 "and that GITHUB_TOKEN may read that repository's contents");
         }
     }
@@ -58844,7 +58844,7 @@ function write(gzip, line) {
 }
 function tooLarge(runId, maxBytes) {
     const limit = maxBytes >= 1_000_000 ? `${Math.round(maxBytes / 1_000_000)} MB` : `${maxBytes} bytes`;
-    return new UserError(`run "${runId}" is more than ${limit} compressed, the largest file GitHub's Git Data API accepts: ` +
+    return new errors_UserError(`run "${runId}" is more than ${limit} compressed, the largest file GitHub's Git Data API accepts: ` +
         "use a smaller dataset (or split it into several experiments), or keep this run in the embedded store");
 }
 /** The document's lines, decompressed as they are read. */
@@ -58885,7 +58885,7 @@ async function* readRunDocumentItems(gzipped, where) {
 function parseHeader(line, where) {
     const header = JSON.parse(line);
     if (header.format !== RUN_DOCUMENT_FORMAT) {
-        throw new UserError(`${where} has run file format ${String(header.format)}, but this evalgate reads format ${RUN_DOCUMENT_FORMAT}: upgrade evalgate`);
+        throw new errors_UserError(`${where} has run file format ${String(header.format)}, but this evalgate reads format ${RUN_DOCUMENT_FORMAT}: upgrade evalgate`);
     }
     return header;
 }
@@ -59033,7 +59033,7 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
 
 
 
-const DEFAULT_RESULTS_BRANCH = "evalgate-results";
+const results_branch_store_DEFAULT_RESULTS_BRANCH = "evalgate-results";
 /** The Git Data API accepts blobs up to 100 MB. */
 const MAX_RUN_FILE_BYTES = 100_000_000;
 const results_branch_store_DEFAULT_LIST_LIMIT = 50;
@@ -59052,7 +59052,7 @@ const HEADER_DOWNLOADS_AT_ONCE = 8;
  * getScore cannot tell the run from the id, so they read run files (cached first, then newest
  * first) until found: a miss downloads every run on the branch.
  */
-class ResultsBranchStore {
+class results_branch_store_ResultsBranchStore {
     location;
     stagingDir;
     staging;
@@ -59062,7 +59062,7 @@ class ResultsBranchStore {
     maxRunFileBytes;
     publishing = Promise.resolve();
     constructor(options) {
-        this.location = { owner: options.owner, repo: options.repo, branch: options.branch ?? DEFAULT_RESULTS_BRANCH };
+        this.location = { owner: options.owner, repo: options.repo, branch: options.branch ?? results_branch_store_DEFAULT_RESULTS_BRANCH };
         this.stagingDir = options.stagingDir;
         this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
         this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
@@ -59089,7 +59089,7 @@ class ResultsBranchStore {
             return run?.id === runId ? { staging, run } : undefined;
         }
         catch (error) {
-            if (error instanceof UserError)
+            if (error instanceof errors_UserError)
                 return undefined;
             throw error;
         }
@@ -59150,7 +59150,7 @@ class ResultsBranchStore {
         if (ids.length === 1)
             return staged ?? (onlyPublished && (await this.reader.header(onlyPublished)).run);
         const more = ids.length > results_branch_store_AMBIGUOUS_SHOWN ? ", …" : "";
-        throw new UserError(`run id "${runId}" is ambiguous: ${ids.slice(0, results_branch_store_AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the run id.`);
+        throw new errors_UserError(`run id "${runId}" is ambiguous: ${ids.slice(0, results_branch_store_AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the run id.`);
     }
     /**
      * Staged runs and published ones, newest first. The experiment filter reads paths only; a
@@ -59236,6 +59236,1504 @@ function newestFirst(a, b) {
     return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/core/report/excerpt.ts
+// Terminal escape sequences (colours, cursor moves, OSC titles) in a model's output must not
+// reach the reader's terminal; bidi overrides must not reorder what a reviewer sees.
+const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g;
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const LONE_SURROGATE = /\p{Cs}/gu;
+const WHITESPACE_RUN = /\s+/g;
+/** Text safe for one terminal line: escapes and control characters removed, whitespace collapsed. */
+function oneLine(text) {
+    return text
+        .replace(ANSI_SEQUENCE, "")
+        .replace(CONTROL_OR_BIDI, "")
+        .replace(LONE_SURROGATE, "\ufffd")
+        .replace(WHITESPACE_RUN, " ")
+        .trim();
+}
+/** Columns a string takes, counted in code points (wide CJK glyphs are counted as one). */
+function displayWidth(text) {
+    let width = 0;
+    for (const _ of text)
+        width += 1;
+    return width;
+}
+/** At most `max` code points, the last one "…" when text was cut. Never splits a surrogate pair. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 0)
+        return "";
+    const points = [];
+    for (const point of text) {
+        points.push(point);
+        if (points.length > max)
+            break;
+    }
+    if (points.length <= max)
+        return text;
+    return `${points.slice(0, max - 1).join("")}…`;
+}
+/** Any value as one line of at most `max` code points: strings as they are, the rest as JSON. */
+function excerpt(value, max = 60) {
+    return truncate(oneLine(valueText(value)), max);
+}
+/** Strings as they are, anything else as compact JSON; "(none)" for a missing value. */
+function valueText(value) {
+    if (value === undefined)
+        return "(none)";
+    if (typeof value === "string")
+        return value;
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
+
+// Entities for what could open HTML, a code span or fence, or split a table cell; a backslash
+// for inline emphasis, links and math. A zero-width space after "@" and "#" stops GitHub from
+// turning `@name` into a notification and `#123` into a cross-reference (what Dependabot does).
+const REPLACEMENTS = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "|": "&#124;",
+    "`": "&#96;",
+    "@": "@&#8203;",
+    "#": "#&#8203;",
+    "\\": "\\\\",
+    "*": "\\*",
+    _: "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "~": "\\~",
+    $: "\\$",
+};
+const SPECIAL = /[&<>|`@#\\*_[\]~$]/g;
+// Links to issues are cross-references too, and bare URLs become links a reviewer might follow;
+// "GH-12" is GitHub's other issue-reference form.
+const URL_SCHEME = /:\/\//g;
+const WWW_PREFIX = /\b(www)\./gi;
+const GH_REFERENCE = /\b(GH)-(?=\d)/gi;
+// At the start of a line these would open a list or a heading underline.
+const BLOCK_START = /^([-+=])|^(\d+)([.)])/;
+/**
+ * Makes text from a dataset or a model's output inert in GitHub Markdown: one line, no HTML, no
+ * table break, no code fence, no mention or issue reference, no link, at most `maxLength` code
+ * points. Safe in a table cell, a list item, a paragraph and inside `<details>`.
+ */
+function escapeMarkdown(text, options = {}) {
+    const short = truncate(oneLine(text), options.maxLength ?? 200);
+    return short
+        .replace(SPECIAL, (character) => REPLACEMENTS[character] ?? character)
+        .replace(URL_SCHEME, ":&#8203;//")
+        .replace(WWW_PREFIX, "$1&#8203;.")
+        .replace(GH_REFERENCE, "$1&#8203;-")
+        .replace(BLOCK_START, (_match, sign, digits, mark) => sign !== undefined ? `\\${sign}` : `${digits ?? ""}\\${mark ?? ""}`);
+}
+
+;// CONCATENATED MODULE: ./src/github/request-status.ts
+/** The HTTP status of a failed Octokit request, or undefined for anything else that was thrown. */
+function request_status_statusOf(error) {
+    if (typeof error !== "object" || error === null || !("status" in error))
+        return undefined;
+    const status = error.status;
+    return typeof status === "number" ? status : undefined;
+}
+function isNotFound(error) {
+    return request_status_statusOf(error) === 404;
+}
+/**
+ * A failure after which the request may or may not have taken effect: a 5xx, or no answer at all
+ * (Octokit reports network failures as status 500).
+ */
+function isAmbiguousFailure(error) {
+    const status = request_status_statusOf(error);
+    return status === undefined || status >= 500;
+}
+function request_status_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/github/repository-permissions.ts
+
+// GitHub's legacy `permission` field already folds maintain into write and triage into read;
+// mapping them here too keeps the answer right if a role name ever comes through.
+const PERMISSIONS = {
+    admin: "admin",
+    maintain: "write",
+    write: "write",
+    triage: "read",
+    read: "read",
+};
+/** A user's access to a repository; "none" for someone who is not a collaborator (GitHub answers 404). */
+async function getPermission(octokit, input) {
+    try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel(input);
+        return PERMISSIONS[data.permission] ?? "none";
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return "none";
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bot/bot-deps.ts
+const bot_deps_DEFAULT_RESULTS_BRANCH = "evalgate-results";
+const DEFAULT_CONFIG_PATH = "evalgate.yml";
+const DEFAULT_WORKFLOW_FILE = "evalgate.yml";
+function resolveDeps(deps) {
+    return {
+        octokit: deps.octokit,
+        resultsBranch: deps.resultsBranch ?? bot_deps_DEFAULT_RESULTS_BRANCH,
+        configPath: (deps.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.?\/+/, ""),
+        workflowFile: deps.workflowFile ?? DEFAULT_WORKFLOW_FILE,
+        botLogin: deps.botLogin,
+        log: deps.log,
+        now: deps.now ?? (() => new Date()),
+    };
+}
+/** A failure whose message is meant for the person who wrote the command (Markdown, already escaped). */
+class CommandError extends Error {
+    name = "CommandError";
+}
+
+;// CONCATENATED MODULE: ./src/github/fit-text.ts
+/**
+ * Fitting text into GitHub's length limits. GitHub states them in characters; we count UTF-8 bytes,
+ * which is never fewer, so a body that fits here fits there whatever GitHub counts.
+ */
+const encoder = new TextEncoder();
+function utf8Length(text) {
+    return encoder.encode(text).length;
+}
+/** The longest prefix of `text` within `maxBytes`, never splitting a character. */
+function prefixWithin(text, maxBytes) {
+    let bytes = 0;
+    let end = 0;
+    for (const character of text) {
+        const size = utf8Length(character);
+        if (bytes + size > maxBytes)
+            break;
+        bytes += size;
+        end += character.length;
+    }
+    return text.slice(0, end);
+}
+/**
+ * `text` unchanged when it fits in `maxBytes`; else cut (at a line break when one is near the end)
+ * and followed by `note`, all within `maxBytes`.
+ */
+function fitText(text, maxBytes, note) {
+    if (utf8Length(text) <= maxBytes)
+        return text;
+    const budget = maxBytes - utf8Length(note);
+    if (budget <= 0)
+        return prefixWithin(note, maxBytes);
+    const prefix = prefixWithin(text, budget);
+    const lastBreak = prefix.lastIndexOf("\n");
+    // Cutting at a line break keeps a Markdown table or list intact, unless it would drop too much.
+    const cut = lastBreak >= prefix.length * 0.8 ? prefix.slice(0, lastBreak) : prefix;
+    return cut + note;
+}
+/** One line of at most `maxBytes`, ending in "…" when shortened (status descriptions, titles). */
+function fitLine(text, maxBytes) {
+    const line = text.replace(/\s+/g, " ").trim();
+    if (utf8Length(line) <= maxBytes)
+        return line;
+    return `${prefixWithin(line, maxBytes - utf8Length("…")).trimEnd()}…`;
+}
+
+;// CONCATENATED MODULE: ./src/github/one-at-a-time.ts
+/**
+ * Runs tasks that share a key one after another, in call order; tasks with different keys run
+ * concurrently. Two upserts of the same comment from one process must not both see "no comment".
+ */
+function createKeyedQueue() {
+    const tails = new Map();
+    return (key, task) => {
+        const previous = tails.get(key) ?? Promise.resolve();
+        const result = previous.then(task, task);
+        const tail = result.catch(() => undefined);
+        tails.set(key, tail);
+        void tail.then(() => {
+            if (tails.get(key) === tail)
+                tails.delete(key);
+        });
+        return result;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/upsert-pr-comment.ts
+
+
+// GitHub refuses longer bodies with 422, although its OpenAPI description sets no maxLength.
+const MAX_COMMENT_BODY = 65_536;
+const queue = createKeyedQueue();
+/**
+ * Creates or updates our one comment on a pull request. Calls for the same pull request from one
+ * process run one after another; a comment created by a concurrent process (or by a retried
+ * request whose first attempt did land) is folded into the oldest of ours afterwards.
+ */
+function upsertPrComment(octokit, input) {
+    const length = input.body.length;
+    if (length > MAX_COMMENT_BODY) {
+        return Promise.reject(new Error(`The comment body is ${length} characters; GitHub accepts at most ${MAX_COMMENT_BODY}.`));
+    }
+    const key = `${input.owner}/${input.repo}#${input.issueNumber}`.toLowerCase();
+    return queue(key, () => upsertNow(octokit, input));
+}
+async function upsertNow(octokit, input) {
+    const { owner, repo, issueNumber, body } = input;
+    const pull = await octokit.rest.pulls.get({ owner, repo, pull_number: issueNumber });
+    if (pull.data.head.sha !== input.headSha) {
+        input.log?.info(`Not commenting on #${issueNumber}: its head moved from ${input.headSha} to ${pull.data.head.sha}.`);
+        return { action: "skipped-stale" };
+    }
+    const ours = await listOurComments(octokit, input);
+    const newest = ours.at(-1);
+    if (input.mode === "on-change") {
+        const shouldPost = input.shouldPost ?? ((previous) => previous !== body);
+        if (!shouldPost(newest?.body))
+            return { action: "skipped-unchanged", ...(newest ? { id: newest.id, url: newest.html_url } : {}) };
+    }
+    if (newest) {
+        if (ours.length > 1)
+            input.log?.info(`#${issueNumber} has ${ours.length} evalgate comments; updating the newest.`);
+        const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: newest.id, body });
+        return { action: "updated", id: updated.data.id, url: updated.data.html_url };
+    }
+    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    const kept = await foldDuplicates(octokit, input, { id: created.data.id, body, html_url: created.data.html_url });
+    return { action: "created", id: kept.id, url: kept.html_url };
+}
+async function listOurComments(octokit, input) {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: input.owner,
+        repo: input.repo,
+        issue_number: input.issueNumber,
+        per_page: 100,
+    });
+    return comments
+        .filter((comment) => comment.body !== undefined && input.isOurs(comment.body))
+        .map((comment) => ({ id: comment.id, body: comment.body ?? "", html_url: comment.html_url }))
+        .sort((a, b) => a.id - b.id);
+}
+/**
+ * After creating, another of ours may have appeared: a racing workflow run, or the first attempt of
+ * a create that was retried after a 5xx. The oldest one wins, so every racer converges on it.
+ */
+async function foldDuplicates(octokit, input, created) {
+    const { owner, repo, body } = input;
+    const ours = await listOurComments(octokit, input);
+    const oldest = ours[0];
+    if (!oldest || oldest.id >= created.id)
+        return created;
+    if (oldest.body !== body)
+        await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body });
+    // Ours and any newer: a racer that created one later folds it too, and tolerates the 404.
+    for (const duplicate of ours.filter((comment) => comment.id >= created.id)) {
+        await deleteComment(octokit, owner, repo, duplicate.id);
+    }
+    input.log?.info(`#${input.issueNumber}: folded a duplicate evalgate comment into ${oldest.html_url}.`);
+    return oldest;
+}
+async function deleteComment(octokit, owner, repo, commentId) {
+    try {
+        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
+    }
+    catch (error) {
+        // A retried delete whose first attempt landed answers 404: the comment is gone either way.
+        if (!isNotFound(error))
+            throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bot/comment-replies.ts
+
+
+
+const TRUNCATED = "\n\n_… cut to fit GitHub's comment size limit._";
+/** Replies on the pull request; returns the reply's URL. */
+async function reply(octokit, comment, body) {
+    const created = await octokit.rest.issues.createComment({
+        owner: comment.owner,
+        repo: comment.repo,
+        issue_number: comment.pullRequest,
+        body: fitText(body, MAX_COMMENT_BODY, TRUNCATED),
+    });
+    return created.data.html_url;
+}
+/** Reactions are a courtesy: one that fails is logged and the command goes on. */
+async function react(octokit, comment, content, log) {
+    try {
+        await octokit.rest.reactions.createForIssueComment({ owner: comment.owner, repo: comment.repo, comment_id: comment.commentId, content });
+    }
+    catch (error) {
+        log.warning(`Could not react with ${content} to comment ${comment.commentId}: ${request_status_messageOf(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bot/help-text.ts
+
+/** The reply to `/eval help`, and to a `/eval` comment we could not understand. */
+function renderHelp(problem) {
+    const lines = [
+        ...(problem === undefined ? [] : [`I could not run that: ${escapeMarkdown(problem, { maxLength: 300 })}.`, ""]),
+        "**evalgate commands** (write one as the first line of a pull request comment):",
+        "",
+        "- `/eval regression [--run-item-id ID]... [--name NAME]`: turns the failed and errored items of this pull request's latest evalgate run into a regression dataset (`evals/regressions/NAME.jsonl`, default `<experiment>-regressions`), adds an experiment over it to `evalgate.yml`, commits both to the pull request's branch and starts a rerun. `--run-item-id` picks items by their run item id (`ri_…`, shown in the evalgate report) instead.",
+        "- `/eval run`: starts the evaluation workflow for this pull request again.",
+        "- `/eval help`: shows this help.",
+        "",
+        "Only people with write access to this repository can use these commands.",
+    ];
+    return lines.join("\n");
+}
+const REFUSAL = "Sorry, only people with write access to this repository can use `/eval` commands.";
+
+;// CONCATENATED MODULE: ./src/bot/commands/help.ts
+
+/** `/eval help`. */
+function runEvalHelp() {
+    return { body: renderHelp(), summary: "replied with the help" };
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request-info.ts
+async function getPullRequest(octokit, input) {
+    const { data } = await octokit.rest.pulls.get({ owner: input.owner, repo: input.repo, pull_number: input.number });
+    const headRepoFullName = data.head.repo?.full_name;
+    return {
+        headSha: data.head.sha,
+        headRef: data.head.ref,
+        baseRef: data.base.ref,
+        baseSha: data.base.sha,
+        isFork: headRepoFullName === undefined || headRepoFullName.toLowerCase() !== data.base.repo.full_name.toLowerCase(),
+        maintainerCanModify: data.maintainer_can_modify,
+        headRepoFullName,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/read-tree-file.ts
+
+/** The root tree of a commit, by sha or by ref ("heads/main", "pull/7/head"); undefined when the ref does not exist. */
+async function readCommitTree(octokit, input) {
+    const { owner, repo } = input;
+    let commitSha = input.sha;
+    if (commitSha === undefined) {
+        if (input.ref === undefined)
+            throw new Error("readCommitTree needs a sha or a ref");
+        try {
+            commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: input.ref })).data.object.sha;
+        }
+        catch (error) {
+            if (isNotFound(error))
+                return undefined;
+            throw error;
+        }
+    }
+    const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
+    return { commitSha, treeSha: commit.data.tree.sha };
+}
+/**
+ * A file's bytes under a tree, or undefined when there is no file at `path`. Walks one directory
+ * per request and reads the blob through the Git Data API, which serves files up to 100 MB (the
+ * Contents API stops at 1 MB, and a dataset can be larger).
+ */
+async function readTreeFile(octokit, input) {
+    const { owner, repo } = input;
+    const segments = input.path.split("/").filter((segment) => segment !== "" && segment !== ".");
+    let tree = input.treeSha;
+    for (const [index, segment] of segments.entries()) {
+        const level = await octokit.rest.git.getTree({ owner, repo, tree_sha: tree });
+        const entry = level.data.tree.find((candidate) => candidate.path === segment);
+        if (entry?.sha === undefined)
+            return undefined;
+        const last = index === segments.length - 1;
+        if (last && entry.type !== "blob")
+            return undefined;
+        if (!last && entry.type !== "tree")
+            return undefined;
+        if (last) {
+            const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+            return Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8");
+        }
+        tree = entry.sha;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/store/results-branch/open-results-branch-store.ts
+
+
+
+const SPEC_PREFIX = "github:";
+// GitHub's rules: owners are letters, digits and single hyphens; repository names add "." and "_".
+const SPEC_PATTERN = /^github:([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)(?:@(.+))?$/;
+/**
+ * `github:OWNER/REPO[@BRANCH]` → where the results branch is; undefined when `text` is not a
+ * `github:` store at all (then it is a directory). A malformed `github:` value is a UserError.
+ */
+function parseResultsBranchSpec(text) {
+    if (!text.startsWith(SPEC_PREFIX))
+        return undefined;
+    const match = SPEC_PATTERN.exec(text);
+    const [, owner, repo, branch] = match ?? [];
+    if (owner === undefined || repo === undefined || repo === "." || repo === ".." || !validBranch(branch)) {
+        throw new UserError(`--store "${text}" is not a results branch: write github:OWNER/REPO or github:OWNER/REPO@BRANCH ` +
+            `(the branch defaults to ${DEFAULT_RESULTS_BRANCH})`);
+    }
+    return { owner, repo: repo.replace(/\.git$/, ""), branch: branch ?? DEFAULT_RESULTS_BRANCH };
+}
+/** The parts of git's ref-name rules a typo is likely to break. */
+function validBranch(branch) {
+    if (branch === undefined)
+        return true;
+    return (branch !== "" &&
+        !/[\s~^:?*[\\]|\.\.|@\{|\/\/|^[/.-]|[/.]$|\.lock$/.test(branch));
+}
+function openResultsBranchStore(location, options) {
+    const token = options.token?.trim();
+    if (token === undefined || token === "") {
+        throw new UserError(`--store github:${location.owner}/${location.repo} needs a GitHub token: set GITHUB_TOKEN (or GH_TOKEN), ` +
+            "e.g. GITHUB_TOKEN=$(gh auth token)");
+    }
+    const octokit = createOctokit({ token, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) });
+    return new ResultsBranchStore({
+        octokit,
+        ...location,
+        stagingDir: options.stagingDir,
+        // createOctokit's plugins already retry 5xx and rate limits; retrying again here would multiply waits.
+        retry: { requestAttempts: 1 },
+    });
+}
+
+;// CONCATENATED MODULE: ./src/store/results-branch/index.ts
+/** The results-branch store: runs kept on a Git branch of the user's repository. */
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/bot/inline-code.ts
+
+const PLAIN = /^[A-Za-z0-9_.:\/-]{1,100}$/;
+/**
+ * An id or name for a reply: as code when it is plain (run ids, run item ids, file names), else
+ * escaped text, since nothing can be escaped inside a code span and a dataset's ids are anyone's.
+ */
+function inlineCode(text) {
+    return PLAIN.test(text) ? `\`${text}\`` : escapeMarkdown(text, { maxLength: 100 });
+}
+
+;// CONCATENATED MODULE: ./src/github/upsert-pull-request.ts
+/** The open pull request from `head` into `base`, created when there is none (a second command adds commits to the first's). */
+async function upsertPullRequest(octokit, input) {
+    const { owner, repo, head, base } = input;
+    const open = await octokit.rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${head}`, base, per_page: 1 });
+    const existing = open.data[0];
+    if (existing)
+        return { number: existing.number, htmlUrl: existing.html_url, created: false };
+    const created = await octokit.rest.pulls.create({ owner, repo, head, base, title: input.title, body: input.body });
+    return { number: created.data.number, htmlUrl: created.data.html_url, created: true };
+}
+
+;// CONCATENATED MODULE: ./src/github/write-files-commit.ts
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Commits files to a branch in one commit through the Git Data API (blobs, a tree on the head's
+ * tree, a commit, then the ref moved without force). When someone pushes in between, GitHub refuses
+ * the move (422) and the commit is rebuilt on the new head. Undefined when `prepare` found nothing
+ * to change: no empty commits, and a branch that would be new is not created.
+ */
+async function writeFilesCommit(octokit, input) {
+    const { owner, repo, branch } = input;
+    const attempts = input.attempts ?? 4;
+    for (let attempt = 1;; attempt++) {
+        const { head, exists } = await readBranch(octokit, input);
+        const files = await input.prepare(head);
+        if (files === undefined || files.length === 0)
+            return undefined;
+        const tree = [];
+        for (const file of files) {
+            const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : file.content;
+            const blob = await octokit.rest.git.createBlob({ owner, repo, content: content.toString("base64"), encoding: "base64" });
+            tree.push({ path: file.path, mode: "100644", type: "blob", sha: blob.data.sha });
+        }
+        const createdTree = await octokit.rest.git.createTree({ owner, repo, tree, base_tree: head.treeSha });
+        const commit = await octokit.rest.git.createCommit({ owner, repo, message: input.message, tree: createdTree.data.sha, parents: [head.commitSha] });
+        try {
+            if (exists)
+                await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
+            else
+                await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
+            return { sha: commit.data.sha, htmlUrl: commit.data.html_url, parent: head };
+        }
+        catch (error) {
+            // 422: not a fast forward (someone pushed), the branch was deleted, or someone created it first.
+            if (request_status_statusOf(error) !== 422 || attempt >= attempts)
+                throw error;
+        }
+        await delay(100 * attempt * attempt);
+    }
+}
+/** The branch's head; a missing branch reads as `createFrom`, to be created by the commit. */
+async function readBranch(octokit, input) {
+    const { owner, repo, branch } = input;
+    let commitSha;
+    let exists = true;
+    try {
+        commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
+    }
+    catch (error) {
+        if (!isNotFound(error) || input.createFrom === undefined)
+            throw error;
+        commitSha = input.createFrom;
+        exists = false;
+    }
+    const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
+    return { head: { commitSha, treeSha: commit.data.tree.sha }, exists };
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/bot/regression/add-regression-experiment.ts
+
+
+
+
+// The regression experiment judges the same way the source does: same target, scorers, gate and run settings.
+const COPIED_KEYS = ["target", "scorers", "gate", "concurrency", "retries", "max_error_rate"];
+/**
+ * Adds `name` to `experiments:` unless it is there. The new entry is spliced into the text after
+ * the last experiment, so every byte of the user's file (comments, alignment, quoting) stays; the
+ * yaml Document API finds where and writes the entry. When the map is not in block style the
+ * whole document is re-serialised through the Document API instead, which keeps comments.
+ */
+function addRegressionExperiment(input) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(input.configText, { lineCounter });
+    if (document.errors.length > 0)
+        parseConfig(input.configText, input.file);
+    const experiments = document.get("experiments", true);
+    if (!(0,dist/* isMap */.jh)(experiments))
+        throw new errors_UserError(`${input.file}: "experiments:" is not a map; fix the file, then run /eval regression again`);
+    const existing = experiments.get(input.name, true);
+    if (existing !== undefined) {
+        const dataset = document.getIn(["experiments", input.name, "dataset"]) ?? undefined;
+        if (dataset !== input.dataset) {
+            throw new errors_UserError(`${input.file} already has an experiment "${input.name}" over another dataset (${String(dataset)}); pass --name with another name`);
+        }
+        return { kind: "present" };
+    }
+    const definition = { description: input.description, dataset: input.dataset, ...copiedSettings(input) };
+    const expected = { ...document.toJS() };
+    expected.experiments = { ...expected.experiments, [input.name]: definition };
+    const spliced = spliceEntry(input, experiments, lineCounter, definition);
+    const text = spliced !== undefined && (0,external_node_util_.isDeepStrictEqual)((0,dist/* parseDocument */.Tp)(spliced).toJS(), expected) ? spliced : reserialise(document, experiments, input, definition);
+    // Whatever we wrote must load as a config, or nothing is committed.
+    parseConfig(text, input.file);
+    return { kind: "added", text };
+}
+function copiedSettings(input) {
+    const source = (0,dist/* parseDocument */.Tp)(input.sourceConfigText).toJS();
+    const experiment = source?.experiments?.[input.sourceExperiment];
+    if (experiment === undefined) {
+        throw new errors_UserError(`${input.file} has no experiment "${input.sourceExperiment}" at the pull request's head; was it renamed since the run?`);
+    }
+    const settings = {};
+    for (const key of COPIED_KEYS)
+        if (experiment[key] !== undefined)
+            settings[key] = experiment[key];
+    return settings;
+}
+function entryText(input, definition, indent) {
+    const entry = new dist/* Document */.yo({ [input.name]: definition }).toString({ lineWidth: 0, indent: 2 });
+    const lines = [`# ${input.comment}`, ...entry.trimEnd().split("\n")];
+    return lines.map((line) => `${indent}${line}`).join("\n");
+}
+/** The text with the entry after the map's last line, indented like its keys; undefined when the map is not block style. */
+function spliceEntry(input, experiments, lineCounter, definition) {
+    const firstKey = experiments.items[0]?.key;
+    if (experiments.flow || !(0,dist/* isScalar */.jn)(firstKey) || firstKey.range === undefined || firstKey.range === null || experiments.range === undefined || experiments.range === null)
+        return undefined;
+    const column = lineCounter.linePos(firstKey.range[0]).col - 1;
+    const text = input.configText;
+    // range[1] ends the last value, sometimes past the blank lines after it; the rest of its line may hold a comment.
+    let valueEnd = experiments.range[1];
+    while (valueEnd > 0 && /\s/.test(text[valueEnd - 1] ?? ""))
+        valueEnd--;
+    const lineEnd = text.indexOf("\n", valueEnd);
+    const at = lineEnd === -1 ? text.length : lineEnd + 1;
+    const before = text.slice(0, at);
+    const separator = before.endsWith("\n") ? "" : "\n";
+    return `${before}${separator}\n${entryText(input, definition, " ".repeat(column))}\n${text.slice(at)}`;
+}
+function reserialise(document, experiments, input, definition) {
+    const pair = document.createPair(input.name, definition);
+    if ((0,dist/* isScalar */.jn)(pair.key)) {
+        pair.key.commentBefore = ` ${input.comment}`;
+        pair.key.spaceBefore = true;
+    }
+    experiments.items.push(pair);
+    return document.toString({ lineWidth: 0 });
+}
+
+;// CONCATENATED MODULE: ./src/core/canonical.ts
+
+/**
+ * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
+ * serialise to the same string, so hashes of items and definitions do not depend on key order.
+ */
+function canonicalJson(value) {
+    return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === "object") {
+        const sorted = {};
+        for (const key of Object.keys(value).sort()) {
+            const entry = value[key];
+            if (entry !== undefined)
+                sorted[key] = sortKeys(entry);
+        }
+        return sorted;
+    }
+    return value;
+}
+function sha256Hex(text) {
+    return (0,external_node_crypto_.createHash)("sha256").update(text).digest("hex");
+}
+/** A short, stable content hash used for ids and versions a user may type. */
+function contentHash(value, length = 12) {
+    return sha256Hex(canonicalJson(value)).slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/format.ts
+
+const FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".json": "json",
+};
+/** The format follows the extension, so a file never parses differently by accident. */
+function datasetFormatOf(file) {
+    const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
+    const format = FORMATS[extension];
+    if (format === undefined) {
+        throw new errors_UserError(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
+    }
+    return format;
+}
+/** `evals/x.jsonl:17` or `evals/x.json: item [17]`: the prefix of every message about a record. */
+function recordLocation(format, file, line) {
+    return format === "json" ? `${file}: item [${line}]` : `${file}:${line}`;
+}
+/** `line 3` or `item [3]`, for "first on line 3". */
+function positionLabel(format, line) {
+    return format === "json" ? `item [${line}]` : `line ${line}`;
+}
+/** "an array", "a string", "null": for "expected a JSON object, got …". */
+function describeJsonType(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "an array";
+    const type = typeof value;
+    return type === "object" ? "an object" : `a ${type}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/record-to-item.ts
+
+
+
+const RESERVED = new Set(["id", "input", "expected", "metadata"]);
+/**
+ * A parsed record → an item. With an `input` key, `input`/`expected`/`metadata`/`id` are taken
+ * as they are and any other key joins `metadata`. Without one, the record minus `id`, `expected`
+ * and `metadata` is the input, so `{"question": …, "expected": …}` needs no wrapping.
+ * `where` (`file:line`) prefixes every error.
+ */
+function recordToItem(record, where) {
+    if (record === null || typeof record !== "object" || Array.isArray(record)) {
+        throw new errors_UserError(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
+    }
+    const fields = record;
+    const metadata = metadataOf(fields, where);
+    const others = {};
+    for (const [key, value] of Object.entries(fields)) {
+        if (!RESERVED.has(key) && value !== undefined)
+            others[key] = value;
+    }
+    if (Object.hasOwn(fields, "input")) {
+        // An explicit metadata field wins over a loose key of the same name.
+        return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, where);
+    }
+    if (Object.keys(others).length === 0) {
+        throw new errors_UserError(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
+    }
+    return buildItem(fields.id, others, fields.expected, metadata, where);
+}
+function metadataOf(fields, where) {
+    const metadata = fields.metadata;
+    if (metadata === undefined)
+        return {};
+    if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) {
+        throw new errors_UserError(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
+    }
+    return metadata;
+}
+function buildItem(rawId, input, expected, metadata, where) {
+    const content = { input: input };
+    if (expected !== undefined)
+        content.expected = expected;
+    if (Object.keys(metadata).length > 0)
+        content.metadata = metadata;
+    const id = rawId === undefined ? contentHash(content, 16) : idOf(rawId, where);
+    return { id, ...content };
+}
+function idOf(rawId, where) {
+    if (typeof rawId === "string" && rawId !== "")
+        return rawId;
+    if (typeof rawId === "number" && Number.isFinite(rawId))
+        return String(rawId);
+    throw new errors_UserError(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/regression-dataset.ts
+
+/** The item ids in a JSONL dataset; a line that is not a valid item is skipped (loading the dataset reports it). */
+function datasetItemIds(text) {
+    const ids = new Set();
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        if (line.trim() === "")
+            continue;
+        try {
+            ids.add(recordToItem(JSON.parse(line), `line ${index + 1}`).id);
+        }
+        catch {
+            // Not ours to judge here.
+        }
+    }
+    return ids;
+}
+/** One dataset line: the item as the dataset had it, plus where it came from. */
+function regressionLine(item, run, addedAt) {
+    const provenance = {
+        source_run: run.id,
+        experiment: run.experiment,
+        run_item_id: item.id,
+        status: item.status,
+        ...(run.pull_request === undefined ? {} : { pull_request: run.pull_request }),
+        added_at: addedAt,
+    };
+    const record = {
+        id: item.item_id,
+        input: item.input,
+        ...(item.expected === undefined ? {} : { expected: item.expected }),
+        metadata: { ...item.metadata, evalgate_regression: provenance },
+    };
+    return JSON.stringify(record);
+}
+/**
+ * Appends the items not yet in the dataset (by item id), keeping every existing line as it is.
+ * Running the command twice adds nothing the second time.
+ */
+function appendRegressionItems(existing, items, run, addedAt) {
+    const present = datasetItemIds(existing ?? "");
+    const added = [];
+    const alreadyPresent = [];
+    for (const item of items) {
+        if (present.has(item.item_id)) {
+            alreadyPresent.push(item);
+        }
+        else {
+            present.add(item.item_id);
+            added.push(item);
+        }
+    }
+    if (added.length === 0)
+        return { content: undefined, added, alreadyPresent };
+    const prefix = existing === undefined || existing === "" ? "" : existing.endsWith("\n") ? existing : `${existing}\n`;
+    const lines = added.map((item) => regressionLine(item, run, addedAt));
+    return { content: `${prefix}${lines.join("\n")}\n`, added, alreadyPresent };
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/plan-regression-change.ts
+
+
+
+
+const REGRESSIONS_DIR = "evals/regressions";
+/** Which file and experiment each selection goes to. `--name` names one; with several experiments it would be ambiguous. */
+function regressionTargets(selections, configPath, name) {
+    if (name !== undefined && selections.length > 1) {
+        const experiments = selections.map((selection) => `\`${selection.run.experiment}\``).join(", ");
+        throw new CommandError(`\`--name\` names one regression dataset, but items come from several experiments (${experiments}). ` +
+            "Leave out `--name` (each gets `<experiment>-regressions`), or pick items of one experiment with `--run-item-id`.");
+    }
+    const configDir = external_node_path_default().posix.dirname(configPath);
+    return selections.map((selection) => {
+        const targetName = name ?? `${selection.run.experiment}-regressions`;
+        const configDataset = `${REGRESSIONS_DIR}/${targetName}.jsonl`;
+        return { selection, name: targetName, configDataset, datasetPath: configDir === "." ? configDataset : `${configDir}/${configDataset}` };
+    });
+}
+/**
+ * The files to commit: each dataset with the new items appended, and the config with any missing
+ * regression experiment added. No files when there is nothing new.
+ */
+function planRegressionChange(input) {
+    const files = [];
+    const datasets = [];
+    let configText = input.configText;
+    let configChanged = false;
+    for (const target of input.targets) {
+        const { run, items } = target.selection;
+        const update = appendRegressionItems(input.existingDatasets.get(target.datasetPath), items, run, input.addedAt);
+        if (update.content !== undefined)
+            files.push({ path: target.datasetPath, content: update.content });
+        const experiment = addRegressionExperiment({
+            configText,
+            file: input.configPath,
+            sourceConfigText: input.sourceConfigText,
+            sourceExperiment: run.experiment,
+            name: target.name,
+            dataset: target.configDataset,
+            comment: `Added by evalgate (/eval regression on #${input.pullRequest}): failed items of ${run.experiment}.`,
+            description: `Regression items of ${run.experiment}, collected from pull request #${input.pullRequest}.`,
+        });
+        if (experiment.kind === "added") {
+            configText = experiment.text;
+            configChanged = true;
+        }
+        datasets.push({ ...target, added: update.added, alreadyPresent: update.alreadyPresent, experimentAdded: experiment.kind === "added" });
+    }
+    // A config change alone (the dataset already holds every item) is still worth committing: the experiment was missing.
+    if (configChanged)
+        files.push({ path: input.configPath, content: configText });
+    return { files, datasets };
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/deliver-regression.ts
+
+
+
+
+
+
+/** A fork or branch the token may not write: GitHub answers 403 or 404 (or 422 for a protected branch). */
+function isRefused(error) {
+    const status = request_status_statusOf(error);
+    return status === 403 || status === 404 || status === 422;
+}
+/**
+ * Commits the regression files where the pull request's author will see them: on its branch; for a
+ * fork, on the fork's branch when maintainers may edit it; else on a new branch of the base
+ * repository with a pull request; and when even that is refused, the files go in the reply.
+ */
+async function deliverRegression(octokit, input) {
+    const { pull } = input;
+    if (!pull.isFork)
+        return commitTo(octokit, input, { owner: input.owner, repo: input.repo, branch: pull.headRef }, false);
+    if (pull.maintainerCanModify && pull.headRepoFullName !== undefined) {
+        const [forkOwner = "", forkRepo = ""] = pull.headRepoFullName.split("/");
+        try {
+            return await commitTo(octokit, input, { owner: forkOwner, repo: forkRepo, branch: pull.headRef }, true);
+        }
+        catch (error) {
+            if (!isRefused(error))
+                throw error;
+            input.log.info(`Could not push to the fork ${pull.headRepoFullName} (${request_status_messageOf(error)}); opening a pull request instead.`);
+        }
+    }
+    const branch = `evalgate/regressions-pr-${input.number}`;
+    try {
+        const baseHead = await readCommitTree(octokit, { owner: input.owner, repo: input.repo, ref: `heads/${pull.baseRef}` });
+        const delivery = await commitTo(octokit, input, { owner: input.owner, repo: input.repo, branch, createFrom: baseHead?.commitSha ?? pull.baseSha }, false);
+        if (delivery.kind !== "pushed")
+            return delivery;
+        const pullRequest = await upsertPullRequest(octokit, {
+            owner: input.owner,
+            repo: input.repo,
+            head: branch,
+            base: pull.baseRef,
+            title: `evalgate: regression items from #${input.number}`,
+            body: `Regression dataset and experiment collected by \`/eval regression\` on #${input.number}, whose branch is in a fork evalgate cannot push to.`,
+        });
+        return { kind: "pull-request", change: delivery.change, commit: delivery.commit, repoFullName: delivery.repoFullName, branch, pullRequest };
+    }
+    catch (error) {
+        if (!isRefused(error) && !(error instanceof CommandError))
+            throw error;
+        input.log.info(`Could not open a pull request with the regression dataset (${request_status_messageOf(error)}); replying with the files.`);
+        return inline(octokit, input, `evalgate may not push to the fork, nor open a pull request from a branch here (${request_status_messageOf(error)})`);
+    }
+}
+async function readText(octokit, location, treeSha, path) {
+    return (await readTreeFile(octokit, { ...location, treeSha, path }))?.toString("utf8");
+}
+/** Plans the change against a tree (the branch's head, or the pull request's for the inline reply). */
+async function planAt(octokit, input, location, treeSha) {
+    const configText = await readText(octokit, location, treeSha, input.configPath);
+    if (configText === undefined)
+        throw new CommandError(`There is no \`${input.configPath}\` on the branch the regression dataset would go to.`);
+    const existingDatasets = new Map();
+    for (const target of input.targets) {
+        const existing = await readText(octokit, location, treeSha, target.datasetPath);
+        if (existing !== undefined)
+            existingDatasets.set(target.datasetPath, existing);
+    }
+    return planRegressionChange({
+        configPath: input.configPath,
+        configText,
+        sourceConfigText: input.sourceConfigText,
+        targets: input.targets,
+        existingDatasets,
+        pullRequest: input.number,
+        addedAt: input.addedAt,
+    });
+}
+async function commitTo(octokit, input, location, toFork) {
+    let change;
+    const prepare = async (head) => {
+        change = await planAt(octokit, input, location, head.treeSha);
+        return change.files;
+    };
+    const commit = await writeFilesCommit(octokit, {
+        owner: location.owner,
+        repo: location.repo,
+        branch: location.branch,
+        message: commitMessage(input),
+        prepare,
+        ...(location.createFrom === undefined ? {} : { createFrom: location.createFrom }),
+    });
+    if (change === undefined)
+        throw new Error("the regression change was never planned");
+    if (commit === undefined)
+        return { kind: "nothing-new", change };
+    return { kind: "pushed", change, commit, repoFullName: `${location.owner}/${location.repo}`, branch: location.branch, toFork };
+}
+async function inline(octokit, input, reason) {
+    const change = await planAt(octokit, input, { owner: input.owner, repo: input.repo }, input.sourceTreeSha);
+    return change.files.length === 0 ? { kind: "nothing-new", change } : { kind: "inline", change, reason };
+}
+function commitMessage(input) {
+    const names = input.targets.map((target) => target.name).join(", ");
+    return `evalgate: add regression items to ${names}\n\nCollected by /eval regression on #${input.number}.`;
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/find-candidate-runs.ts
+/**
+ * The latest candidate run of the pull request for each experiment: one at its head commit when
+ * there is one, else the newest that names the pull request. Paths say role and commit; only the
+ * run record says which pull request, so each candidate looked at costs one download.
+ */
+async function findCandidateRuns(store, input) {
+    const maxScanned = input.maxScanned ?? 20;
+    const found = [];
+    for (const experiment of input.experiments) {
+        const refs = await store.findRuns({ experiment, role: "candidate" });
+        const ordered = [...refs.filter((ref) => ref.commit === input.headSha), ...refs.filter((ref) => ref.commit !== input.headSha)];
+        for (const ref of ordered.slice(0, maxScanned)) {
+            const run = await store.getRun(ref.runId);
+            if (run?.role === "candidate" && run.pull_request === input.pullRequest) {
+                found.push(run);
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/render-regression-reply.ts
+
+
+const SHOWN_ITEMS = 20;
+function itemList(dataset) {
+    const ids = dataset.added.map((item) => inlineCode(item.item_id));
+    const shown = ids.slice(0, SHOWN_ITEMS).join(", ");
+    return ids.length > SHOWN_ITEMS ? `${shown} and ${ids.length - SHOWN_ITEMS} more` : shown;
+}
+/** The file on the branch, next to the commit's page (github.com or a GitHub Enterprise Server host alike). */
+function fileUrl(commitUrl, branch, path) {
+    const repositoryUrl = commitUrl.replace(/\/commit\/[0-9a-f]+$/, "");
+    const encode = (text) => text.split("/").map(encodeURIComponent).join("/");
+    return `${repositoryUrl}/blob/${encode(branch)}/${encode(path)}`;
+}
+function datasetLines(delivery) {
+    const lines = [];
+    for (const dataset of delivery.change.datasets) {
+        if (dataset.added.length === 0 && !dataset.experimentAdded)
+            continue;
+        const file = delivery.kind === "inline" ? inlineCode(dataset.datasetPath) : `[${inlineCode(dataset.datasetPath)}](${fileUrl(delivery.commit.htmlUrl, delivery.branch, dataset.datasetPath)})`;
+        const count = dataset.added.length;
+        const from = `from run ${inlineCode(dataset.selection.run.id)} of ${inlineCode(dataset.selection.run.experiment)}`;
+        const items = count === 0 ? "no new items" : `${count} item${count === 1 ? "" : "s"} (${itemList(dataset)})`;
+        const skipped = dataset.alreadyPresent.length > 0 ? `; ${dataset.alreadyPresent.length} already there` : "";
+        lines.push(`- ${file}: ${items} ${from}${skipped}.`);
+        if (dataset.experimentAdded)
+            lines.push(`  New experiment ${inlineCode(dataset.name)} over it, with the same target, scorers and gate.`);
+    }
+    return lines;
+}
+function inlineFiles(delivery) {
+    const blocks = [];
+    for (const file of delivery.change.files) {
+        const content = typeof file.content === "string" ? file.content : file.content.toString("utf8");
+        // A fence longer than any backtick run inside keeps the file's content from closing it.
+        const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+        const fence = "`".repeat(longestRun + 1);
+        blocks.push("<details>", `<summary>${escapeMarkdown(file.path, { maxLength: 200 })}</summary>`, "", `${fence}${file.path.endsWith(".jsonl") ? "jsonl" : "yaml"}`, content.trimEnd(), fence, "", "</details>");
+    }
+    return blocks;
+}
+/** The reply to `/eval regression`: what was added where, and whether a rerun started. */
+function renderRegressionReply(delivery, rerun) {
+    if (delivery.kind === "nothing-new") {
+        const present = delivery.change.datasets.reduce((sum, dataset) => sum + dataset.alreadyPresent.length, 0);
+        const files = delivery.change.datasets.map((dataset) => inlineCode(dataset.datasetPath)).join(", ");
+        return `Nothing new: all ${present} selected item${present === 1 ? " is" : "s are"} already in ${files}, and the regression experiment exists. No commit was made.`;
+    }
+    const lines = [];
+    if (delivery.kind === "pushed") {
+        const where = delivery.toFork ? `the fork's branch ${inlineCode(delivery.branch)}` : `this pull request's branch`;
+        lines.push(`Added regression items in [${delivery.commit.sha.slice(0, 7)}](${delivery.commit.htmlUrl}) on ${where}:`);
+    }
+    else if (delivery.kind === "pull-request") {
+        lines.push(`This pull request's branch is in a fork evalgate cannot push to, so the regression items are in ${delivery.pullRequest.htmlUrl} ` +
+            `(branch ${inlineCode(delivery.branch)}, commit [${delivery.commit.sha.slice(0, 7)}](${delivery.commit.htmlUrl})):`);
+    }
+    else {
+        lines.push(`${escapeMarkdown(delivery.reason, { maxLength: 300 })}. Commit these files yourself to add the regression items:`);
+    }
+    lines.push("", ...datasetLines(delivery), "");
+    if (delivery.kind === "inline")
+        lines.push(...inlineFiles(delivery), "");
+    if (rerun.started)
+        lines.push("A rerun of the evaluation has started.");
+    else if (rerun.problem !== undefined)
+        lines.push(`No rerun was started: ${escapeMarkdown(rerun.problem, { maxLength: 300 })}.`);
+    else if (delivery.kind === "pull-request")
+        lines.push("That pull request runs its own checks.");
+    return lines.join("\n").trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/select-items.ts
+
+
+const SHOWN_IDS = 10;
+/**
+ * The failed and errored items of each run, or (with `runItemIds`) exactly the named run items,
+ * whatever their status. An id in none of the runs is an error that lists what can be named.
+ */
+async function selectItems(store, runs, runItemIds) {
+    const wanted = new Set(runItemIds);
+    const selections = [];
+    const failedIds = [];
+    for (const run of runs) {
+        const items = [];
+        for await (const item of store.runItems(run.id)) {
+            const failed = item.status !== "passed";
+            if (failed)
+                failedIds.push(item.id);
+            if (wanted.size > 0 ? wanted.has(item.id) : failed)
+                items.push(item);
+        }
+        if (items.length > 0)
+            selections.push({ run, items });
+    }
+    const foundIds = new Set(selections.flatMap((selection) => selection.items.map((item) => item.id)));
+    const unknown = runItemIds.filter((id) => !foundIds.has(id));
+    if (unknown.length > 0)
+        throw new CommandError(unknownIdsMessage(unknown, runs, failedIds));
+    return selections;
+}
+function unknownIdsMessage(unknown, runs, failedIds) {
+    const runNames = runs.map((run) => inlineCode(run.id)).join(", ");
+    const lines = [
+        `${unknown.length === 1 ? "This run item id is" : "These run item ids are"} not in this pull request's latest run (${runNames}): ${unknown.slice(0, SHOWN_IDS).map(inlineCode).join(", ")}${unknown.length > SHOWN_IDS ? ", …" : ""}.`,
+    ];
+    if (failedIds.length > 0) {
+        const more = failedIds.length > SHOWN_IDS ? ` and ${failedIds.length - SHOWN_IDS} more` : "";
+        lines.push("", `Its failed and errored run items are ${failedIds.slice(0, SHOWN_IDS).map(inlineCode).join(", ")}${more}; \`/eval regression\` without \`--run-item-id\` takes them all.`);
+    }
+    else {
+        lines.push("", "Every item of that run passed.");
+    }
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/github/dispatch-workflow.ts
+/**
+ * Starts a `workflow_dispatch` run. One of the two events a token's own writes may start (the
+ * other is repository_dispatch); needs `actions: write`.
+ */
+async function dispatchWorkflow(octokit, input) {
+    await octokit.rest.actions.createWorkflowDispatch({
+        owner: input.owner,
+        repo: input.repo,
+        workflow_id: input.workflow,
+        ref: input.ref,
+        inputs: input.inputs,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/bot/commands/start-rerun.ts
+
+
+/** The workflow input the Action reads to evaluate a pull request from `workflow_dispatch`. */
+const PULL_REQUEST_INPUT = "pull-request";
+/**
+ * Dispatches the evaluation workflow for the pull request. It runs at the pull request's branch;
+ * a fork's branch is not in this repository, so a fork's rerun runs at the base branch and the
+ * Action finds the head through the `pull-request` input.
+ */
+async function startRerun(deps, comment, pull) {
+    const ref = pull.isFork ? pull.baseRef : pull.headRef;
+    try {
+        await dispatchWorkflow(deps.octokit, {
+            owner: comment.owner,
+            repo: comment.repo,
+            workflow: deps.workflowFile,
+            ref,
+            inputs: { [PULL_REQUEST_INPUT]: String(comment.pullRequest) },
+        });
+        return { started: true, ref };
+    }
+    catch (error) {
+        const status = request_status_statusOf(error);
+        const file = `.github/workflows/${deps.workflowFile}`;
+        if (status === 404)
+            return { started: false, problem: `${file} was not found on the default branch, or evalgate may not run workflows (it needs actions: write)` };
+        if (status === 422)
+            return { started: false, problem: `${file} has no workflow_dispatch trigger with a "${PULL_REQUEST_INPUT}" input (GitHub said: ${request_status_messageOf(error)})` };
+        if (status === 403)
+            return { started: false, problem: `evalgate may not run workflows here (it needs actions: write)` };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bot/commands/regression.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const NO_RUN_YET = "No evalgate run found for this pull request yet; push a commit or use `/eval run`.";
+/**
+ * `/eval regression`: the failed items of the pull request's latest candidate runs become a
+ * regression dataset and experiment, committed where the author will see them, then a rerun.
+ */
+async function runEvalRegression(deps, comment, command) {
+    const { octokit } = deps;
+    const repository = { owner: comment.owner, repo: comment.repo };
+    const pull = await getPullRequest(octokit, { ...repository, number: comment.pullRequest });
+    const head = await pullRequestHead(deps, comment, pull);
+    const sourceConfigText = (await readTreeFile(octokit, { ...repository, treeSha: head.treeSha, path: deps.configPath }))?.toString("utf8");
+    if (sourceConfigText === undefined)
+        throw new CommandError(`This pull request has no ${inlineCode(deps.configPath)} at its head, so there are no experiments to collect regressions from.`);
+    const config = parseConfig(sourceConfigText, deps.configPath);
+    const store = new results_branch_store_ResultsBranchStore({
+        octokit,
+        ...repository,
+        branch: deps.resultsBranch,
+        // Only read here: nothing is staged, so this directory is never created.
+        stagingDir: external_node_path_default().join(external_node_os_default().tmpdir(), `evalgate-bot-${(0,external_node_crypto_.randomUUID)()}`),
+        retry: { requestAttempts: 1 },
+    });
+    const runs = await findCandidateRuns(store, { experiments: sourceExperiments(config), pullRequest: comment.pullRequest, headSha: pull.headSha });
+    if (runs.length === 0)
+        throw new CommandError(NO_RUN_YET);
+    const selections = await selectItems(store, runs, command.runItemIds);
+    if (selections.length === 0) {
+        const runNames = runs.map((run) => `${inlineCode(run.id)} (${inlineCode(run.experiment)})`).join(", ");
+        return { body: `Nothing new: every item of this pull request's latest run passed (${runNames}), so there is nothing to add.`, summary: "nothing to add: no failed items" };
+    }
+    const delivery = await deliverRegression(octokit, {
+        ...repository,
+        number: comment.pullRequest,
+        pull,
+        configPath: deps.configPath,
+        sourceConfigText,
+        sourceTreeSha: head.treeSha,
+        targets: regressionTargets(selections, deps.configPath, command.name),
+        addedAt: deps.now().toISOString(),
+        log: deps.log,
+    });
+    let rerun = { started: false };
+    if (delivery.kind === "pushed") {
+        const started = await startRerun(deps, comment, pull);
+        rerun = started.started ? { started: true } : { started: false, problem: started.problem };
+    }
+    const added = delivery.change.datasets.reduce((sum, dataset) => sum + dataset.added.length, 0);
+    return {
+        body: renderRegressionReply(delivery, rerun),
+        ok: rerun.problem === undefined,
+        summary: delivery.kind === "nothing-new" ? "nothing new to add" : `${delivery.kind}: ${added} regression item(s)`,
+        ...(delivery.kind === "pushed" || delivery.kind === "pull-request" ? { commitUrl: delivery.commit.htmlUrl } : {}),
+        ...(delivery.kind === "pull-request" ? { pullRequestUrl: delivery.pullRequest.htmlUrl } : {}),
+        dispatched: rerun.started,
+    };
+}
+/**
+ * The head commit's tree, read in the base repository. A fork's commits are reachable there
+ * through `refs/pull/<n>/head`, which GitHub keeps for every pull request.
+ */
+async function pullRequestHead(deps, comment, pull) {
+    const repository = { owner: comment.owner, repo: comment.repo };
+    const tree = pull.isFork
+        ? await readCommitTree(deps.octokit, { ...repository, ref: `pull/${comment.pullRequest}/head` })
+        : await readCommitTree(deps.octokit, { ...repository, sha: pull.headSha });
+    if (tree === undefined)
+        throw new CommandError("Could not read this pull request's head commit.");
+    return tree;
+}
+/** Regression experiments are not sources: their failed items are already in a regression dataset. */
+function sourceExperiments(config) {
+    return Object.entries(config.experiments)
+        .filter(([, experiment]) => !experiment.dataset.replace(/^\.\//, "").startsWith(`${REGRESSIONS_DIR}/`))
+        .map(([name]) => name);
+}
+
+;// CONCATENATED MODULE: ./src/bot/commands/run.ts
+
+
+
+
+
+/** `/eval run`: evaluates the pull request again. */
+async function runEvalRun(deps, comment) {
+    const pull = await getPullRequest(deps.octokit, { owner: comment.owner, repo: comment.repo, number: comment.pullRequest });
+    const rerun = await startRerun(deps, comment, pull);
+    if (!rerun.started)
+        throw new CommandError(`Could not start the evaluation: ${escapeMarkdown(rerun.problem, { maxLength: 300 })}.`);
+    return {
+        body: `Started the evaluation workflow ${inlineCode(deps.workflowFile)} for this pull request (at ${inlineCode(rerun.ref)}); its report will update this pull request's evalgate comment.`,
+        summary: `dispatched ${deps.workflowFile} at ${rerun.ref}`,
+        dispatched: true,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/bot/issue-comment-event.ts
+
+/**
+ * The parts of an `issue_comment` webhook payload the bot reads. Real payloads carry much more;
+ * unknown keys are ignored, and a payload missing any of these is not one we act on.
+ */
+const IssueCommentEventSchema = object({
+    action: schemas_string(),
+    issue: object({
+        number: schemas_number().int().positive(),
+        pull_request: object({}).loose().nullish(),
+    }),
+    comment: object({
+        id: schemas_number().int().positive(),
+        body: schemas_string().nullish(),
+        user: object({ login: schemas_string(), type: schemas_string().optional() }),
+    }),
+    repository: object({
+        name: schemas_string(),
+        owner: object({ login: schemas_string() }),
+    }),
+});
+
+;// CONCATENATED MODULE: ./src/bot/parse-command.ts
+
+const PREFIX = "/eval";
+// Run item ids are `ri_` and 12 hex digits; the bound keeps a pasted paragraph out of a reply.
+const RUN_ITEM_ID = /^[A-Za-z0-9_.-]{1,100}$/;
+const MAX_NAME_LENGTH = 100;
+const MAX_RUN_ITEM_IDS = 100;
+/** The first line, split on whitespace: the rest of a comment is free text for humans. */
+function firstLineTokens(body) {
+    const firstLine = body.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+    return firstLine.trim().split(/\s+/).filter((token) => token !== "");
+}
+/** A comment is a command when its first line's first word is exactly `/eval`. */
+function isEvalComment(body) {
+    return firstLineTokens(body)[0] === PREFIX;
+}
+function parseEvalComment(body) {
+    const [prefix, subcommand, ...args] = firstLineTokens(body);
+    if (prefix !== PREFIX)
+        return { kind: "not-a-command" };
+    switch (subcommand) {
+        case undefined:
+        case "help":
+            return args.length === 0 ? { kind: "command", command: { kind: "help" } } : invalid(`\`/eval help\` takes no arguments`);
+        case "run":
+            return args.length === 0 ? { kind: "command", command: { kind: "run" } } : invalid(`\`/eval run\` takes no arguments`);
+        case "regression":
+            return parseRegressionArgs(args);
+        default:
+            return invalid(`unknown command "${subcommand}"`);
+    }
+}
+function invalid(problem) {
+    return { kind: "invalid", problem };
+}
+/** `--run-item-id ID` (repeatable) and `--name NAME`, each also as `--flag=value`. */
+function parseRegressionArgs(args) {
+    const runItemIds = [];
+    let name;
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index] ?? "";
+        const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+        if (flag !== "--run-item-id" && flag !== "--name")
+            return invalid(`unknown option "${arg}"`);
+        const value = inline ?? args[++index];
+        if (value === undefined || value === "" || value.startsWith("--"))
+            return invalid(`${flag} needs a value`);
+        if (flag === "--name") {
+            if (name !== undefined)
+                return invalid("--name may be given once");
+            if (!EXPERIMENT_NAME.test(value) || value.length > MAX_NAME_LENGTH) {
+                return invalid(`--name "${value}" is not a valid name: use letters, digits, '.', '_' and '-', starting with a letter or digit (at most ${MAX_NAME_LENGTH})`);
+            }
+            name = value;
+        }
+        else {
+            if (!RUN_ITEM_ID.test(value))
+                return invalid(`--run-item-id "${value}" is not a run item id (they look like ri_3f9a2c1d8e7b)`);
+            if (!runItemIds.includes(value))
+                runItemIds.push(value);
+            if (runItemIds.length > MAX_RUN_ITEM_IDS)
+                return invalid(`at most ${MAX_RUN_ITEM_IDS} --run-item-id options at once`);
+        }
+    }
+    return { kind: "command", command: { kind: "regression", runItemIds, ...(name === undefined ? {} : { name }) } };
+}
+
+;// CONCATENATED MODULE: ./src/bot/handle-eval-comment.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const MAY_RUN = new Set(["admin", "write"]);
+/**
+ * Answers one `issue_comment` webhook payload: `/eval regression`, `/eval run` or `/eval help` in
+ * the first line of a new comment on a pull request, by someone with write access. Never throws
+ * for a command's failure: the author gets a 😕 and a reply saying why.
+ */
+async function handleEvalComment(deps, event) {
+    const resolved = resolveDeps(deps);
+    const comment = commandComment(event, resolved);
+    if ("ignored" in comment)
+        return { status: "ignored", summary: comment.ignored };
+    const parsed = parseEvalComment(comment.body);
+    if (parsed.kind === "not-a-command")
+        return { status: "ignored", summary: "not an /eval command" };
+    const permission = await getPermission(resolved.octokit, { owner: comment.owner, repo: comment.repo, username: comment.author });
+    if (!MAY_RUN.has(permission)) {
+        const replyUrl = await reply(resolved.octokit, comment, REFUSAL);
+        return { status: "refused", summary: `${comment.author} has ${permission} access; only write or admin may run /eval commands`, replyUrl };
+    }
+    await react(resolved.octokit, comment, "eyes", resolved.log);
+    if (parsed.kind === "invalid") {
+        const replyUrl = await reply(resolved.octokit, comment, renderHelp(parsed.problem));
+        await react(resolved.octokit, comment, "confused", resolved.log);
+        return { status: "failed", command: "usage", summary: parsed.problem, replyUrl };
+    }
+    return runCommand(resolved, comment, parsed.command);
+}
+async function runCommand(deps, comment, command) {
+    let result;
+    try {
+        result = await commandFor(deps, comment, command);
+    }
+    catch (error) {
+        const body = failureReply(error);
+        deps.log.warning(`/eval ${command.kind} on ${comment.owner}/${comment.repo}#${comment.pullRequest} failed: ${request_status_messageOf(error)}`);
+        const replyUrl = await reply(deps.octokit, comment, body).catch((replyError) => {
+            deps.log.warning(`Could not reply on #${comment.pullRequest}: ${request_status_messageOf(replyError)}`);
+            return undefined;
+        });
+        await react(deps.octokit, comment, "confused", deps.log);
+        return { status: "failed", command: command.kind, summary: request_status_messageOf(error), ...(replyUrl === undefined ? {} : { replyUrl }) };
+    }
+    const replyUrl = await reply(deps.octokit, comment, result.body);
+    const ok = result.ok ?? true;
+    await react(deps.octokit, comment, ok ? "rocket" : "confused", deps.log);
+    return {
+        status: ok ? "done" : "failed",
+        command: command.kind,
+        summary: result.summary,
+        replyUrl,
+        ...(result.commitUrl === undefined ? {} : { commitUrl: result.commitUrl }),
+        ...(result.pullRequestUrl === undefined ? {} : { pullRequestUrl: result.pullRequestUrl }),
+        ...(result.dispatched === undefined ? {} : { dispatched: result.dispatched }),
+    };
+}
+function commandFor(deps, comment, command) {
+    switch (command.kind) {
+        case "help":
+            return Promise.resolve(runEvalHelp());
+        case "run":
+            return runEvalRun(deps, comment);
+        case "regression":
+            return runEvalRegression(deps, comment, command);
+    }
+}
+/** CommandError messages are written for the reply; a UserError (a bad config) is quoted; anything else is summarised. */
+function failureReply(error) {
+    if (error instanceof CommandError)
+        return error.message;
+    if (isUserError(error))
+        return `evalgate could not do that:\n\n${error.message.split("\n").slice(0, 20).map((line) => `> ${escapeMarkdown(line, { maxLength: 300 })}`).join("\n")}`;
+    return `evalgate could not finish this command: ${escapeMarkdown(request_status_messageOf(error), { maxLength: 300 })}. See the app's log for details.`;
+}
+/** The comment, when the event is a new comment on a pull request by a person; else why it is ignored. */
+function commandComment(event, deps) {
+    const parsed = IssueCommentEventSchema.safeParse(event);
+    if (!parsed.success)
+        return { ignored: "not an issue_comment payload" };
+    const { action, issue, comment, repository } = parsed.data;
+    if (action !== "created")
+        return { ignored: `comment ${action}, not created` };
+    if (!issue.pull_request)
+        return { ignored: "a comment on an issue, not a pull request" };
+    const login = comment.user.login;
+    if (comment.user.type === "Bot" || (deps.botLogin !== undefined && login.toLowerCase() === deps.botLogin.toLowerCase())) {
+        return { ignored: `a comment by a bot (${login})` };
+    }
+    return {
+        owner: repository.owner.login,
+        repo: repository.name,
+        pullRequest: issue.number,
+        commentId: comment.id,
+        body: comment.body ?? "",
+        author: login,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/detect-mode.ts
 function detectMode(context) {
     const { eventName, payload } = context;
@@ -59281,6 +60779,8 @@ function detectMode(context) {
             const number = run.pull_requests?.[0]?.number;
             return { kind: "candidate-for-sha", sha: run.head_sha, ...(number ? { pullRequest: number } : {}) };
         }
+        case "issue_comment":
+            return { kind: "command" };
         default:
             return skip(`evalgate does nothing on ${eventName} events`);
     }
@@ -59327,7 +60827,7 @@ async function lookUp(octokit, input) {
     }
     return { waiting, count: deployments.data.length };
 }
-const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const find_candidate_url_delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The URL of the commit's successful deployment: from the triggering `deployment_status` event,
  * else from the Deployments API, waiting up to `timeoutMs` while a deployment is not there yet or
@@ -59354,7 +60854,7 @@ async function findCandidateUrl(octokit, input) {
             return undefined;
         }
         input.log?.info(lookup.count === 0 ? `Waiting for a deployment of ${where}…` : `Waiting for the deployment of ${where} to finish…`);
-        await delay(Math.min(input.pollMs, remaining));
+        await find_candidate_url_delay(Math.min(input.pollMs, remaining));
     }
 }
 
@@ -59371,21 +60871,6 @@ async function findPullRequestForSha(octokit, input) {
         per_page: 100,
     });
     return pulls.find((pull) => pull.head.sha === input.sha)?.number;
-}
-
-;// CONCATENATED MODULE: ./src/github/pull-request-info.ts
-async function getPullRequest(octokit, input) {
-    const { data } = await octokit.rest.pulls.get({ owner: input.owner, repo: input.repo, pull_number: input.number });
-    const headRepoFullName = data.head.repo?.full_name;
-    return {
-        headSha: data.head.sha,
-        headRef: data.head.ref,
-        baseRef: data.base.ref,
-        baseSha: data.base.sha,
-        isFork: headRepoFullName === undefined || headRepoFullName.toLowerCase() !== data.base.repo.full_name.toLowerCase(),
-        maintainerCanModify: data.maintainer_can_modify,
-        headRepoFullName,
-    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
@@ -64919,107 +66404,6 @@ function formatCost(value) {
     return value.toFixed(4);
 }
 
-;// CONCATENATED MODULE: ./src/core/report/excerpt.ts
-// Terminal escape sequences (colours, cursor moves, OSC titles) in a model's output must not
-// reach the reader's terminal; bidi overrides must not reorder what a reviewer sees.
-const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g;
-const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const LONE_SURROGATE = /\p{Cs}/gu;
-const WHITESPACE_RUN = /\s+/g;
-/** Text safe for one terminal line: escapes and control characters removed, whitespace collapsed. */
-function oneLine(text) {
-    return text
-        .replace(ANSI_SEQUENCE, "")
-        .replace(CONTROL_OR_BIDI, "")
-        .replace(LONE_SURROGATE, "\ufffd")
-        .replace(WHITESPACE_RUN, " ")
-        .trim();
-}
-/** Columns a string takes, counted in code points (wide CJK glyphs are counted as one). */
-function displayWidth(text) {
-    let width = 0;
-    for (const _ of text)
-        width += 1;
-    return width;
-}
-/** At most `max` code points, the last one "…" when text was cut. Never splits a surrogate pair. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max <= 0)
-        return "";
-    const points = [];
-    for (const point of text) {
-        points.push(point);
-        if (points.length > max)
-            break;
-    }
-    if (points.length <= max)
-        return text;
-    return `${points.slice(0, max - 1).join("")}…`;
-}
-/** Any value as one line of at most `max` code points: strings as they are, the rest as JSON. */
-function excerpt(value, max = 60) {
-    return truncate(oneLine(valueText(value)), max);
-}
-/** Strings as they are, anything else as compact JSON; "(none)" for a missing value. */
-function valueText(value) {
-    if (value === undefined)
-        return "(none)";
-    if (typeof value === "string")
-        return value;
-    try {
-        return JSON.stringify(value) ?? String(value);
-    }
-    catch {
-        return String(value);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
-
-// Entities for what could open HTML, a code span or fence, or split a table cell; a backslash
-// for inline emphasis, links and math. A zero-width space after "@" and "#" stops GitHub from
-// turning `@name` into a notification and `#123` into a cross-reference (what Dependabot does).
-const REPLACEMENTS = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    "|": "&#124;",
-    "`": "&#96;",
-    "@": "@&#8203;",
-    "#": "#&#8203;",
-    "\\": "\\\\",
-    "*": "\\*",
-    _: "\\_",
-    "[": "\\[",
-    "]": "\\]",
-    "~": "\\~",
-    $: "\\$",
-};
-const SPECIAL = /[&<>|`@#\\*_[\]~$]/g;
-// Links to issues are cross-references too, and bare URLs become links a reviewer might follow;
-// "GH-12" is GitHub's other issue-reference form.
-const URL_SCHEME = /:\/\//g;
-const WWW_PREFIX = /\b(www)\./gi;
-const GH_REFERENCE = /\b(GH)-(?=\d)/gi;
-// At the start of a line these would open a list or a heading underline.
-const BLOCK_START = /^([-+=])|^(\d+)([.)])/;
-/**
- * Makes text from a dataset or a model's output inert in GitHub Markdown: one line, no HTML, no
- * table break, no code fence, no mention or issue reference, no link, at most `maxLength` code
- * points. Safe in a table cell, a list item, a paragraph and inside `<details>`.
- */
-function escapeMarkdown(text, options = {}) {
-    const short = truncate(oneLine(text), options.maxLength ?? 200);
-    return short
-        .replace(SPECIAL, (character) => REPLACEMENTS[character] ?? character)
-        .replace(URL_SCHEME, ":&#8203;//")
-        .replace(WWW_PREFIX, "$1&#8203;.")
-        .replace(GH_REFERENCE, "$1&#8203;-")
-        .replace(BLOCK_START, (_match, sign, digits, mark) => sign !== undefined ? `\\${sign}` : `${digits ?? ""}\\${mark ?? ""}`);
-}
-
 ;// CONCATENATED MODULE: ./src/core/report/markdown-parts.ts
 
 
@@ -65179,37 +66563,6 @@ function flippedRow(item) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/core/canonical.ts
-
-/**
- * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
- * serialise to the same string, so hashes of items and definitions do not depend on key order.
- */
-function canonicalJson(value) {
-    return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value !== null && typeof value === "object") {
-        const sorted = {};
-        for (const key of Object.keys(value).sort()) {
-            const entry = value[key];
-            if (entry !== undefined)
-                sorted[key] = sortKeys(entry);
-        }
-        return sorted;
-    }
-    return value;
-}
-function sha256Hex(text) {
-    return (0,external_node_crypto_.createHash)("sha256").update(text).digest("hex");
-}
-/** A short, stable content hash used for ids and versions a user may type. */
-function contentHash(value, length = 12) {
-    return sha256Hex(canonicalJson(value)).slice(0, length);
-}
-
 ;// CONCATENATED MODULE: ./src/core/config/experiment-version.ts
 
 /**
@@ -65248,7 +66601,7 @@ function interpolateEnv(value, env, path) {
     const problems = [];
     const result = interpolateValue(value, env, path, problems);
     if (problems.length > 0)
-        throw new UserError(problems.join("\n"));
+        throw new errors_UserError(problems.join("\n"));
     return result;
 }
 function interpolateValue(value, env, path, problems) {
@@ -66142,7 +67495,7 @@ function resolveScorers(refs, path, registry = builtinScorers) {
     });
     problems.push(...duplicateLabelProblems(refs, path));
     if (problems.length > 0)
-        throw new UserError(problems.join("\n"));
+        throw new errors_UserError(problems.join("\n"));
     return resolved;
 }
 /** The keys a scorer's `config:` accepts, for "did you mean" on a misspelt key. */
@@ -66172,45 +67525,8 @@ function duplicateLabelProblems(refs, path) {
     return problems;
 }
 
-;// CONCATENATED MODULE: ./src/core/dataset/format.ts
-
-const FORMATS = {
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".json": "json",
-};
-/** The format follows the extension, so a file never parses differently by accident. */
-function datasetFormatOf(file) {
-    const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
-    const format = FORMATS[extension];
-    if (format === undefined) {
-        throw new UserError(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
-    }
-    return format;
-}
-/** `evals/x.jsonl:17` or `evals/x.json: item [17]`: the prefix of every message about a record. */
-function recordLocation(format, file, line) {
-    return format === "json" ? `${file}: item [${line}]` : `${file}:${line}`;
-}
-/** `line 3` or `item [3]`, for "first on line 3". */
-function positionLabel(format, line) {
-    return format === "json" ? `item [${line}]` : `line ${line}`;
-}
-/** "an array", "a string", "null": for "expected a JSON object, got …". */
-function describeJsonType(value) {
-    if (value === null)
-        return "null";
-    if (Array.isArray(value))
-        return "an array";
-    const type = typeof value;
-    return type === "object" ? "an object" : `a ${type}`;
-}
-
 ;// CONCATENATED MODULE: external "node:stream/web"
 const web_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "stream"
 const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
@@ -68462,14 +69778,14 @@ function csvHeader(cells, where) {
     const seen = new Set();
     for (const name of names) {
         if (name === "")
-            throw new UserError(`${where}: the header has an empty column name`);
+            throw new errors_UserError(`${where}: the header has an empty column name`);
         if (seen.has(name))
-            throw new UserError(`${where}: column "${name}" appears twice in the header`);
+            throw new errors_UserError(`${where}: column "${name}" appears twice in the header`);
         seen.add(name);
     }
     for (const field of ["input", "expected"]) {
         if (seen.has(field) && names.some((name) => name.startsWith(`${field}.`))) {
-            throw new UserError(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
+            throw new errors_UserError(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
         }
     }
     return { names };
@@ -68513,63 +69829,6 @@ function cellValue(cell) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/dataset/record-to-item.ts
-
-
-
-const RESERVED = new Set(["id", "input", "expected", "metadata"]);
-/**
- * A parsed record → an item. With an `input` key, `input`/`expected`/`metadata`/`id` are taken
- * as they are and any other key joins `metadata`. Without one, the record minus `id`, `expected`
- * and `metadata` is the input, so `{"question": …, "expected": …}` needs no wrapping.
- * `where` (`file:line`) prefixes every error.
- */
-function recordToItem(record, where) {
-    if (record === null || typeof record !== "object" || Array.isArray(record)) {
-        throw new UserError(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
-    }
-    const fields = record;
-    const metadata = metadataOf(fields, where);
-    const others = {};
-    for (const [key, value] of Object.entries(fields)) {
-        if (!RESERVED.has(key) && value !== undefined)
-            others[key] = value;
-    }
-    if (Object.hasOwn(fields, "input")) {
-        // An explicit metadata field wins over a loose key of the same name.
-        return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, where);
-    }
-    if (Object.keys(others).length === 0) {
-        throw new UserError(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
-    }
-    return buildItem(fields.id, others, fields.expected, metadata, where);
-}
-function metadataOf(fields, where) {
-    const metadata = fields.metadata;
-    if (metadata === undefined)
-        return {};
-    if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) {
-        throw new UserError(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
-    }
-    return metadata;
-}
-function buildItem(rawId, input, expected, metadata, where) {
-    const content = { input: input };
-    if (expected !== undefined)
-        content.expected = expected;
-    if (Object.keys(metadata).length > 0)
-        content.metadata = metadata;
-    const id = rawId === undefined ? contentHash(content, 16) : idOf(rawId, where);
-    return { id, ...content };
-}
-function idOf(rawId, where) {
-    if (typeof rawId === "string" && rawId !== "")
-        return rawId;
-    if (typeof rawId === "number" && Number.isFinite(rawId))
-        return String(rawId);
-    throw new UserError(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
-}
-
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-csv.ts
 
 
@@ -68598,7 +69857,7 @@ async function* parseCsv(chunks, file) {
                 continue;
             }
             if (record.length !== header.names.length) {
-                throw new UserError(`${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`);
+                throw new errors_UserError(`${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`);
             }
             yield { item: recordToItem(csvRowToRecord(header, record), where), line };
         }
@@ -68606,7 +69865,7 @@ async function* parseCsv(chunks, file) {
     catch (error) {
         if (error instanceof CsvError_CsvError) {
             const lines = error.lines;
-            throw new UserError(`${file}${lines === undefined ? "" : `:${lines}`}: ${error.message}`);
+            throw new errors_UserError(`${file}${lines === undefined ? "" : `:${lines}`}: ${error.message}`);
         }
         throw error;
     }
@@ -70625,10 +71884,10 @@ async function* parseJsonArray(chunks, file) {
 function invalidJson(error, file, lastIndex) {
     const reason = error instanceof Error ? error.message : String(error);
     if (/Top-level object should be an array/.test(reason)) {
-        return new UserError(`${file}: expected a JSON array of items at the top level ([{…}, {…}])`);
+        return new errors_UserError(`${file}: expected a JSON array of items at the top level ([{…}, {…}])`);
     }
     const after = lastIndex === -1 ? "" : ` after item [${lastIndex}]`;
-    return new UserError(`${file}: not valid JSON${after} (${reason.replace(/^Parser /, "parser ")})`);
+    return new errors_UserError(`${file}: not valid JSON${after} (${reason.replace(/^Parser /, "parser ")})`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/text-lines.ts
@@ -70689,7 +71948,7 @@ function parseLine(text, where) {
         const reason = (error instanceof Error ? error.message : String(error)).replace(
         // JSON.parse counts from the start of the line; "line 1" would contradict our line number.
         /at position (\d+)(?: \(line \d+ column \d+\))?/, (_, position) => `at column ${Number(position) + 1}`);
-        throw new UserError(`${where}: not valid JSON (${reason}); write one JSON object per line`);
+        throw new errors_UserError(`${where}: not valid JSON (${reason}); write one JSON object per line`);
     }
 }
 
@@ -70718,7 +71977,7 @@ class DatasetVersionAccumulator {
     add({ item, line }) {
         const first = this.firstLine.get(item.id);
         if (first !== undefined) {
-            throw new UserError(`${recordLocation(this.format, this.file, line)}: duplicate item id ${JSON.stringify(item.id)} (first on ${positionLabel(this.format, first)}); give each item its own id`);
+            throw new errors_UserError(`${recordLocation(this.format, this.file, line)}: duplicate item id ${JSON.stringify(item.id)} (first on ${positionLabel(this.format, first)}); give each item its own id`);
         }
         this.firstLine.set(item.id, line);
         this.digests.push(itemDigest(item));
@@ -70729,7 +71988,7 @@ class DatasetVersionAccumulator {
     /** The dataset version; an empty dataset is refused, since a run over it proves nothing. */
     finish() {
         if (this.digests.length === 0) {
-            throw new UserError(`${this.file}: the dataset has no items; add at least one record`);
+            throw new errors_UserError(`${this.file}: the dataset has no items; add at least one record`);
         }
         return { version: versionOfDigests(this.digests), item_count: this.digests.length };
     }
@@ -70809,7 +72068,7 @@ async function openDataset(file, displayPath) {
     const stats = await handle.stat();
     if (!stats.isFile()) {
         await handle.close();
-        throw new UserError(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+        throw new errors_UserError(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
     }
     return handle;
 }
@@ -70820,11 +72079,11 @@ function chunksOf(handle) {
 function fileError(error, displayPath) {
     const code = error.code;
     if (code === "ENOENT")
-        return new UserError(`${displayPath}: file not found`);
+        return new errors_UserError(`${displayPath}: file not found`);
     if (code === "EISDIR")
-        return new UserError(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+        return new errors_UserError(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
     if (code === "EACCES")
-        return new UserError(`${displayPath}: permission denied`);
+        return new errors_UserError(`${displayPath}: permission denied`);
     return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -71359,7 +72618,7 @@ function parseTargetUrl(text, where) {
     }
     // `new URL("localhost:3000")` parses, with "localhost:" as its scheme.
     if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-        throw new UserError(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
+        throw new errors_UserError(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
     }
     return url;
 }
@@ -71378,7 +72637,7 @@ function assertKnownPlaceholders(template, where) {
         const field = path === "" ? where : path.startsWith("[") ? `${where}${path}` : `${where}.${path}`;
         return `${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{input.question}})`;
     });
-    throw new UserError(lines.join("\n"));
+    throw new errors_UserError(lines.join("\n"));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/http.ts
@@ -71571,7 +72830,7 @@ const KILL_GRACE_MS = 2_000;
 function createCommandTarget(config, options) {
     const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
     if (program === undefined || program === "") {
-        throw new UserError(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
+        throw new errors_UserError(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
     }
     const env = { ...process.env, ...config.env };
     const policy = retryPolicy(options.retries, options.backoff);
@@ -71764,8 +73023,8 @@ async function prepareExperiment(options) {
     const concurrency = options.concurrency ?? experiment.concurrency;
     const datasetFile = external_node_path_default().resolve(options.configDir, experiment.dataset);
     const dataset = await inspectDataset(datasetFile, experiment.dataset).catch((error) => {
-        if (error instanceof UserError) {
-            throw new UserError(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
+        if (error instanceof errors_UserError) {
+            throw new errors_UserError(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
         }
         throw error;
     });
@@ -71859,7 +73118,7 @@ function resolveThreshold(gate, options) {
     if (override === undefined)
         return gate.passed_threshold;
     if (!Number.isFinite(override) || override < 0 || override > 1) {
-        throw new UserError(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
+        throw new errors_UserError(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
     }
     return override;
 }
@@ -72209,10 +73468,10 @@ async function openRun(options, now) {
 async function reopenRun(store, runId, prepared) {
     const run = await store.getRun(runId);
     if (!run)
-        throw new UserError(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
-    const mismatch = (what, stored, now) => new UserError(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
+        throw new errors_UserError(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
+    const mismatch = (what, stored, now) => new errors_UserError(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
     if (run.experiment !== prepared.name) {
-        throw new UserError(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
+        throw new errors_UserError(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
     }
     if (run.experiment_version !== prepared.version)
         throw mismatch("experiment version", run.experiment_version, prepared.version);
@@ -73065,7 +74324,7 @@ function reportLink(url) {
 
 ;// CONCATENATED MODULE: ./src/core/report/fit-to-limit.ts
 const utf16Length = (text) => text.length;
-const utf8Length = (text) => {
+const fit_to_limit_utf8Length = (text) => {
     let bytes = 0;
     for (const character of text) {
         const point = character.codePointAt(0) ?? 0;
@@ -73291,30 +74550,7 @@ function commentMetaOf(input) {
 const JOB_SUMMARY_LIMIT_BYTES = 1_000_000;
 /** The report for `GITHUB_STEP_SUMMARY`: the PR comment's report with many more flipped items. */
 function renderJobSummary(input) {
-    return fitPrReport(input, JOB_SUMMARY_DETAILS, JOB_SUMMARY_LIMIT_BYTES, utf8Length);
-}
-
-;// CONCATENATED MODULE: ./src/github/request-status.ts
-/** The HTTP status of a failed Octokit request, or undefined for anything else that was thrown. */
-function request_status_statusOf(error) {
-    if (typeof error !== "object" || error === null || !("status" in error))
-        return undefined;
-    const status = error.status;
-    return typeof status === "number" ? status : undefined;
-}
-function isNotFound(error) {
-    return request_status_statusOf(error) === 404;
-}
-/**
- * A failure after which the request may or may not have taken effect: a 5xx, or no answer at all
- * (Octokit reports network failures as status 500).
- */
-function isAmbiguousFailure(error) {
-    const status = request_status_statusOf(error);
-    return status === undefined || status >= 500;
-}
-function request_status_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
+    return fitPrReport(input, JOB_SUMMARY_DETAILS, JOB_SUMMARY_LIMIT_BYTES, fit_to_limit_utf8Length);
 }
 
 ;// CONCATENATED MODULE: ./src/github/find-merge-base.ts
@@ -73363,52 +74599,6 @@ async function createOnce(input) {
             await create_once_delay(250 * attempt * attempt);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/github/fit-text.ts
-/**
- * Fitting text into GitHub's length limits. GitHub states them in characters; we count UTF-8 bytes,
- * which is never fewer, so a body that fits here fits there whatever GitHub counts.
- */
-const encoder = new TextEncoder();
-function fit_text_utf8Length(text) {
-    return encoder.encode(text).length;
-}
-/** The longest prefix of `text` within `maxBytes`, never splitting a character. */
-function prefixWithin(text, maxBytes) {
-    let bytes = 0;
-    let end = 0;
-    for (const character of text) {
-        const size = fit_text_utf8Length(character);
-        if (bytes + size > maxBytes)
-            break;
-        bytes += size;
-        end += character.length;
-    }
-    return text.slice(0, end);
-}
-/**
- * `text` unchanged when it fits in `maxBytes`; else cut (at a line break when one is near the end)
- * and followed by `note`, all within `maxBytes`.
- */
-function fitText(text, maxBytes, note) {
-    if (fit_text_utf8Length(text) <= maxBytes)
-        return text;
-    const budget = maxBytes - fit_text_utf8Length(note);
-    if (budget <= 0)
-        return prefixWithin(note, maxBytes);
-    const prefix = prefixWithin(text, budget);
-    const lastBreak = prefix.lastIndexOf("\n");
-    // Cutting at a line break keeps a Markdown table or list intact, unless it would drop too much.
-    const cut = lastBreak >= prefix.length * 0.8 ? prefix.slice(0, lastBreak) : prefix;
-    return cut + note;
-}
-/** One line of at most `maxBytes`, ending in "…" when shortened (status descriptions, titles). */
-function fitLine(text, maxBytes) {
-    const line = text.replace(/\s+/g, " ").trim();
-    if (fit_text_utf8Length(line) <= maxBytes)
-        return line;
-    return `${prefixWithin(line, maxBytes - fit_text_utf8Length("…")).trimEnd()}…`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/publish-check.ts
@@ -73500,111 +74690,6 @@ async function finishCheck(octokit, handle, result) {
         },
     });
     return updated.data.html_url ?? handle.url;
-}
-
-;// CONCATENATED MODULE: ./src/github/one-at-a-time.ts
-/**
- * Runs tasks that share a key one after another, in call order; tasks with different keys run
- * concurrently. Two upserts of the same comment from one process must not both see "no comment".
- */
-function createKeyedQueue() {
-    const tails = new Map();
-    return (key, task) => {
-        const previous = tails.get(key) ?? Promise.resolve();
-        const result = previous.then(task, task);
-        const tail = result.catch(() => undefined);
-        tails.set(key, tail);
-        void tail.then(() => {
-            if (tails.get(key) === tail)
-                tails.delete(key);
-        });
-        return result;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/upsert-pr-comment.ts
-
-
-// GitHub refuses longer bodies with 422, although its OpenAPI description sets no maxLength.
-const MAX_COMMENT_BODY = 65_536;
-const queue = createKeyedQueue();
-/**
- * Creates or updates our one comment on a pull request. Calls for the same pull request from one
- * process run one after another; a comment created by a concurrent process (or by a retried
- * request whose first attempt did land) is folded into the oldest of ours afterwards.
- */
-function upsertPrComment(octokit, input) {
-    const length = input.body.length;
-    if (length > MAX_COMMENT_BODY) {
-        return Promise.reject(new Error(`The comment body is ${length} characters; GitHub accepts at most ${MAX_COMMENT_BODY}.`));
-    }
-    const key = `${input.owner}/${input.repo}#${input.issueNumber}`.toLowerCase();
-    return queue(key, () => upsertNow(octokit, input));
-}
-async function upsertNow(octokit, input) {
-    const { owner, repo, issueNumber, body } = input;
-    const pull = await octokit.rest.pulls.get({ owner, repo, pull_number: issueNumber });
-    if (pull.data.head.sha !== input.headSha) {
-        input.log?.info(`Not commenting on #${issueNumber}: its head moved from ${input.headSha} to ${pull.data.head.sha}.`);
-        return { action: "skipped-stale" };
-    }
-    const ours = await listOurComments(octokit, input);
-    const newest = ours.at(-1);
-    if (input.mode === "on-change") {
-        const shouldPost = input.shouldPost ?? ((previous) => previous !== body);
-        if (!shouldPost(newest?.body))
-            return { action: "skipped-unchanged", ...(newest ? { id: newest.id, url: newest.html_url } : {}) };
-    }
-    if (newest) {
-        if (ours.length > 1)
-            input.log?.info(`#${issueNumber} has ${ours.length} evalgate comments; updating the newest.`);
-        const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: newest.id, body });
-        return { action: "updated", id: updated.data.id, url: updated.data.html_url };
-    }
-    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-    const kept = await foldDuplicates(octokit, input, { id: created.data.id, body, html_url: created.data.html_url });
-    return { action: "created", id: kept.id, url: kept.html_url };
-}
-async function listOurComments(octokit, input) {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner: input.owner,
-        repo: input.repo,
-        issue_number: input.issueNumber,
-        per_page: 100,
-    });
-    return comments
-        .filter((comment) => comment.body !== undefined && input.isOurs(comment.body))
-        .map((comment) => ({ id: comment.id, body: comment.body ?? "", html_url: comment.html_url }))
-        .sort((a, b) => a.id - b.id);
-}
-/**
- * After creating, another of ours may have appeared: a racing workflow run, or the first attempt of
- * a create that was retried after a 5xx. The oldest one wins, so every racer converges on it.
- */
-async function foldDuplicates(octokit, input, created) {
-    const { owner, repo, body } = input;
-    const ours = await listOurComments(octokit, input);
-    const oldest = ours[0];
-    if (!oldest || oldest.id >= created.id)
-        return created;
-    if (oldest.body !== body)
-        await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body });
-    // Ours and any newer: a racer that created one later folds it too, and tolerates the 404.
-    for (const duplicate of ours.filter((comment) => comment.id >= created.id)) {
-        await deleteComment(octokit, owner, repo, duplicate.id);
-    }
-    input.log?.info(`#${input.issueNumber}: folded a duplicate evalgate comment into ${oldest.html_url}.`);
-    return oldest;
-}
-async function deleteComment(octokit, owner, repo, commentId) {
-    try {
-        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
-    }
-    catch (error) {
-        // A retried delete whose first attempt landed answers 404: the comment is gone either way.
-        if (!isNotFound(error))
-            throw error;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/choose-baseline.ts
@@ -73876,7 +74961,7 @@ async function candidateUrlOf(context, sha, event) {
         ...(event ? { event } : {}),
     });
     if (!found) {
-        throw new UserError(`no candidate URL for ${sha.slice(0, 7)}: set the candidate-url input, or deploy the pull request so that a successful deployment of its head commit exists (deployment-environment: ${context.settings["deployment-environment"] ?? "any"})`);
+        throw new errors_UserError(`no candidate URL for ${sha.slice(0, 7)}: set the candidate-url input, or deploy the pull request so that a successful deployment of its head commit exists (deployment-environment: ${context.settings["deployment-environment"] ?? "any"})`);
     }
     context.log.info(`candidate ${found.url} (from the ${found.source})`);
     return found.url;
@@ -73894,7 +74979,7 @@ async function productionUrlOf(context, sha) {
         pollMs: Number(context.env.EVALGATE_POLL_MS ?? 10_000),
     });
     if (!found) {
-        throw new UserError(`no production URL for ${sha.slice(0, 7)}: set the production-url input (or EVALGATE_TARGET_URL), or deploy the commit`);
+        throw new errors_UserError(`no production URL for ${sha.slice(0, 7)}: set the production-url input (or EVALGATE_TARGET_URL), or deploy the commit`);
     }
     return found.url;
 }
@@ -73975,12 +75060,13 @@ function parseSettings(getInput) {
     const raw = Object.fromEntries(Object.keys(ACTION_INPUTS).map((name) => [name, getInput(name)]));
     const parsed = ActionInputsSchema.safeParse(raw);
     if (!parsed.success) {
-        throw new UserError(`invalid inputs:\n  ${formatZodIssues(parsed.error).join("\n  ")}`);
+        throw new errors_UserError(`invalid inputs:\n  ${formatZodIssues(parsed.error).join("\n  ")}`);
     }
     return parsed.data;
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
 
 
 
@@ -74021,9 +75107,9 @@ async function run(env = process.env) {
 async function runAction(settings, env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
     if (!owner || !repo)
-        throw new UserError("GITHUB_REPOSITORY is not set: run evalgate as a step of a GitHub workflow");
+        throw new errors_UserError("GITHUB_REPOSITORY is not set: run evalgate as a step of a GitHub workflow");
     const payload = await readEventPayload(env.GITHUB_EVENT_PATH);
-    const octokit = createOctokit({
+    const octokit = create_octokit_createOctokit({
         token: settings["github-token"],
         ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
         ...(env.EVALGATE_RETRY_AFTER_BASE_MS ? { retryAfterBaseValue: Number(env.EVALGATE_RETRY_AFTER_BASE_MS) } : {}),
@@ -74041,6 +75127,10 @@ async function runAction(settings, env) {
         log.notice(`evalgate: nothing to do: ${mode.reason}`);
         return [];
     }
+    if (mode.kind === "command") {
+        await runCommandMode(octokit, settings, env, payload);
+        return [];
+    }
     const context = await buildContext(settings, env, { octokit, owner, repo, baselineBranch });
     return mode.kind === "baseline" ? runBaselineMode(context, mode) : runCandidateMode(context, mode, payload);
 }
@@ -74052,7 +75142,7 @@ async function buildContext(settings, env, github) {
         ? [[settings.experiment, findExperiment(loaded, settings.experiment)]]
         : Object.entries(loaded.config.experiments);
     const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), "evalgate-"));
-    const results = new ResultsBranchStore({
+    const results = new results_branch_store_ResultsBranchStore({
         octokit: github.octokit,
         owner: github.owner,
         repo: github.repo,
@@ -74074,6 +75164,25 @@ async function buildContext(settings, env, github) {
         log,
     };
 }
+/** `/eval …` on an issue_comment trigger: the bot's command handling, with the workflow's token. */
+async function runCommandMode(octokit, settings, env, payload) {
+    const outcome = await handleEvalComment({
+        octokit,
+        resultsBranch: settings["results-branch"],
+        configPath: settings.config,
+        // Reruns dispatch the workflow that is running now (it needs a workflow_dispatch trigger).
+        workflowFile: workflowFileOf(env.GITHUB_WORKFLOW_REF) ?? "evalgate.yml",
+        botLogin: "github-actions[bot]",
+        log,
+    }, payload);
+    log.info(`evalgate: /eval ${outcome.command ?? ""}: ${outcome.status}: ${outcome.summary}`);
+    if (outcome.status === "failed")
+        setFailed(`evalgate: ${outcome.summary}`);
+}
+/** "octo/repo/.github/workflows/evalgate.yml@refs/heads/main" → "evalgate.yml". */
+function workflowFileOf(ref) {
+    return ref ? /\.github\/workflows\/([^@/]+)@/.exec(ref)?.[1] : undefined;
+}
 async function readEventPayload(file) {
     if (!file)
         return {};
@@ -74081,7 +75190,7 @@ async function readEventPayload(file) {
         return JSON.parse(await (0,promises_namespaceObject.readFile)(file, "utf8"));
     }
     catch (error) {
-        throw new UserError(`GITHUB_EVENT_PATH ${file}: not a readable JSON event (${error.message})`);
+        throw new errors_UserError(`GITHUB_EVENT_PATH ${file}: not a readable JSON event (${error.message})`);
     }
 }
 async function defaultBranchOf(octokit, owner, repo, payload) {
@@ -78742,7 +79851,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;

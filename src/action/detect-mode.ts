@@ -11,6 +11,8 @@ export type ActionMode =
     }
   /** deployment_status and workflow_run: the pull request is the open one whose head is `sha`. */
   | { kind: "candidate-for-sha"; sha: string; pullRequest?: number; deploymentStatusEvent?: unknown }
+  /** A `/eval` command in a pull request comment: the bot's commands without a server. */
+  | { kind: "command" }
   | { kind: "skip"; reason: string };
 
 export interface EventContext {
@@ -62,6 +64,8 @@ export function detectMode(context: EventContext): ActionMode {
       const number = run.pull_requests?.[0]?.number;
       return { kind: "candidate-for-sha", sha: run.head_sha, ...(number ? { pullRequest: number } : {}) };
     }
+    case "issue_comment":
+      return { kind: "command" };
     default:
       return skip(`evalgate does nothing on ${eventName} events`);
   }

@@ -9,6 +9,7 @@ import type { GitHubClient } from "../github/github-client.js";
 import { openEmbeddedStore } from "../store/open-store.js";
 import { ResultsBranchStore } from "../store/results-branch/results-branch-store.js";
 import type { ActionContext, ActionLog, ExperimentResult } from "./action-context.js";
+import { handleEvalComment } from "../bot/handle-eval-comment.js";
 import { detectMode } from "./detect-mode.js";
 import { runBaselineMode, runCandidateMode } from "./run-modes.js";
 import { setActionOutputs } from "./set-outputs.js";
@@ -60,6 +61,10 @@ async function runAction(settings: ActionSettings, env: Record<string, string | 
     log.notice(`evalgate: nothing to do: ${mode.reason}`);
     return [];
   }
+  if (mode.kind === "command") {
+    await runCommandMode(octokit, settings, env, payload);
+    return [];
+  }
   const context = await buildContext(settings, env, { octokit, owner, repo, baselineBranch });
   return mode.kind === "baseline" ? runBaselineMode(context, mode) : runCandidateMode(context, mode, payload);
 }
@@ -97,6 +102,34 @@ async function buildContext(
     env,
     log,
   };
+}
+
+/** `/eval …` on an issue_comment trigger: the bot's command handling, with the workflow's token. */
+async function runCommandMode(
+  octokit: GitHubClient,
+  settings: ActionSettings,
+  env: Record<string, string | undefined>,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  const outcome = await handleEvalComment(
+    {
+      octokit,
+      resultsBranch: settings["results-branch"],
+      configPath: settings.config,
+      // Reruns dispatch the workflow that is running now (it needs a workflow_dispatch trigger).
+      workflowFile: workflowFileOf(env.GITHUB_WORKFLOW_REF) ?? "evalgate.yml",
+      botLogin: "github-actions[bot]",
+      log,
+    },
+    payload,
+  );
+  log.info(`evalgate: /eval ${outcome.command ?? ""}: ${outcome.status}: ${outcome.summary}`);
+  if (outcome.status === "failed") core.setFailed(`evalgate: ${outcome.summary}`);
+}
+
+/** "octo/repo/.github/workflows/evalgate.yml@refs/heads/main" → "evalgate.yml". */
+function workflowFileOf(ref: string | undefined): string | undefined {
+  return ref ? /\.github\/workflows\/([^@/]+)@/.exec(ref)?.[1] : undefined;
 }
 
 async function readEventPayload(file: string | undefined): Promise<Record<string, unknown>> {
