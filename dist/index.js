@@ -2418,7 +2418,7 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 9066:
+/***/ 6685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2675,9 +2675,9 @@ function assignDefault(it, prop, defaultValue) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
 const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(9066);
+const dataType_1 = __nccwpck_require__(6685);
 const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(9066);
+const dataType_2 = __nccwpck_require__(6685);
 const defaults_1 = __nccwpck_require__(1699);
 const keyword_1 = __nccwpck_require__(5202);
 const subschema_1 = __nccwpck_require__(6200);
@@ -3432,7 +3432,7 @@ const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
 const codegen_2 = __nccwpck_require__(1436);
 const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(9066);
+const dataType_1 = __nccwpck_require__(6685);
 const util_1 = __nccwpck_require__(4464);
 const $dataRefSchema = __nccwpck_require__(3837);
 const uri_1 = __nccwpck_require__(6285);
@@ -6490,7 +6490,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(9066);
+const dataType_1 = __nccwpck_require__(6685);
 const codegen_1 = __nccwpck_require__(1436);
 const util_1 = __nccwpck_require__(4464);
 const equal_1 = __nccwpck_require__(4951);
@@ -39480,7 +39480,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6685);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9777);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39489,7 +39489,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6685:
+/***/ 9777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66563,6 +66563,18 @@ function flippedRow(item) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/store/results-branch/publish-run.ts
+/**
+ * Publishes a finished run from `source` to the results branch in one commit and returns where it
+ * landed. For the Action, which runs with a local embedded store (fast, durable per item) and
+ * publishes once at the end; a run written through ResultsBranchStore itself is published by
+ * endRun instead. A run still "running" is refused; publishing the same run again rewrites its
+ * own file only.
+ */
+function publishRun(source, runId, target) {
+    return target.publishFrom(source, runId);
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/experiment-version.ts
 
 /**
@@ -73538,16 +73550,34 @@ function incompleteReason(summary, prepared) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/store/results-branch/publish-run.ts
-/**
- * Publishes a finished run from `source` to the results branch in one commit and returns where it
- * landed. For the Action, which runs with a local embedded store (fast, durable per item) and
- * publishes once at the end; a run written through ResultsBranchStore itself is published by
- * endRun instead. A run still "running" is refused; publishing the same run again rewrites its
- * own file only.
- */
-function publishRun(source, runId, target) {
-    return target.publishFrom(source, runId);
+;// CONCATENATED MODULE: ./src/action/run-locally.ts
+
+
+/** Runs one experiment on the runner into a local store (published afterwards), logging progress. */
+async function runLocally(context, job, options) {
+    const prepared = await prepareExperiment({
+        name: job.name,
+        experiment: job.experiment,
+        configDir: context.configDir,
+        env: context.env,
+        targetUrl: job.targetUrl,
+    });
+    const store = await context.openLocalStore(job.name);
+    const outcome = await runExperiment({ prepared, store, ...options, onProgress: progressLogger(context, job.name) });
+    const summary = outcome.run.summary;
+    context.log.info(`run ${outcome.run.id}: ${outcome.run.status}, pass rate ${((summary?.pass_rate ?? 0) * 100).toFixed(1)}% of ${summary?.total ?? 0} items`);
+    return { ...outcome, store, datasetVersion: prepared.dataset.version };
+}
+/** A line every 5 s in the job log, and one at the end. */
+function progressLogger(context, name) {
+    let last = 0;
+    return (progress) => {
+        const now = Date.now();
+        if (now - last < 5000 && progress.done !== progress.total)
+            return;
+        last = now;
+        context.log.info(`${name}: ${progress.done}/${progress.total} items · ${progress.passed} passed, ${progress.failed} failed, ${progress.errored} errors`);
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/evaluate-baseline.ts
@@ -73556,25 +73586,10 @@ function publishRun(source, runId, target) {
 
 
 
-
 /** A push to the baseline branch: run against production and store the run as that commit's baseline. */
 async function evaluateBaseline(context, job) {
-    const prepared = await prepareExperiment({
-        name: job.name,
-        experiment: job.experiment,
-        configDir: context.configDir,
-        env: context.env,
-        targetUrl: job.productionUrl,
-    });
-    const store = await context.openLocalStore(job.name);
-    const outcome = await runExperiment({
-        prepared,
-        store,
-        label: "baseline",
-        role: "baseline",
-        git: { commit: job.sha, branch: job.branch },
-    });
-    const { run, verdict } = outcome;
+    const outcome = await runLocally(context, { name: job.name, experiment: job.experiment, targetUrl: job.productionUrl }, { label: "baseline", role: "baseline", git: { commit: job.sha, branch: job.branch } });
+    const { run, verdict, store } = outcome;
     if (run.status === "errored" || run.status === "cancelled") {
         // A half-finished baseline would make every later comparison wrong: keep it off the branch.
         throw new Error(`the baseline run of ${job.name} could not complete (${outcome.incomplete ?? run.status}); nothing was stored`);
@@ -74735,7 +74750,6 @@ function chooseBaseline(baselines, wanted) {
 
 
 
-
 const NO_BASELINE_HELP = "No baseline run exists yet for this experiment. Run the evalgate workflow on a push to the baseline branch (or dispatch it there) to store one; later pull requests are compared with it.";
 /** Runs one experiment on a pull request's candidate, compares with the baseline, reports, gates. */
 async function evaluateCandidate(context, job) {
@@ -74762,15 +74776,15 @@ async function evaluateCandidate(context, job) {
             commentUrl = await postComment(context, job, report);
             const output = renderCheckOutput(report);
             await finishCheck(octokit, check, { conclusion: conclusionOf(report.verdictLabel, report), ...output });
-            await publishRun(outcome.store, outcome.runId, context.results);
-            log.info(`stored run ${outcome.runId} on ${context.settings["results-branch"]}`);
+            await publishRun(outcome.store, outcome.run.id, context.results);
+            log.info(`stored run ${outcome.run.id} on ${context.settings["results-branch"]}`);
         }
         return {
             report,
             jobSummary,
             result: {
                 experiment: job.name,
-                runId: outcome.runId,
+                runId: outcome.run.id,
                 verdict: report.verdictLabel,
                 passRate: report.candidate.summary?.pass_rate ?? 0,
                 ...(report.comparison ? { baselinePassRate: report.comparison.pass_rate.baseline } : {}),
@@ -74794,26 +74808,13 @@ async function evaluateCandidate(context, job) {
         throw error;
     }
 }
-async function runCandidate(context, job) {
-    const prepared = await prepareExperiment({
-        name: job.name,
-        experiment: job.experiment,
-        configDir: context.configDir,
-        env: context.env,
-        targetUrl: job.candidateUrl,
-    });
-    const store = await context.openLocalStore(job.name);
-    const outcome = await runExperiment({
-        prepared,
-        store,
+function runCandidate(context, job) {
+    return runLocally(context, { name: job.name, experiment: job.experiment, targetUrl: job.candidateUrl }, {
         label: `pr-${job.pullRequest}`,
         role: "candidate",
         pullRequest: job.pullRequest,
         git: { commit: job.headSha, ...(job.headRef ? { branch: job.headRef } : {}) },
-        onProgress: progressLogger(context, job.name),
     });
-    context.log.info(`run ${outcome.run.id}: ${outcome.run.status}, pass rate ${(outcome.run.summary?.pass_rate ?? 0) * 100}%`);
-    return { store, runId: outcome.run.id, run: outcome.run, incomplete: outcome.incomplete, datasetVersion: prepared.dataset.version };
 }
 async function buildReport(context, job, outcome) {
     const baselines = await context.results.findRuns({ experiment: job.name, role: "baseline" });
@@ -74829,7 +74830,7 @@ async function buildReport(context, job, outcome) {
     if (chosen) {
         const baselineRun = await context.results.getRun(chosen.runId);
         if (baselineRun) {
-            comparison = await compareRuns({ run: baselineRun, items: context.results.runItems(baselineRun.id) }, { run: outcome.run, items: outcome.store.runItems(outcome.runId) });
+            comparison = await compareRuns({ run: baselineRun, items: context.results.runItems(baselineRun.id) }, { run: outcome.run, items: outcome.store.runItems(outcome.run.id) });
         }
     }
     const summary = outcome.run.summary;
@@ -74878,16 +74879,6 @@ function conclusionOf(label, report) {
     if (label === "fail" || report.verdict.verdict === "fail")
         return "failure";
     return label === "no-baseline" ? "neutral" : "success";
-}
-function progressLogger(context, name) {
-    let last = 0;
-    return (progress) => {
-        const now = Date.now();
-        if (now - last < 5000 && progress.done !== progress.total)
-            return;
-        last = now;
-        context.log.info(`${name}: ${progress.done}/${progress.total} items · ${progress.passed} passed, ${progress.failed} failed, ${progress.errored} errors`);
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-modes.ts
@@ -74951,15 +74942,7 @@ async function candidateUrlOf(context, sha, event) {
     const given = context.settings["candidate-url"];
     if (given)
         return given;
-    const found = await findCandidateUrl(context.octokit, {
-        owner: context.owner,
-        repo: context.repo,
-        sha,
-        ...(context.settings["deployment-environment"] ? { environment: context.settings["deployment-environment"] } : {}),
-        timeoutMs: context.settings["deployment-timeout"],
-        pollMs: Number(context.env.EVALGATE_POLL_MS ?? 10_000),
-        ...(event ? { event } : {}),
-    });
+    const found = await deploymentUrlOf(context, sha, event);
     if (!found) {
         throw new errors_UserError(`no candidate URL for ${sha.slice(0, 7)}: set the candidate-url input, or deploy the pull request so that a successful deployment of its head commit exists (deployment-environment: ${context.settings["deployment-environment"] ?? "any"})`);
     }
@@ -74970,18 +74953,24 @@ async function productionUrlOf(context, sha) {
     const given = context.settings["production-url"] ?? context.env.EVALGATE_TARGET_URL;
     if (given)
         return given;
-    const found = await findCandidateUrl(context.octokit, {
+    const found = await deploymentUrlOf(context, sha, undefined);
+    if (!found) {
+        throw new errors_UserError(`no production URL for ${sha.slice(0, 7)}: set the production-url input (or EVALGATE_TARGET_URL), or deploy the commit`);
+    }
+    return found.url;
+}
+/** The newest successful deployment of `sha` (from the event when it is one), waiting up to deployment-timeout. */
+function deploymentUrlOf(context, sha, event) {
+    return findCandidateUrl(context.octokit, {
         owner: context.owner,
         repo: context.repo,
         sha,
         ...(context.settings["deployment-environment"] ? { environment: context.settings["deployment-environment"] } : {}),
         timeoutMs: context.settings["deployment-timeout"],
         pollMs: Number(context.env.EVALGATE_POLL_MS ?? 10_000),
+        ...(event ? { event } : {}),
+        log: context.log,
     });
-    if (!found) {
-        throw new errors_UserError(`no production URL for ${sha.slice(0, 7)}: set the production-url input (or EVALGATE_TARGET_URL), or deploy the commit`);
-    }
-    return found.url;
 }
 
 ;// CONCATENATED MODULE: ./src/action/set-outputs.ts

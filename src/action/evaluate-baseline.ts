@@ -2,10 +2,9 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ExperimentConfig } from "../core/config/schema.js";
 import { renderCiReport } from "../core/report/render-ci-report.js";
-import { prepareExperiment } from "../engine/prepare-experiment.js";
-import { runExperiment } from "../engine/run-experiment.js";
 import { publishRun } from "../store/results-branch/publish-run.js";
 import type { ActionContext, ExperimentResult } from "./action-context.js";
+import { runLocally } from "./run-locally.js";
 
 export interface BaselineJob {
   name: string;
@@ -20,22 +19,12 @@ export async function evaluateBaseline(
   context: ActionContext,
   job: BaselineJob,
 ): Promise<{ result: ExperimentResult; jobSummary: string }> {
-  const prepared = await prepareExperiment({
-    name: job.name,
-    experiment: job.experiment,
-    configDir: context.configDir,
-    env: context.env,
-    targetUrl: job.productionUrl,
-  });
-  const store = await context.openLocalStore(job.name);
-  const outcome = await runExperiment({
-    prepared,
-    store,
-    label: "baseline",
-    role: "baseline",
-    git: { commit: job.sha, branch: job.branch },
-  });
-  const { run, verdict } = outcome;
+  const outcome = await runLocally(
+    context,
+    { name: job.name, experiment: job.experiment, targetUrl: job.productionUrl },
+    { label: "baseline", role: "baseline", git: { commit: job.sha, branch: job.branch } },
+  );
+  const { run, verdict, store } = outcome;
   if (run.status === "errored" || run.status === "cancelled") {
     // A half-finished baseline would make every later comparison wrong: keep it off the branch.
     throw new Error(`the baseline run of ${job.name} could not complete (${outcome.incomplete ?? run.status}); nothing was stored`);

@@ -9,14 +9,13 @@ import type { PrCommentInput, VerdictLabel } from "../core/report/pr-report-inpu
 import { renderCheckOutput } from "../core/report/render-check-output.js";
 import { commentMetaOf, renderPrComment } from "../core/report/render-pr-comment.js";
 import { renderJobSummary } from "../core/report/render-job-summary.js";
-import { prepareExperiment } from "../engine/prepare-experiment.js";
-import { runExperiment } from "../engine/run-experiment.js";
 import { findMergeBase } from "../github/find-merge-base.js";
 import { finishCheck, startCheck, type CheckHandle } from "../github/publish-check.js";
 import { upsertPrComment } from "../github/upsert-pr-comment.js";
 import { publishRun } from "../store/results-branch/publish-run.js";
 import type { ActionContext, ExperimentResult } from "./action-context.js";
 import { chooseBaseline } from "./choose-baseline.js";
+import { runLocally } from "./run-locally.js";
 
 export interface CandidateJob {
   name: string;
@@ -64,15 +63,15 @@ export async function evaluateCandidate(context: ActionContext, job: CandidateJo
       commentUrl = await postComment(context, job, report);
       const output = renderCheckOutput(report);
       await finishCheck(octokit, check!, { conclusion: conclusionOf(report.verdictLabel, report), ...output });
-      await publishRun(outcome.store, outcome.runId, context.results);
-      log.info(`stored run ${outcome.runId} on ${context.settings["results-branch"]}`);
+      await publishRun(outcome.store, outcome.run.id, context.results);
+      log.info(`stored run ${outcome.run.id} on ${context.settings["results-branch"]}`);
     }
     return {
       report,
       jobSummary,
       result: {
         experiment: job.name,
-        runId: outcome.runId,
+        runId: outcome.run.id,
         verdict: report.verdictLabel,
         passRate: report.candidate.summary?.pass_rate ?? 0,
         ...(report.comparison ? { baselinePassRate: report.comparison.pass_rate.baseline } : {}),
@@ -96,26 +95,17 @@ export async function evaluateCandidate(context: ActionContext, job: CandidateJo
   }
 }
 
-async function runCandidate(context: ActionContext, job: CandidateJob) {
-  const prepared = await prepareExperiment({
-    name: job.name,
-    experiment: job.experiment,
-    configDir: context.configDir,
-    env: context.env,
-    targetUrl: job.candidateUrl,
-  });
-  const store = await context.openLocalStore(job.name);
-  const outcome = await runExperiment({
-    prepared,
-    store,
-    label: `pr-${job.pullRequest}`,
-    role: "candidate",
-    pullRequest: job.pullRequest,
-    git: { commit: job.headSha, ...(job.headRef ? { branch: job.headRef } : {}) },
-    onProgress: progressLogger(context, job.name),
-  });
-  context.log.info(`run ${outcome.run.id}: ${outcome.run.status}, pass rate ${(outcome.run.summary?.pass_rate ?? 0) * 100}%`);
-  return { store, runId: outcome.run.id, run: outcome.run, incomplete: outcome.incomplete, datasetVersion: prepared.dataset.version };
+function runCandidate(context: ActionContext, job: CandidateJob) {
+  return runLocally(
+    context,
+    { name: job.name, experiment: job.experiment, targetUrl: job.candidateUrl },
+    {
+      label: `pr-${job.pullRequest}`,
+      role: "candidate",
+      pullRequest: job.pullRequest,
+      git: { commit: job.headSha, ...(job.headRef ? { branch: job.headRef } : {}) },
+    },
+  );
 }
 
 async function buildReport(
@@ -138,7 +128,7 @@ async function buildReport(
     if (baselineRun) {
       comparison = await compareRuns(
         { run: baselineRun, items: context.results.runItems(baselineRun.id) },
-        { run: outcome.run, items: outcome.store.runItems(outcome.runId) },
+        { run: outcome.run, items: outcome.store.runItems(outcome.run.id) },
       );
     }
   }
@@ -189,14 +179,4 @@ async function postComment(context: ActionContext, job: CandidateJob, report: Pr
 export function conclusionOf(label: VerdictLabel, report: PrCommentInput): "success" | "failure" | "neutral" {
   if (label === "fail" || report.verdict.verdict === "fail") return "failure";
   return label === "no-baseline" ? "neutral" : "success";
-}
-
-function progressLogger(context: ActionContext, name: string) {
-  let last = 0;
-  return (progress: { done: number; total: number; passed: number; failed: number; errored: number }) => {
-    const now = Date.now();
-    if (now - last < 5000 && progress.done !== progress.total) return;
-    last = now;
-    context.log.info(`${name}: ${progress.done}/${progress.total} items · ${progress.passed} passed, ${progress.failed} failed, ${progress.errored} errors`);
-  };
 }

@@ -72,15 +72,7 @@ export async function runCandidateMode(
 async function candidateUrlOf(context: ActionContext, sha: string, event: unknown): Promise<string> {
   const given = context.settings["candidate-url"];
   if (given) return given;
-  const found = await findCandidateUrl(context.octokit, {
-    owner: context.owner,
-    repo: context.repo,
-    sha,
-    ...(context.settings["deployment-environment"] ? { environment: context.settings["deployment-environment"] } : {}),
-    timeoutMs: context.settings["deployment-timeout"],
-    pollMs: Number(context.env.EVALGATE_POLL_MS ?? 10_000),
-    ...(event ? { event } : {}),
-  });
+  const found = await deploymentUrlOf(context, sha, event);
   if (!found) {
     throw new UserError(
       `no candidate URL for ${sha.slice(0, 7)}: set the candidate-url input, or deploy the pull request so that a successful deployment of its head commit exists (deployment-environment: ${context.settings["deployment-environment"] ?? "any"})`,
@@ -93,18 +85,25 @@ async function candidateUrlOf(context: ActionContext, sha: string, event: unknow
 async function productionUrlOf(context: ActionContext, sha: string): Promise<string> {
   const given = context.settings["production-url"] ?? context.env.EVALGATE_TARGET_URL;
   if (given) return given;
-  const found = await findCandidateUrl(context.octokit, {
-    owner: context.owner,
-    repo: context.repo,
-    sha,
-    ...(context.settings["deployment-environment"] ? { environment: context.settings["deployment-environment"] } : {}),
-    timeoutMs: context.settings["deployment-timeout"],
-    pollMs: Number(context.env.EVALGATE_POLL_MS ?? 10_000),
-  });
+  const found = await deploymentUrlOf(context, sha, undefined);
   if (!found) {
     throw new UserError(
       `no production URL for ${sha.slice(0, 7)}: set the production-url input (or EVALGATE_TARGET_URL), or deploy the commit`,
     );
   }
   return found.url;
+}
+
+/** The newest successful deployment of `sha` (from the event when it is one), waiting up to deployment-timeout. */
+function deploymentUrlOf(context: ActionContext, sha: string, event: unknown) {
+  return findCandidateUrl(context.octokit, {
+    owner: context.owner,
+    repo: context.repo,
+    sha,
+    ...(context.settings["deployment-environment"] ? { environment: context.settings["deployment-environment"] } : {}),
+    timeoutMs: context.settings["deployment-timeout"],
+    pollMs: Number(context.env.EVALGATE_POLL_MS ?? 10_000),
+    ...(event ? { event } : {}),
+    log: context.log,
+  });
 }

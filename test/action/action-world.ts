@@ -153,3 +153,4 @@ export function storedRunFiles(world: World): string[] {
 }
 
 export { arithmeticConfig, arithmeticDataset, makeWorkspace };
+
