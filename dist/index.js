@@ -60109,8 +60109,8 @@ function planRegressionChange(input) {
             sourceExperiment: run.experiment,
             name: target.name,
             dataset: target.configDataset,
-            comment: `Added by evalgate (/eval regression on #${input.pullRequest}): failed items of ${run.experiment}.`,
-            description: `Regression items of ${run.experiment}, collected from pull request #${input.pullRequest}.`,
+            comment: `Added by evalgate (${input.origin ?? `/eval regression on #${input.pullRequest}`}): failed items of ${run.experiment}.`,
+            description: `Regression items of ${run.experiment}, collected ${input.origin ? `by ${input.origin}` : `from pull request #${input.pullRequest}`}.`,
         });
         if (experiment.kind === "added") {
             configText = experiment.text;

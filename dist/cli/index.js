@@ -11112,7 +11112,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1489);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8114);
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -11126,7 +11126,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1489:
+/***/ 8114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42024,50 +42024,54 @@ function registerRunCommand(program, io, setExit) {
         .option("--concurrency <n>", "calls in flight at once, overriding the experiment's concurrency")
         .option("--resume <run-id>", "continue a killed or cancelled run: only missing or errored items run")
         .action(async (name, flags, command) => {
-        const format = parseFormat(flags.format);
-        const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
-        const concurrency = flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency);
-        const loaded = await loadConfigFile(globalOptions(command).config);
-        const experiment = findExperiment(loaded, name);
-        const prepared = await prepareExperiment({
-            name,
-            experiment,
-            configDir: loaded.dir,
-            env: io.env,
-            ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
-            ...(concurrency ? { concurrency } : {}),
-        });
-        const outcome = await withStore(command, async (store) => {
-            const controller = new AbortController();
-            const onSigint = () => {
-                if (controller.signal.aborted)
-                    process.exit(130);
-                io.stderr.write("\nstopping: finished items are kept (Ctrl-C again to quit at once)\n");
-                controller.abort();
-            };
-            process.on("SIGINT", onSigint);
-            const progress = createProgressReporter(io.stderr, name);
-            try {
-                return await runExperiment({
-                    prepared,
-                    store,
-                    git: await readGitInfo(loaded.dir),
-                    signal: controller.signal,
-                    onProgress: (p) => progress.update(p),
-                    ...(flags.name ? { label: flags.name } : {}),
-                    ...(flags.resume ? { resumeRunId: flags.resume } : {}),
-                    ...(threshold !== undefined ? { thresholdOverride: threshold } : {}),
-                });
-            }
-            finally {
-                progress.done();
-                process.off("SIGINT", onSigint);
-            }
-        });
-        io.stdout.write(renderOutcome(outcome, format));
-        reportIncomplete(outcome, io);
-        setExit(exitCodeForRun(outcome.run));
+        setExit(await runExperimentCommand(name, flags, command, io));
     });
+}
+/** `evalgate run`: also what `runs regression-dataset --start-run` calls. Returns the exit code. */
+async function runExperimentCommand(name, flags, command, io) {
+    const format = parseFormat(flags.format);
+    const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
+    const concurrency = flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency);
+    const loaded = await loadConfigFile(globalOptions(command).config);
+    const experiment = findExperiment(loaded, name);
+    const prepared = await prepareExperiment({
+        name,
+        experiment,
+        configDir: loaded.dir,
+        env: io.env,
+        ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
+        ...(concurrency ? { concurrency } : {}),
+    });
+    const outcome = await withStore(command, async (store) => {
+        const controller = new AbortController();
+        const onSigint = () => {
+            if (controller.signal.aborted)
+                process.exit(130);
+            io.stderr.write("\nstopping: finished items are kept (Ctrl-C again to quit at once)\n");
+            controller.abort();
+        };
+        process.on("SIGINT", onSigint);
+        const progress = createProgressReporter(io.stderr, name);
+        try {
+            return await runExperiment({
+                prepared,
+                store,
+                git: await readGitInfo(loaded.dir),
+                signal: controller.signal,
+                onProgress: (p) => progress.update(p),
+                ...(flags.name ? { label: flags.name } : {}),
+                ...(flags.resume ? { resumeRunId: flags.resume } : {}),
+                ...(threshold !== undefined ? { thresholdOverride: threshold } : {}),
+            });
+        }
+        finally {
+            progress.done();
+            process.off("SIGINT", onSigint);
+        }
+    });
+    io.stdout.write(renderOutcome(outcome, format));
+    reportIncomplete(outcome, io);
+    return exitCodeForRun(outcome.run);
 }
 function renderOutcome(outcome, format) {
     if (format === "table")
@@ -42260,7 +42264,369 @@ function render_comparison_plural(count, word, many = `${word}s`) {
     return `${formatCount(count)} ${count === 1 ? word : many}`;
 }
 
+;// CONCATENATED MODULE: ./src/bot/bot-deps.ts
+const bot_deps_DEFAULT_RESULTS_BRANCH = "evalgate-results";
+const DEFAULT_CONFIG_PATH = "evalgate.yml";
+const DEFAULT_WORKFLOW_FILE = "evalgate.yml";
+function resolveDeps(deps) {
+    return {
+        octokit: deps.octokit,
+        resultsBranch: deps.resultsBranch ?? bot_deps_DEFAULT_RESULTS_BRANCH,
+        configPath: (deps.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.?\/+/, ""),
+        workflowFile: deps.workflowFile ?? DEFAULT_WORKFLOW_FILE,
+        botLogin: deps.botLogin,
+        log: deps.log,
+        now: deps.now ?? (() => new Date()),
+    };
+}
+/** A failure whose message is meant for the person who wrote the command (Markdown, already escaped). */
+class CommandError extends Error {
+    name = "CommandError";
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/add-regression-experiment.ts
+
+
+
+
+// The regression experiment judges the same way the source does: same target, scorers, gate and run settings.
+const COPIED_KEYS = ["target", "scorers", "gate", "concurrency", "retries", "max_error_rate"];
+/**
+ * Adds `name` to `experiments:` unless it is there. The new entry is spliced into the text after
+ * the last experiment, so every byte of the user's file (comments, alignment, quoting) stays; the
+ * yaml Document API finds where and writes the entry. When the map is not in block style the
+ * whole document is re-serialised through the Document API instead, which keeps comments.
+ */
+function addRegressionExperiment(input) {
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const document = (0,yaml_dist/* parseDocument */.Tp)(input.configText, { lineCounter });
+    if (document.errors.length > 0)
+        parseConfig(input.configText, input.file);
+    const experiments = document.get("experiments", true);
+    if (!(0,yaml_dist/* isMap */.jh)(experiments))
+        throw new UserError(`${input.file}: "experiments:" is not a map; fix the file, then run /eval regression again`);
+    const existing = experiments.get(input.name, true);
+    if (existing !== undefined) {
+        const dataset = document.getIn(["experiments", input.name, "dataset"]) ?? undefined;
+        if (dataset !== input.dataset) {
+            throw new UserError(`${input.file} already has an experiment "${input.name}" over another dataset (${String(dataset)}); pass --name with another name`);
+        }
+        return { kind: "present" };
+    }
+    const definition = { description: input.description, dataset: input.dataset, ...copiedSettings(input) };
+    const expected = { ...document.toJS() };
+    expected.experiments = { ...expected.experiments, [input.name]: definition };
+    const spliced = spliceEntry(input, experiments, lineCounter, definition);
+    const text = spliced !== undefined && (0,external_node_util_namespaceObject.isDeepStrictEqual)((0,yaml_dist/* parseDocument */.Tp)(spliced).toJS(), expected) ? spliced : reserialise(document, experiments, input, definition);
+    // Whatever we wrote must load as a config, or nothing is committed.
+    parseConfig(text, input.file);
+    return { kind: "added", text };
+}
+function copiedSettings(input) {
+    const source = (0,yaml_dist/* parseDocument */.Tp)(input.sourceConfigText).toJS();
+    const experiment = source?.experiments?.[input.sourceExperiment];
+    if (experiment === undefined) {
+        throw new UserError(`${input.file} has no experiment "${input.sourceExperiment}" at the pull request's head; was it renamed since the run?`);
+    }
+    const settings = {};
+    for (const key of COPIED_KEYS)
+        if (experiment[key] !== undefined)
+            settings[key] = experiment[key];
+    return settings;
+}
+function entryText(input, definition, indent) {
+    const entry = new yaml_dist/* Document */.yo({ [input.name]: definition }).toString({ lineWidth: 0, indent: 2 });
+    const lines = [`# ${input.comment}`, ...entry.trimEnd().split("\n")];
+    return lines.map((line) => `${indent}${line}`).join("\n");
+}
+/** The text with the entry after the map's last line, indented like its keys; undefined when the map is not block style. */
+function spliceEntry(input, experiments, lineCounter, definition) {
+    const firstKey = experiments.items[0]?.key;
+    if (experiments.flow || !(0,yaml_dist/* isScalar */.jn)(firstKey) || firstKey.range === undefined || firstKey.range === null || experiments.range === undefined || experiments.range === null)
+        return undefined;
+    const column = lineCounter.linePos(firstKey.range[0]).col - 1;
+    const text = input.configText;
+    // range[1] ends the last value, sometimes past the blank lines after it; the rest of its line may hold a comment.
+    let valueEnd = experiments.range[1];
+    while (valueEnd > 0 && /\s/.test(text[valueEnd - 1] ?? ""))
+        valueEnd--;
+    const lineEnd = text.indexOf("\n", valueEnd);
+    const at = lineEnd === -1 ? text.length : lineEnd + 1;
+    const before = text.slice(0, at);
+    const separator = before.endsWith("\n") ? "" : "\n";
+    return `${before}${separator}\n${entryText(input, definition, " ".repeat(column))}\n${text.slice(at)}`;
+}
+function reserialise(document, experiments, input, definition) {
+    const pair = document.createPair(input.name, definition);
+    if ((0,yaml_dist/* isScalar */.jn)(pair.key)) {
+        pair.key.commentBefore = ` ${input.comment}`;
+        pair.key.spaceBefore = true;
+    }
+    experiments.items.push(pair);
+    return document.toString({ lineWidth: 0 });
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/regression-dataset.ts
+
+/** The item ids in a JSONL dataset; a line that is not a valid item is skipped (loading the dataset reports it). */
+function datasetItemIds(text) {
+    const ids = new Set();
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        if (line.trim() === "")
+            continue;
+        try {
+            ids.add(recordToItem(JSON.parse(line), `line ${index + 1}`).id);
+        }
+        catch {
+            // Not ours to judge here.
+        }
+    }
+    return ids;
+}
+/** One dataset line: the item as the dataset had it, plus where it came from. */
+function regressionLine(item, run, addedAt) {
+    const provenance = {
+        source_run: run.id,
+        experiment: run.experiment,
+        run_item_id: item.id,
+        status: item.status,
+        ...(run.pull_request === undefined ? {} : { pull_request: run.pull_request }),
+        added_at: addedAt,
+    };
+    const record = {
+        id: item.item_id,
+        input: item.input,
+        ...(item.expected === undefined ? {} : { expected: item.expected }),
+        metadata: { ...item.metadata, evalgate_regression: provenance },
+    };
+    return JSON.stringify(record);
+}
+/**
+ * Appends the items not yet in the dataset (by item id), keeping every existing line as it is.
+ * Running the command twice adds nothing the second time.
+ */
+function appendRegressionItems(existing, items, run, addedAt) {
+    const present = datasetItemIds(existing ?? "");
+    const added = [];
+    const alreadyPresent = [];
+    for (const item of items) {
+        if (present.has(item.item_id)) {
+            alreadyPresent.push(item);
+        }
+        else {
+            present.add(item.item_id);
+            added.push(item);
+        }
+    }
+    if (added.length === 0)
+        return { content: undefined, added, alreadyPresent };
+    const prefix = existing === undefined || existing === "" ? "" : existing.endsWith("\n") ? existing : `${existing}\n`;
+    const lines = added.map((item) => regressionLine(item, run, addedAt));
+    return { content: `${prefix}${lines.join("\n")}\n`, added, alreadyPresent };
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/plan-regression-change.ts
+
+
+
+
+const REGRESSIONS_DIR = "evals/regressions";
+/** Which file and experiment each selection goes to. `--name` names one; with several experiments it would be ambiguous. */
+function regressionTargets(selections, configPath, name) {
+    if (name !== undefined && selections.length > 1) {
+        const experiments = selections.map((selection) => `\`${selection.run.experiment}\``).join(", ");
+        throw new CommandError(`\`--name\` names one regression dataset, but items come from several experiments (${experiments}). ` +
+            "Leave out `--name` (each gets `<experiment>-regressions`), or pick items of one experiment with `--run-item-id`.");
+    }
+    const configDir = external_node_path_default().posix.dirname(configPath);
+    return selections.map((selection) => {
+        const targetName = name ?? `${selection.run.experiment}-regressions`;
+        const configDataset = `${REGRESSIONS_DIR}/${targetName}.jsonl`;
+        return { selection, name: targetName, configDataset, datasetPath: configDir === "." ? configDataset : `${configDir}/${configDataset}` };
+    });
+}
+/**
+ * The files to commit: each dataset with the new items appended, and the config with any missing
+ * regression experiment added. No files when there is nothing new.
+ */
+function planRegressionChange(input) {
+    const files = [];
+    const datasets = [];
+    let configText = input.configText;
+    let configChanged = false;
+    for (const target of input.targets) {
+        const { run, items } = target.selection;
+        const update = appendRegressionItems(input.existingDatasets.get(target.datasetPath), items, run, input.addedAt);
+        if (update.content !== undefined)
+            files.push({ path: target.datasetPath, content: update.content });
+        const experiment = addRegressionExperiment({
+            configText,
+            file: input.configPath,
+            sourceConfigText: input.sourceConfigText,
+            sourceExperiment: run.experiment,
+            name: target.name,
+            dataset: target.configDataset,
+            comment: `Added by evalgate (${input.origin ?? `/eval regression on #${input.pullRequest}`}): failed items of ${run.experiment}.`,
+            description: `Regression items of ${run.experiment}, collected ${input.origin ? `by ${input.origin}` : `from pull request #${input.pullRequest}`}.`,
+        });
+        if (experiment.kind === "added") {
+            configText = experiment.text;
+            configChanged = true;
+        }
+        datasets.push({ ...target, added: update.added, alreadyPresent: update.alreadyPresent, experimentAdded: experiment.kind === "added" });
+    }
+    // A config change alone (the dataset already holds every item) is still worth committing: the experiment was missing.
+    if (configChanged)
+        files.push({ path: input.configPath, content: configText });
+    return { files, datasets };
+}
+
+;// CONCATENATED MODULE: ./src/bot/inline-code.ts
+
+const PLAIN = /^[A-Za-z0-9_.:\/-]{1,100}$/;
+/**
+ * An id or name for a reply: as code when it is plain (run ids, run item ids, file names), else
+ * escaped text, since nothing can be escaped inside a code span and a dataset's ids are anyone's.
+ */
+function inlineCode(text) {
+    return PLAIN.test(text) ? `\`${text}\`` : escapeMarkdown(text, { maxLength: 100 });
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/select-items.ts
+
+
+const SHOWN_IDS = 10;
+/**
+ * The failed and errored items of each run, or (with `runItemIds`) exactly the named run items,
+ * whatever their status. An id in none of the runs is an error that lists what can be named.
+ */
+async function selectItems(store, runs, runItemIds) {
+    const wanted = new Set(runItemIds);
+    const selections = [];
+    const failedIds = [];
+    for (const run of runs) {
+        const items = [];
+        for await (const item of store.runItems(run.id)) {
+            const failed = item.status !== "passed";
+            if (failed)
+                failedIds.push(item.id);
+            if (wanted.size > 0 ? wanted.has(item.id) : failed)
+                items.push(item);
+        }
+        if (items.length > 0)
+            selections.push({ run, items });
+    }
+    const foundIds = new Set(selections.flatMap((selection) => selection.items.map((item) => item.id)));
+    const unknown = runItemIds.filter((id) => !foundIds.has(id));
+    if (unknown.length > 0)
+        throw new CommandError(unknownIdsMessage(unknown, runs, failedIds));
+    return selections;
+}
+function unknownIdsMessage(unknown, runs, failedIds) {
+    const runNames = runs.map((run) => inlineCode(run.id)).join(", ");
+    const lines = [
+        `${unknown.length === 1 ? "This run item id is" : "These run item ids are"} not in this pull request's latest run (${runNames}): ${unknown.slice(0, SHOWN_IDS).map(inlineCode).join(", ")}${unknown.length > SHOWN_IDS ? ", …" : ""}.`,
+    ];
+    if (failedIds.length > 0) {
+        const more = failedIds.length > SHOWN_IDS ? ` and ${failedIds.length - SHOWN_IDS} more` : "";
+        lines.push("", `Its failed and errored run items are ${failedIds.slice(0, SHOWN_IDS).map(inlineCode).join(", ")}${more}; \`/eval regression\` without \`--run-item-id\` takes them all.`);
+    }
+    else {
+        lines.push("", "Every item of that run passed.");
+    }
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/regression-dataset.ts
+
+
+
+
+
+
+
+
+
+/**
+ * `evalgate runs regression-dataset`: the failed items of a run (or the named run items) become a
+ * regression dataset beside the config, with an experiment over it — what `/eval regression`
+ * commits on a pull request, written to the working tree instead.
+ */
+function registerRegressionDatasetCommand(runs, io, setExit) {
+    runs
+        .command("regression-dataset")
+        .description("turn a run's failed items into a regression dataset and experiment in evalgate.yml")
+        .argument("<run>", "run id (or a unique prefix)")
+        .option("--name <name>", "the regression experiment and dataset name (default <experiment>-regressions)")
+        .option("--run-item-id <id>", "only this run item (repeatable)", (id, ids) => [...ids, id], [])
+        .option("--start-run", "run the regression experiment right away")
+        .action(async (runId, flags, command) => {
+        const configFile = globalOptions(command).config;
+        const written = await withStore(command, (store) => writeRegressionDataset(store, runId, flags, configFile, io));
+        if (!flags.startRun || written === undefined)
+            return setExit(EXIT.pass);
+        setExit(await runExperimentCommand(written, { format: "table" }, command, io));
+    });
+}
+async function writeRegressionDataset(store, runId, flags, configFile, io) {
+    const run = await requireRun(store, runId);
+    if (flags.name !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(flags.name)) {
+        throw new UserError(`--name "${flags.name}": use letters, digits, '.', '_' and '-'`);
+    }
+    const configText = await (0,promises_namespaceObject.readFile)(configFile, "utf8").catch(() => {
+        throw new UserError(`${configFile}: config file not found (pass --config FILE)`);
+    });
+    const configDir = external_node_path_default().dirname(external_node_path_default().resolve(configFile));
+    try {
+        const selections = await selectItems(store, [run], flags.runItemId);
+        if (selections.length === 0) {
+            io.stderr.write(`run ${run.id} has no failed or errored items: nothing to add\n`);
+            return undefined;
+        }
+        const targets = regressionTargets(selections, external_node_path_default().basename(configFile), flags.name);
+        const existingDatasets = new Map();
+        for (const target of targets) {
+            const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(configDir, target.configDataset), "utf8").catch(() => undefined);
+            if (text !== undefined)
+                existingDatasets.set(target.datasetPath, text);
+        }
+        const change = planRegressionChange({
+            configPath: external_node_path_default().basename(configFile),
+            configText,
+            sourceConfigText: configText,
+            targets,
+            existingDatasets,
+            pullRequest: run.pull_request ?? 0,
+            addedAt: new Date().toISOString(),
+            origin: `evalgate runs regression-dataset ${run.id}`,
+        });
+        for (const file of change.files)
+            await writeAtomically(external_node_path_default().join(configDir, file.path), file.content);
+        for (const dataset of change.datasets) {
+            const what = dataset.added.length > 0 ? `added ${dataset.added.length} items` : "nothing new";
+            const already = dataset.alreadyPresent.length > 0 ? ` (${dataset.alreadyPresent.length} already there)` : "";
+            const experiment = dataset.experimentAdded ? `; added experiment ${dataset.name} to ${configFile}` : "";
+            io.stdout.write(`${dataset.configDataset}: ${what}${already}${experiment}\n`);
+        }
+        return targets[0]?.name;
+    }
+    catch (error) {
+        // The shared command code speaks to PR comments; here the same message is a usage error.
+        if (error instanceof CommandError)
+            throw new UserError(error.message.replace(/`/g, ""));
+        throw error;
+    }
+}
+/** A file is replaced whole or not at all: a crash never leaves half a dataset or config. */
+async function writeAtomically(file, content) {
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const partial = `${file}.partial-${process.pid}`;
+    await (0,promises_namespaceObject.writeFile)(partial, content);
+    await (0,promises_namespaceObject.rename)(partial, file);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/runs.ts
+
 
 
 
@@ -42273,6 +42639,7 @@ function render_comparison_plural(count, word, many = `${word}s`) {
 
 function registerRunsCommands(program, io, setExit) {
     const runs = program.command("runs").description("list, show and compare stored runs");
+    registerRegressionDatasetCommand(runs, io, setExit);
     runs
         .command("list")
         .description("list runs, newest first")
@@ -51201,7 +51568,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;

@@ -41,6 +41,8 @@ export interface PlanInput {
   existingDatasets: ReadonlyMap<string, string>;
   pullRequest: number;
   addedAt: string;
+  /** How the items were collected, for the config comment; default: "/eval regression on #<pullRequest>". */
+  origin?: string;
 }
 
 /** Which file and experiment each selection goes to. `--name` names one; with several experiments it would be ambiguous. */
@@ -80,8 +82,8 @@ export function planRegressionChange(input: PlanInput): RegressionChange {
       sourceExperiment: run.experiment,
       name: target.name,
       dataset: target.configDataset,
-      comment: `Added by evalgate (/eval regression on #${input.pullRequest}): failed items of ${run.experiment}.`,
-      description: `Regression items of ${run.experiment}, collected from pull request #${input.pullRequest}.`,
+      comment: `Added by evalgate (${input.origin ?? `/eval regression on #${input.pullRequest}`}): failed items of ${run.experiment}.`,
+      description: `Regression items of ${run.experiment}, collected ${input.origin ? `by ${input.origin}` : `from pull request #${input.pullRequest}`}.`,
     });
     if (experiment.kind === "added") {
       configText = experiment.text;

@@ -16,7 +16,7 @@ const SHOWN_IDS = 10;
  * The failed and errored items of each run, or (with `runItemIds`) exactly the named run items,
  * whatever their status. An id in none of the runs is an error that lists what can be named.
  */
-export async function selectItems(store: CandidateRunSource, runs: readonly Run[], runItemIds: readonly string[]): Promise<RunSelection[]> {
+export async function selectItems(store: Pick<CandidateRunSource, "runItems">, runs: readonly Run[], runItemIds: readonly string[]): Promise<RunSelection[]> {
   const wanted = new Set(runItemIds);
   const selections: RunSelection[] = [];
   const failedIds: string[] = [];

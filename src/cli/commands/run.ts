@@ -17,7 +17,7 @@ import {
 } from "../cli-context.js";
 import { exitCodeForRun, type ExitCode } from "../exit-codes.js";
 
-interface RunFlags {
+export interface RunFlags {
   targetUrl?: string;
   name?: string;
   format: string;
@@ -38,49 +38,54 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
     .option("--concurrency <n>", "calls in flight at once, overriding the experiment's concurrency")
     .option("--resume <run-id>", "continue a killed or cancelled run: only missing or errored items run")
     .action(async (name: string, flags: RunFlags, command: Command) => {
-      const format = parseFormat(flags.format);
-      const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
-      const concurrency =
-        flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency);
-      const loaded = await loadConfigFile(globalOptions(command).config);
-      const experiment = findExperiment(loaded, name);
-      const prepared = await prepareExperiment({
-        name,
-        experiment,
-        configDir: loaded.dir,
-        env: io.env,
-        ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
-        ...(concurrency ? { concurrency } : {}),
-      });
-      const outcome = await withStore(command, async (store) => {
-        const controller = new AbortController();
-        const onSigint = () => {
-          if (controller.signal.aborted) process.exit(130);
-          io.stderr.write("\nstopping: finished items are kept (Ctrl-C again to quit at once)\n");
-          controller.abort();
-        };
-        process.on("SIGINT", onSigint);
-        const progress = createProgressReporter(io.stderr, name);
-        try {
-          return await runExperiment({
-            prepared,
-            store,
-            git: await readGitInfo(loaded.dir),
-            signal: controller.signal,
-            onProgress: (p) => progress.update(p),
-            ...(flags.name ? { label: flags.name } : {}),
-            ...(flags.resume ? { resumeRunId: flags.resume } : {}),
-            ...(threshold !== undefined ? { thresholdOverride: threshold } : {}),
-          });
-        } finally {
-          progress.done();
-          process.off("SIGINT", onSigint);
-        }
-      });
-      io.stdout.write(renderOutcome(outcome, format));
-      reportIncomplete(outcome, io);
-      setExit(exitCodeForRun(outcome.run));
+      setExit(await runExperimentCommand(name, flags, command, io));
     });
+}
+
+/** `evalgate run`: also what `runs regression-dataset --start-run` calls. Returns the exit code. */
+export async function runExperimentCommand(name: string, flags: RunFlags, command: Command, io: CliIo): Promise<ExitCode> {
+  const format = parseFormat(flags.format);
+  const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
+  const concurrency =
+    flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency);
+  const loaded = await loadConfigFile(globalOptions(command).config);
+  const experiment = findExperiment(loaded, name);
+  const prepared = await prepareExperiment({
+    name,
+    experiment,
+    configDir: loaded.dir,
+    env: io.env,
+    ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
+    ...(concurrency ? { concurrency } : {}),
+  });
+  const outcome = await withStore(command, async (store) => {
+    const controller = new AbortController();
+    const onSigint = () => {
+      if (controller.signal.aborted) process.exit(130);
+      io.stderr.write("\nstopping: finished items are kept (Ctrl-C again to quit at once)\n");
+      controller.abort();
+    };
+    process.on("SIGINT", onSigint);
+    const progress = createProgressReporter(io.stderr, name);
+    try {
+      return await runExperiment({
+        prepared,
+        store,
+        git: await readGitInfo(loaded.dir),
+        signal: controller.signal,
+        onProgress: (p) => progress.update(p),
+        ...(flags.name ? { label: flags.name } : {}),
+        ...(flags.resume ? { resumeRunId: flags.resume } : {}),
+        ...(threshold !== undefined ? { thresholdOverride: threshold } : {}),
+      });
+    } finally {
+      progress.done();
+      process.off("SIGINT", onSigint);
+    }
+  });
+  io.stdout.write(renderOutcome(outcome, format));
+  reportIncomplete(outcome, io);
+  return exitCodeForRun(outcome.run);
 }
 
 function renderOutcome(outcome: RunOutcome, format: ReturnType<typeof parseFormat>): string {

@@ -8,10 +8,12 @@ import { renderRunSummary } from "../../core/report/render-run-summary.js";
 import { gateOf } from "../gate-of.js";
 import { parseFormat, parsePercent, parsePositiveInt, requireRun, withStore, type CliIo } from "../cli-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { registerRegressionDatasetCommand } from "./regression-dataset.js";
 import { RUN_COLUMNS, runRow } from "./run.js";
 
 export function registerRunsCommands(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
   const runs = program.command("runs").description("list, show and compare stored runs");
+  registerRegressionDatasetCommand(runs, io, setExit);
 
   runs
     .command("list")

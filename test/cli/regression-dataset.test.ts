@@ -1,0 +1,53 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/core/config/load.js";
+import { arithmeticDataset, makeWorkspace, runEvalgate } from "../helpers/cli.js";
+import type { TargetServer } from "../helpers/target-server.js";
+import { arithmeticConfig, startArithmeticTarget } from "./workspace-config.js";
+
+let target: TargetServer;
+let cwd: string;
+let runId: string;
+
+beforeAll(async () => {
+  target = await startArithmeticTarget({ wrongFor: { v1: ["item-2", "item-7"] } });
+  cwd = await makeWorkspace({ "evalgate.yml": `# team evals\n${arithmeticConfig({ threshold: 0.5 })}`, "items.jsonl": arithmeticDataset(10) });
+  const run = await runEvalgate(["run", "arithmetic", "--target-url", `${target.url}/v1`, "--format", "json"], { cwd });
+  runId = (JSON.parse(run.stdout) as { id: string }[])[0]!.id;
+});
+afterAll(async () => target.close());
+
+describe("evalgate runs regression-dataset", () => {
+  it("writes the failed items as a dataset with provenance and adds an experiment, keeping the config's comments", async () => {
+    const result = await runEvalgate(["runs", "regression-dataset", runId], { cwd });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("evals/regressions/arithmetic-regressions.jsonl: added 2 items");
+    const lines = (await readFile(path.join(cwd, "evals/regressions/arithmetic-regressions.jsonl"), "utf8")).trim().split("\n");
+    const items = lines.map((line) => JSON.parse(line) as { id: string; metadata: { evalgate_regression: { source_run: string } } });
+    expect(items.map((item) => item.id).sort()).toEqual(["item-2", "item-7"]);
+    expect(items[0]!.metadata.evalgate_regression.source_run).toBe(runId);
+    const config = await readFile(path.join(cwd, "evalgate.yml"), "utf8");
+    expect(config.startsWith("# team evals")).toBe(true);
+    expect(Object.keys(parseConfig(config, "evalgate.yml").experiments)).toEqual(["arithmetic", "arithmetic-regressions"]);
+  });
+
+  it("adds nothing the second time, and --start-run runs the regression experiment", async () => {
+    const again = await runEvalgate(["runs", "regression-dataset", runId, "--start-run"], {
+      cwd,
+      env: { EVALGATE_TARGET_URL: `${target.url}/v1` },
+    });
+    expect(again.stdout).toContain("nothing new");
+    // The target still gets both items wrong: the regression experiment fails its gate.
+    expect(again.code).toBe(1);
+    const runs = JSON.parse((await runEvalgate(["runs", "list", "arithmetic-regressions", "--format", "json"], { cwd })).stdout);
+    expect(runs[0]).toMatchObject({ experiment: "arithmetic-regressions", total: 2, passed: 0 });
+  });
+
+  it("refuses an unknown run item id with exit 2", async () => {
+    const result = await runEvalgate(["runs", "regression-dataset", runId, "--run-item-id", "ri_nope"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("ri_nope");
+  });
+});
