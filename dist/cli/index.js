@@ -6556,4405 +6556,6 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8812:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-var Batcher, Events, parser;
-parser = __nccwpck_require__(9700);
-Events = __nccwpck_require__(1914);
-
-Batcher = function () {
-  class Batcher {
-    constructor(options = {}) {
-      this.options = options;
-      parser.load(this.options, this.defaults, this);
-      this.Events = new Events(this);
-      this._arr = [];
-
-      this._resetPromise();
-
-      this._lastFlush = Date.now();
-    }
-
-    _resetPromise() {
-      return this._promise = new this.Promise((res, rej) => {
-        return this._resolve = res;
-      });
-    }
-
-    _flush() {
-      clearTimeout(this._timeout);
-      this._lastFlush = Date.now();
-
-      this._resolve();
-
-      this.Events.trigger("batch", this._arr);
-      this._arr = [];
-      return this._resetPromise();
-    }
-
-    add(data) {
-      var ret;
-
-      this._arr.push(data);
-
-      ret = this._promise;
-
-      if (this._arr.length === this.maxSize) {
-        this._flush();
-      } else if (this.maxTime != null && this._arr.length === 1) {
-        this._timeout = setTimeout(() => {
-          return this._flush();
-        }, this.maxTime);
-      }
-
-      return ret;
-    }
-
-  }
-
-  ;
-  Batcher.prototype.defaults = {
-    maxTime: null,
-    maxSize: null,
-    Promise: Promise
-  };
-  return Batcher;
-}.call(void 0);
-
-module.exports = Batcher;
-
-/***/ }),
-
-/***/ 8760:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-function _slicedToArray(arr, i) { return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest(); }
-
-function _iterableToArrayLimit(arr, i) { var _arr = []; var _n = true; var _d = false; var _e = undefined; try { for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) { _arr.push(_s.value); if (i && _arr.length === i) break; } } catch (err) { _d = true; _e = err; } finally { try { if (!_n && _i["return"] != null) _i["return"](); } finally { if (_d) throw _e; } } return _arr; }
-
-function _toArray(arr) { return _arrayWithHoles(arr) || _iterableToArray(arr) || _nonIterableRest(); }
-
-function _nonIterableRest() { throw new TypeError("Invalid attempt to destructure non-iterable instance"); }
-
-function _iterableToArray(iter) { if (Symbol.iterator in Object(iter) || Object.prototype.toString.call(iter) === "[object Arguments]") return Array.from(iter); }
-
-function _arrayWithHoles(arr) { if (Array.isArray(arr)) return arr; }
-
-function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try { var info = gen[key](arg); var value = info.value; } catch (error) { reject(error); return; } if (info.done) { resolve(value); } else { Promise.resolve(value).then(_next, _throw); } }
-
-function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
-
-var Bottleneck,
-    DEFAULT_PRIORITY,
-    Events,
-    Job,
-    LocalDatastore,
-    NUM_PRIORITIES,
-    Queues,
-    RedisDatastore,
-    States,
-    Sync,
-    parser,
-    splice = [].splice;
-NUM_PRIORITIES = 10;
-DEFAULT_PRIORITY = 5;
-parser = __nccwpck_require__(9700);
-Queues = __nccwpck_require__(1363);
-Job = __nccwpck_require__(2448);
-LocalDatastore = __nccwpck_require__(7099);
-RedisDatastore = __nccwpck_require__(1827);
-Events = __nccwpck_require__(1914);
-States = __nccwpck_require__(5685);
-Sync = __nccwpck_require__(9216);
-
-Bottleneck = function () {
-  class Bottleneck {
-    constructor(options = {}, ...invalid) {
-      var storeInstanceOptions, storeOptions;
-      this._addToQueue = this._addToQueue.bind(this);
-
-      this._validateOptions(options, invalid);
-
-      parser.load(options, this.instanceDefaults, this);
-      this._queues = new Queues(NUM_PRIORITIES);
-      this._scheduled = {};
-      this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-      this._limiter = null;
-      this.Events = new Events(this);
-      this._submitLock = new Sync("submit", this.Promise);
-      this._registerLock = new Sync("register", this.Promise);
-      storeOptions = parser.load(options, this.storeDefaults, {});
-
-      this._store = function () {
-        if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-          storeInstanceOptions = parser.load(options, this.redisStoreDefaults, {});
-          return new RedisDatastore(this, storeOptions, storeInstanceOptions);
-        } else if (this.datastore === "local") {
-          storeInstanceOptions = parser.load(options, this.localStoreDefaults, {});
-          return new LocalDatastore(this, storeOptions, storeInstanceOptions);
-        } else {
-          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-        }
-      }.call(this);
-
-      this._queues.on("leftzero", () => {
-        var ref;
-        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-      });
-
-      this._queues.on("zero", () => {
-        var ref;
-        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-      });
-    }
-
-    _validateOptions(options, invalid) {
-      if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-      }
-    }
-
-    ready() {
-      return this._store.ready;
-    }
-
-    clients() {
-      return this._store.clients;
-    }
-
-    channel() {
-      return `b_${this.id}`;
-    }
-
-    channel_client() {
-      return `b_${this.id}_${this._store.clientId}`;
-    }
-
-    publish(message) {
-      return this._store.__publish__(message);
-    }
-
-    disconnect(flush = true) {
-      return this._store.__disconnect__(flush);
-    }
-
-    chain(_limiter) {
-      this._limiter = _limiter;
-      return this;
-    }
-
-    queued(priority) {
-      return this._queues.queued(priority);
-    }
-
-    clusterQueued() {
-      return this._store.__queued__();
-    }
-
-    empty() {
-      return this.queued() === 0 && this._submitLock.isEmpty();
-    }
-
-    running() {
-      return this._store.__running__();
-    }
-
-    done() {
-      return this._store.__done__();
-    }
-
-    jobStatus(id) {
-      return this._states.jobStatus(id);
-    }
-
-    jobs(status) {
-      return this._states.statusJobs(status);
-    }
-
-    counts() {
-      return this._states.statusCounts();
-    }
-
-    _randomIndex() {
-      return Math.random().toString(36).slice(2);
-    }
-
-    check(weight = 1) {
-      return this._store.__check__(weight);
-    }
-
-    _clearGlobalState(index) {
-      if (this._scheduled[index] != null) {
-        clearTimeout(this._scheduled[index].expiration);
-        delete this._scheduled[index];
-        return true;
-      } else {
-        return false;
-      }
-    }
-
-    _free(index, job, options, eventInfo) {
-      var _this = this;
-
-      return _asyncToGenerator(function* () {
-        var e, running;
-
-        try {
-          var _ref = yield _this._store.__free__(index, options.weight);
-
-          running = _ref.running;
-
-          _this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-
-          if (running === 0 && _this.empty()) {
-            return _this.Events.trigger("idle");
-          }
-        } catch (error1) {
-          e = error1;
-          return _this.Events.trigger("error", e);
-        }
-      })();
-    }
-
-    _run(index, job, wait) {
-      var clearGlobalState, free, run;
-      job.doRun();
-      clearGlobalState = this._clearGlobalState.bind(this, index);
-      run = this._run.bind(this, index, job);
-      free = this._free.bind(this, index, job);
-      return this._scheduled[index] = {
-        timeout: setTimeout(() => {
-          return job.doExecute(this._limiter, clearGlobalState, run, free);
-        }, wait),
-        expiration: job.options.expiration != null ? setTimeout(function () {
-          return job.doExpire(clearGlobalState, run, free);
-        }, wait + job.options.expiration) : void 0,
-        job: job
-      };
-    }
-
-    _drainOne(capacity) {
-      return this._registerLock.schedule(() => {
-        var args, index, next, options, queue;
-
-        if (this.queued() === 0) {
-          return this.Promise.resolve(null);
-        }
-
-        queue = this._queues.getFirst();
-
-        var _next2 = next = queue.first();
-
-        options = _next2.options;
-        args = _next2.args;
-
-        if (capacity != null && options.weight > capacity) {
-          return this.Promise.resolve(null);
-        }
-
-        this.Events.trigger("debug", `Draining ${options.id}`, {
-          args,
-          options
-        });
-        index = this._randomIndex();
-        return this._store.__register__(index, options.weight, options.expiration).then(({
-          success,
-          wait,
-          reservoir
-        }) => {
-          var empty;
-          this.Events.trigger("debug", `Drained ${options.id}`, {
-            success,
-            args,
-            options
-          });
-
-          if (success) {
-            queue.shift();
-            empty = this.empty();
-
-            if (empty) {
-              this.Events.trigger("empty");
-            }
-
-            if (reservoir === 0) {
-              this.Events.trigger("depleted", empty);
-            }
-
-            this._run(index, next, wait);
-
-            return this.Promise.resolve(options.weight);
-          } else {
-            return this.Promise.resolve(null);
-          }
-        });
-      });
-    }
-
-    _drainAll(capacity, total = 0) {
-      return this._drainOne(capacity).then(drained => {
-        var newCapacity;
-
-        if (drained != null) {
-          newCapacity = capacity != null ? capacity - drained : capacity;
-          return this._drainAll(newCapacity, total + drained);
-        } else {
-          return this.Promise.resolve(total);
-        }
-      }).catch(e => {
-        return this.Events.trigger("error", e);
-      });
-    }
-
-    _dropAllQueued(message) {
-      return this._queues.shiftAll(function (job) {
-        return job.doDrop({
-          message
-        });
-      });
-    }
-
-    stop(options = {}) {
-      var done, waitForExecuting;
-      options = parser.load(options, this.stopDefaults);
-
-      waitForExecuting = at => {
-        var finished;
-
-        finished = () => {
-          var counts;
-          counts = this._states.counts;
-          return counts[0] + counts[1] + counts[2] + counts[3] === at;
-        };
-
-        return new this.Promise((resolve, reject) => {
-          if (finished()) {
-            return resolve();
-          } else {
-            return this.on("done", () => {
-              if (finished()) {
-                this.removeAllListeners("done");
-                return resolve();
-              }
-            });
-          }
-        });
-      };
-
-      done = options.dropWaitingJobs ? (this._run = function (index, next) {
-        return next.doDrop({
-          message: options.dropErrorMessage
-        });
-      }, this._drainOne = () => {
-        return this.Promise.resolve(null);
-      }, this._registerLock.schedule(() => {
-        return this._submitLock.schedule(() => {
-          var k, ref, v;
-          ref = this._scheduled;
-
-          for (k in ref) {
-            v = ref[k];
-
-            if (this.jobStatus(v.job.options.id) === "RUNNING") {
-              clearTimeout(v.timeout);
-              clearTimeout(v.expiration);
-              v.job.doDrop({
-                message: options.dropErrorMessage
-              });
-            }
-          }
-
-          this._dropAllQueued(options.dropErrorMessage);
-
-          return waitForExecuting(0);
-        });
-      })) : this.schedule({
-        priority: NUM_PRIORITIES - 1,
-        weight: 0
-      }, () => {
-        return waitForExecuting(1);
-      });
-
-      this._receive = function (job) {
-        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
-      };
-
-      this.stop = () => {
-        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
-      };
-
-      return done;
-    }
-
-    _addToQueue(job) {
-      var _this2 = this;
-
-      return _asyncToGenerator(function* () {
-        var args, blocked, error, options, reachedHWM, shifted, strategy;
-        args = job.args;
-        options = job.options;
-
-        try {
-          var _ref2 = yield _this2._store.__submit__(_this2.queued(), options.weight);
-
-          reachedHWM = _ref2.reachedHWM;
-          blocked = _ref2.blocked;
-          strategy = _ref2.strategy;
-        } catch (error1) {
-          error = error1;
-
-          _this2.Events.trigger("debug", `Could not queue ${options.id}`, {
-            args,
-            options,
-            error
-          });
-
-          job.doDrop({
-            error
-          });
-          return false;
-        }
-
-        if (blocked) {
-          job.doDrop();
-          return true;
-        } else if (reachedHWM) {
-          shifted = strategy === Bottleneck.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
-
-          if (shifted != null) {
-            shifted.doDrop();
-          }
-
-          if (shifted == null || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
-            if (shifted == null) {
-              job.doDrop();
-            }
-
-            return reachedHWM;
-          }
-        }
-
-        job.doQueue(reachedHWM, blocked);
-
-        _this2._queues.push(job);
-
-        yield _this2._drainAll();
-        return reachedHWM;
-      })();
-    }
-
-    _receive(job) {
-      if (this._states.jobStatus(job.options.id) != null) {
-        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-
-        return false;
-      } else {
-        job.doReceive();
-        return this._submitLock.schedule(this._addToQueue, job);
-      }
-    }
-
-    submit(...args) {
-      var cb, fn, job, options, ref, ref1, task;
-
-      if (typeof args[0] === "function") {
-        var _ref3, _ref4, _splice$call, _splice$call2;
-
-        ref = args, (_ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3), (_splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray(_splice$call, 1), cb = _splice$call2[0], _splice$call);
-        options = parser.load({}, this.jobDefaults);
-      } else {
-        var _ref5, _ref6, _splice$call3, _splice$call4;
-
-        ref1 = args, (_ref5 = ref1, _ref6 = _toArray(_ref5), options = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5), (_splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray(_splice$call3, 1), cb = _splice$call4[0], _splice$call3);
-        options = parser.load(options, this.jobDefaults);
-      }
-
-      task = (...args) => {
-        return new this.Promise(function (resolve, reject) {
-          return fn(...args, function (...args) {
-            return (args[0] != null ? reject : resolve)(args);
-          });
-        });
-      };
-
-      job = new Job(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-      job.promise.then(function (args) {
-        return typeof cb === "function" ? cb(...args) : void 0;
-      }).catch(function (args) {
-        if (Array.isArray(args)) {
-          return typeof cb === "function" ? cb(...args) : void 0;
-        } else {
-          return typeof cb === "function" ? cb(args) : void 0;
-        }
-      });
-      return this._receive(job);
-    }
-
-    schedule(...args) {
-      var job, options, task;
-
-      if (typeof args[0] === "function") {
-        var _args = args;
-
-        var _args2 = _toArray(_args);
-
-        task = _args2[0];
-        args = _args2.slice(1);
-        options = {};
-      } else {
-        var _args3 = args;
-
-        var _args4 = _toArray(_args3);
-
-        options = _args4[0];
-        task = _args4[1];
-        args = _args4.slice(2);
-      }
-
-      job = new Job(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-
-      this._receive(job);
-
-      return job.promise;
-    }
-
-    wrap(fn) {
-      var schedule, wrapped;
-      schedule = this.schedule.bind(this);
-
-      wrapped = function wrapped(...args) {
-        return schedule(fn.bind(this), ...args);
-      };
-
-      wrapped.withOptions = function (options, ...args) {
-        return schedule(options, fn, ...args);
-      };
-
-      return wrapped;
-    }
-
-    updateSettings(options = {}) {
-      var _this3 = this;
-
-      return _asyncToGenerator(function* () {
-        yield _this3._store.__updateSettings__(parser.overwrite(options, _this3.storeDefaults));
-        parser.overwrite(options, _this3.instanceDefaults, _this3);
-        return _this3;
-      })();
-    }
-
-    currentReservoir() {
-      return this._store.__currentReservoir__();
-    }
-
-    incrementReservoir(incr = 0) {
-      return this._store.__incrementReservoir__(incr);
-    }
-
-  }
-
-  ;
-  Bottleneck.default = Bottleneck;
-  Bottleneck.Events = Events;
-  Bottleneck.version = Bottleneck.prototype.version = (__nccwpck_require__(8349)/* .version */ .r);
-  Bottleneck.strategy = Bottleneck.prototype.strategy = {
-    LEAK: 1,
-    OVERFLOW: 2,
-    OVERFLOW_PRIORITY: 4,
-    BLOCK: 3
-  };
-  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = __nccwpck_require__(2360);
-  Bottleneck.Group = Bottleneck.prototype.Group = __nccwpck_require__(6835);
-  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = __nccwpck_require__(1400);
-  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = __nccwpck_require__(8468);
-  Bottleneck.Batcher = Bottleneck.prototype.Batcher = __nccwpck_require__(8812);
-  Bottleneck.prototype.jobDefaults = {
-    priority: DEFAULT_PRIORITY,
-    weight: 1,
-    expiration: null,
-    id: "<no-id>"
-  };
-  Bottleneck.prototype.storeDefaults = {
-    maxConcurrent: null,
-    minTime: 0,
-    highWater: null,
-    strategy: Bottleneck.prototype.strategy.LEAK,
-    penalty: null,
-    reservoir: null,
-    reservoirRefreshInterval: null,
-    reservoirRefreshAmount: null,
-    reservoirIncreaseInterval: null,
-    reservoirIncreaseAmount: null,
-    reservoirIncreaseMaximum: null
-  };
-  Bottleneck.prototype.localStoreDefaults = {
-    Promise: Promise,
-    timeout: null,
-    heartbeatInterval: 250
-  };
-  Bottleneck.prototype.redisStoreDefaults = {
-    Promise: Promise,
-    timeout: null,
-    heartbeatInterval: 5000,
-    clientTimeout: 10000,
-    Redis: null,
-    clientOptions: {},
-    clusterNodes: null,
-    clearDatastore: false,
-    connection: null
-  };
-  Bottleneck.prototype.instanceDefaults = {
-    datastore: "local",
-    connection: null,
-    id: "<no-id>",
-    rejectOnDrop: true,
-    trackDoneStatus: false,
-    Promise: Promise
-  };
-  Bottleneck.prototype.stopDefaults = {
-    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-    dropWaitingJobs: true,
-    dropErrorMessage: "This limiter has been stopped."
-  };
-  return Bottleneck;
-}.call(void 0);
-
-module.exports = Bottleneck;
-
-/***/ }),
-
-/***/ 2360:
-/***/ ((module) => {
-
-
-
-var BottleneckError;
-BottleneckError = class BottleneckError extends Error {};
-module.exports = BottleneckError;
-
-/***/ }),
-
-/***/ 5327:
-/***/ ((module) => {
-
-
-
-var DLList;
-DLList = class DLList {
-  constructor(incr, decr) {
-    this.incr = incr;
-    this.decr = decr;
-    this._first = null;
-    this._last = null;
-    this.length = 0;
-  }
-
-  push(value) {
-    var node;
-    this.length++;
-
-    if (typeof this.incr === "function") {
-      this.incr();
-    }
-
-    node = {
-      value,
-      prev: this._last,
-      next: null
-    };
-
-    if (this._last != null) {
-      this._last.next = node;
-      this._last = node;
-    } else {
-      this._first = this._last = node;
-    }
-
-    return void 0;
-  }
-
-  shift() {
-    var value;
-
-    if (this._first == null) {
-      return;
-    } else {
-      this.length--;
-
-      if (typeof this.decr === "function") {
-        this.decr();
-      }
-    }
-
-    value = this._first.value;
-
-    if ((this._first = this._first.next) != null) {
-      this._first.prev = null;
-    } else {
-      this._last = null;
-    }
-
-    return value;
-  }
-
-  first() {
-    if (this._first != null) {
-      return this._first.value;
-    }
-  }
-
-  getArray() {
-    var node, ref, results;
-    node = this._first;
-    results = [];
-
-    while (node != null) {
-      results.push((ref = node, node = node.next, ref.value));
-    }
-
-    return results;
-  }
-
-  forEachShift(cb) {
-    var node;
-    node = this.shift();
-
-    while (node != null) {
-      cb(node), node = this.shift();
-    }
-
-    return void 0;
-  }
-
-  debug() {
-    var node, ref, ref1, ref2, results;
-    node = this._first;
-    results = [];
-
-    while (node != null) {
-      results.push((ref = node, node = node.next, {
-        value: ref.value,
-        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-        next: (ref2 = ref.next) != null ? ref2.value : void 0
-      }));
-    }
-
-    return results;
-  }
-
-};
-module.exports = DLList;
-
-/***/ }),
-
-/***/ 1914:
-/***/ ((module) => {
-
-
-
-function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try { var info = gen[key](arg); var value = info.value; } catch (error) { reject(error); return; } if (info.done) { resolve(value); } else { Promise.resolve(value).then(_next, _throw); } }
-
-function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
-
-var Events;
-Events = class Events {
-  constructor(instance) {
-    this.instance = instance;
-    this._events = {};
-
-    if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-      throw new Error("An Emitter already exists for this object");
-    }
-
-    this.instance.on = (name, cb) => {
-      return this._addListener(name, "many", cb);
-    };
-
-    this.instance.once = (name, cb) => {
-      return this._addListener(name, "once", cb);
-    };
-
-    this.instance.removeAllListeners = (name = null) => {
-      if (name != null) {
-        return delete this._events[name];
-      } else {
-        return this._events = {};
-      }
-    };
-  }
-
-  _addListener(name, status, cb) {
-    var base;
-
-    if ((base = this._events)[name] == null) {
-      base[name] = [];
-    }
-
-    this._events[name].push({
-      cb,
-      status
-    });
-
-    return this.instance;
-  }
-
-  listenerCount(name) {
-    if (this._events[name] != null) {
-      return this._events[name].length;
-    } else {
-      return 0;
-    }
-  }
-
-  trigger(name, ...args) {
-    var _this = this;
-
-    return _asyncToGenerator(function* () {
-      var e, promises;
-
-      try {
-        if (name !== "debug") {
-          _this.trigger("debug", `Event triggered: ${name}`, args);
-        }
-
-        if (_this._events[name] == null) {
-          return;
-        }
-
-        _this._events[name] = _this._events[name].filter(function (listener) {
-          return listener.status !== "none";
-        });
-        promises = _this._events[name].map(
-        /*#__PURE__*/
-        function () {
-          var _ref = _asyncToGenerator(function* (listener) {
-            var e, returned;
-
-            if (listener.status === "none") {
-              return;
-            }
-
-            if (listener.status === "once") {
-              listener.status = "none";
-            }
-
-            try {
-              returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-
-              if (typeof (returned != null ? returned.then : void 0) === "function") {
-                return yield returned;
-              } else {
-                return returned;
-              }
-            } catch (error) {
-              e = error;
-
-              if (true) {
-                _this.trigger("error", e);
-              }
-
-              return null;
-            }
-          });
-
-          return function (_x) {
-            return _ref.apply(this, arguments);
-          };
-        }());
-        return (yield Promise.all(promises)).find(function (x) {
-          return x != null;
-        });
-      } catch (error) {
-        e = error;
-
-        if (true) {
-          _this.trigger("error", e);
-        }
-
-        return null;
-      }
-    })();
-  }
-
-};
-module.exports = Events;
-
-/***/ }),
-
-/***/ 6835:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-function _slicedToArray(arr, i) { return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest(); }
-
-function _nonIterableRest() { throw new TypeError("Invalid attempt to destructure non-iterable instance"); }
-
-function _iterableToArrayLimit(arr, i) { var _arr = []; var _n = true; var _d = false; var _e = undefined; try { for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) { _arr.push(_s.value); if (i && _arr.length === i) break; } } catch (err) { _d = true; _e = err; } finally { try { if (!_n && _i["return"] != null) _i["return"](); } finally { if (_d) throw _e; } } return _arr; }
-
-function _arrayWithHoles(arr) { if (Array.isArray(arr)) return arr; }
-
-function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try { var info = gen[key](arg); var value = info.value; } catch (error) { reject(error); return; } if (info.done) { resolve(value); } else { Promise.resolve(value).then(_next, _throw); } }
-
-function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
-
-var Events, Group, IORedisConnection, RedisConnection, Scripts, parser;
-parser = __nccwpck_require__(9700);
-Events = __nccwpck_require__(1914);
-RedisConnection = __nccwpck_require__(1400);
-IORedisConnection = __nccwpck_require__(8468);
-Scripts = __nccwpck_require__(1479);
-
-Group = function () {
-  class Group {
-    constructor(limiterOptions = {}) {
-      this.deleteKey = this.deleteKey.bind(this);
-      this.limiterOptions = limiterOptions;
-      parser.load(this.limiterOptions, this.defaults, this);
-      this.Events = new Events(this);
-      this.instances = {};
-      this.Bottleneck = __nccwpck_require__(8760);
-
-      this._startAutoCleanup();
-
-      this.sharedConnection = this.connection != null;
-
-      if (this.connection == null) {
-        if (this.limiterOptions.datastore === "redis") {
-          this.connection = new RedisConnection(Object.assign({}, this.limiterOptions, {
-            Events: this.Events
-          }));
-        } else if (this.limiterOptions.datastore === "ioredis") {
-          this.connection = new IORedisConnection(Object.assign({}, this.limiterOptions, {
-            Events: this.Events
-          }));
-        }
-      }
-    }
-
-    key(key = "") {
-      var ref;
-      return (ref = this.instances[key]) != null ? ref : (() => {
-        var limiter;
-        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-          id: `${this.id}-${key}`,
-          timeout: this.timeout,
-          connection: this.connection
-        }));
-        this.Events.trigger("created", limiter, key);
-        return limiter;
-      })();
-    }
-
-    deleteKey(key = "") {
-      var _this = this;
-
-      return _asyncToGenerator(function* () {
-        var deleted, instance;
-        instance = _this.instances[key];
-
-        if (_this.connection) {
-          deleted = yield _this.connection.__runCommand__(['del', ...Scripts.allKeys(`${_this.id}-${key}`)]);
-        }
-
-        if (instance != null) {
-          delete _this.instances[key];
-          yield instance.disconnect();
-        }
-
-        return instance != null || deleted > 0;
-      })();
-    }
-
-    limiters() {
-      var k, ref, results, v;
-      ref = this.instances;
-      results = [];
-
-      for (k in ref) {
-        v = ref[k];
-        results.push({
-          key: k,
-          limiter: v
-        });
-      }
-
-      return results;
-    }
-
-    keys() {
-      return Object.keys(this.instances);
-    }
-
-    clusterKeys() {
-      var _this2 = this;
-
-      return _asyncToGenerator(function* () {
-        var cursor, end, found, i, k, keys, len, next, start;
-
-        if (_this2.connection == null) {
-          return _this2.Promise.resolve(_this2.keys());
-        }
-
-        keys = [];
-        cursor = null;
-        start = `b_${_this2.id}-`.length;
-        end = "_settings".length;
-
-        while (cursor !== 0) {
-          var _ref = yield _this2.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${_this2.id}-*_settings`, "count", 10000]);
-
-          var _ref2 = _slicedToArray(_ref, 2);
-
-          next = _ref2[0];
-          found = _ref2[1];
-          cursor = ~~next;
-
-          for (i = 0, len = found.length; i < len; i++) {
-            k = found[i];
-            keys.push(k.slice(start, -end));
-          }
-        }
-
-        return keys;
-      })();
-    }
-
-    _startAutoCleanup() {
-      var _this3 = this;
-
-      var base;
-      clearInterval(this.interval);
-      return typeof (base = this.interval = setInterval(
-      /*#__PURE__*/
-      _asyncToGenerator(function* () {
-        var e, k, ref, results, time, v;
-        time = Date.now();
-        ref = _this3.instances;
-        results = [];
-
-        for (k in ref) {
-          v = ref[k];
-
-          try {
-            if (yield v._store.__groupCheck__(time)) {
-              results.push(_this3.deleteKey(k));
-            } else {
-              results.push(void 0);
-            }
-          } catch (error) {
-            e = error;
-            results.push(v.Events.trigger("error", e));
-          }
-        }
-
-        return results;
-      }), this.timeout / 2)).unref === "function" ? base.unref() : void 0;
-    }
-
-    updateSettings(options = {}) {
-      parser.overwrite(options, this.defaults, this);
-      parser.overwrite(options, options, this.limiterOptions);
-
-      if (options.timeout != null) {
-        return this._startAutoCleanup();
-      }
-    }
-
-    disconnect(flush = true) {
-      var ref;
-
-      if (!this.sharedConnection) {
-        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-      }
-    }
-
-  }
-
-  ;
-  Group.prototype.defaults = {
-    timeout: 1000 * 60 * 5,
-    connection: null,
-    Promise: Promise,
-    id: "group-key"
-  };
-  return Group;
-}.call(void 0);
-
-module.exports = Group;
-
-/***/ }),
-
-/***/ 8468:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-function _slicedToArray(arr, i) { return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest(); }
-
-function _nonIterableRest() { throw new TypeError("Invalid attempt to destructure non-iterable instance"); }
-
-function _iterableToArrayLimit(arr, i) { var _arr = []; var _n = true; var _d = false; var _e = undefined; try { for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) { _arr.push(_s.value); if (i && _arr.length === i) break; } } catch (err) { _d = true; _e = err; } finally { try { if (!_n && _i["return"] != null) _i["return"](); } finally { if (_d) throw _e; } } return _arr; }
-
-function _arrayWithHoles(arr) { if (Array.isArray(arr)) return arr; }
-
-function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try { var info = gen[key](arg); var value = info.value; } catch (error) { reject(error); return; } if (info.done) { resolve(value); } else { Promise.resolve(value).then(_next, _throw); } }
-
-function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
-
-var Events, IORedisConnection, Scripts, parser;
-parser = __nccwpck_require__(9700);
-Events = __nccwpck_require__(1914);
-Scripts = __nccwpck_require__(1479);
-
-IORedisConnection = function () {
-  class IORedisConnection {
-    constructor(options = {}) {
-      parser.load(options, this.defaults, this);
-
-      if (this.Redis == null) {
-        this.Redis = eval("require")("ioredis"); // Obfuscated or else Webpack/Angular will try to inline the optional ioredis module. To override this behavior: pass the ioredis module to Bottleneck as the 'Redis' option.
-      }
-
-      if (this.Events == null) {
-        this.Events = new Events(this);
-      }
-
-      this.terminated = false;
-
-      if (this.clusterNodes != null) {
-        this.client = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
-        this.subscriber = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
-      } else if (this.client != null && this.client.duplicate == null) {
-        this.subscriber = new this.Redis.Cluster(this.client.startupNodes, this.client.options);
-      } else {
-        if (this.client == null) {
-          this.client = new this.Redis(this.clientOptions);
-        }
-
-        this.subscriber = this.client.duplicate();
-      }
-
-      this.limiters = {};
-      this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
-        this._loadScripts();
-
-        return {
-          client: this.client,
-          subscriber: this.subscriber
-        };
-      });
-    }
-
-    _setup(client, sub) {
-      client.setMaxListeners(0);
-      return new this.Promise((resolve, reject) => {
-        client.on("error", e => {
-          return this.Events.trigger("error", e);
-        });
-
-        if (sub) {
-          client.on("message", (channel, message) => {
-            var ref;
-            return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
-          });
-        }
-
-        if (client.status === "ready") {
-          return resolve();
-        } else {
-          return client.once("ready", resolve);
-        }
-      });
-    }
-
-    _loadScripts() {
-      return Scripts.names.forEach(name => {
-        return this.client.defineCommand(name, {
-          lua: Scripts.payload(name)
-        });
-      });
-    }
-
-    __runCommand__(cmd) {
-      var _this = this;
-
-      return _asyncToGenerator(function* () {
-        var _, deleted;
-
-        yield _this.ready;
-
-        var _ref = yield _this.client.pipeline([cmd]).exec();
-
-        var _ref2 = _slicedToArray(_ref, 1);
-
-        var _ref2$ = _slicedToArray(_ref2[0], 2);
-
-        _ = _ref2$[0];
-        deleted = _ref2$[1];
-        return deleted;
-      })();
-    }
-
-    __addLimiter__(instance) {
-      return this.Promise.all([instance.channel(), instance.channel_client()].map(channel => {
-        return new this.Promise((resolve, reject) => {
-          return this.subscriber.subscribe(channel, () => {
-            this.limiters[channel] = instance;
-            return resolve();
-          });
-        });
-      }));
-    }
-
-    __removeLimiter__(instance) {
-      var _this2 = this;
-
-      return [instance.channel(), instance.channel_client()].forEach(
-      /*#__PURE__*/
-      function () {
-        var _ref3 = _asyncToGenerator(function* (channel) {
-          if (!_this2.terminated) {
-            yield _this2.subscriber.unsubscribe(channel);
-          }
-
-          return delete _this2.limiters[channel];
-        });
-
-        return function (_x) {
-          return _ref3.apply(this, arguments);
-        };
-      }());
-    }
-
-    __scriptArgs__(name, id, args, cb) {
-      var keys;
-      keys = Scripts.keys(name, id);
-      return [keys.length].concat(keys, args, cb);
-    }
-
-    __scriptFn__(name) {
-      return this.client[name].bind(this.client);
-    }
-
-    disconnect(flush = true) {
-      var i, k, len, ref;
-      ref = Object.keys(this.limiters);
-
-      for (i = 0, len = ref.length; i < len; i++) {
-        k = ref[i];
-        clearInterval(this.limiters[k]._store.heartbeat);
-      }
-
-      this.limiters = {};
-      this.terminated = true;
-
-      if (flush) {
-        return this.Promise.all([this.client.quit(), this.subscriber.quit()]);
-      } else {
-        this.client.disconnect();
-        this.subscriber.disconnect();
-        return this.Promise.resolve();
-      }
-    }
-
-  }
-
-  ;
-  IORedisConnection.prototype.datastore = "ioredis";
-  IORedisConnection.prototype.defaults = {
-    Redis: null,
-    clientOptions: {},
-    clusterNodes: null,
-    client: null,
-    Promise: Promise,
-    Events: null
-  };
-  return IORedisConnection;
-}.call(void 0);
-
-module.exports = IORedisConnection;
-
-/***/ }),
-
-/***/ 2448:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try { var info = gen[key](arg); var value = info.value; } catch (error) { reject(error); return; } if (info.done) { resolve(value); } else { Promise.resolve(value).then(_next, _throw); } }
-
-function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
-
-var BottleneckError, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser;
-NUM_PRIORITIES = 10;
-DEFAULT_PRIORITY = 5;
-parser = __nccwpck_require__(9700);
-BottleneckError = __nccwpck_require__(2360);
-Job = class Job {
-  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
-    this.task = task;
-    this.args = args;
-    this.rejectOnDrop = rejectOnDrop;
-    this.Events = Events;
-    this._states = _states;
-    this.Promise = Promise;
-    this.options = parser.load(options, jobDefaults);
-    this.options.priority = this._sanitizePriority(this.options.priority);
-
-    if (this.options.id === jobDefaults.id) {
-      this.options.id = `${this.options.id}-${this._randomIndex()}`;
-    }
-
-    this.promise = new this.Promise((_resolve, _reject) => {
-      this._resolve = _resolve;
-      this._reject = _reject;
-    });
-    this.retryCount = 0;
-  }
-
-  _sanitizePriority(priority) {
-    var sProperty;
-    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-
-    if (sProperty < 0) {
-      return 0;
-    } else if (sProperty > NUM_PRIORITIES - 1) {
-      return NUM_PRIORITIES - 1;
-    } else {
-      return sProperty;
-    }
-  }
-
-  _randomIndex() {
-    return Math.random().toString(36).slice(2);
-  }
-
-  doDrop({
-    error,
-    message = "This job has been dropped by Bottleneck"
-  } = {}) {
-    if (this._states.remove(this.options.id)) {
-      if (this.rejectOnDrop) {
-        this._reject(error != null ? error : new BottleneckError(message));
-      }
-
-      this.Events.trigger("dropped", {
-        args: this.args,
-        options: this.options,
-        task: this.task,
-        promise: this.promise
-      });
-      return true;
-    } else {
-      return false;
-    }
-  }
-
-  _assertStatus(expected) {
-    var status;
-    status = this._states.jobStatus(this.options.id);
-
-    if (!(status === expected || expected === "DONE" && status === null)) {
-      throw new BottleneckError(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-    }
-  }
-
-  doReceive() {
-    this._states.start(this.options.id);
-
-    return this.Events.trigger("received", {
-      args: this.args,
-      options: this.options
-    });
-  }
-
-  doQueue(reachedHWM, blocked) {
-    this._assertStatus("RECEIVED");
-
-    this._states.next(this.options.id);
-
-    return this.Events.trigger("queued", {
-      args: this.args,
-      options: this.options,
-      reachedHWM,
-      blocked
-    });
-  }
-
-  doRun() {
-    if (this.retryCount === 0) {
-      this._assertStatus("QUEUED");
-
-      this._states.next(this.options.id);
-    } else {
-      this._assertStatus("EXECUTING");
-    }
-
-    return this.Events.trigger("scheduled", {
-      args: this.args,
-      options: this.options
-    });
-  }
-
-  doExecute(chained, clearGlobalState, run, free) {
-    var _this = this;
-
-    return _asyncToGenerator(function* () {
-      var error, eventInfo, passed;
-
-      if (_this.retryCount === 0) {
-        _this._assertStatus("RUNNING");
-
-        _this._states.next(_this.options.id);
-      } else {
-        _this._assertStatus("EXECUTING");
-      }
-
-      eventInfo = {
-        args: _this.args,
-        options: _this.options,
-        retryCount: _this.retryCount
-      };
-
-      _this.Events.trigger("executing", eventInfo);
-
-      try {
-        passed = yield chained != null ? chained.schedule(_this.options, _this.task, ..._this.args) : _this.task(..._this.args);
-
-        if (clearGlobalState()) {
-          _this.doDone(eventInfo);
-
-          yield free(_this.options, eventInfo);
-
-          _this._assertStatus("DONE");
-
-          return _this._resolve(passed);
-        }
-      } catch (error1) {
-        error = error1;
-        return _this._onFailure(error, eventInfo, clearGlobalState, run, free);
-      }
-    })();
-  }
-
-  doExpire(clearGlobalState, run, free) {
-    var error, eventInfo;
-
-    if (this._states.jobStatus(this.options.id === "RUNNING")) {
-      this._states.next(this.options.id);
-    }
-
-    this._assertStatus("EXECUTING");
-
-    eventInfo = {
-      args: this.args,
-      options: this.options,
-      retryCount: this.retryCount
-    };
-    error = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
-    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-  }
-
-  _onFailure(error, eventInfo, clearGlobalState, run, free) {
-    var _this2 = this;
-
-    return _asyncToGenerator(function* () {
-      var retry, retryAfter;
-
-      if (clearGlobalState()) {
-        retry = yield _this2.Events.trigger("failed", error, eventInfo);
-
-        if (retry != null) {
-          retryAfter = ~~retry;
-
-          _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
-
-          _this2.retryCount++;
-          return run(retryAfter);
-        } else {
-          _this2.doDone(eventInfo);
-
-          yield free(_this2.options, eventInfo);
-
-          _this2._assertStatus("DONE");
-
-          return _this2._reject(error);
-        }
-      }
-    })();
-  }
-
-  doDone(eventInfo) {
-    this._assertStatus("EXECUTING");
-
-    this._states.next(this.options.id);
-
-    return this.Events.trigger("done", eventInfo);
-  }
-
-};
-module.exports = Job;
-
-/***/ }),
-
-/***/ 7099:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try { var info = gen[key](arg); var value = info.value; } catch (error) { reject(error); return; } if (info.done) { resolve(value); } else { Promise.resolve(value).then(_next, _throw); } }
-
-function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
-
-var BottleneckError, LocalDatastore, parser;
-parser = __nccwpck_require__(9700);
-BottleneckError = __nccwpck_require__(2360);
-LocalDatastore = class LocalDatastore {
-  constructor(instance, storeOptions, storeInstanceOptions) {
-    this.instance = instance;
-    this.storeOptions = storeOptions;
-    this.clientId = this.instance._randomIndex();
-    parser.load(storeInstanceOptions, storeInstanceOptions, this);
-    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-    this._running = 0;
-    this._done = 0;
-    this._unblockTime = 0;
-    this.ready = this.Promise.resolve();
-    this.clients = {};
-
-    this._startHeartbeat();
-  }
-
-  _startHeartbeat() {
-    var base;
-
-    if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-      return typeof (base = this.heartbeat = setInterval(() => {
-        var amount, incr, maximum, now, reservoir;
-        now = Date.now();
-
-        if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-          this._lastReservoirRefresh = now;
-          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-
-          this.instance._drainAll(this.computeCapacity());
-        }
-
-        if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-          var _this$storeOptions = this.storeOptions;
-          amount = _this$storeOptions.reservoirIncreaseAmount;
-          maximum = _this$storeOptions.reservoirIncreaseMaximum;
-          reservoir = _this$storeOptions.reservoir;
-          this._lastReservoirIncrease = now;
-          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-
-          if (incr > 0) {
-            this.storeOptions.reservoir += incr;
-            return this.instance._drainAll(this.computeCapacity());
-          }
-        }
-      }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-    } else {
-      return clearInterval(this.heartbeat);
-    }
-  }
-
-  __publish__(message) {
-    var _this = this;
-
-    return _asyncToGenerator(function* () {
-      yield _this.yieldLoop();
-      return _this.instance.Events.trigger("message", message.toString());
-    })();
-  }
-
-  __disconnect__(flush) {
-    var _this2 = this;
-
-    return _asyncToGenerator(function* () {
-      yield _this2.yieldLoop();
-      clearInterval(_this2.heartbeat);
-      return _this2.Promise.resolve();
-    })();
-  }
-
-  yieldLoop(t = 0) {
-    return new this.Promise(function (resolve, reject) {
-      return setTimeout(resolve, t);
-    });
-  }
-
-  computePenalty() {
-    var ref;
-    return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5000;
-  }
-
-  __updateSettings__(options) {
-    var _this3 = this;
-
-    return _asyncToGenerator(function* () {
-      yield _this3.yieldLoop();
-      parser.overwrite(options, options, _this3.storeOptions);
-
-      _this3._startHeartbeat();
-
-      _this3.instance._drainAll(_this3.computeCapacity());
-
-      return true;
-    })();
-  }
-
-  __running__() {
-    var _this4 = this;
-
-    return _asyncToGenerator(function* () {
-      yield _this4.yieldLoop();
-      return _this4._running;
-    })();
-  }
-
-  __queued__() {
-    var _this5 = this;
-
-    return _asyncToGenerator(function* () {
-      yield _this5.yieldLoop();
-      return _this5.instance.queued();
-    })();
-  }
-
-  __done__() {
-    var _this6 = this;
-
-    return _asyncToGenerator(function* () {
-      yield _this6.yieldLoop();
-      return _this6._done;
-    })();
-  }
-
-  __groupCheck__(time) {
-    var _this7 = this;
-
-    return _asyncToGenerator(function* () {
-      yield _this7.yieldLoop();
-      return _this7._nextRequest + _this7.timeout < time;
-    })();
-  }
-
-  computeCapacity() {
-    var maxConcurrent, reservoir;
-    var _this$storeOptions2 = this.storeOptions;
-    maxConcurrent = _this$storeOptions2.maxConcurrent;
-    reservoir = _this$storeOptions2.reservoir;
-
-    if (maxConcurrent != null && reservoir != null) {
-      return Math.min(maxConcurrent - this._running, reservoir);
-    } else if (maxConcurrent != null) {
-      return maxConcurrent - this._running;
-    } else if (reservoir != null) {
-      return reservoir;
-    } else {
-      return null;
-    }
-  }
-
-  conditionsCheck(weight) {
-    var capacity;
-    capacity = this.computeCapacity();
-    return capacity == null || weight <= capacity;
-  }
-
-  __incrementReservoir__(incr) {
-    var _this8 = this;
-
-    return _asyncToGenerator(function* () {
-      var reservoir;
-      yield _this8.yieldLoop();
-      reservoir = _this8.storeOptions.reservoir += incr;
-
-      _this8.instance._drainAll(_this8.computeCapacity());
-
-      return reservoir;
-    })();
-  }
-
-  __currentReservoir__() {
-    var _this9 = this;
-
-    return _asyncToGenerator(function* () {
-      yield _this9.yieldLoop();
-      return _this9.storeOptions.reservoir;
-    })();
-  }
-
-  isBlocked(now) {
-    return this._unblockTime >= now;
-  }
-
-  check(weight, now) {
-    return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-  }
-
-  __check__(weight) {
-    var _this10 = this;
-
-    return _asyncToGenerator(function* () {
-      var now;
-      yield _this10.yieldLoop();
-      now = Date.now();
-      return _this10.check(weight, now);
-    })();
-  }
-
-  __register__(index, weight, expiration) {
-    var _this11 = this;
-
-    return _asyncToGenerator(function* () {
-      var now, wait;
-      yield _this11.yieldLoop();
-      now = Date.now();
-
-      if (_this11.conditionsCheck(weight)) {
-        _this11._running += weight;
-
-        if (_this11.storeOptions.reservoir != null) {
-          _this11.storeOptions.reservoir -= weight;
-        }
-
-        wait = Math.max(_this11._nextRequest - now, 0);
-        _this11._nextRequest = now + wait + _this11.storeOptions.minTime;
-        return {
-          success: true,
-          wait,
-          reservoir: _this11.storeOptions.reservoir
-        };
-      } else {
-        return {
-          success: false
-        };
-      }
-    })();
-  }
-
-  strategyIsBlock() {
-    return this.storeOptions.strategy === 3;
-  }
-
-  __submit__(queueLength, weight) {
-    var _this12 = this;
-
-    return _asyncToGenerator(function* () {
-      var blocked, now, reachedHWM;
-      yield _this12.yieldLoop();
-
-      if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
-        throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
-      }
-
-      now = Date.now();
-      reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now);
-      blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now));
-
-      if (blocked) {
-        _this12._unblockTime = now + _this12.computePenalty();
-        _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
-
-        _this12.instance._dropAllQueued();
-      }
-
-      return {
-        reachedHWM,
-        blocked,
-        strategy: _this12.storeOptions.strategy
-      };
-    })();
-  }
-
-  __free__(index, weight) {
-    var _this13 = this;
-
-    return _asyncToGenerator(function* () {
-      yield _this13.yieldLoop();
-      _this13._running -= weight;
-      _this13._done += weight;
-
-      _this13.instance._drainAll(_this13.computeCapacity());
-
-      return {
-        running: _this13._running
-      };
-    })();
-  }
-
-};
-module.exports = LocalDatastore;
-
-/***/ }),
-
-/***/ 1363:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-var DLList, Events, Queues;
-DLList = __nccwpck_require__(5327);
-Events = __nccwpck_require__(1914);
-Queues = class Queues {
-  constructor(num_priorities) {
-    var i;
-    this.Events = new Events(this);
-    this._length = 0;
-
-    this._lists = function () {
-      var j, ref, results;
-      results = [];
-
-      for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
-        results.push(new DLList(() => {
-          return this.incr();
-        }, () => {
-          return this.decr();
-        }));
-      }
-
-      return results;
-    }.call(this);
-  }
-
-  incr() {
-    if (this._length++ === 0) {
-      return this.Events.trigger("leftzero");
-    }
-  }
-
-  decr() {
-    if (--this._length === 0) {
-      return this.Events.trigger("zero");
-    }
-  }
-
-  push(job) {
-    return this._lists[job.options.priority].push(job);
-  }
-
-  queued(priority) {
-    if (priority != null) {
-      return this._lists[priority].length;
-    } else {
-      return this._length;
-    }
-  }
-
-  shiftAll(fn) {
-    return this._lists.forEach(function (list) {
-      return list.forEachShift(fn);
-    });
-  }
-
-  getFirst(arr = this._lists) {
-    var j, len, list;
-
-    for (j = 0, len = arr.length; j < len; j++) {
-      list = arr[j];
-
-      if (list.length > 0) {
-        return list;
-      }
-    }
-
-    return [];
-  }
-
-  shiftLastFrom(priority) {
-    return this.getFirst(this._lists.slice(priority).reverse()).shift();
-  }
-
-};
-module.exports = Queues;
-
-/***/ }),
-
-/***/ 1400:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try { var info = gen[key](arg); var value = info.value; } catch (error) { reject(error); return; } if (info.done) { resolve(value); } else { Promise.resolve(value).then(_next, _throw); } }
-
-function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
-
-var Events, RedisConnection, Scripts, parser;
-parser = __nccwpck_require__(9700);
-Events = __nccwpck_require__(1914);
-Scripts = __nccwpck_require__(1479);
-
-RedisConnection = function () {
-  class RedisConnection {
-    constructor(options = {}) {
-      parser.load(options, this.defaults, this);
-
-      if (this.Redis == null) {
-        this.Redis = eval("require")("redis"); // Obfuscated or else Webpack/Angular will try to inline the optional redis module. To override this behavior: pass the redis module to Bottleneck as the 'Redis' option.
-      }
-
-      if (this.Events == null) {
-        this.Events = new Events(this);
-      }
-
-      this.terminated = false;
-
-      if (this.client == null) {
-        this.client = this.Redis.createClient(this.clientOptions);
-      }
-
-      this.subscriber = this.client.duplicate();
-      this.limiters = {};
-      this.shas = {};
-      this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
-        return this._loadScripts();
-      }).then(() => {
-        return {
-          client: this.client,
-          subscriber: this.subscriber
-        };
-      });
-    }
-
-    _setup(client, sub) {
-      client.setMaxListeners(0);
-      return new this.Promise((resolve, reject) => {
-        client.on("error", e => {
-          return this.Events.trigger("error", e);
-        });
-
-        if (sub) {
-          client.on("message", (channel, message) => {
-            var ref;
-            return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
-          });
-        }
-
-        if (client.ready) {
-          return resolve();
-        } else {
-          return client.once("ready", resolve);
-        }
-      });
-    }
-
-    _loadScript(name) {
-      return new this.Promise((resolve, reject) => {
-        var payload;
-        payload = Scripts.payload(name);
-        return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
-          if (err != null) {
-            return reject(err);
-          }
-
-          this.shas[name] = replies[0];
-          return resolve(replies[0]);
-        });
-      });
-    }
-
-    _loadScripts() {
-      return this.Promise.all(Scripts.names.map(k => {
-        return this._loadScript(k);
-      }));
-    }
-
-    __runCommand__(cmd) {
-      var _this = this;
-
-      return _asyncToGenerator(function* () {
-        yield _this.ready;
-        return new _this.Promise((resolve, reject) => {
-          return _this.client.multi([cmd]).exec_atomic(function (err, replies) {
-            if (err != null) {
-              return reject(err);
-            } else {
-              return resolve(replies[0]);
-            }
-          });
-        });
-      })();
-    }
-
-    __addLimiter__(instance) {
-      return this.Promise.all([instance.channel(), instance.channel_client()].map(channel => {
-        return new this.Promise((resolve, reject) => {
-          var handler;
-
-          handler = chan => {
-            if (chan === channel) {
-              this.subscriber.removeListener("subscribe", handler);
-              this.limiters[channel] = instance;
-              return resolve();
-            }
-          };
-
-          this.subscriber.on("subscribe", handler);
-          return this.subscriber.subscribe(channel);
-        });
-      }));
-    }
-
-    __removeLimiter__(instance) {
-      var _this2 = this;
-
-      return this.Promise.all([instance.channel(), instance.channel_client()].map(
-      /*#__PURE__*/
-      function () {
-        var _ref = _asyncToGenerator(function* (channel) {
-          if (!_this2.terminated) {
-            yield new _this2.Promise((resolve, reject) => {
-              return _this2.subscriber.unsubscribe(channel, function (err, chan) {
-                if (err != null) {
-                  return reject(err);
-                }
-
-                if (chan === channel) {
-                  return resolve();
-                }
-              });
-            });
-          }
-
-          return delete _this2.limiters[channel];
-        });
-
-        return function (_x) {
-          return _ref.apply(this, arguments);
-        };
-      }()));
-    }
-
-    __scriptArgs__(name, id, args, cb) {
-      var keys;
-      keys = Scripts.keys(name, id);
-      return [this.shas[name], keys.length].concat(keys, args, cb);
-    }
-
-    __scriptFn__(name) {
-      return this.client.evalsha.bind(this.client);
-    }
-
-    disconnect(flush = true) {
-      var i, k, len, ref;
-      ref = Object.keys(this.limiters);
-
-      for (i = 0, len = ref.length; i < len; i++) {
-        k = ref[i];
-        clearInterval(this.limiters[k]._store.heartbeat);
-      }
-
-      this.limiters = {};
-      this.terminated = true;
-      this.client.end(flush);
-      this.subscriber.end(flush);
-      return this.Promise.resolve();
-    }
-
-  }
-
-  ;
-  RedisConnection.prototype.datastore = "redis";
-  RedisConnection.prototype.defaults = {
-    Redis: null,
-    clientOptions: {},
-    client: null,
-    Promise: Promise,
-    Events: null
-  };
-  return RedisConnection;
-}.call(void 0);
-
-module.exports = RedisConnection;
-
-/***/ }),
-
-/***/ 1827:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-function _slicedToArray(arr, i) { return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest(); }
-
-function _nonIterableRest() { throw new TypeError("Invalid attempt to destructure non-iterable instance"); }
-
-function _iterableToArrayLimit(arr, i) { var _arr = []; var _n = true; var _d = false; var _e = undefined; try { for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) { _arr.push(_s.value); if (i && _arr.length === i) break; } } catch (err) { _d = true; _e = err; } finally { try { if (!_n && _i["return"] != null) _i["return"](); } finally { if (_d) throw _e; } } return _arr; }
-
-function _arrayWithHoles(arr) { if (Array.isArray(arr)) return arr; }
-
-function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try { var info = gen[key](arg); var value = info.value; } catch (error) { reject(error); return; } if (info.done) { resolve(value); } else { Promise.resolve(value).then(_next, _throw); } }
-
-function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
-
-var BottleneckError, IORedisConnection, RedisConnection, RedisDatastore, parser;
-parser = __nccwpck_require__(9700);
-BottleneckError = __nccwpck_require__(2360);
-RedisConnection = __nccwpck_require__(1400);
-IORedisConnection = __nccwpck_require__(8468);
-RedisDatastore = class RedisDatastore {
-  constructor(instance, storeOptions, storeInstanceOptions) {
-    this.instance = instance;
-    this.storeOptions = storeOptions;
-    this.originalId = this.instance.id;
-    this.clientId = this.instance._randomIndex();
-    parser.load(storeInstanceOptions, storeInstanceOptions, this);
-    this.clients = {};
-    this.capacityPriorityCounters = {};
-    this.sharedConnection = this.connection != null;
-
-    if (this.connection == null) {
-      this.connection = this.instance.datastore === "redis" ? new RedisConnection({
-        Redis: this.Redis,
-        clientOptions: this.clientOptions,
-        Promise: this.Promise,
-        Events: this.instance.Events
-      }) : this.instance.datastore === "ioredis" ? new IORedisConnection({
-        Redis: this.Redis,
-        clientOptions: this.clientOptions,
-        clusterNodes: this.clusterNodes,
-        Promise: this.Promise,
-        Events: this.instance.Events
-      }) : void 0;
-    }
-
-    this.instance.connection = this.connection;
-    this.instance.datastore = this.connection.datastore;
-    this.ready = this.connection.ready.then(clients => {
-      this.clients = clients;
-      return this.runScript("init", this.prepareInitSettings(this.clearDatastore));
-    }).then(() => {
-      return this.connection.__addLimiter__(this.instance);
-    }).then(() => {
-      return this.runScript("register_client", [this.instance.queued()]);
-    }).then(() => {
-      var base;
-
-      if (typeof (base = this.heartbeat = setInterval(() => {
-        return this.runScript("heartbeat", []).catch(e => {
-          return this.instance.Events.trigger("error", e);
-        });
-      }, this.heartbeatInterval)).unref === "function") {
-        base.unref();
-      }
-
-      return this.clients;
-    });
-  }
-
-  __publish__(message) {
-    var _this = this;
-
-    return _asyncToGenerator(function* () {
-      var client;
-
-      var _ref = yield _this.ready;
-
-      client = _ref.client;
-      return client.publish(_this.instance.channel(), `message:${message.toString()}`);
-    })();
-  }
-
-  onMessage(channel, message) {
-    var _this2 = this;
-
-    return _asyncToGenerator(function* () {
-      var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
-
-      try {
-        pos = message.indexOf(":");
-        var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
-        type = _ref2[0];
-        data = _ref2[1];
-
-        if (type === "capacity") {
-          return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
-        } else if (type === "capacity-priority") {
-          var _data$split = data.split(":");
-
-          var _data$split2 = _slicedToArray(_data$split, 3);
-
-          rawCapacity = _data$split2[0];
-          priorityClient = _data$split2[1];
-          counter = _data$split2[2];
-          capacity = rawCapacity.length > 0 ? ~~rawCapacity : void 0;
-
-          if (priorityClient === _this2.clientId) {
-            drained = yield _this2.instance._drainAll(capacity);
-            newCapacity = capacity != null ? capacity - (drained || 0) : "";
-            return yield _this2.clients.client.publish(_this2.instance.channel(), `capacity-priority:${newCapacity}::${counter}`);
-          } else if (priorityClient === "") {
-            clearTimeout(_this2.capacityPriorityCounters[counter]);
-            delete _this2.capacityPriorityCounters[counter];
-            return _this2.instance._drainAll(capacity);
-          } else {
-            return _this2.capacityPriorityCounters[counter] = setTimeout(
-            /*#__PURE__*/
-            _asyncToGenerator(function* () {
-              var e;
-
-              try {
-                delete _this2.capacityPriorityCounters[counter];
-                yield _this2.runScript("blacklist_client", [priorityClient]);
-                return yield _this2.instance._drainAll(capacity);
-              } catch (error) {
-                e = error;
-                return _this2.instance.Events.trigger("error", e);
-              }
-            }), 1000);
-          }
-        } else if (type === "message") {
-          return _this2.instance.Events.trigger("message", data);
-        } else if (type === "blocked") {
-          return yield _this2.instance._dropAllQueued();
-        }
-      } catch (error) {
-        e = error;
-        return _this2.instance.Events.trigger("error", e);
-      }
-    })();
-  }
-
-  __disconnect__(flush) {
-    clearInterval(this.heartbeat);
-
-    if (this.sharedConnection) {
-      return this.connection.__removeLimiter__(this.instance);
-    } else {
-      return this.connection.disconnect(flush);
-    }
-  }
-
-  runScript(name, args) {
-    var _this3 = this;
-
-    return _asyncToGenerator(function* () {
-      if (!(name === "init" || name === "register_client")) {
-        yield _this3.ready;
-      }
-
-      return new _this3.Promise((resolve, reject) => {
-        var all_args, arr;
-        all_args = [Date.now(), _this3.clientId].concat(args);
-
-        _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
-
-        arr = _this3.connection.__scriptArgs__(name, _this3.originalId, all_args, function (err, replies) {
-          if (err != null) {
-            return reject(err);
-          }
-
-          return resolve(replies);
-        });
-        return _this3.connection.__scriptFn__(name)(...arr);
-      }).catch(e => {
-        if (e.message === "SETTINGS_KEY_NOT_FOUND") {
-          if (name === "heartbeat") {
-            return _this3.Promise.resolve();
-          } else {
-            return _this3.runScript("init", _this3.prepareInitSettings(false)).then(() => {
-              return _this3.runScript(name, args);
-            });
-          }
-        } else if (e.message === "UNKNOWN_CLIENT") {
-          return _this3.runScript("register_client", [_this3.instance.queued()]).then(() => {
-            return _this3.runScript(name, args);
-          });
-        } else {
-          return _this3.Promise.reject(e);
-        }
-      });
-    })();
-  }
-
-  prepareArray(arr) {
-    var i, len, results, x;
-    results = [];
-
-    for (i = 0, len = arr.length; i < len; i++) {
-      x = arr[i];
-      results.push(x != null ? x.toString() : "");
-    }
-
-    return results;
-  }
-
-  prepareObject(obj) {
-    var arr, k, v;
-    arr = [];
-
-    for (k in obj) {
-      v = obj[k];
-      arr.push(k, v != null ? v.toString() : "");
-    }
-
-    return arr;
-  }
-
-  prepareInitSettings(clear) {
-    var args;
-    args = this.prepareObject(Object.assign({}, this.storeOptions, {
-      id: this.originalId,
-      version: this.instance.version,
-      groupTimeout: this.timeout,
-      clientTimeout: this.clientTimeout
-    }));
-    args.unshift(clear ? 1 : 0, this.instance.version);
-    return args;
-  }
-
-  convertBool(b) {
-    return !!b;
-  }
-
-  __updateSettings__(options) {
-    var _this4 = this;
-
-    return _asyncToGenerator(function* () {
-      yield _this4.runScript("update_settings", _this4.prepareObject(options));
-      return parser.overwrite(options, options, _this4.storeOptions);
-    })();
-  }
-
-  __running__() {
-    return this.runScript("running", []);
-  }
-
-  __queued__() {
-    return this.runScript("queued", []);
-  }
-
-  __done__() {
-    return this.runScript("done", []);
-  }
-
-  __groupCheck__() {
-    var _this5 = this;
-
-    return _asyncToGenerator(function* () {
-      return _this5.convertBool((yield _this5.runScript("group_check", [])));
-    })();
-  }
-
-  __incrementReservoir__(incr) {
-    return this.runScript("increment_reservoir", [incr]);
-  }
-
-  __currentReservoir__() {
-    return this.runScript("current_reservoir", []);
-  }
-
-  __check__(weight) {
-    var _this6 = this;
-
-    return _asyncToGenerator(function* () {
-      return _this6.convertBool((yield _this6.runScript("check", _this6.prepareArray([weight]))));
-    })();
-  }
-
-  __register__(index, weight, expiration) {
-    var _this7 = this;
-
-    return _asyncToGenerator(function* () {
-      var reservoir, success, wait;
-
-      var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
-
-      var _ref5 = _slicedToArray(_ref4, 3);
-
-      success = _ref5[0];
-      wait = _ref5[1];
-      reservoir = _ref5[2];
-      return {
-        success: _this7.convertBool(success),
-        wait,
-        reservoir
-      };
-    })();
-  }
-
-  __submit__(queueLength, weight) {
-    var _this8 = this;
-
-    return _asyncToGenerator(function* () {
-      var blocked, e, maxConcurrent, overweight, reachedHWM, strategy;
-
-      try {
-        var _ref6 = yield _this8.runScript("submit", _this8.prepareArray([queueLength, weight]));
-
-        var _ref7 = _slicedToArray(_ref6, 3);
-
-        reachedHWM = _ref7[0];
-        blocked = _ref7[1];
-        strategy = _ref7[2];
-        return {
-          reachedHWM: _this8.convertBool(reachedHWM),
-          blocked: _this8.convertBool(blocked),
-          strategy
-        };
-      } catch (error) {
-        e = error;
-
-        if (e.message.indexOf("OVERWEIGHT") === 0) {
-          var _e$message$split = e.message.split(":");
-
-          var _e$message$split2 = _slicedToArray(_e$message$split, 3);
-
-          overweight = _e$message$split2[0];
-          weight = _e$message$split2[1];
-          maxConcurrent = _e$message$split2[2];
-          throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${maxConcurrent}`);
-        } else {
-          throw e;
-        }
-      }
-    })();
-  }
-
-  __free__(index, weight) {
-    var _this9 = this;
-
-    return _asyncToGenerator(function* () {
-      var running;
-      running = yield _this9.runScript("free", _this9.prepareArray([index]));
-      return {
-        running
-      };
-    })();
-  }
-
-};
-module.exports = RedisDatastore;
-
-/***/ }),
-
-/***/ 1479:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-
-var headers, lua, templates;
-lua = __nccwpck_require__(6495);
-headers = {
-  refs: lua["refs.lua"],
-  validate_keys: lua["validate_keys.lua"],
-  validate_client: lua["validate_client.lua"],
-  refresh_expiration: lua["refresh_expiration.lua"],
-  process_tick: lua["process_tick.lua"],
-  conditions_check: lua["conditions_check.lua"],
-  get_time: lua["get_time.lua"]
-};
-
-exports.allKeys = function (id) {
-  return [
-  /*
-  HASH
-  */
-  `b_${id}_settings`,
-  /*
-  HASH
-  job index -> weight
-  */
-  `b_${id}_job_weights`,
-  /*
-  ZSET
-  job index -> expiration
-  */
-  `b_${id}_job_expirations`,
-  /*
-  HASH
-  job index -> client
-  */
-  `b_${id}_job_clients`,
-  /*
-  ZSET
-  client -> sum running
-  */
-  `b_${id}_client_running`,
-  /*
-  HASH
-  client -> num queued
-  */
-  `b_${id}_client_num_queued`,
-  /*
-  ZSET
-  client -> last job registered
-  */
-  `b_${id}_client_last_registered`,
-  /*
-  ZSET
-  client -> last seen
-  */
-  `b_${id}_client_last_seen`];
-};
-
-templates = {
-  init: {
-    keys: exports.allKeys,
-    headers: ["process_tick"],
-    refresh_expiration: true,
-    code: lua["init.lua"]
-  },
-  group_check: {
-    keys: exports.allKeys,
-    headers: [],
-    refresh_expiration: false,
-    code: lua["group_check.lua"]
-  },
-  register_client: {
-    keys: exports.allKeys,
-    headers: ["validate_keys"],
-    refresh_expiration: false,
-    code: lua["register_client.lua"]
-  },
-  blacklist_client: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client"],
-    refresh_expiration: false,
-    code: lua["blacklist_client.lua"]
-  },
-  heartbeat: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client", "process_tick"],
-    refresh_expiration: false,
-    code: lua["heartbeat.lua"]
-  },
-  update_settings: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client", "process_tick"],
-    refresh_expiration: true,
-    code: lua["update_settings.lua"]
-  },
-  running: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client", "process_tick"],
-    refresh_expiration: false,
-    code: lua["running.lua"]
-  },
-  queued: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client"],
-    refresh_expiration: false,
-    code: lua["queued.lua"]
-  },
-  done: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client", "process_tick"],
-    refresh_expiration: false,
-    code: lua["done.lua"]
-  },
-  check: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-    refresh_expiration: false,
-    code: lua["check.lua"]
-  },
-  submit: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-    refresh_expiration: true,
-    code: lua["submit.lua"]
-  },
-  register: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-    refresh_expiration: true,
-    code: lua["register.lua"]
-  },
-  free: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client", "process_tick"],
-    refresh_expiration: true,
-    code: lua["free.lua"]
-  },
-  current_reservoir: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client", "process_tick"],
-    refresh_expiration: false,
-    code: lua["current_reservoir.lua"]
-  },
-  increment_reservoir: {
-    keys: exports.allKeys,
-    headers: ["validate_keys", "validate_client", "process_tick"],
-    refresh_expiration: true,
-    code: lua["increment_reservoir.lua"]
-  }
-};
-exports.names = Object.keys(templates);
-
-exports.keys = function (name, id) {
-  return templates[name].keys(id);
-};
-
-exports.payload = function (name) {
-  var template;
-  template = templates[name];
-  return Array.prototype.concat(headers.refs, template.headers.map(function (h) {
-    return headers[h];
-  }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
-};
-
-/***/ }),
-
-/***/ 5685:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-var BottleneckError, States;
-BottleneckError = __nccwpck_require__(2360);
-States = class States {
-  constructor(status1) {
-    this.status = status1;
-    this._jobs = {};
-    this.counts = this.status.map(function () {
-      return 0;
-    });
-  }
-
-  next(id) {
-    var current, next;
-    current = this._jobs[id];
-    next = current + 1;
-
-    if (current != null && next < this.status.length) {
-      this.counts[current]--;
-      this.counts[next]++;
-      return this._jobs[id]++;
-    } else if (current != null) {
-      this.counts[current]--;
-      return delete this._jobs[id];
-    }
-  }
-
-  start(id) {
-    var initial;
-    initial = 0;
-    this._jobs[id] = initial;
-    return this.counts[initial]++;
-  }
-
-  remove(id) {
-    var current;
-    current = this._jobs[id];
-
-    if (current != null) {
-      this.counts[current]--;
-      delete this._jobs[id];
-    }
-
-    return current != null;
-  }
-
-  jobStatus(id) {
-    var ref;
-    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-  }
-
-  statusJobs(status) {
-    var k, pos, ref, results, v;
-
-    if (status != null) {
-      pos = this.status.indexOf(status);
-
-      if (pos < 0) {
-        throw new BottleneckError(`status must be one of ${this.status.join(', ')}`);
-      }
-
-      ref = this._jobs;
-      results = [];
-
-      for (k in ref) {
-        v = ref[k];
-
-        if (v === pos) {
-          results.push(k);
-        }
-      }
-
-      return results;
-    } else {
-      return Object.keys(this._jobs);
-    }
-  }
-
-  statusCounts() {
-    return this.counts.reduce((acc, v, i) => {
-      acc[this.status[i]] = v;
-      return acc;
-    }, {});
-  }
-
-};
-module.exports = States;
-
-/***/ }),
-
-/***/ 9216:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) { try { var info = gen[key](arg); var value = info.value; } catch (error) { reject(error); return; } if (info.done) { resolve(value); } else { Promise.resolve(value).then(_next, _throw); } }
-
-function _asyncToGenerator(fn) { return function () { var self = this, args = arguments; return new Promise(function (resolve, reject) { var gen = fn.apply(self, args); function _next(value) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value); } function _throw(err) { asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err); } _next(undefined); }); }; }
-
-var DLList, Sync;
-DLList = __nccwpck_require__(5327);
-Sync = class Sync {
-  constructor(name, Promise) {
-    this.schedule = this.schedule.bind(this);
-    this.name = name;
-    this.Promise = Promise;
-    this._running = 0;
-    this._queue = new DLList();
-  }
-
-  isEmpty() {
-    return this._queue.length === 0;
-  }
-
-  _tryToRun() {
-    var _this = this;
-
-    return _asyncToGenerator(function* () {
-      var args, cb, error, reject, resolve, returned, task;
-
-      if (_this._running < 1 && _this._queue.length > 0) {
-        _this._running++;
-
-        var _this$_queue$shift = _this._queue.shift();
-
-        task = _this$_queue$shift.task;
-        args = _this$_queue$shift.args;
-        resolve = _this$_queue$shift.resolve;
-        reject = _this$_queue$shift.reject;
-        cb = yield _asyncToGenerator(function* () {
-          try {
-            returned = yield task(...args);
-            return function () {
-              return resolve(returned);
-            };
-          } catch (error1) {
-            error = error1;
-            return function () {
-              return reject(error);
-            };
-          }
-        })();
-        _this._running--;
-
-        _this._tryToRun();
-
-        return cb();
-      }
-    })();
-  }
-
-  schedule(task, ...args) {
-    var promise, reject, resolve;
-    resolve = reject = null;
-    promise = new this.Promise(function (_resolve, _reject) {
-      resolve = _resolve;
-      return reject = _reject;
-    });
-
-    this._queue.push({
-      task,
-      args,
-      resolve,
-      reject
-    });
-
-    this._tryToRun();
-
-    return promise;
-  }
-
-};
-module.exports = Sync;
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-module.exports = __nccwpck_require__(8760);
-
-/***/ }),
-
-/***/ 9700:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-
-exports.load = function (received, defaults, onto = {}) {
-  var k, ref, v;
-
-  for (k in defaults) {
-    v = defaults[k];
-    onto[k] = (ref = received[k]) != null ? ref : v;
-  }
-
-  return onto;
-};
-
-exports.overwrite = function (received, defaults, onto = {}) {
-  var k, v;
-
-  for (k in received) {
-    v = received[k];
-
-    if (defaults[k] !== void 0) {
-      onto[k] = v;
-    }
-  }
-
-  return onto;
-};
-
-/***/ }),
-
-/***/ 3251:
-/***/ (function(module) {
-
-/**
-  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
-  * https://github.com/SGrondin/bottleneck
-  */
-(function (global, factory) {
-	 true ? module.exports = factory() :
-	0;
-}(this, (function () { 'use strict';
-
-	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-	function getCjsExportFromNamespace (n) {
-		return n && n['default'] || n;
-	}
-
-	var load = function(received, defaults, onto = {}) {
-	  var k, ref, v;
-	  for (k in defaults) {
-	    v = defaults[k];
-	    onto[k] = (ref = received[k]) != null ? ref : v;
-	  }
-	  return onto;
-	};
-
-	var overwrite = function(received, defaults, onto = {}) {
-	  var k, v;
-	  for (k in received) {
-	    v = received[k];
-	    if (defaults[k] !== void 0) {
-	      onto[k] = v;
-	    }
-	  }
-	  return onto;
-	};
-
-	var parser = {
-		load: load,
-		overwrite: overwrite
-	};
-
-	var DLList;
-
-	DLList = class DLList {
-	  constructor(incr, decr) {
-	    this.incr = incr;
-	    this.decr = decr;
-	    this._first = null;
-	    this._last = null;
-	    this.length = 0;
-	  }
-
-	  push(value) {
-	    var node;
-	    this.length++;
-	    if (typeof this.incr === "function") {
-	      this.incr();
-	    }
-	    node = {
-	      value,
-	      prev: this._last,
-	      next: null
-	    };
-	    if (this._last != null) {
-	      this._last.next = node;
-	      this._last = node;
-	    } else {
-	      this._first = this._last = node;
-	    }
-	    return void 0;
-	  }
-
-	  shift() {
-	    var value;
-	    if (this._first == null) {
-	      return;
-	    } else {
-	      this.length--;
-	      if (typeof this.decr === "function") {
-	        this.decr();
-	      }
-	    }
-	    value = this._first.value;
-	    if ((this._first = this._first.next) != null) {
-	      this._first.prev = null;
-	    } else {
-	      this._last = null;
-	    }
-	    return value;
-	  }
-
-	  first() {
-	    if (this._first != null) {
-	      return this._first.value;
-	    }
-	  }
-
-	  getArray() {
-	    var node, ref, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, ref.value));
-	    }
-	    return results;
-	  }
-
-	  forEachShift(cb) {
-	    var node;
-	    node = this.shift();
-	    while (node != null) {
-	      (cb(node), node = this.shift());
-	    }
-	    return void 0;
-	  }
-
-	  debug() {
-	    var node, ref, ref1, ref2, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, {
-	        value: ref.value,
-	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-	        next: (ref2 = ref.next) != null ? ref2.value : void 0
-	      }));
-	    }
-	    return results;
-	  }
-
-	};
-
-	var DLList_1 = DLList;
-
-	var Events;
-
-	Events = class Events {
-	  constructor(instance) {
-	    this.instance = instance;
-	    this._events = {};
-	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
-	      throw new Error("An Emitter already exists for this object");
-	    }
-	    this.instance.on = (name, cb) => {
-	      return this._addListener(name, "many", cb);
-	    };
-	    this.instance.once = (name, cb) => {
-	      return this._addListener(name, "once", cb);
-	    };
-	    this.instance.removeAllListeners = (name = null) => {
-	      if (name != null) {
-	        return delete this._events[name];
-	      } else {
-	        return this._events = {};
-	      }
-	    };
-	  }
-
-	  _addListener(name, status, cb) {
-	    var base;
-	    if ((base = this._events)[name] == null) {
-	      base[name] = [];
-	    }
-	    this._events[name].push({cb, status});
-	    return this.instance;
-	  }
-
-	  listenerCount(name) {
-	    if (this._events[name] != null) {
-	      return this._events[name].length;
-	    } else {
-	      return 0;
-	    }
-	  }
-
-	  async trigger(name, ...args) {
-	    var e, promises;
-	    try {
-	      if (name !== "debug") {
-	        this.trigger("debug", `Event triggered: ${name}`, args);
-	      }
-	      if (this._events[name] == null) {
-	        return;
-	      }
-	      this._events[name] = this._events[name].filter(function(listener) {
-	        return listener.status !== "none";
-	      });
-	      promises = this._events[name].map(async(listener) => {
-	        var e, returned;
-	        if (listener.status === "none") {
-	          return;
-	        }
-	        if (listener.status === "once") {
-	          listener.status = "none";
-	        }
-	        try {
-	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-	          if (typeof (returned != null ? returned.then : void 0) === "function") {
-	            return (await returned);
-	          } else {
-	            return returned;
-	          }
-	        } catch (error) {
-	          e = error;
-	          {
-	            this.trigger("error", e);
-	          }
-	          return null;
-	        }
-	      });
-	      return ((await Promise.all(promises))).find(function(x) {
-	        return x != null;
-	      });
-	    } catch (error) {
-	      e = error;
-	      {
-	        this.trigger("error", e);
-	      }
-	      return null;
-	    }
-	  }
-
-	};
-
-	var Events_1 = Events;
-
-	var DLList$1, Events$1, Queues;
-
-	DLList$1 = DLList_1;
-
-	Events$1 = Events_1;
-
-	Queues = class Queues {
-	  constructor(num_priorities) {
-	    var i;
-	    this.Events = new Events$1(this);
-	    this._length = 0;
-	    this._lists = (function() {
-	      var j, ref, results;
-	      results = [];
-	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
-	        results.push(new DLList$1((() => {
-	          return this.incr();
-	        }), (() => {
-	          return this.decr();
-	        })));
-	      }
-	      return results;
-	    }).call(this);
-	  }
-
-	  incr() {
-	    if (this._length++ === 0) {
-	      return this.Events.trigger("leftzero");
-	    }
-	  }
-
-	  decr() {
-	    if (--this._length === 0) {
-	      return this.Events.trigger("zero");
-	    }
-	  }
-
-	  push(job) {
-	    return this._lists[job.options.priority].push(job);
-	  }
-
-	  queued(priority) {
-	    if (priority != null) {
-	      return this._lists[priority].length;
-	    } else {
-	      return this._length;
-	    }
-	  }
-
-	  shiftAll(fn) {
-	    return this._lists.forEach(function(list) {
-	      return list.forEachShift(fn);
-	    });
-	  }
-
-	  getFirst(arr = this._lists) {
-	    var j, len, list;
-	    for (j = 0, len = arr.length; j < len; j++) {
-	      list = arr[j];
-	      if (list.length > 0) {
-	        return list;
-	      }
-	    }
-	    return [];
-	  }
-
-	  shiftLastFrom(priority) {
-	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
-	  }
-
-	};
-
-	var Queues_1 = Queues;
-
-	var BottleneckError;
-
-	BottleneckError = class BottleneckError extends Error {};
-
-	var BottleneckError_1 = BottleneckError;
-
-	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-
-	NUM_PRIORITIES = 10;
-
-	DEFAULT_PRIORITY = 5;
-
-	parser$1 = parser;
-
-	BottleneckError$1 = BottleneckError_1;
-
-	Job = class Job {
-	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
-	    this.task = task;
-	    this.args = args;
-	    this.rejectOnDrop = rejectOnDrop;
-	    this.Events = Events;
-	    this._states = _states;
-	    this.Promise = Promise;
-	    this.options = parser$1.load(options, jobDefaults);
-	    this.options.priority = this._sanitizePriority(this.options.priority);
-	    if (this.options.id === jobDefaults.id) {
-	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
-	    }
-	    this.promise = new this.Promise((_resolve, _reject) => {
-	      this._resolve = _resolve;
-	      this._reject = _reject;
-	    });
-	    this.retryCount = 0;
-	  }
-
-	  _sanitizePriority(priority) {
-	    var sProperty;
-	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-	    if (sProperty < 0) {
-	      return 0;
-	    } else if (sProperty > NUM_PRIORITIES - 1) {
-	      return NUM_PRIORITIES - 1;
-	    } else {
-	      return sProperty;
-	    }
-	  }
-
-	  _randomIndex() {
-	    return Math.random().toString(36).slice(2);
-	  }
-
-	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
-	    if (this._states.remove(this.options.id)) {
-	      if (this.rejectOnDrop) {
-	        this._reject(error != null ? error : new BottleneckError$1(message));
-	      }
-	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
-	      return true;
-	    } else {
-	      return false;
-	    }
-	  }
-
-	  _assertStatus(expected) {
-	    var status;
-	    status = this._states.jobStatus(this.options.id);
-	    if (!(status === expected || (expected === "DONE" && status === null))) {
-	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-	    }
-	  }
-
-	  doReceive() {
-	    this._states.start(this.options.id);
-	    return this.Events.trigger("received", {args: this.args, options: this.options});
-	  }
-
-	  doQueue(reachedHWM, blocked) {
-	    this._assertStatus("RECEIVED");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
-	  }
-
-	  doRun() {
-	    if (this.retryCount === 0) {
-	      this._assertStatus("QUEUED");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
-	  }
-
-	  async doExecute(chained, clearGlobalState, run, free) {
-	    var error, eventInfo, passed;
-	    if (this.retryCount === 0) {
-	      this._assertStatus("RUNNING");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    this.Events.trigger("executing", eventInfo);
-	    try {
-	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
-	      if (clearGlobalState()) {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._resolve(passed);
-	      }
-	    } catch (error1) {
-	      error = error1;
-	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	    }
-	  }
-
-	  doExpire(clearGlobalState, run, free) {
-	    var error, eventInfo;
-	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
-	      this._states.next(this.options.id);
-	    }
-	    this._assertStatus("EXECUTING");
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	  }
-
-	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
-	    var retry, retryAfter;
-	    if (clearGlobalState()) {
-	      retry = (await this.Events.trigger("failed", error, eventInfo));
-	      if (retry != null) {
-	        retryAfter = ~~retry;
-	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-	        this.retryCount++;
-	        return run(retryAfter);
-	      } else {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._reject(error);
-	      }
-	    }
-	  }
-
-	  doDone(eventInfo) {
-	    this._assertStatus("EXECUTING");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("done", eventInfo);
-	  }
-
-	};
-
-	var Job_1 = Job;
-
-	var BottleneckError$2, LocalDatastore, parser$2;
-
-	parser$2 = parser;
-
-	BottleneckError$2 = BottleneckError_1;
-
-	LocalDatastore = class LocalDatastore {
-	  constructor(instance, storeOptions, storeInstanceOptions) {
-	    this.instance = instance;
-	    this.storeOptions = storeOptions;
-	    this.clientId = this.instance._randomIndex();
-	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-	    this._running = 0;
-	    this._done = 0;
-	    this._unblockTime = 0;
-	    this.ready = this.Promise.resolve();
-	    this.clients = {};
-	    this._startHeartbeat();
-	  }
-
-	  _startHeartbeat() {
-	    var base;
-	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
-	      return typeof (base = (this.heartbeat = setInterval(() => {
-	        var amount, incr, maximum, now, reservoir;
-	        now = Date.now();
-	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-	          this._lastReservoirRefresh = now;
-	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-	          this.instance._drainAll(this.computeCapacity());
-	        }
-	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-	          ({
-	            reservoirIncreaseAmount: amount,
-	            reservoirIncreaseMaximum: maximum,
-	            reservoir
-	          } = this.storeOptions);
-	          this._lastReservoirIncrease = now;
-	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-	          if (incr > 0) {
-	            this.storeOptions.reservoir += incr;
-	            return this.instance._drainAll(this.computeCapacity());
-	          }
-	        }
-	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
-	    } else {
-	      return clearInterval(this.heartbeat);
-	    }
-	  }
-
-	  async __publish__(message) {
-	    await this.yieldLoop();
-	    return this.instance.Events.trigger("message", message.toString());
-	  }
-
-	  async __disconnect__(flush) {
-	    await this.yieldLoop();
-	    clearInterval(this.heartbeat);
-	    return this.Promise.resolve();
-	  }
-
-	  yieldLoop(t = 0) {
-	    return new this.Promise(function(resolve, reject) {
-	      return setTimeout(resolve, t);
-	    });
-	  }
-
-	  computePenalty() {
-	    var ref;
-	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
-	  }
-
-	  async __updateSettings__(options) {
-	    await this.yieldLoop();
-	    parser$2.overwrite(options, options, this.storeOptions);
-	    this._startHeartbeat();
-	    this.instance._drainAll(this.computeCapacity());
-	    return true;
-	  }
-
-	  async __running__() {
-	    await this.yieldLoop();
-	    return this._running;
-	  }
-
-	  async __queued__() {
-	    await this.yieldLoop();
-	    return this.instance.queued();
-	  }
-
-	  async __done__() {
-	    await this.yieldLoop();
-	    return this._done;
-	  }
-
-	  async __groupCheck__(time) {
-	    await this.yieldLoop();
-	    return (this._nextRequest + this.timeout) < time;
-	  }
-
-	  computeCapacity() {
-	    var maxConcurrent, reservoir;
-	    ({maxConcurrent, reservoir} = this.storeOptions);
-	    if ((maxConcurrent != null) && (reservoir != null)) {
-	      return Math.min(maxConcurrent - this._running, reservoir);
-	    } else if (maxConcurrent != null) {
-	      return maxConcurrent - this._running;
-	    } else if (reservoir != null) {
-	      return reservoir;
-	    } else {
-	      return null;
-	    }
-	  }
-
-	  conditionsCheck(weight) {
-	    var capacity;
-	    capacity = this.computeCapacity();
-	    return (capacity == null) || weight <= capacity;
-	  }
-
-	  async __incrementReservoir__(incr) {
-	    var reservoir;
-	    await this.yieldLoop();
-	    reservoir = this.storeOptions.reservoir += incr;
-	    this.instance._drainAll(this.computeCapacity());
-	    return reservoir;
-	  }
-
-	  async __currentReservoir__() {
-	    await this.yieldLoop();
-	    return this.storeOptions.reservoir;
-	  }
-
-	  isBlocked(now) {
-	    return this._unblockTime >= now;
-	  }
-
-	  check(weight, now) {
-	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
-	  }
-
-	  async __check__(weight) {
-	    var now;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    return this.check(weight, now);
-	  }
-
-	  async __register__(index, weight, expiration) {
-	    var now, wait;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    if (this.conditionsCheck(weight)) {
-	      this._running += weight;
-	      if (this.storeOptions.reservoir != null) {
-	        this.storeOptions.reservoir -= weight;
-	      }
-	      wait = Math.max(this._nextRequest - now, 0);
-	      this._nextRequest = now + wait + this.storeOptions.minTime;
-	      return {
-	        success: true,
-	        wait,
-	        reservoir: this.storeOptions.reservoir
-	      };
-	    } else {
-	      return {
-	        success: false
-	      };
-	    }
-	  }
-
-	  strategyIsBlock() {
-	    return this.storeOptions.strategy === 3;
-	  }
-
-	  async __submit__(queueLength, weight) {
-	    var blocked, now, reachedHWM;
-	    await this.yieldLoop();
-	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
-	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-	    }
-	    now = Date.now();
-	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-	    if (blocked) {
-	      this._unblockTime = now + this.computePenalty();
-	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-	      this.instance._dropAllQueued();
-	    }
-	    return {
-	      reachedHWM,
-	      blocked,
-	      strategy: this.storeOptions.strategy
-	    };
-	  }
-
-	  async __free__(index, weight) {
-	    await this.yieldLoop();
-	    this._running -= weight;
-	    this._done += weight;
-	    this.instance._drainAll(this.computeCapacity());
-	    return {
-	      running: this._running
-	    };
-	  }
-
-	};
-
-	var LocalDatastore_1 = LocalDatastore;
-
-	var BottleneckError$3, States;
-
-	BottleneckError$3 = BottleneckError_1;
-
-	States = class States {
-	  constructor(status1) {
-	    this.status = status1;
-	    this._jobs = {};
-	    this.counts = this.status.map(function() {
-	      return 0;
-	    });
-	  }
-
-	  next(id) {
-	    var current, next;
-	    current = this._jobs[id];
-	    next = current + 1;
-	    if ((current != null) && next < this.status.length) {
-	      this.counts[current]--;
-	      this.counts[next]++;
-	      return this._jobs[id]++;
-	    } else if (current != null) {
-	      this.counts[current]--;
-	      return delete this._jobs[id];
-	    }
-	  }
-
-	  start(id) {
-	    var initial;
-	    initial = 0;
-	    this._jobs[id] = initial;
-	    return this.counts[initial]++;
-	  }
-
-	  remove(id) {
-	    var current;
-	    current = this._jobs[id];
-	    if (current != null) {
-	      this.counts[current]--;
-	      delete this._jobs[id];
-	    }
-	    return current != null;
-	  }
-
-	  jobStatus(id) {
-	    var ref;
-	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-	  }
-
-	  statusJobs(status) {
-	    var k, pos, ref, results, v;
-	    if (status != null) {
-	      pos = this.status.indexOf(status);
-	      if (pos < 0) {
-	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
-	      }
-	      ref = this._jobs;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        if (v === pos) {
-	          results.push(k);
-	        }
-	      }
-	      return results;
-	    } else {
-	      return Object.keys(this._jobs);
-	    }
-	  }
-
-	  statusCounts() {
-	    return this.counts.reduce(((acc, v, i) => {
-	      acc[this.status[i]] = v;
-	      return acc;
-	    }), {});
-	  }
-
-	};
-
-	var States_1 = States;
-
-	var DLList$2, Sync;
-
-	DLList$2 = DLList_1;
-
-	Sync = class Sync {
-	  constructor(name, Promise) {
-	    this.schedule = this.schedule.bind(this);
-	    this.name = name;
-	    this.Promise = Promise;
-	    this._running = 0;
-	    this._queue = new DLList$2();
-	  }
-
-	  isEmpty() {
-	    return this._queue.length === 0;
-	  }
-
-	  async _tryToRun() {
-	    var args, cb, error, reject, resolve, returned, task;
-	    if ((this._running < 1) && this._queue.length > 0) {
-	      this._running++;
-	      ({task, args, resolve, reject} = this._queue.shift());
-	      cb = (await (async function() {
-	        try {
-	          returned = (await task(...args));
-	          return function() {
-	            return resolve(returned);
-	          };
-	        } catch (error1) {
-	          error = error1;
-	          return function() {
-	            return reject(error);
-	          };
-	        }
-	      })());
-	      this._running--;
-	      this._tryToRun();
-	      return cb();
-	    }
-	  }
-
-	  schedule(task, ...args) {
-	    var promise, reject, resolve;
-	    resolve = reject = null;
-	    promise = new this.Promise(function(_resolve, _reject) {
-	      resolve = _resolve;
-	      return reject = _reject;
-	    });
-	    this._queue.push({task, args, resolve, reject});
-	    this._tryToRun();
-	    return promise;
-	  }
-
-	};
-
-	var Sync_1 = Sync;
-
-	var version = "2.19.5";
-	var version$1 = {
-		version: version
-	};
-
-	var version$2 = /*#__PURE__*/Object.freeze({
-		version: version,
-		default: version$1
-	});
-
-	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-
-	parser$3 = parser;
-
-	Events$2 = Events_1;
-
-	RedisConnection$1 = require$$2;
-
-	IORedisConnection$1 = require$$3;
-
-	Scripts$1 = require$$4;
-
-	Group = (function() {
-	  class Group {
-	    constructor(limiterOptions = {}) {
-	      this.deleteKey = this.deleteKey.bind(this);
-	      this.limiterOptions = limiterOptions;
-	      parser$3.load(this.limiterOptions, this.defaults, this);
-	      this.Events = new Events$2(this);
-	      this.instances = {};
-	      this.Bottleneck = Bottleneck_1;
-	      this._startAutoCleanup();
-	      this.sharedConnection = this.connection != null;
-	      if (this.connection == null) {
-	        if (this.limiterOptions.datastore === "redis") {
-	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        } else if (this.limiterOptions.datastore === "ioredis") {
-	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        }
-	      }
-	    }
-
-	    key(key = "") {
-	      var ref;
-	      return (ref = this.instances[key]) != null ? ref : (() => {
-	        var limiter;
-	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-	          id: `${this.id}-${key}`,
-	          timeout: this.timeout,
-	          connection: this.connection
-	        }));
-	        this.Events.trigger("created", limiter, key);
-	        return limiter;
-	      })();
-	    }
-
-	    async deleteKey(key = "") {
-	      var deleted, instance;
-	      instance = this.instances[key];
-	      if (this.connection) {
-	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
-	      }
-	      if (instance != null) {
-	        delete this.instances[key];
-	        await instance.disconnect();
-	      }
-	      return (instance != null) || deleted > 0;
-	    }
-
-	    limiters() {
-	      var k, ref, results, v;
-	      ref = this.instances;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        results.push({
-	          key: k,
-	          limiter: v
-	        });
-	      }
-	      return results;
-	    }
-
-	    keys() {
-	      return Object.keys(this.instances);
-	    }
-
-	    async clusterKeys() {
-	      var cursor, end, found, i, k, keys, len, next, start;
-	      if (this.connection == null) {
-	        return this.Promise.resolve(this.keys());
-	      }
-	      keys = [];
-	      cursor = null;
-	      start = `b_${this.id}-`.length;
-	      end = "_settings".length;
-	      while (cursor !== 0) {
-	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
-	        cursor = ~~next;
-	        for (i = 0, len = found.length; i < len; i++) {
-	          k = found[i];
-	          keys.push(k.slice(start, -end));
-	        }
-	      }
-	      return keys;
-	    }
-
-	    _startAutoCleanup() {
-	      var base;
-	      clearInterval(this.interval);
-	      return typeof (base = (this.interval = setInterval(async() => {
-	        var e, k, ref, results, time, v;
-	        time = Date.now();
-	        ref = this.instances;
-	        results = [];
-	        for (k in ref) {
-	          v = ref[k];
-	          try {
-	            if ((await v._store.__groupCheck__(time))) {
-	              results.push(this.deleteKey(k));
-	            } else {
-	              results.push(void 0);
-	            }
-	          } catch (error) {
-	            e = error;
-	            results.push(v.Events.trigger("error", e));
-	          }
-	        }
-	        return results;
-	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
-	    }
-
-	    updateSettings(options = {}) {
-	      parser$3.overwrite(options, this.defaults, this);
-	      parser$3.overwrite(options, options, this.limiterOptions);
-	      if (options.timeout != null) {
-	        return this._startAutoCleanup();
-	      }
-	    }
-
-	    disconnect(flush = true) {
-	      var ref;
-	      if (!this.sharedConnection) {
-	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-	      }
-	    }
-
-	  }
-	  Group.prototype.defaults = {
-	    timeout: 1000 * 60 * 5,
-	    connection: null,
-	    Promise: Promise,
-	    id: "group-key"
-	  };
-
-	  return Group;
-
-	}).call(commonjsGlobal);
-
-	var Group_1 = Group;
-
-	var Batcher, Events$3, parser$4;
-
-	parser$4 = parser;
-
-	Events$3 = Events_1;
-
-	Batcher = (function() {
-	  class Batcher {
-	    constructor(options = {}) {
-	      this.options = options;
-	      parser$4.load(this.options, this.defaults, this);
-	      this.Events = new Events$3(this);
-	      this._arr = [];
-	      this._resetPromise();
-	      this._lastFlush = Date.now();
-	    }
-
-	    _resetPromise() {
-	      return this._promise = new this.Promise((res, rej) => {
-	        return this._resolve = res;
-	      });
-	    }
-
-	    _flush() {
-	      clearTimeout(this._timeout);
-	      this._lastFlush = Date.now();
-	      this._resolve();
-	      this.Events.trigger("batch", this._arr);
-	      this._arr = [];
-	      return this._resetPromise();
-	    }
-
-	    add(data) {
-	      var ret;
-	      this._arr.push(data);
-	      ret = this._promise;
-	      if (this._arr.length === this.maxSize) {
-	        this._flush();
-	      } else if ((this.maxTime != null) && this._arr.length === 1) {
-	        this._timeout = setTimeout(() => {
-	          return this._flush();
-	        }, this.maxTime);
-	      }
-	      return ret;
-	    }
-
-	  }
-	  Batcher.prototype.defaults = {
-	    maxTime: null,
-	    maxSize: null,
-	    Promise: Promise
-	  };
-
-	  return Batcher;
-
-	}).call(commonjsGlobal);
-
-	var Batcher_1 = Batcher;
-
-	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$8 = getCjsExportFromNamespace(version$2);
-
-	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
-	  splice = [].splice;
-
-	NUM_PRIORITIES$1 = 10;
-
-	DEFAULT_PRIORITY$1 = 5;
-
-	parser$5 = parser;
-
-	Queues$1 = Queues_1;
-
-	Job$1 = Job_1;
-
-	LocalDatastore$1 = LocalDatastore_1;
-
-	RedisDatastore$1 = require$$4$1;
-
-	Events$4 = Events_1;
-
-	States$1 = States_1;
-
-	Sync$1 = Sync_1;
-
-	Bottleneck = (function() {
-	  class Bottleneck {
-	    constructor(options = {}, ...invalid) {
-	      var storeInstanceOptions, storeOptions;
-	      this._addToQueue = this._addToQueue.bind(this);
-	      this._validateOptions(options, invalid);
-	      parser$5.load(options, this.instanceDefaults, this);
-	      this._queues = new Queues$1(NUM_PRIORITIES$1);
-	      this._scheduled = {};
-	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-	      this._limiter = null;
-	      this.Events = new Events$4(this);
-	      this._submitLock = new Sync$1("submit", this.Promise);
-	      this._registerLock = new Sync$1("register", this.Promise);
-	      storeOptions = parser$5.load(options, this.storeDefaults, {});
-	      this._store = (function() {
-	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
-	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else if (this.datastore === "local") {
-	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else {
-	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-	        }
-	      }).call(this);
-	      this._queues.on("leftzero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-	      });
-	      this._queues.on("zero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-	      });
-	    }
-
-	    _validateOptions(options, invalid) {
-	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
-	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-	      }
-	    }
-
-	    ready() {
-	      return this._store.ready;
-	    }
-
-	    clients() {
-	      return this._store.clients;
-	    }
-
-	    channel() {
-	      return `b_${this.id}`;
-	    }
-
-	    channel_client() {
-	      return `b_${this.id}_${this._store.clientId}`;
-	    }
-
-	    publish(message) {
-	      return this._store.__publish__(message);
-	    }
-
-	    disconnect(flush = true) {
-	      return this._store.__disconnect__(flush);
-	    }
-
-	    chain(_limiter) {
-	      this._limiter = _limiter;
-	      return this;
-	    }
-
-	    queued(priority) {
-	      return this._queues.queued(priority);
-	    }
-
-	    clusterQueued() {
-	      return this._store.__queued__();
-	    }
-
-	    empty() {
-	      return this.queued() === 0 && this._submitLock.isEmpty();
-	    }
-
-	    running() {
-	      return this._store.__running__();
-	    }
-
-	    done() {
-	      return this._store.__done__();
-	    }
-
-	    jobStatus(id) {
-	      return this._states.jobStatus(id);
-	    }
-
-	    jobs(status) {
-	      return this._states.statusJobs(status);
-	    }
-
-	    counts() {
-	      return this._states.statusCounts();
-	    }
-
-	    _randomIndex() {
-	      return Math.random().toString(36).slice(2);
-	    }
-
-	    check(weight = 1) {
-	      return this._store.__check__(weight);
-	    }
-
-	    _clearGlobalState(index) {
-	      if (this._scheduled[index] != null) {
-	        clearTimeout(this._scheduled[index].expiration);
-	        delete this._scheduled[index];
-	        return true;
-	      } else {
-	        return false;
-	      }
-	    }
-
-	    async _free(index, job, options, eventInfo) {
-	      var e, running;
-	      try {
-	        ({running} = (await this._store.__free__(index, options.weight)));
-	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-	        if (running === 0 && this.empty()) {
-	          return this.Events.trigger("idle");
-	        }
-	      } catch (error1) {
-	        e = error1;
-	        return this.Events.trigger("error", e);
-	      }
-	    }
-
-	    _run(index, job, wait) {
-	      var clearGlobalState, free, run;
-	      job.doRun();
-	      clearGlobalState = this._clearGlobalState.bind(this, index);
-	      run = this._run.bind(this, index, job);
-	      free = this._free.bind(this, index, job);
-	      return this._scheduled[index] = {
-	        timeout: setTimeout(() => {
-	          return job.doExecute(this._limiter, clearGlobalState, run, free);
-	        }, wait),
-	        expiration: job.options.expiration != null ? setTimeout(function() {
-	          return job.doExpire(clearGlobalState, run, free);
-	        }, wait + job.options.expiration) : void 0,
-	        job: job
-	      };
-	    }
-
-	    _drainOne(capacity) {
-	      return this._registerLock.schedule(() => {
-	        var args, index, next, options, queue;
-	        if (this.queued() === 0) {
-	          return this.Promise.resolve(null);
-	        }
-	        queue = this._queues.getFirst();
-	        ({options, args} = next = queue.first());
-	        if ((capacity != null) && options.weight > capacity) {
-	          return this.Promise.resolve(null);
-	        }
-	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
-	        index = this._randomIndex();
-	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
-	          var empty;
-	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
-	          if (success) {
-	            queue.shift();
-	            empty = this.empty();
-	            if (empty) {
-	              this.Events.trigger("empty");
-	            }
-	            if (reservoir === 0) {
-	              this.Events.trigger("depleted", empty);
-	            }
-	            this._run(index, next, wait);
-	            return this.Promise.resolve(options.weight);
-	          } else {
-	            return this.Promise.resolve(null);
-	          }
-	        });
-	      });
-	    }
-
-	    _drainAll(capacity, total = 0) {
-	      return this._drainOne(capacity).then((drained) => {
-	        var newCapacity;
-	        if (drained != null) {
-	          newCapacity = capacity != null ? capacity - drained : capacity;
-	          return this._drainAll(newCapacity, total + drained);
-	        } else {
-	          return this.Promise.resolve(total);
-	        }
-	      }).catch((e) => {
-	        return this.Events.trigger("error", e);
-	      });
-	    }
-
-	    _dropAllQueued(message) {
-	      return this._queues.shiftAll(function(job) {
-	        return job.doDrop({message});
-	      });
-	    }
-
-	    stop(options = {}) {
-	      var done, waitForExecuting;
-	      options = parser$5.load(options, this.stopDefaults);
-	      waitForExecuting = (at) => {
-	        var finished;
-	        finished = () => {
-	          var counts;
-	          counts = this._states.counts;
-	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
-	        };
-	        return new this.Promise((resolve, reject) => {
-	          if (finished()) {
-	            return resolve();
-	          } else {
-	            return this.on("done", () => {
-	              if (finished()) {
-	                this.removeAllListeners("done");
-	                return resolve();
-	              }
-	            });
-	          }
-	        });
-	      };
-	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
-	        return next.doDrop({
-	          message: options.dropErrorMessage
-	        });
-	      }, this._drainOne = () => {
-	        return this.Promise.resolve(null);
-	      }, this._registerLock.schedule(() => {
-	        return this._submitLock.schedule(() => {
-	          var k, ref, v;
-	          ref = this._scheduled;
-	          for (k in ref) {
-	            v = ref[k];
-	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
-	              clearTimeout(v.timeout);
-	              clearTimeout(v.expiration);
-	              v.job.doDrop({
-	                message: options.dropErrorMessage
-	              });
-	            }
-	          }
-	          this._dropAllQueued(options.dropErrorMessage);
-	          return waitForExecuting(0);
-	        });
-	      })) : this.schedule({
-	        priority: NUM_PRIORITIES$1 - 1,
-	        weight: 0
-	      }, () => {
-	        return waitForExecuting(1);
-	      });
-	      this._receive = function(job) {
-	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
-	      };
-	      this.stop = () => {
-	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
-	      };
-	      return done;
-	    }
-
-	    async _addToQueue(job) {
-	      var args, blocked, error, options, reachedHWM, shifted, strategy;
-	      ({args, options} = job);
-	      try {
-	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
-	      } catch (error1) {
-	        error = error1;
-	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
-	        job.doDrop({error});
-	        return false;
-	      }
-	      if (blocked) {
-	        job.doDrop();
-	        return true;
-	      } else if (reachedHWM) {
-	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
-	        if (shifted != null) {
-	          shifted.doDrop();
-	        }
-	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
-	          if (shifted == null) {
-	            job.doDrop();
-	          }
-	          return reachedHWM;
-	        }
-	      }
-	      job.doQueue(reachedHWM, blocked);
-	      this._queues.push(job);
-	      await this._drainAll();
-	      return reachedHWM;
-	    }
-
-	    _receive(job) {
-	      if (this._states.jobStatus(job.options.id) != null) {
-	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-	        return false;
-	      } else {
-	        job.doReceive();
-	        return this._submitLock.schedule(this._addToQueue, job);
-	      }
-	    }
-
-	    submit(...args) {
-	      var cb, fn, job, options, ref, ref1, task;
-	      if (typeof args[0] === "function") {
-	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-	        options = parser$5.load({}, this.jobDefaults);
-	      } else {
-	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-	        options = parser$5.load(options, this.jobDefaults);
-	      }
-	      task = (...args) => {
-	        return new this.Promise(function(resolve, reject) {
-	          return fn(...args, function(...args) {
-	            return (args[0] != null ? reject : resolve)(args);
-	          });
-	        });
-	      };
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      job.promise.then(function(args) {
-	        return typeof cb === "function" ? cb(...args) : void 0;
-	      }).catch(function(args) {
-	        if (Array.isArray(args)) {
-	          return typeof cb === "function" ? cb(...args) : void 0;
-	        } else {
-	          return typeof cb === "function" ? cb(args) : void 0;
-	        }
-	      });
-	      return this._receive(job);
-	    }
-
-	    schedule(...args) {
-	      var job, options, task;
-	      if (typeof args[0] === "function") {
-	        [task, ...args] = args;
-	        options = {};
-	      } else {
-	        [options, task, ...args] = args;
-	      }
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      this._receive(job);
-	      return job.promise;
-	    }
-
-	    wrap(fn) {
-	      var schedule, wrapped;
-	      schedule = this.schedule.bind(this);
-	      wrapped = function(...args) {
-	        return schedule(fn.bind(this), ...args);
-	      };
-	      wrapped.withOptions = function(options, ...args) {
-	        return schedule(options, fn, ...args);
-	      };
-	      return wrapped;
-	    }
-
-	    async updateSettings(options = {}) {
-	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-	      parser$5.overwrite(options, this.instanceDefaults, this);
-	      return this;
-	    }
-
-	    currentReservoir() {
-	      return this._store.__currentReservoir__();
-	    }
-
-	    incrementReservoir(incr = 0) {
-	      return this._store.__incrementReservoir__(incr);
-	    }
-
-	  }
-	  Bottleneck.default = Bottleneck;
-
-	  Bottleneck.Events = Events$4;
-
-	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
-
-	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
-	    LEAK: 1,
-	    OVERFLOW: 2,
-	    OVERFLOW_PRIORITY: 4,
-	    BLOCK: 3
-	  };
-
-	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
-
-	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
-
-	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
-
-	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
-
-	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
-
-	  Bottleneck.prototype.jobDefaults = {
-	    priority: DEFAULT_PRIORITY$1,
-	    weight: 1,
-	    expiration: null,
-	    id: "<no-id>"
-	  };
-
-	  Bottleneck.prototype.storeDefaults = {
-	    maxConcurrent: null,
-	    minTime: 0,
-	    highWater: null,
-	    strategy: Bottleneck.prototype.strategy.LEAK,
-	    penalty: null,
-	    reservoir: null,
-	    reservoirRefreshInterval: null,
-	    reservoirRefreshAmount: null,
-	    reservoirIncreaseInterval: null,
-	    reservoirIncreaseAmount: null,
-	    reservoirIncreaseMaximum: null
-	  };
-
-	  Bottleneck.prototype.localStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 250
-	  };
-
-	  Bottleneck.prototype.redisStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 5000,
-	    clientTimeout: 10000,
-	    Redis: null,
-	    clientOptions: {},
-	    clusterNodes: null,
-	    clearDatastore: false,
-	    connection: null
-	  };
-
-	  Bottleneck.prototype.instanceDefaults = {
-	    datastore: "local",
-	    connection: null,
-	    id: "<no-id>",
-	    rejectOnDrop: true,
-	    trackDoneStatus: false,
-	    Promise: Promise
-	  };
-
-	  Bottleneck.prototype.stopDefaults = {
-	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-	    dropWaitingJobs: true,
-	    dropErrorMessage: "This limiter has been stopped."
-	  };
-
-	  return Bottleneck;
-
-	}).call(commonjsGlobal);
-
-	var Bottleneck_1 = Bottleneck;
-
-	var lib = Bottleneck_1;
-
-	return lib;
-
-})));
-
-
-/***/ }),
-
 /***/ 3430:
 /***/ ((module) => {
 
@@ -11112,7 +6713,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8114);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3742);
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -11126,7 +6727,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8114:
+/***/ 3742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11155,34 +6756,14 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-;// CONCATENATED MODULE: ./src/core/errors.ts
-/**
- * An error the user can fix (bad config, bad dataset, bad arguments). Adapters print its message
- * once and exit 2 (CLI) or call core.setFailed (Action). `where` names the file, line or field.
- */
-class UserError extends Error {
-    name = "UserError";
-    constructor(message) {
-        super(message);
-    }
-}
-/** The run could not complete (target unreachable, too many errors): CLI exit code 3. */
-class RunIncompleteError extends Error {
-    name = "RunIncompleteError";
-    constructor(message) {
-        super(message);
-    }
-}
-function isUserError(error) {
-    return error instanceof UserError;
-}
-
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/core/flipped-item.ts
@@ -26461,7 +22042,7 @@ function resolveThreshold(gate, options) {
     if (override === undefined)
         return gate.passed_threshold;
     if (!Number.isFinite(override) || override < 0 || override > 1) {
-        throw new UserError(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
+        throw new errors/* UserError */.yo(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
     }
     return override;
 }
@@ -27428,6859 +23009,9 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "node:sqlite"
-const external_node_sqlite_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-;// CONCATENATED MODULE: ./src/store/sqlite-rows.ts
-function runToRow(run) {
-    return {
-        id: run.id,
-        experiment: run.experiment,
-        experiment_version: run.experiment_version,
-        dataset_path: run.dataset_path,
-        dataset_version: run.dataset_version,
-        item_count: run.item_count,
-        target: run.target,
-        label: run.label ?? null,
-        role: run.role ?? null,
-        pull_request: run.pull_request ?? null,
-        git_commit: run.git_commit ?? null,
-        git_branch: run.git_branch ?? null,
-        started_at: run.started_at,
-        ended_at: run.ended_at ?? null,
-        status: run.status,
-        summary: jsonOrNull(run.summary),
-        verdict: run.verdict ?? null,
-        verdict_reasons: jsonOrNull(run.verdict_reasons),
-    };
-}
-function rowToRun(row) {
-    const run = {
-        id: sqlite_rows_text(row, "id"),
-        experiment: sqlite_rows_text(row, "experiment"),
-        experiment_version: sqlite_rows_text(row, "experiment_version"),
-        dataset_path: sqlite_rows_text(row, "dataset_path"),
-        dataset_version: sqlite_rows_text(row, "dataset_version"),
-        item_count: num(row, "item_count"),
-        target: sqlite_rows_text(row, "target"),
-        started_at: sqlite_rows_text(row, "started_at"),
-        status: sqlite_rows_text(row, "status"),
-    };
-    setIfPresent(run, "label", optionalText(row, "label"));
-    setIfPresent(run, "role", optionalText(row, "role"));
-    setIfPresent(run, "pull_request", optionalNum(row, "pull_request"));
-    setIfPresent(run, "git_commit", optionalText(row, "git_commit"));
-    setIfPresent(run, "git_branch", optionalText(row, "git_branch"));
-    setIfPresent(run, "ended_at", optionalText(row, "ended_at"));
-    setIfPresent(run, "summary", optionalJson(row, "summary"));
-    setIfPresent(run, "verdict", optionalText(row, "verdict"));
-    setIfPresent(run, "verdict_reasons", optionalJson(row, "verdict_reasons"));
-    return run;
-}
-function runItemToRow(item) {
-    return {
-        run_id: item.run_id,
-        item_id: item.item_id,
-        id: item.id,
-        status: item.status,
-        finished_at: item.finished_at,
-        item: JSON.stringify(item),
-    };
-}
-function rowToRunItem(row) {
-    return JSON.parse(sqlite_rows_text(row, "item"));
-}
-function jsonOrNull(value) {
-    return value === undefined ? null : JSON.stringify(value);
-}
-function setIfPresent(target, key, value) {
-    if (value !== undefined)
-        target[key] = value;
-}
-function sqlite_rows_text(row, column) {
-    const value = row[column];
-    if (typeof value !== "string")
-        throw new Error(`store row: column ${column} is not text`);
-    return value;
-}
-function num(row, column) {
-    const value = row[column];
-    if (typeof value !== "number")
-        throw new Error(`store row: column ${column} is not a number`);
-    return value;
-}
-function optionalText(row, column) {
-    return row[column] === null ? undefined : sqlite_rows_text(row, column);
-}
-function optionalNum(row, column) {
-    return row[column] === null ? undefined : num(row, column);
-}
-function optionalJson(row, column) {
-    return row[column] === null ? undefined : JSON.parse(sqlite_rows_text(row, column));
-}
-
-;// CONCATENATED MODULE: ./src/store/group-commit.ts
-class GroupCommit {
-    commit;
-    pending = [];
-    running;
-    /**
-     * `commit` writes all values in one transaction and resolves, per value, the error that kept it
-     * out (undefined when stored); it rejects when the transaction as a whole failed.
-     */
-    constructor(commit) {
-        this.commit = commit;
-    }
-    add(value) {
-        return new Promise((resolve, reject) => {
-            this.pending.push({ value, resolve, reject });
-            this.running ??= new Promise((started) => setImmediate(started)).then(() => this.drain());
-        });
-    }
-    /** Resolves when everything added so far is committed: callers read their own writes. */
-    async flush() {
-        while (this.running)
-            await this.running;
-    }
-    async drain() {
-        try {
-            while (this.pending.length > 0) {
-                const batch = this.pending;
-                this.pending = [];
-                await this.commitBatch(batch);
-            }
-        }
-        finally {
-            this.running = undefined;
-        }
-    }
-    async commitBatch(batch) {
-        let errors;
-        try {
-            errors = await this.commit(batch.map((entry) => entry.value));
-        }
-        catch (error) {
-            for (const entry of batch)
-                entry.reject(error);
-            return;
-        }
-        for (const [index, entry] of batch.entries()) {
-            const error = errors[index];
-            if (error === undefined)
-                entry.resolve();
-            else
-                entry.reject(error);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store/sqlite-schema.ts
-
-/**
- * Migration N (0-based) brings a database from `user_version` N to N + 1. Append only: a shipped
- * migration never changes, so every store on disk can be brought to the current schema.
- */
-const MIGRATIONS = [
-    `
-  CREATE TABLE experiment_versions (
-    experiment TEXT NOT NULL,
-    version TEXT NOT NULL,
-    definition TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (experiment, version)
-  ) STRICT;
-
-  CREATE TABLE runs (
-    id TEXT PRIMARY KEY,
-    experiment TEXT NOT NULL,
-    experiment_version TEXT NOT NULL,
-    dataset_path TEXT NOT NULL,
-    dataset_version TEXT NOT NULL,
-    item_count INTEGER NOT NULL,
-    target TEXT NOT NULL,
-    label TEXT,
-    git_commit TEXT,
-    git_branch TEXT,
-    started_at TEXT NOT NULL,
-    ended_at TEXT,
-    status TEXT NOT NULL,
-    summary TEXT,
-    verdict TEXT,
-    verdict_reasons TEXT,
-    -- 1 while the scores table holds exactly this run's scores; storing an item clears it.
-    scores_indexed INTEGER NOT NULL DEFAULT 0
-  ) STRICT;
-  CREATE INDEX runs_by_start ON runs (started_at, id);
-  CREATE INDEX runs_by_experiment ON runs (experiment, started_at, id);
-  CREATE INDEX runs_by_status ON runs (status, started_at, id);
-
-  -- The whole RunItem is one JSON text, so it reads back exactly as it went in; the key columns
-  -- beside it are copies for lookups.
-  CREATE TABLE run_items (
-    run_id TEXT NOT NULL REFERENCES runs (id),
-    item_id TEXT NOT NULL,
-    id TEXT NOT NULL,
-    status TEXT NOT NULL,
-    finished_at TEXT NOT NULL,
-    item TEXT NOT NULL,
-    PRIMARY KEY (run_id, item_id)
-  ) STRICT;
-  CREATE INDEX run_items_by_id ON run_items (id);
-
-  -- Derived from run_items.item: rebuilt per run when runs.scores_indexed is 0 (see
-  -- sqlite-score-index.ts), because three random-key index inserts per item tripled the cost of
-  -- storing an item.
-  CREATE TABLE scores (
-    id TEXT PRIMARY KEY,
-    run_id TEXT NOT NULL,
-    item_id TEXT NOT NULL,
-    scorer TEXT NOT NULL,
-    score REAL NOT NULL,
-    passed INTEGER NOT NULL,
-    error TEXT
-  ) STRICT, WITHOUT ROWID;
-  CREATE INDEX scores_by_run ON scores (run_id, item_id);
-  `,
-    // Runs on GitHub are baselines (pushes to the baseline branch) or candidates (pull requests).
-    `
-  ALTER TABLE runs ADD COLUMN role TEXT;
-  ALTER TABLE runs ADD COLUMN pull_request INTEGER;
-  `,
-];
-const SCHEMA_VERSION = MIGRATIONS.length;
-/**
- * Brings the database to SCHEMA_VERSION. Runs under BEGIN IMMEDIATE so two processes opening a
- * fresh store at once migrate it once: the second waits, then reads the new user_version.
- */
-function migrate(db, file) {
-    db.exec("BEGIN IMMEDIATE");
-    try {
-        const current = readUserVersion(db);
-        if (current > SCHEMA_VERSION) {
-            throw new UserError(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
-                "upgrade evalgate, or pass --store DIR to use another store");
-        }
-        for (const [index, sql] of MIGRATIONS.entries()) {
-            if (index < current)
-                continue;
-            db.exec(sql);
-        }
-        // PRAGMA takes no bound parameters; SCHEMA_VERSION is our own integer.
-        db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-        db.exec("COMMIT");
-    }
-    catch (error) {
-        if (db.isTransaction)
-            db.exec("ROLLBACK");
-        throw error;
-    }
-}
-function readUserVersion(db) {
-    const row = db.prepare("PRAGMA user_version").get();
-    const version = row?.["user_version"];
-    return typeof version === "number" ? version : 0;
-}
-
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/store/sqlite-item-writer.ts
-
-/**
- * Run items are written on a worker thread with its own connection: storing an item (SQLite work
- * and WAL writes, ~80 µs) then costs the thread that calls targets nothing, which is what keeps a
- * run near the ideal N·L/C. Plain JavaScript source, so it runs the same from tsx, vitest and the
- * ncc bundle without a file to locate.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { DatabaseSync } = require("node:sqlite");
-const db = new DatabaseSync(workerData.file);
-db.exec("PRAGMA busy_timeout = 5000");
-db.exec("PRAGMA synchronous = NORMAL");
-db.exec("PRAGMA foreign_keys = ON");
-const upsert = db.prepare(workerData.upsertSql);
-const markStale = db.prepare(workerData.markStaleSql);
-const message = (error) => String((error && error.message) || error);
-parentPort.on("message", ({ id, rows, runIds }) => {
-  try {
-    db.exec("BEGIN IMMEDIATE");
-    const errors = rows.map((row) => {
-      try { upsert.run(row); return null; } catch (error) { return message(error); }
-    });
-    for (const runId of runIds) markStale.run(runId);
-    db.exec("COMMIT");
-    parentPort.postMessage({ id, errors });
-  } catch (error) {
-    if (db.isTransaction) db.exec("ROLLBACK");
-    parentPort.postMessage({ id, failure: message(error) });
-  }
-});
-`;
-class SqliteItemWriter {
-    worker;
-    nextId = 1;
-    waiting = new Map();
-    constructor(file, sql) {
-        this.worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData: { file, upsertSql: sql.upsert, markStaleSql: sql.markStale },
-            // It holds one batch at a time: a small heap keeps a 100,000-item run's footprint flat.
-            resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 },
-        });
-        this.worker.on("message", (reply) => this.settle(reply));
-        this.worker.on("error", (error) => this.failAll(error));
-        this.worker.on("exit", (code) => this.failAll(new Error(`the store's writer thread exited (code ${code})`)));
-        // An idle writer must not keep the process alive; a busy one must, or acknowledged writes could be cut short.
-        this.worker.unref();
-    }
-    /** Commits the rows in one transaction; resolves with each row's error message, or null when stored. */
-    commit(rows, runIds) {
-        const id = this.nextId++;
-        if (this.waiting.size === 0)
-            this.worker.ref();
-        return new Promise((resolve, reject) => {
-            this.waiting.set(id, { resolve, reject });
-            this.worker.postMessage({ id, rows, runIds });
-        });
-    }
-    async close() {
-        this.worker.removeAllListeners("exit");
-        await this.worker.terminate();
-    }
-    settle(reply) {
-        const waiter = this.waiting.get(reply.id);
-        if (!waiter)
-            return;
-        this.waiting.delete(reply.id);
-        if (this.waiting.size === 0)
-            this.worker.unref();
-        if (reply.failure !== undefined)
-            waiter.reject(new Error(reply.failure));
-        else
-            waiter.resolve(reply.errors ?? []);
-    }
-    failAll(error) {
-        for (const waiter of this.waiting.values())
-            waiter.reject(error);
-        this.waiting.clear();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store/sqlite-score-index.ts
-/**
- * The scores table is an index derived from the scores inside each stored run item. Keeping it
- * current on every putRunItem cost three random-key B-tree inserts per item (score ids are
- * hashes), which tripled the cost of storing an item. Instead storing an item marks its run stale
- * (runs.scores_indexed = 0) and a score lookup first rebuilds the stale runs, each in one
- * transaction; rows are inserted in id order so the rebuild writes each index page once.
- */
-class ScoreIndex {
-    db;
-    /** Writes only when the run was indexed, so the store's hot path usually reads one page. */
-    static MARK_STALE = "UPDATE runs SET scores_indexed = 0 WHERE id = ? AND scores_indexed = 1";
-    staleRuns;
-    markStale;
-    rebuildSteps;
-    constructor(db) {
-        this.db = db;
-        this.staleRuns = db.prepare("SELECT id FROM runs WHERE scores_indexed = 0");
-        this.markStale = db.prepare(ScoreIndex.MARK_STALE);
-        this.rebuildSteps = [
-            db.prepare("DELETE FROM scores WHERE run_id = :run_id"),
-            db.prepare("INSERT OR REPLACE INTO scores (id, run_id, item_id, scorer, score, passed, error) " +
-                "SELECT score.value ->> '$.id', run_items.run_id, run_items.item_id, score.value ->> '$.scorer', " +
-                "score.value ->> '$.score', score.value ->> '$.passed', score.value ->> '$.error' " +
-                "FROM run_items, json_each(run_items.item, '$.scores') AS score " +
-                "WHERE run_items.run_id = :run_id ORDER BY 1"),
-            db.prepare("UPDATE runs SET scores_indexed = 1 WHERE id = :run_id"),
-        ];
-    }
-    /** Called inside the transaction that stores an item of the run. */
-    runChanged(runId) {
-        this.markStale.run(runId);
-    }
-    /** Rebuilds every stale run, so that the scores table answers for every stored item. */
-    catchUp() {
-        const stale = this.staleRuns.all().map((row) => String(row["id"]));
-        for (const runId of stale) {
-            this.db.exec("BEGIN IMMEDIATE");
-            try {
-                for (const step of this.rebuildSteps)
-                    step.run({ run_id: runId });
-                this.db.exec("COMMIT");
-            }
-            catch (error) {
-                if (this.db.isTransaction)
-                    this.db.exec("ROLLBACK");
-                throw error;
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
-
-
-
-
-
-
-
-const DEFAULT_LIST_LIMIT = 50;
-/** Matches shown when a run id prefix is ambiguous. */
-const AMBIGUOUS_SHOWN = 5;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
-const MAX_CHAR = "\u{10FFFF}";
-const RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
-    "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
-const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
-const UPSERT_RUN_ITEM = `INSERT OR REPLACE INTO run_items (${RUN_ITEM_COLUMNS}) VALUES (${placeholders(RUN_ITEM_COLUMNS)})`;
-function placeholders(columns) {
-    return columns
-        .split(", ")
-        .map((column) => `:${column}`)
-        .join(", ");
-}
-/**
- * The embedded store: one SQLite file shared by every evalgate process in a checkout. The node:sqlite
- * API is synchronous; the methods are async to satisfy RunStore, and putRunItem uses the
- * asynchrony for group commit: it resolves once the transaction holding its item has committed.
- * Reads and endRun first commit any waiting items, so a caller always reads its own writes.
- */
-class SqliteRunStore {
-    file;
-    db;
-    statements;
-    scoreIndex;
-    writer;
-    writes = new GroupCommit((items) => this.commitRunItems(items));
-    constructor(file) {
-        this.file = file;
-        this.db = new external_node_sqlite_namespaceObject.DatabaseSync(file);
-        try {
-            // Set first so every later statement (the WAL switch, the migration) waits for other processes.
-            this.db.exec("PRAGMA busy_timeout = 5000");
-            // WAL + NORMAL: a commit survives the process being killed (the WAL is in the OS page
-            // cache), not a power loss, which a re-run repairs. Readers never block the writer.
-            this.db.exec("PRAGMA journal_mode = WAL");
-            this.db.exec("PRAGMA synchronous = NORMAL");
-            this.db.exec("PRAGMA foreign_keys = ON");
-            migrate(this.db, file);
-            this.statements = this.prepareStatements();
-            this.scoreIndex = new ScoreIndex(this.db);
-            this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
-        }
-        catch (error) {
-            this.db.close();
-            throw error;
-        }
-    }
-    prepareStatements() {
-        const db = this.db;
-        return {
-            begin: db.prepare("BEGIN IMMEDIATE"),
-            commit: db.prepare("COMMIT"),
-            rollback: db.prepare("ROLLBACK"),
-            saveExperimentVersion: db.prepare("INSERT INTO experiment_versions (experiment, version, definition, created_at) " +
-                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-            getExperimentVersion: db.prepare("SELECT experiment, version, definition, created_at FROM experiment_versions " +
-                "WHERE experiment = ? AND version = ?"),
-            insertRun: db.prepare(`INSERT INTO runs (${RUN_COLUMNS}) VALUES (${placeholders(RUN_COLUMNS)})`),
-            endRun: db.prepare("UPDATE runs SET status = :status, ended_at = :ended_at, summary = :summary, " +
-                "verdict = :verdict, verdict_reasons = :verdict_reasons WHERE id = :id"),
-            runById: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
-            runsByPrefix: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id > ? AND id < ? ORDER BY id LIMIT ?`),
-            runItemStatuses: db.prepare("SELECT item_id, status FROM run_items WHERE run_id = ?"),
-            runItemById: db.prepare("SELECT item FROM run_items WHERE id = ?"),
-            runItemByKey: db.prepare("SELECT item FROM run_items WHERE run_id = ? AND item_id = ?"),
-            scoreById: db.prepare("SELECT run_id, item_id FROM scores WHERE id = ?"),
-        };
-    }
-    async saveExperimentVersion(record) {
-        // A version is a content hash of its definition, so the first record saved is the record.
-        this.statements.saveExperimentVersion.run(record.experiment, record.version, JSON.stringify(record.definition ?? null), record.created_at);
-    }
-    async getExperimentVersion(experiment, version) {
-        const row = this.statements.getExperimentVersion.get(experiment, version);
-        if (row === undefined)
-            return undefined;
-        return {
-            experiment: String(row["experiment"]),
-            version: String(row["version"]),
-            definition: JSON.parse(String(row["definition"])),
-            created_at: String(row["created_at"]),
-        };
-    }
-    async createRun(run) {
-        if (this.statements.runById.get(run.id) !== undefined) {
-            throw new Error(`run "${run.id}" already exists in ${this.file}`);
-        }
-        this.statements.insertRun.run(runToRow(run));
-    }
-    async putRunItem(item) {
-        return this.writes.add(item);
-    }
-    /**
-     * One transaction for the batch. Each item is one statement, and a failed statement undoes only
-     * itself, so an item that cannot be stored fails alone.
-     */
-    async commitRunItems(items) {
-        const rows = items.map(runItemToRow);
-        const runIds = [...new Set(items.map((item) => item.run_id))];
-        const errors = await this.writer.commit(rows, runIds);
-        return errors.map((message) => (message === null ? undefined : new Error(message)));
-    }
-    async endRun(runId, end) {
-        await this.writes.flush();
-        const result = this.statements.endRun.run({
-            id: runId,
-            status: end.status,
-            ended_at: end.ended_at,
-            summary: end.summary === undefined ? null : JSON.stringify(end.summary),
-            verdict: end.verdict ?? null,
-            verdict_reasons: end.verdict_reasons === undefined ? null : JSON.stringify(end.verdict_reasons),
-        });
-        if (result.changes === 0)
-            throw new Error(`cannot end run "${runId}": it is not in ${this.file}`);
-    }
-    async getRun(runId) {
-        if (runId === "")
-            return undefined;
-        const exact = this.statements.runById.get(runId);
-        if (exact !== undefined)
-            return rowToRun(exact);
-        const matches = this.statements.runsByPrefix.all(runId, runId + MAX_CHAR, AMBIGUOUS_SHOWN + 1);
-        const [only] = matches;
-        if (only === undefined)
-            return undefined;
-        if (matches.length === 1)
-            return rowToRun(only);
-        const shown = matches.slice(0, AMBIGUOUS_SHOWN).map((row) => String(row["id"]));
-        const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
-        throw new UserError(`run id "${runId}" is ambiguous: ${shown.join(", ")}${more}. Type more of the run id.`);
-    }
-    async listRuns(filter = {}) {
-        const conditions = [];
-        const params = { limit: filter.limit ?? DEFAULT_LIST_LIMIT };
-        if (filter.experiment !== undefined) {
-            conditions.push("experiment = :experiment");
-            params["experiment"] = filter.experiment;
-        }
-        if (filter.status !== undefined) {
-            conditions.push("status = :status");
-            params["status"] = filter.status;
-        }
-        const where = conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
-        // At most four shapes of this query exist; SQLite's statement cache is not needed.
-        const rows = this.db
-            .prepare(`SELECT ${RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, id DESC LIMIT :limit`)
-            .all(params);
-        return rows.map(rowToRun);
-    }
-    async *runItems(runId) {
-        await this.writes.flush();
-        // A statement of its own: two streams of the same store must not reset each other.
-        const rows = this.db
-            .prepare("SELECT item FROM run_items WHERE run_id = ? ORDER BY item_id")
-            .iterate(runId);
-        try {
-            for (const row of rows)
-                yield rowToRunItem(row);
-        }
-        finally {
-            // Releases the read snapshot when a consumer stops early (break, throw).
-            if (this.db.isOpen)
-                rows.return?.();
-        }
-    }
-    async runItemStatuses(runId) {
-        await this.writes.flush();
-        const statuses = new Map();
-        for (const row of this.statements.runItemStatuses.iterate(runId)) {
-            statuses.set(String(row["item_id"]), String(row["status"]));
-        }
-        return statuses;
-    }
-    async getRunItem(runItemId) {
-        await this.writes.flush();
-        const row = this.statements.runItemById.get(runItemId);
-        return row === undefined ? undefined : rowToRunItem(row);
-    }
-    async getScore(scoreId) {
-        await this.writes.flush();
-        this.scoreIndex.catchUp();
-        const key = this.statements.scoreById.get(scoreId);
-        if (key === undefined)
-            return undefined;
-        const row = this.statements.runItemByKey.get(key["run_id"] ?? null, key["item_id"] ?? null);
-        if (row === undefined)
-            return undefined;
-        const runItem = rowToRunItem(row);
-        const score = runItem.scores.find((candidate) => candidate.id === scoreId);
-        return score === undefined ? undefined : { score, runItem };
-    }
-    async close() {
-        if (!this.db.isOpen)
-            return;
-        await this.writes.flush();
-        await this.writer.close();
-        this.db.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store/open-store.ts
-
-
-
-
-const EMBEDDED_STORE_FILE = "evalgate.db";
-/**
- * Opens (creating when needed) the embedded store in `dir`, the CLI's `.evalgate/` by default.
- * The directory ignores itself, so a store inside a checkout is never committed by accident.
- */
-async function openEmbeddedStore(dir) {
-    const file = external_node_path_default().join(dir, EMBEDDED_STORE_FILE);
-    try {
-        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-        // `wx`: a .gitignore the user edited stays as it is.
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(ignoreExisting);
-    }
-    catch (error) {
-        throw new UserError(`cannot create the store directory "${dir}": ${messageOf(error)}. Pass --store DIR with a writable directory`);
-    }
-    try {
-        return new SqliteRunStore(file);
-    }
-    catch (error) {
-        if (error instanceof UserError)
-            throw error;
-        throw new UserError(`cannot open the store "${file}": ${messageOf(error)}. ` +
-            "Pass --store DIR to use another store, or move this file away to start a new one");
-    }
-}
-function ignoreExisting(error) {
-    if (error.code !== "EEXIST")
-        throw error;
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/layout.ts
-/**
- * Where things live on the results branch. Every run is its own file, so concurrent writers never
- * touch the same path and a commit never has to merge content:
- *
- *   runs/<experiment>/<dataset_version>/<git_commit | no-commit>/<role | run>/<run_id>.json.gz
- *   experiment-versions/<experiment>/<version>.json
- *   README.md
- *
- * Everything a caller filters on (experiment, dataset version, commit, role) is in the path, so a
- * single tree listing answers `findRuns` without downloading any run.
- */
-const RUNS_DIR = "runs";
-const EXPERIMENT_VERSIONS_DIR = "experiment-versions";
-const README_PATH = "README.md";
-const RUN_FILE_SUFFIX = ".json.gz";
-const NO_COMMIT = "no-commit";
-const NO_ROLE = "run";
-function runPath(run) {
-    return [
-        RUNS_DIR,
-        encodeSegment(run.experiment),
-        encodeSegment(run.dataset_version),
-        run.git_commit === undefined ? NO_COMMIT : encodeSegment(run.git_commit),
-        run.role ?? NO_ROLE,
-        encodeSegment(run.id) + RUN_FILE_SUFFIX,
-    ].join("/");
-}
-function experimentVersionPath(experiment, version) {
-    return [EXPERIMENT_VERSIONS_DIR, encodeSegment(experiment), `${encodeSegment(version)}.json`].join("/");
-}
-/** The run a path names, or undefined for any other file (README, experiment versions, strays). */
-function parseRunPath(path) {
-    const segments = path.split("/");
-    if (segments.length !== 6 || segments[0] !== RUNS_DIR)
-        return undefined;
-    const [, experiment, datasetVersion, commit, role, file] = segments;
-    if (!file.endsWith(RUN_FILE_SUFFIX))
-        return undefined;
-    if (role !== NO_ROLE && role !== "baseline" && role !== "candidate")
-        return undefined;
-    const ref = {
-        runId: decodeSegment(file.slice(0, -RUN_FILE_SUFFIX.length)),
-        experiment: decodeSegment(experiment),
-        datasetVersion: decodeSegment(datasetVersion),
-        path,
-    };
-    if (commit !== NO_COMMIT)
-        ref.commit = decodeSegment(commit);
-    if (role !== NO_ROLE)
-        ref.role = role;
-    return ref;
-}
-function parseExperimentVersionPath(path) {
-    const segments = path.split("/");
-    if (segments.length !== 3 || segments[0] !== EXPERIMENT_VERSIONS_DIR)
-        return undefined;
-    const [, experiment, file] = segments;
-    if (!file.endsWith(".json"))
-        return undefined;
-    return { experiment: decodeSegment(experiment), version: decodeSegment(file.slice(0, -".json".length)) };
-}
-/**
- * Names from the config are mostly safe as they are; anything else is percent-encoded so that a
- * name can never add a directory level or be a "." / ".." entry, which git trees refuse.
- */
-function encodeSegment(value) {
-    if (/^[A-Za-z0-9._-]+$/.test(value) && value !== "." && value !== ".." && value !== NO_COMMIT)
-        return value;
-    return encodeURIComponent(value).replaceAll(".", "%2E").replaceAll("-", "%2D");
-}
-function decodeSegment(segment) {
-    try {
-        return decodeURIComponent(segment);
-    }
-    catch {
-        return segment;
-    }
-}
-const README = `# evalgate results
-
-This branch is written by evalgate; do not edit it by hand.
-
-It has no common history with the rest of the repository: it only stores evaluation runs, one
-gzipped file per run, so the evalgate Action can compare a pull request's run with the latest
-baseline, and \`evalgate runs compare --store github:OWNER/REPO\` can do the same on a laptop.
-
-- \`runs/<experiment>/<dataset version>/<commit or no-commit>/<baseline | candidate | run>/<run id>.json.gz\`:
-  gzipped JSON lines; the first line is \`{"format":1,"run":…,"experiment_version":…}\`, every
-  following line one run item, ordered by item id.
-- \`experiment-versions/<experiment>/<version>.json\`: the experiment definition that produced runs
-  (before \`\${NAME}\` placeholders are filled in: no secrets).
-
-Deleting old files is safe: evalgate only ever adds files and never rewrites history.
-`;
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/store/results-branch/retry-policy.ts
-
-/** 8 publish tries: each round of a race lets at least one writer through, and jobs seldom overlap by 8. */
-const DEFAULT_RETRY_POLICY = {
-    requestAttempts: 4,
-    publishAttempts: 8,
-    baseDelayMs: 250,
-    maxDelayMs: 8_000,
-};
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === "number" ? status : undefined;
-}
-/**
- * Octokit reports a dropped connection as status 500, so "5xx" covers it; 429 is GitHub's "slow
- * down". Everything else (4xx, our own bugs) would fail the same way again.
- */
-function isTransient(error) {
-    const status = statusOf(error);
-    return status !== undefined && (status >= 500 || status === 429);
-}
-function backoff(attempt, policy) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    // Jitter keeps writers that collided once from colliding again in lockstep.
-    return (0,external_node_timers_promises_namespaceObject.setTimeout)(exponential * (0.5 + Math.random()));
-}
-async function retryTransient(call, policy) {
-    for (let attempt = 1;; attempt += 1) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (!isTransient(error) || attempt >= policy.requestAttempts)
-                throw error;
-            await backoff(attempt, policy);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/append-to-branch.ts
-
-
-/** Returns the commit that holds the file (ours, or a later one when our answer was lost). */
-async function appendToBranch(git, append, policy) {
-    const file = { path: append.file.path, sha: await git.createBlob(append.file.content) };
-    const ifAbsent = [];
-    for (const extra of append.filesIfAbsent)
-        ifAbsent.push({ path: extra.path, sha: await git.createBlob(extra.content) });
-    const ourCommits = new Set();
-    let uncertain = false;
-    let lastProblem = "";
-    for (let attempt = 1; attempt <= policy.publishAttempts; attempt += 1) {
-        if (attempt > 1)
-            await backoff(attempt - 1, policy);
-        try {
-            const head = await git.readHead();
-            if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain)))
-                return head.commitSha;
-            const commit = head === undefined ? await orphanCommit(git, append.message, file, ifAbsent) : await commitOnTop(git, head, append.message, file, ifAbsent);
-            ourCommits.add(commit);
-            const outcome = head === undefined ? await git.createBranch(commit) : await git.moveBranch(commit);
-            if (outcome === "done")
-                return commit;
-            if (outcome === "uncertain")
-                uncertain = true;
-            lastProblem = head === undefined ? "another job created the branch at the same time" : "another job moved the branch first";
-        }
-        catch (error) {
-            // Still failing after the in-place retries: whatever was in flight may have landed.
-            if (!isTransient(error))
-                throw error;
-            uncertain = true;
-            lastProblem = error instanceof Error ? error.message : String(error);
-        }
-    }
-    throw new Error(`could not add ${file.path} to ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ` +
-        "the run is kept in the staging store: publish it again later");
-}
-/**
- * Did an earlier try land although its answer said otherwise (a retried request whose first send
- * took effect)? The head being our commit is free to check; after a lost answer, someone may
- * already have committed on top of ours, so the file itself is looked up.
- */
-async function alreadyPublished(git, head, file, ourCommits, answerLost) {
-    if (ourCommits.has(head.commitSha))
-        return true;
-    return answerLost && (await git.findBlob(head.treeSha, file.path)) === file.sha;
-}
-async function orphanCommit(git, message, file, ifAbsent) {
-    const files = [{ path: README_PATH, content: README }, file, ...ifAbsent];
-    const tree = await git.createTree(files, undefined);
-    // No parents: the results branch shares no history with the code.
-    return git.createCommit(message, tree, []);
-}
-async function commitOnTop(git, head, message, file, ifAbsent) {
-    const files = [file];
-    for (const extra of ifAbsent) {
-        if ((await git.findBlob(head.treeSha, extra.path)) === undefined)
-            files.push(extra);
-    }
-    const tree = await git.createTree(files, head.treeSha);
-    return git.createCommit(message, tree, [head.commitSha]);
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/branch-git.ts
-
-
-class BranchGit {
-    octokit;
-    location;
-    policy;
-    constructor(octokit, location, policy) {
-        this.octokit = octokit;
-        this.location = location;
-        this.policy = policy;
-    }
-    get name() {
-        const { owner, repo, branch } = this.location;
-        return `${owner}/${repo}@${branch}`;
-    }
-    call(request) {
-        return retryTransient(request, this.policy);
-    }
-    get repoParams() {
-        return { owner: this.location.owner, repo: this.location.repo };
-    }
-    /** The branch's head commit and its tree, or undefined when the branch does not exist yet. */
-    async readHead() {
-        let commitSha;
-        try {
-            const ref = await this.call(() => this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${this.location.branch}` }));
-            commitSha = ref.data.object.sha;
-        }
-        catch (error) {
-            if (statusOf(error) === 404)
-                return undefined;
-            throw error;
-        }
-        const commit = await this.call(() => this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: commitSha }));
-        return { commitSha, treeSha: commit.data.tree.sha };
-    }
-    /**
-     * A missing branch reads as an empty store, but a missing repository (or one the token cannot
-     * see, which GitHub also answers 404) is a mistake the user should hear about.
-     */
-    async requireRepository() {
-        try {
-            await this.call(() => this.octokit.rest.repos.get(this.repoParams));
-        }
-        catch (error) {
-            if (statusOf(error) !== 404)
-                throw error;
-            const { owner, repo } = this.location;
-            throw new UserError(`repository ${owner}/${repo} was not found, or the token cannot read it: check --store github:OWNER/REPO ` +
-                "and that GITHUB_TOKEN may read that repository's contents");
-        }
-    }
-    /**
-     * Every blob under `treeSha`. One recursive listing usually does; when GitHub truncates it
-     * (over 100,000 entries or 7 MB), each subtree is listed on its own, recursively the same way.
-     */
-    async listBlobs(treeSha, prefix = "") {
-        const recursive = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha, recursive: "true" }));
-        if (!recursive.data.truncated)
-            return blobsOf(recursive.data.tree, prefix);
-        const level = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha }));
-        const blobs = blobsOf(level.data.tree, prefix);
-        for (const entry of level.data.tree) {
-            if (entry.type === "tree" && entry.sha !== undefined && entry.path !== undefined) {
-                blobs.push(...(await this.listBlobs(entry.sha, `${prefix}${entry.path}/`)));
-            }
-        }
-        return blobs;
-    }
-    /** The blob sha at `path` under `treeSha`, walking one level per call (no full listing). */
-    async findBlob(treeSha, path) {
-        let current = treeSha;
-        const segments = path.split("/");
-        for (const [index, segment] of segments.entries()) {
-            const level = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: current }));
-            const entry = level.data.tree.find((candidate) => candidate.path === segment);
-            if (entry?.sha === undefined)
-                return undefined;
-            const last = index === segments.length - 1;
-            if (last)
-                return entry.type === "blob" ? entry.sha : undefined;
-            if (entry.type !== "tree")
-                return undefined;
-            current = entry.sha;
-        }
-        return undefined;
-    }
-    async readBlob(sha) {
-        const blob = await this.call(() => this.octokit.rest.git.getBlob({ ...this.repoParams, file_sha: sha }));
-        // GitHub wraps base64 at 60 columns; Node's decoder skips the newlines.
-        return Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8");
-    }
-    async createBlob(content) {
-        const blob = await this.call(() => this.octokit.rest.git.createBlob({ ...this.repoParams, content: content.toString("base64"), encoding: "base64" }));
-        return blob.data.sha;
-    }
-    async createTree(files, baseTree) {
-        const tree = files.map((file) => ({ ...file, mode: "100644", type: "blob" }));
-        const created = await this.call(() => this.octokit.rest.git.createTree({ ...this.repoParams, tree, ...(baseTree === undefined ? {} : { base_tree: baseTree }) }));
-        return created.data.sha;
-    }
-    async createCommit(message, tree, parents) {
-        const commit = await this.call(() => this.octokit.rest.git.createCommit({ ...this.repoParams, message, tree, parents }));
-        return commit.data.sha;
-    }
-    /**
-     * Points a new branch at `sha`. "conflict" when another writer created it first; "uncertain"
-     * when a try failed in transit and a later one was refused: the first may have taken effect.
-     */
-    createBranch(sha) {
-        const ref = `refs/heads/${this.location.branch}`;
-        return this.writeRef(() => this.octokit.rest.git.createRef({ ...this.repoParams, ref, sha }));
-    }
-    /**
-     * Moves the branch to `sha` without force. "conflict" (422) when the branch moved since
-     * `sha`'s parent was read (not a fast forward) or was deleted meanwhile; "uncertain" as above.
-     */
-    moveBranch(sha) {
-        const ref = `heads/${this.location.branch}`;
-        return this.writeRef(() => this.octokit.rest.git.updateRef({ ...this.repoParams, ref, sha, force: false }));
-    }
-    async writeRef(write) {
-        let failedInTransit = false;
-        try {
-            await this.call(async () => {
-                try {
-                    return await write();
-                }
-                catch (error) {
-                    if (isTransient(error))
-                        failedInTransit = true;
-                    throw error;
-                }
-            });
-            return "done";
-        }
-        catch (error) {
-            if (statusOf(error) === 422)
-                return failedInTransit ? "uncertain" : "conflict";
-            if (isTransient(error))
-                return "uncertain";
-            throw error;
-        }
-    }
-}
-function blobsOf(entries, prefix) {
-    const blobs = [];
-    for (const entry of entries) {
-        if (entry.type !== "blob" || entry.path === undefined || entry.sha === undefined)
-            continue;
-        blobs.push({ path: prefix + entry.path, sha: entry.sha, size: entry.size ?? 0 });
-    }
-    return blobs;
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/branch-index.ts
-
-/**
- * What one listing of the branch's tree says: every run and experiment version, from paths alone.
- * Runs are kept newest first: run ids start with their start time (run-YYYYMMDD-HHMMSS-xxxx).
- */
-class BranchIndex {
-    /** Newest first. */
-    runs;
-    runsById = new Map();
-    experimentVersions = new Map();
-    constructor(blobs) {
-        const runs = [];
-        for (const blob of blobs) {
-            const ref = parseRunPath(blob.path);
-            if (ref !== undefined) {
-                // One path per run id; a run republished under another role or commit keeps its first path.
-                if (this.runsById.has(ref.runId))
-                    continue;
-                const run = { ...ref, blobSha: blob.sha, size: blob.size };
-                this.runsById.set(ref.runId, run);
-                runs.push(run);
-                continue;
-            }
-            const version = parseExperimentVersionPath(blob.path);
-            if (version !== undefined)
-                this.experimentVersions.set(versionKey(version.experiment, version.version), blob);
-        }
-        this.runs = runs.sort((a, b) => (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
-    }
-    static empty() {
-        return new BranchIndex([]);
-    }
-    run(runId) {
-        return this.runsById.get(runId);
-    }
-    /** Runs whose id starts with `prefix`, in id order (as the SQLite store lists them). */
-    runsWithPrefix(prefix) {
-        return this.runs.filter((run) => run.runId.startsWith(prefix)).reverse();
-    }
-    find(filter) {
-        return this.runs.filter((run) => run.experiment === filter.experiment &&
-            (filter.datasetVersion === undefined || run.datasetVersion === filter.datasetVersion) &&
-            (filter.commit === undefined || run.commit === filter.commit) &&
-            (filter.role === undefined || run.role === filter.role));
-    }
-    experimentVersion(experiment, version) {
-        return this.experimentVersions.get(versionKey(experiment, version));
-    }
-}
-function versionKey(experiment, version) {
-    return `${experiment}\u0000${version}`;
-}
-/** A RunRef without the index's download details, as callers get it. */
-function toRunRef(run) {
-    const ref = { runId: run.runId, experiment: run.experiment, datasetVersion: run.datasetVersion, path: run.path };
-    if (run.commit !== undefined)
-        ref.commit = run.commit;
-    if (run.role !== undefined)
-        ref.role = run.role;
-    return ref;
-}
-
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/store/results-branch/run-document.ts
-
-
-
-/**
- * A run file on the results branch: gzipped JSON lines, a header line and then one run item per
- * line in item_id order. Lines rather than one JSON document so a reader parses one item at a
- * time: a 100,000-item run is held compressed (tens of MB), never as 100,000 objects.
- */
-const RUN_DOCUMENT_FORMAT = 1;
-const WRITE_BATCH_CHARS = 1024 * 1024;
-/**
- * Gzips the header and the items as they stream in. Stops with a UserError as soon as the
- * compressed size passes `maxBytes`, so a run too large to publish fails before it is all read.
- */
-async function encodeRunDocument(header, items, maxBytes) {
-    const chunks = [];
-    let size = 0;
-    const gzip = (0,external_node_zlib_namespaceObject.createGzip)();
-    const collected = (async () => {
-        for await (const chunk of gzip) {
-            size += chunk.length;
-            if (size > maxBytes)
-                throw tooLarge(header.run.id, maxBytes);
-            chunks.push(chunk);
-        }
-    })();
-    // Settled below; until then a failure here must not count as an unhandled rejection.
-    const collectError = collected.then(() => undefined, (error) => error);
-    try {
-        // Lines go to zlib in batches: a write per line waited on zlib's thread for every few items.
-        let batch = `${JSON.stringify(header)}\n`;
-        for await (const item of items) {
-            batch += `${JSON.stringify(item)}\n`;
-            if (batch.length >= WRITE_BATCH_CHARS) {
-                await write(gzip, batch);
-                batch = "";
-            }
-        }
-        await write(gzip, batch);
-        gzip.end();
-    }
-    catch (error) {
-        gzip.destroy();
-        // When the collector stopped the stream (too large), its error is the one that explains.
-        throw (await collectError) ?? error;
-    }
-    const error = await collectError;
-    if (error !== undefined)
-        throw error;
-    return Buffer.concat(chunks, size);
-}
-function write(gzip, line) {
-    if (gzip.destroyed)
-        return Promise.reject(new Error("the run document stream was closed"));
-    if (gzip.write(line))
-        return Promise.resolve();
-    return new Promise((resolve, reject) => {
-        const onDrain = () => {
-            gzip.off("close", onClose);
-            resolve();
-        };
-        const onClose = () => {
-            gzip.off("drain", onDrain);
-            reject(new Error("the run document stream was closed"));
-        };
-        gzip.once("drain", onDrain);
-        gzip.once("close", onClose);
-    });
-}
-function tooLarge(runId, maxBytes) {
-    const limit = maxBytes >= 1_000_000 ? `${Math.round(maxBytes / 1_000_000)} MB` : `${maxBytes} bytes`;
-    return new UserError(`run "${runId}" is more than ${limit} compressed, the largest file GitHub's Git Data API accepts: ` +
-        "use a smaller dataset (or split it into several experiments), or keep this run in the embedded store");
-}
-/** The document's lines, decompressed as they are read. */
-async function* documentLines(gzipped) {
-    const text = external_node_stream_namespaceObject.Readable.from([gzipped]).pipe((0,external_node_zlib_namespaceObject.createGunzip)()).setEncoding("utf8");
-    let pending = "";
-    for await (const chunk of text) {
-        pending += chunk;
-        let newline = pending.indexOf("\n");
-        while (newline !== -1) {
-            const line = pending.slice(0, newline);
-            pending = pending.slice(newline + 1);
-            if (line !== "")
-                yield line;
-            newline = pending.indexOf("\n");
-        }
-    }
-    if (pending !== "")
-        yield pending;
-}
-async function readRunDocumentHeader(gzipped, where) {
-    for await (const line of documentLines(gzipped))
-        return parseHeader(line, where);
-    throw new Error(`${where} is empty: it is not a run written by evalgate`);
-}
-/** The run's items in stored (item_id) order; the header line is checked and skipped. */
-async function* readRunDocumentItems(gzipped, where) {
-    let sawHeader = false;
-    for await (const line of documentLines(gzipped)) {
-        if (!sawHeader) {
-            parseHeader(line, where);
-            sawHeader = true;
-            continue;
-        }
-        yield JSON.parse(line);
-    }
-}
-function parseHeader(line, where) {
-    const header = JSON.parse(line);
-    if (header.format !== RUN_DOCUMENT_FORMAT) {
-        throw new UserError(`${where} has run file format ${String(header.format)}, but this evalgate reads format ${RUN_DOCUMENT_FORMAT}: upgrade evalgate`);
-    }
-    return header;
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/branch-reader.ts
-
-
-/**
- * Reads the results branch: the index from one tree listing (kept until the store writes), and
- * run files downloaded on demand. A blob's content never changes for its sha, so headers are kept
- * for the store's lifetime and recent run files are kept compressed up to a byte budget.
- */
-const BLOB_CACHE_BYTES = 32 * 1024 * 1024;
-class BranchReader {
-    git;
-    index;
-    headers = new Map();
-    blobs = new BlobCache(BLOB_CACHE_BYTES);
-    constructor(git) {
-        this.git = git;
-    }
-    readIndex() {
-        if (this.index === undefined) {
-            const reading = this.listBranch();
-            this.index = reading;
-            // A failed read is not remembered: the next call tries again.
-            reading.catch(() => {
-                if (this.index === reading)
-                    this.index = undefined;
-            });
-        }
-        return this.index;
-    }
-    /** Called after this store writes: the next read lists the branch again. */
-    invalidate() {
-        this.index = undefined;
-    }
-    async listBranch() {
-        const head = await this.git.readHead();
-        if (head === undefined) {
-            await this.git.requireRepository();
-            return BranchIndex.empty();
-        }
-        return new BranchIndex(await this.git.listBlobs(head.treeSha));
-    }
-    header(run) {
-        let header = this.headers.get(run.blobSha);
-        if (header === undefined) {
-            header = this.download(run).then((gzipped) => readRunDocumentHeader(gzipped, this.where(run)));
-            this.headers.set(run.blobSha, header);
-            header.catch(() => this.headers.delete(run.blobSha));
-        }
-        return header;
-    }
-    async *items(run) {
-        yield* readRunDocumentItems(await this.download(run), this.where(run));
-    }
-    async experimentVersion(experiment, version) {
-        const blob = (await this.readIndex()).experimentVersion(experiment, version);
-        if (blob === undefined)
-            return undefined;
-        return JSON.parse((await this.git.readBlob(blob.sha)).toString("utf8"));
-    }
-    isCached(run) {
-        return this.blobs.has(run.blobSha);
-    }
-    async download(run) {
-        const cached = this.blobs.get(run.blobSha);
-        if (cached !== undefined)
-            return cached;
-        const gzipped = await this.git.readBlob(run.blobSha);
-        this.blobs.set(run.blobSha, gzipped);
-        return gzipped;
-    }
-    where(run) {
-        return `${this.git.name}:${run.path}`;
-    }
-}
-/** Least recently used first out, by total bytes; a blob larger than the budget is not kept. */
-class BlobCache {
-    budget;
-    entries = new Map();
-    bytes = 0;
-    constructor(budget) {
-        this.budget = budget;
-    }
-    get(sha) {
-        const blob = this.entries.get(sha);
-        if (blob !== undefined) {
-            this.entries.delete(sha);
-            this.entries.set(sha, blob);
-        }
-        return blob;
-    }
-    has(sha) {
-        return this.entries.has(sha);
-    }
-    set(sha, blob) {
-        if (blob.length > this.budget || this.entries.has(sha))
-            return;
-        this.entries.set(sha, blob);
-        this.bytes += blob.length;
-        for (const [oldest, old] of this.entries) {
-            if (this.bytes <= this.budget)
-                break;
-            this.entries.delete(oldest);
-            this.bytes -= old.length;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/encode-run.ts
-
-
-/**
- * Reads a finished run out of any RunStore and turns it into the files one commit adds to the
- * results branch: the run file, and its experiment version unless the branch has it already.
- */
-async function encodeRunForBranch(source, runId, maxRunFileBytes) {
-    const run = await source.getRun(runId);
-    if (run === undefined || run.id !== runId)
-        throw new Error(`cannot publish run "${runId}": it is not in the store`);
-    if (run.status === "running")
-        throw new Error(`cannot publish run "${runId}": it is still running; end it first`);
-    const version = (await source.getExperimentVersion(run.experiment, run.experiment_version)) ?? null;
-    const content = await encodeRunDocument({ format: RUN_DOCUMENT_FORMAT, run, experiment_version: version }, source.runItems(runId), maxRunFileBytes);
-    const filesIfAbsent = version === null
-        ? []
-        : [{ path: experimentVersionPath(version.experiment, version.version), content: Buffer.from(`${JSON.stringify(version, null, 2)}\n`) }];
-    const role = run.role === undefined ? "" : ` ${run.role}`;
-    const pullRequest = run.pull_request === undefined ? "" : ` for #${run.pull_request}`;
-    const message = `evalgate: add${role} run ${run.id} of ${run.experiment}${pullRequest} (${run.status})`;
-    return { run, append: { message, file: { path: runPath(run), content }, filesIfAbsent } };
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/results-branch-store.ts
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_RESULTS_BRANCH = "evalgate-results";
-/** The Git Data API accepts blobs up to 100 MB. */
-const MAX_RUN_FILE_BYTES = 100_000_000;
-const results_branch_store_DEFAULT_LIST_LIMIT = 50;
-const results_branch_store_AMBIGUOUS_SHOWN = 5;
-/** Run files downloaded at once when listRuns needs their records. */
-const HEADER_DOWNLOADS_AT_ONCE = 8;
-/**
- * Runs kept on an orphan branch of the user's repository, one gzipped file per run, written and
- * read through the Git Data API. Writes are staged in an embedded store in `stagingDir` (durable
- * per item, like the embedded store) and endRun publishes the finished run in one commit.
- *
- * Reads see staged runs first, then the branch. Costs on the branch: the index is one ref, one
- * commit and one recursive tree request, kept until this store publishes; findRuns, getRun's
- * prefix matching and listRuns' experiment filter need nothing more. A run record or its items
- * cost one blob download per run (headers kept, files kept compressed up to 32 MB). getRunItem and
- * getScore cannot tell the run from the id, so they read run files (cached first, then newest
- * first) until found: a miss downloads every run on the branch.
- */
-class ResultsBranchStore {
-    location;
-    stagingDir;
-    staging;
-    git;
-    reader;
-    policy;
-    maxRunFileBytes;
-    publishing = Promise.resolve();
-    constructor(options) {
-        this.location = { owner: options.owner, repo: options.repo, branch: options.branch ?? DEFAULT_RESULTS_BRANCH };
-        this.stagingDir = options.stagingDir;
-        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-        this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
-        this.git = new BranchGit(options.octokit, this.location, this.policy);
-        this.reader = new BranchReader(this.git);
-    }
-    stagingStore() {
-        this.staging ??= openEmbeddedStore(this.stagingDir);
-        return this.staging;
-    }
-    /** Reads leave no staging directory behind when nothing was ever staged there (a laptop's CLI). */
-    async stagingIfAny() {
-        if (this.staging === undefined && !(0,external_node_fs_.existsSync)(external_node_path_default().join(this.stagingDir, EMBEDDED_STORE_FILE)))
-            return undefined;
-        return this.stagingStore();
-    }
-    /** The staged run with exactly this id. */
-    async stagedRun(runId) {
-        const staging = await this.stagingIfAny();
-        if (staging === undefined)
-            return undefined;
-        try {
-            const run = await staging.getRun(runId);
-            return run?.id === runId ? { staging, run } : undefined;
-        }
-        catch (error) {
-            if (error instanceof UserError)
-                return undefined;
-            throw error;
-        }
-    }
-    async saveExperimentVersion(record) {
-        await (await this.stagingStore()).saveExperimentVersion(record);
-    }
-    async getExperimentVersion(experiment, version) {
-        const staged = await (await this.stagingIfAny())?.getExperimentVersion(experiment, version);
-        return staged ?? this.reader.experimentVersion(experiment, version);
-    }
-    async createRun(run) {
-        await (await this.stagingStore()).createRun(run);
-    }
-    async putRunItem(item) {
-        await (await this.stagingStore()).putRunItem(item);
-    }
-    /** Ends the staged run and publishes it; when publishing fails the run stays staged for `publish`. */
-    async endRun(runId, end) {
-        const staging = await this.stagingStore();
-        await staging.endRun(runId, end);
-        await this.publishFrom(staging, runId);
-    }
-    /** Publishes a run staged here again, e.g. after endRun's publishing failed. */
-    async publish(runId) {
-        return this.publishFrom(await this.stagingStore(), runId);
-    }
-    /** Publishes a finished run from any store (the Action may run with the embedded store). */
-    async publishFrom(source, runId) {
-        const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes);
-        // One publish at a time per store: two of ours would only race each other.
-        const published = this.publishing.then(() => appendToBranch(this.git, append, this.policy));
-        this.publishing = published.catch(() => undefined);
-        await published;
-        this.reader.invalidate();
-        const ref = parseRunPath(append.file.path);
-        if (ref === undefined)
-            throw new Error(`published ${append.file.path}, which is not a run path`);
-        return ref;
-    }
-    async getRun(runId) {
-        if (runId === "")
-            return undefined;
-        const staging = await this.stagingIfAny();
-        // An ambiguous prefix among staged runs is ambiguous overall: the error stands.
-        const staged = await staging?.getRun(runId);
-        if (staged?.id === runId)
-            return staged;
-        const index = await this.reader.readIndex();
-        const exact = index.run(runId);
-        if (exact !== undefined)
-            return (await this.reader.header(exact)).run;
-        const published = index.runsWithPrefix(runId).filter((run) => run.runId !== staged?.id);
-        const ids = [...(staged === undefined ? [] : [staged.id]), ...published.map((run) => run.runId)].sort();
-        const [onlyPublished] = published;
-        if (ids.length === 0)
-            return undefined;
-        if (ids.length === 1)
-            return staged ?? (onlyPublished && (await this.reader.header(onlyPublished)).run);
-        const more = ids.length > results_branch_store_AMBIGUOUS_SHOWN ? ", …" : "";
-        throw new UserError(`run id "${runId}" is ambiguous: ${ids.slice(0, results_branch_store_AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the run id.`);
-    }
-    /**
-     * Staged runs and published ones, newest first. The experiment filter reads paths only; a
-     * status filter downloads run files newest first until `limit` match (each download is cached).
-     */
-    async listRuns(filter = {}) {
-        const limit = filter.limit ?? results_branch_store_DEFAULT_LIST_LIMIT;
-        const staged = (await (await this.stagingIfAny())?.listRuns({ ...filter, limit })) ?? [];
-        const stagedIds = new Set(staged.map((run) => run.id));
-        const index = await this.reader.readIndex();
-        const candidates = index.runs.filter((run) => !stagedIds.has(run.runId) && (filter.experiment === undefined || run.experiment === filter.experiment));
-        const published = [];
-        for (let start = 0; start < candidates.length && published.length < limit; start += HEADER_DOWNLOADS_AT_ONCE) {
-            const batch = candidates.slice(start, start + HEADER_DOWNLOADS_AT_ONCE);
-            const runs = await Promise.all(batch.map(async (run) => (await this.reader.header(run)).run));
-            published.push(...runs.filter((run) => filter.status === undefined || run.status === filter.status));
-        }
-        return [...staged, ...published].sort(newestFirst).slice(0, limit);
-    }
-    async *runItems(runId) {
-        const staged = await this.stagedRun(runId);
-        if (staged !== undefined) {
-            yield* staged.staging.runItems(runId);
-            return;
-        }
-        const published = (await this.reader.readIndex()).run(runId);
-        if (published !== undefined)
-            yield* this.reader.items(published);
-    }
-    async runItemStatuses(runId) {
-        const statuses = new Map();
-        for await (const item of this.runItems(runId))
-            statuses.set(item.item_id, item.status);
-        return statuses;
-    }
-    /**
-     * Staged runs answer from their index. A published run item is found by reading run files,
-     * cached ones first, then newest first: a miss downloads every run on the branch.
-     */
-    async getRunItem(runItemId) {
-        const staged = await (await this.stagingIfAny())?.getRunItem(runItemId);
-        if (staged !== undefined)
-            return staged;
-        for await (const item of this.publishedItems())
-            if (item.id === runItemId)
-                return item;
-        return undefined;
-    }
-    /** As getRunItem: a miss downloads every run on the branch. */
-    async getScore(scoreId) {
-        const staged = await (await this.stagingIfAny())?.getScore(scoreId);
-        if (staged !== undefined)
-            return staged;
-        for await (const runItem of this.publishedItems()) {
-            const score = runItem.scores.find((candidate) => candidate.id === scoreId);
-            if (score !== undefined)
-                return { score, runItem };
-        }
-        return undefined;
-    }
-    async *publishedItems() {
-        const runs = (await this.reader.readIndex()).runs;
-        const cachedFirst = [...runs.filter((run) => this.reader.isCached(run)), ...runs.filter((run) => !this.reader.isCached(run))];
-        for (const run of cachedFirst)
-            yield* this.reader.items(run);
-    }
-    /** Published runs matching the filter, newest first, from the branch's paths alone (no downloads). */
-    async findRuns(filter) {
-        return (await this.reader.readIndex()).find(filter).map(toRunRef);
-    }
-    async close() {
-        await this.publishing;
-        const staging = this.staging;
-        this.staging = undefined;
-        if (staging !== undefined)
-            await (await staging).close();
-    }
-}
-/** As the embedded store orders runs: by start time, then id, newest first. */
-function newestFirst(a, b) {
-    if (a.started_at !== b.started_at)
-        return a.started_at < b.started_at ? 1 : -1;
-    return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var dist_bundle_createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      dist_bundle_createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-
-  if (typeof process === "object" && process.version !== undefined) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
-      process.arch
-    })`;
-  }
-
-  return "<environment undetectable>";
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
-// @ts-check
-
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-
-  if (!options) {
-    options = {};
-  }
-
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name) => {
-      return register.bind(null, state, name, callback, options);
-    }, method)();
-  }
-
-  return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
-      return method(options);
-    }
-
-    return state.registry[name].reduce((method, registered) => {
-      return registered.hook.bind(null, method, options);
-    }, method)();
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
-// @ts-check
-
-function addHook(state, kind, name, hook) {
-  const orig = hook;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
-  }
-
-  if (kind === "before") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(orig.bind(null, options))
-        .then(method.bind(null, options));
-    };
-  }
-
-  if (kind === "after") {
-    hook = (method, options) => {
-      let result;
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .then((result_) => {
-          result = result_;
-          return orig(result, options);
-        })
-        .then(() => {
-          return result;
-        });
-    };
-  }
-
-  if (kind === "error") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .catch((error) => {
-          return orig(error, options);
-        });
-    };
-  }
-
-  state.registry[name].push({
-    hook: hook,
-    orig: orig,
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
-// @ts-check
-
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
-    return;
-  }
-
-  const index = state.registry[name]
-    .map((registered) => {
-      return registered.orig;
-    })
-    .indexOf(method);
-
-  if (index === -1) {
-    return;
-  }
-
-  state.registry[name].splice(index, 1);
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
-// @ts-check
-
-
-
-
-
-// bind with array of arguments: https://stackoverflow.com/a/21792913
-const bind = Function.bind;
-const bindable = bind.bind(bind);
-
-function bindApi(hook, state, name) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    name ? [state, name] : [state]
-  );
-  hook.api = { remove: removeHookRef };
-  hook.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
-  });
-}
-
-function Singular() {
-  const singularHookName = Symbol("Singular");
-  const singularHookState = {
-    registry: {},
-  };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
-  bindApi(singularHook, singularHookState, singularHookName);
-  return singularHook;
-}
-
-function Collection() {
-  const state = {
-    registry: {},
-  };
-
-  const hook = register.bind(null, state);
-  bindApi(hook, state);
-
-  return hook;
-}
-
-/* harmony default export */ const before_after_hook = ({ Singular, Collection });
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var endpoint_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${endpoint_dist_bundle_VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-
-// pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
-    return newObj;
-  }, {});
-}
-
-// pkg/dist-src/util/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/util/merge-deep.js
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (dist_bundle_isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
-    }
-  });
-  return result;
-}
-
-// pkg/dist-src/util/remove-undefined-properties.js
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
-    }
-  }
-  return obj;
-}
-
-// pkg/dist-src/merge.js
-function dist_bundle_merge(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-
-// pkg/dist-src/util/add-query-parameters.js
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-
-// pkg/dist-src/util/extract-url-variable-names.js
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-
-// pkg/dist-src/util/omit.js
-function dist_bundle_omit(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
-    }
-  }
-  return result;
-}
-
-// pkg/dist-src/util/url-template.js
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-
-// pkg/dist-src/parse.js
-function dist_bundle_parse(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = dist_bundle_omit(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = dist_bundle_omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-
-// pkg/dist-src/endpoint-with-defaults.js
-function endpointWithDefaults(defaults, route, options) {
-  return dist_bundle_parse(dist_bundle_merge(defaults, route, options));
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = dist_bundle_merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: dist_bundle_merge.bind(null, DEFAULTS2),
-    parse: dist_bundle_parse
-  });
-}
-
-// pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
-
-
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
-const intRegex = /^-?\d+$/;
-const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
-const originalStringify = JSON.stringify;
-const originalParse = JSON.parse;
-const customFormat = /^-?\d+n$/;
-
-const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-
-/**
- * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
- * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
- */
-
-/**
- * Checks if a value is unstringifiable according to native JSON.stringify rules.
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is undefined, a function, or a symbol.
- */
-const isUnstringifiable = (val) =>
-  val === undefined || typeof val === "function" || typeof val === "symbol";
-
-/**
- * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is a RawJSON instance.
- */
-const isRawJSON = (val) =>
-  val !== null &&
-  typeof val === "object" &&
-  val.constructor &&
-  val.constructor.name === "RawJSON";
-
-/**
- * Iteratively converts a JS value to a JSON string.
- * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
- * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
- *
- * @param {any} rootValue The value to stringify.
- * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
- * @param {string | number} [spaceParam] Indentation for pretty-printing.
- * @returns {string | undefined} The generated JSON string.
- */
-const stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer)
-    ? new Set(replacer.map(String))
-    : null;
-
-  /**
-   * Prepares a value for stringification by resolving toJSON, handling BigInts,
-   * applying custom replacers, and unwrapping primitive objects.
-   *
-   * @param {object|Array} parent The parent object or array holding the value.
-   * @param {string} key The key associated with the value.
-   * @param {any} val The raw value to process.
-   * @returns {any} The processed value ready for stringification.
-   */
-  const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
-
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-
-    if (isNoise) return val + "n";
-
-    const isBigInt = typeof val === "bigint";
-
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-
-      return val.toString() + "n";
-    }
-
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-
-    const isPostReplacerObject = val !== null && typeof val === "object";
-
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper =
-        val instanceof Number ||
-        val instanceof String ||
-        val instanceof Boolean;
-
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-
-    return val;
-  };
-
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-
-  if (isUnstringifiable(rootProcessed)) {
-    return undefined;
-  }
-
-  const isRootPrimitive =
-    rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-
-  const chunks = [];
-  let level = 0;
-
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true,
-    },
-  ];
-
-  const visited = new WeakSet([rootProcessed]);
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-      level++;
-    }
-
-    let isDone = false;
-
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-
-        if (space) chunks.push("\n" + space.repeat(level));
-
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject =
-            childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-
-            visited.add(childVal);
-
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true,
-            });
-
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-
-        if (isFilteredOutByArray) continue;
-
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-
-        if (isUnstringifiable(childVal)) continue;
-
-        if (!node.first) chunks.push(",");
-
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
-        }
-
-        const isComplexObject =
-          childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-
-          visited.add(childVal);
-
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true,
-          });
-
-          node.first = false;
-
-          break; // Stop current loop level to process the newly pushed stack node
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-
-      const isNodeFullyProcessed =
-        node.index >= node.keys.length && stack[stack.length - 1] === node;
-
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-
-    if (isDone) {
-      level--;
-
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-
-  return chunks.join("");
-};
-
-/**
- * Converts a JavaScript value to a JSON string.
- *
- * Supports serialization of BigInt values using two strategies:
- * 1. Custom format "123n" → "123" (universal fallback)
- * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
- *
- * All other values are serialized exactly like native JSON.stringify().
- *
- * @param {*} value The value to convert to a JSON string.
- * @param {Replacer | Array<string | number> | null} [replacer]
- * A function that alters the behavior of the stringification process,
- * or an array of strings/numbers to indicate properties to exclude.
- * @param {string | number} [space]
- * A string or number to specify indentation or pretty-printing.
- * @returns {string} The JSON string representation.
- */
-const JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-
-          const hasFunctionReplacer = typeof replacer === "function";
-
-          if (hasFunctionReplacer) return replacer(key, val);
-
-          const isKeyInArrayReplacer =
-            Array.isArray(replacer) && replacer.includes(key);
-
-          if (isKeyInArrayReplacer) return val;
-
-          return val;
-        },
-        space,
-      );
-    }
-
-    if (!value) return originalStringify(value, replacer, space);
-
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-
-        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-        if (typeof val === "bigint") return val.toString() + "n";
-
-        const hasFunctionReplacer = typeof replacer === "function";
-
-        if (hasFunctionReplacer) return replacer(key, val);
-
-        const isKeyInArrayReplacer =
-          Array.isArray(replacer) && replacer.includes(key);
-
-        if (isKeyInArrayReplacer) return val;
-
-        return val;
-      },
-      space,
-    );
-
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3",
-    ); // Delete one "n" off the end of every BigInt value
-
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
-
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-
-      if (convertedJSON === undefined) return undefined;
-
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return convertedJSON;
-
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-
-    throw error;
-  }
-};
-
-const featureCache = new Map();
-
-/**
- * Detects if the current JSON.parse implementation supports the context.source feature.
- *
- * Uses toString() fingerprinting to cache results and automatically detect runtime
- * replacements of JSON.parse (polyfills, mocks, etc.).
- *
- * @returns {boolean} true if context.source is supported, false otherwise.
- */
-const isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1",
-    );
-    featureCache.set(parseFingerprint, result);
-
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-
-    return false;
-  }
-};
-
-/**
- * Reviver function that converts custom-format BigInt strings back to BigInt values.
- * Also handles "noise" strings that accidentally match the BigInt format.
- *
- * @param {string | number | undefined} key The object key.
- * @param {*} value The value being parsed.
- * @param {object} [context] Parse context (if supported by JSON.parse).
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The transformed value.
- */
-const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt =
-    typeof value === "string" && customFormat.test(value);
-
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-
-  const hasUserReviver = typeof userReviver === "function";
-
-  if (!hasUserReviver) return value;
-
-  return userReviver(key, value, context);
-};
-
-/**
- * Fast JSON.parse implementation (~2x faster than classic fallback).
- * Uses JSON.parse's context.source feature to detect integers and convert
- * large numbers directly to BigInt without string manipulation.
- *
- * Does not support legacy custom format from v1 of this library.
- *
- * @param {string} text JSON string to parse.
- * @param {Reviver} [reviver] Transform function to apply to each value.
- * @returns {any} Parsed JavaScript value.
- */
-const JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds =
-      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-
-    if (isBigInt) return BigInt(context.source);
-
-    const hasCustomReviver = typeof reviver === "function";
-
-    if (!hasCustomReviver) return value;
-
-    return reviver(key, value, context);
-  });
-};
-
-const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-const MAX_DIGITS = MAX_INT.length;
-const stringsOrLargeNumbers =
-  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
-
-/**
- * Iteratively traverses the parsed object bottom-up (post-order),
- * emulating the native JSON.parse reviver behavior.
- * This avoids Call Stack overflows (RangeError) on deeply nested structures.
- *
- * @param {any} parsed The natively parsed JSON object.
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The fully processed object.
- */
-const applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (!node.visited) {
-      node.visited = true;
-
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-
-      const hasUserReviver = typeof userReviver === "function";
-
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-
-      const isDeleted = value === undefined;
-
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-
-      stack.pop();
-    }
-  }
-
-  return rootHolder[""];
-};
-
-/**
- * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
- *
- * @param {string} text The raw JSON string.
- * @returns {string} The serialized string with marked BigInts.
- */
-const serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-      const hasFractionalOrExponential = fractional || exponential;
-
-      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
-      const isLessThanMaxSafeInt =
-        digits &&
-        (digits.length < MAX_DIGITS ||
-          (digits.length === MAX_DIGITS && digits <= MAX_INT));
-
-      const isStandardValue =
-        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-
-      if (isStandardValue) return match;
-
-      return '"' + match + 'n"';
-    },
-  );
-};
-
-/**
- * Converts a JSON string into a JavaScript value.
- *
- * Supports parsing of large integers using two strategies:
- * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
- * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
- *
- * All other JSON values are parsed exactly like native JSON.parse().
- *
- * @param {string} text A valid JSON string.
- * @param {Reviver} [reviver]
- * A function that transforms the results. This function is called for each member
- * of the object. If a member contains nested objects, the nested objects are
- * transformed before the parent object is.
- * @returns {any} The parsed JavaScript value.
- * @throws {SyntaxError} If text is not valid JSON.
- */
-const JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
-
-    // Find and mark big numbers with "n"
-    const serializedData = serializeBigInts(text);
-
-    return originalParse(serializedData, (key, value, context) =>
-      convertMarkedBigIntsReviver(key, value, context, reviver),
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-
-      return applyReviverIteratively(parsed, reviver);
-    }
-
-    throw error;
-  }
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
-
-// pkg/dist-src/defaults.js
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
-  }
-};
-
-// pkg/dist-src/fetch-wrapper.js
-
-
-
-// pkg/dist-src/is-plain-object.js
-function request_dist_bundle_isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/fetch-wrapper.js
-
-var dist_bundle_noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error) {
-    let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
-      }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(dist_bundle_noop);
-  }
-  const mimetype = dist_parse(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(dist_bundle_noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-
-// pkg/dist-src/with-defaults.js
-function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-  });
-}
-
-// pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
-
-/* v8 ignore next -- @preserve */
-/* v8 ignore else -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-
-// pkg/dist-src/version.js
-var graphql_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/with-defaults.js
-
-
-// pkg/dist-src/graphql.js
-
-
-// pkg/dist-src/error.js
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-
-// pkg/dist-src/graphql.js
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
-    }
-    if (!result.variables) {
-      result.variables = {};
-    }
-    result.variables[key] = parsedOptions[key];
-    return result;
-  }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-
-// pkg/dist-src/with-defaults.js
-function graphql_dist_bundle_withDefaults(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
-  };
-  return Object.assign(newApi, {
-    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-
-// pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return graphql_dist_bundle_withDefaults(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-
-/* v8 ignore if -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
-// pkg/dist-src/is-jwt.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-
-// pkg/dist-src/auth.js
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token,
-    tokenType
-  };
-}
-
-// pkg/dist-src/with-authorization-prefix.js
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
-  }
-  return `token ${token}`;
-}
-
-// pkg/dist-src/hook.js
-async function hook(token, request, route, parameters) {
-  const endpoint = request.endpoint.merge(
-    route,
-    parameters
-  );
-  endpoint.headers.authorization = withAuthorizationPrefix(token);
-  return request(endpoint);
-}
-
-// pkg/dist-src/index.js
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
-const version_VERSION = "7.0.8";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
-
-
-
-
-
-
-const dist_src_noop = () => {
-};
-const consoleWarn = console.warn.bind(console);
-const consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = dist_src_noop;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = dist_src_noop;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
-class Octokit {
-  static VERSION = version_VERSION;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook = new before_after_hook.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth = createTokenAuth(options.auth);
-        hook.wrap("request", auth.hook);
-        this.auth = auth;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook.wrap("request", auth.hook);
-      this.auth = auth;
-    }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
-const dist_src_version_VERSION = "6.0.0";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
-
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path = requestOptions.url.replace(options.baseUrl, "");
-    return request(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error) => {
-      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error;
-    });
-  });
-}
-requestLog.VERSION = dist_src_version_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const plugin_rest_endpoint_methods_dist_src_version_VERSION = "17.0.0";
-
-//# sourceMappingURL=version.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-const Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-//# sourceMappingURL=endpoints.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-
-const endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint;
-    const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-const handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
-}
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
-    if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name in options2) {
-          octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
-          }
-          delete options2[name];
-        }
-      }
-      return requestWithDefaults(options2);
-    }
-    return requestWithDefaults(...args);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-//# sourceMappingURL=endpoints-to-methods.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
-
-
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
-function legacyRestEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api
-  };
-}
-legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
-
-//# sourceMappingURL=index.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/version.js
-const rest_dist_src_version_VERSION = "22.0.1";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/index.js
-
-
-
-
-
-const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${rest_dist_src_version_VERSION}`
-  }
-);
-
-
-// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
-var lib = __nccwpck_require__(2203);
-var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
-;// CONCATENATED MODULE: ./src/github/create-octokit.ts
-
-
-
-
-
-const EvalgateOctokit = dist_src_Octokit.plugin(retry, throttling);
-// 429 is left to plugin-throttling, which honours `retry-after`; plugin-retry would ignore it.
-const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
-/** An Octokit that retries what GitHub asks to be retried and never logs its token. */
-function createOctokit(options) {
-    const retries = options.retries ?? 3;
-    const maxWait = options.maxRateLimitWaitSeconds ?? 600;
-    const log = options.log;
-    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
-        const what = `${request.method} ${request.url}`;
-        if (retryCount >= retries) {
-            log?.warning(`GitHub ${kind} on ${what}: giving up after ${retryCount} retries.`);
-            return false;
-        }
-        if (retryAfter > maxWait) {
-            log?.warning(`GitHub ${kind} on ${what}: it resets in ${retryAfter} s, longer than the ${maxWait} s we wait.`);
-            return false;
-        }
-        log?.info(`GitHub ${kind} on ${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries}).`);
-        return true;
-    };
-    return new EvalgateOctokit({
-        auth: options.token,
-        ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, "") } : {}),
-        userAgent: options.userAgent ?? "evalgate",
-        // Octokit's debug log prints request options, headers included: the token must not reach a log.
-        log: {
-            debug: () => { },
-            info: () => { },
-            warn: (message) => log?.warning(message),
-            error: (message) => log?.info(message),
-        },
-        retry: {
-            enabled: retries > 0,
-            retries,
-            doNotRetry: DO_NOT_RETRY,
-            ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),
-        },
-        throttle: {
-            // plugin-throttling spaces writes 1 s apart (GitHub's advice against secondary limits) per id;
-            // its limiters are shared by the whole process, so each client gets its own.
-            id: `evalgate-${(0,external_node_crypto_namespaceObject.randomUUID)()}`,
-            // The 1 s spacing of writes scales with the same knob as the waits (tests pass 1 ms per second).
-            ...(options.retryAfterBaseValue !== undefined
-                ? { write: new (lib_default()).Group({ maxConcurrent: 1, minTime: options.retryAfterBaseValue }) }
-                : {}),
-            onRateLimit: onLimit("rate limit"),
-            onSecondaryRateLimit: onLimit("secondary rate limit"),
-            ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),
-            ...(options.fallbackSecondaryRateRetryAfter !== undefined ? { fallbackSecondaryRateRetryAfter: options.fallbackSecondaryRateRetryAfter } : {}),
-        },
-    });
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/open-results-branch-store.ts
-
-
-
-const SPEC_PREFIX = "github:";
-// GitHub's rules: owners are letters, digits and single hyphens; repository names add "." and "_".
-const SPEC_PATTERN = /^github:([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)(?:@(.+))?$/;
-/**
- * `github:OWNER/REPO[@BRANCH]` → where the results branch is; undefined when `text` is not a
- * `github:` store at all (then it is a directory). A malformed `github:` value is a UserError.
- */
-function parseResultsBranchSpec(text) {
-    if (!text.startsWith(SPEC_PREFIX))
-        return undefined;
-    const match = SPEC_PATTERN.exec(text);
-    const [, owner, repo, branch] = match ?? [];
-    if (owner === undefined || repo === undefined || repo === "." || repo === ".." || !validBranch(branch)) {
-        throw new UserError(`--store "${text}" is not a results branch: write github:OWNER/REPO or github:OWNER/REPO@BRANCH ` +
-            `(the branch defaults to ${DEFAULT_RESULTS_BRANCH})`);
-    }
-    return { owner, repo: repo.replace(/\.git$/, ""), branch: branch ?? DEFAULT_RESULTS_BRANCH };
-}
-/** The parts of git's ref-name rules a typo is likely to break. */
-function validBranch(branch) {
-    if (branch === undefined)
-        return true;
-    return (branch !== "" &&
-        !/[\s~^:?*[\\]|\.\.|@\{|\/\/|^[/.-]|[/.]$|\.lock$/.test(branch));
-}
-function openResultsBranchStore(location, options) {
-    const token = options.token?.trim();
-    if (token === undefined || token === "") {
-        throw new UserError(`--store github:${location.owner}/${location.repo} needs a GitHub token: set GITHUB_TOKEN (or GH_TOKEN), ` +
-            "e.g. GITHUB_TOKEN=$(gh auth token)");
-    }
-    const octokit = createOctokit({ token, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) });
-    return new ResultsBranchStore({
-        octokit,
-        ...location,
-        stagingDir: options.stagingDir,
-        // createOctokit's plugins already retry 5xx and rate limits; retrying again here would multiply waits.
-        retry: { requestAttempts: 1 },
-    });
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/index.ts
-/** The results-branch store: runs kept on a Git branch of the user's repository. */
-
-
-
-
-
+// EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
+var open_store = __nccwpck_require__(9048);
 ;// CONCATENATED MODULE: ./src/cli/cli-context.ts
-
 
 
 
@@ -34302,38 +23033,40 @@ async function withStore(command, use) {
     }
 }
 async function openStore(spec) {
+    if (!spec.startsWith("github:"))
+        return (0,open_store/* openEmbeddedStore */.i)(spec);
+    // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.
+    const { openResultsBranchStore, parseResultsBranchSpec } = await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(27)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5027));
     const branch = parseResultsBranchSpec(spec);
-    if (!branch)
-        return openEmbeddedStore(spec);
     return openResultsBranchStore(branch, {
         token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
         ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-        stagingDir: await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "evalgate-staging-")),
+        stagingDir: await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "evalgate-staging-")),
     });
 }
 async function requireRun(store, id) {
     const run = await store.getRun(id);
     if (!run)
-        throw new UserError(`no run "${id}" in this store (see \`evalgate runs list\`)`);
+        throw new errors/* UserError */.yo(`no run "${id}" in this store (see \`evalgate runs list\`)`);
     return run;
 }
 function parseFormat(value) {
     if (LISTING_FORMATS.includes(value))
         return value;
-    throw new UserError(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
+    throw new errors/* UserError */.yo(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
 }
 /** `--threshold 90` (percent) → 0.9. */
 function parsePercent(flag, value) {
     const percent = Number(value.replace(/%$/, ""));
     if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-        throw new UserError(`${flag}: "${value}" is not a percentage from 0 to 100`);
+        throw new errors/* UserError */.yo(`${flag}: "${value}" is not a percentage from 0 to 100`);
     }
     return percent / 100;
 }
 function parsePositiveInt(flag, value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
-        throw new UserError(`${flag}: "${value}" is not a whole number ≥ 1`);
+        throw new errors/* UserError */.yo(`${flag}: "${value}" is not a whole number ≥ 1`);
     return n;
 }
 
@@ -34509,11 +23242,11 @@ function registerReportsCommands(program, io) {
             // Written beside the target and renamed: a failed export leaves no half-written file.
             const partial = `${flags.output}.partial-${process.pid}`;
             try {
-                await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_namespaceObject.Readable.from(exportRunItems(run, store.runItems(run.id), format)), (0,external_node_fs_.createWriteStream)(partial));
-                await (0,promises_namespaceObject.rename)(partial, flags.output);
+                await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(exportRunItems(run, store.runItems(run.id), format)), (0,external_node_fs_.createWriteStream)(partial));
+                await (0,promises_.rename)(partial, flags.output);
             }
             catch (error) {
-                await (0,promises_namespaceObject.rm)(partial, { force: true });
+                await (0,promises_.rm)(partial, { force: true });
                 throw error;
             }
             io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? "?"} items)\n`);
@@ -34523,7 +23256,7 @@ function registerReportsCommands(program, io) {
 function parseArtifactFormat(value) {
     if (ARTIFACT_FORMATS.includes(value))
         return value;
-    throw new UserError(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
+    throw new errors/* UserError */.yo(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/format-table.ts
@@ -34669,6 +23402,8 @@ function format_listing_pick(row, columns) {
     return picked;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/canonical.ts
 
 /**
@@ -34693,7 +23428,7 @@ function sortKeys(value) {
     return value;
 }
 function sha256Hex(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(text).digest("hex");
+    return (0,external_node_crypto_.createHash)("sha256").update(text).digest("hex");
 }
 /** A short, stable content hash used for ids and versions a user may type. */
 function contentHash(value, length = 12) {
@@ -34738,7 +23473,7 @@ function interpolateEnv(value, env, path) {
     const problems = [];
     const result = interpolateValue(value, env, path, problems);
     if (problems.length > 0)
-        throw new UserError(problems.join("\n"));
+        throw new errors/* UserError */.yo(problems.join("\n"));
     return result;
 }
 function interpolateValue(value, env, path, problems) {
@@ -35543,7 +24278,7 @@ function regexProblem(pattern, flags) {
         return `not a valid regular expression (${detail}); in YAML, quote the pattern and double each backslash inside double quotes`;
     }
 }
-const regex_regex = defineScorer({
+const regex = defineScorer({
     name: "regex",
     description: "The output matches a regular expression (`pattern`, optional `flags` such as \"i\").",
     configSchema: RegexConfigSchema,
@@ -35768,7 +24503,7 @@ const definitions = [
     jsonValid,
     latencyMax,
     notContains,
-    regex_regex,
+    regex,
     startsWith,
     toolCalled,
 ];
@@ -35802,7 +24537,7 @@ function resolveScorers(refs, path, registry = builtinScorers) {
     });
     problems.push(...duplicateLabelProblems(refs, path));
     if (problems.length > 0)
-        throw new UserError(problems.join("\n"));
+        throw new errors/* UserError */.yo(problems.join("\n"));
     return resolved;
 }
 /** The keys a scorer's `config:` accepts, for "did you mean" on a misspelt key. */
@@ -35845,7 +24580,7 @@ function datasetFormatOf(file) {
     const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
     const format = FORMATS[extension];
     if (format === undefined) {
-        throw new UserError(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
+        throw new errors/* UserError */.yo(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
     }
     return format;
 }
@@ -38122,14 +26857,14 @@ function csvHeader(cells, where) {
     const seen = new Set();
     for (const name of names) {
         if (name === "")
-            throw new UserError(`${where}: the header has an empty column name`);
+            throw new errors/* UserError */.yo(`${where}: the header has an empty column name`);
         if (seen.has(name))
-            throw new UserError(`${where}: column "${name}" appears twice in the header`);
+            throw new errors/* UserError */.yo(`${where}: column "${name}" appears twice in the header`);
         seen.add(name);
     }
     for (const field of ["input", "expected"]) {
         if (seen.has(field) && names.some((name) => name.startsWith(`${field}.`))) {
-            throw new UserError(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
+            throw new errors/* UserError */.yo(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
         }
     }
     return { names };
@@ -38186,7 +26921,7 @@ const RESERVED = new Set(["id", "input", "expected", "metadata"]);
  */
 function recordToItem(record, where) {
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
-        throw new UserError(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
+        throw new errors/* UserError */.yo(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
     }
     const fields = record;
     const metadata = metadataOf(fields, where);
@@ -38200,7 +26935,7 @@ function recordToItem(record, where) {
         return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, where);
     }
     if (Object.keys(others).length === 0) {
-        throw new UserError(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
+        throw new errors/* UserError */.yo(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
     }
     return buildItem(fields.id, others, fields.expected, metadata, where);
 }
@@ -38209,7 +26944,7 @@ function metadataOf(fields, where) {
     if (metadata === undefined)
         return {};
     if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) {
-        throw new UserError(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
+        throw new errors/* UserError */.yo(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
     }
     return metadata;
 }
@@ -38227,7 +26962,7 @@ function idOf(rawId, where) {
         return rawId;
     if (typeof rawId === "number" && Number.isFinite(rawId))
         return String(rawId);
-    throw new UserError(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
+    throw new errors/* UserError */.yo(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-csv.ts
@@ -38258,7 +26993,7 @@ async function* parseCsv(chunks, file) {
                 continue;
             }
             if (record.length !== header.names.length) {
-                throw new UserError(`${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`);
+                throw new errors/* UserError */.yo(`${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`);
             }
             yield { item: recordToItem(csvRowToRecord(header, record), where), line };
         }
@@ -38266,7 +27001,7 @@ async function* parseCsv(chunks, file) {
     catch (error) {
         if (error instanceof CsvError_CsvError) {
             const lines = error.lines;
-            throw new UserError(`${file}${lines === undefined ? "" : `:${lines}`}: ${error.message}`);
+            throw new errors/* UserError */.yo(`${file}${lines === undefined ? "" : `:${lines}`}: ${error.message}`);
         }
         throw error;
     }
@@ -40285,10 +29020,10 @@ async function* parseJsonArray(chunks, file) {
 function invalidJson(error, file, lastIndex) {
     const reason = error instanceof Error ? error.message : String(error);
     if (/Top-level object should be an array/.test(reason)) {
-        return new UserError(`${file}: expected a JSON array of items at the top level ([{…}, {…}])`);
+        return new errors/* UserError */.yo(`${file}: expected a JSON array of items at the top level ([{…}, {…}])`);
     }
     const after = lastIndex === -1 ? "" : ` after item [${lastIndex}]`;
-    return new UserError(`${file}: not valid JSON${after} (${reason.replace(/^Parser /, "parser ")})`);
+    return new errors/* UserError */.yo(`${file}: not valid JSON${after} (${reason.replace(/^Parser /, "parser ")})`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/text-lines.ts
@@ -40349,7 +29084,7 @@ function parseLine(text, where) {
         const reason = (error instanceof Error ? error.message : String(error)).replace(
         // JSON.parse counts from the start of the line; "line 1" would contradict our line number.
         /at position (\d+)(?: \(line \d+ column \d+\))?/, (_, position) => `at column ${Number(position) + 1}`);
-        throw new UserError(`${where}: not valid JSON (${reason}); write one JSON object per line`);
+        throw new errors/* UserError */.yo(`${where}: not valid JSON (${reason}); write one JSON object per line`);
     }
 }
 
@@ -40378,7 +29113,7 @@ class DatasetVersionAccumulator {
     add({ item, line }) {
         const first = this.firstLine.get(item.id);
         if (first !== undefined) {
-            throw new UserError(`${recordLocation(this.format, this.file, line)}: duplicate item id ${JSON.stringify(item.id)} (first on ${positionLabel(this.format, first)}); give each item its own id`);
+            throw new errors/* UserError */.yo(`${recordLocation(this.format, this.file, line)}: duplicate item id ${JSON.stringify(item.id)} (first on ${positionLabel(this.format, first)}); give each item its own id`);
         }
         this.firstLine.set(item.id, line);
         this.digests.push(itemDigest(item));
@@ -40389,7 +29124,7 @@ class DatasetVersionAccumulator {
     /** The dataset version; an empty dataset is refused, since a run over it proves nothing. */
     finish() {
         if (this.digests.length === 0) {
-            throw new UserError(`${this.file}: the dataset has no items; add at least one record`);
+            throw new errors/* UserError */.yo(`${this.file}: the dataset has no items; add at least one record`);
         }
         return { version: versionOfDigests(this.digests), item_count: this.digests.length };
     }
@@ -40402,10 +29137,10 @@ function datasetVersion(items) {
 // string (not a slice, which would pin the full hex digest in memory). The one-shot `hash` is
 // several times faster than createHash for 100,000 small inputs.
 function itemDigest(item) {
-    return (0,external_node_crypto_namespaceObject.hash)("sha256", canonicalJson(item), "buffer").toString("base64", 0, 16);
+    return (0,external_node_crypto_.hash)("sha256", canonicalJson(item), "buffer").toString("base64", 0, 16);
 }
 function versionOfDigests(digests) {
-    return (0,external_node_crypto_namespaceObject.hash)("sha256", [...digests].sort().join("\n"), "hex").slice(0, 12);
+    return (0,external_node_crypto_.hash)("sha256", [...digests].sort().join("\n"), "hex").slice(0, 12);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-dataset.ts
@@ -40461,7 +29196,7 @@ async function* readDataset(file, displayPath) {
 async function openDataset(file, displayPath) {
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(file, "r");
+        handle = await (0,promises_.open)(file, "r");
     }
     catch (error) {
         throw fileError(error, displayPath);
@@ -40469,7 +29204,7 @@ async function openDataset(file, displayPath) {
     const stats = await handle.stat();
     if (!stats.isFile()) {
         await handle.close();
-        throw new UserError(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+        throw new errors/* UserError */.yo(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
     }
     return handle;
 }
@@ -40480,11 +29215,11 @@ function chunksOf(handle) {
 function fileError(error, displayPath) {
     const code = error.code;
     if (code === "ENOENT")
-        return new UserError(`${displayPath}: file not found`);
+        return new errors/* UserError */.yo(`${displayPath}: file not found`);
     if (code === "EISDIR")
-        return new UserError(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+        return new errors/* UserError */.yo(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
     if (code === "EACCES")
-        return new UserError(`${displayPath}: permission denied`);
+        return new errors/* UserError */.yo(`${displayPath}: permission denied`);
     return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -41019,7 +29754,7 @@ function parseTargetUrl(text, where) {
     }
     // `new URL("localhost:3000")` parses, with "localhost:" as its scheme.
     if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-        throw new UserError(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
+        throw new errors/* UserError */.yo(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
     }
     return url;
 }
@@ -41038,7 +29773,7 @@ function assertKnownPlaceholders(template, where) {
         const field = path === "" ? where : path.startsWith("[") ? `${where}${path}` : `${where}.${path}`;
         return `${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{input.question}})`;
     });
-    throw new UserError(lines.join("\n"));
+    throw new errors/* UserError */.yo(lines.join("\n"));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/http.ts
@@ -41231,7 +29966,7 @@ const KILL_GRACE_MS = 2_000;
 function createCommandTarget(config, options) {
     const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
     if (program === undefined || program === "") {
-        throw new UserError(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
+        throw new errors/* UserError */.yo(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
     }
     const env = { ...process.env, ...config.env };
     const policy = retryPolicy(options.retries, options.backoff);
@@ -41424,8 +30159,8 @@ async function prepareExperiment(options) {
     const concurrency = options.concurrency ?? experiment.concurrency;
     const datasetFile = external_node_path_default().resolve(options.configDir, experiment.dataset);
     const dataset = await inspectDataset(datasetFile, experiment.dataset).catch((error) => {
-        if (error instanceof UserError) {
-            throw new UserError(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
+        if (error instanceof errors/* UserError */.yo) {
+            throw new errors/* UserError */.yo(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
         }
         throw error;
     });
@@ -41701,10 +30436,10 @@ async function openRun(options, now) {
 async function reopenRun(store, runId, prepared) {
     const run = await store.getRun(runId);
     if (!run)
-        throw new UserError(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
-    const mismatch = (what, stored, now) => new UserError(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
+        throw new errors/* UserError */.yo(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
+    const mismatch = (what, stored, now) => new errors/* UserError */.yo(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
     if (run.experiment !== prepared.name) {
-        throw new UserError(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
+        throw new errors/* UserError */.yo(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
     }
     if (run.experiment_version !== prepared.version)
         throw mismatch("experiment version", run.experiment_version, prepared.version);
@@ -41854,16 +30589,16 @@ function parseConfig(text, file) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
     const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
     if (document.errors.length > 0) {
-        throw new UserError(document.errors.map((error) => yamlErrorLine(error, file, lineCounter)).join("\n"));
+        throw new errors/* UserError */.yo(document.errors.map((error) => yamlErrorLine(error, file, lineCounter)).join("\n"));
     }
     if (document.contents === null) {
-        throw new UserError(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
+        throw new errors/* UserError */.yo(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
     }
     const value = document.toJS();
     const result = ConfigFileSchema.safeParse(value, { reportInput: true });
     if (result.success)
         return result.data;
-    throw new UserError(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
+    throw new errors/* UserError */.yo(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
 }
 function yamlErrorLine(error, file, lineCounter) {
     const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
@@ -41974,11 +30709,11 @@ function unionOptionFor(def, value) {
 async function loadConfigFile(file) {
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(file, "utf8");
+        text = await (0,promises_.readFile)(file, "utf8");
     }
     catch (error) {
         if (error.code === "ENOENT") {
-            throw new UserError(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
+            throw new errors/* UserError */.yo(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
         }
         throw error;
     }
@@ -41988,7 +30723,7 @@ function findExperiment(loaded, name) {
     const experiment = loaded.config.experiments[name];
     if (!experiment) {
         const known = Object.keys(loaded.config.experiments).join(", ");
-        throw new UserError(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
+        throw new errors/* UserError */.yo(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
     }
     return experiment;
 }
@@ -42076,9 +30811,9 @@ async function runExperimentCommand(name, flags, command, io) {
 function renderOutcome(outcome, format) {
     if (format === "table")
         return renderRunSummary(outcome.run, outcome.verdict) + "\n";
-    return formatListing([runRow(outcome.run)], run_RUN_COLUMNS, format);
+    return formatListing([runRow(outcome.run)], RUN_COLUMNS, format);
 }
-const run_RUN_COLUMNS = [
+const RUN_COLUMNS = [
     "id",
     "experiment",
     "label",
@@ -42265,13 +31000,13 @@ function render_comparison_plural(count, word, many = `${word}s`) {
 }
 
 ;// CONCATENATED MODULE: ./src/bot/bot-deps.ts
-const bot_deps_DEFAULT_RESULTS_BRANCH = "evalgate-results";
+const DEFAULT_RESULTS_BRANCH = "evalgate-results";
 const DEFAULT_CONFIG_PATH = "evalgate.yml";
 const DEFAULT_WORKFLOW_FILE = "evalgate.yml";
 function resolveDeps(deps) {
     return {
         octokit: deps.octokit,
-        resultsBranch: deps.resultsBranch ?? bot_deps_DEFAULT_RESULTS_BRANCH,
+        resultsBranch: deps.resultsBranch ?? DEFAULT_RESULTS_BRANCH,
         configPath: (deps.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.?\/+/, ""),
         workflowFile: deps.workflowFile ?? DEFAULT_WORKFLOW_FILE,
         botLogin: deps.botLogin,
@@ -42304,12 +31039,12 @@ function addRegressionExperiment(input) {
         parseConfig(input.configText, input.file);
     const experiments = document.get("experiments", true);
     if (!(0,yaml_dist/* isMap */.jh)(experiments))
-        throw new UserError(`${input.file}: "experiments:" is not a map; fix the file, then run /eval regression again`);
+        throw new errors/* UserError */.yo(`${input.file}: "experiments:" is not a map; fix the file, then run /eval regression again`);
     const existing = experiments.get(input.name, true);
     if (existing !== undefined) {
         const dataset = document.getIn(["experiments", input.name, "dataset"]) ?? undefined;
         if (dataset !== input.dataset) {
-            throw new UserError(`${input.file} already has an experiment "${input.name}" over another dataset (${String(dataset)}); pass --name with another name`);
+            throw new errors/* UserError */.yo(`${input.file} already has an experiment "${input.name}" over another dataset (${String(dataset)}); pass --name with another name`);
         }
         return { kind: "present" };
     }
@@ -42326,7 +31061,7 @@ function copiedSettings(input) {
     const source = (0,yaml_dist/* parseDocument */.Tp)(input.sourceConfigText).toJS();
     const experiment = source?.experiments?.[input.sourceExperiment];
     if (experiment === undefined) {
-        throw new UserError(`${input.file} has no experiment "${input.sourceExperiment}" at the pull request's head; was it renamed since the run?`);
+        throw new errors/* UserError */.yo(`${input.file} has no experiment "${input.sourceExperiment}" at the pull request's head; was it renamed since the run?`);
     }
     const settings = {};
     for (const key of COPIED_KEYS)
@@ -42571,10 +31306,10 @@ function registerRegressionDatasetCommand(runs, io, setExit) {
 async function writeRegressionDataset(store, runId, flags, configFile, io) {
     const run = await requireRun(store, runId);
     if (flags.name !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(flags.name)) {
-        throw new UserError(`--name "${flags.name}": use letters, digits, '.', '_' and '-'`);
+        throw new errors/* UserError */.yo(`--name "${flags.name}": use letters, digits, '.', '_' and '-'`);
     }
-    const configText = await (0,promises_namespaceObject.readFile)(configFile, "utf8").catch(() => {
-        throw new UserError(`${configFile}: config file not found (pass --config FILE)`);
+    const configText = await (0,promises_.readFile)(configFile, "utf8").catch(() => {
+        throw new errors/* UserError */.yo(`${configFile}: config file not found (pass --config FILE)`);
     });
     const configDir = external_node_path_default().dirname(external_node_path_default().resolve(configFile));
     try {
@@ -42586,7 +31321,7 @@ async function writeRegressionDataset(store, runId, flags, configFile, io) {
         const targets = regressionTargets(selections, external_node_path_default().basename(configFile), flags.name);
         const existingDatasets = new Map();
         for (const target of targets) {
-            const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(configDir, target.configDataset), "utf8").catch(() => undefined);
+            const text = await (0,promises_.readFile)(external_node_path_default().join(configDir, target.configDataset), "utf8").catch(() => undefined);
             if (text !== undefined)
                 existingDatasets.set(target.datasetPath, text);
         }
@@ -42613,16 +31348,16 @@ async function writeRegressionDataset(store, runId, flags, configFile, io) {
     catch (error) {
         // The shared command code speaks to PR comments; here the same message is a usage error.
         if (error instanceof CommandError)
-            throw new UserError(error.message.replace(/`/g, ""));
+            throw new errors/* UserError */.yo(error.message.replace(/`/g, ""));
         throw error;
     }
 }
 /** A file is replaced whole or not at all: a crash never leaves half a dataset or config. */
 async function writeAtomically(file, content) {
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     const partial = `${file}.partial-${process.pid}`;
-    await (0,promises_namespaceObject.writeFile)(partial, content);
-    await (0,promises_namespaceObject.rename)(partial, file);
+    await (0,promises_.writeFile)(partial, content);
+    await (0,promises_.rename)(partial, file);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/runs.ts
@@ -42650,7 +31385,7 @@ function registerRunsCommands(program, io, setExit) {
         const format = parseFormat(flags.format);
         const limit = parsePositiveInt("--limit", flags.limit);
         const listed = await withStore(command, (store) => store.listRuns({ limit, ...(experiment ? { experiment } : {}) }));
-        io.stdout.write(formatListing(listed.map(runRow), run_RUN_COLUMNS, format));
+        io.stdout.write(formatListing(listed.map(runRow), RUN_COLUMNS, format));
     });
     runs
         .command("show")
@@ -42746,7 +31481,7 @@ function registerScoresCommands(program, io) {
         await withStore(command, async (store) => {
             const found = await store.getScore(id);
             if (!found)
-                throw new UserError(`no score "${id}" in this store (see \`evalgate scores list --run-id RUN\`)`);
+                throw new errors/* UserError */.yo(`no score "${id}" in this store (see \`evalgate scores list --run-id RUN\`)`);
             const { score, runItem } = found;
             const record = {
                 score_id: score.id,
@@ -42799,7 +31534,7 @@ async function runCli(argv, io) {
         if (error instanceof CommanderError) {
             return error.exitCode === 0 ? EXIT.pass : EXIT.usage;
         }
-        if (error instanceof UserError) {
+        if (error instanceof errors/* UserError */.yo) {
             io.stderr.write(`evalgate: ${error.message}\n`);
             return EXIT.usage;
         }
@@ -42810,6 +31545,694 @@ async function runCli(argv, io) {
 }
 function allCommands(command) {
     return [command, ...command.commands.flatMap(allCommands)];
+}
+
+
+/***/ }),
+
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/* unused harmony exports RunIncompleteError, isUserError */
+/**
+ * An error the user can fix (bad config, bad dataset, bad arguments). Adapters print its message
+ * once and exit 2 (CLI) or call core.setFailed (Action). `where` names the file, line or field.
+ */
+class UserError extends Error {
+    name = "UserError";
+    constructor(message) {
+        super(message);
+    }
+}
+/** The run could not complete (target unreachable, too many errors): CLI exit code 3. */
+class RunIncompleteError extends Error {
+    name = "RunIncompleteError";
+    constructor(message) {
+        super(message);
+    }
+}
+function isUserError(error) {
+    return error instanceof UserError;
+}
+
+
+/***/ }),
+
+/***/ 9048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ EMBEDDED_STORE_FILE),
+  i: () => (/* binding */ openEmbeddedStore)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: external "node:sqlite"
+const external_node_sqlite_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+;// CONCATENATED MODULE: ./src/store/sqlite-rows.ts
+function runToRow(run) {
+    return {
+        id: run.id,
+        experiment: run.experiment,
+        experiment_version: run.experiment_version,
+        dataset_path: run.dataset_path,
+        dataset_version: run.dataset_version,
+        item_count: run.item_count,
+        target: run.target,
+        label: run.label ?? null,
+        role: run.role ?? null,
+        pull_request: run.pull_request ?? null,
+        git_commit: run.git_commit ?? null,
+        git_branch: run.git_branch ?? null,
+        started_at: run.started_at,
+        ended_at: run.ended_at ?? null,
+        status: run.status,
+        summary: jsonOrNull(run.summary),
+        verdict: run.verdict ?? null,
+        verdict_reasons: jsonOrNull(run.verdict_reasons),
+    };
+}
+function rowToRun(row) {
+    const run = {
+        id: sqlite_rows_text(row, "id"),
+        experiment: sqlite_rows_text(row, "experiment"),
+        experiment_version: sqlite_rows_text(row, "experiment_version"),
+        dataset_path: sqlite_rows_text(row, "dataset_path"),
+        dataset_version: sqlite_rows_text(row, "dataset_version"),
+        item_count: num(row, "item_count"),
+        target: sqlite_rows_text(row, "target"),
+        started_at: sqlite_rows_text(row, "started_at"),
+        status: sqlite_rows_text(row, "status"),
+    };
+    setIfPresent(run, "label", optionalText(row, "label"));
+    setIfPresent(run, "role", optionalText(row, "role"));
+    setIfPresent(run, "pull_request", optionalNum(row, "pull_request"));
+    setIfPresent(run, "git_commit", optionalText(row, "git_commit"));
+    setIfPresent(run, "git_branch", optionalText(row, "git_branch"));
+    setIfPresent(run, "ended_at", optionalText(row, "ended_at"));
+    setIfPresent(run, "summary", optionalJson(row, "summary"));
+    setIfPresent(run, "verdict", optionalText(row, "verdict"));
+    setIfPresent(run, "verdict_reasons", optionalJson(row, "verdict_reasons"));
+    return run;
+}
+function runItemToRow(item) {
+    return {
+        run_id: item.run_id,
+        item_id: item.item_id,
+        id: item.id,
+        status: item.status,
+        finished_at: item.finished_at,
+        item: JSON.stringify(item),
+    };
+}
+function rowToRunItem(row) {
+    return JSON.parse(sqlite_rows_text(row, "item"));
+}
+function jsonOrNull(value) {
+    return value === undefined ? null : JSON.stringify(value);
+}
+function setIfPresent(target, key, value) {
+    if (value !== undefined)
+        target[key] = value;
+}
+function sqlite_rows_text(row, column) {
+    const value = row[column];
+    if (typeof value !== "string")
+        throw new Error(`store row: column ${column} is not text`);
+    return value;
+}
+function num(row, column) {
+    const value = row[column];
+    if (typeof value !== "number")
+        throw new Error(`store row: column ${column} is not a number`);
+    return value;
+}
+function optionalText(row, column) {
+    return row[column] === null ? undefined : sqlite_rows_text(row, column);
+}
+function optionalNum(row, column) {
+    return row[column] === null ? undefined : num(row, column);
+}
+function optionalJson(row, column) {
+    return row[column] === null ? undefined : JSON.parse(sqlite_rows_text(row, column));
+}
+
+;// CONCATENATED MODULE: ./src/store/group-commit.ts
+class GroupCommit {
+    commit;
+    pending = [];
+    running;
+    /**
+     * `commit` writes all values in one transaction and resolves, per value, the error that kept it
+     * out (undefined when stored); it rejects when the transaction as a whole failed.
+     */
+    constructor(commit) {
+        this.commit = commit;
+    }
+    add(value) {
+        return new Promise((resolve, reject) => {
+            this.pending.push({ value, resolve, reject });
+            this.running ??= new Promise((started) => setImmediate(started)).then(() => this.drain());
+        });
+    }
+    /** Resolves when everything added so far is committed: callers read their own writes. */
+    async flush() {
+        while (this.running)
+            await this.running;
+    }
+    async drain() {
+        try {
+            while (this.pending.length > 0) {
+                const batch = this.pending;
+                this.pending = [];
+                await this.commitBatch(batch);
+            }
+        }
+        finally {
+            this.running = undefined;
+        }
+    }
+    async commitBatch(batch) {
+        let errors;
+        try {
+            errors = await this.commit(batch.map((entry) => entry.value));
+        }
+        catch (error) {
+            for (const entry of batch)
+                entry.reject(error);
+            return;
+        }
+        for (const [index, entry] of batch.entries()) {
+            const error = errors[index];
+            if (error === undefined)
+                entry.resolve();
+            else
+                entry.reject(error);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/sqlite-schema.ts
+
+/**
+ * Migration N (0-based) brings a database from `user_version` N to N + 1. Append only: a shipped
+ * migration never changes, so every store on disk can be brought to the current schema.
+ */
+const MIGRATIONS = [
+    `
+  CREATE TABLE experiment_versions (
+    experiment TEXT NOT NULL,
+    version TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (experiment, version)
+  ) STRICT;
+
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    experiment TEXT NOT NULL,
+    experiment_version TEXT NOT NULL,
+    dataset_path TEXT NOT NULL,
+    dataset_version TEXT NOT NULL,
+    item_count INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    label TEXT,
+    git_commit TEXT,
+    git_branch TEXT,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    status TEXT NOT NULL,
+    summary TEXT,
+    verdict TEXT,
+    verdict_reasons TEXT,
+    -- 1 while the scores table holds exactly this run's scores; storing an item clears it.
+    scores_indexed INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX runs_by_start ON runs (started_at, id);
+  CREATE INDEX runs_by_experiment ON runs (experiment, started_at, id);
+  CREATE INDEX runs_by_status ON runs (status, started_at, id);
+
+  -- The whole RunItem is one JSON text, so it reads back exactly as it went in; the key columns
+  -- beside it are copies for lookups.
+  CREATE TABLE run_items (
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    item_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    item TEXT NOT NULL,
+    PRIMARY KEY (run_id, item_id)
+  ) STRICT;
+  CREATE INDEX run_items_by_id ON run_items (id);
+
+  -- Derived from run_items.item: rebuilt per run when runs.scores_indexed is 0 (see
+  -- sqlite-score-index.ts), because three random-key index inserts per item tripled the cost of
+  -- storing an item.
+  CREATE TABLE scores (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    scorer TEXT NOT NULL,
+    score REAL NOT NULL,
+    passed INTEGER NOT NULL,
+    error TEXT
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX scores_by_run ON scores (run_id, item_id);
+  `,
+    // Runs on GitHub are baselines (pushes to the baseline branch) or candidates (pull requests).
+    `
+  ALTER TABLE runs ADD COLUMN role TEXT;
+  ALTER TABLE runs ADD COLUMN pull_request INTEGER;
+  `,
+];
+const SCHEMA_VERSION = MIGRATIONS.length;
+/**
+ * Brings the database to SCHEMA_VERSION. Runs under BEGIN IMMEDIATE so two processes opening a
+ * fresh store at once migrate it once: the second waits, then reads the new user_version.
+ */
+function migrate(db, file) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        const current = readUserVersion(db);
+        if (current > SCHEMA_VERSION) {
+            throw new errors/* UserError */.yo(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
+                "upgrade evalgate, or pass --store DIR to use another store");
+        }
+        for (const [index, sql] of MIGRATIONS.entries()) {
+            if (index < current)
+                continue;
+            db.exec(sql);
+        }
+        // PRAGMA takes no bound parameters; SCHEMA_VERSION is our own integer.
+        db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+        db.exec("COMMIT");
+    }
+    catch (error) {
+        if (db.isTransaction)
+            db.exec("ROLLBACK");
+        throw error;
+    }
+}
+function readUserVersion(db) {
+    const row = db.prepare("PRAGMA user_version").get();
+    const version = row?.["user_version"];
+    return typeof version === "number" ? version : 0;
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/store/sqlite-item-writer.ts
+
+/**
+ * Run items are written on a worker thread with its own connection: storing an item (SQLite work
+ * and WAL writes, ~80 µs) then costs the thread that calls targets nothing, which is what keeps a
+ * run near the ideal N·L/C. Plain JavaScript source, so it runs the same from tsx, vitest and the
+ * ncc bundle without a file to locate.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { DatabaseSync } = require("node:sqlite");
+const db = new DatabaseSync(workerData.file);
+db.exec("PRAGMA busy_timeout = 5000");
+db.exec("PRAGMA synchronous = NORMAL");
+db.exec("PRAGMA foreign_keys = ON");
+const upsert = db.prepare(workerData.upsertSql);
+const markStale = db.prepare(workerData.markStaleSql);
+const message = (error) => String((error && error.message) || error);
+parentPort.on("message", ({ id, rows, runIds }) => {
+  try {
+    db.exec("BEGIN IMMEDIATE");
+    const errors = rows.map((row) => {
+      try { upsert.run(row); return null; } catch (error) { return message(error); }
+    });
+    for (const runId of runIds) markStale.run(runId);
+    db.exec("COMMIT");
+    parentPort.postMessage({ id, errors });
+  } catch (error) {
+    if (db.isTransaction) db.exec("ROLLBACK");
+    parentPort.postMessage({ id, failure: message(error) });
+  }
+});
+`;
+class SqliteItemWriter {
+    worker;
+    nextId = 1;
+    waiting = new Map();
+    constructor(file, sql) {
+        this.worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { file, upsertSql: sql.upsert, markStaleSql: sql.markStale },
+            // It holds one batch at a time: a small heap keeps a 100,000-item run's footprint flat.
+            resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 },
+        });
+        this.worker.on("message", (reply) => this.settle(reply));
+        this.worker.on("error", (error) => this.failAll(error));
+        this.worker.on("exit", (code) => this.failAll(new Error(`the store's writer thread exited (code ${code})`)));
+        // An idle writer must not keep the process alive; a busy one must, or acknowledged writes could be cut short.
+        this.worker.unref();
+    }
+    /** Commits the rows in one transaction; resolves with each row's error message, or null when stored. */
+    commit(rows, runIds) {
+        const id = this.nextId++;
+        if (this.waiting.size === 0)
+            this.worker.ref();
+        return new Promise((resolve, reject) => {
+            this.waiting.set(id, { resolve, reject });
+            this.worker.postMessage({ id, rows, runIds });
+        });
+    }
+    async close() {
+        this.worker.removeAllListeners("exit");
+        await this.worker.terminate();
+    }
+    settle(reply) {
+        const waiter = this.waiting.get(reply.id);
+        if (!waiter)
+            return;
+        this.waiting.delete(reply.id);
+        if (this.waiting.size === 0)
+            this.worker.unref();
+        if (reply.failure !== undefined)
+            waiter.reject(new Error(reply.failure));
+        else
+            waiter.resolve(reply.errors ?? []);
+    }
+    failAll(error) {
+        for (const waiter of this.waiting.values())
+            waiter.reject(error);
+        this.waiting.clear();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/sqlite-score-index.ts
+/**
+ * The scores table is an index derived from the scores inside each stored run item. Keeping it
+ * current on every putRunItem cost three random-key B-tree inserts per item (score ids are
+ * hashes), which tripled the cost of storing an item. Instead storing an item marks its run stale
+ * (runs.scores_indexed = 0) and a score lookup first rebuilds the stale runs, each in one
+ * transaction; rows are inserted in id order so the rebuild writes each index page once.
+ */
+class ScoreIndex {
+    db;
+    /** Writes only when the run was indexed, so the store's hot path usually reads one page. */
+    static MARK_STALE = "UPDATE runs SET scores_indexed = 0 WHERE id = ? AND scores_indexed = 1";
+    staleRuns;
+    markStale;
+    rebuildSteps;
+    constructor(db) {
+        this.db = db;
+        this.staleRuns = db.prepare("SELECT id FROM runs WHERE scores_indexed = 0");
+        this.markStale = db.prepare(ScoreIndex.MARK_STALE);
+        this.rebuildSteps = [
+            db.prepare("DELETE FROM scores WHERE run_id = :run_id"),
+            db.prepare("INSERT OR REPLACE INTO scores (id, run_id, item_id, scorer, score, passed, error) " +
+                "SELECT score.value ->> '$.id', run_items.run_id, run_items.item_id, score.value ->> '$.scorer', " +
+                "score.value ->> '$.score', score.value ->> '$.passed', score.value ->> '$.error' " +
+                "FROM run_items, json_each(run_items.item, '$.scores') AS score " +
+                "WHERE run_items.run_id = :run_id ORDER BY 1"),
+            db.prepare("UPDATE runs SET scores_indexed = 1 WHERE id = :run_id"),
+        ];
+    }
+    /** Called inside the transaction that stores an item of the run. */
+    runChanged(runId) {
+        this.markStale.run(runId);
+    }
+    /** Rebuilds every stale run, so that the scores table answers for every stored item. */
+    catchUp() {
+        const stale = this.staleRuns.all().map((row) => String(row["id"]));
+        for (const runId of stale) {
+            this.db.exec("BEGIN IMMEDIATE");
+            try {
+                for (const step of this.rebuildSteps)
+                    step.run({ run_id: runId });
+                this.db.exec("COMMIT");
+            }
+            catch (error) {
+                if (this.db.isTransaction)
+                    this.db.exec("ROLLBACK");
+                throw error;
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
+
+
+
+
+
+
+const DEFAULT_LIST_LIMIT = 50;
+/** Matches shown when a run id prefix is ambiguous. */
+const AMBIGUOUS_SHOWN = 5;
+/** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
+const MAX_CHAR = "\u{10FFFF}";
+const RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
+    "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
+const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
+const UPSERT_RUN_ITEM = `INSERT OR REPLACE INTO run_items (${RUN_ITEM_COLUMNS}) VALUES (${placeholders(RUN_ITEM_COLUMNS)})`;
+function placeholders(columns) {
+    return columns
+        .split(", ")
+        .map((column) => `:${column}`)
+        .join(", ");
+}
+/**
+ * The embedded store: one SQLite file shared by every evalgate process in a checkout. The node:sqlite
+ * API is synchronous; the methods are async to satisfy RunStore, and putRunItem uses the
+ * asynchrony for group commit: it resolves once the transaction holding its item has committed.
+ * Reads and endRun first commit any waiting items, so a caller always reads its own writes.
+ */
+class SqliteRunStore {
+    file;
+    db;
+    statements;
+    scoreIndex;
+    writer;
+    writes = new GroupCommit((items) => this.commitRunItems(items));
+    constructor(file) {
+        this.file = file;
+        this.db = new external_node_sqlite_namespaceObject.DatabaseSync(file);
+        try {
+            // Set first so every later statement (the WAL switch, the migration) waits for other processes.
+            this.db.exec("PRAGMA busy_timeout = 5000");
+            // WAL + NORMAL: a commit survives the process being killed (the WAL is in the OS page
+            // cache), not a power loss, which a re-run repairs. Readers never block the writer.
+            this.db.exec("PRAGMA journal_mode = WAL");
+            this.db.exec("PRAGMA synchronous = NORMAL");
+            this.db.exec("PRAGMA foreign_keys = ON");
+            migrate(this.db, file);
+            this.statements = this.prepareStatements();
+            this.scoreIndex = new ScoreIndex(this.db);
+            this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
+        }
+        catch (error) {
+            this.db.close();
+            throw error;
+        }
+    }
+    prepareStatements() {
+        const db = this.db;
+        return {
+            begin: db.prepare("BEGIN IMMEDIATE"),
+            commit: db.prepare("COMMIT"),
+            rollback: db.prepare("ROLLBACK"),
+            saveExperimentVersion: db.prepare("INSERT INTO experiment_versions (experiment, version, definition, created_at) " +
+                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            getExperimentVersion: db.prepare("SELECT experiment, version, definition, created_at FROM experiment_versions " +
+                "WHERE experiment = ? AND version = ?"),
+            insertRun: db.prepare(`INSERT INTO runs (${RUN_COLUMNS}) VALUES (${placeholders(RUN_COLUMNS)})`),
+            endRun: db.prepare("UPDATE runs SET status = :status, ended_at = :ended_at, summary = :summary, " +
+                "verdict = :verdict, verdict_reasons = :verdict_reasons WHERE id = :id"),
+            runById: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
+            runsByPrefix: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id > ? AND id < ? ORDER BY id LIMIT ?`),
+            runItemStatuses: db.prepare("SELECT item_id, status FROM run_items WHERE run_id = ?"),
+            runItemById: db.prepare("SELECT item FROM run_items WHERE id = ?"),
+            runItemByKey: db.prepare("SELECT item FROM run_items WHERE run_id = ? AND item_id = ?"),
+            scoreById: db.prepare("SELECT run_id, item_id FROM scores WHERE id = ?"),
+        };
+    }
+    async saveExperimentVersion(record) {
+        // A version is a content hash of its definition, so the first record saved is the record.
+        this.statements.saveExperimentVersion.run(record.experiment, record.version, JSON.stringify(record.definition ?? null), record.created_at);
+    }
+    async getExperimentVersion(experiment, version) {
+        const row = this.statements.getExperimentVersion.get(experiment, version);
+        if (row === undefined)
+            return undefined;
+        return {
+            experiment: String(row["experiment"]),
+            version: String(row["version"]),
+            definition: JSON.parse(String(row["definition"])),
+            created_at: String(row["created_at"]),
+        };
+    }
+    async createRun(run) {
+        if (this.statements.runById.get(run.id) !== undefined) {
+            throw new Error(`run "${run.id}" already exists in ${this.file}`);
+        }
+        this.statements.insertRun.run(runToRow(run));
+    }
+    async putRunItem(item) {
+        return this.writes.add(item);
+    }
+    /**
+     * One transaction for the batch. Each item is one statement, and a failed statement undoes only
+     * itself, so an item that cannot be stored fails alone.
+     */
+    async commitRunItems(items) {
+        const rows = items.map(runItemToRow);
+        const runIds = [...new Set(items.map((item) => item.run_id))];
+        const errors = await this.writer.commit(rows, runIds);
+        return errors.map((message) => (message === null ? undefined : new Error(message)));
+    }
+    async endRun(runId, end) {
+        await this.writes.flush();
+        const result = this.statements.endRun.run({
+            id: runId,
+            status: end.status,
+            ended_at: end.ended_at,
+            summary: end.summary === undefined ? null : JSON.stringify(end.summary),
+            verdict: end.verdict ?? null,
+            verdict_reasons: end.verdict_reasons === undefined ? null : JSON.stringify(end.verdict_reasons),
+        });
+        if (result.changes === 0)
+            throw new Error(`cannot end run "${runId}": it is not in ${this.file}`);
+    }
+    async getRun(runId) {
+        if (runId === "")
+            return undefined;
+        const exact = this.statements.runById.get(runId);
+        if (exact !== undefined)
+            return rowToRun(exact);
+        const matches = this.statements.runsByPrefix.all(runId, runId + MAX_CHAR, AMBIGUOUS_SHOWN + 1);
+        const [only] = matches;
+        if (only === undefined)
+            return undefined;
+        if (matches.length === 1)
+            return rowToRun(only);
+        const shown = matches.slice(0, AMBIGUOUS_SHOWN).map((row) => String(row["id"]));
+        const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
+        throw new errors/* UserError */.yo(`run id "${runId}" is ambiguous: ${shown.join(", ")}${more}. Type more of the run id.`);
+    }
+    async listRuns(filter = {}) {
+        const conditions = [];
+        const params = { limit: filter.limit ?? DEFAULT_LIST_LIMIT };
+        if (filter.experiment !== undefined) {
+            conditions.push("experiment = :experiment");
+            params["experiment"] = filter.experiment;
+        }
+        if (filter.status !== undefined) {
+            conditions.push("status = :status");
+            params["status"] = filter.status;
+        }
+        const where = conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
+        // At most four shapes of this query exist; SQLite's statement cache is not needed.
+        const rows = this.db
+            .prepare(`SELECT ${RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, id DESC LIMIT :limit`)
+            .all(params);
+        return rows.map(rowToRun);
+    }
+    async *runItems(runId) {
+        await this.writes.flush();
+        // A statement of its own: two streams of the same store must not reset each other.
+        const rows = this.db
+            .prepare("SELECT item FROM run_items WHERE run_id = ? ORDER BY item_id")
+            .iterate(runId);
+        try {
+            for (const row of rows)
+                yield rowToRunItem(row);
+        }
+        finally {
+            // Releases the read snapshot when a consumer stops early (break, throw).
+            if (this.db.isOpen)
+                rows.return?.();
+        }
+    }
+    async runItemStatuses(runId) {
+        await this.writes.flush();
+        const statuses = new Map();
+        for (const row of this.statements.runItemStatuses.iterate(runId)) {
+            statuses.set(String(row["item_id"]), String(row["status"]));
+        }
+        return statuses;
+    }
+    async getRunItem(runItemId) {
+        await this.writes.flush();
+        const row = this.statements.runItemById.get(runItemId);
+        return row === undefined ? undefined : rowToRunItem(row);
+    }
+    async getScore(scoreId) {
+        await this.writes.flush();
+        this.scoreIndex.catchUp();
+        const key = this.statements.scoreById.get(scoreId);
+        if (key === undefined)
+            return undefined;
+        const row = this.statements.runItemByKey.get(key["run_id"] ?? null, key["item_id"] ?? null);
+        if (row === undefined)
+            return undefined;
+        const runItem = rowToRunItem(row);
+        const score = runItem.scores.find((candidate) => candidate.id === scoreId);
+        return score === undefined ? undefined : { score, runItem };
+    }
+    async close() {
+        if (!this.db.isOpen)
+            return;
+        await this.writes.flush();
+        await this.writer.close();
+        this.db.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/open-store.ts
+
+
+
+
+const EMBEDDED_STORE_FILE = "evalgate.db";
+/**
+ * Opens (creating when needed) the embedded store in `dir`, the CLI's `.evalgate/` by default.
+ * The directory ignores itself, so a store inside a checkout is never committed by accident.
+ */
+async function openEmbeddedStore(dir) {
+    const file = external_node_path_default().join(dir, EMBEDDED_STORE_FILE);
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        // `wx`: a .gitignore the user edited stays as it is.
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(ignoreExisting);
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`cannot create the store directory "${dir}": ${messageOf(error)}. Pass --store DIR with a writable directory`);
+    }
+    try {
+        return new SqliteRunStore(file);
+    }
+    catch (error) {
+        if (error instanceof errors/* UserError */.yo)
+            throw error;
+        throw new errors/* UserError */.yo(`cannot open the store "${file}": ${messageOf(error)}. ` +
+            "Pass --store DIR to use another store, or move this file away to start a new one");
+    }
+}
+function ignoreExisting(error) {
+    if (error.code !== "EEXIST")
+        throw error;
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 
@@ -42829,6 +32252,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 
 /***/ }),
 
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
 /***/ 8474:
 /***/ ((module) => {
 
@@ -42840,6 +32270,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
@@ -42857,10 +32294,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
 /***/ 6193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -57625,20 +47083,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
 
-/***/ }),
-
-/***/ 6495:
-/***/ ((module) => {
-
-module.exports = /*#__PURE__*/JSON.parse('{"blacklist_client.lua":"local blacklist = ARGV[num_static_argv + 1]\\n\\nif redis.call(\'zscore\', client_last_seen_key, blacklist) then\\n  redis.call(\'zadd\', client_last_seen_key, 0, blacklist)\\nend\\n\\n\\nreturn {}\\n","check.lua":"local weight = tonumber(ARGV[num_static_argv + 1])\\n\\nlocal capacity = process_tick(now, false)[\'capacity\']\\nlocal nextRequest = tonumber(redis.call(\'hget\', settings_key, \'nextRequest\'))\\n\\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\\n","conditions_check.lua":"local conditions_check = function (capacity, weight)\\n  return capacity == nil or weight <= capacity\\nend\\n","current_reservoir.lua":"return process_tick(now, false)[\'reservoir\']\\n","done.lua":"process_tick(now, false)\\n\\nreturn tonumber(redis.call(\'hget\', settings_key, \'done\'))\\n","free.lua":"local index = ARGV[num_static_argv + 1]\\n\\nredis.call(\'zadd\', job_expirations_key, 0, index)\\n\\nreturn process_tick(now, false)[\'running\']\\n","get_time.lua":"redis.replicate_commands()\\n\\nlocal get_time = function ()\\n  local time = redis.call(\'time\')\\n\\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\\nend\\n","group_check.lua":"return not (redis.call(\'exists\', settings_key) == 1)\\n","heartbeat.lua":"process_tick(now, true)\\n","increment_reservoir.lua":"local incr = tonumber(ARGV[num_static_argv + 1])\\n\\nredis.call(\'hincrby\', settings_key, \'reservoir\', incr)\\n\\nlocal reservoir = process_tick(now, true)[\'reservoir\']\\n\\nlocal groupTimeout = tonumber(redis.call(\'hget\', settings_key, \'groupTimeout\'))\\nrefresh_expiration(0, 0, groupTimeout)\\n\\nreturn reservoir\\n","init.lua":"local clear = tonumber(ARGV[num_static_argv + 1])\\nlocal limiter_version = ARGV[num_static_argv + 2]\\nlocal num_local_argv = num_static_argv + 2\\n\\nif clear == 1 then\\n  redis.call(\'del\', unpack(KEYS))\\nend\\n\\nif redis.call(\'exists\', settings_key) == 0 then\\n  -- Create\\n  local args = {\'hmset\', settings_key}\\n\\n  for i = num_local_argv + 1, #ARGV do\\n    table.insert(args, ARGV[i])\\n  end\\n\\n  redis.call(unpack(args))\\n  redis.call(\'hmset\', settings_key,\\n    \'nextRequest\', now,\\n    \'lastReservoirRefresh\', now,\\n    \'lastReservoirIncrease\', now,\\n    \'running\', 0,\\n    \'done\', 0,\\n    \'unblockTime\', 0,\\n    \'capacityPriorityCounter\', 0\\n  )\\n\\nelse\\n  -- Apply migrations\\n  local settings = redis.call(\'hmget\', settings_key,\\n    \'id\',\\n    \'version\'\\n  )\\n  local id = settings[1]\\n  local current_version = settings[2]\\n\\n  if current_version ~= limiter_version then\\n    local version_digits = {}\\n    for k, v in string.gmatch(current_version, \\"([^.]+)\\") do\\n      table.insert(version_digits, tonumber(k))\\n    end\\n\\n    -- 2.10.0\\n    if version_digits[2] < 10 then\\n      redis.call(\'hsetnx\', settings_key, \'reservoirRefreshInterval\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'reservoirRefreshAmount\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'lastReservoirRefresh\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'done\', 0)\\n      redis.call(\'hset\', settings_key, \'version\', \'2.10.0\')\\n    end\\n\\n    -- 2.11.1\\n    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then\\n      if redis.call(\'hstrlen\', settings_key, \'lastReservoirRefresh\') == 0 then\\n        redis.call(\'hmset\', settings_key,\\n          \'lastReservoirRefresh\', now,\\n          \'version\', \'2.11.1\'\\n        )\\n      end\\n    end\\n\\n    -- 2.14.0\\n    if version_digits[2] < 14 then\\n      local old_running_key = \'b_\'..id..\'_running\'\\n      local old_executing_key = \'b_\'..id..\'_executing\'\\n\\n      if redis.call(\'exists\', old_running_key) == 1 then\\n        redis.call(\'rename\', old_running_key, job_weights_key)\\n      end\\n      if redis.call(\'exists\', old_executing_key) == 1 then\\n        redis.call(\'rename\', old_executing_key, job_expirations_key)\\n      end\\n      redis.call(\'hset\', settings_key, \'version\', \'2.14.0\')\\n    end\\n\\n    -- 2.15.2\\n    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then\\n      redis.call(\'hsetnx\', settings_key, \'capacityPriorityCounter\', 0)\\n      redis.call(\'hset\', settings_key, \'version\', \'2.15.2\')\\n    end\\n\\n    -- 2.17.0\\n    if version_digits[2] < 17 then\\n      redis.call(\'hsetnx\', settings_key, \'clientTimeout\', 10000)\\n      redis.call(\'hset\', settings_key, \'version\', \'2.17.0\')\\n    end\\n\\n    -- 2.18.0\\n    if version_digits[2] < 18 then\\n      redis.call(\'hsetnx\', settings_key, \'reservoirIncreaseInterval\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'reservoirIncreaseAmount\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'reservoirIncreaseMaximum\', \'\')\\n      redis.call(\'hsetnx\', settings_key, \'lastReservoirIncrease\', now)\\n      redis.call(\'hset\', settings_key, \'version\', \'2.18.0\')\\n    end\\n\\n  end\\n\\n  process_tick(now, false)\\nend\\n\\nlocal groupTimeout = tonumber(redis.call(\'hget\', settings_key, \'groupTimeout\'))\\nrefresh_expiration(0, 0, groupTimeout)\\n\\nreturn {}\\n","process_tick.lua":"local process_tick = function (now, always_publish)\\n\\n  local compute_capacity = function (maxConcurrent, running, reservoir)\\n    if maxConcurrent ~= nil and reservoir ~= nil then\\n      return math.min((maxConcurrent - running), reservoir)\\n    elseif maxConcurrent ~= nil then\\n      return maxConcurrent - running\\n    elseif reservoir ~= nil then\\n      return reservoir\\n    else\\n      return nil\\n    end\\n  end\\n\\n  local settings = redis.call(\'hmget\', settings_key,\\n    \'id\',\\n    \'maxConcurrent\',\\n    \'running\',\\n    \'reservoir\',\\n    \'reservoirRefreshInterval\',\\n    \'reservoirRefreshAmount\',\\n    \'lastReservoirRefresh\',\\n    \'reservoirIncreaseInterval\',\\n    \'reservoirIncreaseAmount\',\\n    \'reservoirIncreaseMaximum\',\\n    \'lastReservoirIncrease\',\\n    \'capacityPriorityCounter\',\\n    \'clientTimeout\'\\n  )\\n  local id = settings[1]\\n  local maxConcurrent = tonumber(settings[2])\\n  local running = tonumber(settings[3])\\n  local reservoir = tonumber(settings[4])\\n  local reservoirRefreshInterval = tonumber(settings[5])\\n  local reservoirRefreshAmount = tonumber(settings[6])\\n  local lastReservoirRefresh = tonumber(settings[7])\\n  local reservoirIncreaseInterval = tonumber(settings[8])\\n  local reservoirIncreaseAmount = tonumber(settings[9])\\n  local reservoirIncreaseMaximum = tonumber(settings[10])\\n  local lastReservoirIncrease = tonumber(settings[11])\\n  local capacityPriorityCounter = tonumber(settings[12])\\n  local clientTimeout = tonumber(settings[13])\\n\\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\\n\\n  --\\n  -- Process \'running\' changes\\n  --\\n  local expired = redis.call(\'zrangebyscore\', job_expirations_key, \'-inf\', \'(\'..now)\\n\\n  if #expired > 0 then\\n    redis.call(\'zremrangebyscore\', job_expirations_key, \'-inf\', \'(\'..now)\\n\\n    local flush_batch = function (batch, acc)\\n      local weights = redis.call(\'hmget\', job_weights_key, unpack(batch))\\n                      redis.call(\'hdel\',  job_weights_key, unpack(batch))\\n      local clients = redis.call(\'hmget\', job_clients_key, unpack(batch))\\n                      redis.call(\'hdel\',  job_clients_key, unpack(batch))\\n\\n      -- Calculate sum of removed weights\\n      for i = 1, #weights do\\n        acc[\'total\'] = acc[\'total\'] + (tonumber(weights[i]) or 0)\\n      end\\n\\n      -- Calculate sum of removed weights by client\\n      local client_weights = {}\\n      for i = 1, #clients do\\n        local removed = tonumber(weights[i]) or 0\\n        if removed > 0 then\\n          acc[\'client_weights\'][clients[i]] = (acc[\'client_weights\'][clients[i]] or 0) + removed\\n        end\\n      end\\n    end\\n\\n    local acc = {\\n      [\'total\'] = 0,\\n      [\'client_weights\'] = {}\\n    }\\n    local batch_size = 1000\\n\\n    -- Compute changes to Zsets and apply changes to Hashes\\n    for i = 1, #expired, batch_size do\\n      local batch = {}\\n      for j = i, math.min(i + batch_size - 1, #expired) do\\n        table.insert(batch, expired[j])\\n      end\\n\\n      flush_batch(batch, acc)\\n    end\\n\\n    -- Apply changes to Zsets\\n    if acc[\'total\'] > 0 then\\n      redis.call(\'hincrby\', settings_key, \'done\', acc[\'total\'])\\n      running = tonumber(redis.call(\'hincrby\', settings_key, \'running\', -acc[\'total\']))\\n    end\\n\\n    for client, weight in pairs(acc[\'client_weights\']) do\\n      redis.call(\'zincrby\', client_running_key, -weight, client)\\n    end\\n  end\\n\\n  --\\n  -- Process \'reservoir\' changes\\n  --\\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\\n    reservoir = reservoirRefreshAmount\\n    redis.call(\'hmset\', settings_key,\\n      \'reservoir\', reservoir,\\n      \'lastReservoirRefresh\', now\\n    )\\n  end\\n\\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\\n    local incr = reservoirIncreaseAmount * num_intervals\\n    if reservoirIncreaseMaximum ~= nil then\\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\\n    end\\n    if incr > 0 then\\n      reservoir = (reservoir or 0) + incr\\n    end\\n    redis.call(\'hmset\', settings_key,\\n      \'reservoir\', reservoir,\\n      \'lastReservoirIncrease\', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\\n    )\\n  end\\n\\n  --\\n  -- Clear unresponsive clients\\n  --\\n  local unresponsive = redis.call(\'zrangebyscore\', client_last_seen_key, \'-inf\', (now - clientTimeout))\\n  local unresponsive_lookup = {}\\n  local terminated_clients = {}\\n  for i = 1, #unresponsive do\\n    unresponsive_lookup[unresponsive[i]] = true\\n    if tonumber(redis.call(\'zscore\', client_running_key, unresponsive[i])) == 0 then\\n      table.insert(terminated_clients, unresponsive[i])\\n    end\\n  end\\n  if #terminated_clients > 0 then\\n    redis.call(\'zrem\', client_running_key,         unpack(terminated_clients))\\n    redis.call(\'hdel\', client_num_queued_key,      unpack(terminated_clients))\\n    redis.call(\'zrem\', client_last_registered_key, unpack(terminated_clients))\\n    redis.call(\'zrem\', client_last_seen_key,       unpack(terminated_clients))\\n  end\\n\\n  --\\n  -- Broadcast capacity changes\\n  --\\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\\n\\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\\n    -- always_publish or was not unlimited, now unlimited\\n    redis.call(\'publish\', \'b_\'..id, \'capacity:\'..(final_capacity or \'\'))\\n\\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\\n    -- capacity was increased\\n    -- send the capacity message to the limiter having the lowest number of running jobs\\n    -- the tiebreaker is the limiter having not registered a job in the longest time\\n\\n    local lowest_concurrency_value = nil\\n    local lowest_concurrency_clients = {}\\n    local lowest_concurrency_last_registered = {}\\n    local client_concurrencies = redis.call(\'zrange\', client_running_key, 0, -1, \'withscores\')\\n\\n    for i = 1, #client_concurrencies, 2 do\\n      local client = client_concurrencies[i]\\n      local concurrency = tonumber(client_concurrencies[i+1])\\n\\n      if (\\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\\n      ) and (\\n        not unresponsive_lookup[client]\\n      ) and (\\n        tonumber(redis.call(\'hget\', client_num_queued_key, client)) > 0\\n      ) then\\n        lowest_concurrency_value = concurrency\\n        table.insert(lowest_concurrency_clients, client)\\n        local last_registered = tonumber(redis.call(\'zscore\', client_last_registered_key, client))\\n        table.insert(lowest_concurrency_last_registered, last_registered)\\n      end\\n    end\\n\\n    if #lowest_concurrency_clients > 0 then\\n      local position = 1\\n      local earliest = lowest_concurrency_last_registered[1]\\n\\n      for i,v in ipairs(lowest_concurrency_last_registered) do\\n        if v < earliest then\\n          position = i\\n          earliest = v\\n        end\\n      end\\n\\n      local next_client = lowest_concurrency_clients[position]\\n      redis.call(\'publish\', \'b_\'..id,\\n        \'capacity-priority:\'..(final_capacity or \'\')..\\n        \':\'..next_client..\\n        \':\'..capacityPriorityCounter\\n      )\\n      redis.call(\'hincrby\', settings_key, \'capacityPriorityCounter\', \'1\')\\n    else\\n      redis.call(\'publish\', \'b_\'..id, \'capacity:\'..(final_capacity or \'\'))\\n    end\\n  end\\n\\n  return {\\n    [\'capacity\'] = final_capacity,\\n    [\'running\'] = running,\\n    [\'reservoir\'] = reservoir\\n  }\\nend\\n","queued.lua":"local clientTimeout = tonumber(redis.call(\'hget\', settings_key, \'clientTimeout\'))\\nlocal valid_clients = redis.call(\'zrangebyscore\', client_last_seen_key, (now - clientTimeout), \'inf\')\\nlocal client_queued = redis.call(\'hmget\', client_num_queued_key, unpack(valid_clients))\\n\\nlocal sum = 0\\nfor i = 1, #client_queued do\\n  sum = sum + tonumber(client_queued[i])\\nend\\n\\nreturn sum\\n","refresh_expiration.lua":"local refresh_expiration = function (now, nextRequest, groupTimeout)\\n\\n  if groupTimeout ~= nil then\\n    local ttl = (nextRequest + groupTimeout) - now\\n\\n    for i = 1, #KEYS do\\n      redis.call(\'pexpire\', KEYS[i], ttl)\\n    end\\n  end\\n\\nend\\n","refs.lua":"local settings_key = KEYS[1]\\nlocal job_weights_key = KEYS[2]\\nlocal job_expirations_key = KEYS[3]\\nlocal job_clients_key = KEYS[4]\\nlocal client_running_key = KEYS[5]\\nlocal client_num_queued_key = KEYS[6]\\nlocal client_last_registered_key = KEYS[7]\\nlocal client_last_seen_key = KEYS[8]\\n\\nlocal now = tonumber(ARGV[1])\\nlocal client = ARGV[2]\\n\\nlocal num_static_argv = 2\\n","register.lua":"local index = ARGV[num_static_argv + 1]\\nlocal weight = tonumber(ARGV[num_static_argv + 2])\\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\\n\\nlocal state = process_tick(now, false)\\nlocal capacity = state[\'capacity\']\\nlocal reservoir = state[\'reservoir\']\\n\\nlocal settings = redis.call(\'hmget\', settings_key,\\n  \'nextRequest\',\\n  \'minTime\',\\n  \'groupTimeout\'\\n)\\nlocal nextRequest = tonumber(settings[1])\\nlocal minTime = tonumber(settings[2])\\nlocal groupTimeout = tonumber(settings[3])\\n\\nif conditions_check(capacity, weight) then\\n\\n  redis.call(\'hincrby\', settings_key, \'running\', weight)\\n  redis.call(\'hset\', job_weights_key, index, weight)\\n  if expiration ~= nil then\\n    redis.call(\'zadd\', job_expirations_key, now + expiration, index)\\n  end\\n  redis.call(\'hset\', job_clients_key, index, client)\\n  redis.call(\'zincrby\', client_running_key, weight, client)\\n  redis.call(\'hincrby\', client_num_queued_key, client, -1)\\n  redis.call(\'zadd\', client_last_registered_key, now, client)\\n\\n  local wait = math.max(nextRequest - now, 0)\\n  local newNextRequest = now + wait + minTime\\n\\n  if reservoir == nil then\\n    redis.call(\'hset\', settings_key,\\n      \'nextRequest\', newNextRequest\\n    )\\n  else\\n    reservoir = reservoir - weight\\n    redis.call(\'hmset\', settings_key,\\n      \'reservoir\', reservoir,\\n      \'nextRequest\', newNextRequest\\n    )\\n  end\\n\\n  refresh_expiration(now, newNextRequest, groupTimeout)\\n\\n  return {true, wait, reservoir}\\n\\nelse\\n  return {false}\\nend\\n","register_client.lua":"local queued = tonumber(ARGV[num_static_argv + 1])\\n\\n-- Could have been re-registered concurrently\\nif not redis.call(\'zscore\', client_last_seen_key, client) then\\n  redis.call(\'zadd\', client_running_key, 0, client)\\n  redis.call(\'hset\', client_num_queued_key, client, queued)\\n  redis.call(\'zadd\', client_last_registered_key, 0, client)\\nend\\n\\nredis.call(\'zadd\', client_last_seen_key, now, client)\\n\\nreturn {}\\n","running.lua":"return process_tick(now, false)[\'running\']\\n","submit.lua":"local queueLength = tonumber(ARGV[num_static_argv + 1])\\nlocal weight = tonumber(ARGV[num_static_argv + 2])\\n\\nlocal capacity = process_tick(now, false)[\'capacity\']\\n\\nlocal settings = redis.call(\'hmget\', settings_key,\\n  \'id\',\\n  \'maxConcurrent\',\\n  \'highWater\',\\n  \'nextRequest\',\\n  \'strategy\',\\n  \'unblockTime\',\\n  \'penalty\',\\n  \'minTime\',\\n  \'groupTimeout\'\\n)\\nlocal id = settings[1]\\nlocal maxConcurrent = tonumber(settings[2])\\nlocal highWater = tonumber(settings[3])\\nlocal nextRequest = tonumber(settings[4])\\nlocal strategy = tonumber(settings[5])\\nlocal unblockTime = tonumber(settings[6])\\nlocal penalty = tonumber(settings[7])\\nlocal minTime = tonumber(settings[8])\\nlocal groupTimeout = tonumber(settings[9])\\n\\nif maxConcurrent ~= nil and weight > maxConcurrent then\\n  return redis.error_reply(\'OVERWEIGHT:\'..weight..\':\'..maxConcurrent)\\nend\\n\\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\\n  and not (\\n    conditions_check(capacity, weight)\\n    and nextRequest - now <= 0\\n  )\\n)\\n\\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\\n\\nif blocked then\\n  local computedPenalty = penalty\\n  if computedPenalty == nil then\\n    if minTime == 0 then\\n      computedPenalty = 5000\\n    else\\n      computedPenalty = 15 * minTime\\n    end\\n  end\\n\\n  local newNextRequest = now + computedPenalty + minTime\\n\\n  redis.call(\'hmset\', settings_key,\\n    \'unblockTime\', now + computedPenalty,\\n    \'nextRequest\', newNextRequest\\n  )\\n\\n  local clients_queued_reset = redis.call(\'hkeys\', client_num_queued_key)\\n  local queued_reset = {}\\n  for i = 1, #clients_queued_reset do\\n    table.insert(queued_reset, clients_queued_reset[i])\\n    table.insert(queued_reset, 0)\\n  end\\n  redis.call(\'hmset\', client_num_queued_key, unpack(queued_reset))\\n\\n  redis.call(\'publish\', \'b_\'..id, \'blocked:\')\\n\\n  refresh_expiration(now, newNextRequest, groupTimeout)\\nend\\n\\nif not blocked and not reachedHWM then\\n  redis.call(\'hincrby\', client_num_queued_key, client, 1)\\nend\\n\\nreturn {reachedHWM, blocked, strategy}\\n","update_settings.lua":"local args = {\'hmset\', settings_key}\\n\\nfor i = num_static_argv + 1, #ARGV do\\n  table.insert(args, ARGV[i])\\nend\\n\\nredis.call(unpack(args))\\n\\nprocess_tick(now, true)\\n\\nlocal groupTimeout = tonumber(redis.call(\'hget\', settings_key, \'groupTimeout\'))\\nrefresh_expiration(0, 0, groupTimeout)\\n\\nreturn {}\\n","validate_client.lua":"if not redis.call(\'zscore\', client_last_seen_key, client) then\\n  return redis.error_reply(\'UNKNOWN_CLIENT\')\\nend\\n\\nredis.call(\'zadd\', client_last_seen_key, now, client)\\n","validate_keys.lua":"if not (redis.call(\'exists\', settings_key) == 1) then\\n  return redis.error_reply(\'SETTINGS_KEY_NOT_FOUND\')\\nend\\n"}');
-
-/***/ }),
-
-/***/ 8349:
-/***/ ((module) => {
-
-module.exports = {"r":"2.19.5"};
-
 /***/ })
 
 /******/ });
@@ -57672,6 +47116,9 @@ module.exports = {"r":"2.19.5"};
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -57800,6 +47247,28 @@ module.exports = {"r":"2.19.5"};
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -57814,6 +47283,69 @@ module.exports = {"r":"2.19.5"};
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

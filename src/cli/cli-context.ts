@@ -5,7 +5,6 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { openEmbeddedStore } from "../store/open-store.js";
-import { openResultsBranchStore, parseResultsBranchSpec } from "../store/results-branch/index.js";
 import type { Run } from "../core/model/run.js";
 
 export const LISTING_FORMATS = ["table", "csv", "json", "jsonl"] as const;
@@ -40,8 +39,10 @@ export async function withStore<T>(command: Command, use: (store: RunStore) => P
 }
 
 async function openStore(spec: string): Promise<RunStore> {
-  const branch = parseResultsBranchSpec(spec);
-  if (!branch) return openEmbeddedStore(spec);
+  if (!spec.startsWith("github:")) return openEmbeddedStore(spec);
+  // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.
+  const { openResultsBranchStore, parseResultsBranchSpec } = await import("../store/results-branch/index.js");
+  const branch = parseResultsBranchSpec(spec)!;
   return openResultsBranchStore(branch, {
     token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
     ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
