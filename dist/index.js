@@ -39480,7 +39480,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9777);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5354);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39489,7 +39489,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9777:
+/***/ 5354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73331,6 +73331,43 @@ async function runPool(source, concurrency, worker, shouldStop) {
         throw failure.error;
 }
 
+;// CONCATENATED MODULE: ./src/engine/stop-rules.ts
+/** When the first calls of a run all fail for good, the target is down: stop, don't time out 10,000 times. */
+const BREAKER_WINDOW = 20;
+/**
+ * Counts finished items and says when a run must stop early: its first calls all failed, or more
+ * items errored than `max_error_rate` allows. Items not yet called are left for `--resume`.
+ */
+class StopRules {
+    limits;
+    progress;
+    /** Why the run stops, once it must. */
+    reason;
+    errorBudget;
+    constructor(toRun, limits) {
+        this.limits = limits;
+        this.progress = { done: 0, total: toRun, passed: 0, failed: 0, errored: 0 };
+        this.errorBudget = Math.floor(limits.maxErrorRate * limits.itemCount);
+    }
+    record(status, error) {
+        const progress = this.progress;
+        progress.done += 1;
+        if (status === "passed")
+            progress.passed += 1;
+        else if (status === "failed")
+            progress.failed += 1;
+        else
+            progress.errored += 1;
+        const last = `(last: ${error ?? "unknown error"})`;
+        if (progress.done === Math.min(BREAKER_WINDOW, progress.total) && progress.errored === progress.done) {
+            this.reason ??= `the first ${progress.done} calls all failed ${last}`;
+        }
+        if (progress.errored > this.errorBudget) {
+            this.reason ??= `${progress.errored} of ${this.limits.itemCount} items errored, above max_error_rate ${this.limits.maxErrorRate} ${last}`;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/write-behind.ts
 /**
  * A lane hands its finished item to the store and calls the next one at once: waiting for each
@@ -73375,9 +73412,8 @@ class WriteBehind {
 
 
 
-/** When the first calls of a run all fail for good, the target is down: stop, don't time out 10,000 times. */
-const BREAKER_WINDOW = 20;
-/** load → run → score → store; then summarize from the store, so a resumed run ends like an uninterrupted one. */
+
+/** load → run → score → store, with at most `concurrency` calls in flight; then the gate. */
 async function runExperiment(options) {
     const { prepared, store } = options;
     const now = options.now ?? (() => new Date());
@@ -73394,14 +73430,14 @@ async function runExperiment(options) {
         }
     }
     const toRun = prepared.dataset.item_count - [...previous.values()].filter((s) => s !== "error").length;
-    const progress = { done: 0, total: toRun, passed: 0, failed: 0, errored: 0 };
+    const rules = new StopRules(toRun, {
+        itemCount: prepared.dataset.item_count,
+        maxErrorRate: prepared.experiment.max_error_rate,
+    });
     const signal = options.signal ?? new AbortController().signal;
-    let breaker;
-    let tooManyErrors;
-    const errorBudget = Math.floor(prepared.experiment.max_error_rate * prepared.dataset.item_count);
     const writes = new WriteBehind(store);
     const pending = filterItems(readDataset(prepared.datasetFile, prepared.dataset.path), previous);
-    const shouldStop = () => signal.aborted || breaker !== undefined || tooManyErrors !== undefined;
+    const shouldStop = () => signal.aborted || rules.reason !== undefined;
     const runOne = async (item) => {
         let result;
         try {
@@ -73422,20 +73458,8 @@ async function runExperiment(options) {
         const runItem = toRunItem(run.id, item, result, scored, now());
         await writes.put(runItem);
         accumulator.add(runItem);
-        progress.done += 1;
-        if (scored.status === "passed")
-            progress.passed += 1;
-        else if (scored.status === "failed")
-            progress.failed += 1;
-        else
-            progress.errored += 1;
-        if (progress.done === Math.min(BREAKER_WINDOW, toRun) && progress.errored === progress.done) {
-            breaker = `the first ${progress.done} calls all failed (last: ${result.error ?? "unknown error"})`;
-        }
-        if (progress.errored > errorBudget) {
-            tooManyErrors = `${progress.errored} of ${prepared.dataset.item_count} items errored, above max_error_rate ${prepared.experiment.max_error_rate} (last: ${result.error ?? "unknown error"})`;
-        }
-        options.onProgress?.(progress);
+        rules.record(scored.status, result.error);
+        options.onProgress?.(rules.progress);
     };
     try {
         await runPool(pending, prepared.concurrency, runOne, shouldStop);
@@ -73444,7 +73468,7 @@ async function runExperiment(options) {
         await prepared.target.close?.();
         await writes.settled();
     }
-    const stopReason = signal.aborted ? "cancelled" : (breaker ?? tooManyErrors);
+    const stopReason = signal.aborted ? "cancelled" : rules.reason;
     return finishRun(options, run, accumulator.summary(), now, stopReason);
 }
 async function openRun(options, now) {

@@ -10,16 +10,11 @@ import type { RunStore } from "../store/run-store.js";
 import { readDataset } from "./dataset-file.js";
 import type { GitInfo } from "./git-info.js";
 import { runPool } from "./pool.js";
+import { StopRules, type ItemProgress } from "./stop-rules.js";
 import { WriteBehind } from "./write-behind.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
 
-export interface ItemProgress {
-  done: number;
-  total: number;
-  passed: number;
-  failed: number;
-  errored: number;
-}
+export type { ItemProgress };
 
 export interface RunOptions {
   prepared: PreparedExperiment;
@@ -48,10 +43,7 @@ export interface RunOutcome {
   incomplete?: string;
 }
 
-/** When the first calls of a run all fail for good, the target is down: stop, don't time out 10,000 times. */
-const BREAKER_WINDOW = 20;
-
-/** load → run → score → store; then summarize from the store, so a resumed run ends like an uninterrupted one. */
+/** load → run → score → store, with at most `concurrency` calls in flight; then the gate. */
 export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
   const { prepared, store } = options;
   const now = options.now ?? (() => new Date());
@@ -68,15 +60,15 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
   }
   const toRun = prepared.dataset.item_count - [...previous.values()].filter((s) => s !== "error").length;
 
-  const progress: ItemProgress = { done: 0, total: toRun, passed: 0, failed: 0, errored: 0 };
+  const rules = new StopRules(toRun, {
+    itemCount: prepared.dataset.item_count,
+    maxErrorRate: prepared.experiment.max_error_rate,
+  });
   const signal = options.signal ?? new AbortController().signal;
-  let breaker: string | undefined;
-  let tooManyErrors: string | undefined;
-  const errorBudget = Math.floor(prepared.experiment.max_error_rate * prepared.dataset.item_count);
 
   const writes = new WriteBehind(store);
   const pending = filterItems(readDataset(prepared.datasetFile, prepared.dataset.path), previous);
-  const shouldStop = () => signal.aborted || breaker !== undefined || tooManyErrors !== undefined;
+  const shouldStop = () => signal.aborted || rules.reason !== undefined;
 
   const runOne = async (item: Item): Promise<void> => {
     let result: TargetResult;
@@ -96,17 +88,8 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
     const runItem = toRunItem(run.id, item, result, scored, now());
     await writes.put(runItem);
     accumulator.add(runItem);
-    progress.done += 1;
-    if (scored.status === "passed") progress.passed += 1;
-    else if (scored.status === "failed") progress.failed += 1;
-    else progress.errored += 1;
-    if (progress.done === Math.min(BREAKER_WINDOW, toRun) && progress.errored === progress.done) {
-      breaker = `the first ${progress.done} calls all failed (last: ${result.error ?? "unknown error"})`;
-    }
-    if (progress.errored > errorBudget) {
-      tooManyErrors = `${progress.errored} of ${prepared.dataset.item_count} items errored, above max_error_rate ${prepared.experiment.max_error_rate} (last: ${result.error ?? "unknown error"})`;
-    }
-    options.onProgress?.(progress);
+    rules.record(scored.status, result.error);
+    options.onProgress?.(rules.progress);
   };
 
   try {
@@ -115,7 +98,7 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
     await prepared.target.close?.();
     await writes.settled();
   }
-  const stopReason = signal.aborted ? "cancelled" : (breaker ?? tooManyErrors);
+  const stopReason = signal.aborted ? "cancelled" : rules.reason;
   return finishRun(options, run, accumulator.summary(), now, stopReason);
 }
 
