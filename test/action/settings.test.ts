@@ -1,0 +1,54 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import { describe, expect, it } from "vitest";
+import { ACTION_INPUTS, parseSettings } from "../../src/action/settings.js";
+import { detectMode } from "../../src/action/detect-mode.js";
+
+const actionYml = fileURLToPath(new URL("../../action.yml", import.meta.url));
+
+async function defaults(): Promise<Record<string, string>> {
+  const action = parseYaml(await readFile(actionYml, "utf8")) as { inputs: Record<string, { default?: string }> };
+  return Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ""]));
+}
+
+describe("Action inputs", () => {
+  it("action.yml declares exactly the inputs the settings schema reads", async () => {
+    expect(Object.keys(await defaults()).sort()).toEqual(Object.keys(ACTION_INPUTS).sort());
+  });
+
+  it("parses action.yml's defaults into typed settings", async () => {
+    const inputs: Record<string, string> = { ...(await defaults()), "github-token": "t" };
+    const settings = parseSettings((name) => inputs[name] ?? "");
+    expect(settings).toMatchObject({
+      config: "evalgate.yml",
+      "results-branch": "evalgate-results",
+      comment: "always",
+      "fail-on-gate": true,
+      "deployment-timeout": 600_000,
+    });
+    expect(settings["candidate-url"]).toBeUndefined();
+  });
+
+  it("names every bad input in one message", async () => {
+    const inputs: Record<string, string> = { ...(await defaults()), "github-token": "t", comment: "sometimes", "fail-on-gate": "yes" };
+    expect(() => parseSettings((name) => inputs[name] ?? "")).toThrow(/comment: write always, on-change or never[\s\S]*fail-on-gate: write true or false/);
+  });
+});
+
+describe("what the Action does for each event", () => {
+  const base = { ref: "refs/heads/main", sha: "abc", baselineBranch: "main" };
+  it.each([
+    ["push", {}, "refs/heads/main", "baseline"],
+    ["push", {}, "refs/heads/feature", "skip"],
+    ["pull_request", { pull_request: { number: 3, head: { sha: "h" } } }, "refs/pull/3/merge", "candidate"],
+    ["deployment_status", { deployment_status: { state: "success" }, deployment: { sha: "h" } }, "refs/heads/x", "candidate-for-sha"],
+    ["deployment_status", { deployment_status: { state: "failure" }, deployment: { sha: "h" } }, "refs/heads/x", "skip"],
+    ["workflow_dispatch", { inputs: { "pull-request": "7" } }, "refs/heads/feature", "candidate"],
+    ["workflow_run", { workflow_run: { head_sha: "h", event: "pull_request", pull_requests: [] } }, "refs/heads/main", "candidate-for-sha"],
+    ["issue_comment", {}, "refs/heads/main", "command"],
+    ["release", {}, "refs/heads/main", "skip"],
+  ])("%s (%#) → %s", (eventName, payload, ref, kind) => {
+    expect(detectMode({ ...base, eventName, payload, ref }).kind).toBe(kind);
+  });
+});
