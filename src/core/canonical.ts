@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
@@ -22,7 +22,8 @@ function sortKeys(value: unknown): unknown {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  // The one-shot form: ids are hashed several times per run item, on the hot path.
+  return hash("sha256", text, "hex");
 }
 
 /** A short, stable content hash used for ids and versions a user may type. */

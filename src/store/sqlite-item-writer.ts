@@ -21,7 +21,7 @@ parentPort.on("message", ({ id, rows, runIds }) => {
   try {
     db.exec("BEGIN IMMEDIATE");
     const errors = rows.map((row) => {
-      try { upsert.run(row); return null; } catch (error) { return message(error); }
+      try { upsert.run(...row); return null; } catch (error) { return message(error); }
     });
     for (const runId of runIds) markStale.run(runId);
     db.exec("COMMIT");
@@ -59,7 +59,7 @@ export class SqliteItemWriter {
   }
 
   /** Commits the rows in one transaction; resolves with each row's error message, or null when stored. */
-  commit(rows: Record<string, SQLInputValue>[], runIds: string[]): Promise<(string | null)[]> {
+  commit(rows: SQLInputValue[][], runIds: string[]): Promise<(string | null)[]> {
     const id = this.nextId++;
     if (this.waiting.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {

@@ -19,7 +19,9 @@ const RUN_COLUMNS =
   "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
   "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
-const UPSERT_RUN_ITEM = `INSERT OR REPLACE INTO run_items (${RUN_ITEM_COLUMNS}) VALUES (${placeholders(RUN_ITEM_COLUMNS)})`;
+const RUN_ITEM_KEYS = RUN_ITEM_COLUMNS.split(", ");
+// Positional: the writer thread receives each row as an array, cheaper to pass than an object.
+const UPSERT_RUN_ITEM = `INSERT OR REPLACE INTO run_items (${RUN_ITEM_COLUMNS}) VALUES (${RUN_ITEM_KEYS.map(() => "?").join(", ")})`;
 
 function placeholders(columns: string): string {
   return columns
@@ -128,7 +130,10 @@ export class SqliteRunStore implements RunStore {
    * itself, so an item that cannot be stored fails alone.
    */
   private async commitRunItems(items: readonly RunItem[]): Promise<unknown[]> {
-    const rows = items.map(runItemToRow);
+    const rows = items.map((item) => {
+      const row = runItemToRow(item);
+      return RUN_ITEM_KEYS.map((key) => row[key] ?? null);
+    });
     const runIds = [...new Set(items.map((item) => item.run_id))];
     const errors = await this.writer.commit(rows, runIds);
     return errors.map((message) => (message === null ? undefined : new Error(message)));
