@@ -42462,13 +42462,6 @@ class errors_UserError extends Error {
         super(message);
     }
 }
-/** The run could not complete (target unreachable, too many errors): CLI exit code 3. */
-class RunIncompleteError extends Error {
-    name = "RunIncompleteError";
-    constructor(message) {
-        super(message);
-    }
-}
 function isUserError(error) {
     return error instanceof errors_UserError;
 }
@@ -74865,8 +74858,10 @@ async function buildReport(context, job, outcome) {
     }
     const summary = outcome.run.summary;
     const gate = evaluateGate(job.experiment.gate, { summary, ...(comparison ? { comparison } : {}) });
-    // A run that could not complete never passes, whatever its partial numbers say.
-    const verdict = outcome.run.verdict === "fail" && outcome.run.status !== "passed" && outcome.run.status !== "failed"
+    // A run that could not complete never passes, whatever its partial numbers say; the engine
+    // already put the reason first in the run's verdict.
+    const unfinished = outcome.run.status === "errored" || outcome.run.status === "cancelled";
+    const verdict = unfinished
         ? { ...gate, verdict: "fail", reasons: outcome.run.verdict_reasons ?? gate.reasons }
         : gate;
     const verdictLabel = comparison || verdict.verdict === "fail" ? verdict.verdict : "no-baseline";

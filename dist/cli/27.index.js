@@ -274,7 +274,7 @@ class BranchGit {
             if (statusOf(error) !== 404)
                 throw error;
             const { owner, repo } = this.location;
-            throw new errors/* UserError */.yo(`repository ${owner}/${repo} was not found, or the token cannot read it: check --store github:OWNER/REPO ` +
+            throw new errors/* UserError */.y(`repository ${owner}/${repo} was not found, or the token cannot read it: check --store github:OWNER/REPO ` +
                 "and that GITHUB_TOKEN may read that repository's contents");
         }
     }
@@ -520,7 +520,7 @@ function write(gzip, line) {
 }
 function tooLarge(runId, maxBytes) {
     const limit = maxBytes >= 1_000_000 ? `${Math.round(maxBytes / 1_000_000)} MB` : `${maxBytes} bytes`;
-    return new errors/* UserError */.yo(`run "${runId}" is more than ${limit} compressed, the largest file GitHub's Git Data API accepts: ` +
+    return new errors/* UserError */.y(`run "${runId}" is more than ${limit} compressed, the largest file GitHub's Git Data API accepts: ` +
         "use a smaller dataset (or split it into several experiments), or keep this run in the embedded store");
 }
 /** The document's lines, decompressed as they are read. */
@@ -561,7 +561,7 @@ async function* readRunDocumentItems(gzipped, where) {
 function parseHeader(line, where) {
     const header = JSON.parse(line);
     if (header.format !== RUN_DOCUMENT_FORMAT) {
-        throw new errors/* UserError */.yo(`${where} has run file format ${String(header.format)}, but this evalgate reads format ${RUN_DOCUMENT_FORMAT}: upgrade evalgate`);
+        throw new errors/* UserError */.y(`${where} has run file format ${String(header.format)}, but this evalgate reads format ${RUN_DOCUMENT_FORMAT}: upgrade evalgate`);
     }
     return header;
 }
@@ -765,7 +765,7 @@ class ResultsBranchStore {
             return run?.id === runId ? { staging, run } : undefined;
         }
         catch (error) {
-            if (error instanceof errors/* UserError */.yo)
+            if (error instanceof errors/* UserError */.y)
                 return undefined;
             throw error;
         }
@@ -826,7 +826,7 @@ class ResultsBranchStore {
         if (ids.length === 1)
             return staged ?? (onlyPublished && (await this.reader.header(onlyPublished)).run);
         const more = ids.length > AMBIGUOUS_SHOWN ? ", …" : "";
-        throw new errors/* UserError */.yo(`run id "${runId}" is ambiguous: ${ids.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the run id.`);
+        throw new errors/* UserError */.y(`run id "${runId}" is ambiguous: ${ids.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the run id.`);
     }
     /**
      * Staged runs and published ones, newest first. The experiment filter reads paths only; a
@@ -1000,7 +1000,7 @@ function parseResultsBranchSpec(text) {
     const match = SPEC_PATTERN.exec(text);
     const [, owner, repo, branch] = match ?? [];
     if (owner === undefined || repo === undefined || repo === "." || repo === ".." || !validBranch(branch)) {
-        throw new errors/* UserError */.yo(`--store "${text}" is not a results branch: write github:OWNER/REPO or github:OWNER/REPO@BRANCH ` +
+        throw new errors/* UserError */.y(`--store "${text}" is not a results branch: write github:OWNER/REPO or github:OWNER/REPO@BRANCH ` +
             `(the branch defaults to ${DEFAULT_RESULTS_BRANCH})`);
     }
     return { owner, repo: repo.replace(/\.git$/, ""), branch: branch ?? DEFAULT_RESULTS_BRANCH };
@@ -1015,7 +1015,7 @@ function validBranch(branch) {
 function openResultsBranchStore(location, options) {
     const token = options.token?.trim();
     if (token === undefined || token === "") {
-        throw new errors/* UserError */.yo(`--store github:${location.owner}/${location.repo} needs a GitHub token: set GITHUB_TOKEN (or GH_TOKEN), ` +
+        throw new errors/* UserError */.y(`--store github:${location.owner}/${location.repo} needs a GitHub token: set GITHUB_TOKEN (or GH_TOKEN), ` +
             "e.g. GITHUB_TOKEN=$(gh auth token)");
     }
     const octokit = createOctokit({ token, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) });

@@ -21970,94 +21970,6 @@ function orderedCursor(items, name) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/gate.ts
-
-
-
-const GateCheckSchema = object({
-    name: schemas_enum(["items_evaluated", "calls_succeeded", "pass_rate", "regressions"]),
-    passed: schemas_boolean(),
-    actual: schemas_number(),
-    limit: schemas_number(),
-    /** What the check demands, in words: "pass rate ≥ 90.0%". */
-    description: schemas_string(),
-});
-const GateVerdictSchema = object({
-    verdict: schemas_enum(["pass", "fail"]),
-    /** One human sentence per failed check; empty when the verdict is pass. */
-    reasons: array(schemas_string()),
-    checks: array(GateCheckSchema),
-});
-// 27/30 is 0.9 exactly on paper but not always in binary floating point.
-const EPSILON = 1e-9;
-/** Turns a run (and its comparison with a baseline) into a verdict. Never green on nothing. */
-function evaluateGate(gate, subject, options = {}) {
-    const threshold = resolveThreshold(gate, options);
-    const { summary, comparison } = subject;
-    const checks = [];
-    if (summary.total === 0) {
-        checks.push({
-            name: "items_evaluated",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one item is evaluated",
-            reason: "no items were evaluated",
-        });
-        return verdictOf(checks);
-    }
-    if (summary.errored === summary.total) {
-        checks.push({
-            name: "calls_succeeded",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one call of the target succeeds",
-            reason: `every call failed (${summary.errored} of ${summary.total} items errored)`,
-        });
-    }
-    checks.push({
-        name: "pass_rate",
-        passed: summary.pass_rate + EPSILON >= threshold,
-        actual: summary.pass_rate,
-        limit: threshold,
-        description: `pass rate ≥ ${formatPercent(threshold)}`,
-        reason: `pass rate ${formatPercent(summary.pass_rate)} is below the threshold ${formatPercent(threshold)}`,
-    });
-    if (comparison !== undefined && gate.max_regressions !== undefined) {
-        const regressions = comparison.regressions.count;
-        checks.push({
-            name: "regressions",
-            passed: regressions <= gate.max_regressions,
-            actual: regressions,
-            limit: gate.max_regressions,
-            description: `at most ${gate.max_regressions} ${plural(gate.max_regressions, "regression")}`,
-            reason: `${regressions} ${plural(regressions, "regression")} ${regressions === 1 ? "exceeds" : "exceed"} the maximum ${gate.max_regressions}`,
-        });
-    }
-    return verdictOf(checks);
-}
-function resolveThreshold(gate, options) {
-    const override = options.thresholdOverride;
-    if (override === undefined)
-        return gate.passed_threshold;
-    if (!Number.isFinite(override) || override < 0 || override > 1) {
-        throw new errors/* UserError */.yo(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
-    }
-    return override;
-}
-function verdictOf(checks) {
-    const failed = checks.filter((check) => !check.passed);
-    return {
-        verdict: failed.length === 0 ? "pass" : "fail",
-        reasons: failed.map((check) => check.reason),
-        checks: checks.map(({ reason: _reason, ...check }) => check),
-    };
-}
-function plural(count, word) {
-    return count === 1 ? word : `${word}s`;
-}
-
 ;// CONCATENATED MODULE: ./src/core/report/csv-row.ts
 /** One RFC 4180 record, CRLF-terminated: fields with a comma, quote or line break are quoted. */
 function csvRow(fields) {
@@ -23047,26 +22959,26 @@ async function openStore(spec) {
 async function requireRun(store, id) {
     const run = await store.getRun(id);
     if (!run)
-        throw new errors/* UserError */.yo(`no run "${id}" in this store (see \`evalgate runs list\`)`);
+        throw new errors/* UserError */.y(`no run "${id}" in this store (see \`evalgate runs list\`)`);
     return run;
 }
 function parseFormat(value) {
     if (LISTING_FORMATS.includes(value))
         return value;
-    throw new errors/* UserError */.yo(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
+    throw new errors/* UserError */.y(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
 }
 /** `--threshold 90` (percent) → 0.9. */
 function parsePercent(flag, value) {
     const percent = Number(value.replace(/%$/, ""));
     if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-        throw new errors/* UserError */.yo(`${flag}: "${value}" is not a percentage from 0 to 100`);
+        throw new errors/* UserError */.y(`${flag}: "${value}" is not a percentage from 0 to 100`);
     }
     return percent / 100;
 }
 function parsePositiveInt(flag, value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
-        throw new errors/* UserError */.yo(`${flag}: "${value}" is not a whole number ≥ 1`);
+        throw new errors/* UserError */.y(`${flag}: "${value}" is not a whole number ≥ 1`);
     return n;
 }
 
@@ -23171,7 +23083,97 @@ const ConfigFileSchema = strictObject({
     }),
 });
 
+;// CONCATENATED MODULE: ./src/core/gate.ts
+
+
+
+const GateCheckSchema = object({
+    name: schemas_enum(["items_evaluated", "calls_succeeded", "pass_rate", "regressions"]),
+    passed: schemas_boolean(),
+    actual: schemas_number(),
+    limit: schemas_number(),
+    /** What the check demands, in words: "pass rate ≥ 90.0%". */
+    description: schemas_string(),
+});
+const GateVerdictSchema = object({
+    verdict: schemas_enum(["pass", "fail"]),
+    /** One human sentence per failed check; empty when the verdict is pass. */
+    reasons: array(schemas_string()),
+    checks: array(GateCheckSchema),
+});
+// 27/30 is 0.9 exactly on paper but not always in binary floating point.
+const EPSILON = 1e-9;
+/** Turns a run (and its comparison with a baseline) into a verdict. Never green on nothing. */
+function evaluateGate(gate, subject, options = {}) {
+    const threshold = resolveThreshold(gate, options);
+    const { summary, comparison } = subject;
+    const checks = [];
+    if (summary.total === 0) {
+        checks.push({
+            name: "items_evaluated",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one item is evaluated",
+            reason: "no items were evaluated",
+        });
+        return verdictOf(checks);
+    }
+    if (summary.errored === summary.total) {
+        checks.push({
+            name: "calls_succeeded",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one call of the target succeeds",
+            reason: `every call failed (${summary.errored} of ${summary.total} items errored)`,
+        });
+    }
+    checks.push({
+        name: "pass_rate",
+        passed: summary.pass_rate + EPSILON >= threshold,
+        actual: summary.pass_rate,
+        limit: threshold,
+        description: `pass rate ≥ ${formatPercent(threshold)}`,
+        reason: `pass rate ${formatPercent(summary.pass_rate)} is below the threshold ${formatPercent(threshold)}`,
+    });
+    if (comparison !== undefined && gate.max_regressions !== undefined) {
+        const regressions = comparison.regressions.count;
+        checks.push({
+            name: "regressions",
+            passed: regressions <= gate.max_regressions,
+            actual: regressions,
+            limit: gate.max_regressions,
+            description: `at most ${gate.max_regressions} ${plural(gate.max_regressions, "regression")}`,
+            reason: `${regressions} ${plural(regressions, "regression")} ${regressions === 1 ? "exceeds" : "exceed"} the maximum ${gate.max_regressions}`,
+        });
+    }
+    return verdictOf(checks);
+}
+function resolveThreshold(gate, options) {
+    const override = options.thresholdOverride;
+    if (override === undefined)
+        return gate.passed_threshold;
+    if (!Number.isFinite(override) || override < 0 || override > 1) {
+        throw new errors/* UserError */.y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
+    }
+    return override;
+}
+function verdictOf(checks) {
+    const failed = checks.filter((check) => !check.passed);
+    return {
+        verdict: failed.length === 0 ? "pass" : "fail",
+        reasons: failed.map((check) => check.reason),
+        checks: checks.map(({ reason: _reason, ...check }) => check),
+    };
+}
+function plural(count, word) {
+    return count === 1 ? word : `${word}s`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/gate-of.ts
+
+
 
 /** The gate is kept with the experiment: use the one of the version that produced the run. */
 async function gateOf(store, run) {
@@ -23180,10 +23182,13 @@ async function gateOf(store, run) {
     const parsed = GateConfigSchema.safeParse(stored ?? {});
     return parsed.success ? parsed.data : GateConfigSchema.parse({});
 }
+/** A stored run's verdict under its experiment's gate (summarized from its items when it never ended). */
+async function gate_of_verdictOf(store, run, comparison, thresholdOverride) {
+    const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
+    return evaluateGate(await gateOf(store, run), { summary, ...(comparison ? { comparison } : {}) }, thresholdOverride !== undefined ? { thresholdOverride } : {});
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/reports.ts
-
-
 
 
 
@@ -23224,8 +23229,7 @@ function registerReportsCommands(program, io) {
             const comparison = baseline
                 ? await compareRuns({ run: baseline, items: store.runItems(baseline.id) }, { run, items: store.runItems(run.id) })
                 : undefined;
-            const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
-            const verdict = evaluateGate(await gateOf(store, run), { summary, ...(comparison ? { comparison } : {}) });
+            const verdict = await gate_of_verdictOf(store, run, comparison, undefined);
             io.stdout.write(renderCiReport(run, verdict, comparison) + "\n");
         });
     });
@@ -23256,7 +23260,7 @@ function registerReportsCommands(program, io) {
 function parseArtifactFormat(value) {
     if (ARTIFACT_FORMATS.includes(value))
         return value;
-    throw new errors/* UserError */.yo(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
+    throw new errors/* UserError */.y(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/format-table.ts
@@ -23474,7 +23478,7 @@ function interpolateEnv(value, env, path) {
     const problems = [];
     const result = interpolateValue(value, env, path, problems);
     if (problems.length > 0)
-        throw new errors/* UserError */.yo(problems.join("\n"));
+        throw new errors/* UserError */.y(problems.join("\n"));
     return result;
 }
 function interpolateValue(value, env, path, problems) {
@@ -24538,7 +24542,7 @@ function resolveScorers(refs, path, registry = builtinScorers) {
     });
     problems.push(...duplicateLabelProblems(refs, path));
     if (problems.length > 0)
-        throw new errors/* UserError */.yo(problems.join("\n"));
+        throw new errors/* UserError */.y(problems.join("\n"));
     return resolved;
 }
 /** The keys a scorer's `config:` accepts, for "did you mean" on a misspelt key. */
@@ -24581,7 +24585,7 @@ function datasetFormatOf(file) {
     const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
     const format = FORMATS[extension];
     if (format === undefined) {
-        throw new errors/* UserError */.yo(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
+        throw new errors/* UserError */.y(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
     }
     return format;
 }
@@ -26858,14 +26862,14 @@ function csvHeader(cells, where) {
     const seen = new Set();
     for (const name of names) {
         if (name === "")
-            throw new errors/* UserError */.yo(`${where}: the header has an empty column name`);
+            throw new errors/* UserError */.y(`${where}: the header has an empty column name`);
         if (seen.has(name))
-            throw new errors/* UserError */.yo(`${where}: column "${name}" appears twice in the header`);
+            throw new errors/* UserError */.y(`${where}: column "${name}" appears twice in the header`);
         seen.add(name);
     }
     for (const field of ["input", "expected"]) {
         if (seen.has(field) && names.some((name) => name.startsWith(`${field}.`))) {
-            throw new errors/* UserError */.yo(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
+            throw new errors/* UserError */.y(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
         }
     }
     return { names };
@@ -26922,7 +26926,7 @@ const RESERVED = new Set(["id", "input", "expected", "metadata"]);
  */
 function recordToItem(record, where) {
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
-        throw new errors/* UserError */.yo(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
+        throw new errors/* UserError */.y(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
     }
     const fields = record;
     const metadata = metadataOf(fields, where);
@@ -26936,7 +26940,7 @@ function recordToItem(record, where) {
         return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, where);
     }
     if (Object.keys(others).length === 0) {
-        throw new errors/* UserError */.yo(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
+        throw new errors/* UserError */.y(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
     }
     return buildItem(fields.id, others, fields.expected, metadata, where);
 }
@@ -26945,7 +26949,7 @@ function metadataOf(fields, where) {
     if (metadata === undefined)
         return {};
     if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) {
-        throw new errors/* UserError */.yo(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
+        throw new errors/* UserError */.y(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
     }
     return metadata;
 }
@@ -26963,7 +26967,7 @@ function idOf(rawId, where) {
         return rawId;
     if (typeof rawId === "number" && Number.isFinite(rawId))
         return String(rawId);
-    throw new errors/* UserError */.yo(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
+    throw new errors/* UserError */.y(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-csv.ts
@@ -26994,7 +26998,7 @@ async function* parseCsv(chunks, file) {
                 continue;
             }
             if (record.length !== header.names.length) {
-                throw new errors/* UserError */.yo(`${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`);
+                throw new errors/* UserError */.y(`${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`);
             }
             yield { item: recordToItem(csvRowToRecord(header, record), where), line };
         }
@@ -27002,7 +27006,7 @@ async function* parseCsv(chunks, file) {
     catch (error) {
         if (error instanceof CsvError_CsvError) {
             const lines = error.lines;
-            throw new errors/* UserError */.yo(`${file}${lines === undefined ? "" : `:${lines}`}: ${error.message}`);
+            throw new errors/* UserError */.y(`${file}${lines === undefined ? "" : `:${lines}`}: ${error.message}`);
         }
         throw error;
     }
@@ -29021,10 +29025,10 @@ async function* parseJsonArray(chunks, file) {
 function invalidJson(error, file, lastIndex) {
     const reason = error instanceof Error ? error.message : String(error);
     if (/Top-level object should be an array/.test(reason)) {
-        return new errors/* UserError */.yo(`${file}: expected a JSON array of items at the top level ([{…}, {…}])`);
+        return new errors/* UserError */.y(`${file}: expected a JSON array of items at the top level ([{…}, {…}])`);
     }
     const after = lastIndex === -1 ? "" : ` after item [${lastIndex}]`;
-    return new errors/* UserError */.yo(`${file}: not valid JSON${after} (${reason.replace(/^Parser /, "parser ")})`);
+    return new errors/* UserError */.y(`${file}: not valid JSON${after} (${reason.replace(/^Parser /, "parser ")})`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/text-lines.ts
@@ -29085,7 +29089,7 @@ function parseLine(text, where) {
         const reason = (error instanceof Error ? error.message : String(error)).replace(
         // JSON.parse counts from the start of the line; "line 1" would contradict our line number.
         /at position (\d+)(?: \(line \d+ column \d+\))?/, (_, position) => `at column ${Number(position) + 1}`);
-        throw new errors/* UserError */.yo(`${where}: not valid JSON (${reason}); write one JSON object per line`);
+        throw new errors/* UserError */.y(`${where}: not valid JSON (${reason}); write one JSON object per line`);
     }
 }
 
@@ -29114,7 +29118,7 @@ class DatasetVersionAccumulator {
     add({ item, line }) {
         const first = this.firstLine.get(item.id);
         if (first !== undefined) {
-            throw new errors/* UserError */.yo(`${recordLocation(this.format, this.file, line)}: duplicate item id ${JSON.stringify(item.id)} (first on ${positionLabel(this.format, first)}); give each item its own id`);
+            throw new errors/* UserError */.y(`${recordLocation(this.format, this.file, line)}: duplicate item id ${JSON.stringify(item.id)} (first on ${positionLabel(this.format, first)}); give each item its own id`);
         }
         this.firstLine.set(item.id, line);
         this.digests.push(itemDigest(item));
@@ -29125,7 +29129,7 @@ class DatasetVersionAccumulator {
     /** The dataset version; an empty dataset is refused, since a run over it proves nothing. */
     finish() {
         if (this.digests.length === 0) {
-            throw new errors/* UserError */.yo(`${this.file}: the dataset has no items; add at least one record`);
+            throw new errors/* UserError */.y(`${this.file}: the dataset has no items; add at least one record`);
         }
         return { version: versionOfDigests(this.digests), item_count: this.digests.length };
     }
@@ -29205,7 +29209,7 @@ async function openDataset(file, displayPath) {
     const stats = await handle.stat();
     if (!stats.isFile()) {
         await handle.close();
-        throw new errors/* UserError */.yo(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+        throw new errors/* UserError */.y(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
     }
     return handle;
 }
@@ -29216,11 +29220,11 @@ function chunksOf(handle) {
 function fileError(error, displayPath) {
     const code = error.code;
     if (code === "ENOENT")
-        return new errors/* UserError */.yo(`${displayPath}: file not found`);
+        return new errors/* UserError */.y(`${displayPath}: file not found`);
     if (code === "EISDIR")
-        return new errors/* UserError */.yo(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+        return new errors/* UserError */.y(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
     if (code === "EACCES")
-        return new errors/* UserError */.yo(`${displayPath}: permission denied`);
+        return new errors/* UserError */.y(`${displayPath}: permission denied`);
     return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -29755,7 +29759,7 @@ function parseTargetUrl(text, where) {
     }
     // `new URL("localhost:3000")` parses, with "localhost:" as its scheme.
     if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-        throw new errors/* UserError */.yo(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
+        throw new errors/* UserError */.y(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
     }
     return url;
 }
@@ -29774,7 +29778,7 @@ function assertKnownPlaceholders(template, where) {
         const field = path === "" ? where : path.startsWith("[") ? `${where}${path}` : `${where}.${path}`;
         return `${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{input.question}})`;
     });
-    throw new errors/* UserError */.yo(lines.join("\n"));
+    throw new errors/* UserError */.y(lines.join("\n"));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/http.ts
@@ -29967,7 +29971,7 @@ const KILL_GRACE_MS = 2_000;
 function createCommandTarget(config, options) {
     const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
     if (program === undefined || program === "") {
-        throw new errors/* UserError */.yo(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
+        throw new errors/* UserError */.y(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
     }
     const env = { ...process.env, ...config.env };
     const policy = retryPolicy(options.retries, options.backoff);
@@ -30160,8 +30164,8 @@ async function prepareExperiment(options) {
     const concurrency = options.concurrency ?? experiment.concurrency;
     const datasetFile = external_node_path_default().resolve(options.configDir, experiment.dataset);
     const dataset = await inspectDataset(datasetFile, experiment.dataset).catch((error) => {
-        if (error instanceof errors/* UserError */.yo) {
-            throw new errors/* UserError */.yo(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
+        if (error instanceof errors/* UserError */.y) {
+            throw new errors/* UserError */.y(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
         }
         throw error;
     });
@@ -30461,10 +30465,10 @@ async function openRun(options, now) {
 async function reopenRun(store, runId, prepared) {
     const run = await store.getRun(runId);
     if (!run)
-        throw new errors/* UserError */.yo(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
-    const mismatch = (what, stored, now) => new errors/* UserError */.yo(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
+        throw new errors/* UserError */.y(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
+    const mismatch = (what, stored, now) => new errors/* UserError */.y(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
     if (run.experiment !== prepared.name) {
-        throw new errors/* UserError */.yo(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
+        throw new errors/* UserError */.y(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
     }
     if (run.experiment_version !== prepared.version)
         throw mismatch("experiment version", run.experiment_version, prepared.version);
@@ -30614,16 +30618,16 @@ function parseConfig(text, file) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
     const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
     if (document.errors.length > 0) {
-        throw new errors/* UserError */.yo(document.errors.map((error) => yamlErrorLine(error, file, lineCounter)).join("\n"));
+        throw new errors/* UserError */.y(document.errors.map((error) => yamlErrorLine(error, file, lineCounter)).join("\n"));
     }
     if (document.contents === null) {
-        throw new errors/* UserError */.yo(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
+        throw new errors/* UserError */.y(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
     }
     const value = document.toJS();
     const result = ConfigFileSchema.safeParse(value, { reportInput: true });
     if (result.success)
         return result.data;
-    throw new errors/* UserError */.yo(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
+    throw new errors/* UserError */.y(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
 }
 function yamlErrorLine(error, file, lineCounter) {
     const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
@@ -30738,7 +30742,7 @@ async function loadConfigFile(file) {
     }
     catch (error) {
         if (error.code === "ENOENT") {
-            throw new errors/* UserError */.yo(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
+            throw new errors/* UserError */.y(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
         }
         throw error;
     }
@@ -30748,7 +30752,7 @@ function findExperiment(loaded, name) {
     const experiment = loaded.config.experiments[name];
     if (!experiment) {
         const known = Object.keys(loaded.config.experiments).join(", ");
-        throw new errors/* UserError */.yo(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
+        throw new errors/* UserError */.y(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
     }
     return experiment;
 }
@@ -31064,12 +31068,12 @@ function addRegressionExperiment(input) {
         parseConfig(input.configText, input.file);
     const experiments = document.get("experiments", true);
     if (!(0,yaml_dist/* isMap */.jh)(experiments))
-        throw new errors/* UserError */.yo(`${input.file}: "experiments:" is not a map; fix the file, then run /eval regression again`);
+        throw new errors/* UserError */.y(`${input.file}: "experiments:" is not a map; fix the file, then run /eval regression again`);
     const existing = experiments.get(input.name, true);
     if (existing !== undefined) {
         const dataset = document.getIn(["experiments", input.name, "dataset"]) ?? undefined;
         if (dataset !== input.dataset) {
-            throw new errors/* UserError */.yo(`${input.file} already has an experiment "${input.name}" over another dataset (${String(dataset)}); pass --name with another name`);
+            throw new errors/* UserError */.y(`${input.file} already has an experiment "${input.name}" over another dataset (${String(dataset)}); pass --name with another name`);
         }
         return { kind: "present" };
     }
@@ -31086,7 +31090,7 @@ function copiedSettings(input) {
     const source = (0,yaml_dist/* parseDocument */.Tp)(input.sourceConfigText).toJS();
     const experiment = source?.experiments?.[input.sourceExperiment];
     if (experiment === undefined) {
-        throw new errors/* UserError */.yo(`${input.file} has no experiment "${input.sourceExperiment}" at the pull request's head; was it renamed since the run?`);
+        throw new errors/* UserError */.y(`${input.file} has no experiment "${input.sourceExperiment}" at the pull request's head; was it renamed since the run?`);
     }
     const settings = {};
     for (const key of COPIED_KEYS)
@@ -31331,10 +31335,10 @@ function registerRegressionDatasetCommand(runs, io, setExit) {
 async function writeRegressionDataset(store, runId, flags, configFile, io) {
     const run = await requireRun(store, runId);
     if (flags.name !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(flags.name)) {
-        throw new errors/* UserError */.yo(`--name "${flags.name}": use letters, digits, '.', '_' and '-'`);
+        throw new errors/* UserError */.y(`--name "${flags.name}": use letters, digits, '.', '_' and '-'`);
     }
     const configText = await (0,promises_.readFile)(configFile, "utf8").catch(() => {
-        throw new errors/* UserError */.yo(`${configFile}: config file not found (pass --config FILE)`);
+        throw new errors/* UserError */.y(`${configFile}: config file not found (pass --config FILE)`);
     });
     const configDir = external_node_path_default().dirname(external_node_path_default().resolve(configFile));
     try {
@@ -31373,7 +31377,7 @@ async function writeRegressionDataset(store, runId, flags, configFile, io) {
     catch (error) {
         // The shared command code speaks to PR comments; here the same message is a usage error.
         if (error instanceof CommandError)
-            throw new errors/* UserError */.yo(error.message.replace(/`/g, ""));
+            throw new errors/* UserError */.y(error.message.replace(/`/g, ""));
         throw error;
     }
 }
@@ -31386,8 +31390,6 @@ async function writeAtomically(file, content) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/runs.ts
-
-
 
 
 
@@ -31447,8 +31449,7 @@ function registerRunsCommands(program, io, setExit) {
             for (const id of ids) {
                 const candidate = await requireRun(store, id);
                 const comparison = await compareRuns({ run: baseline, items: store.runItems(baseline.id) }, { run: candidate, items: store.runItems(candidate.id) });
-                const gate = await gateOf(store, candidate);
-                const verdict = evaluateGate(gate, { summary: candidate.summary ?? (await summarizeRun(store.runItems(candidate.id))), comparison }, threshold !== undefined ? { thresholdOverride: threshold } : {});
+                const verdict = await gate_of_verdictOf(store, candidate, comparison, threshold);
                 if (verdict.verdict === "fail")
                     exit = EXIT.gateFailed;
                 if (format === "table")
@@ -31506,7 +31507,7 @@ function registerScoresCommands(program, io) {
         await withStore(command, async (store) => {
             const found = await store.getScore(id);
             if (!found)
-                throw new errors/* UserError */.yo(`no score "${id}" in this store (see \`evalgate scores list --run-id RUN\`)`);
+                throw new errors/* UserError */.y(`no score "${id}" in this store (see \`evalgate scores list --run-id RUN\`)`);
             const { score, runItem } = found;
             const record = {
                 score_id: score.id,
@@ -31559,7 +31560,7 @@ async function runCli(argv, io) {
         if (error instanceof CommanderError) {
             return error.exitCode === 0 ? EXIT.pass : EXIT.usage;
         }
-        if (error instanceof errors/* UserError */.yo) {
+        if (error instanceof errors/* UserError */.y) {
             io.stderr.write(`evalgate: ${error.message}\n`);
             return EXIT.usage;
         }
@@ -31579,22 +31580,15 @@ function allCommands(command) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */   y: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony exports RunIncompleteError, isUserError */
+/* unused harmony export isUserError */
 /**
  * An error the user can fix (bad config, bad dataset, bad arguments). Adapters print its message
  * once and exit 2 (CLI) or call core.setFailed (Action). `where` names the file, line or field.
  */
 class UserError extends Error {
     name = "UserError";
-    constructor(message) {
-        super(message);
-    }
-}
-/** The run could not complete (target unreachable, too many errors): CLI exit code 3. */
-class RunIncompleteError extends Error {
-    name = "RunIncompleteError";
     constructor(message) {
         super(message);
     }
@@ -31851,7 +31845,7 @@ function migrate(db, file) {
     try {
         const current = readUserVersion(db);
         if (current > SCHEMA_VERSION) {
-            throw new errors/* UserError */.yo(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
+            throw new errors/* UserError */.y(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
                 "upgrade evalgate, or pass --store DIR to use another store");
         }
         for (const [index, sql] of MIGRATIONS.entries()) {
@@ -32156,7 +32150,7 @@ class SqliteRunStore {
             return rowToRun(only);
         const shown = matches.slice(0, AMBIGUOUS_SHOWN).map((row) => String(row["id"]));
         const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
-        throw new errors/* UserError */.yo(`run id "${runId}" is ambiguous: ${shown.join(", ")}${more}. Type more of the run id.`);
+        throw new errors/* UserError */.y(`run id "${runId}" is ambiguous: ${shown.join(", ")}${more}. Type more of the run id.`);
     }
     async listRuns(filter = {}) {
         const conditions = [];
@@ -32245,15 +32239,15 @@ async function openEmbeddedStore(dir) {
         await (0,promises_.writeFile)(external_node_path_default().join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(ignoreExisting);
     }
     catch (error) {
-        throw new errors/* UserError */.yo(`cannot create the store directory "${dir}": ${messageOf(error)}. Pass --store DIR with a writable directory`);
+        throw new errors/* UserError */.y(`cannot create the store directory "${dir}": ${messageOf(error)}. Pass --store DIR with a writable directory`);
     }
     try {
         return new SqliteRunStore(file);
     }
     catch (error) {
-        if (error instanceof errors/* UserError */.yo)
+        if (error instanceof errors/* UserError */.y)
             throw error;
-        throw new errors/* UserError */.yo(`cannot open the store "${file}": ${messageOf(error)}. ` +
+        throw new errors/* UserError */.y(`cannot open the store "${file}": ${messageOf(error)}. ` +
             "Pass --store DIR to use another store, or move this file away to start a new one");
     }
 }

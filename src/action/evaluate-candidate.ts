@@ -134,11 +134,12 @@ async function buildReport(
   }
   const summary = outcome.run.summary!;
   const gate = evaluateGate(job.experiment.gate, { summary, ...(comparison ? { comparison } : {}) });
-  // A run that could not complete never passes, whatever its partial numbers say.
-  const verdict =
-    outcome.run.verdict === "fail" && outcome.run.status !== "passed" && outcome.run.status !== "failed"
-      ? { ...gate, verdict: "fail" as const, reasons: outcome.run.verdict_reasons ?? gate.reasons }
-      : gate;
+  // A run that could not complete never passes, whatever its partial numbers say; the engine
+  // already put the reason first in the run's verdict.
+  const unfinished = outcome.run.status === "errored" || outcome.run.status === "cancelled";
+  const verdict = unfinished
+    ? { ...gate, verdict: "fail" as const, reasons: outcome.run.verdict_reasons ?? gate.reasons }
+    : gate;
   const verdictLabel: VerdictLabel = comparison || verdict.verdict === "fail" ? verdict.verdict : "no-baseline";
   return {
     experiment: job.name,
@@ -176,7 +177,7 @@ async function postComment(context: ActionContext, job: CandidateJob, report: Pr
   return result.url;
 }
 
-export function conclusionOf(label: VerdictLabel, report: PrCommentInput): "success" | "failure" | "neutral" {
+function conclusionOf(label: VerdictLabel, report: PrCommentInput): "success" | "failure" | "neutral" {
   if (label === "fail" || report.verdict.verdict === "fail") return "failure";
   return label === "no-baseline" ? "neutral" : "success";
 }

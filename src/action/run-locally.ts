@@ -1,6 +1,7 @@
 import type { ExperimentConfig } from "../core/config/schema.js";
 import { prepareExperiment } from "../engine/prepare-experiment.js";
-import { runExperiment, type ItemProgress, type RunOptions } from "../engine/run-experiment.js";
+import { runExperiment, type RunOptions } from "../engine/run-experiment.js";
+import type { ItemProgress } from "../engine/stop-rules.js";
 import type { RunStore } from "../store/run-store.js";
 import type { ActionContext } from "./action-context.js";
 

@@ -1,4 +1,4 @@
-import type { ItemProgress } from "../engine/run-experiment.js";
+import type { ItemProgress } from "../engine/stop-rules.js";
 
 /** Redraw often enough to look alive on a terminal; in CI logs a line every few seconds is plenty. */
 const TTY_INTERVAL_MS = 100;

@@ -9,14 +9,6 @@ export class UserError extends Error {
   }
 }
 
-/** The run could not complete (target unreachable, too many errors): CLI exit code 3. */
-export class RunIncompleteError extends Error {
-  override readonly name = "RunIncompleteError";
-  constructor(message: string) {
-    super(message);
-  }
-}
-
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }

@@ -14,8 +14,6 @@ import { StopRules, type ItemProgress } from "./stop-rules.js";
 import { WriteBehind } from "./write-behind.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
 
-export type { ItemProgress };
-
 export interface RunOptions {
   prepared: PreparedExperiment;
   store: RunStore;

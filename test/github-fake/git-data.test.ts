@@ -2,25 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { Octokit } from "@octokit/rest";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
+import { describe, expect, it } from "vitest";
+import { owner, repo, useFakeRepo } from "./fake-repo-fixture.js";
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const owner = "acme";
-const repo = "shop";
-
-let fake: FakeGitHub;
-let octokit: Octokit;
-
-beforeEach(async () => {
-  fake = await startFakeGitHub();
-  fake.addRepo({ owner, repo });
-  octokit = new Octokit({ auth: "t", baseUrl: fake.url, log: quiet });
-});
-afterEach(async () => {
-  await fake.close();
-});
+const world = useFakeRepo();
 
 /** Hashes the same files with the real git, to prove the fake's shas are git's. */
 async function gitTreeAndCommit(files: Record<string, string>, message: string, date: string): Promise<{ tree: string; commit: string }> {
@@ -57,9 +42,9 @@ async function gitTreeAndCommit(files: Record<string, string>, message: string, 
 
 describe("fake GitHub: Git Data API", () => {
   it("blobs, nested trees and commits get the shas real git computes", async () => {
-    const blob = await octokit.rest.git.createBlob({ owner, repo, content: Buffer.from("hello\n").toString("base64"), encoding: "base64" });
+    const blob = await world.octokit.rest.git.createBlob({ owner, repo, content: Buffer.from("hello\n").toString("base64"), encoding: "base64" });
     expect(blob.data.sha).toBe("ce013625030ba8dba906f756967f9e9ca394464a");
-    const tree = await octokit.rest.git.createTree({
+    const tree = await world.octokit.rest.git.createTree({
       owner,
       repo,
       tree: [
@@ -69,7 +54,7 @@ describe("fake GitHub: Git Data API", () => {
     });
     const date = "2024-05-01T12:00:00Z";
     const author = { name: "Store", email: "store@example.com", date };
-    const commit = await octokit.rest.git.createCommit({ owner, repo, message: "Store run\n", tree: tree.data.sha, parents: [], author, committer: author });
+    const commit = await world.octokit.rest.git.createCommit({ owner, repo, message: "Store run\n", tree: tree.data.sha, parents: [], author, committer: author });
 
     const expected = await gitTreeAndCommit({ "runs/exp/abc.json": "hello\n", "index.json": "{}\n" }, "Store run\n", date);
     expect(tree.data.sha).toBe(expected.tree);
@@ -77,76 +62,76 @@ describe("fake GitHub: Git Data API", () => {
   });
 
   it("a tree built on base_tree keeps the old files and lists nested paths recursively", async () => {
-    const main = await octokit.rest.git.getRef({ owner, repo, ref: "heads/main" });
-    const base = await octokit.rest.git.getCommit({ owner, repo, commit_sha: main.data.object.sha });
-    const tree = await octokit.rest.git.createTree({
+    const main = await world.octokit.rest.git.getRef({ owner, repo, ref: "heads/main" });
+    const base = await world.octokit.rest.git.getCommit({ owner, repo, commit_sha: main.data.object.sha });
+    const tree = await world.octokit.rest.git.createTree({
       owner,
       repo,
       base_tree: base.data.tree.sha,
       tree: [{ path: "runs/exp/abc.json.gz", mode: "100644", type: "blob", content: "gz" }],
     });
-    const listed = await octokit.rest.git.getTree({ owner, repo, tree_sha: tree.data.sha, recursive: "1" });
+    const listed = await world.octokit.rest.git.getTree({ owner, repo, tree_sha: tree.data.sha, recursive: "1" });
     expect(listed.data.tree.map((entry) => `${entry.type} ${entry.path}`)).toEqual(["blob README.md", "tree runs", "tree runs/exp", "blob runs/exp/abc.json.gz"]);
-    const commit = await octokit.rest.git.createCommit({ owner, repo, message: "run", tree: tree.data.sha, parents: [main.data.object.sha] });
-    await octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/evalgate-results", sha: commit.data.sha });
+    const commit = await world.octokit.rest.git.createCommit({ owner, repo, message: "run", tree: tree.data.sha, parents: [main.data.object.sha] });
+    await world.octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/evalgate-results", sha: commit.data.sha });
 
-    expect(fake.listFiles(owner, repo, "evalgate-results")).toEqual(["README.md", "runs/exp/abc.json.gz"]);
-    expect(fake.readFile(owner, repo, "evalgate-results", "runs/exp/abc.json.gz")?.toString()).toBe("gz");
-    const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: listed.data.tree[3]?.sha ?? "" });
+    expect(world.fake.listFiles(owner, repo, "evalgate-results")).toEqual(["README.md", "runs/exp/abc.json.gz"]);
+    expect(world.fake.readFile(owner, repo, "evalgate-results", "runs/exp/abc.json.gz")?.toString()).toBe("gz");
+    const blob = await world.octokit.rest.git.getBlob({ owner, repo, file_sha: listed.data.tree[3]?.sha ?? "" });
     expect(Buffer.from(blob.data.content, "base64").toString()).toBe("gz");
   });
 
   it("a missing ref answers 404 and matching-refs lists by prefix", async () => {
-    await expect(octokit.rest.git.getRef({ owner, repo, ref: "heads/evalgate-results" })).rejects.toMatchObject({ status: 404 });
-    const head = fake.repo(owner, repo).refs.get("refs/heads/main") ?? "";
-    fake.setRef(owner, repo, "heads/evalgate-a", head);
-    fake.setRef(owner, repo, "heads/evalgate-b", head);
-    const matching = await octokit.rest.git.listMatchingRefs({ owner, repo, ref: "heads/evalgate-" });
+    await expect(world.octokit.rest.git.getRef({ owner, repo, ref: "heads/evalgate-results" })).rejects.toMatchObject({ status: 404 });
+    const head = world.fake.repo(owner, repo).refs.get("refs/heads/main") ?? "";
+    world.fake.setRef(owner, repo, "heads/evalgate-a", head);
+    world.fake.setRef(owner, repo, "heads/evalgate-b", head);
+    const matching = await world.octokit.rest.git.listMatchingRefs({ owner, repo, ref: "heads/evalgate-" });
     expect(matching.data.map((ref) => ref.ref)).toEqual(["refs/heads/evalgate-a", "refs/heads/evalgate-b"]);
   });
 
   it("the slower of two concurrent writers is refused with 422 unless it forces", async () => {
-    const start = fake.repo(owner, repo).refs.get("refs/heads/main") ?? "";
-    const first = fake.addCommit({ owner, repo, parents: [start], files: { "runs/a.json": "a" } });
-    const second = fake.addCommit({ owner, repo, parents: [start], files: { "runs/b.json": "b" } });
+    const start = world.fake.repo(owner, repo).refs.get("refs/heads/main") ?? "";
+    const first = world.fake.addCommit({ owner, repo, parents: [start], files: { "runs/a.json": "a" } });
+    const second = world.fake.addCommit({ owner, repo, parents: [start], files: { "runs/b.json": "b" } });
 
-    await octokit.rest.git.updateRef({ owner, repo, ref: "heads/main", sha: first });
-    const refused = octokit.rest.git.updateRef({ owner, repo, ref: "heads/main", sha: second });
+    await world.octokit.rest.git.updateRef({ owner, repo, ref: "heads/main", sha: first });
+    const refused = world.octokit.rest.git.updateRef({ owner, repo, ref: "heads/main", sha: second });
     await expect(refused).rejects.toMatchObject({ status: 422, message: expect.stringContaining("Update is not a fast forward") });
-    expect(fake.repo(owner, repo).refs.get("refs/heads/main")).toBe(first);
+    expect(world.fake.repo(owner, repo).refs.get("refs/heads/main")).toBe(first);
 
-    const merged = fake.addCommit({ owner, repo, parents: [first], files: { "runs/b.json": "b" } });
-    await octokit.rest.git.updateRef({ owner, repo, ref: "heads/main", sha: merged });
-    expect(fake.listFiles(owner, repo, "main")).toEqual(["README.md", "runs/a.json", "runs/b.json"]);
-    await octokit.rest.git.updateRef({ owner, repo, ref: "heads/main", sha: second, force: true });
-    expect(fake.listFiles(owner, repo, "main")).toEqual(["README.md", "runs/b.json"]);
+    const merged = world.fake.addCommit({ owner, repo, parents: [first], files: { "runs/b.json": "b" } });
+    await world.octokit.rest.git.updateRef({ owner, repo, ref: "heads/main", sha: merged });
+    expect(world.fake.listFiles(owner, repo, "main")).toEqual(["README.md", "runs/a.json", "runs/b.json"]);
+    await world.octokit.rest.git.updateRef({ owner, repo, ref: "heads/main", sha: second, force: true });
+    expect(world.fake.listFiles(owner, repo, "main")).toEqual(["README.md", "runs/b.json"]);
   });
 
   it("creating a ref that exists answers 422 'Reference already exists'", async () => {
-    const head = fake.repo(owner, repo).refs.get("refs/heads/main") ?? "";
-    await expect(octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/main", sha: head })).rejects.toMatchObject({
+    const head = world.fake.repo(owner, repo).refs.get("refs/heads/main") ?? "";
+    await expect(world.octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/main", sha: head })).rejects.toMatchObject({
       status: 422,
       message: expect.stringContaining("Reference already exists"),
     });
   });
 
   it("the Contents API reads files at a ref and writes a commit, refusing a stale sha with 409", async () => {
-    const created = await octokit.rest.repos.createOrUpdateFileContents({ owner, repo, path: "runs/x.json", message: "add", content: Buffer.from("1").toString("base64") });
+    const created = await world.octokit.rest.repos.createOrUpdateFileContents({ owner, repo, path: "runs/x.json", message: "add", content: Buffer.from("1").toString("base64") });
     expect(created.status).toBe(201);
-    const read = await octokit.rest.repos.getContent({ owner, repo, path: "runs/x.json", ref: "main" });
+    const read = await world.octokit.rest.repos.getContent({ owner, repo, path: "runs/x.json", ref: "main" });
     if (Array.isArray(read.data) || read.data.type !== "file") throw new Error("expected a file");
     expect(Buffer.from(read.data.content, "base64").toString()).toBe("1");
-    const stale = octokit.rest.repos.createOrUpdateFileContents({ owner, repo, path: "runs/x.json", message: "edit", content: "Mg==", sha: "0".repeat(40) });
+    const stale = world.octokit.rest.repos.createOrUpdateFileContents({ owner, repo, path: "runs/x.json", message: "edit", content: "Mg==", sha: "0".repeat(40) });
     await expect(stale).rejects.toMatchObject({ status: 409 });
-    await octokit.rest.repos.createOrUpdateFileContents({ owner, repo, path: "runs/x.json", message: "edit", content: "Mg==", sha: read.data.sha });
-    expect(fake.readFile(owner, repo, "main", "runs/x.json")?.toString()).toBe("2");
+    await world.octokit.rest.repos.createOrUpdateFileContents({ owner, repo, path: "runs/x.json", message: "edit", content: "Mg==", sha: read.data.sha });
+    expect(world.fake.readFile(owner, repo, "main", "runs/x.json")?.toString()).toBe("2");
   });
 
   it("compare returns the merge base from stored ancestry", async () => {
-    const base = fake.repo(owner, repo).refs.get("refs/heads/main") ?? "";
-    const pull = fake.addPullRequest({ owner, repo, head: "feature" });
-    fake.addCommit({ owner, repo, branch: "main", files: { "later.txt": "x" } });
-    const compared = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: "main...feature" });
+    const base = world.fake.repo(owner, repo).refs.get("refs/heads/main") ?? "";
+    const pull = world.fake.addPullRequest({ owner, repo, head: "feature" });
+    world.fake.addCommit({ owner, repo, branch: "main", files: { "later.txt": "x" } });
+    const compared = await world.octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: "main...feature" });
     expect(compared.data.merge_base_commit.sha).toBe(base);
     expect(compared.data.status).toBe("diverged");
     expect(compared.data.ahead_by).toBe(1);

@@ -10,20 +10,30 @@ import { buildSample } from "./sample-runs.js";
 export const HEAD_SHA = "0123456789abcdef0123456789abcdef01234567";
 export const REPORT_URL = "https://github.com/acme/shop/actions/runs/42";
 
-/** The shared sample (2 regressions, 1 fix, dataset changed) as the Action would pass it. */
-export async function sampleInput(overrides: Partial<PrCommentInput> = {}): Promise<PrCommentInput> {
-  const { candidateRun, comparison, verdict } = await buildSample();
+/** What the Action passes for a candidate compared with the merge base's baseline. */
+function reportInput(
+  candidate: PrCommentInput["candidate"],
+  comparison: NonNullable<PrCommentInput["comparison"]>,
+  verdict: PrCommentInput["verdict"],
+  overrides: Partial<PrCommentInput>,
+): PrCommentInput {
   return {
     experiment: "support-agent-quality",
     verdict,
     verdictLabel: verdict.verdict,
-    candidate: candidateRun,
+    candidate,
     comparison,
     baselineNote: "baseline run-20261125-120301-7f3a of main at 7f3a9c1 (the merge base)",
     headSha: HEAD_SHA,
     reportUrl: REPORT_URL,
     ...overrides,
   };
+}
+
+/** The shared sample (2 regressions, 1 fix, dataset changed) as the Action would pass it. */
+export async function sampleInput(overrides: Partial<PrCommentInput> = {}): Promise<PrCommentInput> {
+  const { candidateRun, comparison, verdict } = await buildSample();
+  return reportInput(candidateRun, comparison, verdict, overrides);
 }
 
 export interface FlipSpec {
@@ -80,17 +90,7 @@ export async function flipInput(spec: FlipSpec, overrides: Partial<PrCommentInpu
     { maxFlippedItems: spec.maxFlippedItems ?? 500 },
   );
   const verdict = evaluateGate({ passed_threshold: 0, max_regressions: 0 }, { summary, comparison });
-  return {
-    experiment: "support-agent-quality",
-    verdict,
-    verdictLabel: verdict.verdict,
-    candidate: candidateRun,
-    comparison,
-    baselineNote: "baseline run-20261125-120301-7f3a of main at 7f3a9c1 (the merge base)",
-    headSha: HEAD_SHA,
-    reportUrl: REPORT_URL,
-    ...overrides,
-  };
+  return reportInput(candidateRun, comparison, verdict, overrides);
 }
 
 /** The lines of every Markdown table (consecutive lines starting with "|"). */

@@ -5,14 +5,12 @@ import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import { compareRuns } from "../../core/compare-runs.js";
 import { UserError } from "../../core/errors.js";
-import { evaluateGate } from "../../core/gate.js";
 import type { RunItem } from "../../core/model/run-item.js";
 import { exportRunItems } from "../../core/report/export-run.js";
 import { renderCiReport } from "../../core/report/render-ci-report.js";
 import { renderFailures } from "../../core/report/render-failures.js";
-import { summarizeRun } from "../../core/summarize-run.js";
 import { requireRun, withStore, type CliIo } from "../cli-context.js";
-import { gateOf } from "../gate-of.js";
+import { verdictOf } from "../gate-of.js";
 
 const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit"] as const;
 type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number];
@@ -48,8 +46,7 @@ export function registerReportsCommands(program: Command, io: CliIo): void {
               { run, items: store.runItems(run.id) },
             )
           : undefined;
-        const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
-        const verdict = evaluateGate(await gateOf(store, run), { summary, ...(comparison ? { comparison } : {}) });
+        const verdict = await verdictOf(store, run, comparison, undefined);
         io.stdout.write(renderCiReport(run, verdict, comparison) + "\n");
       });
     });

@@ -1,11 +1,9 @@
 import type { Command } from "commander";
 import { compareRuns } from "../../core/compare-runs.js";
-import { evaluateGate } from "../../core/gate.js";
-import { summarizeRun } from "../../core/summarize-run.js";
 import { formatListing } from "../../core/report/format-listing.js";
 import { renderComparison } from "../../core/report/render-comparison.js";
 import { renderRunSummary } from "../../core/report/render-run-summary.js";
-import { gateOf } from "../gate-of.js";
+import { verdictOf } from "../gate-of.js";
 import { parseFormat, parsePercent, parsePositiveInt, requireRun, withStore, type CliIo } from "../cli-context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { registerRegressionDatasetCommand } from "./regression-dataset.js";
@@ -68,12 +66,7 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
             { run: baseline, items: store.runItems(baseline.id) },
             { run: candidate, items: store.runItems(candidate.id) },
           );
-          const gate = await gateOf(store, candidate);
-          const verdict = evaluateGate(
-            gate,
-            { summary: candidate.summary ?? (await summarizeRun(store.runItems(candidate.id))), comparison },
-            threshold !== undefined ? { thresholdOverride: threshold } : {},
-          );
+          const verdict = await verdictOf(store, candidate, comparison, threshold);
           if (verdict.verdict === "fail") exit = EXIT.gateFailed;
           if (format === "table") io.stdout.write(renderComparison(comparison, verdict) + "\n");
           else {
