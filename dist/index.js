@@ -39480,7 +39480,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5354);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5914);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39489,7 +39489,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5354:
+/***/ 5914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42468,6 +42468,187 @@ function isUserError(error) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/core/dataset/line-breaks.ts
+const LF = 0x0a;
+const CR = 0x0d;
+/**
+ * Counts physical lines in a stream of bytes as an editor shows them: LF, CRLF and a lone CR each
+ * end a line (a CRLF split across two chunks counts once). UTF-8 never uses these byte values
+ * inside a multi-byte character, so bytes can be counted without decoding.
+ */
+class LineBreakCounter {
+    lineNumber = 1;
+    afterCr = false;
+    /** The 1-based line of the next byte. */
+    get line() {
+        return this.lineNumber;
+    }
+    /** Counts the line breaks in `bytes[start, end)`; returns the line of the byte at `end`. */
+    advance(bytes, start = 0, end = bytes.length) {
+        if (start >= end)
+            return this.lineNumber;
+        // Native searches (memchr) over exactly the range, rather than a byte loop: this runs over
+        // every byte of a dataset, and once per CSV record.
+        const range = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
+        let lineFeeds = 0;
+        for (let at = range.indexOf(LF); at !== -1; at = range.indexOf(LF, at + 1))
+            lineFeeds++;
+        let carriageReturns = 0;
+        let pairs = this.afterCr && range[0] === LF ? 1 : 0;
+        for (let at = range.indexOf(CR); at !== -1; at = range.indexOf(CR, at + 1)) {
+            carriageReturns++;
+            if (range[at + 1] === LF)
+                pairs++;
+        }
+        this.lineNumber += lineFeeds + carriageReturns - pairs;
+        this.afterCr = range[range.length - 1] === CR;
+        return this.lineNumber;
+    }
+}
+/**
+ * Where `text[index]` is, counted as `LineBreakCounter` counts: `lines` line breaks before it, and
+ * its 1-based column on its line (in UTF-16 units, as editors number columns).
+ */
+function positionInText(text, index) {
+    let lines = 0;
+    let lineStart = 0;
+    for (let at = 0; at < index; at++) {
+        const code = text.charCodeAt(at);
+        if (code === CR || (code === LF && (at === 0 || text.charCodeAt(at - 1) !== CR)))
+            lines++;
+        if (code === CR || code === LF)
+            lineStart = at + 1;
+    }
+    return { lines, column: index - lineStart + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/decode-utf8.ts
+
+
+
+const NO_BYTES = new Uint8Array(0);
+/**
+ * Decodes a file's chunks as UTF-8, refusing the first byte sequence that is not UTF-8 with the
+ * file, line and byte offset: a replacement character would silently change the items and their
+ * ids. Streams (one chunk and at most three bytes of an unfinished character are held); a
+ * byte-order mark at the start is dropped. Text chunks pass through as they are.
+ */
+async function* decodeUtf8Chunks(chunks, file) {
+    const decoder = new external_node_util_.TextDecoder("utf-8", { fatal: true });
+    const lines = new LineBreakCounter();
+    let offset = 0;
+    let unfinished = NO_BYTES;
+    for await (const chunk of chunks) {
+        if (typeof chunk === "string") {
+            yield chunk;
+            continue;
+        }
+        let text;
+        try {
+            text = decoder.decode(chunk, { stream: true });
+        }
+        catch {
+            const bytes = concatBytes(unfinished, chunk);
+            const bad = Math.max(0, firstInvalidUtf8(bytes, false)) - unfinished.length;
+            lines.advance(chunk, 0, Math.max(0, bad));
+            throw invalidUtf8(file, lines.line, offset + bad);
+        }
+        lines.advance(chunk);
+        offset += chunk.byteLength;
+        unfinished = unfinishedCharacter(chunk);
+        if (text !== "")
+            yield text;
+    }
+    try {
+        const rest = decoder.decode();
+        if (rest !== "")
+            yield rest;
+    }
+    catch {
+        throw invalidUtf8(file, lines.line, offset - unfinished.length);
+    }
+}
+/** A whole file's bytes as text (the config file), refused as `decodeUtf8Chunks` refuses. */
+function decodeUtf8(bytes, file) {
+    try {
+        return new external_node_util_.TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        const bad = Math.max(0, firstInvalidUtf8(bytes, true));
+        throw invalidUtf8(file, new LineBreakCounter().advance(bytes, 0, bad), bad);
+    }
+}
+function invalidUtf8(file, line, offset) {
+    return new errors_UserError(`${file}:${line}: the file is not valid UTF-8 (at byte ${offset}); save it with the UTF-8 encoding`);
+}
+/**
+ * The index of the first byte that starts an invalid sequence (the Unicode "maximal subpart"
+ * rule, as TextDecoder applies it), or -1. With `final` false, a character cut off at the end is
+ * not an error: the next chunk finishes it.
+ */
+function firstInvalidUtf8(bytes, final) {
+    let index = 0;
+    while (index < bytes.length) {
+        const lead = bytes[index];
+        if (lead < 0x80) {
+            index++;
+            continue;
+        }
+        let continuation;
+        let lower = 0x80;
+        let upper = 0xbf;
+        if (lead >= 0xc2 && lead <= 0xdf)
+            continuation = 1;
+        else if (lead >= 0xe0 && lead <= 0xef) {
+            continuation = 2;
+            if (lead === 0xe0)
+                lower = 0xa0; // overlong
+            if (lead === 0xed)
+                upper = 0x9f; // surrogates
+        }
+        else if (lead >= 0xf0 && lead <= 0xf4) {
+            continuation = 3;
+            if (lead === 0xf0)
+                lower = 0x90; // overlong
+            if (lead === 0xf4)
+                upper = 0x8f; // above U+10FFFF
+        }
+        else {
+            return index;
+        }
+        for (let k = 1; k <= continuation; k++) {
+            if (index + k >= bytes.length)
+                return final ? index : -1;
+            const byte = bytes[index + k];
+            if (byte < (k === 1 ? lower : 0x80) || byte > (k === 1 ? upper : 0xbf))
+                return index;
+        }
+        index += continuation + 1;
+    }
+    return -1;
+}
+/** The bytes of a character the chunk's end cuts off (at most three), copied. */
+function unfinishedCharacter(chunk) {
+    for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+        const byte = chunk[chunk.length - back];
+        if (byte >= 0x80 && byte <= 0xbf)
+            continue;
+        const continuation = byte >= 0xf0 ? 3 : byte >= 0xe0 ? 2 : byte >= 0xc0 ? 1 : 0;
+        return continuation >= back ? chunk.slice(chunk.length - back) : NO_BYTES;
+    }
+    return NO_BYTES;
+}
+function concatBytes(first, second) {
+    if (first.length === 0)
+        return second;
+    const bytes = new Uint8Array(first.length + second.length);
+    bytes.set(first);
+    bytes.set(second, first.length);
+    return bytes;
+}
+
 ;// CONCATENATED MODULE: ./src/core/zod-issues.ts
 /** `experiments.orders.scorers[1].config.tool` from zod's path segments. */
 function formatPath(segments) {
@@ -42636,6 +42817,54 @@ function levenshtein(a, b) {
         previous = current;
     }
     return previous[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/config/nesting-limit.ts
+/** The config nests no deeper than this (a real one needs about 8 levels; a request body a few more). */
+const MAX_CONFIG_DEPTH = 64;
+/**
+ * Finds a value nested deeper than `maxDepth`, or one that contains itself (a YAML alias to one of
+ * its own parents, which toJS turns into a circular object). Either would overflow the stack in
+ * every later step that walks the config (validation, the experiment version, the request body).
+ * Shared values (aliases) are measured once, so the walk stays linear in the document.
+ */
+function findNestingProblem(value, maxDepth = MAX_CONFIG_DEPTH) {
+    const heights = new Map();
+    const open = new Set();
+    const path = [];
+    function height(node) {
+        if (node === null || typeof node !== "object")
+            return 0;
+        const tooDeep = () => ({ path: [...path], message: `nested more than ${maxDepth} levels deep` });
+        const known = heights.get(node);
+        if (known !== undefined)
+            return path.length + known > maxDepth ? tooDeep() : known;
+        if (open.has(node))
+            return { path: [...path], message: "an alias refers to a value that contains it; a config cannot contain itself" };
+        if (path.length >= maxDepth)
+            return tooDeep();
+        open.add(node);
+        let deepest = 0;
+        const entries = Array.isArray(node)
+            ? node.map((child, index) => [index, child])
+            : Object.entries(node);
+        for (const [key, child] of entries) {
+            path.push(key);
+            const found = height(child);
+            path.pop();
+            if (typeof found !== "number")
+                return found;
+            deepest = Math.max(deepest, found);
+        }
+        open.delete(node);
+        const result = deepest + 1;
+        if (path.length + result > maxDepth)
+            return tooDeep();
+        heights.set(node, result);
+        return result;
+    }
+    const found = height(value);
+    return typeof found === "number" ? undefined : found;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -52176,14 +52405,30 @@ function preprocess(fn, schema) {
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
-/** "500ms", "30s", "2m" → milliseconds. A bare number is refused: its unit would be a guess. */
-const DurationSchema = schemas_string({ error: 'write a duration with a unit, e.g. "30s" or "500ms"' })
-    .regex(DURATION, { error: 'write a duration with a unit, e.g. "30s" or "500ms"' })
-    .transform((text) => {
-    const [, amount, unit] = DURATION.exec(text);
+const DURATION_HINT = 'write a duration with a unit, e.g. "30s" or "500ms"';
+/** A target's timeout is at most an hour: a longer one is a typo, and timers overflow past 24.8 days. */
+const MAX_TIMEOUT_MS = 60 * 60 * 1000;
+/** NaN when `text` is not a duration (the regex check has said so already). */
+function durationMs(text) {
+    const match = DURATION.exec(text);
+    if (match === null)
+        return Number.NaN;
+    const [, amount, unit] = match;
     const factor = unit === "ms" ? 1 : unit === "s" ? 1000 : 60_000;
     return Math.round(Number(amount) * factor);
-});
+}
+/** "500ms", "30s", "2m" → milliseconds, from 1 ms to an hour. A bare number is refused: its unit would be a guess. */
+const DurationSchema = schemas_string({ error: DURATION_HINT })
+    .regex(DURATION, { error: DURATION_HINT })
+    .refine((text) => !(durationMs(text) < 1), { error: "must be at least 1ms" })
+    .refine((text) => !(durationMs(text) > MAX_TIMEOUT_MS), { error: "must be at most 60m (one hour)" })
+    .transform(durationMs);
+/** The most calls in flight at once, in the config and on the command line. */
+const MAX_CONCURRENCY = 1024;
+/** The most retries of one call: more only hammers a failing target. */
+const MAX_RETRIES = 10;
+/** A path or a program argument: a NUL character would make the operating system refuse it. */
+const NoNulString = schemas_string().refine((text) => !text.includes("\0"), { error: "must not contain a NUL character" });
 /** A dot path into a JSON value: `output`, `choices.0.message.content`. */
 const JsonPathSchema = schemas_string().min(1);
 /** Where the answer's parts are found in the target's response JSON. */
@@ -52197,7 +52442,7 @@ const HttpTargetSchema = strictObject({
     type: literal("http"),
     url: schemas_string().min(1),
     method: schemas_enum(["POST", "PUT"]).default("POST"),
-    headers: record(schemas_string(), schemas_string()).default({}),
+    headers: record(schemas_string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: "a header name uses letters, digits and -" }), schemas_string().refine((value) => !/[\r\n\0]/.test(value), { error: "a header value must not contain a line break or a NUL character" })).default({}),
     /**
      * Request body template. Absent: the default body of PRODUCT.md. A string that is exactly
      * "{{input}}", "{{input.field}}", "{{expected}}", "{{item_id}}", "{{run_id}}", "{{experiment}}"
@@ -52210,9 +52455,9 @@ const HttpTargetSchema = strictObject({
 const CommandTargetSchema = strictObject({
     type: literal("command"),
     /** A program and its arguments (no shell), or one string split on spaces. */
-    command: union([schemas_string().min(1), array(schemas_string().min(1)).min(1)]),
-    cwd: schemas_string().optional(),
-    env: record(schemas_string(), schemas_string()).default({}),
+    command: union([NoNulString.min(1), array(NoNulString.min(1)).min(1)]),
+    cwd: NoNulString.optional(),
+    env: record(NoNulString, NoNulString).default({}),
     ...ResponseMappingFields,
     timeout: DurationSchema.default(30_000),
 });
@@ -52254,21 +52499,24 @@ const GateConfigSchema = strictObject({
 });
 const ExperimentConfigSchema = strictObject({
     description: schemas_string().optional(),
-    dataset: schemas_string().min(1),
+    /** Relative to the config file's folder; must stay inside it (see `resolveProjectFile`). */
+    dataset: NoNulString.min(1).max(4096),
     target: TargetConfigSchema,
     scorers: array(ScorerRefSchema).min(1),
     gate: GateConfigSchema.default({ passed_threshold: 1 }),
-    concurrency: schemas_number().int().min(1).max(1024).default(8),
-    retries: schemas_number().int().min(0).max(10).default(3),
+    concurrency: schemas_number().int().min(1).max(MAX_CONCURRENCY).default(8),
+    retries: schemas_number().int().min(0).max(MAX_RETRIES).default(3),
     /** Above this fraction of error items the run cannot complete (exit 3). */
     max_error_rate: schemas_number().min(0).max(1).default(0.2),
 });
 const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** A name also names files (a regression dataset is `<name>.jsonl`): file names stop at 255 bytes. */
+const MAX_EXPERIMENT_NAME_LENGTH = 128;
 const ConfigFileSchema = strictObject({
     version: literal(1),
-    experiments: record(schemas_string().regex(EXPERIMENT_NAME, {
-        error: "experiment names use letters, digits, '.', '_' and '-'",
-    }), ExperimentConfigSchema)
+    experiments: record(schemas_string()
+        .regex(EXPERIMENT_NAME, { error: "experiment names use letters, digits, '.', '_' and '-'" })
+        .max(MAX_EXPERIMENT_NAME_LENGTH, { error: `experiment names are at most ${MAX_EXPERIMENT_NAME_LENGTH} characters` }), ExperimentConfigSchema)
         .refine((experiments) => Object.keys(experiments).length > 0, {
         error: "define at least one experiment",
     }),
@@ -52279,42 +52527,119 @@ const ConfigFileSchema = strictObject({
 
 
 
+
+
+/** A config file larger than this is refused unread: a real one is a few KiB. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 /**
- * Parses the text of `evalgate.yml`. Every problem is reported at once, one line each, as
- * `<file>:<line>: <field path>: <message>`, so a user fixes the whole file in one go.
+ * How many YAML alias expansions are allowed (the yaml library's default, set here so that a
+ * "billion laughs" file stays refused whatever the library's default becomes).
  */
-function parseConfig(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
-    if (document.errors.length > 0) {
-        throw new errors_UserError(document.errors.map((error) => yamlErrorLine(error, file, lineCounter)).join("\n"));
+const MAX_ALIAS_COUNT = 100;
+/** Problems listed at once; the rest are counted (a generated file can have thousands). */
+const MAX_LISTED_PROBLEMS = 20;
+/**
+ * Parses `evalgate.yml` (its bytes, or its text). Every problem is reported at once, one line
+ * each, as `<file>:<line>: <field path>: <message>`, so a user fixes the whole file in one go.
+ * A file over 1 MiB, bytes that are not UTF-8, excessive aliases and deep nesting are refused.
+ */
+function parseConfig(source, file) {
+    const size = typeof source === "string" ? source.length : source.byteLength;
+    if (size > MAX_CONFIG_BYTES) {
+        throw new errors_UserError(`${file}: the config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB; is it the right file?`);
     }
+    const text = typeof source === "string" ? source : decodeUtf8(source, file);
+    const lineCounter = new dist/* LineCounter */.HN();
+    // The library's own check for duplicate keys compares each key with every earlier one, which a
+    // file of 100,000 keys makes take minutes; `duplicateKeys` does it with a set.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const errors = document.errors.map((error) => yamlErrorLine(error, file, lineCounter));
+    if (errors.length === 0)
+        errors.push(...duplicateKeys(document, file, lineCounter));
+    if (errors.length > 0)
+        throw new errors_UserError(listed(errors).join("\n"));
     if (document.contents === null) {
         throw new errors_UserError(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
     }
-    const value = document.toJS();
+    const value = documentValue(document, file);
+    const nesting = findNestingProblem(value);
+    if (nesting !== undefined) {
+        const line = lineOfPath(document, lineCounter, nesting.path);
+        const at = nesting.path.length === 0 ? "" : `${formatPath(nesting.path)}: `;
+        throw new errors_UserError(`${file}:${line}: ${at}${nesting.message}`);
+    }
     const result = ConfigFileSchema.safeParse(value, { reportInput: true });
     if (result.success)
         return result.data;
     throw new errors_UserError(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
 }
+function documentValue(document, file) {
+    try {
+        return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        // The yaml library throws a ReferenceError for a "billion laughs" document.
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new errors_UserError(`${file}: the YAML aliases (*name) expand to too much (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`);
+        }
+        throw error;
+    }
+}
 function yamlErrorLine(error, file, lineCounter) {
     const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-    const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    // The parser is recursive: a crafted file nested thousands of levels deep overflows its stack.
+    const message = /Maximum call stack size exceeded/.test(first) ? "nested too deeply" : first;
     return `${file}:${line}:${col}: ${message}`;
+}
+/** "Map keys must be unique" for each repeated key, at its line and column. */
+function duplicateKeys(document, file, lineCounter) {
+    const problems = [];
+    // An explicit stack: the document may be nested as deep as the parser allowed.
+    const pending = [document.contents];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if ((0,dist/* isSeq */.oP)(node))
+            pending.push(...node.items);
+        if (!(0,dist/* isMap */.jh)(node))
+            continue;
+        const seen = new Set();
+        for (const pair of node.items) {
+            pending.push(pair.value);
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                continue;
+            if (seen.has(pair.key.value)) {
+                const { line, col } = lineCounter.linePos(rangeStart(pair.key) ?? 0);
+                problems.push(`${file}:${line}:${col}: Map keys must be unique`);
+            }
+            seen.add(pair.key.value);
+        }
+    }
+    return problems;
+}
+/** The first problems, and how many more there are. */
+function listed(lines) {
+    if (lines.length <= MAX_LISTED_PROBLEMS)
+        return lines;
+    return [...lines.slice(0, MAX_LISTED_PROBLEMS), `… and ${lines.length - MAX_LISTED_PROBLEMS} more problems`];
 }
 function configIssueLines(error, value, document, lineCounter, file) {
     const problems = describeZodIssues(error.issues, {
         input: value,
         knownKeys: (path) => knownKeysAt(ConfigFileSchema, path, value),
     });
-    return problems
+    // Lines are found for the listed problems only: finding one is linear in the size of its map.
+    const lines = problems
+        .slice(0, MAX_LISTED_PROBLEMS)
         .map((problem) => ({
         line: lineOfPath(document, lineCounter, problem.at ?? problem.path),
         text: problem.path.length === 0 ? problem.message : `${formatPath(problem.path)}: ${problem.message}`,
     }))
         .sort((a, b) => a.line - b.line)
         .map(({ line, text }) => `${file}:${line}: ${text}`);
+    return problems.length > MAX_LISTED_PROBLEMS
+        ? [...lines, `… and ${problems.length - MAX_LISTED_PROBLEMS} more problems`]
+        : lines;
 }
 /**
  * The line of the node at `path`: a map entry points at its key, a list entry at its dash. A
@@ -52399,23 +52724,86 @@ function unionOptionFor(def, value) {
     return options.find((option) => defOf(option)?.type === "object");
 }
 
+;// CONCATENATED MODULE: ./src/engine/project-path.ts
+
+
+
+/** How to let a file outside the project be read, for every message that refuses one. */
+const OUTSIDE_PROJECT_HINT = "move the file into the project, or run the CLI with --allow-outside-project to read it anyway (the GitHub Action never reads such files)";
+/**
+ * Resolves `configured` (relative to `projectDir`, the folder of evalgate.yml) through `..`,
+ * absolute paths and symlinks, and refuses a file outside the project, or inside its `.git`
+ * folder (where actions/checkout keeps the job's token), unless explicitly allowed. Otherwise a
+ * pull request could point a dataset at a runner's file and have it sent to a target or quoted in
+ * an error. A missing file resolves to its plain path: opening it reports "file not found".
+ */
+async function resolveProjectFile(projectDir, configured, options) {
+    if (configured.includes("\0"))
+        throw new errors_UserError(`${options.field}: the path contains a NUL character`);
+    const root = (await realPath(projectDir, options.field, projectDir));
+    const plain = external_node_path_default().resolve(projectDir, configured);
+    const real = await realPath(plain, options.field, configured, { missingOk: true });
+    // A missing file is judged by its plain path; opening it then says "file not found".
+    const inside = real === undefined ? isInside(external_node_path_default().resolve(projectDir), plain) : isInside(root, real);
+    const resolved = real ?? plain;
+    if (inside)
+        return { path: resolved, insideProject: true };
+    if (options.allowOutsideProject)
+        return { path: resolved, insideProject: false };
+    const why = real !== undefined && isInsideGitFolder(root, real)
+        ? "is inside the project's .git folder"
+        : 'is outside the project (the folder of the config file), through "..", an absolute path or a symlink';
+    throw new errors_UserError(`${options.field}: "${configured}" ${why}; ${OUTSIDE_PROJECT_HINT}`);
+}
+/** Whether `file` is `root` or below it, and not in its `.git` folder (both real paths). */
+function isInside(root, file) {
+    const relative = external_node_path_default().relative(root, file);
+    if (relative === "")
+        return true;
+    if (external_node_path_default().isAbsolute(relative))
+        return false;
+    const [first] = relative.split((external_node_path_default()).sep);
+    return first !== ".." && first !== ".git";
+}
+function isInsideGitFolder(root, file) {
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep)[0] === ".git";
+}
+async function realPath(file, field, shown, options = {}) {
+    try {
+        return await (0,promises_namespaceObject.realpath)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (options.missingOk && (code === "ENOENT" || code === "ENOTDIR"))
+            return undefined;
+        if (code === "ELOOP")
+            throw new errors_UserError(`${field}: "${shown}" is a symlink loop`);
+        if (code === "EACCES")
+            throw new errors_UserError(`${field}: "${shown}": permission denied`);
+        if (code === "ENAMETOOLONG")
+            throw new errors_UserError(`${field}: the path is too long`);
+        if (code === "ENOENT" || code === "ENOTDIR")
+            throw new errors_UserError(`${field}: "${shown}" not found`);
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/load-config.ts
 
 
 
 
-async function loadConfigFile(file) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, "utf8");
-    }
-    catch (error) {
-        if (error.code === "ENOENT") {
-            throw new errors_UserError(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
-        }
-        throw error;
-    }
-    return { file, dir: external_node_path_default().dirname(external_node_path_default().resolve(file)), config: parseConfig(text, file) };
+
+/**
+ * Reads and validates the config file. Its folder is the project; the file itself must be in it
+ * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). At
+ * most 1 MiB is read, so `--config /dev/zero` is refused rather than read forever.
+ */
+async function loadConfigFile(file, options = {}) {
+    const dir = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    if (!options.allowOutsideProject)
+        await refuseOutsideFolder(file, dir);
+    return { file, dir, config: parseConfig(await readConfigBytes(file), file) };
 }
 function findExperiment(loaded, name) {
     const experiment = loaded.config.experiments[name];
@@ -52424,6 +52812,56 @@ function findExperiment(loaded, name) {
         throw new errors_UserError(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
     }
     return experiment;
+}
+async function refuseOutsideFolder(file, dir) {
+    // A missing file is reported by the read below.
+    const real = await (0,promises_namespaceObject.realpath)(file).catch(() => undefined);
+    if (real === undefined)
+        return;
+    const folder = await (0,promises_namespaceObject.realpath)(dir);
+    if (!isInside(folder, real)) {
+        throw new errors_UserError(`${file}: the config file is a symlink to a file outside its folder (the project); ${OUTSIDE_PROJECT_HINT}`);
+    }
+}
+async function readConfigBytes(file) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(file, "r");
+    }
+    catch (error) {
+        throw readError(error, file);
+    }
+    try {
+        // One byte more than allowed, so that parseConfig sees the file is too large.
+        const buffer = new Uint8Array(MAX_CONFIG_BYTES + 1);
+        let size = 0;
+        while (size < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, size, buffer.length - size);
+            if (bytesRead === 0)
+                break;
+            size += bytesRead;
+        }
+        return buffer.subarray(0, size);
+    }
+    catch (error) {
+        throw readError(error, file);
+    }
+    finally {
+        await handle.close();
+    }
+}
+function readError(error, file) {
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+        return new errors_UserError(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
+    }
+    if (code === "EISDIR")
+        return new errors_UserError(`${file}: a folder, not a config file (pass --config FILE)`);
+    if (code === "EACCES")
+        return new errors_UserError(`${file}: permission denied`);
+    if (code === "ELOOP")
+        return new errors_UserError(`${file}: a symlink loop`);
+    return error instanceof Error ? error : new Error(String(error));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -57641,33 +58079,150 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __nccwpck_require__(2203);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/github/request-status.ts
+/** The HTTP status of a failed Octokit request, or undefined for anything else that was thrown. */
+function statusOf(error) {
+    if (typeof error !== "object" || error === null || !("status" in error))
+        return undefined;
+    const status = error.status;
+    return typeof status === "number" ? status : undefined;
+}
+function isNotFound(error) {
+    return statusOf(error) === 404;
+}
+/**
+ * A failure after which the request may or may not have taken effect: a 5xx, or no answer at all
+ * (Octokit reports network failures as status 500).
+ */
+function isAmbiguousFailure(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500;
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** GitHub's own message ("Resource not accessible by integration"), without Octokit's documentation link. */
+function githubMessageOf(error) {
+    const answered = error?.response?.data?.message;
+    return typeof answered === "string" ? answered : messageOf(error);
+}
+/**
+ * GitHub refused the request for good: a 403 that is no rate limit, such as "Resource not
+ * accessible by integration" for a token without the permission. Sending it again changes nothing.
+ */
+function isRefused(error) {
+    return statusOf(error) === 403 && !/rate limit/i.test(messageOf(error));
+}
+
+;// CONCATENATED MODULE: ./src/github/wait-out-rate-limits.ts
+
+
+/** GitHub's rate-limit answers: 403 or 429 with "secondary rate limit", or with an exhausted quota. */
+function rateLimitOf(error) {
+    const status = statusOf(error);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const raw = error.response?.headers ?? {};
+    const headers = Object.fromEntries(Object.entries(raw).map(([name, value]) => [name.toLowerCase(), value === undefined ? undefined : String(value)]));
+    if (/secondary rate limit/i.test(messageOf(error)))
+        return { kind: "secondary rate limit", status, headers };
+    if (headers["x-ratelimit-remaining"] === "0")
+        return { kind: "rate limit", status, headers };
+    // A bare 429 is "too many requests" all the same; a bare 403 is a refusal, not a limit.
+    return status === 429 ? { kind: "secondary rate limit", status, headers } : undefined;
+}
+/**
+ * Seconds to wait before retrying, as GitHub documents it ("Best practices": rate limits): as long
+ * as `retry-after` says; else, when `x-ratelimit-remaining` is 0, until `x-ratelimit-reset`; else
+ * at least a minute. A request that keeps being limited waits exponentially longer each time.
+ */
+function rateLimitWaitSeconds(answer, nowMs, previousWait, minSecondaryWaitSeconds) {
+    const documented = documentedWait(answer, nowMs) ?? minSecondaryWaitSeconds;
+    const wait = previousWait === undefined ? documented : Math.max(documented, previousWait * 2);
+    return Math.max(1, Math.ceil(wait));
+}
+function documentedWait(answer, nowMs) {
+    const retryAfter = answer.headers["retry-after"];
+    if (retryAfter !== undefined && retryAfter.trim() !== "") {
+        const seconds = Number(retryAfter);
+        if (Number.isFinite(seconds) && seconds >= 0)
+            return seconds;
+        const date = Date.parse(retryAfter);
+        if (Number.isFinite(date))
+            return Math.max(0, (date - nowMs) / 1000);
+    }
+    const reset = Number(answer.headers["x-ratelimit-reset"]);
+    if (answer.headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset) && reset > 0) {
+        // One second past the reset, so the retry comes after it.
+        return Math.max(0, reset - nowMs / 1000) + 1;
+    }
+    return undefined;
+}
+/**
+ * An Octokit plugin (pass its options as `rateLimitWaits`) that waits out rate limits and sends
+ * the request again. It is the only layer that retries them: plugin-retry leaves 403 and 429
+ * alone, and plugin-throttling is told not to retry. A refused request was not applied, so even a
+ * create is safe to send again.
+ */
+function waitOutRateLimits(octokit, options) {
+    const settings = options.rateLimitWaits;
+    if (settings === undefined)
+        return {};
+    let spentSeconds = 0;
+    octokit.hook.wrap("request", async (request, requestOptions) => {
+        let previousWait;
+        for (;;) {
+            try {
+                return await request(requestOptions);
+            }
+            catch (error) {
+                const answer = rateLimitOf(error);
+                if (answer === undefined)
+                    throw error;
+                const wait = rateLimitWaitSeconds(answer, Date.now(), previousWait, settings.minSecondaryWaitSeconds);
+                const what = `GitHub ${answer.kind} on ${requestOptions.method} ${requestOptions.url}`;
+                if (spentSeconds + wait > settings.budgetSeconds) {
+                    settings.log?.warning(`${what}: waiting ${wait} s more would pass the ${settings.budgetSeconds} s this job may wait for rate limits (${Math.round(spentSeconds)} s so far); giving up.`);
+                    throw error;
+                }
+                settings.log?.info(`${what}: retrying in ${wait} s.`);
+                spentSeconds += wait;
+                previousWait = wait;
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait * settings.msPerSecond);
+            }
+        }
+    });
+    return {};
+}
+
 ;// CONCATENATED MODULE: ./src/github/create-octokit.ts
 
 
 
 
 
-const EvalgateOctokit = dist_src_Octokit.plugin(retry, throttling);
-// 429 is left to plugin-throttling, which honours `retry-after`; plugin-retry would ignore it.
+
+const EvalgateOctokit = dist_src_Octokit.plugin(retry, throttling, waitOutRateLimits);
+// 403 and 429 are rate limits (waitOutRateLimits) or refusals: sending them again changes nothing.
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
-/** An Octokit that retries what GitHub asks to be retried and never logs its token. */
+/**
+ * An Octokit that retries what GitHub asks to be retried, each kind by exactly one layer, and
+ * never logs its token: 5xx by plugin-retry, rate limits by waitOutRateLimits.
+ */
 function create_octokit_createOctokit(options) {
     const retries = options.retries ?? 3;
-    const maxWait = options.maxRateLimitWaitSeconds ?? 600;
+    const msPerSecond = options.retryAfterBaseValue ?? 1000;
+    const rateLimitWaits = retries > 0
+        ? {
+            msPerSecond,
+            minSecondaryWaitSeconds: options.secondaryRateLimitMinWaitSeconds ?? 60,
+            budgetSeconds: options.rateLimitBudgetSeconds ?? 900,
+            ...(options.log ? { log: options.log } : {}),
+        }
+        : undefined;
     const log = options.log;
-    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
-        const what = `${request.method} ${request.url}`;
-        if (retryCount >= retries) {
-            log?.warning(`GitHub ${kind} on ${what}: giving up after ${retryCount} retries.`);
-            return false;
-        }
-        if (retryAfter > maxWait) {
-            log?.warning(`GitHub ${kind} on ${what}: it resets in ${retryAfter} s, longer than the ${maxWait} s we wait.`);
-            return false;
-        }
-        log?.info(`GitHub ${kind} on ${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries}).`);
-        return true;
-    };
     return new EvalgateOctokit({
         auth: options.token,
         ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, "") } : {}),
@@ -57683,21 +58238,20 @@ function create_octokit_createOctokit(options) {
             enabled: retries > 0,
             retries,
             doNotRetry: DO_NOT_RETRY,
-            ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),
+            retryAfterBaseValue: msPerSecond,
         },
         throttle: {
-            // plugin-throttling spaces writes 1 s apart (GitHub's advice against secondary limits) per id;
-            // its limiters are shared by the whole process, so each client gets its own.
+            // Kept for its spacing of writes 1 s apart (GitHub's advice against secondary limits), per
+            // id; its limiters are shared by the whole process, so each client gets its own.
             id: `evalgate-${(0,external_node_crypto_.randomUUID)()}`,
-            // The 1 s spacing of writes scales with the same knob as the waits (tests pass 1 ms per second).
-            ...(options.retryAfterBaseValue !== undefined
-                ? { write: new (lib_default()).Group({ maxConcurrent: 1, minTime: options.retryAfterBaseValue }) }
-                : {}),
-            onRateLimit: onLimit("rate limit"),
-            onSecondaryRateLimit: onLimit("secondary rate limit"),
-            ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),
-            ...(options.fallbackSecondaryRateRetryAfter !== undefined ? { fallbackSecondaryRateRetryAfter: options.fallbackSecondaryRateRetryAfter } : {}),
+            // The 1 s spacing scales with the same knob as the waits (tests pass 1 ms per second).
+            write: new (lib_default()).Group({ maxConcurrent: 1, minTime: msPerSecond }),
+            // waitOutRateLimits waits as GitHub documents (this plugin ignores x-ratelimit-reset on a
+            // secondary limit and never backs off): retrying here too would multiply the waits.
+            onRateLimit: () => false,
+            onSecondaryRateLimit: () => false,
         },
+        rateLimitWaits,
     });
 }
 
@@ -57918,6 +58472,17 @@ const MIGRATIONS = [
   ALTER TABLE runs ADD COLUMN role TEXT;
   ALTER TABLE runs ADD COLUMN pull_request INTEGER;
   `,
+    // One live owner per run (engine/run-lease.ts). No foreign key: a results-branch store keeps
+    // here only runs in progress, and a lease may name a run that lives on the branch.
+    `
+  CREATE TABLE run_leases (
+    run_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    heartbeat_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 /**
@@ -58090,7 +58655,63 @@ class ScoreIndex {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/sqlite-run-leases.ts
+const LEASE_COLUMNS = "run_id, holder, host, pid, heartbeat_at";
+/**
+ * The run_leases table: who runs each run in progress. Acquiring is a compare-and-set under
+ * BEGIN IMMEDIATE, so of two processes that both found the same stale lease only one takes it.
+ */
+class SqliteRunLeases {
+    db;
+    statements;
+    constructor(db) {
+        this.db = db;
+        this.statements = {
+            get: db.prepare(`SELECT ${LEASE_COLUMNS} FROM run_leases WHERE run_id = ?`),
+            put: db.prepare(`INSERT OR REPLACE INTO run_leases (${LEASE_COLUMNS}) VALUES (?, ?, ?, ?, ?)`),
+            renew: db.prepare("UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ? AND holder = ?"),
+            release: db.prepare("DELETE FROM run_leases WHERE run_id = ? AND holder = ?"),
+        };
+    }
+    acquire(lease, replacing) {
+        this.db.exec("BEGIN IMMEDIATE");
+        try {
+            const current = this.get(lease.run_id);
+            const free = current === undefined ? replacing === undefined : current.holder === replacing || current.holder === lease.holder;
+            if (free)
+                this.statements.put.run(lease.run_id, lease.holder, lease.host, lease.pid, lease.heartbeat_at);
+            this.db.exec("COMMIT");
+            return free ? lease : current;
+        }
+        catch (error) {
+            if (this.db.isTransaction)
+                this.db.exec("ROLLBACK");
+            throw error;
+        }
+    }
+    renew(runId, holder, heartbeatAt) {
+        return Number(this.statements.renew.run(heartbeatAt, runId, holder).changes) > 0;
+    }
+    release(runId, holder) {
+        this.statements.release.run(runId, holder);
+    }
+    get(runId) {
+        const row = this.statements.get.get(runId);
+        return row === undefined ? undefined : rowToLease(row);
+    }
+}
+function rowToLease(row) {
+    return {
+        run_id: String(row["run_id"]),
+        holder: String(row["holder"]),
+        host: String(row["host"]),
+        pid: Number(row["pid"]),
+        heartbeat_at: String(row["heartbeat_at"]),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
 
 
 
@@ -58126,6 +58747,7 @@ class SqliteRunStore {
     db;
     statements;
     scoreIndex;
+    leases;
     writer;
     writes = new GroupCommit((items) => this.commitRunItems(items));
     constructor(file) {
@@ -58142,6 +58764,7 @@ class SqliteRunStore {
             migrate(this.db, file);
             this.statements = this.prepareStatements();
             this.scoreIndex = new ScoreIndex(this.db);
+            this.leases = new SqliteRunLeases(this.db);
             this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
         }
         catch (error) {
@@ -58162,6 +58785,8 @@ class SqliteRunStore {
             insertRun: db.prepare(`INSERT INTO runs (${RUN_COLUMNS}) VALUES (${placeholders(RUN_COLUMNS)})`),
             endRun: db.prepare("UPDATE runs SET status = :status, ended_at = :ended_at, summary = :summary, " +
                 "verdict = :verdict, verdict_reasons = :verdict_reasons WHERE id = :id"),
+            reopenRun: db.prepare("UPDATE runs SET status = 'running', ended_at = NULL, summary = NULL, verdict = NULL, " +
+                "verdict_reasons = NULL WHERE id = ?"),
             runById: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
             runsByPrefix: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id > ? AND id < ? ORDER BY id LIMIT ?`),
             runItemStatuses: db.prepare("SELECT item_id, status FROM run_items WHERE run_id = ?"),
@@ -58219,6 +58844,23 @@ class SqliteRunStore {
         });
         if (result.changes === 0)
             throw new Error(`cannot end run "${runId}": it is not in ${this.file}`);
+    }
+    async reopenRun(runId) {
+        const result = this.statements.reopenRun.run(runId);
+        if (result.changes === 0)
+            throw new Error(`cannot reopen run "${runId}": it is not in ${this.file}`);
+    }
+    async acquireRunLease(lease, replacing) {
+        return this.leases.acquire(lease, replacing);
+    }
+    async renewRunLease(runId, holder, heartbeatAt) {
+        return this.leases.renew(runId, holder, heartbeatAt);
+    }
+    async releaseRunLease(runId, holder) {
+        this.leases.release(runId, holder);
+    }
+    async getRunLease(runId) {
+        return this.leases.get(runId);
     }
     async getRun(runId) {
         if (runId === "")
@@ -58323,7 +58965,7 @@ async function openEmbeddedStore(dir) {
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(ignoreExisting);
     }
     catch (error) {
-        throw new errors_UserError(`cannot create the store directory "${dir}": ${messageOf(error)}. Pass --store DIR with a writable directory`);
+        throw new errors_UserError(`cannot create the store directory "${dir}": ${open_store_messageOf(error)}. Pass --store DIR with a writable directory`);
     }
     try {
         return new SqliteRunStore(file);
@@ -58331,7 +58973,7 @@ async function openEmbeddedStore(dir) {
     catch (error) {
         if (error instanceof errors_UserError)
             throw error;
-        throw new errors_UserError(`cannot open the store "${file}": ${messageOf(error)}. ` +
+        throw new errors_UserError(`cannot open the store "${file}": ${open_store_messageOf(error)}. ` +
             "Pass --store DIR to use another store, or move this file away to start a new one");
     }
 }
@@ -58339,7 +58981,7 @@ function ignoreExisting(error) {
     if (error.code !== "EEXIST")
         throw error;
 }
-function messageOf(error) {
+function open_store_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
@@ -58441,45 +59083,30 @@ baseline, and \`evalgate runs compare --store github:OWNER/REPO\` can do the sam
 Deleting old files is safe: evalgate only ever adds files and never rewrites history.
 `;
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/store/results-branch/retry-policy.ts
 
 /** 8 publish tries: each round of a race lets at least one writer through, and jobs seldom overlap by 8. */
 const DEFAULT_RETRY_POLICY = {
-    requestAttempts: 4,
     publishAttempts: 8,
     baseDelayMs: 250,
     maxDelayMs: 8_000,
 };
-function statusOf(error) {
+function retry_policy_statusOf(error) {
     const status = error?.status;
     return typeof status === "number" ? status : undefined;
 }
 /**
- * Octokit reports a dropped connection as status 500, so "5xx" covers it; 429 is GitHub's "slow
- * down". Everything else (4xx, our own bugs) would fail the same way again.
+ * A failure after which a write may or may not have taken effect: a 5xx, or no answer (Octokit
+ * reports a dropped connection as status 500). Everything else was refused and changed nothing.
  */
 function isTransient(error) {
-    const status = statusOf(error);
-    return status !== undefined && (status >= 500 || status === 429);
+    const status = retry_policy_statusOf(error);
+    return status !== undefined && status >= 500;
 }
 function backoff(attempt, policy) {
     const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
     // Jitter keeps writers that collided once from colliding again in lockstep.
     return (0,external_node_timers_promises_namespaceObject.setTimeout)(exponential * (0.5 + Math.random()));
-}
-async function retryTransient(call, policy) {
-    for (let attempt = 1;; attempt += 1) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (!isTransient(error) || attempt >= policy.requestAttempts)
-                throw error;
-            await backoff(attempt, policy);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/append-to-branch.ts
@@ -58497,25 +59124,23 @@ async function appendToBranch(git, append, policy) {
     for (let attempt = 1; attempt <= policy.publishAttempts; attempt += 1) {
         if (attempt > 1)
             await backoff(attempt - 1, policy);
-        try {
-            const head = await git.readHead();
-            if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain)))
-                return head.commitSha;
-            const commit = head === undefined ? await orphanCommit(git, append.message, file, ifAbsent) : await commitOnTop(git, head, append.message, file, ifAbsent);
-            ourCommits.add(commit);
-            const outcome = head === undefined ? await git.createBranch(commit) : await git.moveBranch(commit);
-            if (outcome === "done")
-                return commit;
-            if (outcome === "uncertain")
-                uncertain = true;
-            lastProblem = head === undefined ? "another job created the branch at the same time" : "another job moved the branch first";
-        }
-        catch (error) {
-            // Still failing after the in-place retries: whatever was in flight may have landed.
-            if (!isTransient(error))
-                throw error;
+        // Any other call that still fails after the client's own retries ends the append: trying
+        // again here would only multiply them.
+        const head = await git.readHead();
+        if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain)))
+            return head.commitSha;
+        const commit = head === undefined ? await orphanCommit(git, append.message, file, ifAbsent) : await commitOnTop(git, head, append.message, file, ifAbsent);
+        ourCommits.add(commit);
+        const outcome = head === undefined ? await git.createBranch(commit) : await git.moveBranch(commit);
+        if (outcome === "done")
+            return commit;
+        if (outcome === "uncertain") {
+            // The ref write's answer was lost: it may have landed, which the next read of the head shows.
             uncertain = true;
-            lastProblem = error instanceof Error ? error.message : String(error);
+            lastProblem = "GitHub did not answer a branch update";
+        }
+        else {
+            lastProblem = head === undefined ? "another job created the branch at the same time" : "another job moved the branch first";
         }
     }
     throw new Error(`could not add ${file.path} to ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ` +
@@ -58553,18 +59178,13 @@ async function commitOnTop(git, head, message, file, ifAbsent) {
 class BranchGit {
     octokit;
     location;
-    policy;
-    constructor(octokit, location, policy) {
+    constructor(octokit, location) {
         this.octokit = octokit;
         this.location = location;
-        this.policy = policy;
     }
     get name() {
         const { owner, repo, branch } = this.location;
         return `${owner}/${repo}@${branch}`;
-    }
-    call(request) {
-        return retryTransient(request, this.policy);
     }
     get repoParams() {
         return { owner: this.location.owner, repo: this.location.repo };
@@ -58573,15 +59193,15 @@ class BranchGit {
     async readHead() {
         let commitSha;
         try {
-            const ref = await this.call(() => this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${this.location.branch}` }));
+            const ref = await this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${this.location.branch}` });
             commitSha = ref.data.object.sha;
         }
         catch (error) {
-            if (statusOf(error) === 404)
+            if (retry_policy_statusOf(error) === 404)
                 return undefined;
             throw error;
         }
-        const commit = await this.call(() => this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: commitSha }));
+        const commit = await this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: commitSha });
         return { commitSha, treeSha: commit.data.tree.sha };
     }
     /**
@@ -58590,10 +59210,10 @@ class BranchGit {
      */
     async requireRepository() {
         try {
-            await this.call(() => this.octokit.rest.repos.get(this.repoParams));
+            await this.octokit.rest.repos.get(this.repoParams);
         }
         catch (error) {
-            if (statusOf(error) !== 404)
+            if (retry_policy_statusOf(error) !== 404)
                 throw error;
             const { owner, repo } = this.location;
             throw new errors_UserError(`repository ${owner}/${repo} was not found, or the token cannot read it: check --store github:OWNER/REPO ` +
@@ -58605,10 +59225,10 @@ class BranchGit {
      * (over 100,000 entries or 7 MB), each subtree is listed on its own, recursively the same way.
      */
     async listBlobs(treeSha, prefix = "") {
-        const recursive = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha, recursive: "true" }));
+        const recursive = await this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha, recursive: "true" });
         if (!recursive.data.truncated)
             return blobsOf(recursive.data.tree, prefix);
-        const level = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha }));
+        const level = await this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha });
         const blobs = blobsOf(level.data.tree, prefix);
         for (const entry of level.data.tree) {
             if (entry.type === "tree" && entry.sha !== undefined && entry.path !== undefined) {
@@ -58622,7 +59242,7 @@ class BranchGit {
         let current = treeSha;
         const segments = path.split("/");
         for (const [index, segment] of segments.entries()) {
-            const level = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: current }));
+            const level = await this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: current });
             const entry = level.data.tree.find((candidate) => candidate.path === segment);
             if (entry?.sha === undefined)
                 return undefined;
@@ -58636,30 +59256,30 @@ class BranchGit {
         return undefined;
     }
     async readBlob(sha) {
-        const blob = await this.call(() => this.octokit.rest.git.getBlob({ ...this.repoParams, file_sha: sha }));
+        const blob = await this.octokit.rest.git.getBlob({ ...this.repoParams, file_sha: sha });
         // GitHub wraps base64 at 60 columns; Node's decoder skips the newlines.
         return Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8");
     }
     async createBlob(content) {
-        const blob = await this.call(() => this.octokit.rest.git.createBlob({ ...this.repoParams, content: content.toString("base64"), encoding: "base64" }));
+        const blob = await this.octokit.rest.git.createBlob({ ...this.repoParams, content: content.toString("base64"), encoding: "base64" });
         return blob.data.sha;
     }
     async createTree(files, baseTree) {
         const tree = files.map((file) => ({ ...file, mode: "100644", type: "blob" }));
-        const created = await this.call(() => this.octokit.rest.git.createTree({ ...this.repoParams, tree, ...(baseTree === undefined ? {} : { base_tree: baseTree }) }));
+        const created = await this.octokit.rest.git.createTree({ ...this.repoParams, tree, ...(baseTree === undefined ? {} : { base_tree: baseTree }) });
         return created.data.sha;
     }
     async createCommit(message, tree, parents) {
-        const commit = await this.call(() => this.octokit.rest.git.createCommit({ ...this.repoParams, message, tree, parents }));
+        const commit = await this.octokit.rest.git.createCommit({ ...this.repoParams, message, tree, parents });
         return commit.data.sha;
     }
     /**
      * Points a new branch at `sha`. "conflict" when another writer created it first; "uncertain"
-     * when a try failed in transit and a later one was refused: the first may have taken effect.
+     * when the answer was lost (a 5xx): the branch may have been created all the same.
      */
     createBranch(sha) {
         const ref = `refs/heads/${this.location.branch}`;
-        return this.writeRef(() => this.octokit.rest.git.createRef({ ...this.repoParams, ref, sha }));
+        return this.writeRef(() => this.octokit.rest.git.createRef({ ...this.repoParams, ref, sha, request: { retries: 0 } }));
     }
     /**
      * Moves the branch to `sha` without force. "conflict" (422) when the branch moved since
@@ -58667,26 +59287,20 @@ class BranchGit {
      */
     moveBranch(sha) {
         const ref = `heads/${this.location.branch}`;
-        return this.writeRef(() => this.octokit.rest.git.updateRef({ ...this.repoParams, ref, sha, force: false }));
+        return this.writeRef(() => this.octokit.rest.git.updateRef({ ...this.repoParams, ref, sha, force: false, request: { retries: 0 } }));
     }
+    /**
+     * Sent once (`retries: 0`): a retry in the client could not tell "refused because the first
+     * try landed" from "refused because another job won"; appendToBranch reads the branch to know.
+     */
     async writeRef(write) {
-        let failedInTransit = false;
         try {
-            await this.call(async () => {
-                try {
-                    return await write();
-                }
-                catch (error) {
-                    if (isTransient(error))
-                        failedInTransit = true;
-                    throw error;
-                }
-            });
+            await write();
             return "done";
         }
         catch (error) {
-            if (statusOf(error) === 422)
-                return failedInTransit ? "uncertain" : "conflict";
+            if (retry_policy_statusOf(error) === 422)
+                return "conflict";
             if (isTransient(error))
                 return "uncertain";
             throw error;
@@ -59064,7 +59678,7 @@ class results_branch_store_ResultsBranchStore {
         this.stagingDir = options.stagingDir;
         this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
         this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
-        this.git = new BranchGit(options.octokit, this.location, this.policy);
+        this.git = new BranchGit(options.octokit, this.location);
         this.reader = new BranchReader(this.git);
     }
     stagingStore() {
@@ -59110,6 +59724,30 @@ class results_branch_store_ResultsBranchStore {
         const staging = await this.stagingStore();
         await staging.endRun(runId, end);
         await this.publishFrom(staging, runId);
+    }
+    /** Only a staged run can go on: a published run's file on the branch is final. */
+    async reopenRun(runId) {
+        const staged = await this.stagedRun(runId);
+        if (staged === undefined) {
+            throw new errors_UserError(`run "${runId}" is published on ${this.location.branch} and cannot be continued there; start a new run instead`);
+        }
+        await staged.staging.reopenRun(runId);
+    }
+    /**
+     * Leases live beside the runs in progress, in the staging store: only processes that share the
+     * staging directory can run the same run, so only they need to agree on its owner.
+     */
+    async acquireRunLease(lease, replacing) {
+        return (await this.stagingStore()).acquireRunLease(lease, replacing);
+    }
+    async renewRunLease(runId, holder, heartbeatAt) {
+        return (await this.stagingStore()).renewRunLease(runId, holder, heartbeatAt);
+    }
+    async releaseRunLease(runId, holder) {
+        await (await this.stagingStore()).releaseRunLease(runId, holder);
+    }
+    async getRunLease(runId) {
+        return (await this.stagingIfAny())?.getRunLease(runId);
     }
     /** Publishes a run staged here again, e.g. after endRun's publishing failed. */
     async publish(runId) {
@@ -59232,2071 +59870,6 @@ function newestFirst(a, b) {
     if (a.started_at !== b.started_at)
         return a.started_at < b.started_at ? 1 : -1;
     return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/excerpt.ts
-// Terminal escape sequences (colours, cursor moves, OSC titles) in a model's output must not
-// reach the reader's terminal; bidi overrides must not reorder what a reviewer sees.
-const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g;
-const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const LONE_SURROGATE = /\p{Cs}/gu;
-const WHITESPACE_RUN = /\s+/g;
-/** Text safe for one terminal line: escapes and control characters removed, whitespace collapsed. */
-function oneLine(text) {
-    return text
-        .replace(ANSI_SEQUENCE, "")
-        .replace(CONTROL_OR_BIDI, "")
-        .replace(LONE_SURROGATE, "\ufffd")
-        .replace(WHITESPACE_RUN, " ")
-        .trim();
-}
-/** Columns a string takes, counted in code points (wide CJK glyphs are counted as one). */
-function displayWidth(text) {
-    let width = 0;
-    for (const _ of text)
-        width += 1;
-    return width;
-}
-/** At most `max` code points, the last one "…" when text was cut. Never splits a surrogate pair. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max <= 0)
-        return "";
-    const points = [];
-    for (const point of text) {
-        points.push(point);
-        if (points.length > max)
-            break;
-    }
-    if (points.length <= max)
-        return text;
-    return `${points.slice(0, max - 1).join("")}…`;
-}
-/** Any value as one line of at most `max` code points: strings as they are, the rest as JSON. */
-function excerpt(value, max = 60) {
-    return truncate(oneLine(valueText(value)), max);
-}
-/** Strings as they are, anything else as compact JSON; "(none)" for a missing value. */
-function valueText(value) {
-    if (value === undefined)
-        return "(none)";
-    if (typeof value === "string")
-        return value;
-    try {
-        return JSON.stringify(value) ?? String(value);
-    }
-    catch {
-        return String(value);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
-
-// Entities for what could open HTML, a code span or fence, or split a table cell; a backslash
-// for inline emphasis, links and math. A zero-width space after "@" and "#" stops GitHub from
-// turning `@name` into a notification and `#123` into a cross-reference (what Dependabot does).
-const REPLACEMENTS = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    "|": "&#124;",
-    "`": "&#96;",
-    "@": "@&#8203;",
-    "#": "#&#8203;",
-    "\\": "\\\\",
-    "*": "\\*",
-    _: "\\_",
-    "[": "\\[",
-    "]": "\\]",
-    "~": "\\~",
-    $: "\\$",
-};
-const SPECIAL = /[&<>|`@#\\*_[\]~$]/g;
-// Links to issues are cross-references too, and bare URLs become links a reviewer might follow;
-// "GH-12" is GitHub's other issue-reference form.
-const URL_SCHEME = /:\/\//g;
-const WWW_PREFIX = /\b(www)\./gi;
-const GH_REFERENCE = /\b(GH)-(?=\d)/gi;
-// At the start of a line these would open a list or a heading underline.
-const BLOCK_START = /^([-+=])|^(\d+)([.)])/;
-/**
- * Makes text from a dataset or a model's output inert in GitHub Markdown: one line, no HTML, no
- * table break, no code fence, no mention or issue reference, no link, at most `maxLength` code
- * points. Safe in a table cell, a list item, a paragraph and inside `<details>`.
- */
-function escapeMarkdown(text, options = {}) {
-    const short = truncate(oneLine(text), options.maxLength ?? 200);
-    return short
-        .replace(SPECIAL, (character) => REPLACEMENTS[character] ?? character)
-        .replace(URL_SCHEME, ":&#8203;//")
-        .replace(WWW_PREFIX, "$1&#8203;.")
-        .replace(GH_REFERENCE, "$1&#8203;-")
-        .replace(BLOCK_START, (_match, sign, digits, mark) => sign !== undefined ? `\\${sign}` : `${digits ?? ""}\\${mark ?? ""}`);
-}
-
-;// CONCATENATED MODULE: ./src/github/request-status.ts
-/** The HTTP status of a failed Octokit request, or undefined for anything else that was thrown. */
-function request_status_statusOf(error) {
-    if (typeof error !== "object" || error === null || !("status" in error))
-        return undefined;
-    const status = error.status;
-    return typeof status === "number" ? status : undefined;
-}
-function isNotFound(error) {
-    return request_status_statusOf(error) === 404;
-}
-/**
- * A failure after which the request may or may not have taken effect: a 5xx, or no answer at all
- * (Octokit reports network failures as status 500).
- */
-function isAmbiguousFailure(error) {
-    const status = request_status_statusOf(error);
-    return status === undefined || status >= 500;
-}
-function request_status_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/github/repository-permissions.ts
-
-// GitHub's legacy `permission` field already folds maintain into write and triage into read;
-// mapping them here too keeps the answer right if a role name ever comes through.
-const PERMISSIONS = {
-    admin: "admin",
-    maintain: "write",
-    write: "write",
-    triage: "read",
-    read: "read",
-};
-/** A user's access to a repository; "none" for someone who is not a collaborator (GitHub answers 404). */
-async function getPermission(octokit, input) {
-    try {
-        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel(input);
-        return PERMISSIONS[data.permission] ?? "none";
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return "none";
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/bot/bot-deps.ts
-const bot_deps_DEFAULT_RESULTS_BRANCH = "evalgate-results";
-const DEFAULT_CONFIG_PATH = "evalgate.yml";
-const DEFAULT_WORKFLOW_FILE = "evalgate.yml";
-function resolveDeps(deps) {
-    return {
-        octokit: deps.octokit,
-        resultsBranch: deps.resultsBranch ?? bot_deps_DEFAULT_RESULTS_BRANCH,
-        configPath: (deps.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.?\/+/, ""),
-        workflowFile: deps.workflowFile ?? DEFAULT_WORKFLOW_FILE,
-        botLogin: deps.botLogin,
-        log: deps.log,
-        now: deps.now ?? (() => new Date()),
-    };
-}
-/** A failure whose message is meant for the person who wrote the command (Markdown, already escaped). */
-class CommandError extends Error {
-    name = "CommandError";
-}
-
-;// CONCATENATED MODULE: ./src/github/fit-text.ts
-/**
- * Fitting text into GitHub's length limits. GitHub states them in characters; we count UTF-8 bytes,
- * which is never fewer, so a body that fits here fits there whatever GitHub counts.
- */
-const encoder = new TextEncoder();
-function utf8Length(text) {
-    return encoder.encode(text).length;
-}
-/** The longest prefix of `text` within `maxBytes`, never splitting a character. */
-function prefixWithin(text, maxBytes) {
-    let bytes = 0;
-    let end = 0;
-    for (const character of text) {
-        const size = utf8Length(character);
-        if (bytes + size > maxBytes)
-            break;
-        bytes += size;
-        end += character.length;
-    }
-    return text.slice(0, end);
-}
-/**
- * `text` unchanged when it fits in `maxBytes`; else cut (at a line break when one is near the end)
- * and followed by `note`, all within `maxBytes`.
- */
-function fitText(text, maxBytes, note) {
-    if (utf8Length(text) <= maxBytes)
-        return text;
-    const budget = maxBytes - utf8Length(note);
-    if (budget <= 0)
-        return prefixWithin(note, maxBytes);
-    const prefix = prefixWithin(text, budget);
-    const lastBreak = prefix.lastIndexOf("\n");
-    // Cutting at a line break keeps a Markdown table or list intact, unless it would drop too much.
-    const cut = lastBreak >= prefix.length * 0.8 ? prefix.slice(0, lastBreak) : prefix;
-    return cut + note;
-}
-/** One line of at most `maxBytes`, ending in "…" when shortened (status descriptions, titles). */
-function fitLine(text, maxBytes) {
-    const line = text.replace(/\s+/g, " ").trim();
-    if (utf8Length(line) <= maxBytes)
-        return line;
-    return `${prefixWithin(line, maxBytes - utf8Length("…")).trimEnd()}…`;
-}
-
-;// CONCATENATED MODULE: ./src/github/one-at-a-time.ts
-/**
- * Runs tasks that share a key one after another, in call order; tasks with different keys run
- * concurrently. Two upserts of the same comment from one process must not both see "no comment".
- */
-function createKeyedQueue() {
-    const tails = new Map();
-    return (key, task) => {
-        const previous = tails.get(key) ?? Promise.resolve();
-        const result = previous.then(task, task);
-        const tail = result.catch(() => undefined);
-        tails.set(key, tail);
-        void tail.then(() => {
-            if (tails.get(key) === tail)
-                tails.delete(key);
-        });
-        return result;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/upsert-pr-comment.ts
-
-
-// GitHub refuses longer bodies with 422, although its OpenAPI description sets no maxLength.
-const MAX_COMMENT_BODY = 65_536;
-const queue = createKeyedQueue();
-/**
- * Creates or updates our one comment on a pull request. Calls for the same pull request from one
- * process run one after another; a comment created by a concurrent process (or by a retried
- * request whose first attempt did land) is folded into the oldest of ours afterwards.
- */
-function upsertPrComment(octokit, input) {
-    const length = input.body.length;
-    if (length > MAX_COMMENT_BODY) {
-        return Promise.reject(new Error(`The comment body is ${length} characters; GitHub accepts at most ${MAX_COMMENT_BODY}.`));
-    }
-    const key = `${input.owner}/${input.repo}#${input.issueNumber}`.toLowerCase();
-    return queue(key, () => upsertNow(octokit, input));
-}
-async function upsertNow(octokit, input) {
-    const { owner, repo, issueNumber, body } = input;
-    const pull = await octokit.rest.pulls.get({ owner, repo, pull_number: issueNumber });
-    if (pull.data.head.sha !== input.headSha) {
-        input.log?.info(`Not commenting on #${issueNumber}: its head moved from ${input.headSha} to ${pull.data.head.sha}.`);
-        return { action: "skipped-stale" };
-    }
-    const ours = await listOurComments(octokit, input);
-    const newest = ours.at(-1);
-    if (input.mode === "on-change") {
-        const shouldPost = input.shouldPost ?? ((previous) => previous !== body);
-        if (!shouldPost(newest?.body))
-            return { action: "skipped-unchanged", ...(newest ? { id: newest.id, url: newest.html_url } : {}) };
-    }
-    if (newest) {
-        if (ours.length > 1)
-            input.log?.info(`#${issueNumber} has ${ours.length} evalgate comments; updating the newest.`);
-        const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: newest.id, body });
-        return { action: "updated", id: updated.data.id, url: updated.data.html_url };
-    }
-    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-    const kept = await foldDuplicates(octokit, input, { id: created.data.id, body, html_url: created.data.html_url });
-    return { action: "created", id: kept.id, url: kept.html_url };
-}
-async function listOurComments(octokit, input) {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner: input.owner,
-        repo: input.repo,
-        issue_number: input.issueNumber,
-        per_page: 100,
-    });
-    return comments
-        .filter((comment) => comment.body !== undefined && input.isOurs(comment.body))
-        .map((comment) => ({ id: comment.id, body: comment.body ?? "", html_url: comment.html_url }))
-        .sort((a, b) => a.id - b.id);
-}
-/**
- * After creating, another of ours may have appeared: a racing workflow run, or the first attempt of
- * a create that was retried after a 5xx. The oldest one wins, so every racer converges on it.
- */
-async function foldDuplicates(octokit, input, created) {
-    const { owner, repo, body } = input;
-    const ours = await listOurComments(octokit, input);
-    const oldest = ours[0];
-    if (!oldest || oldest.id >= created.id)
-        return created;
-    if (oldest.body !== body)
-        await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body });
-    // Ours and any newer: a racer that created one later folds it too, and tolerates the 404.
-    for (const duplicate of ours.filter((comment) => comment.id >= created.id)) {
-        await deleteComment(octokit, owner, repo, duplicate.id);
-    }
-    input.log?.info(`#${input.issueNumber}: folded a duplicate evalgate comment into ${oldest.html_url}.`);
-    return oldest;
-}
-async function deleteComment(octokit, owner, repo, commentId) {
-    try {
-        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
-    }
-    catch (error) {
-        // A retried delete whose first attempt landed answers 404: the comment is gone either way.
-        if (!isNotFound(error))
-            throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/bot/comment-replies.ts
-
-
-
-const TRUNCATED = "\n\n_… cut to fit GitHub's comment size limit._";
-/** Replies on the pull request; returns the reply's URL. */
-async function reply(octokit, comment, body) {
-    const created = await octokit.rest.issues.createComment({
-        owner: comment.owner,
-        repo: comment.repo,
-        issue_number: comment.pullRequest,
-        body: fitText(body, MAX_COMMENT_BODY, TRUNCATED),
-    });
-    return created.data.html_url;
-}
-/** Reactions are a courtesy: one that fails is logged and the command goes on. */
-async function react(octokit, comment, content, log) {
-    try {
-        await octokit.rest.reactions.createForIssueComment({ owner: comment.owner, repo: comment.repo, comment_id: comment.commentId, content });
-    }
-    catch (error) {
-        log.warning(`Could not react with ${content} to comment ${comment.commentId}: ${request_status_messageOf(error)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/bot/help-text.ts
-
-/** The reply to `/eval help`, and to a `/eval` comment we could not understand. */
-function renderHelp(problem) {
-    const lines = [
-        ...(problem === undefined ? [] : [`I could not run that: ${escapeMarkdown(problem, { maxLength: 300 })}.`, ""]),
-        "**evalgate commands** (write one as the first line of a pull request comment):",
-        "",
-        "- `/eval regression [--run-item-id ID]... [--name NAME]`: turns the failed and errored items of this pull request's latest evalgate run into a regression dataset (`evals/regressions/NAME.jsonl`, default `<experiment>-regressions`), adds an experiment over it to `evalgate.yml`, commits both to the pull request's branch and starts a rerun. `--run-item-id` picks items by their run item id (`ri_…`, shown in the evalgate report) instead.",
-        "- `/eval run`: starts the evaluation workflow for this pull request again.",
-        "- `/eval help`: shows this help.",
-        "",
-        "Only people with write access to this repository can use these commands.",
-    ];
-    return lines.join("\n");
-}
-const REFUSAL = "Sorry, only people with write access to this repository can use `/eval` commands.";
-
-;// CONCATENATED MODULE: ./src/bot/commands/help.ts
-
-/** `/eval help`. */
-function runEvalHelp() {
-    return { body: renderHelp(), summary: "replied with the help" };
-}
-
-;// CONCATENATED MODULE: ./src/github/pull-request-info.ts
-async function getPullRequest(octokit, input) {
-    const { data } = await octokit.rest.pulls.get({ owner: input.owner, repo: input.repo, pull_number: input.number });
-    const headRepoFullName = data.head.repo?.full_name;
-    return {
-        headSha: data.head.sha,
-        headRef: data.head.ref,
-        baseRef: data.base.ref,
-        baseSha: data.base.sha,
-        isFork: headRepoFullName === undefined || headRepoFullName.toLowerCase() !== data.base.repo.full_name.toLowerCase(),
-        maintainerCanModify: data.maintainer_can_modify,
-        headRepoFullName,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/read-tree-file.ts
-
-/** The root tree of a commit, by sha or by ref ("heads/main", "pull/7/head"); undefined when the ref does not exist. */
-async function readCommitTree(octokit, input) {
-    const { owner, repo } = input;
-    let commitSha = input.sha;
-    if (commitSha === undefined) {
-        if (input.ref === undefined)
-            throw new Error("readCommitTree needs a sha or a ref");
-        try {
-            commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: input.ref })).data.object.sha;
-        }
-        catch (error) {
-            if (isNotFound(error))
-                return undefined;
-            throw error;
-        }
-    }
-    const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
-    return { commitSha, treeSha: commit.data.tree.sha };
-}
-/**
- * A file's bytes under a tree, or undefined when there is no file at `path`. Walks one directory
- * per request and reads the blob through the Git Data API, which serves files up to 100 MB (the
- * Contents API stops at 1 MB, and a dataset can be larger).
- */
-async function readTreeFile(octokit, input) {
-    const { owner, repo } = input;
-    const segments = input.path.split("/").filter((segment) => segment !== "" && segment !== ".");
-    let tree = input.treeSha;
-    for (const [index, segment] of segments.entries()) {
-        const level = await octokit.rest.git.getTree({ owner, repo, tree_sha: tree });
-        const entry = level.data.tree.find((candidate) => candidate.path === segment);
-        if (entry?.sha === undefined)
-            return undefined;
-        const last = index === segments.length - 1;
-        if (last && entry.type !== "blob")
-            return undefined;
-        if (!last && entry.type !== "tree")
-            return undefined;
-        if (last) {
-            const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
-            return Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8");
-        }
-        tree = entry.sha;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/open-results-branch-store.ts
-
-
-
-const SPEC_PREFIX = "github:";
-// GitHub's rules: owners are letters, digits and single hyphens; repository names add "." and "_".
-const SPEC_PATTERN = /^github:([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)(?:@(.+))?$/;
-/**
- * `github:OWNER/REPO[@BRANCH]` → where the results branch is; undefined when `text` is not a
- * `github:` store at all (then it is a directory). A malformed `github:` value is a UserError.
- */
-function parseResultsBranchSpec(text) {
-    if (!text.startsWith(SPEC_PREFIX))
-        return undefined;
-    const match = SPEC_PATTERN.exec(text);
-    const [, owner, repo, branch] = match ?? [];
-    if (owner === undefined || repo === undefined || repo === "." || repo === ".." || !validBranch(branch)) {
-        throw new UserError(`--store "${text}" is not a results branch: write github:OWNER/REPO or github:OWNER/REPO@BRANCH ` +
-            `(the branch defaults to ${DEFAULT_RESULTS_BRANCH})`);
-    }
-    return { owner, repo: repo.replace(/\.git$/, ""), branch: branch ?? DEFAULT_RESULTS_BRANCH };
-}
-/** The parts of git's ref-name rules a typo is likely to break. */
-function validBranch(branch) {
-    if (branch === undefined)
-        return true;
-    return (branch !== "" &&
-        !/[\s~^:?*[\\]|\.\.|@\{|\/\/|^[/.-]|[/.]$|\.lock$/.test(branch));
-}
-function openResultsBranchStore(location, options) {
-    const token = options.token?.trim();
-    if (token === undefined || token === "") {
-        throw new UserError(`--store github:${location.owner}/${location.repo} needs a GitHub token: set GITHUB_TOKEN (or GH_TOKEN), ` +
-            "e.g. GITHUB_TOKEN=$(gh auth token)");
-    }
-    const octokit = createOctokit({ token, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) });
-    return new ResultsBranchStore({
-        octokit,
-        ...location,
-        stagingDir: options.stagingDir,
-        // createOctokit's plugins already retry 5xx and rate limits; retrying again here would multiply waits.
-        retry: { requestAttempts: 1 },
-    });
-}
-
-;// CONCATENATED MODULE: ./src/store/results-branch/index.ts
-/** The results-branch store: runs kept on a Git branch of the user's repository. */
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/bot/inline-code.ts
-
-const PLAIN = /^[A-Za-z0-9_.:\/-]{1,100}$/;
-/**
- * An id or name for a reply: as code when it is plain (run ids, run item ids, file names), else
- * escaped text, since nothing can be escaped inside a code span and a dataset's ids are anyone's.
- */
-function inlineCode(text) {
-    return PLAIN.test(text) ? `\`${text}\`` : escapeMarkdown(text, { maxLength: 100 });
-}
-
-;// CONCATENATED MODULE: ./src/github/upsert-pull-request.ts
-/** The open pull request from `head` into `base`, created when there is none (a second command adds commits to the first's). */
-async function upsertPullRequest(octokit, input) {
-    const { owner, repo, head, base } = input;
-    const open = await octokit.rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${head}`, base, per_page: 1 });
-    const existing = open.data[0];
-    if (existing)
-        return { number: existing.number, htmlUrl: existing.html_url, created: false };
-    const created = await octokit.rest.pulls.create({ owner, repo, head, base, title: input.title, body: input.body });
-    return { number: created.data.number, htmlUrl: created.data.html_url, created: true };
-}
-
-;// CONCATENATED MODULE: ./src/github/write-files-commit.ts
-
-const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Commits files to a branch in one commit through the Git Data API (blobs, a tree on the head's
- * tree, a commit, then the ref moved without force). When someone pushes in between, GitHub refuses
- * the move (422) and the commit is rebuilt on the new head. Undefined when `prepare` found nothing
- * to change: no empty commits, and a branch that would be new is not created.
- */
-async function writeFilesCommit(octokit, input) {
-    const { owner, repo, branch } = input;
-    const attempts = input.attempts ?? 4;
-    for (let attempt = 1;; attempt++) {
-        const { head, exists } = await readBranch(octokit, input);
-        const files = await input.prepare(head);
-        if (files === undefined || files.length === 0)
-            return undefined;
-        const tree = [];
-        for (const file of files) {
-            const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : file.content;
-            const blob = await octokit.rest.git.createBlob({ owner, repo, content: content.toString("base64"), encoding: "base64" });
-            tree.push({ path: file.path, mode: "100644", type: "blob", sha: blob.data.sha });
-        }
-        const createdTree = await octokit.rest.git.createTree({ owner, repo, tree, base_tree: head.treeSha });
-        const commit = await octokit.rest.git.createCommit({ owner, repo, message: input.message, tree: createdTree.data.sha, parents: [head.commitSha] });
-        try {
-            if (exists)
-                await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
-            else
-                await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
-            return { sha: commit.data.sha, htmlUrl: commit.data.html_url, parent: head };
-        }
-        catch (error) {
-            // 422: not a fast forward (someone pushed), the branch was deleted, or someone created it first.
-            if (request_status_statusOf(error) !== 422 || attempt >= attempts)
-                throw error;
-        }
-        await delay(100 * attempt * attempt);
-    }
-}
-/** The branch's head; a missing branch reads as `createFrom`, to be created by the commit. */
-async function readBranch(octokit, input) {
-    const { owner, repo, branch } = input;
-    let commitSha;
-    let exists = true;
-    try {
-        commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
-    }
-    catch (error) {
-        if (!isNotFound(error) || input.createFrom === undefined)
-            throw error;
-        commitSha = input.createFrom;
-        exists = false;
-    }
-    const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
-    return { head: { commitSha, treeSha: commit.data.tree.sha }, exists };
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/bot/regression/add-regression-experiment.ts
-
-
-
-
-// The regression experiment judges the same way the source does: same target, scorers, gate and run settings.
-const COPIED_KEYS = ["target", "scorers", "gate", "concurrency", "retries", "max_error_rate"];
-/**
- * Adds `name` to `experiments:` unless it is there. The new entry is spliced into the text after
- * the last experiment, so every byte of the user's file (comments, alignment, quoting) stays; the
- * yaml Document API finds where and writes the entry. When the map is not in block style the
- * whole document is re-serialised through the Document API instead, which keeps comments.
- */
-function addRegressionExperiment(input) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(input.configText, { lineCounter });
-    if (document.errors.length > 0)
-        parseConfig(input.configText, input.file);
-    const experiments = document.get("experiments", true);
-    if (!(0,dist/* isMap */.jh)(experiments))
-        throw new errors_UserError(`${input.file}: "experiments:" is not a map; fix the file, then run /eval regression again`);
-    const existing = experiments.get(input.name, true);
-    if (existing !== undefined) {
-        const dataset = document.getIn(["experiments", input.name, "dataset"]) ?? undefined;
-        if (dataset !== input.dataset) {
-            throw new errors_UserError(`${input.file} already has an experiment "${input.name}" over another dataset (${String(dataset)}); pass --name with another name`);
-        }
-        return { kind: "present" };
-    }
-    const definition = { description: input.description, dataset: input.dataset, ...copiedSettings(input) };
-    const expected = { ...document.toJS() };
-    expected.experiments = { ...expected.experiments, [input.name]: definition };
-    const spliced = spliceEntry(input, experiments, lineCounter, definition);
-    const text = spliced !== undefined && (0,external_node_util_.isDeepStrictEqual)((0,dist/* parseDocument */.Tp)(spliced).toJS(), expected) ? spliced : reserialise(document, experiments, input, definition);
-    // Whatever we wrote must load as a config, or nothing is committed.
-    parseConfig(text, input.file);
-    return { kind: "added", text };
-}
-function copiedSettings(input) {
-    const source = (0,dist/* parseDocument */.Tp)(input.sourceConfigText).toJS();
-    const experiment = source?.experiments?.[input.sourceExperiment];
-    if (experiment === undefined) {
-        throw new errors_UserError(`${input.file} has no experiment "${input.sourceExperiment}" at the pull request's head; was it renamed since the run?`);
-    }
-    const settings = {};
-    for (const key of COPIED_KEYS)
-        if (experiment[key] !== undefined)
-            settings[key] = experiment[key];
-    return settings;
-}
-function entryText(input, definition, indent) {
-    const entry = new dist/* Document */.yo({ [input.name]: definition }).toString({ lineWidth: 0, indent: 2 });
-    const lines = [`# ${input.comment}`, ...entry.trimEnd().split("\n")];
-    return lines.map((line) => `${indent}${line}`).join("\n");
-}
-/** The text with the entry after the map's last line, indented like its keys; undefined when the map is not block style. */
-function spliceEntry(input, experiments, lineCounter, definition) {
-    const firstKey = experiments.items[0]?.key;
-    if (experiments.flow || !(0,dist/* isScalar */.jn)(firstKey) || firstKey.range === undefined || firstKey.range === null || experiments.range === undefined || experiments.range === null)
-        return undefined;
-    const column = lineCounter.linePos(firstKey.range[0]).col - 1;
-    const text = input.configText;
-    // range[1] ends the last value, sometimes past the blank lines after it; the rest of its line may hold a comment.
-    let valueEnd = experiments.range[1];
-    while (valueEnd > 0 && /\s/.test(text[valueEnd - 1] ?? ""))
-        valueEnd--;
-    const lineEnd = text.indexOf("\n", valueEnd);
-    const at = lineEnd === -1 ? text.length : lineEnd + 1;
-    const before = text.slice(0, at);
-    const separator = before.endsWith("\n") ? "" : "\n";
-    return `${before}${separator}\n${entryText(input, definition, " ".repeat(column))}\n${text.slice(at)}`;
-}
-function reserialise(document, experiments, input, definition) {
-    const pair = document.createPair(input.name, definition);
-    if ((0,dist/* isScalar */.jn)(pair.key)) {
-        pair.key.commentBefore = ` ${input.comment}`;
-        pair.key.spaceBefore = true;
-    }
-    experiments.items.push(pair);
-    return document.toString({ lineWidth: 0 });
-}
-
-;// CONCATENATED MODULE: ./src/core/canonical.ts
-
-/**
- * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
- * serialise to the same string, so hashes of items and definitions do not depend on key order.
- */
-function canonicalJson(value) {
-    return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value !== null && typeof value === "object") {
-        const sorted = {};
-        for (const key of Object.keys(value).sort()) {
-            const entry = value[key];
-            if (entry !== undefined)
-                sorted[key] = sortKeys(entry);
-        }
-        return sorted;
-    }
-    return value;
-}
-function sha256Hex(text) {
-    // The one-shot form: ids are hashed several times per run item, on the hot path.
-    return (0,external_node_crypto_.hash)("sha256", text, "hex");
-}
-/** A short, stable content hash used for ids and versions a user may type. */
-function contentHash(value, length = 12) {
-    return sha256Hex(canonicalJson(value)).slice(0, length);
-}
-
-;// CONCATENATED MODULE: ./src/core/dataset/format.ts
-
-const FORMATS = {
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".json": "json",
-};
-/** The format follows the extension, so a file never parses differently by accident. */
-function datasetFormatOf(file) {
-    const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
-    const format = FORMATS[extension];
-    if (format === undefined) {
-        throw new errors_UserError(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
-    }
-    return format;
-}
-/** `evals/x.jsonl:17` or `evals/x.json: item [17]`: the prefix of every message about a record. */
-function recordLocation(format, file, line) {
-    return format === "json" ? `${file}: item [${line}]` : `${file}:${line}`;
-}
-/** `line 3` or `item [3]`, for "first on line 3". */
-function positionLabel(format, line) {
-    return format === "json" ? `item [${line}]` : `line ${line}`;
-}
-/** "an array", "a string", "null": for "expected a JSON object, got …". */
-function describeJsonType(value) {
-    if (value === null)
-        return "null";
-    if (Array.isArray(value))
-        return "an array";
-    const type = typeof value;
-    return type === "object" ? "an object" : `a ${type}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/dataset/record-to-item.ts
-
-
-
-const RESERVED = new Set(["id", "input", "expected", "metadata"]);
-/**
- * A parsed record → an item. With an `input` key, `input`/`expected`/`metadata`/`id` are taken
- * as they are and any other key joins `metadata`. Without one, the record minus `id`, `expected`
- * and `metadata` is the input, so `{"question": …, "expected": …}` needs no wrapping.
- * `where` (`file:line`) prefixes every error.
- */
-function recordToItem(record, where) {
-    if (record === null || typeof record !== "object" || Array.isArray(record)) {
-        throw new errors_UserError(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
-    }
-    const fields = record;
-    const metadata = metadataOf(fields, where);
-    const others = {};
-    for (const [key, value] of Object.entries(fields)) {
-        if (!RESERVED.has(key) && value !== undefined)
-            others[key] = value;
-    }
-    if (Object.hasOwn(fields, "input")) {
-        // An explicit metadata field wins over a loose key of the same name.
-        return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, where);
-    }
-    if (Object.keys(others).length === 0) {
-        throw new errors_UserError(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
-    }
-    return buildItem(fields.id, others, fields.expected, metadata, where);
-}
-function metadataOf(fields, where) {
-    const metadata = fields.metadata;
-    if (metadata === undefined)
-        return {};
-    if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) {
-        throw new errors_UserError(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
-    }
-    return metadata;
-}
-function buildItem(rawId, input, expected, metadata, where) {
-    const content = { input: input };
-    if (expected !== undefined)
-        content.expected = expected;
-    if (Object.keys(metadata).length > 0)
-        content.metadata = metadata;
-    const id = rawId === undefined ? contentHash(content, 16) : idOf(rawId, where);
-    return { id, ...content };
-}
-function idOf(rawId, where) {
-    if (typeof rawId === "string" && rawId !== "")
-        return rawId;
-    if (typeof rawId === "number" && Number.isFinite(rawId))
-        return String(rawId);
-    throw new errors_UserError(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
-}
-
-;// CONCATENATED MODULE: ./src/bot/regression/regression-dataset.ts
-
-/** The item ids in a JSONL dataset; a line that is not a valid item is skipped (loading the dataset reports it). */
-function datasetItemIds(text) {
-    const ids = new Set();
-    for (const [index, line] of text.split(/\r?\n/).entries()) {
-        if (line.trim() === "")
-            continue;
-        try {
-            ids.add(recordToItem(JSON.parse(line), `line ${index + 1}`).id);
-        }
-        catch {
-            // Not ours to judge here.
-        }
-    }
-    return ids;
-}
-/** One dataset line: the item as the dataset had it, plus where it came from. */
-function regressionLine(item, run, addedAt) {
-    const provenance = {
-        source_run: run.id,
-        experiment: run.experiment,
-        run_item_id: item.id,
-        status: item.status,
-        ...(run.pull_request === undefined ? {} : { pull_request: run.pull_request }),
-        added_at: addedAt,
-    };
-    const record = {
-        id: item.item_id,
-        input: item.input,
-        ...(item.expected === undefined ? {} : { expected: item.expected }),
-        metadata: { ...item.metadata, evalgate_regression: provenance },
-    };
-    return JSON.stringify(record);
-}
-/**
- * Appends the items not yet in the dataset (by item id), keeping every existing line as it is.
- * Running the command twice adds nothing the second time.
- */
-function appendRegressionItems(existing, items, run, addedAt) {
-    const present = datasetItemIds(existing ?? "");
-    const added = [];
-    const alreadyPresent = [];
-    for (const item of items) {
-        if (present.has(item.item_id)) {
-            alreadyPresent.push(item);
-        }
-        else {
-            present.add(item.item_id);
-            added.push(item);
-        }
-    }
-    if (added.length === 0)
-        return { content: undefined, added, alreadyPresent };
-    const prefix = existing === undefined || existing === "" ? "" : existing.endsWith("\n") ? existing : `${existing}\n`;
-    const lines = added.map((item) => regressionLine(item, run, addedAt));
-    return { content: `${prefix}${lines.join("\n")}\n`, added, alreadyPresent };
-}
-
-;// CONCATENATED MODULE: ./src/bot/regression/plan-regression-change.ts
-
-
-
-
-const REGRESSIONS_DIR = "evals/regressions";
-/** Which file and experiment each selection goes to. `--name` names one; with several experiments it would be ambiguous. */
-function regressionTargets(selections, configPath, name) {
-    if (name !== undefined && selections.length > 1) {
-        const experiments = selections.map((selection) => `\`${selection.run.experiment}\``).join(", ");
-        throw new CommandError(`\`--name\` names one regression dataset, but items come from several experiments (${experiments}). ` +
-            "Leave out `--name` (each gets `<experiment>-regressions`), or pick items of one experiment with `--run-item-id`.");
-    }
-    const configDir = external_node_path_default().posix.dirname(configPath);
-    return selections.map((selection) => {
-        const targetName = name ?? `${selection.run.experiment}-regressions`;
-        const configDataset = `${REGRESSIONS_DIR}/${targetName}.jsonl`;
-        return { selection, name: targetName, configDataset, datasetPath: configDir === "." ? configDataset : `${configDir}/${configDataset}` };
-    });
-}
-/**
- * The files to commit: each dataset with the new items appended, and the config with any missing
- * regression experiment added. No files when there is nothing new.
- */
-function planRegressionChange(input) {
-    const files = [];
-    const datasets = [];
-    let configText = input.configText;
-    let configChanged = false;
-    for (const target of input.targets) {
-        const { run, items } = target.selection;
-        const update = appendRegressionItems(input.existingDatasets.get(target.datasetPath), items, run, input.addedAt);
-        if (update.content !== undefined)
-            files.push({ path: target.datasetPath, content: update.content });
-        const experiment = addRegressionExperiment({
-            configText,
-            file: input.configPath,
-            sourceConfigText: input.sourceConfigText,
-            sourceExperiment: run.experiment,
-            name: target.name,
-            dataset: target.configDataset,
-            comment: `Added by evalgate (${input.origin ?? `/eval regression on #${input.pullRequest}`}): failed items of ${run.experiment}.`,
-            description: `Regression items of ${run.experiment}, collected ${input.origin ? `by ${input.origin}` : `from pull request #${input.pullRequest}`}.`,
-        });
-        if (experiment.kind === "added") {
-            configText = experiment.text;
-            configChanged = true;
-        }
-        datasets.push({ ...target, added: update.added, alreadyPresent: update.alreadyPresent, experimentAdded: experiment.kind === "added" });
-    }
-    // A config change alone (the dataset already holds every item) is still worth committing: the experiment was missing.
-    if (configChanged)
-        files.push({ path: input.configPath, content: configText });
-    return { files, datasets };
-}
-
-;// CONCATENATED MODULE: ./src/bot/regression/deliver-regression.ts
-
-
-
-
-
-
-/** A fork or branch the token may not write: GitHub answers 403 or 404 (or 422 for a protected branch). */
-function isRefused(error) {
-    const status = request_status_statusOf(error);
-    return status === 403 || status === 404 || status === 422;
-}
-/**
- * Commits the regression files where the pull request's author will see them: on its branch; for a
- * fork, on the fork's branch when maintainers may edit it; else on a new branch of the base
- * repository with a pull request; and when even that is refused, the files go in the reply.
- */
-async function deliverRegression(octokit, input) {
-    const { pull } = input;
-    if (!pull.isFork)
-        return commitTo(octokit, input, { owner: input.owner, repo: input.repo, branch: pull.headRef }, false);
-    if (pull.maintainerCanModify && pull.headRepoFullName !== undefined) {
-        const [forkOwner = "", forkRepo = ""] = pull.headRepoFullName.split("/");
-        try {
-            return await commitTo(octokit, input, { owner: forkOwner, repo: forkRepo, branch: pull.headRef }, true);
-        }
-        catch (error) {
-            if (!isRefused(error))
-                throw error;
-            input.log.info(`Could not push to the fork ${pull.headRepoFullName} (${request_status_messageOf(error)}); opening a pull request instead.`);
-        }
-    }
-    const branch = `evalgate/regressions-pr-${input.number}`;
-    try {
-        const baseHead = await readCommitTree(octokit, { owner: input.owner, repo: input.repo, ref: `heads/${pull.baseRef}` });
-        const delivery = await commitTo(octokit, input, { owner: input.owner, repo: input.repo, branch, createFrom: baseHead?.commitSha ?? pull.baseSha }, false);
-        if (delivery.kind !== "pushed")
-            return delivery;
-        const pullRequest = await upsertPullRequest(octokit, {
-            owner: input.owner,
-            repo: input.repo,
-            head: branch,
-            base: pull.baseRef,
-            title: `evalgate: regression items from #${input.number}`,
-            body: `Regression dataset and experiment collected by \`/eval regression\` on #${input.number}, whose branch is in a fork evalgate cannot push to.`,
-        });
-        return { kind: "pull-request", change: delivery.change, commit: delivery.commit, repoFullName: delivery.repoFullName, branch, pullRequest };
-    }
-    catch (error) {
-        if (!isRefused(error) && !(error instanceof CommandError))
-            throw error;
-        input.log.info(`Could not open a pull request with the regression dataset (${request_status_messageOf(error)}); replying with the files.`);
-        return inline(octokit, input, `evalgate may not push to the fork, nor open a pull request from a branch here (${request_status_messageOf(error)})`);
-    }
-}
-async function readText(octokit, location, treeSha, path) {
-    return (await readTreeFile(octokit, { ...location, treeSha, path }))?.toString("utf8");
-}
-/** Plans the change against a tree (the branch's head, or the pull request's for the inline reply). */
-async function planAt(octokit, input, location, treeSha) {
-    const configText = await readText(octokit, location, treeSha, input.configPath);
-    if (configText === undefined)
-        throw new CommandError(`There is no \`${input.configPath}\` on the branch the regression dataset would go to.`);
-    const existingDatasets = new Map();
-    for (const target of input.targets) {
-        const existing = await readText(octokit, location, treeSha, target.datasetPath);
-        if (existing !== undefined)
-            existingDatasets.set(target.datasetPath, existing);
-    }
-    return planRegressionChange({
-        configPath: input.configPath,
-        configText,
-        sourceConfigText: input.sourceConfigText,
-        targets: input.targets,
-        existingDatasets,
-        pullRequest: input.number,
-        addedAt: input.addedAt,
-    });
-}
-async function commitTo(octokit, input, location, toFork) {
-    let change;
-    const prepare = async (head) => {
-        change = await planAt(octokit, input, location, head.treeSha);
-        return change.files;
-    };
-    const commit = await writeFilesCommit(octokit, {
-        owner: location.owner,
-        repo: location.repo,
-        branch: location.branch,
-        message: commitMessage(input),
-        prepare,
-        ...(location.createFrom === undefined ? {} : { createFrom: location.createFrom }),
-    });
-    if (change === undefined)
-        throw new Error("the regression change was never planned");
-    if (commit === undefined)
-        return { kind: "nothing-new", change };
-    return { kind: "pushed", change, commit, repoFullName: `${location.owner}/${location.repo}`, branch: location.branch, toFork };
-}
-async function inline(octokit, input, reason) {
-    const change = await planAt(octokit, input, { owner: input.owner, repo: input.repo }, input.sourceTreeSha);
-    return change.files.length === 0 ? { kind: "nothing-new", change } : { kind: "inline", change, reason };
-}
-function commitMessage(input) {
-    const names = input.targets.map((target) => target.name).join(", ");
-    return `evalgate: add regression items to ${names}\n\nCollected by /eval regression on #${input.number}.`;
-}
-
-;// CONCATENATED MODULE: ./src/bot/regression/find-candidate-runs.ts
-/**
- * The latest candidate run of the pull request for each experiment: one at its head commit when
- * there is one, else the newest that names the pull request. Paths say role and commit; only the
- * run record says which pull request, so each candidate looked at costs one download.
- */
-async function findCandidateRuns(store, input) {
-    const maxScanned = input.maxScanned ?? 20;
-    const found = [];
-    for (const experiment of input.experiments) {
-        const refs = await store.findRuns({ experiment, role: "candidate" });
-        const ordered = [...refs.filter((ref) => ref.commit === input.headSha), ...refs.filter((ref) => ref.commit !== input.headSha)];
-        for (const ref of ordered.slice(0, maxScanned)) {
-            const run = await store.getRun(ref.runId);
-            if (run?.role === "candidate" && run.pull_request === input.pullRequest) {
-                found.push(run);
-                break;
-            }
-        }
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/bot/regression/render-regression-reply.ts
-
-
-const SHOWN_ITEMS = 20;
-function itemList(dataset) {
-    const ids = dataset.added.map((item) => inlineCode(item.item_id));
-    const shown = ids.slice(0, SHOWN_ITEMS).join(", ");
-    return ids.length > SHOWN_ITEMS ? `${shown} and ${ids.length - SHOWN_ITEMS} more` : shown;
-}
-/** The file on the branch, next to the commit's page (github.com or a GitHub Enterprise Server host alike). */
-function fileUrl(commitUrl, branch, path) {
-    const repositoryUrl = commitUrl.replace(/\/commit\/[0-9a-f]+$/, "");
-    const encode = (text) => text.split("/").map(encodeURIComponent).join("/");
-    return `${repositoryUrl}/blob/${encode(branch)}/${encode(path)}`;
-}
-function datasetLines(delivery) {
-    const lines = [];
-    for (const dataset of delivery.change.datasets) {
-        if (dataset.added.length === 0 && !dataset.experimentAdded)
-            continue;
-        const file = delivery.kind === "inline" ? inlineCode(dataset.datasetPath) : `[${inlineCode(dataset.datasetPath)}](${fileUrl(delivery.commit.htmlUrl, delivery.branch, dataset.datasetPath)})`;
-        const count = dataset.added.length;
-        const from = `from run ${inlineCode(dataset.selection.run.id)} of ${inlineCode(dataset.selection.run.experiment)}`;
-        const items = count === 0 ? "no new items" : `${count} item${count === 1 ? "" : "s"} (${itemList(dataset)})`;
-        const skipped = dataset.alreadyPresent.length > 0 ? `; ${dataset.alreadyPresent.length} already there` : "";
-        lines.push(`- ${file}: ${items} ${from}${skipped}.`);
-        if (dataset.experimentAdded)
-            lines.push(`  New experiment ${inlineCode(dataset.name)} over it, with the same target, scorers and gate.`);
-    }
-    return lines;
-}
-function inlineFiles(delivery) {
-    const blocks = [];
-    for (const file of delivery.change.files) {
-        const content = typeof file.content === "string" ? file.content : file.content.toString("utf8");
-        // A fence longer than any backtick run inside keeps the file's content from closing it.
-        const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-        const fence = "`".repeat(longestRun + 1);
-        blocks.push("<details>", `<summary>${escapeMarkdown(file.path, { maxLength: 200 })}</summary>`, "", `${fence}${file.path.endsWith(".jsonl") ? "jsonl" : "yaml"}`, content.trimEnd(), fence, "", "</details>");
-    }
-    return blocks;
-}
-/** The reply to `/eval regression`: what was added where, and whether a rerun started. */
-function renderRegressionReply(delivery, rerun) {
-    if (delivery.kind === "nothing-new") {
-        const present = delivery.change.datasets.reduce((sum, dataset) => sum + dataset.alreadyPresent.length, 0);
-        const files = delivery.change.datasets.map((dataset) => inlineCode(dataset.datasetPath)).join(", ");
-        return `Nothing new: all ${present} selected item${present === 1 ? " is" : "s are"} already in ${files}, and the regression experiment exists. No commit was made.`;
-    }
-    const lines = [];
-    if (delivery.kind === "pushed") {
-        const where = delivery.toFork ? `the fork's branch ${inlineCode(delivery.branch)}` : `this pull request's branch`;
-        lines.push(`Added regression items in [${delivery.commit.sha.slice(0, 7)}](${delivery.commit.htmlUrl}) on ${where}:`);
-    }
-    else if (delivery.kind === "pull-request") {
-        lines.push(`This pull request's branch is in a fork evalgate cannot push to, so the regression items are in ${delivery.pullRequest.htmlUrl} ` +
-            `(branch ${inlineCode(delivery.branch)}, commit [${delivery.commit.sha.slice(0, 7)}](${delivery.commit.htmlUrl})):`);
-    }
-    else {
-        lines.push(`${escapeMarkdown(delivery.reason, { maxLength: 300 })}. Commit these files yourself to add the regression items:`);
-    }
-    lines.push("", ...datasetLines(delivery), "");
-    if (delivery.kind === "inline")
-        lines.push(...inlineFiles(delivery), "");
-    if (rerun.started)
-        lines.push("A rerun of the evaluation has started.");
-    else if (rerun.problem !== undefined)
-        lines.push(`No rerun was started: ${escapeMarkdown(rerun.problem, { maxLength: 300 })}.`);
-    else if (delivery.kind === "pull-request")
-        lines.push("That pull request runs its own checks.");
-    return lines.join("\n").trimEnd();
-}
-
-;// CONCATENATED MODULE: ./src/bot/regression/select-items.ts
-
-
-const SHOWN_IDS = 10;
-/**
- * The failed and errored items of each run, or (with `runItemIds`) exactly the named run items,
- * whatever their status. An id in none of the runs is an error that lists what can be named.
- */
-async function selectItems(store, runs, runItemIds) {
-    const wanted = new Set(runItemIds);
-    const selections = [];
-    const failedIds = [];
-    for (const run of runs) {
-        const items = [];
-        for await (const item of store.runItems(run.id)) {
-            const failed = item.status !== "passed";
-            if (failed)
-                failedIds.push(item.id);
-            if (wanted.size > 0 ? wanted.has(item.id) : failed)
-                items.push(item);
-        }
-        if (items.length > 0)
-            selections.push({ run, items });
-    }
-    const foundIds = new Set(selections.flatMap((selection) => selection.items.map((item) => item.id)));
-    const unknown = runItemIds.filter((id) => !foundIds.has(id));
-    if (unknown.length > 0)
-        throw new CommandError(unknownIdsMessage(unknown, runs, failedIds));
-    return selections;
-}
-function unknownIdsMessage(unknown, runs, failedIds) {
-    const runNames = runs.map((run) => inlineCode(run.id)).join(", ");
-    const lines = [
-        `${unknown.length === 1 ? "This run item id is" : "These run item ids are"} not in this pull request's latest run (${runNames}): ${unknown.slice(0, SHOWN_IDS).map(inlineCode).join(", ")}${unknown.length > SHOWN_IDS ? ", …" : ""}.`,
-    ];
-    if (failedIds.length > 0) {
-        const more = failedIds.length > SHOWN_IDS ? ` and ${failedIds.length - SHOWN_IDS} more` : "";
-        lines.push("", `Its failed and errored run items are ${failedIds.slice(0, SHOWN_IDS).map(inlineCode).join(", ")}${more}; \`/eval regression\` without \`--run-item-id\` takes them all.`);
-    }
-    else {
-        lines.push("", "Every item of that run passed.");
-    }
-    return lines.join("\n");
-}
-
-;// CONCATENATED MODULE: ./src/github/dispatch-workflow.ts
-/**
- * Starts a `workflow_dispatch` run. One of the two events a token's own writes may start (the
- * other is repository_dispatch); needs `actions: write`.
- */
-async function dispatchWorkflow(octokit, input) {
-    await octokit.rest.actions.createWorkflowDispatch({
-        owner: input.owner,
-        repo: input.repo,
-        workflow_id: input.workflow,
-        ref: input.ref,
-        inputs: input.inputs,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/bot/commands/start-rerun.ts
-
-
-/** The workflow input the Action reads to evaluate a pull request from `workflow_dispatch`. */
-const PULL_REQUEST_INPUT = "pull-request";
-/**
- * Dispatches the evaluation workflow for the pull request. It runs at the pull request's branch;
- * a fork's branch is not in this repository, so a fork's rerun runs at the base branch and the
- * Action finds the head through the `pull-request` input.
- */
-async function startRerun(deps, comment, pull) {
-    const ref = pull.isFork ? pull.baseRef : pull.headRef;
-    try {
-        await dispatchWorkflow(deps.octokit, {
-            owner: comment.owner,
-            repo: comment.repo,
-            workflow: deps.workflowFile,
-            ref,
-            inputs: { [PULL_REQUEST_INPUT]: String(comment.pullRequest) },
-        });
-        return { started: true, ref };
-    }
-    catch (error) {
-        const status = request_status_statusOf(error);
-        const file = `.github/workflows/${deps.workflowFile}`;
-        if (status === 404)
-            return { started: false, problem: `${file} was not found on the default branch, or evalgate may not run workflows (it needs actions: write)` };
-        if (status === 422)
-            return { started: false, problem: `${file} has no workflow_dispatch trigger with a "${PULL_REQUEST_INPUT}" input (GitHub said: ${request_status_messageOf(error)})` };
-        if (status === 403)
-            return { started: false, problem: `evalgate may not run workflows here (it needs actions: write)` };
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/bot/commands/regression.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const NO_RUN_YET = "No evalgate run found for this pull request yet; push a commit or use `/eval run`.";
-/**
- * `/eval regression`: the failed items of the pull request's latest candidate runs become a
- * regression dataset and experiment, committed where the author will see them, then a rerun.
- */
-async function runEvalRegression(deps, comment, command) {
-    const { octokit } = deps;
-    const repository = { owner: comment.owner, repo: comment.repo };
-    const pull = await getPullRequest(octokit, { ...repository, number: comment.pullRequest });
-    const head = await pullRequestHead(deps, comment, pull);
-    const sourceConfigText = (await readTreeFile(octokit, { ...repository, treeSha: head.treeSha, path: deps.configPath }))?.toString("utf8");
-    if (sourceConfigText === undefined)
-        throw new CommandError(`This pull request has no ${inlineCode(deps.configPath)} at its head, so there are no experiments to collect regressions from.`);
-    const config = parseConfig(sourceConfigText, deps.configPath);
-    const store = new results_branch_store_ResultsBranchStore({
-        octokit,
-        ...repository,
-        branch: deps.resultsBranch,
-        // Only read here: nothing is staged, so this directory is never created.
-        stagingDir: external_node_path_default().join(external_node_os_default().tmpdir(), `evalgate-bot-${(0,external_node_crypto_.randomUUID)()}`),
-        retry: { requestAttempts: 1 },
-    });
-    const runs = await findCandidateRuns(store, { experiments: sourceExperiments(config), pullRequest: comment.pullRequest, headSha: pull.headSha });
-    if (runs.length === 0)
-        throw new CommandError(NO_RUN_YET);
-    const selections = await selectItems(store, runs, command.runItemIds);
-    if (selections.length === 0) {
-        const runNames = runs.map((run) => `${inlineCode(run.id)} (${inlineCode(run.experiment)})`).join(", ");
-        return { body: `Nothing new: every item of this pull request's latest run passed (${runNames}), so there is nothing to add.`, summary: "nothing to add: no failed items" };
-    }
-    const delivery = await deliverRegression(octokit, {
-        ...repository,
-        number: comment.pullRequest,
-        pull,
-        configPath: deps.configPath,
-        sourceConfigText,
-        sourceTreeSha: head.treeSha,
-        targets: regressionTargets(selections, deps.configPath, command.name),
-        addedAt: deps.now().toISOString(),
-        log: deps.log,
-    });
-    let rerun = { started: false };
-    if (delivery.kind === "pushed") {
-        const started = await startRerun(deps, comment, pull);
-        rerun = started.started ? { started: true } : { started: false, problem: started.problem };
-    }
-    const added = delivery.change.datasets.reduce((sum, dataset) => sum + dataset.added.length, 0);
-    return {
-        body: renderRegressionReply(delivery, rerun),
-        ok: rerun.problem === undefined,
-        summary: delivery.kind === "nothing-new" ? "nothing new to add" : `${delivery.kind}: ${added} regression item(s)`,
-        ...(delivery.kind === "pushed" || delivery.kind === "pull-request" ? { commitUrl: delivery.commit.htmlUrl } : {}),
-        ...(delivery.kind === "pull-request" ? { pullRequestUrl: delivery.pullRequest.htmlUrl } : {}),
-        dispatched: rerun.started,
-    };
-}
-/**
- * The head commit's tree, read in the base repository. A fork's commits are reachable there
- * through `refs/pull/<n>/head`, which GitHub keeps for every pull request.
- */
-async function pullRequestHead(deps, comment, pull) {
-    const repository = { owner: comment.owner, repo: comment.repo };
-    const tree = pull.isFork
-        ? await readCommitTree(deps.octokit, { ...repository, ref: `pull/${comment.pullRequest}/head` })
-        : await readCommitTree(deps.octokit, { ...repository, sha: pull.headSha });
-    if (tree === undefined)
-        throw new CommandError("Could not read this pull request's head commit.");
-    return tree;
-}
-/** Regression experiments are not sources: their failed items are already in a regression dataset. */
-function sourceExperiments(config) {
-    return Object.entries(config.experiments)
-        .filter(([, experiment]) => !experiment.dataset.replace(/^\.\//, "").startsWith(`${REGRESSIONS_DIR}/`))
-        .map(([name]) => name);
-}
-
-;// CONCATENATED MODULE: ./src/bot/commands/run.ts
-
-
-
-
-
-/** `/eval run`: evaluates the pull request again. */
-async function runEvalRun(deps, comment) {
-    const pull = await getPullRequest(deps.octokit, { owner: comment.owner, repo: comment.repo, number: comment.pullRequest });
-    const rerun = await startRerun(deps, comment, pull);
-    if (!rerun.started)
-        throw new CommandError(`Could not start the evaluation: ${escapeMarkdown(rerun.problem, { maxLength: 300 })}.`);
-    return {
-        body: `Started the evaluation workflow ${inlineCode(deps.workflowFile)} for this pull request (at ${inlineCode(rerun.ref)}); its report will update this pull request's evalgate comment.`,
-        summary: `dispatched ${deps.workflowFile} at ${rerun.ref}`,
-        dispatched: true,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/bot/issue-comment-event.ts
-
-/**
- * The parts of an `issue_comment` webhook payload the bot reads. Real payloads carry much more;
- * unknown keys are ignored, and a payload missing any of these is not one we act on.
- */
-const IssueCommentEventSchema = object({
-    action: schemas_string(),
-    issue: object({
-        number: schemas_number().int().positive(),
-        pull_request: object({}).loose().nullish(),
-    }),
-    comment: object({
-        id: schemas_number().int().positive(),
-        body: schemas_string().nullish(),
-        user: object({ login: schemas_string(), type: schemas_string().optional() }),
-    }),
-    repository: object({
-        name: schemas_string(),
-        owner: object({ login: schemas_string() }),
-    }),
-});
-
-;// CONCATENATED MODULE: ./src/bot/parse-command.ts
-
-const PREFIX = "/eval";
-// Run item ids are `ri_` and 12 hex digits; the bound keeps a pasted paragraph out of a reply.
-const RUN_ITEM_ID = /^[A-Za-z0-9_.-]{1,100}$/;
-const MAX_NAME_LENGTH = 100;
-const MAX_RUN_ITEM_IDS = 100;
-/** The first line, split on whitespace: the rest of a comment is free text for humans. */
-function firstLineTokens(body) {
-    const firstLine = body.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
-    return firstLine.trim().split(/\s+/).filter((token) => token !== "");
-}
-/** A comment is a command when its first line's first word is exactly `/eval`. */
-function isEvalComment(body) {
-    return firstLineTokens(body)[0] === PREFIX;
-}
-function parseEvalComment(body) {
-    const [prefix, subcommand, ...args] = firstLineTokens(body);
-    if (prefix !== PREFIX)
-        return { kind: "not-a-command" };
-    switch (subcommand) {
-        case undefined:
-        case "help":
-            return args.length === 0 ? { kind: "command", command: { kind: "help" } } : invalid(`\`/eval help\` takes no arguments`);
-        case "run":
-            return args.length === 0 ? { kind: "command", command: { kind: "run" } } : invalid(`\`/eval run\` takes no arguments`);
-        case "regression":
-            return parseRegressionArgs(args);
-        default:
-            return invalid(`unknown command "${subcommand}"`);
-    }
-}
-function invalid(problem) {
-    return { kind: "invalid", problem };
-}
-/** `--run-item-id ID` (repeatable) and `--name NAME`, each also as `--flag=value`. */
-function parseRegressionArgs(args) {
-    const runItemIds = [];
-    let name;
-    for (let index = 0; index < args.length; index++) {
-        const arg = args[index] ?? "";
-        const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-        if (flag !== "--run-item-id" && flag !== "--name")
-            return invalid(`unknown option "${arg}"`);
-        const value = inline ?? args[++index];
-        if (value === undefined || value === "" || value.startsWith("--"))
-            return invalid(`${flag} needs a value`);
-        if (flag === "--name") {
-            if (name !== undefined)
-                return invalid("--name may be given once");
-            if (!EXPERIMENT_NAME.test(value) || value.length > MAX_NAME_LENGTH) {
-                return invalid(`--name "${value}" is not a valid name: use letters, digits, '.', '_' and '-', starting with a letter or digit (at most ${MAX_NAME_LENGTH})`);
-            }
-            name = value;
-        }
-        else {
-            if (!RUN_ITEM_ID.test(value))
-                return invalid(`--run-item-id "${value}" is not a run item id (they look like ri_3f9a2c1d8e7b)`);
-            if (!runItemIds.includes(value))
-                runItemIds.push(value);
-            if (runItemIds.length > MAX_RUN_ITEM_IDS)
-                return invalid(`at most ${MAX_RUN_ITEM_IDS} --run-item-id options at once`);
-        }
-    }
-    return { kind: "command", command: { kind: "regression", runItemIds, ...(name === undefined ? {} : { name }) } };
-}
-
-;// CONCATENATED MODULE: ./src/bot/handle-eval-comment.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const MAY_RUN = new Set(["admin", "write"]);
-/**
- * Answers one `issue_comment` webhook payload: `/eval regression`, `/eval run` or `/eval help` in
- * the first line of a new comment on a pull request, by someone with write access. Never throws
- * for a command's failure: the author gets a 😕 and a reply saying why.
- */
-async function handleEvalComment(deps, event) {
-    const resolved = resolveDeps(deps);
-    const comment = commandComment(event, resolved);
-    if ("ignored" in comment)
-        return { status: "ignored", summary: comment.ignored };
-    const parsed = parseEvalComment(comment.body);
-    if (parsed.kind === "not-a-command")
-        return { status: "ignored", summary: "not an /eval command" };
-    const permission = await getPermission(resolved.octokit, { owner: comment.owner, repo: comment.repo, username: comment.author });
-    if (!MAY_RUN.has(permission)) {
-        const replyUrl = await reply(resolved.octokit, comment, REFUSAL);
-        return { status: "refused", summary: `${comment.author} has ${permission} access; only write or admin may run /eval commands`, replyUrl };
-    }
-    await react(resolved.octokit, comment, "eyes", resolved.log);
-    if (parsed.kind === "invalid") {
-        const replyUrl = await reply(resolved.octokit, comment, renderHelp(parsed.problem));
-        await react(resolved.octokit, comment, "confused", resolved.log);
-        return { status: "failed", command: "usage", summary: parsed.problem, replyUrl };
-    }
-    return runCommand(resolved, comment, parsed.command);
-}
-async function runCommand(deps, comment, command) {
-    let result;
-    try {
-        result = await commandFor(deps, comment, command);
-    }
-    catch (error) {
-        const body = failureReply(error);
-        deps.log.warning(`/eval ${command.kind} on ${comment.owner}/${comment.repo}#${comment.pullRequest} failed: ${request_status_messageOf(error)}`);
-        const replyUrl = await reply(deps.octokit, comment, body).catch((replyError) => {
-            deps.log.warning(`Could not reply on #${comment.pullRequest}: ${request_status_messageOf(replyError)}`);
-            return undefined;
-        });
-        await react(deps.octokit, comment, "confused", deps.log);
-        return { status: "failed", command: command.kind, summary: request_status_messageOf(error), ...(replyUrl === undefined ? {} : { replyUrl }) };
-    }
-    const replyUrl = await reply(deps.octokit, comment, result.body);
-    const ok = result.ok ?? true;
-    await react(deps.octokit, comment, ok ? "rocket" : "confused", deps.log);
-    return {
-        status: ok ? "done" : "failed",
-        command: command.kind,
-        summary: result.summary,
-        replyUrl,
-        ...(result.commitUrl === undefined ? {} : { commitUrl: result.commitUrl }),
-        ...(result.pullRequestUrl === undefined ? {} : { pullRequestUrl: result.pullRequestUrl }),
-        ...(result.dispatched === undefined ? {} : { dispatched: result.dispatched }),
-    };
-}
-function commandFor(deps, comment, command) {
-    switch (command.kind) {
-        case "help":
-            return Promise.resolve(runEvalHelp());
-        case "run":
-            return runEvalRun(deps, comment);
-        case "regression":
-            return runEvalRegression(deps, comment, command);
-    }
-}
-/** CommandError messages are written for the reply; a UserError (a bad config) is quoted; anything else is summarised. */
-function failureReply(error) {
-    if (error instanceof CommandError)
-        return error.message;
-    if (isUserError(error))
-        return `evalgate could not do that:\n\n${error.message.split("\n").slice(0, 20).map((line) => `> ${escapeMarkdown(line, { maxLength: 300 })}`).join("\n")}`;
-    return `evalgate could not finish this command: ${escapeMarkdown(request_status_messageOf(error), { maxLength: 300 })}. See the app's log for details.`;
-}
-/** The comment, when the event is a new comment on a pull request by a person; else why it is ignored. */
-function commandComment(event, deps) {
-    const parsed = IssueCommentEventSchema.safeParse(event);
-    if (!parsed.success)
-        return { ignored: "not an issue_comment payload" };
-    const { action, issue, comment, repository } = parsed.data;
-    if (action !== "created")
-        return { ignored: `comment ${action}, not created` };
-    if (!issue.pull_request)
-        return { ignored: "a comment on an issue, not a pull request" };
-    const login = comment.user.login;
-    if (comment.user.type === "Bot" || (deps.botLogin !== undefined && login.toLowerCase() === deps.botLogin.toLowerCase())) {
-        return { ignored: `a comment by a bot (${login})` };
-    }
-    return {
-        owner: repository.owner.login,
-        repo: repository.name,
-        pullRequest: issue.number,
-        commentId: comment.id,
-        body: comment.body ?? "",
-        author: login,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/detect-mode.ts
-function detectMode(context) {
-    const { eventName, payload } = context;
-    const branch = context.ref.startsWith("refs/heads/") ? context.ref.slice("refs/heads/".length) : undefined;
-    switch (eventName) {
-        case "push":
-            return branch === context.baselineBranch
-                ? { kind: "baseline", sha: context.sha, branch }
-                : skip(`a push to ${branch ?? context.ref}: baselines come from pushes to ${context.baselineBranch}`);
-        case "pull_request":
-        case "pull_request_target": {
-            const pr = payload.pull_request;
-            if (!pr?.number)
-                return skip(`the ${eventName} event carries no pull request`);
-            return { kind: "candidate", pullRequest: pr.number, ...(pr.head?.sha ? { headSha: pr.head.sha } : {}) };
-        }
-        case "deployment_status": {
-            const status = payload.deployment_status;
-            const deployment = payload.deployment;
-            if (status?.state !== "success")
-                return skip(`deployment status is "${status?.state ?? "unknown"}", not success`);
-            if (!deployment?.sha)
-                return skip("the deployment_status event names no commit");
-            return { kind: "candidate-for-sha", sha: deployment.sha, deploymentStatusEvent: payload };
-        }
-        case "workflow_dispatch": {
-            const inputs = (payload.inputs ?? {});
-            const pr = Number(inputs["pull-request"] ?? inputs.pull_request ?? inputs.pr ?? NaN);
-            if (Number.isInteger(pr) && pr > 0)
-                return { kind: "candidate", pullRequest: pr };
-            return branch === context.baselineBranch
-                ? { kind: "baseline", sha: context.sha, branch }
-                : skip(`workflow_dispatch on ${branch ?? context.ref} without a pull-request input`);
-        }
-        case "workflow_run": {
-            // The trusted follow-up of a fork's pull_request run: it evaluates the PR's deployment with
-            // this repository's own config and token; no code from the fork runs here.
-            const run = payload.workflow_run;
-            if (!run?.head_sha)
-                return skip("the workflow_run event names no commit");
-            if (run.event !== "pull_request")
-                return skip(`workflow_run of a ${run.event ?? "unknown"} event`);
-            const number = run.pull_requests?.[0]?.number;
-            return { kind: "candidate-for-sha", sha: run.head_sha, ...(number ? { pullRequest: number } : {}) };
-        }
-        case "issue_comment":
-            return { kind: "command" };
-        default:
-            return skip(`evalgate does nothing on ${eventName} events`);
-    }
-}
-function skip(reason) {
-    return { kind: "skip", reason };
-}
-
-;// CONCATENATED MODULE: ./src/github/find-candidate-url.ts
-const WAITING_STATES = new Set(["queued", "pending", "in_progress"]);
-/** "" counts as absent: real payloads send `target_url: ""`, and many omit `environment_url`. */
-function urlOf(status) {
-    return status.environment_url || status.target_url || undefined;
-}
-function isEventPayload(event) {
-    return typeof event === "object" && event !== null && "deployment_status" in event && "deployment" in event;
-}
-function fromEvent(input) {
-    if (!isEventPayload(input.event))
-        return undefined;
-    const { deployment, deployment_status: status } = input.event;
-    if (deployment?.sha !== input.sha || status?.state !== "success")
-        return undefined;
-    if (input.environment !== undefined && deployment.environment !== input.environment)
-        return undefined;
-    const url = urlOf(status);
-    if (!url)
-        return undefined;
-    return { url, source: "deployment_status event", ...(deployment.id !== undefined ? { deploymentId: deployment.id } : {}) };
-}
-/** One pass over the commit's deployments, newest first. */
-async function lookUp(octokit, input) {
-    const { owner, repo, sha, environment } = input;
-    const deployments = await octokit.rest.repos.listDeployments({ owner, repo, sha, ...(environment ? { environment } : {}), per_page: 100 });
-    let waiting = false;
-    for (const deployment of deployments.data) {
-        const statuses = await octokit.rest.repos.listDeploymentStatuses({ owner, repo, deployment_id: deployment.id, per_page: 1 });
-        const newest = statuses.data[0];
-        if (!newest || WAITING_STATES.has(newest.state))
-            waiting = true;
-        const url = newest?.state === "success" ? urlOf(newest) : undefined;
-        if (url)
-            return { found: { url, source: "deployments API", deploymentId: deployment.id } };
-    }
-    return { waiting, count: deployments.data.length };
-}
-const find_candidate_url_delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * The URL of the commit's successful deployment: from the triggering `deployment_status` event,
- * else from the Deployments API, waiting up to `timeoutMs` while a deployment is not there yet or
- * still running. Undefined when time runs out, or when every deployment of the commit ended
- * without success.
- */
-async function findCandidateUrl(octokit, input) {
-    const fromPayload = fromEvent(input);
-    if (fromPayload)
-        return fromPayload;
-    const deadline = Date.now() + input.timeoutMs;
-    const where = `${input.sha.slice(0, 7)}${input.environment ? ` in ${input.environment}` : ""}`;
-    for (;;) {
-        const lookup = await lookUp(octokit, input);
-        if ("found" in lookup)
-            return lookup.found;
-        if (lookup.count > 0 && !lookup.waiting) {
-            input.log?.warning(`No successful deployment of ${where}: every deployment of it ended without success.`);
-            return undefined;
-        }
-        const remaining = deadline - Date.now();
-        if (remaining <= 0) {
-            input.log?.warning(`No successful deployment of ${where} after waiting ${Math.round(input.timeoutMs / 1000)} s.`);
-            return undefined;
-        }
-        input.log?.info(lookup.count === 0 ? `Waiting for a deployment of ${where}…` : `Waiting for the deployment of ${where} to finish…`);
-        await find_candidate_url_delay(Math.min(input.pollMs, remaining));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/find-pull-request.ts
-/**
- * The open pull request whose head is `sha`. Deployment and workflow_run events name a commit,
- * not a pull request, and GitHub leaves workflow_run's `pull_requests` empty for forks.
- */
-async function findPullRequestForSha(octokit, input) {
-    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
-        owner: input.owner,
-        repo: input.repo,
-        state: "open",
-        per_page: 100,
-    });
-    return pulls.find((pull) => pull.head.sha === input.sha)?.number;
-}
-
-;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
-// To do: next major: remove.
-/**
- * @typedef {Options} MarkdownTableOptions
- *   Configuration.
- */
-
-/**
- * @typedef Options
- *   Configuration.
- * @property {boolean | null | undefined} [alignDelimiters=true]
- *   Whether to align the delimiters (default: `true`);
- *   they are aligned by default:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   Pass `false` to make them staggered:
- *
- *   ```markdown
- *   | Alpha | B |
- *   | - | - |
- *   | C | Delta |
- *   ```
- * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
- *   How to align columns (default: `''`);
- *   one style for all columns or styles for their respective columns;
- *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
- *   other values are treated as `''`, which doesn’t place the colon in the
- *   alignment row but does align left;
- *   *only the lowercased first character is used, so `Right` is fine.*
- * @property {boolean | null | undefined} [delimiterEnd=true]
- *   Whether to end each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B
- *   | ----- | -----
- *   | C     | Delta
- *   ```
- * @property {boolean | null | undefined} [fillRows=true]
- *   Whether to fill rows with empty cells up to the most cells in a row
- *   (default: `true`).
- *
- *   When `true`, all rows have as many cells as the longest row:
- *
- *   ```markdown
- *   | Alpha | B    |   |
- *   | ----- | ---- | - |
- *   | C     |      |   |
- *   | D     | Echo | F |
- *   ```
- *
- *   When `false`, rows keep their cells,
- *   and the delimiter row has as many cells as the header row:
- *
- *   ```markdown
- *   | Alpha | B    |
- *   | ----- | ---- |
- *   | C     |
- *   | D     | Echo | F |
- *   ```
- * @property {boolean | null | undefined} [delimiterStart=true]
- *   Whether to begin each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are starting delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no starting delimiters:
- *
- *   ```markdown
- *   Alpha | B     |
- *   ----- | ----- |
- *   C     | Delta |
- *   ```
- * @property {boolean | null | undefined} [padding=true]
- *   Whether to add a space of padding between delimiters and cells
- *   (default: `true`).
- *
- *   When `true`, there is padding:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there is no padding:
- *
- *   ```markdown
- *   |Alpha|B    |
- *   |-----|-----|
- *   |C    |Delta|
- *   ```
- * @property {((value: string) => number) | null | undefined} [stringLength]
- *   Function to detect the length of table cell content (optional);
- *   this is used when aligning the delimiters (`|`) between table cells;
- *   full-width characters and emoji mess up delimiter alignment when viewing
- *   the markdown source;
- *   to fix this, you can pass this function,
- *   which receives the cell content and returns its “visible” size;
- *   note that what is and isn’t visible depends on where the text is displayed.
- *
- *   Without such a function, the following:
- *
- *   ```js
- *   markdownTable([
- *     ['Alpha', 'Bravo'],
- *     ['中文', 'Charlie'],
- *     ['👩‍❤️‍👩', 'Delta']
- *   ])
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo |
- *   | - | - |
- *   | 中文 | Charlie |
- *   | 👩‍❤️‍👩 | Delta |
- *   ```
- *
- *   With [`string-width`](https://github.com/sindresorhus/string-width):
- *
- *   ```js
- *   import stringWidth from 'string-width'
- *
- *   markdownTable(
- *     [
- *       ['Alpha', 'Bravo'],
- *       ['中文', 'Charlie'],
- *       ['👩‍❤️‍👩', 'Delta']
- *     ],
- *     {stringLength: stringWidth}
- *   )
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo   |
- *   | ----- | ------- |
- *   | 中文  | Charlie |
- *   | 👩‍❤️‍👩    | Delta   |
- *   ```
- */
-
-/**
- * Get the length of a cell.
- *
- * @param {string} value
- *   Cell value.
- * @returns {number}
- *   Cell size.
- */
-function defaultStringLength(value) {
-  return value.length
-}
-
-/**
- * Generate a markdown
- * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
- * table.
- *
- * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
- *   Table data (matrix of strings).
- * @param {Readonly<Options> | null | undefined} [options]
- *   Configuration (optional).
- * @returns {string}
- *   Result.
- */
-function markdownTable(table, options) {
-  const settings = options || {}
-  // To do: next major: change to spread.
-  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
-  const align = (settings.align || []).concat()
-  const stringLength = settings.stringLength || defaultStringLength
-  /** @type {Array<number>} Character codes as symbols for alignment per column. */
-  const alignments = []
-  /** @type {Array<Array<string>>} Cells per row. */
-  const cellMatrix = []
-  /** @type {Array<Array<number>>} Sizes of each cell per row. */
-  const sizeMatrix = []
-  /** @type {Array<number>} */
-  const longestCellByColumn = []
-  let mostCellsPerRow = 0
-  let rowIndex = -1
-
-  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
-  // do superfluous work when aligning, so optimize for aligning.
-  while (++rowIndex < table.length) {
-    /** @type {Array<string>} */
-    const row = []
-    /** @type {Array<number>} */
-    const sizes = []
-    let columnIndex = -1
-
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length
-    }
-
-    while (++columnIndex < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex])
-
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell)
-        sizes[columnIndex] = size
-
-        if (
-          longestCellByColumn[columnIndex] === undefined ||
-          size > longestCellByColumn[columnIndex]
-        ) {
-          longestCellByColumn[columnIndex] = size
-        }
-      }
-
-      row.push(cell)
-    }
-
-    cellMatrix[rowIndex] = row
-    sizeMatrix[rowIndex] = sizes
-  }
-
-  // Figure out which alignments to use.
-  let columnIndex = -1
-
-  if (typeof align === 'object' && 'length' in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex])
-    }
-  } else {
-    const code = toAlignment(align)
-
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code
-    }
-  }
-
-  // Inject the alignment row.
-  columnIndex = -1
-  /** @type {Array<string>} */
-  const row = []
-  /** @type {Array<number>} */
-  const sizes = []
-
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex]
-    let before = ''
-    let after = ''
-
-    if (code === 99 /* `c` */) {
-      before = ':'
-      after = ':'
-    } else if (code === 108 /* `l` */) {
-      before = ':'
-    } else if (code === 114 /* `r` */) {
-      after = ':'
-    }
-
-    // There *must* be at least one hyphen-minus in each alignment cell.
-    let size =
-      settings.alignDelimiters === false
-        ? 1
-        : Math.max(
-            1,
-            longestCellByColumn[columnIndex] - before.length - after.length
-          )
-
-    const cell = before + '-'.repeat(size) + after
-
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length
-
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size
-      }
-
-      sizes[columnIndex] = size
-    }
-
-    row[columnIndex] = cell
-  }
-
-  // Inject the alignment row.
-  cellMatrix.splice(1, 0, row)
-  sizeMatrix.splice(1, 0, sizes)
-
-  rowIndex = -1
-  /** @type {Array<string>} */
-  const lines = []
-
-  while (++rowIndex < cellMatrix.length) {
-    const row = cellMatrix[rowIndex]
-    const sizes = sizeMatrix[rowIndex]
-    const cellsInRow =
-      settings.fillRows === false
-        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
-        : mostCellsPerRow
-    columnIndex = -1
-    /** @type {Array<string>} */
-    const line = []
-
-    while (++columnIndex < cellsInRow) {
-      const cell = row[columnIndex] || ''
-      let before = ''
-      let after = ''
-
-      if (settings.alignDelimiters !== false) {
-        const size =
-          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0)
-        const code = alignments[columnIndex]
-
-        if (code === 114 /* `r` */) {
-          before = ' '.repeat(size)
-        } else if (code === 99 /* `c` */) {
-          const half = size / 2
-
-          if (size % 2) {
-            before = ' '.repeat(half + 0.5)
-            after = ' '.repeat(half - 0.5)
-          } else {
-            before = ' '.repeat(half)
-            after = before
-          }
-        } else {
-          after = ' '.repeat(size)
-        }
-      }
-
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push('|')
-      }
-
-      if (
-        settings.padding !== false &&
-        // Don’t add the opening space if we’re not aligning and the cell is
-        // empty: there will be a closing space.
-        !(settings.alignDelimiters === false && cell === '') &&
-        (settings.delimiterStart !== false || columnIndex)
-      ) {
-        line.push(' ')
-      }
-
-      if (settings.alignDelimiters !== false) {
-        line.push(before)
-      }
-
-      line.push(cell)
-
-      if (settings.alignDelimiters !== false) {
-        line.push(after)
-      }
-
-      if (settings.padding !== false) {
-        line.push(' ')
-      }
-
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push('|')
-      }
-    }
-
-    lines.push(
-      settings.delimiterEnd === false
-        ? line.join('').replace(/ +$/, '')
-        : line.join('')
-    )
-  }
-
-  return lines.join('\n')
-}
-
-/**
- * Serialize a cell value.
- *
- * @param {string | null | undefined} [value]
- *   Value to serialize.
- * @returns {string}
- *   Result.
- */
-function serialize(value) {
-  return value === null || value === undefined ? '' : String(value)
-}
-
-/**
- * Get the alignment character code from a value.
- *
- * @param {string | null | undefined} value
- *   Value.
- * @returns {number}
- *   Alignment.
- */
-function toAlignment(value) {
-  const code = typeof value === 'string' ? value.codePointAt(0) : 0
-
-  return code === 67 /* `C` */ || code === 99 /* `c` */
-    ? 99 /* `c` */
-    : code === 76 /* `L` */ || code === 108 /* `l` */
-      ? 108 /* `l` */
-      : code === 82 /* `R` */ || code === 114 /* `r` */
-        ? 114 /* `r` */
-        : 0
 }
 
 ;// CONCATENATED MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
@@ -66355,9 +64928,40 @@ function latencyStats(values) {
 function ratio(part, whole) {
     return whole === 0 ? 0 : part / whole;
 }
-/** 0.86 → "86.0%". */
-function formatPercent(fraction, digits = 1) {
-    return `${(fraction * 100).toFixed(digits)}%`;
+// Past this many decimals a difference is not worth showing: the value is shown truncated toward
+// itself instead, so it still never lands on the far side of a boundary.
+const stats_MAX_DIGITS = 6;
+// 27/30 and 0.9 differ in binary floating point; a rate that close to a boundary is on it.
+const SAME = 1e-9;
+/**
+ * A fraction as a percentage that never rounds onto or across a boundary it is not on: 0.86 →
+ * "86.0%", 1999/2000 → "99.95%" (not "100.0%"), 0.0004 → "0.04%". The boundaries are 0, 1 and
+ * every value in `against` (a threshold the rate is compared with): decimals are added, up to 6,
+ * until the shown number sits on the same side of each boundary as the true one.
+ */
+function stats_formatPercent(fraction, options = {}) {
+    return `${honestFixed(fraction * 100, options.digits ?? 1, [0, 1, ...(options.against ?? [])].map((b) => b * 100))}%`;
+}
+/**
+ * A fraction as plain decimal text for machine-read outputs (exports, Action outputs): 4 decimals,
+ * more when 4 would round onto 0 or 1 (0.99996 → "0.99996", never "1.0000").
+ */
+function formatFraction(fraction, digits = 4) {
+    return honestFixed(fraction, digits, [0, 1]);
+}
+function honestFixed(value, digits, boundaries) {
+    const scale = Math.max(1, Math.abs(value));
+    const crossed = (shown) => boundaries.find((b) => Math.abs(value - b) > SAME * scale && Math.sign(shown - b) !== Math.sign(value - b));
+    for (let d = digits; d <= stats_MAX_DIGITS; d += 1) {
+        const text = value.toFixed(d);
+        if (crossed(Number(text)) === undefined)
+            return text;
+    }
+    // Still on a boundary at 6 decimals: truncate toward the true value's side of it.
+    const boundary = crossed(Number(value.toFixed(stats_MAX_DIGITS)));
+    const factor = 10 ** stats_MAX_DIGITS;
+    const truncated = value < boundary ? Math.floor(value * factor) / factor : Math.ceil(value * factor) / factor;
+    return truncated.toFixed(stats_MAX_DIGITS);
 }
 // U+2212 reads as a minus sign in a terminal and in Markdown, where "-" can start a list.
 const MINUS = "\u2212";
@@ -66383,24 +64987,2201 @@ function formatDeltaScore(delta) {
 /** A count difference with thousands separators: "+1,200". */
 function formatDeltaCount(delta) {
     const text = formatSigned(delta, 0);
-    return text.slice(0, 1) + formatCount(Number(text.slice(1)));
+    return text.slice(0, 1) + stats_formatCount(Number(text.slice(1)));
 }
 /** A cost difference; costs are small amounts, so four decimals. */
 function formatDeltaCost(delta) {
     return formatSigned(delta, 4);
 }
-function formatMs(ms) {
-    return `${formatCount(Math.round(ms))} ms`;
+function stats_formatMs(ms) {
+    return `${stats_formatCount(Math.round(ms))} ms`;
 }
-function formatCount(value) {
+function stats_formatCount(value) {
     return Math.round(value).toLocaleString("en-US");
 }
-function formatScore(value) {
-    return value.toFixed(2);
+/** A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 → "0.9995"). */
+function stats_formatScore(value) {
+    return honestFixed(value, 2, [0, 1]);
 }
 /** Costs are read from the target's responses in its own unit, so no currency sign. */
-function formatCost(value) {
+function stats_formatCost(value) {
     return value.toFixed(4);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/fit-text.ts
+
+/**
+ * Where our text goes on GitHub, and how much it takes there:
+ * - `comment`: an issue or pull-request comment body; GitHub answers 422 "body is too long
+ *   (maximum is 65536 characters)" above it (its OpenAPI description sets no maxLength).
+ * - `checkSummary`, `checkText`: a check run's `output.summary` and `output.text`, "Maximum
+ *   length: 65535 characters" each (REST API, "Update a check run").
+ * - `checkTitle`: `output.title`; GitHub documents no maximum, and 255 keeps it one line.
+ * - `statusDescription`: a commit status's `description`, at most 140 characters.
+ * - `jobSummary`: `$GITHUB_STEP_SUMMARY`, "each step is restricted to a maximum size of 1MiB"
+ *   (Actions docs, "Adding a job summary"): counted in bytes.
+ */
+const GITHUB_LIMITS = {
+    comment: { limit: 65_536, unit: "characters" },
+    checkSummary: { limit: 65_535, unit: "characters" },
+    checkText: { limit: 65_535, unit: "characters" },
+    checkTitle: { limit: 255, unit: "characters" },
+    statusDescription: { limit: 140, unit: "characters" },
+    jobSummary: { limit: 1_048_576, unit: "bytes" },
+};
+/** The length of `text` in the unit of `limit`. */
+function measure(text, limit) {
+    return limit.unit === "bytes" ? utf8Length(text) : text.length;
+}
+/** UTF-8 bytes of `text`; a lone surrogate counts 3, as the U+FFFD an encoder writes for it. */
+function utf8Length(text) {
+    let bytes = 0;
+    for (let index = 0; index < text.length;) {
+        const [units, size] = characterAt(text, index);
+        bytes += size;
+        index += units;
+    }
+    return bytes;
+}
+/** The code units and UTF-8 bytes of the character that starts at `index`. */
+function characterAt(text, index) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80)
+        return [1, 1];
+    if (code < 0x800)
+        return [1, 2];
+    if (isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(index + 1)))
+        return [2, 4];
+    return [1, 3];
+}
+/** What is left of `limit` once `used` is spent (a header written before the fitted text). */
+function remainingAfter(limit, used) {
+    return { unit: limit.unit, limit: limit.limit - measure(used, limit) };
+}
+/**
+ * Renders at each level, richest first, and returns the first whole render within `limit`, so
+ * a fitted report keeps every entity, table row and `<details>` intact and is measured after
+ * escaping. The levels should end with one small by construction; if even that one is too long,
+ * its render is cut (`cutToFit`) rather than handed to GitHub to refuse.
+ */
+function fitLevels(levels, render, limit) {
+    let leanest = "";
+    for (const level of levels) {
+        leanest = render(level);
+        if (measure(leanest, limit) <= limit.limit)
+            return leanest;
+    }
+    return cutToFit(leanest, limit);
+}
+/** "\n\n_… cut to fit the limit of 65,536 characters._" */
+function cutNote(limit) {
+    return `\n\n_… cut to fit the limit of ${stats_formatCount(limit.limit)} ${limit.unit}._`;
+}
+/**
+ * `text` when it fits; else the longest prefix that, closed and followed by `note`, fits. The
+ * cut never splits a character (a surrogate pair, an emoji with its modifiers, a flag), an
+ * HTML entity, a tag or a comment, prefers a line break near the end, and closes a code fence,
+ * a `<summary>` and every `<details>` it leaves open. When `note` leaves no room, "…" says it
+ * was cut instead. Lone surrogates in `text` become U+FFFD (the same length in either unit).
+ */
+function cutToFit(text, limit, note = cutNote(limit)) {
+    const whole = withoutLoneSurrogates(text);
+    if (measure(whole, limit) <= limit.limit)
+        return whole;
+    for (const ending of [note, "…"]) {
+        const room = limit.limit - measure(ending, limit);
+        if (room >= 0)
+            return closedPrefix(whole, { unit: limit.unit, limit: room }) + ending;
+    }
+    return "";
+}
+/** One line (whitespace collapsed) within `limit`, ending in "…" when shortened: titles, status descriptions. */
+function fitLine(text, limit) {
+    const line = withoutLoneSurrogates(text).replace(/\s+/g, " ").trim();
+    if (measure(line, limit) <= limit.limit)
+        return line;
+    const room = limit.limit - measure("…", limit);
+    if (room < 0)
+        return "";
+    return `${prefixWithin(line, { unit: limit.unit, limit: room }).trimEnd()}…`;
+}
+/** The longest start of `text` within `limit`, never splitting a character; no mark of the cut. */
+function prefixWithin(text, limit) {
+    if (measure(text, limit) <= limit.limit)
+        return text;
+    return text.slice(0, boundaryAtOrBefore(text, unitsWithin(text, limit)));
+}
+/** The longest end of `text` within `limit` (the tail of a log), never splitting a character. */
+function suffixWithin(text, limit) {
+    if (measure(text, limit) <= limit.limit)
+        return text;
+    let start = text.length - Math.max(0, limit.limit);
+    if (limit.unit === "bytes") {
+        let bytes = 0;
+        for (start = text.length; start > 0;) {
+            const from = isLowSurrogate(text.charCodeAt(start - 1)) && isHighSurrogate(text.charCodeAt(start - 2)) ? start - 2 : start - 1;
+            bytes += characterAt(text, from)[1];
+            if (bytes > limit.limit)
+                break;
+            start = from;
+        }
+    }
+    return text.slice(boundaryAtOrAfter(text, start));
+}
+const LONE_SURROGATE = /\p{Cs}/gu;
+/** `text` with each unpaired surrogate replaced by U+FFFD, so no broken character is stored or shown. */
+function withoutLoneSurrogates(text) {
+    return text.replace(LONE_SURROGATE, "\ufffd");
+}
+/** How many UTF-16 code units of `text` fit `limit` (possibly ending inside a character). */
+function unitsWithin(text, limit) {
+    if (limit.unit === "characters")
+        return Math.max(0, Math.min(text.length, limit.limit));
+    let bytes = 0;
+    let index = 0;
+    while (index < text.length) {
+        const [units, size] = characterAt(text, index);
+        if (bytes + size > limit.limit)
+            break;
+        bytes += size;
+        index += units;
+    }
+    return index;
+}
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// A grapheme is a few code units; this much text each side of a cut is enough to find its edges.
+const CONTEXT = 256;
+/** The largest index ≤ `index` at which `text` can be cut without splitting a character. */
+function boundaryAtOrBefore(text, index) {
+    if (index <= 0)
+        return 0;
+    if (index >= text.length)
+        return text.length;
+    const cluster = graphemeAround(text, index);
+    let cut = cluster !== undefined && cluster.start < index ? cluster.start : index;
+    if (isLowSurrogate(text.charCodeAt(cut)) && isHighSurrogate(text.charCodeAt(cut - 1)))
+        cut -= 1;
+    return cut;
+}
+/** The smallest index ≥ `index` at which `text` can be cut without splitting a character. */
+function boundaryAtOrAfter(text, index) {
+    if (index <= 0)
+        return 0;
+    if (index >= text.length)
+        return text.length;
+    const cluster = graphemeAround(text, index);
+    let cut = cluster !== undefined && cluster.start < index ? cluster.end : index;
+    if (isLowSurrogate(text.charCodeAt(cut)) && isHighSurrogate(text.charCodeAt(cut - 1)))
+        cut += 1;
+    return cut;
+}
+/** The grapheme that holds the code unit at `index`, segmented in a window around it. */
+function graphemeAround(text, index) {
+    let from = Math.max(0, index - CONTEXT);
+    if (isLowSurrogate(text.charCodeAt(from)) && from > 0)
+        from -= 1;
+    // Flags are pairs of regional indicators counted from the start of their run: keep the parity.
+    let indicatorsBefore = 0;
+    for (let at = from; at >= 2 && isRegionalIndicator(text.codePointAt(at - 2)); at -= 2)
+        indicatorsBefore += 1;
+    if (indicatorsBefore % 2 === 1)
+        from -= 2;
+    const window = text.slice(from, Math.min(text.length, index + CONTEXT));
+    const segment = GRAPHEMES.segment(window).containing(index - from);
+    if (segment === undefined)
+        return undefined;
+    const start = from + segment.index;
+    return { start, end: start + segment.segment.length };
+}
+/**
+ * The longest prefix within `room` that leaves no construct half open: cut at a line break when
+ * one is near the end, never inside an entity, a tag or an HTML comment, then closed (fence,
+ * `<summary>`, `<details>`). The closing text counts against `room`, so the budget shrinks until
+ * prefix and closers fit together.
+ */
+function closedPrefix(text, room) {
+    let budget = room.limit;
+    for (;;) {
+        const prefix = withoutOpenConstruct(nearLineBreak(prefixWithin(text, { unit: room.unit, limit: budget })));
+        const closed = prefix + closersOf(prefix);
+        const size = measure(closed, room);
+        if (size <= room.limit)
+            return closed;
+        budget -= size - room.limit;
+    }
+}
+// Cutting at a line break keeps a Markdown table row or list item whole, unless that drops too much.
+function nearLineBreak(prefix) {
+    const lastBreak = prefix.lastIndexOf("\n");
+    return lastBreak >= 0 && lastBreak >= prefix.length * 0.8 ? prefix.slice(0, lastBreak) : prefix;
+}
+const PARTIAL_ENTITY = /&#?[A-Za-z0-9]{0,32}$/;
+const PARTIAL_TAG = /<(?:[!/A-Za-z][^<>]{0,512})?$/;
+// Longer than any entity or tag the two patterns above look for.
+const TAIL = 600;
+function withoutOpenConstruct(prefix) {
+    let cut = prefix;
+    const comment = cut.lastIndexOf("<!--");
+    if (comment >= 0 && cut.indexOf("-->", comment) < 0)
+        cut = cut.slice(0, comment);
+    for (const partial of [PARTIAL_TAG, PARTIAL_ENTITY]) {
+        const tailStart = Math.max(0, cut.length - TAIL);
+        const found = partial.exec(cut.slice(tailStart));
+        if (found !== null)
+            cut = cut.slice(0, tailStart + found.index);
+    }
+    return cut;
+}
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DETAILS_OR_SUMMARY = /<(\/?)(details|summary)(?:\s[^>]*)?>/gi;
+/** What closes the code fence, `<summary>` and `<details>` left open at the end of `prefix`. */
+function closersOf(prefix) {
+    let fence;
+    let openDetails = 0;
+    let openSummary = false;
+    for (const line of prefix.split("\n")) {
+        const marker = FENCE.exec(line)?.[1];
+        if (fence !== undefined) {
+            if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+                fence = undefined;
+            continue;
+        }
+        if (marker !== undefined) {
+            fence = marker;
+            continue;
+        }
+        for (const [, slash, name] of line.matchAll(DETAILS_OR_SUMMARY)) {
+            const closing = slash === "/";
+            if (name?.toLowerCase() === "summary")
+                openSummary = !closing;
+            else
+                openDetails = closing ? Math.max(0, openDetails - 1) : openDetails + 1;
+        }
+    }
+    return ((fence !== undefined ? `\n${fence}` : "") +
+        (openSummary && openDetails > 0 ? "</summary>" : "") +
+        "\n\n</details>".repeat(openDetails));
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code) {
+    return code >= 0xdc00 && code <= 0xdfff;
+}
+function isRegionalIndicator(point) {
+    return point !== undefined && point >= 0x1f1e6 && point <= 0x1f1ff;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/excerpt.ts
+
+// Terminal escape sequences (colours, cursor moves, OSC titles) in a model's output must not
+// reach the reader's terminal; bidi overrides must not reorder what a reviewer sees.
+const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g;
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const WHITESPACE_RUN = /\s+/g;
+/** Text safe for one terminal line: escapes and control characters removed, whitespace collapsed. */
+function excerpt_oneLine(text) {
+    return withoutLoneSurrogates(text.replace(ANSI_SEQUENCE, "").replace(CONTROL_OR_BIDI, ""))
+        .replace(WHITESPACE_RUN, " ")
+        .trim();
+}
+/** Columns a string takes, counted in code points (wide CJK glyphs are counted as one). */
+function excerpt_displayWidth(text) {
+    let width = 0;
+    for (const _ of text)
+        width += 1;
+    return width;
+}
+/**
+ * At most `max` code points, the last one "…" when text was cut. The one code-point cut (cells,
+ * excerpts, terminal lines); it never splits a character (a surrogate pair, a flag, an emoji
+ * with its modifiers), so it may keep fewer.
+ */
+function excerpt_truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 0)
+        return "";
+    let points = 0;
+    let units = 0;
+    let keep = 0;
+    for (const point of text) {
+        if (points === max - 1)
+            keep = units;
+        points += 1;
+        units += point.length;
+        if (points > max)
+            return `${text.slice(0, boundaryAtOrBefore(text, keep))}…`;
+    }
+    return text;
+}
+/** Any value as one line of at most `max` code points: strings as they are, the rest as JSON. */
+function excerpt(value, max = 60) {
+    return excerpt_truncate(excerpt_oneLine(valueText(value)), max);
+}
+/** Strings as they are, anything else as compact JSON; "(none)" for a missing value. */
+function valueText(value) {
+    if (value === undefined)
+        return "(none)";
+    if (typeof value === "string")
+        return value;
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
+
+// Entities for what could open HTML, a code span or fence, or split a table cell; a backslash
+// for inline emphasis, links and math. A zero-width space after "@" and "#" stops GitHub from
+// turning `@name` into a notification and `#123` into a cross-reference (what Dependabot does).
+const REPLACEMENTS = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "|": "&#124;",
+    "`": "&#96;",
+    "@": "@&#8203;",
+    "#": "#&#8203;",
+    "\\": "\\\\",
+    "*": "\\*",
+    _: "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "~": "\\~",
+    $: "\\$",
+};
+const SPECIAL = /[&<>|`@#\\*_[\]~$]/g;
+// Links to issues are cross-references too, and bare URLs become links a reviewer might follow;
+// "GH-12" is GitHub's other issue-reference form.
+const URL_SCHEME = /:\/\//g;
+const WWW_PREFIX = /\b(www)\./gi;
+const GH_REFERENCE = /\b(GH)-(?=\d)/gi;
+// At the start of a line these would open a list or a heading underline.
+const BLOCK_START = /^([-+=])|^(\d+)([.)])/;
+/**
+ * Makes text from a dataset or a model's output inert in GitHub Markdown: one line, no HTML, no
+ * table break, no code fence, no mention or issue reference, no link, at most `maxLength` code
+ * points. Safe in a table cell, a list item, a paragraph and inside `<details>`.
+ */
+function escapeMarkdown(text, options = {}) {
+    const short = excerpt_truncate(excerpt_oneLine(text), options.maxLength ?? 200);
+    return short
+        .replace(SPECIAL, (character) => REPLACEMENTS[character] ?? character)
+        .replace(URL_SCHEME, ":&#8203;//")
+        .replace(WWW_PREFIX, "$1&#8203;.")
+        .replace(GH_REFERENCE, "$1&#8203;-")
+        .replace(BLOCK_START, (_match, sign, digits, mark) => sign !== undefined ? `\\${sign}` : `${digits ?? ""}\\${mark ?? ""}`);
+}
+
+;// CONCATENATED MODULE: ./src/github/repository-permissions.ts
+
+// GitHub's legacy `permission` field already folds maintain into write and triage into read;
+// mapping them here too keeps the answer right if a role name ever comes through.
+const PERMISSIONS = {
+    admin: "admin",
+    maintain: "write",
+    write: "write",
+    triage: "read",
+    read: "read",
+};
+/** A user's access to a repository; "none" for someone who is not a collaborator (GitHub answers 404). */
+async function getPermission(octokit, input) {
+    try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel(input);
+        return PERMISSIONS[data.permission] ?? "none";
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return "none";
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bot/bot-deps.ts
+const bot_deps_DEFAULT_RESULTS_BRANCH = "evalgate-results";
+const DEFAULT_CONFIG_PATH = "evalgate.yml";
+const DEFAULT_WORKFLOW_FILE = "evalgate.yml";
+function resolveDeps(deps) {
+    return {
+        octokit: deps.octokit,
+        resultsBranch: deps.resultsBranch ?? bot_deps_DEFAULT_RESULTS_BRANCH,
+        configPath: (deps.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.?\/+/, ""),
+        workflowFile: deps.workflowFile ?? DEFAULT_WORKFLOW_FILE,
+        botLogin: deps.botLogin,
+        log: deps.log,
+        now: deps.now ?? (() => new Date()),
+    };
+}
+/** A failure whose message is meant for the person who wrote the command (Markdown, already escaped). */
+class CommandError extends Error {
+    name = "CommandError";
+}
+
+;// CONCATENATED MODULE: ./src/bot/comment-replies.ts
+
+
+const TRUNCATED = "\n\n_… cut to fit GitHub's comment size limit._";
+/** Replies on the pull request; returns the reply's URL. */
+async function reply(octokit, comment, body) {
+    const created = await octokit.rest.issues.createComment({
+        owner: comment.owner,
+        repo: comment.repo,
+        issue_number: comment.pullRequest,
+        body: cutToFit(body, GITHUB_LIMITS.comment, TRUNCATED),
+    });
+    return created.data.html_url;
+}
+/** Reactions are a courtesy: one that fails is logged and the command goes on. */
+async function react(octokit, comment, content, log) {
+    try {
+        await octokit.rest.reactions.createForIssueComment({ owner: comment.owner, repo: comment.repo, comment_id: comment.commentId, content });
+    }
+    catch (error) {
+        log.warning(`Could not react with ${content} to comment ${comment.commentId}: ${messageOf(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bot/help-text.ts
+
+/** The reply to `/eval help`, and to a `/eval` comment we could not understand. */
+function renderHelp(problem) {
+    const lines = [
+        ...(problem === undefined ? [] : [`I could not run that: ${escapeMarkdown(problem, { maxLength: 300 })}.`, ""]),
+        "**evalgate commands** (write one as the first line of a pull request comment):",
+        "",
+        "- `/eval regression [--run-item-id ID]... [--name NAME]`: turns the failed and errored items of this pull request's latest evalgate run into a regression dataset (`evals/regressions/NAME.jsonl`, default `<experiment>-regressions`), adds an experiment over it to `evalgate.yml`, commits both to the pull request's branch and starts a rerun. `--run-item-id` picks items by their run item id (`ri_…`, shown in the evalgate report) instead.",
+        "- `/eval run`: starts the evaluation workflow for this pull request again.",
+        "- `/eval help`: shows this help.",
+        "",
+        "Only people with write access to this repository can use these commands.",
+    ];
+    return lines.join("\n");
+}
+const REFUSAL = "Sorry, only people with write access to this repository can use `/eval` commands.";
+
+;// CONCATENATED MODULE: ./src/bot/commands/help.ts
+
+/** `/eval help`. */
+function runEvalHelp() {
+    return { body: renderHelp(), summary: "replied with the help" };
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request-info.ts
+async function getPullRequest(octokit, input) {
+    const { data } = await octokit.rest.pulls.get({ owner: input.owner, repo: input.repo, pull_number: input.number });
+    const headRepoFullName = data.head.repo?.full_name;
+    return {
+        headSha: data.head.sha,
+        headRef: data.head.ref,
+        baseRef: data.base.ref,
+        baseSha: data.base.sha,
+        isFork: headRepoFullName === undefined || headRepoFullName.toLowerCase() !== data.base.repo.full_name.toLowerCase(),
+        maintainerCanModify: data.maintainer_can_modify,
+        headRepoFullName,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/read-tree-file.ts
+
+/** The root tree of a commit, by sha or by ref ("heads/main", "pull/7/head"); undefined when the ref does not exist. */
+async function readCommitTree(octokit, input) {
+    const { owner, repo } = input;
+    let commitSha = input.sha;
+    if (commitSha === undefined) {
+        if (input.ref === undefined)
+            throw new Error("readCommitTree needs a sha or a ref");
+        try {
+            commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: input.ref })).data.object.sha;
+        }
+        catch (error) {
+            if (isNotFound(error))
+                return undefined;
+            throw error;
+        }
+    }
+    const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
+    return { commitSha, treeSha: commit.data.tree.sha };
+}
+/**
+ * A file's bytes under a tree, or undefined when there is no file at `path`. Walks one directory
+ * per request and reads the blob through the Git Data API, which serves files up to 100 MB (the
+ * Contents API stops at 1 MB, and a dataset can be larger).
+ */
+async function readTreeFile(octokit, input) {
+    const { owner, repo } = input;
+    const segments = input.path.split("/").filter((segment) => segment !== "" && segment !== ".");
+    let tree = input.treeSha;
+    for (const [index, segment] of segments.entries()) {
+        const level = await octokit.rest.git.getTree({ owner, repo, tree_sha: tree });
+        const entry = level.data.tree.find((candidate) => candidate.path === segment);
+        if (entry?.sha === undefined)
+            return undefined;
+        const last = index === segments.length - 1;
+        if (last && entry.type !== "blob")
+            return undefined;
+        if (!last && entry.type !== "tree")
+            return undefined;
+        if (last) {
+            const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+            return Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8");
+        }
+        tree = entry.sha;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/store/results-branch/open-results-branch-store.ts
+
+
+
+const SPEC_PREFIX = "github:";
+// GitHub's rules: owners are letters, digits and single hyphens; repository names add "." and "_".
+const SPEC_PATTERN = /^github:([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)(?:@(.+))?$/;
+/**
+ * `github:OWNER/REPO[@BRANCH]` → where the results branch is; undefined when `text` is not a
+ * `github:` store at all (then it is a directory). A malformed `github:` value is a UserError.
+ */
+function parseResultsBranchSpec(text) {
+    if (!text.startsWith(SPEC_PREFIX))
+        return undefined;
+    const match = SPEC_PATTERN.exec(text);
+    const [, owner, repo, branch] = match ?? [];
+    if (owner === undefined || repo === undefined || repo === "." || repo === ".." || !validBranch(branch)) {
+        throw new UserError(`--store "${text}" is not a results branch: write github:OWNER/REPO or github:OWNER/REPO@BRANCH ` +
+            `(the branch defaults to ${DEFAULT_RESULTS_BRANCH})`);
+    }
+    return { owner, repo: repo.replace(/\.git$/, ""), branch: branch ?? DEFAULT_RESULTS_BRANCH };
+}
+/** The parts of git's ref-name rules a typo is likely to break. */
+function validBranch(branch) {
+    if (branch === undefined)
+        return true;
+    return (branch !== "" &&
+        !/[\s~^:?*[\\]|\.\.|@\{|\/\/|^[/.-]|[/.]$|\.lock$/.test(branch));
+}
+function openResultsBranchStore(location, options) {
+    const token = options.token?.trim();
+    if (token === undefined || token === "") {
+        throw new UserError(`--store github:${location.owner}/${location.repo} needs a GitHub token: set GITHUB_TOKEN (or GH_TOKEN), ` +
+            "e.g. GITHUB_TOKEN=$(gh auth token)");
+    }
+    const octokit = createOctokit({ token, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) });
+    return new ResultsBranchStore({
+        octokit,
+        ...location,
+        stagingDir: options.stagingDir,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/store/results-branch/index.ts
+/** The results-branch store: runs kept on a Git branch of the user's repository. */
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/bot/inline-code.ts
+
+const PLAIN = /^[A-Za-z0-9_.:\/-]{1,100}$/;
+/**
+ * An id or name for a reply: as code when it is plain (run ids, run item ids, file names), else
+ * escaped text, since nothing can be escaped inside a code span and a dataset's ids are anyone's.
+ */
+function inlineCode(text) {
+    return PLAIN.test(text) ? `\`${text}\`` : escapeMarkdown(text, { maxLength: 100 });
+}
+
+;// CONCATENATED MODULE: ./src/github/upsert-pull-request.ts
+/** The open pull request from `head` into `base`, created when there is none (a second command adds commits to the first's). */
+async function upsertPullRequest(octokit, input) {
+    const { owner, repo, head, base } = input;
+    const open = await octokit.rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${head}`, base, per_page: 1 });
+    const existing = open.data[0];
+    if (existing)
+        return { number: existing.number, htmlUrl: existing.html_url, created: false };
+    const created = await octokit.rest.pulls.create({ owner, repo, head, base, title: input.title, body: input.body });
+    return { number: created.data.number, htmlUrl: created.data.html_url, created: true };
+}
+
+;// CONCATENATED MODULE: ./src/github/write-files-commit.ts
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Commits files to a branch in one commit through the Git Data API (blobs, a tree on the head's
+ * tree, a commit, then the ref moved without force). When someone pushes in between, GitHub refuses
+ * the move (422) and the commit is rebuilt on the new head. Undefined when `prepare` found nothing
+ * to change: no empty commits, and a branch that would be new is not created.
+ */
+async function writeFilesCommit(octokit, input) {
+    const { owner, repo, branch } = input;
+    const attempts = input.attempts ?? 4;
+    for (let attempt = 1;; attempt++) {
+        const { head, exists } = await readBranch(octokit, input);
+        const files = await input.prepare(head);
+        if (files === undefined || files.length === 0)
+            return undefined;
+        const tree = [];
+        for (const file of files) {
+            const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : file.content;
+            const blob = await octokit.rest.git.createBlob({ owner, repo, content: content.toString("base64"), encoding: "base64" });
+            tree.push({ path: file.path, mode: "100644", type: "blob", sha: blob.data.sha });
+        }
+        const createdTree = await octokit.rest.git.createTree({ owner, repo, tree, base_tree: head.treeSha });
+        const commit = await octokit.rest.git.createCommit({ owner, repo, message: input.message, tree: createdTree.data.sha, parents: [head.commitSha] });
+        try {
+            if (exists)
+                await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
+            else
+                await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
+            return { sha: commit.data.sha, htmlUrl: commit.data.html_url, parent: head };
+        }
+        catch (error) {
+            // 422: not a fast forward (someone pushed), the branch was deleted, or someone created it first.
+            if (statusOf(error) !== 422 || attempt >= attempts)
+                throw error;
+        }
+        await delay(100 * attempt * attempt);
+    }
+}
+/** The branch's head; a missing branch reads as `createFrom`, to be created by the commit. */
+async function readBranch(octokit, input) {
+    const { owner, repo, branch } = input;
+    let commitSha;
+    let exists = true;
+    try {
+        commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
+    }
+    catch (error) {
+        if (!isNotFound(error) || input.createFrom === undefined)
+            throw error;
+        commitSha = input.createFrom;
+        exists = false;
+    }
+    const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
+    return { head: { commitSha, treeSha: commit.data.tree.sha }, exists };
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/add-regression-experiment.ts
+
+
+
+
+// The regression experiment judges the same way the source does: same target, scorers, gate and run settings.
+const COPIED_KEYS = ["target", "scorers", "gate", "concurrency", "retries", "max_error_rate"];
+/**
+ * Adds `name` to `experiments:` unless it is there. The new entry is spliced into the text after
+ * the last experiment, so every byte of the user's file (comments, alignment, quoting) stays; the
+ * yaml Document API finds where and writes the entry. When the map is not in block style the
+ * whole document is re-serialised through the Document API instead, which keeps comments.
+ */
+function addRegressionExperiment(input) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(input.configText, { lineCounter });
+    if (document.errors.length > 0)
+        parseConfig(input.configText, input.file);
+    const experiments = document.get("experiments", true);
+    if (!(0,dist/* isMap */.jh)(experiments))
+        throw new errors_UserError(`${input.file}: "experiments:" is not a map; fix the file, then run /eval regression again`);
+    const existing = experiments.get(input.name, true);
+    if (existing !== undefined) {
+        const dataset = document.getIn(["experiments", input.name, "dataset"]) ?? undefined;
+        if (dataset !== input.dataset) {
+            throw new errors_UserError(`${input.file} already has an experiment "${input.name}" over another dataset (${String(dataset)}); pass --name with another name`);
+        }
+        return { kind: "present" };
+    }
+    const definition = { description: input.description, dataset: input.dataset, ...copiedSettings(input) };
+    const expected = { ...document.toJS() };
+    expected.experiments = { ...expected.experiments, [input.name]: definition };
+    const spliced = spliceEntry(input, experiments, lineCounter, definition);
+    const text = spliced !== undefined && (0,external_node_util_.isDeepStrictEqual)((0,dist/* parseDocument */.Tp)(spliced).toJS(), expected) ? spliced : reserialise(document, experiments, input, definition);
+    // Whatever we wrote must load as a config, or nothing is committed.
+    parseConfig(text, input.file);
+    return { kind: "added", text };
+}
+function copiedSettings(input) {
+    const source = (0,dist/* parseDocument */.Tp)(input.sourceConfigText).toJS();
+    const experiment = source?.experiments?.[input.sourceExperiment];
+    if (experiment === undefined) {
+        throw new errors_UserError(`${input.file} has no experiment "${input.sourceExperiment}" at the pull request's head; was it renamed since the run?`);
+    }
+    const settings = {};
+    for (const key of COPIED_KEYS)
+        if (experiment[key] !== undefined)
+            settings[key] = experiment[key];
+    return settings;
+}
+function entryText(input, definition, indent) {
+    const entry = new dist/* Document */.yo({ [input.name]: definition }).toString({ lineWidth: 0, indent: 2 });
+    const lines = [`# ${input.comment}`, ...entry.trimEnd().split("\n")];
+    return lines.map((line) => `${indent}${line}`).join("\n");
+}
+/** The text with the entry after the map's last line, indented like its keys; undefined when the map is not block style. */
+function spliceEntry(input, experiments, lineCounter, definition) {
+    const firstKey = experiments.items[0]?.key;
+    if (experiments.flow || !(0,dist/* isScalar */.jn)(firstKey) || firstKey.range === undefined || firstKey.range === null || experiments.range === undefined || experiments.range === null)
+        return undefined;
+    const column = lineCounter.linePos(firstKey.range[0]).col - 1;
+    const text = input.configText;
+    // range[1] ends the last value, sometimes past the blank lines after it; the rest of its line may hold a comment.
+    let valueEnd = experiments.range[1];
+    while (valueEnd > 0 && /\s/.test(text[valueEnd - 1] ?? ""))
+        valueEnd--;
+    const lineEnd = text.indexOf("\n", valueEnd);
+    const at = lineEnd === -1 ? text.length : lineEnd + 1;
+    const before = text.slice(0, at);
+    const separator = before.endsWith("\n") ? "" : "\n";
+    return `${before}${separator}\n${entryText(input, definition, " ".repeat(column))}\n${text.slice(at)}`;
+}
+function reserialise(document, experiments, input, definition) {
+    const pair = document.createPair(input.name, definition);
+    if ((0,dist/* isScalar */.jn)(pair.key)) {
+        pair.key.commentBefore = ` ${input.comment}`;
+        pair.key.spaceBefore = true;
+    }
+    experiments.items.push(pair);
+    return document.toString({ lineWidth: 0 });
+}
+
+;// CONCATENATED MODULE: ./src/core/canonical.ts
+
+/**
+ * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
+ * serialise to the same string, so hashes of items and definitions do not depend on key order.
+ */
+function canonicalJson(value) {
+    return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === "object") {
+        const sorted = {};
+        for (const key of Object.keys(value).sort()) {
+            const entry = value[key];
+            if (entry !== undefined)
+                sorted[key] = sortKeys(entry);
+        }
+        return sorted;
+    }
+    return value;
+}
+function sha256Hex(text) {
+    // The one-shot form: ids are hashed several times per run item, on the hot path.
+    return (0,external_node_crypto_.hash)("sha256", text, "hex");
+}
+/** A short, stable content hash used for ids and versions a user may type. */
+function contentHash(value, length = 12) {
+    return sha256Hex(canonicalJson(value)).slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/format.ts
+
+/**
+ * A record (a JSONL line, a CSV record, a JSON array element) longer than this many characters is
+ * refused: the parser holds a whole record, and a file with no line break or an unclosed quote
+ * would otherwise be read into memory whole.
+ */
+const MAX_RECORD_CHARS = 32 * 1024 * 1024;
+const FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".json": "json",
+};
+/** The format follows the extension, so a file never parses differently by accident. */
+function datasetFormatOf(file) {
+    const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
+    const format = FORMATS[extension];
+    if (format === undefined) {
+        throw new errors_UserError(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
+    }
+    return format;
+}
+/** `evals/x.jsonl:17` or `evals/x.json:17: item [3]`: the prefix of every message about a record. */
+function recordLocation(file, record) {
+    return record.index === undefined ? `${file}:${record.line}` : `${file}:${record.line}: item [${record.index}]`;
+}
+/** How a too-long record is refused, in every format. */
+function recordTooLongMessage(where) {
+    return `${where}: the record is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB; a missing line break or an unclosed quote usually causes this`;
+}
+/** "an array", "a string", "null": for "expected a JSON object, got …". */
+function describeJsonType(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "an array";
+    const type = typeof value;
+    return type === "object" ? "an object" : `a ${type}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/record-to-item.ts
+
+
+
+const RESERVED = new Set(["id", "input", "expected", "metadata"]);
+/**
+ * A parsed record → an item. With an `input` key, `input`/`expected`/`metadata`/`id` are taken
+ * as they are and any other key joins `metadata`. Without one, the record minus `id`, `expected`
+ * and `metadata` is the input, so `{"question": …, "expected": …}` needs no wrapping.
+ * `where` (`file:line`) prefixes every error.
+ */
+function recordToItem(record, where) {
+    if (record === null || typeof record !== "object" || Array.isArray(record)) {
+        throw new errors_UserError(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
+    }
+    const fields = record;
+    const metadata = metadataOf(fields, where);
+    const others = {};
+    for (const [key, value] of Object.entries(fields)) {
+        if (!RESERVED.has(key) && value !== undefined)
+            others[key] = value;
+    }
+    if (Object.hasOwn(fields, "input")) {
+        // An explicit metadata field wins over a loose key of the same name.
+        return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, where);
+    }
+    if (Object.keys(others).length === 0) {
+        throw new errors_UserError(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
+    }
+    return buildItem(fields.id, others, fields.expected, metadata, where);
+}
+function metadataOf(fields, where) {
+    const metadata = fields.metadata;
+    if (metadata === undefined)
+        return {};
+    if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) {
+        throw new errors_UserError(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
+    }
+    return metadata;
+}
+function buildItem(rawId, input, expected, metadata, where) {
+    const content = { input: input };
+    if (expected !== undefined)
+        content.expected = expected;
+    if (Object.keys(metadata).length > 0)
+        content.metadata = metadata;
+    const id = rawId === undefined ? contentHash(content, 16) : idOf(rawId, where);
+    return { id, ...content };
+}
+function idOf(rawId, where) {
+    if (typeof rawId === "string" && rawId !== "")
+        return rawId;
+    if (typeof rawId === "number" && Number.isFinite(rawId))
+        return String(rawId);
+    throw new errors_UserError(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/regression-dataset.ts
+
+/** The item ids in a JSONL dataset; a line that is not a valid item is skipped (loading the dataset reports it). */
+function datasetItemIds(text) {
+    const ids = new Set();
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        if (line.trim() === "")
+            continue;
+        try {
+            ids.add(recordToItem(JSON.parse(line), `line ${index + 1}`).id);
+        }
+        catch {
+            // Not ours to judge here.
+        }
+    }
+    return ids;
+}
+/** One dataset line: the item as the dataset had it, plus where it came from. */
+function regressionLine(item, run, addedAt) {
+    const provenance = {
+        source_run: run.id,
+        experiment: run.experiment,
+        run_item_id: item.id,
+        status: item.status,
+        ...(run.pull_request === undefined ? {} : { pull_request: run.pull_request }),
+        added_at: addedAt,
+    };
+    const record = {
+        id: item.item_id,
+        input: item.input,
+        ...(item.expected === undefined ? {} : { expected: item.expected }),
+        metadata: { ...item.metadata, evalgate_regression: provenance },
+    };
+    return JSON.stringify(record);
+}
+/**
+ * Appends the items not yet in the dataset (by item id), keeping every existing line as it is.
+ * Running the command twice adds nothing the second time.
+ */
+function appendRegressionItems(existing, items, run, addedAt) {
+    const present = datasetItemIds(existing ?? "");
+    const added = [];
+    const alreadyPresent = [];
+    for (const item of items) {
+        if (present.has(item.item_id)) {
+            alreadyPresent.push(item);
+        }
+        else {
+            present.add(item.item_id);
+            added.push(item);
+        }
+    }
+    if (added.length === 0)
+        return { content: undefined, added, alreadyPresent };
+    const prefix = existing === undefined || existing === "" ? "" : existing.endsWith("\n") ? existing : `${existing}\n`;
+    const lines = added.map((item) => regressionLine(item, run, addedAt));
+    return { content: `${prefix}${lines.join("\n")}\n`, added, alreadyPresent };
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/plan-regression-change.ts
+
+
+
+
+const REGRESSIONS_DIR = "evals/regressions";
+/** Which file and experiment each selection goes to. `--name` names one; with several experiments it would be ambiguous. */
+function regressionTargets(selections, configPath, name) {
+    if (name !== undefined && selections.length > 1) {
+        const experiments = selections.map((selection) => `\`${selection.run.experiment}\``).join(", ");
+        throw new CommandError(`\`--name\` names one regression dataset, but items come from several experiments (${experiments}). ` +
+            "Leave out `--name` (each gets `<experiment>-regressions`), or pick items of one experiment with `--run-item-id`.");
+    }
+    const configDir = external_node_path_default().posix.dirname(configPath);
+    return selections.map((selection) => {
+        const targetName = name ?? `${selection.run.experiment}-regressions`;
+        const configDataset = `${REGRESSIONS_DIR}/${targetName}.jsonl`;
+        return { selection, name: targetName, configDataset, datasetPath: configDir === "." ? configDataset : `${configDir}/${configDataset}` };
+    });
+}
+/**
+ * The files to commit: each dataset with the new items appended, and the config with any missing
+ * regression experiment added. No files when there is nothing new.
+ */
+function planRegressionChange(input) {
+    const files = [];
+    const datasets = [];
+    let configText = input.configText;
+    let configChanged = false;
+    for (const target of input.targets) {
+        const { run, items } = target.selection;
+        const update = appendRegressionItems(input.existingDatasets.get(target.datasetPath), items, run, input.addedAt);
+        if (update.content !== undefined)
+            files.push({ path: target.datasetPath, content: update.content });
+        const experiment = addRegressionExperiment({
+            configText,
+            file: input.configPath,
+            sourceConfigText: input.sourceConfigText,
+            sourceExperiment: run.experiment,
+            name: target.name,
+            dataset: target.configDataset,
+            comment: `Added by evalgate (${input.origin ?? `/eval regression on #${input.pullRequest}`}): failed items of ${run.experiment}.`,
+            description: `Regression items of ${run.experiment}, collected ${input.origin ? `by ${input.origin}` : `from pull request #${input.pullRequest}`}.`,
+        });
+        if (experiment.kind === "added") {
+            configText = experiment.text;
+            configChanged = true;
+        }
+        datasets.push({ ...target, added: update.added, alreadyPresent: update.alreadyPresent, experimentAdded: experiment.kind === "added" });
+    }
+    // A config change alone (the dataset already holds every item) is still worth committing: the experiment was missing.
+    if (configChanged)
+        files.push({ path: input.configPath, content: configText });
+    return { files, datasets };
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/deliver-regression.ts
+
+
+
+
+
+
+/** A fork or branch the token may not write: GitHub answers 403 or 404 (or 422 for a protected branch). */
+function deliver_regression_isRefused(error) {
+    const status = statusOf(error);
+    return status === 403 || status === 404 || status === 422;
+}
+/**
+ * Commits the regression files where the pull request's author will see them: on its branch; for a
+ * fork, on the fork's branch when maintainers may edit it; else on a new branch of the base
+ * repository with a pull request; and when even that is refused, the files go in the reply.
+ */
+async function deliverRegression(octokit, input) {
+    const { pull } = input;
+    if (!pull.isFork)
+        return commitTo(octokit, input, { owner: input.owner, repo: input.repo, branch: pull.headRef }, false);
+    if (pull.maintainerCanModify && pull.headRepoFullName !== undefined) {
+        const [forkOwner = "", forkRepo = ""] = pull.headRepoFullName.split("/");
+        try {
+            return await commitTo(octokit, input, { owner: forkOwner, repo: forkRepo, branch: pull.headRef }, true);
+        }
+        catch (error) {
+            if (!deliver_regression_isRefused(error))
+                throw error;
+            input.log.info(`Could not push to the fork ${pull.headRepoFullName} (${messageOf(error)}); opening a pull request instead.`);
+        }
+    }
+    const branch = `evalgate/regressions-pr-${input.number}`;
+    try {
+        const baseHead = await readCommitTree(octokit, { owner: input.owner, repo: input.repo, ref: `heads/${pull.baseRef}` });
+        const delivery = await commitTo(octokit, input, { owner: input.owner, repo: input.repo, branch, createFrom: baseHead?.commitSha ?? pull.baseSha }, false);
+        if (delivery.kind !== "pushed")
+            return delivery;
+        const pullRequest = await upsertPullRequest(octokit, {
+            owner: input.owner,
+            repo: input.repo,
+            head: branch,
+            base: pull.baseRef,
+            title: `evalgate: regression items from #${input.number}`,
+            body: `Regression dataset and experiment collected by \`/eval regression\` on #${input.number}, whose branch is in a fork evalgate cannot push to.`,
+        });
+        return { kind: "pull-request", change: delivery.change, commit: delivery.commit, repoFullName: delivery.repoFullName, branch, pullRequest };
+    }
+    catch (error) {
+        if (!deliver_regression_isRefused(error) && !(error instanceof CommandError))
+            throw error;
+        input.log.info(`Could not open a pull request with the regression dataset (${messageOf(error)}); replying with the files.`);
+        return inline(octokit, input, `evalgate may not push to the fork, nor open a pull request from a branch here (${messageOf(error)})`);
+    }
+}
+async function readText(octokit, location, treeSha, path) {
+    return (await readTreeFile(octokit, { ...location, treeSha, path }))?.toString("utf8");
+}
+/** Plans the change against a tree (the branch's head, or the pull request's for the inline reply). */
+async function planAt(octokit, input, location, treeSha) {
+    const configText = await readText(octokit, location, treeSha, input.configPath);
+    if (configText === undefined)
+        throw new CommandError(`There is no \`${input.configPath}\` on the branch the regression dataset would go to.`);
+    const existingDatasets = new Map();
+    for (const target of input.targets) {
+        const existing = await readText(octokit, location, treeSha, target.datasetPath);
+        if (existing !== undefined)
+            existingDatasets.set(target.datasetPath, existing);
+    }
+    return planRegressionChange({
+        configPath: input.configPath,
+        configText,
+        sourceConfigText: input.sourceConfigText,
+        targets: input.targets,
+        existingDatasets,
+        pullRequest: input.number,
+        addedAt: input.addedAt,
+    });
+}
+async function commitTo(octokit, input, location, toFork) {
+    let change;
+    const prepare = async (head) => {
+        change = await planAt(octokit, input, location, head.treeSha);
+        return change.files;
+    };
+    const commit = await writeFilesCommit(octokit, {
+        owner: location.owner,
+        repo: location.repo,
+        branch: location.branch,
+        message: commitMessage(input),
+        prepare,
+        ...(location.createFrom === undefined ? {} : { createFrom: location.createFrom }),
+    });
+    if (change === undefined)
+        throw new Error("the regression change was never planned");
+    if (commit === undefined)
+        return { kind: "nothing-new", change };
+    return { kind: "pushed", change, commit, repoFullName: `${location.owner}/${location.repo}`, branch: location.branch, toFork };
+}
+async function inline(octokit, input, reason) {
+    const change = await planAt(octokit, input, { owner: input.owner, repo: input.repo }, input.sourceTreeSha);
+    return change.files.length === 0 ? { kind: "nothing-new", change } : { kind: "inline", change, reason };
+}
+function commitMessage(input) {
+    const names = input.targets.map((target) => target.name).join(", ");
+    return `evalgate: add regression items to ${names}\n\nCollected by /eval regression on #${input.number}.`;
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/find-candidate-runs.ts
+/**
+ * The latest candidate run of the pull request for each experiment: one at its head commit when
+ * there is one, else the newest that names the pull request. Paths say role and commit; only the
+ * run record says which pull request, so each candidate looked at costs one download.
+ */
+async function findCandidateRuns(store, input) {
+    const maxScanned = input.maxScanned ?? 20;
+    const found = [];
+    for (const experiment of input.experiments) {
+        const refs = await store.findRuns({ experiment, role: "candidate" });
+        const ordered = [...refs.filter((ref) => ref.commit === input.headSha), ...refs.filter((ref) => ref.commit !== input.headSha)];
+        for (const ref of ordered.slice(0, maxScanned)) {
+            const run = await store.getRun(ref.runId);
+            if (run?.role === "candidate" && run.pull_request === input.pullRequest) {
+                found.push(run);
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/render-regression-reply.ts
+
+
+const SHOWN_ITEMS = 20;
+function itemList(dataset) {
+    const ids = dataset.added.map((item) => inlineCode(item.item_id));
+    const shown = ids.slice(0, SHOWN_ITEMS).join(", ");
+    return ids.length > SHOWN_ITEMS ? `${shown} and ${ids.length - SHOWN_ITEMS} more` : shown;
+}
+/** The file on the branch, next to the commit's page (github.com or a GitHub Enterprise Server host alike). */
+function fileUrl(commitUrl, branch, path) {
+    const repositoryUrl = commitUrl.replace(/\/commit\/[0-9a-f]+$/, "");
+    const encode = (text) => text.split("/").map(encodeURIComponent).join("/");
+    return `${repositoryUrl}/blob/${encode(branch)}/${encode(path)}`;
+}
+function datasetLines(delivery) {
+    const lines = [];
+    for (const dataset of delivery.change.datasets) {
+        if (dataset.added.length === 0 && !dataset.experimentAdded)
+            continue;
+        const file = delivery.kind === "inline" ? inlineCode(dataset.datasetPath) : `[${inlineCode(dataset.datasetPath)}](${fileUrl(delivery.commit.htmlUrl, delivery.branch, dataset.datasetPath)})`;
+        const count = dataset.added.length;
+        const from = `from run ${inlineCode(dataset.selection.run.id)} of ${inlineCode(dataset.selection.run.experiment)}`;
+        const items = count === 0 ? "no new items" : `${count} item${count === 1 ? "" : "s"} (${itemList(dataset)})`;
+        const skipped = dataset.alreadyPresent.length > 0 ? `; ${dataset.alreadyPresent.length} already there` : "";
+        lines.push(`- ${file}: ${items} ${from}${skipped}.`);
+        if (dataset.experimentAdded)
+            lines.push(`  New experiment ${inlineCode(dataset.name)} over it, with the same target, scorers and gate.`);
+    }
+    return lines;
+}
+function inlineFiles(delivery) {
+    const blocks = [];
+    for (const file of delivery.change.files) {
+        const content = typeof file.content === "string" ? file.content : file.content.toString("utf8");
+        // A fence longer than any backtick run inside keeps the file's content from closing it.
+        const longestRun = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+        const fence = "`".repeat(longestRun + 1);
+        blocks.push("<details>", `<summary>${escapeMarkdown(file.path, { maxLength: 200 })}</summary>`, "", `${fence}${file.path.endsWith(".jsonl") ? "jsonl" : "yaml"}`, content.trimEnd(), fence, "", "</details>");
+    }
+    return blocks;
+}
+/** The reply to `/eval regression`: what was added where, and whether a rerun started. */
+function renderRegressionReply(delivery, rerun) {
+    if (delivery.kind === "nothing-new") {
+        const present = delivery.change.datasets.reduce((sum, dataset) => sum + dataset.alreadyPresent.length, 0);
+        const files = delivery.change.datasets.map((dataset) => inlineCode(dataset.datasetPath)).join(", ");
+        return `Nothing new: all ${present} selected item${present === 1 ? " is" : "s are"} already in ${files}, and the regression experiment exists. No commit was made.`;
+    }
+    const lines = [];
+    if (delivery.kind === "pushed") {
+        const where = delivery.toFork ? `the fork's branch ${inlineCode(delivery.branch)}` : `this pull request's branch`;
+        lines.push(`Added regression items in [${delivery.commit.sha.slice(0, 7)}](${delivery.commit.htmlUrl}) on ${where}:`);
+    }
+    else if (delivery.kind === "pull-request") {
+        lines.push(`This pull request's branch is in a fork evalgate cannot push to, so the regression items are in ${delivery.pullRequest.htmlUrl} ` +
+            `(branch ${inlineCode(delivery.branch)}, commit [${delivery.commit.sha.slice(0, 7)}](${delivery.commit.htmlUrl})):`);
+    }
+    else {
+        lines.push(`${escapeMarkdown(delivery.reason, { maxLength: 300 })}. Commit these files yourself to add the regression items:`);
+    }
+    lines.push("", ...datasetLines(delivery), "");
+    if (delivery.kind === "inline")
+        lines.push(...inlineFiles(delivery), "");
+    if (rerun.started)
+        lines.push("A rerun of the evaluation has started.");
+    else if (rerun.problem !== undefined)
+        lines.push(`No rerun was started: ${escapeMarkdown(rerun.problem, { maxLength: 300 })}.`);
+    else if (delivery.kind === "pull-request")
+        lines.push("That pull request runs its own checks.");
+    return lines.join("\n").trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/bot/regression/select-items.ts
+
+
+const SHOWN_IDS = 10;
+/**
+ * The failed and errored items of each run, or (with `runItemIds`) exactly the named run items,
+ * whatever their status. An id in none of the runs is an error that lists what can be named.
+ */
+async function selectItems(store, runs, runItemIds) {
+    const wanted = new Set(runItemIds);
+    const selections = [];
+    const failedIds = [];
+    for (const run of runs) {
+        const items = [];
+        for await (const item of store.runItems(run.id)) {
+            const failed = item.status !== "passed";
+            if (failed)
+                failedIds.push(item.id);
+            if (wanted.size > 0 ? wanted.has(item.id) : failed)
+                items.push(item);
+        }
+        if (items.length > 0)
+            selections.push({ run, items });
+    }
+    const foundIds = new Set(selections.flatMap((selection) => selection.items.map((item) => item.id)));
+    const unknown = runItemIds.filter((id) => !foundIds.has(id));
+    if (unknown.length > 0)
+        throw new UnknownRunItemIdsError(unknownIdsMessage(unknown, runs, failedIds), unknown, failedIds);
+    return selections;
+}
+/** Ids named with `--run-item-id` that are in none of the runs: the data, so each adapter words it. */
+class UnknownRunItemIdsError extends CommandError {
+    unknown;
+    failedIds;
+    constructor(message, unknown, failedIds) {
+        super(message);
+        this.unknown = unknown;
+        this.failedIds = failedIds;
+    }
+}
+function unknownIdsMessage(unknown, runs, failedIds) {
+    const runNames = runs.map((run) => inlineCode(run.id)).join(", ");
+    const lines = [
+        `${unknown.length === 1 ? "This run item id is" : "These run item ids are"} not in this pull request's latest run (${runNames}): ${unknown.slice(0, SHOWN_IDS).map(inlineCode).join(", ")}${unknown.length > SHOWN_IDS ? ", …" : ""}.`,
+    ];
+    if (failedIds.length > 0) {
+        const more = failedIds.length > SHOWN_IDS ? ` and ${failedIds.length - SHOWN_IDS} more` : "";
+        lines.push("", `Its failed and errored run items are ${failedIds.slice(0, SHOWN_IDS).map(inlineCode).join(", ")}${more}; \`/eval regression\` without \`--run-item-id\` takes them all.`);
+    }
+    else {
+        lines.push("", "Every item of that run passed.");
+    }
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/github/dispatch-workflow.ts
+/**
+ * Starts a `workflow_dispatch` run. One of the two events a token's own writes may start (the
+ * other is repository_dispatch); needs `actions: write`.
+ */
+async function dispatchWorkflow(octokit, input) {
+    await octokit.rest.actions.createWorkflowDispatch({
+        owner: input.owner,
+        repo: input.repo,
+        workflow_id: input.workflow,
+        ref: input.ref,
+        inputs: input.inputs,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/bot/commands/start-rerun.ts
+
+
+/** The workflow input the Action reads to evaluate a pull request from `workflow_dispatch`. */
+const PULL_REQUEST_INPUT = "pull-request";
+/**
+ * Dispatches the evaluation workflow for the pull request. It runs at the pull request's branch;
+ * a fork's branch is not in this repository, so a fork's rerun runs at the base branch and the
+ * Action finds the head through the `pull-request` input.
+ */
+async function startRerun(deps, comment, pull) {
+    const ref = pull.isFork ? pull.baseRef : pull.headRef;
+    try {
+        await dispatchWorkflow(deps.octokit, {
+            owner: comment.owner,
+            repo: comment.repo,
+            workflow: deps.workflowFile,
+            ref,
+            inputs: { [PULL_REQUEST_INPUT]: String(comment.pullRequest) },
+        });
+        return { started: true, ref };
+    }
+    catch (error) {
+        const status = statusOf(error);
+        const file = `.github/workflows/${deps.workflowFile}`;
+        if (status === 404)
+            return { started: false, problem: `${file} was not found on the default branch, or evalgate may not run workflows (it needs actions: write)` };
+        if (status === 422)
+            return { started: false, problem: `${file} has no workflow_dispatch trigger with a "${PULL_REQUEST_INPUT}" input (GitHub said: ${messageOf(error)})` };
+        if (status === 403)
+            return { started: false, problem: `evalgate may not run workflows here (it needs actions: write)` };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bot/commands/regression.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const NO_RUN_YET = "No evalgate run found for this pull request yet; push a commit or use `/eval run`.";
+/**
+ * `/eval regression`: the failed items of the pull request's latest candidate runs become a
+ * regression dataset and experiment, committed where the author will see them, then a rerun.
+ */
+async function runEvalRegression(deps, comment, command) {
+    const { octokit } = deps;
+    const repository = { owner: comment.owner, repo: comment.repo };
+    const pull = await getPullRequest(octokit, { ...repository, number: comment.pullRequest });
+    const head = await pullRequestHead(deps, comment, pull);
+    const sourceConfigText = (await readTreeFile(octokit, { ...repository, treeSha: head.treeSha, path: deps.configPath }))?.toString("utf8");
+    if (sourceConfigText === undefined)
+        throw new CommandError(`This pull request has no ${inlineCode(deps.configPath)} at its head, so there are no experiments to collect regressions from.`);
+    const config = parseConfig(sourceConfigText, deps.configPath);
+    const store = new results_branch_store_ResultsBranchStore({
+        octokit,
+        ...repository,
+        branch: deps.resultsBranch,
+        // Only read here: nothing is staged, so this directory is never created.
+        stagingDir: external_node_path_default().join(external_node_os_default().tmpdir(), `evalgate-bot-${(0,external_node_crypto_.randomUUID)()}`),
+    });
+    const runs = await findCandidateRuns(store, { experiments: sourceExperiments(config), pullRequest: comment.pullRequest, headSha: pull.headSha });
+    if (runs.length === 0)
+        throw new CommandError(NO_RUN_YET);
+    const selections = await selectItems(store, runs, command.runItemIds);
+    if (selections.length === 0) {
+        const runNames = runs.map((run) => `${inlineCode(run.id)} (${inlineCode(run.experiment)})`).join(", ");
+        return { body: `Nothing new: every item of this pull request's latest run passed (${runNames}), so there is nothing to add.`, summary: "nothing to add: no failed items" };
+    }
+    const delivery = await deliverRegression(octokit, {
+        ...repository,
+        number: comment.pullRequest,
+        pull,
+        configPath: deps.configPath,
+        sourceConfigText,
+        sourceTreeSha: head.treeSha,
+        targets: regressionTargets(selections, deps.configPath, command.name),
+        addedAt: deps.now().toISOString(),
+        log: deps.log,
+    });
+    let rerun = { started: false };
+    if (delivery.kind === "pushed") {
+        const started = await startRerun(deps, comment, pull);
+        rerun = started.started ? { started: true } : { started: false, problem: started.problem };
+    }
+    const added = delivery.change.datasets.reduce((sum, dataset) => sum + dataset.added.length, 0);
+    return {
+        body: renderRegressionReply(delivery, rerun),
+        ok: rerun.problem === undefined,
+        summary: delivery.kind === "nothing-new" ? "nothing new to add" : `${delivery.kind}: ${added} regression item(s)`,
+        ...(delivery.kind === "pushed" || delivery.kind === "pull-request" ? { commitUrl: delivery.commit.htmlUrl } : {}),
+        ...(delivery.kind === "pull-request" ? { pullRequestUrl: delivery.pullRequest.htmlUrl } : {}),
+        dispatched: rerun.started,
+    };
+}
+/**
+ * The head commit's tree, read in the base repository. A fork's commits are reachable there
+ * through `refs/pull/<n>/head`, which GitHub keeps for every pull request.
+ */
+async function pullRequestHead(deps, comment, pull) {
+    const repository = { owner: comment.owner, repo: comment.repo };
+    const tree = pull.isFork
+        ? await readCommitTree(deps.octokit, { ...repository, ref: `pull/${comment.pullRequest}/head` })
+        : await readCommitTree(deps.octokit, { ...repository, sha: pull.headSha });
+    if (tree === undefined)
+        throw new CommandError("Could not read this pull request's head commit.");
+    return tree;
+}
+/** Regression experiments are not sources: their failed items are already in a regression dataset. */
+function sourceExperiments(config) {
+    return Object.entries(config.experiments)
+        .filter(([, experiment]) => !experiment.dataset.replace(/^\.\//, "").startsWith(`${REGRESSIONS_DIR}/`))
+        .map(([name]) => name);
+}
+
+;// CONCATENATED MODULE: ./src/bot/commands/run.ts
+
+
+
+
+
+/** `/eval run`: evaluates the pull request again. */
+async function runEvalRun(deps, comment) {
+    const pull = await getPullRequest(deps.octokit, { owner: comment.owner, repo: comment.repo, number: comment.pullRequest });
+    const rerun = await startRerun(deps, comment, pull);
+    if (!rerun.started)
+        throw new CommandError(`Could not start the evaluation: ${escapeMarkdown(rerun.problem, { maxLength: 300 })}.`);
+    return {
+        body: `Started the evaluation workflow ${inlineCode(deps.workflowFile)} for this pull request (at ${inlineCode(rerun.ref)}); its report will update this pull request's evalgate comment.`,
+        summary: `dispatched ${deps.workflowFile} at ${rerun.ref}`,
+        dispatched: true,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/bot/issue-comment-event.ts
+
+/**
+ * The parts of an `issue_comment` webhook payload the bot reads. Real payloads carry much more;
+ * unknown keys are ignored, and a payload missing any of these is not one we act on.
+ */
+const IssueCommentEventSchema = object({
+    action: schemas_string(),
+    issue: object({
+        number: schemas_number().int().positive(),
+        pull_request: object({}).loose().nullish(),
+    }),
+    comment: object({
+        id: schemas_number().int().positive(),
+        body: schemas_string().nullish(),
+        user: object({ login: schemas_string(), type: schemas_string().optional() }),
+    }),
+    repository: object({
+        name: schemas_string(),
+        owner: object({ login: schemas_string() }),
+    }),
+});
+
+;// CONCATENATED MODULE: ./src/bot/parse-command.ts
+
+const PREFIX = "/eval";
+// Run item ids are `ri_` and 12 hex digits; the bound keeps a pasted paragraph out of a reply.
+const RUN_ITEM_ID = /^[A-Za-z0-9_.-]{1,100}$/;
+const MAX_NAME_LENGTH = 100;
+const MAX_RUN_ITEM_IDS = 100;
+/** The first line, split on whitespace: the rest of a comment is free text for humans. */
+function firstLineTokens(body) {
+    const firstLine = body.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+    return firstLine.trim().split(/\s+/).filter((token) => token !== "");
+}
+/** A comment is a command when its first line's first word is exactly `/eval`. */
+function isEvalComment(body) {
+    return firstLineTokens(body)[0] === PREFIX;
+}
+function parseEvalComment(body) {
+    const [prefix, subcommand, ...args] = firstLineTokens(body);
+    if (prefix !== PREFIX)
+        return { kind: "not-a-command" };
+    switch (subcommand) {
+        case undefined:
+        case "help":
+            return args.length === 0 ? { kind: "command", command: { kind: "help" } } : invalid(`\`/eval help\` takes no arguments`);
+        case "run":
+            return args.length === 0 ? { kind: "command", command: { kind: "run" } } : invalid(`\`/eval run\` takes no arguments`);
+        case "regression":
+            return parseRegressionArgs(args);
+        default:
+            return invalid(`unknown command "${subcommand}"`);
+    }
+}
+function invalid(problem) {
+    return { kind: "invalid", problem };
+}
+/** `--run-item-id ID` (repeatable) and `--name NAME`, each also as `--flag=value`. */
+function parseRegressionArgs(args) {
+    const runItemIds = [];
+    let name;
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index] ?? "";
+        const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+        if (flag !== "--run-item-id" && flag !== "--name")
+            return invalid(`unknown option "${arg}"`);
+        const value = inline ?? args[++index];
+        if (value === undefined || value === "" || value.startsWith("--"))
+            return invalid(`${flag} needs a value`);
+        if (flag === "--name") {
+            if (name !== undefined)
+                return invalid("--name may be given once");
+            if (!EXPERIMENT_NAME.test(value) || value.length > MAX_NAME_LENGTH) {
+                return invalid(`--name "${value}" is not a valid name: use letters, digits, '.', '_' and '-', starting with a letter or digit (at most ${MAX_NAME_LENGTH})`);
+            }
+            name = value;
+        }
+        else {
+            if (!RUN_ITEM_ID.test(value))
+                return invalid(`--run-item-id "${value}" is not a run item id (they look like ri_3f9a2c1d8e7b)`);
+            if (!runItemIds.includes(value))
+                runItemIds.push(value);
+            if (runItemIds.length > MAX_RUN_ITEM_IDS)
+                return invalid(`at most ${MAX_RUN_ITEM_IDS} --run-item-id options at once`);
+        }
+    }
+    return { kind: "command", command: { kind: "regression", runItemIds, ...(name === undefined ? {} : { name }) } };
+}
+
+;// CONCATENATED MODULE: ./src/bot/handle-eval-comment.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const MAY_RUN = new Set(["admin", "write"]);
+/**
+ * Answers one `issue_comment` webhook payload: `/eval regression`, `/eval run` or `/eval help` in
+ * the first line of a new comment on a pull request, by someone with write access. Never throws
+ * for a command's failure: the author gets a 😕 and a reply saying why.
+ */
+async function handleEvalComment(deps, event) {
+    const resolved = resolveDeps(deps);
+    const comment = commandComment(event, resolved);
+    if ("ignored" in comment)
+        return { status: "ignored", summary: comment.ignored };
+    const parsed = parseEvalComment(comment.body);
+    if (parsed.kind === "not-a-command")
+        return { status: "ignored", summary: "not an /eval command" };
+    const permission = await getPermission(resolved.octokit, { owner: comment.owner, repo: comment.repo, username: comment.author });
+    if (!MAY_RUN.has(permission)) {
+        const replyUrl = await reply(resolved.octokit, comment, REFUSAL);
+        return { status: "refused", summary: `${comment.author} has ${permission} access; only write or admin may run /eval commands`, replyUrl };
+    }
+    await react(resolved.octokit, comment, "eyes", resolved.log);
+    if (parsed.kind === "invalid") {
+        const replyUrl = await reply(resolved.octokit, comment, renderHelp(parsed.problem));
+        await react(resolved.octokit, comment, "confused", resolved.log);
+        return { status: "failed", command: "usage", summary: parsed.problem, replyUrl };
+    }
+    return runCommand(resolved, comment, parsed.command);
+}
+async function runCommand(deps, comment, command) {
+    let result;
+    try {
+        result = await commandFor(deps, comment, command);
+    }
+    catch (error) {
+        const body = failureReply(error);
+        deps.log.warning(`/eval ${command.kind} on ${comment.owner}/${comment.repo}#${comment.pullRequest} failed: ${messageOf(error)}`);
+        const replyUrl = await reply(deps.octokit, comment, body).catch((replyError) => {
+            deps.log.warning(`Could not reply on #${comment.pullRequest}: ${messageOf(replyError)}`);
+            return undefined;
+        });
+        await react(deps.octokit, comment, "confused", deps.log);
+        return { status: "failed", command: command.kind, summary: messageOf(error), ...(replyUrl === undefined ? {} : { replyUrl }) };
+    }
+    const replyUrl = await reply(deps.octokit, comment, result.body);
+    const ok = result.ok ?? true;
+    await react(deps.octokit, comment, ok ? "rocket" : "confused", deps.log);
+    return {
+        status: ok ? "done" : "failed",
+        command: command.kind,
+        summary: result.summary,
+        replyUrl,
+        ...(result.commitUrl === undefined ? {} : { commitUrl: result.commitUrl }),
+        ...(result.pullRequestUrl === undefined ? {} : { pullRequestUrl: result.pullRequestUrl }),
+        ...(result.dispatched === undefined ? {} : { dispatched: result.dispatched }),
+    };
+}
+function commandFor(deps, comment, command) {
+    switch (command.kind) {
+        case "help":
+            return Promise.resolve(runEvalHelp());
+        case "run":
+            return runEvalRun(deps, comment);
+        case "regression":
+            return runEvalRegression(deps, comment, command);
+    }
+}
+/** CommandError messages are written for the reply; a UserError (a bad config) is quoted; anything else is summarised. */
+function failureReply(error) {
+    if (error instanceof CommandError)
+        return error.message;
+    if (isUserError(error))
+        return `evalgate could not do that:\n\n${quotedLines(error.message, SHOWN_ERROR_LINES)}`;
+    return `evalgate could not finish this command: ${escapeMarkdown(messageOf(error), { maxLength: 300 })}. See the app's log for details.`;
+}
+const SHOWN_ERROR_LINES = 20;
+/** The first lines of a message as a Markdown quote, escaped, with "…" when lines were left out. */
+function quotedLines(message, maxLines) {
+    const lines = message.split("\n");
+    const quoted = lines.slice(0, maxLines).map((line) => `> ${escapeMarkdown(line, { maxLength: 300 })}`);
+    return [...quoted, ...(lines.length > maxLines ? ["> …"] : [])].join("\n");
+}
+/** The comment, when the event is a new comment on a pull request by a person; else why it is ignored. */
+function commandComment(event, deps) {
+    const parsed = IssueCommentEventSchema.safeParse(event);
+    if (!parsed.success)
+        return { ignored: "not an issue_comment payload" };
+    const { action, issue, comment, repository } = parsed.data;
+    if (action !== "created")
+        return { ignored: `comment ${action}, not created` };
+    if (!issue.pull_request)
+        return { ignored: "a comment on an issue, not a pull request" };
+    const login = comment.user.login;
+    if (comment.user.type === "Bot" || (deps.botLogin !== undefined && login.toLowerCase() === deps.botLogin.toLowerCase())) {
+        return { ignored: `a comment by a bot (${login})` };
+    }
+    return {
+        owner: repository.owner.login,
+        repo: repository.name,
+        pullRequest: issue.number,
+        commentId: comment.id,
+        body: comment.body ?? "",
+        author: login,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/detect-mode.ts
+function detectMode(context) {
+    const { eventName, payload } = context;
+    const branch = context.ref.startsWith("refs/heads/") ? context.ref.slice("refs/heads/".length) : undefined;
+    switch (eventName) {
+        case "push":
+            return branch === context.baselineBranch
+                ? { kind: "baseline", sha: context.sha, branch }
+                : skip(`a push to ${branch ?? context.ref}: baselines come from pushes to ${context.baselineBranch}`);
+        case "pull_request":
+        case "pull_request_target": {
+            const pr = payload.pull_request;
+            if (!pr?.number)
+                return skip(`the ${eventName} event carries no pull request`);
+            return { kind: "candidate", pullRequest: pr.number, ...(pr.head?.sha ? { headSha: pr.head.sha } : {}) };
+        }
+        case "deployment_status": {
+            const status = payload.deployment_status;
+            const deployment = payload.deployment;
+            if (status?.state !== "success")
+                return skip(`deployment status is "${status?.state ?? "unknown"}", not success`);
+            if (!deployment?.sha)
+                return skip("the deployment_status event names no commit");
+            return { kind: "candidate-for-sha", sha: deployment.sha, deploymentStatusEvent: payload };
+        }
+        case "workflow_dispatch": {
+            const inputs = (payload.inputs ?? {});
+            const pr = Number(inputs["pull-request"] ?? inputs.pull_request ?? inputs.pr ?? NaN);
+            if (Number.isInteger(pr) && pr > 0)
+                return { kind: "candidate", pullRequest: pr };
+            return branch === context.baselineBranch
+                ? { kind: "baseline", sha: context.sha, branch }
+                : skip(`workflow_dispatch on ${branch ?? context.ref} without a pull-request input`);
+        }
+        case "workflow_run": {
+            // The trusted follow-up of a fork's pull_request run: it evaluates the PR's deployment with
+            // this repository's own config and token; no code from the fork runs here.
+            const run = payload.workflow_run;
+            if (!run?.head_sha)
+                return skip("the workflow_run event names no commit");
+            if (run.event !== "pull_request")
+                return skip(`workflow_run of a ${run.event ?? "unknown"} event`);
+            const number = run.pull_requests?.[0]?.number;
+            return { kind: "candidate-for-sha", sha: run.head_sha, ...(number ? { pullRequest: number } : {}) };
+        }
+        case "issue_comment":
+            return { kind: "command" };
+        default:
+            return skip(`evalgate does nothing on ${eventName} events`);
+    }
+}
+function skip(reason) {
+    return { kind: "skip", reason };
+}
+
+;// CONCATENATED MODULE: ./src/github/find-candidate-url.ts
+const WAITING_STATES = new Set(["queued", "pending", "in_progress"]);
+/** "" counts as absent: real payloads send `target_url: ""`, and many omit `environment_url`. */
+function urlOf(status) {
+    return status.environment_url || status.target_url || undefined;
+}
+function isEventPayload(event) {
+    return typeof event === "object" && event !== null && "deployment_status" in event && "deployment" in event;
+}
+function fromEvent(input) {
+    if (!isEventPayload(input.event))
+        return undefined;
+    const { deployment, deployment_status: status } = input.event;
+    if (deployment?.sha !== input.sha || status?.state !== "success")
+        return undefined;
+    if (input.environment !== undefined && deployment.environment !== input.environment)
+        return undefined;
+    const url = urlOf(status);
+    if (!url)
+        return undefined;
+    return { url, source: "deployment_status event", ...(deployment.id !== undefined ? { deploymentId: deployment.id } : {}) };
+}
+/** One pass over the commit's deployments, newest first. */
+async function lookUp(octokit, input) {
+    const { owner, repo, sha, environment } = input;
+    const deployments = await octokit.rest.repos.listDeployments({ owner, repo, sha, ...(environment ? { environment } : {}), per_page: 100 });
+    let waiting = false;
+    for (const deployment of deployments.data) {
+        const statuses = await octokit.rest.repos.listDeploymentStatuses({ owner, repo, deployment_id: deployment.id, per_page: 1 });
+        const newest = statuses.data[0];
+        if (!newest || WAITING_STATES.has(newest.state))
+            waiting = true;
+        const url = newest?.state === "success" ? urlOf(newest) : undefined;
+        if (url)
+            return { found: { url, source: "deployments API", deploymentId: deployment.id } };
+    }
+    return { waiting, count: deployments.data.length };
+}
+const find_candidate_url_delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The URL of the commit's successful deployment: from the triggering `deployment_status` event,
+ * else from the Deployments API, waiting up to `timeoutMs` while a deployment is not there yet or
+ * still running. Undefined when time runs out, or when every deployment of the commit ended
+ * without success.
+ */
+async function findCandidateUrl(octokit, input) {
+    const fromPayload = fromEvent(input);
+    if (fromPayload)
+        return fromPayload;
+    const deadline = Date.now() + input.timeoutMs;
+    const where = `${input.sha.slice(0, 7)}${input.environment ? ` in ${input.environment}` : ""}`;
+    for (;;) {
+        const lookup = await lookUp(octokit, input);
+        if ("found" in lookup)
+            return lookup.found;
+        if (lookup.count > 0 && !lookup.waiting) {
+            input.log?.warning(`No successful deployment of ${where}: every deployment of it ended without success.`);
+            return undefined;
+        }
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) {
+            input.log?.warning(`No successful deployment of ${where} after waiting ${Math.round(input.timeoutMs / 1000)} s.`);
+            return undefined;
+        }
+        input.log?.info(lookup.count === 0 ? `Waiting for a deployment of ${where}…` : `Waiting for the deployment of ${where} to finish…`);
+        await find_candidate_url_delay(Math.min(input.pollMs, remaining));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/find-pull-request.ts
+/**
+ * The open pull request whose head is `sha`. Deployment and workflow_run events name a commit,
+ * not a pull request, and GitHub leaves workflow_run's `pull_requests` empty for forks.
+ */
+async function findPullRequestForSha(octokit, input) {
+    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        owner: input.owner,
+        repo: input.repo,
+        state: "open",
+        per_page: 100,
+    });
+    return pulls.find((pull) => pull.head.sha === input.sha)?.number;
+}
+
+;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {}
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat()
+  const stringLength = settings.stringLength || defaultStringLength
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = []
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = []
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = []
+  /** @type {Array<number>} */
+  const longestCellByColumn = []
+  let mostCellsPerRow = 0
+  let rowIndex = -1
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = []
+    /** @type {Array<number>} */
+    const sizes = []
+    let columnIndex = -1
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex])
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell)
+        sizes[columnIndex] = size
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size
+        }
+      }
+
+      row.push(cell)
+    }
+
+    cellMatrix[rowIndex] = row
+    sizeMatrix[rowIndex] = sizes
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex])
+    }
+  } else {
+    const code = toAlignment(align)
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1
+  /** @type {Array<string>} */
+  const row = []
+  /** @type {Array<number>} */
+  const sizes = []
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex]
+    let before = ''
+    let after = ''
+
+    if (code === 99 /* `c` */) {
+      before = ':'
+      after = ':'
+    } else if (code === 108 /* `l` */) {
+      before = ':'
+    } else if (code === 114 /* `r` */) {
+      after = ':'
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          )
+
+    const cell = before + '-'.repeat(size) + after
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size
+      }
+
+      sizes[columnIndex] = size
+    }
+
+    row[columnIndex] = cell
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row)
+  sizeMatrix.splice(1, 0, sizes)
+
+  rowIndex = -1
+  /** @type {Array<string>} */
+  const lines = []
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex]
+    const sizes = sizeMatrix[rowIndex]
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow
+    columnIndex = -1
+    /** @type {Array<string>} */
+    const line = []
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || ''
+      let before = ''
+      let after = ''
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0)
+        const code = alignments[columnIndex]
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size)
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5)
+            after = ' '.repeat(half - 0.5)
+          } else {
+            before = ' '.repeat(half)
+            after = before
+          }
+        } else {
+          after = ' '.repeat(size)
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|')
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ')
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before)
+      }
+
+      line.push(cell)
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after)
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ')
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|')
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    )
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/markdown-parts.ts
@@ -66415,7 +67196,7 @@ function md(text, maxLength = 200) {
 }
 /** "1 regression", "3 regressions", "2 fixes". */
 function countOf(value, one, many = `${one}s`) {
-    return `${formatCount(value)} ${value === 1 ? one : many}`;
+    return `${stats_formatCount(value)} ${value === 1 ? one : many}`;
 }
 function orDash(value, format) {
     return value === undefined || value === null ? "—" : format(value);
@@ -66427,9 +67208,9 @@ function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY) {
     const shown = summary.scorers.slice(0, maxRows);
     const rows = shown.map((scorer) => [
         md(scorer.scorer),
-        formatScore(scorer.mean),
-        formatPercent(scorer.pass_rate),
-        formatCount(scorer.errors),
+        stats_formatScore(scorer.mean),
+        stats_formatPercent(scorer.pass_rate),
+        stats_formatCount(scorer.errors),
     ]);
     const table = markdownTable([["scorer", "mean", "pass rate", "errors"], ...rows], {
         ...MARKDOWN_TABLE,
@@ -66450,11 +67231,11 @@ function metricsComparisonTable(comparison) {
         delta(metric.delta),
     ];
     const rows = [
-        row("errors", errorDelta(comparison), formatCount, formatDeltaCount),
-        row("latency p50", comparison.latency_ms.p50, formatMs, formatDeltaMs),
-        row("latency p95", comparison.latency_ms.p95, formatMs, formatDeltaMs),
-        row("tokens", comparison.tokens.total, formatCount, formatDeltaCount),
-        row("cost", comparison.cost, formatCost, formatDeltaCost),
+        row("errors", errorDelta(comparison), stats_formatCount, formatDeltaCount),
+        row("latency p50", comparison.latency_ms.p50, stats_formatMs, formatDeltaMs),
+        row("latency p95", comparison.latency_ms.p95, stats_formatMs, formatDeltaMs),
+        row("tokens", comparison.tokens.total, stats_formatCount, formatDeltaCount),
+        row("cost", comparison.cost, stats_formatCost, formatDeltaCost),
     ];
     return markdownTable([["", "baseline", "candidate", "Δ"], ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
 }
@@ -66468,21 +67249,36 @@ function errorDelta(comparison) {
 
 
 
+
+/** Richest first: fewer rows, then shorter excerpts, then the counts only. */
+const CI_REPORT_DETAILS = [
+    { flippedRows: 50, excerptLength: 160, reasonLength: 160 },
+    { flippedRows: 30, excerptLength: 160, reasonLength: 160 },
+    { flippedRows: 20, excerptLength: 120, reasonLength: 120 },
+    { flippedRows: 10, excerptLength: 80, reasonLength: 80 },
+    { flippedRows: 5, excerptLength: 40, reasonLength: 40 },
+    { flippedRows: 0, excerptLength: 0, reasonLength: 0 },
+];
 /**
  * GitHub-flavoured Markdown for a job summary or a PR comment: the verdict first, then the
  * numbers, then the flipped items folded in `<details>`. Everything that came from a dataset,
- * a model or a user passes through escapeMarkdown.
+ * a model or a user passes through escapeMarkdown, and the escaped report is fitted to
+ * `options.limit` by showing fewer and shorter flipped items.
  */
 function renderCiReport(run, verdict, comparison, options = {}) {
     const maxRows = options.maxFlippedRows ?? 50;
+    const levels = CI_REPORT_DETAILS.map((detail) => ({ ...detail, flippedRows: Math.min(detail.flippedRows, maxRows) }));
+    return fitLevels(levels, (detail) => renderAtDetail(run, verdict, comparison, detail), options.limit ?? GITHUB_LIMITS.comment);
+}
+function renderAtDetail(run, verdict, comparison, detail) {
     const blocks = [verdictBlock(run, verdict), runLine(run)];
     if (comparison !== undefined) {
         blocks.push(comparisonHeadline(comparison));
         if (comparison.dataset_note !== undefined)
             blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
         blocks.push(scorerComparisonTable(comparison));
-        blocks.push(flippedDetails("regression", "regressions", comparison.regressions, maxRows));
-        blocks.push(flippedDetails("fix", "fixes", comparison.fixes, maxRows));
+        blocks.push(flippedDetails("regression", "regressions", comparison.regressions, detail));
+        blocks.push(flippedDetails("fix", "fixes", comparison.fixes, detail));
         blocks.push(metricsComparisonTable(comparison));
     }
     else if (run.summary !== undefined) {
@@ -66502,63 +67298,65 @@ function runLine(run) {
     const summary = run.summary;
     if (summary === undefined)
         return `${head} · ${md(run.status)}`;
-    return (`${head} · ${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
-        `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored · ` +
-        `pass rate **${formatPercent(summary.pass_rate)}**`);
+    return (`${head} · ${stats_formatCount(summary.total)} items: ${stats_formatCount(summary.passed)} passed, ` +
+        `${stats_formatCount(summary.failed)} failed, ${stats_formatCount(summary.errored)} errored · ` +
+        `pass rate **${stats_formatPercent(summary.pass_rate)}**`);
 }
 function comparisonHeadline(comparison) {
     const { pass_rate: rate } = comparison;
-    return (`**pass rate ${formatPercent(rate.baseline)} → ${formatPercent(rate.candidate)} ` +
+    return (`**pass rate ${stats_formatPercent(rate.baseline)} → ${stats_formatPercent(rate.candidate)} ` +
         `(${formatDeltaPp(rate.delta)})** against baseline ${md(comparison.baseline.run_id)} over ` +
-        `${formatCount(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
+        `${stats_formatCount(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
         `${countOf(comparison.fixes.count, "fix", "fixes")} · ${countOf(comparison.errors.new_errors.count, "new error")}`);
 }
 function metricsLine(summary) {
-    return (`latency p50 ${formatMs(summary.latency_ms.p50)} · p95 ${formatMs(summary.latency_ms.p95)} · ` +
-        `tokens ${formatCount(summary.tokens.total)} · cost ${formatCost(summary.cost)} · ` +
-        `retries ${formatCount(summary.retries)}`);
+    return (`latency p50 ${stats_formatMs(summary.latency_ms.p50)} · p95 ${stats_formatMs(summary.latency_ms.p95)} · ` +
+        `tokens ${stats_formatCount(summary.tokens.total)} · cost ${stats_formatCost(summary.cost)} · ` +
+        `retries ${stats_formatCount(summary.retries)}`);
 }
 function scorerComparisonTable(comparison) {
     if (comparison.scorers.length === 0)
         return "";
     const rows = comparison.scorers.map((scorer) => [
         md(scorer.scorer),
-        orDash(scorer.baseline?.mean, formatScore),
-        orDash(scorer.candidate?.mean, formatScore),
+        orDash(scorer.baseline?.mean, stats_formatScore),
+        orDash(scorer.candidate?.mean, stats_formatScore),
         orDash(scorer.mean_delta ?? undefined, formatDeltaScore),
-        orDash(scorer.baseline?.pass_rate, formatPercent),
-        orDash(scorer.candidate?.pass_rate, formatPercent),
+        orDash(scorer.baseline?.pass_rate, stats_formatPercent),
+        orDash(scorer.candidate?.pass_rate, stats_formatPercent),
         orDash(scorer.pass_rate_delta ?? undefined, formatDeltaPp),
     ]);
     const header = ["scorer", "mean (baseline)", "mean (candidate)", "Δ mean", "pass (baseline)", "pass (candidate)", "Δ pass"];
     return markdownTable([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "r", "r"] });
 }
-function flippedDetails(one, many, list, maxRows) {
+function flippedDetails(one, many, list, detail) {
     if (list.count === 0)
         return "";
-    const shown = list.items.slice(0, maxRows);
-    const rows = shown.map(flippedRow);
+    const shown = list.items.slice(0, detail.flippedRows);
+    if (shown.length === 0)
+        return `${countOf(list.count, one, many)}: not listed, the report would be too long.`;
+    const rows = shown.map((item) => flippedRow(item, detail));
     const hidden = list.count - shown.length;
     return [
         `<details><summary>${countOf(list.count, one, many)}</summary>`,
         "",
         markdownTable([["item", "status", "changed scorers", "candidate output"], ...rows], MARKDOWN_TABLE),
-        ...(hidden > 0 ? ["", `… and ${formatCount(hidden)} more not shown.`] : []),
+        ...(hidden > 0 ? ["", `… and ${stats_formatCount(hidden)} more not shown.`] : []),
         "",
         "</details>",
     ].join("\n");
 }
-function flippedRow(item) {
+function flippedRow(item, detail) {
     const scorers = item.changed_scorers.map((scorer) => {
-        const movement = `${orDash(scorer.baseline?.score, formatScore)} → ${orDash(scorer.candidate?.score, formatScore)}`;
-        return `**${md(scorer.scorer, 60)}** ${movement}: ${md(scorer.reason, 160)}`;
+        const movement = `${orDash(scorer.baseline?.score, stats_formatScore)} → ${orDash(scorer.candidate?.score, stats_formatScore)}`;
+        return `**${md(scorer.scorer, 60)}** ${movement}: ${md(scorer.reason, detail.reasonLength)}`;
     });
     const output = item.candidate_error !== undefined ? `error: ${item.candidate_error}` : valueText(item.candidate_output);
     return [
         md(item.item_id, 80),
         `${item.baseline_status} → ${item.candidate_status}`,
         scorers.length > 0 ? scorers.join("<br>") : "—",
-        md(output, 160),
+        md(output, detail.excerptLength),
     ];
 }
 
@@ -66601,8 +67399,8 @@ function experimentVersion(definition) {
 
 // `$${` escapes a literal `${`; `${NAME}` and `${NAME:-default}` read the environment; any other
 // `${…}` is a mistake we name rather than pass through to a target.
-const REFERENCE = /\$\$\{|\$\{([^}]*)\}/g;
 const VARIABLE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$/s;
+const interpolate_MAX_LISTED_PROBLEMS = 20;
 /**
  * Replaces `${NAME}` and `${NAME:-default}` in every string inside `value` (keys are left alone).
  * As in the shell, `:-` also applies when the variable is set but empty. Every missing variable is
@@ -66611,6 +67409,10 @@ const VARIABLE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$/s;
 function interpolateEnv(value, env, path) {
     const problems = [];
     const result = interpolateValue(value, env, path, problems);
+    if (problems.length > interpolate_MAX_LISTED_PROBLEMS) {
+        const more = problems.length - interpolate_MAX_LISTED_PROBLEMS;
+        throw new errors_UserError([...problems.slice(0, interpolate_MAX_LISTED_PROBLEMS), `… and ${more} more problems`].join("\n"));
+    }
     if (problems.length > 0)
         throw new errors_UserError(problems.join("\n"));
     return result;
@@ -66630,24 +67432,56 @@ function interpolateValue(value, env, path, problems) {
     }
     return value;
 }
+/**
+ * One left-to-right pass with indexOf, never re-reading a replacement (a value holding `${X}` stays
+ * as it is) and linear in the text: a regular expression for `${…}` rescans the rest of the text
+ * from every `${` that has no `}`, which a crafted value makes quadratic.
+ */
 function interpolateString(text, env, path, problems) {
-    return text.replace(REFERENCE, (match, inner) => {
-        if (inner === undefined)
-            return "${";
-        const variable = VARIABLE.exec(inner);
-        if (variable === null) {
-            problems.push(`${path}: "${match}" is not a variable reference; write \${NAME} or \${NAME:-default} (or $\${ for a literal \${)`);
-            return match;
+    let result = "";
+    let from = 0;
+    // Once no `}` follows, none follows any later `${` either: each is literal text, found without a search.
+    let closeAhead = true;
+    for (;;) {
+        const dollar = text.indexOf("$", from);
+        if (dollar === -1)
+            break;
+        if (text.startsWith("$${", dollar)) {
+            result += text.slice(from, dollar) + "${";
+            from = dollar + 3;
+            continue;
         }
-        const [, name, fallback] = variable;
-        const found = env[name];
-        if (fallback !== undefined)
-            return found === undefined || found === "" ? fallback : found;
-        if (found !== undefined)
-            return found;
-        problems.push(`${path}: environment variable ${name} is not set (set it, or write \${${name}:-default})`);
+        const close = text[dollar + 1] === "{" && closeAhead ? text.indexOf("}", dollar + 2) : -1;
+        if (close === -1) {
+            if (text[dollar + 1] === "{")
+                closeAhead = false;
+            result += text.slice(from, dollar + 1);
+            from = dollar + 1;
+            continue;
+        }
+        result += text.slice(from, dollar) + resolveReference(text.slice(dollar, close + 1), env, path, problems);
+        from = close + 1;
+    }
+    return result + text.slice(from);
+}
+function resolveReference(match, env, path, problems) {
+    const variable = VARIABLE.exec(match.slice(2, -1));
+    if (variable === null) {
+        problems.push(`${path}: "${preview(match)}" is not a variable reference; write \${NAME} or \${NAME:-default} (or $\${ for a literal \${)`);
         return match;
-    });
+    }
+    const [, name, fallback] = variable;
+    const found = env[name];
+    if (fallback !== undefined)
+        return found === undefined || found === "" ? fallback : found;
+    if (found !== undefined)
+        return found;
+    problems.push(`${path}: environment variable ${name} is not set (set it, or write \${${name}:-default})`);
+    return match;
+}
+/** A reference as quoted in a message: a long one is cut, so a message stays a line. */
+function preview(match) {
+    return match.length <= 60 ? match : `${match.slice(0, 57)}…}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/scorer.ts
@@ -66655,7 +67489,75 @@ function defineScorer(definition) {
     return definition;
 }
 
+;// CONCATENATED MODULE: ./src/core/scorers/scalar-equality.ts
+const sameText = (actual, expected) => actual === expected;
+/** Whether two values are equal by the rule above; a missing value equals nothing. */
+function valuesEqual(actual, expected, textsEqual = sameText) {
+    if (actual === undefined || expected === undefined)
+        return false;
+    if (Array.isArray(actual) || Array.isArray(expected)) {
+        return (Array.isArray(actual) &&
+            Array.isArray(expected) &&
+            actual.length === expected.length &&
+            actual.every((entry, index) => valuesEqual(entry, expected[index], textsEqual)));
+    }
+    if (isRecord(actual) || isRecord(expected)) {
+        if (!isRecord(actual) || !isRecord(expected))
+            return false;
+        const keys = definedKeys(actual);
+        return (keys.length === definedKeys(expected).length &&
+            keys.every((key) => valuesEqual(actual[key], expected[key], textsEqual)));
+    }
+    if (typeof actual === "string" && typeof expected === "string")
+        return textsEqual(actual, expected);
+    const left = typeof actual === "string" ? scalarFromText(actual) : actual;
+    const right = typeof expected === "string" ? scalarFromText(expected) : expected;
+    // `===` makes 0 equal -0; a text that spells no scalar is undefined and equals nothing.
+    return left !== undefined && left === right;
+}
+/** A number, boolean or null output (not a text) that equals `text` by the rule above. */
+function equalsAsScalar(output, text) {
+    const scalar = output === null || typeof output === "number" || typeof output === "boolean";
+    return scalar && valuesEqual(output, text);
+}
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+/** The number, boolean or null a text spells by the rule above; undefined when it spells none. */
+function scalarFromText(text) {
+    const trimmed = text.trim();
+    if (JSON_NUMBER.test(trimmed)) {
+        const value = Number(trimmed);
+        // "1e400" is valid JSON but no double: it equals nothing rather than Infinity.
+        return Number.isFinite(value) ? value : undefined;
+    }
+    switch (trimmed.toLowerCase()) {
+        case "true":
+            return true;
+        case "false":
+            return false;
+        case "null":
+            return null;
+        default:
+            return undefined;
+    }
+}
+/**
+ * How text scorers read a number, boolean or null: its JSON text, the shortest that reads back
+ * as the same value (42 for 42.0, 1e+21, 0 for -0), so the same value always gives the same text.
+ */
+function scalarText(value) {
+    return JSON.stringify(value);
+}
+function definedKeys(record) {
+    return Object.keys(record).filter((key) => record[key] !== undefined);
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/core/scorers/evidence-values.ts
+
+
+
 /** Evidence is stored with every score, so a huge output is cut rather than copied whole. */
 const EVIDENCE_TEXT_LIMIT = 2_000;
 /** Reasons are one sentence: values in them are shortened further. */
@@ -66663,7 +67565,8 @@ const PREVIEW_LIMIT = 80;
 function truncateText(text, limit = EVIDENCE_TEXT_LIMIT) {
     if (text.length <= limit)
         return text;
-    return `${text.slice(0, limit)}… (${text.length - limit} more characters)`;
+    const kept = prefixWithin(text, { limit, unit: "characters" });
+    return `${kept}… (${text.length - kept.length} more characters)`;
 }
 /**
  * The value as evidence keeps it: strings over the limit are cut; structured values whose JSON
@@ -66678,11 +67581,11 @@ function evidenceValue(value) {
     return json.length > EVIDENCE_TEXT_LIMIT * 10 ? truncateText(json) : value;
 }
 /** A value as it reads inside a reason sentence: JSON, shortened, `nothing` for undefined. */
-function preview(value, limit = PREVIEW_LIMIT) {
+function evidence_values_preview(value, limit = PREVIEW_LIMIT) {
     if (value === undefined)
         return "nothing";
     const json = safeStringify(value);
-    return json.length <= limit ? json : `${json.slice(0, limit)}…`;
+    return excerpt_truncate(json, limit + 1);
 }
 /** "a string", "an object", "null": how reasons name a value's type. */
 function kindOf(value) {
@@ -66696,12 +67599,17 @@ function kindOf(value) {
         return "an object";
     return `a ${typeof value}`;
 }
-/** JSON text of any value; a string stays as it is (for searching inside it). */
+/**
+ * JSON text of any value; a string stays as it is (for searching inside it), and a number,
+ * boolean or null reads as its canonical text (`scalarText`).
+ */
 function asText(value) {
     if (typeof value === "string")
         return value;
     if (value === undefined)
         return "";
+    if (value === null || typeof value === "number" || typeof value === "boolean")
+        return scalarText(value);
     return safeStringify(value);
 }
 function safeStringify(value) {
@@ -66716,9 +67624,11 @@ function safeStringify(value) {
 
 ;// CONCATENATED MODULE: ./src/core/scorers/text-expectations.ts
 
+
 /**
  * The expected value of a text scorer as a list of texts: one text, or a list of them.
- * Numbers and booleans read as their text. Anything else is a dataset or config mistake.
+ * Numbers and booleans read as their canonical text (`scalarText`: 42, not 42.0). Anything else
+ * is a dataset or config mistake.
  */
 function expectedTexts(expected) {
     const { value, label } = expected;
@@ -66729,15 +67639,28 @@ function expectedTexts(expected) {
         if (typeof entry === "string")
             return entry;
         if (typeof entry === "number" || typeof entry === "boolean")
-            return String(entry);
-        throw new Error(`${label} must be a text or a list of texts; found ${preview(entry)}`);
+            return scalarText(entry);
+        throw new Error(`${label} must be a text or a list of texts; found ${evidence_values_preview(entry)}`);
     });
+}
+/**
+ * Whether the output holds an expected text: the output's text (`asText`: a number reads as its
+ * canonical text; `haystack` is that text already case-folded) contains it, or the output is a
+ * number, boolean or null equal to the text by the rule of scalar-equality.ts, so the number 42
+ * holds "42.0" just as `equals` finds them equal.
+ */
+function outputHolds(output, haystack, text, fold) {
+    return haystack.includes(fold(text)) || equalsAsScalar(output, text);
+}
+/** The same for `starts_with`: an output equal to the text starts with it. */
+function outputStartsWith(output, start, text, fold) {
+    return start.startsWith(fold(text)) || equalsAsScalar(output, text);
 }
 function caseFold(caseSensitive) {
     return caseSensitive ? (text) => text : (text) => text.toLowerCase();
 }
 function quoteList(texts) {
-    return texts.map((text) => preview(text)).join(", ");
+    return texts.map((text) => evidence_values_preview(text)).join(", ");
 }
 function caseNote(caseSensitive) {
     return caseSensitive ? "" : " (ignoring case)";
@@ -66787,11 +67710,25 @@ function refuseValueAndField(config, context) {
         });
     }
 }
+/**
+ * The output, or the value at `output_path` inside it. A path with nothing at it throws (this
+ * scorer's error on the item, never a pass): a missing answer is not an empty one, or a negative
+ * scorer such as `not_contains` would pass on nothing.
+ */
 function readOutput(result, outputPath) {
-    if (outputPath === undefined)
+    if (outputPath === undefined) {
+        // Only a tool-calls-only answer reaches a scorer with no output: there is no text to judge.
+        if (result.output === undefined || result.output === null) {
+            throw new Error("the target answered with tool calls only; this scorer has no output to read");
+        }
         return { value: result.output, label: "output" };
+    }
     const root = typeof result.output === "string" ? parseJsonOr(result.output) : result.output;
-    return { value: getPath(root, outputPath), label: `output.${outputPath}` };
+    const value = getPath(root, outputPath);
+    if (value === undefined) {
+        throw new Error(`the output has no value at "${outputPath}" (output_path); nothing to score`);
+    }
+    return { value, label: `output.${outputPath}` };
 }
 /**
  * The expected value for this item. A missing one throws: that is a dataset or config mistake,
@@ -66854,8 +67791,8 @@ function createContains(config) {
         const output = readOutput(result, config.output_path);
         const texts = expectedTexts(readExpected(item, config));
         const haystack = fold(asText(output.value));
-        const found = texts.filter((text) => haystack.includes(fold(text)));
-        const missing = texts.filter((text) => !haystack.includes(fold(text)));
+        const found = texts.filter((text) => outputHolds(output.value, haystack, text, fold));
+        const missing = texts.filter((text) => !found.includes(text));
         const passed = config.any ? found.length > 0 : missing.length === 0;
         // With `any`, one text found is full marks: a fraction would read as a partial failure.
         const score = config.any ? (passed ? 1 : 0) : found.length / texts.length;
@@ -66900,26 +67837,26 @@ const EqualsConfigSchema = strictObject({
 }).superRefine(refuseValueAndField);
 const equals = defineScorer({
     name: "equals",
-    description: "The output equals the expected value (deep equality of canonical JSON; strings trimmed by default).",
+    description: "The output equals the expected value (deep equality, scalars across JSON types as in scalar-equality.ts; strings trimmed by default).",
     configSchema: EqualsConfigSchema,
     create(config) {
-        const normalize = stringNormalizer(config.trim, config.case_sensitive);
+        const textsEqual = textEquality(config.trim, config.case_sensitive);
         return ({ item, result }) => {
             const output = readOutput(result, config.output_path);
             const expected = readExpected(item, config);
             const { value: actual, parsed } = comparableOutput(output.value, expected.value);
-            const passed = deepEqual(actual, expected.value, normalize);
+            const passed = valuesEqual(actual, expected.value, textsEqual);
             const parsedNote = parsed ? " (output parsed as JSON)" : "";
             let reason;
             if (passed) {
-                reason = `${output.label} equals ${expected.label} ${preview(expected.value)}${parsedNote}`;
+                reason = `${output.label} equals ${expected.label} ${evidence_values_preview(expected.value)}${parsedNote}`;
             }
             else if (output.value === undefined) {
-                reason = `${output.label} is missing; ${expected.label} is ${preview(expected.value)}`;
+                reason = `${output.label} is missing; ${expected.label} is ${evidence_values_preview(expected.value)}`;
             }
             else {
                 reason =
-                    `${output.label} ${preview(actual)} does not equal ${expected.label} ${preview(expected.value)}` +
+                    `${output.label} ${evidence_values_preview(actual)} does not equal ${expected.label} ${evidence_values_preview(expected.value)}` +
                         parsedNote +
                         typeNote(actual, expected.value);
             }
@@ -66933,7 +67870,7 @@ const equals = defineScorer({
 });
 /**
  * Targets answer text, datasets hold numbers and objects: when a non-string is expected and the
- * output is a string holding JSON, the parsed value is compared ("42" equals 42).
+ * output is a string holding JSON, the parsed value is compared ('{"id": 42}' equals {id: 42}).
  */
 function comparableOutput(output, expected) {
     if (typeof output !== "string" || typeof expected === "string")
@@ -66941,7 +67878,12 @@ function comparableOutput(output, expected) {
     const parsed = parseJson(output);
     return parsed.ok ? { value: parsed.value, parsed: true } : { value: output, parsed: false };
 }
-function stringNormalizer(trim, caseSensitive) {
+/** Trim and case apply to every text compared, inside structured values too. */
+function textEquality(trim, caseSensitive) {
+    const normalize = textNormalizer(trim, caseSensitive);
+    return (actual, expected) => normalize(actual) === normalize(expected);
+}
+function textNormalizer(trim, caseSensitive) {
     if (trim && !caseSensitive)
         return (text) => text.trim().toLowerCase();
     if (trim)
@@ -66950,32 +67892,18 @@ function stringNormalizer(trim, caseSensitive) {
         return (text) => text.toLowerCase();
     return (text) => text;
 }
-function deepEqual(actual, expected, normalize) {
-    if (actual === undefined)
-        return false;
-    if (typeof actual === "string" && typeof expected === "string") {
-        return normalize(actual) === normalize(expected);
-    }
-    return canonicalJson(normalizeStrings(actual, normalize)) === canonicalJson(normalizeStrings(expected, normalize));
-}
-/** Trim and case apply to every string inside a structured value too, not only at the top. */
-function normalizeStrings(value, normalize) {
-    if (typeof value === "string")
-        return normalize(value);
-    if (Array.isArray(value))
-        return value.map((entry) => normalizeStrings(entry, normalize));
-    if (value !== null && typeof value === "object") {
-        const copy = {};
-        for (const [key, entry] of Object.entries(value))
-            copy[key] = normalizeStrings(entry, normalize);
-        return copy;
-    }
-    return value;
-}
+/** Named only when the types alone explain the failure: not for 41 against the text "42". */
 function typeNote(actual, expected) {
-    const actualKind = kindOf(actual);
-    const expectedKind = kindOf(expected);
-    return actualKind === expectedKind ? "" : ` (output is ${actualKind}, expected is ${expectedKind})`;
+    const actualKind = kindOf(spelledScalar(actual, expected));
+    const expectedKind = kindOf(spelledScalar(expected, actual));
+    return actualKind === expectedKind ? "" : ` (output is ${kindOf(actual)}, expected is ${kindOf(expected)})`;
+}
+/** A text that spells a scalar of the other side's type counts as that type. */
+function spelledScalar(value, other) {
+    if (typeof value !== "string" || typeof other === "string")
+        return value;
+    const scalar = scalarFromText(value);
+    return scalar !== undefined && kindOf(scalar) === kindOf(other) ? scalar : value;
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/icontains.ts
@@ -67191,7 +68119,7 @@ const notContains = defineScorer({
             const output = readOutput(result, config.output_path);
             const texts = expectedTexts(readExpected(item, config));
             const haystack = fold(asText(output.value));
-            const present = texts.filter((text) => haystack.includes(fold(text)));
+            const present = texts.filter((text) => outputHolds(output.value, haystack, text, fold));
             const passed = present.length === 0;
             let reason;
             if (passed) {
@@ -67223,9 +68151,16 @@ const notContains = defineScorer({
 
 
 const FLAGS = /^[dgimsuvy]*$/;
+/**
+ * Patterns are bounded in length. A short pattern can still backtrack catastrophically on a
+ * long output (`(a+)+$`): JavaScript has no match timeout, so such a pattern is the config
+ * author's to avoid (prefer `contains`, or anchored patterns without nested quantifiers).
+ */
+const MAX_PATTERN_LENGTH = 1000;
 const RegexConfigSchema = strictObject({
     ...OutputPathFields,
-    pattern: schemas_string({ error: 'write the regular expression, e.g. pattern: "^order [0-9]+$"' }),
+    pattern: schemas_string({ error: 'write the regular expression, e.g. pattern: "^order [0-9]+$"' })
+        .max(MAX_PATTERN_LENGTH, { error: `a pattern is at most ${MAX_PATTERN_LENGTH} characters` }),
     flags: schemas_string()
         .regex(FLAGS, { error: 'flags are letters among d, g, i, m, s, u, v, y, e.g. flags: "i"' })
         .default(""),
@@ -67267,7 +68202,7 @@ const regex_regex = defineScorer({
                     read: evidenceValue(output.value),
                     compared: shown,
                     reason: match
-                        ? `${output.label} matches ${shown} at ${preview(match[0])}`
+                        ? `${output.label} matches ${shown} at ${evidence_values_preview(match[0])}`
                         : `${output.label} does not match ${shown}`,
                 },
             };
@@ -67276,6 +68211,7 @@ const regex_regex = defineScorer({
 });
 
 ;// CONCATENATED MODULE: ./src/core/scorers/starts-with.ts
+
 
 
 
@@ -67301,11 +68237,11 @@ const startsWith = defineScorer({
             const text = asText(output.value);
             const shown = config.trim ? text.trimStart() : text;
             const start = fold(shown);
-            const match = texts.find((candidate) => start.startsWith(fold(candidate)));
+            const match = texts.find((candidate) => outputStartsWith(output.value, start, candidate, fold));
             const passed = match !== undefined;
             const reason = passed
-                ? `${output.label} starts with ${preview(match)}`
-                : `${output.label} starts with ${preview(shown.slice(0, 40))}, not ${texts.length === 1 ? "" : "any of "}${quoteList(texts)}`;
+                ? `${output.label} starts with ${evidence_values_preview(match)}`
+                : `${output.label} starts with ${evidence_values_preview(excerpt_truncate(shown, 40))}, not ${texts.length === 1 ? "" : "any of "}${quoteList(texts)}`;
             return {
                 score: passed ? 1 : 0,
                 passed,
@@ -67359,7 +68295,10 @@ function editDistance(a, b) {
 
 const ToolCalledConfigSchema = strictObject({
     tool: schemas_string({ error: "name the tool, e.g. tool: search_orders" }).min(1),
-    /** Every given key must equal the call's argument of that name; other arguments are free. */
+    /**
+     * Every given key must equal the call's argument of that name (by the rule of
+     * scalar-equality.ts: `order_id: 42` matches "42"); other arguments are free.
+     */
     arguments: record(schemas_string(), json(), { error: "write arguments as a mapping, e.g. arguments: { order_id: A1 }" })
         .optional(),
     times: schemas_number().int().nonnegative().optional(),
@@ -67378,7 +68317,7 @@ const toolCalled = defineScorer({
     description: "The target called a tool (`tool`), optionally with given `arguments`, exactly `times` or at least `min_times`.",
     configSchema: ToolCalledConfigSchema,
     create(config) {
-        const wanted = config.arguments === undefined ? undefined : canonicalEntries(config.arguments);
+        const wanted = config.arguments === undefined ? undefined : Object.entries(config.arguments);
         const countRule = describeCountRule(config);
         return ({ result }) => {
             const calls = result.tool_calls ?? [];
@@ -67397,9 +68336,6 @@ const toolCalled = defineScorer({
         };
     },
 });
-function canonicalEntries(args) {
-    return Object.entries(args).map(([key, value]) => [key, canonicalJson(value)]);
-}
 /** Providers send arguments as an object or as the JSON text of one (OpenAI does the latter). */
 function callArguments(call) {
     if (typeof call.arguments !== "string")
@@ -67412,7 +68348,7 @@ function argumentsMatch(call, wanted) {
     if (args === null || typeof args !== "object" || Array.isArray(args))
         return wanted.length === 0;
     const record = args;
-    return wanted.every(([key, value]) => key in record && canonicalJson(record[key]) === value);
+    return wanted.every(([key, value]) => Object.hasOwn(record, key) && valuesEqual(record[key], value));
 }
 function describeCountRule(config) {
     if (config.times !== undefined)
@@ -67434,13 +68370,13 @@ function compared(config) {
 }
 function toolReason(config, calls, named, matching, passed, countRule) {
     const tool = config.tool;
-    const withArgs = config.arguments === undefined ? "" : ` with arguments ${preview(config.arguments)}`;
+    const withArgs = config.arguments === undefined ? "" : ` with arguments ${evidence_values_preview(config.arguments)}`;
     const calledNames = calls.length === 0 ? "no tools were called" : `called: ${uniqueNames(calls)}`;
     if (named.length === 0) {
         return passed ? `tool ${tool} was not called, as required; ${calledNames}` : `tool ${tool} was not called; ${calledNames}`;
     }
     if (config.arguments !== undefined && matching === 0 && !passed) {
-        const seen = named.slice(0, 3).map((call) => preview(callArguments(call))).join(", ");
+        const seen = named.slice(0, 3).map((call) => evidence_values_preview(callArguments(call))).join(", ");
         return `tool ${tool} was called ${plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
     }
     const verdict = passed ? "" : ` (expected ${countRule})`;
@@ -69781,19 +70717,236 @@ const stream_parse = (opts) => {
 
 
 
+;// CONCATENATED MODULE: ./src/core/dataset/json-syntax.ts
+/**
+ * Records nested deeper than this are refused: every later step (ids, the store, the target's
+ * request) walks values recursively, and a crafted record a few thousand levels deep would overflow
+ * the stack there. 128 is serde_json's default and far beyond any real dataset.
+ */
+const MAX_JSON_DEPTH = 128;
+/**
+ * Finds the first syntax error in `text` (one JSON value, surrounding whitespace allowed), or a
+ * nesting deeper than `maxDepth`. Used on the error path only, after `JSON.parse` refused the text:
+ * it locates the problem itself, so no message depends on the engine's wording or quotes an excerpt
+ * of the file.
+ */
+function findJsonSyntaxError(text, maxDepth = MAX_JSON_DEPTH) {
+    const scanner = new Scanner(text, maxDepth);
+    try {
+        scanner.document();
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Found)
+            return error.syntaxError;
+        throw error;
+    }
+}
+/** "unexpected character "x"" when the content may be quoted, else without the character. */
+function describeJsonSyntaxError(error, quoteContent) {
+    return quoteContent && error.character !== undefined
+        ? `${error.problem} ${JSON.stringify(error.character)}`
+        : error.problem;
+}
+/** Whether a parsed value nests objects and arrays deeper than `maxDepth`. */
+function nestingExceeds(value, maxDepth = MAX_JSON_DEPTH, depth = 0) {
+    if (value === null || typeof value !== "object")
+        return false;
+    if (depth + 1 > maxDepth)
+        return true;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (const child of children) {
+        if (nestingExceeds(child, maxDepth, depth + 1))
+            return true;
+    }
+    return false;
+}
+class Found extends Error {
+    syntaxError;
+    constructor(syntaxError) {
+        super(syntaxError.problem);
+        this.syntaxError = syntaxError;
+    }
+}
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+class Scanner {
+    text;
+    maxDepth;
+    index = 0;
+    constructor(text, maxDepth) {
+        this.text = text;
+        this.maxDepth = maxDepth;
+    }
+    document() {
+        this.value(0);
+        this.skipWhitespace();
+        if (this.index < this.text.length)
+            this.fail("unexpected text after the JSON value");
+    }
+    value(depth) {
+        this.skipWhitespace();
+        const char = this.text[this.index];
+        if (char === undefined)
+            this.fail("a value is missing (the text ends early)");
+        if (char === "{")
+            this.object(depth + 1);
+        else if (char === "[")
+            this.array(depth + 1);
+        else if (char === '"')
+            this.string();
+        else if (char === "-" || (char >= "0" && char <= "9"))
+            this.number();
+        else if (char === "t")
+            this.literal("true");
+        else if (char === "f")
+            this.literal("false");
+        else if (char === "n")
+            this.literal("null");
+        else
+            this.unexpected();
+    }
+    object(depth) {
+        if (depth > this.maxDepth)
+            this.tooDeep();
+        this.index++;
+        this.skipWhitespace();
+        if (this.text[this.index] === "}") {
+            this.index++;
+            return;
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.index] !== '"')
+                this.fail("expected a property name in double quotes");
+            this.string();
+            this.skipWhitespace();
+            if (this.text[this.index] !== ":")
+                this.fail("expected ':' after the property name");
+            this.index++;
+            this.value(depth);
+            this.skipWhitespace();
+            const next = this.text[this.index];
+            if (next === "}") {
+                this.index++;
+                return;
+            }
+            if (next !== ",")
+                this.fail("expected ',' or '}' after a property value");
+            this.index++;
+            this.skipWhitespace();
+            if (this.text[this.index] === "}")
+                this.fail("a comma before '}'; remove the trailing comma");
+        }
+    }
+    array(depth) {
+        if (depth > this.maxDepth)
+            this.tooDeep();
+        this.index++;
+        this.skipWhitespace();
+        if (this.text[this.index] === "]") {
+            this.index++;
+            return;
+        }
+        for (;;) {
+            this.value(depth);
+            this.skipWhitespace();
+            const next = this.text[this.index];
+            if (next === "]") {
+                this.index++;
+                return;
+            }
+            if (next !== ",")
+                this.fail("expected ',' or ']' after an array element");
+            this.index++;
+            this.skipWhitespace();
+            if (this.text[this.index] === "]")
+                this.fail("a comma before ']'; remove the trailing comma");
+        }
+    }
+    string() {
+        const start = this.index;
+        this.index++;
+        for (;;) {
+            const code = this.text.charCodeAt(this.index);
+            if (Number.isNaN(code))
+                this.fail("a string is not closed", start);
+            if (code === 0x22) {
+                this.index++;
+                return;
+            }
+            if (code < 0x20)
+                this.fail("a line break or control character inside a string; write it as an escape (\\n, \\t, \\u0000)");
+            if (code === 0x5c) {
+                const escape = this.text[this.index + 1];
+                if (escape === "u") {
+                    if (!/^[0-9A-Fa-f]{4}$/.test(this.text.slice(this.index + 2, this.index + 6))) {
+                        this.fail("an invalid \\u escape in a string (write four hex digits)");
+                    }
+                    this.index += 6;
+                    continue;
+                }
+                if (escape === undefined || !ESCAPES.has(escape)) {
+                    this.fail("an invalid escape in a string (a backslash is written \\\\)");
+                }
+                this.index += 2;
+                continue;
+            }
+            this.index++;
+        }
+    }
+    number() {
+        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        match.lastIndex = this.index;
+        const found = match.exec(this.text);
+        const end = found === null ? this.index : this.index + found[0].length;
+        const next = this.text[end];
+        if (found === null || (next !== undefined && /[0-9.eE+-]/.test(next))) {
+            this.fail("an invalid number");
+        }
+        this.index = end;
+    }
+    literal(word) {
+        if (this.text.startsWith(word, this.index))
+            this.index += word.length;
+        else
+            this.unexpected();
+    }
+    skipWhitespace() {
+        while (WHITESPACE.has(this.text.charCodeAt(this.index)))
+            this.index++;
+    }
+    unexpected() {
+        const code = this.text.codePointAt(this.index);
+        throw new Found({ index: this.index, problem: "unexpected character", character: String.fromCodePoint(code) });
+    }
+    tooDeep() {
+        throw new Found({ index: this.index, problem: `nested more than ${this.maxDepth} levels deep`, tooDeep: true });
+    }
+    fail(problem, index = this.index) {
+        throw new Found({ index, problem });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/dataset/csv-columns.ts
 
+
 const NESTED = /^(input|expected)\.(.+)$/;
-function csvHeader(cells, where) {
+/** `quoteContent` false: no message names a column (the file is outside the project). */
+function csvHeader(cells, where, quoteContent) {
     const names = cells.map((cell) => cell.trim());
-    const seen = new Set();
-    for (const name of names) {
+    const seen = new Map();
+    names.forEach((name, index) => {
         if (name === "")
-            throw new errors_UserError(`${where}: the header has an empty column name`);
-        if (seen.has(name))
-            throw new errors_UserError(`${where}: column "${name}" appears twice in the header`);
-        seen.add(name);
-    }
+            throw new errors_UserError(`${where}: the header has an empty column name (column ${index + 1})`);
+        const first = seen.get(name);
+        if (first !== undefined) {
+            throw new errors_UserError(quoteContent
+                ? `${where}: column "${name}" appears twice in the header`
+                : `${where}: column ${index + 1} of the header repeats the name of column ${first + 1}`);
+        }
+        seen.set(name, index);
+    });
     for (const field of ["input", "expected"]) {
         if (seen.has(field) && names.some((name) => name.startsWith(`${field}.`))) {
             throw new errors_UserError(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
@@ -69828,15 +70981,79 @@ function csvRowToRecord(header, cells) {
     });
     return { ...others, ...record };
 }
+// A cell that is not JSON, or is nested too deeply to be an item's value, stays text.
 function cellValue(cell) {
     const first = cell.trimStart()[0];
     if (first !== "{" && first !== "[")
         return cell;
     try {
-        return JSON.parse(cell);
+        const value = JSON.parse(cell);
+        return nestingExceeds(value) ? cell : value;
     }
     catch {
         return cell;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/record-start-lines.ts
+
+const record_start_lines_LF = 0x0a;
+const record_start_lines_CR = 0x0d;
+/**
+ * The physical line where each record of a byte stream starts, for a parser that reports how many
+ * bytes it had consumed at the end of each record (csv-parse's `info.bytes`). Its own line count
+ * is not the editor's: it counts a CRLF inside a quoted field as two lines and knows one record
+ * delimiter per file. Offsets only move forward, so only the chunks not yet passed are held.
+ */
+class RecordStartLines {
+    chunks = [];
+    /** File offset of `chunks[0]`. */
+    chunkStart = 0;
+    /** File offset the counter has reached (within `chunks[0]`). */
+    position = 0;
+    counter = new LineBreakCounter();
+    /** Every chunk, in order, before the parser sees it. */
+    add(chunk) {
+        if (chunk.length > 0)
+            this.chunks.push(chunk);
+    }
+    /**
+     * The line of the record after the one that ended at `offset`: the first byte from there on
+     * that is not a line break (blank lines are skipped, as the parser skips them).
+     */
+    lineAfter(offset) {
+        this.countTo(offset);
+        for (;;) {
+            const chunk = this.chunks[0];
+            if (chunk === undefined)
+                return this.counter.line;
+            const from = this.position - this.chunkStart;
+            let to = from;
+            while (to < chunk.length && (chunk[to] === record_start_lines_LF || chunk[to] === record_start_lines_CR))
+                to++;
+            this.counter.advance(chunk, from, to);
+            this.position = this.chunkStart + to;
+            if (to < chunk.length)
+                return this.counter.line;
+            this.dropFirstChunk();
+        }
+    }
+    countTo(offset) {
+        for (;;) {
+            const chunk = this.chunks[0];
+            if (chunk === undefined || offset <= this.position)
+                return;
+            const from = this.position - this.chunkStart;
+            const to = Math.min(offset - this.chunkStart, chunk.length);
+            this.counter.advance(chunk, from, to);
+            this.position = this.chunkStart + to;
+            if (to < chunk.length)
+                return;
+            this.dropFirstChunk();
+        }
+    }
+    dropFirstChunk() {
+        this.chunkStart += this.chunks.shift().length;
     }
 }
 
@@ -69848,23 +71065,39 @@ function cellValue(cell) {
 
 
 
+
+
 /**
- * CSV with a header row. Line numbers are the file's, even when a quoted cell spans lines: a
- * record starts on the line after the previous one ended, past any skipped blank lines.
+ * CSV with a header row. A record ends at `\r\n`, `\n` or `\r`, in any mix; line numbers are the
+ * physical lines an editor shows, also after quoted cells that span lines. Blank lines are skipped.
  */
-async function* parseCsv(chunks, file) {
-    const rows = web_namespaceObject.ReadableStream.from(asBytes(chunks)).pipeThrough(stream_parse({ info: true, bom: true, skip_empty_lines: true, relax_column_count: true }));
+async function* parseCsv(chunks, source) {
+    const lines = new RecordStartLines();
+    // Where the parser is, which can be ahead of the records read here: a stream that fails drops
+    // the records it still queued, and the failing record starts after the last one parsed.
+    let parsedEnd = 0;
+    const options = {
+        on_record: (record, context) => {
+            parsedEnd = context.bytes;
+            return { record, end: context.bytes };
+        },
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        // "\r\n" before "\r", so a CRLF is one line break; "\n" first, the most common.
+        record_delimiter: ["\n", "\r\n", "\r"],
+        max_record_size: MAX_RECORD_CHARS,
+    };
+    const rows = web_namespaceObject.ReadableStream.from(asBytes(chunks, lines)).pipeThrough(stream_parse(options));
     let header;
     let previousEnd = 0;
-    let previousEmpty = 0;
     try {
-        for await (const { record, info } of rows) {
-            const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-            previousEnd = info.lines;
-            previousEmpty = info.empty_lines;
-            const where = `${file}:${line}`;
+        for await (const { record, end } of rows) {
+            const line = lines.lineAfter(previousEnd);
+            previousEnd = end;
+            const where = `${source.file}:${line}`;
             if (header === undefined) {
-                header = csvHeader(record, where);
+                header = csvHeader(record, where, source.quoteContent);
                 continue;
             }
             if (record.length !== header.names.length) {
@@ -69875,1991 +71108,288 @@ async function* parseCsv(chunks, file) {
     }
     catch (error) {
         if (error instanceof CsvError_CsvError) {
-            const lines = error.lines;
-            throw new errors_UserError(`${file}${lines === undefined ? "" : `:${lines}`}: ${error.message}`);
+            throw new errors_UserError(csvProblem(error, `${source.file}:${lines.lineAfter(parsedEnd)}`));
         }
         throw error;
     }
 }
-// csv-parse takes bytes only.
-async function* asBytes(chunks) {
+/** csv-parse's own messages quote the field, so each is said again without it. */
+function csvProblem(error, where) {
+    const field = `field ${(error.column ?? 0) + 1}`;
+    switch (error.code) {
+        case "INVALID_OPENING_QUOTE":
+            return `${where}: not valid CSV (a quote inside ${field}, which does not start with one); quote the whole field and double each quote inside it: "say ""hi"""`;
+        case "CSV_INVALID_CLOSING_QUOTE":
+        case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+            return `${where}: not valid CSV (text after the closing quote of ${field}); inside a quoted field, write a quote as ""`;
+        case "CSV_QUOTE_NOT_CLOSED":
+            return `${where}: not valid CSV (the quote that opens ${field} of this record is never closed)`;
+        case "CSV_MAX_RECORD_SIZE":
+            return recordTooLongMessage(where);
+        default:
+            return `${where}: not valid CSV (${error.code})`;
+    }
+}
+// csv-parse takes bytes only; its byte counts are of these bytes, so the line index reads them too.
+async function* asBytes(chunks, lines) {
     const encoder = new external_node_util_.TextEncoder();
-    for await (const chunk of chunks)
-        yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+    for await (const chunk of chunks) {
+        const bytes = encoder.encode(chunk);
+        lines.add(bytes);
+        yield bytes;
+    }
 }
 
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/defs.js
-// @ts-self-types="./defs.d.ts"
+;// CONCATENATED MODULE: ./src/core/dataset/json-array-elements.ts
 
-const none = Symbol.for('object-stream.none');
-const stop = Symbol.for('object-stream.stop');
-
-const finalSymbol = Symbol.for('object-stream.final');
-const manySymbol = Symbol.for('object-stream.many');
-const flushSymbol = Symbol.for('object-stream.flush');
-const abortSymbol = Symbol.for('object-stream.abort');
-const fListSymbol = Symbol.for('object-stream.fList');
-const stopErrorSymbol = Symbol.for('object-stream.stopError');
-
-const finalValue = value => ({[finalSymbol]: 1, value});
-const many = values => ({[manySymbol]: 1, values});
-
-const isFinalValue = o => o && o[finalSymbol] === 1;
-const isMany = o => o && o[manySymbol] === 1;
-const isFlushable = o => o && o[flushSymbol] === 1;
-const isFunctionList = o => o && o[fListSymbol] === 1;
-const isStop = o => o && o[stopErrorSymbol] === 1;
-
-const getFinalValue = o => o.value;
-const getManyValues = o => o.values;
-const getFunctionList = o => o.fList;
-
-const flushable = (write, final = null, abort = null) => {
-  const fn = final ? value => (value === none ? final() : write(value)) : write;
-  fn[flushSymbol] = 1;
-  if (abort) fn[abortSymbol] = abort;
-  return fn;
-};
-
-const setFunctionList = (o, fns) => {
-  o.fList = fns;
-  o[fListSymbol] = 1;
-  return o;
-};
-
-const clearFunctionList = o => {
-  delete o.fList;
-  delete o[fListSymbol];
-  return o;
-};
-
-class Stop extends Error {}
-// a mark, not the class: another library can throw a compatible Stop without importing this one
-Stop.prototype[stopErrorSymbol] = 1;
-
-const toMany = value =>
-  value === none ? many([]) : value && value[manySymbol] === 1 ? value : many([value]);
-
-const normalizeMany = o => {
-  if (o?.[manySymbol] === 1) {
-    switch (o.values.length) {
-      case 0:
-        return none;
-      case 1:
-        return o.values[0];
+/** A problem with the array itself (not inside an element), at a physical line and column. */
+class JsonArrayError extends Error {
+    problem;
+    line;
+    column;
+    index;
+    kind;
+    constructor(problem, line, column, 
+    /** The item being read, when the problem is inside one. */
+    index, 
+    /** "shape": the text may be valid JSON, only not an array of items; "depth": nested too deeply. */
+    kind = "syntax") {
+        super(problem);
+        this.problem = problem;
+        this.line = line;
+        this.column = column;
+        this.index = index;
+        this.kind = kind;
     }
-  }
-  return o;
-};
-
-const combineMany = (...args) => {
-  const values = [];
-  for (let i = 0; i < args.length; ++i) {
-    const a = args[i];
-    if (a === none) continue;
-    if (a?.[manySymbol] === 1) {
-      values.push(...a.values);
-    } else {
-      values.push(a);
+}
+/** A too-long element: `line` is where it starts. */
+class ElementTooLongError extends Error {
+    line;
+    index;
+    constructor(line, index) {
+        super(`item [${index}] is too long`);
+        this.line = line;
+        this.index = index;
     }
-  }
-  return many(values);
-};
-
-const combineManyMut = (a, ...args) => {
-  const values = a === none ? [] : a?.[manySymbol] === 1 ? a.values : [a];
-  for (let i = 0; i < args.length; ++i) {
-    const b = args[i];
-    if (b === none) continue;
-    if (b?.[manySymbol] === 1) {
-      values.push(...b.values);
-    } else {
-      values.push(b);
+}
+var State;
+(function (State) {
+    State[State["BeforeArray"] = 0] = "BeforeArray";
+    State[State["BeforeFirst"] = 1] = "BeforeFirst";
+    State[State["AfterComma"] = 2] = "AfterComma";
+    State[State["InElement"] = 3] = "InElement";
+    State[State["AfterElement"] = 4] = "AfterElement";
+    State[State["AfterArray"] = 5] = "AfterArray";
+})(State || (State = {}));
+const SPACE = 0x20;
+const TAB = 0x09;
+const json_array_elements_LF = 0x0a;
+const json_array_elements_CR = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const json_array_elements_COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+function isWhitespace(code) {
+    return code === SPACE || code === json_array_elements_LF || code === json_array_elements_CR || code === TAB;
+}
+/**
+ * Splits a top-level JSON array into the texts of its elements as the chunks arrive, tracking the
+ * physical line and column of every character (LF, CRLF and a lone CR end a line), so each
+ * element, and each problem, has the line an editor shows. Only strings and bracket depth are
+ * followed here; `JSON.parse` checks each element. Holds one chunk and the element in progress,
+ * which may not grow beyond `maxLength` characters nor nest deeper than `MAX_JSON_DEPTH`.
+ */
+class JsonArraySplitter {
+    maxLength;
+    state = State.BeforeArray;
+    line = 1;
+    column = 1;
+    afterCr = false;
+    first = true;
+    index = -1;
+    depth = 0;
+    inString = false;
+    escaped = false;
+    pieces = [];
+    pendingLength = 0;
+    elementLine = 0;
+    elementColumn = 0;
+    constructor(maxLength) {
+        this.maxLength = maxLength;
     }
-  }
-  return many(values);
-};
-
-// ---------------------------------------------------------------------------
-// Stream type guards (shape-based). Live in defs.js so the symmetric
-// is*WebStream and is*NodeStream are co-located and reachable from any
-// subpath. Neither path imports `node:stream` — both are duck-typed:
-//
-// - Web: ReadableStream has `getReader`, WritableStream has `getWriter`
-//   (Node streams expose neither).
-// - Node: streams expose `.pipe` / `.write` / `.on` plus the private
-//   `_readableState` / `_writableState` markers (Web streams expose none).
-//
-// Node guard logic is taken from
-// https://github.com/nodejs/node/blob/master/lib/internal/streams/utils.js
-// ---------------------------------------------------------------------------
-
-const isReadableWebStream = x =>
-  !!(
-    x &&
-    typeof x === 'object' &&
-    typeof x.getReader === 'function' &&
-    typeof x.pipeTo === 'function'
-  );
-
-const isWritableWebStream = x =>
-  !!(
-    x &&
-    typeof x === 'object' &&
-    typeof x.getWriter === 'function' &&
-    typeof x.abort === 'function'
-  );
-
-const isDuplexWebStream = x =>
-  !!(
-    x &&
-    typeof x === 'object' &&
-    isReadableWebStream(x.readable) &&
-    isWritableWebStream(x.writable)
-  );
-
-const isReadableNodeStream = obj =>
-  obj &&
-  typeof obj.pipe === 'function' &&
-  typeof obj.on === 'function' &&
-  (!obj._writableState ||
-    (typeof obj._readableState === 'object' ? obj._readableState.readable : null) !== false) &&
-  (!obj._writableState || obj._readableState);
-
-const isWritableNodeStream = obj =>
-  obj &&
-  typeof obj.write === 'function' &&
-  typeof obj.on === 'function' &&
-  (!obj._readableState ||
-    (typeof obj._writableState === 'object' ? obj._writableState.writable : null) !== false);
-
-const isDuplexNodeStream = obj =>
-  obj &&
-  typeof obj.pipe === 'function' &&
-  obj._readableState &&
-  typeof obj.on === 'function' &&
-  typeof obj.write === 'function';
-
-// old aliases
-const defs_final = finalValue;
-
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/exec.js
-// @ts-self-types="./exec.d.ts"
-
-// Sync-when-possible, value-or-promise executor. Threads a value through a
-// function-list, emitting terminal values via a `push` callback. Unlike
-// `fun()`'s collect sink (whose return is ignored) the push return is HONORED: when
-// push returns a Promise — a downstream backpressure signal — the executor
-// suspends AT that push and chains the remainder, preserving a bounded queue.
-// Returns undefined when the whole traversal ran synchronously, or a Promise
-// when it had to suspend.
-//
-// Duck-types returned values the way the original 1.x `fun()` did: thenable →
-// chain; many() → expand; .next → iterate as a generator; none → drop (null and
-// undefined too, for a push marked with dropNullSymbol); stop → throw Stop;
-// finalValue → emit and short-circuit. An async generator is
-// not special — it's a generator whose next() returned a promise, handled by
-// the same suspend/resume path. A sync generator stays synchronous.
-//
-// This is the engine `asStream` / `asWebStream` will adopt in place of their
-// `async function applyFns` (see
-// [[projects/stream-chain/design/sync-when-possible-executor]]); kept here as a
-// standalone module so it can be unit-tested in isolation.
-
-
-
-// On a push function: the value to throw once its owner is torn down.
-const cancelSymbol = Symbol.for('object-stream.cancel');
-
-// On a push function: its owner is a stream, which reserves null for its end, so
-// null and undefined are dropped at every stage. gen(), fun(), and pipe() pass them.
-const dropNullSymbol = Symbol.for('object-stream.dropNull');
-
-// On a pipe() run: its Stop comes after the flush, so drain() ends the run on it.
-const pipeRunSymbol = Symbol.for('object-stream.pipeRun');
-
-// On a Stop: the index of the first stage after the one that stopped. Set at every
-// stage call it leaves, so an index from an inner pipeline (a `pipe()` stage) is
-// replaced by the outer one.
-const stopAtSymbol = Symbol.for('object-stream.stopAt');
-
-// gen()'s consumer-side cancel: thrown by a run's own push and caught by its own
-// producer, so one value serves every run.
-const GEN_CANCEL = Symbol.for('object-stream.genCancel');
-
-const markStop = (error, index) => {
-  if (isStop(error)) error[stopAtSymbol] = index;
-  throw error;
-};
-
-// Where the flush after a stop starts; a Stop with no index (an adapter's single
-// function) leaves no stage after the stopper to flush.
-const stopIndex = (stop, fns) => stop[stopAtSymbol] ?? fns.length;
-
-// The error an abnormal exit surfaces when a cleanup also fails (a generator's
-// `finally`, fired by `it.return()`, or a stage's `abort`): the cleanup error alone
-// when there was no error or only a `stop`, a clean end; both, when the original is a
-// real Error; a non-Error control sentinel (gen()'s GEN_CANCEL) keeps its identity, since
-// callers compare against it. One home for nextGen's abort and the owners' releases.
-const withCleanupError = (err, cleanupErr) => {
-  if (err == null || isStop(err)) return cleanupErr;
-  return err instanceof Error
-    ? new AggregateError([err, cleanupErr], 'pipeline error; generator cleanup also failed')
-    : err;
-};
-
-// Checked once at build time, so a pipeline without an `abort` pays nothing at teardown.
-const hasAborters = fns => fns.some(fn => fn[abortSymbol]);
-
-// Each flushable stage gets its `final` or its `abort`, at most once: an owner keeps
-// one `finished` set per pipeline, holding the stages whose `final` completed or whose
-// `abort` was called. A stage whose `final` threw, or is still running, can be aborted.
-const noteFinal = (value, fn, finished) => {
-  if (value && typeof value.then == 'function') return value.then(v => (finished.add(fn), v));
-  finished.add(fn);
-  return value;
-};
-
-// Releases resource-owning stages among fns[0..to) on abnormal termination, in order,
-// skipping those in `finished`; resolves to the failure to surface, or undefined.
-const abortStages = async (fns, finished, to = fns.length) => {
-  let failure;
-  for (let i = 0; i < to; ++i) {
-    const fn = fns[i],
-      abort = fn[abortSymbol];
-    if (!abort || finished.has(fn)) continue;
-    finished.add(fn);
-    try {
-      await abort();
-    } catch (error) {
-      failure =
-        failure === undefined
-          ? error
-          : new AggregateError([failure, error], 'stage cleanup failed more than once');
-    }
-  }
-  return failure;
-};
-
-const next = (value, fns, index, push) => {
-  for (let i = index; ;) {
-    if (value && typeof value.then == 'function') {
-      const ii = i;
-      return value.then(
-        v => next(v, fns, ii, push),
-        e => markStop(e, ii)
-      );
-    }
-    if (value === none || (value == null && push[dropNullSymbol])) return undefined;
-    if (value === stop) markStop(new Stop(), i);
-    if (isFinalValue(value)) {
-      const final = getFinalValue(value);
-      if (final == null && push[dropNullSymbol]) return undefined;
-      return push(final); // emit, bypass remaining fns
-    }
-    if (isMany(value)) {
-      return nextMany(getManyValues(value), fns, i, push);
-    }
-    if (value && typeof value.next == 'function') {
-      return nextGen(value, fns, i, push);
-    }
-    if (i >= fns.length) {
-      return push(value); // terminal plain value
-    }
-    try {
-      value = fns[i++](value);
-    } catch (error) {
-      markStop(error, i);
-    }
-  }
-};
-
-// Iterate a many() array, threading each element. A resumable `step` stays
-// synchronous until one element returns a promise (a backpressure push, or
-// genuine async); then it suspends AT that element and resumes the remainder
-// via .then(step). Allocating one closure per actual suspension — not one per
-// element — keeps live allocation O(1) in the array length even when the
-// consumer backpressures from element 0 (the bug a per-element .then chain hit:
-// a chunk-sized many() exploded into O(N) live promises). Mirrors nextGen.
-const nextMany = (values, fns, i, push) => {
-  const step = j => {
-    for (; j < values.length; ++j) {
-      const r = next(values[j], fns, i, push);
-      if (r && typeof r.then == 'function') {
-        const jj = j;
-        return r.then(() => step(jj + 1));
-      }
-    }
-  };
-  return step(0);
-};
-
-// Iterate a generator, threading each yield. A resumable `step` keeps a sync
-// generator with a draining queue fully synchronous; it goes async only when
-// next() returns a promise (async generator) or a yield's push backpressures —
-// then resumes via .then(step).
-const nextGen = (it, fns, i, push) => {
-  const step = () => {
-    for (;;) {
-      // a torn-down owner marks its push: a generator whose values all get dropped
-      // never reaches the push, so it is stopped here, before its next yield
-      if (push[cancelSymbol]) throw push[cancelSymbol];
-      let data;
-      try {
-        data = it.next();
-      } catch (error) {
-        markStop(error, i);
-      }
-      if (data && typeof data.then == 'function') {
-        return data.then(
-          d => {
-            if (d.done) return;
-            const r = next(d.value, fns, i, push);
-            return r && typeof r.then == 'function' ? r.then(step) : step();
-          },
-          e => markStop(e, i)
-        );
-      }
-      if (data.done) return;
-      const r = next(data.value, fns, i, push);
-      if (r && typeof r.then == 'function') return r.then(step);
-    }
-  };
-  // Abnormal termination — a downstream stage threw (sync or rejected promise),
-  // or a push rejected (the gen bridge's consumer GEN_CANCEL) — leaves the source
-  // generator suspended at a yield, so its `finally {}` never runs and a
-  // resource-owning source (e.g. asyncBlockReader's FileHandle) leaks. Run
-  // `it.return()` to fire that finally, awaiting it for an async generator, then
-  // re-throw the ORIGINAL error. Normal completion (`data.done`) already ran the
-  // generator's own finally — don't touch it. The sync fast path stays
-  // overhead-free: a plain `try` plus one `.then(undefined, abort)` only when
-  // iteration actually suspended.
-  const abort = err => {
-    const onCleanupError = cleanupErr => withCleanupError(err, cleanupErr);
-    let ret;
-    try {
-      ret = it.return ? it.return() : undefined;
-    } catch (cleanupErr) {
-      throw onCleanupError(cleanupErr);
-    }
-    if (ret && typeof ret.then == 'function') {
-      return ret.then(
-        () => {
-          throw err;
-        },
-        cleanupErr => {
-          throw onCleanupError(cleanupErr);
+    /**
+     * The elements that end in this chunk, each as soon as it is found: the reader checks it before
+     * the rest of the chunk is read, so the first problem in the file is the one reported.
+     */
+    *push(chunk) {
+        let text = chunk;
+        if (this.first && text !== "") {
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+            this.first = false;
         }
-      );
-    }
-    throw err;
-  };
-  let r;
-  try {
-    r = step();
-  } catch (err) {
-    return abort(err);
-  }
-  return r && typeof r.then == 'function' ? r.then(undefined, abort) : r;
-};
-
-// Flush flushable stages (called when the factory's driver receives `none`).
-// Each flushable's output threads through the stages after it, value-or-promise
-// chained. Resumable `step` (same shape as nextMany) keeps live allocation O(1) in
-// the number of flushable stages under backpressure. A stop during the flush is a
-// clean end for the stages after the stopper: the flush resumes there, and the last
-// stop is rethrown at the end. A stopper never precedes the flushable being drained,
-// so each resume starts further on. An owner's `finished` set skips the stages already
-// released or flushed, and records each `final` that completes.
-const flush = (fns, index, push, finished) => {
-  let stop = null;
-  const resume = error => {
-    if (!isStop(error)) throw error;
-    stop = error;
-    return step(stopIndex(error, fns));
-  };
-  const step = i => {
-    for (; i < fns.length; ++i) {
-      const f = fns[i];
-      if (!isFlushable(f) || finished?.has(f)) continue;
-      let r;
-      try {
-        let value;
-        try {
-          value = f(none);
-        } catch (error) {
-          markStop(error, i + 1);
-        }
-        if (finished) value = noteFinal(value, f, finished);
-        r = next(value, fns, i + 1, push);
-      } catch (error) {
-        return resume(error);
-      }
-      if (r && typeof r.then == 'function') {
-        const ii = i;
-        return r.then(() => step(ii + 1), resume);
-      }
-    }
-    if (stop) throw stop;
-  };
-  return step(index);
-};
-
-// After a stop, the stopper and the stages before it are released, never flushed. A
-// failing release ends the pipeline instead, and nothing will flush the stages after
-// the stopper, so they are released too. Resolves to the failure, or undefined.
-const releaseStopped = async (fns, finished, stop) => {
-  const failure = await abortStages(fns, finished, stopIndex(stop, fns));
-  if (failure === undefined) return undefined;
-  const more = await abortStages(fns, finished);
-  return more === undefined
-    ? failure
-    : new AggregateError([failure, more], 'stage cleanup failed more than once');
-};
-
-// A stop is a clean end for the stages after the one that stopped: they are flushed,
-// then the rest released. For a driver that flushes on its own (asStream, asWebStream),
-// after a stop from its data pass or from its own flush, whose stages are then
-// finished. A failing flush releases every stage not finished yet.
-const finishStop = async (fns, stop, push, finished) => {
-  let error;
-  try {
-    await flush(fns, stopIndex(stop, fns), push, finished);
-  } catch (e) {
-    if (isStop(e)) stop = e;
-    else error = e;
-  }
-  const failure =
-    error === undefined
-      ? await releaseStopped(fns, finished, stop)
-      : await abortStages(fns, finished);
-  if (failure !== undefined) error = withCleanupError(error, failure);
-  if (error !== undefined) throw error;
-};
-
-// gen()'s push→pull bridge over the executor (next / flush); with `once`, pipe()'s
-// one-shot driver: a call drives one value, then the flush.
-const genBridge = (fns, once) => {
-  fns = fns
-    .filter(fn => fn)
-    .flat(Infinity)
-    .map(fn => (isFunctionList(fn) ? getFunctionList(fn) : fn))
-    .flat(Infinity);
-  if (!fns.length) {
-    fns = [x => x];
-  }
-  const canAbort = hasAborters(fns),
-    finished = new Set(); // see exec.js noteFinal
-  let flushed = false,
-    stopAt = 0; // after a stop, the flush starts at the stage after the stopper
-
-  // `once`: one value, then the flush, in finishStop's order, as asStream and
-  // asWebStream do: after a stop, the stages after the stopper are flushed before the
-  // stopper and the stages before it are released
-  const drive = async (value, push) => {
-    try {
-      await next(value, fns, 0, push);
-    } catch (error) {
-      if (!isStop(error)) throw error;
-      await finishStop(fns, error, push, finished);
-      throw error;
-    }
-    await flush(fns, 0, push, finished);
-  };
-
-  // push→pull bridge: the shared executor drives the producer (exec.next, or
-  // exec.flush on `none`); each push parks on a promise the consumer resolves
-  // when it pulls the next value, so production stays one item ahead (bounded).
-  // A for-await `break` runs .return() → the finally rejects the parked push
-  // with GEN_CANCEL, unwinding exec; the driver swallows it (no leaked producer).
-  let g = async function* (value) {
-    if (flushed) throw Error('Call to a flushed pipe.');
-    const isFlush = !once && value === none;
-    if (isFlush || once) flushed = true;
-
-    const pending = [];
-    /** @type {((value?: any) => void) | null} */
-    let wakeConsumer = null;
-    /** @type {((value?: any) => void) | null} */
-    let resolveProducer = null;
-    /** @type {((reason?: any) => void) | null} */
-    let rejectProducer = null;
-    let done = false,
-      error = null,
-      cancelled = false,
-      completed = false;
-
-    const push = v => {
-      if (cancelled) throw GEN_CANCEL;
-      pending.push(v);
-      if (wakeConsumer) {
-        const w = wakeConsumer;
-        wakeConsumer = null;
-        w();
-      }
-      return new Promise((res, rej) => {
-        resolveProducer = res;
-        rejectProducer = rej;
-      });
-    };
-
-    Promise.resolve()
-      .then(() =>
-        once
-          ? drive(value, push)
-          : isFlush
-            ? flush(fns, stopAt, push, finished)
-            : next(value, fns, 0, push)
-      )
-      .then(
-        () => {},
-        e => {
-          if (e === GEN_CANCEL) return;
-          error = e;
-          if (!isFlush && isStop(e)) stopAt = stopIndex(e, fns);
-        }
-      )
-      .finally(() => {
-        done = true;
-        if (wakeConsumer) {
-          const w = wakeConsumer;
-          wakeConsumer = null;
-          w();
-        }
-      });
-
-    try {
-      for (;;) {
-        while (pending.length) {
-          const v = pending.shift();
-          if (resolveProducer) {
-            const r = resolveProducer;
-            resolveProducer = rejectProducer = null;
-            r();
-          }
-          yield v;
-        }
-        if (error) throw error;
-        if (done) {
-          completed = true;
-          return;
-        }
-        await new Promise(res => (wakeConsumer = res));
-      }
-    } finally {
-      cancelled = true;
-      push[cancelSymbol] = GEN_CANCEL;
-      if (rejectProducer) {
-        const rj = rejectProducer;
-        resolveProducer = rejectProducer = null;
-        rj(GEN_CANCEL);
-      }
-      // an error or a break: release the resource-owning stages not finished (never a
-      // flush); after a stop, only those up to the stopper, the rest waiting for the
-      // caller's flush
-      if (!completed && canAbort) {
-        const failure = isStop(error)
-          ? await releaseStopped(fns, finished, error)
-          : await abortStages(fns, finished);
-        if (failure !== undefined) throw withCleanupError(error, failure);
-      }
-    }
-  };
-
-  if (once) return g;
-  const needToFlush = fns.some(fn => isFlushable(fn));
-  if (needToFlush) g = flushable(g);
-  return setFunctionList(g, fns);
-};
-
-// Factory parallel to fun()/gen(): normalize the fn-list (flatten, unwrap nested
-// function-lists, default to identity) and return a push-driven function tagged
-// as a function-list. The driver is `(value, push) => void | Promise`; calling
-// it with `none` flushes: after a `stop`, only the stages after the stopper.
-const src_exec_exec = (...fns) => {
-  fns = fns
-    .filter(fn => fn)
-    .flat(Infinity)
-    .map(fn => (defs.isFunctionList(fn) ? defs.getFunctionList(fn) : fn))
-    .flat(Infinity);
-  if (!fns.length) {
-    fns = [x => x];
-  }
-  let flushed = false,
-    stopAt = 0;
-  const noteStop = error => {
-    if (defs.isStop(error)) stopAt = stopIndex(error, fns);
-    throw error;
-  };
-  let g = (value, push) => {
-    if (flushed) throw Error('Call to a flushed pipe.');
-    if (value === defs.none) {
-      flushed = true;
-      return flush(fns, stopAt, push);
-    }
-    let r;
-    try {
-      r = next(value, fns, 0, push);
-    } catch (error) {
-      noteStop(error);
-    }
-    return r && typeof r.then == 'function' ? r.then(undefined, noteStop) : r;
-  };
-  const needToFlush = fns.some(fn => defs.isFlushable(fn));
-  if (needToFlush) g = defs.flushable(g);
-  return defs.setFunctionList(g, fns);
-};
-
-/* harmony default export */ const src_exec = ((/* unused pure expression or super */ null && (src_exec_exec)));
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/gen.js
-// @ts-self-types="./gen.d.ts"
-
-
-
-// gen() builds a push→pull async-generator bridge over the shared executor
-// (exec.next / exec.flush) — ~45% faster than the recursive `async function*` it
-// replaced, whose native `yield*` delegation instantiated a nested generator per
-// many() element. See [[projects/stream-chain/design/sync-when-possible-executor]].
-const gen = (...fns) => genBridge(fns, false);
-
-/* harmony default export */ const src_gen = (gen);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/fun.js
-// @ts-self-types="./fun.d.ts"
-
-// fun() runs a pipeline and collects every output into a single Many. It is now
-// a thin adapter over the shared value-or-promise executor (exec.next): the
-// collect sink never backpressures, so the executor stays synchronous on sync
-// pipelines — exactly fun's old behavior, but with one dispatch engine shared
-// with asStream/gen (single implementation, single correctness gate). See
-// [[projects/stream-chain/design/sync-when-possible-executor]].
-//
-// Behavioral note vs. the previous bespoke trampoline: `stop` halts without
-// flushing buffered flushables (consistent with gen(): the explicit `none` flush
-// emits them, after a stop only those of the stages after the stopper), and a sync
-// generator stage is iterated synchronously rather than always-async. Output
-// values are unchanged.
-
-
-
-
-const asArray = (...fns) => {
-  fns = fns
-    .filter(fn => fn)
-    .flat(Infinity)
-    .map(fn => (isFunctionList(fn) ? getFunctionList(fn) : fn))
-    .flat(Infinity);
-  if (!fns.length) {
-    fns = [x => x];
-  }
-  let flushed = false,
-    stopAt = 0; // after a stop, the flush starts at the stage after the stopper
-  const noteStop = error => {
-    if (isStop(error)) stopAt = stopIndex(error, fns);
-    throw error;
-  };
-  // results are per call: overlapping async calls must not share them (as in gen())
-  let g = value => {
-    if (flushed) throw Error('Call to a flushed pipe.');
-    const results = [],
-      push = v => {
-        results.push(v);
-      };
-    let pending;
-    if (value !== none) {
-      try {
-        pending = next(value, fns, 0, push);
-      } catch (error) {
-        noteStop(error);
-      }
-    } else {
-      flushed = true;
-      pending = flush(fns, stopAt, push);
-    }
-    return pending && typeof pending.then == 'function'
-      ? pending.then(() => results, noteStop)
-      : results;
-  };
-  const needToFlush = fns.some(fn => isFlushable(fn));
-  if (needToFlush) g = flushable(g);
-  return setFunctionList(g, fns);
-};
-
-const fun = (...fns) => {
-  const f = asArray(...fns);
-  let g = value => {
-    const result = /** @type {any} */ (f(value));
-    if (result && typeof result.then == 'function') {
-      return result.then(results => many(results));
-    }
-    return many(result);
-  };
-  if (isFlushable(f)) g = flushable(g);
-  return setFunctionList(g, getFunctionList(f));
-};
-
-/* harmony default export */ const src_fun = (fun);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/dataSource.js
-// @ts-self-types="./dataSource.d.ts"
-
-const dataSource = fn => {
-  if (typeof fn == 'function') return fn;
-  if (fn) {
-    if (typeof fn[Symbol.asyncIterator] == 'function') return fn[Symbol.asyncIterator].bind(fn);
-    if (typeof fn[Symbol.iterator] == 'function') return fn[Symbol.iterator].bind(fn);
-  }
-  throw new TypeError('The argument should be a function or an iterable object.');
-};
-
-/* harmony default export */ const src_dataSource = (dataSource);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/core/index.js
-// @ts-self-types="./index.d.ts"
-
-
-
-
-
-
-const chain = (fns, _options) => {
-  const flat = (Array.isArray(fns) ? fns : [])
-    .flat(Infinity)
-    .filter(Boolean)
-    .map(fn => (isFunctionList(fn) ? getFunctionList(fn) : fn))
-    .flat(Infinity);
-  const g = src_gen(...flat);
-  const c = async function* (input) {
-    if (input == null) return;
-    if (
-      typeof input === 'string' ||
-      (input[Symbol.asyncIterator] === undefined && input[Symbol.iterator] === undefined)
-    ) {
-      yield* g(input);
-      return;
-    }
-    for await (const value of input) yield* g(value);
-  };
-  c.streams = null;
-  c.input = null;
-  c.output = null;
-  return c;
-};
-
-// Override-hook + ChainOutput parity statics (mirrors the /node entry)
-chain.none = none;
-chain.stop = stop;
-chain.Stop = Stop;
-chain.stopErrorSymbol = stopErrorSymbol;
-chain.isStop = isStop;
-
-chain.finalSymbol = finalSymbol;
-chain.finalValue = finalValue;
-chain.final = defs_final;
-chain.isFinalValue = isFinalValue;
-chain.getFinalValue = getFinalValue;
-
-chain.manySymbol = manySymbol;
-chain.many = many;
-chain.isMany = isMany;
-chain.getManyValues = getManyValues;
-
-chain.flushSymbol = flushSymbol;
-chain.flushable = flushable;
-chain.isFlushable = isFlushable;
-chain.abortSymbol = abortSymbol;
-
-chain.fListSymbol = fListSymbol;
-chain.isFunctionList = isFunctionList;
-chain.getFunctionList = getFunctionList;
-chain.setFunctionList = setFunctionList;
-chain.clearFunctionList = clearFunctionList;
-
-chain.toMany = toMany;
-chain.normalizeMany = normalizeMany;
-chain.combineMany = combineMany;
-chain.combineManyMut = combineManyMut;
-
-chain.chain = chain;
-chain.chainUnchecked = chain;
-chain.gen = src_gen;
-chain.fun = src_fun;
-chain.dataSource = src_dataSource;
-
-/* harmony default export */ const src_core = ((/* unused pure expression or super */ null && (chain)));
-
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/utils/fixUtf8Stream.js
-// @ts-self-types="./fixUtf8Stream.d.ts"
-
-
-
-// The WHATWG decoding rule: a U+FEFF that starts the first output is a byte-order
-// mark. Applied here for every input on every runtime: StringDecoder keeps the BOM,
-// and Deno 2.9.8's TextDecoder also drops a U+FEFF that starts a later decode() call
-// (denoland/deno#37090).
-const dropBOM = s => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
-
-// The BOM check is an inline flag, not a self-replacing function: the pipeline holds
-// this stage, so swapping it needs a trampoline call per chunk (+10% on 64-byte chunks).
-
-const makeTextDecoderImpl = options => {
-  const textDecoder = new TextDecoder('utf-8', {ignoreBOM: true});
-  let atStart = !options?.ignoreBOM;
-  return flushable(chunk => {
-    let s;
-    if (chunk === none) s = textDecoder.decode();
-    else if (typeof chunk == 'string') s = chunk;
-    else if (chunk instanceof Uint8Array) s = textDecoder.decode(chunk, {stream: true});
-    else throw new TypeError('Expected a string or a Uint8Array');
-    if (!atStart || !s) return s;
-    atStart = false;
-    return dropBOM(s);
-  });
-};
-
-const makeStringDecoderImpl = StringDecoder => options => {
-  const stringDecoder = new StringDecoder();
-  let atStart = !options?.ignoreBOM;
-  return flushable(chunk => {
-    let s;
-    if (chunk === none) s = stringDecoder.end();
-    else if (typeof chunk == 'string') s = chunk;
-    else if (chunk instanceof Uint8Array) s = stringDecoder.write(chunk);
-    else throw new TypeError('Expected a string or a Uint8Array');
-    if (!atStart || !s) return s;
-    atStart = false;
-    return dropBOM(s);
-  });
-};
-
-// Default to TextDecoder — works in every runtime (Node, Bun, Deno, browser).
-// On Node, asynchronously upgrade to StringDecoder, 2–7× faster on the decoder
-// hot path on Node 24 and 26 (on Node 22: 3.5× on ASCII, slower on multi-byte
-// text; bench/decoder-stringdecoder-vs-textdecoder.js, 2026-10-26).
-// Fire-and-forget: composing fixUtf8Stream() before the upgrade lands yields a
-// TextDecoder-backed stage; after, a StringDecoder-backed one. Both drop a
-// leading BOM. Callers needing the fast path on Node can `await whenReady()`
-// before composition.
-//
-// Bun and Deno stay on TextDecoder per benchmarks: Bun is a wash, Deno
-// actively prefers TextDecoder over its node-compat StringDecoder.
-
-let impl = makeTextDecoderImpl;
-
-const isDeno = typeof globalThis['Deno'] == 'object' && globalThis['Deno']?.version;
-const isBun = typeof globalThis['Bun'] == 'object' && globalThis['Bun']?.version;
-const isNode = !isDeno && !isBun && typeof process == 'object' && process?.versions?.node;
-
-const readyPromise = isNode
-  ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6193, 19)).then(
-      ({StringDecoder}) => {
-        impl = makeStringDecoderImpl(StringDecoder);
-      },
-      () => {} // squelch — stick with TextDecoder
-    )
-  : Promise.resolve();
-
-const fixUtf8Stream = options => impl(options);
-const whenReady = () => readyPromise;
-
-/* harmony default export */ const utils_fixUtf8Stream = (fixUtf8Stream);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-json/src/core/parser.js
-// @ts-self-types="./parser.d.ts"
-
-// charCodeAt-based JSON tokenizer. Structural classification (value/key/colon/
-// comma-stop/done) and whitespace skipping use charCodeAt + integer compares
-// instead of regex alternations (~21x cheaper per the dispatch-bench classify
-// experiment). Short strings, keys and numbers take a whole-lexeme fast path
-// (one regex match -> one set of tokens). Escapes, long (>256) strings,
-// literals (true/false/null) and any lexeme that abuts the buffer tail fall
-// back to the incremental regex state machine below, preserving exact
-// resumability and error behavior.
-
-
-
-
-const patterns = {
-  value1: /[\"\{\[\]\-\d]|true\b|false\b|null\b|\s{1,256}/y,
-  string: /[^\x00-\x1f\"\\]{1,256}|\\[bfnrt\"\\\/]|\\u[\da-fA-F]{4}|\"/y,
-  numberStart: /\d/y,
-  numberDigit: /\d{0,256}/y,
-  numberFraction: /[\.eE]/y,
-  numberExponent: /[eE]/y,
-  numberExpSign: /[-+]/y
-};
-const MAX_PATTERN_SIZE = 16;
-
-patterns.numberFracStart = patterns.numberExpStart = patterns.numberStart;
-patterns.numberFracDigit = patterns.numberExpDigit = patterns.numberDigit;
-
-const expected = {object: 'objectStop', array: 'arrayStop', '': 'done'};
-
-const tokenStartObject = {name: 'startObject'},
-  tokenEndObject = {name: 'endObject'},
-  tokenStartArray = {name: 'startArray'},
-  tokenEndArray = {name: 'endArray'},
-  tokenStartString = {name: 'startString'},
-  tokenEndString = {name: 'endString'},
-  tokenStartNumber = {name: 'startNumber'},
-  tokenEndNumber = {name: 'endNumber'},
-  tokenStartKey = {name: 'startKey'},
-  tokenEndKey = {name: 'endKey'},
-  literalTokens = {
-    true: {name: 'trueValue', value: true},
-    false: {name: 'falseValue', value: false},
-    null: {name: 'nullValue', value: null}
-  };
-
-// long hexadecimal codes: \uXXXX
-const fromHex = s => String.fromCharCode(parseInt(s.slice(2), 16));
-
-// short codes: \b \f \n \r \t \" \\ \/
-const codes = {b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', '/': '/'};
-
-// ASCII code points of the JSON syntax characters (each folds to a constant at load)
-const ASCII_TAB = '\t'.charCodeAt(0),
-  ASCII_LF = '\n'.charCodeAt(0),
-  ASCII_CR = '\r'.charCodeAt(0),
-  ASCII_SPACE = ' '.charCodeAt(0),
-  ASCII_QUOTE = '"'.charCodeAt(0),
-  ASCII_BACKSLASH = '\\'.charCodeAt(0),
-  ASCII_OPEN_BRACE = '{'.charCodeAt(0),
-  ASCII_CLOSE_BRACE = '}'.charCodeAt(0),
-  ASCII_OPEN_BRACKET = '['.charCodeAt(0),
-  ASCII_CLOSE_BRACKET = ']'.charCodeAt(0),
-  ASCII_MINUS = '-'.charCodeAt(0),
-  ASCII_COLON = ':'.charCodeAt(0),
-  ASCII_COMMA = ','.charCodeAt(0),
-  ASCII_ZERO = '0'.charCodeAt(0),
-  ASCII_NINE = '9'.charCodeAt(0),
-  ASCII_UPPER_A = 'A'.charCodeAt(0),
-  ASCII_UPPER_F = 'F'.charCodeAt(0),
-  ASCII_LOWER_A = 'a'.charCodeAt(0),
-  ASCII_LOWER_F = 'f'.charCodeAt(0),
-  ASCII_LOWER_N = 'n'.charCodeAt(0),
-  ASCII_LOWER_T = 't'.charCodeAt(0),
-  ASCII_LOWER_U = 'u'.charCodeAt(0);
-
-const HIGH_SURROGATE_FIRST = 0xd800,
-  HIGH_SURROGATE_LAST = 0xdbff;
-
-// fast-path helpers
-// char codes that legally terminate a number lexeme: , } ] and JSON whitespace
-const TERM = [];
-for (const ch of ',}] \t\n\r') TERM[ch.charCodeAt(0)] = 1;
-const numberFull = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
-const HEX = c => (c >= ASCII_ZERO && c <= ASCII_NINE) || (c >= ASCII_UPPER_A && c <= ASCII_UPPER_F) || (c >= ASCII_LOWER_A && c <= ASCII_LOWER_F);
-
-const jsonParser = options => {
-  let packKeys = true,
-    packStrings = true,
-    packNumbers = true,
-    streamKeys = true,
-    streamStrings = true,
-    streamNumbers = true,
-    jsonStreaming = false;
-
-  if (options) {
-    'packValues' in options && (packKeys = packStrings = packNumbers = options.packValues);
-    'packKeys' in options && (packKeys = options.packKeys);
-    'packStrings' in options && (packStrings = options.packStrings);
-    'packNumbers' in options && (packNumbers = options.packNumbers);
-    'streamValues' in options && (streamKeys = streamStrings = streamNumbers = options.streamValues);
-    'streamKeys' in options && (streamKeys = options.streamKeys);
-    'streamStrings' in options && (streamStrings = options.streamStrings);
-    'streamNumbers' in options && (streamNumbers = options.streamNumbers);
-    jsonStreaming = options.jsonStreaming;
-  }
-
-  !packKeys && (streamKeys = true);
-  !packStrings && (streamStrings = true);
-  !packNumbers && (streamNumbers = true);
-
-  let done = false,
-    expect = jsonStreaming ? 'done' : 'value',
-    parent = '',
-    openNumber = false,
-    accumulator = '',
-    heldSurrogate = '',
-    buffer = '';
-
-  const stack = [];
-
-  // a sink that encodes each chunk alone needs every surrogate pair within one chunk
-  const pushStringChunk = (tokens, value) => {
-    if (heldSurrogate) {
-      value = heldSurrogate + value;
-      heldSurrogate = '';
-    }
-    const last = value.charCodeAt(value.length - 1);
-    if (last >= HIGH_SURROGATE_FIRST && last <= HIGH_SURROGATE_LAST) {
-      heldSurrogate = value.charAt(value.length - 1);
-      if (value.length === 1) return;
-      value = value.slice(0, -1);
-    }
-    tokens.push({name: 'stringChunk', value});
-  };
-
-  return flushable(buf => {
-    const tokens = [];
-
-    if (buf === none) {
-      done = true;
-    } else {
-      buffer += buf;
-    }
-
-    let match,
-      fm,
-      s,
-      e,
-      q,
-      rs,
-      cc,
-      value,
-      index = 0;
-
-    main: for (;;) {
-      switch (expect) {
-        case 'value1':
-        case 'value': {
-          // skip whitespace
-          while (index < buffer.length) {
-            cc = buffer.charCodeAt(index);
-            if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
-              ++index;
-              continue;
-            }
-            break;
-          }
-          if (index >= buffer.length) {
-            if (done) throw new Error('Parser has expected a value');
-            break main; // wait for more input
-          }
-          cc = buffer.charCodeAt(index);
-          if (cc === ASCII_QUOTE) {
-            // string: charCodeAt whole-string scan (decodes escapes)
-            q = index + 1;
-            rs = q;
-            s = '';
-            for (;;) {
-              if (q >= buffer.length) {
-                q = -1;
-                break;
-              }
-              e = buffer.charCodeAt(q);
-              if (e === ASCII_QUOTE) {
-                s += buffer.slice(rs, q);
-                break;
-              }
-              if (e < ASCII_SPACE) {
-                q = -1;
-                break;
-              }
-              if (e === ASCII_BACKSLASH) {
-                if (q + 1 >= buffer.length) {
-                  q = -1;
-                  break;
+        let elementStart = 0;
+        let at = 0;
+        while (at < text.length) {
+            const code = text.charCodeAt(at);
+            if (this.state === State.InElement) {
+                const end = this.elementEnd(code);
+                if (end === "continues") {
+                    this.advance(code);
+                    at++;
+                    continue;
                 }
-                cc = buffer.charCodeAt(q + 1);
-                if (cc === ASCII_LOWER_U) {
-                  if (
-                    q + 6 > buffer.length ||
-                    !(HEX(buffer.charCodeAt(q + 2)) && HEX(buffer.charCodeAt(q + 3)) && HEX(buffer.charCodeAt(q + 4)) && HEX(buffer.charCodeAt(q + 5)))
-                  ) {
-                    q = -1;
-                    break;
-                  }
-                  s += buffer.slice(rs, q) + String.fromCharCode(parseInt(buffer.slice(q + 2, q + 6), 16));
-                  q += 6;
-                } else {
-                  value = codes[buffer.charAt(q + 1)];
-                  if (value === undefined) {
-                    q = -1;
-                    break;
-                  }
-                  s += buffer.slice(rs, q) + value;
-                  q += 2;
+                const stop = end === "after" ? at + 1 : at;
+                yield this.finishElement(text.slice(elementStart, stop));
+                this.state = State.AfterElement;
+                if (end === "after") {
+                    this.advance(code);
+                    at++;
                 }
-                rs = q;
                 continue;
-              }
-              ++q;
             }
-            if (q >= 0) {
-              if (streamStrings) {
-                tokens.push(tokenStartString);
-                if (s) tokens.push({name: 'stringChunk', value: s});
-                tokens.push(tokenEndString);
-              }
-              if (packStrings) tokens.push({name: 'stringValue', value: s});
-              index = q + 1;
-              expect = expected[parent];
-              continue main;
-            }
-            // fall back to incremental string machine
-            if (streamStrings) tokens.push(tokenStartString);
-            expect = 'string';
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_OPEN_BRACE) {
-            tokens.push(tokenStartObject);
-            stack.push(parent);
-            parent = 'object';
-            expect = 'key1';
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_OPEN_BRACKET) {
-            tokens.push(tokenStartArray);
-            stack.push(parent);
-            parent = 'array';
-            expect = 'value1';
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_CLOSE_BRACKET) {
-            if (expect !== 'value1') throw new Error("Parser cannot parse input: unexpected token ']'");
-            tokens.push(tokenEndArray);
-            parent = stack.pop();
-            expect = expected[parent];
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_MINUS || (cc >= ASCII_ZERO && cc <= ASCII_NINE)) {
-            // number: try whole-number fast path (only with a clear terminator in buffer)
-            numberFull.lastIndex = index;
-            fm = numberFull.exec(buffer);
-            if (fm) {
-              e = index + fm[0].length;
-              if (e < buffer.length && TERM[buffer.charCodeAt(e)]) {
-                s = fm[0];
-                if (streamNumbers) tokens.push(tokenStartNumber, {name: 'numberChunk', value: s}, tokenEndNumber);
-                if (packNumbers) tokens.push({name: 'numberValue', value: s});
-                index = e;
-                expect = expected[parent];
-                continue main;
-              }
-            }
-            // fall back to incremental number machine (mirrors the value1 branches)
-            openNumber = true;
-            if (cc === ASCII_MINUS) {
-              if (streamNumbers) tokens.push(tokenStartNumber, {name: 'numberChunk', value: '-'});
-              packNumbers && (accumulator = '-');
-              expect = 'numberStart';
-            } else if (cc === ASCII_ZERO) {
-              if (streamNumbers) tokens.push(tokenStartNumber, {name: 'numberChunk', value: '0'});
-              packNumbers && (accumulator = '0');
-              expect = 'numberFraction';
-            } else {
-              s = buffer.charAt(index);
-              if (streamNumbers) tokens.push(tokenStartNumber, {name: 'numberChunk', value: s});
-              packNumbers && (accumulator = s);
-              expect = 'numberDigit';
-            }
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_LOWER_T || cc === ASCII_LOWER_F || cc === ASCII_LOWER_N) {
-            // true / false / null — reuse the value1 regex for exact \b + wait semantics
-            patterns.value1.lastIndex = index;
-            match = patterns.value1.exec(buffer);
-            if (!match) {
-              if (done || index + MAX_PATTERN_SIZE < buffer.length) {
-                throw new Error('Parser cannot parse input: expected a value');
-              }
-              break main; // wait for more input
-            }
-            value = match[0];
-            if (buffer.length - index === value.length && !done) break main; // wait for boundary
-            tokens.push(literalTokens[value]);
-            expect = expected[parent];
-            index += value.length;
-            continue main;
-          }
-          throw new Error('Parser cannot parse input: expected a value');
-        }
-        // incremental string body (escapes / long / cross-chunk)
-        case 'keyVal':
-        case 'string':
-          patterns.string.lastIndex = index;
-          match = patterns.string.exec(buffer);
-          if (!match) {
-            if (index < buffer.length && (done || buffer.length - index >= 6)) throw new Error('Parser cannot parse input: escaped characters');
-            if (done) throw new Error('Parser has expected a string value');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (value === '"') {
-            if (heldSurrogate) {
-              tokens.push({name: 'stringChunk', value: heldSurrogate});
-              heldSurrogate = '';
-            }
-            if (expect === 'keyVal') {
-              if (streamKeys) tokens.push(tokenEndKey);
-              if (packKeys) {
-                tokens.push({name: 'keyValue', value: accumulator});
-                accumulator = '';
-              }
-              expect = 'colon';
-            } else {
-              if (streamStrings) tokens.push(tokenEndString);
-              if (packStrings) {
-                tokens.push({name: 'stringValue', value: accumulator});
-                accumulator = '';
-              }
-              expect = expected[parent];
-            }
-          } else if (value.length > 1 && value.charAt(0) === '\\') {
-            const t = value.length == 2 ? codes[value.charAt(1)] : fromHex(value);
-            if (expect === 'keyVal' ? streamKeys : streamStrings) {
-              pushStringChunk(tokens, t);
-            }
-            if (expect === 'keyVal' ? packKeys : packStrings) {
-              accumulator += t;
-            }
-          } else {
-            if (expect === 'keyVal' ? streamKeys : streamStrings) {
-              pushStringChunk(tokens, value);
-            }
-            if (expect === 'keyVal' ? packKeys : packStrings) {
-              accumulator += value;
-            }
-          }
-          index += value.length;
-          break;
-        case 'key1':
-        case 'key': {
-          while (index < buffer.length) {
-            cc = buffer.charCodeAt(index);
-            if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
-              ++index;
-              continue;
-            }
-            break;
-          }
-          if (index >= buffer.length) {
-            if (done) throw new Error('Parser cannot parse input: expected an object key');
-            break main; // wait for more input
-          }
-          cc = buffer.charCodeAt(index);
-          if (cc === ASCII_QUOTE) {
-            // key string: charCodeAt whole-key scan (decodes escapes)
-            q = index + 1;
-            rs = q;
-            s = '';
-            for (;;) {
-              if (q >= buffer.length) {
-                q = -1;
-                break;
-              }
-              e = buffer.charCodeAt(q);
-              if (e === ASCII_QUOTE) {
-                s += buffer.slice(rs, q);
-                break;
-              }
-              if (e < ASCII_SPACE) {
-                q = -1;
-                break;
-              }
-              if (e === ASCII_BACKSLASH) {
-                if (q + 1 >= buffer.length) {
-                  q = -1;
-                  break;
+            if (!isWhitespace(code)) {
+                const starts = this.betweenElements(code);
+                if (starts) {
+                    this.startElement();
+                    elementStart = at;
+                    continue; // the same character, now read as part of the element
                 }
-                cc = buffer.charCodeAt(q + 1);
-                if (cc === ASCII_LOWER_U) {
-                  if (
-                    q + 6 > buffer.length ||
-                    !(HEX(buffer.charCodeAt(q + 2)) && HEX(buffer.charCodeAt(q + 3)) && HEX(buffer.charCodeAt(q + 4)) && HEX(buffer.charCodeAt(q + 5)))
-                  ) {
-                    q = -1;
-                    break;
-                  }
-                  s += buffer.slice(rs, q) + String.fromCharCode(parseInt(buffer.slice(q + 2, q + 6), 16));
-                  q += 6;
-                } else {
-                  value = codes[buffer.charAt(q + 1)];
-                  if (value === undefined) {
-                    q = -1;
-                    break;
-                  }
-                  s += buffer.slice(rs, q) + value;
-                  q += 2;
+            }
+            this.advance(code);
+            at++;
+        }
+        if (this.state === State.InElement) {
+            const rest = elementStart === 0 ? text : text.slice(elementStart);
+            this.pieces.push(rest);
+            this.pendingLength += rest.length;
+            if (this.pendingLength > this.maxLength)
+                throw new ElementTooLongError(this.elementLine, this.index);
+        }
+    }
+    /** Refuses a file that ends before the array is closed. */
+    finish() {
+        if (this.state === State.AfterArray)
+            return;
+        if (this.state === State.BeforeArray) {
+            throw new JsonArrayError("the file is empty; write a JSON array of items ([{…}, {…}])", this.line, this.column, undefined, "shape");
+        }
+        if (this.state === State.InElement && (this.depth > 0 || this.inString)) {
+            throw new JsonArrayError("the file ends inside this item; close it, and the array with ']'", this.elementLine, this.elementColumn, this.index);
+        }
+        throw new JsonArrayError("the file ends before the array is closed; end it with ']'", this.line, this.column);
+    }
+    /** Handles a non-blank character outside any element; true when it starts one. */
+    betweenElements(code) {
+        switch (this.state) {
+            case State.BeforeArray:
+                if (code !== OPEN_BRACKET) {
+                    throw new JsonArrayError("expected a JSON array of items at the top level ([{…}, {…}])", this.line, this.column, undefined, "shape");
                 }
-                rs = q;
-                continue;
-              }
-              ++q;
-            }
-            if (q >= 0) {
-              if (streamKeys) {
-                tokens.push(tokenStartKey);
-                if (s) tokens.push({name: 'stringChunk', value: s});
-                tokens.push(tokenEndKey);
-              }
-              if (packKeys) tokens.push({name: 'keyValue', value: s});
-              index = q + 1;
-              expect = 'colon';
-              continue main;
-            }
-            if (streamKeys) tokens.push(tokenStartKey);
-            expect = 'keyVal';
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_CLOSE_BRACE) {
-            if (expect !== 'key1') throw new Error("Parser cannot parse input: unexpected token '}'");
-            tokens.push(tokenEndObject);
-            parent = stack.pop();
-            expect = expected[parent];
-            ++index;
-            continue main;
-          }
-          throw new Error('Parser cannot parse input: expected an object key');
-        }
-        case 'colon': {
-          while (index < buffer.length) {
-            cc = buffer.charCodeAt(index);
-            if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
-              ++index;
-              continue;
-            }
-            break;
-          }
-          if (index >= buffer.length) {
-            if (done) throw new Error("Parser cannot parse input: expected ':'");
-            break main; // wait for more input
-          }
-          cc = buffer.charCodeAt(index);
-          if (cc === ASCII_COLON) {
-            expect = 'value';
-            ++index;
-            continue main;
-          }
-          throw new Error("Parser cannot parse input: expected ':'");
-        }
-        case 'arrayStop':
-        case 'objectStop': {
-          while (index < buffer.length) {
-            cc = buffer.charCodeAt(index);
-            if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
-              ++index;
-              continue;
-            }
-            break;
-          }
-          if (index >= buffer.length) {
-            if (done) throw new Error("Parser cannot parse input: expected ','");
-            break main; // wait for more input
-          }
-          if (openNumber) {
-            if (streamNumbers) tokens.push(tokenEndNumber);
-            openNumber = false;
-            if (packNumbers) {
-              tokens.push({name: 'numberValue', value: accumulator});
-              accumulator = '';
-            }
-          }
-          cc = buffer.charCodeAt(index);
-          if (cc === ASCII_COMMA) {
-            expect = expect === 'arrayStop' ? 'value' : 'key';
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_CLOSE_BRACE || cc === ASCII_CLOSE_BRACKET) {
-            if (cc === ASCII_CLOSE_BRACE ? expect === 'arrayStop' : expect !== 'arrayStop') {
-              throw new Error("Parser cannot parse input: expected '" + (expect === 'arrayStop' ? ']' : '}') + "'");
-            }
-            tokens.push(cc === ASCII_CLOSE_BRACE ? tokenEndObject : tokenEndArray);
-            parent = stack.pop();
-            expect = expected[parent];
-            ++index;
-            continue main;
-          }
-          throw new Error("Parser cannot parse input: expected ','");
-        }
-        // number chunks — cross-chunk / fallback
-        case 'numberStart': // [0-9]
-          patterns.numberStart.lastIndex = index;
-          match = patterns.numberStart.exec(buffer);
-          if (!match) {
-            if (index < buffer.length || done) throw new Error('Parser cannot parse input: expected a starting digit');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = value === '0' ? 'numberFraction' : 'numberDigit';
-          index += value.length;
-          break;
-        case 'numberDigit': // [0-9]*
-          patterns.numberDigit.lastIndex = index;
-          match = patterns.numberDigit.exec(buffer);
-          if (!match) {
-            if (index < buffer.length || done) throw new Error('Parser cannot parse input: expected a digit');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (value) {
-            if (streamNumbers) tokens.push({name: 'numberChunk', value});
-            packNumbers && (accumulator += value);
-            index += value.length;
-          } else {
-            if (index < buffer.length) {
-              expect = 'numberFraction';
-              break;
-            }
-            if (done) {
-              expect = expected[parent];
-              break;
-            }
-            break main; // wait for more input
-          }
-          break;
-        case 'numberFraction': // [\.eE]?
-          patterns.numberFraction.lastIndex = index;
-          match = patterns.numberFraction.exec(buffer);
-          if (!match) {
-            if (index < buffer.length || done) {
-              expect = expected[parent];
-              break;
-            }
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = value === '.' ? 'numberFracStart' : 'numberExpSign';
-          index += value.length;
-          break;
-        case 'numberFracStart': // [0-9]
-          patterns.numberFracStart.lastIndex = index;
-          match = patterns.numberFracStart.exec(buffer);
-          if (!match) {
-            if (index < buffer.length || done) throw new Error('Parser cannot parse input: expected a fractional part of a number');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = 'numberFracDigit';
-          index += value.length;
-          break;
-        case 'numberFracDigit': // [0-9]*
-          patterns.numberFracDigit.lastIndex = index;
-          match = patterns.numberFracDigit.exec(buffer);
-          value = match[0];
-          if (value) {
-            if (streamNumbers) tokens.push({name: 'numberChunk', value});
-            packNumbers && (accumulator += value);
-            index += value.length;
-          } else {
-            if (index < buffer.length) {
-              expect = 'numberExponent';
-              break;
-            }
-            if (done) {
-              expect = expected[parent];
-              break;
-            }
-            break main; // wait for more input
-          }
-          break;
-        case 'numberExponent': // [eE]?
-          patterns.numberExponent.lastIndex = index;
-          match = patterns.numberExponent.exec(buffer);
-          if (!match) {
-            if (index < buffer.length) {
-              expect = expected[parent];
-              break;
-            }
-            if (done) {
-              expect = expected[parent];
-              break;
-            }
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = 'numberExpSign';
-          index += value.length;
-          break;
-        case 'numberExpSign': // [-+]?
-          patterns.numberExpSign.lastIndex = index;
-          match = patterns.numberExpSign.exec(buffer);
-          if (!match) {
-            if (index < buffer.length) {
-              expect = 'numberExpStart';
-              break;
-            }
-            if (done) throw new Error('Parser has expected an exponent value of a number');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = 'numberExpStart';
-          index += value.length;
-          break;
-        case 'numberExpStart': // [0-9]
-          patterns.numberExpStart.lastIndex = index;
-          match = patterns.numberExpStart.exec(buffer);
-          if (!match) {
-            if (index < buffer.length || done) throw new Error('Parser cannot parse input: expected an exponent part of a number');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = 'numberExpDigit';
-          index += value.length;
-          break;
-        case 'numberExpDigit': // [0-9]*
-          patterns.numberExpDigit.lastIndex = index;
-          match = patterns.numberExpDigit.exec(buffer);
-          value = match[0];
-          if (value) {
-            if (streamNumbers) tokens.push({name: 'numberChunk', value});
-            packNumbers && (accumulator += value);
-            index += value.length;
-          } else {
-            if (index < buffer.length || done) {
-              expect = expected[parent];
-              break;
-            }
-            break main; // wait for more input
-          }
-          break;
-        case 'done': {
-          while (index < buffer.length) {
-            cc = buffer.charCodeAt(index);
-            if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
-              if (openNumber) {
-                if (streamNumbers) tokens.push(tokenEndNumber);
-                openNumber = false;
-                if (packNumbers) {
-                  tokens.push({name: 'numberValue', value: accumulator});
-                  accumulator = '';
+                this.state = State.BeforeFirst;
+                return false;
+            case State.BeforeFirst:
+                if (code === CLOSE_BRACKET) {
+                    this.state = State.AfterArray;
+                    return false;
                 }
-              }
-              ++index;
-              continue;
+                if (code === json_array_elements_COMMA)
+                    this.fail("a comma before the first item");
+                return true;
+            case State.AfterComma:
+                if (code === CLOSE_BRACKET)
+                    this.fail("a comma before ']'; remove the trailing comma");
+                if (code === json_array_elements_COMMA)
+                    this.fail(`an item is missing between two commas (after item [${this.index}])`);
+                return true;
+            case State.AfterElement:
+                if (code === json_array_elements_COMMA)
+                    this.state = State.AfterComma;
+                else if (code === CLOSE_BRACKET)
+                    this.state = State.AfterArray;
+                else
+                    this.fail(`expected ',' or ']' after item [${this.index}]`);
+                return false;
+            default:
+                this.fail("unexpected text after the array's closing ']'");
+        }
+    }
+    startElement() {
+        this.state = State.InElement;
+        this.index++;
+        this.depth = 0;
+        this.inString = false;
+        this.escaped = false;
+        this.elementLine = this.line;
+        this.elementColumn = this.column;
+    }
+    /**
+     * Whether the element goes on past `code`, ends with it (a closing quote or bracket), or ended
+     * just before it (a scalar followed by ',', ']' or a blank).
+     */
+    elementEnd(code) {
+        if (this.inString) {
+            if (this.escaped)
+                this.escaped = false;
+            else if (code === BACKSLASH)
+                this.escaped = true;
+            else if (code === QUOTE) {
+                this.inString = false;
+                if (this.depth === 0)
+                    return "after";
             }
-            break;
-          }
-          if (index >= buffer.length) break main; // wait for more input / end
-          if (jsonStreaming) {
-            if (openNumber) {
-              if (streamNumbers) tokens.push(tokenEndNumber);
-              openNumber = false;
-              if (packNumbers) {
-                tokens.push({name: 'numberValue', value: accumulator});
-                accumulator = '';
-              }
+            return "continues";
+        }
+        if (code === QUOTE)
+            this.inString = true;
+        else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+            if (++this.depth > MAX_JSON_DEPTH) {
+                throw new JsonArrayError(`nested more than ${MAX_JSON_DEPTH} levels deep`, this.line, this.column, this.index, "depth");
             }
-            expect = 'value';
-            continue main;
-          }
-          throw new Error('Parser cannot parse input: unexpected characters');
         }
-      }
-    }
-    if (done && openNumber) {
-      if (streamNumbers) tokens.push(tokenEndNumber);
-      openNumber = false;
-      if (packNumbers) {
-        tokens.push({name: 'numberValue', value: accumulator});
-        accumulator = '';
-      }
-    }
-    buffer = buffer.slice(index);
-    return tokens.length ? many(tokens) : none;
-  });
-};
-
-const parser = options => src_gen(utils_fixUtf8Stream(options), jsonParser(options));
-
-parser.parser = parser; // for backward compatibility with 1.x
-
-/* harmony default export */ const core_parser = (parser);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-json/src/core/assembler.js
-// @ts-self-types="./assembler.d.ts"
-
-
-
-const startObject = Ctr =>
-  /** @this {Assembler} */
-  function () {
-    if (this.done) {
-      this.done = false;
-    } else {
-      this.stack.push(this.current, this.key);
-    }
-    this.current = new Ctr();
-    this.key = null;
-  };
-
-class Assembler {
-  static connectTo(stream, options) {
-    return new Assembler(options).connectTo(stream);
-  }
-
-  constructor(options) {
-    this.stack = [];
-    this.current = this.key = null;
-    this.done = true;
-    this._onDone = null;
-    if (options) {
-      this.reviver = typeof options.reviver == 'function' && options.reviver;
-      if (this.reviver) {
-        this.stringValue = this._saveValue = this._saveValueWithReviver;
-      }
-      if (options.numberAsString) {
-        this.numberValue = this.stringValue;
-      }
-      if (typeof options.onDone == 'function') {
-        this._onDone = options.onDone;
-      }
-    }
-
-    this.tapChain = chunk => {
-      if (this[chunk.name]) {
-        this[chunk.name](chunk.value);
-        if (this.done) return this.current;
-      }
-      return none;
-    };
-  }
-
-  connectTo(stream) {
-    const consume = chunk => {
-      if (this[chunk.name]) {
-        this[chunk.name](chunk.value);
-        if (this.done) this._onDone?.(this);
-      }
-    };
-    if (typeof stream?.getReader === 'function') {
-      const reader = stream.getReader();
-      (async () => {
-        try {
-          for (;;) {
-            const {done, value} = await reader.read();
-            if (done) return;
-            consume(value);
-          }
-        } finally {
-          reader.releaseLock();
+        else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+            if (this.depth === 0)
+                return "before";
+            if (--this.depth === 0)
+                return "after";
         }
-      })();
-    } else {
-      stream.on('data', consume);
-    }
-    return this;
-  }
-
-  onDone(fn) {
-    this._onDone = typeof fn == 'function' ? fn : null;
-    return this;
-  }
-
-  get depth() {
-    return (this.stack.length >> 1) + (this.done ? 0 : 1);
-  }
-
-  get path() {
-    const path = [];
-    for (let i = 0; i < this.stack.length; i += 2) {
-      const key = this.stack[i + 1];
-      path.push(key === null ? this.stack[i].length : key);
-    }
-    return path;
-  }
-
-  dropToLevel(level) {
-    if (level < this.depth) {
-      if (level > 0) {
-        const index = (level - 1) << 1;
-        this.current = this.stack[index];
-        this.key = this.stack[index + 1];
-        this.stack.splice(index);
-      } else {
-        this.stack = [];
-        this.current = this.key = null;
-        this.done = true;
-      }
-    }
-    return this;
-  }
-
-  consume(chunk) {
-    this[chunk.name]?.(chunk.value);
-    return this;
-  }
-
-  keyValue(value) {
-    this.key = value;
-  }
-
-  //stringValue() - aliased below to _saveValue()
-
-  numberValue(value) {
-    this._saveValue(parseFloat(value));
-  }
-  nullValue() {
-    this._saveValue(null);
-  }
-  trueValue() {
-    this._saveValue(true);
-  }
-  falseValue() {
-    this._saveValue(false);
-  }
-
-  //startObject() - assigned below
-
-  endObject() {
-    if (this.stack.length) {
-      const value = this.current;
-      this.key = this.stack.pop();
-      this.current = this.stack.pop();
-      this._saveValue(value);
-    } else {
-      if (this.reviver) {
-        this.current = this.reviver.call({'': this.current}, '', this.current);
-      }
-      this.done = true;
-    }
-  }
-
-  //startArray() - assigned below
-  //endArray() - aliased below to endObject()
-
-  _saveValue(value) {
-    if (this.done) {
-      this.current = value;
-      return;
-    }
-    if (this.current instanceof Array) {
-      this.current.push(value);
-    } else {
-      // like JSON.parse: an own property, never the inherited __proto__ setter
-      if (this.key === '__proto__') {
-        Object.defineProperty(this.current, this.key, {value, writable: true, enumerable: true, configurable: true});
-      } else {
-        this.current[this.key] = value;
-      }
-      this.key = null;
-    }
-  }
-  _saveValueWithReviver(value) {
-    if (this.done) {
-      this.current = this.reviver.call({'': value}, '', value);
-      return;
-    }
-    if (this.current instanceof Array) {
-      this.current.push(value);
-      value = this.reviver.call(this.current, String(this.current.length - 1), value);
-      if (value === undefined) {
-        delete this.current[this.current.length - 1];
-      } else {
-        this.current[this.current.length - 1] = value;
-      }
-    } else {
-      value = this.reviver.call(this.current, this.key, value);
-      if (value !== undefined) {
-        if (this.key === '__proto__') {
-          Object.defineProperty(this.current, this.key, {value, writable: true, enumerable: true, configurable: true});
-        } else {
-          this.current[this.key] = value;
+        else if (this.depth === 0 && (code === json_array_elements_COMMA || isWhitespace(code))) {
+            return "before";
         }
-      }
-      this.key = null;
+        return "continues";
     }
-  }
+    finishElement(tail) {
+        const text = this.pieces.length === 0 ? tail : this.pieces.join("") + tail;
+        this.pieces = [];
+        this.pendingLength = 0;
+        if (text.length > this.maxLength)
+            throw new ElementTooLongError(this.elementLine, this.index);
+        return { text, index: this.index, line: this.elementLine, column: this.elementColumn };
+    }
+    advance(code) {
+        if (code === json_array_elements_LF) {
+            if (!this.afterCr)
+                this.line++;
+            this.column = 1;
+            this.afterCr = false;
+        }
+        else if (code === json_array_elements_CR) {
+            this.line++;
+            this.column = 1;
+            this.afterCr = true;
+        }
+        else {
+            this.column++;
+            this.afterCr = false;
+        }
+    }
+    fail(problem) {
+        throw new JsonArrayError(problem, this.line, this.column);
+    }
 }
-
-// TS 7 checkJs: no expando-prototype inference
-const proto = /** @type {any} */ (Assembler.prototype);
-proto.stringValue = Assembler.prototype._saveValue;
-proto.startObject = startObject(Object);
-proto.startArray = startObject(Array);
-proto.endArray = Assembler.prototype.endObject;
-
-const assembler = options => new Assembler(options);
-Assembler.assembler = assembler;
-
-/* harmony default export */ const core_assembler = ((/* unused pure expression or super */ null && (Assembler)));
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-json/src/core/streamers/stream-base.js
-// @ts-self-types="./stream-base.d.ts"
-
-
-
-
-
-class Counter {
-  constructor(initialDepth) {
-    this.depth = initialDepth;
-  }
-  startObject() {
-    ++this.depth;
-  }
-  endObject() {
-    --this.depth;
-  }
-  startArray() {
-    ++this.depth;
-  }
-  endArray() {
-    --this.depth;
-  }
-}
-
-const streamBase =
-  ({push, first, level}) =>
-  (options = {}) => {
-    const {objectFilter, includeUndecided} = options;
-    /** @type {any} */
-    let asm = assembler(options);
-    let state = first ? 'first' : 'check',
-      savedAsm = null;
-
-    if (typeof objectFilter != 'function') {
-      // no object filter + no first check
-      if (state === 'check')
-        return chunk => {
-          if (asm[chunk.name]) {
-            asm[chunk.name](chunk.value);
-            if (asm.depth === level) {
-              return push(asm);
-            }
-          }
-          return none;
-        };
-      // no object filter
-      return chunk => {
-        switch (state) {
-          case 'first':
-            first(chunk);
-            state = 'accept';
-          // fall through
-          case 'accept':
-            if (asm[chunk.name]) {
-              asm[chunk.name](chunk.value);
-              if (asm.depth === level) {
-                return push(asm);
-              }
-            }
-            break;
-        }
-        return none;
-      };
-    }
-
-    // object filter + a possible first check
-    return chunk => {
-      switch (state) {
-        case 'first':
-          first(chunk);
-          state = 'check';
-        // fall through
-        case 'check':
-          if (asm[chunk.name]) {
-            asm[chunk.name](chunk.value);
-            const result = objectFilter(asm);
-            if (result) {
-              state = 'accept';
-              if (asm.depth === level) return push(asm);
-            } else if (result === false) {
-              if (asm.depth === level) return push(asm, true);
-              state = 'reject';
-              savedAsm = asm;
-              asm = new Counter(savedAsm.depth);
-              savedAsm.dropToLevel(level);
-            } else {
-              if (asm.depth === level) return push(asm, !includeUndecided);
-            }
-          }
-          break;
-        case 'accept':
-          if (asm[chunk.name]) {
-            asm[chunk.name](chunk.value);
-            if (asm.depth === level) {
-              state = 'check';
-              return push(asm);
-            }
-          }
-          break;
-        case 'reject':
-          if (asm[chunk.name]) {
-            asm[chunk.name](chunk.value);
-            if (asm.depth === level) {
-              state = 'check';
-              asm = savedAsm;
-              savedAsm = null;
-              return push(asm, true);
-            }
-          }
-          break;
-      }
-      return none;
-    };
-  };
-
-/* harmony default export */ const stream_base = (streamBase);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-json/src/core/streamers/stream-array.js
-// @ts-self-types="./stream-array.d.ts"
-
-
-
-
-const streamArray = options => {
-  let key = 0;
-  return stream_base({
-    level: 1,
-
-    first(chunk) {
-      if (chunk.name !== 'startArray') throw new Error('Top-level object should be an array.');
-    },
-
-    push(asm, discard) {
-      const current = /** @type {unknown[]} */ (asm.current);
-      if (current.length) {
-        if (discard) {
-          ++key;
-          current.pop();
-        } else {
-          return {key: key++, value: current.pop()};
-        }
-      }
-      return none;
-    }
-  })(options);
-};
-
-streamArray.streamArray = streamArray;
-
-/* harmony default export */ const stream_array = (streamArray);
-
 
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-json-array.ts
 
@@ -71867,100 +71397,166 @@ streamArray.streamArray = streamArray;
 
 
 
+
 /**
- * A JSON array of records, streamed element by element: the file is never parsed whole. The
- * tokenizer keeps no positions, so records are located by their index (`file.json: item [12]`).
+ * A JSON array of records, streamed element by element: the file is never parsed whole. Each
+ * record is located by the physical line it starts on and its index (`file.json:12: item [3]`),
+ * so a pretty-printed array points at the line an editor shows.
  */
-async function* parseJsonArray(chunks, file) {
-    // One parser for the whole file: each chunk is pushed through, then `none` flushes it, which is
-    // where a truncated file is noticed.
-    const pipeline = src_gen(core_parser(), stream_array());
-    let lastIndex = -1;
-    const elements = async function* () {
-        try {
-            for await (const chunk of chunks)
-                yield* pipeline(chunk);
-            yield* pipeline(none);
+async function* parseJsonArray(chunks, source) {
+    const splitter = new JsonArraySplitter(MAX_RECORD_CHARS);
+    try {
+        for await (const chunk of chunks) {
+            for (const element of splitter.push(chunk))
+                yield parseElement(element, source);
         }
-        catch (error) {
-            throw invalidJson(error, file, lastIndex);
+        splitter.finish();
+    }
+    catch (error) {
+        if (error instanceof JsonArrayError) {
+            const where = recordLocation(source.file, { line: error.line, ...(error.index === undefined ? {} : { index: error.index }) });
+            const at = `at column ${error.column}`;
+            throw new errors_UserError(error.kind === "syntax" ? `${where}: not valid JSON (${error.problem}, ${at})`
+                : error.kind === "depth" ? `${where}: the record is ${error.problem} (${at})`
+                    : `${where}: ${error.problem}`);
         }
-    };
-    for await (const element of elements()) {
-        lastIndex = element.key;
-        const where = `${file}: item [${element.key}]`;
-        yield { item: recordToItem(element.value, where), line: element.key };
+        if (error instanceof ElementTooLongError) {
+            throw new errors_UserError(recordTooLongMessage(recordLocation(source.file, error)));
+        }
+        throw error;
     }
 }
-function invalidJson(error, file, lastIndex) {
-    const reason = error instanceof Error ? error.message : String(error);
-    if (/Top-level object should be an array/.test(reason)) {
-        return new errors_UserError(`${file}: expected a JSON array of items at the top level ([{…}, {…}])`);
+function parseElement(element, source) {
+    const record = { line: element.line, index: element.index };
+    let value;
+    try {
+        value = JSON.parse(element.text);
     }
-    const after = lastIndex === -1 ? "" : ` after item [${lastIndex}]`;
-    return new errors_UserError(`${file}: not valid JSON${after} (${reason.replace(/^Parser /, "parser ")})`);
+    catch {
+        throw syntaxError(element, source);
+    }
+    return { item: recordToItem(value, recordLocation(source.file, record)), ...record };
+}
+/** The physical line and column of the problem inside a (possibly multi-line) element. */
+function syntaxError(element, source) {
+    const found = findJsonSyntaxError(element.text);
+    if (found === undefined)
+        return new errors_UserError(`${recordLocation(source.file, element)}: not valid JSON`);
+    const { lines, column } = positionInText(element.text, found.index);
+    const line = element.line + lines;
+    const where = recordLocation(source.file, { line, index: element.index });
+    const at = `at column ${lines === 0 ? element.column + column - 1 : column}`;
+    if (found.tooDeep)
+        return new errors_UserError(`${where}: the record is ${found.problem} (${at})`);
+    return new errors_UserError(`${where}: not valid JSON (${describeJsonSyntaxError(found, source.quoteContent)}, ${at})`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/text-lines.ts
-
+/** A line longer than the limit `textLines` was given; `line` is its number. */
+class LineTooLongError extends Error {
+    line;
+    constructor(line) {
+        super(`line ${line} is too long`);
+        this.line = line;
+    }
+}
 /**
- * Splits chunks of text (or UTF-8 bytes) into lines without holding more than one chunk and the
- * unfinished line. Yields `[lineNumber, text]`, 1-based, without the line break (`\n` or `\r\n`).
- * A byte-order mark at the start is dropped.
+ * Splits chunks of text into physical lines as an editor numbers them: `\n`, `\r\n` and a lone
+ * `\r` each end a line, also when a `\r\n` is split between two chunks. Holds one chunk and the
+ * unfinished line, which may not grow beyond `maxLength` characters. Yields `[lineNumber, text]`,
+ * 1-based, without the line break. A byte-order mark at the start is dropped.
  */
-async function* textLines(chunks) {
-    const decoder = new external_node_util_.TextDecoder("utf-8");
+async function* textLines(chunks, maxLength = Number.POSITIVE_INFINITY) {
     let pending = "";
     let lineNumber = 0;
     let first = true;
+    // The previous chunk ended with "\r": a "\n" starting this one belongs to that line break.
+    let skipLineFeed = false;
     for await (const chunk of chunks) {
-        let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-        if (first && text !== "") {
+        if (chunk === "")
+            continue;
+        let text = chunk;
+        if (first) {
             if (text.charCodeAt(0) === 0xfeff)
                 text = text.slice(1);
             first = false;
         }
+        if (skipLineFeed && text.startsWith("\n"))
+            text = text.slice(1);
+        skipLineFeed = false;
         pending += text;
         let start = 0;
-        let end = pending.indexOf("\n", start);
-        while (end !== -1) {
-            yield [++lineNumber, withoutCarriageReturn(pending.slice(start, end))];
-            start = end + 1;
-            end = pending.indexOf("\n", start);
+        let lineFeed = pending.indexOf("\n");
+        let carriageReturn = pending.indexOf("\r");
+        while (lineFeed !== -1 || carriageReturn !== -1) {
+            const end = lineFeed === -1 ? carriageReturn : carriageReturn === -1 ? lineFeed : Math.min(lineFeed, carriageReturn);
+            let next = end + 1;
+            if (end === carriageReturn) {
+                if (next === pending.length)
+                    skipLineFeed = true;
+                else if (pending.charCodeAt(next) === 0x0a)
+                    next++;
+            }
+            if (end - start > maxLength)
+                throw new LineTooLongError(lineNumber + 1);
+            yield [++lineNumber, pending.slice(start, end)];
+            start = next;
+            if (lineFeed !== -1 && lineFeed < start)
+                lineFeed = pending.indexOf("\n", start);
+            if (carriageReturn !== -1 && carriageReturn < start)
+                carriageReturn = pending.indexOf("\r", start);
         }
         pending = pending.slice(start);
+        if (pending.length > maxLength)
+            throw new LineTooLongError(lineNumber + 1);
     }
-    pending += decoder.decode();
     if (pending !== "")
-        yield [++lineNumber, withoutCarriageReturn(pending)];
-}
-function withoutCarriageReturn(line) {
-    return line.endsWith("\r") ? line.slice(0, -1) : line;
+        yield [++lineNumber, pending];
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-jsonl.ts
 
 
 
+
+
 /** JSONL (one JSON object per line). Blank lines are skipped; line numbers are the file's. */
-async function* parseJsonl(chunks, file) {
-    for await (const [line, text] of textLines(chunks)) {
-        if (text.trim() === "")
-            continue;
-        const where = `${file}:${line}`;
-        yield { item: recordToItem(parseLine(text, where), where), line };
-    }
-}
-function parseLine(text, where) {
+async function* parseJsonl(chunks, source) {
     try {
-        return JSON.parse(text);
+        for await (const [line, text] of textLines(chunks, MAX_RECORD_CHARS)) {
+            if (text.trim() === "")
+                continue;
+            const where = `${source.file}:${line}`;
+            yield { item: recordToItem(parseLine(text, where, source), where), line };
+        }
     }
     catch (error) {
-        const reason = (error instanceof Error ? error.message : String(error)).replace(
-        // JSON.parse counts from the start of the line; "line 1" would contradict our line number.
-        /at position (\d+)(?: \(line \d+ column \d+\))?/, (_, position) => `at column ${Number(position) + 1}`);
-        throw new errors_UserError(`${where}: not valid JSON (${reason}); write one JSON object per line`);
+        if (error instanceof LineTooLongError)
+            throw new errors_UserError(recordTooLongMessage(`${source.file}:${error.line}`));
+        throw error;
     }
+}
+function parseLine(text, where, source) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw parse_jsonl_syntaxError(text, where, source);
+    }
+    if (nestingExceeds(value))
+        throw parse_jsonl_syntaxError(text, where, source);
+    return value;
+}
+// Our own scanner says where and why: the engine's message would quote an excerpt of the line.
+function parse_jsonl_syntaxError(text, where, source) {
+    const found = findJsonSyntaxError(text);
+    if (found === undefined)
+        return new errors_UserError(`${where}: not valid JSON; write one JSON object per line`);
+    const at = `at column ${found.index + 1}`;
+    if (found.tooDeep)
+        return new errors_UserError(`${where}: the record is ${found.problem} (${at})`);
+    return new errors_UserError(`${where}: not valid JSON (${describeJsonSyntaxError(found, source.quoteContent)}, ${at}); write one JSON object per line`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/version-accumulator.ts
@@ -71977,18 +71573,19 @@ function parseLine(text, where) {
  * any order and any format.
  */
 class DatasetVersionAccumulator {
-    format;
-    file;
+    source;
     firstLine = new Map();
     digests = [];
-    constructor(format, file) {
-        this.format = format;
-        this.file = file;
+    constructor(source) {
+        this.source = source;
     }
-    add({ item, line }) {
+    add(record) {
+        const { item, line } = record;
         const first = this.firstLine.get(item.id);
         if (first !== undefined) {
-            throw new errors_UserError(`${recordLocation(this.format, this.file, line)}: duplicate item id ${JSON.stringify(item.id)} (first on ${positionLabel(this.format, first)}); give each item its own id`);
+            // An id is content: it is named only when the file is inside the project.
+            const id = this.source.quoteContent ? ` ${JSON.stringify(item.id)}` : "";
+            throw new errors_UserError(`${recordLocation(this.source.file, record)}: duplicate item id${id} (first on line ${first}); give each item its own id`);
         }
         this.firstLine.set(item.id, line);
         this.digests.push(itemDigest(item));
@@ -71999,7 +71596,7 @@ class DatasetVersionAccumulator {
     /** The dataset version; an empty dataset is refused, since a run over it proves nothing. */
     finish() {
         if (this.digests.length === 0) {
-            throw new errors_UserError(`${this.file}: the dataset has no items; add at least one record`);
+            throw new errors_UserError(`${this.source.file}: the dataset has no items; add at least one record`);
         }
         return { version: versionOfDigests(this.digests), item_count: this.digests.length };
     }
@@ -72023,26 +71620,33 @@ function versionOfDigests(digests) {
 
 
 
+
 const PARSERS = {
     jsonl: parseJsonl,
     csv: parseCsv,
     json: parseJsonArray,
 };
-/** Records of a dataset file's chunks; `file` is the path shown in messages. */
-function parseDataset(format, chunks, file) {
-    return PARSERS[format](chunks, file);
+/**
+ * Records of a dataset file's chunks (UTF-8 bytes, or text); `file` is the path shown in messages.
+ * Bytes that are not UTF-8 are refused with the line and byte offset.
+ */
+function parseDataset(format, chunks, file, options = {}) {
+    return PARSERS[format](decodeUtf8Chunks(chunks, file), sourceOf(file, options));
 }
 /**
  * The validating pass: parses every record, rejects duplicate ids and empty datasets, and returns
  * what a run records about its dataset. Throws a UserError naming file and line on the first
  * malformed record.
  */
-async function inspectDatasetChunks(format, chunks, file) {
-    const accumulator = new DatasetVersionAccumulator(format, file);
-    for await (const record of parseDataset(format, chunks, file))
+async function inspectDatasetChunks(format, chunks, file, options = {}) {
+    const accumulator = new DatasetVersionAccumulator(sourceOf(file, options));
+    for await (const record of parseDataset(format, chunks, file, options))
         accumulator.add(record);
     const { version, item_count } = accumulator.finish();
     return { path: file, format, version, item_count };
+}
+function sourceOf(file, options) {
+    return { file, quoteContent: options.quoteContent ?? false };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/dataset-file.ts
@@ -72054,47 +71658,54 @@ const CHUNK_BYTES = 64 * 1024;
 /**
  * The validating pass over a dataset file (every record, ids, duplicates, version, count).
  * `displayPath` is the path as written in the config, used in every message and in the result.
+ * Messages quote the file's content only with `quoteContent` (a file inside the project).
  */
-async function inspectDataset(file, displayPath) {
+async function inspectDataset(file, displayPath, options = {}) {
     const format = datasetFormatOf(displayPath);
     const handle = await openDataset(file, displayPath);
-    return inspectDatasetChunks(format, chunksOf(handle), displayPath);
+    return inspectDatasetChunks(format, chunksOf(handle), displayPath, options);
 }
 /** The items, streamed; run `inspectDataset` first, which reports malformed records. */
-async function* readDataset(file, displayPath) {
+async function* readDataset(file, displayPath, options = {}) {
     const format = datasetFormatOf(displayPath);
     const handle = await openDataset(file, displayPath);
-    for await (const record of parseDataset(format, chunksOf(handle), displayPath)) {
+    for await (const record of parseDataset(format, chunksOf(handle), displayPath, options)) {
         yield record.item;
     }
 }
 async function openDataset(file, displayPath) {
-    let handle;
+    // Checked before opening: opening a named pipe would wait for a writer forever.
+    const stats = await (0,promises_namespaceObject.stat)(file).catch((error) => {
+        throw fileError(error, displayPath);
+    });
+    if (!stats.isFile())
+        throw notAFile(displayPath);
     try {
-        handle = await (0,promises_namespaceObject.open)(file, "r");
+        return await (0,promises_namespaceObject.open)(file, "r");
     }
     catch (error) {
         throw fileError(error, displayPath);
     }
-    const stats = await handle.stat();
-    if (!stats.isFile()) {
-        await handle.close();
-        throw new errors_UserError(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
-    }
-    return handle;
 }
 // The stream closes the handle when it ends, fails, or the reader stops early.
 function chunksOf(handle) {
     return handle.createReadStream({ highWaterMark: CHUNK_BYTES });
 }
+function notAFile(displayPath) {
+    return new errors_UserError(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+}
 function fileError(error, displayPath) {
     const code = error.code;
-    if (code === "ENOENT")
+    if (code === "ENOENT" || code === "ENOTDIR")
         return new errors_UserError(`${displayPath}: file not found`);
     if (code === "EISDIR")
-        return new errors_UserError(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+        return notAFile(displayPath);
     if (code === "EACCES")
         return new errors_UserError(`${displayPath}: permission denied`);
+    if (code === "ELOOP")
+        return new errors_UserError(`${displayPath}: a symlink loop`);
+    if (code === "ENAMETOOLONG")
+        return new errors_UserError(`${displayPath}: the path is too long`);
     return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -72167,12 +71778,14 @@ function abortReason(signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/failure-text.ts
-/** The first `length` characters of a body or stderr, on one line, for an item's error message. */
+
+
+/** The first `length` code points of a body or stderr, on one line, for an item's error message. */
 function failure_text_excerpt(text, length = 200) {
     const line = text.replace(/\s+/g, " ").trim();
     if (line === "")
         return "(empty)";
-    return line.length > length ? `${line.slice(0, length)}…` : line;
+    return excerpt_truncate(line, length + 1);
 }
 /** "HTTP 503: busy (4 attempts)": how many calls were spent is part of the story. */
 function withAttempts(message, attempts) {
@@ -72183,7 +71796,7 @@ function tailExcerpt(text, length = 200) {
     const line = text.replace(/\s+/g, " ").trim();
     if (line === "")
         return "(empty)";
-    return line.length > length ? `…${line.slice(-length)}` : line;
+    return line.length > length ? `…${suffixWithin(line, { limit: length, unit: "characters" })}` : line;
 }
 
 ;// CONCATENATED MODULE: ./src/core/template.ts
@@ -72534,11 +72147,105 @@ function networkErrorText(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./src/core/normalize-usage.ts
+/**
+ * Token usage in one meaning whatever the provider's shape: `input_tokens` is every input token
+ * the call consumed, cached ones included, and `cached_input_tokens` (cache reads) and
+ * `cache_creation_input_tokens` (cache writes) are the parts of it the provider cached.
+ *
+ * | shape, recognised by                     | input_tokens                    | cached_input_tokens                   | output_tokens     |
+ * | ---------------------------------------- | ------------------------------- | ------------------------------------- | ----------------- |
+ * | OpenAI chat: `prompt_tokens` or          | `prompt_tokens`                 | `prompt_tokens_details.cached_tokens` | completion_tokens |
+ * |   `completion_tokens` present            |                                 |                                       |                   |
+ * | Anthropic: `cache_read_input_tokens` or  | `input_tokens` + cache reads    | `cache_read_input_tokens`             | output_tokens     |
+ * |   `cache_creation_input_tokens` present  |   + cache writes                |                                       |                   |
+ * | OpenAI Responses and any other shape     | `input_tokens`                  | `input_tokens_details.cached_tokens`  | output_tokens     |
+ *
+ * Anthropic's cache writes are kept as `cache_creation_input_tokens` too.
+ *
+ * Why keys decide: OpenAI's `prompt_tokens` and the Responses API's `input_tokens` already count
+ * cached tokens, Anthropic's `input_tokens` counts only what follows the last cache breakpoint.
+ * Anthropic's Messages API sends its cache keys (0 or null when nothing was cached) and never a
+ * `total_tokens`; a response without those keys cached nothing, so its `input_tokens` is
+ * already the whole input and the generic reading is exact. The absence of `total_tokens` is no
+ * sign of Anthropic: OpenAI-compatible servers often leave it out too. A gateway that adds
+ * `prompt_tokens` beside Anthropic's keys (LiteLLM) counts cached tokens in it, so the chat
+ * reading comes first.
+ *
+ * `total_tokens` is input + output when both are known: a given total that disagrees (a gateway
+ * that summed Anthropic's uncached input) is wrong, and one that agrees changes nothing. When one
+ * side is unknown, a given total is kept if it is not below the known side. Counts that are not
+ * non-negative integers (negative, fractional, NaN, text) are ignored, as is a cached count above
+ * the input it is part of.
+ */
+function normalizeUsage(value) {
+    if (!normalize_usage_isRecord(value))
+        return undefined;
+    const read = readShape(value);
+    const usage = {};
+    if (read.input !== undefined)
+        usage.input_tokens = read.input;
+    if (read.output !== undefined)
+        usage.output_tokens = read.output;
+    const total = totalOf(tokenCount(value.total_tokens), read.input, read.output);
+    if (total !== undefined)
+        usage.total_tokens = total;
+    if (read.cached !== undefined && (read.input === undefined || read.cached <= read.input)) {
+        usage.cached_input_tokens = read.cached;
+    }
+    if (read.cacheCreation !== undefined)
+        usage.cache_creation_input_tokens = read.cacheCreation;
+    return Object.keys(usage).length > 0 ? usage : undefined;
+}
+function readShape(usage) {
+    if ("prompt_tokens" in usage || "completion_tokens" in usage) {
+        return {
+            input: tokenCount(usage.prompt_tokens) ?? tokenCount(usage.input_tokens),
+            output: tokenCount(usage.completion_tokens) ?? tokenCount(usage.output_tokens),
+            cached: detailCount(usage.prompt_tokens_details, "cached_tokens"),
+        };
+    }
+    if ("cache_read_input_tokens" in usage || "cache_creation_input_tokens" in usage) {
+        const uncached = tokenCount(usage.input_tokens);
+        const cached = tokenCount(usage.cache_read_input_tokens);
+        const cacheCreation = tokenCount(usage.cache_creation_input_tokens);
+        return {
+            input: uncached === undefined ? undefined : uncached + (cached ?? 0) + (cacheCreation ?? 0),
+            output: tokenCount(usage.output_tokens),
+            cached,
+            cacheCreation,
+        };
+    }
+    return {
+        input: tokenCount(usage.input_tokens),
+        output: tokenCount(usage.output_tokens),
+        cached: detailCount(usage.input_tokens_details, "cached_tokens"),
+    };
+}
+function totalOf(given, input, output) {
+    if (input !== undefined && output !== undefined)
+        return input + output;
+    if (given === undefined)
+        return undefined;
+    return given >= (input ?? output ?? 0) ? given : undefined;
+}
+function detailCount(details, key) {
+    return normalize_usage_isRecord(details) ? tokenCount(details[key]) : undefined;
+}
+function tokenCount(value) {
+    return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+function normalize_usage_isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/targets/response-mapping.ts
+
 
 /**
  * Reads the answer's parts. A missing output is not an error here: the scorers fail the item and
- * show why. Tool calls, usage and cost that are absent or unreadable are simply left out.
+ * show why. Tool calls, usage and cost that are absent or unreadable are simply left out. Usage
+ * in any provider's shape is read by `normalizeUsage`, the one place that knows those shapes.
  */
 function mapResponse(json, mapping) {
     const mapped = { output: getPath(json, mapping.output) };
@@ -72570,9 +72277,9 @@ function normalizeToolCalls(value) {
     return calls;
 }
 function toolCallOf(entry) {
-    if (!isRecord(entry))
+    if (!response_mapping_isRecord(entry))
         return undefined;
-    const source = isRecord(entry.function) ? entry.function : entry;
+    const source = response_mapping_isRecord(entry.function) ? entry.function : entry;
     if (typeof source.name !== "string")
         return undefined;
     const rawArguments = "arguments" in source ? source.arguments : source.input;
@@ -72591,26 +72298,7 @@ function parseJsonText(value) {
         return value;
     }
 }
-/** Accepts `{input_tokens, output_tokens, total_tokens}` and OpenAI's `prompt_/completion_tokens`. */
-function normalizeUsage(value) {
-    if (!isRecord(value))
-        return undefined;
-    const usage = {};
-    const input = tokenCount(value.input_tokens) ?? tokenCount(value.prompt_tokens);
-    const output = tokenCount(value.output_tokens) ?? tokenCount(value.completion_tokens);
-    const total = tokenCount(value.total_tokens) ?? (input !== undefined && output !== undefined ? input + output : undefined);
-    if (input !== undefined)
-        usage.input_tokens = input;
-    if (output !== undefined)
-        usage.output_tokens = output;
-    if (total !== undefined)
-        usage.total_tokens = total;
-    return Object.keys(usage).length > 0 ? usage : undefined;
-}
-function tokenCount(value) {
-    return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
-}
-function isRecord(value) {
+function response_mapping_isRecord(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
@@ -72651,7 +72339,45 @@ function assertKnownPlaceholders(template, where) {
     throw new errors_UserError(lines.join("\n"));
 }
 
+;// CONCATENATED MODULE: ./src/core/require-answer.ts
+/**
+ * No false green from a call that got no answer. A target result whose output is missing
+ * (`undefined`: the mapped path is absent) or `null`, with no tool call either, becomes an error
+ * result, so the item is an error for every scorer, negative ones (`not_contains`, a regex with a
+ * negative lookahead) included. An empty string the target did return is an answer like any
+ * other. `where` names the response field the output was read from, for the message; `response`
+ * is the parsed response, quoted (shortened) so the user sees what came back instead.
+ */
+function requireAnswer(result, where) {
+    if (result.error !== undefined || hasAnswer(result))
+        return result;
+    const field = where ? ` at "${where.field}"` : "";
+    const what = result.output === null ? `null${field}` : `no output${field}`;
+    const response = where ? `; the response was ${responseExcerpt(where.response)}` : "";
+    return { ...result, error: `the target answered with ${what}${response}` };
+}
+function hasAnswer(result) {
+    if (result.output !== undefined && result.output !== null)
+        return true;
+    // An agent may answer with tool calls alone (OpenAI sends `content: null` beside them).
+    return (result.tool_calls?.length ?? 0) > 0;
+}
+// An error message is one line in a table: a few hundred characters say what came back.
+const RESPONSE_EXCERPT = 200;
+function responseExcerpt(response) {
+    let text;
+    try {
+        text = JSON.stringify(response) ?? String(response);
+    }
+    catch {
+        text = String(response);
+    }
+    const points = Array.from(text);
+    return points.length <= RESPONSE_EXCERPT ? text : `${points.slice(0, RESPONSE_EXCERPT).join("")}…`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/targets/http.ts
+
 
 
 
@@ -72718,7 +72444,8 @@ function createHttpTarget(config, options) {
             if (result.error !== undefined) {
                 return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
             }
-            return { ...mapResponse(result.json, config), latency_ms: result.latencyMs, attempts: result.attempts };
+            const mapped = { ...mapResponse(result.json, config), latency_ms: result.latencyMs, attempts: result.attempts };
+            return requireAnswer(mapped, { field: config.output, response: result.json });
         },
         async close() {
             transport.close();
@@ -72731,9 +72458,10 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: ./src/engine/targets/run-process.ts
 
 
+
 /** Beyond this stdout is an error, not an answer; stderr keeps only its tail for the message. */
 const MAX_STDOUT_CHARS = 32 * 1024 * 1024;
-const STDERR_TAIL_CHARS = 8 * 1024;
+const STDERR_TAIL = { limit: 8 * 1024, unit: "characters" };
 /**
  * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr.
  * On timeout it terminates the process (SIGTERM, then SIGKILL after the grace) and resolves once
@@ -72796,7 +72524,7 @@ function runProcess(request) {
         });
         child.stderr.setEncoding("utf8");
         child.stderr.on("data", (chunk) => {
-            stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+            stderr = suffixWithin(stderr + chunk, STDERR_TAIL);
         });
         // A process that exits without reading its stdin makes our write fail with EPIPE: not our error.
         child.stdin.on("error", () => { });
@@ -72825,6 +72553,7 @@ function runProcess(request) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/command.ts
+
 
 
 
@@ -72884,7 +72613,8 @@ function createCommandTarget(config, options) {
             if (value.error !== undefined) {
                 return { latency_ms: latencyMs, attempts, error: withAttempts(value.error, attempts) };
             }
-            return { ...mapResponse(value.json, config), latency_ms: latencyMs, attempts };
+            const mapped = { ...mapResponse(value.json, config), latency_ms: latencyMs, attempts };
+            return requireAnswer(mapped, { field: config.output, response: value.json });
         },
     };
 }
@@ -72939,6 +72669,7 @@ function failureText(outcome, program, cwd) {
 
 
 
+
 /** The inference step a prompt target is: overrides under this key apply to its request. */
 const PROMPT_STEP = "prompt";
 const CHAT_COMPLETION = {
@@ -72982,7 +72713,8 @@ function createPromptTarget(config, options) {
             if (result.error !== undefined) {
                 return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
             }
-            return { ...mapResponse(result.json, CHAT_COMPLETION), latency_ms: result.latencyMs, attempts: result.attempts };
+            const mapped = { ...mapResponse(result.json, CHAT_COMPLETION), latency_ms: result.latencyMs, attempts: result.attempts };
+            return requireAnswer(mapped, { field: CHAT_COMPLETION.output, response: result.json });
         },
         async close() {
             transport.close();
@@ -73018,6 +72750,7 @@ function createTarget(config, options) {
 
 
 
+
 async function prepareExperiment(options) {
     const { name, experiment } = options;
     const where = `experiments.${name}`;
@@ -73032,8 +72765,11 @@ async function prepareExperiment(options) {
         ? { ...interpolated, cwd: external_node_path_default().resolve(options.configDir, interpolated.cwd ?? ".") }
         : interpolated;
     const concurrency = options.concurrency ?? experiment.concurrency;
-    const datasetFile = external_node_path_default().resolve(options.configDir, experiment.dataset);
-    const dataset = await inspectDataset(datasetFile, experiment.dataset).catch((error) => {
+    const { path: datasetFile, insideProject } = await resolveProjectFile(options.configDir, experiment.dataset, {
+        field: `${where}.dataset`,
+        allowOutsideProject: options.allowOutsideProject ?? false,
+    });
+    const dataset = await inspectDataset(datasetFile, experiment.dataset, { quoteContent: insideProject }).catch((error) => {
         if (error instanceof errors_UserError) {
             throw new errors_UserError(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
         }
@@ -73062,7 +72798,7 @@ async function prepareExperiment(options) {
 
 
 const GateCheckSchema = object({
-    name: schemas_enum(["items_evaluated", "calls_succeeded", "pass_rate", "regressions"]),
+    name: schemas_enum(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
     passed: schemas_boolean(),
     actual: schemas_number(),
     limit: schemas_number(),
@@ -73071,17 +72807,34 @@ const GateCheckSchema = object({
 });
 const GateVerdictSchema = object({
     verdict: schemas_enum(["pass", "fail"]),
-    /** One human sentence per failed check; empty when the verdict is pass. */
+    /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
     reasons: array(schemas_string()),
     checks: array(GateCheckSchema),
 });
 // 27/30 is 0.9 exactly on paper but not always in binary floating point.
 const EPSILON = 1e-9;
-/** Turns a run (and its comparison with a baseline) into a verdict. Never green on nothing. */
-function evaluateGate(gate, subject, options = {}) {
-    const threshold = resolveThreshold(gate, options);
-    const { summary, comparison } = subject;
+/**
+ * The one verdict of evalgate: every command, the Action, the bot and every report get it from
+ * here and never re-derive pass/fail. No false green: a run that is not complete (still
+ * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
+ * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
+ * Throws `UserError` for a threshold override outside 0..1.
+ */
+function decideVerdict(subject) {
+    const threshold = resolveThreshold(subject);
+    const { summary, comparison, gate } = subject;
     const checks = [];
+    const incomplete = incompleteReason(subject);
+    if (incomplete !== undefined) {
+        checks.push({
+            name: "run_completed",
+            passed: false,
+            actual: summary.total,
+            limit: subject.itemCount,
+            description: "the run completes",
+            reason: incomplete,
+        });
+    }
     if (summary.total === 0) {
         checks.push({
             name: "items_evaluated",
@@ -73100,7 +72853,17 @@ function evaluateGate(gate, subject, options = {}) {
             actual: 0,
             limit: 1,
             description: "at least one call of the target succeeds",
-            reason: `every call failed (${summary.errored} of ${summary.total} items errored)`,
+            reason: `every call failed (${stats_formatCount(summary.errored)} of ${stats_formatCount(summary.total)} items errored)`,
+        });
+    }
+    else if (tooManyErrors(subject)) {
+        checks.push({
+            name: "error_rate",
+            passed: false,
+            actual: summary.errored / summary.total,
+            limit: subject.maxErrorRate,
+            description: `at most ${stats_formatPercent(subject.maxErrorRate)} of items error`,
+            reason: errorRateReason(subject),
         });
     }
     checks.push({
@@ -73108,8 +72871,9 @@ function evaluateGate(gate, subject, options = {}) {
         passed: summary.pass_rate + EPSILON >= threshold,
         actual: summary.pass_rate,
         limit: threshold,
-        description: `pass rate ≥ ${formatPercent(threshold)}`,
-        reason: `pass rate ${formatPercent(summary.pass_rate)} is below the threshold ${formatPercent(threshold)}`,
+        description: `pass rate ≥ ${stats_formatPercent(threshold, { against: [summary.pass_rate] })}`,
+        reason: `pass rate ${stats_formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ` +
+            stats_formatPercent(threshold, { against: [summary.pass_rate] }),
     });
     if (comparison !== undefined && gate.max_regressions !== undefined) {
         const regressions = comparison.regressions.count;
@@ -73124,10 +72888,45 @@ function evaluateGate(gate, subject, options = {}) {
     }
     return verdictOf(checks);
 }
-function resolveThreshold(gate, options) {
-    const override = options.thresholdOverride;
+/**
+ * Why the run is not complete, in one sentence with the counts of its summary (the one place a
+ * stop message takes its numbers from); undefined for a complete run.
+ */
+function incompleteReason(subject) {
+    const { summary, itemCount } = subject;
+    const done = `${stats_formatCount(summary.total)} of ${stats_formatCount(itemCount)} items`;
+    switch (subject.status) {
+        case "running":
+            return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
+        case "cancelled":
+            return `the run was cancelled after ${done}`;
+        case "errored":
+            return `the run could not complete: ${erroredCause(subject)}`;
+        default:
+            return undefined;
+    }
+}
+function erroredCause(subject) {
+    const { summary, itemCount } = subject;
+    if (summary.total > 0 && summary.errored === summary.total) {
+        return `every call failed (${stats_formatCount(summary.errored)} of ${stats_formatCount(summary.total)} items errored)`;
+    }
+    if (tooManyErrors(subject))
+        return errorRateReason(subject);
+    return `it stopped after ${stats_formatCount(summary.total)} of ${stats_formatCount(itemCount)} items`;
+}
+function tooManyErrors(subject) {
+    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
+}
+function errorRateReason(subject) {
+    const { summary, maxErrorRate } = subject;
+    return (`${stats_formatCount(summary.errored)} of ${stats_formatCount(summary.total)} items errored, ` +
+        `above max_error_rate ${maxErrorRate} (${stats_formatPercent(maxErrorRate)})`);
+}
+function resolveThreshold(subject) {
+    const override = subject.thresholdOverride;
     if (override === undefined)
-        return gate.passed_threshold;
+        return subject.gate.passed_threshold;
     if (!Number.isFinite(override) || override < 0 || override > 1) {
         throw new errors_UserError(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
     }
@@ -73140,6 +72939,10 @@ function verdictOf(checks) {
         reasons: failed.map((check) => check.reason),
         checks: checks.map(({ reason: _reason, ...check }) => check),
     };
+}
+/** True when the verdict failed because the run did not complete (exit 3, not 1). */
+function isIncomplete(verdict) {
+    return verdict.checks.some((check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"));
 }
 function gate_plural(count, word) {
     return count === 1 ? word : `${word}s`;
@@ -73293,6 +73096,8 @@ function addUsage(tokens, usage) {
     tokens.input += input;
     tokens.output += output;
     tokens.total += usage.total_tokens ?? input + output;
+    if (usage.cached_input_tokens !== undefined)
+        tokens.cached_input = (tokens.cached_input ?? 0) + usage.cached_input_tokens;
 }
 /** The summary of a run from its items, streamed; works on a store's cursor or an array. */
 async function summarizeRun(items) {
@@ -73328,6 +73133,351 @@ async function runPool(source, concurrency, worker, shouldStop) {
     await iterator.return?.();
     if (failure)
         throw failure.error;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/fit-lines.ts
+
+/** Joins lines (some may hold several) and cuts each to `width` columns; ends with a newline. */
+function fit_lines_fitLines(lines, width) {
+    const cut = lines.join("\n").split("\n").map((line) => truncate(line, width));
+    return `${cut.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/format-table.ts
+
+const GAP = "  ";
+const MIN_COLUMN = 4;
+/**
+ * An aligned plain-text table that fits `maxWidth`: the widest columns shrink first and their
+ * cells are cut with "…". Cells are made single-line, so a newline in data cannot break a row.
+ */
+function format_table_formatTable(header, rows, options = {}) {
+    const indent = options.indent ?? "";
+    const available = (options.maxWidth ?? 80) - displayWidth(indent) - GAP.length * (header.length - 1);
+    const cells = [header, ...rows].map((row) => header.map((_, column) => truncate(oneLine(row[column] ?? ""), Math.max(available, MIN_COLUMN))));
+    const widths = fitWidths(header.map((_, column) => Math.max(...cells.map((row) => displayWidth(row[column] ?? "")))), available);
+    const rule = widths.map((width) => "─".repeat(width));
+    const lines = [cells[0] ?? [], rule, ...cells.slice(1)].map((row) => (indent + row.map((cell, column) => pad(cell, widths[column] ?? 0, options.align?.[column])).join(GAP)).trimEnd());
+    return lines.join("\n");
+}
+/** Narrows the widest column one step at a time until the row fits. */
+function fitWidths(widths, available) {
+    const fitted = [...widths];
+    let total = fitted.reduce((sum, width) => sum + width, 0);
+    while (total > available) {
+        let widest = 0;
+        for (let column = 1; column < fitted.length; column += 1) {
+            if ((fitted[column] ?? 0) > (fitted[widest] ?? 0))
+                widest = column;
+        }
+        const width = fitted[widest] ?? 0;
+        if (width <= MIN_COLUMN)
+            break;
+        fitted[widest] = width - 1;
+        total -= 1;
+    }
+    return fitted;
+}
+function pad(cell, width, align) {
+    const text = truncate(cell, width);
+    const space = " ".repeat(Math.max(0, width - displayWidth(text)));
+    return align === "right" ? space + text : text + space;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-verdict.ts
+
+/** The verdict and its reasons, for the terminal renderers. */
+function render_verdict_renderVerdictLines(verdict) {
+    if (verdict === undefined)
+        return ["Verdict: none (no gate was evaluated)"];
+    const lines = [`Verdict: ${verdict.verdict === "pass" ? "PASS" : "FAIL"}`];
+    for (const reason of verdict.reasons)
+        lines.push(`  - ${oneLine(reason)}`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-run-summary.ts
+
+
+
+
+
+const WIDTH = 80;
+/**
+ * A run for an 80-column terminal: what ran, how it went, and the verdict (from `decideVerdict`:
+ * renderers never judge). A run still `running` in the store is running when `liveOwner` (its
+ * live lease) is given, else interrupted, with the command that continues it.
+ */
+function renderRunSummary(run, verdict, options = {}) {
+    const { liveOwner } = options;
+    const lines = [
+        field("run", `${run.id} (${statusText(run, liveOwner)})`),
+        // A line of its own: a host name would not fit beside the run id in 80 columns.
+        ...(run.status === "running" && liveOwner !== undefined ? [field("owner", describeRunOwner(liveOwner))] : []),
+        field("experiment", `${run.experiment} @ ${run.experiment_version}`),
+        ...(run.label !== undefined ? [field("label", run.label)] : []),
+        field("target", run.target),
+        field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${formatCount(run.item_count)} items)`),
+        ...(run.git_commit !== undefined
+            ? [field("commit", `${run.git_commit}${run.git_branch !== undefined ? ` on ${run.git_branch}` : ""}`)]
+            : []),
+        field("started", `${run.started_at}${run.ended_at !== undefined ? ` · ended ${run.ended_at}` : ""}`),
+        ...resumeLines(run, liveOwner),
+        "",
+        ...(run.summary !== undefined ? summaryLines(run.summary, passThreshold(verdict)) : ["No items stored yet."]),
+        "",
+        ...renderVerdictLines(verdict),
+    ];
+    return fitLines(lines, WIDTH);
+}
+/** The status a user reads: a stored `running` run without a live owner was interrupted. */
+function statusText(run, liveOwner) {
+    if (run.status !== "running")
+        return run.status;
+    return liveOwner === undefined ? "interrupted" : "running";
+}
+/** "pid 1234 on build-7, heartbeat 2 s ago" */
+function describeRunOwner(owner) {
+    return `pid ${owner.pid} on ${owner.host}, heartbeat ${stats_formatCount(Math.max(0, owner.heartbeatAgeMs) / 1000)} s ago`;
+}
+function resumeLines(run, liveOwner) {
+    if (run.status !== "running" && run.status !== "cancelled")
+        return [];
+    const stored = field("stored", `${formatCount(run.summary?.total ?? 0)} of ${formatCount(run.item_count)} items`);
+    // A live run refuses --resume: what a user can do is stop it.
+    if (liveOwner !== undefined)
+        return [stored, field("stop", `evalgate runs cancel ${run.id}`)];
+    return [stored, field("continue", `evalgate run ${run.experiment} --resume ${run.id}`)];
+}
+/** The threshold the pass rate was judged against, so the rate is never shown rounded onto it. */
+function passThreshold(verdict) {
+    return verdict.checks.filter((check) => check.name === "pass_rate").map((check) => check.limit);
+}
+function field(name, value) {
+    return `${name.padEnd(11)} ${oneLine(value)}`;
+}
+function summaryLines(summary, thresholds) {
+    const lines = [
+        `${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
+            `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored`,
+        `pass rate ${formatPercent(summary.pass_rate, { against: thresholds })}`,
+    ];
+    if (summary.scorers.length > 0) {
+        lines.push("", formatTable(["scorer", "mean", "pass rate", "scored", "errors"], summary.scorers.map((scorer) => [
+            scorer.scorer,
+            formatScore(scorer.mean),
+            formatPercent(scorer.pass_rate),
+            formatCount(scorer.count),
+            formatCount(scorer.errors),
+        ]), { align: ["left", "right", "right", "right", "right"], maxWidth: WIDTH }));
+    }
+    const { latency_ms: latency, tokens } = summary;
+    lines.push("", `latency     p50 ${formatMs(latency.p50)} · p95 ${formatMs(latency.p95)} · mean ${formatMs(latency.mean)}`, `tokens      ${formatCount(tokens.input)} in${cachedNote(tokens.cached_input)} · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`, `cost        ${formatCost(summary.cost)}`, `retries     ${formatCount(summary.retries)}`);
+    return lines;
+}
+/** Cached input is part of `in`: shown beside it, never added to the total. */
+function cachedNote(cached) {
+    return cached === undefined ? "" : ` (${formatCount(cached)} cached)`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/run-lease.ts
+
+
+
+
+/** How often the process running a run records that it is alive. */
+const HEARTBEAT_INTERVAL_MS = 5_000;
+/**
+ * A heartbeat older than this belongs to a process that is gone (or paused: a laptop asleep).
+ * Six intervals, so a beat delayed by a busy event loop or a store waiting on its lock (up to
+ * 5 s, see busy_timeout) never looks like death; a dead holder on this host is seen at once anyway.
+ */
+const LEASE_TTL_MS = 30_000;
+/** Compare-and-set attempts when other processes keep taking the same stale lease first. */
+const ACQUIRE_ATTEMPTS = 3;
+/**
+ * A stale lease may be taken over: its heartbeat is older than LEASE_TTL_MS, or its holder ran on
+ * this host and that process no longer exists (so a run killed with SIGKILL resumes at once).
+ */
+function isLeaseStale(lease, now, host = external_node_os_default().hostname()) {
+    if (heartbeatAgeMs(lease, now) > LEASE_TTL_MS)
+        return true;
+    return lease.host === host && !processExists(lease.pid);
+}
+/** The process running the run now; undefined when the run ended or nobody holds a live lease on it. */
+async function liveOwnerOf(store, run, now = new Date()) {
+    if (run.status !== "running")
+        return undefined;
+    const lease = await store.getRunLease(run.id);
+    if (lease === undefined || isLeaseStale(lease, now))
+        return undefined;
+    return { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
+}
+/**
+ * Takes the run's lease for this process, or throws a UserError naming the live holder. Call
+ * before reading what the run stored, so no other process adds to it meanwhile.
+ */
+async function takeRunLease(store, runId, now) {
+    const mine = { run_id: runId, holder: (0,external_node_crypto_.randomUUID)(), host: external_node_os_default().hostname(), pid: process.pid, heartbeat_at: "" };
+    let current;
+    for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {
+        current = await store.getRunLease(runId);
+        if (current !== undefined && !isLeaseStale(current, now()))
+            break;
+        const inForce = await store.acquireRunLease({ ...mine, heartbeat_at: now().toISOString() }, current?.holder);
+        if (inForce?.holder === mine.holder)
+            return new HeldRunLease(store, mine, now);
+        current = inForce;
+    }
+    throw refusal(runId, current, now());
+}
+function refusal(runId, holder, now) {
+    const who = holder === undefined
+        ? "another process"
+        : describeRunOwner({ host: holder.host, pid: holder.pid, heartbeatAgeMs: heartbeatAgeMs(holder, now) });
+    return new errors_UserError(`run ${runId} is being run right now (${who}). Wait for it to end, or stop it with ` +
+        `\`evalgate runs cancel ${runId}\` and resume it then; if that process is gone, its lease goes ` +
+        `stale ${LEASE_TTL_MS / 1000} s after its last heartbeat and --resume works again`);
+}
+/** This process's lease on a run: renewed on a timer until stopped, then released. */
+class HeldRunLease {
+    store;
+    lease;
+    now;
+    timer;
+    beating = false;
+    constructor(store, lease, now) {
+        this.store = store;
+        this.lease = lease;
+        this.now = now;
+    }
+    startHeartbeat(events) {
+        this.timer = setInterval(() => void this.beat(events), HEARTBEAT_INTERVAL_MS);
+        // The heartbeat alone must never keep a process alive.
+        this.timer.unref();
+    }
+    stopHeartbeat() {
+        clearInterval(this.timer);
+        this.timer = undefined;
+    }
+    /** Whether another process marked the run cancelled since it was opened. */
+    async cancelledElsewhere() {
+        return (await this.store.getRun(this.lease.run_id))?.status === "cancelled";
+    }
+    async release() {
+        this.stopHeartbeat();
+        await this.store.releaseRunLease(this.lease.run_id, this.lease.holder);
+    }
+    async beat(events) {
+        if (this.beating)
+            return;
+        this.beating = true;
+        try {
+            const { run_id: runId, holder } = this.lease;
+            if (!(await this.store.renewRunLease(runId, holder, this.now().toISOString()))) {
+                this.stopHeartbeat();
+                events.onLost(await this.store.getRunLease(runId));
+            }
+            else if (await this.cancelledElsewhere()) {
+                this.stopHeartbeat();
+                events.onCancelled();
+            }
+        }
+        catch {
+            // A store busy past its timeout misses this beat; the TTL allows several.
+        }
+        finally {
+            this.beating = false;
+        }
+    }
+}
+/** An unreadable heartbeat counts as infinitely old. */
+function heartbeatAgeMs(lease, now) {
+    const age = now.getTime() - Date.parse(lease.heartbeat_at);
+    return Number.isNaN(age) ? Infinity : Math.max(0, age);
+}
+/** Signal 0 checks existence only; EPERM means it exists under another user. */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code !== "ESRCH";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/open-run.ts
+
+
+
+/**
+ * Starts a new run, or reopens `options.resumeRunId`, and takes its lease: from here on no other
+ * process calls the target for it. Saves the experiment version first, so a stored run always
+ * has the definition that judges it. Throws `UserError` for a resume that cannot be honoured.
+ */
+async function openRun(options, now) {
+    const { prepared, store } = options;
+    await store.saveExperimentVersion({
+        experiment: prepared.name,
+        version: prepared.version,
+        definition: prepared.definition,
+        created_at: now().toISOString(),
+    });
+    if (options.resumeRunId)
+        return reopenRun(store, options.resumeRunId, prepared, now);
+    const run = {
+        id: newRunId(now()),
+        experiment: prepared.name,
+        experiment_version: prepared.version,
+        dataset_path: prepared.dataset.path,
+        dataset_version: prepared.dataset.version,
+        item_count: prepared.dataset.item_count,
+        target: prepared.target.description,
+        started_at: now().toISOString(),
+        status: "running",
+        ...(options.label ? { label: options.label } : {}),
+        ...(options.role ? { role: options.role } : {}),
+        ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
+        ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
+        ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
+    };
+    await store.createRun(run);
+    return { run, lease: await takeRunLease(store, run.id, now) };
+}
+/**
+ * A resumed run must be the same experiment version over the same dataset version, or its result
+ * would mix two; and no other live process may be running it. An ended run is running again.
+ */
+async function reopenRun(store, runId, prepared, now) {
+    const run = await store.getRun(runId);
+    if (!run)
+        throw new errors_UserError(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
+    const mismatch = (what, stored, now) => new errors_UserError(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
+    if (run.experiment !== prepared.name) {
+        throw new errors_UserError(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
+    }
+    if (run.experiment_version !== prepared.version)
+        throw mismatch("experiment version", run.experiment_version, prepared.version);
+    if (run.dataset_version !== prepared.dataset.version)
+        throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
+    const lease = await takeRunLease(store, run.id, now);
+    try {
+        // Read again under the lease: the previous holder may have ended the run meanwhile.
+        const current = (await store.getRun(run.id)) ?? run;
+        if (current.status === "running")
+            return { run: current, lease };
+        await store.reopenRun(run.id);
+        return { run: runningAgain(current), lease };
+    }
+    catch (error) {
+        await lease.release();
+        throw error;
+    }
+}
+function runningAgain(run) {
+    const { ended_at: _endedAt, summary: _summary, verdict: _verdict, verdict_reasons: _reasons, ...open } = run;
+    return { ...open, status: "running" };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/stop-rules.ts
@@ -73412,11 +73562,36 @@ class WriteBehind {
 
 
 
-/** load → run → score → store, with at most `concurrency` calls in flight; then the gate. */
+
+
+/**
+ * load → run → score → store, with at most `concurrency` calls in flight; then the gate. The run's
+ * lease is held throughout, so no other process calls the target for it meanwhile.
+ */
 async function runExperiment(options) {
-    const { prepared, store } = options;
     const now = options.now ?? (() => new Date());
-    const run = await openRun(options, now);
+    const { run, lease } = await openRun(options, now);
+    try {
+        return await runHeld(options, run, lease, now);
+    }
+    finally {
+        // A lease left behind goes stale once this process exits: nothing to do when this fails.
+        await lease.release().catch(() => undefined);
+    }
+}
+async function runHeld(options, run, lease, now) {
+    const { prepared, store } = options;
+    // Stopped from here (the heartbeat saw a cancel, or lost the lease) or by the caller (Ctrl-C).
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    let takenOver;
+    lease.startHeartbeat({
+        onCancelled: () => stop.abort(),
+        onLost: (by) => {
+            takenOver = { by };
+            stop.abort();
+        },
+    });
     // Summed as items finish, so the end of a run reads nothing back; a resumed run first adds what
     // it keeps from before (errored items run again), so it ends with an uninterrupted run's summary.
     const accumulator = createRunSummaryAccumulator();
@@ -73433,20 +73608,20 @@ async function runExperiment(options) {
         itemCount: prepared.dataset.item_count,
         maxErrorRate: prepared.experiment.max_error_rate,
     });
-    const signal = options.signal ?? new AbortController().signal;
     const writes = new WriteBehind(store);
     const pending = filterItems(readDataset(prepared.datasetFile, prepared.dataset.path), previous);
     const shouldStop = () => signal.aborted || rules.reason !== undefined;
     const runOne = async (item) => {
         let result;
         try {
-            result = await prepared.target.call(item, {
+            // Every target checks its own answer; this is the net for one that forgets.
+            result = requireAnswer(await prepared.target.call(item, {
                 runId: run.id,
                 experiment: prepared.name,
                 signal,
                 ...(options.variant ? { variant: options.variant } : {}),
                 ...(options.overrides ? { overrides: options.overrides } : {}),
-            });
+            }));
         }
         catch (error) {
             if (signal.aborted)
@@ -73464,55 +73639,32 @@ async function runExperiment(options) {
         await runPool(pending, prepared.concurrency, runOne, shouldStop);
     }
     finally {
+        lease.stopHeartbeat();
         await prepared.target.close?.();
         await writes.settled();
     }
-    const stopReason = signal.aborted ? "cancelled" : rules.reason;
+    if (takenOver)
+        return takenOverOutcome(options, run, accumulator.summary(), takenOver.by);
+    // A cancel recorded after the last heartbeat still wins: its user was told the run is cancelled.
+    const cancelled = signal.aborted || (await lease.cancelledElsewhere());
+    const stopReason = cancelled ? "cancelled" : rules.reason;
     return finishRun(options, run, accumulator.summary(), now, stopReason);
 }
-async function openRun(options, now) {
-    const { prepared, store } = options;
-    await store.saveExperimentVersion({
-        experiment: prepared.name,
-        version: prepared.version,
-        definition: prepared.definition,
-        created_at: now().toISOString(),
-    });
-    if (options.resumeRunId)
-        return reopenRun(store, options.resumeRunId, prepared);
-    const run = {
-        id: newRunId(now()),
-        experiment: prepared.name,
-        experiment_version: prepared.version,
-        dataset_path: prepared.dataset.path,
-        dataset_version: prepared.dataset.version,
-        item_count: prepared.dataset.item_count,
-        target: prepared.target.description,
-        started_at: now().toISOString(),
+/** Another process judged this one gone and continues the run: leave its ending to that process. */
+function takenOverOutcome(options, run, summary, by) {
+    const { prepared } = options;
+    const verdict = decideVerdict({
+        gate: prepared.experiment.gate,
+        maxErrorRate: prepared.experiment.max_error_rate,
         status: "running",
-        ...(options.label ? { label: options.label } : {}),
-        ...(options.role ? { role: options.role } : {}),
-        ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
-        ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
-        ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
-    };
-    await store.createRun(run);
-    return run;
-}
-/** A resumed run must be the same experiment version over the same dataset version, or its result would mix two. */
-async function reopenRun(store, runId, prepared) {
-    const run = await store.getRun(runId);
-    if (!run)
-        throw new errors_UserError(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
-    const mismatch = (what, stored, now) => new errors_UserError(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
-    if (run.experiment !== prepared.name) {
-        throw new errors_UserError(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
-    }
-    if (run.experiment_version !== prepared.version)
-        throw mismatch("experiment version", run.experiment_version, prepared.version);
-    if (run.dataset_version !== prepared.dataset.version)
-        throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
-    return run;
+        itemCount: run.item_count,
+        summary,
+        ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
+    });
+    const who = by === undefined ? "another process" : `pid ${by.pid} on ${by.host}`;
+    const incomplete = `run ${run.id} was taken over by ${who}: this process missed its heartbeats for over ` +
+        `${LEASE_TTL_MS / 1000} s (paused or asleep), so the run continues there`;
+    return { run: { ...run, summary }, verdict, incomplete };
 }
 async function* filterItems(items, previous) {
     for await (const item of items) {
@@ -73543,37 +73695,74 @@ function toRunItem(runId, item, result, scored, finishedAt) {
 }
 async function finishRun(options, run, summary, now, stopReason) {
     const { prepared, store } = options;
-    const verdict = evaluateGate(prepared.experiment.gate, { summary }, {
+    const { max_error_rate: maxErrorRate } = prepared.experiment;
+    // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
+    const errored = stopReason !== undefined || summary.errored > maxErrorRate * summary.total || isAllErrors(summary);
+    const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
+    const verdict = decideVerdict({
+        gate: prepared.experiment.gate,
+        maxErrorRate,
+        status: completion,
+        itemCount: run.item_count,
+        summary,
         ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
     });
-    const incomplete = stopReason === "cancelled" ? undefined : (stopReason ?? incompleteReason(summary, prepared));
-    const status = stopReason === "cancelled" ? "cancelled" : incomplete ? "errored" : verdict.verdict === "pass" ? "passed" : "failed";
-    // No false green: a run that did not finish never carries a passing verdict.
-    const unfinished = status === "cancelled"
-        ? `the run was cancelled after ${summary.total} of ${run.item_count} items`
-        : incomplete && `the run could not complete: ${incomplete}`;
+    const status = completion === "ended" ? (verdict.verdict === "pass" ? "passed" : "failed") : completion;
     const ended = {
         status,
         ended_at: now().toISOString(),
         summary,
-        verdict: unfinished ? "fail" : verdict.verdict,
-        verdict_reasons: unfinished ? [unfinished, ...verdict.reasons] : verdict.reasons,
+        verdict: verdict.verdict,
+        verdict_reasons: verdict.reasons,
     };
     await store.endRun(run.id, ended);
-    const finalVerdict = { ...verdict, verdict: ended.verdict, reasons: ended.verdict_reasons };
-    return { run: { ...run, ...ended }, verdict: finalVerdict, ...(incomplete ? { incomplete } : {}) };
+    // The stop message is the verdict's first reason: its counts come from the final summary, never
+    // from the moment a stop rule fired while other calls were still in flight.
+    const incomplete = status === "errored" ? withLastError(verdict.reasons[0], stopReason) : undefined;
+    return { run: { ...run, ...ended }, verdict, ...(incomplete ? { incomplete } : {}) };
 }
-function incompleteReason(summary, prepared) {
-    if (summary.total > 0 && summary.errored === summary.total)
-        return `every call failed (${summary.errored} items)`;
-    const { max_error_rate } = prepared.experiment;
-    if (summary.errored > max_error_rate * summary.total) {
-        return `${summary.errored} of ${summary.total} items errored, above max_error_rate ${max_error_rate}`;
+function isAllErrors(summary) {
+    return summary.total > 0 && summary.errored === summary.total;
+}
+/** The stop rule's "(last: …)" names the error that tripped it: worth keeping beside the counts. */
+function withLastError(reason, stopReason) {
+    const last = stopReason?.match(/\(last: .*\)$/)?.[0];
+    return last ? `${reason} ${last}` : reason;
+}
+
+;// CONCATENATED MODULE: ./src/action/public-failure-text.ts
+
+/**
+ * What public places (the check, the comment, the job summary) may say about a failure. Never the
+ * error's own text: a dataset's parse error quotes the dataset, and a public repository's check
+ * is read by anyone. The detail goes to the job log instead.
+ */
+/** The experiment could not be prepared: its dataset, scorers or target settings could not be read. */
+class ExperimentNotPrepared extends Error {
+    experiment;
+    name = "ExperimentNotPrepared";
+    constructor(experiment, cause) {
+        super(messageOf(cause), { cause });
+        this.experiment = experiment;
     }
-    return undefined;
+    /** The engine names the field of every error it finds in a dataset (`experiments.X.dataset`). */
+    get inDataset() {
+        return this.message.includes(`experiments.${this.experiment}.dataset`);
+    }
+}
+/** One sentence for public places, ending in where to read more. */
+function publicReasonOf(error) {
+    if (error instanceof ExperimentNotPrepared) {
+        return error.inDataset
+            ? "the dataset could not be read; see the job log"
+            : "the experiment's settings could not be read; see the job log";
+    }
+    return "the evaluation could not complete; see the job log";
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-locally.ts
+
+
 
 
 /** Runs one experiment on the runner into a local store (published afterwards), logging progress. */
@@ -73584,11 +73773,13 @@ async function runLocally(context, job, options) {
         configDir: context.configDir,
         env: context.env,
         targetUrl: job.targetUrl,
+    }).catch((error) => {
+        throw new ExperimentNotPrepared(job.name, error);
     });
     const store = await context.openLocalStore(job.name);
     const outcome = await runExperiment({ prepared, store, ...options, onProgress: progressLogger(context, job.name) });
     const summary = outcome.run.summary;
-    context.log.info(`run ${outcome.run.id}: ${outcome.run.status}, pass rate ${((summary?.pass_rate ?? 0) * 100).toFixed(1)}% of ${summary?.total ?? 0} items`);
+    context.log.info(`run ${outcome.run.id}: ${outcome.run.status}, pass rate ${stats_formatPercent(summary?.pass_rate ?? 0)} of ${summary?.total ?? 0} items`);
     return { ...outcome, store, datasetVersion: prepared.dataset.version };
 }
 /** A line every 5 s in the job log, and one at the end. */
@@ -73615,7 +73806,7 @@ async function evaluateBaseline(context, job) {
     const { run, verdict, store } = outcome;
     if (run.status === "errored" || run.status === "cancelled") {
         // A half-finished baseline would make every later comparison wrong: keep it off the branch.
-        throw new Error(`the baseline run of ${job.name} could not complete (${outcome.incomplete ?? run.status}); nothing was stored`);
+        throw new Error(`the baseline run of ${job.name} was not stored: ${verdict.reasons[0] ?? run.status}`);
     }
     await publishRun(store, run.id, context.results);
     context.log.info(`stored baseline ${run.id} of ${job.branch}@${job.sha.slice(0, 7)} on ${context.settings["results-branch"]}`);
@@ -73726,10 +73917,16 @@ const ToolCallSchema = object({
     name: schemas_string(),
     arguments: unknown().optional(),
 });
+/** One meaning for every provider's shape: see `normalizeUsage` (core/normalize-usage.ts). */
 const UsageSchema = object({
+    /** Every input token, cached ones included. */
     input_tokens: schemas_number().nonnegative().optional(),
     output_tokens: schemas_number().nonnegative().optional(),
     total_tokens: schemas_number().nonnegative().optional(),
+    /** The part of input_tokens read from the provider's prompt cache. */
+    cached_input_tokens: schemas_number().nonnegative().optional(),
+    /** The part of input_tokens written to the prompt cache (Anthropic bills it apart). */
+    cache_creation_input_tokens: schemas_number().nonnegative().optional(),
 });
 /** What one call of a target produced (after retries). */
 const TargetResultSchema = object({
@@ -73804,7 +74001,13 @@ const RunSummarySchema = object({
     pass_rate: schemas_number(),
     scorers: array(ScorerSummarySchema),
     latency_ms: object({ p50: schemas_number(), p95: schemas_number(), mean: schemas_number() }),
-    tokens: object({ input: schemas_number(), output: schemas_number(), total: schemas_number() }),
+    tokens: object({
+        input: schemas_number(),
+        output: schemas_number(),
+        total: schemas_number(),
+        /** The part of `input` read from prompt caches; absent when no item reported cached tokens. */
+        cached_input: schemas_number().optional(),
+    }),
     cost: schemas_number(),
     /** Calls made beyond the first, over all items. */
     retries: schemas_number().int().nonnegative(),
@@ -74121,6 +74324,486 @@ function orderedCursor(items, name) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/report/pr-report-input.ts
+/**
+ * Richest first. Fewer flipped items with shorter excerpts first, then ids only, then no
+ * detail sections; the last level holds only capped pieces, so it always fits a comment.
+ */
+const COMMENT_DETAILS = [
+    { flippedItems: 30, excerptLength: 300, reasonLength: 300, listedIds: 30, extras: true, scorerRows: 100 },
+    { flippedItems: 20, excerptLength: 240, reasonLength: 240, listedIds: 30, extras: true, scorerRows: 100 },
+    { flippedItems: 12, excerptLength: 160, reasonLength: 160, listedIds: 20, extras: true, scorerRows: 100 },
+    { flippedItems: 8, excerptLength: 120, reasonLength: 120, listedIds: 20, extras: true, scorerRows: 100 },
+    { flippedItems: 4, excerptLength: 80, reasonLength: 100, listedIds: 20, extras: true, scorerRows: 100 },
+    { flippedItems: 0, excerptLength: 0, reasonLength: 0, listedIds: 30, extras: true, scorerRows: 100 },
+    { flippedItems: 0, excerptLength: 0, reasonLength: 0, listedIds: 0, extras: false, scorerRows: 100 },
+    { flippedItems: 0, excerptLength: 0, reasonLength: 0, listedIds: 0, extras: false, scorerRows: 20 },
+];
+/** A job summary may hold 1 MiB, so it starts with many more flipped items. */
+const JOB_SUMMARY_DETAILS = [
+    { flippedItems: 500, excerptLength: 500, reasonLength: 400, listedIds: 500, extras: true, scorerRows: 1000 },
+    { flippedItems: 200, excerptLength: 300, reasonLength: 300, listedIds: 200, extras: true, scorerRows: 1000 },
+    ...COMMENT_DETAILS,
+];
+
+;// CONCATENATED MODULE: ./src/core/report/pr-report-extras.ts
+
+
+/** Errors, latency, tokens and cost over the shared items, then the ids behind the error and item counts. */
+function comparisonExtras(comparison, detail) {
+    if (!detail.extras)
+        return "";
+    const idLines = [
+        idsLine("New errors", comparison.errors.new_errors, detail.listedIds),
+        idsLine("Only in the baseline", comparison.items.only_baseline, detail.listedIds),
+        idsLine("Only in the candidate", comparison.items.only_candidate, detail.listedIds),
+    ].filter((line) => line !== "");
+    const blocks = [
+        `**Errors, latency, tokens and cost** (over the ${stats_formatCount(comparison.items.shared)} shared items):`,
+        metricsComparisonTable(comparison),
+        ...(idLines.length > 0 ? [idLines.map((line) => `- ${line}`).join("\n")] : []),
+    ];
+    return blocks.join("\n\n");
+}
+/** `New errors (3): item-c, item-d and 1 more`; empty for an empty list. */
+function idsLine(label, list, maxIds) {
+    if (list.count === 0)
+        return "";
+    const ids = list.ids.slice(0, maxIds).map((id) => md(id, 80));
+    const hidden = list.count - ids.length;
+    const shown = ids.length > 0 ? `: ${ids.join(", ")}${hidden > 0 ? ` and ${stats_formatCount(hidden)} more` : ""}` : "";
+    return `${label} (${stats_formatCount(list.count)})${shown}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/pr-report-flipped.ts
+
+
+
+// A reviewer reads a handful of regressions at once; more than this stays folded.
+const OPEN_REGRESSIONS_UP_TO = 10;
+const NAMES = {
+    regression: { one: "regression", many: "regressions", heading: "Regressions", movement: "passed → failed or error" },
+    fix: { one: "fix", many: "fixes", heading: "Fixes", movement: "failed or error → passed" },
+};
+/**
+ * The flipped items of one kind: in full inside `<details>` (input, outputs, the scorers that
+ * changed and why), or by id only at leaner levels, with the rest counted and pointed to the
+ * full report. Each item's text is escaped, so nothing in it can close the `<details>`.
+ */
+function flippedSection(kind, list, detail, seeFullReport) {
+    if (list.count === 0)
+        return "";
+    const names = NAMES[kind];
+    const shown = list.items.slice(0, detail.flippedItems);
+    if (shown.length === 0)
+        return flippedIdsLine(kind, list, detail.listedIds, seeFullReport);
+    const open = kind === "regression" && list.count <= OPEN_REGRESSIONS_UP_TO ? " open" : "";
+    const hidden = list.count - shown.length;
+    return [
+        `<details${open}><summary><b>${countOf(list.count, names.one, names.many)}</b> (${names.movement})</summary>`,
+        "",
+        ...shown.map((item) => flippedItemLines(item, detail)),
+        ...(hidden > 0 ? ["", `… and ${stats_formatCount(hidden)} more ${hidden === 1 ? names.one : names.many} — ${seeFullReport}.`] : []),
+        "",
+        "</details>",
+    ].join("\n");
+}
+function flippedIdsLine(kind, list, maxIds, seeFullReport) {
+    if (maxIds === 0)
+        return "";
+    const names = NAMES[kind];
+    const ids = list.items.slice(0, maxIds).map((item) => md(item.item_id, 80));
+    const hidden = list.count - ids.length;
+    const more = hidden > 0 ? ` and ${stats_formatCount(hidden)} more` : "";
+    return `**${names.heading}:** ${ids.join(", ")}${more} — ${seeFullReport}.`;
+}
+function flippedItemLines(item, detail) {
+    const excerpt = (value) => md(valueText(value), detail.excerptLength);
+    const lines = [
+        `- **${md(item.item_id, 100)}** — ${item.baseline_status} → ${item.candidate_status} · run item ${runItemIdText(item.run_item_id)}`,
+        `  - input: ${excerpt(item.input)}`,
+        ...(item.expected !== undefined ? [`  - expected: ${excerpt(item.expected)}`] : []),
+        `  - baseline: ${excerpt(item.baseline_output)}`,
+        item.candidate_error !== undefined
+            ? `  - candidate: error: ${md(item.candidate_error, detail.reasonLength)}`
+            : `  - candidate: ${excerpt(item.candidate_output)}`,
+        ...item.changed_scorers.map((scorer) => `  - ${changedScorerText(scorer, detail.reasonLength)}`),
+    ];
+    return lines.join("\n");
+}
+// Run item ids are derived by evalgate (ri_ and a hash); a code span makes them easy to copy
+// into `/eval regression --run-item-id`. Anything else is escaped like dataset text.
+function runItemIdText(id) {
+    return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? `\`${id}\`` : md(id, 64);
+}
+/** `✗ **equals** 1.00 → 0.00: expected "refund issued"` */
+function changedScorerText(scorer, reasonLength) {
+    const mark = scorer.candidate === null ? "–" : scorer.candidate.passed ? "✓" : "✗";
+    const movement = `${orDash(scorer.baseline?.score, stats_formatScore)} → ${orDash(scorer.candidate?.score, stats_formatScore)}`;
+    const reason = scorer.reason === "" ? "" : `: ${md(scorer.reason, reasonLength)}`;
+    return `${mark} **${md(scorer.scorer, 80)}** ${movement}${reason}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/pr-report-summary.ts
+
+
+
+const EMOJI = { pass: "✅", fail: "❌", "no-baseline": "⚠️" };
+const WORD = { pass: "pass", fail: "fail", "no-baseline": "no baseline" };
+const DEFAULT_NO_BASELINE_HELP = "No baseline run of this experiment was found, so nothing was compared. Run the evalgate " +
+    "workflow on the main branch (push to it, or start the workflow there by hand) to store a " +
+    "baseline; the next push to this pull request is then compared with it.";
+/** The comparison to show, or undefined when the report has no baseline to compare with. */
+function shownComparison(input) {
+    return input.verdictLabel === "no-baseline" ? undefined : input.comparison;
+}
+/** `### ❌ evalgate · name: **fail** — pass rate 80.0% → 86.0% (+6.0 pp)` */
+function verdictHeading(input) {
+    const label = input.verdictLabel;
+    return `### ${EMOJI[label]} evalgate · ${md(input.experiment, 100)}: **${WORD[label]}** — ${passRateText(input)}`;
+}
+function passRateText(input) {
+    const comparison = shownComparison(input);
+    if (comparison === undefined)
+        return `pass rate ${orDash(input.candidate.summary?.pass_rate, stats_formatPercent)}`;
+    const rate = comparison.pass_rate;
+    return `pass rate ${stats_formatPercent(rate.baseline)} → ${stats_formatPercent(rate.candidate)} (${formatDeltaPp(rate.delta)})`;
+}
+/** `**6 regressions** · 9 fixes · 0 new errors · 50 items`, or the run's own counts without a baseline. */
+function countsLine(input) {
+    const comparison = shownComparison(input);
+    if (comparison === undefined) {
+        const summary = input.candidate.summary;
+        if (summary === undefined)
+            return `run ${md(input.candidate.id, 80)}: ${md(input.candidate.status, 40)}`;
+        return [
+            countOf(summary.total, "item"),
+            `${stats_formatCount(summary.passed)} passed`,
+            `${stats_formatCount(summary.failed)} failed`,
+            `${stats_formatCount(summary.errored)} errored`,
+        ].join(" · ");
+    }
+    const regressions = countOf(comparison.regressions.count, "regression");
+    return [
+        comparison.regressions.count > 0 ? `**${regressions}**` : regressions,
+        countOf(comparison.fixes.count, "fix", "fixes"),
+        countOf(comparison.errors.new_errors.count, "new error"),
+        countOf(comparison.items.shared, comparison.same_dataset ? "item" : "shared item"),
+    ].join(" · ");
+}
+/** The gate's reasons on one line; empty when the gate passed. */
+function gateLine(input) {
+    const { verdict, reasons } = input.verdict;
+    if (verdict === "pass" || reasons.length === 0)
+        return "";
+    return `**Gate failed:** ${reasons.map((reason) => md(reason, 400)).join(" · ")}`;
+}
+/** Why the numbers cover fewer items than the run: the dataset changed between the runs. */
+function datasetLine(input) {
+    const comparison = shownComparison(input);
+    if (comparison === undefined || comparison.same_dataset)
+        return "";
+    const { items } = comparison;
+    return (`> **The dataset changed** (baseline ${md(comparison.baseline.dataset_version, 80)} → candidate ` +
+        `${md(comparison.candidate.dataset_version, 80)}): compared over the ${stats_formatCount(items.shared)} items ` +
+        `both runs share; ${stats_formatCount(items.only_baseline.count)} only in the baseline, ` +
+        `${stats_formatCount(items.only_candidate.count)} only in the candidate.`);
+}
+function noBaselineLine(input) {
+    if (input.verdictLabel !== "no-baseline")
+        return "";
+    return `> ${md(input.noBaselineHelp ?? DEFAULT_NO_BASELINE_HELP, 800)}`;
+}
+/** Per scorer over the shared items: pass rate and mean score, baseline → candidate. */
+function scorerTable(input, detail) {
+    const comparison = shownComparison(input);
+    if (comparison === undefined) {
+        const summary = input.candidate.summary;
+        return summary === undefined ? "" : runScorerTable(summary, detail.scorerRows);
+    }
+    if (comparison.scorers.length === 0)
+        return "";
+    const shown = comparison.scorers.slice(0, detail.scorerRows);
+    const header = ["scorer", "baseline", "candidate", "Δ"];
+    const table = markdownTable([header, ...shown.map(scorerRow)], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
+    const caption = "Per scorer (pass rate · mean score):";
+    return `${caption}\n\n${withHiddenRows(table, comparison.scorers.length - shown.length)}`;
+}
+function scorerRow(scorer) {
+    const side = (pass, mean) => pass === undefined || mean === undefined ? "—" : `${stats_formatPercent(pass)} · ${stats_formatScore(mean)}`;
+    const delta = scorer.pass_rate_delta === null || scorer.mean_delta === null
+        ? "—"
+        : `${formatDeltaPp(scorer.pass_rate_delta)} · ${formatDeltaScore(scorer.mean_delta)}`;
+    return [
+        md(scorer.scorer, 80),
+        side(scorer.baseline?.pass_rate, scorer.baseline?.mean),
+        side(scorer.candidate?.pass_rate, scorer.candidate?.mean),
+        delta,
+    ];
+}
+/** Which baseline, which commit, which versions, and where the full report is. */
+function footer(input) {
+    const comparison = shownComparison(input);
+    const { candidate } = input;
+    const parts = [
+        `Baseline: ${baselineText(input, comparison)}`,
+        `candidate run ${md(candidate.id, 80)} at ${md(shortSha(input.headSha), 12)}`,
+        `experiment ${md(input.experiment, 100)} ${versionText(candidate.experiment_version, comparison?.baseline.experiment_version)}`,
+        `dataset ${versionText(candidate.dataset_version, comparison?.baseline.dataset_version)}`,
+    ];
+    const link = reportLink(input.reportUrl);
+    if (link !== undefined)
+        parts.push(`[full report](${link})`);
+    return `---\n\n<sub>${parts.join(" · ")}</sub>`;
+}
+/** "see the [full report](…)" or, without a usable link, "see the full report in the workflow run". */
+function seeFullReport(input) {
+    const link = reportLink(input.reportUrl);
+    return link === undefined ? "see the full report in the workflow run" : `see the [full report](${link})`;
+}
+function baselineText(input, comparison) {
+    if (input.baselineNote !== undefined)
+        return md(input.baselineNote, 300);
+    if (comparison !== undefined)
+        return `run ${md(comparison.baseline.run_id, 80)}`;
+    return "none found";
+}
+function versionText(candidate, baseline) {
+    const version = `version ${md(candidate, 80)}`;
+    return baseline === undefined || baseline === candidate ? version : `${version} (baseline ${md(baseline, 80)})`;
+}
+function shortSha(sha) {
+    return sha.slice(0, 7);
+}
+// Characters that could end the link destination early or start a code span or HTML inside it.
+const LINK_UNSAFE = /[()<>`|[\]\\"']/g;
+/** Only http(s) is linked, with what Markdown would read inside a destination percent-encoded. */
+function reportLink(url) {
+    if (url === undefined)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+        return undefined;
+    return parsed.href.replace(LINK_UNSAFE, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-pr-report.ts
+
+
+
+
+/**
+ * The report shared by the PR comment, the check run and the job summary, at one level of
+ * detail: verdict, counts, gate reasons, dataset note, scorer table, flipped items, errors and
+ * costs, footer. Blocks are separated by blank lines, which `<details>` and tables need.
+ */
+function renderPrReport(input, detail) {
+    const comparison = shownComparison(input);
+    const more = seeFullReport(input);
+    const blocks = [
+        verdictHeading(input),
+        countsLine(input),
+        gateLine(input),
+        datasetLine(input),
+        noBaselineLine(input),
+        scorerTable(input, detail),
+        ...(comparison === undefined
+            ? []
+            : [
+                flippedSection("regression", comparison.regressions, detail, more),
+                flippedSection("fix", comparison.fixes, detail, more),
+                comparisonExtras(comparison, detail),
+            ]),
+        footer(input),
+    ];
+    return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
+}
+/** The richest report of `levels` within `limit`, measured after escaping. */
+function fitPrReport(input, levels, limit) {
+    return fitLevels(levels, (detail) => renderPrReport(input, detail), limit);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-job-summary.ts
+
+
+
+/** The report for `GITHUB_STEP_SUMMARY`: the PR comment's report with many more flipped items, within 1 MiB. */
+function renderJobSummary(input) {
+    return fitPrReport(input, JOB_SUMMARY_DETAILS, GITHUB_LIMITS.jobSummary);
+}
+
+;// CONCATENATED MODULE: ./src/github/find-merge-base.ts
+
+/** The merge base of two commits (where the baseline lives), or undefined when they share no history or one is unknown. */
+async function findMergeBase(octokit, input) {
+    try {
+        const comparison = await octokit.rest.repos.compareCommitsWithBasehead({
+            owner: input.owner,
+            repo: input.repo,
+            basehead: `${input.base}...${input.head}`,
+            // The merge base is all we need; one commit per page keeps a large comparison cheap.
+            per_page: 1,
+        });
+        return comparison.data.merge_base_commit.sha;
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/create-once.ts
+
+const create_once_delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Creates something GitHub cannot deduplicate (a check run) exactly once. A 5xx or a dropped
+ * connection may hide a create that happened, so before each retry we look for what it made.
+ */
+async function createOnce(input) {
+    const attempts = input.attempts ?? 4;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await input.create();
+        }
+        catch (error) {
+            if (!isAmbiguousFailure(error))
+                throw error;
+            const found = await input.findCreated();
+            if (found !== undefined)
+                return found;
+            if (attempt >= attempts)
+                throw error;
+            input.log?.info(`Creating ${input.what} failed (${statusOf(error) ?? "no answer"}); retrying, attempt ${attempt + 1} of ${attempts}.`);
+            await create_once_delay(250 * attempt * attempt);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/publish-check.ts
+
+
+
+
+const TRUNCATED_NOTE = "\n\n_… truncated to fit GitHub's 65,535-character limit for check output._";
+// GITHUB_TOKEN belongs to the GitHub Actions app, whose bot user writes its comments.
+const GITHUB_ACTIONS_BOT = "github-actions[bot]";
+/** The token may not create check runs (e.g. a token without `checks: write`). */
+function isChecksForbidden(error) {
+    return statusOf(error) === 403 && /resource not accessible by integration/i.test(messageOf(error));
+}
+/**
+ * Marks the head commit as being evaluated: an in-progress check run, or a pending commit status
+ * when the token may not create check runs.
+ */
+async function startCheck(octokit, input) {
+    const { owner, repo, name, headSha, detailsUrl } = input;
+    const externalId = `evalgate-${(0,external_node_crypto_.randomUUID)()}`;
+    try {
+        const run = await createOnce({
+            what: `check run "${name}"`,
+            ...(input.log ? { log: input.log } : {}),
+            create: async () => (await octokit.rest.checks.create({
+                owner,
+                repo,
+                name,
+                head_sha: headSha,
+                status: "in_progress",
+                external_id: externalId,
+                ...(detailsUrl ? { details_url: detailsUrl } : {}),
+                request: { retries: 0 },
+            })).data,
+            findCreated: async () => {
+                const listed = await octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: name, filter: "all", per_page: 100 });
+                return listed.data.check_runs.find((run) => run.external_id === externalId);
+            },
+        });
+        const actor = run.app?.slug ? `${run.app.slug}[bot]` : GITHUB_ACTIONS_BOT;
+        return { kind: "check-run", owner, repo, name, headSha, id: run.id, url: run.html_url ?? "", actor };
+    }
+    catch (error) {
+        if (!isChecksForbidden(error))
+            throw error;
+    }
+    input.log?.info(`The token may not create check runs; reporting "${name}" as a commit status instead (grant \`checks: write\` for a check run).`);
+    const status = await octokit.rest.repos.createCommitStatus({
+        owner,
+        repo,
+        sha: headSha,
+        state: "pending",
+        context: name,
+        description: "evalgate is running",
+        ...(detailsUrl ? { target_url: detailsUrl } : {}),
+    });
+    const actor = status.data.creator?.login ?? GITHUB_ACTIONS_BOT;
+    return { kind: "commit-status", owner, repo, name, headSha, ...(detailsUrl ? { url: detailsUrl } : {}), actor };
+}
+/** Completes the check with the verdict; returns the URL a user can open, when there is one. */
+async function finishCheck(octokit, handle, result) {
+    const title = fitLine(result.title, GITHUB_LIMITS.checkTitle);
+    if (handle.kind === "commit-status") {
+        await octokit.rest.repos.createCommitStatus({
+            owner: handle.owner,
+            repo: handle.repo,
+            sha: handle.headSha,
+            // A commit status has no "neutral": neutral must not block a merge, so it reads as success.
+            state: result.conclusion === "failure" ? "failure" : "success",
+            context: handle.name,
+            description: fitLine(result.title, GITHUB_LIMITS.statusDescription),
+            ...(handle.url ? { target_url: handle.url } : {}),
+        });
+        return handle.url;
+    }
+    const updated = await octokit.rest.checks.update({
+        owner: handle.owner,
+        repo: handle.repo,
+        check_run_id: handle.id,
+        status: "completed",
+        conclusion: result.conclusion,
+        completed_at: new Date().toISOString(),
+        output: {
+            title,
+            summary: cutToFit(result.summary, GITHUB_LIMITS.checkSummary, TRUNCATED_NOTE),
+            ...(result.text !== undefined ? { text: cutToFit(result.text, GITHUB_LIMITS.checkText, TRUNCATED_NOTE) } : {}),
+        },
+    });
+    return updated.data.html_url ?? handle.url;
+}
+
+;// CONCATENATED MODULE: ./src/action/choose-baseline.ts
+/**
+ * The baseline of the merge base when one exists (over any dataset version: a PR that changes the
+ * dataset is compared over the items both share); else the newest baseline of the baseline branch
+ * with the same dataset version. `baselines` come newest first.
+ */
+function chooseBaseline(baselines, wanted) {
+    const short = (sha) => (sha ? sha.slice(0, 7) : "unknown commit");
+    if (wanted.mergeBase) {
+        const atMergeBase = baselines.find((run) => run.commit === wanted.mergeBase && run.datasetVersion === wanted.datasetVersion) ??
+            baselines.find((run) => run.commit === wanted.mergeBase);
+        if (atMergeBase) {
+            return {
+                runId: atMergeBase.runId,
+                note: `baseline ${atMergeBase.runId} of ${wanted.baselineBranch}@${short(atMergeBase.commit)}, the merge base`,
+            };
+        }
+    }
+    const sameDataset = baselines.find((run) => run.datasetVersion === wanted.datasetVersion);
+    if (!sameDataset)
+        return undefined;
+    const why = wanted.mergeBase ? `no baseline exists for the merge base ${short(wanted.mergeBase)}; ` : "";
+    return {
+        runId: sameDataset.runId,
+        note: `${why}newest baseline on ${wanted.baselineBranch} with the same dataset version: ${sameDataset.runId} (${wanted.baselineBranch}@${short(sameDataset.commit)})`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/comment-marker.ts
 
 /** What the Action needs from its previous comment to decide whether to post again. */
@@ -74189,339 +74872,6 @@ function comment_marker_parseJson(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/report/pr-report-input.ts
-/**
- * Richest first. Fewer flipped items with shorter excerpts first, then ids only, then no
- * detail sections; the last level holds only capped pieces, so it always fits a comment.
- */
-const COMMENT_DETAILS = [
-    { flippedItems: 30, excerptLength: 300, reasonLength: 300, listedIds: 30, extras: true, scorerRows: 100 },
-    { flippedItems: 20, excerptLength: 240, reasonLength: 240, listedIds: 30, extras: true, scorerRows: 100 },
-    { flippedItems: 12, excerptLength: 160, reasonLength: 160, listedIds: 20, extras: true, scorerRows: 100 },
-    { flippedItems: 8, excerptLength: 120, reasonLength: 120, listedIds: 20, extras: true, scorerRows: 100 },
-    { flippedItems: 4, excerptLength: 80, reasonLength: 100, listedIds: 20, extras: true, scorerRows: 100 },
-    { flippedItems: 0, excerptLength: 0, reasonLength: 0, listedIds: 30, extras: true, scorerRows: 100 },
-    { flippedItems: 0, excerptLength: 0, reasonLength: 0, listedIds: 0, extras: false, scorerRows: 100 },
-    { flippedItems: 0, excerptLength: 0, reasonLength: 0, listedIds: 0, extras: false, scorerRows: 20 },
-];
-/** A job summary may hold 1 MiB, so it starts with many more flipped items. */
-const JOB_SUMMARY_DETAILS = [
-    { flippedItems: 500, excerptLength: 500, reasonLength: 400, listedIds: 500, extras: true, scorerRows: 1000 },
-    { flippedItems: 200, excerptLength: 300, reasonLength: 300, listedIds: 200, extras: true, scorerRows: 1000 },
-    ...COMMENT_DETAILS,
-];
-
-;// CONCATENATED MODULE: ./src/core/report/pr-report-summary.ts
-
-
-
-const EMOJI = { pass: "✅", fail: "❌", "no-baseline": "⚠️" };
-const WORD = { pass: "pass", fail: "fail", "no-baseline": "no baseline" };
-const DEFAULT_NO_BASELINE_HELP = "No baseline run of this experiment was found, so nothing was compared. Run the evalgate " +
-    "workflow on the main branch (push to it, or start the workflow there by hand) to store a " +
-    "baseline; the next push to this pull request is then compared with it.";
-/** The comparison to show, or undefined when the report has no baseline to compare with. */
-function shownComparison(input) {
-    return input.verdictLabel === "no-baseline" ? undefined : input.comparison;
-}
-/** `### ❌ evalgate · name: **fail** — pass rate 80.0% → 86.0% (+6.0 pp)` */
-function verdictHeading(input) {
-    const label = input.verdictLabel;
-    return `### ${EMOJI[label]} evalgate · ${md(input.experiment, 100)}: **${WORD[label]}** — ${passRateText(input)}`;
-}
-function passRateText(input) {
-    const comparison = shownComparison(input);
-    if (comparison === undefined)
-        return `pass rate ${orDash(input.candidate.summary?.pass_rate, formatPercent)}`;
-    const rate = comparison.pass_rate;
-    return `pass rate ${formatPercent(rate.baseline)} → ${formatPercent(rate.candidate)} (${formatDeltaPp(rate.delta)})`;
-}
-/** `**6 regressions** · 9 fixes · 0 new errors · 50 items`, or the run's own counts without a baseline. */
-function countsLine(input) {
-    const comparison = shownComparison(input);
-    if (comparison === undefined) {
-        const summary = input.candidate.summary;
-        if (summary === undefined)
-            return `run ${md(input.candidate.id, 80)}: ${md(input.candidate.status, 40)}`;
-        return [
-            countOf(summary.total, "item"),
-            `${formatCount(summary.passed)} passed`,
-            `${formatCount(summary.failed)} failed`,
-            `${formatCount(summary.errored)} errored`,
-        ].join(" · ");
-    }
-    const regressions = countOf(comparison.regressions.count, "regression");
-    return [
-        comparison.regressions.count > 0 ? `**${regressions}**` : regressions,
-        countOf(comparison.fixes.count, "fix", "fixes"),
-        countOf(comparison.errors.new_errors.count, "new error"),
-        countOf(comparison.items.shared, comparison.same_dataset ? "item" : "shared item"),
-    ].join(" · ");
-}
-/** The gate's reasons on one line; empty when the gate passed. */
-function gateLine(input) {
-    const { verdict, reasons } = input.verdict;
-    if (verdict === "pass" || reasons.length === 0)
-        return "";
-    return `**Gate failed:** ${reasons.map((reason) => md(reason, 400)).join(" · ")}`;
-}
-/** Why the numbers cover fewer items than the run: the dataset changed between the runs. */
-function datasetLine(input) {
-    const comparison = shownComparison(input);
-    if (comparison === undefined || comparison.same_dataset)
-        return "";
-    const { items } = comparison;
-    return (`> **The dataset changed** (baseline ${md(comparison.baseline.dataset_version, 80)} → candidate ` +
-        `${md(comparison.candidate.dataset_version, 80)}): compared over the ${formatCount(items.shared)} items ` +
-        `both runs share; ${formatCount(items.only_baseline.count)} only in the baseline, ` +
-        `${formatCount(items.only_candidate.count)} only in the candidate.`);
-}
-function noBaselineLine(input) {
-    if (input.verdictLabel !== "no-baseline")
-        return "";
-    return `> ${md(input.noBaselineHelp ?? DEFAULT_NO_BASELINE_HELP, 800)}`;
-}
-/** Per scorer over the shared items: pass rate and mean score, baseline → candidate. */
-function scorerTable(input, detail) {
-    const comparison = shownComparison(input);
-    if (comparison === undefined) {
-        const summary = input.candidate.summary;
-        return summary === undefined ? "" : runScorerTable(summary, detail.scorerRows);
-    }
-    if (comparison.scorers.length === 0)
-        return "";
-    const shown = comparison.scorers.slice(0, detail.scorerRows);
-    const header = ["scorer", "baseline", "candidate", "Δ"];
-    const table = markdownTable([header, ...shown.map(scorerRow)], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
-    const caption = "Per scorer (pass rate · mean score):";
-    return `${caption}\n\n${withHiddenRows(table, comparison.scorers.length - shown.length)}`;
-}
-function scorerRow(scorer) {
-    const side = (pass, mean) => pass === undefined || mean === undefined ? "—" : `${formatPercent(pass)} · ${formatScore(mean)}`;
-    const delta = scorer.pass_rate_delta === null || scorer.mean_delta === null
-        ? "—"
-        : `${formatDeltaPp(scorer.pass_rate_delta)} · ${formatDeltaScore(scorer.mean_delta)}`;
-    return [
-        md(scorer.scorer, 80),
-        side(scorer.baseline?.pass_rate, scorer.baseline?.mean),
-        side(scorer.candidate?.pass_rate, scorer.candidate?.mean),
-        delta,
-    ];
-}
-/** Which baseline, which commit, which versions, and where the full report is. */
-function footer(input) {
-    const comparison = shownComparison(input);
-    const { candidate } = input;
-    const parts = [
-        `Baseline: ${baselineText(input, comparison)}`,
-        `candidate run ${md(candidate.id, 80)} at ${md(shortSha(input.headSha), 12)}`,
-        `experiment ${md(input.experiment, 100)} ${versionText(candidate.experiment_version, comparison?.baseline.experiment_version)}`,
-        `dataset ${versionText(candidate.dataset_version, comparison?.baseline.dataset_version)}`,
-    ];
-    const link = reportLink(input.reportUrl);
-    if (link !== undefined)
-        parts.push(`[full report](${link})`);
-    return `---\n\n<sub>${parts.join(" · ")}</sub>`;
-}
-/** "see the [full report](…)" or, without a usable link, "see the full report in the workflow run". */
-function seeFullReport(input) {
-    const link = reportLink(input.reportUrl);
-    return link === undefined ? "see the full report in the workflow run" : `see the [full report](${link})`;
-}
-function baselineText(input, comparison) {
-    if (input.baselineNote !== undefined)
-        return md(input.baselineNote, 300);
-    if (comparison !== undefined)
-        return `run ${md(comparison.baseline.run_id, 80)}`;
-    return "none found";
-}
-function versionText(candidate, baseline) {
-    const version = `version ${md(candidate, 80)}`;
-    return baseline === undefined || baseline === candidate ? version : `${version} (baseline ${md(baseline, 80)})`;
-}
-function shortSha(sha) {
-    return sha.slice(0, 7);
-}
-// Characters that could end the link destination early or start a code span or HTML inside it.
-const LINK_UNSAFE = /[()<>`|[\]\\"']/g;
-/** Only http(s) is linked, with what Markdown would read inside a destination percent-encoded. */
-function reportLink(url) {
-    if (url === undefined)
-        return undefined;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
-        return undefined;
-    return parsed.href.replace(LINK_UNSAFE, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-;// CONCATENATED MODULE: ./src/core/report/fit-to-limit.ts
-const utf16Length = (text) => text.length;
-const fit_to_limit_utf8Length = (text) => {
-    let bytes = 0;
-    for (const character of text) {
-        const point = character.codePointAt(0) ?? 0;
-        bytes += point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
-    }
-    return bytes;
-};
-/**
- * Renders at each level, richest first, and returns the first text within `limit`. Whole
- * renders are compared, never a cut string, so a fitted report keeps every entity, table row
- * and `<details>` intact. The last level must be small enough by construction; if even it is
- * too long that is a bug in the levels, and this throws rather than post a body GitHub rejects.
- */
-function fitToLimit(levels, render, limit, measure = utf16Length) {
-    let smallest = Number.POSITIVE_INFINITY;
-    for (const level of levels) {
-        const text = render(level);
-        const size = measure(text);
-        if (size <= limit)
-            return text;
-        smallest = Math.min(smallest, size);
-    }
-    throw new Error(`the report does not fit ${limit} characters even at its leanest (${smallest})`);
-}
-
-;// CONCATENATED MODULE: ./src/core/report/pr-report-extras.ts
-
-
-/** Errors, latency, tokens and cost over the shared items, then the ids behind the error and item counts. */
-function comparisonExtras(comparison, detail) {
-    if (!detail.extras)
-        return "";
-    const idLines = [
-        idsLine("New errors", comparison.errors.new_errors, detail.listedIds),
-        idsLine("Only in the baseline", comparison.items.only_baseline, detail.listedIds),
-        idsLine("Only in the candidate", comparison.items.only_candidate, detail.listedIds),
-    ].filter((line) => line !== "");
-    const blocks = [
-        `**Errors, latency, tokens and cost** (over the ${formatCount(comparison.items.shared)} shared items):`,
-        metricsComparisonTable(comparison),
-        ...(idLines.length > 0 ? [idLines.map((line) => `- ${line}`).join("\n")] : []),
-    ];
-    return blocks.join("\n\n");
-}
-/** `New errors (3): item-c, item-d and 1 more`; empty for an empty list. */
-function idsLine(label, list, maxIds) {
-    if (list.count === 0)
-        return "";
-    const ids = list.ids.slice(0, maxIds).map((id) => md(id, 80));
-    const hidden = list.count - ids.length;
-    const shown = ids.length > 0 ? `: ${ids.join(", ")}${hidden > 0 ? ` and ${formatCount(hidden)} more` : ""}` : "";
-    return `${label} (${formatCount(list.count)})${shown}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/pr-report-flipped.ts
-
-
-
-// A reviewer reads a handful of regressions at once; more than this stays folded.
-const OPEN_REGRESSIONS_UP_TO = 10;
-const NAMES = {
-    regression: { one: "regression", many: "regressions", heading: "Regressions", movement: "passed → failed or error" },
-    fix: { one: "fix", many: "fixes", heading: "Fixes", movement: "failed or error → passed" },
-};
-/**
- * The flipped items of one kind: in full inside `<details>` (input, outputs, the scorers that
- * changed and why), or by id only at leaner levels, with the rest counted and pointed to the
- * full report. Each item's text is escaped, so nothing in it can close the `<details>`.
- */
-function flippedSection(kind, list, detail, seeFullReport) {
-    if (list.count === 0)
-        return "";
-    const names = NAMES[kind];
-    const shown = list.items.slice(0, detail.flippedItems);
-    if (shown.length === 0)
-        return flippedIdsLine(kind, list, detail.listedIds, seeFullReport);
-    const open = kind === "regression" && list.count <= OPEN_REGRESSIONS_UP_TO ? " open" : "";
-    const hidden = list.count - shown.length;
-    return [
-        `<details${open}><summary><b>${countOf(list.count, names.one, names.many)}</b> (${names.movement})</summary>`,
-        "",
-        ...shown.map((item) => flippedItemLines(item, detail)),
-        ...(hidden > 0 ? ["", `… and ${formatCount(hidden)} more ${hidden === 1 ? names.one : names.many} — ${seeFullReport}.`] : []),
-        "",
-        "</details>",
-    ].join("\n");
-}
-function flippedIdsLine(kind, list, maxIds, seeFullReport) {
-    if (maxIds === 0)
-        return "";
-    const names = NAMES[kind];
-    const ids = list.items.slice(0, maxIds).map((item) => md(item.item_id, 80));
-    const hidden = list.count - ids.length;
-    const more = hidden > 0 ? ` and ${formatCount(hidden)} more` : "";
-    return `**${names.heading}:** ${ids.join(", ")}${more} — ${seeFullReport}.`;
-}
-function flippedItemLines(item, detail) {
-    const excerpt = (value) => md(valueText(value), detail.excerptLength);
-    const lines = [
-        `- **${md(item.item_id, 100)}** — ${item.baseline_status} → ${item.candidate_status} · run item ${runItemIdText(item.run_item_id)}`,
-        `  - input: ${excerpt(item.input)}`,
-        ...(item.expected !== undefined ? [`  - expected: ${excerpt(item.expected)}`] : []),
-        `  - baseline: ${excerpt(item.baseline_output)}`,
-        item.candidate_error !== undefined
-            ? `  - candidate: error: ${md(item.candidate_error, detail.reasonLength)}`
-            : `  - candidate: ${excerpt(item.candidate_output)}`,
-        ...item.changed_scorers.map((scorer) => `  - ${changedScorerText(scorer, detail.reasonLength)}`),
-    ];
-    return lines.join("\n");
-}
-// Run item ids are derived by evalgate (ri_ and a hash); a code span makes them easy to copy
-// into `/eval regression --run-item-id`. Anything else is escaped like dataset text.
-function runItemIdText(id) {
-    return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? `\`${id}\`` : md(id, 64);
-}
-/** `✗ **equals** 1.00 → 0.00: expected "refund issued"` */
-function changedScorerText(scorer, reasonLength) {
-    const mark = scorer.candidate === null ? "–" : scorer.candidate.passed ? "✓" : "✗";
-    const movement = `${orDash(scorer.baseline?.score, formatScore)} → ${orDash(scorer.candidate?.score, formatScore)}`;
-    const reason = scorer.reason === "" ? "" : `: ${md(scorer.reason, reasonLength)}`;
-    return `${mark} **${md(scorer.scorer, 80)}** ${movement}${reason}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/render-pr-report.ts
-
-
-
-
-/**
- * The report shared by the PR comment, the check run and the job summary, at one level of
- * detail: verdict, counts, gate reasons, dataset note, scorer table, flipped items, errors and
- * costs, footer. Blocks are separated by blank lines, which `<details>` and tables need.
- */
-function renderPrReport(input, detail) {
-    const comparison = shownComparison(input);
-    const more = seeFullReport(input);
-    const blocks = [
-        verdictHeading(input),
-        countsLine(input),
-        gateLine(input),
-        datasetLine(input),
-        noBaselineLine(input),
-        scorerTable(input, detail),
-        ...(comparison === undefined
-            ? []
-            : [
-                flippedSection("regression", comparison.regressions, detail, more),
-                flippedSection("fix", comparison.fixes, detail, more),
-                comparisonExtras(comparison, detail),
-            ]),
-        footer(input),
-    ];
-    return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
-}
-/** The richest report of `levels` that is at most `limit` long, as `measure` counts. */
-function fitPrReport(input, levels, limit, measure = utf16Length) {
-    return fitToLimit(levels, (detail) => renderPrReport(input, detail), limit, measure);
-}
-
 ;// CONCATENATED MODULE: ./src/core/report/render-check-output.ts
 
 
@@ -74529,14 +74879,13 @@ function fitPrReport(input, levels, limit, measure = utf16Length) {
 
 
 
-const TITLE_LIMIT = 100;
-// GitHub's limit is 65,535; the margin matches the comment's.
-const CHECK_SUMMARY_LIMIT = 65_000;
+// GitHub takes 255 characters (GITHUB_LIMITS.checkTitle); the checks list shows about 100.
+const TITLE_LIMIT = { limit: 100, unit: "characters" };
 /** The check run's output: a one-line title and the same report as the PR comment, without its hidden lines. */
 function renderCheckOutput(input) {
     return {
         title: checkTitle(input),
-        summary: fitPrReport(input, COMMENT_DETAILS, CHECK_SUMMARY_LIMIT),
+        summary: fitPrReport(input, COMMENT_DETAILS, GITHUB_LIMITS.checkSummary),
     };
 }
 /** "fail: 6 regressions, 9 fixes, pass rate 80.0% → 86.0% (+6.0 pp)"; plain text, not Markdown. */
@@ -74547,10 +74896,10 @@ function checkTitle(input) {
         ? [`${passRateText(input)} over ${countOf(input.candidate.summary?.total ?? 0, "item")}`]
         : [
             countOf(comparison.regressions.count, "regression"),
-            `${formatCount(comparison.fixes.count)} ${comparison.fixes.count === 1 ? "fix" : "fixes"}`,
+            `${stats_formatCount(comparison.fixes.count)} ${comparison.fixes.count === 1 ? "fix" : "fixes"}`,
             passRateText(input),
         ];
-    return truncate(oneLine(`${word}: ${parts.join(", ")}`), TITLE_LIMIT);
+    return fitLine(`${word}: ${parts.join(", ")}`, TITLE_LIMIT);
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-pr-comment.ts
@@ -74558,9 +74907,7 @@ function checkTitle(input) {
 
 
 
-// GitHub rejects a comment body over 65,536 UTF-16 code units; the margin absorbs any
-// normalisation on GitHub's side (CRLF line ends after an edit in the browser).
-const COMMENT_LIMIT = 65_000;
+
 /**
  * The pull-request comment for one experiment: two hidden lines (the marker the Action finds
  * the comment by, and the metadata `comment: on-change` compares), then the report, fitted to
@@ -74568,7 +74915,7 @@ const COMMENT_LIMIT = 65_000;
  */
 function renderPrComment(input) {
     const header = `${commentMarker(input.experiment)}\n${commentMetaLine(commentMetaOf(input))}\n\n`;
-    return header + fitPrReport(input, COMMENT_DETAILS, COMMENT_LIMIT - header.length);
+    return header + fitPrReport(input, COMMENT_DETAILS, remainingAfter(GITHUB_LIMITS.comment, header));
 }
 function commentMetaOf(input) {
     const comparison = shownComparison(input);
@@ -74580,182 +74927,208 @@ function commentMetaOf(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/report/render-job-summary.ts
-
-
-
-// GitHub takes at most 1 MiB of GITHUB_STEP_SUMMARY per step, counted in bytes.
-const JOB_SUMMARY_LIMIT_BYTES = 1_000_000;
-/** The report for `GITHUB_STEP_SUMMARY`: the PR comment's report with many more flipped items. */
-function renderJobSummary(input) {
-    return fitPrReport(input, JOB_SUMMARY_DETAILS, JOB_SUMMARY_LIMIT_BYTES, fit_to_limit_utf8Length);
+;// CONCATENATED MODULE: ./src/github/one-at-a-time.ts
+/**
+ * Runs tasks that share a key one after another, in call order; tasks with different keys run
+ * concurrently. Two upserts of the same comment from one process must not both see "no comment".
+ */
+function createKeyedQueue() {
+    const tails = new Map();
+    return (key, task) => {
+        const previous = tails.get(key) ?? Promise.resolve();
+        const result = previous.then(task, task);
+        const tail = result.catch(() => undefined);
+        tails.set(key, tail);
+        void tail.then(() => {
+            if (tails.get(key) === tail)
+                tails.delete(key);
+        });
+        return result;
+    };
 }
 
-;// CONCATENATED MODULE: ./src/github/find-merge-base.ts
+;// CONCATENATED MODULE: ./src/github/upsert-pr-comment.ts
 
-/** The merge base of two commits (where the baseline lives), or undefined when they share no history or one is unknown. */
-async function findMergeBase(octokit, input) {
+
+
+const queue = createKeyedQueue();
+/**
+ * Creates or updates our one comment on a pull request. Calls for the same pull request from one
+ * process run one after another; a comment created by a concurrent process (or by a retried
+ * request whose first attempt did land) is folded into the oldest of ours afterwards.
+ */
+function upsertPrComment(octokit, input) {
+    const { limit } = GITHUB_LIMITS.comment;
+    const length = measure(input.body, GITHUB_LIMITS.comment);
+    if (length > limit) {
+        return Promise.reject(new Error(`The comment body is ${length} characters; GitHub accepts at most ${limit}.`));
+    }
+    const key = `${input.owner}/${input.repo}#${input.issueNumber}`.toLowerCase();
+    return queue(key, () => upsertNow(octokit, input));
+}
+async function upsertNow(octokit, input) {
+    const { owner, repo, issueNumber, body } = input;
+    const pull = await octokit.rest.pulls.get({ owner, repo, pull_number: issueNumber });
+    if (pull.data.head.sha !== input.headSha) {
+        input.log?.info(`Not commenting on #${issueNumber}: its head moved from ${input.headSha} to ${pull.data.head.sha}.`);
+        return { action: "skipped-stale" };
+    }
+    const ours = await listOurComments(octokit, input);
+    const newest = ours.at(-1);
+    if (input.mode === "on-change") {
+        const shouldPost = input.shouldPost ?? ((previous) => previous !== body);
+        if (!shouldPost(newest?.body))
+            return { action: "skipped-unchanged", ...(newest ? { id: newest.id, url: newest.html_url } : {}) };
+    }
+    if (newest) {
+        if (ours.length > 1)
+            input.log?.info(`#${issueNumber} has ${ours.length} evalgate comments; updating the newest.`);
+        const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: newest.id, body });
+        return { action: "updated", id: updated.data.id, url: updated.data.html_url };
+    }
+    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    // GitHub's answer names who we write as: trust it over the caller's belief when folding.
+    const author = created.data.user?.login ?? input.author;
+    if (author.toLowerCase() !== input.author.toLowerCase()) {
+        input.log?.warning(`Comments on #${issueNumber} are written as ${author}, not ${input.author}: the next run may not find this one.`);
+    }
+    const kept = await foldDuplicates(octokit, { ...input, author }, { id: created.data.id, body, html_url: created.data.html_url });
+    return { action: "created", id: kept.id, url: kept.html_url };
+}
+async function listOurComments(octokit, input) {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: input.owner,
+        repo: input.repo,
+        issue_number: input.issueNumber,
+        per_page: 100,
+    });
+    const author = input.author.toLowerCase();
+    return comments
+        .filter((comment) => comment.user?.login.toLowerCase() === author && comment.body !== undefined && input.isOurs(comment.body))
+        .map((comment) => ({ id: comment.id, body: comment.body ?? "", html_url: comment.html_url }))
+        .sort((a, b) => a.id - b.id);
+}
+/**
+ * After creating, another of ours may have appeared: a racing workflow run, or the first attempt of
+ * a create that was retried after a 5xx. The oldest one wins, so every racer converges on it.
+ */
+async function foldDuplicates(octokit, input, created) {
+    const { owner, repo, body } = input;
+    const ours = await listOurComments(octokit, input);
+    const oldest = ours[0];
+    if (!oldest || oldest.id >= created.id)
+        return created;
+    if (oldest.body !== body)
+        await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body });
+    // Ours and any newer: a racer that created one later folds it too, and tolerates the 404.
+    for (const duplicate of ours.filter((comment) => comment.id >= created.id)) {
+        await deleteComment(octokit, owner, repo, duplicate.id);
+    }
+    input.log?.info(`#${input.issueNumber}: folded a duplicate evalgate comment into ${oldest.html_url}.`);
+    return oldest;
+}
+async function deleteComment(octokit, owner, repo, commentId) {
     try {
-        const comparison = await octokit.rest.repos.compareCommitsWithBasehead({
-            owner: input.owner,
-            repo: input.repo,
-            basehead: `${input.base}...${input.head}`,
-            // The merge base is all we need; one commit per page keeps a large comparison cheap.
-            per_page: 1,
-        });
-        return comparison.data.merge_base_commit.sha;
+        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
     }
     catch (error) {
-        if (isNotFound(error))
-            return undefined;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/create-once.ts
-
-const create_once_delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Creates something GitHub cannot deduplicate (a check run) exactly once. A 5xx or a dropped
- * connection may hide a create that happened, so before each retry we look for what it made.
- */
-async function createOnce(input) {
-    const attempts = input.attempts ?? 4;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await input.create();
-        }
-        catch (error) {
-            if (!isAmbiguousFailure(error))
-                throw error;
-            const found = await input.findCreated();
-            if (found !== undefined)
-                return found;
-            if (attempt >= attempts)
-                throw error;
-            input.log?.info(`Creating ${input.what} failed (${request_status_statusOf(error) ?? "no answer"}); retrying, attempt ${attempt + 1} of ${attempts}.`);
-            await create_once_delay(250 * attempt * attempt);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/publish-check.ts
-
-
-
-
-// GitHub's limits: check run output.summary and output.text, and a commit status description.
-const MAX_CHECK_OUTPUT = 65_535;
-const MAX_STATUS_DESCRIPTION = 140;
-// GitHub documents no limit for output.title; a title is one line, and 255 keeps it one.
-const MAX_CHECK_TITLE = 255;
-const TRUNCATED_NOTE = "\n\n_… truncated to fit GitHub's 65,535-character limit for check output._";
-/** The token may not create check runs (e.g. a token without `checks: write`). */
-function isChecksForbidden(error) {
-    return request_status_statusOf(error) === 403 && /resource not accessible by integration/i.test(request_status_messageOf(error));
-}
-/**
- * Marks the head commit as being evaluated: an in-progress check run, or a pending commit status
- * when the token may not create check runs.
- */
-async function startCheck(octokit, input) {
-    const { owner, repo, name, headSha, detailsUrl } = input;
-    const externalId = `evalgate-${(0,external_node_crypto_.randomUUID)()}`;
-    try {
-        const run = await createOnce({
-            what: `check run "${name}"`,
-            ...(input.log ? { log: input.log } : {}),
-            create: async () => (await octokit.rest.checks.create({
-                owner,
-                repo,
-                name,
-                head_sha: headSha,
-                status: "in_progress",
-                external_id: externalId,
-                ...(detailsUrl ? { details_url: detailsUrl } : {}),
-                request: { retries: 0 },
-            })).data,
-            findCreated: async () => {
-                const listed = await octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: name, filter: "all", per_page: 100 });
-                return listed.data.check_runs.find((run) => run.external_id === externalId);
-            },
-        });
-        return { kind: "check-run", owner, repo, name, headSha, id: run.id, url: run.html_url ?? "" };
-    }
-    catch (error) {
-        if (!isChecksForbidden(error))
+        // A retried delete whose first attempt landed answers 404: the comment is gone either way.
+        if (!isNotFound(error))
             throw error;
     }
-    input.log?.info(`The token may not create check runs; reporting "${name}" as a commit status instead (grant \`checks: write\` for a check run).`);
-    await octokit.rest.repos.createCommitStatus({
-        owner,
-        repo,
-        sha: headSha,
-        state: "pending",
-        context: name,
-        description: "evalgate is running",
-        ...(detailsUrl ? { target_url: detailsUrl } : {}),
-    });
-    return { kind: "commit-status", owner, repo, name, headSha, ...(detailsUrl ? { url: detailsUrl } : {}) };
-}
-/** Completes the check with the verdict; returns the URL a user can open, when there is one. */
-async function finishCheck(octokit, handle, result) {
-    const title = fitLine(result.title, MAX_CHECK_TITLE);
-    if (handle.kind === "commit-status") {
-        await octokit.rest.repos.createCommitStatus({
-            owner: handle.owner,
-            repo: handle.repo,
-            sha: handle.headSha,
-            // A commit status has no "neutral": neutral must not block a merge, so it reads as success.
-            state: result.conclusion === "failure" ? "failure" : "success",
-            context: handle.name,
-            description: fitLine(result.title, MAX_STATUS_DESCRIPTION),
-            ...(handle.url ? { target_url: handle.url } : {}),
-        });
-        return handle.url;
-    }
-    const updated = await octokit.rest.checks.update({
-        owner: handle.owner,
-        repo: handle.repo,
-        check_run_id: handle.id,
-        status: "completed",
-        conclusion: result.conclusion,
-        completed_at: new Date().toISOString(),
-        output: {
-            title,
-            summary: fitText(result.summary, MAX_CHECK_OUTPUT, TRUNCATED_NOTE),
-            ...(result.text !== undefined ? { text: fitText(result.text, MAX_CHECK_OUTPUT, TRUNCATED_NOTE) } : {}),
-        },
-    });
-    return updated.data.html_url ?? handle.url;
 }
 
-;// CONCATENATED MODULE: ./src/action/choose-baseline.ts
+;// CONCATENATED MODULE: ./src/action/publish-candidate.ts
+
+
+
+
+
+
+
 /**
- * The baseline of the merge base when one exists (over any dataset version: a PR that changes the
- * dataset is compared over the items both share); else the newest baseline of the baseline branch
- * with the same dataset version. `baselines` come newest first.
+ * Stores the run first, then concludes the check and posts the comment, so every check and
+ * comment refers to a stored run. Each step's failure is collected, never thrown: one experiment's
+ * trouble with GitHub must not touch another's check. A check is concluded once, and only a
+ * failure to store concludes it as a failure.
  */
-function chooseBaseline(baselines, wanted) {
-    const short = (sha) => (sha ? sha.slice(0, 7) : "unknown commit");
-    if (wanted.mergeBase) {
-        const atMergeBase = baselines.find((run) => run.commit === wanted.mergeBase && run.datasetVersion === wanted.datasetVersion) ??
-            baselines.find((run) => run.commit === wanted.mergeBase);
-        if (atMergeBase) {
-            return {
-                runId: atMergeBase.runId,
-                note: `baseline ${atMergeBase.runId} of ${wanted.baselineBranch}@${short(atMergeBase.commit)}, the merge base`,
-            };
+async function publishCandidate(context, publication) {
+    const { name, check, report } = publication;
+    const unpublished = [];
+    const attempt = async (what, refusedWhat, write) => {
+        try {
+            await write();
+            return { done: true };
         }
-    }
-    const sameDataset = baselines.find((run) => run.datasetVersion === wanted.datasetVersion);
-    if (!sameDataset)
-        return undefined;
-    const why = wanted.mergeBase ? `no baseline exists for the merge base ${short(wanted.mergeBase)}; ` : "";
-    return {
-        runId: sameDataset.runId,
-        note: `${why}newest baseline on ${wanted.baselineBranch} with the same dataset version: ${sameDataset.runId} (${wanted.baselineBranch}@${short(sameDataset.commit)})`,
+        catch (error) {
+            // A refusal is explained once, by the report-only hint; anything else fails the step at the end.
+            if (isRefused(error)) {
+                context.log.info(`evalgate: publishing ${what} was refused: ${messageOf(error)}`);
+                return { done: false, refused: { what: refusedWhat, message: githubMessageOf(error) } };
+            }
+            context.log.warning(`evalgate: publishing ${what} failed: ${messageOf(error)}`);
+            unpublished.push(`${what} (${messageOf(error)})`);
+            return { done: false };
+        }
     };
+    const branch = context.settings["results-branch"];
+    const stored = await attempt(`run ${publication.runId} of ${name} to ${branch}`, `store the run on ${branch}`, async () => {
+        await publishRun(publication.store, publication.runId, context.results);
+        context.log.info(`stored run ${publication.runId} on ${branch}`);
+    });
+    if (!stored.done) {
+        // No verdict may stand for a run nobody can look up later; the report is in the job summary.
+        if (check) {
+            await attempt(`the check of ${name}`, "conclude the check run", () => finishCheck(context.octokit, check, {
+                conclusion: "failure",
+                title: "evalgate could not store this run",
+                summary: "The run could not be stored on the results branch, so this check reports no verdict. The report is in the job summary; see the job log for the reason.",
+            }));
+        }
+        return { unpublished, ...(stored.refused ? { refused: stored.refused } : {}) };
+    }
+    if (!check) {
+        unpublished.push(`the check and the comment of ${name} (the check could not be opened)`);
+        return { unpublished };
+    }
+    const concluded = await attempt(`the check of ${name}`, "conclude the check run", () => finishCheck(context.octokit, check, { conclusion: conclusionOf(report.verdictLabel, report), ...renderCheckOutput(report) }));
+    if (!concluded.done && concluded.refused)
+        return { unpublished, refused: concluded.refused };
+    let commentUrl;
+    const commented = await attempt(`the comment of ${name}`, "post the pull request comment", async () => {
+        commentUrl = await postComment(context, publication, check.actor);
+    });
+    return { ...(commentUrl ? { commentUrl } : {}), unpublished, ...(!commented.done && commented.refused ? { refused: commented.refused } : {}) };
+}
+async function postComment(context, publication, author) {
+    const mode = context.settings.comment;
+    if (mode === "never")
+        return undefined;
+    const { report, name } = publication;
+    const meta = commentMetaOf(report);
+    const result = await upsertPrComment(context.octokit, {
+        owner: context.owner,
+        repo: context.repo,
+        issueNumber: publication.pullRequest,
+        body: renderPrComment(report),
+        isOurs: (body) => isCommentFor(body, name),
+        author,
+        headSha: publication.headSha,
+        mode,
+        // on-change: post only when something flipped or the verdict moved since the last comment.
+        shouldPost: (previous) => {
+            const before = previous ? parseCommentMeta(previous) : undefined;
+            return meta.regressions + meta.fixes > 0 || before?.verdict !== meta.verdict;
+        },
+        log: context.log,
+    });
+    context.log.info(`comment ${result.action}${result.url ? `: ${result.url}` : ""}`);
+    return result.url;
+}
+function conclusionOf(label, report) {
+    if (label === "fail" || report.verdict.verdict === "fail")
+        return "failure";
+    return label === "no-baseline" ? "neutral" : "success";
 }
 
 ;// CONCATENATED MODULE: ./src/action/evaluate-candidate.ts
@@ -74771,64 +75144,85 @@ function chooseBaseline(baselines, wanted) {
 
 
 
-
-
 const NO_BASELINE_HELP = "No baseline run exists yet for this experiment. Run the evalgate workflow on a push to the baseline branch (or dispatch it there) to store one; later pull requests are compared with it.";
-/** Runs one experiment on a pull request's candidate, compares with the baseline, reports, gates. */
+/** Runs one experiment on a pull request's candidate, compares with the baseline, gates, stores, then reports. */
 async function evaluateCandidate(context, job) {
-    const { octokit, owner, repo, log } = context;
-    const checkName = `evalgate / ${job.name}`;
-    const check = job.readOnly
-        ? undefined
-        : await startCheck(octokit, {
-            owner,
-            repo,
-            name: checkName,
-            headSha: job.headSha,
-            ...(context.runUrl ? { detailsUrl: context.runUrl } : {}),
-            log,
-        });
+    const opened = job.readOnly ? {} : await openCheck(context, job);
+    let evaluated;
     try {
         const outcome = await runCandidate(context, job);
         const report = await buildReport(context, job, outcome);
         const jobSummary = renderJobSummary(report);
         const reportFile = external_node_path_default().join(context.workDir, `${job.name}.report.md`);
         await (0,promises_namespaceObject.writeFile)(reportFile, jobSummary);
-        let commentUrl;
-        if (!job.readOnly) {
-            commentUrl = await postComment(context, job, report);
-            const output = renderCheckOutput(report);
-            await finishCheck(octokit, check, { conclusion: conclusionOf(report.verdictLabel, report), ...output });
-            await publishRun(outcome.store, outcome.run.id, context.results);
-            log.info(`stored run ${outcome.run.id} on ${context.settings["results-branch"]}`);
-        }
-        return {
-            report,
-            jobSummary,
-            result: {
-                experiment: job.name,
-                runId: outcome.run.id,
-                verdict: report.verdictLabel,
-                passRate: report.candidate.summary?.pass_rate ?? 0,
-                ...(report.comparison ? { baselinePassRate: report.comparison.pass_rate.baseline } : {}),
-                regressions: report.comparison?.regressions.count ?? 0,
-                fixes: report.comparison?.fixes.count ?? 0,
-                ...(commentUrl ? { commentUrl } : {}),
-                reportFile,
-            },
-        };
+        evaluated = { outcome, report, jobSummary, reportFile };
     }
     catch (error) {
-        // The check must not stay "in progress" forever: close it, then let the error surface once.
-        if (check) {
-            const message = error instanceof Error ? error.message : String(error);
-            await finishCheck(octokit, check, {
+        // Nothing concluded the check yet, and it must not stay "in progress" forever. Its text is
+        // public: the error's own text (which may quote the dataset) goes to the job log only.
+        if (opened.check) {
+            await finishCheck(context.octokit, opened.check, {
                 conclusion: "failure",
                 title: "evalgate could not complete",
-                summary: `evalgate could not complete this evaluation:\n\n${message.slice(0, 2000)}`,
-            }).catch(() => undefined);
+                summary: `evalgate could not complete this evaluation: ${publicReasonOf(error)}.`,
+            }).catch((closing) => context.log.warning(`evalgate: the check of ${job.name} stays open: ${messageOf(closing)}`));
         }
         throw error;
+    }
+    const { outcome, report, jobSummary, reportFile } = evaluated;
+    const published = job.readOnly || opened.refused
+        ? { unpublished: [] }
+        : await publishCandidate(context, {
+            name: job.name,
+            pullRequest: job.pullRequest,
+            headSha: job.headSha,
+            runId: outcome.run.id,
+            store: outcome.store,
+            report,
+            check: opened.check,
+        });
+    const refused = opened.refused ?? published.refused;
+    return {
+        report,
+        jobSummary,
+        unpublished: published.unpublished,
+        ...(refused ? { refused } : {}),
+        result: {
+            experiment: job.name,
+            runId: outcome.run.id,
+            verdict: report.verdictLabel,
+            passRate: report.candidate.summary?.pass_rate ?? 0,
+            ...(report.comparison ? { baselinePassRate: report.comparison.pass_rate.baseline } : {}),
+            regressions: report.comparison?.regressions.count ?? 0,
+            fixes: report.comparison?.fixes.count ?? 0,
+            ...(published.commentUrl ? { commentUrl: published.commentUrl } : {}),
+            reportFile,
+        },
+    };
+}
+/**
+ * The in-progress check, opened before the run so the pull request shows it. A refusal (403)
+ * makes the run report-only; any other failure is reported at the end, and the run goes on.
+ */
+async function openCheck(context, job) {
+    try {
+        const check = await startCheck(context.octokit, {
+            owner: context.owner,
+            repo: context.repo,
+            name: `evalgate / ${job.name}`,
+            headSha: job.headSha,
+            ...(context.runUrl ? { detailsUrl: context.runUrl } : {}),
+            log: context.log,
+        });
+        return { check };
+    }
+    catch (error) {
+        if (isRefused(error)) {
+            context.log.info(`evalgate: opening the check of ${job.name} was refused: ${messageOf(error)}`);
+            return { refused: { what: "create the check run", message: githubMessageOf(error) } };
+        }
+        context.log.warning(`evalgate: opening the check of ${job.name} failed: ${messageOf(error)}`);
+        return {};
     }
 }
 function runCandidate(context, job) {
@@ -74856,14 +75250,14 @@ async function buildReport(context, job, outcome) {
             comparison = await compareRuns({ run: baselineRun, items: context.results.runItems(baselineRun.id) }, { run: outcome.run, items: outcome.store.runItems(outcome.run.id) });
         }
     }
-    const summary = outcome.run.summary;
-    const gate = evaluateGate(job.experiment.gate, { summary, ...(comparison ? { comparison } : {}) });
-    // A run that could not complete never passes, whatever its partial numbers say; the engine
-    // already put the reason first in the run's verdict.
-    const unfinished = outcome.run.status === "errored" || outcome.run.status === "cancelled";
-    const verdict = unfinished
-        ? { ...gate, verdict: "fail", reasons: outcome.run.verdict_reasons ?? gate.reasons }
-        : gate;
+    const verdict = decideVerdict({
+        gate: job.experiment.gate,
+        maxErrorRate: job.experiment.max_error_rate,
+        status: outcome.run.status,
+        itemCount: outcome.run.item_count,
+        summary: outcome.run.summary,
+        ...(comparison ? { comparison } : {}),
+    });
     const verdictLabel = comparison || verdict.verdict === "fail" ? verdict.verdict : "no-baseline";
     return {
         experiment: job.name,
@@ -74877,33 +75271,19 @@ async function buildReport(context, job, outcome) {
         ...(comparison ? {} : { noBaselineHelp: NO_BASELINE_HELP }),
     };
 }
-async function postComment(context, job, report) {
-    const mode = context.settings.comment;
-    if (mode === "never")
-        return undefined;
-    const meta = commentMetaOf(report);
-    const result = await upsertPrComment(context.octokit, {
-        owner: context.owner,
-        repo: context.repo,
-        issueNumber: job.pullRequest,
-        body: renderPrComment(report),
-        isOurs: (body) => isCommentFor(body, job.name),
-        headSha: job.headSha,
-        mode,
-        // on-change: post only when something flipped or the verdict moved since the last comment.
-        shouldPost: (previous) => {
-            const before = previous ? parseCommentMeta(previous) : undefined;
-            return meta.regressions + meta.fixes > 0 || before?.verdict !== meta.verdict;
-        },
-        log: context.log,
-    });
-    context.log.info(`comment ${result.action}${result.url ? `: ${result.url}` : ""}`);
-    return result.url;
-}
-function conclusionOf(label, report) {
-    if (label === "fail" || report.verdict.verdict === "fail")
-        return "failure";
-    return label === "no-baseline" ? "neutral" : "success";
+
+;// CONCATENATED MODULE: ./src/action/report-only-hint.ts
+/**
+ * The one line that says why nothing was posted and what would post the comment and the check.
+ * Dependabot's runs get a read-only token unless `permissions:` asks for more, and Dependabot
+ * secrets only; a `workflow_run` after them has neither limit (GitHub's "Troubleshooting
+ * Dependabot on GitHub Actions"). Any other refusal is a missing scope.
+ */
+function reportOnlyHint(refused, input) {
+    const fix = input.actor === "dependabot[bot]"
+        ? "Dependabot's runs get a read-only token: to post the comment and the check, add the workflow_run workflow from the README (\"Fork and Dependabot pull requests\"), or give this workflow `permissions: pull-requests: write, checks: write, contents: write` and its secrets as Dependabot secrets."
+        : `To post the comment and the check, give the workflow \`permissions: pull-requests: write, checks: write, contents: write\` (contents for the ${input.resultsBranch} branch).`;
+    return `evalgate: GitHub refused to ${refused.what} (403: ${refused.message}), so this run reports to the job summary and the report file only. ${fix}`;
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-modes.ts
@@ -74914,21 +75294,32 @@ function conclusionOf(label, report) {
 
 
 
+
+
+
 async function runBaselineMode(context, mode) {
     const productionUrl = await productionUrlOf(context, mode.sha);
     const results = [];
+    const failures = [];
     for (const [name, experiment] of context.experiments) {
-        const { result, jobSummary } = await evaluateBaseline(context, {
-            name,
-            experiment,
-            sha: mode.sha,
-            branch: mode.branch,
-            productionUrl,
-        });
-        await summary.addRaw(jobSummary, true).write();
-        results.push(result);
+        try {
+            const { result, jobSummary } = await evaluateBaseline(context, {
+                name,
+                experiment,
+                sha: mode.sha,
+                branch: mode.branch,
+                productionUrl,
+            });
+            await summary.addRaw(jobSummary, true).write();
+            results.push(result);
+        }
+        catch (error) {
+            // One experiment's trouble never stops the next one; the step fails at the end.
+            const failure = await reportFailure(context, name, error);
+            failures.push(isRefused(error) ? `${failure}: give the workflow \`permissions: contents: write\` to store baselines on ${context.settings["results-branch"]}` : failure);
+        }
     }
-    return results;
+    return { results, failures };
 }
 async function runCandidateMode(context, mode, payload) {
     const { octokit, owner, repo } = context;
@@ -74936,32 +75327,51 @@ async function runCandidateMode(context, mode, payload) {
         (mode.kind === "candidate-for-sha" ? await findPullRequestForSha(octokit, { owner, repo, sha: mode.sha }) : undefined);
     if (!number) {
         context.log.notice(`evalgate: no open pull request has ${mode.kind === "candidate-for-sha" ? mode.sha : "this"} as its head; nothing to evaluate`);
-        return [];
+        return { results: [], failures: [] };
     }
     const pull = await getPullRequest(octokit, { owner, repo, number });
     const headSha = (mode.kind === "candidate" ? mode.headSha : mode.sha) ?? pull.headSha;
     // A fork's pull_request run gets a read-only token and no secrets: report, write nothing.
-    const readOnly = pull.isFork && context.env.GITHUB_EVENT_NAME === "pull_request";
-    if (readOnly) {
+    const fork = pull.isFork && context.env.GITHUB_EVENT_NAME === "pull_request";
+    if (fork) {
         context.log.notice("evalgate: this pull request comes from a fork, so this run's token is read-only: the report is in the job summary and the report file only. " +
-            "A trusted workflow_run workflow can post the comment and the check (see the README, 'Fork pull requests').");
+            "A trusted workflow_run workflow can post the comment and the check (see the README, 'Fork and Dependabot pull requests').");
     }
     const candidateUrl = await candidateUrlOf(context, headSha, mode.kind === "candidate-for-sha" ? mode.deploymentStatusEvent : payload);
     const results = [];
+    const failures = [];
+    // The first write GitHub refuses (a read-only token although the PR is no fork) makes the rest report-only.
+    let refused;
     for (const [name, experiment] of context.experiments) {
-        const { result, jobSummary } = await evaluateCandidate(context, {
-            name,
-            experiment,
-            pullRequest: number,
-            headSha,
-            headRef: pull.headRef,
-            candidateUrl,
-            readOnly,
-        });
-        await summary.addRaw(jobSummary, true).write();
-        results.push(result);
+        try {
+            const outcome = await evaluateCandidate(context, {
+                name,
+                experiment,
+                pullRequest: number,
+                headSha,
+                headRef: pull.headRef,
+                candidateUrl,
+                readOnly: fork || refused !== undefined,
+            });
+            await summary.addRaw(outcome.jobSummary, true).write();
+            results.push(outcome.result);
+            failures.push(...outcome.unpublished.map((what) => `could not publish ${what}`));
+            refused ??= outcome.refused;
+        }
+        catch (error) {
+            // One experiment's trouble never changes another's check or stops its evaluation.
+            failures.push(await reportFailure(context, name, error));
+        }
     }
-    return results;
+    if (refused) {
+        context.log.warning(reportOnlyHint(refused, { actor: context.env.GITHUB_ACTOR, resultsBranch: context.settings["results-branch"] }));
+    }
+    return { results, failures };
+}
+/** The job summary says what failed without the error's text (it may quote the dataset); the log has it all. */
+async function reportFailure(context, name, error) {
+    await summary.addRaw(`### evalgate / ${name}\n\nThis experiment could not be evaluated: ${publicReasonOf(error)}.\n`, true).write();
+    return `${name} could not be evaluated: ${messageOf(error)}`;
 }
 async function candidateUrlOf(context, sha, event) {
     const given = context.settings["candidate-url"];
@@ -75001,6 +75411,7 @@ function deploymentUrlOf(context, sha, event) {
 ;// CONCATENATED MODULE: ./src/action/set-outputs.ts
 
 
+
 /**
  * PRODUCT.md's outputs. With several experiments: the worst verdict, summed counts, the pass
  * rate over all of them, and space-separated run ids and comment URLs.
@@ -75015,8 +75426,8 @@ async function setActionOutputs(results) {
     const baselineRates = results.flatMap((r) => (r.baselinePassRate === undefined ? [] : [r.baselinePassRate]));
     setOutput("run-id", results.map((r) => r.runId).join(" "));
     setOutput("verdict", verdict);
-    setOutput("pass-rate", mean(results.map((r) => r.passRate)).toFixed(4));
-    setOutput("baseline-pass-rate", baselineRates.length ? mean(baselineRates).toFixed(4) : "");
+    setOutput("pass-rate", formatFraction(mean(results.map((r) => r.passRate))));
+    setOutput("baseline-pass-rate", baselineRates.length ? formatFraction(mean(baselineRates)) : "");
     setOutput("regressions", String(results.reduce((sum, r) => sum + r.regressions, 0)));
     setOutput("fixes", String(results.reduce((sum, r) => sum + r.fixes, 0)));
     setOutput("report-path", results.length === 1 ? results[0].reportFile : external_node_path_default().dirname(results[0].reportFile));
@@ -75104,14 +75515,17 @@ async function run(env = process.env) {
     try {
         const settings = parseSettings((name) => getInput(name));
         core_setSecret(settings["github-token"]);
-        const results = await runAction(settings, env);
-        if (results.length === 0)
-            return;
-        await setActionOutputs(results);
+        const { results, failures } = await runAction(settings, env);
+        if (results.length > 0)
+            await setActionOutputs(results);
         const failed = results.filter((result) => result.verdict === "fail");
-        if (settings["fail-on-gate"] && failed.length > 0) {
-            setFailed(`evalgate: the gate failed for ${failed.map((result) => result.experiment).join(", ")}`);
-        }
+        const problems = [
+            ...(settings["fail-on-gate"] && failed.length > 0 ? [`the gate failed for ${failed.map((result) => result.experiment).join(", ")}`] : []),
+            ...failures,
+        ];
+        // One failure message at the end, naming everything: the gate and what could not be done.
+        if (problems.length > 0)
+            setFailed(`evalgate: ${problems.join("\n")}`);
     }
     catch (error) {
         // Anything thrown fails the step, strings and all: a job must never stay green by accident.
@@ -75139,11 +75553,11 @@ async function runAction(settings, env) {
     });
     if (mode.kind === "skip") {
         log.notice(`evalgate: nothing to do: ${mode.reason}`);
-        return [];
+        return { results: [], failures: [] };
     }
     if (mode.kind === "command") {
         await runCommandMode(octokit, settings, env, payload);
-        return [];
+        return { results: [], failures: [] };
     }
     const context = await buildContext(settings, env, { octokit, owner, repo, baselineBranch });
     return mode.kind === "baseline" ? runBaselineMode(context, mode) : runCandidateMode(context, mode, payload);
@@ -75355,13 +75769,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 6193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
@@ -86055,36 +86462,6 @@ module.exports = {"r":"2.19.5"};
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -86100,17 +86477,6 @@ module.exports = {"r":"2.19.5"};
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

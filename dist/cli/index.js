@@ -6713,7 +6713,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1072);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2611);
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -6727,7 +6727,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1072:
+/***/ 2611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6757,7 +6757,7 @@ const {
 } = commander;
 
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
+var core_errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -6766,88 +6766,40 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/core/flipped-item.ts
-/** regression = passed → failed or error; fix = failed or error → passed; else undefined. */
-function flipKind(baseline, candidate) {
-    const before = baseline.status === "passed";
-    const after = candidate.status === "passed";
-    if (before && !after)
-        return "regression";
-    if (!before && after)
-        return "fix";
-    return undefined;
+;// CONCATENATED MODULE: ./src/core/report/csv-row.ts
+/** One RFC 4180 record, CRLF-terminated: fields with a comma, quote or line break are quoted. */
+function csvRow(fields) {
+    return `${fields.map(csvField).join(",")}\r\n`;
 }
-function flippedItem(baseline, candidate) {
-    return {
-        item_id: candidate.item_id,
-        run_item_id: candidate.id,
-        baseline_status: baseline.status,
-        candidate_status: candidate.status,
-        input: candidate.input,
-        ...(candidate.expected !== undefined ? { expected: candidate.expected } : {}),
-        baseline_output: baseline.output,
-        candidate_output: candidate.output,
-        // An errored call was never scored: its error, not the baseline's scores, explains the flip.
-        changed_scorers: candidate.status === "error" ? [] : changedScorers(baseline.scores, candidate.scores),
-        ...(candidate.error !== undefined ? { candidate_error: candidate.error } : {}),
-    };
-}
-/** Scorers in baseline order, then the candidate's new ones; unchanged scorers are left out. */
-function changedScorers(baseline, candidate) {
-    const candidateByName = new Map(candidate.map((score) => [score.scorer, score]));
-    const baselineNames = new Set(baseline.map((score) => score.scorer));
-    const changed = [];
-    for (const before of baseline) {
-        const after = candidateByName.get(before.scorer);
-        if (after !== undefined && after.passed === before.passed && after.score === before.score)
-            continue;
-        changed.push(changedScorer(before.scorer, before, after));
-    }
-    for (const after of candidate) {
-        if (!baselineNames.has(after.scorer))
-            changed.push(changedScorer(after.scorer, undefined, after));
-    }
-    return changed;
-}
-function changedScorer(scorer, before, after) {
-    return {
-        scorer,
-        baseline: snapshot(before),
-        candidate: snapshot(after),
-        reason: reasonOf(after ?? before),
-    };
-}
-function snapshot(score) {
-    return score === undefined ? null : { score: score.score, passed: score.passed };
-}
-function reasonOf(score) {
-    if (score === undefined)
-        return "";
-    return score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason;
+function csvField(field) {
+    // Leading/trailing spaces are quoted too, so a reader that trims keeps them.
+    if (/[",\r\n]|^\s|\s$/.test(field))
+        return `"${field.replace(/"/g, '""')}"`;
+    return field;
 }
 
-;// CONCATENATED MODULE: ./src/core/item-id-order.ts
+;// CONCATENATED MODULE: ./src/core/report/escape-xml.ts
+// XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF even as references.
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
+/** Text safe as element content; line breaks stay readable (a CR is kept as a reference). */
+function escapeXmlText(text) {
+    return text
+        .replace(INVALID_XML, "\ufffd")
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/\r/g, "&#13;");
+}
 /**
- * The order run items are streamed in: by item_id, comparing Unicode code points. Code point
- * order equals UTF-8 byte order, which is what SQLite's default BINARY collation sorts by;
- * JavaScript's `<` compares UTF-16 units and disagrees for characters above U+FFFF. A store that
- * sorts in JavaScript should sort with this function.
+ * Text safe in a double- or single-quoted attribute value. Line breaks and tabs become
+ * references because parsers normalise literal ones in attributes to spaces.
  */
-function compareItemIds(a, b) {
-    const length = Math.min(a.length, b.length);
-    for (let index = 0; index < length; index += 1) {
-        const unitA = a.charCodeAt(index);
-        const unitB = b.charCodeAt(index);
-        if (unitA === unitB)
-            continue;
-        // Surrogates (astral code points) sort after every BMP unit, as their code points do.
-        const surrogateA = unitA >= 0xd800 && unitA <= 0xdfff;
-        const surrogateB = unitB >= 0xd800 && unitB <= 0xdfff;
-        if (surrogateA !== surrogateB)
-            return surrogateA ? 1 : -1;
-        return unitA - unitB;
-    }
-    return a.length - b.length;
+function escapeXmlAttribute(text) {
+    return escapeXmlText(text)
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&apos;")
+        .replace(/\n/g, "&#10;")
+        .replace(/\t/g, "&#9;");
 }
 
 ;// CONCATENATED MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
@@ -11906,9 +11858,40 @@ function latencyStats(values) {
 function ratio(part, whole) {
     return whole === 0 ? 0 : part / whole;
 }
-/** 0.86 → "86.0%". */
-function formatPercent(fraction, digits = 1) {
-    return `${(fraction * 100).toFixed(digits)}%`;
+// Past this many decimals a difference is not worth showing: the value is shown truncated toward
+// itself instead, so it still never lands on the far side of a boundary.
+const MAX_DIGITS = 6;
+// 27/30 and 0.9 differ in binary floating point; a rate that close to a boundary is on it.
+const SAME = 1e-9;
+/**
+ * A fraction as a percentage that never rounds onto or across a boundary it is not on: 0.86 →
+ * "86.0%", 1999/2000 → "99.95%" (not "100.0%"), 0.0004 → "0.04%". The boundaries are 0, 1 and
+ * every value in `against` (a threshold the rate is compared with): decimals are added, up to 6,
+ * until the shown number sits on the same side of each boundary as the true one.
+ */
+function formatPercent(fraction, options = {}) {
+    return `${honestFixed(fraction * 100, options.digits ?? 1, [0, 1, ...(options.against ?? [])].map((b) => b * 100))}%`;
+}
+/**
+ * A fraction as plain decimal text for machine-read outputs (exports, Action outputs): 4 decimals,
+ * more when 4 would round onto 0 or 1 (0.99996 → "0.99996", never "1.0000").
+ */
+function formatFraction(fraction, digits = 4) {
+    return honestFixed(fraction, digits, [0, 1]);
+}
+function honestFixed(value, digits, boundaries) {
+    const scale = Math.max(1, Math.abs(value));
+    const crossed = (shown) => boundaries.find((b) => Math.abs(value - b) > SAME * scale && Math.sign(shown - b) !== Math.sign(value - b));
+    for (let d = digits; d <= MAX_DIGITS; d += 1) {
+        const text = value.toFixed(d);
+        if (crossed(Number(text)) === undefined)
+            return text;
+    }
+    // Still on a boundary at 6 decimals: truncate toward the true value's side of it.
+    const boundary = crossed(Number(value.toFixed(MAX_DIGITS)));
+    const factor = 10 ** MAX_DIGITS;
+    const truncated = value < boundary ? Math.floor(value * factor) / factor : Math.ceil(value * factor) / factor;
+    return truncated.toFixed(MAX_DIGITS);
 }
 // U+2212 reads as a minus sign in a terminal and in Markdown, where "-" can start a list.
 const MINUS = "\u2212";
@@ -11946,12 +11929,1377 @@ function formatMs(ms) {
 function formatCount(value) {
     return Math.round(value).toLocaleString("en-US");
 }
+/** A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 → "0.9995"). */
 function formatScore(value) {
-    return value.toFixed(2);
+    return honestFixed(value, 2, [0, 1]);
 }
 /** Costs are read from the target's responses in its own unit, so no currency sign. */
 function formatCost(value) {
     return value.toFixed(4);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/fit-text.ts
+
+/**
+ * Where our text goes on GitHub, and how much it takes there:
+ * - `comment`: an issue or pull-request comment body; GitHub answers 422 "body is too long
+ *   (maximum is 65536 characters)" above it (its OpenAPI description sets no maxLength).
+ * - `checkSummary`, `checkText`: a check run's `output.summary` and `output.text`, "Maximum
+ *   length: 65535 characters" each (REST API, "Update a check run").
+ * - `checkTitle`: `output.title`; GitHub documents no maximum, and 255 keeps it one line.
+ * - `statusDescription`: a commit status's `description`, at most 140 characters.
+ * - `jobSummary`: `$GITHUB_STEP_SUMMARY`, "each step is restricted to a maximum size of 1MiB"
+ *   (Actions docs, "Adding a job summary"): counted in bytes.
+ */
+const GITHUB_LIMITS = {
+    comment: { limit: 65_536, unit: "characters" },
+    checkSummary: { limit: 65_535, unit: "characters" },
+    checkText: { limit: 65_535, unit: "characters" },
+    checkTitle: { limit: 255, unit: "characters" },
+    statusDescription: { limit: 140, unit: "characters" },
+    jobSummary: { limit: 1_048_576, unit: "bytes" },
+};
+/** The length of `text` in the unit of `limit`. */
+function measure(text, limit) {
+    return limit.unit === "bytes" ? utf8Length(text) : text.length;
+}
+/** UTF-8 bytes of `text`; a lone surrogate counts 3, as the U+FFFD an encoder writes for it. */
+function utf8Length(text) {
+    let bytes = 0;
+    for (let index = 0; index < text.length;) {
+        const [units, size] = characterAt(text, index);
+        bytes += size;
+        index += units;
+    }
+    return bytes;
+}
+/** The code units and UTF-8 bytes of the character that starts at `index`. */
+function characterAt(text, index) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80)
+        return [1, 1];
+    if (code < 0x800)
+        return [1, 2];
+    if (isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(index + 1)))
+        return [2, 4];
+    return [1, 3];
+}
+/** What is left of `limit` once `used` is spent (a header written before the fitted text). */
+function remainingAfter(limit, used) {
+    return { unit: limit.unit, limit: limit.limit - measure(used, limit) };
+}
+/**
+ * Renders at each level, richest first, and returns the first whole render within `limit`, so
+ * a fitted report keeps every entity, table row and `<details>` intact and is measured after
+ * escaping. The levels should end with one small by construction; if even that one is too long,
+ * its render is cut (`cutToFit`) rather than handed to GitHub to refuse.
+ */
+function fitLevels(levels, render, limit) {
+    let leanest = "";
+    for (const level of levels) {
+        leanest = render(level);
+        if (measure(leanest, limit) <= limit.limit)
+            return leanest;
+    }
+    return cutToFit(leanest, limit);
+}
+/** "\n\n_… cut to fit the limit of 65,536 characters._" */
+function cutNote(limit) {
+    return `\n\n_… cut to fit the limit of ${formatCount(limit.limit)} ${limit.unit}._`;
+}
+/**
+ * `text` when it fits; else the longest prefix that, closed and followed by `note`, fits. The
+ * cut never splits a character (a surrogate pair, an emoji with its modifiers, a flag), an
+ * HTML entity, a tag or a comment, prefers a line break near the end, and closes a code fence,
+ * a `<summary>` and every `<details>` it leaves open. When `note` leaves no room, "…" says it
+ * was cut instead. Lone surrogates in `text` become U+FFFD (the same length in either unit).
+ */
+function cutToFit(text, limit, note = cutNote(limit)) {
+    const whole = withoutLoneSurrogates(text);
+    if (measure(whole, limit) <= limit.limit)
+        return whole;
+    for (const ending of [note, "…"]) {
+        const room = limit.limit - measure(ending, limit);
+        if (room >= 0)
+            return closedPrefix(whole, { unit: limit.unit, limit: room }) + ending;
+    }
+    return "";
+}
+/** One line (whitespace collapsed) within `limit`, ending in "…" when shortened: titles, status descriptions. */
+function fitLine(text, limit) {
+    const line = withoutLoneSurrogates(text).replace(/\s+/g, " ").trim();
+    if (measure(line, limit) <= limit.limit)
+        return line;
+    const room = limit.limit - measure("…", limit);
+    if (room < 0)
+        return "";
+    return `${prefixWithin(line, { unit: limit.unit, limit: room }).trimEnd()}…`;
+}
+/** The longest start of `text` within `limit`, never splitting a character; no mark of the cut. */
+function prefixWithin(text, limit) {
+    if (measure(text, limit) <= limit.limit)
+        return text;
+    return text.slice(0, boundaryAtOrBefore(text, unitsWithin(text, limit)));
+}
+/** The longest end of `text` within `limit` (the tail of a log), never splitting a character. */
+function suffixWithin(text, limit) {
+    if (measure(text, limit) <= limit.limit)
+        return text;
+    let start = text.length - Math.max(0, limit.limit);
+    if (limit.unit === "bytes") {
+        let bytes = 0;
+        for (start = text.length; start > 0;) {
+            const from = isLowSurrogate(text.charCodeAt(start - 1)) && isHighSurrogate(text.charCodeAt(start - 2)) ? start - 2 : start - 1;
+            bytes += characterAt(text, from)[1];
+            if (bytes > limit.limit)
+                break;
+            start = from;
+        }
+    }
+    return text.slice(boundaryAtOrAfter(text, start));
+}
+const LONE_SURROGATE = /\p{Cs}/gu;
+/** `text` with each unpaired surrogate replaced by U+FFFD, so no broken character is stored or shown. */
+function withoutLoneSurrogates(text) {
+    return text.replace(LONE_SURROGATE, "\ufffd");
+}
+/** How many UTF-16 code units of `text` fit `limit` (possibly ending inside a character). */
+function unitsWithin(text, limit) {
+    if (limit.unit === "characters")
+        return Math.max(0, Math.min(text.length, limit.limit));
+    let bytes = 0;
+    let index = 0;
+    while (index < text.length) {
+        const [units, size] = characterAt(text, index);
+        if (bytes + size > limit.limit)
+            break;
+        bytes += size;
+        index += units;
+    }
+    return index;
+}
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// A grapheme is a few code units; this much text each side of a cut is enough to find its edges.
+const CONTEXT = 256;
+/** The largest index ≤ `index` at which `text` can be cut without splitting a character. */
+function boundaryAtOrBefore(text, index) {
+    if (index <= 0)
+        return 0;
+    if (index >= text.length)
+        return text.length;
+    const cluster = graphemeAround(text, index);
+    let cut = cluster !== undefined && cluster.start < index ? cluster.start : index;
+    if (isLowSurrogate(text.charCodeAt(cut)) && isHighSurrogate(text.charCodeAt(cut - 1)))
+        cut -= 1;
+    return cut;
+}
+/** The smallest index ≥ `index` at which `text` can be cut without splitting a character. */
+function boundaryAtOrAfter(text, index) {
+    if (index <= 0)
+        return 0;
+    if (index >= text.length)
+        return text.length;
+    const cluster = graphemeAround(text, index);
+    let cut = cluster !== undefined && cluster.start < index ? cluster.end : index;
+    if (isLowSurrogate(text.charCodeAt(cut)) && isHighSurrogate(text.charCodeAt(cut - 1)))
+        cut += 1;
+    return cut;
+}
+/** The grapheme that holds the code unit at `index`, segmented in a window around it. */
+function graphemeAround(text, index) {
+    let from = Math.max(0, index - CONTEXT);
+    if (isLowSurrogate(text.charCodeAt(from)) && from > 0)
+        from -= 1;
+    // Flags are pairs of regional indicators counted from the start of their run: keep the parity.
+    let indicatorsBefore = 0;
+    for (let at = from; at >= 2 && isRegionalIndicator(text.codePointAt(at - 2)); at -= 2)
+        indicatorsBefore += 1;
+    if (indicatorsBefore % 2 === 1)
+        from -= 2;
+    const window = text.slice(from, Math.min(text.length, index + CONTEXT));
+    const segment = GRAPHEMES.segment(window).containing(index - from);
+    if (segment === undefined)
+        return undefined;
+    const start = from + segment.index;
+    return { start, end: start + segment.segment.length };
+}
+/**
+ * The longest prefix within `room` that leaves no construct half open: cut at a line break when
+ * one is near the end, never inside an entity, a tag or an HTML comment, then closed (fence,
+ * `<summary>`, `<details>`). The closing text counts against `room`, so the budget shrinks until
+ * prefix and closers fit together.
+ */
+function closedPrefix(text, room) {
+    let budget = room.limit;
+    for (;;) {
+        const prefix = withoutOpenConstruct(nearLineBreak(prefixWithin(text, { unit: room.unit, limit: budget })));
+        const closed = prefix + closersOf(prefix);
+        const size = measure(closed, room);
+        if (size <= room.limit)
+            return closed;
+        budget -= size - room.limit;
+    }
+}
+// Cutting at a line break keeps a Markdown table row or list item whole, unless that drops too much.
+function nearLineBreak(prefix) {
+    const lastBreak = prefix.lastIndexOf("\n");
+    return lastBreak >= 0 && lastBreak >= prefix.length * 0.8 ? prefix.slice(0, lastBreak) : prefix;
+}
+const PARTIAL_ENTITY = /&#?[A-Za-z0-9]{0,32}$/;
+const PARTIAL_TAG = /<(?:[!/A-Za-z][^<>]{0,512})?$/;
+// Longer than any entity or tag the two patterns above look for.
+const TAIL = 600;
+function withoutOpenConstruct(prefix) {
+    let cut = prefix;
+    const comment = cut.lastIndexOf("<!--");
+    if (comment >= 0 && cut.indexOf("-->", comment) < 0)
+        cut = cut.slice(0, comment);
+    for (const partial of [PARTIAL_TAG, PARTIAL_ENTITY]) {
+        const tailStart = Math.max(0, cut.length - TAIL);
+        const found = partial.exec(cut.slice(tailStart));
+        if (found !== null)
+            cut = cut.slice(0, tailStart + found.index);
+    }
+    return cut;
+}
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DETAILS_OR_SUMMARY = /<(\/?)(details|summary)(?:\s[^>]*)?>/gi;
+/** What closes the code fence, `<summary>` and `<details>` left open at the end of `prefix`. */
+function closersOf(prefix) {
+    let fence;
+    let openDetails = 0;
+    let openSummary = false;
+    for (const line of prefix.split("\n")) {
+        const marker = FENCE.exec(line)?.[1];
+        if (fence !== undefined) {
+            if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+                fence = undefined;
+            continue;
+        }
+        if (marker !== undefined) {
+            fence = marker;
+            continue;
+        }
+        for (const [, slash, name] of line.matchAll(DETAILS_OR_SUMMARY)) {
+            const closing = slash === "/";
+            if (name?.toLowerCase() === "summary")
+                openSummary = !closing;
+            else
+                openDetails = closing ? Math.max(0, openDetails - 1) : openDetails + 1;
+        }
+    }
+    return ((fence !== undefined ? `\n${fence}` : "") +
+        (openSummary && openDetails > 0 ? "</summary>" : "") +
+        "\n\n</details>".repeat(openDetails));
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code) {
+    return code >= 0xdc00 && code <= 0xdfff;
+}
+function isRegionalIndicator(point) {
+    return point !== undefined && point >= 0x1f1e6 && point <= 0x1f1ff;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/excerpt.ts
+
+// Terminal escape sequences (colours, cursor moves, OSC titles) in a model's output must not
+// reach the reader's terminal; bidi overrides must not reorder what a reviewer sees.
+const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g;
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const WHITESPACE_RUN = /\s+/g;
+/** Text safe for one terminal line: escapes and control characters removed, whitespace collapsed. */
+function oneLine(text) {
+    return withoutLoneSurrogates(text.replace(ANSI_SEQUENCE, "").replace(CONTROL_OR_BIDI, ""))
+        .replace(WHITESPACE_RUN, " ")
+        .trim();
+}
+/** Columns a string takes, counted in code points (wide CJK glyphs are counted as one). */
+function displayWidth(text) {
+    let width = 0;
+    for (const _ of text)
+        width += 1;
+    return width;
+}
+/**
+ * At most `max` code points, the last one "…" when text was cut. The one code-point cut (cells,
+ * excerpts, terminal lines); it never splits a character (a surrogate pair, a flag, an emoji
+ * with its modifiers), so it may keep fewer.
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 0)
+        return "";
+    let points = 0;
+    let units = 0;
+    let keep = 0;
+    for (const point of text) {
+        if (points === max - 1)
+            keep = units;
+        points += 1;
+        units += point.length;
+        if (points > max)
+            return `${text.slice(0, boundaryAtOrBefore(text, keep))}…`;
+    }
+    return text;
+}
+/** Any value as one line of at most `max` code points: strings as they are, the rest as JSON. */
+function excerpt(value, max = 60) {
+    return truncate(oneLine(valueText(value)), max);
+}
+/** Strings as they are, anything else as compact JSON; "(none)" for a missing value. */
+function valueText(value) {
+    if (value === undefined)
+        return "(none)";
+    if (typeof value === "string")
+        return value;
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/report/export-run.ts
+
+
+
+/**
+ * A run's items as a file's content, in chunks (about one per item), so a 100,000-item run is
+ * written as it is read and never held as one string.
+ */
+function exportRunItems(run, items, format) {
+    switch (format) {
+        case "csv":
+            return exportCsv(run, items);
+        case "json":
+            return exportJson(items);
+        case "jsonl":
+            return exportJsonl(items);
+        case "junit":
+            return exportJunit(run, items);
+    }
+}
+const CSV_COLUMNS = ["item_id", "status", "input", "expected", "output", "latency_ms", "error"];
+/**
+ * One column per scorer, named `score:<scorer>`, from the run's summary; a run without one
+ * (still running) takes the scorers of its first item.
+ */
+async function* exportCsv(run, items) {
+    let scorers = run.summary?.scorers.map((scorer) => scorer.scorer);
+    if (scorers !== undefined)
+        yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`)]);
+    for await (const item of items) {
+        if (scorers === undefined) {
+            scorers = item.scores.map((score) => score.scorer);
+            yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`)]);
+        }
+        const byScorer = new Map(item.scores.map((score) => [score.scorer, score.score]));
+        yield csvRow([
+            item.item_id,
+            item.status,
+            csvValue(item.input),
+            csvValue(item.expected),
+            csvValue(item.output),
+            String(item.latency_ms),
+            item.error ?? "",
+            ...scorers.map((name) => {
+                const score = byScorer.get(name);
+                return score === undefined ? "" : String(score);
+            }),
+        ]);
+    }
+    if (scorers === undefined)
+        yield csvRow(CSV_COLUMNS);
+}
+/** Strings as they are (a CSV cell holds text); structured values as JSON; missing as empty. */
+function csvValue(value) {
+    return value === undefined ? "" : valueText(value);
+}
+async function* exportJson(items) {
+    let first = true;
+    yield "[";
+    for await (const item of items) {
+        yield `${first ? "\n" : ",\n"}${JSON.stringify(item)}`;
+        first = false;
+    }
+    yield first ? "]\n" : "\n]\n";
+}
+async function* exportJsonl(items) {
+    for await (const item of items)
+        yield `${JSON.stringify(item)}\n`;
+}
+/**
+ * JUnit XML: one testsuite for the run, one testcase per item; a failed item is a <failure>
+ * carrying its failing scorers' reasons, an errored item an <error>. The counts in the opening
+ * tags come from the run's summary (the stream cannot be counted before it is written); a run
+ * without a summary gets none.
+ */
+async function* exportJunit(run, items) {
+    const counts = junitCounts(run);
+    const time = suiteSeconds(run);
+    const experiment = escapeXmlAttribute(run.experiment);
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+    yield `<testsuites name="evalgate"${counts}${time}>\n`;
+    yield `  <testsuite name="${experiment}" id="${escapeXmlAttribute(run.id)}"${counts}${time} timestamp="${escapeXmlAttribute(run.started_at)}">\n`;
+    yield `    <properties>\n${junitProperties(run)}    </properties>\n`;
+    for await (const item of items)
+        yield junitTestcase(experiment, item);
+    yield "  </testsuite>\n</testsuites>\n";
+}
+function junitCounts(run) {
+    const summary = run.summary;
+    if (summary === undefined)
+        return "";
+    return ` tests="${summary.total}" failures="${summary.failed}" errors="${summary.errored}" skipped="0"`;
+}
+function suiteSeconds(run) {
+    if (run.ended_at === undefined)
+        return "";
+    const milliseconds = Date.parse(run.ended_at) - Date.parse(run.started_at);
+    return Number.isFinite(milliseconds) ? ` time="${seconds(Math.max(0, milliseconds))}"` : "";
+}
+function junitProperties(run) {
+    const properties = [
+        ["run_id", run.id],
+        ["experiment_version", run.experiment_version],
+        ["dataset_version", run.dataset_version],
+        ["target", run.target],
+        ["label", run.label],
+        ["git_commit", run.git_commit],
+    ];
+    return properties
+        .filter((entry) => entry[1] !== undefined)
+        .map(([name, value]) => `      <property name="${name}" value="${escapeXmlAttribute(value)}"/>\n`)
+        .join("");
+}
+function junitTestcase(classname, item) {
+    const open = `    <testcase name="${escapeXmlAttribute(item.item_id)}" classname="${classname}" time="${seconds(item.latency_ms)}"`;
+    if (item.status === "passed")
+        return `${open}/>\n`;
+    if (item.status === "error") {
+        const error = item.error ?? "unknown error";
+        return `${open}>\n      <error message="${escapeXmlAttribute(export_run_short(error))}" type="error">${escapeXmlText(error)}</error>\n    </testcase>\n`;
+    }
+    const failing = item.scores.filter((score) => !score.passed || score.error !== undefined);
+    const reasons = failing.map((score) => `${score.scorer} (${score.score}): ${score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason}`);
+    const body = [...reasons, `output: ${truncate(valueText(item.output), 2000)}`].join("\n");
+    const message = reasons[0] ?? "failed";
+    return `${open}>\n      <failure message="${escapeXmlAttribute(export_run_short(message))}" type="failed">${escapeXmlText(body)}</failure>\n    </testcase>\n`;
+}
+function export_run_short(text) {
+    return truncate(oneLine(text), 300);
+}
+function seconds(milliseconds) {
+    return (milliseconds / 1000).toFixed(3);
+}
+
+;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {}
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat()
+  const stringLength = settings.stringLength || defaultStringLength
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = []
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = []
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = []
+  /** @type {Array<number>} */
+  const longestCellByColumn = []
+  let mostCellsPerRow = 0
+  let rowIndex = -1
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = []
+    /** @type {Array<number>} */
+    const sizes = []
+    let columnIndex = -1
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex])
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell)
+        sizes[columnIndex] = size
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size
+        }
+      }
+
+      row.push(cell)
+    }
+
+    cellMatrix[rowIndex] = row
+    sizeMatrix[rowIndex] = sizes
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex])
+    }
+  } else {
+    const code = toAlignment(align)
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1
+  /** @type {Array<string>} */
+  const row = []
+  /** @type {Array<number>} */
+  const sizes = []
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex]
+    let before = ''
+    let after = ''
+
+    if (code === 99 /* `c` */) {
+      before = ':'
+      after = ':'
+    } else if (code === 108 /* `l` */) {
+      before = ':'
+    } else if (code === 114 /* `r` */) {
+      after = ':'
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          )
+
+    const cell = before + '-'.repeat(size) + after
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size
+      }
+
+      sizes[columnIndex] = size
+    }
+
+    row[columnIndex] = cell
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row)
+  sizeMatrix.splice(1, 0, sizes)
+
+  rowIndex = -1
+  /** @type {Array<string>} */
+  const lines = []
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex]
+    const sizes = sizeMatrix[rowIndex]
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow
+    columnIndex = -1
+    /** @type {Array<string>} */
+    const line = []
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || ''
+      let before = ''
+      let after = ''
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0)
+        const code = alignments[columnIndex]
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size)
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5)
+            after = ' '.repeat(half - 0.5)
+          } else {
+            before = ' '.repeat(half)
+            after = before
+          }
+        } else {
+          after = ' '.repeat(size)
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|')
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ')
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before)
+      }
+
+      line.push(cell)
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after)
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ')
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|')
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    )
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
+
+;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
+
+// Entities for what could open HTML, a code span or fence, or split a table cell; a backslash
+// for inline emphasis, links and math. A zero-width space after "@" and "#" stops GitHub from
+// turning `@name` into a notification and `#123` into a cross-reference (what Dependabot does).
+const REPLACEMENTS = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "|": "&#124;",
+    "`": "&#96;",
+    "@": "@&#8203;",
+    "#": "#&#8203;",
+    "\\": "\\\\",
+    "*": "\\*",
+    _: "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "~": "\\~",
+    $: "\\$",
+};
+const SPECIAL = /[&<>|`@#\\*_[\]~$]/g;
+// Links to issues are cross-references too, and bare URLs become links a reviewer might follow;
+// "GH-12" is GitHub's other issue-reference form.
+const URL_SCHEME = /:\/\//g;
+const WWW_PREFIX = /\b(www)\./gi;
+const GH_REFERENCE = /\b(GH)-(?=\d)/gi;
+// At the start of a line these would open a list or a heading underline.
+const BLOCK_START = /^([-+=])|^(\d+)([.)])/;
+/**
+ * Makes text from a dataset or a model's output inert in GitHub Markdown: one line, no HTML, no
+ * table break, no code fence, no mention or issue reference, no link, at most `maxLength` code
+ * points. Safe in a table cell, a list item, a paragraph and inside `<details>`.
+ */
+function escapeMarkdown(text, options = {}) {
+    const short = truncate(oneLine(text), options.maxLength ?? 200);
+    return short
+        .replace(SPECIAL, (character) => REPLACEMENTS[character] ?? character)
+        .replace(URL_SCHEME, ":&#8203;//")
+        .replace(WWW_PREFIX, "$1&#8203;.")
+        .replace(GH_REFERENCE, "$1&#8203;-")
+        .replace(BLOCK_START, (_match, sign, digits, mark) => sign !== undefined ? `\\${sign}` : `${digits ?? ""}\\${mark ?? ""}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/markdown-parts.ts
+
+
+
+/** Options for markdown-table: unpadded cells keep a 65,536-character comment for the data. */
+const MARKDOWN_TABLE = { alignDelimiters: false };
+/** Dataset, model or user text made inert for GitHub Markdown, cut to `maxLength` code points. */
+function md(text, maxLength = 200) {
+    return escapeMarkdown(text, { maxLength });
+}
+/** "1 regression", "3 regressions", "2 fixes". */
+function countOf(value, one, many = `${one}s`) {
+    return `${formatCount(value)} ${value === 1 ? one : many}`;
+}
+function orDash(value, format) {
+    return value === undefined || value === null ? "—" : format(value);
+}
+/** One run's scorers: mean, pass rate and errors; at most `maxRows` rows, the rest counted. */
+function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY) {
+    if (summary.scorers.length === 0)
+        return "";
+    const shown = summary.scorers.slice(0, maxRows);
+    const rows = shown.map((scorer) => [
+        md(scorer.scorer),
+        formatScore(scorer.mean),
+        formatPercent(scorer.pass_rate),
+        formatCount(scorer.errors),
+    ]);
+    const table = markdownTable([["scorer", "mean", "pass rate", "errors"], ...rows], {
+        ...MARKDOWN_TABLE,
+        align: ["l", "r", "r", "r"],
+    });
+    return withHiddenRows(table, summary.scorers.length - shown.length);
+}
+/** A table followed by "… and N more scorers" when rows were left out. */
+function withHiddenRows(table, hidden) {
+    return hidden > 0 ? `${table}\n\n… and ${countOf(hidden, "more scorer")}.` : table;
+}
+/** Errors, latency, tokens and cost of both runs over the shared items, with deltas. */
+function metricsComparisonTable(comparison) {
+    const row = (name, metric, format, delta) => [
+        name,
+        format(metric.baseline),
+        format(metric.candidate),
+        delta(metric.delta),
+    ];
+    const rows = [
+        row("errors", errorDelta(comparison), formatCount, formatDeltaCount),
+        row("latency p50", comparison.latency_ms.p50, formatMs, formatDeltaMs),
+        row("latency p95", comparison.latency_ms.p95, formatMs, formatDeltaMs),
+        row("tokens", comparison.tokens.total, formatCount, formatDeltaCount),
+        row("cost", comparison.cost, formatCost, formatDeltaCost),
+    ];
+    return markdownTable([["", "baseline", "candidate", "Δ"], ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
+}
+function errorDelta(comparison) {
+    const { baseline, candidate } = comparison.errors;
+    return { baseline, candidate, delta: candidate - baseline };
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-ci-report.ts
+
+
+
+
+
+/** Richest first: fewer rows, then shorter excerpts, then the counts only. */
+const CI_REPORT_DETAILS = [
+    { flippedRows: 50, excerptLength: 160, reasonLength: 160 },
+    { flippedRows: 30, excerptLength: 160, reasonLength: 160 },
+    { flippedRows: 20, excerptLength: 120, reasonLength: 120 },
+    { flippedRows: 10, excerptLength: 80, reasonLength: 80 },
+    { flippedRows: 5, excerptLength: 40, reasonLength: 40 },
+    { flippedRows: 0, excerptLength: 0, reasonLength: 0 },
+];
+/**
+ * GitHub-flavoured Markdown for a job summary or a PR comment: the verdict first, then the
+ * numbers, then the flipped items folded in `<details>`. Everything that came from a dataset,
+ * a model or a user passes through escapeMarkdown, and the escaped report is fitted to
+ * `options.limit` by showing fewer and shorter flipped items.
+ */
+function renderCiReport(run, verdict, comparison, options = {}) {
+    const maxRows = options.maxFlippedRows ?? 50;
+    const levels = CI_REPORT_DETAILS.map((detail) => ({ ...detail, flippedRows: Math.min(detail.flippedRows, maxRows) }));
+    return fitLevels(levels, (detail) => renderAtDetail(run, verdict, comparison, detail), options.limit ?? GITHUB_LIMITS.comment);
+}
+function renderAtDetail(run, verdict, comparison, detail) {
+    const blocks = [verdictBlock(run, verdict), runLine(run)];
+    if (comparison !== undefined) {
+        blocks.push(comparisonHeadline(comparison));
+        if (comparison.dataset_note !== undefined)
+            blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
+        blocks.push(scorerComparisonTable(comparison));
+        blocks.push(flippedDetails("regression", "regressions", comparison.regressions, detail));
+        blocks.push(flippedDetails("fix", "fixes", comparison.fixes, detail));
+        blocks.push(metricsComparisonTable(comparison));
+    }
+    else if (run.summary !== undefined) {
+        blocks.push(runScorerTable(run.summary), metricsLine(run.summary));
+    }
+    return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
+}
+function verdictBlock(run, verdict) {
+    const passed = verdict.verdict === "pass";
+    const heading = `### ${passed ? "✅" : "❌"} evalgate: ${md(run.experiment)} ${passed ? "passed" : "failed"}`;
+    const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
+    return [heading, ...(reasons.length > 0 ? ["", ...reasons] : [])].join("\n");
+}
+function runLine(run) {
+    const label = run.label !== undefined ? ` (${md(run.label)})` : "";
+    const head = `Run ${md(run.id)}${label} · dataset ${md(run.dataset_version)}`;
+    const summary = run.summary;
+    if (summary === undefined)
+        return `${head} · ${md(run.status)}`;
+    return (`${head} · ${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
+        `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored · ` +
+        `pass rate **${formatPercent(summary.pass_rate)}**`);
+}
+function comparisonHeadline(comparison) {
+    const { pass_rate: rate } = comparison;
+    return (`**pass rate ${formatPercent(rate.baseline)} → ${formatPercent(rate.candidate)} ` +
+        `(${formatDeltaPp(rate.delta)})** against baseline ${md(comparison.baseline.run_id)} over ` +
+        `${formatCount(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
+        `${countOf(comparison.fixes.count, "fix", "fixes")} · ${countOf(comparison.errors.new_errors.count, "new error")}`);
+}
+function metricsLine(summary) {
+    return (`latency p50 ${formatMs(summary.latency_ms.p50)} · p95 ${formatMs(summary.latency_ms.p95)} · ` +
+        `tokens ${formatCount(summary.tokens.total)} · cost ${formatCost(summary.cost)} · ` +
+        `retries ${formatCount(summary.retries)}`);
+}
+function scorerComparisonTable(comparison) {
+    if (comparison.scorers.length === 0)
+        return "";
+    const rows = comparison.scorers.map((scorer) => [
+        md(scorer.scorer),
+        orDash(scorer.baseline?.mean, formatScore),
+        orDash(scorer.candidate?.mean, formatScore),
+        orDash(scorer.mean_delta ?? undefined, formatDeltaScore),
+        orDash(scorer.baseline?.pass_rate, formatPercent),
+        orDash(scorer.candidate?.pass_rate, formatPercent),
+        orDash(scorer.pass_rate_delta ?? undefined, formatDeltaPp),
+    ]);
+    const header = ["scorer", "mean (baseline)", "mean (candidate)", "Δ mean", "pass (baseline)", "pass (candidate)", "Δ pass"];
+    return markdownTable([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "r", "r"] });
+}
+function flippedDetails(one, many, list, detail) {
+    if (list.count === 0)
+        return "";
+    const shown = list.items.slice(0, detail.flippedRows);
+    if (shown.length === 0)
+        return `${countOf(list.count, one, many)}: not listed, the report would be too long.`;
+    const rows = shown.map((item) => flippedRow(item, detail));
+    const hidden = list.count - shown.length;
+    return [
+        `<details><summary>${countOf(list.count, one, many)}</summary>`,
+        "",
+        markdownTable([["item", "status", "changed scorers", "candidate output"], ...rows], MARKDOWN_TABLE),
+        ...(hidden > 0 ? ["", `… and ${formatCount(hidden)} more not shown.`] : []),
+        "",
+        "</details>",
+    ].join("\n");
+}
+function flippedRow(item, detail) {
+    const scorers = item.changed_scorers.map((scorer) => {
+        const movement = `${orDash(scorer.baseline?.score, formatScore)} → ${orDash(scorer.candidate?.score, formatScore)}`;
+        return `**${md(scorer.scorer, 60)}** ${movement}: ${md(scorer.reason, detail.reasonLength)}`;
+    });
+    const output = item.candidate_error !== undefined ? `error: ${item.candidate_error}` : valueText(item.candidate_output);
+    return [
+        md(item.item_id, 80),
+        `${item.baseline_status} → ${item.candidate_status}`,
+        scorers.length > 0 ? scorers.join("<br>") : "—",
+        md(output, detail.excerptLength),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/core/report/fit-lines.ts
+
+/** Joins lines (some may hold several) and cuts each to `width` columns; ends with a newline. */
+function fitLines(lines, width) {
+    const cut = lines.join("\n").split("\n").map((line) => truncate(line, width));
+    return `${cut.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/wrap-text.ts
+
+/**
+ * Greedy word wrap to `width` columns: the first line starts with `indent`, the following ones
+ * with `hangingIndent` (default the same); words longer than a line are cut.
+ */
+function wrapText(text, width, indent = "", hangingIndent = indent) {
+    const lines = [];
+    let prefix = indent;
+    let line = "";
+    const room = () => Math.max(8, width - displayWidth(prefix));
+    for (const word of oneLine(text).split(" ")) {
+        const piece = truncate(word, room());
+        if (line === "")
+            line = piece;
+        else if (displayWidth(line) + 1 + displayWidth(piece) <= room())
+            line += ` ${piece}`;
+        else {
+            lines.push(prefix + line);
+            prefix = hangingIndent;
+            line = truncate(word, room());
+        }
+    }
+    if (line !== "")
+        lines.push(prefix + line);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-failures.ts
+
+
+
+
+const WIDTH = 80;
+/**
+ * The failed and errored items of a run, for a terminal: each item's input and output excerpt
+ * and every failing scorer's reason (wrapped, not cut: the reason is what the reader came for).
+ * Passed items in `items` are skipped.
+ */
+function renderFailures(run, items) {
+    const lines = [`Failures of run ${run.id} (${oneLine(run.experiment)})`];
+    let failed = 0;
+    let errored = 0;
+    for (const item of items) {
+        if (item.status === "passed")
+            continue;
+        if (item.status === "failed")
+            failed += 1;
+        else
+            errored += 1;
+        lines.push("", ...itemLines(item));
+    }
+    lines.push("", failed + errored === 0
+        ? "No failed or errored items."
+        : `${formatCount(failed)} failed, ${formatCount(errored)} errored`);
+    return fitLines(lines, WIDTH);
+}
+function itemLines(item) {
+    const mark = item.status === "error" ? "ERROR" : "FAIL";
+    const lines = [`${mark}  ${oneLine(item.item_id)}  (run item ${item.id})`, `  input     ${excerpt(item.input, 68)}`];
+    if (item.expected !== undefined)
+        lines.push(`  expected  ${excerpt(item.expected, 68)}`);
+    if (item.status === "error") {
+        lines.push(...wrapText(`error: ${item.error ?? "unknown error"}`, WIDTH, "  ", "    "));
+        return lines;
+    }
+    lines.push(`  output    ${excerpt(item.output, 68)}`);
+    for (const score of item.scores) {
+        if (score.passed && score.error === undefined)
+            continue;
+        const why = score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason;
+        lines.push(...wrapText(`${score.scorer} (${formatScore(score.score)}): ${truncateReason(why)}`, WIDTH, "  ", "    "));
+    }
+    return lines;
+}
+// A reason can quote a whole output; past a few lines it stops helping.
+function truncateReason(reason) {
+    return excerpt(reason, 600);
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 9 modules
+var open_store = __nccwpck_require__(2558);
+;// CONCATENATED MODULE: ./src/cli/cli-context.ts
+
+
+
+
+
+const LISTING_FORMATS = ["table", "csv", "json", "jsonl"];
+function globalOptions(command) {
+    const options = command.optsWithGlobals();
+    return {
+        config: options.config ?? "evalgate.yml",
+        store: options.store ?? ".evalgate",
+        allowOutsideProject: options.allowOutsideProject === true,
+    };
+}
+/** `--store DIR` (the embedded store) or `--store github:OWNER/REPO[@BRANCH]` (a results branch). */
+async function withStore(command, use) {
+    const store = await openStore(globalOptions(command).store);
+    try {
+        return await use(store);
+    }
+    finally {
+        await store.close();
+    }
+}
+async function openStore(spec) {
+    if (!spec.startsWith("github:"))
+        return (0,open_store/* openEmbeddedStore */.i)(spec);
+    // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.
+    const { openResultsBranchStore, parseResultsBranchSpec } = await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7944));
+    const branch = parseResultsBranchSpec(spec);
+    return openResultsBranchStore(branch, {
+        token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
+        ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+        stagingDir: await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "evalgate-staging-")),
+    });
+}
+async function requireRun(store, id) {
+    const run = await store.getRun(id);
+    if (!run)
+        throw new core_errors/* UserError */.y(`no run "${id}" in this store (see \`evalgate runs list\`)`);
+    return run;
+}
+function parseFormat(value) {
+    if (LISTING_FORMATS.includes(value))
+        return value;
+    throw new core_errors/* UserError */.y(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
+}
+/**
+ * `--threshold 90` or `--threshold 90%` (percent) → 0.9. The gate's `passed_threshold` is a
+ * fraction, so `--threshold 0.5` is ambiguous (half a percent, or the fraction 0.5 meaning 50 %):
+ * a value above 0 and at most 1 without a `%` sign is refused rather than guessed.
+ */
+function parsePercent(flag, value) {
+    const trimmed = value.trim();
+    const explicit = trimmed.endsWith("%");
+    const percent = Number(explicit ? trimmed.slice(0, -1) : trimmed);
+    if (trimmed === "" || trimmed === "%" || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+        throw new core_errors/* UserError */.y(`${flag}: "${value}" is not a percentage from 0 to 100 (write 90 for 90%)`);
+    }
+    if (!explicit && percent > 0 && percent <= 1) {
+        throw new core_errors/* UserError */.y(`${flag} takes a percentage, so "${value}" would mean ${percent}% of items; ` +
+            `write ${percent * 100} for ${percent * 100}%, or "${value}%" if you mean ${percent}%`);
+    }
+    return percent / 100;
+}
+/** The largest count a flag takes unless it names its own bound (`--limit 1e15` is a typo, not a wish). */
+const MAX_COUNT_FLAG = 1_000_000;
+/** `--limit 20` → 20: a whole number from 1 to `max`; anything else is refused, naming the flag. */
+function parsePositiveInt(flag, value, max = MAX_COUNT_FLAG) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+        throw new core_errors/* UserError */.y(`${flag}: "${value}" is not a whole number ≥ 1`);
+    if (n > max)
+        throw new core_errors/* UserError */.y(`${flag}: "${value}" is more than ${max}; write a whole number from 1 to ${max}`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/core/flipped-item.ts
+/** regression = passed → failed or error; fix = failed or error → passed; else undefined. */
+function flipKind(baseline, candidate) {
+    const before = baseline.status === "passed";
+    const after = candidate.status === "passed";
+    if (before && !after)
+        return "regression";
+    if (!before && after)
+        return "fix";
+    return undefined;
+}
+function flippedItem(baseline, candidate) {
+    return {
+        item_id: candidate.item_id,
+        run_item_id: candidate.id,
+        baseline_status: baseline.status,
+        candidate_status: candidate.status,
+        input: candidate.input,
+        ...(candidate.expected !== undefined ? { expected: candidate.expected } : {}),
+        baseline_output: baseline.output,
+        candidate_output: candidate.output,
+        // An errored call was never scored: its error, not the baseline's scores, explains the flip.
+        changed_scorers: candidate.status === "error" ? [] : changedScorers(baseline.scores, candidate.scores),
+        ...(candidate.error !== undefined ? { candidate_error: candidate.error } : {}),
+    };
+}
+/** Scorers in baseline order, then the candidate's new ones; unchanged scorers are left out. */
+function changedScorers(baseline, candidate) {
+    const candidateByName = new Map(candidate.map((score) => [score.scorer, score]));
+    const baselineNames = new Set(baseline.map((score) => score.scorer));
+    const changed = [];
+    for (const before of baseline) {
+        const after = candidateByName.get(before.scorer);
+        if (after !== undefined && after.passed === before.passed && after.score === before.score)
+            continue;
+        changed.push(changedScorer(before.scorer, before, after));
+    }
+    for (const after of candidate) {
+        if (!baselineNames.has(after.scorer))
+            changed.push(changedScorer(after.scorer, undefined, after));
+    }
+    return changed;
+}
+function changedScorer(scorer, before, after) {
+    return {
+        scorer,
+        baseline: snapshot(before),
+        candidate: snapshot(after),
+        reason: reasonOf(after ?? before),
+    };
+}
+function snapshot(score) {
+    return score === undefined ? null : { score: score.score, passed: score.passed };
+}
+function reasonOf(score) {
+    if (score === undefined)
+        return "";
+    return score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason;
+}
+
+;// CONCATENATED MODULE: ./src/core/item-id-order.ts
+/**
+ * The order run items are streamed in: by item_id, comparing Unicode code points. Code point
+ * order equals UTF-8 byte order, which is what SQLite's default BINARY collation sorts by;
+ * JavaScript's `<` compares UTF-16 units and disagrees for characters above U+FFFF. A store that
+ * sorts in JavaScript should sort with this function.
+ */
+function compareItemIds(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let index = 0; index < length; index += 1) {
+        const unitA = a.charCodeAt(index);
+        const unitB = b.charCodeAt(index);
+        if (unitA === unitB)
+            continue;
+        // Surrogates (astral code points) sort after every BMP unit, as their code points do.
+        const surrogateA = unitA >= 0xd800 && unitA <= 0xdfff;
+        const surrogateB = unitB >= 0xd800 && unitB <= 0xdfff;
+        if (surrogateA !== surrogateB)
+            return surrogateA ? 1 : -1;
+        return unitA - unitB;
+    }
+    return a.length - b.length;
 }
 
 ;// CONCATENATED MODULE: ./src/core/summarize-run.ts
@@ -12025,6 +13373,8 @@ function addUsage(tokens, usage) {
     tokens.input += input;
     tokens.output += output;
     tokens.total += usage.total_tokens ?? input + output;
+    if (usage.cached_input_tokens !== undefined)
+        tokens.cached_input = (tokens.cached_input ?? 0) + usage.cached_input_tokens;
 }
 /** The summary of a run from its items, streamed; works on a store's cursor or an array. */
 async function summarizeRun(items) {
@@ -20955,7 +22305,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -21575,10 +22925,16 @@ const ToolCallSchema = object({
     name: schemas_string(),
     arguments: unknown().optional(),
 });
+/** One meaning for every provider's shape: see `normalizeUsage` (core/normalize-usage.ts). */
 const UsageSchema = object({
+    /** Every input token, cached ones included. */
     input_tokens: schemas_number().nonnegative().optional(),
     output_tokens: schemas_number().nonnegative().optional(),
     total_tokens: schemas_number().nonnegative().optional(),
+    /** The part of input_tokens read from the provider's prompt cache. */
+    cached_input_tokens: schemas_number().nonnegative().optional(),
+    /** The part of input_tokens written to the prompt cache (Anthropic bills it apart). */
+    cache_creation_input_tokens: schemas_number().nonnegative().optional(),
 });
 /** What one call of a target produced (after retries). */
 const TargetResultSchema = object({
@@ -21653,7 +23009,13 @@ const RunSummarySchema = object({
     pass_rate: schemas_number(),
     scorers: array(ScorerSummarySchema),
     latency_ms: object({ p50: schemas_number(), p95: schemas_number(), mean: schemas_number() }),
-    tokens: object({ input: schemas_number(), output: schemas_number(), total: schemas_number() }),
+    tokens: object({
+        input: schemas_number(),
+        output: schemas_number(),
+        total: schemas_number(),
+        /** The part of `input` read from prompt caches; absent when no item reported cached tokens. */
+        cached_input: schemas_number().optional(),
+    }),
     cost: schemas_number(),
     /** Calls made beyond the first, over all items. */
     retries: schemas_number().int().nonnegative(),
@@ -21970,1029 +23332,227 @@ function orderedCursor(items, name) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/report/csv-row.ts
-/** One RFC 4180 record, CRLF-terminated: fields with a comma, quote or line break are quoted. */
-function csvRow(fields) {
-    return `${fields.map(csvField).join(",")}\r\n`;
-}
-function csvField(field) {
-    // Leading/trailing spaces are quoted too, so a reader that trims keeps them.
-    if (/[",\r\n]|^\s|\s$/.test(field))
-        return `"${field.replace(/"/g, '""')}"`;
-    return field;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/escape-xml.ts
-// XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF even as references.
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
-/** Text safe as element content; line breaks stay readable (a CR is kept as a reference). */
-function escapeXmlText(text) {
-    return text
-        .replace(INVALID_XML, "\ufffd")
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;")
-        .replace(/\r/g, "&#13;");
-}
-/**
- * Text safe in a double- or single-quoted attribute value. Line breaks and tabs become
- * references because parsers normalise literal ones in attributes to spaces.
- */
-function escapeXmlAttribute(text) {
-    return escapeXmlText(text)
-        .replace(/"/g, "&quot;")
-        .replace(/'/g, "&apos;")
-        .replace(/\n/g, "&#10;")
-        .replace(/\t/g, "&#9;");
-}
-
-;// CONCATENATED MODULE: ./src/core/report/excerpt.ts
-// Terminal escape sequences (colours, cursor moves, OSC titles) in a model's output must not
-// reach the reader's terminal; bidi overrides must not reorder what a reviewer sees.
-const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g;
-const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const LONE_SURROGATE = /\p{Cs}/gu;
-const WHITESPACE_RUN = /\s+/g;
-/** Text safe for one terminal line: escapes and control characters removed, whitespace collapsed. */
-function oneLine(text) {
-    return text
-        .replace(ANSI_SEQUENCE, "")
-        .replace(CONTROL_OR_BIDI, "")
-        .replace(LONE_SURROGATE, "\ufffd")
-        .replace(WHITESPACE_RUN, " ")
-        .trim();
-}
-/** Columns a string takes, counted in code points (wide CJK glyphs are counted as one). */
-function displayWidth(text) {
-    let width = 0;
-    for (const _ of text)
-        width += 1;
-    return width;
-}
-/** At most `max` code points, the last one "…" when text was cut. Never splits a surrogate pair. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max <= 0)
-        return "";
-    const points = [];
-    for (const point of text) {
-        points.push(point);
-        if (points.length > max)
-            break;
-    }
-    if (points.length <= max)
-        return text;
-    return `${points.slice(0, max - 1).join("")}…`;
-}
-/** Any value as one line of at most `max` code points: strings as they are, the rest as JSON. */
-function excerpt(value, max = 60) {
-    return truncate(oneLine(valueText(value)), max);
-}
-/** Strings as they are, anything else as compact JSON; "(none)" for a missing value. */
-function valueText(value) {
-    if (value === undefined)
-        return "(none)";
-    if (typeof value === "string")
-        return value;
-    try {
-        return JSON.stringify(value) ?? String(value);
-    }
-    catch {
-        return String(value);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/report/export-run.ts
-
+;// CONCATENATED MODULE: ./src/cli/compare-stored-runs.ts
 
 
 /**
- * A run's items as a file's content, in chunks (about one per item), so a 100,000-item run is
- * written as it is read and never held as one string.
+ * Compares two stored runs of one experiment. Throws `UserError` (exit 2) for runs of different
+ * experiments or runs whose items have none in common: a comparison of nothing would fail for no
+ * reason a user could act on. A side with no item at all (a run killed at once) is compared: its
+ * verdict then says why it fails.
  */
-function exportRunItems(run, items, format) {
-    switch (format) {
-        case "csv":
-            return exportCsv(run, items);
-        case "json":
-            return exportJson(items);
-        case "jsonl":
-            return exportJsonl(items);
-        case "junit":
-            return exportJunit(run, items);
+async function compareStoredRuns(store, baseline, candidate) {
+    if (baseline.experiment !== candidate.experiment) {
+        throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} are of different experiments ` +
+            `("${baseline.experiment}" and "${candidate.experiment}"); compare runs of one experiment`);
     }
+    const comparison = await compareRuns({ run: baseline, items: store.runItems(baseline.id) }, { run: candidate, items: store.runItems(candidate.id) });
+    const { shared, only_baseline: onlyBaseline, only_candidate: onlyCandidate } = comparison.items;
+    if (shared === 0 && onlyBaseline.count > 0 && onlyCandidate.count > 0) {
+        throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} share no item ` +
+            `(datasets ${baseline.dataset_version} and ${candidate.dataset_version}), so there is nothing to compare`);
+    }
+    return comparison;
 }
-const CSV_COLUMNS = ["item_id", "status", "input", "expected", "output", "latency_ms", "error"];
+
+;// CONCATENATED MODULE: ./src/core/gate.ts
+
+
+
+const GateCheckSchema = object({
+    name: schemas_enum(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
+    passed: schemas_boolean(),
+    actual: schemas_number(),
+    limit: schemas_number(),
+    /** What the check demands, in words: "pass rate ≥ 90.0%". */
+    description: schemas_string(),
+});
+const GateVerdictSchema = object({
+    verdict: schemas_enum(["pass", "fail"]),
+    /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
+    reasons: array(schemas_string()),
+    checks: array(GateCheckSchema),
+});
+// 27/30 is 0.9 exactly on paper but not always in binary floating point.
+const EPSILON = 1e-9;
 /**
- * One column per scorer, named `score:<scorer>`, from the run's summary; a run without one
- * (still running) takes the scorers of its first item.
+ * The one verdict of evalgate: every command, the Action, the bot and every report get it from
+ * here and never re-derive pass/fail. No false green: a run that is not complete (still
+ * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
+ * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
+ * Throws `UserError` for a threshold override outside 0..1.
  */
-async function* exportCsv(run, items) {
-    let scorers = run.summary?.scorers.map((scorer) => scorer.scorer);
-    if (scorers !== undefined)
-        yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`)]);
-    for await (const item of items) {
-        if (scorers === undefined) {
-            scorers = item.scores.map((score) => score.scorer);
-            yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`)]);
-        }
-        const byScorer = new Map(item.scores.map((score) => [score.scorer, score.score]));
-        yield csvRow([
-            item.item_id,
-            item.status,
-            csvValue(item.input),
-            csvValue(item.expected),
-            csvValue(item.output),
-            String(item.latency_ms),
-            item.error ?? "",
-            ...scorers.map((name) => {
-                const score = byScorer.get(name);
-                return score === undefined ? "" : String(score);
-            }),
-        ]);
+function decideVerdict(subject) {
+    const threshold = resolveThreshold(subject);
+    const { summary, comparison, gate } = subject;
+    const checks = [];
+    const incomplete = incompleteReason(subject);
+    if (incomplete !== undefined) {
+        checks.push({
+            name: "run_completed",
+            passed: false,
+            actual: summary.total,
+            limit: subject.itemCount,
+            description: "the run completes",
+            reason: incomplete,
+        });
     }
-    if (scorers === undefined)
-        yield csvRow(CSV_COLUMNS);
-}
-/** Strings as they are (a CSV cell holds text); structured values as JSON; missing as empty. */
-function csvValue(value) {
-    return value === undefined ? "" : valueText(value);
-}
-async function* exportJson(items) {
-    let first = true;
-    yield "[";
-    for await (const item of items) {
-        yield `${first ? "\n" : ",\n"}${JSON.stringify(item)}`;
-        first = false;
+    if (summary.total === 0) {
+        checks.push({
+            name: "items_evaluated",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one item is evaluated",
+            reason: "no items were evaluated",
+        });
+        return verdictOf(checks);
     }
-    yield first ? "]\n" : "\n]\n";
-}
-async function* exportJsonl(items) {
-    for await (const item of items)
-        yield `${JSON.stringify(item)}\n`;
-}
-/**
- * JUnit XML: one testsuite for the run, one testcase per item; a failed item is a <failure>
- * carrying its failing scorers' reasons, an errored item an <error>. The counts in the opening
- * tags come from the run's summary (the stream cannot be counted before it is written); a run
- * without a summary gets none.
- */
-async function* exportJunit(run, items) {
-    const counts = junitCounts(run);
-    const time = suiteSeconds(run);
-    const experiment = escapeXmlAttribute(run.experiment);
-    yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-    yield `<testsuites name="evalgate"${counts}${time}>\n`;
-    yield `  <testsuite name="${experiment}" id="${escapeXmlAttribute(run.id)}"${counts}${time} timestamp="${escapeXmlAttribute(run.started_at)}">\n`;
-    yield `    <properties>\n${junitProperties(run)}    </properties>\n`;
-    for await (const item of items)
-        yield junitTestcase(experiment, item);
-    yield "  </testsuite>\n</testsuites>\n";
-}
-function junitCounts(run) {
-    const summary = run.summary;
-    if (summary === undefined)
-        return "";
-    return ` tests="${summary.total}" failures="${summary.failed}" errors="${summary.errored}" skipped="0"`;
-}
-function suiteSeconds(run) {
-    if (run.ended_at === undefined)
-        return "";
-    const milliseconds = Date.parse(run.ended_at) - Date.parse(run.started_at);
-    return Number.isFinite(milliseconds) ? ` time="${seconds(Math.max(0, milliseconds))}"` : "";
-}
-function junitProperties(run) {
-    const properties = [
-        ["run_id", run.id],
-        ["experiment_version", run.experiment_version],
-        ["dataset_version", run.dataset_version],
-        ["target", run.target],
-        ["label", run.label],
-        ["git_commit", run.git_commit],
-    ];
-    return properties
-        .filter((entry) => entry[1] !== undefined)
-        .map(([name, value]) => `      <property name="${name}" value="${escapeXmlAttribute(value)}"/>\n`)
-        .join("");
-}
-function junitTestcase(classname, item) {
-    const open = `    <testcase name="${escapeXmlAttribute(item.item_id)}" classname="${classname}" time="${seconds(item.latency_ms)}"`;
-    if (item.status === "passed")
-        return `${open}/>\n`;
-    if (item.status === "error") {
-        const error = item.error ?? "unknown error";
-        return `${open}>\n      <error message="${escapeXmlAttribute(export_run_short(error))}" type="error">${escapeXmlText(error)}</error>\n    </testcase>\n`;
+    if (summary.errored === summary.total) {
+        checks.push({
+            name: "calls_succeeded",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one call of the target succeeds",
+            reason: `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`,
+        });
     }
-    const failing = item.scores.filter((score) => !score.passed || score.error !== undefined);
-    const reasons = failing.map((score) => `${score.scorer} (${score.score}): ${score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason}`);
-    const body = [...reasons, `output: ${truncate(valueText(item.output), 2000)}`].join("\n");
-    const message = reasons[0] ?? "failed";
-    return `${open}>\n      <failure message="${escapeXmlAttribute(export_run_short(message))}" type="failed">${escapeXmlText(body)}</failure>\n    </testcase>\n`;
-}
-function export_run_short(text) {
-    return truncate(oneLine(text), 300);
-}
-function seconds(milliseconds) {
-    return (milliseconds / 1000).toFixed(3);
-}
-
-;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
-// To do: next major: remove.
-/**
- * @typedef {Options} MarkdownTableOptions
- *   Configuration.
- */
-
-/**
- * @typedef Options
- *   Configuration.
- * @property {boolean | null | undefined} [alignDelimiters=true]
- *   Whether to align the delimiters (default: `true`);
- *   they are aligned by default:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   Pass `false` to make them staggered:
- *
- *   ```markdown
- *   | Alpha | B |
- *   | - | - |
- *   | C | Delta |
- *   ```
- * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
- *   How to align columns (default: `''`);
- *   one style for all columns or styles for their respective columns;
- *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
- *   other values are treated as `''`, which doesn’t place the colon in the
- *   alignment row but does align left;
- *   *only the lowercased first character is used, so `Right` is fine.*
- * @property {boolean | null | undefined} [delimiterEnd=true]
- *   Whether to end each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no ending delimiters:
- *
- *   ```markdown
- *   | Alpha | B
- *   | ----- | -----
- *   | C     | Delta
- *   ```
- * @property {boolean | null | undefined} [fillRows=true]
- *   Whether to fill rows with empty cells up to the most cells in a row
- *   (default: `true`).
- *
- *   When `true`, all rows have as many cells as the longest row:
- *
- *   ```markdown
- *   | Alpha | B    |   |
- *   | ----- | ---- | - |
- *   | C     |      |   |
- *   | D     | Echo | F |
- *   ```
- *
- *   When `false`, rows keep their cells,
- *   and the delimiter row has as many cells as the header row:
- *
- *   ```markdown
- *   | Alpha | B    |
- *   | ----- | ---- |
- *   | C     |
- *   | D     | Echo | F |
- *   ```
- * @property {boolean | null | undefined} [delimiterStart=true]
- *   Whether to begin each row with the delimiter (default: `true`).
- *
- *   > 👉 **Note**: please don’t use this: it could create fragile structures
- *   > that aren’t understandable to some markdown parsers.
- *
- *   When `true`, there are starting delimiters:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there are no starting delimiters:
- *
- *   ```markdown
- *   Alpha | B     |
- *   ----- | ----- |
- *   C     | Delta |
- *   ```
- * @property {boolean | null | undefined} [padding=true]
- *   Whether to add a space of padding between delimiters and cells
- *   (default: `true`).
- *
- *   When `true`, there is padding:
- *
- *   ```markdown
- *   | Alpha | B     |
- *   | ----- | ----- |
- *   | C     | Delta |
- *   ```
- *
- *   When `false`, there is no padding:
- *
- *   ```markdown
- *   |Alpha|B    |
- *   |-----|-----|
- *   |C    |Delta|
- *   ```
- * @property {((value: string) => number) | null | undefined} [stringLength]
- *   Function to detect the length of table cell content (optional);
- *   this is used when aligning the delimiters (`|`) between table cells;
- *   full-width characters and emoji mess up delimiter alignment when viewing
- *   the markdown source;
- *   to fix this, you can pass this function,
- *   which receives the cell content and returns its “visible” size;
- *   note that what is and isn’t visible depends on where the text is displayed.
- *
- *   Without such a function, the following:
- *
- *   ```js
- *   markdownTable([
- *     ['Alpha', 'Bravo'],
- *     ['中文', 'Charlie'],
- *     ['👩‍❤️‍👩', 'Delta']
- *   ])
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo |
- *   | - | - |
- *   | 中文 | Charlie |
- *   | 👩‍❤️‍👩 | Delta |
- *   ```
- *
- *   With [`string-width`](https://github.com/sindresorhus/string-width):
- *
- *   ```js
- *   import stringWidth from 'string-width'
- *
- *   markdownTable(
- *     [
- *       ['Alpha', 'Bravo'],
- *       ['中文', 'Charlie'],
- *       ['👩‍❤️‍👩', 'Delta']
- *     ],
- *     {stringLength: stringWidth}
- *   )
- *   ```
- *
- *   Yields:
- *
- *   ```markdown
- *   | Alpha | Bravo   |
- *   | ----- | ------- |
- *   | 中文  | Charlie |
- *   | 👩‍❤️‍👩    | Delta   |
- *   ```
- */
-
-/**
- * Get the length of a cell.
- *
- * @param {string} value
- *   Cell value.
- * @returns {number}
- *   Cell size.
- */
-function defaultStringLength(value) {
-  return value.length
-}
-
-/**
- * Generate a markdown
- * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
- * table.
- *
- * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
- *   Table data (matrix of strings).
- * @param {Readonly<Options> | null | undefined} [options]
- *   Configuration (optional).
- * @returns {string}
- *   Result.
- */
-function markdownTable(table, options) {
-  const settings = options || {}
-  // To do: next major: change to spread.
-  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
-  const align = (settings.align || []).concat()
-  const stringLength = settings.stringLength || defaultStringLength
-  /** @type {Array<number>} Character codes as symbols for alignment per column. */
-  const alignments = []
-  /** @type {Array<Array<string>>} Cells per row. */
-  const cellMatrix = []
-  /** @type {Array<Array<number>>} Sizes of each cell per row. */
-  const sizeMatrix = []
-  /** @type {Array<number>} */
-  const longestCellByColumn = []
-  let mostCellsPerRow = 0
-  let rowIndex = -1
-
-  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
-  // do superfluous work when aligning, so optimize for aligning.
-  while (++rowIndex < table.length) {
-    /** @type {Array<string>} */
-    const row = []
-    /** @type {Array<number>} */
-    const sizes = []
-    let columnIndex = -1
-
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length
+    else if (tooManyErrors(subject)) {
+        checks.push({
+            name: "error_rate",
+            passed: false,
+            actual: summary.errored / summary.total,
+            limit: subject.maxErrorRate,
+            description: `at most ${formatPercent(subject.maxErrorRate)} of items error`,
+            reason: errorRateReason(subject),
+        });
     }
-
-    while (++columnIndex < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex])
-
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell)
-        sizes[columnIndex] = size
-
-        if (
-          longestCellByColumn[columnIndex] === undefined ||
-          size > longestCellByColumn[columnIndex]
-        ) {
-          longestCellByColumn[columnIndex] = size
-        }
-      }
-
-      row.push(cell)
-    }
-
-    cellMatrix[rowIndex] = row
-    sizeMatrix[rowIndex] = sizes
-  }
-
-  // Figure out which alignments to use.
-  let columnIndex = -1
-
-  if (typeof align === 'object' && 'length' in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex])
-    }
-  } else {
-    const code = toAlignment(align)
-
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code
-    }
-  }
-
-  // Inject the alignment row.
-  columnIndex = -1
-  /** @type {Array<string>} */
-  const row = []
-  /** @type {Array<number>} */
-  const sizes = []
-
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex]
-    let before = ''
-    let after = ''
-
-    if (code === 99 /* `c` */) {
-      before = ':'
-      after = ':'
-    } else if (code === 108 /* `l` */) {
-      before = ':'
-    } else if (code === 114 /* `r` */) {
-      after = ':'
-    }
-
-    // There *must* be at least one hyphen-minus in each alignment cell.
-    let size =
-      settings.alignDelimiters === false
-        ? 1
-        : Math.max(
-            1,
-            longestCellByColumn[columnIndex] - before.length - after.length
-          )
-
-    const cell = before + '-'.repeat(size) + after
-
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length
-
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size
-      }
-
-      sizes[columnIndex] = size
-    }
-
-    row[columnIndex] = cell
-  }
-
-  // Inject the alignment row.
-  cellMatrix.splice(1, 0, row)
-  sizeMatrix.splice(1, 0, sizes)
-
-  rowIndex = -1
-  /** @type {Array<string>} */
-  const lines = []
-
-  while (++rowIndex < cellMatrix.length) {
-    const row = cellMatrix[rowIndex]
-    const sizes = sizeMatrix[rowIndex]
-    const cellsInRow =
-      settings.fillRows === false
-        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
-        : mostCellsPerRow
-    columnIndex = -1
-    /** @type {Array<string>} */
-    const line = []
-
-    while (++columnIndex < cellsInRow) {
-      const cell = row[columnIndex] || ''
-      let before = ''
-      let after = ''
-
-      if (settings.alignDelimiters !== false) {
-        const size =
-          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0)
-        const code = alignments[columnIndex]
-
-        if (code === 114 /* `r` */) {
-          before = ' '.repeat(size)
-        } else if (code === 99 /* `c` */) {
-          const half = size / 2
-
-          if (size % 2) {
-            before = ' '.repeat(half + 0.5)
-            after = ' '.repeat(half - 0.5)
-          } else {
-            before = ' '.repeat(half)
-            after = before
-          }
-        } else {
-          after = ' '.repeat(size)
-        }
-      }
-
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push('|')
-      }
-
-      if (
-        settings.padding !== false &&
-        // Don’t add the opening space if we’re not aligning and the cell is
-        // empty: there will be a closing space.
-        !(settings.alignDelimiters === false && cell === '') &&
-        (settings.delimiterStart !== false || columnIndex)
-      ) {
-        line.push(' ')
-      }
-
-      if (settings.alignDelimiters !== false) {
-        line.push(before)
-      }
-
-      line.push(cell)
-
-      if (settings.alignDelimiters !== false) {
-        line.push(after)
-      }
-
-      if (settings.padding !== false) {
-        line.push(' ')
-      }
-
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push('|')
-      }
-    }
-
-    lines.push(
-      settings.delimiterEnd === false
-        ? line.join('').replace(/ +$/, '')
-        : line.join('')
-    )
-  }
-
-  return lines.join('\n')
-}
-
-/**
- * Serialize a cell value.
- *
- * @param {string | null | undefined} [value]
- *   Value to serialize.
- * @returns {string}
- *   Result.
- */
-function serialize(value) {
-  return value === null || value === undefined ? '' : String(value)
-}
-
-/**
- * Get the alignment character code from a value.
- *
- * @param {string | null | undefined} value
- *   Value.
- * @returns {number}
- *   Alignment.
- */
-function toAlignment(value) {
-  const code = typeof value === 'string' ? value.codePointAt(0) : 0
-
-  return code === 67 /* `C` */ || code === 99 /* `c` */
-    ? 99 /* `c` */
-    : code === 76 /* `L` */ || code === 108 /* `l` */
-      ? 108 /* `l` */
-      : code === 82 /* `R` */ || code === 114 /* `r` */
-        ? 114 /* `r` */
-        : 0
-}
-
-;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
-
-// Entities for what could open HTML, a code span or fence, or split a table cell; a backslash
-// for inline emphasis, links and math. A zero-width space after "@" and "#" stops GitHub from
-// turning `@name` into a notification and `#123` into a cross-reference (what Dependabot does).
-const REPLACEMENTS = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    "|": "&#124;",
-    "`": "&#96;",
-    "@": "@&#8203;",
-    "#": "#&#8203;",
-    "\\": "\\\\",
-    "*": "\\*",
-    _: "\\_",
-    "[": "\\[",
-    "]": "\\]",
-    "~": "\\~",
-    $: "\\$",
-};
-const SPECIAL = /[&<>|`@#\\*_[\]~$]/g;
-// Links to issues are cross-references too, and bare URLs become links a reviewer might follow;
-// "GH-12" is GitHub's other issue-reference form.
-const URL_SCHEME = /:\/\//g;
-const WWW_PREFIX = /\b(www)\./gi;
-const GH_REFERENCE = /\b(GH)-(?=\d)/gi;
-// At the start of a line these would open a list or a heading underline.
-const BLOCK_START = /^([-+=])|^(\d+)([.)])/;
-/**
- * Makes text from a dataset or a model's output inert in GitHub Markdown: one line, no HTML, no
- * table break, no code fence, no mention or issue reference, no link, at most `maxLength` code
- * points. Safe in a table cell, a list item, a paragraph and inside `<details>`.
- */
-function escapeMarkdown(text, options = {}) {
-    const short = truncate(oneLine(text), options.maxLength ?? 200);
-    return short
-        .replace(SPECIAL, (character) => REPLACEMENTS[character] ?? character)
-        .replace(URL_SCHEME, ":&#8203;//")
-        .replace(WWW_PREFIX, "$1&#8203;.")
-        .replace(GH_REFERENCE, "$1&#8203;-")
-        .replace(BLOCK_START, (_match, sign, digits, mark) => sign !== undefined ? `\\${sign}` : `${digits ?? ""}\\${mark ?? ""}`);
-}
-
-;// CONCATENATED MODULE: ./src/core/report/markdown-parts.ts
-
-
-
-/** Options for markdown-table: unpadded cells keep a 65,536-character comment for the data. */
-const MARKDOWN_TABLE = { alignDelimiters: false };
-/** Dataset, model or user text made inert for GitHub Markdown, cut to `maxLength` code points. */
-function md(text, maxLength = 200) {
-    return escapeMarkdown(text, { maxLength });
-}
-/** "1 regression", "3 regressions", "2 fixes". */
-function countOf(value, one, many = `${one}s`) {
-    return `${formatCount(value)} ${value === 1 ? one : many}`;
-}
-function orDash(value, format) {
-    return value === undefined || value === null ? "—" : format(value);
-}
-/** One run's scorers: mean, pass rate and errors; at most `maxRows` rows, the rest counted. */
-function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY) {
-    if (summary.scorers.length === 0)
-        return "";
-    const shown = summary.scorers.slice(0, maxRows);
-    const rows = shown.map((scorer) => [
-        md(scorer.scorer),
-        formatScore(scorer.mean),
-        formatPercent(scorer.pass_rate),
-        formatCount(scorer.errors),
-    ]);
-    const table = markdownTable([["scorer", "mean", "pass rate", "errors"], ...rows], {
-        ...MARKDOWN_TABLE,
-        align: ["l", "r", "r", "r"],
+    checks.push({
+        name: "pass_rate",
+        passed: summary.pass_rate + EPSILON >= threshold,
+        actual: summary.pass_rate,
+        limit: threshold,
+        description: `pass rate ≥ ${formatPercent(threshold, { against: [summary.pass_rate] })}`,
+        reason: `pass rate ${formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ` +
+            formatPercent(threshold, { against: [summary.pass_rate] }),
     });
-    return withHiddenRows(table, summary.scorers.length - shown.length);
+    if (comparison !== undefined && gate.max_regressions !== undefined) {
+        const regressions = comparison.regressions.count;
+        checks.push({
+            name: "regressions",
+            passed: regressions <= gate.max_regressions,
+            actual: regressions,
+            limit: gate.max_regressions,
+            description: `at most ${gate.max_regressions} ${plural(gate.max_regressions, "regression")}`,
+            reason: `${regressions} ${plural(regressions, "regression")} ${regressions === 1 ? "exceeds" : "exceed"} the maximum ${gate.max_regressions}`,
+        });
+    }
+    return verdictOf(checks);
 }
-/** A table followed by "… and N more scorers" when rows were left out. */
-function withHiddenRows(table, hidden) {
-    return hidden > 0 ? `${table}\n\n… and ${countOf(hidden, "more scorer")}.` : table;
-}
-/** Errors, latency, tokens and cost of both runs over the shared items, with deltas. */
-function metricsComparisonTable(comparison) {
-    const row = (name, metric, format, delta) => [
-        name,
-        format(metric.baseline),
-        format(metric.candidate),
-        delta(metric.delta),
-    ];
-    const rows = [
-        row("errors", errorDelta(comparison), formatCount, formatDeltaCount),
-        row("latency p50", comparison.latency_ms.p50, formatMs, formatDeltaMs),
-        row("latency p95", comparison.latency_ms.p95, formatMs, formatDeltaMs),
-        row("tokens", comparison.tokens.total, formatCount, formatDeltaCount),
-        row("cost", comparison.cost, formatCost, formatDeltaCost),
-    ];
-    return markdownTable([["", "baseline", "candidate", "Δ"], ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
-}
-function errorDelta(comparison) {
-    const { baseline, candidate } = comparison.errors;
-    return { baseline, candidate, delta: candidate - baseline };
-}
-
-;// CONCATENATED MODULE: ./src/core/report/render-ci-report.ts
-
-
-
-
 /**
- * GitHub-flavoured Markdown for a job summary or a PR comment: the verdict first, then the
- * numbers, then the flipped items folded in `<details>`. Everything that came from a dataset,
- * a model or a user passes through escapeMarkdown.
+ * Why the run is not complete, in one sentence with the counts of its summary (the one place a
+ * stop message takes its numbers from); undefined for a complete run.
  */
-function renderCiReport(run, verdict, comparison, options = {}) {
-    const maxRows = options.maxFlippedRows ?? 50;
-    const blocks = [verdictBlock(run, verdict), runLine(run)];
-    if (comparison !== undefined) {
-        blocks.push(comparisonHeadline(comparison));
-        if (comparison.dataset_note !== undefined)
-            blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
-        blocks.push(scorerComparisonTable(comparison));
-        blocks.push(flippedDetails("regression", "regressions", comparison.regressions, maxRows));
-        blocks.push(flippedDetails("fix", "fixes", comparison.fixes, maxRows));
-        blocks.push(metricsComparisonTable(comparison));
-    }
-    else if (run.summary !== undefined) {
-        blocks.push(runScorerTable(run.summary), metricsLine(run.summary));
-    }
-    return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
-}
-function verdictBlock(run, verdict) {
-    const passed = verdict.verdict === "pass";
-    const heading = `### ${passed ? "✅" : "❌"} evalgate: ${md(run.experiment)} ${passed ? "passed" : "failed"}`;
-    const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
-    return [heading, ...(reasons.length > 0 ? ["", ...reasons] : [])].join("\n");
-}
-function runLine(run) {
-    const label = run.label !== undefined ? ` (${md(run.label)})` : "";
-    const head = `Run ${md(run.id)}${label} · dataset ${md(run.dataset_version)}`;
-    const summary = run.summary;
-    if (summary === undefined)
-        return `${head} · ${md(run.status)}`;
-    return (`${head} · ${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
-        `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored · ` +
-        `pass rate **${formatPercent(summary.pass_rate)}**`);
-}
-function comparisonHeadline(comparison) {
-    const { pass_rate: rate } = comparison;
-    return (`**pass rate ${formatPercent(rate.baseline)} → ${formatPercent(rate.candidate)} ` +
-        `(${formatDeltaPp(rate.delta)})** against baseline ${md(comparison.baseline.run_id)} over ` +
-        `${formatCount(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
-        `${countOf(comparison.fixes.count, "fix", "fixes")} · ${countOf(comparison.errors.new_errors.count, "new error")}`);
-}
-function metricsLine(summary) {
-    return (`latency p50 ${formatMs(summary.latency_ms.p50)} · p95 ${formatMs(summary.latency_ms.p95)} · ` +
-        `tokens ${formatCount(summary.tokens.total)} · cost ${formatCost(summary.cost)} · ` +
-        `retries ${formatCount(summary.retries)}`);
-}
-function scorerComparisonTable(comparison) {
-    if (comparison.scorers.length === 0)
-        return "";
-    const rows = comparison.scorers.map((scorer) => [
-        md(scorer.scorer),
-        orDash(scorer.baseline?.mean, formatScore),
-        orDash(scorer.candidate?.mean, formatScore),
-        orDash(scorer.mean_delta ?? undefined, formatDeltaScore),
-        orDash(scorer.baseline?.pass_rate, formatPercent),
-        orDash(scorer.candidate?.pass_rate, formatPercent),
-        orDash(scorer.pass_rate_delta ?? undefined, formatDeltaPp),
-    ]);
-    const header = ["scorer", "mean (baseline)", "mean (candidate)", "Δ mean", "pass (baseline)", "pass (candidate)", "Δ pass"];
-    return markdownTable([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "r", "r"] });
-}
-function flippedDetails(one, many, list, maxRows) {
-    if (list.count === 0)
-        return "";
-    const shown = list.items.slice(0, maxRows);
-    const rows = shown.map(flippedRow);
-    const hidden = list.count - shown.length;
-    return [
-        `<details><summary>${countOf(list.count, one, many)}</summary>`,
-        "",
-        markdownTable([["item", "status", "changed scorers", "candidate output"], ...rows], MARKDOWN_TABLE),
-        ...(hidden > 0 ? ["", `… and ${formatCount(hidden)} more not shown.`] : []),
-        "",
-        "</details>",
-    ].join("\n");
-}
-function flippedRow(item) {
-    const scorers = item.changed_scorers.map((scorer) => {
-        const movement = `${orDash(scorer.baseline?.score, formatScore)} → ${orDash(scorer.candidate?.score, formatScore)}`;
-        return `**${md(scorer.scorer, 60)}** ${movement}: ${md(scorer.reason, 160)}`;
-    });
-    const output = item.candidate_error !== undefined ? `error: ${item.candidate_error}` : valueText(item.candidate_output);
-    return [
-        md(item.item_id, 80),
-        `${item.baseline_status} → ${item.candidate_status}`,
-        scorers.length > 0 ? scorers.join("<br>") : "—",
-        md(output, 160),
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/core/report/fit-lines.ts
-
-/** Joins lines (some may hold several) and cuts each to `width` columns; ends with a newline. */
-function fitLines(lines, width) {
-    const cut = lines.join("\n").split("\n").map((line) => truncate(line, width));
-    return `${cut.join("\n")}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/wrap-text.ts
-
-/**
- * Greedy word wrap to `width` columns: the first line starts with `indent`, the following ones
- * with `hangingIndent` (default the same); words longer than a line are cut.
- */
-function wrapText(text, width, indent = "", hangingIndent = indent) {
-    const lines = [];
-    let prefix = indent;
-    let line = "";
-    const room = () => Math.max(8, width - displayWidth(prefix));
-    for (const word of oneLine(text).split(" ")) {
-        const piece = truncate(word, room());
-        if (line === "")
-            line = piece;
-        else if (displayWidth(line) + 1 + displayWidth(piece) <= room())
-            line += ` ${piece}`;
-        else {
-            lines.push(prefix + line);
-            prefix = hangingIndent;
-            line = truncate(word, room());
-        }
-    }
-    if (line !== "")
-        lines.push(prefix + line);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/render-failures.ts
-
-
-
-
-const WIDTH = 80;
-/**
- * The failed and errored items of a run, for a terminal: each item's input and output excerpt
- * and every failing scorer's reason (wrapped, not cut: the reason is what the reader came for).
- * Passed items in `items` are skipped.
- */
-function renderFailures(run, items) {
-    const lines = [`Failures of run ${run.id} (${oneLine(run.experiment)})`];
-    let failed = 0;
-    let errored = 0;
-    for (const item of items) {
-        if (item.status === "passed")
-            continue;
-        if (item.status === "failed")
-            failed += 1;
-        else
-            errored += 1;
-        lines.push("", ...itemLines(item));
-    }
-    lines.push("", failed + errored === 0
-        ? "No failed or errored items."
-        : `${formatCount(failed)} failed, ${formatCount(errored)} errored`);
-    return fitLines(lines, WIDTH);
-}
-function itemLines(item) {
-    const mark = item.status === "error" ? "ERROR" : "FAIL";
-    const lines = [`${mark}  ${oneLine(item.item_id)}  (run item ${item.id})`, `  input     ${excerpt(item.input, 68)}`];
-    if (item.expected !== undefined)
-        lines.push(`  expected  ${excerpt(item.expected, 68)}`);
-    if (item.status === "error") {
-        lines.push(...wrapText(`error: ${item.error ?? "unknown error"}`, WIDTH, "  ", "    "));
-        return lines;
-    }
-    lines.push(`  output    ${excerpt(item.output, 68)}`);
-    for (const score of item.scores) {
-        if (score.passed && score.error === undefined)
-            continue;
-        const why = score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason;
-        lines.push(...wrapText(`${score.scorer} (${formatScore(score.score)}): ${truncateReason(why)}`, WIDTH, "  ", "    "));
-    }
-    return lines;
-}
-// A reason can quote a whole output; past a few lines it stops helping.
-function truncateReason(reason) {
-    return excerpt(reason, 600);
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
-var open_store = __nccwpck_require__(9048);
-;// CONCATENATED MODULE: ./src/cli/cli-context.ts
-
-
-
-
-
-const LISTING_FORMATS = ["table", "csv", "json", "jsonl"];
-function globalOptions(command) {
-    const options = command.optsWithGlobals();
-    return { config: options.config ?? "evalgate.yml", store: options.store ?? ".evalgate" };
-}
-/** `--store DIR` (the embedded store) or `--store github:OWNER/REPO[@BRANCH]` (a results branch). */
-async function withStore(command, use) {
-    const store = await openStore(globalOptions(command).store);
-    try {
-        return await use(store);
-    }
-    finally {
-        await store.close();
+function incompleteReason(subject) {
+    const { summary, itemCount } = subject;
+    const done = `${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
+    switch (subject.status) {
+        case "running":
+            return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
+        case "cancelled":
+            return `the run was cancelled after ${done}`;
+        case "errored":
+            return `the run could not complete: ${erroredCause(subject)}`;
+        default:
+            return undefined;
     }
 }
-async function openStore(spec) {
-    if (!spec.startsWith("github:"))
-        return (0,open_store/* openEmbeddedStore */.i)(spec);
-    // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.
-    const { openResultsBranchStore, parseResultsBranchSpec } = await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(27)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5027));
-    const branch = parseResultsBranchSpec(spec);
-    return openResultsBranchStore(branch, {
-        token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
-        ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-        stagingDir: await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "evalgate-staging-")),
-    });
-}
-async function requireRun(store, id) {
-    const run = await store.getRun(id);
-    if (!run)
-        throw new errors/* UserError */.y(`no run "${id}" in this store (see \`evalgate runs list\`)`);
-    return run;
-}
-function parseFormat(value) {
-    if (LISTING_FORMATS.includes(value))
-        return value;
-    throw new errors/* UserError */.y(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
-}
-/** `--threshold 90` (percent) → 0.9. */
-function parsePercent(flag, value) {
-    const percent = Number(value.replace(/%$/, ""));
-    if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-        throw new errors/* UserError */.y(`${flag}: "${value}" is not a percentage from 0 to 100`);
+function erroredCause(subject) {
+    const { summary, itemCount } = subject;
+    if (summary.total > 0 && summary.errored === summary.total) {
+        return `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`;
     }
-    return percent / 100;
+    if (tooManyErrors(subject))
+        return errorRateReason(subject);
+    return `it stopped after ${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
 }
-function parsePositiveInt(flag, value) {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1)
-        throw new errors/* UserError */.y(`${flag}: "${value}" is not a whole number ≥ 1`);
-    return n;
+function tooManyErrors(subject) {
+    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
+}
+function errorRateReason(subject) {
+    const { summary, maxErrorRate } = subject;
+    return (`${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored, ` +
+        `above max_error_rate ${maxErrorRate} (${formatPercent(maxErrorRate)})`);
+}
+function resolveThreshold(subject) {
+    const override = subject.thresholdOverride;
+    if (override === undefined)
+        return subject.gate.passed_threshold;
+    if (!Number.isFinite(override) || override < 0 || override > 1) {
+        throw new core_errors/* UserError */.y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
+    }
+    return override;
+}
+function verdictOf(checks) {
+    const failed = checks.filter((check) => !check.passed);
+    return {
+        verdict: failed.length === 0 ? "pass" : "fail",
+        reasons: failed.map((check) => check.reason),
+        checks: checks.map(({ reason: _reason, ...check }) => check),
+    };
+}
+/** True when the verdict failed because the run did not complete (exit 3, not 1). */
+function isIncomplete(verdict) {
+    return verdict.checks.some((check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"));
+}
+function plural(count, word) {
+    return count === 1 ? word : `${word}s`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
+
+/** PRODUCT.md: 0 pass, 1 gate failed, 2 usage or input error, 3 run could not complete. */
+const EXIT = { pass: 0, gateFailed: 1, usage: 2, incomplete: 3 };
+/** The exit code of a verdict: 3 when the run did not complete, 1 for any other failure. */
+function exitCodeFor(verdict) {
+    if (verdict.verdict === "pass")
+        return EXIT.pass;
+    return isIncomplete(verdict) ? EXIT.incomplete : EXIT.gateFailed;
+}
+/** The worse of two exit codes, for a command that judges several runs. */
+function worseExit(a, b) {
+    const rank = (code) => (code === EXIT.pass ? 0 : code === EXIT.gateFailed ? 1 : 2);
+    return rank(b) > rank(a) ? b : a;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
-/** "500ms", "30s", "2m" → milliseconds. A bare number is refused: its unit would be a guess. */
-const DurationSchema = schemas_string({ error: 'write a duration with a unit, e.g. "30s" or "500ms"' })
-    .regex(DURATION, { error: 'write a duration with a unit, e.g. "30s" or "500ms"' })
-    .transform((text) => {
-    const [, amount, unit] = DURATION.exec(text);
+const DURATION_HINT = 'write a duration with a unit, e.g. "30s" or "500ms"';
+/** A target's timeout is at most an hour: a longer one is a typo, and timers overflow past 24.8 days. */
+const MAX_TIMEOUT_MS = 60 * 60 * 1000;
+/** NaN when `text` is not a duration (the regex check has said so already). */
+function durationMs(text) {
+    const match = DURATION.exec(text);
+    if (match === null)
+        return Number.NaN;
+    const [, amount, unit] = match;
     const factor = unit === "ms" ? 1 : unit === "s" ? 1000 : 60_000;
     return Math.round(Number(amount) * factor);
-});
+}
+/** "500ms", "30s", "2m" → milliseconds, from 1 ms to an hour. A bare number is refused: its unit would be a guess. */
+const DurationSchema = schemas_string({ error: DURATION_HINT })
+    .regex(DURATION, { error: DURATION_HINT })
+    .refine((text) => !(durationMs(text) < 1), { error: "must be at least 1ms" })
+    .refine((text) => !(durationMs(text) > MAX_TIMEOUT_MS), { error: "must be at most 60m (one hour)" })
+    .transform(durationMs);
+/** The most calls in flight at once, in the config and on the command line. */
+const MAX_CONCURRENCY = 1024;
+/** The most retries of one call: more only hammers a failing target. */
+const MAX_RETRIES = 10;
+/** A path or a program argument: a NUL character would make the operating system refuse it. */
+const NoNulString = schemas_string().refine((text) => !text.includes("\0"), { error: "must not contain a NUL character" });
 /** A dot path into a JSON value: `output`, `choices.0.message.content`. */
 const JsonPathSchema = schemas_string().min(1);
 /** Where the answer's parts are found in the target's response JSON. */
@@ -23006,7 +23566,7 @@ const HttpTargetSchema = strictObject({
     type: literal("http"),
     url: schemas_string().min(1),
     method: schemas_enum(["POST", "PUT"]).default("POST"),
-    headers: record(schemas_string(), schemas_string()).default({}),
+    headers: record(schemas_string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: "a header name uses letters, digits and -" }), schemas_string().refine((value) => !/[\r\n\0]/.test(value), { error: "a header value must not contain a line break or a NUL character" })).default({}),
     /**
      * Request body template. Absent: the default body of PRODUCT.md. A string that is exactly
      * "{{input}}", "{{input.field}}", "{{expected}}", "{{item_id}}", "{{run_id}}", "{{experiment}}"
@@ -23019,9 +23579,9 @@ const HttpTargetSchema = strictObject({
 const CommandTargetSchema = strictObject({
     type: literal("command"),
     /** A program and its arguments (no shell), or one string split on spaces. */
-    command: union([schemas_string().min(1), array(schemas_string().min(1)).min(1)]),
-    cwd: schemas_string().optional(),
-    env: record(schemas_string(), schemas_string()).default({}),
+    command: union([NoNulString.min(1), array(NoNulString.min(1)).min(1)]),
+    cwd: NoNulString.optional(),
+    env: record(NoNulString, NoNulString).default({}),
     ...ResponseMappingFields,
     timeout: DurationSchema.default(30_000),
 });
@@ -23063,458 +23623,28 @@ const GateConfigSchema = strictObject({
 });
 const ExperimentConfigSchema = strictObject({
     description: schemas_string().optional(),
-    dataset: schemas_string().min(1),
+    /** Relative to the config file's folder; must stay inside it (see `resolveProjectFile`). */
+    dataset: NoNulString.min(1).max(4096),
     target: TargetConfigSchema,
     scorers: array(ScorerRefSchema).min(1),
     gate: GateConfigSchema.default({ passed_threshold: 1 }),
-    concurrency: schemas_number().int().min(1).max(1024).default(8),
-    retries: schemas_number().int().min(0).max(10).default(3),
+    concurrency: schemas_number().int().min(1).max(MAX_CONCURRENCY).default(8),
+    retries: schemas_number().int().min(0).max(MAX_RETRIES).default(3),
     /** Above this fraction of error items the run cannot complete (exit 3). */
     max_error_rate: schemas_number().min(0).max(1).default(0.2),
 });
 const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** A name also names files (a regression dataset is `<name>.jsonl`): file names stop at 255 bytes. */
+const MAX_EXPERIMENT_NAME_LENGTH = 128;
 const ConfigFileSchema = strictObject({
     version: literal(1),
-    experiments: record(schemas_string().regex(EXPERIMENT_NAME, {
-        error: "experiment names use letters, digits, '.', '_' and '-'",
-    }), ExperimentConfigSchema)
+    experiments: record(schemas_string()
+        .regex(EXPERIMENT_NAME, { error: "experiment names use letters, digits, '.', '_' and '-'" })
+        .max(MAX_EXPERIMENT_NAME_LENGTH, { error: `experiment names are at most ${MAX_EXPERIMENT_NAME_LENGTH} characters` }), ExperimentConfigSchema)
         .refine((experiments) => Object.keys(experiments).length > 0, {
         error: "define at least one experiment",
     }),
 });
-
-;// CONCATENATED MODULE: ./src/core/gate.ts
-
-
-
-const GateCheckSchema = object({
-    name: schemas_enum(["items_evaluated", "calls_succeeded", "pass_rate", "regressions"]),
-    passed: schemas_boolean(),
-    actual: schemas_number(),
-    limit: schemas_number(),
-    /** What the check demands, in words: "pass rate ≥ 90.0%". */
-    description: schemas_string(),
-});
-const GateVerdictSchema = object({
-    verdict: schemas_enum(["pass", "fail"]),
-    /** One human sentence per failed check; empty when the verdict is pass. */
-    reasons: array(schemas_string()),
-    checks: array(GateCheckSchema),
-});
-// 27/30 is 0.9 exactly on paper but not always in binary floating point.
-const EPSILON = 1e-9;
-/** Turns a run (and its comparison with a baseline) into a verdict. Never green on nothing. */
-function evaluateGate(gate, subject, options = {}) {
-    const threshold = resolveThreshold(gate, options);
-    const { summary, comparison } = subject;
-    const checks = [];
-    if (summary.total === 0) {
-        checks.push({
-            name: "items_evaluated",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one item is evaluated",
-            reason: "no items were evaluated",
-        });
-        return verdictOf(checks);
-    }
-    if (summary.errored === summary.total) {
-        checks.push({
-            name: "calls_succeeded",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one call of the target succeeds",
-            reason: `every call failed (${summary.errored} of ${summary.total} items errored)`,
-        });
-    }
-    checks.push({
-        name: "pass_rate",
-        passed: summary.pass_rate + EPSILON >= threshold,
-        actual: summary.pass_rate,
-        limit: threshold,
-        description: `pass rate ≥ ${formatPercent(threshold)}`,
-        reason: `pass rate ${formatPercent(summary.pass_rate)} is below the threshold ${formatPercent(threshold)}`,
-    });
-    if (comparison !== undefined && gate.max_regressions !== undefined) {
-        const regressions = comparison.regressions.count;
-        checks.push({
-            name: "regressions",
-            passed: regressions <= gate.max_regressions,
-            actual: regressions,
-            limit: gate.max_regressions,
-            description: `at most ${gate.max_regressions} ${plural(gate.max_regressions, "regression")}`,
-            reason: `${regressions} ${plural(regressions, "regression")} ${regressions === 1 ? "exceeds" : "exceed"} the maximum ${gate.max_regressions}`,
-        });
-    }
-    return verdictOf(checks);
-}
-function resolveThreshold(gate, options) {
-    const override = options.thresholdOverride;
-    if (override === undefined)
-        return gate.passed_threshold;
-    if (!Number.isFinite(override) || override < 0 || override > 1) {
-        throw new errors/* UserError */.y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
-    }
-    return override;
-}
-function verdictOf(checks) {
-    const failed = checks.filter((check) => !check.passed);
-    return {
-        verdict: failed.length === 0 ? "pass" : "fail",
-        reasons: failed.map((check) => check.reason),
-        checks: checks.map(({ reason: _reason, ...check }) => check),
-    };
-}
-function plural(count, word) {
-    return count === 1 ? word : `${word}s`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/gate-of.ts
-
-
-
-/** The gate is kept with the experiment: use the one of the version that produced the run. */
-async function gateOf(store, run) {
-    const version = await store.getExperimentVersion(run.experiment, run.experiment_version);
-    const stored = version?.definition?.gate;
-    const parsed = GateConfigSchema.safeParse(stored ?? {});
-    return parsed.success ? parsed.data : GateConfigSchema.parse({});
-}
-/** A stored run's verdict under its experiment's gate (summarized from its items when it never ended). */
-async function gate_of_verdictOf(store, run, comparison, thresholdOverride) {
-    const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
-    return evaluateGate(await gateOf(store, run), { summary, ...(comparison ? { comparison } : {}) }, thresholdOverride !== undefined ? { thresholdOverride } : {});
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands/reports.ts
-
-
-
-
-
-
-
-
-
-
-
-const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit"];
-function registerReportsCommands(program, io) {
-    const reports = program.command("reports").description("failure reports, CI reports and exports of a run");
-    reports
-        .command("failures")
-        .description("every failed and errored item of a run, with the scorers' evidence")
-        .argument("<run>", "run id (or a unique prefix)")
-        .action(async (id, _flags, command) => {
-        await withStore(command, async (store) => {
-            const run = await requireRun(store, id);
-            const failures = [];
-            for await (const item of store.runItems(run.id))
-                if (item.status !== "passed")
-                    failures.push(item);
-            io.stdout.write(renderFailures(run, failures) + "\n");
-        });
-    });
-    reports
-        .command("ci")
-        .description("a Markdown report of a run (and its comparison with a baseline) for CI summaries")
-        .argument("<run>", "run id (or a unique prefix)")
-        .option("--baseline <run>", "compare with this baseline run")
-        .action(async (id, flags, command) => {
-        await withStore(command, async (store) => {
-            const run = await requireRun(store, id);
-            const baseline = flags.baseline ? await requireRun(store, flags.baseline) : undefined;
-            const comparison = baseline
-                ? await compareRuns({ run: baseline, items: store.runItems(baseline.id) }, { run, items: store.runItems(run.id) })
-                : undefined;
-            const verdict = await gate_of_verdictOf(store, run, comparison, undefined);
-            io.stdout.write(renderCiReport(run, verdict, comparison) + "\n");
-        });
-    });
-    reports
-        .command("export")
-        .description("write a run's items to a file: csv, json, jsonl or junit")
-        .argument("<run>", "run id (or a unique prefix)")
-        .requiredOption("--artifact-format <format>", "csv, json, jsonl or junit")
-        .requiredOption("-o, --output <file>", "file to write")
-        .action(async (id, flags, command) => {
-        const format = parseArtifactFormat(flags.artifactFormat);
-        await withStore(command, async (store) => {
-            const run = await requireRun(store, id);
-            // Written beside the target and renamed: a failed export leaves no half-written file.
-            const partial = `${flags.output}.partial-${process.pid}`;
-            try {
-                await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(exportRunItems(run, store.runItems(run.id), format)), (0,external_node_fs_.createWriteStream)(partial));
-                await (0,promises_.rename)(partial, flags.output);
-            }
-            catch (error) {
-                await (0,promises_.rm)(partial, { force: true });
-                throw error;
-            }
-            io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? "?"} items)\n`);
-        });
-    });
-}
-function parseArtifactFormat(value) {
-    if (ARTIFACT_FORMATS.includes(value))
-        return value;
-    throw new errors/* UserError */.y(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
-}
-
-;// CONCATENATED MODULE: ./src/core/report/format-table.ts
-
-const GAP = "  ";
-const MIN_COLUMN = 4;
-/**
- * An aligned plain-text table that fits `maxWidth`: the widest columns shrink first and their
- * cells are cut with "…". Cells are made single-line, so a newline in data cannot break a row.
- */
-function formatTable(header, rows, options = {}) {
-    const indent = options.indent ?? "";
-    const available = (options.maxWidth ?? 80) - displayWidth(indent) - GAP.length * (header.length - 1);
-    const cells = [header, ...rows].map((row) => header.map((_, column) => truncate(oneLine(row[column] ?? ""), Math.max(available, MIN_COLUMN))));
-    const widths = fitWidths(header.map((_, column) => Math.max(...cells.map((row) => displayWidth(row[column] ?? "")))), available);
-    const rule = widths.map((width) => "─".repeat(width));
-    const lines = [cells[0] ?? [], rule, ...cells.slice(1)].map((row) => (indent + row.map((cell, column) => pad(cell, widths[column] ?? 0, options.align?.[column])).join(GAP)).trimEnd());
-    return lines.join("\n");
-}
-/** Narrows the widest column one step at a time until the row fits. */
-function fitWidths(widths, available) {
-    const fitted = [...widths];
-    let total = fitted.reduce((sum, width) => sum + width, 0);
-    while (total > available) {
-        let widest = 0;
-        for (let column = 1; column < fitted.length; column += 1) {
-            if ((fitted[column] ?? 0) > (fitted[widest] ?? 0))
-                widest = column;
-        }
-        const width = fitted[widest] ?? 0;
-        if (width <= MIN_COLUMN)
-            break;
-        fitted[widest] = width - 1;
-        total -= 1;
-    }
-    return fitted;
-}
-function pad(cell, width, align) {
-    const text = truncate(cell, width);
-    const space = " ".repeat(Math.max(0, width - displayWidth(text)));
-    return align === "right" ? space + text : text + space;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/render-verdict.ts
-
-/** The verdict and its reasons, for the terminal renderers. */
-function renderVerdictLines(verdict) {
-    if (verdict === undefined)
-        return ["Verdict: none (no gate was evaluated)"];
-    const lines = [`Verdict: ${verdict.verdict === "pass" ? "PASS" : "FAIL"}`];
-    for (const reason of verdict.reasons)
-        lines.push(`  - ${oneLine(reason)}`);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/render-run-summary.ts
-
-
-
-
-
-const render_run_summary_WIDTH = 80;
-/**
- * A run for an 80-column terminal: what ran, how it went, and the verdict. Without a verdict
- * argument the one stored with the run is shown.
- */
-function renderRunSummary(run, verdict) {
-    const lines = [
-        field("run", `${run.id} (${run.status})`),
-        field("experiment", `${run.experiment} @ ${run.experiment_version}`),
-        ...(run.label !== undefined ? [field("label", run.label)] : []),
-        field("target", run.target),
-        field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${formatCount(run.item_count)} items)`),
-        ...(run.git_commit !== undefined
-            ? [field("commit", `${run.git_commit}${run.git_branch !== undefined ? ` on ${run.git_branch}` : ""}`)]
-            : []),
-        field("started", `${run.started_at}${run.ended_at !== undefined ? ` · ended ${run.ended_at}` : ""}`),
-        "",
-        ...(run.summary !== undefined ? summaryLines(run.summary) : ["No summary yet: the run has not ended."]),
-        "",
-        ...renderVerdictLines(verdict ?? storedVerdict(run)),
-    ];
-    return fitLines(lines, render_run_summary_WIDTH);
-}
-function field(name, value) {
-    return `${name.padEnd(11)} ${oneLine(value)}`;
-}
-function summaryLines(summary) {
-    const lines = [
-        `${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
-            `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored`,
-        `pass rate ${formatPercent(summary.pass_rate)}`,
-    ];
-    if (summary.scorers.length > 0) {
-        lines.push("", formatTable(["scorer", "mean", "pass rate", "scored", "errors"], summary.scorers.map((scorer) => [
-            scorer.scorer,
-            formatScore(scorer.mean),
-            formatPercent(scorer.pass_rate),
-            formatCount(scorer.count),
-            formatCount(scorer.errors),
-        ]), { align: ["left", "right", "right", "right", "right"], maxWidth: render_run_summary_WIDTH }));
-    }
-    const { latency_ms: latency, tokens } = summary;
-    lines.push("", `latency     p50 ${formatMs(latency.p50)} · p95 ${formatMs(latency.p95)} · mean ${formatMs(latency.mean)}`, `tokens      ${formatCount(tokens.input)} in · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`, `cost        ${formatCost(summary.cost)}`, `retries     ${formatCount(summary.retries)}`);
-    return lines;
-}
-function storedVerdict(run) {
-    if (run.verdict === undefined)
-        return undefined;
-    return { verdict: run.verdict, reasons: run.verdict_reasons ?? [], checks: [] };
-}
-
-;// CONCATENATED MODULE: ./src/core/report/format-listing.ts
-
-
-
-/**
- * Rows for `runs list`, `scores list` and the like. `table` fits 80 columns; the machine formats
- * keep exactly `columns`, in that order, on every row (a missing value is null / an empty cell),
- * so scripts can rely on them.
- */
-function formatListing(rows, columns, format) {
-    switch (format) {
-        case "table":
-            return rows.length === 0
-                ? "(none)\n"
-                : `${formatTable(columns, rows.map((row) => columns.map((column) => cellText(row[column]))))}\n`;
-        case "csv":
-            return [columns, ...rows.map((row) => columns.map((column) => cellText(row[column])))].map(csvRow).join("");
-        case "json":
-            return `${JSON.stringify(rows.map((row) => format_listing_pick(row, columns)), null, 2)}\n`;
-        case "jsonl":
-            return rows.map((row) => `${JSON.stringify(format_listing_pick(row, columns))}\n`).join("");
-    }
-}
-function cellText(value) {
-    return value === undefined || value === null ? "" : valueText(value);
-}
-function format_listing_pick(row, columns) {
-    const picked = {};
-    for (const column of columns)
-        picked[column] = row[column] ?? null;
-    return picked;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/canonical.ts
-
-/**
- * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
- * serialise to the same string, so hashes of items and definitions do not depend on key order.
- */
-function canonicalJson(value) {
-    return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value !== null && typeof value === "object") {
-        const sorted = {};
-        for (const key of Object.keys(value).sort()) {
-            const entry = value[key];
-            if (entry !== undefined)
-                sorted[key] = sortKeys(entry);
-        }
-        return sorted;
-    }
-    return value;
-}
-function sha256Hex(text) {
-    // The one-shot form: ids are hashed several times per run item, on the hot path.
-    return (0,external_node_crypto_.hash)("sha256", text, "hex");
-}
-/** A short, stable content hash used for ids and versions a user may type. */
-function contentHash(value, length = 12) {
-    return sha256Hex(canonicalJson(value)).slice(0, length);
-}
-
-;// CONCATENATED MODULE: ./src/core/config/experiment-version.ts
-
-/**
- * What identifies an experiment version: everything that changes how items are run and judged.
- * Built from the parsed config (defaults applied) before `${NAME}` interpolation, so no secret
- * ever lands in a stored run; the description and the dataset path are left out (the dataset is
- * identified by its own version).
- */
-function experimentDefinition(config) {
-    return {
-        target: config.target,
-        scorers: config.scorers,
-        gate: config.gate,
-        concurrency: config.concurrency,
-        retries: config.retries,
-        max_error_rate: config.max_error_rate,
-    };
-}
-/** Key order does not matter: the hash is over canonical JSON. */
-function experimentVersion(definition) {
-    return contentHash(definition, 12);
-}
-
-;// CONCATENATED MODULE: ./src/core/config/interpolate.ts
-
-// `$${` escapes a literal `${`; `${NAME}` and `${NAME:-default}` read the environment; any other
-// `${…}` is a mistake we name rather than pass through to a target.
-const REFERENCE = /\$\$\{|\$\{([^}]*)\}/g;
-const VARIABLE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$/s;
-/**
- * Replaces `${NAME}` and `${NAME:-default}` in every string inside `value` (keys are left alone).
- * As in the shell, `:-` also applies when the variable is set but empty. Every missing variable is
- * reported in one UserError, each line naming the field (`path` is the field path of `value`).
- */
-function interpolateEnv(value, env, path) {
-    const problems = [];
-    const result = interpolateValue(value, env, path, problems);
-    if (problems.length > 0)
-        throw new errors/* UserError */.y(problems.join("\n"));
-    return result;
-}
-function interpolateValue(value, env, path, problems) {
-    if (typeof value === "string")
-        return interpolateString(value, env, path, problems);
-    if (Array.isArray(value)) {
-        return value.map((entry, index) => interpolateValue(entry, env, `${path}[${index}]`, problems));
-    }
-    if (value !== null && typeof value === "object") {
-        const result = {};
-        for (const [key, entry] of Object.entries(value)) {
-            result[key] = interpolateValue(entry, env, path === "" ? key : `${path}.${key}`, problems);
-        }
-        return result;
-    }
-    return value;
-}
-function interpolateString(text, env, path, problems) {
-    return text.replace(REFERENCE, (match, inner) => {
-        if (inner === undefined)
-            return "${";
-        const variable = VARIABLE.exec(inner);
-        if (variable === null) {
-            problems.push(`${path}: "${match}" is not a variable reference; write \${NAME} or \${NAME:-default} (or $\${ for a literal \${)`);
-            return match;
-        }
-        const [, name, fallback] = variable;
-        const found = env[name];
-        if (fallback !== undefined)
-            return found === undefined || found === "" ? fallback : found;
-        if (found !== undefined)
-            return found;
-        problems.push(`${path}: environment variable ${name} is not set (set it, or write \${${name}:-default})`);
-        return match;
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/core/zod-issues.ts
 /** `experiments.orders.scorers[1].config.tool` from zod's path segments. */
@@ -23686,12 +23816,526 @@ function levenshtein(a, b) {
     return previous[b.length] ?? 0;
 }
 
+;// CONCATENATED MODULE: ./src/core/stored-gate.ts
+
+
+
+
+// The rest of the definition (target, scorers, settings) does not decide a verdict: not read here.
+const StoredDefinitionSchema = looseObject({
+    gate: ExperimentConfigSchema.shape.gate,
+    max_error_rate: ExperimentConfigSchema.shape.max_error_rate,
+});
+/**
+ * The gate kept with a run's experiment version (`definition` as stored by the engine). A gate is
+ * kept with the experiment, not the command line: a run is judged by the rules it was run under.
+ * Throws `UserError` naming the run when the definition is missing or its gate cannot be read:
+ * a silent default gate could turn a failing run green.
+ */
+function storedGateOf(runId, experimentVersion, definition) {
+    if (definition === undefined) {
+        throw new core_errors/* UserError */.y(`run ${runId}: its experiment version ${experimentVersion} is not in this store, so its gate is unknown; ` +
+            "re-run the experiment to get a run that can be judged");
+    }
+    const parsed = StoredDefinitionSchema.safeParse(definition);
+    if (!parsed.success) {
+        throw new core_errors/* UserError */.y(`run ${runId}: the gate stored with experiment version ${experimentVersion} cannot be read ` +
+            `(${formatZodIssues(parsed.error).join("; ")}); re-run the experiment to get a run that can be judged`);
+    }
+    return { gate: parsed.data.gate, maxErrorRate: parsed.data.max_error_rate };
+}
+
+;// CONCATENATED MODULE: ./src/cli/stored-verdict.ts
+
+
+
+/**
+ * A stored run's verdict under the gate of the experiment version that produced it, from its
+ * status and summary (summarized from its items when it never ended). Throws `UserError` when the
+ * stored gate cannot be read.
+ */
+async function judgeStoredRun(store, run, comparison, thresholdOverride) {
+    const version = await store.getExperimentVersion(run.experiment, run.experiment_version);
+    const { gate, maxErrorRate } = storedGateOf(run.id, run.experiment_version, version?.definition);
+    const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
+    const verdict = decideVerdict({
+        gate,
+        maxErrorRate,
+        status: run.status,
+        itemCount: run.item_count,
+        summary,
+        ...(comparison ? { comparison } : {}),
+        ...(thresholdOverride !== undefined ? { thresholdOverride } : {}),
+    });
+    return { verdict, summary };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/reports.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit"];
+function registerReportsCommands(program, io, setExit) {
+    const reports = program.command("reports").description("failure reports, CI reports and exports of a run");
+    reports
+        .command("failures")
+        .description("every failed and errored item of a run, with the scorers' evidence")
+        .argument("<run>", "run id (or a unique prefix)")
+        .action(async (id, _flags, command) => {
+        await withStore(command, async (store) => {
+            const run = await requireRun(store, id);
+            const failures = [];
+            for await (const item of store.runItems(run.id))
+                if (item.status !== "passed")
+                    failures.push(item);
+            io.stdout.write(renderFailures(run, failures) + "\n");
+        });
+    });
+    reports
+        .command("ci")
+        .description("a Markdown report of a run (and its comparison with a baseline) for CI summaries")
+        .argument("<run>", "run id (or a unique prefix)")
+        .option("--baseline <run>", "compare with this baseline run")
+        .action(async (id, flags, command) => {
+        await withStore(command, async (store) => {
+            const run = await requireRun(store, id);
+            const baseline = flags.baseline ? await requireRun(store, flags.baseline) : undefined;
+            const comparison = baseline ? await compareStoredRuns(store, baseline, run) : undefined;
+            const { verdict } = await judgeStoredRun(store, run, comparison, undefined);
+            setExit(exitCodeFor(verdict));
+            // The report ends with its newline: one more would take it past the comment limit it is fitted to.
+            io.stdout.write(renderCiReport(run, verdict, comparison));
+        });
+    });
+    reports
+        .command("export")
+        .description("write a run's items to a file: csv, json, jsonl or junit")
+        .argument("<run>", "run id (or a unique prefix)")
+        .requiredOption("--artifact-format <format>", "csv, json, jsonl or junit")
+        .requiredOption("-o, --output <file>", "file to write")
+        .action(async (id, flags, command) => {
+        const format = parseArtifactFormat(flags.artifactFormat);
+        await withStore(command, async (store) => {
+            const run = await requireRun(store, id);
+            // Written beside the target and renamed: a failed export leaves no half-written file.
+            const partial = `${flags.output}.partial-${process.pid}`;
+            try {
+                await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(exportRunItems(run, store.runItems(run.id), format)), (0,external_node_fs_.createWriteStream)(partial));
+                await (0,promises_.rename)(partial, flags.output);
+            }
+            catch (error) {
+                await (0,promises_.rm)(partial, { force: true });
+                throw error;
+            }
+            io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? "?"} items)\n`);
+        });
+    });
+}
+function parseArtifactFormat(value) {
+    if (ARTIFACT_FORMATS.includes(value))
+        return value;
+    throw new core_errors/* UserError */.y(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/format-table.ts
+
+const GAP = "  ";
+const MIN_COLUMN = 4;
+/**
+ * An aligned plain-text table that fits `maxWidth`: the widest columns shrink first and their
+ * cells are cut with "…". Cells are made single-line, so a newline in data cannot break a row.
+ */
+function formatTable(header, rows, options = {}) {
+    const indent = options.indent ?? "";
+    const available = (options.maxWidth ?? 80) - displayWidth(indent) - GAP.length * (header.length - 1);
+    const cells = [header, ...rows].map((row) => header.map((_, column) => truncate(oneLine(row[column] ?? ""), Math.max(available, MIN_COLUMN))));
+    const widths = fitWidths(header.map((_, column) => Math.max(...cells.map((row) => displayWidth(row[column] ?? "")))), available);
+    const rule = widths.map((width) => "─".repeat(width));
+    const lines = [cells[0] ?? [], rule, ...cells.slice(1)].map((row) => (indent + row.map((cell, column) => pad(cell, widths[column] ?? 0, options.align?.[column])).join(GAP)).trimEnd());
+    return lines.join("\n");
+}
+/** Narrows the widest column one step at a time until the row fits. */
+function fitWidths(widths, available) {
+    const fitted = [...widths];
+    let total = fitted.reduce((sum, width) => sum + width, 0);
+    while (total > available) {
+        let widest = 0;
+        for (let column = 1; column < fitted.length; column += 1) {
+            if ((fitted[column] ?? 0) > (fitted[widest] ?? 0))
+                widest = column;
+        }
+        const width = fitted[widest] ?? 0;
+        if (width <= MIN_COLUMN)
+            break;
+        fitted[widest] = width - 1;
+        total -= 1;
+    }
+    return fitted;
+}
+function pad(cell, width, align) {
+    const text = truncate(cell, width);
+    const space = " ".repeat(Math.max(0, width - displayWidth(text)));
+    return align === "right" ? space + text : text + space;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-verdict.ts
+
+/** The verdict and its reasons, for the terminal renderers. */
+function renderVerdictLines(verdict) {
+    if (verdict === undefined)
+        return ["Verdict: none (no gate was evaluated)"];
+    const lines = [`Verdict: ${verdict.verdict === "pass" ? "PASS" : "FAIL"}`];
+    for (const reason of verdict.reasons)
+        lines.push(`  - ${oneLine(reason)}`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-run-summary.ts
+
+
+
+
+
+const render_run_summary_WIDTH = 80;
+/**
+ * A run for an 80-column terminal: what ran, how it went, and the verdict (from `decideVerdict`:
+ * renderers never judge). A run still `running` in the store is running when `liveOwner` (its
+ * live lease) is given, else interrupted, with the command that continues it.
+ */
+function renderRunSummary(run, verdict, options = {}) {
+    const { liveOwner } = options;
+    const lines = [
+        field("run", `${run.id} (${statusText(run, liveOwner)})`),
+        // A line of its own: a host name would not fit beside the run id in 80 columns.
+        ...(run.status === "running" && liveOwner !== undefined ? [field("owner", describeRunOwner(liveOwner))] : []),
+        field("experiment", `${run.experiment} @ ${run.experiment_version}`),
+        ...(run.label !== undefined ? [field("label", run.label)] : []),
+        field("target", run.target),
+        field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${formatCount(run.item_count)} items)`),
+        ...(run.git_commit !== undefined
+            ? [field("commit", `${run.git_commit}${run.git_branch !== undefined ? ` on ${run.git_branch}` : ""}`)]
+            : []),
+        field("started", `${run.started_at}${run.ended_at !== undefined ? ` · ended ${run.ended_at}` : ""}`),
+        ...resumeLines(run, liveOwner),
+        "",
+        ...(run.summary !== undefined ? summaryLines(run.summary, passThreshold(verdict)) : ["No items stored yet."]),
+        "",
+        ...renderVerdictLines(verdict),
+    ];
+    return fitLines(lines, render_run_summary_WIDTH);
+}
+/** The status a user reads: a stored `running` run without a live owner was interrupted. */
+function statusText(run, liveOwner) {
+    if (run.status !== "running")
+        return run.status;
+    return liveOwner === undefined ? "interrupted" : "running";
+}
+/** "pid 1234 on build-7, heartbeat 2 s ago" */
+function describeRunOwner(owner) {
+    return `pid ${owner.pid} on ${owner.host}, heartbeat ${formatCount(Math.max(0, owner.heartbeatAgeMs) / 1000)} s ago`;
+}
+function resumeLines(run, liveOwner) {
+    if (run.status !== "running" && run.status !== "cancelled")
+        return [];
+    const stored = field("stored", `${formatCount(run.summary?.total ?? 0)} of ${formatCount(run.item_count)} items`);
+    // A live run refuses --resume: what a user can do is stop it.
+    if (liveOwner !== undefined)
+        return [stored, field("stop", `evalgate runs cancel ${run.id}`)];
+    return [stored, field("continue", `evalgate run ${run.experiment} --resume ${run.id}`)];
+}
+/** The threshold the pass rate was judged against, so the rate is never shown rounded onto it. */
+function passThreshold(verdict) {
+    return verdict.checks.filter((check) => check.name === "pass_rate").map((check) => check.limit);
+}
+function field(name, value) {
+    return `${name.padEnd(11)} ${oneLine(value)}`;
+}
+function summaryLines(summary, thresholds) {
+    const lines = [
+        `${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
+            `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored`,
+        `pass rate ${formatPercent(summary.pass_rate, { against: thresholds })}`,
+    ];
+    if (summary.scorers.length > 0) {
+        lines.push("", formatTable(["scorer", "mean", "pass rate", "scored", "errors"], summary.scorers.map((scorer) => [
+            scorer.scorer,
+            formatScore(scorer.mean),
+            formatPercent(scorer.pass_rate),
+            formatCount(scorer.count),
+            formatCount(scorer.errors),
+        ]), { align: ["left", "right", "right", "right", "right"], maxWidth: render_run_summary_WIDTH }));
+    }
+    const { latency_ms: latency, tokens } = summary;
+    lines.push("", `latency     p50 ${formatMs(latency.p50)} · p95 ${formatMs(latency.p95)} · mean ${formatMs(latency.mean)}`, `tokens      ${formatCount(tokens.input)} in${cachedNote(tokens.cached_input)} · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`, `cost        ${formatCost(summary.cost)}`, `retries     ${formatCount(summary.retries)}`);
+    return lines;
+}
+/** Cached input is part of `in`: shown beside it, never added to the total. */
+function cachedNote(cached) {
+    return cached === undefined ? "" : ` (${formatCount(cached)} cached)`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/format-listing.ts
+
+
+
+/**
+ * Rows for `runs list`, `scores list` and the like. `table` fits 80 columns; the machine formats
+ * keep exactly `columns`, in that order, on every row (a missing value is null / an empty cell),
+ * so scripts can rely on them.
+ */
+function formatListing(rows, columns, format) {
+    switch (format) {
+        case "table":
+            return rows.length === 0
+                ? "(none)\n"
+                : `${formatTable(columns, rows.map((row) => columns.map((column) => cellText(row[column]))))}\n`;
+        case "csv":
+            return [columns, ...rows.map((row) => columns.map((column) => cellText(row[column])))].map(csvRow).join("");
+        case "json":
+            return `${JSON.stringify(rows.map((row) => format_listing_pick(row, columns)), null, 2)}\n`;
+        case "jsonl":
+            return rows.map((row) => `${JSON.stringify(format_listing_pick(row, columns))}\n`).join("");
+    }
+}
+function cellText(value) {
+    return value === undefined || value === null ? "" : valueText(value);
+}
+function format_listing_pick(row, columns) {
+    const picked = {};
+    for (const column of columns)
+        picked[column] = row[column] ?? null;
+    return picked;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/canonical.ts
+
+/**
+ * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
+ * serialise to the same string, so hashes of items and definitions do not depend on key order.
+ */
+function canonicalJson(value) {
+    return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === "object") {
+        const sorted = {};
+        for (const key of Object.keys(value).sort()) {
+            const entry = value[key];
+            if (entry !== undefined)
+                sorted[key] = sortKeys(entry);
+        }
+        return sorted;
+    }
+    return value;
+}
+function sha256Hex(text) {
+    // The one-shot form: ids are hashed several times per run item, on the hot path.
+    return (0,external_node_crypto_.hash)("sha256", text, "hex");
+}
+/** A short, stable content hash used for ids and versions a user may type. */
+function contentHash(value, length = 12) {
+    return sha256Hex(canonicalJson(value)).slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/core/config/experiment-version.ts
+
+/**
+ * What identifies an experiment version: everything that changes how items are run and judged.
+ * Built from the parsed config (defaults applied) before `${NAME}` interpolation, so no secret
+ * ever lands in a stored run; the description and the dataset path are left out (the dataset is
+ * identified by its own version).
+ */
+function experimentDefinition(config) {
+    return {
+        target: config.target,
+        scorers: config.scorers,
+        gate: config.gate,
+        concurrency: config.concurrency,
+        retries: config.retries,
+        max_error_rate: config.max_error_rate,
+    };
+}
+/** Key order does not matter: the hash is over canonical JSON. */
+function experimentVersion(definition) {
+    return contentHash(definition, 12);
+}
+
+;// CONCATENATED MODULE: ./src/core/config/interpolate.ts
+
+// `$${` escapes a literal `${`; `${NAME}` and `${NAME:-default}` read the environment; any other
+// `${…}` is a mistake we name rather than pass through to a target.
+const VARIABLE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$/s;
+const MAX_LISTED_PROBLEMS = 20;
+/**
+ * Replaces `${NAME}` and `${NAME:-default}` in every string inside `value` (keys are left alone).
+ * As in the shell, `:-` also applies when the variable is set but empty. Every missing variable is
+ * reported in one UserError, each line naming the field (`path` is the field path of `value`).
+ */
+function interpolateEnv(value, env, path) {
+    const problems = [];
+    const result = interpolateValue(value, env, path, problems);
+    if (problems.length > MAX_LISTED_PROBLEMS) {
+        const more = problems.length - MAX_LISTED_PROBLEMS;
+        throw new core_errors/* UserError */.y([...problems.slice(0, MAX_LISTED_PROBLEMS), `… and ${more} more problems`].join("\n"));
+    }
+    if (problems.length > 0)
+        throw new core_errors/* UserError */.y(problems.join("\n"));
+    return result;
+}
+function interpolateValue(value, env, path, problems) {
+    if (typeof value === "string")
+        return interpolateString(value, env, path, problems);
+    if (Array.isArray(value)) {
+        return value.map((entry, index) => interpolateValue(entry, env, `${path}[${index}]`, problems));
+    }
+    if (value !== null && typeof value === "object") {
+        const result = {};
+        for (const [key, entry] of Object.entries(value)) {
+            result[key] = interpolateValue(entry, env, path === "" ? key : `${path}.${key}`, problems);
+        }
+        return result;
+    }
+    return value;
+}
+/**
+ * One left-to-right pass with indexOf, never re-reading a replacement (a value holding `${X}` stays
+ * as it is) and linear in the text: a regular expression for `${…}` rescans the rest of the text
+ * from every `${` that has no `}`, which a crafted value makes quadratic.
+ */
+function interpolateString(text, env, path, problems) {
+    let result = "";
+    let from = 0;
+    // Once no `}` follows, none follows any later `${` either: each is literal text, found without a search.
+    let closeAhead = true;
+    for (;;) {
+        const dollar = text.indexOf("$", from);
+        if (dollar === -1)
+            break;
+        if (text.startsWith("$${", dollar)) {
+            result += text.slice(from, dollar) + "${";
+            from = dollar + 3;
+            continue;
+        }
+        const close = text[dollar + 1] === "{" && closeAhead ? text.indexOf("}", dollar + 2) : -1;
+        if (close === -1) {
+            if (text[dollar + 1] === "{")
+                closeAhead = false;
+            result += text.slice(from, dollar + 1);
+            from = dollar + 1;
+            continue;
+        }
+        result += text.slice(from, dollar) + resolveReference(text.slice(dollar, close + 1), env, path, problems);
+        from = close + 1;
+    }
+    return result + text.slice(from);
+}
+function resolveReference(match, env, path, problems) {
+    const variable = VARIABLE.exec(match.slice(2, -1));
+    if (variable === null) {
+        problems.push(`${path}: "${preview(match)}" is not a variable reference; write \${NAME} or \${NAME:-default} (or $\${ for a literal \${)`);
+        return match;
+    }
+    const [, name, fallback] = variable;
+    const found = env[name];
+    if (fallback !== undefined)
+        return found === undefined || found === "" ? fallback : found;
+    if (found !== undefined)
+        return found;
+    problems.push(`${path}: environment variable ${name} is not set (set it, or write \${${name}:-default})`);
+    return match;
+}
+/** A reference as quoted in a message: a long one is cut, so a message stays a line. */
+function preview(match) {
+    return match.length <= 60 ? match : `${match.slice(0, 57)}…}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/scorers/scorer.ts
 function defineScorer(definition) {
     return definition;
 }
 
+;// CONCATENATED MODULE: ./src/core/scorers/scalar-equality.ts
+const sameText = (actual, expected) => actual === expected;
+/** Whether two values are equal by the rule above; a missing value equals nothing. */
+function valuesEqual(actual, expected, textsEqual = sameText) {
+    if (actual === undefined || expected === undefined)
+        return false;
+    if (Array.isArray(actual) || Array.isArray(expected)) {
+        return (Array.isArray(actual) &&
+            Array.isArray(expected) &&
+            actual.length === expected.length &&
+            actual.every((entry, index) => valuesEqual(entry, expected[index], textsEqual)));
+    }
+    if (isRecord(actual) || isRecord(expected)) {
+        if (!isRecord(actual) || !isRecord(expected))
+            return false;
+        const keys = definedKeys(actual);
+        return (keys.length === definedKeys(expected).length &&
+            keys.every((key) => valuesEqual(actual[key], expected[key], textsEqual)));
+    }
+    if (typeof actual === "string" && typeof expected === "string")
+        return textsEqual(actual, expected);
+    const left = typeof actual === "string" ? scalarFromText(actual) : actual;
+    const right = typeof expected === "string" ? scalarFromText(expected) : expected;
+    // `===` makes 0 equal -0; a text that spells no scalar is undefined and equals nothing.
+    return left !== undefined && left === right;
+}
+/** A number, boolean or null output (not a text) that equals `text` by the rule above. */
+function equalsAsScalar(output, text) {
+    const scalar = output === null || typeof output === "number" || typeof output === "boolean";
+    return scalar && valuesEqual(output, text);
+}
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+/** The number, boolean or null a text spells by the rule above; undefined when it spells none. */
+function scalarFromText(text) {
+    const trimmed = text.trim();
+    if (JSON_NUMBER.test(trimmed)) {
+        const value = Number(trimmed);
+        // "1e400" is valid JSON but no double: it equals nothing rather than Infinity.
+        return Number.isFinite(value) ? value : undefined;
+    }
+    switch (trimmed.toLowerCase()) {
+        case "true":
+            return true;
+        case "false":
+            return false;
+        case "null":
+            return null;
+        default:
+            return undefined;
+    }
+}
+/**
+ * How text scorers read a number, boolean or null: its JSON text, the shortest that reads back
+ * as the same value (42 for 42.0, 1e+21, 0 for -0), so the same value always gives the same text.
+ */
+function scalarText(value) {
+    return JSON.stringify(value);
+}
+function definedKeys(record) {
+    return Object.keys(record).filter((key) => record[key] !== undefined);
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/core/scorers/evidence-values.ts
+
+
+
 /** Evidence is stored with every score, so a huge output is cut rather than copied whole. */
 const EVIDENCE_TEXT_LIMIT = 2_000;
 /** Reasons are one sentence: values in them are shortened further. */
@@ -23699,7 +24343,8 @@ const PREVIEW_LIMIT = 80;
 function truncateText(text, limit = EVIDENCE_TEXT_LIMIT) {
     if (text.length <= limit)
         return text;
-    return `${text.slice(0, limit)}… (${text.length - limit} more characters)`;
+    const kept = prefixWithin(text, { limit, unit: "characters" });
+    return `${kept}… (${text.length - kept.length} more characters)`;
 }
 /**
  * The value as evidence keeps it: strings over the limit are cut; structured values whose JSON
@@ -23714,11 +24359,11 @@ function evidenceValue(value) {
     return json.length > EVIDENCE_TEXT_LIMIT * 10 ? truncateText(json) : value;
 }
 /** A value as it reads inside a reason sentence: JSON, shortened, `nothing` for undefined. */
-function preview(value, limit = PREVIEW_LIMIT) {
+function evidence_values_preview(value, limit = PREVIEW_LIMIT) {
     if (value === undefined)
         return "nothing";
     const json = safeStringify(value);
-    return json.length <= limit ? json : `${json.slice(0, limit)}…`;
+    return truncate(json, limit + 1);
 }
 /** "a string", "an object", "null": how reasons name a value's type. */
 function kindOf(value) {
@@ -23732,12 +24377,17 @@ function kindOf(value) {
         return "an object";
     return `a ${typeof value}`;
 }
-/** JSON text of any value; a string stays as it is (for searching inside it). */
+/**
+ * JSON text of any value; a string stays as it is (for searching inside it), and a number,
+ * boolean or null reads as its canonical text (`scalarText`).
+ */
 function asText(value) {
     if (typeof value === "string")
         return value;
     if (value === undefined)
         return "";
+    if (value === null || typeof value === "number" || typeof value === "boolean")
+        return scalarText(value);
     return safeStringify(value);
 }
 function safeStringify(value) {
@@ -23752,9 +24402,11 @@ function safeStringify(value) {
 
 ;// CONCATENATED MODULE: ./src/core/scorers/text-expectations.ts
 
+
 /**
  * The expected value of a text scorer as a list of texts: one text, or a list of them.
- * Numbers and booleans read as their text. Anything else is a dataset or config mistake.
+ * Numbers and booleans read as their canonical text (`scalarText`: 42, not 42.0). Anything else
+ * is a dataset or config mistake.
  */
 function expectedTexts(expected) {
     const { value, label } = expected;
@@ -23765,15 +24417,28 @@ function expectedTexts(expected) {
         if (typeof entry === "string")
             return entry;
         if (typeof entry === "number" || typeof entry === "boolean")
-            return String(entry);
-        throw new Error(`${label} must be a text or a list of texts; found ${preview(entry)}`);
+            return scalarText(entry);
+        throw new Error(`${label} must be a text or a list of texts; found ${evidence_values_preview(entry)}`);
     });
+}
+/**
+ * Whether the output holds an expected text: the output's text (`asText`: a number reads as its
+ * canonical text; `haystack` is that text already case-folded) contains it, or the output is a
+ * number, boolean or null equal to the text by the rule of scalar-equality.ts, so the number 42
+ * holds "42.0" just as `equals` finds them equal.
+ */
+function outputHolds(output, haystack, text, fold) {
+    return haystack.includes(fold(text)) || equalsAsScalar(output, text);
+}
+/** The same for `starts_with`: an output equal to the text starts with it. */
+function outputStartsWith(output, start, text, fold) {
+    return start.startsWith(fold(text)) || equalsAsScalar(output, text);
 }
 function caseFold(caseSensitive) {
     return caseSensitive ? (text) => text : (text) => text.toLowerCase();
 }
 function quoteList(texts) {
-    return texts.map((text) => preview(text)).join(", ");
+    return texts.map((text) => evidence_values_preview(text)).join(", ");
 }
 function caseNote(caseSensitive) {
     return caseSensitive ? "" : " (ignoring case)";
@@ -23823,11 +24488,25 @@ function refuseValueAndField(config, context) {
         });
     }
 }
+/**
+ * The output, or the value at `output_path` inside it. A path with nothing at it throws (this
+ * scorer's error on the item, never a pass): a missing answer is not an empty one, or a negative
+ * scorer such as `not_contains` would pass on nothing.
+ */
 function readOutput(result, outputPath) {
-    if (outputPath === undefined)
+    if (outputPath === undefined) {
+        // Only a tool-calls-only answer reaches a scorer with no output: there is no text to judge.
+        if (result.output === undefined || result.output === null) {
+            throw new Error("the target answered with tool calls only; this scorer has no output to read");
+        }
         return { value: result.output, label: "output" };
+    }
     const root = typeof result.output === "string" ? parseJsonOr(result.output) : result.output;
-    return { value: getPath(root, outputPath), label: `output.${outputPath}` };
+    const value = getPath(root, outputPath);
+    if (value === undefined) {
+        throw new Error(`the output has no value at "${outputPath}" (output_path); nothing to score`);
+    }
+    return { value, label: `output.${outputPath}` };
 }
 /**
  * The expected value for this item. A missing one throws: that is a dataset or config mistake,
@@ -23890,8 +24569,8 @@ function createContains(config) {
         const output = readOutput(result, config.output_path);
         const texts = expectedTexts(readExpected(item, config));
         const haystack = fold(asText(output.value));
-        const found = texts.filter((text) => haystack.includes(fold(text)));
-        const missing = texts.filter((text) => !haystack.includes(fold(text)));
+        const found = texts.filter((text) => outputHolds(output.value, haystack, text, fold));
+        const missing = texts.filter((text) => !found.includes(text));
         const passed = config.any ? found.length > 0 : missing.length === 0;
         // With `any`, one text found is full marks: a fraction would read as a partial failure.
         const score = config.any ? (passed ? 1 : 0) : found.length / texts.length;
@@ -23936,26 +24615,26 @@ const EqualsConfigSchema = strictObject({
 }).superRefine(refuseValueAndField);
 const equals = defineScorer({
     name: "equals",
-    description: "The output equals the expected value (deep equality of canonical JSON; strings trimmed by default).",
+    description: "The output equals the expected value (deep equality, scalars across JSON types as in scalar-equality.ts; strings trimmed by default).",
     configSchema: EqualsConfigSchema,
     create(config) {
-        const normalize = stringNormalizer(config.trim, config.case_sensitive);
+        const textsEqual = textEquality(config.trim, config.case_sensitive);
         return ({ item, result }) => {
             const output = readOutput(result, config.output_path);
             const expected = readExpected(item, config);
             const { value: actual, parsed } = comparableOutput(output.value, expected.value);
-            const passed = deepEqual(actual, expected.value, normalize);
+            const passed = valuesEqual(actual, expected.value, textsEqual);
             const parsedNote = parsed ? " (output parsed as JSON)" : "";
             let reason;
             if (passed) {
-                reason = `${output.label} equals ${expected.label} ${preview(expected.value)}${parsedNote}`;
+                reason = `${output.label} equals ${expected.label} ${evidence_values_preview(expected.value)}${parsedNote}`;
             }
             else if (output.value === undefined) {
-                reason = `${output.label} is missing; ${expected.label} is ${preview(expected.value)}`;
+                reason = `${output.label} is missing; ${expected.label} is ${evidence_values_preview(expected.value)}`;
             }
             else {
                 reason =
-                    `${output.label} ${preview(actual)} does not equal ${expected.label} ${preview(expected.value)}` +
+                    `${output.label} ${evidence_values_preview(actual)} does not equal ${expected.label} ${evidence_values_preview(expected.value)}` +
                         parsedNote +
                         typeNote(actual, expected.value);
             }
@@ -23969,7 +24648,7 @@ const equals = defineScorer({
 });
 /**
  * Targets answer text, datasets hold numbers and objects: when a non-string is expected and the
- * output is a string holding JSON, the parsed value is compared ("42" equals 42).
+ * output is a string holding JSON, the parsed value is compared ('{"id": 42}' equals {id: 42}).
  */
 function comparableOutput(output, expected) {
     if (typeof output !== "string" || typeof expected === "string")
@@ -23977,7 +24656,12 @@ function comparableOutput(output, expected) {
     const parsed = parseJson(output);
     return parsed.ok ? { value: parsed.value, parsed: true } : { value: output, parsed: false };
 }
-function stringNormalizer(trim, caseSensitive) {
+/** Trim and case apply to every text compared, inside structured values too. */
+function textEquality(trim, caseSensitive) {
+    const normalize = textNormalizer(trim, caseSensitive);
+    return (actual, expected) => normalize(actual) === normalize(expected);
+}
+function textNormalizer(trim, caseSensitive) {
     if (trim && !caseSensitive)
         return (text) => text.trim().toLowerCase();
     if (trim)
@@ -23986,32 +24670,18 @@ function stringNormalizer(trim, caseSensitive) {
         return (text) => text.toLowerCase();
     return (text) => text;
 }
-function deepEqual(actual, expected, normalize) {
-    if (actual === undefined)
-        return false;
-    if (typeof actual === "string" && typeof expected === "string") {
-        return normalize(actual) === normalize(expected);
-    }
-    return canonicalJson(normalizeStrings(actual, normalize)) === canonicalJson(normalizeStrings(expected, normalize));
-}
-/** Trim and case apply to every string inside a structured value too, not only at the top. */
-function normalizeStrings(value, normalize) {
-    if (typeof value === "string")
-        return normalize(value);
-    if (Array.isArray(value))
-        return value.map((entry) => normalizeStrings(entry, normalize));
-    if (value !== null && typeof value === "object") {
-        const copy = {};
-        for (const [key, entry] of Object.entries(value))
-            copy[key] = normalizeStrings(entry, normalize);
-        return copy;
-    }
-    return value;
-}
+/** Named only when the types alone explain the failure: not for 41 against the text "42". */
 function typeNote(actual, expected) {
-    const actualKind = kindOf(actual);
-    const expectedKind = kindOf(expected);
-    return actualKind === expectedKind ? "" : ` (output is ${actualKind}, expected is ${expectedKind})`;
+    const actualKind = kindOf(spelledScalar(actual, expected));
+    const expectedKind = kindOf(spelledScalar(expected, actual));
+    return actualKind === expectedKind ? "" : ` (output is ${kindOf(actual)}, expected is ${kindOf(expected)})`;
+}
+/** A text that spells a scalar of the other side's type counts as that type. */
+function spelledScalar(value, other) {
+    if (typeof value !== "string" || typeof other === "string")
+        return value;
+    const scalar = scalarFromText(value);
+    return scalar !== undefined && kindOf(scalar) === kindOf(other) ? scalar : value;
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/icontains.ts
@@ -24227,7 +24897,7 @@ const notContains = defineScorer({
             const output = readOutput(result, config.output_path);
             const texts = expectedTexts(readExpected(item, config));
             const haystack = fold(asText(output.value));
-            const present = texts.filter((text) => haystack.includes(fold(text)));
+            const present = texts.filter((text) => outputHolds(output.value, haystack, text, fold));
             const passed = present.length === 0;
             let reason;
             if (passed) {
@@ -24259,9 +24929,16 @@ const notContains = defineScorer({
 
 
 const FLAGS = /^[dgimsuvy]*$/;
+/**
+ * Patterns are bounded in length. A short pattern can still backtrack catastrophically on a
+ * long output (`(a+)+$`): JavaScript has no match timeout, so such a pattern is the config
+ * author's to avoid (prefer `contains`, or anchored patterns without nested quantifiers).
+ */
+const MAX_PATTERN_LENGTH = 1000;
 const RegexConfigSchema = strictObject({
     ...OutputPathFields,
-    pattern: schemas_string({ error: 'write the regular expression, e.g. pattern: "^order [0-9]+$"' }),
+    pattern: schemas_string({ error: 'write the regular expression, e.g. pattern: "^order [0-9]+$"' })
+        .max(MAX_PATTERN_LENGTH, { error: `a pattern is at most ${MAX_PATTERN_LENGTH} characters` }),
     flags: schemas_string()
         .regex(FLAGS, { error: 'flags are letters among d, g, i, m, s, u, v, y, e.g. flags: "i"' })
         .default(""),
@@ -24303,7 +24980,7 @@ const regex = defineScorer({
                     read: evidenceValue(output.value),
                     compared: shown,
                     reason: match
-                        ? `${output.label} matches ${shown} at ${preview(match[0])}`
+                        ? `${output.label} matches ${shown} at ${evidence_values_preview(match[0])}`
                         : `${output.label} does not match ${shown}`,
                 },
             };
@@ -24312,6 +24989,7 @@ const regex = defineScorer({
 });
 
 ;// CONCATENATED MODULE: ./src/core/scorers/starts-with.ts
+
 
 
 
@@ -24337,11 +25015,11 @@ const startsWith = defineScorer({
             const text = asText(output.value);
             const shown = config.trim ? text.trimStart() : text;
             const start = fold(shown);
-            const match = texts.find((candidate) => start.startsWith(fold(candidate)));
+            const match = texts.find((candidate) => outputStartsWith(output.value, start, candidate, fold));
             const passed = match !== undefined;
             const reason = passed
-                ? `${output.label} starts with ${preview(match)}`
-                : `${output.label} starts with ${preview(shown.slice(0, 40))}, not ${texts.length === 1 ? "" : "any of "}${quoteList(texts)}`;
+                ? `${output.label} starts with ${evidence_values_preview(match)}`
+                : `${output.label} starts with ${evidence_values_preview(truncate(shown, 40))}, not ${texts.length === 1 ? "" : "any of "}${quoteList(texts)}`;
             return {
                 score: passed ? 1 : 0,
                 passed,
@@ -24395,7 +25073,10 @@ function editDistance(a, b) {
 
 const ToolCalledConfigSchema = strictObject({
     tool: schemas_string({ error: "name the tool, e.g. tool: search_orders" }).min(1),
-    /** Every given key must equal the call's argument of that name; other arguments are free. */
+    /**
+     * Every given key must equal the call's argument of that name (by the rule of
+     * scalar-equality.ts: `order_id: 42` matches "42"); other arguments are free.
+     */
     arguments: record(schemas_string(), json(), { error: "write arguments as a mapping, e.g. arguments: { order_id: A1 }" })
         .optional(),
     times: schemas_number().int().nonnegative().optional(),
@@ -24414,7 +25095,7 @@ const toolCalled = defineScorer({
     description: "The target called a tool (`tool`), optionally with given `arguments`, exactly `times` or at least `min_times`.",
     configSchema: ToolCalledConfigSchema,
     create(config) {
-        const wanted = config.arguments === undefined ? undefined : canonicalEntries(config.arguments);
+        const wanted = config.arguments === undefined ? undefined : Object.entries(config.arguments);
         const countRule = describeCountRule(config);
         return ({ result }) => {
             const calls = result.tool_calls ?? [];
@@ -24433,9 +25114,6 @@ const toolCalled = defineScorer({
         };
     },
 });
-function canonicalEntries(args) {
-    return Object.entries(args).map(([key, value]) => [key, canonicalJson(value)]);
-}
 /** Providers send arguments as an object or as the JSON text of one (OpenAI does the latter). */
 function callArguments(call) {
     if (typeof call.arguments !== "string")
@@ -24448,7 +25126,7 @@ function argumentsMatch(call, wanted) {
     if (args === null || typeof args !== "object" || Array.isArray(args))
         return wanted.length === 0;
     const record = args;
-    return wanted.every(([key, value]) => key in record && canonicalJson(record[key]) === value);
+    return wanted.every(([key, value]) => Object.hasOwn(record, key) && valuesEqual(record[key], value));
 }
 function describeCountRule(config) {
     if (config.times !== undefined)
@@ -24470,13 +25148,13 @@ function compared(config) {
 }
 function toolReason(config, calls, named, matching, passed, countRule) {
     const tool = config.tool;
-    const withArgs = config.arguments === undefined ? "" : ` with arguments ${preview(config.arguments)}`;
+    const withArgs = config.arguments === undefined ? "" : ` with arguments ${evidence_values_preview(config.arguments)}`;
     const calledNames = calls.length === 0 ? "no tools were called" : `called: ${uniqueNames(calls)}`;
     if (named.length === 0) {
         return passed ? `tool ${tool} was not called, as required; ${calledNames}` : `tool ${tool} was not called; ${calledNames}`;
     }
     if (config.arguments !== undefined && matching === 0 && !passed) {
-        const seen = named.slice(0, 3).map((call) => preview(callArguments(call))).join(", ");
+        const seen = named.slice(0, 3).map((call) => evidence_values_preview(callArguments(call))).join(", ");
         return `tool ${tool} was called ${tool_called_plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
     }
     const verdict = passed ? "" : ` (expected ${countRule})`;
@@ -24542,7 +25220,7 @@ function resolveScorers(refs, path, registry = builtinScorers) {
     });
     problems.push(...duplicateLabelProblems(refs, path));
     if (problems.length > 0)
-        throw new errors/* UserError */.y(problems.join("\n"));
+        throw new core_errors/* UserError */.y(problems.join("\n"));
     return resolved;
 }
 /** The keys a scorer's `config:` accepts, for "did you mean" on a misspelt key. */
@@ -24574,6 +25252,12 @@ function duplicateLabelProblems(refs, path) {
 
 ;// CONCATENATED MODULE: ./src/core/dataset/format.ts
 
+/**
+ * A record (a JSONL line, a CSV record, a JSON array element) longer than this many characters is
+ * refused: the parser holds a whole record, and a file with no line break or an unclosed quote
+ * would otherwise be read into memory whole.
+ */
+const MAX_RECORD_CHARS = 32 * 1024 * 1024;
 const FORMATS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
@@ -24585,17 +25269,17 @@ function datasetFormatOf(file) {
     const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
     const format = FORMATS[extension];
     if (format === undefined) {
-        throw new errors/* UserError */.y(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
+        throw new core_errors/* UserError */.y(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
     }
     return format;
 }
-/** `evals/x.jsonl:17` or `evals/x.json: item [17]`: the prefix of every message about a record. */
-function recordLocation(format, file, line) {
-    return format === "json" ? `${file}: item [${line}]` : `${file}:${line}`;
+/** `evals/x.jsonl:17` or `evals/x.json:17: item [3]`: the prefix of every message about a record. */
+function recordLocation(file, record) {
+    return record.index === undefined ? `${file}:${record.line}` : `${file}:${record.line}: item [${record.index}]`;
 }
-/** `line 3` or `item [3]`, for "first on line 3". */
-function positionLabel(format, line) {
-    return format === "json" ? `item [${line}]` : `line ${line}`;
+/** How a too-long record is refused, in every format. */
+function recordTooLongMessage(where) {
+    return `${where}: the record is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB; a missing line break or an unclosed quote usually causes this`;
 }
 /** "an array", "a string", "null": for "expected a JSON object, got …". */
 function describeJsonType(value) {
@@ -24607,10 +25291,189 @@ function describeJsonType(value) {
     return type === "object" ? "an object" : `a ${type}`;
 }
 
-;// CONCATENATED MODULE: external "node:stream/web"
-const web_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/core/dataset/line-breaks.ts
+const LF = 0x0a;
+const CR = 0x0d;
+/**
+ * Counts physical lines in a stream of bytes as an editor shows them: LF, CRLF and a lone CR each
+ * end a line (a CRLF split across two chunks counts once). UTF-8 never uses these byte values
+ * inside a multi-byte character, so bytes can be counted without decoding.
+ */
+class LineBreakCounter {
+    lineNumber = 1;
+    afterCr = false;
+    /** The 1-based line of the next byte. */
+    get line() {
+        return this.lineNumber;
+    }
+    /** Counts the line breaks in `bytes[start, end)`; returns the line of the byte at `end`. */
+    advance(bytes, start = 0, end = bytes.length) {
+        if (start >= end)
+            return this.lineNumber;
+        // Native searches (memchr) over exactly the range, rather than a byte loop: this runs over
+        // every byte of a dataset, and once per CSV record.
+        const range = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
+        let lineFeeds = 0;
+        for (let at = range.indexOf(LF); at !== -1; at = range.indexOf(LF, at + 1))
+            lineFeeds++;
+        let carriageReturns = 0;
+        let pairs = this.afterCr && range[0] === LF ? 1 : 0;
+        for (let at = range.indexOf(CR); at !== -1; at = range.indexOf(CR, at + 1)) {
+            carriageReturns++;
+            if (range[at + 1] === LF)
+                pairs++;
+        }
+        this.lineNumber += lineFeeds + carriageReturns - pairs;
+        this.afterCr = range[range.length - 1] === CR;
+        return this.lineNumber;
+    }
+}
+/**
+ * Where `text[index]` is, counted as `LineBreakCounter` counts: `lines` line breaks before it, and
+ * its 1-based column on its line (in UTF-16 units, as editors number columns).
+ */
+function positionInText(text, index) {
+    let lines = 0;
+    let lineStart = 0;
+    for (let at = 0; at < index; at++) {
+        const code = text.charCodeAt(at);
+        if (code === CR || (code === LF && (at === 0 || text.charCodeAt(at - 1) !== CR)))
+            lines++;
+        if (code === CR || code === LF)
+            lineStart = at + 1;
+    }
+    return { lines, column: index - lineStart + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/decode-utf8.ts
+
+
+
+const NO_BYTES = new Uint8Array(0);
+/**
+ * Decodes a file's chunks as UTF-8, refusing the first byte sequence that is not UTF-8 with the
+ * file, line and byte offset: a replacement character would silently change the items and their
+ * ids. Streams (one chunk and at most three bytes of an unfinished character are held); a
+ * byte-order mark at the start is dropped. Text chunks pass through as they are.
+ */
+async function* decodeUtf8Chunks(chunks, file) {
+    const decoder = new external_node_util_namespaceObject.TextDecoder("utf-8", { fatal: true });
+    const lines = new LineBreakCounter();
+    let offset = 0;
+    let unfinished = NO_BYTES;
+    for await (const chunk of chunks) {
+        if (typeof chunk === "string") {
+            yield chunk;
+            continue;
+        }
+        let text;
+        try {
+            text = decoder.decode(chunk, { stream: true });
+        }
+        catch {
+            const bytes = concatBytes(unfinished, chunk);
+            const bad = Math.max(0, firstInvalidUtf8(bytes, false)) - unfinished.length;
+            lines.advance(chunk, 0, Math.max(0, bad));
+            throw invalidUtf8(file, lines.line, offset + bad);
+        }
+        lines.advance(chunk);
+        offset += chunk.byteLength;
+        unfinished = unfinishedCharacter(chunk);
+        if (text !== "")
+            yield text;
+    }
+    try {
+        const rest = decoder.decode();
+        if (rest !== "")
+            yield rest;
+    }
+    catch {
+        throw invalidUtf8(file, lines.line, offset - unfinished.length);
+    }
+}
+/** A whole file's bytes as text (the config file), refused as `decodeUtf8Chunks` refuses. */
+function decodeUtf8(bytes, file) {
+    try {
+        return new external_node_util_namespaceObject.TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        const bad = Math.max(0, firstInvalidUtf8(bytes, true));
+        throw invalidUtf8(file, new LineBreakCounter().advance(bytes, 0, bad), bad);
+    }
+}
+function invalidUtf8(file, line, offset) {
+    return new core_errors/* UserError */.y(`${file}:${line}: the file is not valid UTF-8 (at byte ${offset}); save it with the UTF-8 encoding`);
+}
+/**
+ * The index of the first byte that starts an invalid sequence (the Unicode "maximal subpart"
+ * rule, as TextDecoder applies it), or -1. With `final` false, a character cut off at the end is
+ * not an error: the next chunk finishes it.
+ */
+function firstInvalidUtf8(bytes, final) {
+    let index = 0;
+    while (index < bytes.length) {
+        const lead = bytes[index];
+        if (lead < 0x80) {
+            index++;
+            continue;
+        }
+        let continuation;
+        let lower = 0x80;
+        let upper = 0xbf;
+        if (lead >= 0xc2 && lead <= 0xdf)
+            continuation = 1;
+        else if (lead >= 0xe0 && lead <= 0xef) {
+            continuation = 2;
+            if (lead === 0xe0)
+                lower = 0xa0; // overlong
+            if (lead === 0xed)
+                upper = 0x9f; // surrogates
+        }
+        else if (lead >= 0xf0 && lead <= 0xf4) {
+            continuation = 3;
+            if (lead === 0xf0)
+                lower = 0x90; // overlong
+            if (lead === 0xf4)
+                upper = 0x8f; // above U+10FFFF
+        }
+        else {
+            return index;
+        }
+        for (let k = 1; k <= continuation; k++) {
+            if (index + k >= bytes.length)
+                return final ? index : -1;
+            const byte = bytes[index + k];
+            if (byte < (k === 1 ? lower : 0x80) || byte > (k === 1 ? upper : 0xbf))
+                return index;
+        }
+        index += continuation + 1;
+    }
+    return -1;
+}
+/** The bytes of a character the chunk's end cuts off (at most three), copied. */
+function unfinishedCharacter(chunk) {
+    for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+        const byte = chunk[chunk.length - back];
+        if (byte >= 0x80 && byte <= 0xbf)
+            continue;
+        const continuation = byte >= 0xf0 ? 3 : byte >= 0xe0 ? 2 : byte >= 0xc0 ? 1 : 0;
+        return continuation >= back ? chunk.slice(chunk.length - back) : NO_BYTES;
+    }
+    return NO_BYTES;
+}
+function concatBytes(first, second) {
+    if (first.length === 0)
+        return second;
+    const bytes = new Uint8Array(first.length + second.length);
+    bytes.set(first);
+    bytes.set(second, first.length);
+    return bytes;
+}
+
+;// CONCATENATED MODULE: external "node:stream/web"
+const web_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
 ;// CONCATENATED MODULE: external "stream"
 const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
@@ -26854,22 +27717,239 @@ const stream_parse = (opts) => {
 
 
 
+;// CONCATENATED MODULE: ./src/core/dataset/json-syntax.ts
+/**
+ * Records nested deeper than this are refused: every later step (ids, the store, the target's
+ * request) walks values recursively, and a crafted record a few thousand levels deep would overflow
+ * the stack there. 128 is serde_json's default and far beyond any real dataset.
+ */
+const MAX_JSON_DEPTH = 128;
+/**
+ * Finds the first syntax error in `text` (one JSON value, surrounding whitespace allowed), or a
+ * nesting deeper than `maxDepth`. Used on the error path only, after `JSON.parse` refused the text:
+ * it locates the problem itself, so no message depends on the engine's wording or quotes an excerpt
+ * of the file.
+ */
+function findJsonSyntaxError(text, maxDepth = MAX_JSON_DEPTH) {
+    const scanner = new Scanner(text, maxDepth);
+    try {
+        scanner.document();
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Found)
+            return error.syntaxError;
+        throw error;
+    }
+}
+/** "unexpected character "x"" when the content may be quoted, else without the character. */
+function describeJsonSyntaxError(error, quoteContent) {
+    return quoteContent && error.character !== undefined
+        ? `${error.problem} ${JSON.stringify(error.character)}`
+        : error.problem;
+}
+/** Whether a parsed value nests objects and arrays deeper than `maxDepth`. */
+function nestingExceeds(value, maxDepth = MAX_JSON_DEPTH, depth = 0) {
+    if (value === null || typeof value !== "object")
+        return false;
+    if (depth + 1 > maxDepth)
+        return true;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (const child of children) {
+        if (nestingExceeds(child, maxDepth, depth + 1))
+            return true;
+    }
+    return false;
+}
+class Found extends Error {
+    syntaxError;
+    constructor(syntaxError) {
+        super(syntaxError.problem);
+        this.syntaxError = syntaxError;
+    }
+}
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+class Scanner {
+    text;
+    maxDepth;
+    index = 0;
+    constructor(text, maxDepth) {
+        this.text = text;
+        this.maxDepth = maxDepth;
+    }
+    document() {
+        this.value(0);
+        this.skipWhitespace();
+        if (this.index < this.text.length)
+            this.fail("unexpected text after the JSON value");
+    }
+    value(depth) {
+        this.skipWhitespace();
+        const char = this.text[this.index];
+        if (char === undefined)
+            this.fail("a value is missing (the text ends early)");
+        if (char === "{")
+            this.object(depth + 1);
+        else if (char === "[")
+            this.array(depth + 1);
+        else if (char === '"')
+            this.string();
+        else if (char === "-" || (char >= "0" && char <= "9"))
+            this.number();
+        else if (char === "t")
+            this.literal("true");
+        else if (char === "f")
+            this.literal("false");
+        else if (char === "n")
+            this.literal("null");
+        else
+            this.unexpected();
+    }
+    object(depth) {
+        if (depth > this.maxDepth)
+            this.tooDeep();
+        this.index++;
+        this.skipWhitespace();
+        if (this.text[this.index] === "}") {
+            this.index++;
+            return;
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.index] !== '"')
+                this.fail("expected a property name in double quotes");
+            this.string();
+            this.skipWhitespace();
+            if (this.text[this.index] !== ":")
+                this.fail("expected ':' after the property name");
+            this.index++;
+            this.value(depth);
+            this.skipWhitespace();
+            const next = this.text[this.index];
+            if (next === "}") {
+                this.index++;
+                return;
+            }
+            if (next !== ",")
+                this.fail("expected ',' or '}' after a property value");
+            this.index++;
+            this.skipWhitespace();
+            if (this.text[this.index] === "}")
+                this.fail("a comma before '}'; remove the trailing comma");
+        }
+    }
+    array(depth) {
+        if (depth > this.maxDepth)
+            this.tooDeep();
+        this.index++;
+        this.skipWhitespace();
+        if (this.text[this.index] === "]") {
+            this.index++;
+            return;
+        }
+        for (;;) {
+            this.value(depth);
+            this.skipWhitespace();
+            const next = this.text[this.index];
+            if (next === "]") {
+                this.index++;
+                return;
+            }
+            if (next !== ",")
+                this.fail("expected ',' or ']' after an array element");
+            this.index++;
+            this.skipWhitespace();
+            if (this.text[this.index] === "]")
+                this.fail("a comma before ']'; remove the trailing comma");
+        }
+    }
+    string() {
+        const start = this.index;
+        this.index++;
+        for (;;) {
+            const code = this.text.charCodeAt(this.index);
+            if (Number.isNaN(code))
+                this.fail("a string is not closed", start);
+            if (code === 0x22) {
+                this.index++;
+                return;
+            }
+            if (code < 0x20)
+                this.fail("a line break or control character inside a string; write it as an escape (\\n, \\t, \\u0000)");
+            if (code === 0x5c) {
+                const escape = this.text[this.index + 1];
+                if (escape === "u") {
+                    if (!/^[0-9A-Fa-f]{4}$/.test(this.text.slice(this.index + 2, this.index + 6))) {
+                        this.fail("an invalid \\u escape in a string (write four hex digits)");
+                    }
+                    this.index += 6;
+                    continue;
+                }
+                if (escape === undefined || !ESCAPES.has(escape)) {
+                    this.fail("an invalid escape in a string (a backslash is written \\\\)");
+                }
+                this.index += 2;
+                continue;
+            }
+            this.index++;
+        }
+    }
+    number() {
+        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        match.lastIndex = this.index;
+        const found = match.exec(this.text);
+        const end = found === null ? this.index : this.index + found[0].length;
+        const next = this.text[end];
+        if (found === null || (next !== undefined && /[0-9.eE+-]/.test(next))) {
+            this.fail("an invalid number");
+        }
+        this.index = end;
+    }
+    literal(word) {
+        if (this.text.startsWith(word, this.index))
+            this.index += word.length;
+        else
+            this.unexpected();
+    }
+    skipWhitespace() {
+        while (WHITESPACE.has(this.text.charCodeAt(this.index)))
+            this.index++;
+    }
+    unexpected() {
+        const code = this.text.codePointAt(this.index);
+        throw new Found({ index: this.index, problem: "unexpected character", character: String.fromCodePoint(code) });
+    }
+    tooDeep() {
+        throw new Found({ index: this.index, problem: `nested more than ${this.maxDepth} levels deep`, tooDeep: true });
+    }
+    fail(problem, index = this.index) {
+        throw new Found({ index, problem });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/dataset/csv-columns.ts
 
+
 const NESTED = /^(input|expected)\.(.+)$/;
-function csvHeader(cells, where) {
+/** `quoteContent` false: no message names a column (the file is outside the project). */
+function csvHeader(cells, where, quoteContent) {
     const names = cells.map((cell) => cell.trim());
-    const seen = new Set();
-    for (const name of names) {
+    const seen = new Map();
+    names.forEach((name, index) => {
         if (name === "")
-            throw new errors/* UserError */.y(`${where}: the header has an empty column name`);
-        if (seen.has(name))
-            throw new errors/* UserError */.y(`${where}: column "${name}" appears twice in the header`);
-        seen.add(name);
-    }
+            throw new core_errors/* UserError */.y(`${where}: the header has an empty column name (column ${index + 1})`);
+        const first = seen.get(name);
+        if (first !== undefined) {
+            throw new core_errors/* UserError */.y(quoteContent
+                ? `${where}: column "${name}" appears twice in the header`
+                : `${where}: column ${index + 1} of the header repeats the name of column ${first + 1}`);
+        }
+        seen.set(name, index);
+    });
     for (const field of ["input", "expected"]) {
         if (seen.has(field) && names.some((name) => name.startsWith(`${field}.`))) {
-            throw new errors/* UserError */.y(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
+            throw new core_errors/* UserError */.y(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
         }
     }
     return { names };
@@ -26901,12 +27981,14 @@ function csvRowToRecord(header, cells) {
     });
     return { ...others, ...record };
 }
+// A cell that is not JSON, or is nested too deeply to be an item's value, stays text.
 function cellValue(cell) {
     const first = cell.trimStart()[0];
     if (first !== "{" && first !== "[")
         return cell;
     try {
-        return JSON.parse(cell);
+        const value = JSON.parse(cell);
+        return nestingExceeds(value) ? cell : value;
     }
     catch {
         return cell;
@@ -26926,7 +28008,7 @@ const RESERVED = new Set(["id", "input", "expected", "metadata"]);
  */
 function recordToItem(record, where) {
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
-        throw new errors/* UserError */.y(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
+        throw new core_errors/* UserError */.y(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
     }
     const fields = record;
     const metadata = metadataOf(fields, where);
@@ -26940,7 +28022,7 @@ function recordToItem(record, where) {
         return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, where);
     }
     if (Object.keys(others).length === 0) {
-        throw new errors/* UserError */.y(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
+        throw new core_errors/* UserError */.y(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
     }
     return buildItem(fields.id, others, fields.expected, metadata, where);
 }
@@ -26949,7 +28031,7 @@ function metadataOf(fields, where) {
     if (metadata === undefined)
         return {};
     if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) {
-        throw new errors/* UserError */.y(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
+        throw new core_errors/* UserError */.y(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
     }
     return metadata;
 }
@@ -26967,7 +28049,69 @@ function idOf(rawId, where) {
         return rawId;
     if (typeof rawId === "number" && Number.isFinite(rawId))
         return String(rawId);
-    throw new errors/* UserError */.y(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
+    throw new core_errors/* UserError */.y(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/record-start-lines.ts
+
+const record_start_lines_LF = 0x0a;
+const record_start_lines_CR = 0x0d;
+/**
+ * The physical line where each record of a byte stream starts, for a parser that reports how many
+ * bytes it had consumed at the end of each record (csv-parse's `info.bytes`). Its own line count
+ * is not the editor's: it counts a CRLF inside a quoted field as two lines and knows one record
+ * delimiter per file. Offsets only move forward, so only the chunks not yet passed are held.
+ */
+class RecordStartLines {
+    chunks = [];
+    /** File offset of `chunks[0]`. */
+    chunkStart = 0;
+    /** File offset the counter has reached (within `chunks[0]`). */
+    position = 0;
+    counter = new LineBreakCounter();
+    /** Every chunk, in order, before the parser sees it. */
+    add(chunk) {
+        if (chunk.length > 0)
+            this.chunks.push(chunk);
+    }
+    /**
+     * The line of the record after the one that ended at `offset`: the first byte from there on
+     * that is not a line break (blank lines are skipped, as the parser skips them).
+     */
+    lineAfter(offset) {
+        this.countTo(offset);
+        for (;;) {
+            const chunk = this.chunks[0];
+            if (chunk === undefined)
+                return this.counter.line;
+            const from = this.position - this.chunkStart;
+            let to = from;
+            while (to < chunk.length && (chunk[to] === record_start_lines_LF || chunk[to] === record_start_lines_CR))
+                to++;
+            this.counter.advance(chunk, from, to);
+            this.position = this.chunkStart + to;
+            if (to < chunk.length)
+                return this.counter.line;
+            this.dropFirstChunk();
+        }
+    }
+    countTo(offset) {
+        for (;;) {
+            const chunk = this.chunks[0];
+            if (chunk === undefined || offset <= this.position)
+                return;
+            const from = this.position - this.chunkStart;
+            const to = Math.min(offset - this.chunkStart, chunk.length);
+            this.counter.advance(chunk, from, to);
+            this.position = this.chunkStart + to;
+            if (to < chunk.length)
+                return;
+            this.dropFirstChunk();
+        }
+    }
+    dropFirstChunk() {
+        this.chunkStart += this.chunks.shift().length;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-csv.ts
@@ -26978,2018 +28122,331 @@ function idOf(rawId, where) {
 
 
 
+
+
 /**
- * CSV with a header row. Line numbers are the file's, even when a quoted cell spans lines: a
- * record starts on the line after the previous one ended, past any skipped blank lines.
+ * CSV with a header row. A record ends at `\r\n`, `\n` or `\r`, in any mix; line numbers are the
+ * physical lines an editor shows, also after quoted cells that span lines. Blank lines are skipped.
  */
-async function* parseCsv(chunks, file) {
-    const rows = web_namespaceObject.ReadableStream.from(asBytes(chunks)).pipeThrough(stream_parse({ info: true, bom: true, skip_empty_lines: true, relax_column_count: true }));
+async function* parseCsv(chunks, source) {
+    const lines = new RecordStartLines();
+    // Where the parser is, which can be ahead of the records read here: a stream that fails drops
+    // the records it still queued, and the failing record starts after the last one parsed.
+    let parsedEnd = 0;
+    const options = {
+        on_record: (record, context) => {
+            parsedEnd = context.bytes;
+            return { record, end: context.bytes };
+        },
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        // "\r\n" before "\r", so a CRLF is one line break; "\n" first, the most common.
+        record_delimiter: ["\n", "\r\n", "\r"],
+        max_record_size: MAX_RECORD_CHARS,
+    };
+    const rows = web_namespaceObject.ReadableStream.from(asBytes(chunks, lines)).pipeThrough(stream_parse(options));
     let header;
     let previousEnd = 0;
-    let previousEmpty = 0;
     try {
-        for await (const { record, info } of rows) {
-            const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-            previousEnd = info.lines;
-            previousEmpty = info.empty_lines;
-            const where = `${file}:${line}`;
+        for await (const { record, end } of rows) {
+            const line = lines.lineAfter(previousEnd);
+            previousEnd = end;
+            const where = `${source.file}:${line}`;
             if (header === undefined) {
-                header = csvHeader(record, where);
+                header = csvHeader(record, where, source.quoteContent);
                 continue;
             }
             if (record.length !== header.names.length) {
-                throw new errors/* UserError */.y(`${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`);
+                throw new core_errors/* UserError */.y(`${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`);
             }
             yield { item: recordToItem(csvRowToRecord(header, record), where), line };
         }
     }
     catch (error) {
         if (error instanceof CsvError_CsvError) {
-            const lines = error.lines;
-            throw new errors/* UserError */.y(`${file}${lines === undefined ? "" : `:${lines}`}: ${error.message}`);
+            throw new core_errors/* UserError */.y(csvProblem(error, `${source.file}:${lines.lineAfter(parsedEnd)}`));
         }
         throw error;
     }
 }
-// csv-parse takes bytes only.
-async function* asBytes(chunks) {
+/** csv-parse's own messages quote the field, so each is said again without it. */
+function csvProblem(error, where) {
+    const field = `field ${(error.column ?? 0) + 1}`;
+    switch (error.code) {
+        case "INVALID_OPENING_QUOTE":
+            return `${where}: not valid CSV (a quote inside ${field}, which does not start with one); quote the whole field and double each quote inside it: "say ""hi"""`;
+        case "CSV_INVALID_CLOSING_QUOTE":
+        case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+            return `${where}: not valid CSV (text after the closing quote of ${field}); inside a quoted field, write a quote as ""`;
+        case "CSV_QUOTE_NOT_CLOSED":
+            return `${where}: not valid CSV (the quote that opens ${field} of this record is never closed)`;
+        case "CSV_MAX_RECORD_SIZE":
+            return recordTooLongMessage(where);
+        default:
+            return `${where}: not valid CSV (${error.code})`;
+    }
+}
+// csv-parse takes bytes only; its byte counts are of these bytes, so the line index reads them too.
+async function* asBytes(chunks, lines) {
     const encoder = new external_node_util_namespaceObject.TextEncoder();
-    for await (const chunk of chunks)
-        yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+    for await (const chunk of chunks) {
+        const bytes = encoder.encode(chunk);
+        lines.add(bytes);
+        yield bytes;
+    }
 }
 
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/defs.js
-// @ts-self-types="./defs.d.ts"
+;// CONCATENATED MODULE: ./src/core/dataset/json-array-elements.ts
 
-const none = Symbol.for('object-stream.none');
-const stop = Symbol.for('object-stream.stop');
-
-const finalSymbol = Symbol.for('object-stream.final');
-const manySymbol = Symbol.for('object-stream.many');
-const flushSymbol = Symbol.for('object-stream.flush');
-const abortSymbol = Symbol.for('object-stream.abort');
-const fListSymbol = Symbol.for('object-stream.fList');
-const stopErrorSymbol = Symbol.for('object-stream.stopError');
-
-const finalValue = value => ({[finalSymbol]: 1, value});
-const many = values => ({[manySymbol]: 1, values});
-
-const isFinalValue = o => o && o[finalSymbol] === 1;
-const isMany = o => o && o[manySymbol] === 1;
-const isFlushable = o => o && o[flushSymbol] === 1;
-const isFunctionList = o => o && o[fListSymbol] === 1;
-const isStop = o => o && o[stopErrorSymbol] === 1;
-
-const getFinalValue = o => o.value;
-const getManyValues = o => o.values;
-const getFunctionList = o => o.fList;
-
-const flushable = (write, final = null, abort = null) => {
-  const fn = final ? value => (value === none ? final() : write(value)) : write;
-  fn[flushSymbol] = 1;
-  if (abort) fn[abortSymbol] = abort;
-  return fn;
-};
-
-const setFunctionList = (o, fns) => {
-  o.fList = fns;
-  o[fListSymbol] = 1;
-  return o;
-};
-
-const clearFunctionList = o => {
-  delete o.fList;
-  delete o[fListSymbol];
-  return o;
-};
-
-class Stop extends Error {}
-// a mark, not the class: another library can throw a compatible Stop without importing this one
-Stop.prototype[stopErrorSymbol] = 1;
-
-const toMany = value =>
-  value === none ? many([]) : value && value[manySymbol] === 1 ? value : many([value]);
-
-const normalizeMany = o => {
-  if (o?.[manySymbol] === 1) {
-    switch (o.values.length) {
-      case 0:
-        return none;
-      case 1:
-        return o.values[0];
+/** A problem with the array itself (not inside an element), at a physical line and column. */
+class JsonArrayError extends Error {
+    problem;
+    line;
+    column;
+    index;
+    kind;
+    constructor(problem, line, column, 
+    /** The item being read, when the problem is inside one. */
+    index, 
+    /** "shape": the text may be valid JSON, only not an array of items; "depth": nested too deeply. */
+    kind = "syntax") {
+        super(problem);
+        this.problem = problem;
+        this.line = line;
+        this.column = column;
+        this.index = index;
+        this.kind = kind;
     }
-  }
-  return o;
-};
-
-const combineMany = (...args) => {
-  const values = [];
-  for (let i = 0; i < args.length; ++i) {
-    const a = args[i];
-    if (a === none) continue;
-    if (a?.[manySymbol] === 1) {
-      values.push(...a.values);
-    } else {
-      values.push(a);
+}
+/** A too-long element: `line` is where it starts. */
+class ElementTooLongError extends Error {
+    line;
+    index;
+    constructor(line, index) {
+        super(`item [${index}] is too long`);
+        this.line = line;
+        this.index = index;
     }
-  }
-  return many(values);
-};
-
-const combineManyMut = (a, ...args) => {
-  const values = a === none ? [] : a?.[manySymbol] === 1 ? a.values : [a];
-  for (let i = 0; i < args.length; ++i) {
-    const b = args[i];
-    if (b === none) continue;
-    if (b?.[manySymbol] === 1) {
-      values.push(...b.values);
-    } else {
-      values.push(b);
+}
+var State;
+(function (State) {
+    State[State["BeforeArray"] = 0] = "BeforeArray";
+    State[State["BeforeFirst"] = 1] = "BeforeFirst";
+    State[State["AfterComma"] = 2] = "AfterComma";
+    State[State["InElement"] = 3] = "InElement";
+    State[State["AfterElement"] = 4] = "AfterElement";
+    State[State["AfterArray"] = 5] = "AfterArray";
+})(State || (State = {}));
+const SPACE = 0x20;
+const TAB = 0x09;
+const json_array_elements_LF = 0x0a;
+const json_array_elements_CR = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+function isWhitespace(code) {
+    return code === SPACE || code === json_array_elements_LF || code === json_array_elements_CR || code === TAB;
+}
+/**
+ * Splits a top-level JSON array into the texts of its elements as the chunks arrive, tracking the
+ * physical line and column of every character (LF, CRLF and a lone CR end a line), so each
+ * element, and each problem, has the line an editor shows. Only strings and bracket depth are
+ * followed here; `JSON.parse` checks each element. Holds one chunk and the element in progress,
+ * which may not grow beyond `maxLength` characters nor nest deeper than `MAX_JSON_DEPTH`.
+ */
+class JsonArraySplitter {
+    maxLength;
+    state = State.BeforeArray;
+    line = 1;
+    column = 1;
+    afterCr = false;
+    first = true;
+    index = -1;
+    depth = 0;
+    inString = false;
+    escaped = false;
+    pieces = [];
+    pendingLength = 0;
+    elementLine = 0;
+    elementColumn = 0;
+    constructor(maxLength) {
+        this.maxLength = maxLength;
     }
-  }
-  return many(values);
-};
-
-// ---------------------------------------------------------------------------
-// Stream type guards (shape-based). Live in defs.js so the symmetric
-// is*WebStream and is*NodeStream are co-located and reachable from any
-// subpath. Neither path imports `node:stream` — both are duck-typed:
-//
-// - Web: ReadableStream has `getReader`, WritableStream has `getWriter`
-//   (Node streams expose neither).
-// - Node: streams expose `.pipe` / `.write` / `.on` plus the private
-//   `_readableState` / `_writableState` markers (Web streams expose none).
-//
-// Node guard logic is taken from
-// https://github.com/nodejs/node/blob/master/lib/internal/streams/utils.js
-// ---------------------------------------------------------------------------
-
-const isReadableWebStream = x =>
-  !!(
-    x &&
-    typeof x === 'object' &&
-    typeof x.getReader === 'function' &&
-    typeof x.pipeTo === 'function'
-  );
-
-const isWritableWebStream = x =>
-  !!(
-    x &&
-    typeof x === 'object' &&
-    typeof x.getWriter === 'function' &&
-    typeof x.abort === 'function'
-  );
-
-const isDuplexWebStream = x =>
-  !!(
-    x &&
-    typeof x === 'object' &&
-    isReadableWebStream(x.readable) &&
-    isWritableWebStream(x.writable)
-  );
-
-const isReadableNodeStream = obj =>
-  obj &&
-  typeof obj.pipe === 'function' &&
-  typeof obj.on === 'function' &&
-  (!obj._writableState ||
-    (typeof obj._readableState === 'object' ? obj._readableState.readable : null) !== false) &&
-  (!obj._writableState || obj._readableState);
-
-const isWritableNodeStream = obj =>
-  obj &&
-  typeof obj.write === 'function' &&
-  typeof obj.on === 'function' &&
-  (!obj._readableState ||
-    (typeof obj._writableState === 'object' ? obj._writableState.writable : null) !== false);
-
-const isDuplexNodeStream = obj =>
-  obj &&
-  typeof obj.pipe === 'function' &&
-  obj._readableState &&
-  typeof obj.on === 'function' &&
-  typeof obj.write === 'function';
-
-// old aliases
-const defs_final = finalValue;
-
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/exec.js
-// @ts-self-types="./exec.d.ts"
-
-// Sync-when-possible, value-or-promise executor. Threads a value through a
-// function-list, emitting terminal values via a `push` callback. Unlike
-// `fun()`'s collect sink (whose return is ignored) the push return is HONORED: when
-// push returns a Promise — a downstream backpressure signal — the executor
-// suspends AT that push and chains the remainder, preserving a bounded queue.
-// Returns undefined when the whole traversal ran synchronously, or a Promise
-// when it had to suspend.
-//
-// Duck-types returned values the way the original 1.x `fun()` did: thenable →
-// chain; many() → expand; .next → iterate as a generator; none → drop (null and
-// undefined too, for a push marked with dropNullSymbol); stop → throw Stop;
-// finalValue → emit and short-circuit. An async generator is
-// not special — it's a generator whose next() returned a promise, handled by
-// the same suspend/resume path. A sync generator stays synchronous.
-//
-// This is the engine `asStream` / `asWebStream` will adopt in place of their
-// `async function applyFns` (see
-// [[projects/stream-chain/design/sync-when-possible-executor]]); kept here as a
-// standalone module so it can be unit-tested in isolation.
-
-
-
-// On a push function: the value to throw once its owner is torn down.
-const cancelSymbol = Symbol.for('object-stream.cancel');
-
-// On a push function: its owner is a stream, which reserves null for its end, so
-// null and undefined are dropped at every stage. gen(), fun(), and pipe() pass them.
-const dropNullSymbol = Symbol.for('object-stream.dropNull');
-
-// On a pipe() run: its Stop comes after the flush, so drain() ends the run on it.
-const pipeRunSymbol = Symbol.for('object-stream.pipeRun');
-
-// On a Stop: the index of the first stage after the one that stopped. Set at every
-// stage call it leaves, so an index from an inner pipeline (a `pipe()` stage) is
-// replaced by the outer one.
-const stopAtSymbol = Symbol.for('object-stream.stopAt');
-
-// gen()'s consumer-side cancel: thrown by a run's own push and caught by its own
-// producer, so one value serves every run.
-const GEN_CANCEL = Symbol.for('object-stream.genCancel');
-
-const markStop = (error, index) => {
-  if (isStop(error)) error[stopAtSymbol] = index;
-  throw error;
-};
-
-// Where the flush after a stop starts; a Stop with no index (an adapter's single
-// function) leaves no stage after the stopper to flush.
-const stopIndex = (stop, fns) => stop[stopAtSymbol] ?? fns.length;
-
-// The error an abnormal exit surfaces when a cleanup also fails (a generator's
-// `finally`, fired by `it.return()`, or a stage's `abort`): the cleanup error alone
-// when there was no error or only a `stop`, a clean end; both, when the original is a
-// real Error; a non-Error control sentinel (gen()'s GEN_CANCEL) keeps its identity, since
-// callers compare against it. One home for nextGen's abort and the owners' releases.
-const withCleanupError = (err, cleanupErr) => {
-  if (err == null || isStop(err)) return cleanupErr;
-  return err instanceof Error
-    ? new AggregateError([err, cleanupErr], 'pipeline error; generator cleanup also failed')
-    : err;
-};
-
-// Checked once at build time, so a pipeline without an `abort` pays nothing at teardown.
-const hasAborters = fns => fns.some(fn => fn[abortSymbol]);
-
-// Each flushable stage gets its `final` or its `abort`, at most once: an owner keeps
-// one `finished` set per pipeline, holding the stages whose `final` completed or whose
-// `abort` was called. A stage whose `final` threw, or is still running, can be aborted.
-const noteFinal = (value, fn, finished) => {
-  if (value && typeof value.then == 'function') return value.then(v => (finished.add(fn), v));
-  finished.add(fn);
-  return value;
-};
-
-// Releases resource-owning stages among fns[0..to) on abnormal termination, in order,
-// skipping those in `finished`; resolves to the failure to surface, or undefined.
-const abortStages = async (fns, finished, to = fns.length) => {
-  let failure;
-  for (let i = 0; i < to; ++i) {
-    const fn = fns[i],
-      abort = fn[abortSymbol];
-    if (!abort || finished.has(fn)) continue;
-    finished.add(fn);
-    try {
-      await abort();
-    } catch (error) {
-      failure =
-        failure === undefined
-          ? error
-          : new AggregateError([failure, error], 'stage cleanup failed more than once');
-    }
-  }
-  return failure;
-};
-
-const next = (value, fns, index, push) => {
-  for (let i = index; ;) {
-    if (value && typeof value.then == 'function') {
-      const ii = i;
-      return value.then(
-        v => next(v, fns, ii, push),
-        e => markStop(e, ii)
-      );
-    }
-    if (value === none || (value == null && push[dropNullSymbol])) return undefined;
-    if (value === stop) markStop(new Stop(), i);
-    if (isFinalValue(value)) {
-      const final = getFinalValue(value);
-      if (final == null && push[dropNullSymbol]) return undefined;
-      return push(final); // emit, bypass remaining fns
-    }
-    if (isMany(value)) {
-      return nextMany(getManyValues(value), fns, i, push);
-    }
-    if (value && typeof value.next == 'function') {
-      return nextGen(value, fns, i, push);
-    }
-    if (i >= fns.length) {
-      return push(value); // terminal plain value
-    }
-    try {
-      value = fns[i++](value);
-    } catch (error) {
-      markStop(error, i);
-    }
-  }
-};
-
-// Iterate a many() array, threading each element. A resumable `step` stays
-// synchronous until one element returns a promise (a backpressure push, or
-// genuine async); then it suspends AT that element and resumes the remainder
-// via .then(step). Allocating one closure per actual suspension — not one per
-// element — keeps live allocation O(1) in the array length even when the
-// consumer backpressures from element 0 (the bug a per-element .then chain hit:
-// a chunk-sized many() exploded into O(N) live promises). Mirrors nextGen.
-const nextMany = (values, fns, i, push) => {
-  const step = j => {
-    for (; j < values.length; ++j) {
-      const r = next(values[j], fns, i, push);
-      if (r && typeof r.then == 'function') {
-        const jj = j;
-        return r.then(() => step(jj + 1));
-      }
-    }
-  };
-  return step(0);
-};
-
-// Iterate a generator, threading each yield. A resumable `step` keeps a sync
-// generator with a draining queue fully synchronous; it goes async only when
-// next() returns a promise (async generator) or a yield's push backpressures —
-// then resumes via .then(step).
-const nextGen = (it, fns, i, push) => {
-  const step = () => {
-    for (;;) {
-      // a torn-down owner marks its push: a generator whose values all get dropped
-      // never reaches the push, so it is stopped here, before its next yield
-      if (push[cancelSymbol]) throw push[cancelSymbol];
-      let data;
-      try {
-        data = it.next();
-      } catch (error) {
-        markStop(error, i);
-      }
-      if (data && typeof data.then == 'function') {
-        return data.then(
-          d => {
-            if (d.done) return;
-            const r = next(d.value, fns, i, push);
-            return r && typeof r.then == 'function' ? r.then(step) : step();
-          },
-          e => markStop(e, i)
-        );
-      }
-      if (data.done) return;
-      const r = next(data.value, fns, i, push);
-      if (r && typeof r.then == 'function') return r.then(step);
-    }
-  };
-  // Abnormal termination — a downstream stage threw (sync or rejected promise),
-  // or a push rejected (the gen bridge's consumer GEN_CANCEL) — leaves the source
-  // generator suspended at a yield, so its `finally {}` never runs and a
-  // resource-owning source (e.g. asyncBlockReader's FileHandle) leaks. Run
-  // `it.return()` to fire that finally, awaiting it for an async generator, then
-  // re-throw the ORIGINAL error. Normal completion (`data.done`) already ran the
-  // generator's own finally — don't touch it. The sync fast path stays
-  // overhead-free: a plain `try` plus one `.then(undefined, abort)` only when
-  // iteration actually suspended.
-  const abort = err => {
-    const onCleanupError = cleanupErr => withCleanupError(err, cleanupErr);
-    let ret;
-    try {
-      ret = it.return ? it.return() : undefined;
-    } catch (cleanupErr) {
-      throw onCleanupError(cleanupErr);
-    }
-    if (ret && typeof ret.then == 'function') {
-      return ret.then(
-        () => {
-          throw err;
-        },
-        cleanupErr => {
-          throw onCleanupError(cleanupErr);
+    /**
+     * The elements that end in this chunk, each as soon as it is found: the reader checks it before
+     * the rest of the chunk is read, so the first problem in the file is the one reported.
+     */
+    *push(chunk) {
+        let text = chunk;
+        if (this.first && text !== "") {
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+            this.first = false;
         }
-      );
-    }
-    throw err;
-  };
-  let r;
-  try {
-    r = step();
-  } catch (err) {
-    return abort(err);
-  }
-  return r && typeof r.then == 'function' ? r.then(undefined, abort) : r;
-};
-
-// Flush flushable stages (called when the factory's driver receives `none`).
-// Each flushable's output threads through the stages after it, value-or-promise
-// chained. Resumable `step` (same shape as nextMany) keeps live allocation O(1) in
-// the number of flushable stages under backpressure. A stop during the flush is a
-// clean end for the stages after the stopper: the flush resumes there, and the last
-// stop is rethrown at the end. A stopper never precedes the flushable being drained,
-// so each resume starts further on. An owner's `finished` set skips the stages already
-// released or flushed, and records each `final` that completes.
-const flush = (fns, index, push, finished) => {
-  let stop = null;
-  const resume = error => {
-    if (!isStop(error)) throw error;
-    stop = error;
-    return step(stopIndex(error, fns));
-  };
-  const step = i => {
-    for (; i < fns.length; ++i) {
-      const f = fns[i];
-      if (!isFlushable(f) || finished?.has(f)) continue;
-      let r;
-      try {
-        let value;
-        try {
-          value = f(none);
-        } catch (error) {
-          markStop(error, i + 1);
-        }
-        if (finished) value = noteFinal(value, f, finished);
-        r = next(value, fns, i + 1, push);
-      } catch (error) {
-        return resume(error);
-      }
-      if (r && typeof r.then == 'function') {
-        const ii = i;
-        return r.then(() => step(ii + 1), resume);
-      }
-    }
-    if (stop) throw stop;
-  };
-  return step(index);
-};
-
-// After a stop, the stopper and the stages before it are released, never flushed. A
-// failing release ends the pipeline instead, and nothing will flush the stages after
-// the stopper, so they are released too. Resolves to the failure, or undefined.
-const releaseStopped = async (fns, finished, stop) => {
-  const failure = await abortStages(fns, finished, stopIndex(stop, fns));
-  if (failure === undefined) return undefined;
-  const more = await abortStages(fns, finished);
-  return more === undefined
-    ? failure
-    : new AggregateError([failure, more], 'stage cleanup failed more than once');
-};
-
-// A stop is a clean end for the stages after the one that stopped: they are flushed,
-// then the rest released. For a driver that flushes on its own (asStream, asWebStream),
-// after a stop from its data pass or from its own flush, whose stages are then
-// finished. A failing flush releases every stage not finished yet.
-const finishStop = async (fns, stop, push, finished) => {
-  let error;
-  try {
-    await flush(fns, stopIndex(stop, fns), push, finished);
-  } catch (e) {
-    if (isStop(e)) stop = e;
-    else error = e;
-  }
-  const failure =
-    error === undefined
-      ? await releaseStopped(fns, finished, stop)
-      : await abortStages(fns, finished);
-  if (failure !== undefined) error = withCleanupError(error, failure);
-  if (error !== undefined) throw error;
-};
-
-// gen()'s push→pull bridge over the executor (next / flush); with `once`, pipe()'s
-// one-shot driver: a call drives one value, then the flush.
-const genBridge = (fns, once) => {
-  fns = fns
-    .filter(fn => fn)
-    .flat(Infinity)
-    .map(fn => (isFunctionList(fn) ? getFunctionList(fn) : fn))
-    .flat(Infinity);
-  if (!fns.length) {
-    fns = [x => x];
-  }
-  const canAbort = hasAborters(fns),
-    finished = new Set(); // see exec.js noteFinal
-  let flushed = false,
-    stopAt = 0; // after a stop, the flush starts at the stage after the stopper
-
-  // `once`: one value, then the flush, in finishStop's order, as asStream and
-  // asWebStream do: after a stop, the stages after the stopper are flushed before the
-  // stopper and the stages before it are released
-  const drive = async (value, push) => {
-    try {
-      await next(value, fns, 0, push);
-    } catch (error) {
-      if (!isStop(error)) throw error;
-      await finishStop(fns, error, push, finished);
-      throw error;
-    }
-    await flush(fns, 0, push, finished);
-  };
-
-  // push→pull bridge: the shared executor drives the producer (exec.next, or
-  // exec.flush on `none`); each push parks on a promise the consumer resolves
-  // when it pulls the next value, so production stays one item ahead (bounded).
-  // A for-await `break` runs .return() → the finally rejects the parked push
-  // with GEN_CANCEL, unwinding exec; the driver swallows it (no leaked producer).
-  let g = async function* (value) {
-    if (flushed) throw Error('Call to a flushed pipe.');
-    const isFlush = !once && value === none;
-    if (isFlush || once) flushed = true;
-
-    const pending = [];
-    /** @type {((value?: any) => void) | null} */
-    let wakeConsumer = null;
-    /** @type {((value?: any) => void) | null} */
-    let resolveProducer = null;
-    /** @type {((reason?: any) => void) | null} */
-    let rejectProducer = null;
-    let done = false,
-      error = null,
-      cancelled = false,
-      completed = false;
-
-    const push = v => {
-      if (cancelled) throw GEN_CANCEL;
-      pending.push(v);
-      if (wakeConsumer) {
-        const w = wakeConsumer;
-        wakeConsumer = null;
-        w();
-      }
-      return new Promise((res, rej) => {
-        resolveProducer = res;
-        rejectProducer = rej;
-      });
-    };
-
-    Promise.resolve()
-      .then(() =>
-        once
-          ? drive(value, push)
-          : isFlush
-            ? flush(fns, stopAt, push, finished)
-            : next(value, fns, 0, push)
-      )
-      .then(
-        () => {},
-        e => {
-          if (e === GEN_CANCEL) return;
-          error = e;
-          if (!isFlush && isStop(e)) stopAt = stopIndex(e, fns);
-        }
-      )
-      .finally(() => {
-        done = true;
-        if (wakeConsumer) {
-          const w = wakeConsumer;
-          wakeConsumer = null;
-          w();
-        }
-      });
-
-    try {
-      for (;;) {
-        while (pending.length) {
-          const v = pending.shift();
-          if (resolveProducer) {
-            const r = resolveProducer;
-            resolveProducer = rejectProducer = null;
-            r();
-          }
-          yield v;
-        }
-        if (error) throw error;
-        if (done) {
-          completed = true;
-          return;
-        }
-        await new Promise(res => (wakeConsumer = res));
-      }
-    } finally {
-      cancelled = true;
-      push[cancelSymbol] = GEN_CANCEL;
-      if (rejectProducer) {
-        const rj = rejectProducer;
-        resolveProducer = rejectProducer = null;
-        rj(GEN_CANCEL);
-      }
-      // an error or a break: release the resource-owning stages not finished (never a
-      // flush); after a stop, only those up to the stopper, the rest waiting for the
-      // caller's flush
-      if (!completed && canAbort) {
-        const failure = isStop(error)
-          ? await releaseStopped(fns, finished, error)
-          : await abortStages(fns, finished);
-        if (failure !== undefined) throw withCleanupError(error, failure);
-      }
-    }
-  };
-
-  if (once) return g;
-  const needToFlush = fns.some(fn => isFlushable(fn));
-  if (needToFlush) g = flushable(g);
-  return setFunctionList(g, fns);
-};
-
-// Factory parallel to fun()/gen(): normalize the fn-list (flatten, unwrap nested
-// function-lists, default to identity) and return a push-driven function tagged
-// as a function-list. The driver is `(value, push) => void | Promise`; calling
-// it with `none` flushes: after a `stop`, only the stages after the stopper.
-const exec = (...fns) => {
-  fns = fns
-    .filter(fn => fn)
-    .flat(Infinity)
-    .map(fn => (defs.isFunctionList(fn) ? defs.getFunctionList(fn) : fn))
-    .flat(Infinity);
-  if (!fns.length) {
-    fns = [x => x];
-  }
-  let flushed = false,
-    stopAt = 0;
-  const noteStop = error => {
-    if (defs.isStop(error)) stopAt = stopIndex(error, fns);
-    throw error;
-  };
-  let g = (value, push) => {
-    if (flushed) throw Error('Call to a flushed pipe.');
-    if (value === defs.none) {
-      flushed = true;
-      return flush(fns, stopAt, push);
-    }
-    let r;
-    try {
-      r = next(value, fns, 0, push);
-    } catch (error) {
-      noteStop(error);
-    }
-    return r && typeof r.then == 'function' ? r.then(undefined, noteStop) : r;
-  };
-  const needToFlush = fns.some(fn => defs.isFlushable(fn));
-  if (needToFlush) g = defs.flushable(g);
-  return defs.setFunctionList(g, fns);
-};
-
-/* harmony default export */ const src_exec = ((/* unused pure expression or super */ null && (exec)));
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/gen.js
-// @ts-self-types="./gen.d.ts"
-
-
-
-// gen() builds a push→pull async-generator bridge over the shared executor
-// (exec.next / exec.flush) — ~45% faster than the recursive `async function*` it
-// replaced, whose native `yield*` delegation instantiated a nested generator per
-// many() element. See [[projects/stream-chain/design/sync-when-possible-executor]].
-const gen = (...fns) => genBridge(fns, false);
-
-/* harmony default export */ const src_gen = (gen);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/fun.js
-// @ts-self-types="./fun.d.ts"
-
-// fun() runs a pipeline and collects every output into a single Many. It is now
-// a thin adapter over the shared value-or-promise executor (exec.next): the
-// collect sink never backpressures, so the executor stays synchronous on sync
-// pipelines — exactly fun's old behavior, but with one dispatch engine shared
-// with asStream/gen (single implementation, single correctness gate). See
-// [[projects/stream-chain/design/sync-when-possible-executor]].
-//
-// Behavioral note vs. the previous bespoke trampoline: `stop` halts without
-// flushing buffered flushables (consistent with gen(): the explicit `none` flush
-// emits them, after a stop only those of the stages after the stopper), and a sync
-// generator stage is iterated synchronously rather than always-async. Output
-// values are unchanged.
-
-
-
-
-const asArray = (...fns) => {
-  fns = fns
-    .filter(fn => fn)
-    .flat(Infinity)
-    .map(fn => (isFunctionList(fn) ? getFunctionList(fn) : fn))
-    .flat(Infinity);
-  if (!fns.length) {
-    fns = [x => x];
-  }
-  let flushed = false,
-    stopAt = 0; // after a stop, the flush starts at the stage after the stopper
-  const noteStop = error => {
-    if (isStop(error)) stopAt = stopIndex(error, fns);
-    throw error;
-  };
-  // results are per call: overlapping async calls must not share them (as in gen())
-  let g = value => {
-    if (flushed) throw Error('Call to a flushed pipe.');
-    const results = [],
-      push = v => {
-        results.push(v);
-      };
-    let pending;
-    if (value !== none) {
-      try {
-        pending = next(value, fns, 0, push);
-      } catch (error) {
-        noteStop(error);
-      }
-    } else {
-      flushed = true;
-      pending = flush(fns, stopAt, push);
-    }
-    return pending && typeof pending.then == 'function'
-      ? pending.then(() => results, noteStop)
-      : results;
-  };
-  const needToFlush = fns.some(fn => isFlushable(fn));
-  if (needToFlush) g = flushable(g);
-  return setFunctionList(g, fns);
-};
-
-const fun = (...fns) => {
-  const f = asArray(...fns);
-  let g = value => {
-    const result = /** @type {any} */ (f(value));
-    if (result && typeof result.then == 'function') {
-      return result.then(results => many(results));
-    }
-    return many(result);
-  };
-  if (isFlushable(f)) g = flushable(g);
-  return setFunctionList(g, getFunctionList(f));
-};
-
-/* harmony default export */ const src_fun = (fun);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/dataSource.js
-// @ts-self-types="./dataSource.d.ts"
-
-const dataSource = fn => {
-  if (typeof fn == 'function') return fn;
-  if (fn) {
-    if (typeof fn[Symbol.asyncIterator] == 'function') return fn[Symbol.asyncIterator].bind(fn);
-    if (typeof fn[Symbol.iterator] == 'function') return fn[Symbol.iterator].bind(fn);
-  }
-  throw new TypeError('The argument should be a function or an iterable object.');
-};
-
-/* harmony default export */ const src_dataSource = (dataSource);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/core/index.js
-// @ts-self-types="./index.d.ts"
-
-
-
-
-
-
-const chain = (fns, _options) => {
-  const flat = (Array.isArray(fns) ? fns : [])
-    .flat(Infinity)
-    .filter(Boolean)
-    .map(fn => (isFunctionList(fn) ? getFunctionList(fn) : fn))
-    .flat(Infinity);
-  const g = src_gen(...flat);
-  const c = async function* (input) {
-    if (input == null) return;
-    if (
-      typeof input === 'string' ||
-      (input[Symbol.asyncIterator] === undefined && input[Symbol.iterator] === undefined)
-    ) {
-      yield* g(input);
-      return;
-    }
-    for await (const value of input) yield* g(value);
-  };
-  c.streams = null;
-  c.input = null;
-  c.output = null;
-  return c;
-};
-
-// Override-hook + ChainOutput parity statics (mirrors the /node entry)
-chain.none = none;
-chain.stop = stop;
-chain.Stop = Stop;
-chain.stopErrorSymbol = stopErrorSymbol;
-chain.isStop = isStop;
-
-chain.finalSymbol = finalSymbol;
-chain.finalValue = finalValue;
-chain.final = defs_final;
-chain.isFinalValue = isFinalValue;
-chain.getFinalValue = getFinalValue;
-
-chain.manySymbol = manySymbol;
-chain.many = many;
-chain.isMany = isMany;
-chain.getManyValues = getManyValues;
-
-chain.flushSymbol = flushSymbol;
-chain.flushable = flushable;
-chain.isFlushable = isFlushable;
-chain.abortSymbol = abortSymbol;
-
-chain.fListSymbol = fListSymbol;
-chain.isFunctionList = isFunctionList;
-chain.getFunctionList = getFunctionList;
-chain.setFunctionList = setFunctionList;
-chain.clearFunctionList = clearFunctionList;
-
-chain.toMany = toMany;
-chain.normalizeMany = normalizeMany;
-chain.combineMany = combineMany;
-chain.combineManyMut = combineManyMut;
-
-chain.chain = chain;
-chain.chainUnchecked = chain;
-chain.gen = src_gen;
-chain.fun = src_fun;
-chain.dataSource = src_dataSource;
-
-/* harmony default export */ const src_core = ((/* unused pure expression or super */ null && (chain)));
-
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-chain/src/utils/fixUtf8Stream.js
-// @ts-self-types="./fixUtf8Stream.d.ts"
-
-
-
-// The WHATWG decoding rule: a U+FEFF that starts the first output is a byte-order
-// mark. Applied here for every input on every runtime: StringDecoder keeps the BOM,
-// and Deno 2.9.8's TextDecoder also drops a U+FEFF that starts a later decode() call
-// (denoland/deno#37090).
-const dropBOM = s => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
-
-// The BOM check is an inline flag, not a self-replacing function: the pipeline holds
-// this stage, so swapping it needs a trampoline call per chunk (+10% on 64-byte chunks).
-
-const makeTextDecoderImpl = options => {
-  const textDecoder = new TextDecoder('utf-8', {ignoreBOM: true});
-  let atStart = !options?.ignoreBOM;
-  return flushable(chunk => {
-    let s;
-    if (chunk === none) s = textDecoder.decode();
-    else if (typeof chunk == 'string') s = chunk;
-    else if (chunk instanceof Uint8Array) s = textDecoder.decode(chunk, {stream: true});
-    else throw new TypeError('Expected a string or a Uint8Array');
-    if (!atStart || !s) return s;
-    atStart = false;
-    return dropBOM(s);
-  });
-};
-
-const makeStringDecoderImpl = StringDecoder => options => {
-  const stringDecoder = new StringDecoder();
-  let atStart = !options?.ignoreBOM;
-  return flushable(chunk => {
-    let s;
-    if (chunk === none) s = stringDecoder.end();
-    else if (typeof chunk == 'string') s = chunk;
-    else if (chunk instanceof Uint8Array) s = stringDecoder.write(chunk);
-    else throw new TypeError('Expected a string or a Uint8Array');
-    if (!atStart || !s) return s;
-    atStart = false;
-    return dropBOM(s);
-  });
-};
-
-// Default to TextDecoder — works in every runtime (Node, Bun, Deno, browser).
-// On Node, asynchronously upgrade to StringDecoder, 2–7× faster on the decoder
-// hot path on Node 24 and 26 (on Node 22: 3.5× on ASCII, slower on multi-byte
-// text; bench/decoder-stringdecoder-vs-textdecoder.js, 2026-10-26).
-// Fire-and-forget: composing fixUtf8Stream() before the upgrade lands yields a
-// TextDecoder-backed stage; after, a StringDecoder-backed one. Both drop a
-// leading BOM. Callers needing the fast path on Node can `await whenReady()`
-// before composition.
-//
-// Bun and Deno stay on TextDecoder per benchmarks: Bun is a wash, Deno
-// actively prefers TextDecoder over its node-compat StringDecoder.
-
-let impl = makeTextDecoderImpl;
-
-const isDeno = typeof globalThis['Deno'] == 'object' && globalThis['Deno']?.version;
-const isBun = typeof globalThis['Bun'] == 'object' && globalThis['Bun']?.version;
-const isNode = !isDeno && !isBun && typeof process == 'object' && process?.versions?.node;
-
-const readyPromise = isNode
-  ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6193, 19)).then(
-      ({StringDecoder}) => {
-        impl = makeStringDecoderImpl(StringDecoder);
-      },
-      () => {} // squelch — stick with TextDecoder
-    )
-  : Promise.resolve();
-
-const fixUtf8Stream = options => impl(options);
-const whenReady = () => readyPromise;
-
-/* harmony default export */ const utils_fixUtf8Stream = (fixUtf8Stream);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-json/src/core/parser.js
-// @ts-self-types="./parser.d.ts"
-
-// charCodeAt-based JSON tokenizer. Structural classification (value/key/colon/
-// comma-stop/done) and whitespace skipping use charCodeAt + integer compares
-// instead of regex alternations (~21x cheaper per the dispatch-bench classify
-// experiment). Short strings, keys and numbers take a whole-lexeme fast path
-// (one regex match -> one set of tokens). Escapes, long (>256) strings,
-// literals (true/false/null) and any lexeme that abuts the buffer tail fall
-// back to the incremental regex state machine below, preserving exact
-// resumability and error behavior.
-
-
-
-
-const patterns = {
-  value1: /[\"\{\[\]\-\d]|true\b|false\b|null\b|\s{1,256}/y,
-  string: /[^\x00-\x1f\"\\]{1,256}|\\[bfnrt\"\\\/]|\\u[\da-fA-F]{4}|\"/y,
-  numberStart: /\d/y,
-  numberDigit: /\d{0,256}/y,
-  numberFraction: /[\.eE]/y,
-  numberExponent: /[eE]/y,
-  numberExpSign: /[-+]/y
-};
-const MAX_PATTERN_SIZE = 16;
-
-patterns.numberFracStart = patterns.numberExpStart = patterns.numberStart;
-patterns.numberFracDigit = patterns.numberExpDigit = patterns.numberDigit;
-
-const expected = {object: 'objectStop', array: 'arrayStop', '': 'done'};
-
-const tokenStartObject = {name: 'startObject'},
-  tokenEndObject = {name: 'endObject'},
-  tokenStartArray = {name: 'startArray'},
-  tokenEndArray = {name: 'endArray'},
-  tokenStartString = {name: 'startString'},
-  tokenEndString = {name: 'endString'},
-  tokenStartNumber = {name: 'startNumber'},
-  tokenEndNumber = {name: 'endNumber'},
-  tokenStartKey = {name: 'startKey'},
-  tokenEndKey = {name: 'endKey'},
-  literalTokens = {
-    true: {name: 'trueValue', value: true},
-    false: {name: 'falseValue', value: false},
-    null: {name: 'nullValue', value: null}
-  };
-
-// long hexadecimal codes: \uXXXX
-const fromHex = s => String.fromCharCode(parseInt(s.slice(2), 16));
-
-// short codes: \b \f \n \r \t \" \\ \/
-const codes = {b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', '/': '/'};
-
-// ASCII code points of the JSON syntax characters (each folds to a constant at load)
-const ASCII_TAB = '\t'.charCodeAt(0),
-  ASCII_LF = '\n'.charCodeAt(0),
-  ASCII_CR = '\r'.charCodeAt(0),
-  ASCII_SPACE = ' '.charCodeAt(0),
-  ASCII_QUOTE = '"'.charCodeAt(0),
-  ASCII_BACKSLASH = '\\'.charCodeAt(0),
-  ASCII_OPEN_BRACE = '{'.charCodeAt(0),
-  ASCII_CLOSE_BRACE = '}'.charCodeAt(0),
-  ASCII_OPEN_BRACKET = '['.charCodeAt(0),
-  ASCII_CLOSE_BRACKET = ']'.charCodeAt(0),
-  ASCII_MINUS = '-'.charCodeAt(0),
-  ASCII_COLON = ':'.charCodeAt(0),
-  ASCII_COMMA = ','.charCodeAt(0),
-  ASCII_ZERO = '0'.charCodeAt(0),
-  ASCII_NINE = '9'.charCodeAt(0),
-  ASCII_UPPER_A = 'A'.charCodeAt(0),
-  ASCII_UPPER_F = 'F'.charCodeAt(0),
-  ASCII_LOWER_A = 'a'.charCodeAt(0),
-  ASCII_LOWER_F = 'f'.charCodeAt(0),
-  ASCII_LOWER_N = 'n'.charCodeAt(0),
-  ASCII_LOWER_T = 't'.charCodeAt(0),
-  ASCII_LOWER_U = 'u'.charCodeAt(0);
-
-const HIGH_SURROGATE_FIRST = 0xd800,
-  HIGH_SURROGATE_LAST = 0xdbff;
-
-// fast-path helpers
-// char codes that legally terminate a number lexeme: , } ] and JSON whitespace
-const TERM = [];
-for (const ch of ',}] \t\n\r') TERM[ch.charCodeAt(0)] = 1;
-const numberFull = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
-const HEX = c => (c >= ASCII_ZERO && c <= ASCII_NINE) || (c >= ASCII_UPPER_A && c <= ASCII_UPPER_F) || (c >= ASCII_LOWER_A && c <= ASCII_LOWER_F);
-
-const jsonParser = options => {
-  let packKeys = true,
-    packStrings = true,
-    packNumbers = true,
-    streamKeys = true,
-    streamStrings = true,
-    streamNumbers = true,
-    jsonStreaming = false;
-
-  if (options) {
-    'packValues' in options && (packKeys = packStrings = packNumbers = options.packValues);
-    'packKeys' in options && (packKeys = options.packKeys);
-    'packStrings' in options && (packStrings = options.packStrings);
-    'packNumbers' in options && (packNumbers = options.packNumbers);
-    'streamValues' in options && (streamKeys = streamStrings = streamNumbers = options.streamValues);
-    'streamKeys' in options && (streamKeys = options.streamKeys);
-    'streamStrings' in options && (streamStrings = options.streamStrings);
-    'streamNumbers' in options && (streamNumbers = options.streamNumbers);
-    jsonStreaming = options.jsonStreaming;
-  }
-
-  !packKeys && (streamKeys = true);
-  !packStrings && (streamStrings = true);
-  !packNumbers && (streamNumbers = true);
-
-  let done = false,
-    expect = jsonStreaming ? 'done' : 'value',
-    parent = '',
-    openNumber = false,
-    accumulator = '',
-    heldSurrogate = '',
-    buffer = '';
-
-  const stack = [];
-
-  // a sink that encodes each chunk alone needs every surrogate pair within one chunk
-  const pushStringChunk = (tokens, value) => {
-    if (heldSurrogate) {
-      value = heldSurrogate + value;
-      heldSurrogate = '';
-    }
-    const last = value.charCodeAt(value.length - 1);
-    if (last >= HIGH_SURROGATE_FIRST && last <= HIGH_SURROGATE_LAST) {
-      heldSurrogate = value.charAt(value.length - 1);
-      if (value.length === 1) return;
-      value = value.slice(0, -1);
-    }
-    tokens.push({name: 'stringChunk', value});
-  };
-
-  return flushable(buf => {
-    const tokens = [];
-
-    if (buf === none) {
-      done = true;
-    } else {
-      buffer += buf;
-    }
-
-    let match,
-      fm,
-      s,
-      e,
-      q,
-      rs,
-      cc,
-      value,
-      index = 0;
-
-    main: for (;;) {
-      switch (expect) {
-        case 'value1':
-        case 'value': {
-          // skip whitespace
-          while (index < buffer.length) {
-            cc = buffer.charCodeAt(index);
-            if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
-              ++index;
-              continue;
-            }
-            break;
-          }
-          if (index >= buffer.length) {
-            if (done) throw new Error('Parser has expected a value');
-            break main; // wait for more input
-          }
-          cc = buffer.charCodeAt(index);
-          if (cc === ASCII_QUOTE) {
-            // string: charCodeAt whole-string scan (decodes escapes)
-            q = index + 1;
-            rs = q;
-            s = '';
-            for (;;) {
-              if (q >= buffer.length) {
-                q = -1;
-                break;
-              }
-              e = buffer.charCodeAt(q);
-              if (e === ASCII_QUOTE) {
-                s += buffer.slice(rs, q);
-                break;
-              }
-              if (e < ASCII_SPACE) {
-                q = -1;
-                break;
-              }
-              if (e === ASCII_BACKSLASH) {
-                if (q + 1 >= buffer.length) {
-                  q = -1;
-                  break;
+        let elementStart = 0;
+        let at = 0;
+        while (at < text.length) {
+            const code = text.charCodeAt(at);
+            if (this.state === State.InElement) {
+                const end = this.elementEnd(code);
+                if (end === "continues") {
+                    this.advance(code);
+                    at++;
+                    continue;
                 }
-                cc = buffer.charCodeAt(q + 1);
-                if (cc === ASCII_LOWER_U) {
-                  if (
-                    q + 6 > buffer.length ||
-                    !(HEX(buffer.charCodeAt(q + 2)) && HEX(buffer.charCodeAt(q + 3)) && HEX(buffer.charCodeAt(q + 4)) && HEX(buffer.charCodeAt(q + 5)))
-                  ) {
-                    q = -1;
-                    break;
-                  }
-                  s += buffer.slice(rs, q) + String.fromCharCode(parseInt(buffer.slice(q + 2, q + 6), 16));
-                  q += 6;
-                } else {
-                  value = codes[buffer.charAt(q + 1)];
-                  if (value === undefined) {
-                    q = -1;
-                    break;
-                  }
-                  s += buffer.slice(rs, q) + value;
-                  q += 2;
+                const stop = end === "after" ? at + 1 : at;
+                yield this.finishElement(text.slice(elementStart, stop));
+                this.state = State.AfterElement;
+                if (end === "after") {
+                    this.advance(code);
+                    at++;
                 }
-                rs = q;
                 continue;
-              }
-              ++q;
             }
-            if (q >= 0) {
-              if (streamStrings) {
-                tokens.push(tokenStartString);
-                if (s) tokens.push({name: 'stringChunk', value: s});
-                tokens.push(tokenEndString);
-              }
-              if (packStrings) tokens.push({name: 'stringValue', value: s});
-              index = q + 1;
-              expect = expected[parent];
-              continue main;
-            }
-            // fall back to incremental string machine
-            if (streamStrings) tokens.push(tokenStartString);
-            expect = 'string';
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_OPEN_BRACE) {
-            tokens.push(tokenStartObject);
-            stack.push(parent);
-            parent = 'object';
-            expect = 'key1';
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_OPEN_BRACKET) {
-            tokens.push(tokenStartArray);
-            stack.push(parent);
-            parent = 'array';
-            expect = 'value1';
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_CLOSE_BRACKET) {
-            if (expect !== 'value1') throw new Error("Parser cannot parse input: unexpected token ']'");
-            tokens.push(tokenEndArray);
-            parent = stack.pop();
-            expect = expected[parent];
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_MINUS || (cc >= ASCII_ZERO && cc <= ASCII_NINE)) {
-            // number: try whole-number fast path (only with a clear terminator in buffer)
-            numberFull.lastIndex = index;
-            fm = numberFull.exec(buffer);
-            if (fm) {
-              e = index + fm[0].length;
-              if (e < buffer.length && TERM[buffer.charCodeAt(e)]) {
-                s = fm[0];
-                if (streamNumbers) tokens.push(tokenStartNumber, {name: 'numberChunk', value: s}, tokenEndNumber);
-                if (packNumbers) tokens.push({name: 'numberValue', value: s});
-                index = e;
-                expect = expected[parent];
-                continue main;
-              }
-            }
-            // fall back to incremental number machine (mirrors the value1 branches)
-            openNumber = true;
-            if (cc === ASCII_MINUS) {
-              if (streamNumbers) tokens.push(tokenStartNumber, {name: 'numberChunk', value: '-'});
-              packNumbers && (accumulator = '-');
-              expect = 'numberStart';
-            } else if (cc === ASCII_ZERO) {
-              if (streamNumbers) tokens.push(tokenStartNumber, {name: 'numberChunk', value: '0'});
-              packNumbers && (accumulator = '0');
-              expect = 'numberFraction';
-            } else {
-              s = buffer.charAt(index);
-              if (streamNumbers) tokens.push(tokenStartNumber, {name: 'numberChunk', value: s});
-              packNumbers && (accumulator = s);
-              expect = 'numberDigit';
-            }
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_LOWER_T || cc === ASCII_LOWER_F || cc === ASCII_LOWER_N) {
-            // true / false / null — reuse the value1 regex for exact \b + wait semantics
-            patterns.value1.lastIndex = index;
-            match = patterns.value1.exec(buffer);
-            if (!match) {
-              if (done || index + MAX_PATTERN_SIZE < buffer.length) {
-                throw new Error('Parser cannot parse input: expected a value');
-              }
-              break main; // wait for more input
-            }
-            value = match[0];
-            if (buffer.length - index === value.length && !done) break main; // wait for boundary
-            tokens.push(literalTokens[value]);
-            expect = expected[parent];
-            index += value.length;
-            continue main;
-          }
-          throw new Error('Parser cannot parse input: expected a value');
-        }
-        // incremental string body (escapes / long / cross-chunk)
-        case 'keyVal':
-        case 'string':
-          patterns.string.lastIndex = index;
-          match = patterns.string.exec(buffer);
-          if (!match) {
-            if (index < buffer.length && (done || buffer.length - index >= 6)) throw new Error('Parser cannot parse input: escaped characters');
-            if (done) throw new Error('Parser has expected a string value');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (value === '"') {
-            if (heldSurrogate) {
-              tokens.push({name: 'stringChunk', value: heldSurrogate});
-              heldSurrogate = '';
-            }
-            if (expect === 'keyVal') {
-              if (streamKeys) tokens.push(tokenEndKey);
-              if (packKeys) {
-                tokens.push({name: 'keyValue', value: accumulator});
-                accumulator = '';
-              }
-              expect = 'colon';
-            } else {
-              if (streamStrings) tokens.push(tokenEndString);
-              if (packStrings) {
-                tokens.push({name: 'stringValue', value: accumulator});
-                accumulator = '';
-              }
-              expect = expected[parent];
-            }
-          } else if (value.length > 1 && value.charAt(0) === '\\') {
-            const t = value.length == 2 ? codes[value.charAt(1)] : fromHex(value);
-            if (expect === 'keyVal' ? streamKeys : streamStrings) {
-              pushStringChunk(tokens, t);
-            }
-            if (expect === 'keyVal' ? packKeys : packStrings) {
-              accumulator += t;
-            }
-          } else {
-            if (expect === 'keyVal' ? streamKeys : streamStrings) {
-              pushStringChunk(tokens, value);
-            }
-            if (expect === 'keyVal' ? packKeys : packStrings) {
-              accumulator += value;
-            }
-          }
-          index += value.length;
-          break;
-        case 'key1':
-        case 'key': {
-          while (index < buffer.length) {
-            cc = buffer.charCodeAt(index);
-            if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
-              ++index;
-              continue;
-            }
-            break;
-          }
-          if (index >= buffer.length) {
-            if (done) throw new Error('Parser cannot parse input: expected an object key');
-            break main; // wait for more input
-          }
-          cc = buffer.charCodeAt(index);
-          if (cc === ASCII_QUOTE) {
-            // key string: charCodeAt whole-key scan (decodes escapes)
-            q = index + 1;
-            rs = q;
-            s = '';
-            for (;;) {
-              if (q >= buffer.length) {
-                q = -1;
-                break;
-              }
-              e = buffer.charCodeAt(q);
-              if (e === ASCII_QUOTE) {
-                s += buffer.slice(rs, q);
-                break;
-              }
-              if (e < ASCII_SPACE) {
-                q = -1;
-                break;
-              }
-              if (e === ASCII_BACKSLASH) {
-                if (q + 1 >= buffer.length) {
-                  q = -1;
-                  break;
+            if (!isWhitespace(code)) {
+                const starts = this.betweenElements(code);
+                if (starts) {
+                    this.startElement();
+                    elementStart = at;
+                    continue; // the same character, now read as part of the element
                 }
-                cc = buffer.charCodeAt(q + 1);
-                if (cc === ASCII_LOWER_U) {
-                  if (
-                    q + 6 > buffer.length ||
-                    !(HEX(buffer.charCodeAt(q + 2)) && HEX(buffer.charCodeAt(q + 3)) && HEX(buffer.charCodeAt(q + 4)) && HEX(buffer.charCodeAt(q + 5)))
-                  ) {
-                    q = -1;
-                    break;
-                  }
-                  s += buffer.slice(rs, q) + String.fromCharCode(parseInt(buffer.slice(q + 2, q + 6), 16));
-                  q += 6;
-                } else {
-                  value = codes[buffer.charAt(q + 1)];
-                  if (value === undefined) {
-                    q = -1;
-                    break;
-                  }
-                  s += buffer.slice(rs, q) + value;
-                  q += 2;
+            }
+            this.advance(code);
+            at++;
+        }
+        if (this.state === State.InElement) {
+            const rest = elementStart === 0 ? text : text.slice(elementStart);
+            this.pieces.push(rest);
+            this.pendingLength += rest.length;
+            if (this.pendingLength > this.maxLength)
+                throw new ElementTooLongError(this.elementLine, this.index);
+        }
+    }
+    /** Refuses a file that ends before the array is closed. */
+    finish() {
+        if (this.state === State.AfterArray)
+            return;
+        if (this.state === State.BeforeArray) {
+            throw new JsonArrayError("the file is empty; write a JSON array of items ([{…}, {…}])", this.line, this.column, undefined, "shape");
+        }
+        if (this.state === State.InElement && (this.depth > 0 || this.inString)) {
+            throw new JsonArrayError("the file ends inside this item; close it, and the array with ']'", this.elementLine, this.elementColumn, this.index);
+        }
+        throw new JsonArrayError("the file ends before the array is closed; end it with ']'", this.line, this.column);
+    }
+    /** Handles a non-blank character outside any element; true when it starts one. */
+    betweenElements(code) {
+        switch (this.state) {
+            case State.BeforeArray:
+                if (code !== OPEN_BRACKET) {
+                    throw new JsonArrayError("expected a JSON array of items at the top level ([{…}, {…}])", this.line, this.column, undefined, "shape");
                 }
-                rs = q;
-                continue;
-              }
-              ++q;
-            }
-            if (q >= 0) {
-              if (streamKeys) {
-                tokens.push(tokenStartKey);
-                if (s) tokens.push({name: 'stringChunk', value: s});
-                tokens.push(tokenEndKey);
-              }
-              if (packKeys) tokens.push({name: 'keyValue', value: s});
-              index = q + 1;
-              expect = 'colon';
-              continue main;
-            }
-            if (streamKeys) tokens.push(tokenStartKey);
-            expect = 'keyVal';
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_CLOSE_BRACE) {
-            if (expect !== 'key1') throw new Error("Parser cannot parse input: unexpected token '}'");
-            tokens.push(tokenEndObject);
-            parent = stack.pop();
-            expect = expected[parent];
-            ++index;
-            continue main;
-          }
-          throw new Error('Parser cannot parse input: expected an object key');
-        }
-        case 'colon': {
-          while (index < buffer.length) {
-            cc = buffer.charCodeAt(index);
-            if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
-              ++index;
-              continue;
-            }
-            break;
-          }
-          if (index >= buffer.length) {
-            if (done) throw new Error("Parser cannot parse input: expected ':'");
-            break main; // wait for more input
-          }
-          cc = buffer.charCodeAt(index);
-          if (cc === ASCII_COLON) {
-            expect = 'value';
-            ++index;
-            continue main;
-          }
-          throw new Error("Parser cannot parse input: expected ':'");
-        }
-        case 'arrayStop':
-        case 'objectStop': {
-          while (index < buffer.length) {
-            cc = buffer.charCodeAt(index);
-            if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
-              ++index;
-              continue;
-            }
-            break;
-          }
-          if (index >= buffer.length) {
-            if (done) throw new Error("Parser cannot parse input: expected ','");
-            break main; // wait for more input
-          }
-          if (openNumber) {
-            if (streamNumbers) tokens.push(tokenEndNumber);
-            openNumber = false;
-            if (packNumbers) {
-              tokens.push({name: 'numberValue', value: accumulator});
-              accumulator = '';
-            }
-          }
-          cc = buffer.charCodeAt(index);
-          if (cc === ASCII_COMMA) {
-            expect = expect === 'arrayStop' ? 'value' : 'key';
-            ++index;
-            continue main;
-          }
-          if (cc === ASCII_CLOSE_BRACE || cc === ASCII_CLOSE_BRACKET) {
-            if (cc === ASCII_CLOSE_BRACE ? expect === 'arrayStop' : expect !== 'arrayStop') {
-              throw new Error("Parser cannot parse input: expected '" + (expect === 'arrayStop' ? ']' : '}') + "'");
-            }
-            tokens.push(cc === ASCII_CLOSE_BRACE ? tokenEndObject : tokenEndArray);
-            parent = stack.pop();
-            expect = expected[parent];
-            ++index;
-            continue main;
-          }
-          throw new Error("Parser cannot parse input: expected ','");
-        }
-        // number chunks — cross-chunk / fallback
-        case 'numberStart': // [0-9]
-          patterns.numberStart.lastIndex = index;
-          match = patterns.numberStart.exec(buffer);
-          if (!match) {
-            if (index < buffer.length || done) throw new Error('Parser cannot parse input: expected a starting digit');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = value === '0' ? 'numberFraction' : 'numberDigit';
-          index += value.length;
-          break;
-        case 'numberDigit': // [0-9]*
-          patterns.numberDigit.lastIndex = index;
-          match = patterns.numberDigit.exec(buffer);
-          if (!match) {
-            if (index < buffer.length || done) throw new Error('Parser cannot parse input: expected a digit');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (value) {
-            if (streamNumbers) tokens.push({name: 'numberChunk', value});
-            packNumbers && (accumulator += value);
-            index += value.length;
-          } else {
-            if (index < buffer.length) {
-              expect = 'numberFraction';
-              break;
-            }
-            if (done) {
-              expect = expected[parent];
-              break;
-            }
-            break main; // wait for more input
-          }
-          break;
-        case 'numberFraction': // [\.eE]?
-          patterns.numberFraction.lastIndex = index;
-          match = patterns.numberFraction.exec(buffer);
-          if (!match) {
-            if (index < buffer.length || done) {
-              expect = expected[parent];
-              break;
-            }
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = value === '.' ? 'numberFracStart' : 'numberExpSign';
-          index += value.length;
-          break;
-        case 'numberFracStart': // [0-9]
-          patterns.numberFracStart.lastIndex = index;
-          match = patterns.numberFracStart.exec(buffer);
-          if (!match) {
-            if (index < buffer.length || done) throw new Error('Parser cannot parse input: expected a fractional part of a number');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = 'numberFracDigit';
-          index += value.length;
-          break;
-        case 'numberFracDigit': // [0-9]*
-          patterns.numberFracDigit.lastIndex = index;
-          match = patterns.numberFracDigit.exec(buffer);
-          value = match[0];
-          if (value) {
-            if (streamNumbers) tokens.push({name: 'numberChunk', value});
-            packNumbers && (accumulator += value);
-            index += value.length;
-          } else {
-            if (index < buffer.length) {
-              expect = 'numberExponent';
-              break;
-            }
-            if (done) {
-              expect = expected[parent];
-              break;
-            }
-            break main; // wait for more input
-          }
-          break;
-        case 'numberExponent': // [eE]?
-          patterns.numberExponent.lastIndex = index;
-          match = patterns.numberExponent.exec(buffer);
-          if (!match) {
-            if (index < buffer.length) {
-              expect = expected[parent];
-              break;
-            }
-            if (done) {
-              expect = expected[parent];
-              break;
-            }
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = 'numberExpSign';
-          index += value.length;
-          break;
-        case 'numberExpSign': // [-+]?
-          patterns.numberExpSign.lastIndex = index;
-          match = patterns.numberExpSign.exec(buffer);
-          if (!match) {
-            if (index < buffer.length) {
-              expect = 'numberExpStart';
-              break;
-            }
-            if (done) throw new Error('Parser has expected an exponent value of a number');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = 'numberExpStart';
-          index += value.length;
-          break;
-        case 'numberExpStart': // [0-9]
-          patterns.numberExpStart.lastIndex = index;
-          match = patterns.numberExpStart.exec(buffer);
-          if (!match) {
-            if (index < buffer.length || done) throw new Error('Parser cannot parse input: expected an exponent part of a number');
-            break main; // wait for more input
-          }
-          value = match[0];
-          if (streamNumbers) tokens.push({name: 'numberChunk', value});
-          packNumbers && (accumulator += value);
-          expect = 'numberExpDigit';
-          index += value.length;
-          break;
-        case 'numberExpDigit': // [0-9]*
-          patterns.numberExpDigit.lastIndex = index;
-          match = patterns.numberExpDigit.exec(buffer);
-          value = match[0];
-          if (value) {
-            if (streamNumbers) tokens.push({name: 'numberChunk', value});
-            packNumbers && (accumulator += value);
-            index += value.length;
-          } else {
-            if (index < buffer.length || done) {
-              expect = expected[parent];
-              break;
-            }
-            break main; // wait for more input
-          }
-          break;
-        case 'done': {
-          while (index < buffer.length) {
-            cc = buffer.charCodeAt(index);
-            if (cc === ASCII_SPACE || cc === ASCII_TAB || cc === ASCII_LF || cc === ASCII_CR) {
-              if (openNumber) {
-                if (streamNumbers) tokens.push(tokenEndNumber);
-                openNumber = false;
-                if (packNumbers) {
-                  tokens.push({name: 'numberValue', value: accumulator});
-                  accumulator = '';
+                this.state = State.BeforeFirst;
+                return false;
+            case State.BeforeFirst:
+                if (code === CLOSE_BRACKET) {
+                    this.state = State.AfterArray;
+                    return false;
                 }
-              }
-              ++index;
-              continue;
+                if (code === COMMA)
+                    this.fail("a comma before the first item");
+                return true;
+            case State.AfterComma:
+                if (code === CLOSE_BRACKET)
+                    this.fail("a comma before ']'; remove the trailing comma");
+                if (code === COMMA)
+                    this.fail(`an item is missing between two commas (after item [${this.index}])`);
+                return true;
+            case State.AfterElement:
+                if (code === COMMA)
+                    this.state = State.AfterComma;
+                else if (code === CLOSE_BRACKET)
+                    this.state = State.AfterArray;
+                else
+                    this.fail(`expected ',' or ']' after item [${this.index}]`);
+                return false;
+            default:
+                this.fail("unexpected text after the array's closing ']'");
+        }
+    }
+    startElement() {
+        this.state = State.InElement;
+        this.index++;
+        this.depth = 0;
+        this.inString = false;
+        this.escaped = false;
+        this.elementLine = this.line;
+        this.elementColumn = this.column;
+    }
+    /**
+     * Whether the element goes on past `code`, ends with it (a closing quote or bracket), or ended
+     * just before it (a scalar followed by ',', ']' or a blank).
+     */
+    elementEnd(code) {
+        if (this.inString) {
+            if (this.escaped)
+                this.escaped = false;
+            else if (code === BACKSLASH)
+                this.escaped = true;
+            else if (code === QUOTE) {
+                this.inString = false;
+                if (this.depth === 0)
+                    return "after";
             }
-            break;
-          }
-          if (index >= buffer.length) break main; // wait for more input / end
-          if (jsonStreaming) {
-            if (openNumber) {
-              if (streamNumbers) tokens.push(tokenEndNumber);
-              openNumber = false;
-              if (packNumbers) {
-                tokens.push({name: 'numberValue', value: accumulator});
-                accumulator = '';
-              }
+            return "continues";
+        }
+        if (code === QUOTE)
+            this.inString = true;
+        else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+            if (++this.depth > MAX_JSON_DEPTH) {
+                throw new JsonArrayError(`nested more than ${MAX_JSON_DEPTH} levels deep`, this.line, this.column, this.index, "depth");
             }
-            expect = 'value';
-            continue main;
-          }
-          throw new Error('Parser cannot parse input: unexpected characters');
         }
-      }
-    }
-    if (done && openNumber) {
-      if (streamNumbers) tokens.push(tokenEndNumber);
-      openNumber = false;
-      if (packNumbers) {
-        tokens.push({name: 'numberValue', value: accumulator});
-        accumulator = '';
-      }
-    }
-    buffer = buffer.slice(index);
-    return tokens.length ? many(tokens) : none;
-  });
-};
-
-const parser = options => src_gen(utils_fixUtf8Stream(options), jsonParser(options));
-
-parser.parser = parser; // for backward compatibility with 1.x
-
-/* harmony default export */ const core_parser = (parser);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-json/src/core/assembler.js
-// @ts-self-types="./assembler.d.ts"
-
-
-
-const startObject = Ctr =>
-  /** @this {Assembler} */
-  function () {
-    if (this.done) {
-      this.done = false;
-    } else {
-      this.stack.push(this.current, this.key);
-    }
-    this.current = new Ctr();
-    this.key = null;
-  };
-
-class Assembler {
-  static connectTo(stream, options) {
-    return new Assembler(options).connectTo(stream);
-  }
-
-  constructor(options) {
-    this.stack = [];
-    this.current = this.key = null;
-    this.done = true;
-    this._onDone = null;
-    if (options) {
-      this.reviver = typeof options.reviver == 'function' && options.reviver;
-      if (this.reviver) {
-        this.stringValue = this._saveValue = this._saveValueWithReviver;
-      }
-      if (options.numberAsString) {
-        this.numberValue = this.stringValue;
-      }
-      if (typeof options.onDone == 'function') {
-        this._onDone = options.onDone;
-      }
-    }
-
-    this.tapChain = chunk => {
-      if (this[chunk.name]) {
-        this[chunk.name](chunk.value);
-        if (this.done) return this.current;
-      }
-      return none;
-    };
-  }
-
-  connectTo(stream) {
-    const consume = chunk => {
-      if (this[chunk.name]) {
-        this[chunk.name](chunk.value);
-        if (this.done) this._onDone?.(this);
-      }
-    };
-    if (typeof stream?.getReader === 'function') {
-      const reader = stream.getReader();
-      (async () => {
-        try {
-          for (;;) {
-            const {done, value} = await reader.read();
-            if (done) return;
-            consume(value);
-          }
-        } finally {
-          reader.releaseLock();
+        else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+            if (this.depth === 0)
+                return "before";
+            if (--this.depth === 0)
+                return "after";
         }
-      })();
-    } else {
-      stream.on('data', consume);
-    }
-    return this;
-  }
-
-  onDone(fn) {
-    this._onDone = typeof fn == 'function' ? fn : null;
-    return this;
-  }
-
-  get depth() {
-    return (this.stack.length >> 1) + (this.done ? 0 : 1);
-  }
-
-  get path() {
-    const path = [];
-    for (let i = 0; i < this.stack.length; i += 2) {
-      const key = this.stack[i + 1];
-      path.push(key === null ? this.stack[i].length : key);
-    }
-    return path;
-  }
-
-  dropToLevel(level) {
-    if (level < this.depth) {
-      if (level > 0) {
-        const index = (level - 1) << 1;
-        this.current = this.stack[index];
-        this.key = this.stack[index + 1];
-        this.stack.splice(index);
-      } else {
-        this.stack = [];
-        this.current = this.key = null;
-        this.done = true;
-      }
-    }
-    return this;
-  }
-
-  consume(chunk) {
-    this[chunk.name]?.(chunk.value);
-    return this;
-  }
-
-  keyValue(value) {
-    this.key = value;
-  }
-
-  //stringValue() - aliased below to _saveValue()
-
-  numberValue(value) {
-    this._saveValue(parseFloat(value));
-  }
-  nullValue() {
-    this._saveValue(null);
-  }
-  trueValue() {
-    this._saveValue(true);
-  }
-  falseValue() {
-    this._saveValue(false);
-  }
-
-  //startObject() - assigned below
-
-  endObject() {
-    if (this.stack.length) {
-      const value = this.current;
-      this.key = this.stack.pop();
-      this.current = this.stack.pop();
-      this._saveValue(value);
-    } else {
-      if (this.reviver) {
-        this.current = this.reviver.call({'': this.current}, '', this.current);
-      }
-      this.done = true;
-    }
-  }
-
-  //startArray() - assigned below
-  //endArray() - aliased below to endObject()
-
-  _saveValue(value) {
-    if (this.done) {
-      this.current = value;
-      return;
-    }
-    if (this.current instanceof Array) {
-      this.current.push(value);
-    } else {
-      // like JSON.parse: an own property, never the inherited __proto__ setter
-      if (this.key === '__proto__') {
-        Object.defineProperty(this.current, this.key, {value, writable: true, enumerable: true, configurable: true});
-      } else {
-        this.current[this.key] = value;
-      }
-      this.key = null;
-    }
-  }
-  _saveValueWithReviver(value) {
-    if (this.done) {
-      this.current = this.reviver.call({'': value}, '', value);
-      return;
-    }
-    if (this.current instanceof Array) {
-      this.current.push(value);
-      value = this.reviver.call(this.current, String(this.current.length - 1), value);
-      if (value === undefined) {
-        delete this.current[this.current.length - 1];
-      } else {
-        this.current[this.current.length - 1] = value;
-      }
-    } else {
-      value = this.reviver.call(this.current, this.key, value);
-      if (value !== undefined) {
-        if (this.key === '__proto__') {
-          Object.defineProperty(this.current, this.key, {value, writable: true, enumerable: true, configurable: true});
-        } else {
-          this.current[this.key] = value;
+        else if (this.depth === 0 && (code === COMMA || isWhitespace(code))) {
+            return "before";
         }
-      }
-      this.key = null;
+        return "continues";
     }
-  }
+    finishElement(tail) {
+        const text = this.pieces.length === 0 ? tail : this.pieces.join("") + tail;
+        this.pieces = [];
+        this.pendingLength = 0;
+        if (text.length > this.maxLength)
+            throw new ElementTooLongError(this.elementLine, this.index);
+        return { text, index: this.index, line: this.elementLine, column: this.elementColumn };
+    }
+    advance(code) {
+        if (code === json_array_elements_LF) {
+            if (!this.afterCr)
+                this.line++;
+            this.column = 1;
+            this.afterCr = false;
+        }
+        else if (code === json_array_elements_CR) {
+            this.line++;
+            this.column = 1;
+            this.afterCr = true;
+        }
+        else {
+            this.column++;
+            this.afterCr = false;
+        }
+    }
+    fail(problem) {
+        throw new JsonArrayError(problem, this.line, this.column);
+    }
 }
-
-// TS 7 checkJs: no expando-prototype inference
-const proto = /** @type {any} */ (Assembler.prototype);
-proto.stringValue = Assembler.prototype._saveValue;
-proto.startObject = startObject(Object);
-proto.startArray = startObject(Array);
-proto.endArray = Assembler.prototype.endObject;
-
-const assembler = options => new Assembler(options);
-Assembler.assembler = assembler;
-
-/* harmony default export */ const core_assembler = ((/* unused pure expression or super */ null && (Assembler)));
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-json/src/core/streamers/stream-base.js
-// @ts-self-types="./stream-base.d.ts"
-
-
-
-
-
-class Counter {
-  constructor(initialDepth) {
-    this.depth = initialDepth;
-  }
-  startObject() {
-    ++this.depth;
-  }
-  endObject() {
-    --this.depth;
-  }
-  startArray() {
-    ++this.depth;
-  }
-  endArray() {
-    --this.depth;
-  }
-}
-
-const streamBase =
-  ({push, first, level}) =>
-  (options = {}) => {
-    const {objectFilter, includeUndecided} = options;
-    /** @type {any} */
-    let asm = assembler(options);
-    let state = first ? 'first' : 'check',
-      savedAsm = null;
-
-    if (typeof objectFilter != 'function') {
-      // no object filter + no first check
-      if (state === 'check')
-        return chunk => {
-          if (asm[chunk.name]) {
-            asm[chunk.name](chunk.value);
-            if (asm.depth === level) {
-              return push(asm);
-            }
-          }
-          return none;
-        };
-      // no object filter
-      return chunk => {
-        switch (state) {
-          case 'first':
-            first(chunk);
-            state = 'accept';
-          // fall through
-          case 'accept':
-            if (asm[chunk.name]) {
-              asm[chunk.name](chunk.value);
-              if (asm.depth === level) {
-                return push(asm);
-              }
-            }
-            break;
-        }
-        return none;
-      };
-    }
-
-    // object filter + a possible first check
-    return chunk => {
-      switch (state) {
-        case 'first':
-          first(chunk);
-          state = 'check';
-        // fall through
-        case 'check':
-          if (asm[chunk.name]) {
-            asm[chunk.name](chunk.value);
-            const result = objectFilter(asm);
-            if (result) {
-              state = 'accept';
-              if (asm.depth === level) return push(asm);
-            } else if (result === false) {
-              if (asm.depth === level) return push(asm, true);
-              state = 'reject';
-              savedAsm = asm;
-              asm = new Counter(savedAsm.depth);
-              savedAsm.dropToLevel(level);
-            } else {
-              if (asm.depth === level) return push(asm, !includeUndecided);
-            }
-          }
-          break;
-        case 'accept':
-          if (asm[chunk.name]) {
-            asm[chunk.name](chunk.value);
-            if (asm.depth === level) {
-              state = 'check';
-              return push(asm);
-            }
-          }
-          break;
-        case 'reject':
-          if (asm[chunk.name]) {
-            asm[chunk.name](chunk.value);
-            if (asm.depth === level) {
-              state = 'check';
-              asm = savedAsm;
-              savedAsm = null;
-              return push(asm, true);
-            }
-          }
-          break;
-      }
-      return none;
-    };
-  };
-
-/* harmony default export */ const stream_base = (streamBase);
-
-
-;// CONCATENATED MODULE: ./node_modules/stream-json/src/core/streamers/stream-array.js
-// @ts-self-types="./stream-array.d.ts"
-
-
-
-
-const streamArray = options => {
-  let key = 0;
-  return stream_base({
-    level: 1,
-
-    first(chunk) {
-      if (chunk.name !== 'startArray') throw new Error('Top-level object should be an array.');
-    },
-
-    push(asm, discard) {
-      const current = /** @type {unknown[]} */ (asm.current);
-      if (current.length) {
-        if (discard) {
-          ++key;
-          current.pop();
-        } else {
-          return {key: key++, value: current.pop()};
-        }
-      }
-      return none;
-    }
-  })(options);
-};
-
-streamArray.streamArray = streamArray;
-
-/* harmony default export */ const stream_array = (streamArray);
-
 
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-json-array.ts
 
@@ -28997,100 +28454,166 @@ streamArray.streamArray = streamArray;
 
 
 
+
 /**
- * A JSON array of records, streamed element by element: the file is never parsed whole. The
- * tokenizer keeps no positions, so records are located by their index (`file.json: item [12]`).
+ * A JSON array of records, streamed element by element: the file is never parsed whole. Each
+ * record is located by the physical line it starts on and its index (`file.json:12: item [3]`),
+ * so a pretty-printed array points at the line an editor shows.
  */
-async function* parseJsonArray(chunks, file) {
-    // One parser for the whole file: each chunk is pushed through, then `none` flushes it, which is
-    // where a truncated file is noticed.
-    const pipeline = src_gen(core_parser(), stream_array());
-    let lastIndex = -1;
-    const elements = async function* () {
-        try {
-            for await (const chunk of chunks)
-                yield* pipeline(chunk);
-            yield* pipeline(none);
+async function* parseJsonArray(chunks, source) {
+    const splitter = new JsonArraySplitter(MAX_RECORD_CHARS);
+    try {
+        for await (const chunk of chunks) {
+            for (const element of splitter.push(chunk))
+                yield parseElement(element, source);
         }
-        catch (error) {
-            throw invalidJson(error, file, lastIndex);
+        splitter.finish();
+    }
+    catch (error) {
+        if (error instanceof JsonArrayError) {
+            const where = recordLocation(source.file, { line: error.line, ...(error.index === undefined ? {} : { index: error.index }) });
+            const at = `at column ${error.column}`;
+            throw new core_errors/* UserError */.y(error.kind === "syntax" ? `${where}: not valid JSON (${error.problem}, ${at})`
+                : error.kind === "depth" ? `${where}: the record is ${error.problem} (${at})`
+                    : `${where}: ${error.problem}`);
         }
-    };
-    for await (const element of elements()) {
-        lastIndex = element.key;
-        const where = `${file}: item [${element.key}]`;
-        yield { item: recordToItem(element.value, where), line: element.key };
+        if (error instanceof ElementTooLongError) {
+            throw new core_errors/* UserError */.y(recordTooLongMessage(recordLocation(source.file, error)));
+        }
+        throw error;
     }
 }
-function invalidJson(error, file, lastIndex) {
-    const reason = error instanceof Error ? error.message : String(error);
-    if (/Top-level object should be an array/.test(reason)) {
-        return new errors/* UserError */.y(`${file}: expected a JSON array of items at the top level ([{…}, {…}])`);
+function parseElement(element, source) {
+    const record = { line: element.line, index: element.index };
+    let value;
+    try {
+        value = JSON.parse(element.text);
     }
-    const after = lastIndex === -1 ? "" : ` after item [${lastIndex}]`;
-    return new errors/* UserError */.y(`${file}: not valid JSON${after} (${reason.replace(/^Parser /, "parser ")})`);
+    catch {
+        throw syntaxError(element, source);
+    }
+    return { item: recordToItem(value, recordLocation(source.file, record)), ...record };
+}
+/** The physical line and column of the problem inside a (possibly multi-line) element. */
+function syntaxError(element, source) {
+    const found = findJsonSyntaxError(element.text);
+    if (found === undefined)
+        return new core_errors/* UserError */.y(`${recordLocation(source.file, element)}: not valid JSON`);
+    const { lines, column } = positionInText(element.text, found.index);
+    const line = element.line + lines;
+    const where = recordLocation(source.file, { line, index: element.index });
+    const at = `at column ${lines === 0 ? element.column + column - 1 : column}`;
+    if (found.tooDeep)
+        return new core_errors/* UserError */.y(`${where}: the record is ${found.problem} (${at})`);
+    return new core_errors/* UserError */.y(`${where}: not valid JSON (${describeJsonSyntaxError(found, source.quoteContent)}, ${at})`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/text-lines.ts
-
+/** A line longer than the limit `textLines` was given; `line` is its number. */
+class LineTooLongError extends Error {
+    line;
+    constructor(line) {
+        super(`line ${line} is too long`);
+        this.line = line;
+    }
+}
 /**
- * Splits chunks of text (or UTF-8 bytes) into lines without holding more than one chunk and the
- * unfinished line. Yields `[lineNumber, text]`, 1-based, without the line break (`\n` or `\r\n`).
- * A byte-order mark at the start is dropped.
+ * Splits chunks of text into physical lines as an editor numbers them: `\n`, `\r\n` and a lone
+ * `\r` each end a line, also when a `\r\n` is split between two chunks. Holds one chunk and the
+ * unfinished line, which may not grow beyond `maxLength` characters. Yields `[lineNumber, text]`,
+ * 1-based, without the line break. A byte-order mark at the start is dropped.
  */
-async function* textLines(chunks) {
-    const decoder = new external_node_util_namespaceObject.TextDecoder("utf-8");
+async function* textLines(chunks, maxLength = Number.POSITIVE_INFINITY) {
     let pending = "";
     let lineNumber = 0;
     let first = true;
+    // The previous chunk ended with "\r": a "\n" starting this one belongs to that line break.
+    let skipLineFeed = false;
     for await (const chunk of chunks) {
-        let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-        if (first && text !== "") {
+        if (chunk === "")
+            continue;
+        let text = chunk;
+        if (first) {
             if (text.charCodeAt(0) === 0xfeff)
                 text = text.slice(1);
             first = false;
         }
+        if (skipLineFeed && text.startsWith("\n"))
+            text = text.slice(1);
+        skipLineFeed = false;
         pending += text;
         let start = 0;
-        let end = pending.indexOf("\n", start);
-        while (end !== -1) {
-            yield [++lineNumber, withoutCarriageReturn(pending.slice(start, end))];
-            start = end + 1;
-            end = pending.indexOf("\n", start);
+        let lineFeed = pending.indexOf("\n");
+        let carriageReturn = pending.indexOf("\r");
+        while (lineFeed !== -1 || carriageReturn !== -1) {
+            const end = lineFeed === -1 ? carriageReturn : carriageReturn === -1 ? lineFeed : Math.min(lineFeed, carriageReturn);
+            let next = end + 1;
+            if (end === carriageReturn) {
+                if (next === pending.length)
+                    skipLineFeed = true;
+                else if (pending.charCodeAt(next) === 0x0a)
+                    next++;
+            }
+            if (end - start > maxLength)
+                throw new LineTooLongError(lineNumber + 1);
+            yield [++lineNumber, pending.slice(start, end)];
+            start = next;
+            if (lineFeed !== -1 && lineFeed < start)
+                lineFeed = pending.indexOf("\n", start);
+            if (carriageReturn !== -1 && carriageReturn < start)
+                carriageReturn = pending.indexOf("\r", start);
         }
         pending = pending.slice(start);
+        if (pending.length > maxLength)
+            throw new LineTooLongError(lineNumber + 1);
     }
-    pending += decoder.decode();
     if (pending !== "")
-        yield [++lineNumber, withoutCarriageReturn(pending)];
-}
-function withoutCarriageReturn(line) {
-    return line.endsWith("\r") ? line.slice(0, -1) : line;
+        yield [++lineNumber, pending];
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-jsonl.ts
 
 
 
+
+
 /** JSONL (one JSON object per line). Blank lines are skipped; line numbers are the file's. */
-async function* parseJsonl(chunks, file) {
-    for await (const [line, text] of textLines(chunks)) {
-        if (text.trim() === "")
-            continue;
-        const where = `${file}:${line}`;
-        yield { item: recordToItem(parseLine(text, where), where), line };
-    }
-}
-function parseLine(text, where) {
+async function* parseJsonl(chunks, source) {
     try {
-        return JSON.parse(text);
+        for await (const [line, text] of textLines(chunks, MAX_RECORD_CHARS)) {
+            if (text.trim() === "")
+                continue;
+            const where = `${source.file}:${line}`;
+            yield { item: recordToItem(parseLine(text, where, source), where), line };
+        }
     }
     catch (error) {
-        const reason = (error instanceof Error ? error.message : String(error)).replace(
-        // JSON.parse counts from the start of the line; "line 1" would contradict our line number.
-        /at position (\d+)(?: \(line \d+ column \d+\))?/, (_, position) => `at column ${Number(position) + 1}`);
-        throw new errors/* UserError */.y(`${where}: not valid JSON (${reason}); write one JSON object per line`);
+        if (error instanceof LineTooLongError)
+            throw new core_errors/* UserError */.y(recordTooLongMessage(`${source.file}:${error.line}`));
+        throw error;
     }
+}
+function parseLine(text, where, source) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw parse_jsonl_syntaxError(text, where, source);
+    }
+    if (nestingExceeds(value))
+        throw parse_jsonl_syntaxError(text, where, source);
+    return value;
+}
+// Our own scanner says where and why: the engine's message would quote an excerpt of the line.
+function parse_jsonl_syntaxError(text, where, source) {
+    const found = findJsonSyntaxError(text);
+    if (found === undefined)
+        return new core_errors/* UserError */.y(`${where}: not valid JSON; write one JSON object per line`);
+    const at = `at column ${found.index + 1}`;
+    if (found.tooDeep)
+        return new core_errors/* UserError */.y(`${where}: the record is ${found.problem} (${at})`);
+    return new core_errors/* UserError */.y(`${where}: not valid JSON (${describeJsonSyntaxError(found, source.quoteContent)}, ${at}); write one JSON object per line`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/version-accumulator.ts
@@ -29107,18 +28630,19 @@ function parseLine(text, where) {
  * any order and any format.
  */
 class DatasetVersionAccumulator {
-    format;
-    file;
+    source;
     firstLine = new Map();
     digests = [];
-    constructor(format, file) {
-        this.format = format;
-        this.file = file;
+    constructor(source) {
+        this.source = source;
     }
-    add({ item, line }) {
+    add(record) {
+        const { item, line } = record;
         const first = this.firstLine.get(item.id);
         if (first !== undefined) {
-            throw new errors/* UserError */.y(`${recordLocation(this.format, this.file, line)}: duplicate item id ${JSON.stringify(item.id)} (first on ${positionLabel(this.format, first)}); give each item its own id`);
+            // An id is content: it is named only when the file is inside the project.
+            const id = this.source.quoteContent ? ` ${JSON.stringify(item.id)}` : "";
+            throw new core_errors/* UserError */.y(`${recordLocation(this.source.file, record)}: duplicate item id${id} (first on line ${first}); give each item its own id`);
         }
         this.firstLine.set(item.id, line);
         this.digests.push(itemDigest(item));
@@ -29129,7 +28653,7 @@ class DatasetVersionAccumulator {
     /** The dataset version; an empty dataset is refused, since a run over it proves nothing. */
     finish() {
         if (this.digests.length === 0) {
-            throw new errors/* UserError */.y(`${this.file}: the dataset has no items; add at least one record`);
+            throw new core_errors/* UserError */.y(`${this.source.file}: the dataset has no items; add at least one record`);
         }
         return { version: versionOfDigests(this.digests), item_count: this.digests.length };
     }
@@ -29153,26 +28677,33 @@ function versionOfDigests(digests) {
 
 
 
+
 const PARSERS = {
     jsonl: parseJsonl,
     csv: parseCsv,
     json: parseJsonArray,
 };
-/** Records of a dataset file's chunks; `file` is the path shown in messages. */
-function parseDataset(format, chunks, file) {
-    return PARSERS[format](chunks, file);
+/**
+ * Records of a dataset file's chunks (UTF-8 bytes, or text); `file` is the path shown in messages.
+ * Bytes that are not UTF-8 are refused with the line and byte offset.
+ */
+function parseDataset(format, chunks, file, options = {}) {
+    return PARSERS[format](decodeUtf8Chunks(chunks, file), sourceOf(file, options));
 }
 /**
  * The validating pass: parses every record, rejects duplicate ids and empty datasets, and returns
  * what a run records about its dataset. Throws a UserError naming file and line on the first
  * malformed record.
  */
-async function inspectDatasetChunks(format, chunks, file) {
-    const accumulator = new DatasetVersionAccumulator(format, file);
-    for await (const record of parseDataset(format, chunks, file))
+async function inspectDatasetChunks(format, chunks, file, options = {}) {
+    const accumulator = new DatasetVersionAccumulator(sourceOf(file, options));
+    for await (const record of parseDataset(format, chunks, file, options))
         accumulator.add(record);
     const { version, item_count } = accumulator.finish();
     return { path: file, format, version, item_count };
+}
+function sourceOf(file, options) {
+    return { file, quoteContent: options.quoteContent ?? false };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/dataset-file.ts
@@ -29184,48 +28715,119 @@ const CHUNK_BYTES = 64 * 1024;
 /**
  * The validating pass over a dataset file (every record, ids, duplicates, version, count).
  * `displayPath` is the path as written in the config, used in every message and in the result.
+ * Messages quote the file's content only with `quoteContent` (a file inside the project).
  */
-async function inspectDataset(file, displayPath) {
+async function inspectDataset(file, displayPath, options = {}) {
     const format = datasetFormatOf(displayPath);
     const handle = await openDataset(file, displayPath);
-    return inspectDatasetChunks(format, chunksOf(handle), displayPath);
+    return inspectDatasetChunks(format, chunksOf(handle), displayPath, options);
 }
 /** The items, streamed; run `inspectDataset` first, which reports malformed records. */
-async function* readDataset(file, displayPath) {
+async function* readDataset(file, displayPath, options = {}) {
     const format = datasetFormatOf(displayPath);
     const handle = await openDataset(file, displayPath);
-    for await (const record of parseDataset(format, chunksOf(handle), displayPath)) {
+    for await (const record of parseDataset(format, chunksOf(handle), displayPath, options)) {
         yield record.item;
     }
 }
 async function openDataset(file, displayPath) {
-    let handle;
+    // Checked before opening: opening a named pipe would wait for a writer forever.
+    const stats = await (0,promises_.stat)(file).catch((error) => {
+        throw fileError(error, displayPath);
+    });
+    if (!stats.isFile())
+        throw notAFile(displayPath);
     try {
-        handle = await (0,promises_.open)(file, "r");
+        return await (0,promises_.open)(file, "r");
     }
     catch (error) {
         throw fileError(error, displayPath);
     }
-    const stats = await handle.stat();
-    if (!stats.isFile()) {
-        await handle.close();
-        throw new errors/* UserError */.y(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
-    }
-    return handle;
 }
 // The stream closes the handle when it ends, fails, or the reader stops early.
 function chunksOf(handle) {
     return handle.createReadStream({ highWaterMark: CHUNK_BYTES });
 }
+function notAFile(displayPath) {
+    return new core_errors/* UserError */.y(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+}
 function fileError(error, displayPath) {
     const code = error.code;
-    if (code === "ENOENT")
-        return new errors/* UserError */.y(`${displayPath}: file not found`);
+    if (code === "ENOENT" || code === "ENOTDIR")
+        return new core_errors/* UserError */.y(`${displayPath}: file not found`);
     if (code === "EISDIR")
-        return new errors/* UserError */.y(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+        return notAFile(displayPath);
     if (code === "EACCES")
-        return new errors/* UserError */.y(`${displayPath}: permission denied`);
+        return new core_errors/* UserError */.y(`${displayPath}: permission denied`);
+    if (code === "ELOOP")
+        return new core_errors/* UserError */.y(`${displayPath}: a symlink loop`);
+    if (code === "ENAMETOOLONG")
+        return new core_errors/* UserError */.y(`${displayPath}: the path is too long`);
     return error instanceof Error ? error : new Error(String(error));
+}
+
+;// CONCATENATED MODULE: ./src/engine/project-path.ts
+
+
+
+/** How to let a file outside the project be read, for every message that refuses one. */
+const OUTSIDE_PROJECT_HINT = "move the file into the project, or run the CLI with --allow-outside-project to read it anyway (the GitHub Action never reads such files)";
+/**
+ * Resolves `configured` (relative to `projectDir`, the folder of evalgate.yml) through `..`,
+ * absolute paths and symlinks, and refuses a file outside the project, or inside its `.git`
+ * folder (where actions/checkout keeps the job's token), unless explicitly allowed. Otherwise a
+ * pull request could point a dataset at a runner's file and have it sent to a target or quoted in
+ * an error. A missing file resolves to its plain path: opening it reports "file not found".
+ */
+async function resolveProjectFile(projectDir, configured, options) {
+    if (configured.includes("\0"))
+        throw new core_errors/* UserError */.y(`${options.field}: the path contains a NUL character`);
+    const root = (await realPath(projectDir, options.field, projectDir));
+    const plain = external_node_path_default().resolve(projectDir, configured);
+    const real = await realPath(plain, options.field, configured, { missingOk: true });
+    // A missing file is judged by its plain path; opening it then says "file not found".
+    const inside = real === undefined ? isInside(external_node_path_default().resolve(projectDir), plain) : isInside(root, real);
+    const resolved = real ?? plain;
+    if (inside)
+        return { path: resolved, insideProject: true };
+    if (options.allowOutsideProject)
+        return { path: resolved, insideProject: false };
+    const why = real !== undefined && isInsideGitFolder(root, real)
+        ? "is inside the project's .git folder"
+        : 'is outside the project (the folder of the config file), through "..", an absolute path or a symlink';
+    throw new core_errors/* UserError */.y(`${options.field}: "${configured}" ${why}; ${OUTSIDE_PROJECT_HINT}`);
+}
+/** Whether `file` is `root` or below it, and not in its `.git` folder (both real paths). */
+function isInside(root, file) {
+    const relative = external_node_path_default().relative(root, file);
+    if (relative === "")
+        return true;
+    if (external_node_path_default().isAbsolute(relative))
+        return false;
+    const [first] = relative.split((external_node_path_default()).sep);
+    return first !== ".." && first !== ".git";
+}
+function isInsideGitFolder(root, file) {
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep)[0] === ".git";
+}
+async function realPath(file, field, shown, options = {}) {
+    try {
+        return await (0,promises_.realpath)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (options.missingOk && (code === "ENOENT" || code === "ENOTDIR"))
+            return undefined;
+        if (code === "ELOOP")
+            throw new core_errors/* UserError */.y(`${field}: "${shown}" is a symlink loop`);
+        if (code === "EACCES")
+            throw new core_errors/* UserError */.y(`${field}: "${shown}": permission denied`);
+        if (code === "ENAMETOOLONG")
+            throw new core_errors/* UserError */.y(`${field}: the path is too long`);
+        if (code === "ENOENT" || code === "ENOTDIR")
+            throw new core_errors/* UserError */.y(`${field}: "${shown}" not found`);
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/retry.ts
@@ -29297,12 +28899,14 @@ function abortReason(signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/failure-text.ts
-/** The first `length` characters of a body or stderr, on one line, for an item's error message. */
+
+
+/** The first `length` code points of a body or stderr, on one line, for an item's error message. */
 function failure_text_excerpt(text, length = 200) {
     const line = text.replace(/\s+/g, " ").trim();
     if (line === "")
         return "(empty)";
-    return line.length > length ? `${line.slice(0, length)}…` : line;
+    return truncate(line, length + 1);
 }
 /** "HTTP 503: busy (4 attempts)": how many calls were spent is part of the story. */
 function withAttempts(message, attempts) {
@@ -29313,7 +28917,7 @@ function tailExcerpt(text, length = 200) {
     const line = text.replace(/\s+/g, " ").trim();
     if (line === "")
         return "(empty)";
-    return line.length > length ? `…${line.slice(-length)}` : line;
+    return line.length > length ? `…${suffixWithin(line, { limit: length, unit: "characters" })}` : line;
 }
 
 ;// CONCATENATED MODULE: ./src/core/template.ts
@@ -29664,11 +29268,105 @@ function networkErrorText(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./src/core/normalize-usage.ts
+/**
+ * Token usage in one meaning whatever the provider's shape: `input_tokens` is every input token
+ * the call consumed, cached ones included, and `cached_input_tokens` (cache reads) and
+ * `cache_creation_input_tokens` (cache writes) are the parts of it the provider cached.
+ *
+ * | shape, recognised by                     | input_tokens                    | cached_input_tokens                   | output_tokens     |
+ * | ---------------------------------------- | ------------------------------- | ------------------------------------- | ----------------- |
+ * | OpenAI chat: `prompt_tokens` or          | `prompt_tokens`                 | `prompt_tokens_details.cached_tokens` | completion_tokens |
+ * |   `completion_tokens` present            |                                 |                                       |                   |
+ * | Anthropic: `cache_read_input_tokens` or  | `input_tokens` + cache reads    | `cache_read_input_tokens`             | output_tokens     |
+ * |   `cache_creation_input_tokens` present  |   + cache writes                |                                       |                   |
+ * | OpenAI Responses and any other shape     | `input_tokens`                  | `input_tokens_details.cached_tokens`  | output_tokens     |
+ *
+ * Anthropic's cache writes are kept as `cache_creation_input_tokens` too.
+ *
+ * Why keys decide: OpenAI's `prompt_tokens` and the Responses API's `input_tokens` already count
+ * cached tokens, Anthropic's `input_tokens` counts only what follows the last cache breakpoint.
+ * Anthropic's Messages API sends its cache keys (0 or null when nothing was cached) and never a
+ * `total_tokens`; a response without those keys cached nothing, so its `input_tokens` is
+ * already the whole input and the generic reading is exact. The absence of `total_tokens` is no
+ * sign of Anthropic: OpenAI-compatible servers often leave it out too. A gateway that adds
+ * `prompt_tokens` beside Anthropic's keys (LiteLLM) counts cached tokens in it, so the chat
+ * reading comes first.
+ *
+ * `total_tokens` is input + output when both are known: a given total that disagrees (a gateway
+ * that summed Anthropic's uncached input) is wrong, and one that agrees changes nothing. When one
+ * side is unknown, a given total is kept if it is not below the known side. Counts that are not
+ * non-negative integers (negative, fractional, NaN, text) are ignored, as is a cached count above
+ * the input it is part of.
+ */
+function normalizeUsage(value) {
+    if (!normalize_usage_isRecord(value))
+        return undefined;
+    const read = readShape(value);
+    const usage = {};
+    if (read.input !== undefined)
+        usage.input_tokens = read.input;
+    if (read.output !== undefined)
+        usage.output_tokens = read.output;
+    const total = totalOf(tokenCount(value.total_tokens), read.input, read.output);
+    if (total !== undefined)
+        usage.total_tokens = total;
+    if (read.cached !== undefined && (read.input === undefined || read.cached <= read.input)) {
+        usage.cached_input_tokens = read.cached;
+    }
+    if (read.cacheCreation !== undefined)
+        usage.cache_creation_input_tokens = read.cacheCreation;
+    return Object.keys(usage).length > 0 ? usage : undefined;
+}
+function readShape(usage) {
+    if ("prompt_tokens" in usage || "completion_tokens" in usage) {
+        return {
+            input: tokenCount(usage.prompt_tokens) ?? tokenCount(usage.input_tokens),
+            output: tokenCount(usage.completion_tokens) ?? tokenCount(usage.output_tokens),
+            cached: detailCount(usage.prompt_tokens_details, "cached_tokens"),
+        };
+    }
+    if ("cache_read_input_tokens" in usage || "cache_creation_input_tokens" in usage) {
+        const uncached = tokenCount(usage.input_tokens);
+        const cached = tokenCount(usage.cache_read_input_tokens);
+        const cacheCreation = tokenCount(usage.cache_creation_input_tokens);
+        return {
+            input: uncached === undefined ? undefined : uncached + (cached ?? 0) + (cacheCreation ?? 0),
+            output: tokenCount(usage.output_tokens),
+            cached,
+            cacheCreation,
+        };
+    }
+    return {
+        input: tokenCount(usage.input_tokens),
+        output: tokenCount(usage.output_tokens),
+        cached: detailCount(usage.input_tokens_details, "cached_tokens"),
+    };
+}
+function totalOf(given, input, output) {
+    if (input !== undefined && output !== undefined)
+        return input + output;
+    if (given === undefined)
+        return undefined;
+    return given >= (input ?? output ?? 0) ? given : undefined;
+}
+function detailCount(details, key) {
+    return normalize_usage_isRecord(details) ? tokenCount(details[key]) : undefined;
+}
+function tokenCount(value) {
+    return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+function normalize_usage_isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/targets/response-mapping.ts
+
 
 /**
  * Reads the answer's parts. A missing output is not an error here: the scorers fail the item and
- * show why. Tool calls, usage and cost that are absent or unreadable are simply left out.
+ * show why. Tool calls, usage and cost that are absent or unreadable are simply left out. Usage
+ * in any provider's shape is read by `normalizeUsage`, the one place that knows those shapes.
  */
 function mapResponse(json, mapping) {
     const mapped = { output: getPath(json, mapping.output) };
@@ -29700,9 +29398,9 @@ function normalizeToolCalls(value) {
     return calls;
 }
 function toolCallOf(entry) {
-    if (!isRecord(entry))
+    if (!response_mapping_isRecord(entry))
         return undefined;
-    const source = isRecord(entry.function) ? entry.function : entry;
+    const source = response_mapping_isRecord(entry.function) ? entry.function : entry;
     if (typeof source.name !== "string")
         return undefined;
     const rawArguments = "arguments" in source ? source.arguments : source.input;
@@ -29721,26 +29419,7 @@ function parseJsonText(value) {
         return value;
     }
 }
-/** Accepts `{input_tokens, output_tokens, total_tokens}` and OpenAI's `prompt_/completion_tokens`. */
-function normalizeUsage(value) {
-    if (!isRecord(value))
-        return undefined;
-    const usage = {};
-    const input = tokenCount(value.input_tokens) ?? tokenCount(value.prompt_tokens);
-    const output = tokenCount(value.output_tokens) ?? tokenCount(value.completion_tokens);
-    const total = tokenCount(value.total_tokens) ?? (input !== undefined && output !== undefined ? input + output : undefined);
-    if (input !== undefined)
-        usage.input_tokens = input;
-    if (output !== undefined)
-        usage.output_tokens = output;
-    if (total !== undefined)
-        usage.total_tokens = total;
-    return Object.keys(usage).length > 0 ? usage : undefined;
-}
-function tokenCount(value) {
-    return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
-}
-function isRecord(value) {
+function response_mapping_isRecord(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
@@ -29759,7 +29438,7 @@ function parseTargetUrl(text, where) {
     }
     // `new URL("localhost:3000")` parses, with "localhost:" as its scheme.
     if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-        throw new errors/* UserError */.y(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
+        throw new core_errors/* UserError */.y(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
     }
     return url;
 }
@@ -29778,10 +29457,48 @@ function assertKnownPlaceholders(template, where) {
         const field = path === "" ? where : path.startsWith("[") ? `${where}${path}` : `${where}.${path}`;
         return `${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{input.question}})`;
     });
-    throw new errors/* UserError */.y(lines.join("\n"));
+    throw new core_errors/* UserError */.y(lines.join("\n"));
+}
+
+;// CONCATENATED MODULE: ./src/core/require-answer.ts
+/**
+ * No false green from a call that got no answer. A target result whose output is missing
+ * (`undefined`: the mapped path is absent) or `null`, with no tool call either, becomes an error
+ * result, so the item is an error for every scorer, negative ones (`not_contains`, a regex with a
+ * negative lookahead) included. An empty string the target did return is an answer like any
+ * other. `where` names the response field the output was read from, for the message; `response`
+ * is the parsed response, quoted (shortened) so the user sees what came back instead.
+ */
+function requireAnswer(result, where) {
+    if (result.error !== undefined || hasAnswer(result))
+        return result;
+    const field = where ? ` at "${where.field}"` : "";
+    const what = result.output === null ? `null${field}` : `no output${field}`;
+    const response = where ? `; the response was ${responseExcerpt(where.response)}` : "";
+    return { ...result, error: `the target answered with ${what}${response}` };
+}
+function hasAnswer(result) {
+    if (result.output !== undefined && result.output !== null)
+        return true;
+    // An agent may answer with tool calls alone (OpenAI sends `content: null` beside them).
+    return (result.tool_calls?.length ?? 0) > 0;
+}
+// An error message is one line in a table: a few hundred characters say what came back.
+const RESPONSE_EXCERPT = 200;
+function responseExcerpt(response) {
+    let text;
+    try {
+        text = JSON.stringify(response) ?? String(response);
+    }
+    catch {
+        text = String(response);
+    }
+    const points = Array.from(text);
+    return points.length <= RESPONSE_EXCERPT ? text : `${points.slice(0, RESPONSE_EXCERPT).join("")}…`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/http.ts
+
 
 
 
@@ -29848,7 +29565,8 @@ function createHttpTarget(config, options) {
             if (result.error !== undefined) {
                 return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
             }
-            return { ...mapResponse(result.json, config), latency_ms: result.latencyMs, attempts: result.attempts };
+            const mapped = { ...mapResponse(result.json, config), latency_ms: result.latencyMs, attempts: result.attempts };
+            return requireAnswer(mapped, { field: config.output, response: result.json });
         },
         async close() {
             transport.close();
@@ -29861,9 +29579,10 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/engine/targets/run-process.ts
 
 
+
 /** Beyond this stdout is an error, not an answer; stderr keeps only its tail for the message. */
 const MAX_STDOUT_CHARS = 32 * 1024 * 1024;
-const STDERR_TAIL_CHARS = 8 * 1024;
+const STDERR_TAIL = { limit: 8 * 1024, unit: "characters" };
 /**
  * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr.
  * On timeout it terminates the process (SIGTERM, then SIGKILL after the grace) and resolves once
@@ -29926,7 +29645,7 @@ function runProcess(request) {
         });
         child.stderr.setEncoding("utf8");
         child.stderr.on("data", (chunk) => {
-            stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+            stderr = suffixWithin(stderr + chunk, STDERR_TAIL);
         });
         // A process that exits without reading its stdin makes our write fail with EPIPE: not our error.
         child.stdin.on("error", () => { });
@@ -29962,6 +29681,7 @@ function runProcess(request) {
 
 
 
+
 /** After SIGTERM on timeout, a process gets this long to exit before SIGKILL. */
 const KILL_GRACE_MS = 2_000;
 /**
@@ -29971,7 +29691,7 @@ const KILL_GRACE_MS = 2_000;
 function createCommandTarget(config, options) {
     const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
     if (program === undefined || program === "") {
-        throw new errors/* UserError */.y(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
+        throw new core_errors/* UserError */.y(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
     }
     const env = { ...process.env, ...config.env };
     const policy = retryPolicy(options.retries, options.backoff);
@@ -30014,7 +29734,8 @@ function createCommandTarget(config, options) {
             if (value.error !== undefined) {
                 return { latency_ms: latencyMs, attempts, error: withAttempts(value.error, attempts) };
             }
-            return { ...mapResponse(value.json, config), latency_ms: latencyMs, attempts };
+            const mapped = { ...mapResponse(value.json, config), latency_ms: latencyMs, attempts };
+            return requireAnswer(mapped, { field: config.output, response: value.json });
         },
     };
 }
@@ -30069,6 +29790,7 @@ function failureText(outcome, program, cwd) {
 
 
 
+
 /** The inference step a prompt target is: overrides under this key apply to its request. */
 const PROMPT_STEP = "prompt";
 const CHAT_COMPLETION = {
@@ -30112,7 +29834,8 @@ function createPromptTarget(config, options) {
             if (result.error !== undefined) {
                 return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
             }
-            return { ...mapResponse(result.json, CHAT_COMPLETION), latency_ms: result.latencyMs, attempts: result.attempts };
+            const mapped = { ...mapResponse(result.json, CHAT_COMPLETION), latency_ms: result.latencyMs, attempts: result.attempts };
+            return requireAnswer(mapped, { field: CHAT_COMPLETION.output, response: result.json });
         },
         async close() {
             transport.close();
@@ -30148,6 +29871,7 @@ function createTarget(config, options) {
 
 
 
+
 async function prepareExperiment(options) {
     const { name, experiment } = options;
     const where = `experiments.${name}`;
@@ -30162,10 +29886,13 @@ async function prepareExperiment(options) {
         ? { ...interpolated, cwd: external_node_path_default().resolve(options.configDir, interpolated.cwd ?? ".") }
         : interpolated;
     const concurrency = options.concurrency ?? experiment.concurrency;
-    const datasetFile = external_node_path_default().resolve(options.configDir, experiment.dataset);
-    const dataset = await inspectDataset(datasetFile, experiment.dataset).catch((error) => {
-        if (error instanceof errors/* UserError */.y) {
-            throw new errors/* UserError */.y(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
+    const { path: datasetFile, insideProject } = await resolveProjectFile(options.configDir, experiment.dataset, {
+        field: `${where}.dataset`,
+        allowOutsideProject: options.allowOutsideProject ?? false,
+    });
+    const dataset = await inspectDataset(datasetFile, experiment.dataset, { quoteContent: insideProject }).catch((error) => {
+        if (error instanceof core_errors/* UserError */.y) {
+            throw new core_errors/* UserError */.y(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
         }
         throw error;
     });
@@ -30292,6 +30019,206 @@ async function runPool(source, concurrency, worker, shouldStop) {
         throw failure.error;
 }
 
+;// CONCATENATED MODULE: ./src/engine/run-lease.ts
+
+
+
+
+/** How often the process running a run records that it is alive. */
+const HEARTBEAT_INTERVAL_MS = 5_000;
+/**
+ * A heartbeat older than this belongs to a process that is gone (or paused: a laptop asleep).
+ * Six intervals, so a beat delayed by a busy event loop or a store waiting on its lock (up to
+ * 5 s, see busy_timeout) never looks like death; a dead holder on this host is seen at once anyway.
+ */
+const LEASE_TTL_MS = 30_000;
+/** Compare-and-set attempts when other processes keep taking the same stale lease first. */
+const ACQUIRE_ATTEMPTS = 3;
+/**
+ * A stale lease may be taken over: its heartbeat is older than LEASE_TTL_MS, or its holder ran on
+ * this host and that process no longer exists (so a run killed with SIGKILL resumes at once).
+ */
+function isLeaseStale(lease, now, host = external_node_os_default().hostname()) {
+    if (heartbeatAgeMs(lease, now) > LEASE_TTL_MS)
+        return true;
+    return lease.host === host && !processExists(lease.pid);
+}
+/** The process running the run now; undefined when the run ended or nobody holds a live lease on it. */
+async function liveOwnerOf(store, run, now = new Date()) {
+    if (run.status !== "running")
+        return undefined;
+    const lease = await store.getRunLease(run.id);
+    if (lease === undefined || isLeaseStale(lease, now))
+        return undefined;
+    return { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
+}
+/**
+ * Takes the run's lease for this process, or throws a UserError naming the live holder. Call
+ * before reading what the run stored, so no other process adds to it meanwhile.
+ */
+async function takeRunLease(store, runId, now) {
+    const mine = { run_id: runId, holder: (0,external_node_crypto_.randomUUID)(), host: external_node_os_default().hostname(), pid: process.pid, heartbeat_at: "" };
+    let current;
+    for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {
+        current = await store.getRunLease(runId);
+        if (current !== undefined && !isLeaseStale(current, now()))
+            break;
+        const inForce = await store.acquireRunLease({ ...mine, heartbeat_at: now().toISOString() }, current?.holder);
+        if (inForce?.holder === mine.holder)
+            return new HeldRunLease(store, mine, now);
+        current = inForce;
+    }
+    throw refusal(runId, current, now());
+}
+function refusal(runId, holder, now) {
+    const who = holder === undefined
+        ? "another process"
+        : describeRunOwner({ host: holder.host, pid: holder.pid, heartbeatAgeMs: heartbeatAgeMs(holder, now) });
+    return new core_errors/* UserError */.y(`run ${runId} is being run right now (${who}). Wait for it to end, or stop it with ` +
+        `\`evalgate runs cancel ${runId}\` and resume it then; if that process is gone, its lease goes ` +
+        `stale ${LEASE_TTL_MS / 1000} s after its last heartbeat and --resume works again`);
+}
+/** This process's lease on a run: renewed on a timer until stopped, then released. */
+class HeldRunLease {
+    store;
+    lease;
+    now;
+    timer;
+    beating = false;
+    constructor(store, lease, now) {
+        this.store = store;
+        this.lease = lease;
+        this.now = now;
+    }
+    startHeartbeat(events) {
+        this.timer = setInterval(() => void this.beat(events), HEARTBEAT_INTERVAL_MS);
+        // The heartbeat alone must never keep a process alive.
+        this.timer.unref();
+    }
+    stopHeartbeat() {
+        clearInterval(this.timer);
+        this.timer = undefined;
+    }
+    /** Whether another process marked the run cancelled since it was opened. */
+    async cancelledElsewhere() {
+        return (await this.store.getRun(this.lease.run_id))?.status === "cancelled";
+    }
+    async release() {
+        this.stopHeartbeat();
+        await this.store.releaseRunLease(this.lease.run_id, this.lease.holder);
+    }
+    async beat(events) {
+        if (this.beating)
+            return;
+        this.beating = true;
+        try {
+            const { run_id: runId, holder } = this.lease;
+            if (!(await this.store.renewRunLease(runId, holder, this.now().toISOString()))) {
+                this.stopHeartbeat();
+                events.onLost(await this.store.getRunLease(runId));
+            }
+            else if (await this.cancelledElsewhere()) {
+                this.stopHeartbeat();
+                events.onCancelled();
+            }
+        }
+        catch {
+            // A store busy past its timeout misses this beat; the TTL allows several.
+        }
+        finally {
+            this.beating = false;
+        }
+    }
+}
+/** An unreadable heartbeat counts as infinitely old. */
+function heartbeatAgeMs(lease, now) {
+    const age = now.getTime() - Date.parse(lease.heartbeat_at);
+    return Number.isNaN(age) ? Infinity : Math.max(0, age);
+}
+/** Signal 0 checks existence only; EPERM means it exists under another user. */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code !== "ESRCH";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/open-run.ts
+
+
+
+/**
+ * Starts a new run, or reopens `options.resumeRunId`, and takes its lease: from here on no other
+ * process calls the target for it. Saves the experiment version first, so a stored run always
+ * has the definition that judges it. Throws `UserError` for a resume that cannot be honoured.
+ */
+async function openRun(options, now) {
+    const { prepared, store } = options;
+    await store.saveExperimentVersion({
+        experiment: prepared.name,
+        version: prepared.version,
+        definition: prepared.definition,
+        created_at: now().toISOString(),
+    });
+    if (options.resumeRunId)
+        return reopenRun(store, options.resumeRunId, prepared, now);
+    const run = {
+        id: newRunId(now()),
+        experiment: prepared.name,
+        experiment_version: prepared.version,
+        dataset_path: prepared.dataset.path,
+        dataset_version: prepared.dataset.version,
+        item_count: prepared.dataset.item_count,
+        target: prepared.target.description,
+        started_at: now().toISOString(),
+        status: "running",
+        ...(options.label ? { label: options.label } : {}),
+        ...(options.role ? { role: options.role } : {}),
+        ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
+        ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
+        ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
+    };
+    await store.createRun(run);
+    return { run, lease: await takeRunLease(store, run.id, now) };
+}
+/**
+ * A resumed run must be the same experiment version over the same dataset version, or its result
+ * would mix two; and no other live process may be running it. An ended run is running again.
+ */
+async function reopenRun(store, runId, prepared, now) {
+    const run = await store.getRun(runId);
+    if (!run)
+        throw new core_errors/* UserError */.y(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
+    const mismatch = (what, stored, now) => new core_errors/* UserError */.y(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
+    if (run.experiment !== prepared.name) {
+        throw new core_errors/* UserError */.y(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
+    }
+    if (run.experiment_version !== prepared.version)
+        throw mismatch("experiment version", run.experiment_version, prepared.version);
+    if (run.dataset_version !== prepared.dataset.version)
+        throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
+    const lease = await takeRunLease(store, run.id, now);
+    try {
+        // Read again under the lease: the previous holder may have ended the run meanwhile.
+        const current = (await store.getRun(run.id)) ?? run;
+        if (current.status === "running")
+            return { run: current, lease };
+        await store.reopenRun(run.id);
+        return { run: runningAgain(current), lease };
+    }
+    catch (error) {
+        await lease.release();
+        throw error;
+    }
+}
+function runningAgain(run) {
+    const { ended_at: _endedAt, summary: _summary, verdict: _verdict, verdict_reasons: _reasons, ...open } = run;
+    return { ...open, status: "running" };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/stop-rules.ts
 /** When the first calls of a run all fail for good, the target is down: stop, don't time out 10,000 times. */
 const BREAKER_WINDOW = 20;
@@ -30374,11 +30301,36 @@ class WriteBehind {
 
 
 
-/** load → run → score → store, with at most `concurrency` calls in flight; then the gate. */
+
+
+/**
+ * load → run → score → store, with at most `concurrency` calls in flight; then the gate. The run's
+ * lease is held throughout, so no other process calls the target for it meanwhile.
+ */
 async function runExperiment(options) {
-    const { prepared, store } = options;
     const now = options.now ?? (() => new Date());
-    const run = await openRun(options, now);
+    const { run, lease } = await openRun(options, now);
+    try {
+        return await runHeld(options, run, lease, now);
+    }
+    finally {
+        // A lease left behind goes stale once this process exits: nothing to do when this fails.
+        await lease.release().catch(() => undefined);
+    }
+}
+async function runHeld(options, run, lease, now) {
+    const { prepared, store } = options;
+    // Stopped from here (the heartbeat saw a cancel, or lost the lease) or by the caller (Ctrl-C).
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    let takenOver;
+    lease.startHeartbeat({
+        onCancelled: () => stop.abort(),
+        onLost: (by) => {
+            takenOver = { by };
+            stop.abort();
+        },
+    });
     // Summed as items finish, so the end of a run reads nothing back; a resumed run first adds what
     // it keeps from before (errored items run again), so it ends with an uninterrupted run's summary.
     const accumulator = createRunSummaryAccumulator();
@@ -30395,20 +30347,20 @@ async function runExperiment(options) {
         itemCount: prepared.dataset.item_count,
         maxErrorRate: prepared.experiment.max_error_rate,
     });
-    const signal = options.signal ?? new AbortController().signal;
     const writes = new WriteBehind(store);
     const pending = filterItems(readDataset(prepared.datasetFile, prepared.dataset.path), previous);
     const shouldStop = () => signal.aborted || rules.reason !== undefined;
     const runOne = async (item) => {
         let result;
         try {
-            result = await prepared.target.call(item, {
+            // Every target checks its own answer; this is the net for one that forgets.
+            result = requireAnswer(await prepared.target.call(item, {
                 runId: run.id,
                 experiment: prepared.name,
                 signal,
                 ...(options.variant ? { variant: options.variant } : {}),
                 ...(options.overrides ? { overrides: options.overrides } : {}),
-            });
+            }));
         }
         catch (error) {
             if (signal.aborted)
@@ -30426,55 +30378,32 @@ async function runExperiment(options) {
         await runPool(pending, prepared.concurrency, runOne, shouldStop);
     }
     finally {
+        lease.stopHeartbeat();
         await prepared.target.close?.();
         await writes.settled();
     }
-    const stopReason = signal.aborted ? "cancelled" : rules.reason;
+    if (takenOver)
+        return takenOverOutcome(options, run, accumulator.summary(), takenOver.by);
+    // A cancel recorded after the last heartbeat still wins: its user was told the run is cancelled.
+    const cancelled = signal.aborted || (await lease.cancelledElsewhere());
+    const stopReason = cancelled ? "cancelled" : rules.reason;
     return finishRun(options, run, accumulator.summary(), now, stopReason);
 }
-async function openRun(options, now) {
-    const { prepared, store } = options;
-    await store.saveExperimentVersion({
-        experiment: prepared.name,
-        version: prepared.version,
-        definition: prepared.definition,
-        created_at: now().toISOString(),
-    });
-    if (options.resumeRunId)
-        return reopenRun(store, options.resumeRunId, prepared);
-    const run = {
-        id: newRunId(now()),
-        experiment: prepared.name,
-        experiment_version: prepared.version,
-        dataset_path: prepared.dataset.path,
-        dataset_version: prepared.dataset.version,
-        item_count: prepared.dataset.item_count,
-        target: prepared.target.description,
-        started_at: now().toISOString(),
+/** Another process judged this one gone and continues the run: leave its ending to that process. */
+function takenOverOutcome(options, run, summary, by) {
+    const { prepared } = options;
+    const verdict = decideVerdict({
+        gate: prepared.experiment.gate,
+        maxErrorRate: prepared.experiment.max_error_rate,
         status: "running",
-        ...(options.label ? { label: options.label } : {}),
-        ...(options.role ? { role: options.role } : {}),
-        ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
-        ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
-        ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
-    };
-    await store.createRun(run);
-    return run;
-}
-/** A resumed run must be the same experiment version over the same dataset version, or its result would mix two. */
-async function reopenRun(store, runId, prepared) {
-    const run = await store.getRun(runId);
-    if (!run)
-        throw new errors/* UserError */.y(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
-    const mismatch = (what, stored, now) => new errors/* UserError */.y(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
-    if (run.experiment !== prepared.name) {
-        throw new errors/* UserError */.y(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
-    }
-    if (run.experiment_version !== prepared.version)
-        throw mismatch("experiment version", run.experiment_version, prepared.version);
-    if (run.dataset_version !== prepared.dataset.version)
-        throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
-    return run;
+        itemCount: run.item_count,
+        summary,
+        ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
+    });
+    const who = by === undefined ? "another process" : `pid ${by.pid} on ${by.host}`;
+    const incomplete = `run ${run.id} was taken over by ${who}: this process missed its heartbeats for over ` +
+        `${LEASE_TTL_MS / 1000} s (paused or asleep), so the run continues there`;
+    return { run: { ...run, summary }, verdict, incomplete };
 }
 async function* filterItems(items, previous) {
     for await (const item of items) {
@@ -30505,34 +30434,39 @@ function toRunItem(runId, item, result, scored, finishedAt) {
 }
 async function finishRun(options, run, summary, now, stopReason) {
     const { prepared, store } = options;
-    const verdict = evaluateGate(prepared.experiment.gate, { summary }, {
+    const { max_error_rate: maxErrorRate } = prepared.experiment;
+    // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
+    const errored = stopReason !== undefined || summary.errored > maxErrorRate * summary.total || isAllErrors(summary);
+    const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
+    const verdict = decideVerdict({
+        gate: prepared.experiment.gate,
+        maxErrorRate,
+        status: completion,
+        itemCount: run.item_count,
+        summary,
         ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
     });
-    const incomplete = stopReason === "cancelled" ? undefined : (stopReason ?? incompleteReason(summary, prepared));
-    const status = stopReason === "cancelled" ? "cancelled" : incomplete ? "errored" : verdict.verdict === "pass" ? "passed" : "failed";
-    // No false green: a run that did not finish never carries a passing verdict.
-    const unfinished = status === "cancelled"
-        ? `the run was cancelled after ${summary.total} of ${run.item_count} items`
-        : incomplete && `the run could not complete: ${incomplete}`;
+    const status = completion === "ended" ? (verdict.verdict === "pass" ? "passed" : "failed") : completion;
     const ended = {
         status,
         ended_at: now().toISOString(),
         summary,
-        verdict: unfinished ? "fail" : verdict.verdict,
-        verdict_reasons: unfinished ? [unfinished, ...verdict.reasons] : verdict.reasons,
+        verdict: verdict.verdict,
+        verdict_reasons: verdict.reasons,
     };
     await store.endRun(run.id, ended);
-    const finalVerdict = { ...verdict, verdict: ended.verdict, reasons: ended.verdict_reasons };
-    return { run: { ...run, ...ended }, verdict: finalVerdict, ...(incomplete ? { incomplete } : {}) };
+    // The stop message is the verdict's first reason: its counts come from the final summary, never
+    // from the moment a stop rule fired while other calls were still in flight.
+    const incomplete = status === "errored" ? withLastError(verdict.reasons[0], stopReason) : undefined;
+    return { run: { ...run, ...ended }, verdict, ...(incomplete ? { incomplete } : {}) };
 }
-function incompleteReason(summary, prepared) {
-    if (summary.total > 0 && summary.errored === summary.total)
-        return `every call failed (${summary.errored} items)`;
-    const { max_error_rate } = prepared.experiment;
-    if (summary.errored > max_error_rate * summary.total) {
-        return `${summary.errored} of ${summary.total} items errored, above max_error_rate ${max_error_rate}`;
-    }
-    return undefined;
+function isAllErrors(summary) {
+    return summary.total > 0 && summary.errored === summary.total;
+}
+/** The stop rule's "(last: …)" names the error that tripped it: worth keeping beside the counts. */
+function withLastError(reason, stopReason) {
+    const last = stopReason?.match(/\(last: .*\)$/)?.[0];
+    return last ? `${reason} ${last}` : reason;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/git-info.ts
@@ -30605,47 +30539,172 @@ function createProgressReporter(stream, label, clock = Date.now) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/config/nesting-limit.ts
+/** The config nests no deeper than this (a real one needs about 8 levels; a request body a few more). */
+const MAX_CONFIG_DEPTH = 64;
+/**
+ * Finds a value nested deeper than `maxDepth`, or one that contains itself (a YAML alias to one of
+ * its own parents, which toJS turns into a circular object). Either would overflow the stack in
+ * every later step that walks the config (validation, the experiment version, the request body).
+ * Shared values (aliases) are measured once, so the walk stays linear in the document.
+ */
+function findNestingProblem(value, maxDepth = MAX_CONFIG_DEPTH) {
+    const heights = new Map();
+    const open = new Set();
+    const path = [];
+    function height(node) {
+        if (node === null || typeof node !== "object")
+            return 0;
+        const tooDeep = () => ({ path: [...path], message: `nested more than ${maxDepth} levels deep` });
+        const known = heights.get(node);
+        if (known !== undefined)
+            return path.length + known > maxDepth ? tooDeep() : known;
+        if (open.has(node))
+            return { path: [...path], message: "an alias refers to a value that contains it; a config cannot contain itself" };
+        if (path.length >= maxDepth)
+            return tooDeep();
+        open.add(node);
+        let deepest = 0;
+        const entries = Array.isArray(node)
+            ? node.map((child, index) => [index, child])
+            : Object.entries(node);
+        for (const [key, child] of entries) {
+            path.push(key);
+            const found = height(child);
+            path.pop();
+            if (typeof found !== "number")
+                return found;
+            deepest = Math.max(deepest, found);
+        }
+        open.delete(node);
+        const result = deepest + 1;
+        if (path.length + result > maxDepth)
+            return tooDeep();
+        heights.set(node, result);
+        return result;
+    }
+    const found = height(value);
+    return typeof found === "number" ? undefined : found;
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/load.ts
 
 
 
 
+
+
+/** A config file larger than this is refused unread: a real one is a few KiB. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 /**
- * Parses the text of `evalgate.yml`. Every problem is reported at once, one line each, as
- * `<file>:<line>: <field path>: <message>`, so a user fixes the whole file in one go.
+ * How many YAML alias expansions are allowed (the yaml library's default, set here so that a
+ * "billion laughs" file stays refused whatever the library's default becomes).
  */
-function parseConfig(text, file) {
+const MAX_ALIAS_COUNT = 100;
+/** Problems listed at once; the rest are counted (a generated file can have thousands). */
+const load_MAX_LISTED_PROBLEMS = 20;
+/**
+ * Parses `evalgate.yml` (its bytes, or its text). Every problem is reported at once, one line
+ * each, as `<file>:<line>: <field path>: <message>`, so a user fixes the whole file in one go.
+ * A file over 1 MiB, bytes that are not UTF-8, excessive aliases and deep nesting are refused.
+ */
+function parseConfig(source, file) {
+    const size = typeof source === "string" ? source.length : source.byteLength;
+    if (size > MAX_CONFIG_BYTES) {
+        throw new core_errors/* UserError */.y(`${file}: the config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB; is it the right file?`);
+    }
+    const text = typeof source === "string" ? source : decodeUtf8(source, file);
     const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
-    if (document.errors.length > 0) {
-        throw new errors/* UserError */.y(document.errors.map((error) => yamlErrorLine(error, file, lineCounter)).join("\n"));
-    }
+    // The library's own check for duplicate keys compares each key with every earlier one, which a
+    // file of 100,000 keys makes take minutes; `duplicateKeys` does it with a set.
+    const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const errors = document.errors.map((error) => yamlErrorLine(error, file, lineCounter));
+    if (errors.length === 0)
+        errors.push(...duplicateKeys(document, file, lineCounter));
+    if (errors.length > 0)
+        throw new core_errors/* UserError */.y(listed(errors).join("\n"));
     if (document.contents === null) {
-        throw new errors/* UserError */.y(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
+        throw new core_errors/* UserError */.y(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
     }
-    const value = document.toJS();
+    const value = documentValue(document, file);
+    const nesting = findNestingProblem(value);
+    if (nesting !== undefined) {
+        const line = lineOfPath(document, lineCounter, nesting.path);
+        const at = nesting.path.length === 0 ? "" : `${formatPath(nesting.path)}: `;
+        throw new core_errors/* UserError */.y(`${file}:${line}: ${at}${nesting.message}`);
+    }
     const result = ConfigFileSchema.safeParse(value, { reportInput: true });
     if (result.success)
         return result.data;
-    throw new errors/* UserError */.y(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
+    throw new core_errors/* UserError */.y(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
+}
+function documentValue(document, file) {
+    try {
+        return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        // The yaml library throws a ReferenceError for a "billion laughs" document.
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new core_errors/* UserError */.y(`${file}: the YAML aliases (*name) expand to too much (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`);
+        }
+        throw error;
+    }
 }
 function yamlErrorLine(error, file, lineCounter) {
     const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-    const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    // The parser is recursive: a crafted file nested thousands of levels deep overflows its stack.
+    const message = /Maximum call stack size exceeded/.test(first) ? "nested too deeply" : first;
     return `${file}:${line}:${col}: ${message}`;
+}
+/** "Map keys must be unique" for each repeated key, at its line and column. */
+function duplicateKeys(document, file, lineCounter) {
+    const problems = [];
+    // An explicit stack: the document may be nested as deep as the parser allowed.
+    const pending = [document.contents];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if ((0,yaml_dist/* isSeq */.oP)(node))
+            pending.push(...node.items);
+        if (!(0,yaml_dist/* isMap */.jh)(node))
+            continue;
+        const seen = new Set();
+        for (const pair of node.items) {
+            pending.push(pair.value);
+            if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
+                continue;
+            if (seen.has(pair.key.value)) {
+                const { line, col } = lineCounter.linePos(rangeStart(pair.key) ?? 0);
+                problems.push(`${file}:${line}:${col}: Map keys must be unique`);
+            }
+            seen.add(pair.key.value);
+        }
+    }
+    return problems;
+}
+/** The first problems, and how many more there are. */
+function listed(lines) {
+    if (lines.length <= load_MAX_LISTED_PROBLEMS)
+        return lines;
+    return [...lines.slice(0, load_MAX_LISTED_PROBLEMS), `… and ${lines.length - load_MAX_LISTED_PROBLEMS} more problems`];
 }
 function configIssueLines(error, value, document, lineCounter, file) {
     const problems = describeZodIssues(error.issues, {
         input: value,
         knownKeys: (path) => knownKeysAt(ConfigFileSchema, path, value),
     });
-    return problems
+    // Lines are found for the listed problems only: finding one is linear in the size of its map.
+    const lines = problems
+        .slice(0, load_MAX_LISTED_PROBLEMS)
         .map((problem) => ({
         line: lineOfPath(document, lineCounter, problem.at ?? problem.path),
         text: problem.path.length === 0 ? problem.message : `${formatPath(problem.path)}: ${problem.message}`,
     }))
         .sort((a, b) => a.line - b.line)
         .map(({ line, text }) => `${file}:${line}: ${text}`);
+    return problems.length > load_MAX_LISTED_PROBLEMS
+        ? [...lines, `… and ${problems.length - load_MAX_LISTED_PROBLEMS} more problems`]
+        : lines;
 }
 /**
  * The line of the node at `path`: a map entry points at its key, a list entry at its dash. A
@@ -30735,38 +30794,80 @@ function unionOptionFor(def, value) {
 
 
 
-async function loadConfigFile(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (error) {
-        if (error.code === "ENOENT") {
-            throw new errors/* UserError */.y(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
-        }
-        throw error;
-    }
-    return { file, dir: external_node_path_default().dirname(external_node_path_default().resolve(file)), config: parseConfig(text, file) };
+
+/**
+ * Reads and validates the config file. Its folder is the project; the file itself must be in it
+ * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). At
+ * most 1 MiB is read, so `--config /dev/zero` is refused rather than read forever.
+ */
+async function loadConfigFile(file, options = {}) {
+    const dir = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    if (!options.allowOutsideProject)
+        await refuseOutsideFolder(file, dir);
+    return { file, dir, config: parseConfig(await readConfigBytes(file), file) };
 }
 function findExperiment(loaded, name) {
     const experiment = loaded.config.experiments[name];
     if (!experiment) {
         const known = Object.keys(loaded.config.experiments).join(", ");
-        throw new errors/* UserError */.y(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
+        throw new core_errors/* UserError */.y(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
     }
     return experiment;
 }
-
-;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
-/** PRODUCT.md: 0 pass, 1 gate failed, 2 usage or input error, 3 run could not complete. */
-const EXIT = { pass: 0, gateFailed: 1, usage: 2, incomplete: 3 };
-function exitCodeForRun(run) {
-    if (run.status === "errored" || run.status === "cancelled" || run.status === "running")
-        return EXIT.incomplete;
-    return run.verdict === "pass" ? EXIT.pass : EXIT.gateFailed;
+async function refuseOutsideFolder(file, dir) {
+    // A missing file is reported by the read below.
+    const real = await (0,promises_.realpath)(file).catch(() => undefined);
+    if (real === undefined)
+        return;
+    const folder = await (0,promises_.realpath)(dir);
+    if (!isInside(folder, real)) {
+        throw new core_errors/* UserError */.y(`${file}: the config file is a symlink to a file outside its folder (the project); ${OUTSIDE_PROJECT_HINT}`);
+    }
+}
+async function readConfigBytes(file) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, "r");
+    }
+    catch (error) {
+        throw readError(error, file);
+    }
+    try {
+        // One byte more than allowed, so that parseConfig sees the file is too large.
+        const buffer = new Uint8Array(MAX_CONFIG_BYTES + 1);
+        let size = 0;
+        while (size < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, size, buffer.length - size);
+            if (bytesRead === 0)
+                break;
+            size += bytesRead;
+        }
+        return buffer.subarray(0, size);
+    }
+    catch (error) {
+        throw readError(error, file);
+    }
+    finally {
+        await handle.close();
+    }
+}
+function readError(error, file) {
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+        return new core_errors/* UserError */.y(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
+    }
+    if (code === "EISDIR")
+        return new core_errors/* UserError */.y(`${file}: a folder, not a config file (pass --config FILE)`);
+    if (code === "EACCES")
+        return new core_errors/* UserError */.y(`${file}: permission denied`);
+    if (code === "ELOOP")
+        return new core_errors/* UserError */.y(`${file}: a symlink loop`);
+    return error instanceof Error ? error : new Error(String(error));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+
+
 
 
 
@@ -30795,8 +30896,9 @@ function registerRunCommand(program, io, setExit) {
 async function runExperimentCommand(name, flags, command, io) {
     const format = parseFormat(flags.format);
     const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
-    const concurrency = flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency);
-    const loaded = await loadConfigFile(globalOptions(command).config);
+    const concurrency = flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency, MAX_CONCURRENCY);
+    const { config, allowOutsideProject } = globalOptions(command);
+    const loaded = await loadConfigFile(config, { allowOutsideProject });
     const experiment = findExperiment(loaded, name);
     const prepared = await prepareExperiment({
         name,
@@ -30805,6 +30907,7 @@ async function runExperimentCommand(name, flags, command, io) {
         env: io.env,
         ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
         ...(concurrency ? { concurrency } : {}),
+        allowOutsideProject,
     });
     const outcome = await withStore(command, async (store) => {
         const controller = new AbortController();
@@ -30835,7 +30938,7 @@ async function runExperimentCommand(name, flags, command, io) {
     });
     io.stdout.write(renderOutcome(outcome, format));
     reportIncomplete(outcome, io);
-    return exitCodeForRun(outcome.run);
+    return exitCodeFor(outcome.verdict);
 }
 function renderOutcome(outcome, format) {
     if (format === "table")
@@ -30856,18 +30959,19 @@ const RUN_COLUMNS = [
     "started_at",
     "target",
 ];
-function runRow(run) {
+/** `liveOwner`: the run's live lease (engine/run-lease.ts); a `running` run without one is listed as interrupted. */
+function runRow(run, liveOwner) {
     return {
         id: run.id,
         experiment: run.experiment,
         label: run.label ?? "",
-        status: run.status,
+        status: statusText(run, liveOwner),
         verdict: run.verdict ?? "",
         total: run.summary?.total ?? "",
         passed: run.summary?.passed ?? "",
         failed: run.summary?.failed ?? "",
         errored: run.summary?.errored ?? "",
-        pass_rate: run.summary ? Number(run.summary.pass_rate.toFixed(4)) : "",
+        pass_rate: run.summary ? Number(formatFraction(run.summary.pass_rate)) : "",
         started_at: run.started_at,
         target: run.target,
     };
@@ -30878,8 +30982,11 @@ function reportIncomplete(outcome, io) {
         io.stderr.write(`run ${run.id} cancelled; continue it with: evalgate run ${run.experiment} --resume ${run.id}\n`);
     }
     else if (run.status === "errored") {
-        io.stderr.write(`run ${run.id} could not complete: ${outcome.incomplete ?? "too many errors"}\n` +
+        io.stderr.write(`run ${run.id}: ${outcome.incomplete ?? "the run could not complete"}\n` +
             `fix the target, then continue with: evalgate run ${run.experiment} --resume ${run.id}\n`);
+    }
+    else if (run.status === "running" && outcome.incomplete !== undefined) {
+        io.stderr.write(`${outcome.incomplete}\n`);
     }
 }
 
@@ -31068,12 +31175,12 @@ function addRegressionExperiment(input) {
         parseConfig(input.configText, input.file);
     const experiments = document.get("experiments", true);
     if (!(0,yaml_dist/* isMap */.jh)(experiments))
-        throw new errors/* UserError */.y(`${input.file}: "experiments:" is not a map; fix the file, then run /eval regression again`);
+        throw new core_errors/* UserError */.y(`${input.file}: "experiments:" is not a map; fix the file, then run /eval regression again`);
     const existing = experiments.get(input.name, true);
     if (existing !== undefined) {
         const dataset = document.getIn(["experiments", input.name, "dataset"]) ?? undefined;
         if (dataset !== input.dataset) {
-            throw new errors/* UserError */.y(`${input.file} already has an experiment "${input.name}" over another dataset (${String(dataset)}); pass --name with another name`);
+            throw new core_errors/* UserError */.y(`${input.file} already has an experiment "${input.name}" over another dataset (${String(dataset)}); pass --name with another name`);
         }
         return { kind: "present" };
     }
@@ -31090,7 +31197,7 @@ function copiedSettings(input) {
     const source = (0,yaml_dist/* parseDocument */.Tp)(input.sourceConfigText).toJS();
     const experiment = source?.experiments?.[input.sourceExperiment];
     if (experiment === undefined) {
-        throw new errors/* UserError */.y(`${input.file} has no experiment "${input.sourceExperiment}" at the pull request's head; was it renamed since the run?`);
+        throw new core_errors/* UserError */.y(`${input.file} has no experiment "${input.sourceExperiment}" at the pull request's head; was it renamed since the run?`);
     }
     const settings = {};
     for (const key of COPIED_KEYS)
@@ -31283,8 +31390,18 @@ async function selectItems(store, runs, runItemIds) {
     const foundIds = new Set(selections.flatMap((selection) => selection.items.map((item) => item.id)));
     const unknown = runItemIds.filter((id) => !foundIds.has(id));
     if (unknown.length > 0)
-        throw new CommandError(unknownIdsMessage(unknown, runs, failedIds));
+        throw new UnknownRunItemIdsError(unknownIdsMessage(unknown, runs, failedIds), unknown, failedIds);
     return selections;
+}
+/** Ids named with `--run-item-id` that are in none of the runs: the data, so each adapter words it. */
+class UnknownRunItemIdsError extends CommandError {
+    unknown;
+    failedIds;
+    constructor(message, unknown, failedIds) {
+        super(message);
+        this.unknown = unknown;
+        this.failedIds = failedIds;
+    }
 }
 function unknownIdsMessage(unknown, runs, failedIds) {
     const runNames = runs.map((run) => inlineCode(run.id)).join(", ");
@@ -31311,6 +31428,8 @@ function unknownIdsMessage(unknown, runs, failedIds) {
 
 
 
+
+
 /**
  * `evalgate runs regression-dataset`: the failed items of a run (or the named run items) become a
  * regression dataset beside the config, with an experiment over it — what `/eval regression`
@@ -31323,23 +31442,26 @@ function registerRegressionDatasetCommand(runs, io, setExit) {
         .argument("<run>", "run id (or a unique prefix)")
         .option("--name <name>", "the regression experiment and dataset name (default <experiment>-regressions)")
         .option("--run-item-id <id>", "only this run item (repeatable)", (id, ids) => [...ids, id], [])
-        .option("--start-run", "run the regression experiment right away")
+        .option("--start-run", "run the regression experiment right away, against the source run's target")
+        .option("--target-url <url>", "with --start-run: run against this deployment instead of the source run's")
         .action(async (runId, flags, command) => {
-        const configFile = globalOptions(command).config;
-        const written = await withStore(command, (store) => writeRegressionDataset(store, runId, flags, configFile, io));
+        const { config: configFile, allowOutsideProject } = globalOptions(command);
+        const written = await withStore(command, (store) => writeRegressionDataset(store, runId, flags, configFile, io, allowOutsideProject));
         if (!flags.startRun || written === undefined)
             return setExit(EXIT.pass);
-        setExit(await runExperimentCommand(written, { format: "table" }, command, io));
+        const targetUrl = flags.targetUrl ?? (await sourceTargetUrl(configFile, allowOutsideProject, written.experiment, written.sourceRun));
+        const runFlags = { format: "table", ...(targetUrl !== undefined ? { targetUrl } : {}) };
+        setExit(await runExperimentCommand(written.experiment, runFlags, command, io));
     });
 }
-async function writeRegressionDataset(store, runId, flags, configFile, io) {
+async function writeRegressionDataset(store, runId, flags, configFile, io, allowOutsideProject) {
     const run = await requireRun(store, runId);
-    if (flags.name !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(flags.name)) {
-        throw new errors/* UserError */.y(`--name "${flags.name}": use letters, digits, '.', '_' and '-'`);
+    if (flags.name !== undefined && (!EXPERIMENT_NAME.test(flags.name) || flags.name.length > MAX_EXPERIMENT_NAME_LENGTH)) {
+        throw new core_errors/* UserError */.y(`--name: use letters, digits, '.', '_' and '-', at most ${MAX_EXPERIMENT_NAME_LENGTH} characters`);
     }
-    const configText = await (0,promises_.readFile)(configFile, "utf8").catch(() => {
-        throw new errors/* UserError */.y(`${configFile}: config file not found (pass --config FILE)`);
-    });
+    // Validated first (size, UTF-8, inside the project, a valid config): only then is it rewritten.
+    await loadConfigFile(configFile, { allowOutsideProject });
+    const configText = await (0,promises_.readFile)(configFile, "utf8");
     const configDir = external_node_path_default().dirname(external_node_path_default().resolve(configFile));
     try {
         const selections = await selectItems(store, [run], flags.runItemId);
@@ -31372,14 +31494,50 @@ async function writeRegressionDataset(store, runId, flags, configFile, io) {
             const experiment = dataset.experimentAdded ? `; added experiment ${dataset.name} to ${configFile}` : "";
             io.stdout.write(`${dataset.configDataset}: ${what}${already}${experiment}\n`);
         }
-        return targets[0]?.name;
+        const experiment = targets[0]?.name;
+        return experiment === undefined ? undefined : { experiment, sourceRun: run };
     }
     catch (error) {
+        if (error instanceof UnknownRunItemIdsError)
+            throw new core_errors/* UserError */.y(unknownIdsText(error, run));
         // The shared command code speaks to PR comments; here the same message is a usage error.
         if (error instanceof CommandError)
-            throw new errors/* UserError */.y(error.message.replace(/`/g, ""));
+            throw new core_errors/* UserError */.y(error.message.replace(/`/g, ""));
         throw error;
     }
+}
+const regression_dataset_SHOWN_IDS = 10;
+/** The CLI's words for ids that are not in the run (the bot has its own, for a PR comment). */
+function unknownIdsText(error, run) {
+    const list = (ids) => `${ids.slice(0, regression_dataset_SHOWN_IDS).join(", ")}${ids.length > regression_dataset_SHOWN_IDS ? ` and ${ids.length - regression_dataset_SHOWN_IDS} more` : ""}`;
+    const lines = [`--run-item-id: not in run ${run.id}: ${list(error.unknown)}`];
+    lines.push(error.failedIds.length > 0
+        ? `its failed and errored run items are ${list(error.failedIds)} (see \`evalgate reports failures ${run.id}\`); ` +
+            "without --run-item-id all of them are taken"
+        : "every item of that run passed");
+    return lines.join("\n");
+}
+/**
+ * The base URL (`${EVALGATE_TARGET_URL}`) that made the source run's target: the regression
+ * experiment copies the source's target, so the source run's URL minus the template's fixed
+ * parts is the deployment it ran against. Undefined when the template does not use the variable
+ * (the URL is fixed in the config). Throws `UserError` when the source run's URL does not fit
+ * the template, rather than run against the config's default deployment.
+ */
+async function sourceTargetUrl(configFile, allowOutsideProject, experiment, sourceRun) {
+    const loaded = await loadConfigFile(configFile, { allowOutsideProject });
+    const target = findExperiment(loaded, experiment).target;
+    if (target.type !== "http")
+        return undefined;
+    const [prefix, ...rest] = target.url.split("${EVALGATE_TARGET_URL}");
+    if (rest.length !== 1 || prefix !== "")
+        return undefined;
+    const suffix = rest[0];
+    if (!sourceRun.target.endsWith(suffix) || sourceRun.target.length === suffix.length) {
+        throw new core_errors/* UserError */.y(`--start-run: cannot tell the deployment run ${sourceRun.id} called (${sourceRun.target}) from ` +
+            `${experiment}'s target url ${target.url}; pass --target-url`);
+    }
+    return sourceRun.target.slice(0, sourceRun.target.length - suffix.length);
 }
 /** A file is replaced whole or not at all: a crash never leaves half a dataset or config. */
 async function writeAtomically(file, content) {
@@ -31387,6 +31545,60 @@ async function writeAtomically(file, content) {
     const partial = `${file}.partial-${process.pid}`;
     await (0,promises_.writeFile)(partial, content);
     await (0,promises_.rename)(partial, file);
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/runs-cancel.ts
+
+
+
+
+
+
+function registerRunsCancelCommand(runs, io) {
+    runs
+        .command("cancel")
+        .description("mark a run that has not ended cancelled; a process still running it stops at its next heartbeat")
+        .argument("<run>", "run id (or a unique prefix)")
+        .action(async (id, _flags, command) => {
+        await withStore(command, async (store) => {
+            io.stdout.write(await cancelRun(store, await requireRun(store, id)));
+        });
+    });
+}
+/**
+ * Ends the run `cancelled` with what it stored, judged as any stored run is. A live process
+ * holding the run's lease reads the status at its next heartbeat, stops calling the target and
+ * ends the run itself (cancelled, with the items that finished meanwhile).
+ */
+async function cancelRun(store, run) {
+    const resume = `evalgate run ${run.experiment} --resume ${run.id}`;
+    if (run.status !== "running") {
+        const again = run.status === "cancelled" ? `; continue it with: ${resume}` : "";
+        throw new core_errors/* UserError */.y(`run ${run.id} already ended (${run.status}${endedAt(run)}): there is nothing to cancel${again}`);
+    }
+    const owner = await liveOwnerOf(store, run);
+    const cancelled = { ...run, status: "cancelled" };
+    const { verdict, summary } = await judgeStoredRun(store, cancelled, undefined, undefined);
+    // Summing the items took a while: a run that ended meanwhile keeps its own ending.
+    const now = await store.getRun(run.id);
+    if (now?.status !== "running")
+        throw new core_errors/* UserError */.y(`run ${run.id} ended (${now?.status}) while it was being cancelled`);
+    await store.endRun(run.id, {
+        status: "cancelled",
+        ended_at: new Date().toISOString(),
+        summary,
+        verdict: verdict.verdict,
+        verdict_reasons: verdict.reasons,
+    });
+    const stored = `${formatCount(summary.total)} of ${formatCount(run.item_count)} items were stored`;
+    const stopping = owner === undefined
+        ? "no process was running it"
+        : `the process running it (${describeRunOwner(owner)}) stops calling the target within ${HEARTBEAT_INTERVAL_MS / 1000} s ` +
+            "and keeps the items that finish meanwhile";
+    return `cancelled run ${run.id}: ${stored}; ${stopping}.\ncontinue it with: ${resume}\n`;
+}
+function endedAt(run) {
+    return run.ended_at === undefined ? "" : ` at ${run.ended_at}`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/runs.ts
@@ -31399,9 +31611,12 @@ async function writeAtomically(file, content) {
 
 
 
+
+
 function registerRunsCommands(program, io, setExit) {
     const runs = program.command("runs").description("list, show and compare stored runs");
     registerRegressionDatasetCommand(runs, io, setExit);
+    registerRunsCancelCommand(runs, io);
     runs
         .command("list")
         .description("list runs, newest first")
@@ -31411,8 +31626,11 @@ function registerRunsCommands(program, io, setExit) {
         .action(async (experiment, flags, command) => {
         const format = parseFormat(flags.format);
         const limit = parsePositiveInt("--limit", flags.limit);
-        const listed = await withStore(command, (store) => store.listRuns({ limit, ...(experiment ? { experiment } : {}) }));
-        io.stdout.write(formatListing(listed.map(runRow), RUN_COLUMNS, format));
+        const rows = await withStore(command, async (store) => {
+            const listed = await store.listRuns({ limit, ...(experiment ? { experiment } : {}) });
+            return Promise.all(listed.map(async (run) => runRow(run, await liveOwnerOf(store, run))));
+        });
+        io.stdout.write(formatListing(rows, RUN_COLUMNS, format));
     });
     runs
         .command("show")
@@ -31424,7 +31642,9 @@ function registerRunsCommands(program, io, setExit) {
         await withStore(command, async (store) => {
             const run = await requireRun(store, id);
             if (format === "table") {
-                io.stdout.write(renderRunSummary(run) + "\n");
+                const { verdict, summary } = await judgeStoredRun(store, run, undefined, undefined);
+                const liveOwner = await liveOwnerOf(store, run);
+                io.stdout.write(renderRunSummary({ ...run, summary }, verdict, liveOwner ? { liveOwner } : {}) + "\n");
             }
             else {
                 const definition = await store.getExperimentVersion(run.experiment, run.experiment_version);
@@ -31448,10 +31668,9 @@ function registerRunsCommands(program, io, setExit) {
             const baseline = await requireRun(store, baseId);
             for (const id of ids) {
                 const candidate = await requireRun(store, id);
-                const comparison = await compareRuns({ run: baseline, items: store.runItems(baseline.id) }, { run: candidate, items: store.runItems(candidate.id) });
-                const verdict = await gate_of_verdictOf(store, candidate, comparison, threshold);
-                if (verdict.verdict === "fail")
-                    exit = EXIT.gateFailed;
+                const comparison = await compareStoredRuns(store, baseline, candidate);
+                const { verdict } = await judgeStoredRun(store, candidate, comparison, threshold);
+                exit = worseExit(exit, exitCodeFor(verdict));
                 if (format === "table")
                     io.stdout.write(renderComparison(comparison, verdict) + "\n");
                 else {
@@ -31507,7 +31726,7 @@ function registerScoresCommands(program, io) {
         await withStore(command, async (store) => {
             const found = await store.getScore(id);
             if (!found)
-                throw new errors/* UserError */.y(`no score "${id}" in this store (see \`evalgate scores list --run-id RUN\`)`);
+                throw new core_errors/* UserError */.y(`no score "${id}" in this store (see \`evalgate scores list --run-id RUN\`)`);
             const { score, runItem } = found;
             const record = {
                 score_id: score.id,
@@ -31541,6 +31760,7 @@ async function runCli(argv, io) {
         .description("Run experiments on LLM applications and agents, compare runs, gate pull requests.")
         .option("--config <file>", "config file", "evalgate.yml")
         .option("--store <dir>", "embedded run store directory", ".evalgate")
+        .option("--allow-outside-project", "read a dataset or config file that resolves outside the project (the folder of the config file)")
         .showHelpAfterError("(add --help for usage)")
         .configureOutput({
         writeOut: (text) => io.stdout.write(text),
@@ -31548,7 +31768,7 @@ async function runCli(argv, io) {
     });
     registerRunCommand(program, io, (code) => (exitCode = code));
     registerRunsCommands(program, io, (code) => (exitCode = code));
-    registerReportsCommands(program, io);
+    registerReportsCommands(program, io, (code) => (exitCode = code));
     registerScoresCommands(program, io);
     for (const command of allCommands(program))
         command.exitOverride();
@@ -31560,7 +31780,7 @@ async function runCli(argv, io) {
         if (error instanceof CommanderError) {
             return error.exitCode === 0 ? EXIT.pass : EXIT.usage;
         }
-        if (error instanceof errors/* UserError */.y) {
+        if (error instanceof core_errors/* UserError */.y) {
             io.stderr.write(`evalgate: ${error.message}\n`);
             return EXIT.usage;
         }
@@ -31600,7 +31820,7 @@ function isUserError(error) {
 
 /***/ }),
 
-/***/ 9048:
+/***/ 2558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31834,6 +32054,17 @@ const MIGRATIONS = [
   ALTER TABLE runs ADD COLUMN role TEXT;
   ALTER TABLE runs ADD COLUMN pull_request INTEGER;
   `,
+    // One live owner per run (engine/run-lease.ts). No foreign key: a results-branch store keeps
+    // here only runs in progress, and a lease may name a run that lives on the branch.
+    `
+  CREATE TABLE run_leases (
+    run_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    heartbeat_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 /**
@@ -32006,7 +32237,63 @@ class ScoreIndex {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/sqlite-run-leases.ts
+const LEASE_COLUMNS = "run_id, holder, host, pid, heartbeat_at";
+/**
+ * The run_leases table: who runs each run in progress. Acquiring is a compare-and-set under
+ * BEGIN IMMEDIATE, so of two processes that both found the same stale lease only one takes it.
+ */
+class SqliteRunLeases {
+    db;
+    statements;
+    constructor(db) {
+        this.db = db;
+        this.statements = {
+            get: db.prepare(`SELECT ${LEASE_COLUMNS} FROM run_leases WHERE run_id = ?`),
+            put: db.prepare(`INSERT OR REPLACE INTO run_leases (${LEASE_COLUMNS}) VALUES (?, ?, ?, ?, ?)`),
+            renew: db.prepare("UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ? AND holder = ?"),
+            release: db.prepare("DELETE FROM run_leases WHERE run_id = ? AND holder = ?"),
+        };
+    }
+    acquire(lease, replacing) {
+        this.db.exec("BEGIN IMMEDIATE");
+        try {
+            const current = this.get(lease.run_id);
+            const free = current === undefined ? replacing === undefined : current.holder === replacing || current.holder === lease.holder;
+            if (free)
+                this.statements.put.run(lease.run_id, lease.holder, lease.host, lease.pid, lease.heartbeat_at);
+            this.db.exec("COMMIT");
+            return free ? lease : current;
+        }
+        catch (error) {
+            if (this.db.isTransaction)
+                this.db.exec("ROLLBACK");
+            throw error;
+        }
+    }
+    renew(runId, holder, heartbeatAt) {
+        return Number(this.statements.renew.run(heartbeatAt, runId, holder).changes) > 0;
+    }
+    release(runId, holder) {
+        this.statements.release.run(runId, holder);
+    }
+    get(runId) {
+        const row = this.statements.get.get(runId);
+        return row === undefined ? undefined : rowToLease(row);
+    }
+}
+function rowToLease(row) {
+    return {
+        run_id: String(row["run_id"]),
+        holder: String(row["holder"]),
+        host: String(row["host"]),
+        pid: Number(row["pid"]),
+        heartbeat_at: String(row["heartbeat_at"]),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
 
 
 
@@ -32042,6 +32329,7 @@ class SqliteRunStore {
     db;
     statements;
     scoreIndex;
+    leases;
     writer;
     writes = new GroupCommit((items) => this.commitRunItems(items));
     constructor(file) {
@@ -32058,6 +32346,7 @@ class SqliteRunStore {
             migrate(this.db, file);
             this.statements = this.prepareStatements();
             this.scoreIndex = new ScoreIndex(this.db);
+            this.leases = new SqliteRunLeases(this.db);
             this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
         }
         catch (error) {
@@ -32078,6 +32367,8 @@ class SqliteRunStore {
             insertRun: db.prepare(`INSERT INTO runs (${RUN_COLUMNS}) VALUES (${placeholders(RUN_COLUMNS)})`),
             endRun: db.prepare("UPDATE runs SET status = :status, ended_at = :ended_at, summary = :summary, " +
                 "verdict = :verdict, verdict_reasons = :verdict_reasons WHERE id = :id"),
+            reopenRun: db.prepare("UPDATE runs SET status = 'running', ended_at = NULL, summary = NULL, verdict = NULL, " +
+                "verdict_reasons = NULL WHERE id = ?"),
             runById: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
             runsByPrefix: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id > ? AND id < ? ORDER BY id LIMIT ?`),
             runItemStatuses: db.prepare("SELECT item_id, status FROM run_items WHERE run_id = ?"),
@@ -32135,6 +32426,23 @@ class SqliteRunStore {
         });
         if (result.changes === 0)
             throw new Error(`cannot end run "${runId}": it is not in ${this.file}`);
+    }
+    async reopenRun(runId) {
+        const result = this.statements.reopenRun.run(runId);
+        if (result.changes === 0)
+            throw new Error(`cannot reopen run "${runId}": it is not in ${this.file}`);
+    }
+    async acquireRunLease(lease, replacing) {
+        return this.leases.acquire(lease, replacing);
+    }
+    async renewRunLease(runId, holder, heartbeatAt) {
+        return this.leases.renew(runId, holder, heartbeatAt);
+    }
+    async releaseRunLease(runId, holder) {
+        this.leases.release(runId, holder);
+    }
+    async getRunLease(runId) {
+        return this.leases.get(runId);
     }
     async getRun(runId) {
         if (runId === "")
@@ -32322,13 +32630,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 6193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
@@ -47229,36 +47530,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -47296,17 +47567,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -44,3 +44,12 @@ export interface ExperimentResult {
   commentUrl?: string;
   reportFile: string;
 }
+
+/**
+ * What a mode ends with: the experiments that were evaluated, and one line per thing that went
+ * wrong (an experiment that could not be evaluated, a run, check or comment not published).
+ */
+export interface ModeOutcome {
+  results: ExperimentResult[];
+  failures: string[];
+}

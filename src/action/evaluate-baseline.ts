@@ -27,7 +27,7 @@ export async function evaluateBaseline(
   const { run, verdict, store } = outcome;
   if (run.status === "errored" || run.status === "cancelled") {
     // A half-finished baseline would make every later comparison wrong: keep it off the branch.
-    throw new Error(`the baseline run of ${job.name} could not complete (${outcome.incomplete ?? run.status}); nothing was stored`);
+    throw new Error(`the baseline run of ${job.name} was not stored: ${verdict.reasons[0] ?? run.status}`);
   }
   await publishRun(store, run.id, context.results);
   context.log.info(`stored baseline ${run.id} of ${job.branch}@${job.sha.slice(0, 7)} on ${context.settings["results-branch"]}`);

@@ -3,19 +3,18 @@ import path from "node:path";
 import { compareRuns } from "../core/compare-runs.js";
 import type { Comparison } from "../core/comparison.js";
 import type { ExperimentConfig } from "../core/config/schema.js";
-import { evaluateGate } from "../core/gate.js";
-import { isCommentFor, parseCommentMeta } from "../core/report/comment-marker.js";
+import { decideVerdict } from "../core/gate.js";
 import type { PrCommentInput, VerdictLabel } from "../core/report/pr-report-input.js";
-import { renderCheckOutput } from "../core/report/render-check-output.js";
-import { commentMetaOf, renderPrComment } from "../core/report/render-pr-comment.js";
 import { renderJobSummary } from "../core/report/render-job-summary.js";
 import { findMergeBase } from "../github/find-merge-base.js";
 import { finishCheck, startCheck, type CheckHandle } from "../github/publish-check.js";
-import { upsertPrComment } from "../github/upsert-pr-comment.js";
-import { publishRun } from "../store/results-branch/publish-run.js";
+import { githubMessageOf, isRefused, messageOf } from "../github/request-status.js";
 import type { ActionContext, ExperimentResult } from "./action-context.js";
 import { chooseBaseline } from "./choose-baseline.js";
-import { runLocally } from "./run-locally.js";
+import { publicReasonOf } from "./public-failure-text.js";
+import { publishCandidate, type PublicationResult } from "./publish-candidate.js";
+import type { RefusedWrite } from "./report-only-hint.js";
+import { runLocally, type LocalRun } from "./run-locally.js";
 
 export interface CandidateJob {
   name: string;
@@ -24,7 +23,7 @@ export interface CandidateJob {
   headSha: string;
   headRef?: string;
   candidateUrl: string;
-  /** A fork's read-only token: report to the job summary and an artifact only. */
+  /** A read-only token (a fork's, or one GitHub already refused a write): report to the job summary and an artifact only. */
   readOnly: boolean;
 }
 
@@ -32,70 +31,100 @@ export interface CandidateOutcome {
   result: ExperimentResult;
   report: PrCommentInput;
   jobSummary: string;
+  /** What could not be published after GitHub's own retries; the step fails naming these. */
+  unpublished: string[];
+  /** A write GitHub refused (403): this experiment reported only, and the next ones will too. */
+  refused?: RefusedWrite;
 }
 
 const NO_BASELINE_HELP =
   "No baseline run exists yet for this experiment. Run the evalgate workflow on a push to the baseline branch (or dispatch it there) to store one; later pull requests are compared with it.";
 
-/** Runs one experiment on a pull request's candidate, compares with the baseline, reports, gates. */
+/** Runs one experiment on a pull request's candidate, compares with the baseline, gates, stores, then reports. */
 export async function evaluateCandidate(context: ActionContext, job: CandidateJob): Promise<CandidateOutcome> {
-  const { octokit, owner, repo, log } = context;
-  const checkName = `evalgate / ${job.name}`;
-  const check: CheckHandle | undefined = job.readOnly
-    ? undefined
-    : await startCheck(octokit, {
-        owner,
-        repo,
-        name: checkName,
-        headSha: job.headSha,
-        ...(context.runUrl ? { detailsUrl: context.runUrl } : {}),
-        log,
-      });
+  const opened = job.readOnly ? {} : await openCheck(context, job);
+  let evaluated: { outcome: LocalRun; report: PrCommentInput; jobSummary: string; reportFile: string };
   try {
     const outcome = await runCandidate(context, job);
     const report = await buildReport(context, job, outcome);
     const jobSummary = renderJobSummary(report);
     const reportFile = path.join(context.workDir, `${job.name}.report.md`);
     await writeFile(reportFile, jobSummary);
-
-    let commentUrl: string | undefined;
-    if (!job.readOnly) {
-      commentUrl = await postComment(context, job, report);
-      const output = renderCheckOutput(report);
-      await finishCheck(octokit, check!, { conclusion: conclusionOf(report.verdictLabel, report), ...output });
-      await publishRun(outcome.store, outcome.run.id, context.results);
-      log.info(`stored run ${outcome.run.id} on ${context.settings["results-branch"]}`);
-    }
-    return {
-      report,
-      jobSummary,
-      result: {
-        experiment: job.name,
-        runId: outcome.run.id,
-        verdict: report.verdictLabel,
-        passRate: report.candidate.summary?.pass_rate ?? 0,
-        ...(report.comparison ? { baselinePassRate: report.comparison.pass_rate.baseline } : {}),
-        regressions: report.comparison?.regressions.count ?? 0,
-        fixes: report.comparison?.fixes.count ?? 0,
-        ...(commentUrl ? { commentUrl } : {}),
-        reportFile,
-      },
-    };
+    evaluated = { outcome, report, jobSummary, reportFile };
   } catch (error) {
-    // The check must not stay "in progress" forever: close it, then let the error surface once.
-    if (check) {
-      const message = error instanceof Error ? error.message : String(error);
-      await finishCheck(octokit, check, {
+    // Nothing concluded the check yet, and it must not stay "in progress" forever. Its text is
+    // public: the error's own text (which may quote the dataset) goes to the job log only.
+    if (opened.check) {
+      await finishCheck(context.octokit, opened.check, {
         conclusion: "failure",
         title: "evalgate could not complete",
-        summary: `evalgate could not complete this evaluation:\n\n${message.slice(0, 2000)}`,
-      }).catch(() => undefined);
+        summary: `evalgate could not complete this evaluation: ${publicReasonOf(error)}.`,
+      }).catch((closing: unknown) => context.log.warning(`evalgate: the check of ${job.name} stays open: ${messageOf(closing)}`));
     }
     throw error;
   }
+  const { outcome, report, jobSummary, reportFile } = evaluated;
+  const published: PublicationResult =
+    job.readOnly || opened.refused
+      ? { unpublished: [] }
+      : await publishCandidate(context, {
+          name: job.name,
+          pullRequest: job.pullRequest,
+          headSha: job.headSha,
+          runId: outcome.run.id,
+          store: outcome.store,
+          report,
+          check: opened.check,
+        });
+  const refused = opened.refused ?? published.refused;
+  return {
+    report,
+    jobSummary,
+    unpublished: published.unpublished,
+    ...(refused ? { refused } : {}),
+    result: {
+      experiment: job.name,
+      runId: outcome.run.id,
+      verdict: report.verdictLabel,
+      passRate: report.candidate.summary?.pass_rate ?? 0,
+      ...(report.comparison ? { baselinePassRate: report.comparison.pass_rate.baseline } : {}),
+      regressions: report.comparison?.regressions.count ?? 0,
+      fixes: report.comparison?.fixes.count ?? 0,
+      ...(published.commentUrl ? { commentUrl: published.commentUrl } : {}),
+      reportFile,
+    },
+  };
 }
 
-function runCandidate(context: ActionContext, job: CandidateJob) {
+/**
+ * The in-progress check, opened before the run so the pull request shows it. A refusal (403)
+ * makes the run report-only; any other failure is reported at the end, and the run goes on.
+ */
+async function openCheck(
+  context: ActionContext,
+  job: CandidateJob,
+): Promise<{ check?: CheckHandle; refused?: RefusedWrite }> {
+  try {
+    const check = await startCheck(context.octokit, {
+      owner: context.owner,
+      repo: context.repo,
+      name: `evalgate / ${job.name}`,
+      headSha: job.headSha,
+      ...(context.runUrl ? { detailsUrl: context.runUrl } : {}),
+      log: context.log,
+    });
+    return { check };
+  } catch (error) {
+    if (isRefused(error)) {
+      context.log.info(`evalgate: opening the check of ${job.name} was refused: ${messageOf(error)}`);
+      return { refused: { what: "create the check run", message: githubMessageOf(error) } };
+    }
+    context.log.warning(`evalgate: opening the check of ${job.name} failed: ${messageOf(error)}`);
+    return {};
+  }
+}
+
+function runCandidate(context: ActionContext, job: CandidateJob): Promise<LocalRun> {
   return runLocally(
     context,
     { name: job.name, experiment: job.experiment, targetUrl: job.candidateUrl },
@@ -108,11 +137,7 @@ function runCandidate(context: ActionContext, job: CandidateJob) {
   );
 }
 
-async function buildReport(
-  context: ActionContext,
-  job: CandidateJob,
-  outcome: Awaited<ReturnType<typeof runCandidate>>,
-): Promise<PrCommentInput> {
+async function buildReport(context: ActionContext, job: CandidateJob, outcome: LocalRun): Promise<PrCommentInput> {
   const baselines = await context.results.findRuns({ experiment: job.name, role: "baseline" });
   const mergeBase = baselines.length
     ? await findMergeBase(context.octokit, { owner: context.owner, repo: context.repo, base: context.baselineBranch, head: job.headSha })
@@ -132,14 +157,14 @@ async function buildReport(
       );
     }
   }
-  const summary = outcome.run.summary!;
-  const gate = evaluateGate(job.experiment.gate, { summary, ...(comparison ? { comparison } : {}) });
-  // A run that could not complete never passes, whatever its partial numbers say; the engine
-  // already put the reason first in the run's verdict.
-  const unfinished = outcome.run.status === "errored" || outcome.run.status === "cancelled";
-  const verdict = unfinished
-    ? { ...gate, verdict: "fail" as const, reasons: outcome.run.verdict_reasons ?? gate.reasons }
-    : gate;
+  const verdict = decideVerdict({
+    gate: job.experiment.gate,
+    maxErrorRate: job.experiment.max_error_rate,
+    status: outcome.run.status,
+    itemCount: outcome.run.item_count,
+    summary: outcome.run.summary!,
+    ...(comparison ? { comparison } : {}),
+  });
   const verdictLabel: VerdictLabel = comparison || verdict.verdict === "fail" ? verdict.verdict : "no-baseline";
   return {
     experiment: job.name,
@@ -152,32 +177,4 @@ async function buildReport(
     ...(context.runUrl ? { reportUrl: context.runUrl } : {}),
     ...(comparison ? {} : { noBaselineHelp: NO_BASELINE_HELP }),
   };
-}
-
-async function postComment(context: ActionContext, job: CandidateJob, report: PrCommentInput): Promise<string | undefined> {
-  const mode = context.settings.comment;
-  if (mode === "never") return undefined;
-  const meta = commentMetaOf(report);
-  const result = await upsertPrComment(context.octokit, {
-    owner: context.owner,
-    repo: context.repo,
-    issueNumber: job.pullRequest,
-    body: renderPrComment(report),
-    isOurs: (body) => isCommentFor(body, job.name),
-    headSha: job.headSha,
-    mode,
-    // on-change: post only when something flipped or the verdict moved since the last comment.
-    shouldPost: (previous) => {
-      const before = previous ? parseCommentMeta(previous) : undefined;
-      return meta.regressions + meta.fixes > 0 || before?.verdict !== meta.verdict;
-    },
-    log: context.log,
-  });
-  context.log.info(`comment ${result.action}${result.url ? `: ${result.url}` : ""}`);
-  return result.url;
-}
-
-function conclusionOf(label: VerdictLabel, report: PrCommentInput): "success" | "failure" | "neutral" {
-  if (label === "fail" || report.verdict.verdict === "fail") return "failure";
-  return label === "no-baseline" ? "neutral" : "success";
 }

@@ -1,28 +1,38 @@
 import type { ExperimentConfig } from "../core/config/schema.js";
 import { prepareExperiment } from "../engine/prepare-experiment.js";
-import { runExperiment, type RunOptions } from "../engine/run-experiment.js";
+import { runExperiment, type RunOptions, type RunOutcome } from "../engine/run-experiment.js";
 import type { ItemProgress } from "../engine/stop-rules.js";
 import type { RunStore } from "../store/run-store.js";
 import type { ActionContext } from "./action-context.js";
+import { ExperimentNotPrepared } from "./public-failure-text.js";
+import { formatPercent } from "../core/stats.js";
+
+/** A run made on the runner: the engine's outcome, the local store holding it, its dataset version. */
+export interface LocalRun extends RunOutcome {
+  store: RunStore;
+  datasetVersion: string;
+}
 
 /** Runs one experiment on the runner into a local store (published afterwards), logging progress. */
 export async function runLocally(
   context: ActionContext,
   job: { name: string; experiment: ExperimentConfig; targetUrl: string },
   options: Pick<RunOptions, "label" | "role" | "pullRequest" | "git">,
-) {
+): Promise<LocalRun> {
   const prepared = await prepareExperiment({
     name: job.name,
     experiment: job.experiment,
     configDir: context.configDir,
     env: context.env,
     targetUrl: job.targetUrl,
+  }).catch((error: unknown) => {
+    throw new ExperimentNotPrepared(job.name, error);
   });
   const store: RunStore = await context.openLocalStore(job.name);
   const outcome = await runExperiment({ prepared, store, ...options, onProgress: progressLogger(context, job.name) });
   const summary = outcome.run.summary;
   context.log.info(
-    `run ${outcome.run.id}: ${outcome.run.status}, pass rate ${((summary?.pass_rate ?? 0) * 100).toFixed(1)}% of ${summary?.total ?? 0} items`,
+    `run ${outcome.run.id}: ${outcome.run.status}, pass rate ${formatPercent(summary?.pass_rate ?? 0)} of ${summary?.total ?? 0} items`,
   );
   return { ...outcome, store, datasetVersion: prepared.dataset.version };
 }

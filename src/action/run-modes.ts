@@ -3,70 +3,99 @@ import { UserError } from "../core/errors.js";
 import { findCandidateUrl } from "../github/find-candidate-url.js";
 import { findPullRequestForSha } from "../github/find-pull-request.js";
 import { getPullRequest } from "../github/pull-request-info.js";
-import type { ActionContext, ExperimentResult } from "./action-context.js";
+import { isRefused, messageOf } from "../github/request-status.js";
+import type { ActionContext, ExperimentResult, ModeOutcome } from "./action-context.js";
 import type { ActionMode } from "./detect-mode.js";
 import { evaluateBaseline } from "./evaluate-baseline.js";
 import { evaluateCandidate } from "./evaluate-candidate.js";
+import { publicReasonOf } from "./public-failure-text.js";
+import { reportOnlyHint, type RefusedWrite } from "./report-only-hint.js";
 
 type BaselineMode = Extract<ActionMode, { kind: "baseline" }>;
 type CandidateMode = Extract<ActionMode, { kind: "candidate" | "candidate-for-sha" }>;
 
-export async function runBaselineMode(context: ActionContext, mode: BaselineMode): Promise<ExperimentResult[]> {
+export async function runBaselineMode(context: ActionContext, mode: BaselineMode): Promise<ModeOutcome> {
   const productionUrl = await productionUrlOf(context, mode.sha);
   const results: ExperimentResult[] = [];
+  const failures: string[] = [];
   for (const [name, experiment] of context.experiments) {
-    const { result, jobSummary } = await evaluateBaseline(context, {
-      name,
-      experiment,
-      sha: mode.sha,
-      branch: mode.branch,
-      productionUrl,
-    });
-    await core.summary.addRaw(jobSummary, true).write();
-    results.push(result);
+    try {
+      const { result, jobSummary } = await evaluateBaseline(context, {
+        name,
+        experiment,
+        sha: mode.sha,
+        branch: mode.branch,
+        productionUrl,
+      });
+      await core.summary.addRaw(jobSummary, true).write();
+      results.push(result);
+    } catch (error) {
+      // One experiment's trouble never stops the next one; the step fails at the end.
+      const failure = await reportFailure(context, name, error);
+      failures.push(isRefused(error) ? `${failure}: give the workflow \`permissions: contents: write\` to store baselines on ${context.settings["results-branch"]}` : failure);
+    }
   }
-  return results;
+  return { results, failures };
 }
 
 export async function runCandidateMode(
   context: ActionContext,
   mode: CandidateMode,
   payload: Record<string, unknown>,
-): Promise<ExperimentResult[]> {
+): Promise<ModeOutcome> {
   const { octokit, owner, repo } = context;
   const number =
     mode.pullRequest ??
     (mode.kind === "candidate-for-sha" ? await findPullRequestForSha(octokit, { owner, repo, sha: mode.sha }) : undefined);
   if (!number) {
     context.log.notice(`evalgate: no open pull request has ${mode.kind === "candidate-for-sha" ? mode.sha : "this"} as its head; nothing to evaluate`);
-    return [];
+    return { results: [], failures: [] };
   }
   const pull = await getPullRequest(octokit, { owner, repo, number });
   const headSha = (mode.kind === "candidate" ? mode.headSha : mode.sha) ?? pull.headSha;
   // A fork's pull_request run gets a read-only token and no secrets: report, write nothing.
-  const readOnly = pull.isFork && context.env.GITHUB_EVENT_NAME === "pull_request";
-  if (readOnly) {
+  const fork = pull.isFork && context.env.GITHUB_EVENT_NAME === "pull_request";
+  if (fork) {
     context.log.notice(
       "evalgate: this pull request comes from a fork, so this run's token is read-only: the report is in the job summary and the report file only. " +
-        "A trusted workflow_run workflow can post the comment and the check (see the README, 'Fork pull requests').",
+        "A trusted workflow_run workflow can post the comment and the check (see the README, 'Fork and Dependabot pull requests').",
     );
   }
   const candidateUrl = await candidateUrlOf(context, headSha, mode.kind === "candidate-for-sha" ? mode.deploymentStatusEvent : payload);
   const results: ExperimentResult[] = [];
+  const failures: string[] = [];
+  // The first write GitHub refuses (a read-only token although the PR is no fork) makes the rest report-only.
+  let refused: RefusedWrite | undefined;
   for (const [name, experiment] of context.experiments) {
-    const { result, jobSummary } = await evaluateCandidate(context, {
-      name,
-      experiment,
-      pullRequest: number,
-      headSha,
-      headRef: pull.headRef,
-      candidateUrl,
-      readOnly,
-    });
-    await core.summary.addRaw(jobSummary, true).write();
-    results.push(result);
+    try {
+      const outcome = await evaluateCandidate(context, {
+        name,
+        experiment,
+        pullRequest: number,
+        headSha,
+        headRef: pull.headRef,
+        candidateUrl,
+        readOnly: fork || refused !== undefined,
+      });
+      await core.summary.addRaw(outcome.jobSummary, true).write();
+      results.push(outcome.result);
+      failures.push(...outcome.unpublished.map((what) => `could not publish ${what}`));
+      refused ??= outcome.refused;
+    } catch (error) {
+      // One experiment's trouble never changes another's check or stops its evaluation.
+      failures.push(await reportFailure(context, name, error));
+    }
   }
-  return results;
+  if (refused) {
+    context.log.warning(reportOnlyHint(refused, { actor: context.env.GITHUB_ACTOR, resultsBranch: context.settings["results-branch"] }));
+  }
+  return { results, failures };
+}
+
+/** The job summary says what failed without the error's text (it may quote the dataset); the log has it all. */
+async function reportFailure(context: ActionContext, name: string, error: unknown): Promise<string> {
+  await core.summary.addRaw(`### evalgate / ${name}\n\nThis experiment could not be evaluated: ${publicReasonOf(error)}.\n`, true).write();
+  return `${name} could not be evaluated: ${messageOf(error)}`;
 }
 
 async function candidateUrlOf(context: ActionContext, sha: string, event: unknown): Promise<string> {

@@ -8,7 +8,7 @@ import { createOctokit } from "../github/create-octokit.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { openEmbeddedStore } from "../store/open-store.js";
 import { ResultsBranchStore } from "../store/results-branch/results-branch-store.js";
-import type { ActionContext, ActionLog, ExperimentResult } from "./action-context.js";
+import type { ActionContext, ActionLog, ModeOutcome } from "./action-context.js";
 import { handleEvalComment } from "../bot/handle-eval-comment.js";
 import { detectMode } from "./detect-mode.js";
 import { runBaselineMode, runCandidateMode } from "./run-modes.js";
@@ -26,20 +26,22 @@ export async function run(env: Record<string, string | undefined> = process.env)
   try {
     const settings = parseSettings((name) => core.getInput(name));
     core.setSecret(settings["github-token"]);
-    const results = await runAction(settings, env);
-    if (results.length === 0) return;
-    await setActionOutputs(results);
+    const { results, failures } = await runAction(settings, env);
+    if (results.length > 0) await setActionOutputs(results);
     const failed = results.filter((result) => result.verdict === "fail");
-    if (settings["fail-on-gate"] && failed.length > 0) {
-      core.setFailed(`evalgate: the gate failed for ${failed.map((result) => result.experiment).join(", ")}`);
-    }
+    const problems = [
+      ...(settings["fail-on-gate"] && failed.length > 0 ? [`the gate failed for ${failed.map((result) => result.experiment).join(", ")}`] : []),
+      ...failures,
+    ];
+    // One failure message at the end, naming everything: the gate and what could not be done.
+    if (problems.length > 0) core.setFailed(`evalgate: ${problems.join("\n")}`);
   } catch (error) {
     // Anything thrown fails the step, strings and all: a job must never stay green by accident.
     core.setFailed(`evalgate: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-async function runAction(settings: ActionSettings, env: Record<string, string | undefined>): Promise<ExperimentResult[]> {
+async function runAction(settings: ActionSettings, env: Record<string, string | undefined>): Promise<ModeOutcome> {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) throw new UserError("GITHUB_REPOSITORY is not set: run evalgate as a step of a GitHub workflow");
   const payload = await readEventPayload(env.GITHUB_EVENT_PATH);
@@ -59,11 +61,11 @@ async function runAction(settings: ActionSettings, env: Record<string, string | 
   });
   if (mode.kind === "skip") {
     log.notice(`evalgate: nothing to do: ${mode.reason}`);
-    return [];
+    return { results: [], failures: [] };
   }
   if (mode.kind === "command") {
     await runCommandMode(octokit, settings, env, payload);
-    return [];
+    return { results: [], failures: [] };
   }
   const context = await buildContext(settings, env, { octokit, owner, repo, baselineBranch });
   return mode.kind === "baseline" ? runBaselineMode(context, mode) : runCandidateMode(context, mode, payload);

@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import path from "node:path";
 import type { ExperimentResult } from "./action-context.js";
+import { formatFraction } from "../core/stats.js";
 
 /**
  * PRODUCT.md's outputs. With several experiments: the worst verdict, summed counts, the pass
@@ -16,8 +17,8 @@ export async function setActionOutputs(results: readonly ExperimentResult[]): Pr
   const baselineRates = results.flatMap((r) => (r.baselinePassRate === undefined ? [] : [r.baselinePassRate]));
   core.setOutput("run-id", results.map((r) => r.runId).join(" "));
   core.setOutput("verdict", verdict);
-  core.setOutput("pass-rate", mean(results.map((r) => r.passRate)).toFixed(4));
-  core.setOutput("baseline-pass-rate", baselineRates.length ? mean(baselineRates).toFixed(4) : "");
+  core.setOutput("pass-rate", formatFraction(mean(results.map((r) => r.passRate))));
+  core.setOutput("baseline-pass-rate", baselineRates.length ? formatFraction(mean(baselineRates)) : "");
   core.setOutput("regressions", String(results.reduce((sum, r) => sum + r.regressions, 0)));
   core.setOutput("fixes", String(results.reduce((sum, r) => sum + r.fixes, 0)));
   core.setOutput("report-path", results.length === 1 ? results[0]!.reportFile : path.dirname(results[0]!.reportFile));

@@ -1,7 +1,6 @@
-import { fitText } from "../github/fit-text.js";
+import { cutToFit, GITHUB_LIMITS } from "../core/report/fit-text.js";
 import type { AdapterLog, GitHubClient } from "../github/github-client.js";
 import { messageOf } from "../github/request-status.js";
-import { MAX_COMMENT_BODY } from "../github/upsert-pr-comment.js";
 import type { CommandComment } from "./issue-comment-event.js";
 
 export type Reaction = "eyes" | "rocket" | "confused";
@@ -14,7 +13,7 @@ export async function reply(octokit: GitHubClient, comment: CommandComment, body
     owner: comment.owner,
     repo: comment.repo,
     issue_number: comment.pullRequest,
-    body: fitText(body, MAX_COMMENT_BODY, TRUNCATED),
+    body: cutToFit(body, GITHUB_LIMITS.comment, TRUNCATED),
   });
   return created.data.html_url;
 }

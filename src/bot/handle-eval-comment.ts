@@ -85,8 +85,17 @@ function commandFor(deps: ResolvedDeps, comment: CommandComment, command: EvalCo
 /** CommandError messages are written for the reply; a UserError (a bad config) is quoted; anything else is summarised. */
 function failureReply(error: unknown): string {
   if (error instanceof CommandError) return error.message;
-  if (isUserError(error)) return `evalgate could not do that:\n\n${error.message.split("\n").slice(0, 20).map((line) => `> ${escapeMarkdown(line, { maxLength: 300 })}`).join("\n")}`;
+  if (isUserError(error)) return `evalgate could not do that:\n\n${quotedLines(error.message, SHOWN_ERROR_LINES)}`;
   return `evalgate could not finish this command: ${escapeMarkdown(messageOf(error), { maxLength: 300 })}. See the app's log for details.`;
+}
+
+const SHOWN_ERROR_LINES = 20;
+
+/** The first lines of a message as a Markdown quote, escaped, with "…" when lines were left out. */
+function quotedLines(message: string, maxLines: number): string {
+  const lines = message.split("\n");
+  const quoted = lines.slice(0, maxLines).map((line) => `> ${escapeMarkdown(line, { maxLength: 300 })}`);
+  return [...quoted, ...(lines.length > maxLines ? ["> …"] : [])].join("\n");
 }
 
 /** The comment, when the event is a new comment on a pull request by a person; else why it is ignored. */

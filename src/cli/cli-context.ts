@@ -13,6 +13,8 @@ export type ListingFormat = (typeof LISTING_FORMATS)[number];
 export interface GlobalOptions {
   config: string;
   store: string;
+  /** `--allow-outside-project`: files outside the project folder may be read (never in the Action). */
+  allowOutsideProject: boolean;
 }
 
 /** What every command gets: the global options and where to write. */
@@ -24,8 +26,12 @@ export interface CliIo {
 }
 
 export function globalOptions(command: Command): GlobalOptions {
-  const options = command.optsWithGlobals<{ config?: string; store?: string }>();
-  return { config: options.config ?? "evalgate.yml", store: options.store ?? ".evalgate" };
+  const options = command.optsWithGlobals<{ config?: string; store?: string; allowOutsideProject?: boolean }>();
+  return {
+    config: options.config ?? "evalgate.yml",
+    store: options.store ?? ".evalgate",
+    allowOutsideProject: options.allowOutsideProject === true,
+  };
 }
 
 /** `--store DIR` (the embedded store) or `--store github:OWNER/REPO[@BRANCH]` (a results branch). */
@@ -61,17 +67,34 @@ export function parseFormat(value: string): ListingFormat {
   throw new UserError(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
 }
 
-/** `--threshold 90` (percent) → 0.9. */
+/**
+ * `--threshold 90` or `--threshold 90%` (percent) → 0.9. The gate's `passed_threshold` is a
+ * fraction, so `--threshold 0.5` is ambiguous (half a percent, or the fraction 0.5 meaning 50 %):
+ * a value above 0 and at most 1 without a `%` sign is refused rather than guessed.
+ */
 export function parsePercent(flag: string, value: string): number {
-  const percent = Number(value.replace(/%$/, ""));
-  if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-    throw new UserError(`${flag}: "${value}" is not a percentage from 0 to 100`);
+  const trimmed = value.trim();
+  const explicit = trimmed.endsWith("%");
+  const percent = Number(explicit ? trimmed.slice(0, -1) : trimmed);
+  if (trimmed === "" || trimmed === "%" || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+    throw new UserError(`${flag}: "${value}" is not a percentage from 0 to 100 (write 90 for 90%)`);
+  }
+  if (!explicit && percent > 0 && percent <= 1) {
+    throw new UserError(
+      `${flag} takes a percentage, so "${value}" would mean ${percent}% of items; ` +
+        `write ${percent * 100} for ${percent * 100}%, or "${value}%" if you mean ${percent}%`,
+    );
   }
   return percent / 100;
 }
 
-export function parsePositiveInt(flag: string, value: string): number {
+/** The largest count a flag takes unless it names its own bound (`--limit 1e15` is a typo, not a wish). */
+export const MAX_COUNT_FLAG = 1_000_000;
+
+/** `--limit 20` → 20: a whole number from 1 to `max`; anything else is refused, naming the flag. */
+export function parsePositiveInt(flag: string, value: string, max = MAX_COUNT_FLAG): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UserError(`${flag}: "${value}" is not a whole number ≥ 1`);
+  if (n > max) throw new UserError(`${flag}: "${value}" is more than ${max}; write a whole number from 1 to ${max}`);
   return n;
 }

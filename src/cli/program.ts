@@ -15,6 +15,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("Run experiments on LLM applications and agents, compare runs, gate pull requests.")
     .option("--config <file>", "config file", "evalgate.yml")
     .option("--store <dir>", "embedded run store directory", ".evalgate")
+    .option(
+      "--allow-outside-project",
+      "read a dataset or config file that resolves outside the project (the folder of the config file)",
+    )
     .showHelpAfterError("(add --help for usage)")
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -22,7 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
   registerRunCommand(program, io, (code) => (exitCode = code));
   registerRunsCommands(program, io, (code) => (exitCode = code));
-  registerReportsCommands(program, io);
+  registerReportsCommands(program, io, (code) => (exitCode = code));
   registerScoresCommands(program, io);
   for (const command of allCommands(program)) command.exitOverride();
 

@@ -2,11 +2,11 @@ import { z } from "zod";
 import type { Comparison } from "./comparison.js";
 import type { GateConfig } from "./config/schema.js";
 import { UserError } from "./errors.js";
-import type { RunSummary } from "./model/run.js";
-import { formatPercent } from "./stats.js";
+import type { RunStatus, RunSummary } from "./model/run.js";
+import { formatCount, formatPercent } from "./stats.js";
 
 export const GateCheckSchema = z.object({
-  name: z.enum(["items_evaluated", "calls_succeeded", "pass_rate", "regressions"]),
+  name: z.enum(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
   passed: z.boolean(),
   actual: z.number(),
   limit: z.number(),
@@ -17,19 +17,28 @@ export type GateCheck = z.infer<typeof GateCheckSchema>;
 
 export const GateVerdictSchema = z.object({
   verdict: z.enum(["pass", "fail"]),
-  /** One human sentence per failed check; empty when the verdict is pass. */
+  /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
   reasons: z.array(z.string()),
   checks: z.array(GateCheckSchema),
 });
 export type GateVerdict = z.infer<typeof GateVerdictSchema>;
 
-export interface GateSubject {
+/**
+ * How a run stands when its verdict is decided: a stored status, or `ended` for a run whose
+ * engine has called every item and is about to store passed/failed from this very verdict.
+ */
+export type RunCompletion = RunStatus | "ended";
+
+export interface VerdictSubject {
+  gate: GateConfig;
+  /** The experiment's `max_error_rate` (fraction 0..1): above it the run could not complete. */
+  maxErrorRate: number;
+  status: RunCompletion;
+  /** Items in the dataset version the run was started on. */
+  itemCount: number;
   /** The candidate run's summary (all its items). */
   summary: RunSummary;
   comparison?: Comparison;
-}
-
-export interface GateOptions {
   /** Replaces gate.passed_threshold; a fraction 0..1 (the CLI turns `--threshold 90` into 0.9). */
   thresholdOverride?: number;
 }
@@ -37,11 +46,31 @@ export interface GateOptions {
 // 27/30 is 0.9 exactly on paper but not always in binary floating point.
 const EPSILON = 1e-9;
 
-/** Turns a run (and its comparison with a baseline) into a verdict. Never green on nothing. */
-export function evaluateGate(gate: GateConfig, subject: GateSubject, options: GateOptions = {}): GateVerdict {
-  const threshold = resolveThreshold(gate, options);
-  const { summary, comparison } = subject;
-  const checks: Array<GateCheck & { reason: string }> = [];
+type NamedCheck = GateCheck & { reason: string };
+
+/**
+ * The one verdict of evalgate: every command, the Action, the bot and every report get it from
+ * here and never re-derive pass/fail. No false green: a run that is not complete (still
+ * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
+ * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
+ * Throws `UserError` for a threshold override outside 0..1.
+ */
+export function decideVerdict(subject: VerdictSubject): GateVerdict {
+  const threshold = resolveThreshold(subject);
+  const { summary, comparison, gate } = subject;
+  const checks: NamedCheck[] = [];
+
+  const incomplete = incompleteReason(subject);
+  if (incomplete !== undefined) {
+    checks.push({
+      name: "run_completed",
+      passed: false,
+      actual: summary.total,
+      limit: subject.itemCount,
+      description: "the run completes",
+      reason: incomplete,
+    });
+  }
 
   if (summary.total === 0) {
     checks.push({
@@ -62,7 +91,16 @@ export function evaluateGate(gate: GateConfig, subject: GateSubject, options: Ga
       actual: 0,
       limit: 1,
       description: "at least one call of the target succeeds",
-      reason: `every call failed (${summary.errored} of ${summary.total} items errored)`,
+      reason: `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`,
+    });
+  } else if (tooManyErrors(subject)) {
+    checks.push({
+      name: "error_rate",
+      passed: false,
+      actual: summary.errored / summary.total,
+      limit: subject.maxErrorRate,
+      description: `at most ${formatPercent(subject.maxErrorRate)} of items error`,
+      reason: errorRateReason(subject),
     });
   }
 
@@ -71,8 +109,10 @@ export function evaluateGate(gate: GateConfig, subject: GateSubject, options: Ga
     passed: summary.pass_rate + EPSILON >= threshold,
     actual: summary.pass_rate,
     limit: threshold,
-    description: `pass rate ≥ ${formatPercent(threshold)}`,
-    reason: `pass rate ${formatPercent(summary.pass_rate)} is below the threshold ${formatPercent(threshold)}`,
+    description: `pass rate ≥ ${formatPercent(threshold, { against: [summary.pass_rate] })}`,
+    reason:
+      `pass rate ${formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ` +
+      formatPercent(threshold, { against: [summary.pass_rate] }),
   });
 
   if (comparison !== undefined && gate.max_regressions !== undefined) {
@@ -90,9 +130,49 @@ export function evaluateGate(gate: GateConfig, subject: GateSubject, options: Ga
   return verdictOf(checks);
 }
 
-function resolveThreshold(gate: GateConfig, options: GateOptions): number {
-  const override = options.thresholdOverride;
-  if (override === undefined) return gate.passed_threshold;
+/**
+ * Why the run is not complete, in one sentence with the counts of its summary (the one place a
+ * stop message takes its numbers from); undefined for a complete run.
+ */
+function incompleteReason(subject: VerdictSubject): string | undefined {
+  const { summary, itemCount } = subject;
+  const done = `${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
+  switch (subject.status) {
+    case "running":
+      return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
+    case "cancelled":
+      return `the run was cancelled after ${done}`;
+    case "errored":
+      return `the run could not complete: ${erroredCause(subject)}`;
+    default:
+      return undefined;
+  }
+}
+
+function erroredCause(subject: VerdictSubject): string {
+  const { summary, itemCount } = subject;
+  if (summary.total > 0 && summary.errored === summary.total) {
+    return `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`;
+  }
+  if (tooManyErrors(subject)) return errorRateReason(subject);
+  return `it stopped after ${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
+}
+
+function tooManyErrors(subject: VerdictSubject): boolean {
+  return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
+}
+
+function errorRateReason(subject: VerdictSubject): string {
+  const { summary, maxErrorRate } = subject;
+  return (
+    `${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored, ` +
+    `above max_error_rate ${maxErrorRate} (${formatPercent(maxErrorRate)})`
+  );
+}
+
+function resolveThreshold(subject: VerdictSubject): number {
+  const override = subject.thresholdOverride;
+  if (override === undefined) return subject.gate.passed_threshold;
   if (!Number.isFinite(override) || override < 0 || override > 1) {
     throw new UserError(
       `the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`,
@@ -101,13 +181,20 @@ function resolveThreshold(gate: GateConfig, options: GateOptions): number {
   return override;
 }
 
-function verdictOf(checks: Array<GateCheck & { reason: string }>): GateVerdict {
+function verdictOf(checks: NamedCheck[]): GateVerdict {
   const failed = checks.filter((check) => !check.passed);
   return {
     verdict: failed.length === 0 ? "pass" : "fail",
     reasons: failed.map((check) => check.reason),
     checks: checks.map(({ reason: _reason, ...check }) => check),
   };
+}
+
+/** True when the verdict failed because the run did not complete (exit 3, not 1). */
+export function isIncomplete(verdict: GateVerdict): boolean {
+  return verdict.checks.some(
+    (check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"),
+  );
 }
 
 function plural(count: number, word: string): string {

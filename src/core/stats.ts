@@ -25,9 +25,50 @@ export function ratio(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
 }
 
-/** 0.86 → "86.0%". */
-export function formatPercent(fraction: number, digits = 1): string {
-  return `${(fraction * 100).toFixed(digits)}%`;
+export interface PercentOptions {
+  /** Decimals shown at least; more are added when needed to stay honest. Default 1. */
+  digits?: number;
+  /** Values (fractions) the shown rate is compared with, such as a gate's threshold. */
+  against?: readonly number[];
+}
+
+// Past this many decimals a difference is not worth showing: the value is shown truncated toward
+// itself instead, so it still never lands on the far side of a boundary.
+const MAX_DIGITS = 6;
+// 27/30 and 0.9 differ in binary floating point; a rate that close to a boundary is on it.
+const SAME = 1e-9;
+
+/**
+ * A fraction as a percentage that never rounds onto or across a boundary it is not on: 0.86 →
+ * "86.0%", 1999/2000 → "99.95%" (not "100.0%"), 0.0004 → "0.04%". The boundaries are 0, 1 and
+ * every value in `against` (a threshold the rate is compared with): decimals are added, up to 6,
+ * until the shown number sits on the same side of each boundary as the true one.
+ */
+export function formatPercent(fraction: number, options: PercentOptions = {}): string {
+  return `${honestFixed(fraction * 100, options.digits ?? 1, [0, 1, ...(options.against ?? [])].map((b) => b * 100))}%`;
+}
+
+/**
+ * A fraction as plain decimal text for machine-read outputs (exports, Action outputs): 4 decimals,
+ * more when 4 would round onto 0 or 1 (0.99996 → "0.99996", never "1.0000").
+ */
+export function formatFraction(fraction: number, digits = 4): string {
+  return honestFixed(fraction, digits, [0, 1]);
+}
+
+function honestFixed(value: number, digits: number, boundaries: readonly number[]): string {
+  const scale = Math.max(1, Math.abs(value));
+  const crossed = (shown: number) =>
+    boundaries.find((b) => Math.abs(value - b) > SAME * scale && Math.sign(shown - b) !== Math.sign(value - b));
+  for (let d = digits; d <= MAX_DIGITS; d += 1) {
+    const text = value.toFixed(d);
+    if (crossed(Number(text)) === undefined) return text;
+  }
+  // Still on a boundary at 6 decimals: truncate toward the true value's side of it.
+  const boundary = crossed(Number(value.toFixed(MAX_DIGITS)))!;
+  const factor = 10 ** MAX_DIGITS;
+  const truncated = value < boundary ? Math.floor(value * factor) / factor : Math.ceil(value * factor) / factor;
+  return truncated.toFixed(MAX_DIGITS);
 }
 
 // U+2212 reads as a minus sign in a terminal and in Markdown, where "-" can start a list.
@@ -74,8 +115,9 @@ export function formatCount(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
 
+/** A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 → "0.9995"). */
 export function formatScore(value: number): string {
-  return value.toFixed(2);
+  return honestFixed(value, 2, [0, 1]);
 }
 
 /** Costs are read from the target's responses in its own unit, so no currency sign. */

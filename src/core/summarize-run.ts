@@ -20,7 +20,7 @@ export interface RunSummaryAccumulator {
 
 export function createRunSummaryAccumulator(): RunSummaryAccumulator {
   const counts = { total: 0, passed: 0, failed: 0, errored: 0 };
-  const tokens = { input: 0, output: 0, total: 0 };
+  const tokens: RunSummary["tokens"] = { input: 0, output: 0, total: 0 };
   // Map keeps insertion order: scorers are reported in order of first appearance.
   const scorers = new Map<string, ScorerTally>();
   const latencies: number[] = [];
@@ -78,13 +78,14 @@ function scorerSummary(scorer: string, tally: ScorerTally): ScorerSummary {
   };
 }
 
-function addUsage(tokens: { input: number; output: number; total: number }, usage: RunItem["usage"]): void {
+function addUsage(tokens: RunSummary["tokens"], usage: RunItem["usage"]): void {
   if (usage === undefined) return;
   const input = usage.input_tokens ?? 0;
   const output = usage.output_tokens ?? 0;
   tokens.input += input;
   tokens.output += output;
   tokens.total += usage.total_tokens ?? input + output;
+  if (usage.cached_input_tokens !== undefined) tokens.cached_input = (tokens.cached_input ?? 0) + usage.cached_input_tokens;
 }
 
 /** The summary of a run from its items, streamed; works on a store's cursor or an array. */

@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { open, realpath } from "node:fs/promises";
 import path from "node:path";
-import { parseConfig } from "../core/config/load.js";
+import { MAX_CONFIG_BYTES, parseConfig } from "../core/config/load.js";
 import type { ConfigFile, ExperimentConfig } from "../core/config/schema.js";
 import { UserError } from "../core/errors.js";
+import { isInside, OUTSIDE_PROJECT_HINT } from "./project-path.js";
 
 export interface LoadedConfig {
   file: string;
@@ -10,19 +11,20 @@ export interface LoadedConfig {
   config: ConfigFile;
 }
 
-export async function loadConfigFile(file: string): Promise<LoadedConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new UserError(
-        `${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`,
-      );
-    }
-    throw error;
-  }
-  return { file, dir: path.dirname(path.resolve(file)), config: parseConfig(text, file) };
+export interface LoadConfigOptions {
+  /** `--allow-outside-project`: the config file may be a symlink to a file outside its folder. */
+  allowOutsideProject?: boolean;
+}
+
+/**
+ * Reads and validates the config file. Its folder is the project; the file itself must be in it
+ * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). At
+ * most 1 MiB is read, so `--config /dev/zero` is refused rather than read forever.
+ */
+export async function loadConfigFile(file: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const dir = path.dirname(path.resolve(file));
+  if (!options.allowOutsideProject) await refuseOutsideFolder(file, dir);
+  return { file, dir, config: parseConfig(await readConfigBytes(file), file) };
 }
 
 export function findExperiment(loaded: LoadedConfig, name: string): ExperimentConfig {
@@ -32,4 +34,49 @@ export function findExperiment(loaded: LoadedConfig, name: string): ExperimentCo
     throw new UserError(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
   }
   return experiment;
+}
+
+async function refuseOutsideFolder(file: string, dir: string): Promise<void> {
+  // A missing file is reported by the read below.
+  const real = await realpath(file).catch(() => undefined);
+  if (real === undefined) return;
+  const folder = await realpath(dir);
+  if (!isInside(folder, real)) {
+    throw new UserError(`${file}: the config file is a symlink to a file outside its folder (the project); ${OUTSIDE_PROJECT_HINT}`);
+  }
+}
+
+async function readConfigBytes(file: string): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+  } catch (error) {
+    throw readError(error, file);
+  }
+  try {
+    // One byte more than allowed, so that parseConfig sees the file is too large.
+    const buffer = new Uint8Array(MAX_CONFIG_BYTES + 1);
+    let size = 0;
+    while (size < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, size, buffer.length - size);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+    }
+    return buffer.subarray(0, size);
+  } catch (error) {
+    throw readError(error, file);
+  } finally {
+    await handle.close();
+  }
+}
+
+function readError(error: unknown, file: string): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") {
+    return new UserError(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
+  }
+  if (code === "EISDIR") return new UserError(`${file}: a folder, not a config file (pass --config FILE)`);
+  if (code === "EACCES") return new UserError(`${file}: permission denied`);
+  if (code === "ELOOP") return new UserError(`${file}: a symlink loop`);
+  return error instanceof Error ? error : new Error(String(error));
 }

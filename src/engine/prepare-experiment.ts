@@ -6,6 +6,7 @@ import type { DatasetInfo } from "../core/model/item.js";
 import { resolveScorers, type ResolvedScorer } from "../core/scorers/registry.js";
 import { UserError } from "../core/errors.js";
 import { inspectDataset } from "./dataset-file.js";
+import { resolveProjectFile } from "./project-path.js";
 import { createTarget } from "./targets/create-target.js";
 import type { Target } from "./targets/target.js";
 
@@ -18,6 +19,11 @@ export interface PrepareOptions {
   /** `--target-url` / the Action's candidate URL: fills `${EVALGATE_TARGET_URL}`. */
   targetUrl?: string;
   concurrency?: number;
+  /**
+   * `--allow-outside-project`: read a dataset outside the project folder. Only the CLI sets it, on
+   * the user's request; the Action and the bot never do.
+   */
+  allowOutsideProject?: boolean;
 }
 
 /** Everything a run needs, validated before anything is stored or called. */
@@ -48,13 +54,18 @@ export async function prepareExperiment(options: PrepareOptions): Promise<Prepar
       ? { ...interpolated, cwd: path.resolve(options.configDir, interpolated.cwd ?? ".") }
       : interpolated;
   const concurrency = options.concurrency ?? experiment.concurrency;
-  const datasetFile = path.resolve(options.configDir, experiment.dataset);
-  const dataset = await inspectDataset(datasetFile, experiment.dataset).catch((error: unknown) => {
-    if (error instanceof UserError) {
-      throw new UserError(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
-    }
-    throw error;
+  const { path: datasetFile, insideProject } = await resolveProjectFile(options.configDir, experiment.dataset, {
+    field: `${where}.dataset`,
+    allowOutsideProject: options.allowOutsideProject ?? false,
   });
+  const dataset = await inspectDataset(datasetFile, experiment.dataset, { quoteContent: insideProject }).catch(
+    (error: unknown) => {
+      if (error instanceof UserError) {
+        throw new UserError(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
+      }
+      throw error;
+    },
+  );
   const target = createTarget(targetConfig, {
     retries: experiment.retries,
     concurrency,

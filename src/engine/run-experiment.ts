@@ -1,15 +1,17 @@
-import { evaluateGate, type GateVerdict } from "../core/gate.js";
-import { newRunId, runItemId } from "../core/model/ids.js";
+import { decideVerdict, type GateVerdict } from "../core/gate.js";
+import { runItemId } from "../core/model/ids.js";
 import type { Item } from "../core/model/item.js";
 import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
 import type { RunItem, TargetResult } from "../core/model/run-item.js";
+import { requireAnswer } from "../core/require-answer.js";
 import { scoreItem } from "../core/scorers/score-item.js";
 import { createRunSummaryAccumulator } from "../core/summarize-run.js";
-import { UserError } from "../core/errors.js";
-import type { RunStore } from "../store/run-store.js";
+import type { RunLease, RunStore } from "../store/run-store.js";
 import { readDataset } from "./dataset-file.js";
 import type { GitInfo } from "./git-info.js";
 import { runPool } from "./pool.js";
+import { LEASE_TTL_MS, type HeldRunLease } from "./run-lease.js";
+import { openRun } from "./open-run.js";
 import { StopRules, type ItemProgress } from "./stop-rules.js";
 import { WriteBehind } from "./write-behind.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
@@ -28,7 +30,7 @@ export interface RunOptions {
   thresholdOverride?: number;
   variant?: string;
   overrides?: Record<string, Record<string, unknown>>;
-  /** Ctrl-C: stop calling, keep what finished, mark the run cancelled. */
+  /** Ctrl-C: stop calling, keep what finished, mark the run cancelled (as `evalgate runs cancel` does from elsewhere). */
   signal?: AbortSignal;
   onProgress?: (progress: ItemProgress) => void;
   now?: () => Date;
@@ -37,15 +39,41 @@ export interface RunOptions {
 export interface RunOutcome {
   run: Run;
   verdict: GateVerdict;
-  /** Why the run could not complete, when its status is `errored`. */
+  /**
+   * Why the run could not complete ("the run could not complete: …"), when its status is
+   * `errored`; or, when it is still `running`, that another process took the run over.
+   */
   incomplete?: string;
 }
 
-/** load → run → score → store, with at most `concurrency` calls in flight; then the gate. */
+/**
+ * load → run → score → store, with at most `concurrency` calls in flight; then the gate. The run's
+ * lease is held throughout, so no other process calls the target for it meanwhile.
+ */
 export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
-  const { prepared, store } = options;
   const now = options.now ?? (() => new Date());
-  const run = await openRun(options, now);
+  const { run, lease } = await openRun(options, now);
+  try {
+    return await runHeld(options, run, lease, now);
+  } finally {
+    // A lease left behind goes stale once this process exits: nothing to do when this fails.
+    await lease.release().catch(() => undefined);
+  }
+}
+
+async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: () => Date): Promise<RunOutcome> {
+  const { prepared, store } = options;
+  // Stopped from here (the heartbeat saw a cancel, or lost the lease) or by the caller (Ctrl-C).
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  let takenOver: { by: RunLease | undefined } | undefined;
+  lease.startHeartbeat({
+    onCancelled: () => stop.abort(),
+    onLost: (by) => {
+      takenOver = { by };
+      stop.abort();
+    },
+  });
   // Summed as items finish, so the end of a run reads nothing back; a resumed run first adds what
   // it keeps from before (errored items run again), so it ends with an uninterrupted run's summary.
   const accumulator = createRunSummaryAccumulator();
@@ -62,7 +90,6 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
     itemCount: prepared.dataset.item_count,
     maxErrorRate: prepared.experiment.max_error_rate,
   });
-  const signal = options.signal ?? new AbortController().signal;
 
   const writes = new WriteBehind(store);
   const pending = filterItems(readDataset(prepared.datasetFile, prepared.dataset.path), previous);
@@ -71,13 +98,14 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
   const runOne = async (item: Item): Promise<void> => {
     let result: TargetResult;
     try {
-      result = await prepared.target.call(item, {
+      // Every target checks its own answer; this is the net for one that forgets.
+      result = requireAnswer(await prepared.target.call(item, {
         runId: run.id,
         experiment: prepared.name,
         signal,
         ...(options.variant ? { variant: options.variant } : {}),
         ...(options.overrides ? { overrides: options.overrides } : {}),
-      });
+      }));
     } catch (error) {
       if (signal.aborted) return; // cancelled mid-call: the item is simply not stored
       throw error;
@@ -93,56 +121,33 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
   try {
     await runPool(pending, prepared.concurrency, runOne, shouldStop);
   } finally {
+    lease.stopHeartbeat();
     await prepared.target.close?.();
     await writes.settled();
   }
-  const stopReason = signal.aborted ? "cancelled" : rules.reason;
+  if (takenOver) return takenOverOutcome(options, run, accumulator.summary(), takenOver.by);
+  // A cancel recorded after the last heartbeat still wins: its user was told the run is cancelled.
+  const cancelled = signal.aborted || (await lease.cancelledElsewhere());
+  const stopReason = cancelled ? "cancelled" : rules.reason;
   return finishRun(options, run, accumulator.summary(), now, stopReason);
 }
 
-async function openRun(options: RunOptions, now: () => Date): Promise<Run> {
-  const { prepared, store } = options;
-  await store.saveExperimentVersion({
-    experiment: prepared.name,
-    version: prepared.version,
-    definition: prepared.definition,
-    created_at: now().toISOString(),
-  });
-  if (options.resumeRunId) return reopenRun(store, options.resumeRunId, prepared);
-  const run: Run = {
-    id: newRunId(now()),
-    experiment: prepared.name,
-    experiment_version: prepared.version,
-    dataset_path: prepared.dataset.path,
-    dataset_version: prepared.dataset.version,
-    item_count: prepared.dataset.item_count,
-    target: prepared.target.description,
-    started_at: now().toISOString(),
+/** Another process judged this one gone and continues the run: leave its ending to that process. */
+function takenOverOutcome(options: RunOptions, run: Run, summary: RunSummary, by: RunLease | undefined): RunOutcome {
+  const { prepared } = options;
+  const verdict = decideVerdict({
+    gate: prepared.experiment.gate,
+    maxErrorRate: prepared.experiment.max_error_rate,
     status: "running",
-    ...(options.label ? { label: options.label } : {}),
-    ...(options.role ? { role: options.role } : {}),
-    ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
-    ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
-    ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
-  };
-  await store.createRun(run);
-  return run;
-}
-
-/** A resumed run must be the same experiment version over the same dataset version, or its result would mix two. */
-async function reopenRun(store: RunStore, runId: string, prepared: PreparedExperiment): Promise<Run> {
-  const run = await store.getRun(runId);
-  if (!run) throw new UserError(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
-  const mismatch = (what: string, stored: string, now: string) =>
-    new UserError(
-      `--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`,
-    );
-  if (run.experiment !== prepared.name) {
-    throw new UserError(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
-  }
-  if (run.experiment_version !== prepared.version) throw mismatch("experiment version", run.experiment_version, prepared.version);
-  if (run.dataset_version !== prepared.dataset.version) throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
-  return run;
+    itemCount: run.item_count,
+    summary,
+    ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
+  });
+  const who = by === undefined ? "another process" : `pid ${by.pid} on ${by.host}`;
+  const incomplete =
+    `run ${run.id} was taken over by ${who}: this process missed its heartbeats for over ` +
+    `${LEASE_TTL_MS / 1000} s (paused or asleep), so the run continues there`;
+  return { run: { ...run, summary }, verdict, incomplete };
 }
 
 async function* filterItems(items: AsyncIterable<Item>, previous: Map<string, RunItem["status"]>): AsyncGenerator<Item> {
@@ -187,34 +192,39 @@ async function finishRun(
   stopReason: string | undefined,
 ): Promise<RunOutcome> {
   const { prepared, store } = options;
-  const verdict = evaluateGate(prepared.experiment.gate, { summary }, {
+  const { max_error_rate: maxErrorRate } = prepared.experiment;
+  // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
+  const errored = stopReason !== undefined || summary.errored > maxErrorRate * summary.total || isAllErrors(summary);
+  const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
+  const verdict = decideVerdict({
+    gate: prepared.experiment.gate,
+    maxErrorRate,
+    status: completion,
+    itemCount: run.item_count,
+    summary,
     ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
   });
-  const incomplete = stopReason === "cancelled" ? undefined : (stopReason ?? incompleteReason(summary, prepared));
-  const status: RunStatus =
-    stopReason === "cancelled" ? "cancelled" : incomplete ? "errored" : verdict.verdict === "pass" ? "passed" : "failed";
-  // No false green: a run that did not finish never carries a passing verdict.
-  const unfinished =
-    status === "cancelled"
-      ? `the run was cancelled after ${summary.total} of ${run.item_count} items`
-      : incomplete && `the run could not complete: ${incomplete}`;
+  const status: RunStatus = completion === "ended" ? (verdict.verdict === "pass" ? "passed" : "failed") : completion;
   const ended = {
     status,
     ended_at: now().toISOString(),
     summary,
-    verdict: unfinished ? ("fail" as const) : verdict.verdict,
-    verdict_reasons: unfinished ? [unfinished, ...verdict.reasons] : verdict.reasons,
+    verdict: verdict.verdict,
+    verdict_reasons: verdict.reasons,
   };
   await store.endRun(run.id, ended);
-  const finalVerdict = { ...verdict, verdict: ended.verdict, reasons: ended.verdict_reasons };
-  return { run: { ...run, ...ended }, verdict: finalVerdict, ...(incomplete ? { incomplete } : {}) };
+  // The stop message is the verdict's first reason: its counts come from the final summary, never
+  // from the moment a stop rule fired while other calls were still in flight.
+  const incomplete = status === "errored" ? withLastError(verdict.reasons[0]!, stopReason) : undefined;
+  return { run: { ...run, ...ended }, verdict, ...(incomplete ? { incomplete } : {}) };
 }
 
-function incompleteReason(summary: RunSummary, prepared: PreparedExperiment): string | undefined {
-  if (summary.total > 0 && summary.errored === summary.total) return `every call failed (${summary.errored} items)`;
-  const { max_error_rate } = prepared.experiment;
-  if (summary.errored > max_error_rate * summary.total) {
-    return `${summary.errored} of ${summary.total} items errored, above max_error_rate ${max_error_rate}`;
-  }
-  return undefined;
+function isAllErrors(summary: RunSummary): boolean {
+  return summary.total > 0 && summary.errored === summary.total;
+}
+
+/** The stop rule's "(last: …)" names the error that tripped it: worth keeping beside the counts. */
+function withLastError(reason: string, stopReason: string | undefined): string {
+  const last = stopReason?.match(/\(last: .*\)$/)?.[0];
+  return last ? `${reason} ${last}` : reason;
 }

@@ -1,21 +1,23 @@
 import { randomUUID } from "node:crypto";
+import { cutToFit, fitLine, GITHUB_LIMITS } from "../core/report/fit-text.js";
 import { createOnce } from "./create-once.js";
-import { fitLine, fitText } from "./fit-text.js";
 import type { AdapterLog, GitHubClient } from "./github-client.js";
 import { messageOf, statusOf } from "./request-status.js";
 
-// GitHub's limits: check run output.summary and output.text, and a commit status description.
-export const MAX_CHECK_OUTPUT = 65_535;
-export const MAX_STATUS_DESCRIPTION = 140;
-// GitHub documents no limit for output.title; a title is one line, and 255 keeps it one.
-export const MAX_CHECK_TITLE = 255;
 const TRUNCATED_NOTE = "\n\n_… truncated to fit GitHub's 65,535-character limit for check output._";
 
 export type CheckConclusion = "success" | "failure" | "neutral";
 
+/**
+ * `actor` is the login the token writes as, read from GitHub's answer (the check run's app, the
+ * status's creator): an installation token may not ask `GET /user` who it is.
+ */
 export type CheckHandle =
-  | { kind: "check-run"; owner: string; repo: string; name: string; headSha: string; id: number; url: string }
-  | { kind: "commit-status"; owner: string; repo: string; name: string; headSha: string; url?: string };
+  | { kind: "check-run"; owner: string; repo: string; name: string; headSha: string; id: number; url: string; actor: string }
+  | { kind: "commit-status"; owner: string; repo: string; name: string; headSha: string; url?: string; actor: string };
+
+// GITHUB_TOKEN belongs to the GitHub Actions app, whose bot user writes its comments.
+const GITHUB_ACTIONS_BOT = "github-actions[bot]";
 
 export interface StartCheckInput {
   owner: string;
@@ -68,12 +70,13 @@ export async function startCheck(octokit: GitHubClient, input: StartCheckInput):
         return listed.data.check_runs.find((run) => run.external_id === externalId);
       },
     });
-    return { kind: "check-run", owner, repo, name, headSha, id: run.id, url: run.html_url ?? "" };
+    const actor = run.app?.slug ? `${run.app.slug}[bot]` : GITHUB_ACTIONS_BOT;
+    return { kind: "check-run", owner, repo, name, headSha, id: run.id, url: run.html_url ?? "", actor };
   } catch (error) {
     if (!isChecksForbidden(error)) throw error;
   }
   input.log?.info(`The token may not create check runs; reporting "${name}" as a commit status instead (grant \`checks: write\` for a check run).`);
-  await octokit.rest.repos.createCommitStatus({
+  const status = await octokit.rest.repos.createCommitStatus({
     owner,
     repo,
     sha: headSha,
@@ -82,12 +85,13 @@ export async function startCheck(octokit: GitHubClient, input: StartCheckInput):
     description: "evalgate is running",
     ...(detailsUrl ? { target_url: detailsUrl } : {}),
   });
-  return { kind: "commit-status", owner, repo, name, headSha, ...(detailsUrl ? { url: detailsUrl } : {}) };
+  const actor = status.data.creator?.login ?? GITHUB_ACTIONS_BOT;
+  return { kind: "commit-status", owner, repo, name, headSha, ...(detailsUrl ? { url: detailsUrl } : {}), actor };
 }
 
 /** Completes the check with the verdict; returns the URL a user can open, when there is one. */
 export async function finishCheck(octokit: GitHubClient, handle: CheckHandle, result: FinishCheckInput): Promise<string | undefined> {
-  const title = fitLine(result.title, MAX_CHECK_TITLE);
+  const title = fitLine(result.title, GITHUB_LIMITS.checkTitle);
   if (handle.kind === "commit-status") {
     await octokit.rest.repos.createCommitStatus({
       owner: handle.owner,
@@ -96,7 +100,7 @@ export async function finishCheck(octokit: GitHubClient, handle: CheckHandle, re
       // A commit status has no "neutral": neutral must not block a merge, so it reads as success.
       state: result.conclusion === "failure" ? "failure" : "success",
       context: handle.name,
-      description: fitLine(result.title, MAX_STATUS_DESCRIPTION),
+      description: fitLine(result.title, GITHUB_LIMITS.statusDescription),
       ...(handle.url ? { target_url: handle.url } : {}),
     });
     return handle.url;
@@ -110,8 +114,8 @@ export async function finishCheck(octokit: GitHubClient, handle: CheckHandle, re
     completed_at: new Date().toISOString(),
     output: {
       title,
-      summary: fitText(result.summary, MAX_CHECK_OUTPUT, TRUNCATED_NOTE),
-      ...(result.text !== undefined ? { text: fitText(result.text, MAX_CHECK_OUTPUT, TRUNCATED_NOTE) } : {}),
+      summary: cutToFit(result.summary, GITHUB_LIMITS.checkSummary, TRUNCATED_NOTE),
+      ...(result.text !== undefined ? { text: cutToFit(result.text, GITHUB_LIMITS.checkText, TRUNCATED_NOTE) } : {}),
     },
   });
   return updated.data.html_url ?? handle.url;

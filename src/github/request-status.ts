@@ -21,3 +21,17 @@ export function isAmbiguousFailure(error: unknown): boolean {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** GitHub's own message ("Resource not accessible by integration"), without Octokit's documentation link. */
+export function githubMessageOf(error: unknown): string {
+  const answered = (error as { response?: { data?: { message?: unknown } } } | null)?.response?.data?.message;
+  return typeof answered === "string" ? answered : messageOf(error);
+}
+
+/**
+ * GitHub refused the request for good: a 403 that is no rate limit, such as "Resource not
+ * accessible by integration" for a token without the permission. Sending it again changes nothing.
+ */
+export function isRefused(error: unknown): boolean {
+  return statusOf(error) === 403 && !/rate limit/i.test(messageOf(error));
+}

@@ -1,9 +1,7 @@
+import { GITHUB_LIMITS, measure } from "../core/report/fit-text.js";
 import type { AdapterLog, GitHubClient } from "./github-client.js";
 import { createKeyedQueue } from "./one-at-a-time.js";
 import { isNotFound } from "./request-status.js";
-
-// GitHub refuses longer bodies with 422, although its OpenAPI description sets no maxLength.
-export const MAX_COMMENT_BODY = 65_536;
 
 export interface UpsertPrCommentInput {
   owner: string;
@@ -12,6 +10,11 @@ export interface UpsertPrCommentInput {
   body: string;
   /** Recognises our comment, by the hidden marker the caller renders into it. */
   isOurs: (body: string) => boolean;
+  /**
+   * The login our token writes as ("github-actions[bot]", "<app>[bot]"; see CheckHandle.actor).
+   * Only its comments are edited or deleted: anyone can paste the marker into a comment of theirs.
+   */
+  author: string;
   /** The head the report is about: nothing is written once the pull request has moved on. */
   headSha: string;
   mode: "always" | "on-change";
@@ -40,9 +43,10 @@ const queue = createKeyedQueue();
  * request whose first attempt did land) is folded into the oldest of ours afterwards.
  */
 export function upsertPrComment(octokit: GitHubClient, input: UpsertPrCommentInput): Promise<UpsertPrCommentResult> {
-  const length = input.body.length;
-  if (length > MAX_COMMENT_BODY) {
-    return Promise.reject(new Error(`The comment body is ${length} characters; GitHub accepts at most ${MAX_COMMENT_BODY}.`));
+  const { limit } = GITHUB_LIMITS.comment;
+  const length = measure(input.body, GITHUB_LIMITS.comment);
+  if (length > limit) {
+    return Promise.reject(new Error(`The comment body is ${length} characters; GitHub accepts at most ${limit}.`));
   }
   const key = `${input.owner}/${input.repo}#${input.issueNumber}`.toLowerCase();
   return queue(key, () => upsertNow(octokit, input));
@@ -67,7 +71,12 @@ async function upsertNow(octokit: GitHubClient, input: UpsertPrCommentInput): Pr
     return { action: "updated", id: updated.data.id, url: updated.data.html_url };
   }
   const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-  const kept = await foldDuplicates(octokit, input, { id: created.data.id, body, html_url: created.data.html_url });
+  // GitHub's answer names who we write as: trust it over the caller's belief when folding.
+  const author = created.data.user?.login ?? input.author;
+  if (author.toLowerCase() !== input.author.toLowerCase()) {
+    input.log?.warning(`Comments on #${issueNumber} are written as ${author}, not ${input.author}: the next run may not find this one.`);
+  }
+  const kept = await foldDuplicates(octokit, { ...input, author }, { id: created.data.id, body, html_url: created.data.html_url });
   return { action: "created", id: kept.id, url: kept.html_url };
 }
 
@@ -78,8 +87,9 @@ async function listOurComments(octokit: GitHubClient, input: UpsertPrCommentInpu
     issue_number: input.issueNumber,
     per_page: 100,
   });
+  const author = input.author.toLowerCase();
   return comments
-    .filter((comment) => comment.body !== undefined && input.isOurs(comment.body))
+    .filter((comment) => comment.user?.login.toLowerCase() === author && comment.body !== undefined && input.isOurs(comment.body))
     .map((comment) => ({ id: comment.id, body: comment.body ?? "", html_url: comment.html_url }))
     .sort((a, b) => a.id - b.id);
 }

@@ -26,6 +26,20 @@ export interface RunEnd {
 }
 
 /**
+ * Who is running a run right now: one process at a time may call targets for a run (see
+ * engine/run-lease.ts for the heartbeat and when a lease counts as stale).
+ */
+export interface RunLease {
+  run_id: string;
+  /** A random id per process that took the lease: two runs in one process never share one. */
+  holder: string;
+  host: string;
+  pid: number;
+  /** ISO time of the holder's last heartbeat, by the holder's clock. */
+  heartbeat_at: string;
+}
+
+/**
  * Where runs live. One contract for every back-end (embedded SQLite now, the results branch and
  * PostgreSQL later), tested by one shared suite.
  */
@@ -46,6 +60,22 @@ export interface RunStore {
   runItems(runId: string): AsyncIterable<RunItem>;
   /** item_id → status of every stored item of the run (what resume skips). */
   runItemStatuses(runId: string): Promise<Map<string, RunItem["status"]>>;
+  /**
+   * Marks an ended run in progress again for `--resume`: status `running`, and no end time,
+   * summary or verdict until it ends again.
+   */
+  reopenRun(runId: string): Promise<void>;
+  /**
+   * Compare-and-set in one transaction: stores `lease` when the run's current holder is
+   * `replacing` (undefined: the run has no lease), or is already `lease.holder`. Resolves to the
+   * lease in force afterwards, so the caller took it when its holder is `lease.holder`.
+   */
+  acquireRunLease(lease: RunLease, replacing?: string): Promise<RunLease | undefined>;
+  /** Records a heartbeat; false when `holder` no longer holds the run's lease (it was taken over). */
+  renewRunLease(runId: string, holder: string, heartbeatAt: string): Promise<boolean>;
+  /** Drops the lease when `holder` still holds it. */
+  releaseRunLease(runId: string, holder: string): Promise<void>;
+  getRunLease(runId: string): Promise<RunLease | undefined>;
   getRunItem(runItemId: string): Promise<RunItem | undefined>;
   getScore(scoreId: string): Promise<{ score: Score; runItem: RunItem } | undefined>;
   close(): Promise<void>;

@@ -71,6 +71,17 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN role TEXT;
   ALTER TABLE runs ADD COLUMN pull_request INTEGER;
   `,
+  // One live owner per run (engine/run-lease.ts). No foreign key: a results-branch store keeps
+  // here only runs in progress, and a lease may name a run that lives on the branch.
+  `
+  CREATE TABLE run_leases (
+    run_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    heartbeat_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

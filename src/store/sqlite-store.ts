@@ -2,12 +2,13 @@ import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { UserError } from "../core/errors.js";
 import type { Run } from "../core/model/run.js";
 import type { RunItem, Score } from "../core/model/run-item.js";
-import type { ExperimentVersionRecord, RunEnd, RunFilter, RunStore } from "./run-store.js";
+import type { ExperimentVersionRecord, RunEnd, RunFilter, RunLease, RunStore } from "./run-store.js";
 import { rowToRun, rowToRunItem, runItemToRow, runToRow } from "./sqlite-rows.js";
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./sqlite-schema.js";
 import { SqliteItemWriter } from "./sqlite-item-writer.js";
 import { ScoreIndex } from "./sqlite-score-index.js";
+import { SqliteRunLeases } from "./sqlite-run-leases.js";
 
 const DEFAULT_LIST_LIMIT = 50;
 /** Matches shown when a run id prefix is ambiguous. */
@@ -41,6 +42,7 @@ export class SqliteRunStore implements RunStore {
   private readonly db: DatabaseSync;
   private readonly statements;
   private readonly scoreIndex;
+  private readonly leases;
   private readonly writer: SqliteItemWriter;
   private readonly writes = new GroupCommit<RunItem>((items) => this.commitRunItems(items));
 
@@ -58,6 +60,7 @@ export class SqliteRunStore implements RunStore {
       migrate(this.db, file);
       this.statements = this.prepareStatements();
       this.scoreIndex = new ScoreIndex(this.db);
+      this.leases = new SqliteRunLeases(this.db);
       this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
     } catch (error) {
       this.db.close();
@@ -83,6 +86,10 @@ export class SqliteRunStore implements RunStore {
       endRun: db.prepare(
         "UPDATE runs SET status = :status, ended_at = :ended_at, summary = :summary, " +
           "verdict = :verdict, verdict_reasons = :verdict_reasons WHERE id = :id",
+      ),
+      reopenRun: db.prepare(
+        "UPDATE runs SET status = 'running', ended_at = NULL, summary = NULL, verdict = NULL, " +
+          "verdict_reasons = NULL WHERE id = ?",
       ),
       runById: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
       runsByPrefix: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id > ? AND id < ? ORDER BY id LIMIT ?`),
@@ -150,6 +157,27 @@ export class SqliteRunStore implements RunStore {
       verdict_reasons: end.verdict_reasons === undefined ? null : JSON.stringify(end.verdict_reasons),
     });
     if (result.changes === 0) throw new Error(`cannot end run "${runId}": it is not in ${this.file}`);
+  }
+
+  async reopenRun(runId: string): Promise<void> {
+    const result = this.statements.reopenRun.run(runId);
+    if (result.changes === 0) throw new Error(`cannot reopen run "${runId}": it is not in ${this.file}`);
+  }
+
+  async acquireRunLease(lease: RunLease, replacing?: string): Promise<RunLease | undefined> {
+    return this.leases.acquire(lease, replacing);
+  }
+
+  async renewRunLease(runId: string, holder: string, heartbeatAt: string): Promise<boolean> {
+    return this.leases.renew(runId, holder, heartbeatAt);
+  }
+
+  async releaseRunLease(runId: string, holder: string): Promise<void> {
+    this.leases.release(runId, holder);
+  }
+
+  async getRunLease(runId: string): Promise<RunLease | undefined> {
+    return this.leases.get(runId);
   }
 
   async getRun(runId: string): Promise<Run | undefined> {

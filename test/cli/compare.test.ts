@@ -105,9 +105,11 @@ describe("scores and reports of a stored run", () => {
     }
   });
 
-  it("reports ci renders Markdown with the verdict", async () => {
+  it("reports ci renders Markdown with the verdict and exits with its code", async () => {
     const result = await runEvalgate(["reports", "ci", candidateId, "--baseline", baselineId], { cwd });
-    expect(result.code).toBe(0);
+    // Two regressions against max_regressions 0: the same verdict as runs compare, so exit 1.
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("2 regressions exceed the maximum 0");
     expect(result.stdout).toMatch(/\|/);
     expect(result.stdout).toContain("<details>");
   });

@@ -33,11 +33,14 @@ describe("evalgate runs regression-dataset", () => {
     expect(Object.keys(parseConfig(config, "evalgate.yml").experiments)).toEqual(["arithmetic", "arithmetic-regressions"]);
   });
 
-  it("adds nothing the second time, and --start-run runs the regression experiment", async () => {
+  it("adds nothing the second time, and --start-run runs the regression experiment against the source run's deployment", async () => {
+    const requestsBefore = target.requests;
+    // No EVALGATE_TARGET_URL and no --target-url: the source run's deployment (/v1) is called.
     const again = await runEvalgate(["runs", "regression-dataset", runId, "--start-run"], {
       cwd,
-      env: { EVALGATE_TARGET_URL: `${target.url}/v1` },
+      env: { EVALGATE_TARGET_URL: undefined },
     });
+    expect(target.requests - requestsBefore).toBe(2);
     expect(again.stdout).toContain("nothing new");
     // The target still gets both items wrong: the regression experiment fails its gate.
     expect(again.code).toBe(1);
@@ -45,9 +48,26 @@ describe("evalgate runs regression-dataset", () => {
     expect(runs[0]).toMatchObject({ experiment: "arithmetic-regressions", total: 2, passed: 0 });
   });
 
-  it("refuses an unknown run item id with exit 2", async () => {
+  it("--start-run --target-url runs against the named deployment instead", async () => {
+    // /v2 answers every item right: the regression experiment passes there.
+    const result = await runEvalgate(["runs", "regression-dataset", runId, "--start-run", "--target-url", `${target.url}/v2`], { cwd });
+    expect(result.code).toBe(0);
+    const runs = JSON.parse((await runEvalgate(["runs", "list", "arithmetic-regressions", "--format", "json"], { cwd })).stdout);
+    expect(runs[0]).toMatchObject({ experiment: "arithmetic-regressions", total: 2, passed: 2 });
+  });
+
+  it("refuses a --name that is not an experiment name, without a stack trace", async () => {
+    const result = await runEvalgate(["runs", "regression-dataset", runId, "--name", "x".repeat(300)], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("at most 128 characters");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("refuses an unknown run item id with exit 2, in the CLI's words", async () => {
     const result = await runEvalgate(["runs", "regression-dataset", runId, "--run-item-id", "ri_nope"], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("ri_nope");
+    expect(result.stderr).toContain(`--run-item-id: not in run ${runId}: ri_nope`);
+    expect(result.stderr).toContain(`evalgate reports failures ${runId}`);
+    expect(result.stderr).not.toMatch(/pull request|\/eval/);
   });
 });

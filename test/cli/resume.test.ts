@@ -1,10 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openEmbeddedStore } from "../../src/store/open-store.js";
 import type { RunItem } from "../../src/core/model/run-item.js";
 import { arithmeticDataset, collect, makeWorkspace, runEvalgate, spawnEvalgate } from "../helpers/cli.js";
 import type { TargetServer } from "../helpers/target-server.js";
+import { storedItems, waitForStored } from "./stored-runs.js";
 import { arithmeticConfig, startArithmeticTarget } from "./workspace-config.js";
 
 const ITEMS = 240;
@@ -14,29 +14,6 @@ afterEach(async () => {
   await target?.close();
   target = undefined;
 });
-
-async function storedItems(cwd: string): Promise<{ runId: string; items: RunItem[] }> {
-  const store = await openEmbeddedStore(path.join(cwd, ".evalgate"));
-  try {
-    const [run] = await store.listRuns();
-    if (!run) return { runId: "", items: [] };
-    const items: RunItem[] = [];
-    for await (const item of store.runItems(run.id)) items.push(item);
-    return { runId: run.id, items };
-  } finally {
-    await store.close();
-  }
-}
-
-/** Waits until the running CLI has stored at least `count` items of its run. */
-async function waitForStored(cwd: string, count: number): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    const { items } = await storedItems(cwd).catch(() => ({ items: [] as RunItem[] }));
-    if (items.length >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`fewer than ${count} items were stored in time`);
-}
 
 /** What must not depend on whether the run was interrupted. */
 function essence(items: RunItem[]) {

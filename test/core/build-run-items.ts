@@ -1,6 +1,9 @@
 import { runItemId, scoreId } from "../../src/core/model/ids.js";
 import type { RunItem, Score } from "../../src/core/model/run-item.js";
-import type { Run } from "../../src/core/model/run.js";
+import type { Run, RunSummary } from "../../src/core/model/run.js";
+import type { Comparison } from "../../src/core/comparison.js";
+import { GateConfigSchema } from "../../src/core/config/schema.js";
+import { decideVerdict, type GateVerdict } from "../../src/core/gate.js";
 
 /** A run record as a store returns it; tests override what they care about. */
 export function buildRun(overrides: Partial<Run> = {}): Run {
@@ -68,4 +71,20 @@ export function buildItem(runId: string, itemId: string, spec: ItemSpec = {}): R
 /** An async stream, as RunStore.runItems gives, so tests exercise the streaming path. */
 export async function* streamOf<T>(values: Iterable<T>): AsyncIterable<T> {
   for (const value of values) yield value;
+}
+
+/** The verdict of a complete run under `gate`, errors allowed (max_error_rate 1) unless told. */
+export function judge(
+  gate: { passed_threshold?: number; max_regressions?: number },
+  subject: { summary: RunSummary; comparison?: Comparison },
+  maxErrorRate = 1,
+): GateVerdict {
+  return decideVerdict({
+    gate: GateConfigSchema.parse(gate),
+    maxErrorRate,
+    status: "ended",
+    itemCount: subject.summary.total,
+    summary: subject.summary,
+    ...(subject.comparison ? { comparison: subject.comparison } : {}),
+  });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { compareRuns } from "../../src/core/compare-runs.js";
 import { GateConfigSchema } from "../../src/core/config/schema.js";
 import { UserError } from "../../src/core/errors.js";
-import { GateVerdictSchema, evaluateGate } from "../../src/core/gate.js";
+import { GateVerdictSchema, decideVerdict, type RunCompletion } from "../../src/core/gate.js";
+import type { RunSummary } from "../../src/core/model/run.js";
 import { summarizeRun } from "../../src/core/summarize-run.js";
 import { buildItem, buildRun, streamOf } from "./build-run-items.js";
 
@@ -19,7 +20,24 @@ function itemsWith(passed: number, failed: number, errored = 0, runId = "run-c")
 
 const gate = (config: object) => GateConfigSchema.parse(config);
 
-describe("evaluateGate", () => {
+/** The old shape of the tests: a complete run, errors allowed unless a test says otherwise. */
+function evaluateGate(
+  config: ReturnType<typeof gate>,
+  subject: { summary: RunSummary; comparison?: Parameters<typeof decideVerdict>[0]["comparison"] },
+  options: { thresholdOverride?: number; status?: RunCompletion; maxErrorRate?: number; itemCount?: number } = {},
+) {
+  return decideVerdict({
+    gate: config,
+    maxErrorRate: options.maxErrorRate ?? 1,
+    status: options.status ?? "ended",
+    itemCount: options.itemCount ?? subject.summary.total,
+    summary: subject.summary,
+    ...(subject.comparison ? { comparison: subject.comparison } : {}),
+    ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
+  });
+}
+
+describe("decideVerdict", () => {
   it("passes when the pass rate meets the threshold exactly", async () => {
     const verdict = evaluateGate(gate({ passed_threshold: 0.9 }), { summary: await summarizeRun(itemsWith(27, 3)) });
     expect(verdict).toEqual({
@@ -87,5 +105,43 @@ describe("evaluateGate", () => {
     const summary = await summarizeRun(itemsWith(1, 0));
     expect(() => evaluateGate(gate({}), { summary }, { thresholdOverride: 90 })).toThrow(UserError);
     expect(() => evaluateGate(gate({}), { summary }, { thresholdOverride: 90 })).toThrow(/for 90% write 0.9/);
+  });
+
+  it.each([
+    ["running", "the run did not finish: it stopped after 5 of 10 items (its process was killed or is still running)"],
+    ["cancelled", "the run was cancelled after 5 of 10 items"],
+    ["errored", "the run could not complete: it stopped after 5 of 10 items"],
+  ] as const)("never passes a %s run, even with a zero threshold and every stored item passing", async (status, reason) => {
+    const summary = await summarizeRun(itemsWith(5, 0));
+    const verdict = evaluateGate(gate({ passed_threshold: 0 }), { summary }, { status, itemCount: 10 });
+    expect(verdict.verdict).toBe("fail");
+    expect(verdict.reasons).toEqual([reason]);
+    const overridden = evaluateGate(gate({ passed_threshold: 1 }), { summary }, { status, itemCount: 10, thresholdOverride: 0 });
+    expect(overridden.verdict).toBe("fail");
+  });
+
+  it("fails a complete run whose errors exceed max_error_rate, naming the counts", async () => {
+    // 3 of 10 errored = 30 % > 20 %; the 7 others pass, and the threshold asks for only 50 %.
+    const verdict = evaluateGate(gate({ passed_threshold: 0.5 }), { summary: await summarizeRun(itemsWith(7, 0, 3)) }, { maxErrorRate: 0.2 });
+    expect(verdict.verdict).toBe("fail");
+    expect(verdict.reasons).toEqual(["3 of 10 items errored, above max_error_rate 0.2 (20.0%)"]);
+  });
+
+  it("an errored run's reason counts the final summary", async () => {
+    const summary = await summarizeRun(itemsWith(3, 0, 5));
+    const verdict = evaluateGate(gate({ passed_threshold: 0 }), { summary }, { status: "errored", maxErrorRate: 0.2, itemCount: 8 });
+    expect(verdict.reasons[0]).toBe("the run could not complete: 5 of 8 items errored, above max_error_rate 0.2 (20.0%)");
+  });
+
+  it("never shows a failing pass rate rounded onto its threshold", async () => {
+    // 1,999 of 2,000 = 99.95 %: at one decimal it would read 100.0 %, the threshold it fails.
+    const verdict = evaluateGate(gate({ passed_threshold: 1 }), { summary: await summarizeRun(itemsWith(1999, 1)) });
+    expect(verdict.verdict).toBe("fail");
+    expect(verdict.reasons).toEqual(["pass rate 99.95% is below the threshold 100.0%"]);
+    // 0.89996 against 0.9: one decimal would say 90.0 % for both.
+    const close = evaluateGate(gate({ passed_threshold: 0.9 }), {
+      summary: { ...(await summarizeRun(itemsWith(1, 0))), pass_rate: 0.89996 },
+    });
+    expect(close.reasons).toEqual(["pass rate 89.996% is below the threshold 90.0%"]);
   });
 });

@@ -71,6 +71,18 @@ describe("summarizeRun", () => {
     expect(summary.retries).toBe(2 + 1 + 3);
   });
 
+  it("sums cached input tokens apart when items report them, and leaves them out when none does", async () => {
+    const summary = await summarizeRun([
+      buildItem(RUN, "a", { usage: { input_tokens: 5010, output_tokens: 20, total_tokens: 5030, cached_input_tokens: 5000 } }),
+      buildItem(RUN, "b", { usage: { input_tokens: 300, output_tokens: 10, total_tokens: 310 } }),
+      buildItem(RUN, "c", { usage: { input_tokens: 2006, output_tokens: 300, total_tokens: 2306, cached_input_tokens: 1920 } }),
+    ]);
+    expect(summary.tokens).toEqual({ input: 7316, output: 330, total: 7646, cached_input: 6920 });
+    expect(RunSummarySchema.parse(summary)).toEqual(summary);
+    const uncached = await summarizeRun([buildItem(RUN, "a", { usage: { input_tokens: 10, output_tokens: 5 } })]);
+    expect(uncached.tokens).toEqual({ input: 10, output: 5, total: 15 });
+  });
+
   it("summarizes 100,000 streamed items", async () => {
     async function* many() {
       for (let index = 0; index < 100_000; index += 1) {

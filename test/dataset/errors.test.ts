@@ -5,15 +5,18 @@ import { describe, expect, it } from "vitest";
 import { inspectDataset } from "../../src/engine/dataset-file.js";
 import { jsonl, userErrorOf, writeDataset } from "./temp-dataset.js";
 
+/** The error of inspecting `content` as a file of the project (messages may quote it). */
 async function inspectText(name: string, content: string): Promise<string> {
   const file = await writeDataset(name, content);
-  return userErrorOf(inspectDataset(file, `evals/${name}`));
+  return userErrorOf(inspectDataset(file, `evals/${name}`, { quoteContent: true }));
 }
 
 describe("dataset errors", () => {
   it("a malformed JSONL line names the file and line", async () => {
     const message = await inspectText("support.jsonl", '{"input": 1}\n\n{"input": 2, }\n');
-    expect(message).toMatch(/^evals\/support\.jsonl:3: not valid JSON \(.+\); write one JSON object per line$/);
+    expect(message).toBe(
+      "evals/support.jsonl:3: not valid JSON (a comma before '}'; remove the trailing comma, at column 14); write one JSON object per line",
+    );
   });
 
   it("a JSONL line that is not an object says what it is", async () => {
@@ -37,7 +40,7 @@ describe("dataset errors", () => {
 
   it("an unclosed CSV quote names the file and line", async () => {
     const message = await inspectText("support.csv", 'input,expected\nq1,"a1\n');
-    expect(message).toMatch(/^evals\/support\.csv:2: Quote Not Closed/);
+    expect(message).toBe("evals/support.csv:2: not valid CSV (the quote that opens field 2 of this record is never closed)");
   });
 
   it("a duplicate id names both lines", async () => {
@@ -59,7 +62,7 @@ describe("dataset errors", () => {
 
   it("a duplicate id in a JSON array names both elements", async () => {
     const message = await inspectText("support.json", JSON.stringify([{ id: 1, input: 1 }, { id: "1", input: 2 }]));
-    expect(message).toBe('evals/support.json: item [1]: duplicate item id "1" (first on item [0]); give each item its own id');
+    expect(message).toBe('evals/support.json:1: item [1]: duplicate item id "1" (first on line 1); give each item its own id');
   });
 
   it.each([
@@ -91,18 +94,20 @@ describe("dataset errors", () => {
 
   it("a JSON file that is not an array says so", async () => {
     expect(await inspectText("support.json", '{"input": 1}')).toBe(
-      "evals/support.json: expected a JSON array of items at the top level ([{…}, {…}])",
+      "evals/support.json:1: expected a JSON array of items at the top level ([{…}, {…}])",
     );
   });
 
-  it("a truncated JSON array names the last good element", async () => {
+  it("a truncated JSON array names the unfinished element", async () => {
     const message = await inspectText("support.json", '[{"input": 1}, {"input": 2}, {"input": ');
-    expect(message).toMatch(/^evals\/support\.json: not valid JSON after item \[1\] \(.+\)$/);
+    expect(message).toBe(
+      "evals/support.json:1: item [2]: not valid JSON (the file ends inside this item; close it, and the array with ']', at column 30)",
+    );
   });
 
   it("a JSON array element that is not an object names its index", async () => {
     expect(await inspectText("support.json", '[{"input": 1}, "two"]')).toBe(
-      "evals/support.json: item [1]: expected a JSON object, got a string",
+      "evals/support.json:1: item [1]: expected a JSON object, got a string",
     );
   });
 

@@ -5,6 +5,11 @@ import { owner, repo, token, useFakeGitHub } from "./github-fixture.js";
 const gh = useFakeGitHub();
 const pullsGet = "GET /repos/{owner}/{repo}/pulls/{pull_number}";
 
+/** What the client said about rate limits (Octokit's request log says more, per request). */
+function waitMessages(): string[] {
+  return gh.log.messages.filter((message) => message.includes("rate limit"));
+}
+
 function pullRequestsSent(): number {
   return gh.fake.requests.filter((request) => request.route === pullsGet).length;
 }
@@ -46,33 +51,81 @@ describe("createOctokit", () => {
 
   it.each([403, 429])("waits out a secondary rate limit (%i) as long as retry-after says, then retries", async (status) => {
     const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
-    gh.fake.failNext(2, { status, secondaryRateLimit: true, retryAfter: 7 });
+    gh.fake.failNext(1, { status, secondaryRateLimit: true, retryAfter: 7 });
 
     const info = await getPullRequest(gh.client(), { owner, repo, number: pull.number });
 
     expect(info.headSha).toBe(pull.headSha);
-    expect(pullRequestsSent()).toBe(3);
-    expect(gh.log.messages).toContain(`info: GitHub secondary rate limit on GET /repos/{owner}/{repo}/pulls/{pull_number}: retrying in 7 s (retry 1 of 3).`);
+    expect(pullRequestsSent()).toBe(2);
+    expect(waitMessages()).toEqual([`info: GitHub secondary rate limit on GET /repos/{owner}/{repo}/pulls/{pull_number}: retrying in 7 s.`]);
   });
 
-  it("fails after `retries` secondary rate limits in a row, saying why", async () => {
+  it("without retry-after waits the minimum (a minute by default), then exponentially longer", async () => {
+    const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
+    gh.fake.failNext(3, { status: 403, secondaryRateLimit: true });
+
+    await getPullRequest(gh.client(), { owner, repo, number: pull.number });
+
+    expect(pullRequestsSent()).toBe(4);
+    expect(waitMessages().map((message) => /retrying in (\d+) s/.exec(message)?.[1])).toEqual(["60", "120", "240"]);
+  });
+
+  it("the minimum wait is an option, so tests need not wait a minute", async () => {
+    const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
+    gh.fake.failNext(1, { status: 403, secondaryRateLimit: true });
+
+    await getPullRequest(gh.client({ secondaryRateLimitMinWaitSeconds: 5 }), { owner, repo, number: pull.number });
+
+    expect(waitMessages()).toEqual([`info: GitHub secondary rate limit on GET /repos/{owner}/{repo}/pulls/{pull_number}: retrying in 5 s.`]);
+  });
+
+  it("with the quota exhausted and no retry-after, waits until x-ratelimit-reset", async () => {
+    const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
+    const reset = Math.floor(Date.now() / 1000) + 30;
+    const headers = { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) };
+    gh.fake.failNext(1, { status: 403, secondaryRateLimit: true, headers });
+    gh.fake.failNext(1, { status: 429, message: "API rate limit exceeded", headers });
+
+    await getPullRequest(gh.client(), { owner, repo, number: pull.number });
+
+    expect(pullRequestsSent()).toBe(3);
+    const waits = waitMessages().map((message) => Number(/retrying in (\d+) s/.exec(message)?.[1]));
+    // 30 s to the reset plus one; the clock may tick a second between the answer and the sum.
+    expect(waits[0]).toBeGreaterThanOrEqual(30);
+    expect(waits[0]).toBeLessThanOrEqual(31);
+    expect(waitMessages()[1]).toMatch(/^info: GitHub rate limit on GET .*: retrying in \d+ s\.$/);
+  });
+
+  it("gives up once the waits would pass the job's rate-limit budget, saying why", async () => {
     const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
     gh.fake.failNext(10, { status: 403, secondaryRateLimit: true, retryAfter: 1 });
 
-    await expect(getPullRequest(gh.client({ retries: 2 }), { owner, repo, number: pull.number })).rejects.toMatchObject({ status: 403 });
+    await expect(getPullRequest(gh.client({ rateLimitBudgetSeconds: 10 }), { owner, repo, number: pull.number })).rejects.toMatchObject({ status: 403 });
 
-    expect(pullRequestsSent()).toBe(3);
-    expect(gh.log.messages.at(-1)).toMatch(/^warning: GitHub secondary rate limit on GET .*: giving up after 2 retries\.$/);
+    // Waits of 1, 2 and 4 s fit in 10 s; 8 more would not.
+    expect(pullRequestsSent()).toBe(4);
+    expect(gh.log.messages.at(-1)).toBe(
+      "warning: GitHub secondary rate limit on GET /repos/{owner}/{repo}/pulls/{pull_number}: waiting 8 s more would pass the 10 s this job may wait for rate limits (7 s so far); giving up.",
+    );
   });
 
-  it("fails at once rather than wait longer than maxRateLimitWaitSeconds", async () => {
+  it("fails at once rather than wait longer than the budget", async () => {
     const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
     gh.fake.failNext(1, { status: 403, secondaryRateLimit: true, retryAfter: 3600 });
 
-    await expect(getPullRequest(gh.client({ maxRateLimitWaitSeconds: 600 }), { owner, repo, number: pull.number })).rejects.toMatchObject({ status: 403 });
+    await expect(getPullRequest(gh.client({ rateLimitBudgetSeconds: 600 }), { owner, repo, number: pull.number })).rejects.toMatchObject({ status: 403 });
 
     expect(pullRequestsSent()).toBe(1);
-    expect(gh.log.messages.at(-1)).toContain("resets in 3600 s, longer than the 600 s we wait");
+    expect(gh.log.messages.at(-1)).toContain("waiting 3600 s more would pass the 600 s");
+  });
+
+  it("a 403 that is no rate limit (a refused write) is sent once and surfaces at once", async () => {
+    const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
+    gh.fake.failNext(1, { status: 403, message: "Resource not accessible by integration" });
+
+    await expect(getPullRequest(gh.client(), { owner, repo, number: pull.number })).rejects.toMatchObject({ status: 403 });
+
+    expect(pullRequestsSent()).toBe(1);
   });
 
   it("retries 0 turns rate-limit retries off too", async () => {

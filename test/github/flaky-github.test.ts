@@ -12,10 +12,10 @@ describe("a flaky GitHub", () => {
     gh.fake.failRate(0.1, { status: 502, afterHandling: true }, 7);
     gh.fake.failRate(0.1, { status: 403, secondaryRateLimit: true, retryAfter: 2 }, 11);
     const octokit = gh.client();
-    const comment = (text: string) =>
-      upsertPrComment(octokit, { owner, repo, issueNumber: number, body: `${MARKER}\n${text}`, isOurs: (body) => body.startsWith(MARKER), headSha, mode: "always" });
-
     const check = await startCheck(octokit, { owner, repo, name: "evalgate", headSha });
+    const comment = (text: string) =>
+      upsertPrComment(octokit, { owner, repo, issueNumber: number, body: `${MARKER}\n${text}`, isOurs: (body) => body.startsWith(MARKER), author: check.actor, headSha, mode: "always" });
+
     await comment("running");
     await comment("2 regressions");
     await finishCheck(octokit, check, { conclusion: "failure", title: "2 regressions", summary: "report" });

@@ -4,6 +4,7 @@ import { owner, repo, useFakeGitHub } from "./github-fixture.js";
 
 const gh = useFakeGitHub();
 const name = "evalgate / support-agent-quality";
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function headOfNewPull(): string {
   return gh.fake.addPullRequest({ owner, repo, head: "feature" }).headSha;
@@ -56,22 +57,36 @@ describe("startCheck and finishCheck", () => {
     expect(gh.fake.repo(owner, repo).statuses.at(-1)).toMatchObject({ state: "success", description: "No baseline yet" });
   });
 
-  it("a summary and text over 65,535 characters are cut, with a note, to what GitHub accepts", async () => {
+  it("a summary and text over 65,535 characters are cut, with a note, to what GitHub accepts, never inside a character", async () => {
     const headSha = headOfNewPull();
     const octokit = gh.client();
     const longSummary = Array.from({ length: 5000 }, (_, index) => `| item-${index} | pass → fail | 0.42 |`).join("\n");
-    const longText = "é".repeat(40_000);
+    // 100,000 UTF-16 code units, 10 per repeat: a cut at the wrong place would split a surrogate pair or a flag.
+    const longText = `<details><summary>outputs</summary>\n\n${"🙂 漢字 🇫🇷".repeat(10_000)}\n\n</details>`;
 
     await finishCheck(octokit, await startCheck(octokit, { owner, repo, name, headSha }), { conclusion: "success", title: "ok", summary: longSummary, text: longText });
 
     const [run] = gh.fake.repo(owner, repo).checkRuns.values();
     const summary = run?.output.summary ?? "";
     const text = run?.output.text ?? "";
+    const note = "\n\n_… truncated to fit GitHub's 65,535-character limit for check output._";
     expect(run?.conclusion).toBe("success");
-    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(65_535);
-    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(65_535);
+    expect(summary.length).toBeLessThanOrEqual(65_535);
+    expect(text.length).toBeLessThanOrEqual(65_535);
     expect(summary).toMatch(/\| 0\.42 \|\n\n_… truncated to fit GitHub's 65,535-character limit for check output\._$/);
-    expect(text.startsWith("é".repeat(30_000))).toBe(true);
+    expect(text.endsWith(`\n\n</details>${note}`)).toBe(true);
+    expect(text.startsWith(`<details><summary>outputs</summary>\n\n${"🙂 漢字 🇫🇷".repeat(6_000)}`)).toBe(true);
+    for (const output of [summary, text]) expect(output).not.toMatch(LONE_SURROGATE);
+  });
+
+  it("a title and a status description are cut to one line without splitting a character", async () => {
+    const headSha = headOfNewPull();
+    gh.fake.setCheckRunsForbidden(true);
+    const octokit = gh.client();
+    await finishCheck(octokit, await startCheck(octokit, { owner, repo, name, headSha }), { conclusion: "failure", title: `x${"🙂".repeat(200)}`, summary: "x" });
+    const description = gh.fake.repo(owner, repo).statuses.at(-1)?.description ?? "";
+    // "x", 69 emoji of 2 code units each and "…": 140 code units.
+    expect(description).toBe(`x${"🙂".repeat(69)}…`);
   });
 
   it("a check run create that landed although GitHub answered 502 is found, not created twice", async () => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { createOctokit } from "../../src/github/create-octokit.js";
 import { upsertPrComment, type UpsertPrCommentInput } from "../../src/github/upsert-pr-comment.js";
 import { owner, repo, useFakeGitHub } from "./github-fixture.js";
 
 const MARKER = "<!-- evalgate:report -->";
+// The fake's default token writes as the GitHub Actions bot, as GITHUB_TOKEN does.
+const US = "github-actions[bot]";
 const gh = useFakeGitHub();
 
 function report(text: string, headSha: string, overrides: Partial<UpsertPrCommentInput> = {}): UpsertPrCommentInput {
-  return { owner, repo, issueNumber: 1, body: `${MARKER}\n${text}`, isOurs: (body) => body.startsWith(MARKER), headSha, mode: "always", ...overrides };
+  return { owner, repo, issueNumber: 1, body: `${MARKER}\n${text}`, isOurs: (body) => body.startsWith(MARKER), author: US, headSha, mode: "always", ...overrides };
 }
 
 function bodiesOn(issueNumber: number): string[] {
@@ -30,7 +33,7 @@ describe("upsertPrComment", () => {
   it("finds our comment on the third page of 250 and leaves everyone else's alone", async () => {
     const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
     for (let index = 0; index < 230; index++) gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `chatter ${index}` });
-    const ours = gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nold report`, user: "github-actions[bot]" });
+    const ours = gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nold report`, user: US });
     for (let index = 0; index < 19; index++) gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `more chatter ${index}` });
 
     const result = await upsertPrComment(gh.client(), report("new report", pull.headSha));
@@ -45,7 +48,7 @@ describe("upsertPrComment", () => {
 
   it("writes nothing once the pull request's head has moved on", async () => {
     const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
-    gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nreport of the newer head` });
+    gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nreport of the newer head`, user: US });
     gh.fake.addCommit({ owner, repo, branch: "feature", files: { "newer.txt": "newer\n" } });
 
     const result = await upsertPrComment(gh.client(), report("report of the older head", pull.headSha, { log: gh.log }));
@@ -58,7 +61,7 @@ describe("upsertPrComment", () => {
 
   it("on-change leaves the comment alone when the caller says nothing changed, and hands it the previous body", async () => {
     const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
-    const existing = gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\n<!-- digest:abc -->` });
+    const existing = gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\n<!-- digest:abc -->`, user: US });
     const seen: Array<string | undefined> = [];
 
     const result = await upsertPrComment(
@@ -110,13 +113,55 @@ describe("upsertPrComment", () => {
 
   it("with several of ours from a past race, updates the newest and leaves the others", async () => {
     const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
-    gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nolder` });
-    const newest = gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nnewer` });
+    gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nolder`, user: US });
+    const newest = gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nnewer`, user: US });
 
     const result = await upsertPrComment(gh.client(), report("latest", pull.headSha));
 
     expect(result).toMatchObject({ action: "updated", id: newest.id });
     expect(bodiesOn(pull.number)).toEqual([`${MARKER}\nolder`, `${MARKER}\nlatest`]);
+  });
+
+  it("never edits a human's comment that starts with the marker: ours is created beside it", async () => {
+    const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
+    const human = gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nI copied your marker`, user: "octocat" });
+
+    const first = await upsertPrComment(gh.client(), report("report", pull.headSha));
+    const second = await upsertPrComment(gh.client(), report("report again", pull.headSha));
+
+    expect(first.action).toBe("created");
+    expect(second).toMatchObject({ action: "updated", id: first.id });
+    const comments = [...gh.fake.repo(owner, repo).comments.values()];
+    expect(comments.map((comment) => [comment.user, comment.body])).toEqual([
+      ["octocat", `${MARKER}\nI copied your marker`],
+      [US, `${MARKER}\nreport again`],
+    ]);
+    expect(gh.fake.requests.filter((request) => request.path.endsWith(`/comments/${human.id}`))).toEqual([]);
+  });
+
+  it("another bot's comment with the marker is not ours either, and is never folded away", async () => {
+    const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
+    gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nsome other app`, user: "other-app[bot]" });
+
+    const result = await upsertPrComment(gh.client(), report("report", pull.headSha));
+
+    expect(result.action).toBe("created");
+    expect(bodiesOn(pull.number)).toEqual([`${MARKER}\nsome other app`, `${MARKER}\nreport`]);
+    expect(gh.fake.requests.filter((request) => request.method === "DELETE" || request.method === "PATCH")).toEqual([]);
+  });
+
+  it("an app's installation token finds the comments of its own bot user", async () => {
+    const appToken = "ghs_installation";
+    const app = createOctokit({ token: appToken, baseUrl: gh.fake.url, retryAfterBaseValue: 1 });
+    const pull = gh.fake.addPullRequest({ owner, repo, head: "feature" });
+    gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nby GITHUB_TOKEN`, user: US });
+    const ours = gh.fake.addComment({ owner, repo, issueNumber: pull.number, body: `${MARKER}\nold`, user: "evalgate[bot]" });
+    gh.fake.state.issuedTokens.push({ installationId: 1, token: appToken, expiresAt: "2099-01-01T00:00:00Z" });
+
+    const result = await upsertPrComment(app, report("new", pull.headSha, { author: "evalgate[bot]" }));
+
+    expect(result).toMatchObject({ action: "updated", id: ours.id });
+    expect(bodiesOn(pull.number)).toEqual([`${MARKER}\nby GITHUB_TOKEN`, `${MARKER}\nnew`]);
   });
 
   it("refuses a body over GitHub's 65,536 characters before sending anything", async () => {

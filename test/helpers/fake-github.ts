@@ -46,6 +46,8 @@ export interface FakeGitHubOptions {
   defaultLogin?: string;
   /** Token → login, for tests where several users act. */
   tokenLogins?: Record<string, string>;
+  /** Tokens whose writes answer 403 "Resource not accessible by integration", as a read-only GITHUB_TOKEN's do. */
+  readOnlyTokens?: string[];
   /** Installation tokens act as "<appSlug>[bot]". Default "evalgate". */
   appSlug?: string;
   /** Timestamps come from here. Default: the real clock. */
@@ -80,6 +82,8 @@ export interface FakeGitHub {
   /** A collaborator's role; without `where` it holds in every repository. Unknown logins get 404. */
   setPermission(login: string, permission: Permission, where?: { owner: string; repo: string }): void;
   setCheckRunsForbidden(forbidden: boolean): void;
+  /** From now on this token may read but not write (or write again, with `false`). */
+  setTokenReadOnly(token: string, readOnly?: boolean): void;
   /** A file's content at a ref (branch, tag, sha), or undefined. */
   readFile(owner: string, repo: string, ref: string, path: string): Buffer | undefined;
   /** Every file path at a ref, sorted. */
@@ -115,8 +119,12 @@ function parseBody(raw: Buffer): { body: unknown; valid: boolean } {
   }
 }
 
+function tokenOf(authorization: string | undefined): string {
+  return authorization?.replace(/^(token|bearer)\s+/i, "") ?? "";
+}
+
 function loginFor(ctx: FakeContext, authorization: string | undefined): string {
-  const token = authorization?.replace(/^(token|bearer)\s+/i, "") ?? "";
+  const token = tokenOf(authorization);
   if (ctx.settings.tokenLogins[token]) return ctx.settings.tokenLogins[token];
   if (ctx.state.issuedTokens.some((issued) => issued.token === token)) return `${ctx.settings.appSlug}[bot]`;
   return ctx.settings.defaultLogin;
@@ -142,6 +150,9 @@ function handleRoute(ctx: FakeContext, incoming: Incoming, match: RouteMatch | u
   const { method, url, headers, parsed } = incoming;
   if (!match) return errorResult(new ApiError(404, "Not Found"));
   if (!match.route.public && !headers.authorization) return errorResult(new ApiError(401, "Requires authentication"));
+  if (!match.route.public && method !== "GET" && method !== "HEAD" && ctx.settings.readOnlyTokens.has(tokenOf(headers.authorization))) {
+    return errorResult(new ApiError(403, "Resource not accessible by integration"));
+  }
   if (!parsed.valid) return errorResult(new ApiError(400, "Problems parsing JSON"));
   const problems = validate?.(method, url.pathname, parsed.body) ?? [];
   if (problems.length > 0) return errorResult(new ApiError(422, `Invalid request.\n\n${problems.join("\n")}`));
@@ -174,6 +185,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     defaultLogin: options.defaultLogin ?? "github-actions[bot]",
     appSlug: options.appSlug ?? "evalgate",
     tokenLogins: options.tokenLogins ?? {},
+    readOnlyTokens: new Set(options.readOnlyTokens ?? []),
   };
   const ctx: FakeContext = {
     state: { repos: new Map(), permissions: new Map(), issuedTokens: [] },
@@ -254,6 +266,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     setPermission: (login, permission, where) => seed.setPermission(ctx, login, permission, where),
     setCheckRunsForbidden: (forbidden) => {
       settings.checkRunsForbidden = forbidden;
+    },
+    setTokenReadOnly: (token, readOnly = true) => {
+      if (readOnly) settings.readOnlyTokens.add(token);
+      else settings.readOnlyTokens.delete(token);
     },
     readFile: (owner, name, ref, path) => {
       const at = treeAt(owner, name, ref);

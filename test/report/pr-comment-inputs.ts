@@ -1,5 +1,5 @@
 import { compareRuns } from "../../src/core/compare-runs.js";
-import { evaluateGate } from "../../src/core/gate.js";
+import { judge } from "../core/build-run-items.js";
 import type { RunItem } from "../../src/core/model/run-item.js";
 import type { PrCommentInput } from "../../src/core/report/render-pr-comment.js";
 import { summarizeRun } from "../../src/core/summarize-run.js";
@@ -89,7 +89,7 @@ export async function flipInput(spec: FlipSpec, overrides: Partial<PrCommentInpu
     { run: candidateRun, items: streamOf(candidateItems) },
     { maxFlippedItems: spec.maxFlippedItems ?? 500 },
   );
-  const verdict = evaluateGate({ passed_threshold: 0, max_regressions: 0 }, { summary, comparison });
+  const verdict = judge({ passed_threshold: 0, max_regressions: 0 }, { summary, comparison });
   return reportInput(candidateRun, comparison, verdict, overrides);
 }
 

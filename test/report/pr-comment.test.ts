@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateGate } from "../../src/core/gate.js";
+import { judge } from "../core/build-run-items.js";
 import { renderPrComment } from "../../src/core/report/render-pr-comment.js";
 import { flipInput, HEAD_SHA, REPORT_URL, sampleInput } from "./pr-comment-inputs.js";
 
@@ -30,7 +30,7 @@ describe("renderPrComment: the verdict and the numbers", () => {
   it("without a baseline shows the run's pass rate, its scorers and how to create a baseline", async () => {
     const sample = await sampleInput({ verdictLabel: "no-baseline", baselineNote: undefined, comparison: undefined });
     const summary = sample.candidate.summary ?? expect.fail("the sample run has a summary");
-    const body = renderPrComment({ ...sample, verdict: evaluateGate({ passed_threshold: 0.9 }, { summary }) });
+    const body = renderPrComment({ ...sample, verdict: judge({ passed_threshold: 0.9 }, { summary }) });
     expect(visible(body)[0]).toBe("### ⚠️ evalgate · support-agent-quality: **no baseline** — pass rate 50.0%");
     expect(visible(body)[2]).toBe("4 items · 2 passed · 1 failed · 1 errored");
     expect(visible(body)[4]).toBe("**Gate failed:** pass rate 50.0% is below the threshold 90.0%");

@@ -1,6 +1,7 @@
 import { compareRuns } from "../../src/core/compare-runs.js";
 import type { Comparison } from "../../src/core/comparison.js";
-import { evaluateGate, type GateVerdict } from "../../src/core/gate.js";
+import type { GateVerdict } from "../../src/core/gate.js";
+import { judge } from "../core/build-run-items.js";
 import type { RunItem } from "../../src/core/model/run-item.js";
 import type { Run } from "../../src/core/model/run.js";
 import { summarizeRun } from "../../src/core/summarize-run.js";
@@ -54,7 +55,7 @@ export async function buildSample(): Promise<Sample> {
     { run: baselineRun, items: streamOf(baselineItems) },
     { run: candidateRun, items: streamOf(candidateItems) },
   );
-  const verdict = evaluateGate({ passed_threshold: 0.9, max_regressions: 0 }, { summary, comparison });
+  const verdict = judge({ passed_threshold: 0.9, max_regressions: 0 }, { summary, comparison });
   return { baselineRun, candidateRun, baselineItems, candidateItems, comparison, verdict };
 }
 

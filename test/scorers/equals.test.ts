@@ -64,10 +64,10 @@ describe("equals", () => {
     expect(outcome.evidence.reason).toBe('output.answer.city equals expected "Oslo"');
   });
 
-  it("fails with 'missing' when the output path finds nothing", async () => {
-    const outcome = await runScorer("equals", { output_path: "answer" }, { output: { reply: "x" }, expected: "x" });
-    expect(outcome.passed).toBe(false);
-    expect(outcome.evidence.reason).toBe('output.answer is missing; expected is "x"');
+  it("errors (never a pass or a plain failure) when the output path finds nothing", async () => {
+    await expect(runScorer("equals", { output_path: "answer" }, { output: { reply: "x" }, expected: "x" })).rejects.toThrow(
+      'the output has no value at "answer" (output_path); nothing to score',
+    );
   });
 
   it("throws a clear error when the item has no expected value", async () => {

@@ -17,9 +17,8 @@ describe("json_valid", () => {
 
   it("passes a structured output and fails a missing one", async () => {
     expect((await runScorer("json_valid", {}, { output: [1, 2] })).evidence.reason).toBe("output is an array, already JSON");
-    const missing = await runScorer("json_valid", {}, {});
-    expect(missing.passed).toBe(false);
-    expect(missing.evidence.reason).toBe("output is missing");
+    // Only a tool-calls-only answer reaches a scorer without output: nothing to judge is an error.
+    await expect(runScorer("json_valid", {}, {})).rejects.toThrow("the target answered with tool calls only");
   });
 });
 

@@ -133,4 +133,20 @@ describe("scoreItem", () => {
     // A generous bound: this takes well under 100 ms; it guards against per-call compiling.
     expect(performance.now() - started).toBeLessThan(5_000);
   });
+
+  it.each([
+    ["not_contains", { value: ["I'm sorry"] }],
+    ["regex", { pattern: "^(?!.*sorry).*$" }],
+    ["contains", { value: "x" }],
+    ["icontains", { value: "x" }],
+    ["starts_with", { value: "x" }],
+    ["equals", { value: "x" }],
+    ["json_valid", {}],
+    ["json_schema", { schema: { type: "object" } }],
+  ])("%s never passes an item whose output has nothing at output_path", async (name, config) => {
+    const [scorer] = resolveScorers([{ name, label: name, config: { ...config, output_path: "answer" } }], "experiments.e.scorers");
+    const scored = await scoreItem([scorer!], item, { output: { reply: "x" }, latency_ms: 1, attempts: 1 }, { runId: "run-1" });
+    expect(scored.status).toBe("failed");
+    expect(scored.scores[0]).toMatchObject({ passed: false, score: 0, error: 'the output has no value at "answer" (output_path); nothing to score' });
+  });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
 import { runItemId, scoreId } from "../../src/core/model/ids.js";
 import type { RunItem } from "../../src/core/model/run-item.js";
-import type { RunStore } from "../../src/store/run-store.js";
+import type { RunLease, RunStore } from "../../src/store/run-store.js";
 import { itemIds, makeRun, makeRunItem, makeSummary } from "./fixtures/make-run.js";
 
 export interface OpenedRunStore {
@@ -10,6 +10,10 @@ export interface OpenedRunStore {
   /** Opens the same location again (after `store` was closed): what a second process would see. */
   reopen(): Promise<RunStore>;
   cleanup(): Promise<void>;
+}
+
+function lease(runId: string, holder: string, heartbeatAt = "2026-11-25T12:03:01.000Z"): RunLease {
+  return { run_id: runId, holder, host: `host-${holder}`, pid: 1000 + holder.length, heartbeat_at: heartbeatAt };
 }
 
 async function collect(items: AsyncIterable<RunItem>): Promise<RunItem[]> {
@@ -223,6 +227,68 @@ export function describeRunStoreContract(name: string, open: () => Promise<Opene
       expect(found?.score.evidence.reason).toBe("order ids differ");
       expect(found?.runItem).toStrictEqual(item);
       expect(await store.getScore("sc_000000000000")).toBeUndefined();
+    });
+
+    it("a run's lease has one holder at a time, renewed and released only by that holder", async () => {
+      await store.createRun(run);
+      const first = lease(run.id, "first");
+      expect(await store.getRunLease(run.id)).toBeUndefined();
+      expect(await store.acquireRunLease(first)).toStrictEqual(first);
+      // A second process that finds the lease held gets the holder back, not the lease.
+      expect(await store.acquireRunLease(lease(run.id, "second"))).toStrictEqual(first);
+      expect(await store.getRunLease(run.id)).toStrictEqual(first);
+
+      expect(await store.renewRunLease(run.id, "first", "2026-11-25T12:03:06.000Z")).toBe(true);
+      expect(await store.renewRunLease(run.id, "second", "2026-11-25T12:03:07.000Z")).toBe(false);
+      expect((await store.getRunLease(run.id))?.heartbeat_at).toBe("2026-11-25T12:03:06.000Z");
+
+      await store.releaseRunLease(run.id, "second");
+      expect((await store.getRunLease(run.id))?.holder).toBe("first");
+      await store.releaseRunLease(run.id, "first");
+      expect(await store.getRunLease(run.id)).toBeUndefined();
+      const second = lease(run.id, "second");
+      expect(await store.acquireRunLease(second)).toStrictEqual(second);
+      // Leases of other runs are apart.
+      const other = lease("run-20261125-130000-0002", "first");
+      expect(await store.acquireRunLease(other)).toStrictEqual(other);
+      expect((await store.getRunLease(run.id))?.holder).toBe("second");
+    });
+
+    it("a stale lease is taken over by naming its holder, and only one of two takers wins", async () => {
+      await store.createRun(run);
+      const stale = lease(run.id, "crashed");
+      await store.acquireRunLease(stale);
+      expect(await store.acquireRunLease(lease(run.id, "taker"), "someone-else")).toStrictEqual(stale);
+
+      const takers = [lease(run.id, "taker-a"), lease(run.id, "taker-b")];
+      const results = await Promise.all(takers.map((taker) => store.acquireRunLease(taker, "crashed")));
+      const winner = await store.getRunLease(run.id);
+      expect(takers).toContainEqual(winner);
+      expect(results).toStrictEqual([winner, winner]);
+      // The old holder, back from a pause, learns it lost the run.
+      expect(await store.renewRunLease(run.id, "crashed", "2026-11-25T12:04:00.000Z")).toBe(false);
+      await store.releaseRunLease(run.id, "crashed");
+      expect(await store.getRunLease(run.id)).toStrictEqual(winner);
+
+      await store.releaseRunLease(run.id, winner!.holder);
+      // Replacing a holder that is already gone takes nothing: the caller reads the lease again.
+      expect(await store.acquireRunLease(lease(run.id, "late"), "crashed")).toBeUndefined();
+      expect(await store.getRunLease(run.id)).toBeUndefined();
+    });
+
+    it("a reopened run is running again, without the end time, summary and verdict it ended with", async () => {
+      await store.createRun(run);
+      await store.putRunItem(makeRunItem(run.id, "item-0001"));
+      await store.endRun(run.id, {
+        status: "cancelled",
+        ended_at: "2026-11-25T12:05:00.000Z",
+        summary: makeSummary(1, 1),
+        verdict: "fail",
+        verdict_reasons: ["the run was cancelled after 1 of 3 items"],
+      });
+      await store.reopenRun(run.id);
+      expect(await store.getRun(run.id)).toStrictEqual(run);
+      expect((await store.runItemStatuses(run.id)).size).toBe(1);
     });
 
     it("saving an experiment version twice keeps the first record", async () => {

@@ -146,11 +146,52 @@ describe("http target response", () => {
     expect(result.usage).toEqual({ input_tokens: 20, output_tokens: 7, total_tokens: 27 });
   });
 
-  it("a 2xx answer without the output path gives an undefined output, not an error", async () => {
+  it("counts Anthropic's cache reads as input: 5,010 in, 20 out, 5,030 total, 5,000 cached", async () => {
+    const { target } = await serverAndTarget({
+      respond: () => ({
+        json: {
+          output: "It has shipped.",
+          usage: { input_tokens: 10, cache_read_input_tokens: 5000, cache_creation_input_tokens: 0, output_tokens: 20 },
+        },
+      }),
+    });
+    const result = await target.call(ITEM, context());
+    expect(result.usage).toEqual({
+      input_tokens: 5010,
+      output_tokens: 20,
+      total_tokens: 5030,
+      cached_input_tokens: 5000,
+      cache_creation_input_tokens: 0,
+    });
+  });
+
+  it("keeps OpenAI's cached prompt tokens apart, already counted in the input", async () => {
+    const { target } = await serverAndTarget({
+      respond: () => ({
+        json: {
+          output: "It has shipped.",
+          usage: { prompt_tokens: 2006, completion_tokens: 300, total_tokens: 2306, prompt_tokens_details: { cached_tokens: 1920 } },
+        },
+      }),
+    });
+    const result = await target.call(ITEM, context());
+    expect(result.usage).toEqual({ input_tokens: 2006, output_tokens: 300, total_tokens: 2306, cached_input_tokens: 1920 });
+  });
+
+  it("a 2xx answer without the output path is an error naming the path and quoting the response", async () => {
     const { target } = await serverAndTarget({ respond: () => ({ json: { answer: "elsewhere" } }) });
     const result = await target.call(ITEM, context());
     expect(result.output).toBeUndefined();
+    expect(result.error).toBe('the target answered with no output at "output"; the response was {"answer":"elsewhere"}');
+  });
+
+  it("a 2xx answer with tool calls and a null output is an answer", async () => {
+    const { target } = await serverAndTarget({
+      respond: () => ({ json: { output: null, tool_calls: [{ name: "search_orders", arguments: { id: 1 } }] } }),
+    });
+    const result = await target.call(ITEM, context());
     expect(result.error).toBeUndefined();
+    expect(result.tool_calls).toEqual([{ name: "search_orders", arguments: { id: 1 } }]);
   });
 
   it("a 2xx answer that is not JSON is an error quoting its start, without retry", async () => {

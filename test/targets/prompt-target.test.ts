@@ -87,6 +87,13 @@ describe("prompt target", () => {
     expect(result.error).toBeUndefined();
   });
 
+  it("reads the completion's usage with the same rule as every target, cached prompt tokens apart", async () => {
+    const usage = { prompt_tokens: 2006, completion_tokens: 300, total_tokens: 2306, prompt_tokens_details: { cached_tokens: 1920 } };
+    const api = await fakeChatApi(() => ({ json: { ...COMPLETION.json, usage } }));
+    const result = await promptTarget({ base_url: api.baseUrl }).call(ITEM, context());
+    expect(result.usage).toEqual({ input_tokens: 2006, output_tokens: 300, total_tokens: 2306, cached_input_tokens: 1920 });
+  });
+
   it("sends no authorization header without api_key and no system message without system", async () => {
     const api = await fakeChatApi(() => COMPLETION);
     await promptTarget({ base_url: `${api.baseUrl}/` }).call(ITEM, context());

@@ -39,7 +39,6 @@ export async function runEvalRegression(deps: ResolvedDeps, comment: CommandComm
     branch: deps.resultsBranch,
     // Only read here: nothing is staged, so this directory is never created.
     stagingDir: path.join(os.tmpdir(), `evalgate-bot-${randomUUID()}`),
-    retry: { requestAttempts: 1 },
   });
   const runs = await findCandidateRuns(store, { experiments: sourceExperiments(config), pullRequest: comment.pullRequest, headSha: pull.headSha });
   if (runs.length === 0) throw new CommandError(NO_RUN_YET);

@@ -31,8 +31,19 @@ export async function selectItems(store: Pick<CandidateRunSource, "runItems">, r
   }
   const foundIds = new Set(selections.flatMap((selection) => selection.items.map((item) => item.id)));
   const unknown = runItemIds.filter((id) => !foundIds.has(id));
-  if (unknown.length > 0) throw new CommandError(unknownIdsMessage(unknown, runs, failedIds));
+  if (unknown.length > 0) throw new UnknownRunItemIdsError(unknownIdsMessage(unknown, runs, failedIds), unknown, failedIds);
   return selections;
+}
+
+/** Ids named with `--run-item-id` that are in none of the runs: the data, so each adapter words it. */
+export class UnknownRunItemIdsError extends CommandError {
+  constructor(
+    message: string,
+    readonly unknown: readonly string[],
+    readonly failedIds: readonly string[],
+  ) {
+    super(message);
+  }
 }
 
 function unknownIdsMessage(unknown: string[], runs: readonly Run[], failedIds: string[]): string {

@@ -1,10 +1,13 @@
 import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
+import { EXPERIMENT_NAME, MAX_EXPERIMENT_NAME_LENGTH } from "../../core/config/schema.js";
 import { UserError } from "../../core/errors.js";
 import { CommandError } from "../../bot/bot-deps.js";
 import { planRegressionChange, regressionTargets } from "../../bot/regression/plan-regression-change.js";
-import { selectItems } from "../../bot/regression/select-items.js";
+import { selectItems, UnknownRunItemIdsError } from "../../bot/regression/select-items.js";
+import type { Run } from "../../core/model/run.js";
+import { findExperiment, loadConfigFile } from "../../engine/load-config.js";
 import { globalOptions, requireRun, withStore, type CliIo } from "../cli-context.js";
 import type { RunStore } from "../../store/run-store.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -14,6 +17,7 @@ interface RegressionFlags {
   name?: string;
   runItemId: string[];
   startRun?: boolean;
+  targetUrl?: string;
 }
 
 /**
@@ -28,12 +32,18 @@ export function registerRegressionDatasetCommand(runs: Command, io: CliIo, setEx
     .argument("<run>", "run id (or a unique prefix)")
     .option("--name <name>", "the regression experiment and dataset name (default <experiment>-regressions)")
     .option("--run-item-id <id>", "only this run item (repeatable)", (id: string, ids: string[]) => [...ids, id], [])
-    .option("--start-run", "run the regression experiment right away")
+    .option("--start-run", "run the regression experiment right away, against the source run's target")
+    .option("--target-url <url>", "with --start-run: run against this deployment instead of the source run's")
     .action(async (runId: string, flags: RegressionFlags, command: Command) => {
-      const configFile = globalOptions(command).config;
-      const written = await withStore(command, (store) => writeRegressionDataset(store, runId, flags, configFile, io));
+      const { config: configFile, allowOutsideProject } = globalOptions(command);
+      const written = await withStore(command, (store) =>
+        writeRegressionDataset(store, runId, flags, configFile, io, allowOutsideProject),
+      );
       if (!flags.startRun || written === undefined) return setExit(EXIT.pass);
-      setExit(await runExperimentCommand(written, { format: "table" }, command, io));
+      const targetUrl =
+        flags.targetUrl ?? (await sourceTargetUrl(configFile, allowOutsideProject, written.experiment, written.sourceRun));
+      const runFlags = { format: "table", ...(targetUrl !== undefined ? { targetUrl } : {}) };
+      setExit(await runExperimentCommand(written.experiment, runFlags, command, io));
     });
 }
 
@@ -43,14 +53,17 @@ async function writeRegressionDataset(
   flags: RegressionFlags,
   configFile: string,
   io: CliIo,
-): Promise<string | undefined> {
+  allowOutsideProject: boolean,
+): Promise<{ experiment: string; sourceRun: Run } | undefined> {
   const run = await requireRun(store, runId);
-  if (flags.name !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(flags.name)) {
-    throw new UserError(`--name "${flags.name}": use letters, digits, '.', '_' and '-'`);
+  if (flags.name !== undefined && (!EXPERIMENT_NAME.test(flags.name) || flags.name.length > MAX_EXPERIMENT_NAME_LENGTH)) {
+    throw new UserError(
+      `--name: use letters, digits, '.', '_' and '-', at most ${MAX_EXPERIMENT_NAME_LENGTH} characters`,
+    );
   }
-  const configText = await readFile(configFile, "utf8").catch(() => {
-    throw new UserError(`${configFile}: config file not found (pass --config FILE)`);
-  });
+  // Validated first (size, UTF-8, inside the project, a valid config): only then is it rewritten.
+  await loadConfigFile(configFile, { allowOutsideProject });
+  const configText = await readFile(configFile, "utf8");
   const configDir = path.dirname(path.resolve(configFile));
   try {
     const selections = await selectItems(store, [run], flags.runItemId);
@@ -81,12 +94,58 @@ async function writeRegressionDataset(
       const experiment = dataset.experimentAdded ? `; added experiment ${dataset.name} to ${configFile}` : "";
       io.stdout.write(`${dataset.configDataset}: ${what}${already}${experiment}\n`);
     }
-    return targets[0]?.name;
+    const experiment = targets[0]?.name;
+    return experiment === undefined ? undefined : { experiment, sourceRun: run };
   } catch (error) {
+    if (error instanceof UnknownRunItemIdsError) throw new UserError(unknownIdsText(error, run));
     // The shared command code speaks to PR comments; here the same message is a usage error.
     if (error instanceof CommandError) throw new UserError(error.message.replace(/`/g, ""));
     throw error;
   }
+}
+
+const SHOWN_IDS = 10;
+
+/** The CLI's words for ids that are not in the run (the bot has its own, for a PR comment). */
+function unknownIdsText(error: UnknownRunItemIdsError, run: Run): string {
+  const list = (ids: readonly string[]) =>
+    `${ids.slice(0, SHOWN_IDS).join(", ")}${ids.length > SHOWN_IDS ? ` and ${ids.length - SHOWN_IDS} more` : ""}`;
+  const lines = [`--run-item-id: not in run ${run.id}: ${list(error.unknown)}`];
+  lines.push(
+    error.failedIds.length > 0
+      ? `its failed and errored run items are ${list(error.failedIds)} (see \`evalgate reports failures ${run.id}\`); ` +
+          "without --run-item-id all of them are taken"
+      : "every item of that run passed",
+  );
+  return lines.join("\n");
+}
+
+/**
+ * The base URL (`${EVALGATE_TARGET_URL}`) that made the source run's target: the regression
+ * experiment copies the source's target, so the source run's URL minus the template's fixed
+ * parts is the deployment it ran against. Undefined when the template does not use the variable
+ * (the URL is fixed in the config). Throws `UserError` when the source run's URL does not fit
+ * the template, rather than run against the config's default deployment.
+ */
+async function sourceTargetUrl(
+  configFile: string,
+  allowOutsideProject: boolean,
+  experiment: string,
+  sourceRun: Run,
+): Promise<string | undefined> {
+  const loaded = await loadConfigFile(configFile, { allowOutsideProject });
+  const target = findExperiment(loaded, experiment).target;
+  if (target.type !== "http") return undefined;
+  const [prefix, ...rest] = target.url.split("${EVALGATE_TARGET_URL}");
+  if (rest.length !== 1 || prefix !== "") return undefined;
+  const suffix = rest[0]!;
+  if (!sourceRun.target.endsWith(suffix) || sourceRun.target.length === suffix.length) {
+    throw new UserError(
+      `--start-run: cannot tell the deployment run ${sourceRun.id} called (${sourceRun.target}) from ` +
+        `${experiment}'s target url ${target.url}; pass --target-url`,
+    );
+  }
+  return sourceRun.target.slice(0, sourceRun.target.length - suffix.length);
 }
 
 /** A file is replaced whole or not at all: a crash never leaves half a dataset or config. */

@@ -3,19 +3,20 @@ import { rename, rm } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
-import { compareRuns } from "../../core/compare-runs.js";
 import { UserError } from "../../core/errors.js";
 import type { RunItem } from "../../core/model/run-item.js";
 import { exportRunItems } from "../../core/report/export-run.js";
 import { renderCiReport } from "../../core/report/render-ci-report.js";
 import { renderFailures } from "../../core/report/render-failures.js";
 import { requireRun, withStore, type CliIo } from "../cli-context.js";
-import { verdictOf } from "../gate-of.js";
+import { compareStoredRuns } from "../compare-stored-runs.js";
+import { exitCodeFor, type ExitCode } from "../exit-codes.js";
+import { judgeStoredRun } from "../stored-verdict.js";
 
 const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit"] as const;
 type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number];
 
-export function registerReportsCommands(program: Command, io: CliIo): void {
+export function registerReportsCommands(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
   const reports = program.command("reports").description("failure reports, CI reports and exports of a run");
 
   reports
@@ -40,14 +41,11 @@ export function registerReportsCommands(program: Command, io: CliIo): void {
       await withStore(command, async (store) => {
         const run = await requireRun(store, id);
         const baseline = flags.baseline ? await requireRun(store, flags.baseline) : undefined;
-        const comparison = baseline
-          ? await compareRuns(
-              { run: baseline, items: store.runItems(baseline.id) },
-              { run, items: store.runItems(run.id) },
-            )
-          : undefined;
-        const verdict = await verdictOf(store, run, comparison, undefined);
-        io.stdout.write(renderCiReport(run, verdict, comparison) + "\n");
+        const comparison = baseline ? await compareStoredRuns(store, baseline, run) : undefined;
+        const { verdict } = await judgeStoredRun(store, run, comparison, undefined);
+        setExit(exitCodeFor(verdict));
+        // The report ends with its newline: one more would take it past the comment limit it is fitted to.
+        io.stdout.write(renderCiReport(run, verdict, comparison));
       });
     });
 

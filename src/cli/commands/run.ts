@@ -1,12 +1,14 @@
 import type { Command } from "commander";
-import { renderRunSummary } from "../../core/report/render-run-summary.js";
+import { renderRunSummary, statusText, type RunOwner } from "../../core/report/render-run-summary.js";
 import { formatListing } from "../../core/report/format-listing.js";
 import { prepareExperiment } from "../../engine/prepare-experiment.js";
 import { runExperiment, type RunOutcome } from "../../engine/run-experiment.js";
 import { readGitInfo } from "../../engine/git-info.js";
 import type { Run } from "../../core/model/run.js";
+import { formatFraction } from "../../core/stats.js";
 import { createProgressReporter } from "../progress.js";
 import { findExperiment, loadConfigFile } from "../../engine/load-config.js";
+import { MAX_CONCURRENCY } from "../../core/config/schema.js";
 import {
   globalOptions,
   parseFormat,
@@ -15,7 +17,7 @@ import {
   withStore,
   type CliIo,
 } from "../cli-context.js";
-import { exitCodeForRun, type ExitCode } from "../exit-codes.js";
+import { exitCodeFor, type ExitCode } from "../exit-codes.js";
 
 export interface RunFlags {
   targetUrl?: string;
@@ -47,8 +49,9 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   const format = parseFormat(flags.format);
   const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
   const concurrency =
-    flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency);
-  const loaded = await loadConfigFile(globalOptions(command).config);
+    flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency, MAX_CONCURRENCY);
+  const { config, allowOutsideProject } = globalOptions(command);
+  const loaded = await loadConfigFile(config, { allowOutsideProject });
   const experiment = findExperiment(loaded, name);
   const prepared = await prepareExperiment({
     name,
@@ -57,6 +60,7 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
     env: io.env,
     ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
     ...(concurrency ? { concurrency } : {}),
+    allowOutsideProject,
   });
   const outcome = await withStore(command, async (store) => {
     const controller = new AbortController();
@@ -85,7 +89,7 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   });
   io.stdout.write(renderOutcome(outcome, format));
   reportIncomplete(outcome, io);
-  return exitCodeForRun(outcome.run);
+  return exitCodeFor(outcome.verdict);
 }
 
 function renderOutcome(outcome: RunOutcome, format: ReturnType<typeof parseFormat>): string {
@@ -108,18 +112,19 @@ export const RUN_COLUMNS = [
   "target",
 ];
 
-export function runRow(run: Run): Record<string, unknown> {
+/** `liveOwner`: the run's live lease (engine/run-lease.ts); a `running` run without one is listed as interrupted. */
+export function runRow(run: Run, liveOwner?: RunOwner): Record<string, unknown> {
   return {
     id: run.id,
     experiment: run.experiment,
     label: run.label ?? "",
-    status: run.status,
+    status: statusText(run, liveOwner),
     verdict: run.verdict ?? "",
     total: run.summary?.total ?? "",
     passed: run.summary?.passed ?? "",
     failed: run.summary?.failed ?? "",
     errored: run.summary?.errored ?? "",
-    pass_rate: run.summary ? Number(run.summary.pass_rate.toFixed(4)) : "",
+    pass_rate: run.summary ? Number(formatFraction(run.summary.pass_rate)) : "",
     started_at: run.started_at,
     target: run.target,
   };
@@ -131,8 +136,10 @@ function reportIncomplete(outcome: RunOutcome, io: CliIo): void {
     io.stderr.write(`run ${run.id} cancelled; continue it with: evalgate run ${run.experiment} --resume ${run.id}\n`);
   } else if (run.status === "errored") {
     io.stderr.write(
-      `run ${run.id} could not complete: ${outcome.incomplete ?? "too many errors"}\n` +
+      `run ${run.id}: ${outcome.incomplete ?? "the run could not complete"}\n` +
         `fix the target, then continue with: evalgate run ${run.experiment} --resume ${run.id}\n`,
     );
+  } else if (run.status === "running" && outcome.incomplete !== undefined) {
+    io.stderr.write(`${outcome.incomplete}\n`);
   }
 }

@@ -1,17 +1,20 @@
 import type { Command } from "commander";
-import { compareRuns } from "../../core/compare-runs.js";
 import { formatListing } from "../../core/report/format-listing.js";
 import { renderComparison } from "../../core/report/render-comparison.js";
 import { renderRunSummary } from "../../core/report/render-run-summary.js";
-import { verdictOf } from "../gate-of.js";
+import { judgeStoredRun } from "../stored-verdict.js";
 import { parseFormat, parsePercent, parsePositiveInt, requireRun, withStore, type CliIo } from "../cli-context.js";
-import { EXIT, type ExitCode } from "../exit-codes.js";
+import { compareStoredRuns } from "../compare-stored-runs.js";
+import { EXIT, exitCodeFor, worseExit, type ExitCode } from "../exit-codes.js";
 import { registerRegressionDatasetCommand } from "./regression-dataset.js";
+import { registerRunsCancelCommand } from "./runs-cancel.js";
+import { liveOwnerOf } from "../../engine/run-lease.js";
 import { RUN_COLUMNS, runRow } from "./run.js";
 
 export function registerRunsCommands(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
   const runs = program.command("runs").description("list, show and compare stored runs");
   registerRegressionDatasetCommand(runs, io, setExit);
+  registerRunsCancelCommand(runs, io);
 
   runs
     .command("list")
@@ -22,10 +25,11 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
     .action(async (experiment: string | undefined, flags: { format: string; limit: string }, command: Command) => {
       const format = parseFormat(flags.format);
       const limit = parsePositiveInt("--limit", flags.limit);
-      const listed = await withStore(command, (store) =>
-        store.listRuns({ limit, ...(experiment ? { experiment } : {}) }),
-      );
-      io.stdout.write(formatListing(listed.map(runRow), RUN_COLUMNS, format));
+      const rows = await withStore(command, async (store) => {
+        const listed = await store.listRuns({ limit, ...(experiment ? { experiment } : {}) });
+        return Promise.all(listed.map(async (run) => runRow(run, await liveOwnerOf(store, run))));
+      });
+      io.stdout.write(formatListing(rows, RUN_COLUMNS, format));
     });
 
   runs
@@ -38,7 +42,9 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
       await withStore(command, async (store) => {
         const run = await requireRun(store, id);
         if (format === "table") {
-          io.stdout.write(renderRunSummary(run) + "\n");
+          const { verdict, summary } = await judgeStoredRun(store, run, undefined, undefined);
+          const liveOwner = await liveOwnerOf(store, run);
+          io.stdout.write(renderRunSummary({ ...run, summary }, verdict, liveOwner ? { liveOwner } : {}) + "\n");
         } else {
           const definition = await store.getExperimentVersion(run.experiment, run.experiment_version);
           const record = { ...run, experiment_definition: definition?.definition };
@@ -62,12 +68,9 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
         const baseline = await requireRun(store, baseId);
         for (const id of ids) {
           const candidate = await requireRun(store, id);
-          const comparison = await compareRuns(
-            { run: baseline, items: store.runItems(baseline.id) },
-            { run: candidate, items: store.runItems(candidate.id) },
-          );
-          const verdict = await verdictOf(store, candidate, comparison, threshold);
-          if (verdict.verdict === "fail") exit = EXIT.gateFailed;
+          const comparison = await compareStoredRuns(store, baseline, candidate);
+          const { verdict } = await judgeStoredRun(store, candidate, comparison, threshold);
+          exit = worseExit(exit, exitCodeFor(verdict));
           if (format === "table") io.stdout.write(renderComparison(comparison, verdict) + "\n");
           else {
             const record = JSON.stringify({ comparison, verdict }, null, format === "json" ? 2 : undefined);

@@ -1,16 +1,36 @@
 import { z } from "zod";
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
+const DURATION_HINT = 'write a duration with a unit, e.g. "30s" or "500ms"';
 
-/** "500ms", "30s", "2m" → milliseconds. A bare number is refused: its unit would be a guess. */
+/** A target's timeout is at most an hour: a longer one is a typo, and timers overflow past 24.8 days. */
+export const MAX_TIMEOUT_MS = 60 * 60 * 1000;
+
+/** NaN when `text` is not a duration (the regex check has said so already). */
+function durationMs(text: string): number {
+  const match = DURATION.exec(text);
+  if (match === null) return Number.NaN;
+  const [, amount, unit] = match;
+  const factor = unit === "ms" ? 1 : unit === "s" ? 1000 : 60_000;
+  return Math.round(Number(amount) * factor);
+}
+
+/** "500ms", "30s", "2m" → milliseconds, from 1 ms to an hour. A bare number is refused: its unit would be a guess. */
 export const DurationSchema = z
-  .string({ error: 'write a duration with a unit, e.g. "30s" or "500ms"' })
-  .regex(DURATION, { error: 'write a duration with a unit, e.g. "30s" or "500ms"' })
-  .transform((text) => {
-    const [, amount, unit] = DURATION.exec(text)!;
-    const factor = unit === "ms" ? 1 : unit === "s" ? 1000 : 60_000;
-    return Math.round(Number(amount) * factor);
-  });
+  .string({ error: DURATION_HINT })
+  .regex(DURATION, { error: DURATION_HINT })
+  .refine((text) => !(durationMs(text) < 1), { error: "must be at least 1ms" })
+  .refine((text) => !(durationMs(text) > MAX_TIMEOUT_MS), { error: "must be at most 60m (one hour)" })
+  .transform(durationMs);
+
+/** The most calls in flight at once, in the config and on the command line. */
+export const MAX_CONCURRENCY = 1024;
+
+/** The most retries of one call: more only hammers a failing target. */
+export const MAX_RETRIES = 10;
+
+/** A path or a program argument: a NUL character would make the operating system refuse it. */
+const NoNulString = z.string().refine((text) => !text.includes("\0"), { error: "must not contain a NUL character" });
 
 /** A dot path into a JSON value: `output`, `choices.0.message.content`. */
 const JsonPathSchema = z.string().min(1);
@@ -27,7 +47,10 @@ export const HttpTargetSchema = z.strictObject({
   type: z.literal("http"),
   url: z.string().min(1),
   method: z.enum(["POST", "PUT"]).default("POST"),
-  headers: z.record(z.string(), z.string()).default({}),
+  headers: z.record(
+    z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: "a header name uses letters, digits and -" }),
+    z.string().refine((value) => !/[\r\n\0]/.test(value), { error: "a header value must not contain a line break or a NUL character" }),
+  ).default({}),
   /**
    * Request body template. Absent: the default body of PRODUCT.md. A string that is exactly
    * "{{input}}", "{{input.field}}", "{{expected}}", "{{item_id}}", "{{run_id}}", "{{experiment}}"
@@ -42,9 +65,9 @@ export type HttpTargetConfig = z.infer<typeof HttpTargetSchema>;
 export const CommandTargetSchema = z.strictObject({
   type: z.literal("command"),
   /** A program and its arguments (no shell), or one string split on spaces. */
-  command: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-  cwd: z.string().optional(),
-  env: z.record(z.string(), z.string()).default({}),
+  command: z.union([NoNulString.min(1), z.array(NoNulString.min(1)).min(1)]),
+  cwd: NoNulString.optional(),
+  env: z.record(NoNulString, NoNulString).default({}),
   ...ResponseMappingFields,
   timeout: DurationSchema.default(30_000),
 });
@@ -99,12 +122,13 @@ export type GateConfig = z.infer<typeof GateConfigSchema>;
 
 export const ExperimentConfigSchema = z.strictObject({
   description: z.string().optional(),
-  dataset: z.string().min(1),
+  /** Relative to the config file's folder; must stay inside it (see `resolveProjectFile`). */
+  dataset: NoNulString.min(1).max(4096),
   target: TargetConfigSchema,
   scorers: z.array(ScorerRefSchema).min(1),
   gate: GateConfigSchema.default({ passed_threshold: 1 }),
-  concurrency: z.number().int().min(1).max(1024).default(8),
-  retries: z.number().int().min(0).max(10).default(3),
+  concurrency: z.number().int().min(1).max(MAX_CONCURRENCY).default(8),
+  retries: z.number().int().min(0).max(MAX_RETRIES).default(3),
   /** Above this fraction of error items the run cannot complete (exit 3). */
   max_error_rate: z.number().min(0).max(1).default(0.2),
 });
@@ -112,13 +136,17 @@ export type ExperimentConfig = z.infer<typeof ExperimentConfigSchema>;
 
 export const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/** A name also names files (a regression dataset is `<name>.jsonl`): file names stop at 255 bytes. */
+export const MAX_EXPERIMENT_NAME_LENGTH = 128;
+
 export const ConfigFileSchema = z.strictObject({
   version: z.literal(1),
   experiments: z
     .record(
-      z.string().regex(EXPERIMENT_NAME, {
-        error: "experiment names use letters, digits, '.', '_' and '-'",
-      }),
+      z
+        .string()
+        .regex(EXPERIMENT_NAME, { error: "experiment names use letters, digits, '.', '_' and '-'" })
+        .max(MAX_EXPERIMENT_NAME_LENGTH, { error: `experiment names are at most ${MAX_EXPERIMENT_NAME_LENGTH} characters` }),
       ExperimentConfigSchema,
     )
     .refine((experiments) => Object.keys(experiments).length > 0, {

@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { nestingExceeds } from "./json-syntax.js";
 
 /**
  * The header row. Columns `input` / `input.<field>`, `expected` / `expected.<field>`, `id` and
@@ -11,14 +12,22 @@ export interface CsvHeader {
 
 const NESTED = /^(input|expected)\.(.+)$/;
 
-export function csvHeader(cells: string[], where: string): CsvHeader {
+/** `quoteContent` false: no message names a column (the file is outside the project). */
+export function csvHeader(cells: string[], where: string, quoteContent: boolean): CsvHeader {
   const names = cells.map((cell) => cell.trim());
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (name === "") throw new UserError(`${where}: the header has an empty column name`);
-    if (seen.has(name)) throw new UserError(`${where}: column "${name}" appears twice in the header`);
-    seen.add(name);
-  }
+  const seen = new Map<string, number>();
+  names.forEach((name, index) => {
+    if (name === "") throw new UserError(`${where}: the header has an empty column name (column ${index + 1})`);
+    const first = seen.get(name);
+    if (first !== undefined) {
+      throw new UserError(
+        quoteContent
+          ? `${where}: column "${name}" appears twice in the header`
+          : `${where}: column ${index + 1} of the header repeats the name of column ${first + 1}`,
+      );
+    }
+    seen.set(name, index);
+  });
   for (const field of ["input", "expected"]) {
     if (seen.has(field) && names.some((name) => name.startsWith(`${field}.`))) {
       throw new UserError(
@@ -54,11 +63,13 @@ export function csvRowToRecord(header: CsvHeader, cells: string[]): Record<strin
   return { ...others, ...record };
 }
 
+// A cell that is not JSON, or is nested too deeply to be an item's value, stays text.
 function cellValue(cell: string): unknown {
   const first = cell.trimStart()[0];
   if (first !== "{" && first !== "[") return cell;
   try {
-    return JSON.parse(cell) as unknown;
+    const value = JSON.parse(cell) as unknown;
+    return nestingExceeds(value) ? cell : value;
   } catch {
     return cell;
   }

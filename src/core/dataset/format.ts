@@ -4,19 +4,36 @@ import type { DatasetInfo, Item } from "../model/item.js";
 export type DatasetFormat = DatasetInfo["format"];
 
 /**
- * One item as a parser yields it. `line` is the 1-based line where the record starts (JSONL,
- * CSV); for a JSON array, whose tokens carry no positions, it is the element's index.
+ * One item as a parser yields it. `line` is the physical line where the record starts, as an
+ * editor numbers it; a JSON array element also has its `index`.
  */
 export interface DatasetRecord {
   item: Item;
   line: number;
+  index?: number;
 }
 
-/** A dataset parser: chunks of the file in, records out, holding one record at a time. */
-export type DatasetParser = (
-  chunks: AsyncIterable<string | Uint8Array>,
-  file: string,
-) => AsyncGenerator<DatasetRecord>;
+/** What a parser knows about the file it reads. */
+export interface DatasetSource {
+  /** The path shown in messages (as written in the config). */
+  file: string;
+  /**
+   * Whether a message may quote the file's content (a column name, an id, a character). False for
+   * a file outside the project (read only with --allow-outside-project): its content must never
+   * reach a log, a PR comment or a check run through an error.
+   */
+  quoteContent: boolean;
+}
+
+/** A dataset parser: decoded text in, records out, holding one record at a time. */
+export type DatasetParser = (chunks: AsyncIterable<string>, source: DatasetSource) => AsyncGenerator<DatasetRecord>;
+
+/**
+ * A record (a JSONL line, a CSV record, a JSON array element) longer than this many characters is
+ * refused: the parser holds a whole record, and a file with no line break or an unclosed quote
+ * would otherwise be read into memory whole.
+ */
+export const MAX_RECORD_CHARS = 32 * 1024 * 1024;
 
 const FORMATS: Record<string, DatasetFormat> = {
   ".jsonl": "jsonl",
@@ -37,14 +54,14 @@ export function datasetFormatOf(file: string): DatasetFormat {
   return format;
 }
 
-/** `evals/x.jsonl:17` or `evals/x.json: item [17]`: the prefix of every message about a record. */
-export function recordLocation(format: DatasetFormat, file: string, line: number): string {
-  return format === "json" ? `${file}: item [${line}]` : `${file}:${line}`;
+/** `evals/x.jsonl:17` or `evals/x.json:17: item [3]`: the prefix of every message about a record. */
+export function recordLocation(file: string, record: { line: number; index?: number }): string {
+  return record.index === undefined ? `${file}:${record.line}` : `${file}:${record.line}: item [${record.index}]`;
 }
 
-/** `line 3` or `item [3]`, for "first on line 3". */
-export function positionLabel(format: DatasetFormat, line: number): string {
-  return format === "json" ? `item [${line}]` : `line ${line}`;
+/** How a too-long record is refused, in every format. */
+export function recordTooLongMessage(where: string): string {
+  return `${where}: the record is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB; a missing line break or an unclosed quote usually causes this`;
 }
 
 /** "an array", "a string", "null": for "expected a JSON object, got …". */

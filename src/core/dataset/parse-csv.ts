@@ -1,39 +1,52 @@
 import { ReadableStream } from "node:stream/web";
 import { TextEncoder } from "node:util";
-import { CsvError } from "csv-parse";
+import { CsvError, type Options } from "csv-parse";
 import { parse } from "csv-parse/stream";
 import { UserError } from "../errors.js";
-import type { DatasetRecord } from "./format.js";
+import { MAX_RECORD_CHARS, recordTooLongMessage, type DatasetRecord, type DatasetSource } from "./format.js";
 import { csvHeader, csvRowToRecord, type CsvHeader } from "./csv-columns.js";
 import { recordToItem } from "./record-to-item.js";
+import { RecordStartLines } from "./record-start-lines.js";
 
 interface CsvRow {
   record: string[];
-  info: { lines: number; empty_lines: number };
+  /** Bytes consumed when the record ended, its line break included. */
+  end: number;
 }
 
 /**
- * CSV with a header row. Line numbers are the file's, even when a quoted cell spans lines: a
- * record starts on the line after the previous one ended, past any skipped blank lines.
+ * CSV with a header row. A record ends at `\r\n`, `\n` or `\r`, in any mix; line numbers are the
+ * physical lines an editor shows, also after quoted cells that span lines. Blank lines are skipped.
  */
-export async function* parseCsv(
-  chunks: AsyncIterable<string | Uint8Array>,
-  file: string,
-): AsyncGenerator<DatasetRecord> {
-  const rows = ReadableStream.from(asBytes(chunks)).pipeThrough(
-    parse({ info: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
+export async function* parseCsv(chunks: AsyncIterable<string>, source: DatasetSource): AsyncGenerator<DatasetRecord> {
+  const lines = new RecordStartLines();
+  // Where the parser is, which can be ahead of the records read here: a stream that fails drops
+  // the records it still queued, and the failing record starts after the last one parsed.
+  let parsedEnd = 0;
+  const options: Options<CsvRow, string[]> = {
+    on_record: (record, context) => {
+      parsedEnd = context.bytes;
+      return { record, end: context.bytes };
+    },
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    // "\r\n" before "\r", so a CRLF is one line break; "\n" first, the most common.
+    record_delimiter: ["\n", "\r\n", "\r"],
+    max_record_size: MAX_RECORD_CHARS,
+  };
+  const rows = ReadableStream.from(asBytes(chunks, lines)).pipeThrough(
+    parse(options as unknown as Options),
   ) as unknown as AsyncIterable<CsvRow>;
   let header: CsvHeader | undefined;
   let previousEnd = 0;
-  let previousEmpty = 0;
   try {
-    for await (const { record, info } of rows) {
-      const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-      previousEnd = info.lines;
-      previousEmpty = info.empty_lines;
-      const where = `${file}:${line}`;
+    for await (const { record, end } of rows) {
+      const line = lines.lineAfter(previousEnd);
+      previousEnd = end;
+      const where = `${source.file}:${line}`;
       if (header === undefined) {
-        header = csvHeader(record, where);
+        header = csvHeader(record, where, source.quoteContent);
         continue;
       }
       if (record.length !== header.names.length) {
@@ -45,15 +58,36 @@ export async function* parseCsv(
     }
   } catch (error) {
     if (error instanceof CsvError) {
-      const lines = (error as CsvError & { lines?: number }).lines;
-      throw new UserError(`${file}${lines === undefined ? "" : `:${lines}`}: ${error.message}`);
+      throw new UserError(csvProblem(error, `${source.file}:${lines.lineAfter(parsedEnd)}`));
     }
     throw error;
   }
 }
 
-// csv-parse takes bytes only.
-async function* asBytes(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
+/** csv-parse's own messages quote the field, so each is said again without it. */
+function csvProblem(error: CsvError, where: string): string {
+  const field = `field ${((error as CsvError & { column?: number }).column ?? 0) + 1}`;
+  switch (error.code) {
+    case "INVALID_OPENING_QUOTE":
+      return `${where}: not valid CSV (a quote inside ${field}, which does not start with one); quote the whole field and double each quote inside it: "say ""hi"""`;
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      return `${where}: not valid CSV (text after the closing quote of ${field}); inside a quoted field, write a quote as ""`;
+    case "CSV_QUOTE_NOT_CLOSED":
+      return `${where}: not valid CSV (the quote that opens ${field} of this record is never closed)`;
+    case "CSV_MAX_RECORD_SIZE":
+      return recordTooLongMessage(where);
+    default:
+      return `${where}: not valid CSV (${error.code})`;
+  }
+}
+
+// csv-parse takes bytes only; its byte counts are of these bytes, so the line index reads them too.
+async function* asBytes(chunks: AsyncIterable<string>, lines: RecordStartLines): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
-  for await (const chunk of chunks) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+  for await (const chunk of chunks) {
+    const bytes = encoder.encode(chunk);
+    lines.add(bytes);
+    yield bytes;
+  }
 }

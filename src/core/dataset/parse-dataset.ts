@@ -1,5 +1,6 @@
 import type { DatasetInfo } from "../model/item.js";
-import type { DatasetFormat, DatasetParser, DatasetRecord } from "./format.js";
+import { decodeUtf8Chunks } from "./decode-utf8.js";
+import type { DatasetFormat, DatasetParser, DatasetRecord, DatasetSource } from "./format.js";
 import { parseCsv } from "./parse-csv.js";
 import { parseJsonArray } from "./parse-json-array.js";
 import { parseJsonl } from "./parse-jsonl.js";
@@ -11,13 +12,22 @@ const PARSERS: Record<DatasetFormat, DatasetParser> = {
   json: parseJsonArray,
 };
 
-/** Records of a dataset file's chunks; `file` is the path shown in messages. */
+/** How a dataset file is read; `quoteContent` is false unless the caller knows the file is the project's. */
+export interface ParseOptions {
+  quoteContent?: boolean;
+}
+
+/**
+ * Records of a dataset file's chunks (UTF-8 bytes, or text); `file` is the path shown in messages.
+ * Bytes that are not UTF-8 are refused with the line and byte offset.
+ */
 export function parseDataset(
   format: DatasetFormat,
   chunks: AsyncIterable<string | Uint8Array>,
   file: string,
+  options: ParseOptions = {},
 ): AsyncGenerator<DatasetRecord> {
-  return PARSERS[format](chunks, file);
+  return PARSERS[format](decodeUtf8Chunks(chunks, file), sourceOf(file, options));
 }
 
 /**
@@ -29,9 +39,14 @@ export async function inspectDatasetChunks(
   format: DatasetFormat,
   chunks: AsyncIterable<string | Uint8Array>,
   file: string,
+  options: ParseOptions = {},
 ): Promise<DatasetInfo> {
-  const accumulator = new DatasetVersionAccumulator(format, file);
-  for await (const record of parseDataset(format, chunks, file)) accumulator.add(record);
+  const accumulator = new DatasetVersionAccumulator(sourceOf(file, options));
+  for await (const record of parseDataset(format, chunks, file, options)) accumulator.add(record);
   const { version, item_count } = accumulator.finish();
   return { path: file, format, version, item_count };
+}
+
+function sourceOf(file: string, options: ParseOptions): DatasetSource {
+  return { file, quoteContent: options.quoteContent ?? false };
 }

@@ -2,7 +2,7 @@ import { hash } from "node:crypto";
 import { canonicalJson } from "../canonical.js";
 import { UserError } from "../errors.js";
 import type { Item } from "../model/item.js";
-import { positionLabel, recordLocation, type DatasetFormat, type DatasetRecord } from "./format.js";
+import { recordLocation, type DatasetRecord, type DatasetSource } from "./format.js";
 
 /**
  * Follows a validating pass over a dataset: rejects duplicate ids (naming both lines), counts
@@ -16,16 +16,16 @@ export class DatasetVersionAccumulator {
   private readonly firstLine = new Map<string, number>();
   private readonly digests: string[] = [];
 
-  constructor(
-    private readonly format: DatasetFormat,
-    private readonly file: string,
-  ) {}
+  constructor(private readonly source: DatasetSource) {}
 
-  add({ item, line }: DatasetRecord): void {
+  add(record: DatasetRecord): void {
+    const { item, line } = record;
     const first = this.firstLine.get(item.id);
     if (first !== undefined) {
+      // An id is content: it is named only when the file is inside the project.
+      const id = this.source.quoteContent ? ` ${JSON.stringify(item.id)}` : "";
       throw new UserError(
-        `${recordLocation(this.format, this.file, line)}: duplicate item id ${JSON.stringify(item.id)} (first on ${positionLabel(this.format, first)}); give each item its own id`,
+        `${recordLocation(this.source.file, record)}: duplicate item id${id} (first on line ${first}); give each item its own id`,
       );
     }
     this.firstLine.set(item.id, line);
@@ -39,7 +39,7 @@ export class DatasetVersionAccumulator {
   /** The dataset version; an empty dataset is refused, since a run over it proves nothing. */
   finish(): { version: string; item_count: number } {
     if (this.digests.length === 0) {
-      throw new UserError(`${this.file}: the dataset has no items; add at least one record`);
+      throw new UserError(`${this.source.file}: the dataset has no items; add at least one record`);
     }
     return { version: versionOfDigests(this.digests), item_count: this.digests.length };
   }

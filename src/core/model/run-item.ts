@@ -6,10 +6,16 @@ export const ToolCallSchema = z.object({
 });
 export type ToolCall = z.infer<typeof ToolCallSchema>;
 
+/** One meaning for every provider's shape: see `normalizeUsage` (core/normalize-usage.ts). */
 export const UsageSchema = z.object({
+  /** Every input token, cached ones included. */
   input_tokens: z.number().nonnegative().optional(),
   output_tokens: z.number().nonnegative().optional(),
   total_tokens: z.number().nonnegative().optional(),
+  /** The part of input_tokens read from the provider's prompt cache. */
+  cached_input_tokens: z.number().nonnegative().optional(),
+  /** The part of input_tokens written to the prompt cache (Anthropic bills it apart). */
+  cache_creation_input_tokens: z.number().nonnegative().optional(),
 });
 export type Usage = z.infer<typeof UsageSchema>;
 

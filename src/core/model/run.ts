@@ -24,7 +24,13 @@ export const RunSummarySchema = z.object({
   pass_rate: z.number(),
   scorers: z.array(ScorerSummarySchema),
   latency_ms: z.object({ p50: z.number(), p95: z.number(), mean: z.number() }),
-  tokens: z.object({ input: z.number(), output: z.number(), total: z.number() }),
+  tokens: z.object({
+    input: z.number(),
+    output: z.number(),
+    total: z.number(),
+    /** The part of `input` read from prompt caches; absent when no item reported cached tokens. */
+    cached_input: z.number().optional(),
+  }),
   cost: z.number(),
   /** Calls made beyond the first, over all items. */
   retries: z.number().int().nonnegative(),

@@ -1,16 +1,14 @@
+import { boundaryAtOrBefore, withoutLoneSurrogates } from "./fit-text.js";
+
 // Terminal escape sequences (colours, cursor moves, OSC titles) in a model's output must not
 // reach the reader's terminal; bidi overrides must not reorder what a reviewer sees.
 const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g;
 const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const LONE_SURROGATE = /\p{Cs}/gu;
 const WHITESPACE_RUN = /\s+/g;
 
 /** Text safe for one terminal line: escapes and control characters removed, whitespace collapsed. */
 export function oneLine(text: string): string {
-  return text
-    .replace(ANSI_SEQUENCE, "")
-    .replace(CONTROL_OR_BIDI, "")
-    .replace(LONE_SURROGATE, "\ufffd")
+  return withoutLoneSurrogates(text.replace(ANSI_SEQUENCE, "").replace(CONTROL_OR_BIDI, ""))
     .replace(WHITESPACE_RUN, " ")
     .trim();
 }
@@ -22,17 +20,24 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** At most `max` code points, the last one "…" when text was cut. Never splits a surrogate pair. */
+/**
+ * At most `max` code points, the last one "…" when text was cut. The one code-point cut (cells,
+ * excerpts, terminal lines); it never splits a character (a surrogate pair, a flag, an emoji
+ * with its modifiers), so it may keep fewer.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 0) return "";
-  const points: string[] = [];
+  let points = 0;
+  let units = 0;
+  let keep = 0;
   for (const point of text) {
-    points.push(point);
-    if (points.length > max) break;
+    if (points === max - 1) keep = units;
+    points += 1;
+    units += point.length;
+    if (points > max) return `${text.slice(0, boundaryAtOrBefore(text, keep))}…`;
   }
-  if (points.length <= max) return text;
-  return `${points.slice(0, max - 1).join("")}…`;
+  return text;
 }
 
 /** Any value as one line of at most `max` code points: strings as they are, the rest as JSON. */

@@ -1,5 +1,5 @@
 import { formatCount } from "../stats.js";
-import { oneLine, truncate } from "./excerpt.js";
+import { fitLine, GITHUB_LIMITS, type TextLimit } from "./fit-text.js";
 import { countOf } from "./markdown-parts.js";
 import { COMMENT_DETAILS, type PrCommentInput } from "./pr-report-input.js";
 import { passRateText, shownComparison } from "./pr-report-summary.js";
@@ -13,15 +13,14 @@ export interface CheckOutput {
   text?: string;
 }
 
-const TITLE_LIMIT = 100;
-// GitHub's limit is 65,535; the margin matches the comment's.
-export const CHECK_SUMMARY_LIMIT = 65_000;
+// GitHub takes 255 characters (GITHUB_LIMITS.checkTitle); the checks list shows about 100.
+const TITLE_LIMIT: TextLimit = { limit: 100, unit: "characters" };
 
 /** The check run's output: a one-line title and the same report as the PR comment, without its hidden lines. */
 export function renderCheckOutput(input: PrCommentInput): CheckOutput {
   return {
     title: checkTitle(input),
-    summary: fitPrReport(input, COMMENT_DETAILS, CHECK_SUMMARY_LIMIT),
+    summary: fitPrReport(input, COMMENT_DETAILS, GITHUB_LIMITS.checkSummary),
   };
 }
 
@@ -37,5 +36,5 @@ export function checkTitle(input: PrCommentInput): string {
           `${formatCount(comparison.fixes.count)} ${comparison.fixes.count === 1 ? "fix" : "fixes"}`,
           passRateText(input),
         ];
-  return truncate(oneLine(`${word}: ${parts.join(", ")}`), TITLE_LIMIT);
+  return fitLine(`${word}: ${parts.join(", ")}`, TITLE_LIMIT);
 }

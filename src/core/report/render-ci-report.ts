@@ -4,18 +4,40 @@ import type { GateVerdict } from "../gate.js";
 import type { Run, RunSummary } from "../model/run.js";
 import { formatCost, formatCount, formatDeltaPp, formatDeltaScore, formatMs, formatPercent, formatScore } from "../stats.js";
 import { valueText } from "./excerpt.js";
+import { fitLevels, GITHUB_LIMITS, type TextLimit } from "./fit-text.js";
 import { countOf as count, MARKDOWN_TABLE, md, metricsComparisonTable, orDash, runScorerTable } from "./markdown-parts.js";
 
 export interface CiReportOptions {
-  /** Flipped items shown per kind; GitHub caps a comment at 65,536 characters. Default 50. */
+  /** Flipped items shown per kind, at most; the report shows fewer when they do not fit. Default 50. */
   maxFlippedRows?: number;
+  /** Where the report goes. Default a PR comment's 65,536 characters, which a job summary also takes. */
+  limit?: TextLimit;
 }
 
+/** How much of each flipped item to show; the report steps down these levels until it fits. */
+interface CiReportDetail {
+  flippedRows: number;
+  /** Code points kept of an output before escaping (which may multiply its length). */
+  excerptLength: number;
+  /** Code points kept of a scorer's reason. */
+  reasonLength: number;
+}
+
+/** Richest first: fewer rows, then shorter excerpts, then the counts only. */
+const CI_REPORT_DETAILS: readonly CiReportDetail[] = [
+  { flippedRows: 50, excerptLength: 160, reasonLength: 160 },
+  { flippedRows: 30, excerptLength: 160, reasonLength: 160 },
+  { flippedRows: 20, excerptLength: 120, reasonLength: 120 },
+  { flippedRows: 10, excerptLength: 80, reasonLength: 80 },
+  { flippedRows: 5, excerptLength: 40, reasonLength: 40 },
+  { flippedRows: 0, excerptLength: 0, reasonLength: 0 },
+];
 
 /**
  * GitHub-flavoured Markdown for a job summary or a PR comment: the verdict first, then the
  * numbers, then the flipped items folded in `<details>`. Everything that came from a dataset,
- * a model or a user passes through escapeMarkdown.
+ * a model or a user passes through escapeMarkdown, and the escaped report is fitted to
+ * `options.limit` by showing fewer and shorter flipped items.
  */
 export function renderCiReport(
   run: Run,
@@ -24,13 +46,18 @@ export function renderCiReport(
   options: CiReportOptions = {},
 ): string {
   const maxRows = options.maxFlippedRows ?? 50;
+  const levels = CI_REPORT_DETAILS.map((detail) => ({ ...detail, flippedRows: Math.min(detail.flippedRows, maxRows) }));
+  return fitLevels(levels, (detail) => renderAtDetail(run, verdict, comparison, detail), options.limit ?? GITHUB_LIMITS.comment);
+}
+
+function renderAtDetail(run: Run, verdict: GateVerdict, comparison: Comparison | undefined, detail: CiReportDetail): string {
   const blocks = [verdictBlock(run, verdict), runLine(run)];
   if (comparison !== undefined) {
     blocks.push(comparisonHeadline(comparison));
     if (comparison.dataset_note !== undefined) blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
     blocks.push(scorerComparisonTable(comparison));
-    blocks.push(flippedDetails("regression", "regressions", comparison.regressions, maxRows));
-    blocks.push(flippedDetails("fix", "fixes", comparison.fixes, maxRows));
+    blocks.push(flippedDetails("regression", "regressions", comparison.regressions, detail));
+    blocks.push(flippedDetails("fix", "fixes", comparison.fixes, detail));
     blocks.push(metricsComparisonTable(comparison));
   } else if (run.summary !== undefined) {
     blocks.push(runScorerTable(run.summary), metricsLine(run.summary));
@@ -90,10 +117,11 @@ function scorerComparisonTable(comparison: Comparison): string {
   return markdownTable([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "r", "r"] });
 }
 
-function flippedDetails(one: string, many: string, list: FlippedList, maxRows: number): string {
+function flippedDetails(one: string, many: string, list: FlippedList, detail: CiReportDetail): string {
   if (list.count === 0) return "";
-  const shown = list.items.slice(0, maxRows);
-  const rows = shown.map(flippedRow);
+  const shown = list.items.slice(0, detail.flippedRows);
+  if (shown.length === 0) return `${count(list.count, one, many)}: not listed, the report would be too long.`;
+  const rows = shown.map((item) => flippedRow(item, detail));
   const hidden = list.count - shown.length;
   return [
     `<details><summary>${count(list.count, one, many)}</summary>`,
@@ -105,16 +133,16 @@ function flippedDetails(one: string, many: string, list: FlippedList, maxRows: n
   ].join("\n");
 }
 
-function flippedRow(item: FlippedItem): string[] {
+function flippedRow(item: FlippedItem, detail: CiReportDetail): string[] {
   const scorers = item.changed_scorers.map((scorer) => {
     const movement = `${orDash(scorer.baseline?.score, formatScore)} → ${orDash(scorer.candidate?.score, formatScore)}`;
-    return `**${md(scorer.scorer, 60)}** ${movement}: ${md(scorer.reason, 160)}`;
+    return `**${md(scorer.scorer, 60)}** ${movement}: ${md(scorer.reason, detail.reasonLength)}`;
   });
   const output = item.candidate_error !== undefined ? `error: ${item.candidate_error}` : valueText(item.candidate_output);
   return [
     md(item.item_id, 80),
     `${item.baseline_status} → ${item.candidate_status}`,
     scorers.length > 0 ? scorers.join("<br>") : "—",
-    md(output, 160),
+    md(output, detail.excerptLength),
   ];
 }

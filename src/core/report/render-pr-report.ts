@@ -1,4 +1,4 @@
-import { fitToLimit, type TextMeasure, utf16Length } from "./fit-to-limit.js";
+import { fitLevels, type TextLimit } from "./fit-text.js";
 import { comparisonExtras } from "./pr-report-extras.js";
 import { flippedSection } from "./pr-report-flipped.js";
 import type { PrCommentInput, ReportDetail } from "./pr-report-input.js";
@@ -41,12 +41,7 @@ export function renderPrReport(input: PrCommentInput, detail: ReportDetail): str
   return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
 }
 
-/** The richest report of `levels` that is at most `limit` long, as `measure` counts. */
-export function fitPrReport(
-  input: PrCommentInput,
-  levels: readonly ReportDetail[],
-  limit: number,
-  measure: TextMeasure = utf16Length,
-): string {
-  return fitToLimit(levels, (detail) => renderPrReport(input, detail), limit, measure);
+/** The richest report of `levels` within `limit`, measured after escaping. */
+export function fitPrReport(input: PrCommentInput, levels: readonly ReportDetail[], limit: TextLimit): string {
+  return fitLevels(levels, (detail) => renderPrReport(input, detail), limit);
 }

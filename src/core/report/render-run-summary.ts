@@ -8,13 +8,24 @@ import { renderVerdictLines } from "./render-verdict.js";
 
 const WIDTH = 80;
 
+/** The process running a run right now, as its live lease tells. */
+export interface RunOwner {
+  host: string;
+  pid: number;
+  heartbeatAgeMs: number;
+}
+
 /**
- * A run for an 80-column terminal: what ran, how it went, and the verdict. Without a verdict
- * argument the one stored with the run is shown.
+ * A run for an 80-column terminal: what ran, how it went, and the verdict (from `decideVerdict`:
+ * renderers never judge). A run still `running` in the store is running when `liveOwner` (its
+ * live lease) is given, else interrupted, with the command that continues it.
  */
-export function renderRunSummary(run: Run, verdict?: GateVerdict): string {
+export function renderRunSummary(run: Run, verdict: GateVerdict, options: { liveOwner?: RunOwner } = {}): string {
+  const { liveOwner } = options;
   const lines = [
-    field("run", `${run.id} (${run.status})`),
+    field("run", `${run.id} (${statusText(run, liveOwner)})`),
+    // A line of its own: a host name would not fit beside the run id in 80 columns.
+    ...(run.status === "running" && liveOwner !== undefined ? [field("owner", describeRunOwner(liveOwner))] : []),
     field("experiment", `${run.experiment} @ ${run.experiment_version}`),
     ...(run.label !== undefined ? [field("label", run.label)] : []),
     field("target", run.target),
@@ -23,23 +34,48 @@ export function renderRunSummary(run: Run, verdict?: GateVerdict): string {
       ? [field("commit", `${run.git_commit}${run.git_branch !== undefined ? ` on ${run.git_branch}` : ""}`)]
       : []),
     field("started", `${run.started_at}${run.ended_at !== undefined ? ` · ended ${run.ended_at}` : ""}`),
+    ...resumeLines(run, liveOwner),
     "",
-    ...(run.summary !== undefined ? summaryLines(run.summary) : ["No summary yet: the run has not ended."]),
+    ...(run.summary !== undefined ? summaryLines(run.summary, passThreshold(verdict)) : ["No items stored yet."]),
     "",
-    ...renderVerdictLines(verdict ?? storedVerdict(run)),
+    ...renderVerdictLines(verdict),
   ];
   return fitLines(lines, WIDTH);
+}
+
+/** The status a user reads: a stored `running` run without a live owner was interrupted. */
+export function statusText(run: Pick<Run, "status">, liveOwner?: RunOwner): string {
+  if (run.status !== "running") return run.status;
+  return liveOwner === undefined ? "interrupted" : "running";
+}
+
+/** "pid 1234 on build-7, heartbeat 2 s ago" */
+export function describeRunOwner(owner: RunOwner): string {
+  return `pid ${owner.pid} on ${owner.host}, heartbeat ${formatCount(Math.max(0, owner.heartbeatAgeMs) / 1000)} s ago`;
+}
+
+function resumeLines(run: Run, liveOwner: RunOwner | undefined): string[] {
+  if (run.status !== "running" && run.status !== "cancelled") return [];
+  const stored = field("stored", `${formatCount(run.summary?.total ?? 0)} of ${formatCount(run.item_count)} items`);
+  // A live run refuses --resume: what a user can do is stop it.
+  if (liveOwner !== undefined) return [stored, field("stop", `evalgate runs cancel ${run.id}`)];
+  return [stored, field("continue", `evalgate run ${run.experiment} --resume ${run.id}`)];
+}
+
+/** The threshold the pass rate was judged against, so the rate is never shown rounded onto it. */
+function passThreshold(verdict: GateVerdict): number[] {
+  return verdict.checks.filter((check) => check.name === "pass_rate").map((check) => check.limit);
 }
 
 function field(name: string, value: string): string {
   return `${name.padEnd(11)} ${oneLine(value)}`;
 }
 
-function summaryLines(summary: RunSummary): string[] {
+function summaryLines(summary: RunSummary, thresholds: number[]): string[] {
   const lines = [
     `${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
       `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored`,
-    `pass rate ${formatPercent(summary.pass_rate)}`,
+    `pass rate ${formatPercent(summary.pass_rate, { against: thresholds })}`,
   ];
   if (summary.scorers.length > 0) {
     lines.push(
@@ -61,14 +97,14 @@ function summaryLines(summary: RunSummary): string[] {
   lines.push(
     "",
     `latency     p50 ${formatMs(latency.p50)} · p95 ${formatMs(latency.p95)} · mean ${formatMs(latency.mean)}`,
-    `tokens      ${formatCount(tokens.input)} in · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`,
+    `tokens      ${formatCount(tokens.input)} in${cachedNote(tokens.cached_input)} · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`,
     `cost        ${formatCost(summary.cost)}`,
     `retries     ${formatCount(summary.retries)}`,
   );
   return lines;
 }
 
-function storedVerdict(run: Run): GateVerdict | undefined {
-  if (run.verdict === undefined) return undefined;
-  return { verdict: run.verdict, reasons: run.verdict_reasons ?? [], checks: [] };
+/** Cached input is part of `in`: shown beside it, never added to the total. */
+function cachedNote(cached: number | undefined): string {
+  return cached === undefined ? "" : ` (${formatCount(cached)} cached)`;
 }

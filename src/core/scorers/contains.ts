@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineScorer, type ScoreFn, type ScorerDefinition } from "./scorer.js";
 import { asText, evidenceValue } from "./evidence-values.js";
-import { caseFold, caseNote, expectedTexts, quoteList } from "./text-expectations.js";
+import { caseFold, caseNote, expectedTexts, outputHolds, quoteList } from "./text-expectations.js";
 import {
   ExpectedSourceFields,
   OutputPathFields,
@@ -44,8 +44,8 @@ function createContains(config: ContainsConfig): ScoreFn {
     const output = readOutput(result, config.output_path);
     const texts = expectedTexts(readExpected(item, config));
     const haystack = fold(asText(output.value));
-    const found = texts.filter((text) => haystack.includes(fold(text)));
-    const missing = texts.filter((text) => !haystack.includes(fold(text)));
+    const found = texts.filter((text) => outputHolds(output.value, haystack, text, fold));
+    const missing = texts.filter((text) => !found.includes(text));
     const passed = config.any ? found.length > 0 : missing.length === 0;
     // With `any`, one text found is full marks: a fraction would read as a partial failure.
     const score = config.any ? (passed ? 1 : 0) : found.length / texts.length;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { canonicalJson } from "../canonical.js";
 import { defineScorer } from "./scorer.js";
 import { evidenceValue, kindOf, preview } from "./evidence-values.js";
+import { scalarFromText, valuesEqual, type TextEquality } from "./scalar-equality.js";
 import {
   ExpectedSourceFields,
   OutputPathFields,
@@ -21,15 +21,15 @@ const EqualsConfigSchema = z.strictObject({
 export const equals = defineScorer({
   name: "equals",
   description:
-    "The output equals the expected value (deep equality of canonical JSON; strings trimmed by default).",
+    "The output equals the expected value (deep equality, scalars across JSON types as in scalar-equality.ts; strings trimmed by default).",
   configSchema: EqualsConfigSchema,
   create(config) {
-    const normalize = stringNormalizer(config.trim, config.case_sensitive);
+    const textsEqual = textEquality(config.trim, config.case_sensitive);
     return ({ item, result }) => {
       const output = readOutput(result, config.output_path);
       const expected = readExpected(item, config);
       const { value: actual, parsed } = comparableOutput(output.value, expected.value);
-      const passed = deepEqual(actual, expected.value, normalize);
+      const passed = valuesEqual(actual, expected.value, textsEqual);
       const parsedNote = parsed ? " (output parsed as JSON)" : "";
       let reason: string;
       if (passed) {
@@ -53,7 +53,7 @@ export const equals = defineScorer({
 
 /**
  * Targets answer text, datasets hold numbers and objects: when a non-string is expected and the
- * output is a string holding JSON, the parsed value is compared ("42" equals 42).
+ * output is a string holding JSON, the parsed value is compared ('{"id": 42}' equals {id: 42}).
  */
 function comparableOutput(output: unknown, expected: unknown): { value: unknown; parsed: boolean } {
   if (typeof output !== "string" || typeof expected === "string") return { value: output, parsed: false };
@@ -61,37 +61,29 @@ function comparableOutput(output: unknown, expected: unknown): { value: unknown;
   return parsed.ok ? { value: parsed.value, parsed: true } : { value: output, parsed: false };
 }
 
-type Normalize = (text: string) => string;
+/** Trim and case apply to every text compared, inside structured values too. */
+function textEquality(trim: boolean, caseSensitive: boolean): TextEquality {
+  const normalize = textNormalizer(trim, caseSensitive);
+  return (actual, expected) => normalize(actual) === normalize(expected);
+}
 
-function stringNormalizer(trim: boolean, caseSensitive: boolean): Normalize {
+function textNormalizer(trim: boolean, caseSensitive: boolean): (text: string) => string {
   if (trim && !caseSensitive) return (text) => text.trim().toLowerCase();
   if (trim) return (text) => text.trim();
   if (!caseSensitive) return (text) => text.toLowerCase();
   return (text) => text;
 }
 
-function deepEqual(actual: unknown, expected: unknown, normalize: Normalize): boolean {
-  if (actual === undefined) return false;
-  if (typeof actual === "string" && typeof expected === "string") {
-    return normalize(actual) === normalize(expected);
-  }
-  return canonicalJson(normalizeStrings(actual, normalize)) === canonicalJson(normalizeStrings(expected, normalize));
-}
-
-/** Trim and case apply to every string inside a structured value too, not only at the top. */
-function normalizeStrings(value: unknown, normalize: Normalize): unknown {
-  if (typeof value === "string") return normalize(value);
-  if (Array.isArray(value)) return value.map((entry) => normalizeStrings(entry, normalize));
-  if (value !== null && typeof value === "object") {
-    const copy: Record<string, unknown> = {};
-    for (const [key, entry] of Object.entries(value)) copy[key] = normalizeStrings(entry, normalize);
-    return copy;
-  }
-  return value;
-}
-
+/** Named only when the types alone explain the failure: not for 41 against the text "42". */
 function typeNote(actual: unknown, expected: unknown): string {
-  const actualKind = kindOf(actual);
-  const expectedKind = kindOf(expected);
-  return actualKind === expectedKind ? "" : ` (output is ${actualKind}, expected is ${expectedKind})`;
+  const actualKind = kindOf(spelledScalar(actual, expected));
+  const expectedKind = kindOf(spelledScalar(expected, actual));
+  return actualKind === expectedKind ? "" : ` (output is ${kindOf(actual)}, expected is ${kindOf(expected)})`;
+}
+
+/** A text that spells a scalar of the other side's type counts as that type. */
+function spelledScalar(value: unknown, other: unknown): unknown {
+  if (typeof value !== "string" || typeof other === "string") return value;
+  const scalar = scalarFromText(value);
+  return scalar !== undefined && kindOf(scalar) === kindOf(other) ? scalar : value;
 }

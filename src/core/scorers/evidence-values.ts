@@ -1,3 +1,7 @@
+import { truncate } from "../report/excerpt.js";
+import { prefixWithin } from "../report/fit-text.js";
+import { scalarText } from "./scalar-equality.js";
+
 /** Evidence is stored with every score, so a huge output is cut rather than copied whole. */
 export const EVIDENCE_TEXT_LIMIT = 2_000;
 
@@ -6,7 +10,8 @@ const PREVIEW_LIMIT = 80;
 
 export function truncateText(text: string, limit = EVIDENCE_TEXT_LIMIT): string {
   if (text.length <= limit) return text;
-  return `${text.slice(0, limit)}… (${text.length - limit} more characters)`;
+  const kept = prefixWithin(text, { limit, unit: "characters" });
+  return `${kept}… (${text.length - kept.length} more characters)`;
 }
 
 /**
@@ -24,7 +29,7 @@ export function evidenceValue(value: unknown): unknown {
 export function preview(value: unknown, limit = PREVIEW_LIMIT): string {
   if (value === undefined) return "nothing";
   const json = safeStringify(value);
-  return json.length <= limit ? json : `${json.slice(0, limit)}…`;
+  return truncate(json, limit + 1);
 }
 
 /** "a string", "an object", "null": how reasons name a value's type. */
@@ -36,10 +41,14 @@ export function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** JSON text of any value; a string stays as it is (for searching inside it). */
+/**
+ * JSON text of any value; a string stays as it is (for searching inside it), and a number,
+ * boolean or null reads as its canonical text (`scalarText`).
+ */
 export function asText(value: unknown): string {
   if (typeof value === "string") return value;
   if (value === undefined) return "";
+  if (value === null || typeof value === "number" || typeof value === "boolean") return scalarText(value);
   return safeStringify(value);
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineScorer } from "./scorer.js";
 import { asText, evidenceValue } from "./evidence-values.js";
-import { caseFold, caseNote, expectedTexts, quoteList } from "./text-expectations.js";
+import { caseFold, caseNote, expectedTexts, outputHolds, quoteList } from "./text-expectations.js";
 import {
   ExpectedSourceFields,
   OutputPathFields,
@@ -28,7 +28,7 @@ export const notContains = defineScorer({
       const output = readOutput(result, config.output_path);
       const texts = expectedTexts(readExpected(item, config));
       const haystack = fold(asText(output.value));
-      const present = texts.filter((text) => haystack.includes(fold(text)));
+      const present = texts.filter((text) => outputHolds(output.value, haystack, text, fold));
       const passed = present.length === 0;
       let reason: string;
       if (passed) {

@@ -5,9 +5,18 @@ import { OutputPathFields, readOutput } from "./value-sources.js";
 
 const FLAGS = /^[dgimsuvy]*$/;
 
+/**
+ * Patterns are bounded in length. A short pattern can still backtrack catastrophically on a
+ * long output (`(a+)+$`): JavaScript has no match timeout, so such a pattern is the config
+ * author's to avoid (prefer `contains`, or anchored patterns without nested quantifiers).
+ */
+const MAX_PATTERN_LENGTH = 1000;
+
 const RegexConfigSchema = z.strictObject({
   ...OutputPathFields,
-  pattern: z.string({ error: 'write the regular expression, e.g. pattern: "^order [0-9]+$"' }),
+  pattern: z
+    .string({ error: 'write the regular expression, e.g. pattern: "^order [0-9]+$"' })
+    .max(MAX_PATTERN_LENGTH, { error: `a pattern is at most ${MAX_PATTERN_LENGTH} characters` }),
   flags: z
     .string()
     .regex(FLAGS, { error: 'flags are letters among d, g, i, m, s, u, v, y, e.g. flags: "i"' })

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { truncate } from "../report/excerpt.js";
 import { defineScorer } from "./scorer.js";
 import { asText, evidenceValue, preview } from "./evidence-values.js";
-import { caseFold, caseNote, expectedTexts, quoteList } from "./text-expectations.js";
+import { caseFold, caseNote, expectedTexts, outputStartsWith, quoteList } from "./text-expectations.js";
 import {
   ExpectedSourceFields,
   OutputPathFields,
@@ -31,11 +32,11 @@ export const startsWith = defineScorer({
       const text = asText(output.value);
       const shown = config.trim ? text.trimStart() : text;
       const start = fold(shown);
-      const match = texts.find((candidate) => start.startsWith(fold(candidate)));
+      const match = texts.find((candidate) => outputStartsWith(output.value, start, candidate, fold));
       const passed = match !== undefined;
       const reason = passed
         ? `${output.label} starts with ${preview(match)}`
-        : `${output.label} starts with ${preview(shown.slice(0, 40))}, not ${texts.length === 1 ? "" : "any of "}${quoteList(texts)}`;
+        : `${output.label} starts with ${preview(truncate(shown, 40))}, not ${texts.length === 1 ? "" : "any of "}${quoteList(texts)}`;
       return {
         score: passed ? 1 : 0,
         passed,

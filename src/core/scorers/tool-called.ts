@@ -1,13 +1,16 @@
 import { z } from "zod";
-import { canonicalJson } from "../canonical.js";
 import type { ToolCall } from "../model/run-item.js";
 import { defineScorer } from "./scorer.js";
 import { evidenceValue, preview } from "./evidence-values.js";
+import { valuesEqual } from "./scalar-equality.js";
 import { parseJson } from "./value-sources.js";
 
 const ToolCalledConfigSchema = z.strictObject({
   tool: z.string({ error: "name the tool, e.g. tool: search_orders" }).min(1),
-  /** Every given key must equal the call's argument of that name; other arguments are free. */
+  /**
+   * Every given key must equal the call's argument of that name (by the rule of
+   * scalar-equality.ts: `order_id: 42` matches "42"); other arguments are free.
+   */
   arguments: z
     .record(z.string(), z.json(), { error: "write arguments as a mapping, e.g. arguments: { order_id: A1 }" })
     .optional(),
@@ -31,7 +34,7 @@ export const toolCalled = defineScorer({
     "The target called a tool (`tool`), optionally with given `arguments`, exactly `times` or at least `min_times`.",
   configSchema: ToolCalledConfigSchema,
   create(config) {
-    const wanted = config.arguments === undefined ? undefined : canonicalEntries(config.arguments);
+    const wanted = config.arguments === undefined ? undefined : Object.entries(config.arguments);
     const countRule = describeCountRule(config);
     return ({ result }) => {
       const calls = result.tool_calls ?? [];
@@ -52,11 +55,7 @@ export const toolCalled = defineScorer({
   },
 });
 
-type Entries = ReadonlyArray<readonly [string, string]>;
-
-function canonicalEntries(args: Record<string, unknown>): Entries {
-  return Object.entries(args).map(([key, value]) => [key, canonicalJson(value)] as const);
-}
+type Entries = ReadonlyArray<readonly [string, unknown]>;
 
 /** Providers send arguments as an object or as the JSON text of one (OpenAI does the latter). */
 function callArguments(call: ToolCall): unknown {
@@ -69,7 +68,7 @@ function argumentsMatch(call: ToolCall, wanted: Entries): boolean {
   const args = callArguments(call);
   if (args === null || typeof args !== "object" || Array.isArray(args)) return wanted.length === 0;
   const record = args as Record<string, unknown>;
-  return wanted.every(([key, value]) => key in record && canonicalJson(record[key]) === value);
+  return wanted.every(([key, value]) => Object.hasOwn(record, key) && valuesEqual(record[key], value));
 }
 
 function describeCountRule(config: ToolCalledConfig): string {

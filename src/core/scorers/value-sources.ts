@@ -44,10 +44,25 @@ export interface OutputValue {
   label: string;
 }
 
+/**
+ * The output, or the value at `output_path` inside it. A path with nothing at it throws (this
+ * scorer's error on the item, never a pass): a missing answer is not an empty one, or a negative
+ * scorer such as `not_contains` would pass on nothing.
+ */
 export function readOutput(result: TargetResult, outputPath: string | undefined): OutputValue {
-  if (outputPath === undefined) return { value: result.output, label: "output" };
+  if (outputPath === undefined) {
+    // Only a tool-calls-only answer reaches a scorer with no output: there is no text to judge.
+    if (result.output === undefined || result.output === null) {
+      throw new Error("the target answered with tool calls only; this scorer has no output to read");
+    }
+    return { value: result.output, label: "output" };
+  }
   const root = typeof result.output === "string" ? parseJsonOr(result.output) : result.output;
-  return { value: getPath(root, outputPath), label: `output.${outputPath}` };
+  const value = getPath(root, outputPath);
+  if (value === undefined) {
+    throw new Error(`the output has no value at "${outputPath}" (output_path); nothing to score`);
+  }
+  return { value, label: `output.${outputPath}` };
 }
 
 export interface ExpectedValue {

@@ -12,6 +12,7 @@ import type { ProcessOutcome } from "./run-process.js";
 import { runProcess } from "./run-process.js";
 import type { TargetOptions } from "./target-options.js";
 import type { CallContext, Target } from "./target.js";
+import { requireAnswer } from "../../core/require-answer.js";
 
 /** After SIGTERM on timeout, a process gets this long to exit before SIGKILL. */
 const KILL_GRACE_MS = 2_000;
@@ -71,7 +72,8 @@ export function createCommandTarget(config: CommandTargetConfig, options: Target
       if (value.error !== undefined) {
         return { latency_ms: latencyMs, attempts, error: withAttempts(value.error, attempts) };
       }
-      return { ...mapResponse(value.json, config), latency_ms: latencyMs, attempts };
+      const mapped = { ...mapResponse(value.json, config), latency_ms: latencyMs, attempts };
+      return requireAnswer(mapped, { field: config.output, response: value.json });
     },
   };
 }

@@ -1,8 +1,11 @@
-/** The first `length` characters of a body or stderr, on one line, for an item's error message. */
+import { truncate } from "../../core/report/excerpt.js";
+import { suffixWithin } from "../../core/report/fit-text.js";
+
+/** The first `length` code points of a body or stderr, on one line, for an item's error message. */
 export function excerpt(text: string, length = 200): string {
   const line = text.replace(/\s+/g, " ").trim();
   if (line === "") return "(empty)";
-  return line.length > length ? `${line.slice(0, length)}…` : line;
+  return truncate(line, length + 1);
 }
 
 /** "HTTP 503: busy (4 attempts)": how many calls were spent is part of the story. */
@@ -14,5 +17,5 @@ export function withAttempts(message: string, attempts: number): string {
 export function tailExcerpt(text: string, length = 200): string {
   const line = text.replace(/\s+/g, " ").trim();
   if (line === "") return "(empty)";
-  return line.length > length ? `…${line.slice(-length)}` : line;
+  return line.length > length ? `…${suffixWithin(line, { limit: length, unit: "characters" })}` : line;
 }

@@ -10,6 +10,7 @@ import { mapResponse } from "./response-mapping.js";
 import type { TargetOptions } from "./target-options.js";
 import { assertKnownPlaceholders, describeUrl, parseTargetUrl } from "./target-options.js";
 import type { CallContext, Target } from "./target.js";
+import { requireAnswer } from "../../core/require-answer.js";
 
 /** The `experiment` field of the request: variant and overrides only when the run has them. */
 export function experimentField(context: CallContext): Record<string, unknown> {
@@ -71,7 +72,8 @@ export function createHttpTarget(config: HttpTargetConfig, options: TargetOption
       if (result.error !== undefined) {
         return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
       }
-      return { ...mapResponse(result.json, config), latency_ms: result.latencyMs, attempts: result.attempts };
+      const mapped = { ...mapResponse(result.json, config), latency_ms: result.latencyMs, attempts: result.attempts };
+      return requireAnswer(mapped, { field: config.output, response: result.json });
     },
     async close(): Promise<void> {
       transport.close();

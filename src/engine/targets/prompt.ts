@@ -11,6 +11,7 @@ import type { ResponseMapping } from "./response-mapping.js";
 import type { TargetOptions } from "./target-options.js";
 import { assertKnownPlaceholders, describeUrl, parseTargetUrl } from "./target-options.js";
 import type { CallContext, Target } from "./target.js";
+import { requireAnswer } from "../../core/require-answer.js";
 
 /** The inference step a prompt target is: overrides under this key apply to its request. */
 export const PROMPT_STEP = "prompt";
@@ -57,7 +58,8 @@ export function createPromptTarget(config: PromptTargetConfig, options: TargetOp
       if (result.error !== undefined) {
         return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
       }
-      return { ...mapResponse(result.json, CHAT_COMPLETION), latency_ms: result.latencyMs, attempts: result.attempts };
+      const mapped = { ...mapResponse(result.json, CHAT_COMPLETION), latency_ms: result.latencyMs, attempts: result.attempts };
+      return requireAnswer(mapped, { field: CHAT_COMPLETION.output, response: result.json });
     },
     async close(): Promise<void> {
       transport.close();

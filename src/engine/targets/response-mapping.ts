@@ -1,5 +1,6 @@
 import { getPath } from "../../core/json-path.js";
-import type { TargetResult, ToolCall, Usage } from "../../core/model/run-item.js";
+import type { TargetResult, ToolCall } from "../../core/model/run-item.js";
+import { normalizeUsage } from "../../core/normalize-usage.js";
 
 /** Where the answer's parts are in a target's response JSON (dot paths). */
 export interface ResponseMapping {
@@ -13,7 +14,8 @@ export type MappedResponse = Pick<TargetResult, "output" | "tool_calls" | "usage
 
 /**
  * Reads the answer's parts. A missing output is not an error here: the scorers fail the item and
- * show why. Tool calls, usage and cost that are absent or unreadable are simply left out.
+ * show why. Tool calls, usage and cost that are absent or unreadable are simply left out. Usage
+ * in any provider's shape is read by `normalizeUsage`, the one place that knows those shapes.
  */
 export function mapResponse(json: unknown, mapping: ResponseMapping): MappedResponse {
   const mapped: MappedResponse = { output: getPath(json, mapping.output) };
@@ -58,23 +60,6 @@ function parseJsonText(value: unknown): unknown {
   } catch {
     return value;
   }
-}
-
-/** Accepts `{input_tokens, output_tokens, total_tokens}` and OpenAI's `prompt_/completion_tokens`. */
-export function normalizeUsage(value: unknown): Usage | undefined {
-  if (!isRecord(value)) return undefined;
-  const usage: Usage = {};
-  const input = tokenCount(value.input_tokens) ?? tokenCount(value.prompt_tokens);
-  const output = tokenCount(value.output_tokens) ?? tokenCount(value.completion_tokens);
-  const total = tokenCount(value.total_tokens) ?? (input !== undefined && output !== undefined ? input + output : undefined);
-  if (input !== undefined) usage.input_tokens = input;
-  if (output !== undefined) usage.output_tokens = output;
-  if (total !== undefined) usage.total_tokens = total;
-  return Object.keys(usage).length > 0 ? usage : undefined;
-}
-
-function tokenCount(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { suffixWithin, type TextLimit } from "../../core/report/fit-text.js";
 import { abortReason } from "../retry.js";
 
 export interface ProcessRequest {
@@ -20,7 +21,7 @@ export type ProcessOutcome =
 
 /** Beyond this stdout is an error, not an answer; stderr keeps only its tail for the message. */
 const MAX_STDOUT_CHARS = 32 * 1024 * 1024;
-const STDERR_TAIL_CHARS = 8 * 1024;
+const STDERR_TAIL: TextLimit = { limit: 8 * 1024, unit: "characters" };
 
 /**
  * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr.
@@ -79,7 +80,7 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
     });
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (chunk: string) => {
-      stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+      stderr = suffixWithin(stderr + chunk, STDERR_TAIL);
     });
     // A process that exits without reading its stdin makes our write fail with EPIPE: not our error.
     child.stdin.on("error", () => {});

@@ -1,6 +1,6 @@
 import type { BranchGit, BranchHead, TreeFile } from "./branch-git.js";
 import { README, README_PATH } from "./layout.js";
-import { backoff, isTransient, type RetryPolicy } from "./retry-policy.js";
+import { backoff, type RetryPolicy } from "./retry-policy.js";
 
 /**
  * Adds files to the results branch in one commit, racing safely with other jobs: the commit is
@@ -39,20 +39,20 @@ export async function appendToBranch(git: BranchGit, append: BranchAppend, polic
   let lastProblem = "";
   for (let attempt = 1; attempt <= policy.publishAttempts; attempt += 1) {
     if (attempt > 1) await backoff(attempt - 1, policy);
-    try {
-      const head = await git.readHead();
-      if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain))) return head.commitSha;
-      const commit = head === undefined ? await orphanCommit(git, append.message, file, ifAbsent) : await commitOnTop(git, head, append.message, file, ifAbsent);
-      ourCommits.add(commit);
-      const outcome = head === undefined ? await git.createBranch(commit) : await git.moveBranch(commit);
-      if (outcome === "done") return commit;
-      if (outcome === "uncertain") uncertain = true;
-      lastProblem = head === undefined ? "another job created the branch at the same time" : "another job moved the branch first";
-    } catch (error) {
-      // Still failing after the in-place retries: whatever was in flight may have landed.
-      if (!isTransient(error)) throw error;
+    // Any other call that still fails after the client's own retries ends the append: trying
+    // again here would only multiply them.
+    const head = await git.readHead();
+    if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain))) return head.commitSha;
+    const commit = head === undefined ? await orphanCommit(git, append.message, file, ifAbsent) : await commitOnTop(git, head, append.message, file, ifAbsent);
+    ourCommits.add(commit);
+    const outcome = head === undefined ? await git.createBranch(commit) : await git.moveBranch(commit);
+    if (outcome === "done") return commit;
+    if (outcome === "uncertain") {
+      // The ref write's answer was lost: it may have landed, which the next read of the head shows.
       uncertain = true;
-      lastProblem = error instanceof Error ? error.message : String(error);
+      lastProblem = "GitHub did not answer a branch update";
+    } else {
+      lastProblem = head === undefined ? "another job created the branch at the same time" : "another job moved the branch first";
     }
   }
   throw new Error(

@@ -1,10 +1,11 @@
 import { UserError } from "../../core/errors.js";
 import type { GitHubClient } from "../../github/github-client.js";
-import { isTransient, retryTransient, statusOf, type RetryPolicy } from "./retry-policy.js";
+import { isTransient, statusOf } from "./retry-policy.js";
 
 /**
- * The results branch through GitHub's Git Data API: no clone, no checkout. Every call is retried
- * in place on a transient failure (see retry-policy.ts); everything else is the caller's to judge.
+ * The results branch through GitHub's Git Data API: no clone, no checkout. The client retries
+ * each call (5xx, rate limits), except the ref writes: whether one of those took effect is judged
+ * by appendToBranch, which reads the branch again before it tries again.
  */
 
 export interface BranchHead {
@@ -32,16 +33,11 @@ export class BranchGit {
   constructor(
     private readonly octokit: GitHubClient,
     readonly location: BranchLocation,
-    private readonly policy: RetryPolicy,
   ) {}
 
   get name(): string {
     const { owner, repo, branch } = this.location;
     return `${owner}/${repo}@${branch}`;
-  }
-
-  private call<T>(request: () => Promise<T>): Promise<T> {
-    return retryTransient(request, this.policy);
   }
 
   private get repoParams(): { owner: string; repo: string } {
@@ -52,15 +48,13 @@ export class BranchGit {
   async readHead(): Promise<BranchHead | undefined> {
     let commitSha: string;
     try {
-      const ref = await this.call(() =>
-        this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${this.location.branch}` }),
-      );
+      const ref = await this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${this.location.branch}` });
       commitSha = ref.data.object.sha;
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
     }
-    const commit = await this.call(() => this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: commitSha }));
+    const commit = await this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: commitSha });
     return { commitSha, treeSha: commit.data.tree.sha };
   }
 
@@ -70,7 +64,7 @@ export class BranchGit {
    */
   async requireRepository(): Promise<void> {
     try {
-      await this.call(() => this.octokit.rest.repos.get(this.repoParams));
+      await this.octokit.rest.repos.get(this.repoParams);
     } catch (error) {
       if (statusOf(error) !== 404) throw error;
       const { owner, repo } = this.location;
@@ -86,11 +80,9 @@ export class BranchGit {
    * (over 100,000 entries or 7 MB), each subtree is listed on its own, recursively the same way.
    */
   async listBlobs(treeSha: string, prefix = ""): Promise<TreeBlob[]> {
-    const recursive = await this.call(() =>
-      this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha, recursive: "true" }),
-    );
+    const recursive = await this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha, recursive: "true" });
     if (!recursive.data.truncated) return blobsOf(recursive.data.tree, prefix);
-    const level = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha }));
+    const level = await this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha });
     const blobs = blobsOf(level.data.tree, prefix);
     for (const entry of level.data.tree) {
       if (entry.type === "tree" && entry.sha !== undefined && entry.path !== undefined) {
@@ -105,7 +97,7 @@ export class BranchGit {
     let current = treeSha;
     const segments = path.split("/");
     for (const [index, segment] of segments.entries()) {
-      const level = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: current }));
+      const level = await this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: current });
       const entry = level.data.tree.find((candidate) => candidate.path === segment);
       if (entry?.sha === undefined) return undefined;
       const last = index === segments.length - 1;
@@ -117,38 +109,34 @@ export class BranchGit {
   }
 
   async readBlob(sha: string): Promise<Buffer> {
-    const blob = await this.call(() => this.octokit.rest.git.getBlob({ ...this.repoParams, file_sha: sha }));
+    const blob = await this.octokit.rest.git.getBlob({ ...this.repoParams, file_sha: sha });
     // GitHub wraps base64 at 60 columns; Node's decoder skips the newlines.
     return Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8");
   }
 
   async createBlob(content: Buffer): Promise<string> {
-    const blob = await this.call(() =>
-      this.octokit.rest.git.createBlob({ ...this.repoParams, content: content.toString("base64"), encoding: "base64" }),
-    );
+    const blob = await this.octokit.rest.git.createBlob({ ...this.repoParams, content: content.toString("base64"), encoding: "base64" });
     return blob.data.sha;
   }
 
   async createTree(files: readonly TreeFile[], baseTree: string | undefined): Promise<string> {
     const tree = files.map((file) => ({ ...file, mode: "100644" as const, type: "blob" as const }));
-    const created = await this.call(() =>
-      this.octokit.rest.git.createTree({ ...this.repoParams, tree, ...(baseTree === undefined ? {} : { base_tree: baseTree }) }),
-    );
+    const created = await this.octokit.rest.git.createTree({ ...this.repoParams, tree, ...(baseTree === undefined ? {} : { base_tree: baseTree }) });
     return created.data.sha;
   }
 
   async createCommit(message: string, tree: string, parents: string[]): Promise<string> {
-    const commit = await this.call(() => this.octokit.rest.git.createCommit({ ...this.repoParams, message, tree, parents }));
+    const commit = await this.octokit.rest.git.createCommit({ ...this.repoParams, message, tree, parents });
     return commit.data.sha;
   }
 
   /**
    * Points a new branch at `sha`. "conflict" when another writer created it first; "uncertain"
-   * when a try failed in transit and a later one was refused: the first may have taken effect.
+   * when the answer was lost (a 5xx): the branch may have been created all the same.
    */
   createBranch(sha: string): Promise<RefWrite> {
     const ref = `refs/heads/${this.location.branch}`;
-    return this.writeRef(() => this.octokit.rest.git.createRef({ ...this.repoParams, ref, sha }));
+    return this.writeRef(() => this.octokit.rest.git.createRef({ ...this.repoParams, ref, sha, request: { retries: 0 } }));
   }
 
   /**
@@ -157,23 +145,19 @@ export class BranchGit {
    */
   moveBranch(sha: string): Promise<RefWrite> {
     const ref = `heads/${this.location.branch}`;
-    return this.writeRef(() => this.octokit.rest.git.updateRef({ ...this.repoParams, ref, sha, force: false }));
+    return this.writeRef(() => this.octokit.rest.git.updateRef({ ...this.repoParams, ref, sha, force: false, request: { retries: 0 } }));
   }
 
+  /**
+   * Sent once (`retries: 0`): a retry in the client could not tell "refused because the first
+   * try landed" from "refused because another job won"; appendToBranch reads the branch to know.
+   */
   private async writeRef(write: () => Promise<unknown>): Promise<RefWrite> {
-    let failedInTransit = false;
     try {
-      await this.call(async () => {
-        try {
-          return await write();
-        } catch (error) {
-          if (isTransient(error)) failedInTransit = true;
-          throw error;
-        }
-      });
+      await write();
       return "done";
     } catch (error) {
-      if (statusOf(error) === 422) return failedInTransit ? "uncertain" : "conflict";
+      if (statusOf(error) === 422) return "conflict";
       if (isTransient(error)) return "uncertain";
       throw error;
     }

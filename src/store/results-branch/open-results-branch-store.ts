@@ -55,7 +55,5 @@ export function openResultsBranchStore(location: BranchLocation, options: OpenRe
     octokit,
     ...location,
     stagingDir: options.stagingDir,
-    // createOctokit's plugins already retry 5xx and rate limits; retrying again here would multiply waits.
-    retry: { requestAttempts: 1 },
   });
 }

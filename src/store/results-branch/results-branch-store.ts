@@ -5,7 +5,7 @@ import type { GitHubClient } from "../../github/github-client.js";
 import type { Run } from "../../core/model/run.js";
 import type { RunItem, Score } from "../../core/model/run-item.js";
 import { EMBEDDED_STORE_FILE, openEmbeddedStore } from "../open-store.js";
-import type { ExperimentVersionRecord, RunEnd, RunFilter, RunStore } from "../run-store.js";
+import type { ExperimentVersionRecord, RunEnd, RunFilter, RunLease, RunStore } from "../run-store.js";
 import type { SqliteRunStore } from "../sqlite-store.js";
 import { appendToBranch } from "./append-to-branch.js";
 import { BranchGit, type BranchLocation } from "./branch-git.js";
@@ -24,14 +24,17 @@ const AMBIGUOUS_SHOWN = 5;
 const HEADER_DOWNLOADS_AT_ONCE = 8;
 
 export interface ResultsBranchStoreOptions {
-  /** Any Octokit (createOctokit's, @actions/github's, Probot's); only `rest.git.*` and `rest.repos.get` are called. */
+  /**
+   * An Octokit that retries 5xx and rate limits itself (createOctokit's, Probot's): the store adds
+   * no retry of its own but for moving the branch. Only `rest.git.*` and `rest.repos.get` are called.
+   */
   octokit: GitHubClient;
   owner: string;
   repo: string;
   branch?: string;
   /** Runs being written live here (an embedded store) until endRun publishes them. */
   stagingDir: string;
-  /** Defaults suit GitHub; tests shorten the delays. */
+  /** How often and how patiently the branch is moved; defaults suit GitHub, tests shorten the delays. */
   retry?: Partial<RetryPolicy>;
   /** Largest compressed run file; at most (and by default) MAX_RUN_FILE_BYTES. */
   maxRunFileBytes?: number;
@@ -64,7 +67,7 @@ export class ResultsBranchStore implements RunStore {
     this.stagingDir = options.stagingDir;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
-    this.git = new BranchGit(options.octokit, this.location, this.policy);
+    this.git = new BranchGit(options.octokit, this.location);
     this.reader = new BranchReader(this.git);
   }
 
@@ -114,6 +117,37 @@ export class ResultsBranchStore implements RunStore {
     const staging = await this.stagingStore();
     await staging.endRun(runId, end);
     await this.publishFrom(staging, runId);
+  }
+
+  /** Only a staged run can go on: a published run's file on the branch is final. */
+  async reopenRun(runId: string): Promise<void> {
+    const staged = await this.stagedRun(runId);
+    if (staged === undefined) {
+      throw new UserError(
+        `run "${runId}" is published on ${this.location.branch} and cannot be continued there; start a new run instead`,
+      );
+    }
+    await staged.staging.reopenRun(runId);
+  }
+
+  /**
+   * Leases live beside the runs in progress, in the staging store: only processes that share the
+   * staging directory can run the same run, so only they need to agree on its owner.
+   */
+  async acquireRunLease(lease: RunLease, replacing?: string): Promise<RunLease | undefined> {
+    return (await this.stagingStore()).acquireRunLease(lease, replacing);
+  }
+
+  async renewRunLease(runId: string, holder: string, heartbeatAt: string): Promise<boolean> {
+    return (await this.stagingStore()).renewRunLease(runId, holder, heartbeatAt);
+  }
+
+  async releaseRunLease(runId: string, holder: string): Promise<void> {
+    await (await this.stagingStore()).releaseRunLease(runId, holder);
+  }
+
+  async getRunLease(runId: string): Promise<RunLease | undefined> {
+    return (await this.stagingIfAny())?.getRunLease(runId);
   }
 
   /** Publishes a run staged here again, e.g. after endRun's publishing failed. */

@@ -1,13 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
- * How hard the results branch store tries. Two kinds of failure are retried: a server error or a
- * dropped connection on one API call (retried in place), and a ref update refused because another
- * job moved the branch first (the whole commit is rebuilt on the new head).
+ * How hard the results branch store tries to move the branch: when another job moved it first, or
+ * when a ref write got no clear answer, the whole commit is rebuilt on the current head. Every
+ * other call is retried by the client alone (createOctokit's and Probot's retry 5xx and wait out
+ * rate limits): a loop of ours around theirs would multiply the tries.
  */
 export interface RetryPolicy {
-  /** Tries per API call that fails with 5xx, 429 or no answer. */
-  requestAttempts: number;
   /** Tries to move the branch (each one a fresh tree and commit on the current head). */
   publishAttempts: number;
   /** First backoff; doubles per try up to maxDelayMs, then jittered to 50–150 %. */
@@ -17,7 +16,6 @@ export interface RetryPolicy {
 
 /** 8 publish tries: each round of a race lets at least one writer through, and jobs seldom overlap by 8. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  requestAttempts: 4,
   publishAttempts: 8,
   baseDelayMs: 250,
   maxDelayMs: 8_000,
@@ -29,27 +27,16 @@ export function statusOf(error: unknown): number | undefined {
 }
 
 /**
- * Octokit reports a dropped connection as status 500, so "5xx" covers it; 429 is GitHub's "slow
- * down". Everything else (4xx, our own bugs) would fail the same way again.
+ * A failure after which a write may or may not have taken effect: a 5xx, or no answer (Octokit
+ * reports a dropped connection as status 500). Everything else was refused and changed nothing.
  */
 export function isTransient(error: unknown): boolean {
   const status = statusOf(error);
-  return status !== undefined && (status >= 500 || status === 429);
+  return status !== undefined && status >= 500;
 }
 
 export function backoff(attempt: number, policy: RetryPolicy): Promise<void> {
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   // Jitter keeps writers that collided once from colliding again in lockstep.
   return sleep(exponential * (0.5 + Math.random()));
-}
-
-export async function retryTransient<T>(call: () => Promise<T>, policy: RetryPolicy): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await call();
-    } catch (error) {
-      if (!isTransient(error) || attempt >= policy.requestAttempts) throw error;
-      await backoff(attempt, policy);
-    }
-  }
 }

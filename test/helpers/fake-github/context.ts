@@ -8,6 +8,11 @@ export interface FakeSettings {
   /** The app's slug; installation tokens act as "<slug>[bot]". */
   appSlug: string;
   tokenLogins: Record<string, string>;
+  /**
+   * Tokens that may read but not write (Dependabot's GITHUB_TOKEN, or `permissions:` without a
+   * write scope): every write answers 403 "Resource not accessible by integration".
+   */
+  readOnlyTokens: Set<string>;
 }
 
 /** What every route and seed helper shares: the state, the clock, ids, and the base URL. */

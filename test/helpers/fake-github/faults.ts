@@ -7,6 +7,8 @@ export interface Fault {
   secondaryRateLimit?: boolean;
   /** Seconds, sent as `retry-after`. */
   retryAfter?: number;
+  /** More response headers, e.g. `x-ratelimit-remaining: "0"` with `x-ratelimit-reset`. */
+  headers?: Record<string, string>;
   message?: string;
   /** Apply the request's effect, then answer the failure: the write happened but the client saw an error. */
   afterHandling?: boolean;
@@ -67,7 +69,10 @@ export class FaultPlan {
 }
 
 export function faultResult(fault: Fault): RouteResult {
-  const headers: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
+  const headers: Record<string, string> = {
+    ...(fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {}),
+    ...fault.headers,
+  };
   if (fault.secondaryRateLimit) {
     const message = fault.message ?? "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
     const documentation_url = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";

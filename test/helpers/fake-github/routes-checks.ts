@@ -36,9 +36,19 @@ function checkRunJson(ctx: FakeContext, repo: RepoState, run: CheckRun): Record<
     },
     name: run.name,
     check_suite: { id: run.id + 1 },
-    app: { id: 1, slug: ctx.settings.appSlug, name: ctx.settings.appSlug, owner: userJson(ctx, repo.owner) },
+    app: appJson(ctx, repo, run.createdBy),
     pull_requests: [],
   };
+}
+
+/**
+ * The app a check run belongs to: the one whose token created it. An app's token acts as
+ * "<slug>[bot]" (GITHUB_TOKEN as "github-actions[bot]", the GitHub Actions app).
+ */
+function appJson(ctx: FakeContext, repo: RepoState, createdBy: string): Record<string, unknown> {
+  const slug = createdBy.endsWith("[bot]") ? createdBy.slice(0, -"[bot]".length) : ctx.settings.appSlug;
+  const id = slug === ctx.settings.appSlug ? 1 : 15368;
+  return { id, slug, node_id: nodeId("A", id), name: slug, owner: userJson(ctx, repo.owner) };
 }
 
 function lengthChecked(value: unknown, field: string): string | null {

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Octokit } from "@octokit/rest";
+import type { Octokit } from "@octokit/rest";
+import { createOctokit, type CreateOctokitOptions } from "../../../src/github/create-octokit.js";
 import type { RunItem } from "../../../src/core/model/run-item.js";
 import type { Run } from "../../../src/core/model/run.js";
 import { ResultsBranchStore } from "../../../src/store/results-branch/results-branch-store.js";
@@ -11,14 +12,15 @@ import { makeRunItem } from "../fixtures/make-run.js";
 export const OWNER = "acme";
 export const REPO = "shop";
 export const BRANCH = "evalgate-results";
-/** Real policy shape, test-sized delays: races and 5xx still retry, in milliseconds. */
+/** Real policy shape, test-sized delays: races and lost ref-write answers still retry, in milliseconds. */
 export const FAST_RETRY = { baseDelayMs: 1, maxDelayMs: 20 };
 
 /** The fake GitHub with one repository, and ResultsBranchStores on it, each with its own client and staging directory (one per job). */
 export interface BranchHarness {
   fake: FakeGitHub;
   openStore(options?: { branch?: string; retry?: Partial<typeof FAST_RETRY> & Record<string, number>; maxRunFileBytes?: number; octokit?: Octokit }): Promise<ResultsBranchStore>;
-  newOctokit(): Octokit;
+  /** The client the Action and the CLI use, with waits shrunk a thousandfold. */
+  newOctokit(options?: Partial<CreateOctokitOptions>): Octokit;
   /** Commits of the branch from its head to its root, following first parents. */
   history(branch?: string): GitCommit[];
   cleanup(): Promise<void>;
@@ -29,9 +31,9 @@ export async function startBranchHarness(): Promise<BranchHarness> {
   fake.addRepo({ owner: OWNER, repo: REPO });
   const dirs: string[] = [];
   const stores: ResultsBranchStore[] = [];
-  // Octokit logs every 4xx; a missing branch answers 404 by design.
-  const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-  const newOctokit = () => new Octokit({ auth: "t", baseUrl: fake.url, log: quiet });
+  // The client the Action and the CLI use: it retries 5xx itself, the store only moves the branch again.
+  const newOctokit = (options: Partial<CreateOctokitOptions> = {}): Octokit =>
+    createOctokit({ token: "t", baseUrl: fake.url, retryAfterBaseValue: 1, ...options });
   return {
     fake,
     newOctokit,

@@ -80,7 +80,8 @@ describe("ResultsBranchStore publishing alongside other jobs", () => {
   });
 
   it("server errors on git calls are retried and the run lands once", async () => {
-    const store = await harness.openStore();
+    // A third of calls failing needs more than the default 3 retries to be sure of getting through.
+    const store = await harness.openStore({ octokit: harness.newOctokit({ retries: 6 }) });
     harness.fake.failRate(0.3, { status: 502, match: { path: /\/git\// } }, 7);
     for (let index = 1; index <= 3; index += 1) {
       await writeFinishedRun(store, makeRun({ id: `run-20261125-12000${index}-0000` }), itemIds(5));
@@ -90,6 +91,29 @@ describe("ResultsBranchStore publishing alongside other jobs", () => {
     expect(harness.fake.requests.filter((request) => request.injected).length).toBeGreaterThan(0);
     expect(runIdsOnBranch(harness)).toEqual(["run-20261125-120001-0000", "run-20261125-120002-0000", "run-20261125-120003-0000"]);
     expect(harness.history()).toHaveLength(3);
+  });
+
+  it("a git call that always fails is sent once plus the client's 3 retries, never more, and the run stays staged", async () => {
+    const store = await harness.openStore();
+    const run = makeRun({ id: "run-20261125-120001-0000" });
+    harness.fake.failRate(1, { status: 502, match: { method: "POST", path: /\/git\/trees$/ } }, 1);
+
+    await expect(writeFinishedRun(store, run, itemIds(2))).rejects.toMatchObject({ status: 502 });
+
+    expect(harness.fake.requests.filter((request) => request.method === "POST" && request.path.endsWith("/git/trees"))).toHaveLength(4);
+    harness.fake.clearFaults();
+    expect((await store.publish(run.id)).runId).toBe(run.id);
+    expect(runIdsOnBranch(harness)).toEqual([run.id]);
+  });
+
+  it("a ref update answered 502 every time is sent once per publish try: one retry layer", async () => {
+    const store = await harness.openStore({ retry: { publishAttempts: 3 } });
+    await writeFinishedRun(store, makeRun({ id: "run-20261125-120001-0000" }), itemIds(1));
+    harness.fake.failRate(1, { status: 502, match: { method: "PATCH", path: /\/git\/refs\// } }, 1);
+
+    await expect(writeFinishedRun(store, makeRun({ id: "run-20261125-120002-0000" }), itemIds(1))).rejects.toThrow(/after 3 tries/);
+
+    expect(harness.fake.requests.filter((request) => request.method === "PATCH")).toHaveLength(3);
   });
 
   it("a ref update that took effect although GitHub answered 500 is not committed twice", async () => {

@@ -1,8 +1,8 @@
-export const id = 27;
-export const ids = [27];
+export const id = 944;
+export const ids = [944];
 export const modules = {
 
-/***/ 5027:
+/***/ 7944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,8 +21,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
-var open_store = __webpack_require__(9048);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 9 modules
+var open_store = __webpack_require__(2558);
 ;// CONCATENATED MODULE: ./src/store/results-branch/layout.ts
 /**
  * Where things live on the results branch. Every run is its own file, so concurrent writers never
@@ -125,7 +125,6 @@ var promises_ = __webpack_require__(8500);
 
 /** 8 publish tries: each round of a race lets at least one writer through, and jobs seldom overlap by 8. */
 const DEFAULT_RETRY_POLICY = {
-    requestAttempts: 4,
     publishAttempts: 8,
     baseDelayMs: 250,
     maxDelayMs: 8_000,
@@ -135,29 +134,17 @@ function statusOf(error) {
     return typeof status === "number" ? status : undefined;
 }
 /**
- * Octokit reports a dropped connection as status 500, so "5xx" covers it; 429 is GitHub's "slow
- * down". Everything else (4xx, our own bugs) would fail the same way again.
+ * A failure after which a write may or may not have taken effect: a 5xx, or no answer (Octokit
+ * reports a dropped connection as status 500). Everything else was refused and changed nothing.
  */
 function isTransient(error) {
     const status = statusOf(error);
-    return status !== undefined && (status >= 500 || status === 429);
+    return status !== undefined && status >= 500;
 }
 function backoff(attempt, policy) {
     const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
     // Jitter keeps writers that collided once from colliding again in lockstep.
     return (0,promises_.setTimeout)(exponential * (0.5 + Math.random()));
-}
-async function retryTransient(call, policy) {
-    for (let attempt = 1;; attempt += 1) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (!isTransient(error) || attempt >= policy.requestAttempts)
-                throw error;
-            await backoff(attempt, policy);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/append-to-branch.ts
@@ -175,25 +162,23 @@ async function appendToBranch(git, append, policy) {
     for (let attempt = 1; attempt <= policy.publishAttempts; attempt += 1) {
         if (attempt > 1)
             await backoff(attempt - 1, policy);
-        try {
-            const head = await git.readHead();
-            if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain)))
-                return head.commitSha;
-            const commit = head === undefined ? await orphanCommit(git, append.message, file, ifAbsent) : await commitOnTop(git, head, append.message, file, ifAbsent);
-            ourCommits.add(commit);
-            const outcome = head === undefined ? await git.createBranch(commit) : await git.moveBranch(commit);
-            if (outcome === "done")
-                return commit;
-            if (outcome === "uncertain")
-                uncertain = true;
-            lastProblem = head === undefined ? "another job created the branch at the same time" : "another job moved the branch first";
-        }
-        catch (error) {
-            // Still failing after the in-place retries: whatever was in flight may have landed.
-            if (!isTransient(error))
-                throw error;
+        // Any other call that still fails after the client's own retries ends the append: trying
+        // again here would only multiply them.
+        const head = await git.readHead();
+        if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain)))
+            return head.commitSha;
+        const commit = head === undefined ? await orphanCommit(git, append.message, file, ifAbsent) : await commitOnTop(git, head, append.message, file, ifAbsent);
+        ourCommits.add(commit);
+        const outcome = head === undefined ? await git.createBranch(commit) : await git.moveBranch(commit);
+        if (outcome === "done")
+            return commit;
+        if (outcome === "uncertain") {
+            // The ref write's answer was lost: it may have landed, which the next read of the head shows.
             uncertain = true;
-            lastProblem = error instanceof Error ? error.message : String(error);
+            lastProblem = "GitHub did not answer a branch update";
+        }
+        else {
+            lastProblem = head === undefined ? "another job created the branch at the same time" : "another job moved the branch first";
         }
     }
     throw new Error(`could not add ${file.path} to ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ` +
@@ -231,18 +216,13 @@ async function commitOnTop(git, head, message, file, ifAbsent) {
 class BranchGit {
     octokit;
     location;
-    policy;
-    constructor(octokit, location, policy) {
+    constructor(octokit, location) {
         this.octokit = octokit;
         this.location = location;
-        this.policy = policy;
     }
     get name() {
         const { owner, repo, branch } = this.location;
         return `${owner}/${repo}@${branch}`;
-    }
-    call(request) {
-        return retryTransient(request, this.policy);
     }
     get repoParams() {
         return { owner: this.location.owner, repo: this.location.repo };
@@ -251,7 +231,7 @@ class BranchGit {
     async readHead() {
         let commitSha;
         try {
-            const ref = await this.call(() => this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${this.location.branch}` }));
+            const ref = await this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${this.location.branch}` });
             commitSha = ref.data.object.sha;
         }
         catch (error) {
@@ -259,7 +239,7 @@ class BranchGit {
                 return undefined;
             throw error;
         }
-        const commit = await this.call(() => this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: commitSha }));
+        const commit = await this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: commitSha });
         return { commitSha, treeSha: commit.data.tree.sha };
     }
     /**
@@ -268,7 +248,7 @@ class BranchGit {
      */
     async requireRepository() {
         try {
-            await this.call(() => this.octokit.rest.repos.get(this.repoParams));
+            await this.octokit.rest.repos.get(this.repoParams);
         }
         catch (error) {
             if (statusOf(error) !== 404)
@@ -283,10 +263,10 @@ class BranchGit {
      * (over 100,000 entries or 7 MB), each subtree is listed on its own, recursively the same way.
      */
     async listBlobs(treeSha, prefix = "") {
-        const recursive = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha, recursive: "true" }));
+        const recursive = await this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha, recursive: "true" });
         if (!recursive.data.truncated)
             return blobsOf(recursive.data.tree, prefix);
-        const level = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha }));
+        const level = await this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha });
         const blobs = blobsOf(level.data.tree, prefix);
         for (const entry of level.data.tree) {
             if (entry.type === "tree" && entry.sha !== undefined && entry.path !== undefined) {
@@ -300,7 +280,7 @@ class BranchGit {
         let current = treeSha;
         const segments = path.split("/");
         for (const [index, segment] of segments.entries()) {
-            const level = await this.call(() => this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: current }));
+            const level = await this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: current });
             const entry = level.data.tree.find((candidate) => candidate.path === segment);
             if (entry?.sha === undefined)
                 return undefined;
@@ -314,30 +294,30 @@ class BranchGit {
         return undefined;
     }
     async readBlob(sha) {
-        const blob = await this.call(() => this.octokit.rest.git.getBlob({ ...this.repoParams, file_sha: sha }));
+        const blob = await this.octokit.rest.git.getBlob({ ...this.repoParams, file_sha: sha });
         // GitHub wraps base64 at 60 columns; Node's decoder skips the newlines.
         return Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8");
     }
     async createBlob(content) {
-        const blob = await this.call(() => this.octokit.rest.git.createBlob({ ...this.repoParams, content: content.toString("base64"), encoding: "base64" }));
+        const blob = await this.octokit.rest.git.createBlob({ ...this.repoParams, content: content.toString("base64"), encoding: "base64" });
         return blob.data.sha;
     }
     async createTree(files, baseTree) {
         const tree = files.map((file) => ({ ...file, mode: "100644", type: "blob" }));
-        const created = await this.call(() => this.octokit.rest.git.createTree({ ...this.repoParams, tree, ...(baseTree === undefined ? {} : { base_tree: baseTree }) }));
+        const created = await this.octokit.rest.git.createTree({ ...this.repoParams, tree, ...(baseTree === undefined ? {} : { base_tree: baseTree }) });
         return created.data.sha;
     }
     async createCommit(message, tree, parents) {
-        const commit = await this.call(() => this.octokit.rest.git.createCommit({ ...this.repoParams, message, tree, parents }));
+        const commit = await this.octokit.rest.git.createCommit({ ...this.repoParams, message, tree, parents });
         return commit.data.sha;
     }
     /**
      * Points a new branch at `sha`. "conflict" when another writer created it first; "uncertain"
-     * when a try failed in transit and a later one was refused: the first may have taken effect.
+     * when the answer was lost (a 5xx): the branch may have been created all the same.
      */
     createBranch(sha) {
         const ref = `refs/heads/${this.location.branch}`;
-        return this.writeRef(() => this.octokit.rest.git.createRef({ ...this.repoParams, ref, sha }));
+        return this.writeRef(() => this.octokit.rest.git.createRef({ ...this.repoParams, ref, sha, request: { retries: 0 } }));
     }
     /**
      * Moves the branch to `sha` without force. "conflict" (422) when the branch moved since
@@ -345,26 +325,20 @@ class BranchGit {
      */
     moveBranch(sha) {
         const ref = `heads/${this.location.branch}`;
-        return this.writeRef(() => this.octokit.rest.git.updateRef({ ...this.repoParams, ref, sha, force: false }));
+        return this.writeRef(() => this.octokit.rest.git.updateRef({ ...this.repoParams, ref, sha, force: false, request: { retries: 0 } }));
     }
+    /**
+     * Sent once (`retries: 0`): a retry in the client could not tell "refused because the first
+     * try landed" from "refused because another job won"; appendToBranch reads the branch to know.
+     */
     async writeRef(write) {
-        let failedInTransit = false;
         try {
-            await this.call(async () => {
-                try {
-                    return await write();
-                }
-                catch (error) {
-                    if (isTransient(error))
-                        failedInTransit = true;
-                    throw error;
-                }
-            });
+            await write();
             return "done";
         }
         catch (error) {
             if (statusOf(error) === 422)
-                return failedInTransit ? "uncertain" : "conflict";
+                return "conflict";
             if (isTransient(error))
                 return "uncertain";
             throw error;
@@ -742,7 +716,7 @@ class ResultsBranchStore {
         this.stagingDir = options.stagingDir;
         this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
         this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
-        this.git = new BranchGit(options.octokit, this.location, this.policy);
+        this.git = new BranchGit(options.octokit, this.location);
         this.reader = new BranchReader(this.git);
     }
     stagingStore() {
@@ -788,6 +762,30 @@ class ResultsBranchStore {
         const staging = await this.stagingStore();
         await staging.endRun(runId, end);
         await this.publishFrom(staging, runId);
+    }
+    /** Only a staged run can go on: a published run's file on the branch is final. */
+    async reopenRun(runId) {
+        const staged = await this.stagedRun(runId);
+        if (staged === undefined) {
+            throw new errors/* UserError */.y(`run "${runId}" is published on ${this.location.branch} and cannot be continued there; start a new run instead`);
+        }
+        await staged.staging.reopenRun(runId);
+    }
+    /**
+     * Leases live beside the runs in progress, in the staging store: only processes that share the
+     * staging directory can run the same run, so only they need to agree on its owner.
+     */
+    async acquireRunLease(lease, replacing) {
+        return (await this.stagingStore()).acquireRunLease(lease, replacing);
+    }
+    async renewRunLease(runId, holder, heartbeatAt) {
+        return (await this.stagingStore()).renewRunLease(runId, holder, heartbeatAt);
+    }
+    async releaseRunLease(runId, holder) {
+        await (await this.stagingStore()).releaseRunLease(runId, holder);
+    }
+    async getRunLease(runId) {
+        return (await this.stagingIfAny())?.getRunLease(runId);
     }
     /** Publishes a run staged here again, e.g. after endRun's publishing failed. */
     async publish(runId) {
@@ -923,33 +921,148 @@ var dist_src = __webpack_require__(9988);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __webpack_require__(2203);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+;// CONCATENATED MODULE: ./src/github/request-status.ts
+/** The HTTP status of a failed Octokit request, or undefined for anything else that was thrown. */
+function request_status_statusOf(error) {
+    if (typeof error !== "object" || error === null || !("status" in error))
+        return undefined;
+    const status = error.status;
+    return typeof status === "number" ? status : undefined;
+}
+function isNotFound(error) {
+    return request_status_statusOf(error) === 404;
+}
+/**
+ * A failure after which the request may or may not have taken effect: a 5xx, or no answer at all
+ * (Octokit reports network failures as status 500).
+ */
+function isAmbiguousFailure(error) {
+    const status = request_status_statusOf(error);
+    return status === undefined || status >= 500;
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** GitHub's own message ("Resource not accessible by integration"), without Octokit's documentation link. */
+function githubMessageOf(error) {
+    const answered = error?.response?.data?.message;
+    return typeof answered === "string" ? answered : messageOf(error);
+}
+/**
+ * GitHub refused the request for good: a 403 that is no rate limit, such as "Resource not
+ * accessible by integration" for a token without the permission. Sending it again changes nothing.
+ */
+function isRefused(error) {
+    return request_status_statusOf(error) === 403 && !/rate limit/i.test(messageOf(error));
+}
+
+;// CONCATENATED MODULE: ./src/github/wait-out-rate-limits.ts
+
+
+/** GitHub's rate-limit answers: 403 or 429 with "secondary rate limit", or with an exhausted quota. */
+function rateLimitOf(error) {
+    const status = request_status_statusOf(error);
+    if (status !== 403 && status !== 429)
+        return undefined;
+    const raw = error.response?.headers ?? {};
+    const headers = Object.fromEntries(Object.entries(raw).map(([name, value]) => [name.toLowerCase(), value === undefined ? undefined : String(value)]));
+    if (/secondary rate limit/i.test(messageOf(error)))
+        return { kind: "secondary rate limit", status, headers };
+    if (headers["x-ratelimit-remaining"] === "0")
+        return { kind: "rate limit", status, headers };
+    // A bare 429 is "too many requests" all the same; a bare 403 is a refusal, not a limit.
+    return status === 429 ? { kind: "secondary rate limit", status, headers } : undefined;
+}
+/**
+ * Seconds to wait before retrying, as GitHub documents it ("Best practices": rate limits): as long
+ * as `retry-after` says; else, when `x-ratelimit-remaining` is 0, until `x-ratelimit-reset`; else
+ * at least a minute. A request that keeps being limited waits exponentially longer each time.
+ */
+function rateLimitWaitSeconds(answer, nowMs, previousWait, minSecondaryWaitSeconds) {
+    const documented = documentedWait(answer, nowMs) ?? minSecondaryWaitSeconds;
+    const wait = previousWait === undefined ? documented : Math.max(documented, previousWait * 2);
+    return Math.max(1, Math.ceil(wait));
+}
+function documentedWait(answer, nowMs) {
+    const retryAfter = answer.headers["retry-after"];
+    if (retryAfter !== undefined && retryAfter.trim() !== "") {
+        const seconds = Number(retryAfter);
+        if (Number.isFinite(seconds) && seconds >= 0)
+            return seconds;
+        const date = Date.parse(retryAfter);
+        if (Number.isFinite(date))
+            return Math.max(0, (date - nowMs) / 1000);
+    }
+    const reset = Number(answer.headers["x-ratelimit-reset"]);
+    if (answer.headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset) && reset > 0) {
+        // One second past the reset, so the retry comes after it.
+        return Math.max(0, reset - nowMs / 1000) + 1;
+    }
+    return undefined;
+}
+/**
+ * An Octokit plugin (pass its options as `rateLimitWaits`) that waits out rate limits and sends
+ * the request again. It is the only layer that retries them: plugin-retry leaves 403 and 429
+ * alone, and plugin-throttling is told not to retry. A refused request was not applied, so even a
+ * create is safe to send again.
+ */
+function waitOutRateLimits(octokit, options) {
+    const settings = options.rateLimitWaits;
+    if (settings === undefined)
+        return {};
+    let spentSeconds = 0;
+    octokit.hook.wrap("request", async (request, requestOptions) => {
+        let previousWait;
+        for (;;) {
+            try {
+                return await request(requestOptions);
+            }
+            catch (error) {
+                const answer = rateLimitOf(error);
+                if (answer === undefined)
+                    throw error;
+                const wait = rateLimitWaitSeconds(answer, Date.now(), previousWait, settings.minSecondaryWaitSeconds);
+                const what = `GitHub ${answer.kind} on ${requestOptions.method} ${requestOptions.url}`;
+                if (spentSeconds + wait > settings.budgetSeconds) {
+                    settings.log?.warning(`${what}: waiting ${wait} s more would pass the ${settings.budgetSeconds} s this job may wait for rate limits (${Math.round(spentSeconds)} s so far); giving up.`);
+                    throw error;
+                }
+                settings.log?.info(`${what}: retrying in ${wait} s.`);
+                spentSeconds += wait;
+                previousWait = wait;
+                await (0,promises_.setTimeout)(wait * settings.msPerSecond);
+            }
+        }
+    });
+    return {};
+}
+
 ;// CONCATENATED MODULE: ./src/github/create-octokit.ts
 
 
 
 
 
-const EvalgateOctokit = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-// 429 is left to plugin-throttling, which honours `retry-after`; plugin-retry would ignore it.
+
+const EvalgateOctokit = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A, waitOutRateLimits);
+// 403 and 429 are rate limits (waitOutRateLimits) or refusals: sending them again changes nothing.
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
-/** An Octokit that retries what GitHub asks to be retried and never logs its token. */
+/**
+ * An Octokit that retries what GitHub asks to be retried, each kind by exactly one layer, and
+ * never logs its token: 5xx by plugin-retry, rate limits by waitOutRateLimits.
+ */
 function createOctokit(options) {
     const retries = options.retries ?? 3;
-    const maxWait = options.maxRateLimitWaitSeconds ?? 600;
+    const msPerSecond = options.retryAfterBaseValue ?? 1000;
+    const rateLimitWaits = retries > 0
+        ? {
+            msPerSecond,
+            minSecondaryWaitSeconds: options.secondaryRateLimitMinWaitSeconds ?? 60,
+            budgetSeconds: options.rateLimitBudgetSeconds ?? 900,
+            ...(options.log ? { log: options.log } : {}),
+        }
+        : undefined;
     const log = options.log;
-    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
-        const what = `${request.method} ${request.url}`;
-        if (retryCount >= retries) {
-            log?.warning(`GitHub ${kind} on ${what}: giving up after ${retryCount} retries.`);
-            return false;
-        }
-        if (retryAfter > maxWait) {
-            log?.warning(`GitHub ${kind} on ${what}: it resets in ${retryAfter} s, longer than the ${maxWait} s we wait.`);
-            return false;
-        }
-        log?.info(`GitHub ${kind} on ${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries}).`);
-        return true;
-    };
     return new EvalgateOctokit({
         auth: options.token,
         ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, "") } : {}),
@@ -965,21 +1078,20 @@ function createOctokit(options) {
             enabled: retries > 0,
             retries,
             doNotRetry: DO_NOT_RETRY,
-            ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),
+            retryAfterBaseValue: msPerSecond,
         },
         throttle: {
-            // plugin-throttling spaces writes 1 s apart (GitHub's advice against secondary limits) per id;
-            // its limiters are shared by the whole process, so each client gets its own.
+            // Kept for its spacing of writes 1 s apart (GitHub's advice against secondary limits), per
+            // id; its limiters are shared by the whole process, so each client gets its own.
             id: `evalgate-${(0,external_node_crypto_.randomUUID)()}`,
-            // The 1 s spacing of writes scales with the same knob as the waits (tests pass 1 ms per second).
-            ...(options.retryAfterBaseValue !== undefined
-                ? { write: new (lib_default()).Group({ maxConcurrent: 1, minTime: options.retryAfterBaseValue }) }
-                : {}),
-            onRateLimit: onLimit("rate limit"),
-            onSecondaryRateLimit: onLimit("secondary rate limit"),
-            ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),
-            ...(options.fallbackSecondaryRateRetryAfter !== undefined ? { fallbackSecondaryRateRetryAfter: options.fallbackSecondaryRateRetryAfter } : {}),
+            // The 1 s spacing scales with the same knob as the waits (tests pass 1 ms per second).
+            write: new (lib_default()).Group({ maxConcurrent: 1, minTime: msPerSecond }),
+            // waitOutRateLimits waits as GitHub documents (this plugin ignores x-ratelimit-reset on a
+            // secondary limit and never backs off): retrying here too would multiply the waits.
+            onRateLimit: () => false,
+            onSecondaryRateLimit: () => false,
         },
+        rateLimitWaits,
     });
 }
 
@@ -1023,8 +1135,6 @@ function openResultsBranchStore(location, options) {
         octokit,
         ...location,
         stagingDir: options.stagingDir,
-        // createOctokit's plugins already retry 5xx and rate limits; retrying again here would multiply waits.
-        retry: { requestAttempts: 1 },
     });
 }
 

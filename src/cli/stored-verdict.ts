@@ -1,0 +1,38 @@
+import type { Comparison } from "../core/comparison.js";
+import { decideVerdict, type GateVerdict } from "../core/gate.js";
+import type { Run, RunSummary } from "../core/model/run.js";
+import { storedGateOf } from "../core/stored-gate.js";
+import { summarizeRun } from "../core/summarize-run.js";
+import type { RunStore } from "../store/run-store.js";
+
+export interface StoredVerdict {
+  verdict: GateVerdict;
+  /** The run's summary: stored when it ended, else summed from the items it stored. */
+  summary: RunSummary;
+}
+
+/**
+ * A stored run's verdict under the gate of the experiment version that produced it, from its
+ * status and summary (summarized from its items when it never ended). Throws `UserError` when the
+ * stored gate cannot be read.
+ */
+export async function judgeStoredRun(
+  store: RunStore,
+  run: Run,
+  comparison: Comparison | undefined,
+  thresholdOverride: number | undefined,
+): Promise<StoredVerdict> {
+  const version = await store.getExperimentVersion(run.experiment, run.experiment_version);
+  const { gate, maxErrorRate } = storedGateOf(run.id, run.experiment_version, version?.definition);
+  const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
+  const verdict = decideVerdict({
+    gate,
+    maxErrorRate,
+    status: run.status,
+    itemCount: run.item_count,
+    summary,
+    ...(comparison ? { comparison } : {}),
+    ...(thresholdOverride !== undefined ? { thresholdOverride } : {}),
+  });
+  return { verdict, summary };
+}

@@ -1,0 +1,80 @@
+import { UserError } from "../core/errors.js";
+import { newRunId } from "../core/model/ids.js";
+import type { Run } from "../core/model/run.js";
+import type { RunStore } from "../store/run-store.js";
+import { takeRunLease, type HeldRunLease } from "./run-lease.js";
+import type { PreparedExperiment } from "./prepare-experiment.js";
+import type { RunOptions } from "./run-experiment.js";
+
+/**
+ * Starts a new run, or reopens `options.resumeRunId`, and takes its lease: from here on no other
+ * process calls the target for it. Saves the experiment version first, so a stored run always
+ * has the definition that judges it. Throws `UserError` for a resume that cannot be honoured.
+ */
+export async function openRun(options: RunOptions, now: () => Date): Promise<{ run: Run; lease: HeldRunLease }> {
+  const { prepared, store } = options;
+  await store.saveExperimentVersion({
+    experiment: prepared.name,
+    version: prepared.version,
+    definition: prepared.definition,
+    created_at: now().toISOString(),
+  });
+  if (options.resumeRunId) return reopenRun(store, options.resumeRunId, prepared, now);
+  const run: Run = {
+    id: newRunId(now()),
+    experiment: prepared.name,
+    experiment_version: prepared.version,
+    dataset_path: prepared.dataset.path,
+    dataset_version: prepared.dataset.version,
+    item_count: prepared.dataset.item_count,
+    target: prepared.target.description,
+    started_at: now().toISOString(),
+    status: "running",
+    ...(options.label ? { label: options.label } : {}),
+    ...(options.role ? { role: options.role } : {}),
+    ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
+    ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
+    ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
+  };
+  await store.createRun(run);
+  return { run, lease: await takeRunLease(store, run.id, now) };
+}
+
+/**
+ * A resumed run must be the same experiment version over the same dataset version, or its result
+ * would mix two; and no other live process may be running it. An ended run is running again.
+ */
+async function reopenRun(
+  store: RunStore,
+  runId: string,
+  prepared: PreparedExperiment,
+  now: () => Date,
+): Promise<{ run: Run; lease: HeldRunLease }> {
+  const run = await store.getRun(runId);
+  if (!run) throw new UserError(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
+  const mismatch = (what: string, stored: string, now: string) =>
+    new UserError(
+      `--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`,
+    );
+  if (run.experiment !== prepared.name) {
+    throw new UserError(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
+  }
+  if (run.experiment_version !== prepared.version) throw mismatch("experiment version", run.experiment_version, prepared.version);
+  if (run.dataset_version !== prepared.dataset.version) throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
+  const lease = await takeRunLease(store, run.id, now);
+  try {
+    // Read again under the lease: the previous holder may have ended the run meanwhile.
+    const current = (await store.getRun(run.id)) ?? run;
+    if (current.status === "running") return { run: current, lease };
+    await store.reopenRun(run.id);
+    return { run: runningAgain(current), lease };
+  } catch (error) {
+    await lease.release();
+    throw error;
+  }
+}
+
+function runningAgain(run: Run): Run {
+  const { ended_at: _endedAt, summary: _summary, verdict: _verdict, verdict_reasons: _reasons, ...open } = run;
+  return { ...open, status: "running" };
+}
