@@ -2830,7 +2830,7 @@ module.exports = Sync;
 
 /***/ }),
 
-/***/ 2203:
+/***/ 4584:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

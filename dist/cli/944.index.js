@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   parseResultsBranchSpec: () => (/* reexport */ parseResultsBranchSpec)
 });
 
-// UNUSED EXPORTS: DEFAULT_RESULTS_BRANCH, DEFAULT_RETRY_POLICY, MAX_RUN_FILE_BYTES, ResultsBranchStore, publishRun
+// UNUSED EXPORTS: DEFAULT_BRANCH_RETRY_POLICY, DEFAULT_RESULTS_BRANCH, MAX_RUN_FILE_BYTES, ResultsBranchStore, publishRun
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -21,8 +21,12 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/store/open-store.ts + 9 modules
-var open_store = __webpack_require__(2558);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 7 modules
+var open_store = __webpack_require__(3308);
+// EXTERNAL MODULE: ./src/store/run-store.ts
+var run_store = __webpack_require__(6380);
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __webpack_require__(7253);
 ;// CONCATENATED MODULE: ./src/store/results-branch/layout.ts
 /**
  * Where things live on the results branch. Every run is its own file, so concurrent writers never
@@ -35,6 +39,8 @@ var open_store = __webpack_require__(2558);
  * Everything a caller filters on (experiment, dataset version, commit, role) is in the path, so a
  * single tree listing answers `findRuns` without downloading any run.
  */
+/** The branch runs are kept on when none is named (the Action's `results-branch`, the bot, `--store github:OWNER/REPO`). */
+const DEFAULT_RESULTS_BRANCH = "evalgate-results";
 const RUNS_DIR = "runs";
 const EXPERIMENT_VERSIONS_DIR = "experiment-versions";
 const README_PATH = "README.md";
@@ -119,35 +125,21 @@ baseline, and \`evalgate runs compare --store github:OWNER/REPO\` can do the sam
 Deleting old files is safe: evalgate only ever adds files and never rewrites history.
 `;
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/store/results-branch/retry-policy.ts
 
 /** 8 publish tries: each round of a race lets at least one writer through, and jobs seldom overlap by 8. */
-const DEFAULT_RETRY_POLICY = {
+const DEFAULT_BRANCH_RETRY_POLICY = {
     publishAttempts: 8,
     baseDelayMs: 250,
     maxDelayMs: 8_000,
 };
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === "number" ? status : undefined;
-}
-/**
- * A failure after which a write may or may not have taken effect: a 5xx, or no answer (Octokit
- * reports a dropped connection as status 500). Everything else was refused and changed nothing.
- */
-function isTransient(error) {
-    const status = statusOf(error);
-    return status !== undefined && status >= 500;
-}
-function backoff(attempt, policy) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    // Jitter keeps writers that collided once from colliding again in lockstep.
-    return (0,promises_.setTimeout)(exponential * (0.5 + Math.random()));
+/** The policy for the shared retry primitive. */
+function publishRetries(policy) {
+    return (0,retry/* retryPolicy */.Jb)(Math.max(0, policy.publishAttempts - 1), { baseDelayMs: policy.baseDelayMs, maxDelayMs: policy.maxDelayMs });
 }
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/append-to-branch.ts
+
 
 
 /** Returns the commit that holds the file (ours, or a later one when our answer was lost). */
@@ -159,19 +151,17 @@ async function appendToBranch(git, append, policy) {
     const ourCommits = new Set();
     let uncertain = false;
     let lastProblem = "";
-    for (let attempt = 1; attempt <= policy.publishAttempts; attempt += 1) {
-        if (attempt > 1)
-            await backoff(attempt - 1, policy);
+    const { value: landed } = await (0,retry/* withRetries */.LH)(async () => {
         // Any other call that still fails after the client's own retries ends the append: trying
         // again here would only multiply them.
         const head = await git.readHead();
         if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain)))
-            return head.commitSha;
+            return { retry: false, value: head.commitSha };
         const commit = head === undefined ? await orphanCommit(git, append.message, file, ifAbsent) : await commitOnTop(git, head, append.message, file, ifAbsent);
         ourCommits.add(commit);
         const outcome = head === undefined ? await git.createBranch(commit) : await git.moveBranch(commit);
         if (outcome === "done")
-            return commit;
+            return { retry: false, value: commit };
         if (outcome === "uncertain") {
             // The ref write's answer was lost: it may have landed, which the next read of the head shows.
             uncertain = true;
@@ -180,7 +170,10 @@ async function appendToBranch(git, append, policy) {
         else {
             lastProblem = head === undefined ? "another job created the branch at the same time" : "another job moved the branch first";
         }
-    }
+        return { retry: true, value: undefined };
+    }, publishRetries(policy));
+    if (landed !== undefined)
+        return landed;
     throw new Error(`could not add ${file.path} to ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ` +
         "the run is kept in the staging store: publish it again later");
 }
@@ -208,6 +201,48 @@ async function commitOnTop(git, head, message, file, ifAbsent) {
     }
     const tree = await git.createTree(files, head.treeSha);
     return git.createCommit(message, tree, [head.commitSha]);
+}
+
+;// CONCATENATED MODULE: ./src/github/request-status.ts
+
+/** The HTTP status of a failed Octokit request, or undefined for anything else that was thrown. */
+function statusOf(error) {
+    if (typeof error !== "object" || error === null || !("status" in error))
+        return undefined;
+    const status = error.status;
+    return typeof status === "number" ? status : undefined;
+}
+/** How long a failed request's `retry-after` header asks to wait, in milliseconds; undefined without one. */
+function retryAfterMsOf(error, nowMs = Date.now()) {
+    const headers = error?.response?.headers;
+    const value = headers?.["retry-after"];
+    return parseRetryAfter(value === undefined || value === null ? undefined : String(value), nowMs);
+}
+function isNotFound(error) {
+    return statusOf(error) === 404;
+}
+/**
+ * A failure after which the request may or may not have taken effect: a 5xx, or no answer at all
+ * (Octokit reports network failures as status 500).
+ */
+function isAmbiguousFailure(error) {
+    const status = statusOf(error);
+    return status === undefined || status >= 500;
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** GitHub's own message ("Resource not accessible by integration"), without Octokit's documentation link. */
+function githubMessageOf(error) {
+    const answered = error?.response?.data?.message;
+    return typeof answered === "string" ? answered : messageOf(error);
+}
+/**
+ * GitHub refused the request for good: a 403 that is no rate limit, such as "Resource not
+ * accessible by integration" for a token without the permission. Sending it again changes nothing.
+ */
+function isRefused(error) {
+    return statusOf(error) === 403 && !/rate limit/i.test(messageOf(error));
 }
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/branch-git.ts
@@ -337,9 +372,11 @@ class BranchGit {
             return "done";
         }
         catch (error) {
-            if (statusOf(error) === 422)
+            const status = statusOf(error);
+            if (status === 422)
                 return "conflict";
-            if (isTransient(error))
+            // A 5xx, or no answer (Octokit reports a dropped connection as 500): the write may have landed.
+            if (status !== undefined && status >= 500)
                 return "uncertain";
             throw error;
         }
@@ -683,7 +720,7 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
 
 
 
-const DEFAULT_RESULTS_BRANCH = "evalgate-results";
+
 /** The Git Data API accepts blobs up to 100 MB. */
 const MAX_RUN_FILE_BYTES = 100_000_000;
 const DEFAULT_LIST_LIMIT = 50;
@@ -714,7 +751,7 @@ class ResultsBranchStore {
     constructor(options) {
         this.location = { owner: options.owner, repo: options.repo, branch: options.branch ?? DEFAULT_RESULTS_BRANCH };
         this.stagingDir = options.stagingDir;
-        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+        this.policy = { ...DEFAULT_BRANCH_RETRY_POLICY, ...options.retry };
         this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
         this.git = new BranchGit(options.octokit, this.location);
         this.reader = new BranchReader(this.git);
@@ -751,7 +788,10 @@ class ResultsBranchStore {
         const staged = await (await this.stagingIfAny())?.getExperimentVersion(experiment, version);
         return staged ?? this.reader.experimentVersion(experiment, version);
     }
+    /** A published run's id is taken as much as a staged one's: its file on the branch is final. */
     async createRun(run) {
+        if ((await this.reader.readIndex()).run(run.id) !== undefined)
+            throw new run_store/* RunExistsError */.S(run.id, this.git.name);
         await (await this.stagingStore()).createRun(run);
     }
     async putRunItem(item) {
@@ -759,13 +799,17 @@ class ResultsBranchStore {
     }
     /** Ends the staged run and publishes it; when publishing fails the run stays staged for `publish`. */
     async endRun(runId, end) {
-        const staging = await this.stagingStore();
-        await staging.endRun(runId, end);
-        await this.publishFrom(staging, runId);
+        const staged = await this.stagedRun(runId);
+        if (staged === undefined)
+            throw new run_store/* UnknownRunError */.I(runId, `the runs in progress for ${this.git.name}`);
+        await staged.staging.endRun(runId, end);
+        await this.publishFrom(staged.staging, runId);
     }
     /** Only a staged run can go on: a published run's file on the branch is final. */
     async reopenRun(runId) {
         const staged = await this.stagedRun(runId);
+        if (staged === undefined && (await this.reader.readIndex()).run(runId) === undefined)
+            throw new run_store/* UnknownRunError */.I(runId, this.git.name);
         if (staged === undefined) {
             throw new errors/* UserError */.y(`run "${runId}" is published on ${this.location.branch} and cannot be continued there; start a new run instead`);
         }
@@ -919,49 +963,17 @@ var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
 var dist_src = __webpack_require__(9988);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
-var lib = __webpack_require__(2203);
+var lib = __webpack_require__(4584);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
-;// CONCATENATED MODULE: ./src/github/request-status.ts
-/** The HTTP status of a failed Octokit request, or undefined for anything else that was thrown. */
-function request_status_statusOf(error) {
-    if (typeof error !== "object" || error === null || !("status" in error))
-        return undefined;
-    const status = error.status;
-    return typeof status === "number" ? status : undefined;
-}
-function isNotFound(error) {
-    return request_status_statusOf(error) === 404;
-}
-/**
- * A failure after which the request may or may not have taken effect: a 5xx, or no answer at all
- * (Octokit reports network failures as status 500).
- */
-function isAmbiguousFailure(error) {
-    const status = request_status_statusOf(error);
-    return status === undefined || status >= 500;
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** GitHub's own message ("Resource not accessible by integration"), without Octokit's documentation link. */
-function githubMessageOf(error) {
-    const answered = error?.response?.data?.message;
-    return typeof answered === "string" ? answered : messageOf(error);
-}
-/**
- * GitHub refused the request for good: a 403 that is no rate limit, such as "Resource not
- * accessible by integration" for a token without the permission. Sending it again changes nothing.
- */
-function isRefused(error) {
-    return request_status_statusOf(error) === 403 && !/rate limit/i.test(messageOf(error));
-}
-
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/github/wait-out-rate-limits.ts
+
 
 
 /** GitHub's rate-limit answers: 403 or 429 with "secondary rate limit", or with an exhausted quota. */
 function rateLimitOf(error) {
-    const status = request_status_statusOf(error);
+    const status = statusOf(error);
     if (status !== 403 && status !== 429)
         return undefined;
     const raw = error.response?.headers ?? {};
@@ -984,15 +996,9 @@ function rateLimitWaitSeconds(answer, nowMs, previousWait, minSecondaryWaitSecon
     return Math.max(1, Math.ceil(wait));
 }
 function documentedWait(answer, nowMs) {
-    const retryAfter = answer.headers["retry-after"];
-    if (retryAfter !== undefined && retryAfter.trim() !== "") {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds) && seconds >= 0)
-            return seconds;
-        const date = Date.parse(retryAfter);
-        if (Number.isFinite(date))
-            return Math.max(0, (date - nowMs) / 1000);
-    }
+    const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(answer.headers["retry-after"], nowMs);
+    if (retryAfterMs !== undefined)
+        return retryAfterMs / 1000;
     const reset = Number(answer.headers["x-ratelimit-reset"]);
     if (answer.headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset) && reset > 0) {
         // One second past the reset, so the retry comes after it.
@@ -1099,6 +1105,7 @@ function createOctokit(options) {
 
 
 
+
 const SPEC_PREFIX = "github:";
 // GitHub's rules: owners are letters, digits and single hyphens; repository names add "." and "_".
 const SPEC_PATTERN = /^github:([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)(?:@(.+))?$/;
@@ -1140,6 +1147,7 @@ function openResultsBranchStore(location, options) {
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/index.ts
 /** The results-branch store: runs kept on a Git branch of the user's repository. */
+
 
 
 

@@ -2,6 +2,7 @@ import type { ExperimentConfig } from "../core/config/schema.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { RunStore } from "../store/run-store.js";
 import type { ResultsBranchStore } from "../store/results-branch/results-branch-store.js";
+import type { WorkflowEnv } from "./read-workflow-env.js";
 import type { ActionSettings } from "./settings.js";
 
 /** Where the Action logs: @actions/core in production; the core never sees it. */
@@ -14,6 +15,8 @@ export interface ActionLog {
 /** What every mode needs, gathered once at the edge. */
 export interface ActionContext {
   settings: ActionSettings;
+  /** What the runner said about this workflow run (event, actor, URLs), parsed once. */
+  workflow: WorkflowEnv;
   octokit: GitHubClient;
   owner: string;
   repo: string;
@@ -28,7 +31,8 @@ export interface ActionContext {
   openLocalStore(experiment: string): Promise<RunStore>;
   /** The workflow run's page: linked from comments and checks. */
   runUrl?: string;
-  env: Record<string, string | undefined>;
+  /** The environment evalgate.yml's `${NAME}` reads (secrets the step passes in); nothing else reads it. */
+  configEnv: Record<string, string | undefined>;
   log: ActionLog;
 }
 

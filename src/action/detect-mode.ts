@@ -11,6 +11,11 @@ export type ActionMode =
     }
   /** deployment_status and workflow_run: the pull request is the open one whose head is `sha`. */
   | { kind: "candidate-for-sha"; sha: string; pullRequest?: number; deploymentStatusEvent?: unknown }
+  /**
+   * A merge queue's `merge_group` event: the group's head commit is the candidate, compared with the
+   * baseline of its base commit; it has no pull request to comment on.
+   */
+  | { kind: "merge-group"; headSha: string; headRef?: string; baseSha: string }
   /** A `/eval` command in a pull request comment: the bot's commands without a server. */
   | { kind: "command" }
   | { kind: "skip"; reason: string };
@@ -63,6 +68,15 @@ export function detectMode(context: EventContext): ActionMode {
       if (run.event !== "pull_request") return skip(`workflow_run of a ${run.event ?? "unknown"} event`);
       const number = run.pull_requests?.[0]?.number;
       return { kind: "candidate-for-sha", sha: run.head_sha, ...(number ? { pullRequest: number } : {}) };
+    }
+    case "merge_group": {
+      // The queue waits for every required check on the group's head commit: a check that never
+      // reports there drops the queued pull requests.
+      if (payload.action !== "checks_requested") return skip(`merge_group ${String(payload.action ?? "event")}: only checks_requested asks for checks`);
+      const group = payload.merge_group as { head_sha?: string; head_ref?: string; base_sha?: string } | undefined;
+      if (!group?.head_sha || !group.base_sha) return skip("the merge_group event names no head or base commit");
+      const headRef = group.head_ref?.startsWith("refs/heads/") ? group.head_ref.slice("refs/heads/".length) : group.head_ref;
+      return { kind: "merge-group", headSha: group.head_sha, baseSha: group.base_sha, ...(headRef ? { headRef } : {}) };
     }
     case "issue_comment":
       return { kind: "command" };

@@ -19,9 +19,15 @@ import { runLocally, type LocalRun } from "./run-locally.js";
 export interface CandidateJob {
   name: string;
   experiment: ExperimentConfig;
-  pullRequest: number;
+  /** Undefined for a candidate without a pull request (a merge group): nothing to comment on. */
+  pullRequest?: number;
   headSha: string;
   headRef?: string;
+  /**
+   * The commit whose baseline to compare with, when the event names it (a merge group's base);
+   * else the merge base of the head and the baseline branch.
+   */
+  baseSha?: string;
   candidateUrl: string;
   /** A read-only token (a fork's, or one GitHub already refused a write): report to the job summary and an artifact only. */
   readOnly: boolean;
@@ -40,7 +46,7 @@ export interface CandidateOutcome {
 const NO_BASELINE_HELP =
   "No baseline run exists yet for this experiment. Run the evalgate workflow on a push to the baseline branch (or dispatch it there) to store one; later pull requests are compared with it.";
 
-/** Runs one experiment on a pull request's candidate, compares with the baseline, gates, stores, then reports. */
+/** Runs one experiment on a candidate (a pull request's, a merge group's), compares with the baseline, gates, stores, then reports. */
 export async function evaluateCandidate(context: ActionContext, job: CandidateJob): Promise<CandidateOutcome> {
   const opened = job.readOnly ? {} : await openCheck(context, job);
   let evaluated: { outcome: LocalRun; report: PrCommentInput; jobSummary: string; reportFile: string };
@@ -69,7 +75,7 @@ export async function evaluateCandidate(context: ActionContext, job: CandidateJo
       ? { unpublished: [] }
       : await publishCandidate(context, {
           name: job.name,
-          pullRequest: job.pullRequest,
+          ...(job.pullRequest !== undefined ? { pullRequest: job.pullRequest } : {}),
           headSha: job.headSha,
           runId: outcome.run.id,
           store: outcome.store,
@@ -129,9 +135,8 @@ function runCandidate(context: ActionContext, job: CandidateJob): Promise<LocalR
     context,
     { name: job.name, experiment: job.experiment, targetUrl: job.candidateUrl },
     {
-      label: `pr-${job.pullRequest}`,
+      ...(job.pullRequest !== undefined ? { label: `pr-${job.pullRequest}`, pullRequest: job.pullRequest } : { label: "merge-group" }),
       role: "candidate",
-      pullRequest: job.pullRequest,
       git: { commit: job.headSha, ...(job.headRef ? { branch: job.headRef } : {}) },
     },
   );
@@ -139,9 +144,12 @@ function runCandidate(context: ActionContext, job: CandidateJob): Promise<LocalR
 
 async function buildReport(context: ActionContext, job: CandidateJob, outcome: LocalRun): Promise<PrCommentInput> {
   const baselines = await context.results.findRuns({ experiment: job.name, role: "baseline" });
-  const mergeBase = baselines.length
-    ? await findMergeBase(context.octokit, { owner: context.owner, repo: context.repo, base: context.baselineBranch, head: job.headSha })
-    : undefined;
+  // A merge group's head sits on its base commit, which is then the merge base: no need to ask.
+  const mergeBase =
+    job.baseSha ??
+    (baselines.length
+      ? await findMergeBase(context.octokit, { owner: context.owner, repo: context.repo, base: context.baselineBranch, head: job.headSha })
+      : undefined);
   const chosen = chooseBaseline(baselines, {
     datasetVersion: outcome.datasetVersion,
     baselineBranch: context.baselineBranch,

@@ -12,7 +12,8 @@ import type { RefusedWrite } from "./report-only-hint.js";
 
 export interface CandidatePublication {
   name: string;
-  pullRequest: number;
+  /** Undefined for a merge group: no conversation, so no comment. */
+  pullRequest?: number;
   headSha: string;
   runId: string;
   /** Where the finished run is now (the runner's embedded store). */
@@ -94,12 +95,16 @@ export async function publishCandidate(context: ActionContext, publication: Cand
 async function postComment(context: ActionContext, publication: CandidatePublication, author: string): Promise<string | undefined> {
   const mode = context.settings.comment;
   if (mode === "never") return undefined;
-  const { report, name } = publication;
+  const { report, name, pullRequest } = publication;
+  if (pullRequest === undefined) {
+    context.log.info(`no comment for ${name}: no pull request to comment on; the report is in the job summary`);
+    return undefined;
+  }
   const meta = commentMetaOf(report);
   const result = await upsertPrComment(context.octokit, {
     owner: context.owner,
     repo: context.repo,
-    issueNumber: publication.pullRequest,
+    issueNumber: pullRequest,
     body: renderPrComment(report),
     isOurs: (body) => isCommentFor(body, name),
     author,

@@ -1,5 +1,6 @@
 import type { ExperimentConfig } from "../core/config/schema.js";
 import { prepareExperiment } from "../engine/prepare-experiment.js";
+import { formatProgressLine, LOG_PROGRESS_INTERVAL_MS } from "../engine/progress-line.js";
 import { runExperiment, type RunOptions, type RunOutcome } from "../engine/run-experiment.js";
 import type { ItemProgress } from "../engine/stop-rules.js";
 import type { RunStore } from "../store/run-store.js";
@@ -23,7 +24,7 @@ export async function runLocally(
     name: job.name,
     experiment: job.experiment,
     configDir: context.configDir,
-    env: context.env,
+    env: context.configEnv,
     targetUrl: job.targetUrl,
   }).catch((error: unknown) => {
     throw new ExperimentNotPrepared(job.name, error);
@@ -39,13 +40,12 @@ export async function runLocally(
 
 /** A line every 5 s in the job log, and one at the end. */
 function progressLogger(context: ActionContext, name: string) {
+  const started = Date.now();
   let last = 0;
   return (progress: ItemProgress) => {
     const now = Date.now();
-    if (now - last < 5000 && progress.done !== progress.total) return;
+    if (now - last < LOG_PROGRESS_INTERVAL_MS && progress.done !== progress.total) return;
     last = now;
-    context.log.info(
-      `${name}: ${progress.done}/${progress.total} items · ${progress.passed} passed, ${progress.failed} failed, ${progress.errored} errors`,
-    );
+    context.log.info(`${name}: ${formatProgressLine(progress, now - started)}`);
   };
 }

@@ -7,12 +7,15 @@ import { isRefused, messageOf } from "../github/request-status.js";
 import type { ActionContext, ExperimentResult, ModeOutcome } from "./action-context.js";
 import type { ActionMode } from "./detect-mode.js";
 import { evaluateBaseline } from "./evaluate-baseline.js";
-import { evaluateCandidate } from "./evaluate-candidate.js";
+import { evaluateCandidate, type CandidateJob } from "./evaluate-candidate.js";
 import { publicReasonOf } from "./public-failure-text.js";
 import { reportOnlyHint, type RefusedWrite } from "./report-only-hint.js";
 
 type BaselineMode = Extract<ActionMode, { kind: "baseline" }>;
 type CandidateMode = Extract<ActionMode, { kind: "candidate" | "candidate-for-sha" }>;
+type MergeGroupMode = Extract<ActionMode, { kind: "merge-group" }>;
+/** What every experiment's candidate job shares. */
+type CandidateTarget = Omit<CandidateJob, "name" | "experiment" | "readOnly">;
 
 export async function runBaselineMode(context: ActionContext, mode: BaselineMode): Promise<ModeOutcome> {
   const productionUrl = await productionUrlOf(context, mode.sha);
@@ -54,29 +57,46 @@ export async function runCandidateMode(
   const pull = await getPullRequest(octokit, { owner, repo, number });
   const headSha = (mode.kind === "candidate" ? mode.headSha : mode.sha) ?? pull.headSha;
   // A fork's pull_request run gets a read-only token and no secrets: report, write nothing.
-  const fork = pull.isFork && context.env.GITHUB_EVENT_NAME === "pull_request";
+  const fork = pull.isFork && context.workflow.eventName === "pull_request";
   if (fork) {
     context.log.notice(
       "evalgate: this pull request comes from a fork, so this run's token is read-only: the report is in the job summary and the report file only. " +
         "A trusted workflow_run workflow can post the comment and the check (see the README, 'Fork and Dependabot pull requests').",
     );
   }
-  const candidateUrl = await candidateUrlOf(context, headSha, mode.kind === "candidate-for-sha" ? mode.deploymentStatusEvent : payload);
+  const candidateUrl = await candidateUrlOf(context, headSha, {
+    event: mode.kind === "candidate-for-sha" ? mode.deploymentStatusEvent : payload,
+    deployed: "the pull request",
+  });
+  return evaluateEachExperiment(context, { pullRequest: number, headSha, headRef: pull.headRef, candidateUrl }, fork);
+}
+
+/**
+ * A merge queue asks for the required checks on its group's head commit: evaluate that commit
+ * against the baseline of the group's base commit and conclude the check there. A merge group has
+ * no conversation, so no comment: the report is in the job summary.
+ */
+export async function runMergeGroupMode(context: ActionContext, mode: MergeGroupMode): Promise<ModeOutcome> {
+  context.log.info(
+    `evalgate: merge group ${mode.headSha.slice(0, 7)}${mode.headRef ? ` (${mode.headRef})` : ""}, compared with the baseline of its base commit ${mode.baseSha.slice(0, 7)}`,
+  );
+  // The group's own deployment first (providers that deploy the queue's gh-readonly-queue/… branches); else candidate-url.
+  const candidateUrl = await candidateUrlOf(context, mode.headSha, { deploymentFirst: true, deployed: "the merge queue's branches" });
+  return evaluateEachExperiment(
+    context,
+    { headSha: mode.headSha, ...(mode.headRef ? { headRef: mode.headRef } : {}), baseSha: mode.baseSha, candidateUrl },
+    false,
+  );
+}
+
+async function evaluateEachExperiment(context: ActionContext, target: CandidateTarget, readOnly: boolean): Promise<ModeOutcome> {
   const results: ExperimentResult[] = [];
   const failures: string[] = [];
   // The first write GitHub refuses (a read-only token although the PR is no fork) makes the rest report-only.
   let refused: RefusedWrite | undefined;
   for (const [name, experiment] of context.experiments) {
     try {
-      const outcome = await evaluateCandidate(context, {
-        name,
-        experiment,
-        pullRequest: number,
-        headSha,
-        headRef: pull.headRef,
-        candidateUrl,
-        readOnly: fork || refused !== undefined,
-      });
+      const outcome = await evaluateCandidate(context, { ...target, name, experiment, readOnly: readOnly || refused !== undefined });
       await core.summary.addRaw(outcome.jobSummary, true).write();
       results.push(outcome.result);
       failures.push(...outcome.unpublished.map((what) => `could not publish ${what}`));
@@ -87,7 +107,7 @@ export async function runCandidateMode(
     }
   }
   if (refused) {
-    context.log.warning(reportOnlyHint(refused, { actor: context.env.GITHUB_ACTOR, resultsBranch: context.settings["results-branch"] }));
+    context.log.warning(reportOnlyHint(refused, { actor: context.workflow.actor, resultsBranch: context.settings["results-branch"] }));
   }
   return { results, failures };
 }
@@ -98,23 +118,35 @@ async function reportFailure(context: ActionContext, name: string, error: unknow
   return `${name} could not be evaluated: ${messageOf(error)}`;
 }
 
-async function candidateUrlOf(context: ActionContext, sha: string, event: unknown): Promise<string> {
+/**
+ * The candidate-url input, else the deployment of `sha`. `deploymentFirst`: the deployment when one
+ * exists, else the input (then only a deployment already under way is awaited).
+ */
+async function candidateUrlOf(
+  context: ActionContext,
+  sha: string,
+  source: { event?: unknown; deploymentFirst?: boolean; deployed: string },
+): Promise<string> {
   const given = context.settings["candidate-url"];
-  if (given) return given;
-  const found = await deploymentUrlOf(context, sha, event);
-  if (!found) {
-    throw new UserError(
-      `no candidate URL for ${sha.slice(0, 7)}: set the candidate-url input, or deploy the pull request so that a successful deployment of its head commit exists (deployment-environment: ${context.settings["deployment-environment"] ?? "any"})`,
-    );
+  if (given && !source.deploymentFirst) return given;
+  const found = await deploymentUrlOf(context, sha, source.event, { waitForNewDeployment: !given });
+  if (found) {
+    context.log.info(`candidate ${found.url} (from the ${found.source})`);
+    return found.url;
   }
-  context.log.info(`candidate ${found.url} (from the ${found.source})`);
-  return found.url;
+  if (given) {
+    context.log.info(`candidate ${given} (the candidate-url input: no successful deployment of ${sha.slice(0, 7)})`);
+    return given;
+  }
+  throw new UserError(
+    `no candidate URL for ${sha.slice(0, 7)}: set the candidate-url input, or deploy ${source.deployed} so that a successful deployment of ${sha.slice(0, 7)} exists (deployment-environment: ${context.settings["deployment-environment"] ?? "any"})`,
+  );
 }
 
 async function productionUrlOf(context: ActionContext, sha: string): Promise<string> {
-  const given = context.settings["production-url"] ?? context.env.EVALGATE_TARGET_URL;
+  const given = context.settings["production-url"] ?? context.workflow.targetUrl;
   if (given) return given;
-  const found = await deploymentUrlOf(context, sha, undefined);
+  const found = await deploymentUrlOf(context, sha, undefined, {});
   if (!found) {
     throw new UserError(
       `no production URL for ${sha.slice(0, 7)}: set the production-url input (or EVALGATE_TARGET_URL), or deploy the commit`,
@@ -124,15 +156,16 @@ async function productionUrlOf(context: ActionContext, sha: string): Promise<str
 }
 
 /** The newest successful deployment of `sha` (from the event when it is one), waiting up to deployment-timeout. */
-function deploymentUrlOf(context: ActionContext, sha: string, event: unknown) {
+function deploymentUrlOf(context: ActionContext, sha: string, event: unknown, options: { waitForNewDeployment?: boolean }) {
   return findCandidateUrl(context.octokit, {
     owner: context.owner,
     repo: context.repo,
     sha,
     ...(context.settings["deployment-environment"] ? { environment: context.settings["deployment-environment"] } : {}),
     timeoutMs: context.settings["deployment-timeout"],
-    pollMs: Number(context.env.EVALGATE_POLL_MS ?? 10_000),
+    pollMs: context.workflow.deploymentPollMs,
     ...(event ? { event } : {}),
+    ...options,
     log: context.log,
   });
 }

@@ -5,13 +5,14 @@ import * as core from "@actions/core";
 import { UserError } from "../core/errors.js";
 import { findExperiment, loadConfigFile } from "../engine/load-config.js";
 import { createOctokit } from "../github/create-octokit.js";
+import { handleEvalComment } from "../github/eval-commands/handle-eval-comment.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { openEmbeddedStore } from "../store/open-store.js";
 import { ResultsBranchStore } from "../store/results-branch/results-branch-store.js";
 import type { ActionContext, ActionLog, ModeOutcome } from "./action-context.js";
-import { handleEvalComment } from "../bot/handle-eval-comment.js";
 import { detectMode } from "./detect-mode.js";
-import { runBaselineMode, runCandidateMode } from "./run-modes.js";
+import { readWorkflowEnv, type WorkflowEnv } from "./read-workflow-env.js";
+import { runBaselineMode, runCandidateMode, runMergeGroupMode } from "./run-modes.js";
 import { setActionOutputs } from "./set-outputs.js";
 import { parseSettings, type ActionSettings } from "./settings.js";
 
@@ -26,7 +27,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
   try {
     const settings = parseSettings((name) => core.getInput(name));
     core.setSecret(settings["github-token"]);
-    const { results, failures } = await runAction(settings, env);
+    const workflow = readWorkflowEnv(env);
+    const { results, failures } = await runAction(settings, workflow, env);
     if (results.length > 0) await setActionOutputs(results);
     const failed = results.filter((result) => result.verdict === "fail");
     const problems = [
@@ -41,22 +43,25 @@ export async function run(env: Record<string, string | undefined> = process.env)
   }
 }
 
-async function runAction(settings: ActionSettings, env: Record<string, string | undefined>): Promise<ModeOutcome> {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo) throw new UserError("GITHUB_REPOSITORY is not set: run evalgate as a step of a GitHub workflow");
-  const payload = await readEventPayload(env.GITHUB_EVENT_PATH);
+async function runAction(
+  settings: ActionSettings,
+  workflow: WorkflowEnv,
+  configEnv: Record<string, string | undefined>,
+): Promise<ModeOutcome> {
+  const { owner, repo } = workflow;
+  const payload = await readEventPayload(workflow.eventPath);
   const octokit = createOctokit({
     token: settings["github-token"],
-    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-    ...(env.EVALGATE_RETRY_AFTER_BASE_MS ? { retryAfterBaseValue: Number(env.EVALGATE_RETRY_AFTER_BASE_MS) } : {}),
+    ...(workflow.apiUrl ? { baseUrl: workflow.apiUrl } : {}),
+    ...(workflow.retryAfterBaseMs !== undefined ? { retryAfterBaseValue: workflow.retryAfterBaseMs } : {}),
     log,
   });
   const baselineBranch = settings["baseline-branch"] ?? (await defaultBranchOf(octokit, owner, repo, payload));
   const mode = detectMode({
-    eventName: env.GITHUB_EVENT_NAME ?? "",
+    eventName: workflow.eventName,
     payload,
-    ref: env.GITHUB_REF ?? "",
-    sha: env.GITHUB_SHA ?? "",
+    ref: workflow.ref,
+    sha: workflow.sha,
     baselineBranch,
   });
   if (mode.kind === "skip") {
@@ -64,25 +69,28 @@ async function runAction(settings: ActionSettings, env: Record<string, string | 
     return { results: [], failures: [] };
   }
   if (mode.kind === "command") {
-    await runCommandMode(octokit, settings, env, payload);
+    await runCommandMode(octokit, settings, workflow, payload);
     return { results: [], failures: [] };
   }
-  const context = await buildContext(settings, env, { octokit, owner, repo, baselineBranch });
-  return mode.kind === "baseline" ? runBaselineMode(context, mode) : runCandidateMode(context, mode, payload);
+  const context = await buildContext(settings, workflow, configEnv, { octokit, owner, repo, baselineBranch });
+  if (mode.kind === "baseline") return runBaselineMode(context, mode);
+  if (mode.kind === "merge-group") return runMergeGroupMode(context, mode);
+  return runCandidateMode(context, mode, payload);
 }
 
 async function buildContext(
   settings: ActionSettings,
-  env: Record<string, string | undefined>,
+  workflow: WorkflowEnv,
+  configEnv: Record<string, string | undefined>,
   github: { octokit: GitHubClient; owner: string; repo: string; baselineBranch: string },
 ): Promise<ActionContext> {
-  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const workspace = workflow.workspace ?? process.cwd();
   const configFile = path.resolve(workspace, settings.config);
   const loaded = await loadConfigFile(configFile);
   const experiments = settings.experiment
     ? [[settings.experiment, findExperiment(loaded, settings.experiment)] as const]
     : Object.entries(loaded.config.experiments);
-  const workDir = await mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), "evalgate-"));
+  const workDir = await mkdtemp(path.join(workflow.runnerTemp ?? os.tmpdir(), "evalgate-"));
   const results = new ResultsBranchStore({
     octokit: github.octokit,
     owner: github.owner,
@@ -90,9 +98,9 @@ async function buildContext(
     branch: settings["results-branch"],
     stagingDir: path.join(workDir, "staging"),
   });
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
   return {
     settings,
+    workflow,
     ...github,
     configFile,
     configDir: loaded.dir,
@@ -100,17 +108,17 @@ async function buildContext(
     results,
     workDir,
     openLocalStore: (experiment) => openEmbeddedStore(path.join(workDir, "runs", experiment)),
-    ...(env.GITHUB_RUN_ID ? { runUrl: `${server}/${github.owner}/${github.repo}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
-    env,
+    ...(workflow.runId ? { runUrl: `${workflow.serverUrl}/${github.owner}/${github.repo}/actions/runs/${workflow.runId}` } : {}),
+    configEnv,
     log,
   };
 }
 
-/** `/eval …` on an issue_comment trigger: the bot's command handling, with the workflow's token. */
+/** `/eval …` on an issue_comment trigger: the command handling the bot shares, with the workflow's token. */
 async function runCommandMode(
   octokit: GitHubClient,
   settings: ActionSettings,
-  env: Record<string, string | undefined>,
+  workflow: WorkflowEnv,
   payload: Record<string, unknown>,
 ): Promise<void> {
   const outcome = await handleEvalComment(
@@ -119,7 +127,7 @@ async function runCommandMode(
       resultsBranch: settings["results-branch"],
       configPath: settings.config,
       // Reruns dispatch the workflow that is running now (it needs a workflow_dispatch trigger).
-      workflowFile: workflowFileOf(env.GITHUB_WORKFLOW_REF) ?? "evalgate.yml",
+      workflowFile: workflowFileOf(workflow.workflowRef) ?? "evalgate.yml",
       botLogin: "github-actions[bot]",
       log,
     },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UserError } from "../core/errors.js";
 import { formatZodIssues } from "../core/zod-issues.js";
+import { DEFAULT_RESULTS_BRANCH } from "../store/results-branch/layout.js";
 
 const blankToUndefined = (value: string) => (value.trim() === "" ? undefined : value.trim());
 const optionalText = z.string().transform(blankToUndefined);
@@ -27,7 +28,7 @@ export const ActionInputsSchema = z.object({
     return seconds * 1000;
   }),
   "baseline-branch": optionalText,
-  "results-branch": optionalText.transform((value) => value ?? "evalgate-results"),
+  "results-branch": optionalText.transform((value) => value ?? DEFAULT_RESULTS_BRANCH),
   "github-token": z.string().min(1, { error: "github-token is empty: pass ${{ github.token }}" }),
   comment: optionalText
     .transform((value) => value ?? "always")

@@ -1,8 +1,8 @@
 import type { ApplicationFunction, Probot } from "probot";
 import type { GitHubClient } from "../github/github-client.js";
 import { messageOf } from "../github/request-status.js";
-import type { EvalCommentDeps } from "./bot-deps.js";
-import { handleEvalComment } from "./handle-eval-comment.js";
+import type { EvalCommentDeps } from "../github/eval-commands/eval-command-deps.js";
+import { handleEvalComment } from "../github/eval-commands/handle-eval-comment.js";
 import { SeenDeliveries } from "./seen-deliveries.js";
 
 export interface EvalgateAppOptions {

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { readBotSettings } from "./bot-settings.js";
 import { createBotServer } from "./server.js";
 
-/** `npm run bot`: the evalgate GitHub App's webhook server. */
+/** The evalgate GitHub App's webhook server: `npm start` (the bundle, via index.ts) or `npm run bot` (from source). */
 async function main(): Promise<void> {
   const settings = readBotSettings(process.env);
   const server = await createBotServer(settings.server);

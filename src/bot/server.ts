@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { verify } from "@octokit/webhooks-methods";
 import { createNodeMiddleware, Probot, type Options as ProbotOptions } from "probot";
 import { createEvalgateApp, type EvalgateAppOptions } from "./app.js";
 
@@ -69,7 +68,8 @@ export async function createBotMiddleware(options: BotServerOptions): Promise<No
     if (body === undefined) return answerJson(response, 413, { error: "payload too large" });
     const signature = request.headers["x-hub-signature-256"];
     const text = body.toString("utf8");
-    const valid = typeof signature === "string" && (await verify(options.webhookSecret, text, signature).catch(() => false));
+    // Probot's own @octokit/webhooks verifies (HMAC-SHA256, constant-time): no second copy to keep.
+    const valid = typeof signature === "string" && (await probot.webhooks.verify(text, signature).catch(() => false));
     if (!valid) return answerJson(response, 401, { error: "missing or invalid x-hub-signature-256" });
     // @octokit/webhooks reads a string body instead of the (already consumed) stream.
     request.body = text;

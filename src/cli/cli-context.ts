@@ -3,6 +3,7 @@ import { UserError } from "../core/errors.js";
 import type { RunStore } from "../store/run-store.js";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
+import type { WriteStream } from "node:tty";
 import path from "node:path";
 import { openEmbeddedStore } from "../store/open-store.js";
 import type { Run } from "../core/model/run.js";
@@ -45,7 +46,17 @@ export async function withStore<T>(command: Command, use: (store: RunStore) => P
 }
 
 async function openStore(spec: string): Promise<RunStore> {
-  if (!spec.startsWith("github:")) return openEmbeddedStore(spec);
+  const scheme = storeScheme(spec);
+  if (scheme === undefined) return openEmbeddedStore(spec);
+  if (scheme !== "github") {
+    // Only the scheme is named: a URL may carry a password (postgres://user:secret@host/db).
+    throw new UserError(
+      `--store: evalgate cannot open a "${scheme}:" store` +
+        (/^postgres(ql)?$/i.test(scheme) ? " (a PostgreSQL store is not available yet)" : "") +
+        "; --store takes a directory (default .evalgate; ./NAME for a name with a colon) " +
+        "or github:OWNER/REPO[@BRANCH] (a results branch)",
+    );
+  }
   // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.
   const { openResultsBranchStore, parseResultsBranchSpec } = await import("../store/results-branch/index.js");
   const branch = parseResultsBranchSpec(spec)!;
@@ -54,6 +65,30 @@ async function openStore(spec: string): Promise<RunStore> {
     ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
     stagingDir: await mkdtemp(path.join(os.tmpdir(), "evalgate-staging-")),
   });
+}
+
+// A scheme as URLs spell it (RFC 3986): a letter, then letters, digits, "+", "-" or ".", then ":".
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+/**
+ * The scheme of a `--store` value ("github", "postgres", "s3"), or undefined for a directory.
+ * A single letter before the colon is a Windows drive (C:\runs, C:runs), not a scheme; a
+ * relative path with a colon further on (runs/2026:11, ./a:b) is a directory too.
+ */
+function storeScheme(spec: string): string | undefined {
+  const scheme = SCHEME.exec(spec)?.[1];
+  return scheme === undefined || scheme.length === 1 ? undefined : scheme;
+}
+
+/**
+ * The width `table` output fits: the terminal's own when stdout is one, else `COLUMNS` (what a
+ * user or CI sets for piped output), else 80.
+ */
+export function terminalWidth(io: CliIo): number {
+  const stdout = io.stdout as Partial<Pick<WriteStream, "isTTY" | "columns">>;
+  if (stdout.isTTY === true && typeof stdout.columns === "number" && stdout.columns > 0) return stdout.columns;
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : 80;
 }
 
 export async function requireRun(store: RunStore, id: string): Promise<Run> {

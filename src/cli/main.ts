@@ -1,5 +1,9 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
+// The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
+import { invocationDir } from "./invocation-dir.js";
 import { runCli } from "./program.js";
+
+// `npm run -s evalgate -- …` starts in the package root: run where the user typed it instead.
+process.chdir(invocationDir(process.env, process.cwd()));
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,

@@ -14,7 +14,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .name("evalgate")
     .description("Run experiments on LLM applications and agents, compare runs, gate pull requests.")
     .option("--config <file>", "config file", "evalgate.yml")
-    .option("--store <dir>", "embedded run store directory", ".evalgate")
+    .option("--store <dir|url>", "where runs are kept: a directory, or github:OWNER/REPO[@BRANCH]", ".evalgate")
     .option(
       "--allow-outside-project",
       "read a dataset or config file that resolves outside the project (the folder of the config file)",

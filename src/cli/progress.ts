@@ -1,8 +1,8 @@
+import { formatProgressLine, LOG_PROGRESS_INTERVAL_MS } from "../engine/progress-line.js";
 import type { ItemProgress } from "../engine/stop-rules.js";
 
-/** Redraw often enough to look alive on a terminal; in CI logs a line every few seconds is plenty. */
+/** Redraw often enough to look alive on a terminal. */
 const TTY_INTERVAL_MS = 100;
-const LOG_INTERVAL_MS = 5000;
 const BAR_WIDTH = 24;
 
 export interface ProgressReporter {
@@ -19,14 +19,9 @@ export function createProgressReporter(
   let last = 0;
   let latest: ItemProgress | undefined;
   const interactive = Boolean(stream.isTTY);
-  const interval = interactive ? TTY_INTERVAL_MS : LOG_INTERVAL_MS;
+  const interval = interactive ? TTY_INTERVAL_MS : LOG_PROGRESS_INTERVAL_MS;
 
-  const describe = (p: ItemProgress): string => {
-    const seconds = (clock() - started) / 1000;
-    const rate = seconds > 0 ? p.done / seconds : 0;
-    const counts = `${p.passed} passed, ${p.failed} failed, ${p.errored} errors`;
-    return `${p.done}/${p.total} items · ${counts} · ${rate.toFixed(0)}/s`;
-  };
+  const describe = (p: ItemProgress): string => formatProgressLine(p, clock() - started);
   const draw = (p: ItemProgress): void => {
     if (interactive) {
       const filled = p.total > 0 ? Math.round((p.done / p.total) * BAR_WIDTH) : BAR_WIDTH;

@@ -1,5 +1,6 @@
+import { retryPolicy, withRetries } from "../core/retry.js";
 import type { AdapterLog } from "./github-client.js";
-import { isAmbiguousFailure, statusOf } from "./request-status.js";
+import { isAmbiguousFailure, retryAfterMsOf, statusOf } from "./request-status.js";
 
 export interface CreateOnceInput<T> {
   /** Must send the request with `request: { retries: 0 }`: this function does the retrying. */
@@ -11,24 +12,24 @@ export interface CreateOnceInput<T> {
   log?: AdapterLog;
 }
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Creates something GitHub cannot deduplicate (a check run) exactly once. A 5xx or a dropped
  * connection may hide a create that happened, so before each retry we look for what it made.
  */
 export async function createOnce<T>(input: CreateOnceInput<T>): Promise<T> {
   const attempts = input.attempts ?? 4;
-  for (let attempt = 1; ; attempt++) {
+  const { value } = await withRetries<{ created: T } | { failed: unknown }>(async (attempt) => {
     try {
-      return await input.create();
+      return { retry: false, value: { created: await input.create() } };
     } catch (error) {
       if (!isAmbiguousFailure(error)) throw error;
       const found = await input.findCreated();
-      if (found !== undefined) return found;
-      if (attempt >= attempts) throw error;
-      input.log?.info(`Creating ${input.what} failed (${statusOf(error) ?? "no answer"}); retrying, attempt ${attempt + 1} of ${attempts}.`);
-      await delay(250 * attempt * attempt);
+      if (found !== undefined) return { retry: false, value: { created: found } };
+      if (attempt < attempts) input.log?.info(`Creating ${input.what} failed (${statusOf(error) ?? "no answer"}); retrying, attempt ${attempt + 1} of ${attempts}.`);
+      const retryAfterMs = retryAfterMsOf(error);
+      return { retry: true, value: { failed: error }, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
     }
-  }
+  }, retryPolicy(attempts - 1, { baseDelayMs: 250, maxDelayMs: 4_000 }));
+  if ("failed" in value) throw value.failed;
+  return value.created;
 }

@@ -15,6 +15,11 @@ export interface FindCandidateUrlInput {
   environment?: string;
   /** How long to wait for a deployment that is not ready yet. 0 looks once. */
   timeoutMs: number;
+  /**
+   * false: when the commit has no deployment at all, answer undefined at once instead of waiting
+   * for one to appear (the caller has a URL to fall back on); one that is running is still awaited.
+   */
+  waitForNewDeployment?: boolean;
   pollMs: number;
   /** The workflow's event payload, when it is a `deployment_status` event. */
   event?: unknown;
@@ -81,6 +86,10 @@ export async function findCandidateUrl(octokit: GitHubClient, input: FindCandida
   for (;;) {
     const lookup = await lookUp(octokit, input);
     if ("found" in lookup) return lookup.found;
+    if (lookup.count === 0 && input.waitForNewDeployment === false) {
+      input.log?.info(`No deployment of ${where}.`);
+      return undefined;
+    }
     if (lookup.count > 0 && !lookup.waiting) {
       input.log?.warning(`No successful deployment of ${where}: every deployment of it ended without success.`);
       return undefined;

@@ -1,8 +1,17 @@
+import { parseRetryAfter } from "../core/retry.js";
+
 /** The HTTP status of a failed Octokit request, or undefined for anything else that was thrown. */
 export function statusOf(error: unknown): number | undefined {
   if (typeof error !== "object" || error === null || !("status" in error)) return undefined;
   const status = (error as { status: unknown }).status;
   return typeof status === "number" ? status : undefined;
+}
+
+/** How long a failed request's `retry-after` header asks to wait, in milliseconds; undefined without one. */
+export function retryAfterMsOf(error: unknown, nowMs = Date.now()): number | undefined {
+  const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers;
+  const value = headers?.["retry-after"];
+  return parseRetryAfter(value === undefined || value === null ? undefined : String(value), nowMs);
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Octokit } from "@octokit/rest";
 import type { AdapterLog } from "./github-client.js";
+import { parseRetryAfter } from "../core/retry.js";
 import { messageOf, statusOf } from "./request-status.js";
 
 export interface RateLimitWaits {
@@ -43,13 +44,8 @@ export function rateLimitWaitSeconds(answer: RateLimitAnswer, nowMs: number, pre
 }
 
 function documentedWait(answer: RateLimitAnswer, nowMs: number): number | undefined {
-  const retryAfter = answer.headers["retry-after"];
-  if (retryAfter !== undefined && retryAfter.trim() !== "") {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, (date - nowMs) / 1000);
-  }
+  const retryAfterMs = parseRetryAfter(answer.headers["retry-after"], nowMs);
+  if (retryAfterMs !== undefined) return retryAfterMs / 1000;
   const reset = Number(answer.headers["x-ratelimit-reset"]);
   if (answer.headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset) && reset > 0) {
     // One second past the reset, so the retry comes after it.

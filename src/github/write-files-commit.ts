@@ -1,3 +1,4 @@
+import { retryPolicy, withRetries } from "../core/retry.js";
 import type { GitHubClient } from "./github-client.js";
 import { isNotFound, statusOf } from "./request-status.js";
 
@@ -36,8 +37,6 @@ export interface WrittenCommit {
   parent: BranchHeadCommit;
 }
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Commits files to a branch in one commit through the Git Data API (blobs, a tree on the head's
  * tree, a commit, then the ref moved without force). When someone pushes in between, GitHub refuses
@@ -47,10 +46,11 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function writeFilesCommit(octokit: GitHubClient, input: WriteFilesCommitInput): Promise<WrittenCommit | undefined> {
   const { owner, repo, branch } = input;
   const attempts = input.attempts ?? 4;
-  for (let attempt = 1; ; attempt++) {
+  // Each call below is retried by the client; this loop only rebuilds the commit after a lost race.
+  const { value } = await withRetries<{ written: WrittenCommit | undefined } | { refused: unknown }>(async () => {
     const { head, exists } = await readBranch(octokit, input);
     const files = await input.prepare(head);
-    if (files === undefined || files.length === 0) return undefined;
+    if (files === undefined || files.length === 0) return { retry: false, value: { written: undefined } };
     const tree = [];
     for (const file of files) {
       const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : file.content;
@@ -62,13 +62,15 @@ export async function writeFilesCommit(octokit: GitHubClient, input: WriteFilesC
     try {
       if (exists) await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
       else await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
-      return { sha: commit.data.sha, htmlUrl: commit.data.html_url, parent: head };
+      return { retry: false, value: { written: { sha: commit.data.sha, htmlUrl: commit.data.html_url, parent: head } } };
     } catch (error) {
       // 422: not a fast forward (someone pushed), the branch was deleted, or someone created it first.
-      if (statusOf(error) !== 422 || attempt >= attempts) throw error;
+      if (statusOf(error) !== 422) throw error;
+      return { retry: true, value: { refused: error } };
     }
-    await delay(100 * attempt * attempt);
-  }
+  }, retryPolicy(attempts - 1, { baseDelayMs: 100, maxDelayMs: 2_000 }));
+  if ("refused" in value) throw value.refused;
+  return value.written;
 }
 
 /** The branch's head; a missing branch reads as `createFrom`, to be created by the commit. */

@@ -39,30 +39,64 @@ export interface RunLease {
   heartbeat_at: string;
 }
 
+/** `createRun` with the id of a run the store already has. */
+export class RunExistsError extends Error {
+  override readonly name = "RunExistsError";
+  constructor(
+    readonly runId: string,
+    /** Where the store keeps its runs (a file, a branch), for the message. */
+    readonly where: string,
+  ) {
+    super(`run "${runId}" already exists in ${where}`);
+  }
+}
+
+/** `endRun` or `reopenRun` of a run the store does not have (or cannot change). */
+export class UnknownRunError extends Error {
+  override readonly name = "UnknownRunError";
+  constructor(
+    readonly runId: string,
+    readonly where: string,
+  ) {
+    super(`run "${runId}" is not in ${where}`);
+  }
+}
+
 /**
- * Where runs live. One contract for every back-end (embedded SQLite now, the results branch and
- * PostgreSQL later), tested by one shared suite.
+ * Where runs live. One contract for every back-end (the embedded SQLite store, the results
+ * branch, PostgreSQL later), tested by one shared suite (test/store/run-store.contract.ts).
+ *
+ * Errors are part of the contract: `createRun` with an id the store has throws RunExistsError;
+ * `endRun` and `reopenRun` of a run it does not have throw UnknownRunError.
+ *
+ * Order is part of the contract: `runItems` streams a run's items by item_id in Unicode code
+ * point order, as defined once in core/item-id-order.ts (`compareItemIds`), which is what
+ * comparisons merge-join on. Code point order is UTF-8 byte order: SQLite's default BINARY
+ * collation sorts so; JavaScript's `<` (UTF-16 units) does not for characters above U+FFFF; a
+ * PostgreSQL store must sort with `COLLATE "C"` (its default collation follows the locale).
  */
 export interface RunStore {
   saveExperimentVersion(record: ExperimentVersionRecord): Promise<void>;
   getExperimentVersion(experiment: string, version: string): Promise<ExperimentVersionRecord | undefined>;
+  /** Throws RunExistsError when the store has a run with this id. */
   createRun(run: Run): Promise<void>;
   /**
    * Stores one finished run item durably before resolving: a process killed after this resolves
    * keeps the item. Storing the same (run_id, item_id) again replaces it (resume re-runs errors).
    */
   putRunItem(item: RunItem): Promise<void>;
+  /** Throws UnknownRunError when the store has no such run. */
   endRun(runId: string, end: RunEnd): Promise<void>;
   /** By exact id, or by a unique prefix of one. */
   getRun(runId: string): Promise<Run | undefined>;
   listRuns(filter?: RunFilter): Promise<Run[]>;
-  /** The run's items ordered by item_id, streamed. */
+  /** The run's items, streamed in code point order of item_id (`compareItemIds`); none for an unknown run. */
   runItems(runId: string): AsyncIterable<RunItem>;
   /** item_id → status of every stored item of the run (what resume skips). */
   runItemStatuses(runId: string): Promise<Map<string, RunItem["status"]>>;
   /**
    * Marks an ended run in progress again for `--resume`: status `running`, and no end time,
-   * summary or verdict until it ends again.
+   * summary or verdict until it ends again. Throws UnknownRunError when the store has no such run.
    */
   reopenRun(runId: string): Promise<void>;
   /**

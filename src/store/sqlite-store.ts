@@ -2,7 +2,7 @@ import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { UserError } from "../core/errors.js";
 import type { Run } from "../core/model/run.js";
 import type { RunItem, Score } from "../core/model/run-item.js";
-import type { ExperimentVersionRecord, RunEnd, RunFilter, RunLease, RunStore } from "./run-store.js";
+import { RunExistsError, UnknownRunError, type ExperimentVersionRecord, type RunEnd, type RunFilter, type RunLease, type RunStore } from "./run-store.js";
 import { rowToRun, rowToRunItem, runItemToRow, runToRow } from "./sqlite-rows.js";
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./sqlite-schema.js";
@@ -123,7 +123,7 @@ export class SqliteRunStore implements RunStore {
 
   async createRun(run: Run): Promise<void> {
     if (this.statements.runById.get(run.id) !== undefined) {
-      throw new Error(`run "${run.id}" already exists in ${this.file}`);
+      throw new RunExistsError(run.id, this.file);
     }
     this.statements.insertRun.run(runToRow(run));
   }
@@ -156,12 +156,12 @@ export class SqliteRunStore implements RunStore {
       verdict: end.verdict ?? null,
       verdict_reasons: end.verdict_reasons === undefined ? null : JSON.stringify(end.verdict_reasons),
     });
-    if (result.changes === 0) throw new Error(`cannot end run "${runId}": it is not in ${this.file}`);
+    if (result.changes === 0) throw new UnknownRunError(runId, this.file);
   }
 
   async reopenRun(runId: string): Promise<void> {
     const result = this.statements.reopenRun.run(runId);
-    if (result.changes === 0) throw new Error(`cannot reopen run "${runId}": it is not in ${this.file}`);
+    if (result.changes === 0) throw new UnknownRunError(runId, this.file);
   }
 
   async acquireRunLease(lease: RunLease, replacing?: string): Promise<RunLease | undefined> {

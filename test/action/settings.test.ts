@@ -4,6 +4,8 @@ import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { ACTION_INPUTS, parseSettings } from "../../src/action/settings.js";
 import { detectMode } from "../../src/action/detect-mode.js";
+import { readWorkflowEnv } from "../../src/action/read-workflow-env.js";
+import { examplePayload } from "./action-world.js";
 
 const actionYml = fileURLToPath(new URL("../../action.yml", import.meta.url));
 
@@ -36,6 +38,20 @@ describe("Action inputs", () => {
   });
 });
 
+describe("the runner's environment", () => {
+  it("is read once into typed values", () => {
+    const workflow = readWorkflowEnv({ GITHUB_REPOSITORY: "octo/repo", GITHUB_EVENT_NAME: "merge_group", EVALGATE_POLL_MS: "50", GITHUB_RUN_ID: "" });
+    expect(workflow).toMatchObject({ owner: "octo", repo: "repo", eventName: "merge_group", deploymentPollMs: 50, serverUrl: "https://github.com" });
+    expect(workflow.runId).toBeUndefined();
+    expect(readWorkflowEnv({ GITHUB_REPOSITORY: "octo/repo" }).deploymentPollMs).toBe(10_000);
+  });
+
+  it("names what is wrong with it", () => {
+    expect(() => readWorkflowEnv({})).toThrow(/GITHUB_REPOSITORY is not set: run evalgate as a step of a GitHub workflow/);
+    expect(() => readWorkflowEnv({ GITHUB_REPOSITORY: "octo/repo", EVALGATE_POLL_MS: "soon" })).toThrow(/EVALGATE_POLL_MS: "soon" is not a number/);
+  });
+});
+
 describe("what the Action does for each event", () => {
   const base = { ref: "refs/heads/main", sha: "abc", baselineBranch: "main" };
   it.each([
@@ -46,9 +62,22 @@ describe("what the Action does for each event", () => {
     ["deployment_status", { deployment_status: { state: "failure" }, deployment: { sha: "h" } }, "refs/heads/x", "skip"],
     ["workflow_dispatch", { inputs: { "pull-request": "7" } }, "refs/heads/feature", "candidate"],
     ["workflow_run", { workflow_run: { head_sha: "h", event: "pull_request", pull_requests: [] } }, "refs/heads/main", "candidate-for-sha"],
+    ["merge_group", { action: "checks_requested", merge_group: { head_sha: "h", base_sha: "b" } }, "refs/heads/gh-readonly-queue/main/pr-1-b", "merge-group"],
+    ["merge_group", { action: "destroyed", merge_group: { head_sha: "h", base_sha: "b" } }, "refs/heads/gh-readonly-queue/main/pr-1-b", "skip"],
     ["issue_comment", {}, "refs/heads/main", "command"],
     ["release", {}, "refs/heads/main", "skip"],
   ])("%s (%#) → %s", (eventName, payload, ref, kind) => {
     expect(detectMode({ ...base, eventName, payload, ref }).kind).toBe(kind);
+  });
+
+  it("merge_group: the group's head is the candidate and its base commit names the baseline", async () => {
+    const payload = await examplePayload("merge_group", (example) => example.action === "checks_requested");
+    const group = payload.merge_group as { head_sha: string; head_ref: string; base_sha: string };
+    expect(detectMode({ ...base, eventName: "merge_group", payload, ref: group.head_ref, sha: group.head_sha })).toEqual({
+      kind: "merge-group",
+      headSha: group.head_sha,
+      headRef: group.head_ref.replace("refs/heads/", ""),
+      baseSha: group.base_sha,
+    });
   });
 });

@@ -14,6 +14,7 @@ import type { Run } from "../../src/core/model/run.js";
 import { openEmbeddedStore } from "../../src/store/open-store.js";
 import { publishRun, ResultsBranchStore } from "../../src/store/results-branch/index.js";
 import { startFakeGitHub, type FakeGitHub, type IssueComment } from "../helpers/fake-github.js";
+import { CONFIG } from "../helpers/shop-config.js";
 import { makeRun, makeRunItem } from "../store/fixtures/make-run.js";
 
 export const OWNER = "acme";
@@ -22,28 +23,7 @@ export const SECRET = "webhook-secret-for-tests";
 export const APP_LOGIN = "evalgate[bot]";
 export const INSTALLATION_ID = 1;
 
-/** A user's evalgate.yml: comments, aligned comments and flow maps that must survive an edit. */
-export const CONFIG = `# evalgate config for the shop
-version: 1
-experiments:
-  # answers must look up the order
-  support-agent-quality:
-    description: Answers are valid JSON and look up the order.
-    dataset: evals/support.jsonl            # JSONL, CSV or a JSON array
-    target:
-      type: http                            # http | prompt | command
-      url: \${EVALGATE_TARGET_URL}/api/agent
-      headers: { Authorization: "Bearer \${AGENT_TOKEN}" }
-      output: output
-      timeout: 30s
-    scorers:
-      - json_valid
-      - { name: equals, config: { field: expected } }
-    gate: { passed_threshold: 0.9 }         # minimum fraction of items that pass
-    concurrency: 4
-
-# keep this comment
-`;
+export { CONFIG };
 
 export const DATASET = ["item-0000", "item-0001", "item-0002", "item-0003", "item-0004"]
   .map((id) => JSON.stringify({ id, input: { question: `Where is my order ${id}?` } }))

@@ -113,6 +113,18 @@ describe("findCandidateUrl", () => {
     expect(gh.log.messages.at(-1)).toMatch(/^warning: No successful deployment of/);
   });
 
+  it("with a URL to fall back on, answers at once for a commit never deployed but still awaits a deployment under way", async () => {
+    const sha = gh.fake.addPullRequest({ owner, repo, head: "feature" }).headSha;
+    const never = await findCandidateUrl(gh.client(), { owner, repo, sha, timeoutMs: 60_000, pollMs: 10_000, waitForNewDeployment: false, log: gh.log });
+    expect(never).toBeUndefined();
+    expect(gh.fake.requests.filter((request) => request.route === "GET /repos/{owner}/{repo}/deployments")).toHaveLength(1);
+
+    const deployment = gh.fake.addDeployment({ owner, repo, sha, statuses: [{ state: "in_progress" }] });
+    setTimeout(() => gh.fake.addDeploymentStatus(owner, repo, deployment.id, { state: "success", environmentUrl: "https://ready.example" }), 30);
+    const running = await findCandidateUrl(gh.client(), { owner, repo, sha, timeoutMs: 20_000, pollMs: 20, waitForNewDeployment: false });
+    expect(running?.url).toBe("https://ready.example");
+  });
+
   it("stops waiting at once when every deployment of the commit failed", async () => {
     const sha = gh.fake.addPullRequest({ owner, repo, head: "feature" }).headSha;
     gh.fake.addDeployment({ owner, repo, sha, statuses: [{ state: "in_progress" }, { state: "failure" }] });

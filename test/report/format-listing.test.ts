@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { formatListing } from "../../src/core/report/format-listing.js";
 import { formatTable } from "../../src/core/report/format-table.js";
@@ -46,6 +47,38 @@ describe("formatTable", () => {
     expect(lines).toHaveLength(3);
     expect(widestLine(text)).toBeLessThanOrEqual(40);
     expect(lines[2]).toMatch(/^short {2}multi line y+…$/);
+  });
+
+  it("measures CJK and emoji by their display width: columns line up and rows fit", () => {
+    const rows = [
+      ["run-1", "日本語のラベルがとても長い場合でも切られます", "passed"],
+      ["run-2", "🚀 launch 🎉 👍🏽 🇯🇵 ".repeat(6), "failed"],
+      ["run-3", "plain", "passed"],
+    ];
+    const text = formatTable(["id", "label", "status"], rows, { maxWidth: 40 });
+    const lines = text.split("\n");
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+    const statusColumn = lines.slice(2).map((line) => stringWidth(line.slice(0, line.search(/(passed|failed)$/))));
+    expect(new Set(statusColumn).size).toBe(1);
+    expect(lines[2]).toMatch(/^run-1 {2}日本語.*… +passed$/);
+    expect(lines[3]).not.toMatch(/\p{RI}…/u);
+  });
+
+  it("gives way in order: the label is shortened, then dropped, and the id is never cut", () => {
+    const id = "run-20261126-090000-1b2c-with-a-long-suffix";
+    const header = ["id", "experiment", "label", "status"];
+    const row = [id, "customer-support-quality", "リリース候補・日本語のラベル", "interrupted"];
+    const giveWay = [2, 1, 3];
+    const wide = formatTable(header, [row], { maxWidth: 200, giveWay }).split("\n");
+    expect(wide[2]).toBe(row.join("  "));
+    const shortened = formatTable(header, [row], { maxWidth: 100, giveWay }).split("\n");
+    expect(shortened[2]).toMatch(/^run-\S+-suffix {2}customer-support-quality {2}リリース候補・… +interrupted$/);
+    const dropped = formatTable(header, [row], { maxWidth: 80, giveWay }).split("\n");
+    expect(dropped[0]).toMatch(/^id +experiment +status$/);
+    expect(dropped[2]).toMatch(/^run-\S+-suffix {2}customer-support-\S+… {2}interrupted$/);
+    const narrow = formatTable(header, [row], { maxWidth: 20, giveWay }).split("\n");
+    expect(narrow[0]).toBe("id");
+    expect(narrow[2]).toBe(id);
   });
 
   it("right-aligns numeric columns when asked", () => {

@@ -1,3 +1,4 @@
+import stringWidth from "string-width";
 import { compareRuns } from "../../src/core/compare-runs.js";
 import type { Comparison } from "../../src/core/comparison.js";
 import type { GateVerdict } from "../../src/core/gate.js";
@@ -59,6 +60,7 @@ export async function buildSample(): Promise<Sample> {
   return { baselineRun, candidateRun, baselineItems, candidateItems, comparison, verdict };
 }
 
+/** The widest line of `text`, in terminal columns. */
 export function widestLine(text: string): number {
-  return Math.max(...text.split("\n").map((line) => Array.from(line).length));
+  return Math.max(...text.split("\n").map((line) => stringWidth(line)));
 }

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
+import { compareItemIds } from "../../src/core/item-id-order.js";
 import { runItemId, scoreId } from "../../src/core/model/ids.js";
 import type { RunItem } from "../../src/core/model/run-item.js";
-import type { RunLease, RunStore } from "../../src/store/run-store.js";
+import { RunExistsError, UnknownRunError, type RunLease, type RunStore } from "../../src/store/run-store.js";
 import { itemIds, makeRun, makeRunItem, makeSummary } from "./fixtures/make-run.js";
 
 export interface OpenedRunStore {
@@ -171,6 +172,45 @@ export function describeRunStoreContract(name: string, open: () => Promise<Opene
       const streamed = await collect(store.runItems(run.id));
       expect(streamed.map((item) => item.item_id)).toEqual(ids);
       expect(await collect(store.runItems("run-unknown"))).toEqual([]);
+    });
+
+    it("runItems orders item ids by code point, not by UTF-16 unit or locale, also after a reopen", async () => {
+      // "\uFF5A" (ｚ) is one UTF-16 unit above the surrogates of "\u{1F600}" (😀) but a lower code point;
+      // "a\u0301" (a + combining accent) and "é" look alike but are different ids.
+      const ids = ["\u{1F600}", "z", "é", "Z", "\uFF5A", "a\u0301", "a", "\u{10000}", "\uFFFF", "item-10", "item-9", "\uE000"];
+      const expected = ["Z", "a", "a\u0301", "item-10", "item-9", "z", "é", "\uE000", "\uFF5A", "\uFFFF", "\u{10000}", "\u{1F600}"];
+      expect([...ids].sort(compareItemIds)).toEqual(expected);
+      // The pair JavaScript's own sort gets wrong: it is what the contract pins down.
+      expect(["\u{1F600}", "\uFF5A"].sort()).toEqual(["\u{1F600}", "\uFF5A"]);
+      await store.createRun(run);
+      for (const id of ids) await store.putRunItem(makeRunItem(run.id, id));
+
+      expect((await collect(store.runItems(run.id))).map((item) => item.item_id)).toEqual(expected);
+      await store.endRun(run.id, { status: "passed", ended_at: "2026-11-25T12:05:00.000Z" });
+      await store.close();
+      store = await opened.reopen();
+      expect((await collect(store.runItems(run.id))).map((item) => item.item_id)).toEqual(expected);
+    });
+
+    it("createRun refuses an id the store has with RunExistsError, also after the run ended and the store was reopened", async () => {
+      await store.createRun(run);
+      const again = store.createRun({ ...run, experiment: "refund-policy" });
+      await expect(again).rejects.toBeInstanceOf(RunExistsError);
+      await expect(again).rejects.toMatchObject({ runId: run.id });
+      await store.endRun(run.id, { status: "passed", ended_at: "2026-11-25T12:05:00.000Z" });
+      await store.close();
+
+      store = await opened.reopen();
+      await expect(store.createRun(run)).rejects.toBeInstanceOf(RunExistsError);
+      expect((await store.getRun(run.id))?.status).toBe("passed");
+    });
+
+    it("endRun and reopenRun of a run the store does not have throw UnknownRunError", async () => {
+      const end = store.endRun("run-20261125-999999-dead", { status: "passed", ended_at: "2026-11-25T12:05:00.000Z" });
+      await expect(end).rejects.toBeInstanceOf(UnknownRunError);
+      await expect(end).rejects.toMatchObject({ runId: "run-20261125-999999-dead" });
+      await expect(store.reopenRun("run-20261125-999999-dead")).rejects.toBeInstanceOf(UnknownRunError);
+      expect(await store.getRun("run-20261125-999999-dead")).toBeUndefined();
     });
 
     it("two streams of one run advance independently, and one stopped early leaves the store usable", async () => {

@@ -3,14 +3,15 @@ import path from "node:path";
 import type { Command } from "commander";
 import { EXPERIMENT_NAME, MAX_EXPERIMENT_NAME_LENGTH } from "../../core/config/schema.js";
 import { UserError } from "../../core/errors.js";
-import { CommandError } from "../../bot/bot-deps.js";
-import { planRegressionChange, regressionTargets } from "../../bot/regression/plan-regression-change.js";
-import { selectItems, UnknownRunItemIdsError } from "../../bot/regression/select-items.js";
 import type { Run } from "../../core/model/run.js";
+import { planRegressionChange, regressionTargets } from "../../core/regression/plan-regression-change.js";
+import { RegressionPlanError } from "../../core/regression/regression-errors.js";
+import { selectItems } from "../../core/regression/select-items.js";
 import { findExperiment, loadConfigFile } from "../../engine/load-config.js";
 import { globalOptions, requireRun, withStore, type CliIo } from "../cli-context.js";
 import type { RunStore } from "../../store/run-store.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { regressionErrorText } from "../regression-error-text.js";
 import { runExperimentCommand } from "./run.js";
 
 interface RegressionFlags {
@@ -83,9 +84,9 @@ async function writeRegressionDataset(
       sourceConfigText: configText,
       targets,
       existingDatasets,
-      pullRequest: run.pull_request ?? 0,
       addedAt: new Date().toISOString(),
       origin: `evalgate runs regression-dataset ${run.id}`,
+      collected: `by evalgate runs regression-dataset ${run.id}`,
     });
     for (const file of change.files) await writeAtomically(path.join(configDir, file.path), file.content);
     for (const dataset of change.datasets) {
@@ -97,27 +98,10 @@ async function writeRegressionDataset(
     const experiment = targets[0]?.name;
     return experiment === undefined ? undefined : { experiment, sourceRun: run };
   } catch (error) {
-    if (error instanceof UnknownRunItemIdsError) throw new UserError(unknownIdsText(error, run));
-    // The shared command code speaks to PR comments; here the same message is a usage error.
-    if (error instanceof CommandError) throw new UserError(error.message.replace(/`/g, ""));
+    // The shared planning reports facts; the CLI words them, as a usage error.
+    if (error instanceof RegressionPlanError) throw new UserError(regressionErrorText(error, run, configFile));
     throw error;
   }
-}
-
-const SHOWN_IDS = 10;
-
-/** The CLI's words for ids that are not in the run (the bot has its own, for a PR comment). */
-function unknownIdsText(error: UnknownRunItemIdsError, run: Run): string {
-  const list = (ids: readonly string[]) =>
-    `${ids.slice(0, SHOWN_IDS).join(", ")}${ids.length > SHOWN_IDS ? ` and ${ids.length - SHOWN_IDS} more` : ""}`;
-  const lines = [`--run-item-id: not in run ${run.id}: ${list(error.unknown)}`];
-  lines.push(
-    error.failedIds.length > 0
-      ? `its failed and errored run items are ${list(error.failedIds)} (see \`evalgate reports failures ${run.id}\`); ` +
-          "without --run-item-id all of them are taken"
-      : "every item of that run passed",
-  );
-  return lines.join("\n");
 }
 
 /**

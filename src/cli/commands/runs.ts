@@ -3,13 +3,24 @@ import { formatListing } from "../../core/report/format-listing.js";
 import { renderComparison } from "../../core/report/render-comparison.js";
 import { renderRunSummary } from "../../core/report/render-run-summary.js";
 import { judgeStoredRun } from "../stored-verdict.js";
-import { parseFormat, parsePercent, parsePositiveInt, requireRun, withStore, type CliIo } from "../cli-context.js";
+import {
+  parseFormat,
+  parsePercent,
+  parsePositiveInt,
+  requireRun,
+  terminalWidth,
+  withStore,
+  type CliIo,
+} from "../cli-context.js";
 import { compareStoredRuns } from "../compare-stored-runs.js";
 import { EXIT, exitCodeFor, worseExit, type ExitCode } from "../exit-codes.js";
 import { registerRegressionDatasetCommand } from "./regression-dataset.js";
 import { registerRunsCancelCommand } from "./runs-cancel.js";
 import { liveOwnerOf } from "../../engine/run-lease.js";
 import { RUN_COLUMNS, runRow } from "./run.js";
+import { RUN_TABLE_COLUMNS, RUN_TABLE_FIT, runTableRow } from "../run-table.js";
+import { storedGateOf } from "../../core/stored-gate.js";
+import { storedScorersOf } from "../../core/stored-scorers.js";
 
 export function registerRunsCommands(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
   const runs = program.command("runs").description("list, show and compare stored runs");
@@ -25,11 +36,17 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
     .action(async (experiment: string | undefined, flags: { format: string; limit: string }, command: Command) => {
       const format = parseFormat(flags.format);
       const limit = parsePositiveInt("--limit", flags.limit);
-      const rows = await withStore(command, async (store) => {
-        const listed = await store.listRuns({ limit, ...(experiment ? { experiment } : {}) });
-        return Promise.all(listed.map(async (run) => runRow(run, await liveOwnerOf(store, run))));
+      const listed = await withStore(command, async (store) => {
+        const runs = await store.listRuns({ limit, ...(experiment ? { experiment } : {}) });
+        return Promise.all(runs.map(async (run) => ({ run, liveOwner: await liveOwnerOf(store, run) })));
       });
-      io.stdout.write(formatListing(rows, RUN_COLUMNS, format));
+      if (format === "table") {
+        const now = Date.now();
+        const rows = listed.map(({ run, liveOwner }) => runTableRow(run, liveOwner, now));
+        io.stdout.write(formatListing(rows, RUN_TABLE_COLUMNS, format, { ...RUN_TABLE_FIT, width: terminalWidth(io) }));
+      } else {
+        io.stdout.write(formatListing(listed.map(({ run, liveOwner }) => runRow(run, liveOwner)), RUN_COLUMNS, format));
+      }
     });
 
   runs
@@ -44,7 +61,13 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
         if (format === "table") {
           const { verdict, summary } = await judgeStoredRun(store, run, undefined, undefined);
           const liveOwner = await liveOwnerOf(store, run);
-          io.stdout.write(renderRunSummary({ ...run, summary }, verdict, liveOwner ? { liveOwner } : {}) + "\n");
+          const { definition } = (await store.getExperimentVersion(run.experiment, run.experiment_version)) ?? {};
+          const configuration = {
+            gate: storedGateOf(run.id, run.experiment_version, definition),
+            scorers: storedScorersOf(definition),
+          };
+          const options = { configuration, ...(liveOwner ? { liveOwner } : {}) };
+          io.stdout.write(renderRunSummary({ ...run, summary }, verdict, options) + "\n");
         } else {
           const definition = await store.getExperimentVersion(run.experiment, run.experiment_version);
           const record = { ...run, experiment_definition: definition?.definition };

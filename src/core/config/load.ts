@@ -3,6 +3,7 @@ import type { Document, YAMLError } from "yaml";
 import type { z } from "zod";
 import { decodeUtf8 } from "../dataset/decode-utf8.js";
 import { UserError } from "../errors.js";
+import { utf8Length } from "../report/fit-text.js";
 import { describeZodIssues, formatPath } from "../zod-issues.js";
 import { findNestingProblem } from "./nesting-limit.js";
 import { ConfigFileSchema, type ConfigFile } from "./schema.js";
@@ -25,7 +26,8 @@ const MAX_LISTED_PROBLEMS = 20;
  * A file over 1 MiB, bytes that are not UTF-8, excessive aliases and deep nesting are refused.
  */
 export function parseConfig(source: string | Uint8Array, file: string): ConfigFile {
-  const size = typeof source === "string" ? source.length : source.byteLength;
+  // The limit is in bytes: a string is measured as the UTF-8 it was read from.
+  const size = typeof source === "string" ? utf8Length(source) : source.byteLength;
   if (size > MAX_CONFIG_BYTES) {
     throw new UserError(`${file}: the config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB; is it the right file?`);
   }

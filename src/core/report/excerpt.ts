@@ -13,17 +13,11 @@ export function oneLine(text: string): string {
     .trim();
 }
 
-/** Columns a string takes, counted in code points (wide CJK glyphs are counted as one). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const _ of text) width += 1;
-  return width;
-}
-
 /**
- * At most `max` code points, the last one "…" when text was cut. The one code-point cut (cells,
- * excerpts, terminal lines); it never splits a character (a surrogate pair, a flag, an emoji
- * with its modifiers), so it may keep fewer.
+ * At most `max` code points, the last one "…" when text was cut: the cut for stored and quoted
+ * text (excerpts, evidence). Terminal columns are cut by `truncateToWidth` (display-width.ts).
+ * It never splits a character (a surrogate pair, a flag, an emoji with its modifiers), so it
+ * may keep fewer.
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -1,21 +1,29 @@
-import { displayWidth, oneLine, truncate } from "./excerpt.js";
+import { givingWay, MIN_COLUMN, widestFirst, type ColumnWidths } from "./column-widths.js";
+import { displayWidth, padToWidth, truncateToWidth } from "./display-width.js";
+import { oneLine } from "./excerpt.js";
 
 export type ColumnAlign = "left" | "right";
 
 export interface TableOptions {
   /** Per column; default left. */
   align?: readonly ColumnAlign[];
-  /** Total width including the indent; default 80 (a standard terminal). */
+  /** Total width in terminal columns, including the indent; default 80 (a standard terminal). */
   maxWidth?: number;
   indent?: string;
+  /**
+   * Columns (by index) that make room when the table is too wide, first to last: shortened,
+   * then dropped (column-widths.ts `givingWay`); the others are never cut. Without it the
+   * widest column shrinks first.
+   */
+  giveWay?: readonly number[];
 }
 
 const GAP = "  ";
-const MIN_COLUMN = 4;
 
 /**
- * An aligned plain-text table that fits `maxWidth`: the widest columns shrink first and their
- * cells are cut with "…". Cells are made single-line, so a newline in data cannot break a row.
+ * An aligned plain-text table that fits `maxWidth` terminal columns, measured with
+ * `displayWidth` (a wide character takes two): cut cells end in "…". Cells are made
+ * single-line, so a newline in data cannot break a row.
  */
 export function formatTable(
   header: readonly string[],
@@ -23,40 +31,29 @@ export function formatTable(
   options: TableOptions = {},
 ): string {
   const indent = options.indent ?? "";
-  const available = (options.maxWidth ?? 80) - displayWidth(indent) - GAP.length * (header.length - 1);
+  const maxWidth = options.maxWidth ?? 80;
+  const room = (count: number) => maxWidth - displayWidth(indent) - GAP.length * Math.max(0, count - 1);
+  const giveWay = options.giveWay;
+  const uncut = new Set(giveWay === undefined ? [] : header.map((_, column) => column).filter((c) => !giveWay.includes(c)));
+  // A cell wider than the whole row can never show in full: cut it before measuring, so a long
+  // model output costs no more than a line. Columns that are never cut are kept whole.
   const cells = [header, ...rows].map((row) =>
-    header.map((_, column) => truncate(oneLine(row[column] ?? ""), Math.max(available, MIN_COLUMN))),
+    header.map((_, column) => {
+      const text = oneLine(row[column] ?? "");
+      return uncut.has(column) ? text : truncateToWidth(text, Math.max(room(1), MIN_COLUMN));
+    }),
   );
-  const widths = fitWidths(
-    header.map((_, column) => Math.max(...cells.map((row) => displayWidth(row[column] ?? "")))),
-    available,
-  );
-  const rule = widths.map((width) => "─".repeat(width));
-  const lines = [cells[0] ?? [], rule, ...cells.slice(1)].map((row) =>
-    (indent + row.map((cell, column) => pad(cell, widths[column] ?? 0, options.align?.[column])).join(GAP)).trimEnd(),
-  );
+  const natural = header.map((_, column) => Math.max(...cells.map((row) => displayWidth(row[column] ?? ""))));
+  const widths: ColumnWidths =
+    giveWay === undefined ? widestFirst(natural, room) : givingWay(natural, room, giveWay);
+  const rule = widths.map((width) => (width === undefined ? undefined : "─".repeat(width)));
+  const lines = [cells[0] ?? [], rule, ...cells.slice(1)].map((row) => {
+    const shown = row.flatMap((cell, column) => {
+      const width = widths[column];
+      if (width === undefined) return [];
+      return [padToWidth(truncateToWidth(cell ?? "", width), width, options.align?.[column])];
+    });
+    return (indent + shown.join(GAP)).trimEnd();
+  });
   return lines.join("\n");
-}
-
-/** Narrows the widest column one step at a time until the row fits. */
-function fitWidths(widths: number[], available: number): number[] {
-  const fitted = [...widths];
-  let total = fitted.reduce((sum, width) => sum + width, 0);
-  while (total > available) {
-    let widest = 0;
-    for (let column = 1; column < fitted.length; column += 1) {
-      if ((fitted[column] ?? 0) > (fitted[widest] ?? 0)) widest = column;
-    }
-    const width = fitted[widest] ?? 0;
-    if (width <= MIN_COLUMN) break;
-    fitted[widest] = width - 1;
-    total -= 1;
-  }
-  return fitted;
-}
-
-function pad(cell: string, width: number, align: ColumnAlign | undefined): string {
-  const text = truncate(cell, width);
-  const space = " ".repeat(Math.max(0, width - displayWidth(text)));
-  return align === "right" ? space + text : text + space;
 }

@@ -1,17 +1,9 @@
 import { markdownTable } from "markdown-table";
-import type { Comparison, MetricDelta } from "../comparison.js";
+import type { Comparison } from "../comparison.js";
 import type { RunSummary } from "../model/run.js";
-import {
-  formatCost,
-  formatCount,
-  formatDeltaCost,
-  formatDeltaCount,
-  formatDeltaMs,
-  formatMs,
-  formatPercent,
-  formatScore,
-} from "../stats.js";
+import { formatCount, formatPercent, formatScore } from "../stats.js";
 import { escapeMarkdown } from "./escape-markdown.js";
+import { METRICS_HEADER, metricsRows } from "./metrics-rows.js";
 
 /** Options for markdown-table: unpadded cells keep a 65,536-character comment for the data. */
 export const MARKDOWN_TABLE = { alignDelimiters: false } as const;
@@ -54,23 +46,5 @@ export function withHiddenRows(table: string, hidden: number): string {
 
 /** Errors, latency, tokens and cost of both runs over the shared items, with deltas. */
 export function metricsComparisonTable(comparison: Comparison): string {
-  const row = (name: string, metric: MetricDelta, format: (value: number) => string, delta: (value: number) => string) => [
-    name,
-    format(metric.baseline),
-    format(metric.candidate),
-    delta(metric.delta),
-  ];
-  const rows = [
-    row("errors", errorDelta(comparison), formatCount, formatDeltaCount),
-    row("latency p50", comparison.latency_ms.p50, formatMs, formatDeltaMs),
-    row("latency p95", comparison.latency_ms.p95, formatMs, formatDeltaMs),
-    row("tokens", comparison.tokens.total, formatCount, formatDeltaCount),
-    row("cost", comparison.cost, formatCost, formatDeltaCost),
-  ];
-  return markdownTable([["", "baseline", "candidate", "Δ"], ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
-}
-
-function errorDelta(comparison: Comparison): MetricDelta {
-  const { baseline, candidate } = comparison.errors;
-  return { baseline, candidate, delta: candidate - baseline };
+  return markdownTable([METRICS_HEADER, ...metricsRows(comparison, { errors: true })], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
 }

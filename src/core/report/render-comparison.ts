@@ -4,25 +4,14 @@ import type {
   FlippedItem,
   FlippedList,
   IdList,
-  MetricDelta,
   ScorerComparison,
 } from "../comparison.js";
 import type { GateVerdict } from "../gate.js";
-import {
-  formatCost,
-  formatCount,
-  formatDeltaCost,
-  formatDeltaCount,
-  formatDeltaMs,
-  formatDeltaPp,
-  formatDeltaScore,
-  formatMs,
-  formatPercent,
-  formatScore,
-} from "../stats.js";
+import { formatCount, formatDeltaPp, formatDeltaScore, formatPercent, formatScore } from "../stats.js";
 import { excerpt, oneLine } from "./excerpt.js";
 import { fitLines } from "./fit-lines.js";
 import { formatTable } from "./format-table.js";
+import { METRICS_HEADER, metricsRows } from "./metrics-rows.js";
 import { renderVerdictLines } from "./render-verdict.js";
 import { wrapText } from "./wrap-text.js";
 
@@ -161,20 +150,8 @@ function errorLines(comparison: Comparison): string[] {
 }
 
 function metricsTable(comparison: Comparison): string {
-  const row = (name: string, metric: MetricDelta, format: (value: number) => string, delta: (value: number) => string) => [
-    name,
-    format(metric.baseline),
-    format(metric.candidate),
-    delta(metric.delta),
-  ];
-  const rows = [
-    row("latency p50", comparison.latency_ms.p50, formatMs, formatDeltaMs),
-    row("latency p95", comparison.latency_ms.p95, formatMs, formatDeltaMs),
-    row("tokens", comparison.tokens.total, formatCount, formatDeltaCount),
-    row("cost", comparison.cost, formatCost, formatDeltaCost),
-  ];
   const align = ["left", "right", "right", "right"] as const;
-  return formatTable(["", "baseline", "candidate", "Δ"], rows, { align, maxWidth: WIDTH });
+  return formatTable(METRICS_HEADER, metricsRows(comparison, { errors: false }), { align, maxWidth: WIDTH });
 }
 
 /** A blank line before a block that has lines; nothing for an empty one. */

@@ -1,7 +1,9 @@
+import type { ScorerRef } from "../config/schema.js";
 import type { GateVerdict } from "../gate.js";
 import type { Run, RunSummary } from "../model/run.js";
 import { formatCost, formatCount, formatMs, formatPercent, formatScore } from "../stats.js";
-import { oneLine } from "./excerpt.js";
+import type { StoredGate } from "../stored-gate.js";
+import { oneLine, valueText } from "./excerpt.js";
 import { fitLines } from "./fit-lines.js";
 import { formatTable } from "./format-table.js";
 import { renderVerdictLines } from "./render-verdict.js";
@@ -15,13 +17,26 @@ export interface RunOwner {
   heartbeatAgeMs: number;
 }
 
+/** What the run's experiment version judged it by, as stored with that version. */
+export interface RunConfiguration {
+  gate: StoredGate;
+  /** Undefined when the stored definition holds none readable. */
+  scorers: readonly ScorerRef[] | undefined;
+}
+
+export interface RunSummaryOptions {
+  liveOwner?: RunOwner;
+  configuration?: RunConfiguration;
+}
+
 /**
- * A run for an 80-column terminal: what ran, how it went, and the verdict (from `decideVerdict`:
+ * A run for an 80-column terminal: what ran (with the gate and scorers of its experiment
+ * version when `configuration` is given), how it went, and the verdict (from `decideVerdict`:
  * renderers never judge). A run still `running` in the store is running when `liveOwner` (its
  * live lease) is given, else interrupted, with the command that continues it.
  */
-export function renderRunSummary(run: Run, verdict: GateVerdict, options: { liveOwner?: RunOwner } = {}): string {
-  const { liveOwner } = options;
+export function renderRunSummary(run: Run, verdict: GateVerdict, options: RunSummaryOptions = {}): string {
+  const { liveOwner, configuration } = options;
   const lines = [
     field("run", `${run.id} (${statusText(run, liveOwner)})`),
     // A line of its own: a host name would not fit beside the run id in 80 columns.
@@ -35,6 +50,7 @@ export function renderRunSummary(run: Run, verdict: GateVerdict, options: { live
       : []),
     field("started", `${run.started_at}${run.ended_at !== undefined ? ` · ended ${run.ended_at}` : ""}`),
     ...resumeLines(run, liveOwner),
+    ...(configuration !== undefined ? configurationLines(configuration) : []),
     "",
     ...(run.summary !== undefined ? summaryLines(run.summary, passThreshold(verdict)) : ["No items stored yet."]),
     "",
@@ -60,6 +76,26 @@ function resumeLines(run: Run, liveOwner: RunOwner | undefined): string[] {
   // A live run refuses --resume: what a user can do is stop it.
   if (liveOwner !== undefined) return [stored, field("stop", `evalgate runs cancel ${run.id}`)];
   return [stored, field("continue", `evalgate run ${run.experiment} --resume ${run.id}`)];
+}
+
+/** The gate as its keys are written in evalgate.yml, then the scorers: name, label, config in short. */
+function configurationLines({ gate, scorers }: RunConfiguration): string[] {
+  const gateText = [
+    `passed_threshold ${gate.gate.passed_threshold}`,
+    `max_regressions ${gate.gate.max_regressions ?? "not set"}`,
+    `max_error_rate ${gate.maxErrorRate}`,
+  ].join(" · ");
+  const lines = [field("gate", gateText)];
+  if (scorers === undefined) return [...lines, field("scorers", "(not readable in the stored experiment version)")];
+  const rows = scorers.map((scorer) => [scorer.name, scorer.label, configText(scorer.config)]);
+  return [...lines, "", formatTable(["scorer", "label", "config"], rows, { maxWidth: WIDTH })];
+}
+
+/** `{ tool: "search_orders", max: 2 }` → "tool: search_orders, max: 2"; nested values as compact JSON. */
+function configText(config: Readonly<Record<string, unknown>>): string {
+  return Object.entries(config)
+    .map(([key, value]) => `${key}: ${valueText(value)}`)
+    .join(", ");
 }
 
 /** The threshold the pass rate was judged against, so the rate is never shown rounded onto it. */

@@ -1,3 +1,5 @@
+import { editDistance } from "../edit-distance.js";
+
 /**
  * The known name a typo most likely meant: the nearest by edit distance, if it is close
  * (at most a third of the name's length, and at least 1), or a known name containing it.
@@ -14,18 +16,4 @@ export function closestName(name: string, known: readonly string[]): string | un
     }
   }
   return best ?? known.find((candidate) => candidate.includes(wanted) && wanted.length >= 3);
-}
-
-/** Levenshtein distance, two rows. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -1,5 +1,5 @@
-import type { AttemptOutcome, RetryPolicy } from "../retry.js";
-import { parseRetryAfter, withRetries } from "../retry.js";
+import type { AttemptOutcome, RetryPolicy } from "../../core/retry.js";
+import { parseRetryAfter, withRetries } from "../../core/retry.js";
 import type { HttpExchange, HttpSend, HttpTransport } from "./http-transport.js";
 import { AttemptTimeoutError } from "./http-transport.js";
 import { excerpt, withAttempts } from "./failure-text.js";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { IncomingHttpHeaders } from "node:http";
-import { abortReason } from "../retry.js";
+import { abortReason } from "../../core/retry.js";
 import { AbortWatch } from "./abort-watch.js";
 import { PendingExchange } from "./pending-exchange.js";
 

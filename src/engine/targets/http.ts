@@ -3,14 +3,12 @@ import type { Item } from "../../core/model/item.js";
 import type { TargetResult } from "../../core/model/run-item.js";
 import { compileTemplate } from "../../core/template.js";
 import type { TemplateValues } from "../../core/template.js";
-import { retryPolicy } from "../retry.js";
-import { callJsonEndpoint } from "./call-json-endpoint.js";
+import { retryPolicy } from "../../core/retry.js";
+import { callForAnswer } from "./call-for-answer.js";
 import { endpointOf, HttpTransport } from "./http-transport.js";
-import { mapResponse } from "./response-mapping.js";
 import type { TargetOptions } from "./target-options.js";
 import { assertKnownPlaceholders, describeUrl, parseTargetUrl } from "./target-options.js";
 import type { CallContext, Target } from "./target.js";
-import { requireAnswer } from "../../core/require-answer.js";
 
 /** The `experiment` field of the request: variant and overrides only when the run has them. */
 export function experimentField(context: CallContext): Record<string, unknown> {
@@ -68,12 +66,7 @@ export function createHttpTarget(config: HttpTargetConfig, options: TargetOption
     async call(item: Item, context: CallContext): Promise<TargetResult> {
       const body = JSON.stringify(buildBody(item, context));
       const request = { endpoint, method: config.method, headers, body, timeoutMs: config.timeout, signal: context.signal };
-      const result = await callJsonEndpoint(transport, request, policy);
-      if (result.error !== undefined) {
-        return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
-      }
-      const mapped = { ...mapResponse(result.json, config), latency_ms: result.latencyMs, attempts: result.attempts };
-      return requireAnswer(mapped, { field: config.output, response: result.json });
+      return callForAnswer(transport, request, policy, config);
     },
     async close(): Promise<void> {
       transport.close();

@@ -1,5 +1,5 @@
 import type { ClientRequest, IncomingMessage } from "node:http";
-import { abortReason } from "../retry.js";
+import { abortReason } from "../../core/retry.js";
 import type { AbortWatch, AbortWatcher } from "./abort-watch.js";
 import type { HttpExchange } from "./http-transport.js";
 

@@ -2,16 +2,14 @@ import type { PromptTargetConfig } from "../../core/config/schema.js";
 import type { Item } from "../../core/model/item.js";
 import type { TargetResult } from "../../core/model/run-item.js";
 import { compileText } from "../../core/template.js";
-import { retryPolicy } from "../retry.js";
-import { callJsonEndpoint } from "./call-json-endpoint.js";
+import { retryPolicy } from "../../core/retry.js";
+import { callForAnswer } from "./call-for-answer.js";
 import { requestHeaders, templateValues } from "./http.js";
 import { endpointOf, HttpTransport } from "./http-transport.js";
-import { mapResponse } from "./response-mapping.js";
 import type { ResponseMapping } from "./response-mapping.js";
 import type { TargetOptions } from "./target-options.js";
 import { assertKnownPlaceholders, describeUrl, parseTargetUrl } from "./target-options.js";
 import type { CallContext, Target } from "./target.js";
-import { requireAnswer } from "../../core/require-answer.js";
 
 /** The inference step a prompt target is: overrides under this key apply to its request. */
 export const PROMPT_STEP = "prompt";
@@ -54,12 +52,7 @@ export function createPromptTarget(config: PromptTargetConfig, options: TargetOp
       const override = context.overrides?.[PROMPT_STEP];
       const body = JSON.stringify({ ...settings, ...override, messages: messagesFor(item, context) });
       const request = { endpoint, method: "POST", headers, body, timeoutMs: config.timeout, signal: context.signal };
-      const result = await callJsonEndpoint(transport, request, policy);
-      if (result.error !== undefined) {
-        return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
-      }
-      const mapped = { ...mapResponse(result.json, CHAT_COMPLETION), latency_ms: result.latencyMs, attempts: result.attempts };
-      return requireAnswer(mapped, { field: CHAT_COMPLETION.output, response: result.json });
+      return callForAnswer(transport, request, policy, CHAT_COMPLETION);
     },
     async close(): Promise<void> {
       transport.close();

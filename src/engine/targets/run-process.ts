@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { suffixWithin, type TextLimit } from "../../core/report/fit-text.js";
-import { abortReason } from "../retry.js";
+import { abortReason } from "../../core/retry.js";
 
 export interface ProcessRequest {
   program: string;

@@ -1,7 +1,7 @@
 import { UserError } from "../../core/errors.js";
 import { findUnknownPlaceholders, PLACEHOLDER_ROOTS } from "../../core/template.js";
 import { formatPath } from "../../core/zod-issues.js";
-import type { Backoff } from "../retry.js";
+import type { Backoff } from "../../core/retry.js";
 
 /** What every target is built with, besides its config. */
 export interface TargetOptions {

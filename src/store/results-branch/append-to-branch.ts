@@ -1,6 +1,7 @@
+import { withRetries } from "../../core/retry.js";
 import type { BranchGit, BranchHead, TreeFile } from "./branch-git.js";
 import { README, README_PATH } from "./layout.js";
-import { backoff, type RetryPolicy } from "./retry-policy.js";
+import { publishRetries, type BranchRetryPolicy } from "./retry-policy.js";
 
 /**
  * Adds files to the results branch in one commit, racing safely with other jobs: the commit is
@@ -29,7 +30,7 @@ interface WrittenBlob {
 }
 
 /** Returns the commit that holds the file (ours, or a later one when our answer was lost). */
-export async function appendToBranch(git: BranchGit, append: BranchAppend, policy: RetryPolicy): Promise<string> {
+export async function appendToBranch(git: BranchGit, append: BranchAppend, policy: BranchRetryPolicy): Promise<string> {
   const file = { path: append.file.path, sha: await git.createBlob(append.file.content) };
   const ifAbsent: WrittenBlob[] = [];
   for (const extra of append.filesIfAbsent) ifAbsent.push({ path: extra.path, sha: await git.createBlob(extra.content) });
@@ -37,16 +38,15 @@ export async function appendToBranch(git: BranchGit, append: BranchAppend, polic
   const ourCommits = new Set<string>();
   let uncertain = false;
   let lastProblem = "";
-  for (let attempt = 1; attempt <= policy.publishAttempts; attempt += 1) {
-    if (attempt > 1) await backoff(attempt - 1, policy);
+  const { value: landed } = await withRetries<string | undefined>(async () => {
     // Any other call that still fails after the client's own retries ends the append: trying
     // again here would only multiply them.
     const head = await git.readHead();
-    if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain))) return head.commitSha;
+    if (head !== undefined && (await alreadyPublished(git, head, file, ourCommits, uncertain))) return { retry: false, value: head.commitSha };
     const commit = head === undefined ? await orphanCommit(git, append.message, file, ifAbsent) : await commitOnTop(git, head, append.message, file, ifAbsent);
     ourCommits.add(commit);
     const outcome = head === undefined ? await git.createBranch(commit) : await git.moveBranch(commit);
-    if (outcome === "done") return commit;
+    if (outcome === "done") return { retry: false, value: commit };
     if (outcome === "uncertain") {
       // The ref write's answer was lost: it may have landed, which the next read of the head shows.
       uncertain = true;
@@ -54,7 +54,9 @@ export async function appendToBranch(git: BranchGit, append: BranchAppend, polic
     } else {
       lastProblem = head === undefined ? "another job created the branch at the same time" : "another job moved the branch first";
     }
-  }
+    return { retry: true, value: undefined };
+  }, publishRetries(policy));
+  if (landed !== undefined) return landed;
   throw new Error(
     `could not add ${file.path} to ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ` +
       "the run is kept in the staging store: publish it again later",

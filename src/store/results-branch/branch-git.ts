@@ -1,6 +1,6 @@
 import { UserError } from "../../core/errors.js";
 import type { GitHubClient } from "../../github/github-client.js";
-import { isTransient, statusOf } from "./retry-policy.js";
+import { statusOf } from "../../github/request-status.js";
 
 /**
  * The results branch through GitHub's Git Data API: no clone, no checkout. The client retries
@@ -157,8 +157,10 @@ export class BranchGit {
       await write();
       return "done";
     } catch (error) {
-      if (statusOf(error) === 422) return "conflict";
-      if (isTransient(error)) return "uncertain";
+      const status = statusOf(error);
+      if (status === 422) return "conflict";
+      // A 5xx, or no answer (Octokit reports a dropped connection as 500): the write may have landed.
+      if (status !== undefined && status >= 500) return "uncertain";
       throw error;
     }
   }

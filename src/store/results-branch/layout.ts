@@ -12,6 +12,8 @@ import type { Run } from "../../core/model/run.js";
  * single tree listing answers `findRuns` without downloading any run.
  */
 
+/** The branch runs are kept on when none is named (the Action's `results-branch`, the bot, `--store github:OWNER/REPO`). */
+export const DEFAULT_RESULTS_BRANCH = "evalgate-results";
 export const RUNS_DIR = "runs";
 export const EXPERIMENT_VERSIONS_DIR = "experiment-versions";
 export const README_PATH = "README.md";

@@ -1,7 +1,8 @@
 import { UserError } from "../../core/errors.js";
 import { createOctokit } from "../../github/create-octokit.js";
 import type { BranchLocation } from "./branch-git.js";
-import { DEFAULT_RESULTS_BRANCH, ResultsBranchStore } from "./results-branch-store.js";
+import { DEFAULT_RESULTS_BRANCH } from "./layout.js";
+import { ResultsBranchStore } from "./results-branch-store.js";
 
 const SPEC_PREFIX = "github:";
 // GitHub's rules: owners are letters, digits and single hyphens; repository names add "." and "_".

@@ -5,17 +5,16 @@ import type { GitHubClient } from "../../github/github-client.js";
 import type { Run } from "../../core/model/run.js";
 import type { RunItem, Score } from "../../core/model/run-item.js";
 import { EMBEDDED_STORE_FILE, openEmbeddedStore } from "../open-store.js";
-import type { ExperimentVersionRecord, RunEnd, RunFilter, RunLease, RunStore } from "../run-store.js";
+import { RunExistsError, UnknownRunError, type ExperimentVersionRecord, type RunEnd, type RunFilter, type RunLease, type RunStore } from "../run-store.js";
 import type { SqliteRunStore } from "../sqlite-store.js";
 import { appendToBranch } from "./append-to-branch.js";
 import { BranchGit, type BranchLocation } from "./branch-git.js";
 import { toRunRef, type IndexedRun, type RunRefFilter } from "./branch-index.js";
 import { BranchReader } from "./branch-reader.js";
 import { encodeRunForBranch } from "./encode-run.js";
-import { parseRunPath, type RunRef } from "./layout.js";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { DEFAULT_RESULTS_BRANCH, parseRunPath, type RunRef } from "./layout.js";
+import { DEFAULT_BRANCH_RETRY_POLICY, type BranchRetryPolicy } from "./retry-policy.js";
 
-export const DEFAULT_RESULTS_BRANCH = "evalgate-results";
 /** The Git Data API accepts blobs up to 100 MB. */
 export const MAX_RUN_FILE_BYTES = 100_000_000;
 const DEFAULT_LIST_LIMIT = 50;
@@ -35,7 +34,7 @@ export interface ResultsBranchStoreOptions {
   /** Runs being written live here (an embedded store) until endRun publishes them. */
   stagingDir: string;
   /** How often and how patiently the branch is moved; defaults suit GitHub, tests shorten the delays. */
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<BranchRetryPolicy>;
   /** Largest compressed run file; at most (and by default) MAX_RUN_FILE_BYTES. */
   maxRunFileBytes?: number;
 }
@@ -58,14 +57,14 @@ export class ResultsBranchStore implements RunStore {
   private staging: Promise<SqliteRunStore> | undefined;
   private readonly git: BranchGit;
   private readonly reader: BranchReader;
-  private readonly policy: RetryPolicy;
+  private readonly policy: BranchRetryPolicy;
   private readonly maxRunFileBytes: number;
   private publishing: Promise<unknown> = Promise.resolve();
 
   constructor(options: ResultsBranchStoreOptions) {
     this.location = { owner: options.owner, repo: options.repo, branch: options.branch ?? DEFAULT_RESULTS_BRANCH };
     this.stagingDir = options.stagingDir;
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.policy = { ...DEFAULT_BRANCH_RETRY_POLICY, ...options.retry };
     this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
     this.git = new BranchGit(options.octokit, this.location);
     this.reader = new BranchReader(this.git);
@@ -104,7 +103,9 @@ export class ResultsBranchStore implements RunStore {
     return staged ?? this.reader.experimentVersion(experiment, version);
   }
 
+  /** A published run's id is taken as much as a staged one's: its file on the branch is final. */
   async createRun(run: Run): Promise<void> {
+    if ((await this.reader.readIndex()).run(run.id) !== undefined) throw new RunExistsError(run.id, this.git.name);
     await (await this.stagingStore()).createRun(run);
   }
 
@@ -114,14 +115,16 @@ export class ResultsBranchStore implements RunStore {
 
   /** Ends the staged run and publishes it; when publishing fails the run stays staged for `publish`. */
   async endRun(runId: string, end: RunEnd): Promise<void> {
-    const staging = await this.stagingStore();
-    await staging.endRun(runId, end);
-    await this.publishFrom(staging, runId);
+    const staged = await this.stagedRun(runId);
+    if (staged === undefined) throw new UnknownRunError(runId, `the runs in progress for ${this.git.name}`);
+    await staged.staging.endRun(runId, end);
+    await this.publishFrom(staged.staging, runId);
   }
 
   /** Only a staged run can go on: a published run's file on the branch is final. */
   async reopenRun(runId: string): Promise<void> {
     const staged = await this.stagedRun(runId);
+    if (staged === undefined && (await this.reader.readIndex()).run(runId) === undefined) throw new UnknownRunError(runId, this.git.name);
     if (staged === undefined) {
       throw new UserError(
         `run "${runId}" is published on ${this.location.branch} and cannot be continued there; start a new run instead`,

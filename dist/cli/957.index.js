@@ -1,0 +1,8997 @@
+export const id = 957;
+export const ids = [957];
+export const modules = {
+
+/***/ 1020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ invocationDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The folder the user typed the command in. `npm run` starts a script in the package root, so
+ * `npm run -s evalgate -- …` from a sub-folder, or `npm --prefix CHECKOUT run -s evalgate -- …`
+ * from a project elsewhere, would read the checkout's evalgate.yml and write its .evalgate/;
+ * npm keeps the folder it was started in as INIT_CWD. Only a process that npm started as the
+ * `evalgate` script, in the folder of that package.json, moves there: a process that merely
+ * inherits the variables (a command target evalgate starts) stays where it was started.
+ */
+function invocationDir(env, cwd) {
+    const { npm_lifecycle_event: script, npm_package_json: packageJson, INIT_CWD: typedIn } = env;
+    if (script !== "evalgate" || !packageJson || !typedIn)
+        return cwd;
+    return samePath(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(packageJson), cwd) ? typedIn : cwd;
+}
+// npm reports the package root as given (--prefix may go through a symlink); cwd is resolved.
+function samePath(a, b) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(a) === (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(b);
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2957:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1020);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2811);
+// The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
+
+
+// `npm run -s evalgate -- …` starts in the package root: run where the user typed it instead.
+process.chdir((0,_invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__/* .invocationDir */ .m)(process.env, process.cwd()));
+process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+});
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2811:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
+
+// EXTERNAL MODULE: ./node_modules/commander/esm.mjs
+var esm = __webpack_require__(8179);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __webpack_require__(4296);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+;// CONCATENATED MODULE: ./src/core/report/csv-row.ts
+/** One RFC 4180 record, CRLF-terminated: fields with a comma, quote or line break are quoted. */
+function csvRow(fields) {
+    return `${fields.map(csvField).join(",")}\r\n`;
+}
+function csvField(field) {
+    // Leading/trailing spaces are quoted too, so a reader that trims keeps them.
+    if (/[",\r\n]|^\s|\s$/.test(field))
+        return `"${field.replace(/"/g, '""')}"`;
+    return field;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/escape-xml.ts
+// XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF even as references.
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
+/** Text safe as element content; line breaks stay readable (a CR is kept as a reference). */
+function escapeXmlText(text) {
+    return text
+        .replace(INVALID_XML, "\ufffd")
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/\r/g, "&#13;");
+}
+/**
+ * Text safe in a double- or single-quoted attribute value. Line breaks and tabs become
+ * references because parsers normalise literal ones in attributes to spaces.
+ */
+function escapeXmlAttribute(text) {
+    return escapeXmlText(text)
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&apos;")
+        .replace(/\n/g, "&#10;")
+        .replace(/\t/g, "&#9;");
+}
+
+// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
+var simple_statistics = __webpack_require__(5521);
+;// CONCATENATED MODULE: ./src/core/stats.ts
+
+/**
+ * p50, p95 and mean of latencies; all 0 when there are none. Sorts `values` in place: callers
+ * pass a buffer they own, so a 100,000-item run is never copied.
+ */
+function latencyStats(values) {
+    if (values.length === 0)
+        return { p50: 0, p95: 0, mean: 0 };
+    values.sort((a, b) => a - b);
+    return {
+        p50: (0,simple_statistics/* quantileSorted */.Z4)(values, 0.5),
+        p95: (0,simple_statistics/* quantileSorted */.Z4)(values, 0.95),
+        mean: (0,simple_statistics/* mean */.RE)(values),
+    };
+}
+/** `part / whole`, 0 when whole is 0 (an empty run has no pass rate to speak of). */
+function ratio(part, whole) {
+    return whole === 0 ? 0 : part / whole;
+}
+// Past this many decimals a difference is not worth showing: the value is shown truncated toward
+// itself instead, so it still never lands on the far side of a boundary.
+const MAX_DIGITS = 6;
+// 27/30 and 0.9 differ in binary floating point; a rate that close to a boundary is on it.
+const SAME = 1e-9;
+/**
+ * A fraction as a percentage that never rounds onto or across a boundary it is not on: 0.86 →
+ * "86.0%", 1999/2000 → "99.95%" (not "100.0%"), 0.0004 → "0.04%". The boundaries are 0, 1 and
+ * every value in `against` (a threshold the rate is compared with): decimals are added, up to 6,
+ * until the shown number sits on the same side of each boundary as the true one.
+ */
+function formatPercent(fraction, options = {}) {
+    return `${honestFixed(fraction * 100, options.digits ?? 1, [0, 1, ...(options.against ?? [])].map((b) => b * 100))}%`;
+}
+/**
+ * A fraction as plain decimal text for machine-read outputs (exports, Action outputs): 4 decimals,
+ * more when 4 would round onto 0 or 1 (0.99996 → "0.99996", never "1.0000").
+ */
+function formatFraction(fraction, digits = 4) {
+    return honestFixed(fraction, digits, [0, 1]);
+}
+function honestFixed(value, digits, boundaries) {
+    const scale = Math.max(1, Math.abs(value));
+    const crossed = (shown) => boundaries.find((b) => Math.abs(value - b) > SAME * scale && Math.sign(shown - b) !== Math.sign(value - b));
+    for (let d = digits; d <= MAX_DIGITS; d += 1) {
+        const text = value.toFixed(d);
+        if (crossed(Number(text)) === undefined)
+            return text;
+    }
+    // Still on a boundary at 6 decimals: truncate toward the true value's side of it.
+    const boundary = crossed(Number(value.toFixed(MAX_DIGITS)));
+    const factor = 10 ** MAX_DIGITS;
+    const truncated = value < boundary ? Math.floor(value * factor) / factor : Math.ceil(value * factor) / factor;
+    return truncated.toFixed(MAX_DIGITS);
+}
+// U+2212 reads as a minus sign in a terminal and in Markdown, where "-" can start a list.
+const MINUS = "\u2212";
+/** A signed number: "+4.0", "−2.1", "±0.0" when it rounds to zero. */
+function formatSigned(value, digits = 1) {
+    const magnitude = Math.abs(value).toFixed(digits);
+    if (Number(magnitude) === 0)
+        return `±${magnitude}`;
+    return `${value > 0 ? "+" : MINUS}${magnitude}`;
+}
+/** A difference of two fractions in percentage points: 0.04 → "+4.0 pp". */
+function formatDeltaPp(delta) {
+    return `${formatSigned(delta * 100, 1)} pp`;
+}
+/** A latency difference: 12.4 → "+12 ms". */
+function formatDeltaMs(delta) {
+    return `${formatSigned(delta, 0)} ms`;
+}
+/** A score difference on the 0..1 scale: "+0.08". */
+function formatDeltaScore(delta) {
+    return formatSigned(delta, 2);
+}
+/** A count difference with thousands separators: "+1,200". */
+function formatDeltaCount(delta) {
+    const text = formatSigned(delta, 0);
+    return text.slice(0, 1) + formatCount(Number(text.slice(1)));
+}
+/** A cost difference; costs are small amounts, so four decimals. */
+function formatDeltaCost(delta) {
+    return formatSigned(delta, 4);
+}
+function formatMs(ms) {
+    return `${formatCount(Math.round(ms))} ms`;
+}
+function formatCount(value) {
+    return Math.round(value).toLocaleString("en-US");
+}
+/** A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 → "0.9995"). */
+function formatScore(value) {
+    return honestFixed(value, 2, [0, 1]);
+}
+/** Costs are read from the target's responses in its own unit, so no currency sign. */
+function formatCost(value) {
+    return value.toFixed(4);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/fit-text.ts
+
+/**
+ * Where our text goes on GitHub, and how much it takes there:
+ * - `comment`: an issue or pull-request comment body; GitHub answers 422 "body is too long
+ *   (maximum is 65536 characters)" above it (its OpenAPI description sets no maxLength).
+ * - `checkSummary`, `checkText`: a check run's `output.summary` and `output.text`, "Maximum
+ *   length: 65535 characters" each (REST API, "Update a check run").
+ * - `checkTitle`: `output.title`; GitHub documents no maximum, and 255 keeps it one line.
+ * - `statusDescription`: a commit status's `description`, at most 140 characters.
+ * - `jobSummary`: `$GITHUB_STEP_SUMMARY`, "each step is restricted to a maximum size of 1MiB"
+ *   (Actions docs, "Adding a job summary"): counted in bytes.
+ */
+const GITHUB_LIMITS = {
+    comment: { limit: 65_536, unit: "characters" },
+    checkSummary: { limit: 65_535, unit: "characters" },
+    checkText: { limit: 65_535, unit: "characters" },
+    checkTitle: { limit: 255, unit: "characters" },
+    statusDescription: { limit: 140, unit: "characters" },
+    jobSummary: { limit: 1_048_576, unit: "bytes" },
+};
+/** The length of `text` in the unit of `limit`. */
+function measure(text, limit) {
+    return limit.unit === "bytes" ? utf8Length(text) : text.length;
+}
+/** UTF-8 bytes of `text`; a lone surrogate counts 3, as the U+FFFD an encoder writes for it. */
+function utf8Length(text) {
+    let bytes = 0;
+    for (let index = 0; index < text.length;) {
+        const [units, size] = characterAt(text, index);
+        bytes += size;
+        index += units;
+    }
+    return bytes;
+}
+/** The code units and UTF-8 bytes of the character that starts at `index`. */
+function characterAt(text, index) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80)
+        return [1, 1];
+    if (code < 0x800)
+        return [1, 2];
+    if (isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(index + 1)))
+        return [2, 4];
+    return [1, 3];
+}
+/** What is left of `limit` once `used` is spent (a header written before the fitted text). */
+function remainingAfter(limit, used) {
+    return { unit: limit.unit, limit: limit.limit - measure(used, limit) };
+}
+/**
+ * Renders at each level, richest first, and returns the first whole render within `limit`, so
+ * a fitted report keeps every entity, table row and `<details>` intact and is measured after
+ * escaping. The levels should end with one small by construction; if even that one is too long,
+ * its render is cut (`cutToFit`) rather than handed to GitHub to refuse.
+ */
+function fitLevels(levels, render, limit) {
+    let leanest = "";
+    for (const level of levels) {
+        leanest = render(level);
+        if (measure(leanest, limit) <= limit.limit)
+            return leanest;
+    }
+    return cutToFit(leanest, limit);
+}
+/** "\n\n_… cut to fit the limit of 65,536 characters._" */
+function cutNote(limit) {
+    return `\n\n_… cut to fit the limit of ${formatCount(limit.limit)} ${limit.unit}._`;
+}
+/**
+ * `text` when it fits; else the longest prefix that, closed and followed by `note`, fits. The
+ * cut never splits a character (a surrogate pair, an emoji with its modifiers, a flag), an
+ * HTML entity, a tag or a comment, prefers a line break near the end, and closes a code fence,
+ * a `<summary>` and every `<details>` it leaves open. When `note` leaves no room, "…" says it
+ * was cut instead. Lone surrogates in `text` become U+FFFD (the same length in either unit).
+ */
+function cutToFit(text, limit, note = cutNote(limit)) {
+    const whole = withoutLoneSurrogates(text);
+    if (measure(whole, limit) <= limit.limit)
+        return whole;
+    for (const ending of [note, "…"]) {
+        const room = limit.limit - measure(ending, limit);
+        if (room >= 0)
+            return closedPrefix(whole, { unit: limit.unit, limit: room }) + ending;
+    }
+    return "";
+}
+/** One line (whitespace collapsed) within `limit`, ending in "…" when shortened: titles, status descriptions. */
+function fitLine(text, limit) {
+    const line = withoutLoneSurrogates(text).replace(/\s+/g, " ").trim();
+    if (measure(line, limit) <= limit.limit)
+        return line;
+    const room = limit.limit - measure("…", limit);
+    if (room < 0)
+        return "";
+    return `${prefixWithin(line, { unit: limit.unit, limit: room }).trimEnd()}…`;
+}
+/** The longest start of `text` within `limit`, never splitting a character; no mark of the cut. */
+function prefixWithin(text, limit) {
+    if (measure(text, limit) <= limit.limit)
+        return text;
+    return text.slice(0, boundaryAtOrBefore(text, unitsWithin(text, limit)));
+}
+/** The longest end of `text` within `limit` (the tail of a log), never splitting a character. */
+function suffixWithin(text, limit) {
+    if (measure(text, limit) <= limit.limit)
+        return text;
+    let start = text.length - Math.max(0, limit.limit);
+    if (limit.unit === "bytes") {
+        let bytes = 0;
+        for (start = text.length; start > 0;) {
+            const from = isLowSurrogate(text.charCodeAt(start - 1)) && isHighSurrogate(text.charCodeAt(start - 2)) ? start - 2 : start - 1;
+            bytes += characterAt(text, from)[1];
+            if (bytes > limit.limit)
+                break;
+            start = from;
+        }
+    }
+    return text.slice(boundaryAtOrAfter(text, start));
+}
+const LONE_SURROGATE = /\p{Cs}/gu;
+/** `text` with each unpaired surrogate replaced by U+FFFD, so no broken character is stored or shown. */
+function withoutLoneSurrogates(text) {
+    return text.replace(LONE_SURROGATE, "\ufffd");
+}
+/** How many UTF-16 code units of `text` fit `limit` (possibly ending inside a character). */
+function unitsWithin(text, limit) {
+    if (limit.unit === "characters")
+        return Math.max(0, Math.min(text.length, limit.limit));
+    let bytes = 0;
+    let index = 0;
+    while (index < text.length) {
+        const [units, size] = characterAt(text, index);
+        if (bytes + size > limit.limit)
+            break;
+        bytes += size;
+        index += units;
+    }
+    return index;
+}
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// A grapheme is a few code units; this much text each side of a cut is enough to find its edges.
+const CONTEXT = 256;
+/** The largest index ≤ `index` at which `text` can be cut without splitting a character. */
+function boundaryAtOrBefore(text, index) {
+    if (index <= 0)
+        return 0;
+    if (index >= text.length)
+        return text.length;
+    const cluster = graphemeAround(text, index);
+    let cut = cluster !== undefined && cluster.start < index ? cluster.start : index;
+    if (isLowSurrogate(text.charCodeAt(cut)) && isHighSurrogate(text.charCodeAt(cut - 1)))
+        cut -= 1;
+    return cut;
+}
+/** The smallest index ≥ `index` at which `text` can be cut without splitting a character. */
+function boundaryAtOrAfter(text, index) {
+    if (index <= 0)
+        return 0;
+    if (index >= text.length)
+        return text.length;
+    const cluster = graphemeAround(text, index);
+    let cut = cluster !== undefined && cluster.start < index ? cluster.end : index;
+    if (isLowSurrogate(text.charCodeAt(cut)) && isHighSurrogate(text.charCodeAt(cut - 1)))
+        cut += 1;
+    return cut;
+}
+/** The grapheme that holds the code unit at `index`, segmented in a window around it. */
+function graphemeAround(text, index) {
+    let from = Math.max(0, index - CONTEXT);
+    if (isLowSurrogate(text.charCodeAt(from)) && from > 0)
+        from -= 1;
+    // Flags are pairs of regional indicators counted from the start of their run: keep the parity.
+    let indicatorsBefore = 0;
+    for (let at = from; at >= 2 && isRegionalIndicator(text.codePointAt(at - 2)); at -= 2)
+        indicatorsBefore += 1;
+    if (indicatorsBefore % 2 === 1)
+        from -= 2;
+    const window = text.slice(from, Math.min(text.length, index + CONTEXT));
+    const segment = GRAPHEMES.segment(window).containing(index - from);
+    if (segment === undefined)
+        return undefined;
+    const start = from + segment.index;
+    return { start, end: start + segment.segment.length };
+}
+/**
+ * The longest prefix within `room` that leaves no construct half open: cut at a line break when
+ * one is near the end, never inside an entity, a tag or an HTML comment, then closed (fence,
+ * `<summary>`, `<details>`). The closing text counts against `room`, so the budget shrinks until
+ * prefix and closers fit together.
+ */
+function closedPrefix(text, room) {
+    let budget = room.limit;
+    for (;;) {
+        const prefix = withoutOpenConstruct(nearLineBreak(prefixWithin(text, { unit: room.unit, limit: budget })));
+        const closed = prefix + closersOf(prefix);
+        const size = measure(closed, room);
+        if (size <= room.limit)
+            return closed;
+        budget -= size - room.limit;
+    }
+}
+// Cutting at a line break keeps a Markdown table row or list item whole, unless that drops too much.
+function nearLineBreak(prefix) {
+    const lastBreak = prefix.lastIndexOf("\n");
+    return lastBreak >= 0 && lastBreak >= prefix.length * 0.8 ? prefix.slice(0, lastBreak) : prefix;
+}
+const PARTIAL_ENTITY = /&#?[A-Za-z0-9]{0,32}$/;
+const PARTIAL_TAG = /<(?:[!/A-Za-z][^<>]{0,512})?$/;
+// Longer than any entity or tag the two patterns above look for.
+const TAIL = 600;
+function withoutOpenConstruct(prefix) {
+    let cut = prefix;
+    const comment = cut.lastIndexOf("<!--");
+    if (comment >= 0 && cut.indexOf("-->", comment) < 0)
+        cut = cut.slice(0, comment);
+    for (const partial of [PARTIAL_TAG, PARTIAL_ENTITY]) {
+        const tailStart = Math.max(0, cut.length - TAIL);
+        const found = partial.exec(cut.slice(tailStart));
+        if (found !== null)
+            cut = cut.slice(0, tailStart + found.index);
+    }
+    return cut;
+}
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DETAILS_OR_SUMMARY = /<(\/?)(details|summary)(?:\s[^>]*)?>/gi;
+/** What closes the code fence, `<summary>` and `<details>` left open at the end of `prefix`. */
+function closersOf(prefix) {
+    let fence;
+    let openDetails = 0;
+    let openSummary = false;
+    for (const line of prefix.split("\n")) {
+        const marker = FENCE.exec(line)?.[1];
+        if (fence !== undefined) {
+            if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+                fence = undefined;
+            continue;
+        }
+        if (marker !== undefined) {
+            fence = marker;
+            continue;
+        }
+        for (const [, slash, name] of line.matchAll(DETAILS_OR_SUMMARY)) {
+            const closing = slash === "/";
+            if (name?.toLowerCase() === "summary")
+                openSummary = !closing;
+            else
+                openDetails = closing ? Math.max(0, openDetails - 1) : openDetails + 1;
+        }
+    }
+    return ((fence !== undefined ? `\n${fence}` : "") +
+        (openSummary && openDetails > 0 ? "</summary>" : "") +
+        "\n\n</details>".repeat(openDetails));
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code) {
+    return code >= 0xdc00 && code <= 0xdfff;
+}
+function isRegionalIndicator(point) {
+    return point !== undefined && point >= 0x1f1e6 && point <= 0x1f1ff;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/excerpt.ts
+
+// Terminal escape sequences (colours, cursor moves, OSC titles) in a model's output must not
+// reach the reader's terminal; bidi overrides must not reorder what a reviewer sees.
+const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g;
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const WHITESPACE_RUN = /\s+/g;
+/** Text safe for one terminal line: escapes and control characters removed, whitespace collapsed. */
+function oneLine(text) {
+    return withoutLoneSurrogates(text.replace(ANSI_SEQUENCE, "").replace(CONTROL_OR_BIDI, ""))
+        .replace(WHITESPACE_RUN, " ")
+        .trim();
+}
+/**
+ * At most `max` code points, the last one "…" when text was cut: the cut for stored and quoted
+ * text (excerpts, evidence). Terminal columns are cut by `truncateToWidth` (display-width.ts).
+ * It never splits a character (a surrogate pair, a flag, an emoji with its modifiers), so it
+ * may keep fewer.
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 0)
+        return "";
+    let points = 0;
+    let units = 0;
+    let keep = 0;
+    for (const point of text) {
+        if (points === max - 1)
+            keep = units;
+        points += 1;
+        units += point.length;
+        if (points > max)
+            return `${text.slice(0, boundaryAtOrBefore(text, keep))}…`;
+    }
+    return text;
+}
+/** Any value as one line of at most `max` code points: strings as they are, the rest as JSON. */
+function excerpt(value, max = 60) {
+    return truncate(oneLine(valueText(value)), max);
+}
+/** Strings as they are, anything else as compact JSON; "(none)" for a missing value. */
+function valueText(value) {
+    if (value === undefined)
+        return "(none)";
+    if (typeof value === "string")
+        return value;
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/report/export-run.ts
+
+
+
+/**
+ * A run's items as a file's content, in chunks (about one per item), so a 100,000-item run is
+ * written as it is read and never held as one string.
+ */
+function exportRunItems(run, items, format) {
+    switch (format) {
+        case "csv":
+            return exportCsv(run, items);
+        case "json":
+            return exportJson(items);
+        case "jsonl":
+            return exportJsonl(items);
+        case "junit":
+            return exportJunit(run, items);
+    }
+}
+const CSV_COLUMNS = ["item_id", "status", "input", "expected", "output", "latency_ms", "error"];
+/**
+ * One column per scorer, named `score:<scorer>`, from the run's summary; a run without one
+ * (still running) takes the scorers of its first item.
+ */
+async function* exportCsv(run, items) {
+    let scorers = run.summary?.scorers.map((scorer) => scorer.scorer);
+    if (scorers !== undefined)
+        yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`)]);
+    for await (const item of items) {
+        if (scorers === undefined) {
+            scorers = item.scores.map((score) => score.scorer);
+            yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`)]);
+        }
+        const byScorer = new Map(item.scores.map((score) => [score.scorer, score.score]));
+        yield csvRow([
+            item.item_id,
+            item.status,
+            csvValue(item.input),
+            csvValue(item.expected),
+            csvValue(item.output),
+            String(item.latency_ms),
+            item.error ?? "",
+            ...scorers.map((name) => {
+                const score = byScorer.get(name);
+                return score === undefined ? "" : String(score);
+            }),
+        ]);
+    }
+    if (scorers === undefined)
+        yield csvRow(CSV_COLUMNS);
+}
+/** Strings as they are (a CSV cell holds text); structured values as JSON; missing as empty. */
+function csvValue(value) {
+    return value === undefined ? "" : valueText(value);
+}
+async function* exportJson(items) {
+    let first = true;
+    yield "[";
+    for await (const item of items) {
+        yield `${first ? "\n" : ",\n"}${JSON.stringify(item)}`;
+        first = false;
+    }
+    yield first ? "]\n" : "\n]\n";
+}
+async function* exportJsonl(items) {
+    for await (const item of items)
+        yield `${JSON.stringify(item)}\n`;
+}
+/**
+ * JUnit XML: one testsuite for the run, one testcase per item; a failed item is a <failure>
+ * carrying its failing scorers' reasons, an errored item an <error>. The counts in the opening
+ * tags come from the run's summary (the stream cannot be counted before it is written); a run
+ * without a summary gets none.
+ */
+async function* exportJunit(run, items) {
+    const counts = junitCounts(run);
+    const time = suiteSeconds(run);
+    const experiment = escapeXmlAttribute(run.experiment);
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+    yield `<testsuites name="evalgate"${counts}${time}>\n`;
+    yield `  <testsuite name="${experiment}" id="${escapeXmlAttribute(run.id)}"${counts}${time} timestamp="${escapeXmlAttribute(run.started_at)}">\n`;
+    yield `    <properties>\n${junitProperties(run)}    </properties>\n`;
+    for await (const item of items)
+        yield junitTestcase(experiment, item);
+    yield "  </testsuite>\n</testsuites>\n";
+}
+function junitCounts(run) {
+    const summary = run.summary;
+    if (summary === undefined)
+        return "";
+    return ` tests="${summary.total}" failures="${summary.failed}" errors="${summary.errored}" skipped="0"`;
+}
+function suiteSeconds(run) {
+    if (run.ended_at === undefined)
+        return "";
+    const milliseconds = Date.parse(run.ended_at) - Date.parse(run.started_at);
+    return Number.isFinite(milliseconds) ? ` time="${seconds(Math.max(0, milliseconds))}"` : "";
+}
+function junitProperties(run) {
+    const properties = [
+        ["run_id", run.id],
+        ["experiment_version", run.experiment_version],
+        ["dataset_version", run.dataset_version],
+        ["target", run.target],
+        ["label", run.label],
+        ["git_commit", run.git_commit],
+    ];
+    return properties
+        .filter((entry) => entry[1] !== undefined)
+        .map(([name, value]) => `      <property name="${name}" value="${escapeXmlAttribute(value)}"/>\n`)
+        .join("");
+}
+function junitTestcase(classname, item) {
+    const open = `    <testcase name="${escapeXmlAttribute(item.item_id)}" classname="${classname}" time="${seconds(item.latency_ms)}"`;
+    if (item.status === "passed")
+        return `${open}/>\n`;
+    if (item.status === "error") {
+        const error = item.error ?? "unknown error";
+        return `${open}>\n      <error message="${escapeXmlAttribute(export_run_short(error))}" type="error">${escapeXmlText(error)}</error>\n    </testcase>\n`;
+    }
+    const failing = item.scores.filter((score) => !score.passed || score.error !== undefined);
+    const reasons = failing.map((score) => `${score.scorer} (${score.score}): ${score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason}`);
+    const body = [...reasons, `output: ${truncate(valueText(item.output), 2000)}`].join("\n");
+    const message = reasons[0] ?? "failed";
+    return `${open}>\n      <failure message="${escapeXmlAttribute(export_run_short(message))}" type="failed">${escapeXmlText(body)}</failure>\n    </testcase>\n`;
+}
+function export_run_short(text) {
+    return truncate(oneLine(text), 300);
+}
+function seconds(milliseconds) {
+    return (milliseconds / 1000).toFixed(3);
+}
+
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __webpack_require__(735);
+;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
+
+// Entities for what could open HTML, a code span or fence, or split a table cell; a backslash
+// for inline emphasis, links and math. A zero-width space after "@" and "#" stops GitHub from
+// turning `@name` into a notification and `#123` into a cross-reference (what Dependabot does).
+const REPLACEMENTS = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "|": "&#124;",
+    "`": "&#96;",
+    "@": "@&#8203;",
+    "#": "#&#8203;",
+    "\\": "\\\\",
+    "*": "\\*",
+    _: "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "~": "\\~",
+    $: "\\$",
+};
+const SPECIAL = /[&<>|`@#\\*_[\]~$]/g;
+// Links to issues are cross-references too, and bare URLs become links a reviewer might follow;
+// "GH-12" is GitHub's other issue-reference form.
+const URL_SCHEME = /:\/\//g;
+const WWW_PREFIX = /\b(www)\./gi;
+const GH_REFERENCE = /\b(GH)-(?=\d)/gi;
+// At the start of a line these would open a list or a heading underline.
+const BLOCK_START = /^([-+=])|^(\d+)([.)])/;
+/**
+ * Makes text from a dataset or a model's output inert in GitHub Markdown: one line, no HTML, no
+ * table break, no code fence, no mention or issue reference, no link, at most `maxLength` code
+ * points. Safe in a table cell, a list item, a paragraph and inside `<details>`.
+ */
+function escapeMarkdown(text, options = {}) {
+    const short = truncate(oneLine(text), options.maxLength ?? 200);
+    return short
+        .replace(SPECIAL, (character) => REPLACEMENTS[character] ?? character)
+        .replace(URL_SCHEME, ":&#8203;//")
+        .replace(WWW_PREFIX, "$1&#8203;.")
+        .replace(GH_REFERENCE, "$1&#8203;-")
+        .replace(BLOCK_START, (_match, sign, digits, mark) => sign !== undefined ? `\\${sign}` : `${digits ?? ""}\\${mark ?? ""}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/metrics-rows.ts
+
+const METRICS_HEADER = ["", "baseline", "candidate", "Δ"];
+/**
+ * The rows of the metrics table every comparison shows (terminal and Markdown alike): latency,
+ * tokens and cost of both runs over the shared items, with deltas; the error count first when
+ * asked (the terminal rendering lists errors on their own lines instead).
+ */
+function metricsRows(comparison, options) {
+    const row = (name, metric, format, delta) => [
+        name,
+        format(metric.baseline),
+        format(metric.candidate),
+        delta(metric.delta),
+    ];
+    const { baseline, candidate } = comparison.errors;
+    return [
+        ...(options.errors ? [row("errors", { baseline, candidate, delta: candidate - baseline }, formatCount, formatDeltaCount)] : []),
+        row("latency p50", comparison.latency_ms.p50, formatMs, formatDeltaMs),
+        row("latency p95", comparison.latency_ms.p95, formatMs, formatDeltaMs),
+        row("tokens", comparison.tokens.total, formatCount, formatDeltaCount),
+        row("cost", comparison.cost, formatCost, formatDeltaCost),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/core/report/markdown-parts.ts
+
+
+
+
+/** Options for markdown-table: unpadded cells keep a 65,536-character comment for the data. */
+const MARKDOWN_TABLE = { alignDelimiters: false };
+/** Dataset, model or user text made inert for GitHub Markdown, cut to `maxLength` code points. */
+function md(text, maxLength = 200) {
+    return escapeMarkdown(text, { maxLength });
+}
+/** "1 regression", "3 regressions", "2 fixes". */
+function countOf(value, one, many = `${one}s`) {
+    return `${formatCount(value)} ${value === 1 ? one : many}`;
+}
+function orDash(value, format) {
+    return value === undefined || value === null ? "—" : format(value);
+}
+/** One run's scorers: mean, pass rate and errors; at most `maxRows` rows, the rest counted. */
+function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY) {
+    if (summary.scorers.length === 0)
+        return "";
+    const shown = summary.scorers.slice(0, maxRows);
+    const rows = shown.map((scorer) => [
+        md(scorer.scorer),
+        formatScore(scorer.mean),
+        formatPercent(scorer.pass_rate),
+        formatCount(scorer.errors),
+    ]);
+    const table = (0,markdown_table/* markdownTable */.Q)([["scorer", "mean", "pass rate", "errors"], ...rows], {
+        ...MARKDOWN_TABLE,
+        align: ["l", "r", "r", "r"],
+    });
+    return withHiddenRows(table, summary.scorers.length - shown.length);
+}
+/** A table followed by "… and N more scorers" when rows were left out. */
+function withHiddenRows(table, hidden) {
+    return hidden > 0 ? `${table}\n\n… and ${countOf(hidden, "more scorer")}.` : table;
+}
+/** Errors, latency, tokens and cost of both runs over the shared items, with deltas. */
+function metricsComparisonTable(comparison) {
+    return (0,markdown_table/* markdownTable */.Q)([METRICS_HEADER, ...metricsRows(comparison, { errors: true })], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-ci-report.ts
+
+
+
+
+
+/** Richest first: fewer rows, then shorter excerpts, then the counts only. */
+const CI_REPORT_DETAILS = [
+    { flippedRows: 50, excerptLength: 160, reasonLength: 160 },
+    { flippedRows: 30, excerptLength: 160, reasonLength: 160 },
+    { flippedRows: 20, excerptLength: 120, reasonLength: 120 },
+    { flippedRows: 10, excerptLength: 80, reasonLength: 80 },
+    { flippedRows: 5, excerptLength: 40, reasonLength: 40 },
+    { flippedRows: 0, excerptLength: 0, reasonLength: 0 },
+];
+/**
+ * GitHub-flavoured Markdown for a job summary or a PR comment: the verdict first, then the
+ * numbers, then the flipped items folded in `<details>`. Everything that came from a dataset,
+ * a model or a user passes through escapeMarkdown, and the escaped report is fitted to
+ * `options.limit` by showing fewer and shorter flipped items.
+ */
+function renderCiReport(run, verdict, comparison, options = {}) {
+    const maxRows = options.maxFlippedRows ?? 50;
+    const levels = CI_REPORT_DETAILS.map((detail) => ({ ...detail, flippedRows: Math.min(detail.flippedRows, maxRows) }));
+    return fitLevels(levels, (detail) => renderAtDetail(run, verdict, comparison, detail), options.limit ?? GITHUB_LIMITS.comment);
+}
+function renderAtDetail(run, verdict, comparison, detail) {
+    const blocks = [verdictBlock(run, verdict), runLine(run)];
+    if (comparison !== undefined) {
+        blocks.push(comparisonHeadline(comparison));
+        if (comparison.dataset_note !== undefined)
+            blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
+        blocks.push(scorerComparisonTable(comparison));
+        blocks.push(flippedDetails("regression", "regressions", comparison.regressions, detail));
+        blocks.push(flippedDetails("fix", "fixes", comparison.fixes, detail));
+        blocks.push(metricsComparisonTable(comparison));
+    }
+    else if (run.summary !== undefined) {
+        blocks.push(runScorerTable(run.summary), metricsLine(run.summary));
+    }
+    return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
+}
+function verdictBlock(run, verdict) {
+    const passed = verdict.verdict === "pass";
+    const heading = `### ${passed ? "✅" : "❌"} evalgate: ${md(run.experiment)} ${passed ? "passed" : "failed"}`;
+    const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
+    return [heading, ...(reasons.length > 0 ? ["", ...reasons] : [])].join("\n");
+}
+function runLine(run) {
+    const label = run.label !== undefined ? ` (${md(run.label)})` : "";
+    const head = `Run ${md(run.id)}${label} · dataset ${md(run.dataset_version)}`;
+    const summary = run.summary;
+    if (summary === undefined)
+        return `${head} · ${md(run.status)}`;
+    return (`${head} · ${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
+        `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored · ` +
+        `pass rate **${formatPercent(summary.pass_rate)}**`);
+}
+function comparisonHeadline(comparison) {
+    const { pass_rate: rate } = comparison;
+    return (`**pass rate ${formatPercent(rate.baseline)} → ${formatPercent(rate.candidate)} ` +
+        `(${formatDeltaPp(rate.delta)})** against baseline ${md(comparison.baseline.run_id)} over ` +
+        `${formatCount(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
+        `${countOf(comparison.fixes.count, "fix", "fixes")} · ${countOf(comparison.errors.new_errors.count, "new error")}`);
+}
+function metricsLine(summary) {
+    return (`latency p50 ${formatMs(summary.latency_ms.p50)} · p95 ${formatMs(summary.latency_ms.p95)} · ` +
+        `tokens ${formatCount(summary.tokens.total)} · cost ${formatCost(summary.cost)} · ` +
+        `retries ${formatCount(summary.retries)}`);
+}
+function scorerComparisonTable(comparison) {
+    if (comparison.scorers.length === 0)
+        return "";
+    const rows = comparison.scorers.map((scorer) => [
+        md(scorer.scorer),
+        orDash(scorer.baseline?.mean, formatScore),
+        orDash(scorer.candidate?.mean, formatScore),
+        orDash(scorer.mean_delta ?? undefined, formatDeltaScore),
+        orDash(scorer.baseline?.pass_rate, formatPercent),
+        orDash(scorer.candidate?.pass_rate, formatPercent),
+        orDash(scorer.pass_rate_delta ?? undefined, formatDeltaPp),
+    ]);
+    const header = ["scorer", "mean (baseline)", "mean (candidate)", "Δ mean", "pass (baseline)", "pass (candidate)", "Δ pass"];
+    return (0,markdown_table/* markdownTable */.Q)([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "r", "r"] });
+}
+function flippedDetails(one, many, list, detail) {
+    if (list.count === 0)
+        return "";
+    const shown = list.items.slice(0, detail.flippedRows);
+    if (shown.length === 0)
+        return `${countOf(list.count, one, many)}: not listed, the report would be too long.`;
+    const rows = shown.map((item) => flippedRow(item, detail));
+    const hidden = list.count - shown.length;
+    return [
+        `<details><summary>${countOf(list.count, one, many)}</summary>`,
+        "",
+        (0,markdown_table/* markdownTable */.Q)([["item", "status", "changed scorers", "candidate output"], ...rows], MARKDOWN_TABLE),
+        ...(hidden > 0 ? ["", `… and ${formatCount(hidden)} more not shown.`] : []),
+        "",
+        "</details>",
+    ].join("\n");
+}
+function flippedRow(item, detail) {
+    const scorers = item.changed_scorers.map((scorer) => {
+        const movement = `${orDash(scorer.baseline?.score, formatScore)} → ${orDash(scorer.candidate?.score, formatScore)}`;
+        return `**${md(scorer.scorer, 60)}** ${movement}: ${md(scorer.reason, detail.reasonLength)}`;
+    });
+    const output = item.candidate_error !== undefined ? `error: ${item.candidate_error}` : valueText(item.candidate_output);
+    return [
+        md(item.item_id, 80),
+        `${item.baseline_status} → ${item.candidate_status}`,
+        scorers.length > 0 ? scorers.join("<br>") : "—",
+        md(output, detail.excerptLength),
+    ];
+}
+
+// EXTERNAL MODULE: ./node_modules/string-width/index.js + 6 modules
+var string_width = __webpack_require__(4668);
+;// CONCATENATED MODULE: ./src/core/report/display-width.ts
+
+/**
+ * Columns `text` takes in a terminal, as `string-width` measures them: East Asian wide
+ * characters and emoji take two, combining marks and zero-width joiners none. Every terminal
+ * table and line is measured here, so a label in Japanese cannot push a row past the width.
+ */
+function displayWidth(text) {
+    return (0,string_width/* default */.A)(text);
+}
+const display_width_GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+const ELLIPSIS = "…";
+/**
+ * `text` within `columns` terminal columns, ending in "…" when it was cut; never splits a
+ * character (a surrogate pair, a flag, an emoji with its modifiers), so a cut before a wide
+ * character may leave one column unused. Stops reading as soon as the text is known not to
+ * fit, so cutting a long model output costs no more than the columns it keeps.
+ */
+function truncateToWidth(text, columns) {
+    if (columns <= 0)
+        return "";
+    let used = 0;
+    let cutAt = -1;
+    for (const { segment, index } of display_width_GRAPHEMES.segment(text)) {
+        const width = displayWidth(segment);
+        if (cutAt < 0 && used + width > columns - displayWidth(ELLIPSIS))
+            cutAt = index;
+        used += width;
+        if (used > columns)
+            return `${text.slice(0, cutAt)}${ELLIPSIS}`;
+    }
+    return text;
+}
+/** `text` padded with spaces to `columns`, on the right (or the left for `right`); never cut. */
+function padToWidth(text, columns, align = "left") {
+    const space = " ".repeat(Math.max(0, columns - displayWidth(text)));
+    return align === "right" ? space + text : text + space;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/fit-lines.ts
+
+/** Joins lines (some may hold several) and cuts each to `width` terminal columns; ends with a newline. */
+function fitLines(lines, width) {
+    const cut = lines.join("\n").split("\n").map((line) => truncateToWidth(line, width));
+    return `${cut.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/wrap-text.ts
+
+
+/**
+ * Greedy word wrap to `width` terminal columns: the first line starts with `indent`, the
+ * following ones with `hangingIndent` (default the same); words longer than a line are cut.
+ */
+function wrapText(text, width, indent = "", hangingIndent = indent) {
+    const lines = [];
+    let prefix = indent;
+    let line = "";
+    const room = () => Math.max(8, width - displayWidth(prefix));
+    for (const word of oneLine(text).split(" ")) {
+        const piece = truncateToWidth(word, room());
+        if (line === "")
+            line = piece;
+        else if (displayWidth(line) + 1 + displayWidth(piece) <= room())
+            line += ` ${piece}`;
+        else {
+            lines.push(prefix + line);
+            prefix = hangingIndent;
+            line = truncateToWidth(word, room());
+        }
+    }
+    if (line !== "")
+        lines.push(prefix + line);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-failures.ts
+
+
+
+
+const WIDTH = 80;
+/**
+ * The failed and errored items of a run, for a terminal: each item's input and output excerpt
+ * and every failing scorer's reason (wrapped, not cut: the reason is what the reader came for).
+ * Passed items in `items` are skipped.
+ */
+function renderFailures(run, items) {
+    const lines = [`Failures of run ${run.id} (${oneLine(run.experiment)})`];
+    let failed = 0;
+    let errored = 0;
+    for (const item of items) {
+        if (item.status === "passed")
+            continue;
+        if (item.status === "failed")
+            failed += 1;
+        else
+            errored += 1;
+        lines.push("", ...itemLines(item));
+    }
+    lines.push("", failed + errored === 0
+        ? "No failed or errored items."
+        : `${formatCount(failed)} failed, ${formatCount(errored)} errored`);
+    return fitLines(lines, WIDTH);
+}
+function itemLines(item) {
+    const mark = item.status === "error" ? "ERROR" : "FAIL";
+    const lines = [`${mark}  ${oneLine(item.item_id)}  (run item ${item.id})`, `  input     ${excerpt(item.input, 68)}`];
+    if (item.expected !== undefined)
+        lines.push(`  expected  ${excerpt(item.expected, 68)}`);
+    if (item.status === "error") {
+        lines.push(...wrapText(`error: ${item.error ?? "unknown error"}`, WIDTH, "  ", "    "));
+        return lines;
+    }
+    lines.push(`  output    ${excerpt(item.output, 68)}`);
+    for (const score of item.scores) {
+        if (score.passed && score.error === undefined)
+            continue;
+        const why = score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason;
+        lines.push(...wrapText(`${score.scorer} (${formatScore(score.score)}): ${truncateReason(why)}`, WIDTH, "  ", "    "));
+    }
+    return lines;
+}
+// A reason can quote a whole output; past a few lines it stops helping.
+function truncateReason(reason) {
+    return excerpt(reason, 600);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 7 modules
+var open_store = __webpack_require__(3308);
+;// CONCATENATED MODULE: ./src/cli/cli-context.ts
+
+
+
+
+
+const LISTING_FORMATS = ["table", "csv", "json", "jsonl"];
+function globalOptions(command) {
+    const options = command.optsWithGlobals();
+    return {
+        config: options.config ?? "evalgate.yml",
+        store: options.store ?? ".evalgate",
+        allowOutsideProject: options.allowOutsideProject === true,
+    };
+}
+/** `--store DIR` (the embedded store) or `--store github:OWNER/REPO[@BRANCH]` (a results branch). */
+async function withStore(command, use) {
+    const store = await openStore(globalOptions(command).store);
+    try {
+        return await use(store);
+    }
+    finally {
+        await store.close();
+    }
+}
+async function openStore(spec) {
+    const scheme = storeScheme(spec);
+    if (scheme === undefined)
+        return (0,open_store/* openEmbeddedStore */.i)(spec);
+    if (scheme !== "github") {
+        // Only the scheme is named: a URL may carry a password (postgres://user:secret@host/db).
+        throw new core_errors/* UserError */.y(`--store: evalgate cannot open a "${scheme}:" store` +
+            (/^postgres(ql)?$/i.test(scheme) ? " (a PostgreSQL store is not available yet)" : "") +
+            "; --store takes a directory (default .evalgate; ./NAME for a name with a colon) " +
+            "or github:OWNER/REPO[@BRANCH] (a results branch)");
+    }
+    // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.
+    const { openResultsBranchStore, parseResultsBranchSpec } = await Promise.all(/* import() */[__webpack_require__.e(65), __webpack_require__.e(944)]).then(__webpack_require__.bind(__webpack_require__, 7944));
+    const branch = parseResultsBranchSpec(spec);
+    return openResultsBranchStore(branch, {
+        token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
+        ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+        stagingDir: await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "evalgate-staging-")),
+    });
+}
+// A scheme as URLs spell it (RFC 3986): a letter, then letters, digits, "+", "-" or ".", then ":".
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+/**
+ * The scheme of a `--store` value ("github", "postgres", "s3"), or undefined for a directory.
+ * A single letter before the colon is a Windows drive (C:\runs, C:runs), not a scheme; a
+ * relative path with a colon further on (runs/2026:11, ./a:b) is a directory too.
+ */
+function storeScheme(spec) {
+    const scheme = SCHEME.exec(spec)?.[1];
+    return scheme === undefined || scheme.length === 1 ? undefined : scheme;
+}
+/**
+ * The width `table` output fits: the terminal's own when stdout is one, else `COLUMNS` (what a
+ * user or CI sets for piped output), else 80.
+ */
+function terminalWidth(io) {
+    const stdout = io.stdout;
+    if (stdout.isTTY === true && typeof stdout.columns === "number" && stdout.columns > 0)
+        return stdout.columns;
+    const columns = Number(io.env.COLUMNS);
+    return Number.isInteger(columns) && columns > 0 ? columns : 80;
+}
+async function requireRun(store, id) {
+    const run = await store.getRun(id);
+    if (!run)
+        throw new core_errors/* UserError */.y(`no run "${id}" in this store (see \`evalgate runs list\`)`);
+    return run;
+}
+function parseFormat(value) {
+    if (LISTING_FORMATS.includes(value))
+        return value;
+    throw new core_errors/* UserError */.y(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
+}
+/**
+ * `--threshold 90` or `--threshold 90%` (percent) → 0.9. The gate's `passed_threshold` is a
+ * fraction, so `--threshold 0.5` is ambiguous (half a percent, or the fraction 0.5 meaning 50 %):
+ * a value above 0 and at most 1 without a `%` sign is refused rather than guessed.
+ */
+function parsePercent(flag, value) {
+    const trimmed = value.trim();
+    const explicit = trimmed.endsWith("%");
+    const percent = Number(explicit ? trimmed.slice(0, -1) : trimmed);
+    if (trimmed === "" || trimmed === "%" || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+        throw new core_errors/* UserError */.y(`${flag}: "${value}" is not a percentage from 0 to 100 (write 90 for 90%)`);
+    }
+    if (!explicit && percent > 0 && percent <= 1) {
+        throw new core_errors/* UserError */.y(`${flag} takes a percentage, so "${value}" would mean ${percent}% of items; ` +
+            `write ${percent * 100} for ${percent * 100}%, or "${value}%" if you mean ${percent}%`);
+    }
+    return percent / 100;
+}
+/** The largest count a flag takes unless it names its own bound (`--limit 1e15` is a typo, not a wish). */
+const MAX_COUNT_FLAG = 1_000_000;
+/** `--limit 20` → 20: a whole number from 1 to `max`; anything else is refused, naming the flag. */
+function parsePositiveInt(flag, value, max = MAX_COUNT_FLAG) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+        throw new core_errors/* UserError */.y(`${flag}: "${value}" is not a whole number ≥ 1`);
+    if (n > max)
+        throw new core_errors/* UserError */.y(`${flag}: "${value}" is more than ${max}; write a whole number from 1 to ${max}`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/core/flipped-item.ts
+/** regression = passed → failed or error; fix = failed or error → passed; else undefined. */
+function flipKind(baseline, candidate) {
+    const before = baseline.status === "passed";
+    const after = candidate.status === "passed";
+    if (before && !after)
+        return "regression";
+    if (!before && after)
+        return "fix";
+    return undefined;
+}
+function flippedItem(baseline, candidate) {
+    return {
+        item_id: candidate.item_id,
+        run_item_id: candidate.id,
+        baseline_status: baseline.status,
+        candidate_status: candidate.status,
+        input: candidate.input,
+        ...(candidate.expected !== undefined ? { expected: candidate.expected } : {}),
+        baseline_output: baseline.output,
+        candidate_output: candidate.output,
+        // An errored call was never scored: its error, not the baseline's scores, explains the flip.
+        changed_scorers: candidate.status === "error" ? [] : changedScorers(baseline.scores, candidate.scores),
+        ...(candidate.error !== undefined ? { candidate_error: candidate.error } : {}),
+    };
+}
+/** Scorers in baseline order, then the candidate's new ones; unchanged scorers are left out. */
+function changedScorers(baseline, candidate) {
+    const candidateByName = new Map(candidate.map((score) => [score.scorer, score]));
+    const baselineNames = new Set(baseline.map((score) => score.scorer));
+    const changed = [];
+    for (const before of baseline) {
+        const after = candidateByName.get(before.scorer);
+        if (after !== undefined && after.passed === before.passed && after.score === before.score)
+            continue;
+        changed.push(changedScorer(before.scorer, before, after));
+    }
+    for (const after of candidate) {
+        if (!baselineNames.has(after.scorer))
+            changed.push(changedScorer(after.scorer, undefined, after));
+    }
+    return changed;
+}
+function changedScorer(scorer, before, after) {
+    return {
+        scorer,
+        baseline: snapshot(before),
+        candidate: snapshot(after),
+        reason: reasonOf(after ?? before),
+    };
+}
+function snapshot(score) {
+    return score === undefined ? null : { score: score.score, passed: score.passed };
+}
+function reasonOf(score) {
+    if (score === undefined)
+        return "";
+    return score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason;
+}
+
+;// CONCATENATED MODULE: ./src/core/item-id-order.ts
+/**
+ * The order run items are streamed in: by item_id, comparing Unicode code points. Code point
+ * order equals UTF-8 byte order, which is what SQLite's default BINARY collation sorts by;
+ * JavaScript's `<` compares UTF-16 units and disagrees for characters above U+FFFF. A store that
+ * sorts in JavaScript should sort with this function.
+ */
+function compareItemIds(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let index = 0; index < length; index += 1) {
+        const unitA = a.charCodeAt(index);
+        const unitB = b.charCodeAt(index);
+        if (unitA === unitB)
+            continue;
+        // Surrogates (astral code points) sort after every BMP unit, as their code points do.
+        const surrogateA = unitA >= 0xd800 && unitA <= 0xdfff;
+        const surrogateB = unitB >= 0xd800 && unitB <= 0xdfff;
+        if (surrogateA !== surrogateB)
+            return surrogateA ? 1 : -1;
+        return unitA - unitB;
+    }
+    return a.length - b.length;
+}
+
+;// CONCATENATED MODULE: ./src/core/summarize-run.ts
+
+function createRunSummaryAccumulator() {
+    const counts = { total: 0, passed: 0, failed: 0, errored: 0 };
+    const tokens = { input: 0, output: 0, total: 0 };
+    // Map keeps insertion order: scorers are reported in order of first appearance.
+    const scorers = new Map();
+    const latencies = [];
+    let cost = 0;
+    let retries = 0;
+    function add(item) {
+        counts.total += 1;
+        if (item.status === "passed")
+            counts.passed += 1;
+        else if (item.status === "failed")
+            counts.failed += 1;
+        else
+            counts.errored += 1;
+        // An errored call's latency is a timeout or a refusal, not the target's speed.
+        if (item.status !== "error")
+            latencies.push(item.latency_ms);
+        addUsage(tokens, item.usage);
+        cost += item.cost ?? 0;
+        retries += Math.max(0, item.attempts - 1);
+        for (const score of item.scores) {
+            let tally = scorers.get(score.scorer);
+            if (tally === undefined) {
+                tally = { count: 0, scoreSum: 0, passed: 0, errors: 0 };
+                scorers.set(score.scorer, tally);
+            }
+            tally.count += 1;
+            tally.scoreSum += score.score;
+            if (score.passed)
+                tally.passed += 1;
+            if (score.error !== undefined)
+                tally.errors += 1;
+        }
+    }
+    function summary() {
+        return {
+            ...counts,
+            pass_rate: ratio(counts.passed, counts.total),
+            scorers: [...scorers].map(([scorer, tally]) => scorerSummary(scorer, tally)),
+            // Order does not matter to later adds, so sorting the buffer in place is safe.
+            latency_ms: latencyStats(latencies),
+            tokens: { ...tokens },
+            cost,
+            retries,
+        };
+    }
+    return { add, summary };
+}
+/** A scorer that threw still counts in `count` and `mean` (as the score it recorded). */
+function scorerSummary(scorer, tally) {
+    return {
+        scorer,
+        count: tally.count,
+        mean: ratio(tally.scoreSum, tally.count),
+        passed: tally.passed,
+        pass_rate: ratio(tally.passed, tally.count),
+        errors: tally.errors,
+    };
+}
+function addUsage(tokens, usage) {
+    if (usage === undefined)
+        return;
+    const input = usage.input_tokens ?? 0;
+    const output = usage.output_tokens ?? 0;
+    tokens.input += input;
+    tokens.output += output;
+    tokens.total += usage.total_tokens ?? input + output;
+    if (usage.cached_input_tokens !== undefined)
+        tokens.cached_input = (tokens.cached_input ?? 0) + usage.cached_input_tokens;
+}
+/** The summary of a run from its items, streamed; works on a store's cursor or an array. */
+async function summarizeRun(items) {
+    const accumulator = createRunSummaryAccumulator();
+    for await (const item of items)
+        accumulator.add(item);
+    return accumulator.summary();
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+;// CONCATENATED MODULE: ./src/core/model/run-item.ts
+
+const ToolCallSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    arguments: schemas/* unknown */.L5J().optional(),
+});
+/** One meaning for every provider's shape: see `normalizeUsage` (core/normalize-usage.ts). */
+const UsageSchema = schemas/* object */.Ikc({
+    /** Every input token, cached ones included. */
+    input_tokens: schemas/* number */.aig().nonnegative().optional(),
+    output_tokens: schemas/* number */.aig().nonnegative().optional(),
+    total_tokens: schemas/* number */.aig().nonnegative().optional(),
+    /** The part of input_tokens read from the provider's prompt cache. */
+    cached_input_tokens: schemas/* number */.aig().nonnegative().optional(),
+    /** The part of input_tokens written to the prompt cache (Anthropic bills it apart). */
+    cache_creation_input_tokens: schemas/* number */.aig().nonnegative().optional(),
+});
+/** What one call of a target produced (after retries). */
+const TargetResultSchema = schemas/* object */.Ikc({
+    output: schemas/* unknown */.L5J().optional(),
+    latency_ms: schemas/* number */.aig().nonnegative(),
+    /** Calls made for this item: 1 + retries. */
+    attempts: schemas/* number */.aig().int().positive(),
+    tool_calls: schemas/* array */.YOg(ToolCallSchema).optional(),
+    usage: UsageSchema.optional(),
+    cost: schemas/* number */.aig().nonnegative().optional(),
+    /** Set when the call failed for good; the item is then an error, not a failure. */
+    error: schemas/* string */.YjP().optional(),
+});
+/** Evidence: what a scorer read, what it compared it with, and why it decided. */
+const EvidenceSchema = schemas/* object */.Ikc({
+    read: schemas/* unknown */.L5J().optional(),
+    compared: schemas/* unknown */.L5J().optional(),
+    reason: schemas/* string */.YjP(),
+});
+const ScoreSchema = schemas/* object */.Ikc({
+    /** Stable id a user can type: `evalgate scores evidence <id>`. */
+    id: schemas/* string */.YjP(),
+    /** The scorer's label in the experiment (its name unless the config gave a label). */
+    scorer: schemas/* string */.YjP(),
+    score: schemas/* number */.aig().min(0).max(1),
+    passed: schemas/* boolean */.zMY(),
+    evidence: EvidenceSchema,
+    /** Set when the scorer threw: the scorer errored, the run did not crash. */
+    error: schemas/* string */.YjP().optional(),
+});
+const RunItemStatusSchema = schemas/* enum */.k5n(["passed", "failed", "error"]);
+/** One dataset item's result in one run: stored as soon as it finishes. */
+const RunItemSchema = schemas/* object */.Ikc({
+    /** Stable id a user can type: `--run-item-id`. */
+    id: schemas/* string */.YjP(),
+    run_id: schemas/* string */.YjP(),
+    item_id: schemas/* string */.YjP(),
+    status: RunItemStatusSchema,
+    input: schemas/* unknown */.L5J(),
+    expected: schemas/* unknown */.L5J().optional(),
+    metadata: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    output: schemas/* unknown */.L5J().optional(),
+    latency_ms: schemas/* number */.aig().nonnegative(),
+    attempts: schemas/* number */.aig().int().nonnegative(),
+    tool_calls: schemas/* array */.YOg(ToolCallSchema).optional(),
+    usage: UsageSchema.optional(),
+    cost: schemas/* number */.aig().nonnegative().optional(),
+    error: schemas/* string */.YjP().optional(),
+    scores: schemas/* array */.YOg(ScoreSchema),
+    finished_at: schemas/* string */.YjP(),
+});
+
+;// CONCATENATED MODULE: ./src/core/model/run.ts
+
+const RunStatusSchema = schemas/* enum */.k5n(["running", "passed", "failed", "errored", "cancelled"]);
+const ScorerSummarySchema = schemas/* object */.Ikc({
+    scorer: schemas/* string */.YjP(),
+    /** Items this scorer scored (error items are not scored). */
+    count: schemas/* number */.aig().int().nonnegative(),
+    mean: schemas/* number */.aig(),
+    passed: schemas/* number */.aig().int().nonnegative(),
+    pass_rate: schemas/* number */.aig(),
+    /** Items on which this scorer threw. */
+    errors: schemas/* number */.aig().int().nonnegative(),
+});
+const RunSummarySchema = schemas/* object */.Ikc({
+    total: schemas/* number */.aig().int().nonnegative(),
+    passed: schemas/* number */.aig().int().nonnegative(),
+    failed: schemas/* number */.aig().int().nonnegative(),
+    errored: schemas/* number */.aig().int().nonnegative(),
+    /** passed / total; error items count against it. 0 when total is 0. */
+    pass_rate: schemas/* number */.aig(),
+    scorers: schemas/* array */.YOg(ScorerSummarySchema),
+    latency_ms: schemas/* object */.Ikc({ p50: schemas/* number */.aig(), p95: schemas/* number */.aig(), mean: schemas/* number */.aig() }),
+    tokens: schemas/* object */.Ikc({
+        input: schemas/* number */.aig(),
+        output: schemas/* number */.aig(),
+        total: schemas/* number */.aig(),
+        /** The part of `input` read from prompt caches; absent when no item reported cached tokens. */
+        cached_input: schemas/* number */.aig().optional(),
+    }),
+    cost: schemas/* number */.aig(),
+    /** Calls made beyond the first, over all items. */
+    retries: schemas/* number */.aig().int().nonnegative(),
+});
+const RunSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    experiment: schemas/* string */.YjP(),
+    experiment_version: schemas/* string */.YjP(),
+    dataset_path: schemas/* string */.YjP(),
+    dataset_version: schemas/* string */.YjP(),
+    /** Items in the dataset version when the run started. */
+    item_count: schemas/* number */.aig().int().nonnegative(),
+    /** The URL or command the run called (secrets in headers are never recorded). */
+    target: schemas/* string */.YjP(),
+    label: schemas/* string */.YjP().optional(),
+    /** On GitHub: a baseline (push to the baseline branch) or a candidate (a pull request's deployment). */
+    role: schemas/* enum */.k5n(["baseline", "candidate"]).optional(),
+    /** The pull request a candidate run evaluated. */
+    pull_request: schemas/* number */.aig().int().positive().optional(),
+    git_commit: schemas/* string */.YjP().optional(),
+    git_branch: schemas/* string */.YjP().optional(),
+    started_at: schemas/* string */.YjP(),
+    ended_at: schemas/* string */.YjP().optional(),
+    status: RunStatusSchema,
+    summary: RunSummarySchema.optional(),
+    /** The gate's verdict when the run ended. */
+    verdict: schemas/* enum */.k5n(["pass", "fail"]).optional(),
+    verdict_reasons: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+});
+
+;// CONCATENATED MODULE: ./src/core/comparison.ts
+
+
+
+/** Which run a side of the comparison is. */
+const ComparedRunSchema = schemas/* object */.Ikc({
+    run_id: schemas/* string */.YjP(),
+    experiment: schemas/* string */.YjP(),
+    label: schemas/* string */.YjP().optional(),
+    experiment_version: schemas/* string */.YjP(),
+    dataset_version: schemas/* string */.YjP(),
+});
+/** Item ids, the list capped so a huge run keeps the comparison small; `count` is exact. */
+const IdListSchema = schemas/* object */.Ikc({
+    count: schemas/* number */.aig().int().nonnegative(),
+    ids: schemas/* array */.YOg(schemas/* string */.YjP()),
+});
+const ScorerSideSchema = schemas/* object */.Ikc({
+    count: schemas/* number */.aig().int().nonnegative(),
+    mean: schemas/* number */.aig(),
+    pass_rate: schemas/* number */.aig(),
+    errors: schemas/* number */.aig().int().nonnegative(),
+});
+/** One scorer over the shared items; a scorer present on one side only has null on the other. */
+const ScorerComparisonSchema = schemas/* object */.Ikc({
+    scorer: schemas/* string */.YjP(),
+    baseline: ScorerSideSchema.nullable(),
+    candidate: ScorerSideSchema.nullable(),
+    mean_delta: schemas/* number */.aig().nullable(),
+    pass_rate_delta: schemas/* number */.aig().nullable(),
+});
+const ScoreSnapshotSchema = schemas/* object */.Ikc({ score: schemas/* number */.aig(), passed: schemas/* boolean */.zMY() });
+const ChangedScorerSchema = schemas/* object */.Ikc({
+    scorer: schemas/* string */.YjP(),
+    baseline: ScoreSnapshotSchema.nullable(),
+    candidate: ScoreSnapshotSchema.nullable(),
+    /** The candidate's evidence reason (or its scorer error), else the baseline's. */
+    reason: schemas/* string */.YjP(),
+});
+/** An item whose status moved between pass and not-pass: a regression or a fix. */
+const FlippedItemSchema = schemas/* object */.Ikc({
+    item_id: schemas/* string */.YjP(),
+    /** The candidate's run item: what `--run-item-id` takes. */
+    run_item_id: schemas/* string */.YjP(),
+    baseline_status: RunItemStatusSchema,
+    candidate_status: RunItemStatusSchema,
+    input: schemas/* unknown */.L5J(),
+    expected: schemas/* unknown */.L5J().optional(),
+    baseline_output: schemas/* unknown */.L5J(),
+    candidate_output: schemas/* unknown */.L5J(),
+    /** Scorers whose score or pass changed, or that scored on one side only. */
+    changed_scorers: schemas/* array */.YOg(ChangedScorerSchema),
+    candidate_error: schemas/* string */.YjP().optional(),
+});
+/** Flipped items, the list capped; `count` is always exact. */
+const FlippedListSchema = schemas/* object */.Ikc({
+    count: schemas/* number */.aig().int().nonnegative(),
+    items: schemas/* array */.YOg(FlippedItemSchema),
+});
+const MetricDeltaSchema = schemas/* object */.Ikc({
+    baseline: schemas/* number */.aig(),
+    candidate: schemas/* number */.aig(),
+    /** candidate − baseline. */
+    delta: schemas/* number */.aig(),
+});
+/**
+ * A candidate run against a baseline run. Every metric is over the items both runs share, so
+ * a dataset that gained or lost items does not move the numbers by itself.
+ */
+const ComparisonSchema = schemas/* object */.Ikc({
+    baseline: ComparedRunSchema,
+    candidate: ComparedRunSchema,
+    same_dataset: schemas/* boolean */.zMY(),
+    /** Set when the dataset versions differ. */
+    dataset_note: schemas/* string */.YjP().optional(),
+    items: schemas/* object */.Ikc({
+        shared: schemas/* number */.aig().int().nonnegative(),
+        only_baseline: IdListSchema,
+        only_candidate: IdListSchema,
+    }),
+    pass_rate: MetricDeltaSchema,
+    scorers: schemas/* array */.YOg(ScorerComparisonSchema),
+    /** passed in the baseline → failed or error in the candidate. */
+    regressions: FlippedListSchema,
+    /** failed or error in the baseline → passed in the candidate. */
+    fixes: FlippedListSchema,
+    errors: schemas/* object */.Ikc({
+        baseline: schemas/* number */.aig().int().nonnegative(),
+        candidate: schemas/* number */.aig().int().nonnegative(),
+        /** Shared items that errored in the candidate but not in the baseline. */
+        new_errors: IdListSchema,
+    }),
+    latency_ms: schemas/* object */.Ikc({ p50: MetricDeltaSchema, p95: MetricDeltaSchema, mean: MetricDeltaSchema }),
+    tokens: schemas/* object */.Ikc({ input: MetricDeltaSchema, output: MetricDeltaSchema, total: MetricDeltaSchema }),
+    cost: MetricDeltaSchema,
+    /** Both runs summarized over the shared items only. */
+    shared_summaries: schemas/* object */.Ikc({ baseline: RunSummarySchema, candidate: RunSummarySchema }),
+});
+
+;// CONCATENATED MODULE: ./src/core/compare-runs.ts
+
+
+
+
+const DEFAULT_MAX_LISTED_IDS = 1000;
+const DEFAULT_MAX_FLIPPED_ITEMS = 500;
+/**
+ * Compares a candidate run with a baseline by a streaming merge-join over both item streams,
+ * so memory holds numbers and the capped lists, never either run. Metrics cover shared items.
+ */
+async function compareRuns(baseline, candidate, options = {}) {
+    const maxIds = options.maxListedIds ?? DEFAULT_MAX_LISTED_IDS;
+    const maxFlipped = options.maxFlippedItems ?? DEFAULT_MAX_FLIPPED_ITEMS;
+    const onlyBaseline = cappedIds(maxIds);
+    const onlyCandidate = cappedIds(maxIds);
+    const newErrors = cappedIds(maxIds);
+    const regressions = cappedFlipped(maxFlipped);
+    const fixes = cappedFlipped(maxFlipped);
+    const baselineShared = createRunSummaryAccumulator();
+    const candidateShared = createRunSummaryAccumulator();
+    let shared = 0;
+    const before = orderedCursor(baseline.items, `baseline run ${baseline.run.id}`);
+    const after = orderedCursor(candidate.items, `candidate run ${candidate.run.id}`);
+    try {
+        let left = await before.next();
+        let right = await after.next();
+        while (left !== undefined || right !== undefined) {
+            const order = left === undefined ? 1 : right === undefined ? -1 : compareItemIds(left.item_id, right.item_id);
+            if (order < 0 && left !== undefined) {
+                onlyBaseline.add(left.item_id);
+                left = await before.next();
+            }
+            else if (order > 0 && right !== undefined) {
+                onlyCandidate.add(right.item_id);
+                right = await after.next();
+            }
+            else if (left !== undefined && right !== undefined) {
+                shared += 1;
+                baselineShared.add(left);
+                candidateShared.add(right);
+                const kind = flipKind(left, right);
+                if (kind === "regression")
+                    regressions.add(left, right);
+                if (kind === "fix")
+                    fixes.add(left, right);
+                if (right.status === "error" && left.status !== "error")
+                    newErrors.add(right.item_id);
+                left = await before.next();
+                right = await after.next();
+            }
+        }
+    }
+    finally {
+        await Promise.all([before.close(), after.close()]);
+    }
+    const baselineSummary = baselineShared.summary();
+    const candidateSummary = candidateShared.summary();
+    const sameDataset = baseline.run.dataset_version === candidate.run.dataset_version;
+    return {
+        baseline: comparedRun(baseline.run),
+        candidate: comparedRun(candidate.run),
+        same_dataset: sameDataset,
+        ...(sameDataset ? {} : { dataset_note: datasetNote(baseline.run, candidate.run, shared) }),
+        items: { shared, only_baseline: onlyBaseline.list(), only_candidate: onlyCandidate.list() },
+        pass_rate: delta(baselineSummary.pass_rate, candidateSummary.pass_rate),
+        scorers: compareScorers(baselineSummary.scorers, candidateSummary.scorers),
+        regressions: regressions.list(),
+        fixes: fixes.list(),
+        errors: {
+            baseline: baselineSummary.errored,
+            candidate: candidateSummary.errored,
+            new_errors: newErrors.list(),
+        },
+        latency_ms: {
+            p50: delta(baselineSummary.latency_ms.p50, candidateSummary.latency_ms.p50),
+            p95: delta(baselineSummary.latency_ms.p95, candidateSummary.latency_ms.p95),
+            mean: delta(baselineSummary.latency_ms.mean, candidateSummary.latency_ms.mean),
+        },
+        tokens: tokenDeltas(baselineSummary, candidateSummary),
+        cost: delta(baselineSummary.cost, candidateSummary.cost),
+        shared_summaries: { baseline: baselineSummary, candidate: candidateSummary },
+    };
+}
+function comparedRun(run) {
+    return {
+        run_id: run.id,
+        experiment: run.experiment,
+        ...(run.label !== undefined ? { label: run.label } : {}),
+        experiment_version: run.experiment_version,
+        dataset_version: run.dataset_version,
+    };
+}
+function datasetNote(baseline, candidate, shared) {
+    return (`the dataset versions differ (baseline ${baseline.dataset_version}, candidate ` +
+        `${candidate.dataset_version}): the comparison covers the ${shared} item ids both runs share`);
+}
+function delta(baseline, candidate) {
+    return { baseline, candidate, delta: candidate - baseline };
+}
+function tokenDeltas(baseline, candidate) {
+    return {
+        input: delta(baseline.tokens.input, candidate.tokens.input),
+        output: delta(baseline.tokens.output, candidate.tokens.output),
+        total: delta(baseline.tokens.total, candidate.tokens.total),
+    };
+}
+/** Baseline's scorers in order, then scorers only the candidate has. */
+function compareScorers(baseline, candidate) {
+    const candidateByName = new Map(candidate.map((summary) => [summary.scorer, summary]));
+    const names = [...new Set([...baseline, ...candidate].map((summary) => summary.scorer))];
+    const baselineByName = new Map(baseline.map((summary) => [summary.scorer, summary]));
+    return names.map((scorer) => {
+        const before = scorerSide(baselineByName.get(scorer));
+        const after = scorerSide(candidateByName.get(scorer));
+        const both = before !== null && after !== null;
+        return {
+            scorer,
+            baseline: before,
+            candidate: after,
+            mean_delta: both ? after.mean - before.mean : null,
+            pass_rate_delta: both ? after.pass_rate - before.pass_rate : null,
+        };
+    });
+}
+function scorerSide(summary) {
+    if (summary === undefined)
+        return null;
+    return { count: summary.count, mean: summary.mean, pass_rate: summary.pass_rate, errors: summary.errors };
+}
+function cappedIds(max) {
+    const ids = [];
+    let count = 0;
+    return {
+        add(id) {
+            count += 1;
+            if (ids.length < max)
+                ids.push(id);
+        },
+        list: () => ({ count, ids }),
+    };
+}
+function cappedFlipped(max) {
+    const items = [];
+    let count = 0;
+    return {
+        add(baseline, candidate) {
+            count += 1;
+            if (items.length < max)
+                items.push(flippedItem(baseline, candidate));
+        },
+        list: () => ({ count, items }),
+    };
+}
+/**
+ * Walks a stream and refuses one that is not strictly ordered by item_id: a merge-join over an
+ * unordered stream would silently report shared items as one-sided.
+ */
+function orderedCursor(items, name) {
+    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+    let previous;
+    let done = false;
+    return {
+        async next() {
+            if (done)
+                return undefined;
+            const step = await iterator.next();
+            if (step.done === true) {
+                done = true;
+                return undefined;
+            }
+            const id = step.value.item_id;
+            if (previous !== undefined && compareItemIds(previous, id) >= 0) {
+                throw new Error(`${name}: items must come ordered by item_id without repeats, but "${id}" came after "${previous}"`);
+            }
+            previous = id;
+            return step.value;
+        },
+        async close() {
+            if (!done) {
+                done = true;
+                await iterator.return?.();
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/compare-stored-runs.ts
+
+
+/**
+ * Compares two stored runs of one experiment. Throws `UserError` (exit 2) for runs of different
+ * experiments or runs whose items have none in common: a comparison of nothing would fail for no
+ * reason a user could act on. A side with no item at all (a run killed at once) is compared: its
+ * verdict then says why it fails.
+ */
+async function compareStoredRuns(store, baseline, candidate) {
+    if (baseline.experiment !== candidate.experiment) {
+        throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} are of different experiments ` +
+            `("${baseline.experiment}" and "${candidate.experiment}"); compare runs of one experiment`);
+    }
+    const comparison = await compareRuns({ run: baseline, items: store.runItems(baseline.id) }, { run: candidate, items: store.runItems(candidate.id) });
+    const { shared, only_baseline: onlyBaseline, only_candidate: onlyCandidate } = comparison.items;
+    if (shared === 0 && onlyBaseline.count > 0 && onlyCandidate.count > 0) {
+        throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} share no item ` +
+            `(datasets ${baseline.dataset_version} and ${candidate.dataset_version}), so there is nothing to compare`);
+    }
+    return comparison;
+}
+
+;// CONCATENATED MODULE: ./src/core/gate.ts
+
+
+
+const GateCheckSchema = schemas/* object */.Ikc({
+    name: schemas/* enum */.k5n(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
+    passed: schemas/* boolean */.zMY(),
+    actual: schemas/* number */.aig(),
+    limit: schemas/* number */.aig(),
+    /** What the check demands, in words: "pass rate ≥ 90.0%". */
+    description: schemas/* string */.YjP(),
+});
+const GateVerdictSchema = schemas/* object */.Ikc({
+    verdict: schemas/* enum */.k5n(["pass", "fail"]),
+    /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
+    reasons: schemas/* array */.YOg(schemas/* string */.YjP()),
+    checks: schemas/* array */.YOg(GateCheckSchema),
+});
+// 27/30 is 0.9 exactly on paper but not always in binary floating point.
+const EPSILON = 1e-9;
+/**
+ * The one verdict of evalgate: every command, the Action, the bot and every report get it from
+ * here and never re-derive pass/fail. No false green: a run that is not complete (still
+ * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
+ * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
+ * Throws `UserError` for a threshold override outside 0..1.
+ */
+function decideVerdict(subject) {
+    const threshold = resolveThreshold(subject);
+    const { summary, comparison, gate } = subject;
+    const checks = [];
+    const incomplete = incompleteReason(subject);
+    if (incomplete !== undefined) {
+        checks.push({
+            name: "run_completed",
+            passed: false,
+            actual: summary.total,
+            limit: subject.itemCount,
+            description: "the run completes",
+            reason: incomplete,
+        });
+    }
+    if (summary.total === 0) {
+        checks.push({
+            name: "items_evaluated",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one item is evaluated",
+            reason: "no items were evaluated",
+        });
+        return verdictOf(checks);
+    }
+    if (summary.errored === summary.total) {
+        checks.push({
+            name: "calls_succeeded",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one call of the target succeeds",
+            reason: `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`,
+        });
+    }
+    else if (tooManyErrors(subject)) {
+        checks.push({
+            name: "error_rate",
+            passed: false,
+            actual: summary.errored / summary.total,
+            limit: subject.maxErrorRate,
+            description: `at most ${formatPercent(subject.maxErrorRate)} of items error`,
+            reason: errorRateReason(subject),
+        });
+    }
+    checks.push({
+        name: "pass_rate",
+        passed: summary.pass_rate + EPSILON >= threshold,
+        actual: summary.pass_rate,
+        limit: threshold,
+        description: `pass rate ≥ ${formatPercent(threshold, { against: [summary.pass_rate] })}`,
+        reason: `pass rate ${formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ` +
+            formatPercent(threshold, { against: [summary.pass_rate] }),
+    });
+    if (comparison !== undefined && gate.max_regressions !== undefined) {
+        const regressions = comparison.regressions.count;
+        checks.push({
+            name: "regressions",
+            passed: regressions <= gate.max_regressions,
+            actual: regressions,
+            limit: gate.max_regressions,
+            description: `at most ${gate.max_regressions} ${plural(gate.max_regressions, "regression")}`,
+            reason: `${regressions} ${plural(regressions, "regression")} ${regressions === 1 ? "exceeds" : "exceed"} the maximum ${gate.max_regressions}`,
+        });
+    }
+    return verdictOf(checks);
+}
+/**
+ * Why the run is not complete, in one sentence with the counts of its summary (the one place a
+ * stop message takes its numbers from); undefined for a complete run.
+ */
+function incompleteReason(subject) {
+    const { summary, itemCount } = subject;
+    const done = `${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
+    switch (subject.status) {
+        case "running":
+            return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
+        case "cancelled":
+            return `the run was cancelled after ${done}`;
+        case "errored":
+            return `the run could not complete: ${erroredCause(subject)}`;
+        default:
+            return undefined;
+    }
+}
+function erroredCause(subject) {
+    const { summary, itemCount } = subject;
+    if (summary.total > 0 && summary.errored === summary.total) {
+        return `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`;
+    }
+    if (tooManyErrors(subject))
+        return errorRateReason(subject);
+    return `it stopped after ${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
+}
+function tooManyErrors(subject) {
+    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
+}
+function errorRateReason(subject) {
+    const { summary, maxErrorRate } = subject;
+    return (`${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored, ` +
+        `above max_error_rate ${maxErrorRate} (${formatPercent(maxErrorRate)})`);
+}
+function resolveThreshold(subject) {
+    const override = subject.thresholdOverride;
+    if (override === undefined)
+        return subject.gate.passed_threshold;
+    if (!Number.isFinite(override) || override < 0 || override > 1) {
+        throw new core_errors/* UserError */.y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
+    }
+    return override;
+}
+function verdictOf(checks) {
+    const failed = checks.filter((check) => !check.passed);
+    return {
+        verdict: failed.length === 0 ? "pass" : "fail",
+        reasons: failed.map((check) => check.reason),
+        checks: checks.map(({ reason: _reason, ...check }) => check),
+    };
+}
+/** True when the verdict failed because the run did not complete (exit 3, not 1). */
+function isIncomplete(verdict) {
+    return verdict.checks.some((check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"));
+}
+function plural(count, word) {
+    return count === 1 ? word : `${word}s`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
+
+/** PRODUCT.md: 0 pass, 1 gate failed, 2 usage or input error, 3 run could not complete. */
+const EXIT = { pass: 0, gateFailed: 1, usage: 2, incomplete: 3 };
+/** The exit code of a verdict: 3 when the run did not complete, 1 for any other failure. */
+function exitCodeFor(verdict) {
+    if (verdict.verdict === "pass")
+        return EXIT.pass;
+    return isIncomplete(verdict) ? EXIT.incomplete : EXIT.gateFailed;
+}
+/** The worse of two exit codes, for a command that judges several runs. */
+function worseExit(a, b) {
+    const rank = (code) => (code === EXIT.pass ? 0 : code === EXIT.gateFailed ? 1 : 2);
+    return rank(b) > rank(a) ? b : a;
+}
+
+;// CONCATENATED MODULE: ./src/core/config/schema.ts
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
+const DURATION_HINT = 'write a duration with a unit, e.g. "30s" or "500ms"';
+/** A target's timeout is at most an hour: a longer one is a typo, and timers overflow past 24.8 days. */
+const MAX_TIMEOUT_MS = 60 * 60 * 1000;
+/** NaN when `text` is not a duration (the regex check has said so already). */
+function durationMs(text) {
+    const match = DURATION.exec(text);
+    if (match === null)
+        return Number.NaN;
+    const [, amount, unit] = match;
+    const factor = unit === "ms" ? 1 : unit === "s" ? 1000 : 60_000;
+    return Math.round(Number(amount) * factor);
+}
+/** "500ms", "30s", "2m" → milliseconds, from 1 ms to an hour. A bare number is refused: its unit would be a guess. */
+const DurationSchema = schemas/* string */.YjP({ error: DURATION_HINT })
+    .regex(DURATION, { error: DURATION_HINT })
+    .refine((text) => !(durationMs(text) < 1), { error: "must be at least 1ms" })
+    .refine((text) => !(durationMs(text) > MAX_TIMEOUT_MS), { error: "must be at most 60m (one hour)" })
+    .transform(durationMs);
+/** The most calls in flight at once, in the config and on the command line. */
+const MAX_CONCURRENCY = 1024;
+/** The most retries of one call: more only hammers a failing target. */
+const MAX_RETRIES = 10;
+/** A path or a program argument: a NUL character would make the operating system refuse it. */
+const NoNulString = schemas/* string */.YjP().refine((text) => !text.includes("\0"), { error: "must not contain a NUL character" });
+/** A dot path into a JSON value: `output`, `choices.0.message.content`. */
+const JsonPathSchema = schemas/* string */.YjP().min(1);
+/** Where the answer's parts are found in the target's response JSON. */
+const ResponseMappingFields = {
+    output: JsonPathSchema.default("output"),
+    tool_calls: JsonPathSchema.default("tool_calls"),
+    usage: JsonPathSchema.default("usage"),
+    cost: JsonPathSchema.default("cost"),
+};
+const HttpTargetSchema = schemas/* strictObject */.rej({
+    type: schemas/* literal */.euz("http"),
+    url: schemas/* string */.YjP().min(1),
+    method: schemas/* enum */.k5n(["POST", "PUT"]).default("POST"),
+    headers: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: "a header name uses letters, digits and -" }), schemas/* string */.YjP().refine((value) => !/[\r\n\0]/.test(value), { error: "a header value must not contain a line break or a NUL character" })).default({}),
+    /**
+     * Request body template. Absent: the default body of PRODUCT.md. A string that is exactly
+     * "{{input}}", "{{input.field}}", "{{expected}}", "{{item_id}}", "{{run_id}}", "{{experiment}}"
+     * is replaced by that JSON value; placeholders inside longer strings are replaced by text.
+     */
+    body: schemas/* json */.Pq9().optional(),
+    ...ResponseMappingFields,
+    timeout: DurationSchema.default(30_000),
+});
+const CommandTargetSchema = schemas/* strictObject */.rej({
+    type: schemas/* literal */.euz("command"),
+    /** A program and its arguments (no shell), or one string split on spaces. */
+    command: schemas/* union */.KCZ([NoNulString.min(1), schemas/* array */.YOg(NoNulString.min(1)).min(1)]),
+    cwd: NoNulString.optional(),
+    env: schemas/* record */.g1P(NoNulString, NoNulString).default({}),
+    ...ResponseMappingFields,
+    timeout: DurationSchema.default(30_000),
+});
+/** A prompt run against an OpenAI-compatible chat completions API. */
+const PromptTargetSchema = schemas/* strictObject */.rej({
+    type: schemas/* literal */.euz("prompt"),
+    base_url: schemas/* string */.YjP().min(1).default("https://api.openai.com/v1"),
+    api_key: schemas/* string */.YjP().optional(),
+    model: schemas/* string */.YjP().min(1),
+    system: schemas/* string */.YjP().optional(),
+    /** The user message; placeholders as in the http body ("{{input}}", "{{input.question}}"). */
+    prompt: schemas/* string */.YjP().min(1),
+    temperature: schemas/* number */.aig().min(0).max(2).optional(),
+    max_tokens: schemas/* number */.aig().int().positive().optional(),
+    timeout: DurationSchema.default(60_000),
+});
+const TargetConfigSchema = schemas/* discriminatedUnion */.gMt("type", [
+    HttpTargetSchema,
+    CommandTargetSchema,
+    PromptTargetSchema,
+]);
+/** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: … }`. */
+const ScorerRefSchema = schemas/* union */.KCZ([
+    schemas/* string */.YjP().min(1),
+    schemas/* strictObject */.rej({
+        name: schemas/* string */.YjP().min(1),
+        label: schemas/* string */.YjP().min(1).optional(),
+        config: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
+    }),
+])
+    .transform((ref) => typeof ref === "string"
+    ? { name: ref, label: ref, config: {} }
+    : { name: ref.name, label: ref.label ?? ref.name, config: ref.config });
+const GateConfigSchema = schemas/* strictObject */.rej({
+    /** Minimum fraction of items that pass (0..1). Error items count as not passing. */
+    passed_threshold: schemas/* number */.aig().min(0).max(1).default(1),
+    /** Maximum regressions (pass→fail) allowed against a baseline. */
+    max_regressions: schemas/* number */.aig().int().nonnegative().optional(),
+});
+const ExperimentConfigSchema = schemas/* strictObject */.rej({
+    description: schemas/* string */.YjP().optional(),
+    /** Relative to the config file's folder; must stay inside it (see `resolveProjectFile`). */
+    dataset: NoNulString.min(1).max(4096),
+    target: TargetConfigSchema,
+    scorers: schemas/* array */.YOg(ScorerRefSchema).min(1),
+    gate: GateConfigSchema.default({ passed_threshold: 1 }),
+    concurrency: schemas/* number */.aig().int().min(1).max(MAX_CONCURRENCY).default(8),
+    retries: schemas/* number */.aig().int().min(0).max(MAX_RETRIES).default(3),
+    /** Above this fraction of error items the run cannot complete (exit 3). */
+    max_error_rate: schemas/* number */.aig().min(0).max(1).default(0.2),
+});
+const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** A name also names files (a regression dataset is `<name>.jsonl`): file names stop at 255 bytes. */
+const MAX_EXPERIMENT_NAME_LENGTH = 128;
+const ConfigFileSchema = schemas/* strictObject */.rej({
+    version: schemas/* literal */.euz(1),
+    experiments: schemas/* record */.g1P(schemas/* string */.YjP()
+        .regex(EXPERIMENT_NAME, { error: "experiment names use letters, digits, '.', '_' and '-'" })
+        .max(MAX_EXPERIMENT_NAME_LENGTH, { error: `experiment names are at most ${MAX_EXPERIMENT_NAME_LENGTH} characters` }), ExperimentConfigSchema)
+        .refine((experiments) => Object.keys(experiments).length > 0, {
+        error: "define at least one experiment",
+    }),
+});
+
+;// CONCATENATED MODULE: ./src/core/edit-distance.ts
+/** Levenshtein distance in UTF-16 units (insertions, deletions, substitutions), two rows of memory. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i += 1) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j += 1) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/zod-issues.ts
+
+/** `experiments.orders.scorers[1].config.tool` from zod's path segments. */
+function formatPath(segments) {
+    let text = "";
+    for (const segment of segments) {
+        if (typeof segment === "number")
+            text += `[${segment}]`;
+        else
+            text += text === "" ? String(segment) : `.${String(segment)}`;
+    }
+    return text;
+}
+/** One line per issue: `<prefix path>: <message>`, the form every config error takes. */
+function formatZodIssues(error, prefix = []) {
+    return describeZodIssues(error.issues).map((problem) => {
+        const path = formatPath([...prefix, ...problem.path]);
+        return path === "" ? problem.message : `${path}: ${problem.message}`;
+    });
+}
+/**
+ * Turns zod's issues into messages that say what to write: union issues are reduced to the branch
+ * the user evidently meant, unknown keys get one problem each, defaults like "Invalid input" go.
+ */
+function describeZodIssues(issues, options = {}, base = []) {
+    return issues.flatMap((issue) => describeIssue(issue, options, [...base, ...issue.path]).map((problem) => "input" in options && isMissing(options.input, problem.path) && problem.message.startsWith("expected")
+        ? { ...problem, message: `required (${problem.message})` }
+        : problem));
+}
+function isMissing(input, path) {
+    let current = input;
+    for (const segment of path) {
+        if (current === null || typeof current !== "object")
+            return false;
+        current = current[segment];
+    }
+    return current === undefined;
+}
+function describeIssue(issue, options, path) {
+    switch (issue.code) {
+        case "unrecognized_keys":
+            return issue.keys.map((key) => ({
+                path,
+                at: [...path, key],
+                message: unknownKeyMessage(key, options.knownKeys?.(path) ?? []),
+            }));
+        case "invalid_union":
+            return describeUnion(issue, options, path);
+        case "invalid_key":
+        case "invalid_element":
+            return describeZodIssues(issue.issues, options, path);
+        case "invalid_type":
+            return [{ path, message: invalidTypeMessage(issue) }];
+        case "too_big":
+        case "too_small":
+            return [{ path, message: sizeMessage(issue) }];
+        case "invalid_value":
+            return [{ path, message: invalidValueMessage(issue) }];
+        default:
+            return [{ path, message: stripDefaultPrefix(issue.message) }];
+    }
+}
+function describeUnion(issue, options, path) {
+    const discriminated = issue;
+    if (discriminated.options !== undefined) {
+        const choices = discriminated.options.map(String).join(", ");
+        const given = issue.input !== null && typeof issue.input === "object"
+            ? issue.input[discriminated.discriminator ?? ""]
+            : undefined;
+        const got = given === undefined ? "" : ` (got ${JSON.stringify(given)})`;
+        return [{ path, message: `expected one of ${choices}${got}` }];
+    }
+    const branch = mostRelevantBranch(issue.errors);
+    if (branch !== undefined)
+        return describeZodIssues(branch, options, path);
+    return [{ path, message: unionTypeMessage(issue.errors) }];
+}
+/**
+ * The branch the user meant is one whose value had the right shape (no type error at the union's
+ * own level); among those, the one with the fewest complaints.
+ */
+function mostRelevantBranch(branches) {
+    const shapedRight = branches.filter((branch) => !branch.some((issue) => issue.path.length === 0 && issue.code === "invalid_type"));
+    return shapedRight.sort((a, b) => a.length - b.length)[0];
+}
+function unionTypeMessage(branches) {
+    const expected = new Set();
+    let received = "";
+    for (const issue of branches.flat()) {
+        if (issue.code !== "invalid_type")
+            continue;
+        expected.add(typeName(issue.expected));
+        received ||= /received (\w+)/.exec(issue.message)?.[1] ?? "";
+    }
+    const list = [...expected].join(" or ");
+    return received === "" ? `expected ${list}` : `expected ${list}, received ${received}`;
+}
+function invalidTypeMessage(issue) {
+    const missing = issue.input === undefined && /received undefined$/.test(issue.message);
+    if (missing)
+        return `required (expected ${typeName(issue.expected)})`;
+    return stripDefaultPrefix(issue.message).replace(/expected record\b/, "expected object");
+}
+function invalidValueMessage(issue) {
+    if (!/^Invalid (input|option):/.test(issue.message))
+        return issue.message;
+    const [only, ...more] = issue.values;
+    const expected = more.length === 0
+        ? `expected ${JSON.stringify(only)}`
+        : `expected one of ${issue.values.map(String).join(", ")}`;
+    return issue.input === undefined ? expected : `${expected} (got ${JSON.stringify(issue.input)})`;
+}
+function sizeMessage(issue) {
+    if (!/^Too (big|small):/.test(issue.message))
+        return issue.message;
+    const big = issue.code === "too_big";
+    const limit = big
+        ? issue.maximum
+        : issue.minimum;
+    const bound = String(limit);
+    switch (issue.origin) {
+        case "array":
+            return big ? `at most ${bound} entries allowed` : `needs at least ${bound} ${bound === "1" ? "entry" : "entries"}`;
+        case "string":
+            if (!big && bound === "1")
+                return "must not be empty";
+            return big ? `at most ${bound} characters allowed` : `needs at least ${bound} characters`;
+        default: {
+            const operator = big ? (issue.inclusive ? "<=" : "<") : issue.inclusive ? ">=" : ">";
+            return `must be ${operator} ${bound}`;
+        }
+    }
+}
+function typeName(expected) {
+    return expected === "record" ? "object" : expected;
+}
+function stripDefaultPrefix(message) {
+    return message.replace(/^Invalid (input|option): /, "");
+}
+function unknownKeyMessage(key, known) {
+    const suggestion = closestKey(key, known);
+    return suggestion === undefined
+        ? `unknown key '${key}'`
+        : `unknown key '${key}' (did you mean '${suggestion}'?)`;
+}
+/** The known key within edit distance 2 of `key`, if one is clearly closest. */
+function closestKey(key, known) {
+    let best;
+    let bestDistance = 3;
+    for (const candidate of known) {
+        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/core/stored-gate.ts
+
+
+
+
+// The rest of the definition (target, scorers, settings) does not decide a verdict: not read here.
+const StoredDefinitionSchema = schemas/* looseObject */._H3({
+    gate: ExperimentConfigSchema.shape.gate,
+    max_error_rate: ExperimentConfigSchema.shape.max_error_rate,
+});
+/**
+ * The gate kept with a run's experiment version (`definition` as stored by the engine). A gate is
+ * kept with the experiment, not the command line: a run is judged by the rules it was run under.
+ * Throws `UserError` naming the run when the definition is missing or its gate cannot be read:
+ * a silent default gate could turn a failing run green.
+ */
+function storedGateOf(runId, experimentVersion, definition) {
+    if (definition === undefined) {
+        throw new core_errors/* UserError */.y(`run ${runId}: its experiment version ${experimentVersion} is not in this store, so its gate is unknown; ` +
+            "re-run the experiment to get a run that can be judged");
+    }
+    const parsed = StoredDefinitionSchema.safeParse(definition);
+    if (!parsed.success) {
+        throw new core_errors/* UserError */.y(`run ${runId}: the gate stored with experiment version ${experimentVersion} cannot be read ` +
+            `(${formatZodIssues(parsed.error).join("; ")}); re-run the experiment to get a run that can be judged`);
+    }
+    return { gate: parsed.data.gate, maxErrorRate: parsed.data.max_error_rate };
+}
+
+;// CONCATENATED MODULE: ./src/cli/stored-verdict.ts
+
+
+
+/**
+ * A stored run's verdict under the gate of the experiment version that produced it, from its
+ * status and summary (summarized from its items when it never ended). Throws `UserError` when the
+ * stored gate cannot be read.
+ */
+async function judgeStoredRun(store, run, comparison, thresholdOverride) {
+    const version = await store.getExperimentVersion(run.experiment, run.experiment_version);
+    const { gate, maxErrorRate } = storedGateOf(run.id, run.experiment_version, version?.definition);
+    const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
+    const verdict = decideVerdict({
+        gate,
+        maxErrorRate,
+        status: run.status,
+        itemCount: run.item_count,
+        summary,
+        ...(comparison ? { comparison } : {}),
+        ...(thresholdOverride !== undefined ? { thresholdOverride } : {}),
+    });
+    return { verdict, summary };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/reports.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit"];
+function registerReportsCommands(program, io, setExit) {
+    const reports = program.command("reports").description("failure reports, CI reports and exports of a run");
+    reports
+        .command("failures")
+        .description("every failed and errored item of a run, with the scorers' evidence")
+        .argument("<run>", "run id (or a unique prefix)")
+        .action(async (id, _flags, command) => {
+        await withStore(command, async (store) => {
+            const run = await requireRun(store, id);
+            const failures = [];
+            for await (const item of store.runItems(run.id))
+                if (item.status !== "passed")
+                    failures.push(item);
+            io.stdout.write(renderFailures(run, failures) + "\n");
+        });
+    });
+    reports
+        .command("ci")
+        .description("a Markdown report of a run (and its comparison with a baseline) for CI summaries")
+        .argument("<run>", "run id (or a unique prefix)")
+        .option("--baseline <run>", "compare with this baseline run")
+        .action(async (id, flags, command) => {
+        await withStore(command, async (store) => {
+            const run = await requireRun(store, id);
+            const baseline = flags.baseline ? await requireRun(store, flags.baseline) : undefined;
+            const comparison = baseline ? await compareStoredRuns(store, baseline, run) : undefined;
+            const { verdict } = await judgeStoredRun(store, run, comparison, undefined);
+            setExit(exitCodeFor(verdict));
+            // The report ends with its newline: one more would take it past the comment limit it is fitted to.
+            io.stdout.write(renderCiReport(run, verdict, comparison));
+        });
+    });
+    reports
+        .command("export")
+        .description("write a run's items to a file: csv, json, jsonl or junit")
+        .argument("<run>", "run id (or a unique prefix)")
+        .requiredOption("--artifact-format <format>", "csv, json, jsonl or junit")
+        .requiredOption("-o, --output <file>", "file to write")
+        .action(async (id, flags, command) => {
+        const format = parseArtifactFormat(flags.artifactFormat);
+        await withStore(command, async (store) => {
+            const run = await requireRun(store, id);
+            // Written beside the target and renamed: a failed export leaves no half-written file.
+            const partial = `${flags.output}.partial-${process.pid}`;
+            try {
+                await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(exportRunItems(run, store.runItems(run.id), format)), (0,external_node_fs_.createWriteStream)(partial));
+                await (0,promises_.rename)(partial, flags.output);
+            }
+            catch (error) {
+                await (0,promises_.rm)(partial, { force: true });
+                throw error;
+            }
+            io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? "?"} items)\n`);
+        });
+    });
+}
+function parseArtifactFormat(value) {
+    if (ARTIFACT_FORMATS.includes(value))
+        return value;
+    throw new core_errors/* UserError */.y(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/column-widths.ts
+// Below this a cut cell says little; a column cut by `widestFirst` stops here.
+const MIN_COLUMN = 4;
+// A column that gives way is shortened to this at most before it is dropped: a name cut to
+// 12 columns is still recognizable, and the short ones (a status, an age) are dropped whole.
+const MIN_SHORTENED = 12;
+/** Narrows the widest column one column at a time until the row fits; none below MIN_COLUMN. */
+function widestFirst(natural, room) {
+    const fitted = [...natural];
+    let total = fitted.reduce((sum, width) => sum + width, 0);
+    const available = room(fitted.length);
+    while (total > available) {
+        let widest = 0;
+        for (let column = 1; column < fitted.length; column += 1) {
+            if ((fitted[column] ?? 0) > (fitted[widest] ?? 0))
+                widest = column;
+        }
+        const width = fitted[widest] ?? 0;
+        if (width <= MIN_COLUMN)
+            break;
+        fitted[widest] = width - 1;
+        total -= 1;
+    }
+    return fitted;
+}
+/**
+ * The columns in `order` make room, first to last: each is shortened (to MIN_SHORTENED at
+ * most; a narrower one stays whole), and when that is not enough the first of them is dropped
+ * and the rest try again with the room it gave back, and so on. Columns not in `order` are
+ * never cut, so a table of them alone may stay wider than the room (an id is never cut).
+ */
+function givingWay(natural, room, order) {
+    const dropped = new Set();
+    for (;;) {
+        const widths = natural.map((width, column) => (dropped.has(column) ? undefined : width));
+        const shown = widths.filter((width) => width !== undefined);
+        let excess = shown.reduce((sum, width) => sum + width, 0) - room(shown.length);
+        for (const column of order) {
+            const width = widths[column];
+            if (excess <= 0 || width === undefined)
+                continue;
+            const cut = Math.min(excess, width - Math.min(width, MIN_SHORTENED));
+            widths[column] = width - cut;
+            excess -= cut;
+        }
+        const next = order.find((column) => !dropped.has(column));
+        if (excess <= 0 || next === undefined)
+            return widths;
+        dropped.add(next);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/report/format-table.ts
+
+
+
+const GAP = "  ";
+/**
+ * An aligned plain-text table that fits `maxWidth` terminal columns, measured with
+ * `displayWidth` (a wide character takes two): cut cells end in "…". Cells are made
+ * single-line, so a newline in data cannot break a row.
+ */
+function formatTable(header, rows, options = {}) {
+    const indent = options.indent ?? "";
+    const maxWidth = options.maxWidth ?? 80;
+    const room = (count) => maxWidth - displayWidth(indent) - GAP.length * Math.max(0, count - 1);
+    const giveWay = options.giveWay;
+    const uncut = new Set(giveWay === undefined ? [] : header.map((_, column) => column).filter((c) => !giveWay.includes(c)));
+    // A cell wider than the whole row can never show in full: cut it before measuring, so a long
+    // model output costs no more than a line. Columns that are never cut are kept whole.
+    const cells = [header, ...rows].map((row) => header.map((_, column) => {
+        const text = oneLine(row[column] ?? "");
+        return uncut.has(column) ? text : truncateToWidth(text, Math.max(room(1), MIN_COLUMN));
+    }));
+    const natural = header.map((_, column) => Math.max(...cells.map((row) => displayWidth(row[column] ?? ""))));
+    const widths = giveWay === undefined ? widestFirst(natural, room) : givingWay(natural, room, giveWay);
+    const rule = widths.map((width) => (width === undefined ? undefined : "─".repeat(width)));
+    const lines = [cells[0] ?? [], rule, ...cells.slice(1)].map((row) => {
+        const shown = row.flatMap((cell, column) => {
+            const width = widths[column];
+            if (width === undefined)
+                return [];
+            return [padToWidth(truncateToWidth(cell ?? "", width), width, options.align?.[column])];
+        });
+        return (indent + shown.join(GAP)).trimEnd();
+    });
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-verdict.ts
+
+/** The verdict and its reasons, for the terminal renderers. */
+function renderVerdictLines(verdict) {
+    if (verdict === undefined)
+        return ["Verdict: none (no gate was evaluated)"];
+    const lines = [`Verdict: ${verdict.verdict === "pass" ? "PASS" : "FAIL"}`];
+    for (const reason of verdict.reasons)
+        lines.push(`  - ${oneLine(reason)}`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-run-summary.ts
+
+
+
+
+
+const render_run_summary_WIDTH = 80;
+/**
+ * A run for an 80-column terminal: what ran (with the gate and scorers of its experiment
+ * version when `configuration` is given), how it went, and the verdict (from `decideVerdict`:
+ * renderers never judge). A run still `running` in the store is running when `liveOwner` (its
+ * live lease) is given, else interrupted, with the command that continues it.
+ */
+function renderRunSummary(run, verdict, options = {}) {
+    const { liveOwner, configuration } = options;
+    const lines = [
+        field("run", `${run.id} (${statusText(run, liveOwner)})`),
+        // A line of its own: a host name would not fit beside the run id in 80 columns.
+        ...(run.status === "running" && liveOwner !== undefined ? [field("owner", describeRunOwner(liveOwner))] : []),
+        field("experiment", `${run.experiment} @ ${run.experiment_version}`),
+        ...(run.label !== undefined ? [field("label", run.label)] : []),
+        field("target", run.target),
+        field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${formatCount(run.item_count)} items)`),
+        ...(run.git_commit !== undefined
+            ? [field("commit", `${run.git_commit}${run.git_branch !== undefined ? ` on ${run.git_branch}` : ""}`)]
+            : []),
+        field("started", `${run.started_at}${run.ended_at !== undefined ? ` · ended ${run.ended_at}` : ""}`),
+        ...resumeLines(run, liveOwner),
+        ...(configuration !== undefined ? configurationLines(configuration) : []),
+        "",
+        ...(run.summary !== undefined ? summaryLines(run.summary, passThreshold(verdict)) : ["No items stored yet."]),
+        "",
+        ...renderVerdictLines(verdict),
+    ];
+    return fitLines(lines, render_run_summary_WIDTH);
+}
+/** The status a user reads: a stored `running` run without a live owner was interrupted. */
+function statusText(run, liveOwner) {
+    if (run.status !== "running")
+        return run.status;
+    return liveOwner === undefined ? "interrupted" : "running";
+}
+/** "pid 1234 on build-7, heartbeat 2 s ago" */
+function describeRunOwner(owner) {
+    return `pid ${owner.pid} on ${owner.host}, heartbeat ${formatCount(Math.max(0, owner.heartbeatAgeMs) / 1000)} s ago`;
+}
+function resumeLines(run, liveOwner) {
+    if (run.status !== "running" && run.status !== "cancelled")
+        return [];
+    const stored = field("stored", `${formatCount(run.summary?.total ?? 0)} of ${formatCount(run.item_count)} items`);
+    // A live run refuses --resume: what a user can do is stop it.
+    if (liveOwner !== undefined)
+        return [stored, field("stop", `evalgate runs cancel ${run.id}`)];
+    return [stored, field("continue", `evalgate run ${run.experiment} --resume ${run.id}`)];
+}
+/** The gate as its keys are written in evalgate.yml, then the scorers: name, label, config in short. */
+function configurationLines({ gate, scorers }) {
+    const gateText = [
+        `passed_threshold ${gate.gate.passed_threshold}`,
+        `max_regressions ${gate.gate.max_regressions ?? "not set"}`,
+        `max_error_rate ${gate.maxErrorRate}`,
+    ].join(" · ");
+    const lines = [field("gate", gateText)];
+    if (scorers === undefined)
+        return [...lines, field("scorers", "(not readable in the stored experiment version)")];
+    const rows = scorers.map((scorer) => [scorer.name, scorer.label, configText(scorer.config)]);
+    return [...lines, "", formatTable(["scorer", "label", "config"], rows, { maxWidth: render_run_summary_WIDTH })];
+}
+/** `{ tool: "search_orders", max: 2 }` → "tool: search_orders, max: 2"; nested values as compact JSON. */
+function configText(config) {
+    return Object.entries(config)
+        .map(([key, value]) => `${key}: ${valueText(value)}`)
+        .join(", ");
+}
+/** The threshold the pass rate was judged against, so the rate is never shown rounded onto it. */
+function passThreshold(verdict) {
+    return verdict.checks.filter((check) => check.name === "pass_rate").map((check) => check.limit);
+}
+function field(name, value) {
+    return `${name.padEnd(11)} ${oneLine(value)}`;
+}
+function summaryLines(summary, thresholds) {
+    const lines = [
+        `${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
+            `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored`,
+        `pass rate ${formatPercent(summary.pass_rate, { against: thresholds })}`,
+    ];
+    if (summary.scorers.length > 0) {
+        lines.push("", formatTable(["scorer", "mean", "pass rate", "scored", "errors"], summary.scorers.map((scorer) => [
+            scorer.scorer,
+            formatScore(scorer.mean),
+            formatPercent(scorer.pass_rate),
+            formatCount(scorer.count),
+            formatCount(scorer.errors),
+        ]), { align: ["left", "right", "right", "right", "right"], maxWidth: render_run_summary_WIDTH }));
+    }
+    const { latency_ms: latency, tokens } = summary;
+    lines.push("", `latency     p50 ${formatMs(latency.p50)} · p95 ${formatMs(latency.p95)} · mean ${formatMs(latency.mean)}`, `tokens      ${formatCount(tokens.input)} in${cachedNote(tokens.cached_input)} · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`, `cost        ${formatCost(summary.cost)}`, `retries     ${formatCount(summary.retries)}`);
+    return lines;
+}
+/** Cached input is part of `in`: shown beside it, never added to the total. */
+function cachedNote(cached) {
+    return cached === undefined ? "" : ` (${formatCount(cached)} cached)`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/format-listing.ts
+
+
+
+/**
+ * Rows for `runs list`, `scores list` and the like. `table` fits `table.width` terminal columns;
+ * the machine formats keep exactly `columns`, in that order, on every row (a missing value is
+ * null / an empty cell), uncut, so scripts can rely on them.
+ */
+function formatListing(rows, columns, format, table = {}) {
+    switch (format) {
+        case "table":
+            if (rows.length === 0)
+                return "(none)\n";
+            return `${formatTable(columns, rows.map((row) => cellsOf(row, columns)), tableOptions(columns, table))}\n`;
+        case "csv":
+            return [columns, ...rows.map((row) => cellsOf(row, columns))].map(csvRow).join("");
+        case "json":
+            return `${JSON.stringify(rows.map((row) => pick(row, columns)), null, 2)}\n`;
+        case "jsonl":
+            return rows.map((row) => `${JSON.stringify(pick(row, columns))}\n`).join("");
+    }
+}
+function tableOptions(columns, table) {
+    const { giveWay, align } = table;
+    return {
+        maxWidth: table.width ?? 80,
+        ...(align ? { align: columns.map((column) => align[column] ?? "left") } : {}),
+        ...(giveWay ? { giveWay: giveWay.map((column) => columns.indexOf(column)).filter((index) => index >= 0) } : {}),
+    };
+}
+function cellsOf(row, columns) {
+    return columns.map((column) => cellText(row[column]));
+}
+function cellText(value) {
+    return value === undefined || value === null ? "" : valueText(value);
+}
+function pick(row, columns) {
+    const picked = {};
+    for (const column of columns)
+        picked[column] = row[column] ?? null;
+    return picked;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/core/canonical.ts
+
+/**
+ * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
+ * serialise to the same string, so hashes of items and definitions do not depend on key order.
+ */
+function canonicalJson(value) {
+    return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === "object") {
+        const sorted = {};
+        for (const key of Object.keys(value).sort()) {
+            const entry = value[key];
+            if (entry !== undefined)
+                sorted[key] = sortKeys(entry);
+        }
+        return sorted;
+    }
+    return value;
+}
+function sha256Hex(text) {
+    // The one-shot form: ids are hashed several times per run item, on the hot path.
+    return (0,external_node_crypto_.hash)("sha256", text, "hex");
+}
+/** A short, stable content hash used for ids and versions a user may type. */
+function contentHash(value, length = 12) {
+    return sha256Hex(canonicalJson(value)).slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/core/config/experiment-version.ts
+
+/**
+ * What identifies an experiment version: everything that changes how items are run and judged.
+ * Built from the parsed config (defaults applied) before `${NAME}` interpolation, so no secret
+ * ever lands in a stored run; the description and the dataset path are left out (the dataset is
+ * identified by its own version).
+ */
+function experimentDefinition(config) {
+    return {
+        target: config.target,
+        scorers: config.scorers,
+        gate: config.gate,
+        concurrency: config.concurrency,
+        retries: config.retries,
+        max_error_rate: config.max_error_rate,
+    };
+}
+/** Key order does not matter: the hash is over canonical JSON. */
+function experimentVersion(definition) {
+    return contentHash(definition, 12);
+}
+
+;// CONCATENATED MODULE: ./src/core/config/interpolate.ts
+
+// `$${` escapes a literal `${`; `${NAME}` and `${NAME:-default}` read the environment; any other
+// `${…}` is a mistake we name rather than pass through to a target.
+const VARIABLE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$/s;
+const MAX_LISTED_PROBLEMS = 20;
+/**
+ * Replaces `${NAME}` and `${NAME:-default}` in every string inside `value` (keys are left alone).
+ * As in the shell, `:-` also applies when the variable is set but empty. Every missing variable is
+ * reported in one UserError, each line naming the field (`path` is the field path of `value`).
+ */
+function interpolateEnv(value, env, path) {
+    const problems = [];
+    const result = interpolateValue(value, env, path, problems);
+    if (problems.length > MAX_LISTED_PROBLEMS) {
+        const more = problems.length - MAX_LISTED_PROBLEMS;
+        throw new core_errors/* UserError */.y([...problems.slice(0, MAX_LISTED_PROBLEMS), `… and ${more} more problems`].join("\n"));
+    }
+    if (problems.length > 0)
+        throw new core_errors/* UserError */.y(problems.join("\n"));
+    return result;
+}
+function interpolateValue(value, env, path, problems) {
+    if (typeof value === "string")
+        return interpolateString(value, env, path, problems);
+    if (Array.isArray(value)) {
+        return value.map((entry, index) => interpolateValue(entry, env, `${path}[${index}]`, problems));
+    }
+    if (value !== null && typeof value === "object") {
+        const result = {};
+        for (const [key, entry] of Object.entries(value)) {
+            result[key] = interpolateValue(entry, env, path === "" ? key : `${path}.${key}`, problems);
+        }
+        return result;
+    }
+    return value;
+}
+/**
+ * One left-to-right pass with indexOf, never re-reading a replacement (a value holding `${X}` stays
+ * as it is) and linear in the text: a regular expression for `${…}` rescans the rest of the text
+ * from every `${` that has no `}`, which a crafted value makes quadratic.
+ */
+function interpolateString(text, env, path, problems) {
+    let result = "";
+    let from = 0;
+    // Once no `}` follows, none follows any later `${` either: each is literal text, found without a search.
+    let closeAhead = true;
+    for (;;) {
+        const dollar = text.indexOf("$", from);
+        if (dollar === -1)
+            break;
+        if (text.startsWith("$${", dollar)) {
+            result += text.slice(from, dollar) + "${";
+            from = dollar + 3;
+            continue;
+        }
+        const close = text[dollar + 1] === "{" && closeAhead ? text.indexOf("}", dollar + 2) : -1;
+        if (close === -1) {
+            if (text[dollar + 1] === "{")
+                closeAhead = false;
+            result += text.slice(from, dollar + 1);
+            from = dollar + 1;
+            continue;
+        }
+        result += text.slice(from, dollar) + resolveReference(text.slice(dollar, close + 1), env, path, problems);
+        from = close + 1;
+    }
+    return result + text.slice(from);
+}
+function resolveReference(match, env, path, problems) {
+    const variable = VARIABLE.exec(match.slice(2, -1));
+    if (variable === null) {
+        problems.push(`${path}: "${preview(match)}" is not a variable reference; write \${NAME} or \${NAME:-default} (or $\${ for a literal \${)`);
+        return match;
+    }
+    const [, name, fallback] = variable;
+    const found = env[name];
+    if (fallback !== undefined)
+        return found === undefined || found === "" ? fallback : found;
+    if (found !== undefined)
+        return found;
+    problems.push(`${path}: environment variable ${name} is not set (set it, or write \${${name}:-default})`);
+    return match;
+}
+/** A reference as quoted in a message: a long one is cut, so a message stays a line. */
+function preview(match) {
+    return match.length <= 60 ? match : `${match.slice(0, 57)}…}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/scorer.ts
+function defineScorer(definition) {
+    return definition;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/scalar-equality.ts
+const sameText = (actual, expected) => actual === expected;
+/** Whether two values are equal by the rule above; a missing value equals nothing. */
+function valuesEqual(actual, expected, textsEqual = sameText) {
+    if (actual === undefined || expected === undefined)
+        return false;
+    if (Array.isArray(actual) || Array.isArray(expected)) {
+        return (Array.isArray(actual) &&
+            Array.isArray(expected) &&
+            actual.length === expected.length &&
+            actual.every((entry, index) => valuesEqual(entry, expected[index], textsEqual)));
+    }
+    if (isRecord(actual) || isRecord(expected)) {
+        if (!isRecord(actual) || !isRecord(expected))
+            return false;
+        const keys = definedKeys(actual);
+        return (keys.length === definedKeys(expected).length &&
+            keys.every((key) => valuesEqual(actual[key], expected[key], textsEqual)));
+    }
+    if (typeof actual === "string" && typeof expected === "string")
+        return textsEqual(actual, expected);
+    const left = typeof actual === "string" ? scalarFromText(actual) : actual;
+    const right = typeof expected === "string" ? scalarFromText(expected) : expected;
+    // `===` makes 0 equal -0; a text that spells no scalar is undefined and equals nothing.
+    return left !== undefined && left === right;
+}
+/** A number, boolean or null output (not a text) that equals `text` by the rule above. */
+function equalsAsScalar(output, text) {
+    const scalar = output === null || typeof output === "number" || typeof output === "boolean";
+    return scalar && valuesEqual(output, text);
+}
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+/** The number, boolean or null a text spells by the rule above; undefined when it spells none. */
+function scalarFromText(text) {
+    const trimmed = text.trim();
+    if (JSON_NUMBER.test(trimmed)) {
+        const value = Number(trimmed);
+        // "1e400" is valid JSON but no double: it equals nothing rather than Infinity.
+        return Number.isFinite(value) ? value : undefined;
+    }
+    switch (trimmed.toLowerCase()) {
+        case "true":
+            return true;
+        case "false":
+            return false;
+        case "null":
+            return null;
+        default:
+            return undefined;
+    }
+}
+/**
+ * How text scorers read a number, boolean or null: its JSON text, the shortest that reads back
+ * as the same value (42 for 42.0, 1e+21, 0 for -0), so the same value always gives the same text.
+ */
+function scalarText(value) {
+    return JSON.stringify(value);
+}
+function definedKeys(record) {
+    return Object.keys(record).filter((key) => record[key] !== undefined);
+}
+function isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/evidence-values.ts
+
+
+
+/** Evidence is stored with every score, so a huge output is cut rather than copied whole. */
+const EVIDENCE_TEXT_LIMIT = 2_000;
+/** Reasons are one sentence: values in them are shortened further. */
+const PREVIEW_LIMIT = 80;
+function truncateText(text, limit = EVIDENCE_TEXT_LIMIT) {
+    if (text.length <= limit)
+        return text;
+    const kept = prefixWithin(text, { limit, unit: "characters" });
+    return `${kept}… (${text.length - kept.length} more characters)`;
+}
+/**
+ * The value as evidence keeps it: strings over the limit are cut; structured values whose JSON
+ * is over ten times the limit become their cut JSON text, so one item cannot bloat the store.
+ */
+function evidenceValue(value) {
+    if (typeof value === "string")
+        return truncateText(value);
+    if (value === null || typeof value !== "object")
+        return value;
+    const json = safeStringify(value);
+    return json.length > EVIDENCE_TEXT_LIMIT * 10 ? truncateText(json) : value;
+}
+/** A value as it reads inside a reason sentence: JSON, shortened, `nothing` for undefined. */
+function evidence_values_preview(value, limit = PREVIEW_LIMIT) {
+    if (value === undefined)
+        return "nothing";
+    const json = safeStringify(value);
+    return truncate(json, limit + 1);
+}
+/** "a string", "an object", "null": how reasons name a value's type. */
+function kindOf(value) {
+    if (value === undefined)
+        return "missing";
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "an array";
+    if (typeof value === "object")
+        return "an object";
+    return `a ${typeof value}`;
+}
+/**
+ * JSON text of any value; a string stays as it is (for searching inside it), and a number,
+ * boolean or null reads as its canonical text (`scalarText`).
+ */
+function asText(value) {
+    if (typeof value === "string")
+        return value;
+    if (value === undefined)
+        return "";
+    if (value === null || typeof value === "number" || typeof value === "boolean")
+        return scalarText(value);
+    return safeStringify(value);
+}
+function safeStringify(value) {
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        // Outputs come from JSON, but a scorer must not throw on a cyclic or BigInt value.
+        return String(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/text-expectations.ts
+
+
+/**
+ * The expected value of a text scorer as a list of texts: one text, or a list of them.
+ * Numbers and booleans read as their canonical text (`scalarText`: 42, not 42.0). Anything else
+ * is a dataset or config mistake.
+ */
+function expectedTexts(expected) {
+    const { value, label } = expected;
+    const list = Array.isArray(value) ? value : [value];
+    if (list.length === 0)
+        throw new Error(`${label} is an empty list; give at least one text`);
+    return list.map((entry) => {
+        if (typeof entry === "string")
+            return entry;
+        if (typeof entry === "number" || typeof entry === "boolean")
+            return scalarText(entry);
+        throw new Error(`${label} must be a text or a list of texts; found ${evidence_values_preview(entry)}`);
+    });
+}
+/**
+ * Whether the output holds an expected text: the output's text (`asText`: a number reads as its
+ * canonical text; `haystack` is that text already case-folded) contains it, or the output is a
+ * number, boolean or null equal to the text by the rule of scalar-equality.ts, so the number 42
+ * holds "42.0" just as `equals` finds them equal.
+ */
+function outputHolds(output, haystack, text, fold) {
+    return haystack.includes(fold(text)) || equalsAsScalar(output, text);
+}
+/** The same for `starts_with`: an output equal to the text starts with it. */
+function outputStartsWith(output, start, text, fold) {
+    return start.startsWith(fold(text)) || equalsAsScalar(output, text);
+}
+function caseFold(caseSensitive) {
+    return caseSensitive ? (text) => text : (text) => text.toLowerCase();
+}
+function quoteList(texts) {
+    return texts.map((text) => evidence_values_preview(text)).join(", ");
+}
+function caseNote(caseSensitive) {
+    return caseSensitive ? "" : " (ignoring case)";
+}
+
+;// CONCATENATED MODULE: ./src/core/json-path.ts
+/**
+ * Reads a dot path (`choices.0.message.content`) from a JSON value. Numeric segments index
+ * arrays. Returns `undefined` when any segment is missing. The path "" or "." is the value itself.
+ */
+function getPath(value, path) {
+    if (path === "" || path === ".")
+        return value;
+    let current = value;
+    for (const segment of path.split(".")) {
+        if (current === null || typeof current !== "object")
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/value-sources.ts
+
+
+/** `output_path`: a dot path into the output (a JSON string output is parsed first). */
+const OutputPathFields = {
+    output_path: schemas/* string */.YjP({ error: 'write a dot path into the output, e.g. output_path: "answer"' })
+        .min(1)
+        .optional(),
+};
+/** Where the expected value comes from: a literal `value`, or a `field` of the item. */
+const ExpectedSourceFields = {
+    value: schemas/* json */.Pq9().optional(),
+    field: schemas/* string */.YjP({ error: 'write a dot path into the item, e.g. field: "expected.answer"' })
+        .min(1)
+        .optional(),
+};
+const DEFAULT_EXPECTED_FIELD = "expected";
+/** Both set would leave the reader guessing which one counts. */
+function refuseValueAndField(config, context) {
+    if (config.value !== undefined && config.field !== undefined) {
+        context.addIssue({
+            code: "custom",
+            path: ["value"],
+            message: "set either value (a literal) or field (a path into the item), not both",
+        });
+    }
+}
+/**
+ * The output, or the value at `output_path` inside it. A path with nothing at it throws (this
+ * scorer's error on the item, never a pass): a missing answer is not an empty one, or a negative
+ * scorer such as `not_contains` would pass on nothing.
+ */
+function readOutput(result, outputPath) {
+    if (outputPath === undefined) {
+        // Only a tool-calls-only answer reaches a scorer with no output: there is no text to judge.
+        if (result.output === undefined || result.output === null) {
+            throw new Error("the target answered with tool calls only; this scorer has no output to read");
+        }
+        return { value: result.output, label: "output" };
+    }
+    const root = typeof result.output === "string" ? parseJsonOr(result.output) : result.output;
+    const value = getPath(root, outputPath);
+    if (value === undefined) {
+        throw new Error(`the output has no value at "${outputPath}" (output_path); nothing to score`);
+    }
+    return { value, label: `output.${outputPath}` };
+}
+/**
+ * The expected value for this item. A missing one throws: that is a dataset or config mistake,
+ * recorded as this scorer's error on the item rather than as a silent failure.
+ */
+function readExpected(item, source) {
+    if (source.value !== undefined)
+        return { value: source.value, label: "value" };
+    const field = source.field ?? DEFAULT_EXPECTED_FIELD;
+    const value = getPath(item, field);
+    if (value === undefined) {
+        throw new Error(`item has no value at "${field}"; add it to the item or set value: or field: in the scorer's config`);
+    }
+    return { value, label: field };
+}
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+}
+/** The parsed value when the text is JSON, else the text itself. */
+function parseJsonOr(text) {
+    const parsed = parseJson(text);
+    return parsed.ok ? parsed.value : text;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/contains.ts
+
+
+
+
+
+function containsConfigSchema(caseSensitiveByDefault) {
+    return schemas/* strictObject */.rej({
+        ...OutputPathFields,
+        ...ExpectedSourceFields,
+        /** With a list: pass when any text is contained (default: all must be). */
+        any: schemas/* boolean */.zMY().default(false),
+        case_sensitive: schemas/* boolean */.zMY().default(caseSensitiveByDefault),
+    }).superRefine(refuseValueAndField);
+}
+/** Shared by `contains` and `icontains`: they differ only in the default of `case_sensitive`. */
+function containsScorer(name, caseSensitiveByDefault) {
+    return defineScorer({
+        name,
+        description: caseSensitiveByDefault
+            ? "The output contains the expected text (or all of a list of texts; `any: true` for any of them)."
+            : "The output contains the expected text, ignoring case (or all of a list; `any: true` for any).",
+        configSchema: containsConfigSchema(caseSensitiveByDefault),
+        create: createContains,
+    });
+}
+function createContains(config) {
+    const fold = caseFold(config.case_sensitive);
+    const note = caseNote(config.case_sensitive);
+    return ({ item, result }) => {
+        const output = readOutput(result, config.output_path);
+        const texts = expectedTexts(readExpected(item, config));
+        const haystack = fold(asText(output.value));
+        const found = texts.filter((text) => outputHolds(output.value, haystack, text, fold));
+        const missing = texts.filter((text) => !found.includes(text));
+        const passed = config.any ? found.length > 0 : missing.length === 0;
+        // With `any`, one text found is full marks: a fraction would read as a partial failure.
+        const score = config.any ? (passed ? 1 : 0) : found.length / texts.length;
+        return {
+            score,
+            passed,
+            evidence: {
+                read: evidenceValue(output.value),
+                compared: texts.length === 1 ? texts[0] : texts,
+                reason: containsReason(output.label, texts, found, missing, config.any) + note,
+            },
+        };
+    };
+}
+function containsReason(label, texts, found, missing, any) {
+    if (texts.length === 1) {
+        return found.length === 1 ? `${label} contains ${quoteList(texts)}` : `${label} does not contain ${quoteList(texts)}`;
+    }
+    const total = texts.length;
+    if (any) {
+        return found.length > 0
+            ? `${label} contains ${quoteList(found)} (${found.length} of ${total} expected texts)`
+            : `${label} contains none of ${total} expected texts: ${quoteList(texts)}`;
+    }
+    return missing.length === 0
+        ? `${label} contains all ${total} expected texts`
+        : `${label} contains ${found.length} of ${total} expected texts; missing: ${quoteList(missing)}`;
+}
+const contains = containsScorer("contains", true);
+
+;// CONCATENATED MODULE: ./src/core/scorers/equals.ts
+
+
+
+
+
+const EqualsConfigSchema = schemas/* strictObject */.rej({
+    ...OutputPathFields,
+    ...ExpectedSourceFields,
+    trim: schemas/* boolean */.zMY().default(true),
+    case_sensitive: schemas/* boolean */.zMY().default(true),
+}).superRefine(refuseValueAndField);
+const equals = defineScorer({
+    name: "equals",
+    description: "The output equals the expected value (deep equality, scalars across JSON types as in scalar-equality.ts; strings trimmed by default).",
+    configSchema: EqualsConfigSchema,
+    create(config) {
+        const textsEqual = textEquality(config.trim, config.case_sensitive);
+        return ({ item, result }) => {
+            const output = readOutput(result, config.output_path);
+            const expected = readExpected(item, config);
+            const { value: actual, parsed } = comparableOutput(output.value, expected.value);
+            const passed = valuesEqual(actual, expected.value, textsEqual);
+            const parsedNote = parsed ? " (output parsed as JSON)" : "";
+            let reason;
+            if (passed) {
+                reason = `${output.label} equals ${expected.label} ${evidence_values_preview(expected.value)}${parsedNote}`;
+            }
+            else if (output.value === undefined) {
+                reason = `${output.label} is missing; ${expected.label} is ${evidence_values_preview(expected.value)}`;
+            }
+            else {
+                reason =
+                    `${output.label} ${evidence_values_preview(actual)} does not equal ${expected.label} ${evidence_values_preview(expected.value)}` +
+                        parsedNote +
+                        typeNote(actual, expected.value);
+            }
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: { read: evidenceValue(output.value), compared: evidenceValue(expected.value), reason },
+            };
+        };
+    },
+});
+/**
+ * Targets answer text, datasets hold numbers and objects: when a non-string is expected and the
+ * output is a string holding JSON, the parsed value is compared ('{"id": 42}' equals {id: 42}).
+ */
+function comparableOutput(output, expected) {
+    if (typeof output !== "string" || typeof expected === "string")
+        return { value: output, parsed: false };
+    const parsed = parseJson(output);
+    return parsed.ok ? { value: parsed.value, parsed: true } : { value: output, parsed: false };
+}
+/** Trim and case apply to every text compared, inside structured values too. */
+function textEquality(trim, caseSensitive) {
+    const normalize = textNormalizer(trim, caseSensitive);
+    return (actual, expected) => normalize(actual) === normalize(expected);
+}
+function textNormalizer(trim, caseSensitive) {
+    if (trim && !caseSensitive)
+        return (text) => text.trim().toLowerCase();
+    if (trim)
+        return (text) => text.trim();
+    if (!caseSensitive)
+        return (text) => text.toLowerCase();
+    return (text) => text;
+}
+/** Named only when the types alone explain the failure: not for 41 against the text "42". */
+function typeNote(actual, expected) {
+    const actualKind = kindOf(spelledScalar(actual, expected));
+    const expectedKind = kindOf(spelledScalar(expected, actual));
+    return actualKind === expectedKind ? "" : ` (output is ${kindOf(actual)}, expected is ${kindOf(expected)})`;
+}
+/** A text that spells a scalar of the other side's type counts as that type. */
+function spelledScalar(value, other) {
+    if (typeof value !== "string" || typeof other === "string")
+        return value;
+    const scalar = scalarFromText(value);
+    return scalar !== undefined && kindOf(scalar) === kindOf(other) ? scalar : value;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/icontains.ts
+
+const icontains = containsScorer("icontains", false);
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __webpack_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
+var _2019 = __webpack_require__(878);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __webpack_require__(2210);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var dist = __webpack_require__(2815);
+var dist_default = /*#__PURE__*/__webpack_require__.n(dist);
+;// CONCATENATED MODULE: ./src/core/scorers/json-schema-compiler.ts
+
+
+
+
+
+const addFormats = (dist_default())["default"] ??
+    (dist_default());
+/**
+ * Compiling costs about 10 ms and happens when the config is checked and again when the scorer
+ * is created, so compiled schemas are kept by their canonical text. Bounded: a long-lived bot
+ * process sees many configs.
+ */
+const compiled = new Map();
+const COMPILED_LIMIT = 64;
+function compiledJsonSchema(schema) {
+    const key = canonicalJson(schema);
+    const known = compiled.get(key);
+    if (known !== undefined)
+        return known;
+    const validate = compileJsonSchema(schema);
+    if (compiled.size >= COMPILED_LIMIT)
+        compiled.clear();
+    compiled.set(key, validate);
+    return validate;
+}
+/**
+ * Compiles an inline JSON Schema. The `$schema` keyword picks the draft (2020-12, 2019-09, else
+ * draft-07), because Ajv refuses a schema whose meta-schema it was not built with. A fresh Ajv per
+ * schema: a shared one would refuse a second schema with the same `$id`.
+ */
+function compileJsonSchema(schema) {
+    const options = { allErrors: true, strict: false };
+    const draft = typeof schema["$schema"] === "string" ? schema["$schema"] : "";
+    const ajv = draft.includes("2020-12")
+        ? new _2020.Ajv2020(options)
+        : draft.includes("2019-09")
+            ? new _2019.Ajv2019(options)
+            : new dist_ajv.Ajv(options);
+    addFormats(ajv);
+    return ajv.compile(schema);
+}
+/** The first few errors, each with the instance path it is about: `/answer must be number`. */
+function describeSchemaErrors(errors, limit = 3) {
+    const shown = errors.slice(0, limit).map((error) => {
+        const where = error.instancePath === "" ? "(root)" : error.instancePath;
+        const extra = error.keyword === "additionalProperties"
+            ? ` (${String(error.params.additionalProperty)})`
+            : error.keyword === "enum"
+                ? ` (${JSON.stringify(error.params.allowedValues)})`
+                : "";
+        return `${where} ${error.message ?? error.keyword}${extra}`;
+    });
+    const more = errors.length > limit ? `; and ${errors.length - limit} more` : "";
+    return shown.join("; ") + more;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/json-schema.ts
+
+
+
+
+
+const JsonSchemaConfigSchema = schemas/* strictObject */.rej({
+    ...OutputPathFields,
+    schema: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), {
+        error: "write an inline JSON Schema object, e.g. schema: { type: object, required: [answer] }",
+    }),
+}).superRefine((config, context) => {
+    try {
+        compiledJsonSchema(config.schema);
+    }
+    catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        context.addIssue({ code: "custom", path: ["schema"], message: `not a valid JSON Schema: ${detail}` });
+    }
+});
+const jsonSchema = defineScorer({
+    name: "json_schema",
+    description: "The output (parsed from a string if needed) is valid against an inline JSON Schema.",
+    configSchema: JsonSchemaConfigSchema,
+    create(config) {
+        const validate = compiledJsonSchema(config.schema);
+        return ({ result }) => {
+            const output = readOutput(result, config.output_path);
+            let value = output.value;
+            let notJson = "";
+            if (typeof value === "string") {
+                const parsed = parseJson(value);
+                // A string that is not JSON is validated as the string it is (a schema may want a string).
+                if (parsed.ok)
+                    value = parsed.value;
+                else
+                    notJson = `${output.label} is a string that is not valid JSON; as a string, `;
+            }
+            const passed = value !== undefined && validate(value);
+            let reason;
+            if (value === undefined)
+                reason = `${output.label} is missing`;
+            else if (passed)
+                reason = `${output.label} matches the schema`;
+            else
+                reason = `${notJson}${output.label} does not match the schema: ${describeSchemaErrors(validate.errors ?? [])}`;
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: { read: evidenceValue(output.value), compared: config.schema, reason },
+            };
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/scorers/json-valid.ts
+
+
+
+
+const jsonValid = defineScorer({
+    name: "json_valid",
+    description: "The output is valid JSON: a string that parses as JSON, or an already structured value.",
+    configSchema: schemas/* strictObject */.rej({ ...OutputPathFields }),
+    create(config) {
+        return ({ result }) => {
+            const output = readOutput(result, config.output_path);
+            const verdict = judgeJson(output.value, output.label);
+            return {
+                score: verdict.passed ? 1 : 0,
+                passed: verdict.passed,
+                evidence: { read: evidenceValue(output.value), reason: verdict.reason },
+            };
+        };
+    },
+});
+function judgeJson(value, label) {
+    if (value === undefined)
+        return { passed: false, reason: `${label} is missing` };
+    if (typeof value !== "string") {
+        // The target's answer was read from JSON, so a structured value is JSON already.
+        return { passed: true, reason: `${label} is ${kindOf(value)}, already JSON` };
+    }
+    const parsed = parseJson(value);
+    return parsed.ok
+        ? { passed: true, reason: `${label} parses as JSON (${kindOf(parsed.value)})` }
+        : { passed: false, reason: `${label} is not valid JSON: ${parsed.error}` };
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/latency-max.ts
+
+
+const LatencyMaxConfigSchema = schemas/* strictObject */.rej({
+    ms: schemas/* number */.aig({ error: "write the limit in milliseconds, e.g. ms: 2000" })
+        .positive({ error: "write a limit above 0 milliseconds, e.g. ms: 2000" }),
+});
+const latencyMax = defineScorer({
+    name: "latency_max",
+    description: "The call took at most `ms` milliseconds; score = min(1, ms / latency).",
+    configSchema: LatencyMaxConfigSchema,
+    create(config) {
+        const limit = config.ms;
+        return ({ result }) => {
+            const latency = result.latency_ms;
+            const passed = latency <= limit;
+            const shown = Number.isInteger(latency) ? String(latency) : latency.toFixed(1);
+            return {
+                score: latency <= 0 ? 1 : Math.min(1, limit / latency),
+                passed,
+                evidence: {
+                    read: latency,
+                    compared: limit,
+                    reason: passed
+                        ? `latency ${shown} ms is within ${limit} ms`
+                        : `latency ${shown} ms exceeds ${limit} ms`,
+                },
+            };
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/scorers/not-contains.ts
+
+
+
+
+
+const NotContainsConfigSchema = schemas/* strictObject */.rej({
+    ...OutputPathFields,
+    ...ExpectedSourceFields,
+    case_sensitive: schemas/* boolean */.zMY().default(true),
+}).superRefine(refuseValueAndField);
+const notContains = defineScorer({
+    name: "not_contains",
+    description: "The output contains none of the given texts (`value: [...]` or a field of the item). Score = fraction absent.",
+    configSchema: NotContainsConfigSchema,
+    create(config) {
+        const fold = caseFold(config.case_sensitive);
+        const note = caseNote(config.case_sensitive);
+        return ({ item, result }) => {
+            const output = readOutput(result, config.output_path);
+            const texts = expectedTexts(readExpected(item, config));
+            const haystack = fold(asText(output.value));
+            const present = texts.filter((text) => outputHolds(output.value, haystack, text, fold));
+            const passed = present.length === 0;
+            let reason;
+            if (passed) {
+                reason = texts.length === 1
+                    ? `${output.label} does not contain ${quoteList(texts)}`
+                    : `${output.label} contains none of ${texts.length} forbidden texts`;
+            }
+            else {
+                reason = texts.length === 1
+                    ? `${output.label} contains ${quoteList(present)}`
+                    : `${output.label} contains ${present.length} of ${texts.length} forbidden texts: ${quoteList(present)}`;
+            }
+            return {
+                score: (texts.length - present.length) / texts.length,
+                passed,
+                evidence: {
+                    read: evidenceValue(output.value),
+                    compared: texts.length === 1 ? texts[0] : texts,
+                    reason: reason + note,
+                },
+            };
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/scorers/regex.ts
+
+
+
+
+const FLAGS = /^[dgimsuvy]*$/;
+/**
+ * Patterns are bounded in length. A short pattern can still backtrack catastrophically on a
+ * long output (`(a+)+$`): JavaScript has no match timeout, so such a pattern is the config
+ * author's to avoid (prefer `contains`, or anchored patterns without nested quantifiers).
+ */
+const MAX_PATTERN_LENGTH = 1000;
+const RegexConfigSchema = schemas/* strictObject */.rej({
+    ...OutputPathFields,
+    pattern: schemas/* string */.YjP({ error: 'write the regular expression, e.g. pattern: "^order [0-9]+$"' })
+        .max(MAX_PATTERN_LENGTH, { error: `a pattern is at most ${MAX_PATTERN_LENGTH} characters` }),
+    flags: schemas/* string */.YjP()
+        .regex(FLAGS, { error: 'flags are letters among d, g, i, m, s, u, v, y, e.g. flags: "i"' })
+        .default(""),
+}).superRefine((config, context) => {
+    const problem = regexProblem(config.pattern, config.flags);
+    if (problem !== undefined) {
+        context.addIssue({ code: "custom", path: ["pattern"], message: problem });
+    }
+});
+function regexProblem(pattern, flags) {
+    if (!FLAGS.test(flags))
+        return undefined; // the flags' own message says what to write
+    try {
+        new RegExp(pattern, flags);
+        return undefined;
+    }
+    catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        return `not a valid regular expression (${detail}); in YAML, quote the pattern and double each backslash inside double quotes`;
+    }
+}
+const regex = defineScorer({
+    name: "regex",
+    description: "The output matches a regular expression (`pattern`, optional `flags` such as \"i\").",
+    configSchema: RegexConfigSchema,
+    create(config) {
+        const expression = new RegExp(config.pattern, config.flags);
+        const shown = `/${config.pattern}/${config.flags}`;
+        return ({ result }) => {
+            const output = readOutput(result, config.output_path);
+            // A "g" or "y" expression remembers where it stopped; every item starts from the beginning.
+            expression.lastIndex = 0;
+            const match = expression.exec(asText(output.value));
+            const passed = match !== null;
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: {
+                    read: evidenceValue(output.value),
+                    compared: shown,
+                    reason: match
+                        ? `${output.label} matches ${shown} at ${evidence_values_preview(match[0])}`
+                        : `${output.label} does not match ${shown}`,
+                },
+            };
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/scorers/starts-with.ts
+
+
+
+
+
+
+const StartsWithConfigSchema = schemas/* strictObject */.rej({
+    ...OutputPathFields,
+    ...ExpectedSourceFields,
+    /** Models often open with a newline or a space; leading whitespace is ignored by default. */
+    trim: schemas/* boolean */.zMY().default(true),
+    case_sensitive: schemas/* boolean */.zMY().default(true),
+}).superRefine(refuseValueAndField);
+const startsWith = defineScorer({
+    name: "starts_with",
+    description: "The output starts with the expected text (or with any of a list of texts).",
+    configSchema: StartsWithConfigSchema,
+    create(config) {
+        const fold = caseFold(config.case_sensitive);
+        const note = caseNote(config.case_sensitive);
+        return ({ item, result }) => {
+            const output = readOutput(result, config.output_path);
+            const texts = expectedTexts(readExpected(item, config));
+            const text = asText(output.value);
+            const shown = config.trim ? text.trimStart() : text;
+            const start = fold(shown);
+            const match = texts.find((candidate) => outputStartsWith(output.value, start, candidate, fold));
+            const passed = match !== undefined;
+            const reason = passed
+                ? `${output.label} starts with ${evidence_values_preview(match)}`
+                : `${output.label} starts with ${evidence_values_preview(truncate(shown, 40))}, not ${texts.length === 1 ? "" : "any of "}${quoteList(texts)}`;
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: {
+                    read: evidenceValue(output.value),
+                    compared: texts.length === 1 ? texts[0] : texts,
+                    reason: reason + note,
+                },
+            };
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/scorers/closest-name.ts
+
+/**
+ * The known name a typo most likely meant: the nearest by edit distance, if it is close
+ * (at most a third of the name's length, and at least 1), or a known name containing it.
+ */
+function closestName(name, known) {
+    const wanted = name.toLowerCase();
+    let best;
+    let bestDistance = Math.max(1, Math.floor(wanted.length / 3));
+    for (const candidate of known) {
+        const distance = editDistance(wanted, candidate.toLowerCase());
+        if (distance <= bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best ?? known.find((candidate) => candidate.includes(wanted) && wanted.length >= 3);
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/tool-called.ts
+
+
+
+
+
+const ToolCalledConfigSchema = schemas/* strictObject */.rej({
+    tool: schemas/* string */.YjP({ error: "name the tool, e.g. tool: search_orders" }).min(1),
+    /**
+     * Every given key must equal the call's argument of that name (by the rule of
+     * scalar-equality.ts: `order_id: 42` matches "42"); other arguments are free.
+     */
+    arguments: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* json */.Pq9(), { error: "write arguments as a mapping, e.g. arguments: { order_id: A1 }" })
+        .optional(),
+    times: schemas/* number */.aig().int().nonnegative().optional(),
+    min_times: schemas/* number */.aig().int().positive().optional(),
+}).superRefine((config, context) => {
+    if (config.times !== undefined && config.min_times !== undefined) {
+        context.addIssue({
+            code: "custom",
+            path: ["times"],
+            message: "set either times (an exact count) or min_times, not both",
+        });
+    }
+});
+const toolCalled = defineScorer({
+    name: "tool_called",
+    description: "The target called a tool (`tool`), optionally with given `arguments`, exactly `times` or at least `min_times`.",
+    configSchema: ToolCalledConfigSchema,
+    create(config) {
+        const wanted = config.arguments === undefined ? undefined : Object.entries(config.arguments);
+        const countRule = describeCountRule(config);
+        return ({ result }) => {
+            const calls = result.tool_calls ?? [];
+            const named = calls.filter((call) => call.name === config.tool);
+            const matching = wanted === undefined ? named : named.filter((call) => argumentsMatch(call, wanted));
+            const passed = config.times !== undefined ? matching.length === config.times : matching.length >= (config.min_times ?? 1);
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: {
+                    read: evidenceValue(calls),
+                    compared: compared(config),
+                    reason: toolReason(config, calls, named, matching.length, passed, countRule),
+                },
+            };
+        };
+    },
+});
+/** Providers send arguments as an object or as the JSON text of one (OpenAI does the latter). */
+function callArguments(call) {
+    if (typeof call.arguments !== "string")
+        return call.arguments;
+    const parsed = parseJson(call.arguments);
+    return parsed.ok ? parsed.value : call.arguments;
+}
+function argumentsMatch(call, wanted) {
+    const args = callArguments(call);
+    if (args === null || typeof args !== "object" || Array.isArray(args))
+        return wanted.length === 0;
+    const record = args;
+    return wanted.every(([key, value]) => Object.hasOwn(record, key) && valuesEqual(record[key], value));
+}
+function describeCountRule(config) {
+    if (config.times !== undefined)
+        return `exactly ${tool_called_plural(config.times)}`;
+    return `at least ${tool_called_plural(config.min_times ?? 1)}`;
+}
+function tool_called_plural(count) {
+    return count === 1 ? "1 time" : `${count} times`;
+}
+function compared(config) {
+    const rule = { tool: config.tool };
+    if (config.arguments !== undefined)
+        rule["arguments"] = config.arguments;
+    if (config.times !== undefined)
+        rule["times"] = config.times;
+    else
+        rule["min_times"] = config.min_times ?? 1;
+    return rule;
+}
+function toolReason(config, calls, named, matching, passed, countRule) {
+    const tool = config.tool;
+    const withArgs = config.arguments === undefined ? "" : ` with arguments ${evidence_values_preview(config.arguments)}`;
+    const calledNames = calls.length === 0 ? "no tools were called" : `called: ${uniqueNames(calls)}`;
+    if (named.length === 0) {
+        return passed ? `tool ${tool} was not called, as required; ${calledNames}` : `tool ${tool} was not called; ${calledNames}`;
+    }
+    if (config.arguments !== undefined && matching === 0 && !passed) {
+        const seen = named.slice(0, 3).map((call) => evidence_values_preview(callArguments(call))).join(", ");
+        return `tool ${tool} was called ${tool_called_plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
+    }
+    const verdict = passed ? "" : ` (expected ${countRule})`;
+    return `tool ${tool} was called ${tool_called_plural(matching)}${withArgs}${verdict}`;
+}
+function uniqueNames(calls) {
+    return [...new Set(calls.map((call) => call.name))].join(", ");
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/registry.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const definitions = [
+    contains,
+    equals,
+    icontains,
+    jsonSchema,
+    jsonValid,
+    latencyMax,
+    notContains,
+    regex,
+    startsWith,
+    toolCalled,
+];
+const builtinScorers = new Map(definitions.map((definition) => [definition.name, definition]));
+/**
+ * Turns an experiment's `scorers:` list into functions, validating every entry first. All
+ * problems are reported at once, each line naming its path (`experiments.orders.scorers[1].config.tool`).
+ */
+function resolveScorers(refs, path, registry = builtinScorers) {
+    const problems = [];
+    const resolved = [];
+    refs.forEach((ref, index) => {
+        const where = `${path}[${index}]`;
+        const definition = registry.get(ref.name);
+        if (definition === undefined) {
+            problems.push(`${where}.name: ${unknownScorerMessage(ref.name, registry)}`);
+            return;
+        }
+        const parsed = definition.configSchema.safeParse(ref.config);
+        if (!parsed.success) {
+            const knownKeys = configKeys(definition);
+            const described = describeZodIssues(parsed.error.issues, {
+                knownKeys: (at) => (at.length === 0 ? knownKeys : []),
+            });
+            for (const problem of described) {
+                problems.push(`${formatPath([`${where}.config`, ...problem.path])}: ${problem.message}`);
+            }
+            return;
+        }
+        resolved.push({ label: ref.label, name: ref.name, fn: definition.create(parsed.data) });
+    });
+    problems.push(...duplicateLabelProblems(refs, path));
+    if (problems.length > 0)
+        throw new core_errors/* UserError */.y(problems.join("\n"));
+    return resolved;
+}
+/** The keys a scorer's `config:` accepts, for "did you mean" on a misspelt key. */
+function configKeys(definition) {
+    const shape = definition.configSchema.shape;
+    return shape !== null && typeof shape === "object" ? Object.keys(shape) : [];
+}
+function unknownScorerMessage(name, registry) {
+    const known = [...registry.keys()].sort();
+    const suggestion = closestName(name, known);
+    const hint = suggestion === undefined ? "" : `did you mean "${suggestion}"? `;
+    return `unknown scorer "${name}" (${hint}known: ${known.join(", ")})`;
+}
+/** Scores are stored per label, so two scorers with one label would overwrite each other. */
+function duplicateLabelProblems(refs, path) {
+    const firstIndex = new Map();
+    const problems = [];
+    refs.forEach((ref, index) => {
+        const first = firstIndex.get(ref.label);
+        if (first === undefined) {
+            firstIndex.set(ref.label, index);
+            return;
+        }
+        problems.push(`${path}[${index}]: the label "${ref.label}" is already used by ${path}[${first}]; ` +
+            `give one of them its own label, e.g. { name: ${ref.name}, label: ${ref.label}_2, config: … }`);
+    });
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/format.ts
+
+/**
+ * A record (a JSONL line, a CSV record, a JSON array element) longer than this many characters is
+ * refused: the parser holds a whole record, and a file with no line break or an unclosed quote
+ * would otherwise be read into memory whole.
+ */
+const MAX_RECORD_CHARS = 32 * 1024 * 1024;
+const FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".json": "json",
+};
+/** The format follows the extension, so a file never parses differently by accident. */
+function datasetFormatOf(file) {
+    const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
+    const format = FORMATS[extension];
+    if (format === undefined) {
+        throw new core_errors/* UserError */.y(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
+    }
+    return format;
+}
+/** `evals/x.jsonl:17` or `evals/x.json:17: item [3]`: the prefix of every message about a record. */
+function recordLocation(file, record) {
+    return record.index === undefined ? `${file}:${record.line}` : `${file}:${record.line}: item [${record.index}]`;
+}
+/** How a too-long record is refused, in every format. */
+function recordTooLongMessage(where) {
+    return `${where}: the record is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB; a missing line break or an unclosed quote usually causes this`;
+}
+/** "an array", "a string", "null": for "expected a JSON object, got …". */
+function describeJsonType(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "an array";
+    const type = typeof value;
+    return type === "object" ? "an object" : `a ${type}`;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/core/dataset/line-breaks.ts
+const LF = 0x0a;
+const CR = 0x0d;
+/**
+ * Counts physical lines in a stream of bytes as an editor shows them: LF, CRLF and a lone CR each
+ * end a line (a CRLF split across two chunks counts once). UTF-8 never uses these byte values
+ * inside a multi-byte character, so bytes can be counted without decoding.
+ */
+class LineBreakCounter {
+    lineNumber = 1;
+    afterCr = false;
+    /** The 1-based line of the next byte. */
+    get line() {
+        return this.lineNumber;
+    }
+    /** Counts the line breaks in `bytes[start, end)`; returns the line of the byte at `end`. */
+    advance(bytes, start = 0, end = bytes.length) {
+        if (start >= end)
+            return this.lineNumber;
+        // Native searches (memchr) over exactly the range, rather than a byte loop: this runs over
+        // every byte of a dataset, and once per CSV record.
+        const range = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
+        let lineFeeds = 0;
+        for (let at = range.indexOf(LF); at !== -1; at = range.indexOf(LF, at + 1))
+            lineFeeds++;
+        let carriageReturns = 0;
+        let pairs = this.afterCr && range[0] === LF ? 1 : 0;
+        for (let at = range.indexOf(CR); at !== -1; at = range.indexOf(CR, at + 1)) {
+            carriageReturns++;
+            if (range[at + 1] === LF)
+                pairs++;
+        }
+        this.lineNumber += lineFeeds + carriageReturns - pairs;
+        this.afterCr = range[range.length - 1] === CR;
+        return this.lineNumber;
+    }
+}
+/**
+ * Where `text[index]` is, counted as `LineBreakCounter` counts: `lines` line breaks before it, and
+ * its 1-based column on its line (in UTF-16 units, as editors number columns).
+ */
+function positionInText(text, index) {
+    let lines = 0;
+    let lineStart = 0;
+    for (let at = 0; at < index; at++) {
+        const code = text.charCodeAt(at);
+        if (code === CR || (code === LF && (at === 0 || text.charCodeAt(at - 1) !== CR)))
+            lines++;
+        if (code === CR || code === LF)
+            lineStart = at + 1;
+    }
+    return { lines, column: index - lineStart + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/decode-utf8.ts
+
+
+
+const NO_BYTES = new Uint8Array(0);
+/**
+ * Decodes a file's chunks as UTF-8, refusing the first byte sequence that is not UTF-8 with the
+ * file, line and byte offset: a replacement character would silently change the items and their
+ * ids. Streams (one chunk and at most three bytes of an unfinished character are held); a
+ * byte-order mark at the start is dropped. Text chunks pass through as they are.
+ */
+async function* decodeUtf8Chunks(chunks, file) {
+    const decoder = new external_node_util_.TextDecoder("utf-8", { fatal: true });
+    const lines = new LineBreakCounter();
+    let offset = 0;
+    let unfinished = NO_BYTES;
+    for await (const chunk of chunks) {
+        if (typeof chunk === "string") {
+            yield chunk;
+            continue;
+        }
+        let text;
+        try {
+            text = decoder.decode(chunk, { stream: true });
+        }
+        catch {
+            const bytes = concatBytes(unfinished, chunk);
+            const bad = Math.max(0, firstInvalidUtf8(bytes, false)) - unfinished.length;
+            lines.advance(chunk, 0, Math.max(0, bad));
+            throw invalidUtf8(file, lines.line, offset + bad);
+        }
+        lines.advance(chunk);
+        offset += chunk.byteLength;
+        unfinished = unfinishedCharacter(chunk);
+        if (text !== "")
+            yield text;
+    }
+    try {
+        const rest = decoder.decode();
+        if (rest !== "")
+            yield rest;
+    }
+    catch {
+        throw invalidUtf8(file, lines.line, offset - unfinished.length);
+    }
+}
+/** A whole file's bytes as text (the config file), refused as `decodeUtf8Chunks` refuses. */
+function decodeUtf8(bytes, file) {
+    try {
+        return new external_node_util_.TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        const bad = Math.max(0, firstInvalidUtf8(bytes, true));
+        throw invalidUtf8(file, new LineBreakCounter().advance(bytes, 0, bad), bad);
+    }
+}
+function invalidUtf8(file, line, offset) {
+    return new core_errors/* UserError */.y(`${file}:${line}: the file is not valid UTF-8 (at byte ${offset}); save it with the UTF-8 encoding`);
+}
+/**
+ * The index of the first byte that starts an invalid sequence (the Unicode "maximal subpart"
+ * rule, as TextDecoder applies it), or -1. With `final` false, a character cut off at the end is
+ * not an error: the next chunk finishes it.
+ */
+function firstInvalidUtf8(bytes, final) {
+    let index = 0;
+    while (index < bytes.length) {
+        const lead = bytes[index];
+        if (lead < 0x80) {
+            index++;
+            continue;
+        }
+        let continuation;
+        let lower = 0x80;
+        let upper = 0xbf;
+        if (lead >= 0xc2 && lead <= 0xdf)
+            continuation = 1;
+        else if (lead >= 0xe0 && lead <= 0xef) {
+            continuation = 2;
+            if (lead === 0xe0)
+                lower = 0xa0; // overlong
+            if (lead === 0xed)
+                upper = 0x9f; // surrogates
+        }
+        else if (lead >= 0xf0 && lead <= 0xf4) {
+            continuation = 3;
+            if (lead === 0xf0)
+                lower = 0x90; // overlong
+            if (lead === 0xf4)
+                upper = 0x8f; // above U+10FFFF
+        }
+        else {
+            return index;
+        }
+        for (let k = 1; k <= continuation; k++) {
+            if (index + k >= bytes.length)
+                return final ? index : -1;
+            const byte = bytes[index + k];
+            if (byte < (k === 1 ? lower : 0x80) || byte > (k === 1 ? upper : 0xbf))
+                return index;
+        }
+        index += continuation + 1;
+    }
+    return -1;
+}
+/** The bytes of a character the chunk's end cuts off (at most three), copied. */
+function unfinishedCharacter(chunk) {
+    for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+        const byte = chunk[chunk.length - back];
+        if (byte >= 0x80 && byte <= 0xbf)
+            continue;
+        const continuation = byte >= 0xf0 ? 3 : byte >= 0xe0 ? 2 : byte >= 0xc0 ? 1 : 0;
+        return continuation >= back ? chunk.slice(chunk.length - back) : NO_BYTES;
+    }
+    return NO_BYTES;
+}
+function concatBytes(first, second) {
+    if (first.length === 0)
+        return second;
+    const bytes = new Uint8Array(first.length + second.length);
+    bytes.set(first);
+    bytes.set(second, first.length);
+    return bytes;
+}
+
+// EXTERNAL MODULE: external "node:stream/web"
+var web_ = __webpack_require__(7830);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/index.js
+var lib = __webpack_require__(8075);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/stream.js
+var stream = __webpack_require__(1967);
+;// CONCATENATED MODULE: ./src/core/dataset/json-syntax.ts
+/**
+ * Records nested deeper than this are refused: every later step (ids, the store, the target's
+ * request) walks values recursively, and a crafted record a few thousand levels deep would overflow
+ * the stack there. 128 is serde_json's default and far beyond any real dataset.
+ */
+const MAX_JSON_DEPTH = 128;
+/**
+ * Finds the first syntax error in `text` (one JSON value, surrounding whitespace allowed), or a
+ * nesting deeper than `maxDepth`. Used on the error path only, after `JSON.parse` refused the text:
+ * it locates the problem itself, so no message depends on the engine's wording or quotes an excerpt
+ * of the file.
+ */
+function findJsonSyntaxError(text, maxDepth = MAX_JSON_DEPTH) {
+    const scanner = new Scanner(text, maxDepth);
+    try {
+        scanner.document();
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Found)
+            return error.syntaxError;
+        throw error;
+    }
+}
+/** "unexpected character "x"" when the content may be quoted, else without the character. */
+function describeJsonSyntaxError(error, quoteContent) {
+    return quoteContent && error.character !== undefined
+        ? `${error.problem} ${JSON.stringify(error.character)}`
+        : error.problem;
+}
+/** Whether a parsed value nests objects and arrays deeper than `maxDepth`. */
+function nestingExceeds(value, maxDepth = MAX_JSON_DEPTH, depth = 0) {
+    if (value === null || typeof value !== "object")
+        return false;
+    if (depth + 1 > maxDepth)
+        return true;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (const child of children) {
+        if (nestingExceeds(child, maxDepth, depth + 1))
+            return true;
+    }
+    return false;
+}
+class Found extends Error {
+    syntaxError;
+    constructor(syntaxError) {
+        super(syntaxError.problem);
+        this.syntaxError = syntaxError;
+    }
+}
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+class Scanner {
+    text;
+    maxDepth;
+    index = 0;
+    constructor(text, maxDepth) {
+        this.text = text;
+        this.maxDepth = maxDepth;
+    }
+    document() {
+        this.value(0);
+        this.skipWhitespace();
+        if (this.index < this.text.length)
+            this.fail("unexpected text after the JSON value");
+    }
+    value(depth) {
+        this.skipWhitespace();
+        const char = this.text[this.index];
+        if (char === undefined)
+            this.fail("a value is missing (the text ends early)");
+        if (char === "{")
+            this.object(depth + 1);
+        else if (char === "[")
+            this.array(depth + 1);
+        else if (char === '"')
+            this.string();
+        else if (char === "-" || (char >= "0" && char <= "9"))
+            this.number();
+        else if (char === "t")
+            this.literal("true");
+        else if (char === "f")
+            this.literal("false");
+        else if (char === "n")
+            this.literal("null");
+        else
+            this.unexpected();
+    }
+    object(depth) {
+        if (depth > this.maxDepth)
+            this.tooDeep();
+        this.index++;
+        this.skipWhitespace();
+        if (this.text[this.index] === "}") {
+            this.index++;
+            return;
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.index] !== '"')
+                this.fail("expected a property name in double quotes");
+            this.string();
+            this.skipWhitespace();
+            if (this.text[this.index] !== ":")
+                this.fail("expected ':' after the property name");
+            this.index++;
+            this.value(depth);
+            this.skipWhitespace();
+            const next = this.text[this.index];
+            if (next === "}") {
+                this.index++;
+                return;
+            }
+            if (next !== ",")
+                this.fail("expected ',' or '}' after a property value");
+            this.index++;
+            this.skipWhitespace();
+            if (this.text[this.index] === "}")
+                this.fail("a comma before '}'; remove the trailing comma");
+        }
+    }
+    array(depth) {
+        if (depth > this.maxDepth)
+            this.tooDeep();
+        this.index++;
+        this.skipWhitespace();
+        if (this.text[this.index] === "]") {
+            this.index++;
+            return;
+        }
+        for (;;) {
+            this.value(depth);
+            this.skipWhitespace();
+            const next = this.text[this.index];
+            if (next === "]") {
+                this.index++;
+                return;
+            }
+            if (next !== ",")
+                this.fail("expected ',' or ']' after an array element");
+            this.index++;
+            this.skipWhitespace();
+            if (this.text[this.index] === "]")
+                this.fail("a comma before ']'; remove the trailing comma");
+        }
+    }
+    string() {
+        const start = this.index;
+        this.index++;
+        for (;;) {
+            const code = this.text.charCodeAt(this.index);
+            if (Number.isNaN(code))
+                this.fail("a string is not closed", start);
+            if (code === 0x22) {
+                this.index++;
+                return;
+            }
+            if (code < 0x20)
+                this.fail("a line break or control character inside a string; write it as an escape (\\n, \\t, \\u0000)");
+            if (code === 0x5c) {
+                const escape = this.text[this.index + 1];
+                if (escape === "u") {
+                    if (!/^[0-9A-Fa-f]{4}$/.test(this.text.slice(this.index + 2, this.index + 6))) {
+                        this.fail("an invalid \\u escape in a string (write four hex digits)");
+                    }
+                    this.index += 6;
+                    continue;
+                }
+                if (escape === undefined || !ESCAPES.has(escape)) {
+                    this.fail("an invalid escape in a string (a backslash is written \\\\)");
+                }
+                this.index += 2;
+                continue;
+            }
+            this.index++;
+        }
+    }
+    number() {
+        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        match.lastIndex = this.index;
+        const found = match.exec(this.text);
+        const end = found === null ? this.index : this.index + found[0].length;
+        const next = this.text[end];
+        if (found === null || (next !== undefined && /[0-9.eE+-]/.test(next))) {
+            this.fail("an invalid number");
+        }
+        this.index = end;
+    }
+    literal(word) {
+        if (this.text.startsWith(word, this.index))
+            this.index += word.length;
+        else
+            this.unexpected();
+    }
+    skipWhitespace() {
+        while (WHITESPACE.has(this.text.charCodeAt(this.index)))
+            this.index++;
+    }
+    unexpected() {
+        const code = this.text.codePointAt(this.index);
+        throw new Found({ index: this.index, problem: "unexpected character", character: String.fromCodePoint(code) });
+    }
+    tooDeep() {
+        throw new Found({ index: this.index, problem: `nested more than ${this.maxDepth} levels deep`, tooDeep: true });
+    }
+    fail(problem, index = this.index) {
+        throw new Found({ index, problem });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/csv-columns.ts
+
+
+const NESTED = /^(input|expected)\.(.+)$/;
+/** `quoteContent` false: no message names a column (the file is outside the project). */
+function csvHeader(cells, where, quoteContent) {
+    const names = cells.map((cell) => cell.trim());
+    const seen = new Map();
+    names.forEach((name, index) => {
+        if (name === "")
+            throw new core_errors/* UserError */.y(`${where}: the header has an empty column name (column ${index + 1})`);
+        const first = seen.get(name);
+        if (first !== undefined) {
+            throw new core_errors/* UserError */.y(quoteContent
+                ? `${where}: column "${name}" appears twice in the header`
+                : `${where}: column ${index + 1} of the header repeats the name of column ${first + 1}`);
+        }
+        seen.set(name, index);
+    });
+    for (const field of ["input", "expected"]) {
+        if (seen.has(field) && names.some((name) => name.startsWith(`${field}.`))) {
+            throw new core_errors/* UserError */.y(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
+        }
+    }
+    return { names };
+}
+/**
+ * A CSV row as a record for `recordToItem`: `input.question` columns build `input.question`, a
+ * cell holding a JSON object or array is parsed, and an empty `id` or `expected` is absent.
+ */
+function csvRowToRecord(header, cells) {
+    const record = {};
+    const others = {};
+    header.names.forEach((name, index) => {
+        const cell = cells[index] ?? "";
+        const nested = NESTED.exec(name);
+        if (nested !== null) {
+            const [, field, key] = nested;
+            const target = (record[field] ??= {});
+            target[key] = cellValue(cell);
+        }
+        else if ((name === "id" || name === "expected") && cell === "") {
+            // An empty cell means "none": the id is derived, the item has no expected value.
+        }
+        else if (name === "id" || name === "input" || name === "expected" || name === "metadata") {
+            record[name] = name === "id" ? cell : cellValue(cell);
+        }
+        else {
+            others[name] = cellValue(cell);
+        }
+    });
+    return { ...others, ...record };
+}
+// A cell that is not JSON, or is nested too deeply to be an item's value, stays text.
+function cellValue(cell) {
+    const first = cell.trimStart()[0];
+    if (first !== "{" && first !== "[")
+        return cell;
+    try {
+        const value = JSON.parse(cell);
+        return nestingExceeds(value) ? cell : value;
+    }
+    catch {
+        return cell;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/record-to-item.ts
+
+
+
+const RESERVED = new Set(["id", "input", "expected", "metadata"]);
+/**
+ * A parsed record → an item. With an `input` key, `input`/`expected`/`metadata`/`id` are taken
+ * as they are and any other key joins `metadata`. Without one, the record minus `id`, `expected`
+ * and `metadata` is the input, so `{"question": …, "expected": …}` needs no wrapping.
+ * `where` (`file:line`) prefixes every error.
+ */
+function recordToItem(record, where) {
+    if (record === null || typeof record !== "object" || Array.isArray(record)) {
+        throw new core_errors/* UserError */.y(`${where}: expected a JSON object, got ${describeJsonType(record)}`);
+    }
+    const fields = record;
+    const metadata = metadataOf(fields, where);
+    const others = {};
+    for (const [key, value] of Object.entries(fields)) {
+        if (!RESERVED.has(key) && value !== undefined)
+            others[key] = value;
+    }
+    if (Object.hasOwn(fields, "input")) {
+        // An explicit metadata field wins over a loose key of the same name.
+        return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, where);
+    }
+    if (Object.keys(others).length === 0) {
+        throw new core_errors/* UserError */.y(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
+    }
+    return buildItem(fields.id, others, fields.expected, metadata, where);
+}
+function metadataOf(fields, where) {
+    const metadata = fields.metadata;
+    if (metadata === undefined)
+        return {};
+    if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) {
+        throw new core_errors/* UserError */.y(`${where}: "metadata" must be a JSON object, got ${describeJsonType(metadata)}`);
+    }
+    return metadata;
+}
+function buildItem(rawId, input, expected, metadata, where) {
+    const content = { input: input };
+    if (expected !== undefined)
+        content.expected = expected;
+    if (Object.keys(metadata).length > 0)
+        content.metadata = metadata;
+    const id = rawId === undefined ? contentHash(content, 16) : idOf(rawId, where);
+    return { id, ...content };
+}
+function idOf(rawId, where) {
+    if (typeof rawId === "string" && rawId !== "")
+        return rawId;
+    if (typeof rawId === "number" && Number.isFinite(rawId))
+        return String(rawId);
+    throw new core_errors/* UserError */.y(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/record-start-lines.ts
+
+const record_start_lines_LF = 0x0a;
+const record_start_lines_CR = 0x0d;
+/**
+ * The physical line where each record of a byte stream starts, for a parser that reports how many
+ * bytes it had consumed at the end of each record (csv-parse's `info.bytes`). Its own line count
+ * is not the editor's: it counts a CRLF inside a quoted field as two lines and knows one record
+ * delimiter per file. Offsets only move forward, so only the chunks not yet passed are held.
+ */
+class RecordStartLines {
+    chunks = [];
+    /** File offset of `chunks[0]`. */
+    chunkStart = 0;
+    /** File offset the counter has reached (within `chunks[0]`). */
+    position = 0;
+    counter = new LineBreakCounter();
+    /** Every chunk, in order, before the parser sees it. */
+    add(chunk) {
+        if (chunk.length > 0)
+            this.chunks.push(chunk);
+    }
+    /**
+     * The line of the record after the one that ended at `offset`: the first byte from there on
+     * that is not a line break (blank lines are skipped, as the parser skips them).
+     */
+    lineAfter(offset) {
+        this.countTo(offset);
+        for (;;) {
+            const chunk = this.chunks[0];
+            if (chunk === undefined)
+                return this.counter.line;
+            const from = this.position - this.chunkStart;
+            let to = from;
+            while (to < chunk.length && (chunk[to] === record_start_lines_LF || chunk[to] === record_start_lines_CR))
+                to++;
+            this.counter.advance(chunk, from, to);
+            this.position = this.chunkStart + to;
+            if (to < chunk.length)
+                return this.counter.line;
+            this.dropFirstChunk();
+        }
+    }
+    countTo(offset) {
+        for (;;) {
+            const chunk = this.chunks[0];
+            if (chunk === undefined || offset <= this.position)
+                return;
+            const from = this.position - this.chunkStart;
+            const to = Math.min(offset - this.chunkStart, chunk.length);
+            this.counter.advance(chunk, from, to);
+            this.position = this.chunkStart + to;
+            if (to < chunk.length)
+                return;
+            this.dropFirstChunk();
+        }
+    }
+    dropFirstChunk() {
+        this.chunkStart += this.chunks.shift().length;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/parse-csv.ts
+
+
+
+
+
+
+
+
+
+/**
+ * CSV with a header row. A record ends at `\r\n`, `\n` or `\r`, in any mix; line numbers are the
+ * physical lines an editor shows, also after quoted cells that span lines. Blank lines are skipped.
+ */
+async function* parseCsv(chunks, source) {
+    const lines = new RecordStartLines();
+    // Where the parser is, which can be ahead of the records read here: a stream that fails drops
+    // the records it still queued, and the failing record starts after the last one parsed.
+    let parsedEnd = 0;
+    const options = {
+        on_record: (record, context) => {
+            parsedEnd = context.bytes;
+            return { record, end: context.bytes };
+        },
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        // "\r\n" before "\r", so a CRLF is one line break; "\n" first, the most common.
+        record_delimiter: ["\n", "\r\n", "\r"],
+        max_record_size: MAX_RECORD_CHARS,
+    };
+    const rows = web_.ReadableStream.from(asBytes(chunks, lines)).pipeThrough((0,stream/* parse */.qg)(options));
+    let header;
+    let previousEnd = 0;
+    try {
+        for await (const { record, end } of rows) {
+            const line = lines.lineAfter(previousEnd);
+            previousEnd = end;
+            const where = `${source.file}:${line}`;
+            if (header === undefined) {
+                header = csvHeader(record, where, source.quoteContent);
+                continue;
+            }
+            if (record.length !== header.names.length) {
+                throw new core_errors/* UserError */.y(`${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`);
+            }
+            yield { item: recordToItem(csvRowToRecord(header, record), where), line };
+        }
+    }
+    catch (error) {
+        if (error instanceof lib/* CsvError */.J$) {
+            throw new core_errors/* UserError */.y(csvProblem(error, `${source.file}:${lines.lineAfter(parsedEnd)}`));
+        }
+        throw error;
+    }
+}
+/** csv-parse's own messages quote the field, so each is said again without it. */
+function csvProblem(error, where) {
+    const field = `field ${(error.column ?? 0) + 1}`;
+    switch (error.code) {
+        case "INVALID_OPENING_QUOTE":
+            return `${where}: not valid CSV (a quote inside ${field}, which does not start with one); quote the whole field and double each quote inside it: "say ""hi"""`;
+        case "CSV_INVALID_CLOSING_QUOTE":
+        case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+            return `${where}: not valid CSV (text after the closing quote of ${field}); inside a quoted field, write a quote as ""`;
+        case "CSV_QUOTE_NOT_CLOSED":
+            return `${where}: not valid CSV (the quote that opens ${field} of this record is never closed)`;
+        case "CSV_MAX_RECORD_SIZE":
+            return recordTooLongMessage(where);
+        default:
+            return `${where}: not valid CSV (${error.code})`;
+    }
+}
+// csv-parse takes bytes only; its byte counts are of these bytes, so the line index reads them too.
+async function* asBytes(chunks, lines) {
+    const encoder = new external_node_util_.TextEncoder();
+    for await (const chunk of chunks) {
+        const bytes = encoder.encode(chunk);
+        lines.add(bytes);
+        yield bytes;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/json-array-elements.ts
+
+/** A problem with the array itself (not inside an element), at a physical line and column. */
+class JsonArrayError extends Error {
+    problem;
+    line;
+    column;
+    index;
+    kind;
+    constructor(problem, line, column, 
+    /** The item being read, when the problem is inside one. */
+    index, 
+    /** "shape": the text may be valid JSON, only not an array of items; "depth": nested too deeply. */
+    kind = "syntax") {
+        super(problem);
+        this.problem = problem;
+        this.line = line;
+        this.column = column;
+        this.index = index;
+        this.kind = kind;
+    }
+}
+/** A too-long element: `line` is where it starts. */
+class ElementTooLongError extends Error {
+    line;
+    index;
+    constructor(line, index) {
+        super(`item [${index}] is too long`);
+        this.line = line;
+        this.index = index;
+    }
+}
+var State;
+(function (State) {
+    State[State["BeforeArray"] = 0] = "BeforeArray";
+    State[State["BeforeFirst"] = 1] = "BeforeFirst";
+    State[State["AfterComma"] = 2] = "AfterComma";
+    State[State["InElement"] = 3] = "InElement";
+    State[State["AfterElement"] = 4] = "AfterElement";
+    State[State["AfterArray"] = 5] = "AfterArray";
+})(State || (State = {}));
+const SPACE = 0x20;
+const TAB = 0x09;
+const json_array_elements_LF = 0x0a;
+const json_array_elements_CR = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+function isWhitespace(code) {
+    return code === SPACE || code === json_array_elements_LF || code === json_array_elements_CR || code === TAB;
+}
+/**
+ * Splits a top-level JSON array into the texts of its elements as the chunks arrive, tracking the
+ * physical line and column of every character (LF, CRLF and a lone CR end a line), so each
+ * element, and each problem, has the line an editor shows. Only strings and bracket depth are
+ * followed here; `JSON.parse` checks each element. Holds one chunk and the element in progress,
+ * which may not grow beyond `maxLength` characters nor nest deeper than `MAX_JSON_DEPTH`.
+ */
+class JsonArraySplitter {
+    maxLength;
+    state = State.BeforeArray;
+    line = 1;
+    column = 1;
+    afterCr = false;
+    first = true;
+    index = -1;
+    depth = 0;
+    inString = false;
+    escaped = false;
+    pieces = [];
+    pendingLength = 0;
+    elementLine = 0;
+    elementColumn = 0;
+    constructor(maxLength) {
+        this.maxLength = maxLength;
+    }
+    /**
+     * The elements that end in this chunk, each as soon as it is found: the reader checks it before
+     * the rest of the chunk is read, so the first problem in the file is the one reported.
+     */
+    *push(chunk) {
+        let text = chunk;
+        if (this.first && text !== "") {
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+            this.first = false;
+        }
+        let elementStart = 0;
+        let at = 0;
+        while (at < text.length) {
+            const code = text.charCodeAt(at);
+            if (this.state === State.InElement) {
+                const end = this.elementEnd(code);
+                if (end === "continues") {
+                    this.advance(code);
+                    at++;
+                    continue;
+                }
+                const stop = end === "after" ? at + 1 : at;
+                yield this.finishElement(text.slice(elementStart, stop));
+                this.state = State.AfterElement;
+                if (end === "after") {
+                    this.advance(code);
+                    at++;
+                }
+                continue;
+            }
+            if (!isWhitespace(code)) {
+                const starts = this.betweenElements(code);
+                if (starts) {
+                    this.startElement();
+                    elementStart = at;
+                    continue; // the same character, now read as part of the element
+                }
+            }
+            this.advance(code);
+            at++;
+        }
+        if (this.state === State.InElement) {
+            const rest = elementStart === 0 ? text : text.slice(elementStart);
+            this.pieces.push(rest);
+            this.pendingLength += rest.length;
+            if (this.pendingLength > this.maxLength)
+                throw new ElementTooLongError(this.elementLine, this.index);
+        }
+    }
+    /** Refuses a file that ends before the array is closed. */
+    finish() {
+        if (this.state === State.AfterArray)
+            return;
+        if (this.state === State.BeforeArray) {
+            throw new JsonArrayError("the file is empty; write a JSON array of items ([{…}, {…}])", this.line, this.column, undefined, "shape");
+        }
+        if (this.state === State.InElement && (this.depth > 0 || this.inString)) {
+            throw new JsonArrayError("the file ends inside this item; close it, and the array with ']'", this.elementLine, this.elementColumn, this.index);
+        }
+        throw new JsonArrayError("the file ends before the array is closed; end it with ']'", this.line, this.column);
+    }
+    /** Handles a non-blank character outside any element; true when it starts one. */
+    betweenElements(code) {
+        switch (this.state) {
+            case State.BeforeArray:
+                if (code !== OPEN_BRACKET) {
+                    throw new JsonArrayError("expected a JSON array of items at the top level ([{…}, {…}])", this.line, this.column, undefined, "shape");
+                }
+                this.state = State.BeforeFirst;
+                return false;
+            case State.BeforeFirst:
+                if (code === CLOSE_BRACKET) {
+                    this.state = State.AfterArray;
+                    return false;
+                }
+                if (code === COMMA)
+                    this.fail("a comma before the first item");
+                return true;
+            case State.AfterComma:
+                if (code === CLOSE_BRACKET)
+                    this.fail("a comma before ']'; remove the trailing comma");
+                if (code === COMMA)
+                    this.fail(`an item is missing between two commas (after item [${this.index}])`);
+                return true;
+            case State.AfterElement:
+                if (code === COMMA)
+                    this.state = State.AfterComma;
+                else if (code === CLOSE_BRACKET)
+                    this.state = State.AfterArray;
+                else
+                    this.fail(`expected ',' or ']' after item [${this.index}]`);
+                return false;
+            default:
+                this.fail("unexpected text after the array's closing ']'");
+        }
+    }
+    startElement() {
+        this.state = State.InElement;
+        this.index++;
+        this.depth = 0;
+        this.inString = false;
+        this.escaped = false;
+        this.elementLine = this.line;
+        this.elementColumn = this.column;
+    }
+    /**
+     * Whether the element goes on past `code`, ends with it (a closing quote or bracket), or ended
+     * just before it (a scalar followed by ',', ']' or a blank).
+     */
+    elementEnd(code) {
+        if (this.inString) {
+            if (this.escaped)
+                this.escaped = false;
+            else if (code === BACKSLASH)
+                this.escaped = true;
+            else if (code === QUOTE) {
+                this.inString = false;
+                if (this.depth === 0)
+                    return "after";
+            }
+            return "continues";
+        }
+        if (code === QUOTE)
+            this.inString = true;
+        else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+            if (++this.depth > MAX_JSON_DEPTH) {
+                throw new JsonArrayError(`nested more than ${MAX_JSON_DEPTH} levels deep`, this.line, this.column, this.index, "depth");
+            }
+        }
+        else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+            if (this.depth === 0)
+                return "before";
+            if (--this.depth === 0)
+                return "after";
+        }
+        else if (this.depth === 0 && (code === COMMA || isWhitespace(code))) {
+            return "before";
+        }
+        return "continues";
+    }
+    finishElement(tail) {
+        const text = this.pieces.length === 0 ? tail : this.pieces.join("") + tail;
+        this.pieces = [];
+        this.pendingLength = 0;
+        if (text.length > this.maxLength)
+            throw new ElementTooLongError(this.elementLine, this.index);
+        return { text, index: this.index, line: this.elementLine, column: this.elementColumn };
+    }
+    advance(code) {
+        if (code === json_array_elements_LF) {
+            if (!this.afterCr)
+                this.line++;
+            this.column = 1;
+            this.afterCr = false;
+        }
+        else if (code === json_array_elements_CR) {
+            this.line++;
+            this.column = 1;
+            this.afterCr = true;
+        }
+        else {
+            this.column++;
+            this.afterCr = false;
+        }
+    }
+    fail(problem) {
+        throw new JsonArrayError(problem, this.line, this.column);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/parse-json-array.ts
+
+
+
+
+
+
+/**
+ * A JSON array of records, streamed element by element: the file is never parsed whole. Each
+ * record is located by the physical line it starts on and its index (`file.json:12: item [3]`),
+ * so a pretty-printed array points at the line an editor shows.
+ */
+async function* parseJsonArray(chunks, source) {
+    const splitter = new JsonArraySplitter(MAX_RECORD_CHARS);
+    try {
+        for await (const chunk of chunks) {
+            for (const element of splitter.push(chunk))
+                yield parseElement(element, source);
+        }
+        splitter.finish();
+    }
+    catch (error) {
+        if (error instanceof JsonArrayError) {
+            const where = recordLocation(source.file, { line: error.line, ...(error.index === undefined ? {} : { index: error.index }) });
+            const at = `at column ${error.column}`;
+            throw new core_errors/* UserError */.y(error.kind === "syntax" ? `${where}: not valid JSON (${error.problem}, ${at})`
+                : error.kind === "depth" ? `${where}: the record is ${error.problem} (${at})`
+                    : `${where}: ${error.problem}`);
+        }
+        if (error instanceof ElementTooLongError) {
+            throw new core_errors/* UserError */.y(recordTooLongMessage(recordLocation(source.file, error)));
+        }
+        throw error;
+    }
+}
+function parseElement(element, source) {
+    const record = { line: element.line, index: element.index };
+    let value;
+    try {
+        value = JSON.parse(element.text);
+    }
+    catch {
+        throw syntaxError(element, source);
+    }
+    return { item: recordToItem(value, recordLocation(source.file, record)), ...record };
+}
+/** The physical line and column of the problem inside a (possibly multi-line) element. */
+function syntaxError(element, source) {
+    const found = findJsonSyntaxError(element.text);
+    if (found === undefined)
+        return new core_errors/* UserError */.y(`${recordLocation(source.file, element)}: not valid JSON`);
+    const { lines, column } = positionInText(element.text, found.index);
+    const line = element.line + lines;
+    const where = recordLocation(source.file, { line, index: element.index });
+    const at = `at column ${lines === 0 ? element.column + column - 1 : column}`;
+    if (found.tooDeep)
+        return new core_errors/* UserError */.y(`${where}: the record is ${found.problem} (${at})`);
+    return new core_errors/* UserError */.y(`${where}: not valid JSON (${describeJsonSyntaxError(found, source.quoteContent)}, ${at})`);
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/text-lines.ts
+/** A line longer than the limit `textLines` was given; `line` is its number. */
+class LineTooLongError extends Error {
+    line;
+    constructor(line) {
+        super(`line ${line} is too long`);
+        this.line = line;
+    }
+}
+/**
+ * Splits chunks of text into physical lines as an editor numbers them: `\n`, `\r\n` and a lone
+ * `\r` each end a line, also when a `\r\n` is split between two chunks. Holds one chunk and the
+ * unfinished line, which may not grow beyond `maxLength` characters. Yields `[lineNumber, text]`,
+ * 1-based, without the line break. A byte-order mark at the start is dropped.
+ */
+async function* textLines(chunks, maxLength = Number.POSITIVE_INFINITY) {
+    let pending = "";
+    let lineNumber = 0;
+    let first = true;
+    // The previous chunk ended with "\r": a "\n" starting this one belongs to that line break.
+    let skipLineFeed = false;
+    for await (const chunk of chunks) {
+        if (chunk === "")
+            continue;
+        let text = chunk;
+        if (first) {
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+            first = false;
+        }
+        if (skipLineFeed && text.startsWith("\n"))
+            text = text.slice(1);
+        skipLineFeed = false;
+        pending += text;
+        let start = 0;
+        let lineFeed = pending.indexOf("\n");
+        let carriageReturn = pending.indexOf("\r");
+        while (lineFeed !== -1 || carriageReturn !== -1) {
+            const end = lineFeed === -1 ? carriageReturn : carriageReturn === -1 ? lineFeed : Math.min(lineFeed, carriageReturn);
+            let next = end + 1;
+            if (end === carriageReturn) {
+                if (next === pending.length)
+                    skipLineFeed = true;
+                else if (pending.charCodeAt(next) === 0x0a)
+                    next++;
+            }
+            if (end - start > maxLength)
+                throw new LineTooLongError(lineNumber + 1);
+            yield [++lineNumber, pending.slice(start, end)];
+            start = next;
+            if (lineFeed !== -1 && lineFeed < start)
+                lineFeed = pending.indexOf("\n", start);
+            if (carriageReturn !== -1 && carriageReturn < start)
+                carriageReturn = pending.indexOf("\r", start);
+        }
+        pending = pending.slice(start);
+        if (pending.length > maxLength)
+            throw new LineTooLongError(lineNumber + 1);
+    }
+    if (pending !== "")
+        yield [++lineNumber, pending];
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/parse-jsonl.ts
+
+
+
+
+
+/** JSONL (one JSON object per line). Blank lines are skipped; line numbers are the file's. */
+async function* parseJsonl(chunks, source) {
+    try {
+        for await (const [line, text] of textLines(chunks, MAX_RECORD_CHARS)) {
+            if (text.trim() === "")
+                continue;
+            const where = `${source.file}:${line}`;
+            yield { item: recordToItem(parseLine(text, where, source), where), line };
+        }
+    }
+    catch (error) {
+        if (error instanceof LineTooLongError)
+            throw new core_errors/* UserError */.y(recordTooLongMessage(`${source.file}:${error.line}`));
+        throw error;
+    }
+}
+function parseLine(text, where, source) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw parse_jsonl_syntaxError(text, where, source);
+    }
+    if (nestingExceeds(value))
+        throw parse_jsonl_syntaxError(text, where, source);
+    return value;
+}
+// Our own scanner says where and why: the engine's message would quote an excerpt of the line.
+function parse_jsonl_syntaxError(text, where, source) {
+    const found = findJsonSyntaxError(text);
+    if (found === undefined)
+        return new core_errors/* UserError */.y(`${where}: not valid JSON; write one JSON object per line`);
+    const at = `at column ${found.index + 1}`;
+    if (found.tooDeep)
+        return new core_errors/* UserError */.y(`${where}: the record is ${found.problem} (${at})`);
+    return new core_errors/* UserError */.y(`${where}: not valid JSON (${describeJsonSyntaxError(found, source.quoteContent)}, ${at}); write one JSON object per line`);
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/version-accumulator.ts
+
+
+
+
+/**
+ * Follows a validating pass over a dataset: rejects duplicate ids (naming both lines), counts
+ * items and computes the dataset version. Holds only each id with its line and a digest per item,
+ * never the items, so a 100,000-item file stays small.
+ *
+ * The version is the hash of the sorted item digests: the same items give the same version in
+ * any order and any format.
+ */
+class DatasetVersionAccumulator {
+    source;
+    firstLine = new Map();
+    digests = [];
+    constructor(source) {
+        this.source = source;
+    }
+    add(record) {
+        const { item, line } = record;
+        const first = this.firstLine.get(item.id);
+        if (first !== undefined) {
+            // An id is content: it is named only when the file is inside the project.
+            const id = this.source.quoteContent ? ` ${JSON.stringify(item.id)}` : "";
+            throw new core_errors/* UserError */.y(`${recordLocation(this.source.file, record)}: duplicate item id${id} (first on line ${first}); give each item its own id`);
+        }
+        this.firstLine.set(item.id, line);
+        this.digests.push(itemDigest(item));
+    }
+    get itemCount() {
+        return this.digests.length;
+    }
+    /** The dataset version; an empty dataset is refused, since a run over it proves nothing. */
+    finish() {
+        if (this.digests.length === 0) {
+            throw new core_errors/* UserError */.y(`${this.source.file}: the dataset has no items; add at least one record`);
+        }
+        return { version: versionOfDigests(this.digests), item_count: this.digests.length };
+    }
+}
+/** The dataset version of items already in memory (e.g. a regression dataset being written). */
+function datasetVersion(items) {
+    return versionOfDigests(Array.from(items, itemDigest));
+}
+// 128 bits per item is ample against accidental collisions. The digest is kept as a fresh short
+// string (not a slice, which would pin the full hex digest in memory). The one-shot `hash` is
+// several times faster than createHash for 100,000 small inputs.
+function itemDigest(item) {
+    return (0,external_node_crypto_.hash)("sha256", canonicalJson(item), "buffer").toString("base64", 0, 16);
+}
+function versionOfDigests(digests) {
+    return (0,external_node_crypto_.hash)("sha256", [...digests].sort().join("\n"), "hex").slice(0, 12);
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/parse-dataset.ts
+
+
+
+
+
+const PARSERS = {
+    jsonl: parseJsonl,
+    csv: parseCsv,
+    json: parseJsonArray,
+};
+/**
+ * Records of a dataset file's chunks (UTF-8 bytes, or text); `file` is the path shown in messages.
+ * Bytes that are not UTF-8 are refused with the line and byte offset.
+ */
+function parseDataset(format, chunks, file, options = {}) {
+    return PARSERS[format](decodeUtf8Chunks(chunks, file), sourceOf(file, options));
+}
+/**
+ * The validating pass: parses every record, rejects duplicate ids and empty datasets, and returns
+ * what a run records about its dataset. Throws a UserError naming file and line on the first
+ * malformed record.
+ */
+async function inspectDatasetChunks(format, chunks, file, options = {}) {
+    const accumulator = new DatasetVersionAccumulator(sourceOf(file, options));
+    for await (const record of parseDataset(format, chunks, file, options))
+        accumulator.add(record);
+    const { version, item_count } = accumulator.finish();
+    return { path: file, format, version, item_count };
+}
+function sourceOf(file, options) {
+    return { file, quoteContent: options.quoteContent ?? false };
+}
+
+;// CONCATENATED MODULE: ./src/engine/dataset-file.ts
+
+
+
+
+const CHUNK_BYTES = 64 * 1024;
+/**
+ * The validating pass over a dataset file (every record, ids, duplicates, version, count).
+ * `displayPath` is the path as written in the config, used in every message and in the result.
+ * Messages quote the file's content only with `quoteContent` (a file inside the project).
+ */
+async function inspectDataset(file, displayPath, options = {}) {
+    const format = datasetFormatOf(displayPath);
+    const handle = await openDataset(file, displayPath);
+    return inspectDatasetChunks(format, chunksOf(handle), displayPath, options);
+}
+/** The items, streamed; run `inspectDataset` first, which reports malformed records. */
+async function* readDataset(file, displayPath, options = {}) {
+    const format = datasetFormatOf(displayPath);
+    const handle = await openDataset(file, displayPath);
+    for await (const record of parseDataset(format, chunksOf(handle), displayPath, options)) {
+        yield record.item;
+    }
+}
+async function openDataset(file, displayPath) {
+    // Checked before opening: opening a named pipe would wait for a writer forever.
+    const stats = await (0,promises_.stat)(file).catch((error) => {
+        throw fileError(error, displayPath);
+    });
+    if (!stats.isFile())
+        throw notAFile(displayPath);
+    try {
+        return await (0,promises_.open)(file, "r");
+    }
+    catch (error) {
+        throw fileError(error, displayPath);
+    }
+}
+// The stream closes the handle when it ends, fails, or the reader stops early.
+function chunksOf(handle) {
+    return handle.createReadStream({ highWaterMark: CHUNK_BYTES });
+}
+function notAFile(displayPath) {
+    return new core_errors/* UserError */.y(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+}
+function fileError(error, displayPath) {
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR")
+        return new core_errors/* UserError */.y(`${displayPath}: file not found`);
+    if (code === "EISDIR")
+        return notAFile(displayPath);
+    if (code === "EACCES")
+        return new core_errors/* UserError */.y(`${displayPath}: permission denied`);
+    if (code === "ELOOP")
+        return new core_errors/* UserError */.y(`${displayPath}: a symlink loop`);
+    if (code === "ENAMETOOLONG")
+        return new core_errors/* UserError */.y(`${displayPath}: the path is too long`);
+    return error instanceof Error ? error : new Error(String(error));
+}
+
+;// CONCATENATED MODULE: ./src/engine/project-path.ts
+
+
+
+/** How to let a file outside the project be read, for every message that refuses one. */
+const OUTSIDE_PROJECT_HINT = "move the file into the project, or run the CLI with --allow-outside-project to read it anyway (the GitHub Action never reads such files)";
+/**
+ * Resolves `configured` (relative to `projectDir`, the folder of evalgate.yml) through `..`,
+ * absolute paths and symlinks, and refuses a file outside the project, or inside its `.git`
+ * folder (where actions/checkout keeps the job's token), unless explicitly allowed. Otherwise a
+ * pull request could point a dataset at a runner's file and have it sent to a target or quoted in
+ * an error. A missing file resolves to its plain path: opening it reports "file not found".
+ */
+async function resolveProjectFile(projectDir, configured, options) {
+    if (configured.includes("\0"))
+        throw new core_errors/* UserError */.y(`${options.field}: the path contains a NUL character`);
+    const root = (await realPath(projectDir, options.field, projectDir));
+    const plain = external_node_path_default().resolve(projectDir, configured);
+    const real = await realPath(plain, options.field, configured, { missingOk: true });
+    // A missing file is judged by its plain path; opening it then says "file not found".
+    const inside = real === undefined ? isInside(external_node_path_default().resolve(projectDir), plain) : isInside(root, real);
+    const resolved = real ?? plain;
+    if (inside)
+        return { path: resolved, insideProject: true };
+    if (options.allowOutsideProject)
+        return { path: resolved, insideProject: false };
+    const why = real !== undefined && isInsideGitFolder(root, real)
+        ? "is inside the project's .git folder"
+        : 'is outside the project (the folder of the config file), through "..", an absolute path or a symlink';
+    throw new core_errors/* UserError */.y(`${options.field}: "${configured}" ${why}; ${OUTSIDE_PROJECT_HINT}`);
+}
+/** Whether `file` is `root` or below it, and not in its `.git` folder (both real paths). */
+function isInside(root, file) {
+    const relative = external_node_path_default().relative(root, file);
+    if (relative === "")
+        return true;
+    if (external_node_path_default().isAbsolute(relative))
+        return false;
+    const [first] = relative.split((external_node_path_default()).sep);
+    return first !== ".." && first !== ".git";
+}
+function isInsideGitFolder(root, file) {
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep)[0] === ".git";
+}
+async function realPath(file, field, shown, options = {}) {
+    try {
+        return await (0,promises_.realpath)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (options.missingOk && (code === "ENOENT" || code === "ENOTDIR"))
+            return undefined;
+        if (code === "ELOOP")
+            throw new core_errors/* UserError */.y(`${field}: "${shown}" is a symlink loop`);
+        if (code === "EACCES")
+            throw new core_errors/* UserError */.y(`${field}: "${shown}": permission denied`);
+        if (code === "ENAMETOOLONG")
+            throw new core_errors/* UserError */.y(`${field}: the path is too long`);
+        if (code === "ENOENT" || code === "ENOTDIR")
+            throw new core_errors/* UserError */.y(`${field}: "${shown}" not found`);
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/retry.ts
+var retry = __webpack_require__(7253);
+;// CONCATENATED MODULE: ./src/engine/targets/failure-text.ts
+
+
+/** The first `length` code points of a body or stderr, on one line, for an item's error message. */
+function failure_text_excerpt(text, length = 200) {
+    const line = text.replace(/\s+/g, " ").trim();
+    if (line === "")
+        return "(empty)";
+    return truncate(line, length + 1);
+}
+/** "HTTP 503: busy (4 attempts)": how many calls were spent is part of the story. */
+function withAttempts(message, attempts) {
+    return attempts > 1 ? `${message} (${attempts} attempts)` : message;
+}
+/** The last `length` characters, where a program's stderr says what went wrong. */
+function tailExcerpt(text, length = 200) {
+    const line = text.replace(/\s+/g, " ").trim();
+    if (line === "")
+        return "(empty)";
+    return line.length > length ? `…${suffixWithin(line, { limit: length, unit: "characters" })}` : line;
+}
+
+;// CONCATENATED MODULE: ./src/core/template.ts
+
+const PLACEHOLDER_ROOTS = new Set([
+    "input",
+    "expected",
+    "metadata",
+    "item_id",
+    "run_id",
+    "experiment",
+]);
+const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+const WHOLE_PLACEHOLDER = /^\{\{\s*([^{}\s]+)\s*\}\}$/;
+/**
+ * A string that is exactly one placeholder becomes that JSON value (an object stays an object);
+ * placeholders inside a longer string become text (JSON when the value is not a string). A value
+ * that is absent renders as `undefined` in place (so JSON drops the key) and as "" in text.
+ */
+function compileTemplate(template) {
+    if (typeof template === "string")
+        return compileString(template);
+    if (Array.isArray(template)) {
+        const parts = template.map(compileTemplate);
+        return (values) => parts.map((part) => part(values));
+    }
+    if (template !== null && typeof template === "object") {
+        const entries = Object.entries(template).map(([key, value]) => [key, compileTemplate(value)]);
+        return (values) => {
+            const rendered = {};
+            for (const [key, part] of entries)
+                rendered[key] = part(values);
+            return rendered;
+        };
+    }
+    return () => template;
+}
+function compileText(text) {
+    const pieces = [];
+    let last = 0;
+    for (const match of text.matchAll(PLACEHOLDER)) {
+        pieces.push(text.slice(last, match.index));
+        const name = match[1];
+        pieces.push((values) => resolvePlaceholder(name, values));
+        last = match.index + match[0].length;
+    }
+    if (pieces.length === 0)
+        return () => text;
+    pieces.push(text.slice(last));
+    return (values) => {
+        let rendered = "";
+        for (const piece of pieces)
+            rendered += typeof piece === "string" ? piece : template_asText(piece(values));
+        return rendered;
+    };
+}
+/** Every placeholder whose root is not one of PLACEHOLDER_ROOTS, for a config error. */
+function findUnknownPlaceholders(template, at = []) {
+    if (typeof template === "string") {
+        return [...template.matchAll(PLACEHOLDER)]
+            .filter((match) => !PLACEHOLDER_ROOTS.has(match[1].split(".")[0]))
+            .map((match) => ({ at, placeholder: match[0] }));
+    }
+    if (Array.isArray(template)) {
+        return template.flatMap((value, index) => findUnknownPlaceholders(value, [...at, index]));
+    }
+    if (template !== null && typeof template === "object") {
+        return Object.entries(template).flatMap(([key, value]) => findUnknownPlaceholders(value, [...at, key]));
+    }
+    return [];
+}
+function compileString(text) {
+    const whole = WHOLE_PLACEHOLDER.exec(text);
+    if (whole) {
+        const name = whole[1];
+        return (values) => resolvePlaceholder(name, values);
+    }
+    return compileText(text);
+}
+function resolvePlaceholder(name, values) {
+    const dot = name.indexOf(".");
+    const root = dot === -1 ? name : name.slice(0, dot);
+    if (!PLACEHOLDER_ROOTS.has(root))
+        return undefined;
+    const value = values[root];
+    return dot === -1 ? value : getPath(value, name.slice(dot + 1));
+}
+function template_asText(value) {
+    if (value === undefined)
+        return "";
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/require-answer.ts
+/**
+ * No false green from a call that got no answer. A target result whose output is missing
+ * (`undefined`: the mapped path is absent) or `null`, with no tool call either, becomes an error
+ * result, so the item is an error for every scorer, negative ones (`not_contains`, a regex with a
+ * negative lookahead) included. An empty string the target did return is an answer like any
+ * other. `where` names the response field the output was read from, for the message; `response`
+ * is the parsed response, quoted (shortened) so the user sees what came back instead.
+ */
+function requireAnswer(result, where) {
+    if (result.error !== undefined || hasAnswer(result))
+        return result;
+    const field = where ? ` at "${where.field}"` : "";
+    const what = result.output === null ? `null${field}` : `no output${field}`;
+    const response = where ? `; the response was ${responseExcerpt(where.response)}` : "";
+    return { ...result, error: `the target answered with ${what}${response}` };
+}
+function hasAnswer(result) {
+    if (result.output !== undefined && result.output !== null)
+        return true;
+    // An agent may answer with tool calls alone (OpenAI sends `content: null` beside them).
+    return (result.tool_calls?.length ?? 0) > 0;
+}
+// An error message is one line in a table: a few hundred characters say what came back.
+const RESPONSE_EXCERPT = 200;
+function responseExcerpt(response) {
+    let text;
+    try {
+        text = JSON.stringify(response) ?? String(response);
+    }
+    catch {
+        text = String(response);
+    }
+    const points = Array.from(text);
+    return points.length <= RESPONSE_EXCERPT ? text : `${points.slice(0, RESPONSE_EXCERPT).join("")}…`;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+;// CONCATENATED MODULE: ./src/engine/targets/abort-watch.ts
+/**
+ * Calls `abort()` on every watcher of a signal when it aborts, with one listener per signal
+ * instead of one per request: a run passes the same signal to 10,000 calls.
+ */
+class AbortWatch {
+    watchers = new WeakMap();
+    add(signal, watcher) {
+        let watchers = this.watchers.get(signal);
+        if (watchers === undefined) {
+            const created = new Set();
+            signal.addEventListener("abort", () => abortAll(created), { once: true });
+            this.watchers.set(signal, created);
+            watchers = created;
+        }
+        watchers.add(watcher);
+    }
+    delete(signal, watcher) {
+        this.watchers.get(signal)?.delete(watcher);
+    }
+}
+function abortAll(watchers) {
+    const current = [...watchers];
+    watchers.clear();
+    for (const watcher of current)
+        watcher.abort();
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/pending-exchange.ts
+
+/** The attempt ran out of time; the request was destroyed. */
+class AttemptTimeoutError extends Error {
+    timeoutMs;
+    name = "AttemptTimeoutError";
+    constructor(timeoutMs) {
+        super(`timed out after ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** A response beyond this is refused rather than buffered: no answer of an LLM app is 32 MB. */
+const MAX_RESPONSE_CHARS = 32 * 1024 * 1024;
+const PENDING = Symbol("evalgate.pendingExchange");
+/**
+ * One request in flight: collects the response, enforces the timeout, stops on abort. Its
+ * listeners are module functions that find it through the emitter, so a call allocates this
+ * object and no closures (this is the hot path of a 10,000-item run).
+ */
+class PendingExchange {
+    req;
+    resolve;
+    reject;
+    timeoutMs;
+    signal;
+    abortWatch;
+    text = "";
+    settled = false;
+    timer;
+    constructor(req, resolve, reject, timeoutMs, signal, abortWatch) {
+        this.req = req;
+        this.resolve = resolve;
+        this.reject = reject;
+        this.timeoutMs = timeoutMs;
+        this.signal = signal;
+        this.abortWatch = abortWatch;
+        req[PENDING] = this;
+        req.on("response", onResponse);
+        req.on("error", onError);
+        this.timer = setTimeout(onTimeout, timeoutMs, this);
+        abortWatch.add(signal, this);
+    }
+    receive(res) {
+        res[PENDING] = this;
+        res.setEncoding("utf8");
+        res.on("data", onData);
+        res.on("end", onEnd);
+        res.on("error", onError);
+    }
+    append(chunk) {
+        this.text += chunk;
+        if (this.text.length > MAX_RESPONSE_CHARS) {
+            this.req.destroy(new Error(`response larger than ${MAX_RESPONSE_CHARS / 1024 / 1024} MB`));
+        }
+    }
+    complete(res) {
+        if (!this.settle())
+            return;
+        this.resolve({ status: res.statusCode ?? 0, headers: res.headers, text: this.text });
+    }
+    fail(error) {
+        if (this.settle())
+            this.reject(error);
+    }
+    timeout() {
+        const error = new AttemptTimeoutError(this.timeoutMs);
+        this.fail(error);
+        this.req.destroy(error);
+    }
+    abort() {
+        this.fail((0,retry/* abortReason */.Js)(this.signal));
+        this.req.destroy();
+    }
+    /** True the first time: exactly one of resolve/reject runs, and the timer and watch go. */
+    settle() {
+        if (this.settled)
+            return false;
+        this.settled = true;
+        clearTimeout(this.timer);
+        this.abortWatch.delete(this.signal, this);
+        return true;
+    }
+}
+function onResponse(res) {
+    this[PENDING].receive(res);
+}
+function onData(chunk) {
+    this[PENDING].append(chunk);
+}
+function onEnd() {
+    this[PENDING].complete(this);
+}
+function onError(error) {
+    this[PENDING].fail(error);
+}
+function onTimeout(pending) {
+    pending.timeout();
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/http-transport.ts
+
+
+
+
+
+
+function endpointOf(url) {
+    const endpoint = {
+        secure: url.protocol === "https:",
+        // node:http wants an IPv6 literal without its brackets.
+        hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+    };
+    if (url.username !== "") {
+        endpoint.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    }
+    return endpoint;
+}
+/**
+ * `node:http` with keep-alive agents sized to the run's concurrency: every concurrent call keeps
+ * its connection, so a 10,000-item run opens `concurrency` sockets, not 10,000. (Measured faster
+ * than the global fetch at concurrency 64 on loopback; see the targets' report.)
+ */
+class HttpTransport {
+    httpAgent;
+    httpsAgent;
+    abortWatch = new AbortWatch();
+    constructor(concurrency) {
+        const options = { keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency };
+        this.httpAgent = new (external_node_http_default()).Agent(options);
+        this.httpsAgent = new (external_node_https_default()).Agent(options);
+    }
+    /**
+     * Resolves with any status; rejects with AttemptTimeoutError, a network error (its message
+     * like "connect ECONNREFUSED 127.0.0.1:9"), or the abort reason when `signal` aborts.
+     */
+    send(request) {
+        const { signal, endpoint } = request;
+        if (signal.aborted)
+            return Promise.reject((0,retry/* abortReason */.Js)(signal));
+        const req = (endpoint.secure ? (external_node_https_default()) : (external_node_http_default())).request({
+            hostname: endpoint.hostname,
+            port: endpoint.port,
+            path: endpoint.path,
+            auth: endpoint.auth,
+            method: request.method,
+            headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) },
+            agent: endpoint.secure ? this.httpsAgent : this.httpAgent,
+        });
+        const promise = new Promise((resolve, reject) => {
+            // The exchange lives on through the listeners it registers on `req`.
+            new PendingExchange(req, resolve, reject, request.timeoutMs, signal, this.abortWatch);
+        });
+        req.end(request.body);
+        return promise;
+    }
+    close() {
+        this.httpAgent.destroy();
+        this.httpsAgent.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/call-json-endpoint.ts
+
+
+
+/**
+ * Sends one JSON request with retries. Retried: network errors, timeouts, 408, 429 and 5xx
+ * (honouring Retry-After). Final at once: any other non-2xx and a 2xx that is not JSON, since
+ * sending the same request again would get the same answer. Rejects only when `signal` aborts.
+ */
+async function callJsonEndpoint(transport, request, policy) {
+    let latencyMs = 0;
+    const attempt = async () => {
+        const started = performance.now();
+        try {
+            const exchange = await transport.send(request);
+            latencyMs = performance.now() - started;
+            return judgeExchange(exchange);
+        }
+        catch (error) {
+            latencyMs = performance.now() - started;
+            if (request.signal.aborted)
+                throw error;
+            if (error instanceof AttemptTimeoutError)
+                return { retry: true, value: { error: error.message } };
+            return { retry: true, value: { error: networkErrorText(error) } };
+        }
+    };
+    const { value, attempts } = await (0,retry/* withRetries */.LH)(attempt, policy, request.signal);
+    latencyMs = Math.round(latencyMs * 100) / 100;
+    if (value.error !== undefined)
+        return { error: withAttempts(value.error, attempts), attempts, latencyMs };
+    return { json: value.json, attempts, latencyMs };
+}
+function judgeExchange(exchange) {
+    const { status, text } = exchange;
+    if (status >= 200 && status < 300) {
+        try {
+            return { retry: false, value: { json: JSON.parse(text) } };
+        }
+        catch {
+            return { retry: false, value: { error: `response is not JSON: ${failure_text_excerpt(text)}` } };
+        }
+    }
+    const detail = text.trim() === "" ? "" : `: ${failure_text_excerpt(text)}`;
+    const error = `HTTP ${status}${detail}`;
+    if (status === 408 || status === 429 || status >= 500) {
+        const header = exchange.headers["retry-after"];
+        const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(header, Date.now());
+        return retryAfterMs === undefined
+            ? { retry: true, value: { error } }
+            : { retry: true, value: { error }, retryAfterMs };
+    }
+    return { retry: false, value: { error } };
+}
+function networkErrorText(error) {
+    if (error instanceof Error)
+        return error.message || error.code || error.name;
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/core/normalize-usage.ts
+/**
+ * Token usage in one meaning whatever the provider's shape: `input_tokens` is every input token
+ * the call consumed, cached ones included, and `cached_input_tokens` (cache reads) and
+ * `cache_creation_input_tokens` (cache writes) are the parts of it the provider cached.
+ *
+ * | shape, recognised by                     | input_tokens                    | cached_input_tokens                   | output_tokens     |
+ * | ---------------------------------------- | ------------------------------- | ------------------------------------- | ----------------- |
+ * | OpenAI chat: `prompt_tokens` or          | `prompt_tokens`                 | `prompt_tokens_details.cached_tokens` | completion_tokens |
+ * |   `completion_tokens` present            |                                 |                                       |                   |
+ * | Anthropic: `cache_read_input_tokens` or  | `input_tokens` + cache reads    | `cache_read_input_tokens`             | output_tokens     |
+ * |   `cache_creation_input_tokens` present  |   + cache writes                |                                       |                   |
+ * | OpenAI Responses and any other shape     | `input_tokens`                  | `input_tokens_details.cached_tokens`  | output_tokens     |
+ *
+ * Anthropic's cache writes are kept as `cache_creation_input_tokens` too.
+ *
+ * Why keys decide: OpenAI's `prompt_tokens` and the Responses API's `input_tokens` already count
+ * cached tokens, Anthropic's `input_tokens` counts only what follows the last cache breakpoint.
+ * Anthropic's Messages API sends its cache keys (0 or null when nothing was cached) and never a
+ * `total_tokens`; a response without those keys cached nothing, so its `input_tokens` is
+ * already the whole input and the generic reading is exact. The absence of `total_tokens` is no
+ * sign of Anthropic: OpenAI-compatible servers often leave it out too. A gateway that adds
+ * `prompt_tokens` beside Anthropic's keys (LiteLLM) counts cached tokens in it, so the chat
+ * reading comes first.
+ *
+ * `total_tokens` is input + output when both are known: a given total that disagrees (a gateway
+ * that summed Anthropic's uncached input) is wrong, and one that agrees changes nothing. When one
+ * side is unknown, a given total is kept if it is not below the known side. Counts that are not
+ * non-negative integers (negative, fractional, NaN, text) are ignored, as is a cached count above
+ * the input it is part of.
+ */
+function normalizeUsage(value) {
+    if (!normalize_usage_isRecord(value))
+        return undefined;
+    const read = readShape(value);
+    const usage = {};
+    if (read.input !== undefined)
+        usage.input_tokens = read.input;
+    if (read.output !== undefined)
+        usage.output_tokens = read.output;
+    const total = totalOf(tokenCount(value.total_tokens), read.input, read.output);
+    if (total !== undefined)
+        usage.total_tokens = total;
+    if (read.cached !== undefined && (read.input === undefined || read.cached <= read.input)) {
+        usage.cached_input_tokens = read.cached;
+    }
+    if (read.cacheCreation !== undefined)
+        usage.cache_creation_input_tokens = read.cacheCreation;
+    return Object.keys(usage).length > 0 ? usage : undefined;
+}
+function readShape(usage) {
+    if ("prompt_tokens" in usage || "completion_tokens" in usage) {
+        return {
+            input: tokenCount(usage.prompt_tokens) ?? tokenCount(usage.input_tokens),
+            output: tokenCount(usage.completion_tokens) ?? tokenCount(usage.output_tokens),
+            cached: detailCount(usage.prompt_tokens_details, "cached_tokens"),
+        };
+    }
+    if ("cache_read_input_tokens" in usage || "cache_creation_input_tokens" in usage) {
+        const uncached = tokenCount(usage.input_tokens);
+        const cached = tokenCount(usage.cache_read_input_tokens);
+        const cacheCreation = tokenCount(usage.cache_creation_input_tokens);
+        return {
+            input: uncached === undefined ? undefined : uncached + (cached ?? 0) + (cacheCreation ?? 0),
+            output: tokenCount(usage.output_tokens),
+            cached,
+            cacheCreation,
+        };
+    }
+    return {
+        input: tokenCount(usage.input_tokens),
+        output: tokenCount(usage.output_tokens),
+        cached: detailCount(usage.input_tokens_details, "cached_tokens"),
+    };
+}
+function totalOf(given, input, output) {
+    if (input !== undefined && output !== undefined)
+        return input + output;
+    if (given === undefined)
+        return undefined;
+    return given >= (input ?? output ?? 0) ? given : undefined;
+}
+function detailCount(details, key) {
+    return normalize_usage_isRecord(details) ? tokenCount(details[key]) : undefined;
+}
+function tokenCount(value) {
+    return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+function normalize_usage_isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/response-mapping.ts
+
+
+/**
+ * Reads the answer's parts. A missing output is not an error here: the scorers fail the item and
+ * show why. Tool calls, usage and cost that are absent or unreadable are simply left out. Usage
+ * in any provider's shape is read by `normalizeUsage`, the one place that knows those shapes.
+ */
+function mapResponse(json, mapping) {
+    const mapped = { output: getPath(json, mapping.output) };
+    const toolCalls = normalizeToolCalls(getPath(json, mapping.tool_calls));
+    if (toolCalls)
+        mapped.tool_calls = toolCalls;
+    const usage = normalizeUsage(getPath(json, mapping.usage));
+    if (usage)
+        mapped.usage = usage;
+    const cost = getPath(json, mapping.cost);
+    if (typeof cost === "number" && Number.isFinite(cost) && cost >= 0)
+        mapped.cost = cost;
+    return mapped;
+}
+/**
+ * Accepts `[{name, arguments}]`, OpenAI's `[{type: "function", function: {name, arguments}}]`
+ * and Anthropic's `[{type: "tool_use", name, input}]`. OpenAI sends arguments as a JSON string;
+ * it is parsed so scorers compare values, not spellings.
+ */
+function normalizeToolCalls(value) {
+    if (!Array.isArray(value))
+        return undefined;
+    const calls = [];
+    for (const entry of value) {
+        const call = toolCallOf(entry);
+        if (call)
+            calls.push(call);
+    }
+    return calls;
+}
+function toolCallOf(entry) {
+    if (!response_mapping_isRecord(entry))
+        return undefined;
+    const source = response_mapping_isRecord(entry.function) ? entry.function : entry;
+    if (typeof source.name !== "string")
+        return undefined;
+    const rawArguments = "arguments" in source ? source.arguments : source.input;
+    const call = { name: source.name };
+    if (rawArguments !== undefined)
+        call.arguments = parseJsonText(rawArguments);
+    return call;
+}
+function parseJsonText(value) {
+    if (typeof value !== "string")
+        return value;
+    try {
+        return JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+}
+function response_mapping_isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/call-for-answer.ts
+
+
+
+/**
+ * One item's call of a JSON endpoint (with retries), and the answer read from its response: what
+ * the http and prompt targets share. A response without the answer is an item error naming the field.
+ */
+async function callForAnswer(transport, request, policy, mapping) {
+    const result = await callJsonEndpoint(transport, request, policy);
+    if (result.error !== undefined) {
+        return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
+    }
+    const mapped = { ...mapResponse(result.json, mapping), latency_ms: result.latencyMs, attempts: result.attempts };
+    return requireAnswer(mapped, { field: mapping.output, response: result.json });
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/target-options.ts
+
+
+
+/** An http(s) URL, or a UserError that says what to write. */
+function parseTargetUrl(text, where) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        url = undefined;
+    }
+    // `new URL("localhost:3000")` parses, with "localhost:" as its scheme.
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+        throw new core_errors/* UserError */.y(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
+    }
+    return url;
+}
+/** The URL without credentials or query, which may hold secrets: for the run record. */
+function describeUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+/** Refuses `{{typo}}` before the run, rather than sending it 10,000 times. */
+function assertKnownPlaceholders(template, where) {
+    const unknown = findUnknownPlaceholders(template);
+    if (unknown.length === 0)
+        return;
+    const known = [...PLACEHOLDER_ROOTS].map((root) => `{{${root}}}`).join(", ");
+    const lines = unknown.map(({ at, placeholder }) => {
+        const path = formatPath(at);
+        const field = path === "" ? where : path.startsWith("[") ? `${where}${path}` : `${where}.${path}`;
+        return `${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{input.question}})`;
+    });
+    throw new core_errors/* UserError */.y(lines.join("\n"));
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/http.ts
+
+
+
+
+
+/** The `experiment` field of the request: variant and overrides only when the run has them. */
+function experimentField(context) {
+    const experiment = { name: context.experiment };
+    if (context.variant !== undefined)
+        experiment.variant = context.variant;
+    if (context.overrides !== undefined)
+        experiment.overrides = context.overrides;
+    return experiment;
+}
+function templateValues(item, context) {
+    return {
+        input: item.input,
+        expected: item.expected,
+        metadata: item.metadata,
+        item_id: item.id,
+        run_id: context.runId,
+        experiment: experimentField(context),
+    };
+}
+/** The default body of PRODUCT.md, or the config's `body` template rendered for the item. */
+function bodyBuilder(config) {
+    if (config.body === undefined) {
+        return (item, context) => ({
+            input: item.input,
+            item_id: item.id,
+            run_id: context.runId,
+            experiment: experimentField(context),
+        });
+    }
+    const render = compileTemplate(config.body);
+    return (item, context) => render(templateValues(item, context));
+}
+/** JSON both ways unless the config's headers say otherwise (any spelling of the name). */
+function requestHeaders(configured) {
+    const names = new Set(Object.keys(configured).map((name) => name.toLowerCase()));
+    const headers = {};
+    if (!names.has("content-type"))
+        headers["content-type"] = "application/json";
+    if (!names.has("accept"))
+        headers.accept = "application/json";
+    return { ...headers, ...configured };
+}
+function createHttpTarget(config, options) {
+    const url = parseTargetUrl(config.url, `${options.path}.url`);
+    if (config.body !== undefined)
+        assertKnownPlaceholders(config.body, `${options.path}.body`);
+    const endpoint = endpointOf(url);
+    const transport = new HttpTransport(options.concurrency);
+    const policy = (0,retry/* retryPolicy */.Jb)(options.retries, options.backoff);
+    const headers = requestHeaders(config.headers);
+    const buildBody = bodyBuilder(config);
+    return {
+        description: describeUrl(url),
+        async call(item, context) {
+            const body = JSON.stringify(buildBody(item, context));
+            const request = { endpoint, method: config.method, headers, body, timeoutMs: config.timeout, signal: context.signal };
+            return callForAnswer(transport, request, policy, config);
+        },
+        async close() {
+            transport.close();
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/engine/targets/run-process.ts
+
+
+
+/** Beyond this stdout is an error, not an answer; stderr keeps only its tail for the message. */
+const MAX_STDOUT_CHARS = 32 * 1024 * 1024;
+const STDERR_TAIL = { limit: 8 * 1024, unit: "characters" };
+/**
+ * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr.
+ * On timeout it terminates the process (SIGTERM, then SIGKILL after the grace) and resolves once
+ * it has exited, so a run never has more live processes than its concurrency. When `signal`
+ * aborts it sends the same kill and rejects at once with the abort reason.
+ */
+function runProcess(request) {
+    const { signal } = request;
+    if (signal.aborted)
+        return Promise.reject((0,retry/* abortReason */.Js)(signal));
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(request.program, request.args, {
+            cwd: request.cwd,
+            env: request.env,
+            stdio: ["pipe", "pipe", "pipe"],
+        });
+        let stdout = "";
+        let stderr = "";
+        let exited = false;
+        let timedOut = false;
+        let settled = false;
+        let killTimer;
+        const settle = (outcome, error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timeoutTimer);
+            signal.removeEventListener("abort", onAbort);
+            if (outcome)
+                resolve(outcome);
+            else
+                reject(error);
+        };
+        const terminate = () => {
+            if (exited)
+                return;
+            child.kill("SIGTERM");
+            killTimer = setTimeout(() => child.kill("SIGKILL"), request.killGraceMs);
+            killTimer.unref();
+        };
+        const onAbort = () => {
+            terminate();
+            settle(undefined, (0,retry/* abortReason */.Js)(signal));
+        };
+        const timeoutTimer = setTimeout(() => {
+            timedOut = true;
+            if (exited)
+                settle({ kind: "timeout" });
+            else
+                terminate();
+        }, request.timeoutMs);
+        signal.addEventListener("abort", onAbort, { once: true });
+        child.stdout.setEncoding("utf8");
+        child.stdout.on("data", (chunk) => {
+            stdout += chunk;
+            if (stdout.length > MAX_STDOUT_CHARS) {
+                settle({ kind: "failed", code: undefined, message: `stdout larger than ${MAX_STDOUT_CHARS / 1024 / 1024} MB` });
+                terminate();
+            }
+        });
+        child.stderr.setEncoding("utf8");
+        child.stderr.on("data", (chunk) => {
+            stderr = suffixWithin(stderr + chunk, STDERR_TAIL);
+        });
+        // A process that exits without reading its stdin makes our write fail with EPIPE: not our error.
+        child.stdin.on("error", () => { });
+        child.stdin.end(request.stdin);
+        child.on("error", (error) => {
+            exited = true;
+            settle({ kind: "failed", code: error.code, message: error.message });
+        });
+        child.on("exit", () => {
+            exited = true;
+            clearTimeout(killTimer);
+            // Grandchildren may keep the pipes open after a kill; the answer is lost anyway.
+            if (timedOut) {
+                child.stdout.destroy();
+                child.stderr.destroy();
+                settle({ kind: "timeout" });
+            }
+        });
+        child.on("close", (code, signalName) => {
+            if (timedOut)
+                settle({ kind: "timeout" });
+            else
+                settle({ kind: "exited", code, signalName, stdout, stderr });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/command.ts
+
+
+
+
+
+
+
+
+/** After SIGTERM on timeout, a process gets this long to exit before SIGKILL. */
+const KILL_GRACE_MS = 2_000;
+/**
+ * One process per item: the item as JSON on stdin, the answer as JSON on stdout. Retried on a
+ * timeout or a non-zero exit; a missing program or an answer that is not JSON is final.
+ */
+function createCommandTarget(config, options) {
+    const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
+    if (program === undefined || program === "") {
+        throw new core_errors/* UserError */.y(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
+    }
+    const env = { ...process.env, ...config.env };
+    const policy = (0,retry/* retryPolicy */.Jb)(options.retries, options.backoff);
+    const judge = (outcome) => {
+        switch (outcome.kind) {
+            case "timeout":
+                return { retry: true, value: { error: `timed out after ${config.timeout} ms` } };
+            case "failed":
+                return { retry: false, value: { error: failureText(outcome, program, config.cwd) } };
+            case "exited":
+                if (outcome.code !== 0)
+                    return { retry: true, value: { error: exitText(outcome) } };
+                return { retry: false, value: parseAnswer(outcome.stdout) };
+        }
+    };
+    return {
+        description: typeof config.command === "string" ? config.command : config.command.join(" "),
+        async call(item, context) {
+            const stdin = `${JSON.stringify(commandInput(item, context))}\n`;
+            let latencyMs = 0;
+            const attempt = async () => {
+                const started = performance.now();
+                try {
+                    return judge(await runProcess({
+                        program: program,
+                        args,
+                        ...(config.cwd !== undefined ? { cwd: config.cwd } : {}),
+                        env,
+                        stdin,
+                        timeoutMs: config.timeout,
+                        killGraceMs: KILL_GRACE_MS,
+                        signal: context.signal,
+                    }));
+                }
+                finally {
+                    latencyMs = Math.round((performance.now() - started) * 100) / 100;
+                }
+            };
+            const { value, attempts } = await (0,retry/* withRetries */.LH)(attempt, policy, context.signal);
+            if (value.error !== undefined) {
+                return { latency_ms: latencyMs, attempts, error: withAttempts(value.error, attempts) };
+            }
+            const mapped = { ...mapResponse(value.json, config), latency_ms: latencyMs, attempts };
+            return requireAnswer(mapped, { field: config.output, response: value.json });
+        },
+    };
+}
+/** What the process reads on stdin: the http target's default body, plus expected and metadata. */
+function commandInput(item, context) {
+    const input = { input: item.input, item_id: item.id, run_id: context.runId };
+    if (item.expected !== undefined)
+        input.expected = item.expected;
+    if (item.metadata !== undefined)
+        input.metadata = item.metadata;
+    input.experiment = experimentField(context);
+    return input;
+}
+/** The whole stdout as JSON, else its last non-empty line, so a program may log before answering. */
+function parseAnswer(stdout) {
+    const text = stdout.trim();
+    if (text === "")
+        return { error: "printed nothing on stdout (print the answer as one JSON line)" };
+    try {
+        return { json: JSON.parse(text) };
+    }
+    catch {
+        const lastLine = text.slice(text.lastIndexOf("\n") + 1);
+        try {
+            return { json: JSON.parse(lastLine) };
+        }
+        catch {
+            return { error: `output is not JSON: ${failure_text_excerpt(lastLine)}` };
+        }
+    }
+}
+function exitText(outcome) {
+    const how = outcome.signalName ? `killed by ${outcome.signalName}` : `exited with code ${outcome.code}`;
+    return outcome.stderr.trim() === "" ? how : `${how}: ${tailExcerpt(outcome.stderr)}`;
+}
+function failureText(outcome, program, cwd) {
+    // spawn reports a missing working directory as ENOENT of the program too.
+    if (outcome.code === "ENOENT" && cwd !== undefined && !(0,external_node_fs_.existsSync)(cwd))
+        return `working directory not found: ${cwd}`;
+    if (outcome.code === "ENOENT")
+        return `command not found: ${program}`;
+    if (outcome.code === "EACCES")
+        return `command is not executable: ${program}`;
+    return outcome.message;
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/prompt.ts
+
+
+
+
+
+
+/** The inference step a prompt target is: overrides under this key apply to its request. */
+const PROMPT_STEP = "prompt";
+const CHAT_COMPLETION = {
+    output: "choices.0.message.content",
+    tool_calls: "choices.0.message.tool_calls",
+    usage: "usage",
+    cost: "cost",
+};
+/**
+ * A prompt run against an OpenAI-compatible `POST {base_url}/chat/completions`. The run's
+ * overrides under "prompt" (`{"prompt": {"temperature": 0.3, "model": "…"}}`) are merged into
+ * the request body over the config's model, temperature and max_tokens; any other field they
+ * carry (top_p, seed, …) is sent as well. They cannot replace `messages`.
+ */
+function createPromptTarget(config, options) {
+    const baseUrl = parseTargetUrl(config.base_url, `${options.path}.base_url`);
+    assertKnownPlaceholders(config.prompt, `${options.path}.prompt`);
+    const url = new URL(`${baseUrl.href.replace(/\/+$/, "")}/chat/completions`);
+    const endpoint = endpointOf(url);
+    const transport = new HttpTransport(options.concurrency);
+    const policy = (0,retry/* retryPolicy */.Jb)(options.retries, options.backoff);
+    const auth = config.api_key ? { authorization: `Bearer ${config.api_key}` } : {};
+    const headers = requestHeaders(auth);
+    const renderPrompt = compileText(config.prompt);
+    const settings = { model: config.model };
+    if (config.temperature !== undefined)
+        settings.temperature = config.temperature;
+    if (config.max_tokens !== undefined)
+        settings.max_tokens = config.max_tokens;
+    const messagesFor = (item, context) => {
+        const user = { role: "user", content: renderPrompt(templateValues(item, context)) };
+        return config.system === undefined ? [user] : [{ role: "system", content: config.system }, user];
+    };
+    return {
+        description: `${describeUrl(url)} (${config.model})`,
+        async call(item, context) {
+            const override = context.overrides?.[PROMPT_STEP];
+            const body = JSON.stringify({ ...settings, ...override, messages: messagesFor(item, context) });
+            const request = { endpoint, method: "POST", headers, body, timeoutMs: config.timeout, signal: context.signal };
+            return callForAnswer(transport, request, policy, CHAT_COMPLETION);
+        },
+        async close() {
+            transport.close();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/create-target.ts
+
+
+
+/** A new kind of target is a new file and one line here. */
+const FACTORIES = {
+    http: createHttpTarget,
+    command: createCommandTarget,
+    prompt: createPromptTarget,
+};
+/**
+ * Builds the target of an experiment from its validated, interpolated config. Throws a
+ * UserError naming `options.path` when the config cannot work (a URL without http://,
+ * an unknown placeholder); opens no connection and starts no process yet.
+ */
+function createTarget(config, options) {
+    const create = FACTORIES[config.type];
+    return create(config, options);
+}
+
+;// CONCATENATED MODULE: ./src/engine/prepare-experiment.ts
+
+
+
+
+
+
+
+
+async function prepareExperiment(options) {
+    const { name, experiment } = options;
+    const where = `experiments.${name}`;
+    const scorers = resolveScorers(experiment.scorers, `${where}.scorers`);
+    const definition = experimentDefinition(experiment);
+    const env = options.targetUrl
+        ? { ...options.env, EVALGATE_TARGET_URL: options.targetUrl.replace(/\/+$/, "") }
+        : options.env;
+    const interpolated = interpolateEnv(experiment.target, env, `${where}.target`);
+    // A command runs from the config file's directory, as the dataset path is read from there.
+    const targetConfig = interpolated.type === "command"
+        ? { ...interpolated, cwd: external_node_path_default().resolve(options.configDir, interpolated.cwd ?? ".") }
+        : interpolated;
+    const concurrency = options.concurrency ?? experiment.concurrency;
+    const { path: datasetFile, insideProject } = await resolveProjectFile(options.configDir, experiment.dataset, {
+        field: `${where}.dataset`,
+        allowOutsideProject: options.allowOutsideProject ?? false,
+    });
+    const dataset = await inspectDataset(datasetFile, experiment.dataset, { quoteContent: insideProject }).catch((error) => {
+        if (error instanceof core_errors/* UserError */.y) {
+            throw new core_errors/* UserError */.y(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
+        }
+        throw error;
+    });
+    const target = createTarget(targetConfig, {
+        retries: experiment.retries,
+        concurrency,
+        path: `${where}.target`,
+    });
+    return {
+        name,
+        experiment,
+        definition,
+        version: experimentVersion(definition),
+        scorers,
+        target,
+        datasetFile,
+        dataset,
+        concurrency,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/model/ids.ts
+
+/** Run item ids are derived, so every store (and a resumed run) gives the same id. */
+function runItemId(runId, itemId) {
+    return `ri_${contentHash([runId, itemId], 12)}`;
+}
+function scoreId(runId, itemId, scorer) {
+    return `sc_${contentHash([runId, itemId, scorer], 12)}`;
+}
+/** Sortable by start time, short enough to type: run-20261125-120301-7f3a. */
+function newRunId(now, random = Math.random) {
+    const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+    const suffix = Math.floor(random() * 0x10000).toString(16).padStart(4, "0");
+    return `run-${stamp}-${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/score-item.ts
+
+/**
+ * Scores one item with every scorer. A failed target call makes the item an error and nothing is
+ * scored. A scorer that throws, or answers something that is not a score, is recorded as that
+ * scorer's error on this item (score 0, not passed): one bad scorer never stops the run.
+ */
+async function scoreItem(scorers, item, result, ids) {
+    if (result.error !== undefined)
+        return { status: "error", scores: [] };
+    const scores = [];
+    for (const scorer of scorers) {
+        scores.push(await runScorer(scorer, item, result, scoreId(ids.runId, item.id, scorer.label)));
+    }
+    const status = scores.every((score) => score.passed) ? "passed" : "failed";
+    return { status, scores };
+}
+async function runScorer(scorer, item, result, id) {
+    let outcome;
+    try {
+        outcome = await scorer.fn({ item, result });
+    }
+    catch (error) {
+        return erroredScore(id, scorer, errorMessage(error), "threw");
+    }
+    const problem = outcomeProblem(outcome);
+    if (problem !== undefined)
+        return erroredScore(id, scorer, problem, "returned an invalid result");
+    return { id, scorer: scorer.label, score: outcome.score, passed: outcome.passed, evidence: outcome.evidence };
+}
+/** The store and the summary trust a score in [0, 1] with a reason: anything else is refused here. */
+function outcomeProblem(outcome) {
+    if (outcome === null || typeof outcome !== "object")
+        return `expected { score, passed, evidence }, got ${String(outcome)}`;
+    const { score, passed, evidence } = outcome;
+    if (typeof score !== "number" || Number.isNaN(score) || score < 0 || score > 1) {
+        return `score ${String(score)} is not a number between 0 and 1`;
+    }
+    if (typeof passed !== "boolean")
+        return `passed ${String(passed)} is not true or false`;
+    if (evidence === null || typeof evidence !== "object" || typeof evidence.reason !== "string") {
+        return "evidence has no reason";
+    }
+    return undefined;
+}
+function erroredScore(id, scorer, message, what) {
+    return {
+        id,
+        scorer: scorer.label,
+        score: 0,
+        passed: false,
+        evidence: { reason: `scorer ${scorer.label} (${scorer.name}) ${what}: ${message}` },
+        error: message,
+    };
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === "string" ? error : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/engine/pool.ts
+/**
+ * Runs `worker` over a stream with at most `concurrency` in flight. Lanes pull from one shared
+ * iterator (async generators queue concurrent `next()` calls), so the source is read only as
+ * fast as items finish: a 100,000-item dataset is never held in memory.
+ */
+async function runPool(source, concurrency, worker, shouldStop) {
+    const iterator = source[Symbol.asyncIterator]();
+    let failure;
+    const lane = async () => {
+        while (!failure && !shouldStop()) {
+            const next = await iterator.next();
+            if (next.done)
+                return;
+            try {
+                await worker(next.value);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+    await iterator.return?.();
+    if (failure)
+        throw failure.error;
+}
+
+;// CONCATENATED MODULE: ./src/engine/run-lease.ts
+
+
+
+
+/** How often the process running a run records that it is alive. */
+const HEARTBEAT_INTERVAL_MS = 5_000;
+/**
+ * A heartbeat older than this belongs to a process that is gone (or paused: a laptop asleep).
+ * Six intervals, so a beat delayed by a busy event loop or a store waiting on its lock (up to
+ * 5 s, see busy_timeout) never looks like death; a dead holder on this host is seen at once anyway.
+ */
+const LEASE_TTL_MS = 30_000;
+/** Compare-and-set attempts when other processes keep taking the same stale lease first. */
+const ACQUIRE_ATTEMPTS = 3;
+/**
+ * A stale lease may be taken over: its heartbeat is older than LEASE_TTL_MS, or its holder ran on
+ * this host and that process no longer exists (so a run killed with SIGKILL resumes at once).
+ */
+function isLeaseStale(lease, now, host = external_node_os_default().hostname()) {
+    if (heartbeatAgeMs(lease, now) > LEASE_TTL_MS)
+        return true;
+    return lease.host === host && !processExists(lease.pid);
+}
+/** The process running the run now; undefined when the run ended or nobody holds a live lease on it. */
+async function liveOwnerOf(store, run, now = new Date()) {
+    if (run.status !== "running")
+        return undefined;
+    const lease = await store.getRunLease(run.id);
+    if (lease === undefined || isLeaseStale(lease, now))
+        return undefined;
+    return { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
+}
+/**
+ * Takes the run's lease for this process, or throws a UserError naming the live holder. Call
+ * before reading what the run stored, so no other process adds to it meanwhile.
+ */
+async function takeRunLease(store, runId, now) {
+    const mine = { run_id: runId, holder: (0,external_node_crypto_.randomUUID)(), host: external_node_os_default().hostname(), pid: process.pid, heartbeat_at: "" };
+    let current;
+    for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {
+        current = await store.getRunLease(runId);
+        if (current !== undefined && !isLeaseStale(current, now()))
+            break;
+        const inForce = await store.acquireRunLease({ ...mine, heartbeat_at: now().toISOString() }, current?.holder);
+        if (inForce?.holder === mine.holder)
+            return new HeldRunLease(store, mine, now);
+        current = inForce;
+    }
+    throw refusal(runId, current, now());
+}
+function refusal(runId, holder, now) {
+    const who = holder === undefined
+        ? "another process"
+        : describeRunOwner({ host: holder.host, pid: holder.pid, heartbeatAgeMs: heartbeatAgeMs(holder, now) });
+    return new core_errors/* UserError */.y(`run ${runId} is being run right now (${who}). Wait for it to end, or stop it with ` +
+        `\`evalgate runs cancel ${runId}\` and resume it then; if that process is gone, its lease goes ` +
+        `stale ${LEASE_TTL_MS / 1000} s after its last heartbeat and --resume works again`);
+}
+/** This process's lease on a run: renewed on a timer until stopped, then released. */
+class HeldRunLease {
+    store;
+    lease;
+    now;
+    timer;
+    beating = false;
+    constructor(store, lease, now) {
+        this.store = store;
+        this.lease = lease;
+        this.now = now;
+    }
+    startHeartbeat(events) {
+        this.timer = setInterval(() => void this.beat(events), HEARTBEAT_INTERVAL_MS);
+        // The heartbeat alone must never keep a process alive.
+        this.timer.unref();
+    }
+    stopHeartbeat() {
+        clearInterval(this.timer);
+        this.timer = undefined;
+    }
+    /** Whether another process marked the run cancelled since it was opened. */
+    async cancelledElsewhere() {
+        return (await this.store.getRun(this.lease.run_id))?.status === "cancelled";
+    }
+    async release() {
+        this.stopHeartbeat();
+        await this.store.releaseRunLease(this.lease.run_id, this.lease.holder);
+    }
+    async beat(events) {
+        if (this.beating)
+            return;
+        this.beating = true;
+        try {
+            const { run_id: runId, holder } = this.lease;
+            if (!(await this.store.renewRunLease(runId, holder, this.now().toISOString()))) {
+                this.stopHeartbeat();
+                events.onLost(await this.store.getRunLease(runId));
+            }
+            else if (await this.cancelledElsewhere()) {
+                this.stopHeartbeat();
+                events.onCancelled();
+            }
+        }
+        catch {
+            // A store busy past its timeout misses this beat; the TTL allows several.
+        }
+        finally {
+            this.beating = false;
+        }
+    }
+}
+/** An unreadable heartbeat counts as infinitely old. */
+function heartbeatAgeMs(lease, now) {
+    const age = now.getTime() - Date.parse(lease.heartbeat_at);
+    return Number.isNaN(age) ? Infinity : Math.max(0, age);
+}
+/** Signal 0 checks existence only; EPERM means it exists under another user. */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code !== "ESRCH";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/open-run.ts
+
+
+
+/**
+ * Starts a new run, or reopens `options.resumeRunId`, and takes its lease: from here on no other
+ * process calls the target for it. Saves the experiment version first, so a stored run always
+ * has the definition that judges it. Throws `UserError` for a resume that cannot be honoured.
+ */
+async function openRun(options, now) {
+    const { prepared, store } = options;
+    await store.saveExperimentVersion({
+        experiment: prepared.name,
+        version: prepared.version,
+        definition: prepared.definition,
+        created_at: now().toISOString(),
+    });
+    if (options.resumeRunId)
+        return reopenRun(store, options.resumeRunId, prepared, now);
+    const run = {
+        id: newRunId(now()),
+        experiment: prepared.name,
+        experiment_version: prepared.version,
+        dataset_path: prepared.dataset.path,
+        dataset_version: prepared.dataset.version,
+        item_count: prepared.dataset.item_count,
+        target: prepared.target.description,
+        started_at: now().toISOString(),
+        status: "running",
+        ...(options.label ? { label: options.label } : {}),
+        ...(options.role ? { role: options.role } : {}),
+        ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
+        ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
+        ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
+    };
+    await store.createRun(run);
+    return { run, lease: await takeRunLease(store, run.id, now) };
+}
+/**
+ * A resumed run must be the same experiment version over the same dataset version, or its result
+ * would mix two; and no other live process may be running it. An ended run is running again.
+ */
+async function reopenRun(store, runId, prepared, now) {
+    const run = await store.getRun(runId);
+    if (!run)
+        throw new core_errors/* UserError */.y(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
+    const mismatch = (what, stored, now) => new core_errors/* UserError */.y(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
+    if (run.experiment !== prepared.name) {
+        throw new core_errors/* UserError */.y(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
+    }
+    if (run.experiment_version !== prepared.version)
+        throw mismatch("experiment version", run.experiment_version, prepared.version);
+    if (run.dataset_version !== prepared.dataset.version)
+        throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
+    const lease = await takeRunLease(store, run.id, now);
+    try {
+        // Read again under the lease: the previous holder may have ended the run meanwhile.
+        const current = (await store.getRun(run.id)) ?? run;
+        if (current.status === "running")
+            return { run: current, lease };
+        await store.reopenRun(run.id);
+        return { run: runningAgain(current), lease };
+    }
+    catch (error) {
+        await lease.release();
+        throw error;
+    }
+}
+function runningAgain(run) {
+    const { ended_at: _endedAt, summary: _summary, verdict: _verdict, verdict_reasons: _reasons, ...open } = run;
+    return { ...open, status: "running" };
+}
+
+;// CONCATENATED MODULE: ./src/engine/stop-rules.ts
+/** When the first calls of a run all fail for good, the target is down: stop, don't time out 10,000 times. */
+const BREAKER_WINDOW = 20;
+/**
+ * Counts finished items and says when a run must stop early: its first calls all failed, or more
+ * items errored than `max_error_rate` allows. Items not yet called are left for `--resume`.
+ */
+class StopRules {
+    limits;
+    progress;
+    /** Why the run stops, once it must. */
+    reason;
+    errorBudget;
+    constructor(toRun, limits) {
+        this.limits = limits;
+        this.progress = { done: 0, total: toRun, passed: 0, failed: 0, errored: 0 };
+        this.errorBudget = Math.floor(limits.maxErrorRate * limits.itemCount);
+    }
+    record(status, error) {
+        const progress = this.progress;
+        progress.done += 1;
+        if (status === "passed")
+            progress.passed += 1;
+        else if (status === "failed")
+            progress.failed += 1;
+        else
+            progress.errored += 1;
+        const last = `(last: ${error ?? "unknown error"})`;
+        if (progress.done === Math.min(BREAKER_WINDOW, progress.total) && progress.errored === progress.done) {
+            this.reason ??= `the first ${progress.done} calls all failed ${last}`;
+        }
+        if (progress.errored > this.errorBudget) {
+            this.reason ??= `${progress.errored} of ${this.limits.itemCount} items errored, above max_error_rate ${this.limits.maxErrorRate} ${last}`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/write-behind.ts
+/**
+ * A lane hands its finished item to the store and calls the next one at once: waiting for each
+ * commit would add the store's latency to every call and keep a run from N·L/C. At most `window`
+ * items are unconfirmed at any time (memory stays bounded; a killed run re-runs at most those),
+ * and a failed write stops the run at the next item.
+ */
+class WriteBehind {
+    store;
+    window;
+    inFlight = new Set();
+    failure;
+    constructor(store, window = 512) {
+        this.store = store;
+        this.window = window;
+    }
+    async put(item) {
+        if (this.failure)
+            throw this.failure.error;
+        while (this.inFlight.size >= this.window)
+            await Promise.race(this.inFlight);
+        const write = this.store.putRunItem(item).then(() => void this.inFlight.delete(write), (error) => {
+            this.inFlight.delete(write);
+            this.failure ??= { error };
+        });
+        this.inFlight.add(write);
+    }
+    /** Every item handed over is committed (or the first failure is thrown). */
+    async settled() {
+        await Promise.all(this.inFlight);
+        if (this.failure)
+            throw this.failure.error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/run-experiment.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * load → run → score → store, with at most `concurrency` calls in flight; then the gate. The run's
+ * lease is held throughout, so no other process calls the target for it meanwhile.
+ */
+async function runExperiment(options) {
+    const now = options.now ?? (() => new Date());
+    const { run, lease } = await openRun(options, now);
+    try {
+        return await runHeld(options, run, lease, now);
+    }
+    finally {
+        // A lease left behind goes stale once this process exits: nothing to do when this fails.
+        await lease.release().catch(() => undefined);
+    }
+}
+async function runHeld(options, run, lease, now) {
+    const { prepared, store } = options;
+    // Stopped from here (the heartbeat saw a cancel, or lost the lease) or by the caller (Ctrl-C).
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    let takenOver;
+    lease.startHeartbeat({
+        onCancelled: () => stop.abort(),
+        onLost: (by) => {
+            takenOver = { by };
+            stop.abort();
+        },
+    });
+    // Summed as items finish, so the end of a run reads nothing back; a resumed run first adds what
+    // it keeps from before (errored items run again), so it ends with an uninterrupted run's summary.
+    const accumulator = createRunSummaryAccumulator();
+    const previous = new Map();
+    if (options.resumeRunId) {
+        for await (const item of store.runItems(run.id)) {
+            previous.set(item.item_id, item.status);
+            if (item.status !== "error")
+                accumulator.add(item);
+        }
+    }
+    const toRun = prepared.dataset.item_count - [...previous.values()].filter((s) => s !== "error").length;
+    const rules = new StopRules(toRun, {
+        itemCount: prepared.dataset.item_count,
+        maxErrorRate: prepared.experiment.max_error_rate,
+    });
+    const writes = new WriteBehind(store);
+    const pending = filterItems(readDataset(prepared.datasetFile, prepared.dataset.path), previous);
+    const shouldStop = () => signal.aborted || rules.reason !== undefined;
+    const runOne = async (item) => {
+        let result;
+        try {
+            // Every target checks its own answer; this is the net for one that forgets.
+            result = requireAnswer(await prepared.target.call(item, {
+                runId: run.id,
+                experiment: prepared.name,
+                signal,
+                ...(options.variant ? { variant: options.variant } : {}),
+                ...(options.overrides ? { overrides: options.overrides } : {}),
+            }));
+        }
+        catch (error) {
+            if (signal.aborted)
+                return; // cancelled mid-call: the item is simply not stored
+            throw error;
+        }
+        const scored = await scoreItem(prepared.scorers, item, result, { runId: run.id });
+        const runItem = toRunItem(run.id, item, result, scored, now());
+        await writes.put(runItem);
+        accumulator.add(runItem);
+        rules.record(scored.status, result.error);
+        options.onProgress?.(rules.progress);
+    };
+    try {
+        await runPool(pending, prepared.concurrency, runOne, shouldStop);
+    }
+    finally {
+        lease.stopHeartbeat();
+        await prepared.target.close?.();
+        await writes.settled();
+    }
+    if (takenOver)
+        return takenOverOutcome(options, run, accumulator.summary(), takenOver.by);
+    // A cancel recorded after the last heartbeat still wins: its user was told the run is cancelled.
+    const cancelled = signal.aborted || (await lease.cancelledElsewhere());
+    const stopReason = cancelled ? "cancelled" : rules.reason;
+    return finishRun(options, run, accumulator.summary(), now, stopReason);
+}
+/** Another process judged this one gone and continues the run: leave its ending to that process. */
+function takenOverOutcome(options, run, summary, by) {
+    const { prepared } = options;
+    const verdict = decideVerdict({
+        gate: prepared.experiment.gate,
+        maxErrorRate: prepared.experiment.max_error_rate,
+        status: "running",
+        itemCount: run.item_count,
+        summary,
+        ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
+    });
+    const who = by === undefined ? "another process" : `pid ${by.pid} on ${by.host}`;
+    const incomplete = `run ${run.id} was taken over by ${who}: this process missed its heartbeats for over ` +
+        `${LEASE_TTL_MS / 1000} s (paused or asleep), so the run continues there`;
+    return { run: { ...run, summary }, verdict, incomplete };
+}
+async function* filterItems(items, previous) {
+    for await (const item of items) {
+        const status = previous.get(item.id);
+        if (status === undefined || status === "error")
+            yield item;
+    }
+}
+function toRunItem(runId, item, result, scored, finishedAt) {
+    return {
+        id: runItemId(runId, item.id),
+        run_id: runId,
+        item_id: item.id,
+        status: scored.status,
+        input: item.input,
+        ...(item.expected !== undefined ? { expected: item.expected } : {}),
+        ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
+        ...(result.output !== undefined ? { output: result.output } : {}),
+        latency_ms: result.latency_ms,
+        attempts: result.attempts,
+        ...(result.tool_calls ? { tool_calls: result.tool_calls } : {}),
+        ...(result.usage ? { usage: result.usage } : {}),
+        ...(result.cost !== undefined ? { cost: result.cost } : {}),
+        ...(result.error !== undefined ? { error: result.error } : {}),
+        scores: scored.scores,
+        finished_at: finishedAt.toISOString(),
+    };
+}
+async function finishRun(options, run, summary, now, stopReason) {
+    const { prepared, store } = options;
+    const { max_error_rate: maxErrorRate } = prepared.experiment;
+    // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
+    const errored = stopReason !== undefined || summary.errored > maxErrorRate * summary.total || isAllErrors(summary);
+    const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
+    const verdict = decideVerdict({
+        gate: prepared.experiment.gate,
+        maxErrorRate,
+        status: completion,
+        itemCount: run.item_count,
+        summary,
+        ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
+    });
+    const status = completion === "ended" ? (verdict.verdict === "pass" ? "passed" : "failed") : completion;
+    const ended = {
+        status,
+        ended_at: now().toISOString(),
+        summary,
+        verdict: verdict.verdict,
+        verdict_reasons: verdict.reasons,
+    };
+    await store.endRun(run.id, ended);
+    // The stop message is the verdict's first reason: its counts come from the final summary, never
+    // from the moment a stop rule fired while other calls were still in flight.
+    const incomplete = status === "errored" ? withLastError(verdict.reasons[0], stopReason) : undefined;
+    return { run: { ...run, ...ended }, verdict, ...(incomplete ? { incomplete } : {}) };
+}
+function isAllErrors(summary) {
+    return summary.total > 0 && summary.errored === summary.total;
+}
+/** The stop rule's "(last: …)" names the error that tripped it: worth keeping beside the counts. */
+function withLastError(reason, stopReason) {
+    const last = stopReason?.match(/\(last: .*\)$/)?.[0];
+    return last ? `${reason} ${last}` : reason;
+}
+
+;// CONCATENATED MODULE: ./src/engine/git-info.ts
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The commit and branch of `dir` when it is in a git repository; nothing otherwise. */
+async function readGitInfo(dir) {
+    const ask = async (args) => {
+        try {
+            const { stdout } = await run("git", args, { cwd: dir, timeout: 5000 });
+            const text = stdout.trim();
+            return text === "" || text === "HEAD" ? undefined : text;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const [commit, branch] = await Promise.all([
+        ask(["rev-parse", "HEAD"]),
+        ask(["rev-parse", "--abbrev-ref", "HEAD"]),
+    ]);
+    return { ...(commit ? { commit } : {}), ...(branch ? { branch } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/progress-line.ts
+/** A log (not a terminal) gets a progress line this often: in a CI log one every few seconds is plenty. */
+const LOG_PROGRESS_INTERVAL_MS = 5000;
+/** "40/120 items · 38 passed, 1 failed, 1 errors · 12/s": a run's progress, as the CLI and the Action show it. */
+function formatProgressLine(progress, elapsedMs) {
+    const seconds = elapsedMs / 1000;
+    const rate = seconds > 0 ? progress.done / seconds : 0;
+    const counts = `${progress.passed} passed, ${progress.failed} failed, ${progress.errored} errors`;
+    return `${progress.done}/${progress.total} items · ${counts} · ${rate.toFixed(0)}/s`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/progress.ts
+
+/** Redraw often enough to look alive on a terminal. */
+const TTY_INTERVAL_MS = 100;
+const BAR_WIDTH = 24;
+function createProgressReporter(stream, label, clock = Date.now) {
+    const started = clock();
+    let last = 0;
+    let latest;
+    const interactive = Boolean(stream.isTTY);
+    const interval = interactive ? TTY_INTERVAL_MS : LOG_PROGRESS_INTERVAL_MS;
+    const describe = (p) => formatProgressLine(p, clock() - started);
+    const draw = (p) => {
+        if (interactive) {
+            const filled = p.total > 0 ? Math.round((p.done / p.total) * BAR_WIDTH) : BAR_WIDTH;
+            const bar = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
+            stream.write(`\r\x1b[2K${label} ${bar} ${describe(p)}`);
+        }
+        else {
+            stream.write(`${label}: ${describe(p)}\n`);
+        }
+    };
+    return {
+        update(progress) {
+            latest = progress;
+            const now = clock();
+            if (now - last >= interval) {
+                last = now;
+                draw(progress);
+            }
+        },
+        done() {
+            if (latest)
+                draw(latest);
+            if (interactive && latest)
+                stream.write("\n");
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/core/config/nesting-limit.ts
+/** The config nests no deeper than this (a real one needs about 8 levels; a request body a few more). */
+const MAX_CONFIG_DEPTH = 64;
+/**
+ * Finds a value nested deeper than `maxDepth`, or one that contains itself (a YAML alias to one of
+ * its own parents, which toJS turns into a circular object). Either would overflow the stack in
+ * every later step that walks the config (validation, the experiment version, the request body).
+ * Shared values (aliases) are measured once, so the walk stays linear in the document.
+ */
+function findNestingProblem(value, maxDepth = MAX_CONFIG_DEPTH) {
+    const heights = new Map();
+    const open = new Set();
+    const path = [];
+    function height(node) {
+        if (node === null || typeof node !== "object")
+            return 0;
+        const tooDeep = () => ({ path: [...path], message: `nested more than ${maxDepth} levels deep` });
+        const known = heights.get(node);
+        if (known !== undefined)
+            return path.length + known > maxDepth ? tooDeep() : known;
+        if (open.has(node))
+            return { path: [...path], message: "an alias refers to a value that contains it; a config cannot contain itself" };
+        if (path.length >= maxDepth)
+            return tooDeep();
+        open.add(node);
+        let deepest = 0;
+        const entries = Array.isArray(node)
+            ? node.map((child, index) => [index, child])
+            : Object.entries(node);
+        for (const [key, child] of entries) {
+            path.push(key);
+            const found = height(child);
+            path.pop();
+            if (typeof found !== "number")
+                return found;
+            deepest = Math.max(deepest, found);
+        }
+        open.delete(node);
+        const result = deepest + 1;
+        if (path.length + result > maxDepth)
+            return tooDeep();
+        heights.set(node, result);
+        return result;
+    }
+    const found = height(value);
+    return typeof found === "number" ? undefined : found;
+}
+
+;// CONCATENATED MODULE: ./src/core/config/load.ts
+
+
+
+
+
+
+
+/** A config file larger than this is refused unread: a real one is a few KiB. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/**
+ * How many YAML alias expansions are allowed (the yaml library's default, set here so that a
+ * "billion laughs" file stays refused whatever the library's default becomes).
+ */
+const MAX_ALIAS_COUNT = 100;
+/** Problems listed at once; the rest are counted (a generated file can have thousands). */
+const load_MAX_LISTED_PROBLEMS = 20;
+/**
+ * Parses `evalgate.yml` (its bytes, or its text). Every problem is reported at once, one line
+ * each, as `<file>:<line>: <field path>: <message>`, so a user fixes the whole file in one go.
+ * A file over 1 MiB, bytes that are not UTF-8, excessive aliases and deep nesting are refused.
+ */
+function parseConfig(source, file) {
+    // The limit is in bytes: a string is measured as the UTF-8 it was read from.
+    const size = typeof source === "string" ? utf8Length(source) : source.byteLength;
+    if (size > MAX_CONFIG_BYTES) {
+        throw new core_errors/* UserError */.y(`${file}: the config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB; is it the right file?`);
+    }
+    const text = typeof source === "string" ? source : decodeUtf8(source, file);
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    // The library's own check for duplicate keys compares each key with every earlier one, which a
+    // file of 100,000 keys makes take minutes; `duplicateKeys` does it with a set.
+    const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const errors = document.errors.map((error) => yamlErrorLine(error, file, lineCounter));
+    if (errors.length === 0)
+        errors.push(...duplicateKeys(document, file, lineCounter));
+    if (errors.length > 0)
+        throw new core_errors/* UserError */.y(listed(errors).join("\n"));
+    if (document.contents === null) {
+        throw new core_errors/* UserError */.y(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
+    }
+    const value = documentValue(document, file);
+    const nesting = findNestingProblem(value);
+    if (nesting !== undefined) {
+        const line = lineOfPath(document, lineCounter, nesting.path);
+        const at = nesting.path.length === 0 ? "" : `${formatPath(nesting.path)}: `;
+        throw new core_errors/* UserError */.y(`${file}:${line}: ${at}${nesting.message}`);
+    }
+    const result = ConfigFileSchema.safeParse(value, { reportInput: true });
+    if (result.success)
+        return result.data;
+    throw new core_errors/* UserError */.y(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
+}
+function documentValue(document, file) {
+    try {
+        return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        // The yaml library throws a ReferenceError for a "billion laughs" document.
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new core_errors/* UserError */.y(`${file}: the YAML aliases (*name) expand to too much (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`);
+        }
+        throw error;
+    }
+}
+function yamlErrorLine(error, file, lineCounter) {
+    const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
+    const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    // The parser is recursive: a crafted file nested thousands of levels deep overflows its stack.
+    const message = /Maximum call stack size exceeded/.test(first) ? "nested too deeply" : first;
+    return `${file}:${line}:${col}: ${message}`;
+}
+/** "Map keys must be unique" for each repeated key, at its line and column. */
+function duplicateKeys(document, file, lineCounter) {
+    const problems = [];
+    // An explicit stack: the document may be nested as deep as the parser allowed.
+    const pending = [document.contents];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if ((0,yaml_dist/* isSeq */.oP)(node))
+            pending.push(...node.items);
+        if (!(0,yaml_dist/* isMap */.jh)(node))
+            continue;
+        const seen = new Set();
+        for (const pair of node.items) {
+            pending.push(pair.value);
+            if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
+                continue;
+            if (seen.has(pair.key.value)) {
+                const { line, col } = lineCounter.linePos(rangeStart(pair.key) ?? 0);
+                problems.push(`${file}:${line}:${col}: Map keys must be unique`);
+            }
+            seen.add(pair.key.value);
+        }
+    }
+    return problems;
+}
+/** The first problems, and how many more there are. */
+function listed(lines) {
+    if (lines.length <= load_MAX_LISTED_PROBLEMS)
+        return lines;
+    return [...lines.slice(0, load_MAX_LISTED_PROBLEMS), `… and ${lines.length - load_MAX_LISTED_PROBLEMS} more problems`];
+}
+function configIssueLines(error, value, document, lineCounter, file) {
+    const problems = describeZodIssues(error.issues, {
+        input: value,
+        knownKeys: (path) => knownKeysAt(ConfigFileSchema, path, value),
+    });
+    // Lines are found for the listed problems only: finding one is linear in the size of its map.
+    const lines = problems
+        .slice(0, load_MAX_LISTED_PROBLEMS)
+        .map((problem) => ({
+        line: lineOfPath(document, lineCounter, problem.at ?? problem.path),
+        text: problem.path.length === 0 ? problem.message : `${formatPath(problem.path)}: ${problem.message}`,
+    }))
+        .sort((a, b) => a.line - b.line)
+        .map(({ line, text }) => `${file}:${line}: ${text}`);
+    return problems.length > load_MAX_LISTED_PROBLEMS
+        ? [...lines, `… and ${problems.length - load_MAX_LISTED_PROBLEMS} more problems`]
+        : lines;
+}
+/**
+ * The line of the node at `path`: a map entry points at its key, a list entry at its dash. A
+ * missing entry points at the nearest parent that exists (where the key should be added).
+ */
+function lineOfPath(document, lineCounter, path) {
+    let node = document.contents;
+    let offset = rangeStart(node) ?? 0;
+    for (const segment of path) {
+        if ((0,yaml_dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,yaml_dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+            if (pair === undefined)
+                break;
+            offset = rangeStart(pair.key) ?? offset;
+            node = pair.value;
+        }
+        else if ((0,yaml_dist/* isSeq */.oP)(node) && typeof segment === "number") {
+            const item = node.items[segment];
+            if (item === undefined)
+                break;
+            offset = rangeStart(item) ?? offset;
+            node = item;
+        }
+        else {
+            break;
+        }
+    }
+    return lineCounter.linePos(offset).line;
+}
+function rangeStart(node) {
+    const range = node?.range;
+    return range?.[0];
+}
+function defOf(schema) {
+    return schema?._zod?.def;
+}
+/** The keys the strict object at `path` accepts, following the data through unions. */
+function knownKeysAt(schema, path, data) {
+    let current = unwrap(schema, data);
+    let value = data;
+    for (const segment of path) {
+        const def = defOf(current);
+        value = value !== null && typeof value === "object" ? value[segment] : undefined;
+        const next = def?.type === "object" ? def.shape?.[String(segment)]
+            : def?.type === "record" ? def.valueType
+                : def?.type === "array" ? def.element
+                    : undefined;
+        if (next === undefined)
+            return [];
+        current = unwrap(next, value);
+    }
+    const def = defOf(current);
+    return def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
+}
+function unwrap(schema, value) {
+    let current = schema;
+    for (let depth = 0; depth < 20; depth++) {
+        const def = defOf(current);
+        if (def === undefined)
+            return current;
+        if (def.innerType !== undefined)
+            current = def.innerType;
+        else if (def.type === "pipe")
+            current = def.in;
+        else if (def.type === "union")
+            current = unionOptionFor(def, value);
+        else
+            return current;
+    }
+    return current;
+}
+function unionOptionFor(def, value) {
+    const options = def.options ?? [];
+    const record = value !== null && typeof value === "object" ? value : {};
+    if (def.discriminator !== undefined) {
+        const tag = record[def.discriminator];
+        return options.find((option) => {
+            const literal = defOf(defOf(option)?.shape?.[def.discriminator]);
+            return literal?.values?.includes(tag) ?? false;
+        });
+    }
+    return options.find((option) => defOf(option)?.type === "object");
+}
+
+;// CONCATENATED MODULE: ./src/engine/load-config.ts
+
+
+
+
+
+/**
+ * Reads and validates the config file. Its folder is the project; the file itself must be in it
+ * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). At
+ * most 1 MiB is read, so `--config /dev/zero` is refused rather than read forever.
+ */
+async function loadConfigFile(file, options = {}) {
+    const dir = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    if (!options.allowOutsideProject)
+        await refuseOutsideFolder(file, dir);
+    return { file, dir, config: parseConfig(await readConfigBytes(file), file) };
+}
+function findExperiment(loaded, name) {
+    const experiment = loaded.config.experiments[name];
+    if (!experiment) {
+        const known = Object.keys(loaded.config.experiments).join(", ");
+        throw new core_errors/* UserError */.y(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
+    }
+    return experiment;
+}
+async function refuseOutsideFolder(file, dir) {
+    // A missing file is reported by the read below.
+    const real = await (0,promises_.realpath)(file).catch(() => undefined);
+    if (real === undefined)
+        return;
+    const folder = await (0,promises_.realpath)(dir);
+    if (!isInside(folder, real)) {
+        throw new core_errors/* UserError */.y(`${file}: the config file is a symlink to a file outside its folder (the project); ${OUTSIDE_PROJECT_HINT}`);
+    }
+}
+async function readConfigBytes(file) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, "r");
+    }
+    catch (error) {
+        throw readError(error, file);
+    }
+    try {
+        // One byte more than allowed, so that parseConfig sees the file is too large.
+        const buffer = new Uint8Array(MAX_CONFIG_BYTES + 1);
+        let size = 0;
+        while (size < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, size, buffer.length - size);
+            if (bytesRead === 0)
+                break;
+            size += bytesRead;
+        }
+        return buffer.subarray(0, size);
+    }
+    catch (error) {
+        throw readError(error, file);
+    }
+    finally {
+        await handle.close();
+    }
+}
+function readError(error, file) {
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+        return new core_errors/* UserError */.y(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
+    }
+    if (code === "EISDIR")
+        return new core_errors/* UserError */.y(`${file}: a folder, not a config file (pass --config FILE)`);
+    if (code === "EACCES")
+        return new core_errors/* UserError */.y(`${file}: permission denied`);
+    if (code === "ELOOP")
+        return new core_errors/* UserError */.y(`${file}: a symlink loop`);
+    return error instanceof Error ? error : new Error(String(error));
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+
+
+
+
+
+
+
+
+
+
+
+function registerRunCommand(program, io, setExit) {
+    program
+        .command("run")
+        .description("run an experiment: call the target on every item, score, store, gate")
+        .argument("<experiment>", "experiment name from the config file")
+        .option("--target-url <url>", "base URL of the deployment (fills ${EVALGATE_TARGET_URL})")
+        .option("--name <label>", "a label for this run (e.g. baseline, candidate, pr-42)")
+        .option("--format <format>", "output: table, csv, json or jsonl", "table")
+        .option("--threshold <percent>", "minimum pass rate in percent, overriding the gate's passed_threshold")
+        .option("--concurrency <n>", "calls in flight at once, overriding the experiment's concurrency")
+        .option("--resume <run-id>", "continue a killed or cancelled run: only missing or errored items run")
+        .action(async (name, flags, command) => {
+        setExit(await runExperimentCommand(name, flags, command, io));
+    });
+}
+/** `evalgate run`: also what `runs regression-dataset --start-run` calls. Returns the exit code. */
+async function runExperimentCommand(name, flags, command, io) {
+    const format = parseFormat(flags.format);
+    const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
+    const concurrency = flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency, MAX_CONCURRENCY);
+    const { config, allowOutsideProject } = globalOptions(command);
+    const loaded = await loadConfigFile(config, { allowOutsideProject });
+    const experiment = findExperiment(loaded, name);
+    const prepared = await prepareExperiment({
+        name,
+        experiment,
+        configDir: loaded.dir,
+        env: io.env,
+        ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
+        ...(concurrency ? { concurrency } : {}),
+        allowOutsideProject,
+    });
+    const outcome = await withStore(command, async (store) => {
+        const controller = new AbortController();
+        const onSigint = () => {
+            if (controller.signal.aborted)
+                process.exit(130);
+            io.stderr.write("\nstopping: finished items are kept (Ctrl-C again to quit at once)\n");
+            controller.abort();
+        };
+        process.on("SIGINT", onSigint);
+        const progress = createProgressReporter(io.stderr, name);
+        try {
+            return await runExperiment({
+                prepared,
+                store,
+                git: await readGitInfo(loaded.dir),
+                signal: controller.signal,
+                onProgress: (p) => progress.update(p),
+                ...(flags.name ? { label: flags.name } : {}),
+                ...(flags.resume ? { resumeRunId: flags.resume } : {}),
+                ...(threshold !== undefined ? { thresholdOverride: threshold } : {}),
+            });
+        }
+        finally {
+            progress.done();
+            process.off("SIGINT", onSigint);
+        }
+    });
+    io.stdout.write(renderOutcome(outcome, format));
+    reportIncomplete(outcome, io);
+    return exitCodeFor(outcome.verdict);
+}
+function renderOutcome(outcome, format) {
+    if (format === "table")
+        return renderRunSummary(outcome.run, outcome.verdict) + "\n";
+    return formatListing([runRow(outcome.run)], RUN_COLUMNS, format);
+}
+const RUN_COLUMNS = [
+    "id",
+    "experiment",
+    "label",
+    "status",
+    "verdict",
+    "total",
+    "passed",
+    "failed",
+    "errored",
+    "pass_rate",
+    "started_at",
+    "target",
+];
+/** `liveOwner`: the run's live lease (engine/run-lease.ts); a `running` run without one is listed as interrupted. */
+function runRow(run, liveOwner) {
+    return {
+        id: run.id,
+        experiment: run.experiment,
+        label: run.label ?? "",
+        status: statusText(run, liveOwner),
+        verdict: run.verdict ?? "",
+        total: run.summary?.total ?? "",
+        passed: run.summary?.passed ?? "",
+        failed: run.summary?.failed ?? "",
+        errored: run.summary?.errored ?? "",
+        pass_rate: run.summary ? Number(formatFraction(run.summary.pass_rate)) : "",
+        started_at: run.started_at,
+        target: run.target,
+    };
+}
+function reportIncomplete(outcome, io) {
+    const { run } = outcome;
+    if (run.status === "cancelled") {
+        io.stderr.write(`run ${run.id} cancelled; continue it with: evalgate run ${run.experiment} --resume ${run.id}\n`);
+    }
+    else if (run.status === "errored") {
+        io.stderr.write(`run ${run.id}: ${outcome.incomplete ?? "the run could not complete"}\n` +
+            `fix the target, then continue with: evalgate run ${run.experiment} --resume ${run.id}\n`);
+    }
+    else if (run.status === "running" && outcome.incomplete !== undefined) {
+        io.stderr.write(`${outcome.incomplete}\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-comparison.ts
+
+
+
+
+
+
+
+const render_comparison_WIDTH = 80;
+/**
+ * A comparison for an 80-column terminal, most important first: the pass-rate headline and the
+ * flip counts, the scorer table, then the flipped items with their reasons, then the costs.
+ */
+function renderComparison(comparison, verdict, options = {}) {
+    const shown = options.maxFlippedShown ?? 20;
+    const { pass_rate: passRate } = comparison;
+    const lines = [
+        `Comparison of ${oneLine(comparison.candidate.experiment)}`,
+        `  baseline    ${render_comparison_runLine(comparison.baseline)}`,
+        `  candidate   ${render_comparison_runLine(comparison.candidate)}`,
+        `  experiment  ${versions(comparison.baseline.experiment_version, comparison.candidate.experiment_version)}`,
+        `  dataset     ${versions(comparison.baseline.dataset_version, comparison.candidate.dataset_version)}`,
+        "",
+        `pass rate ${formatPercent(passRate.baseline)} → ${formatPercent(passRate.candidate)} ` +
+            `(${formatDeltaPp(passRate.delta)}) over ${formatCount(comparison.items.shared)} shared items`,
+        flipCounts(comparison),
+        ...(comparison.dataset_note !== undefined ? ["", ...wrapText(`Note: ${comparison.dataset_note}`, render_comparison_WIDTH)] : []),
+        ...paragraph([
+            ...oneSidedLines("only in the baseline", comparison.items.only_baseline),
+            ...oneSidedLines("only in the candidate", comparison.items.only_candidate),
+        ]),
+        ...scorerLines(comparison.scorers),
+        ...flippedLines("Regressions", "passed in the baseline, not in the candidate", comparison.regressions, shown),
+        ...flippedLines("Fixes", "not passed in the baseline, passed in the candidate", comparison.fixes, shown),
+        ...errorLines(comparison),
+        "",
+        metricsTable(comparison),
+        "",
+        ...renderVerdictLines(verdict),
+    ];
+    return fitLines(lines, render_comparison_WIDTH);
+}
+function render_comparison_runLine(run) {
+    const label = run.label !== undefined ? ` (${oneLine(run.label)})` : "";
+    return `${run.run_id}${label}`;
+}
+function versions(baseline, candidate) {
+    return baseline === candidate ? `${baseline} (same version)` : `${baseline} → ${candidate} (changed)`;
+}
+function flipCounts(comparison) {
+    const newErrors = comparison.errors.new_errors.count;
+    return [
+        render_comparison_plural(comparison.regressions.count, "regression"),
+        render_comparison_plural(comparison.fixes.count, "fix", "fixes"),
+        render_comparison_plural(newErrors, "new error"),
+    ].join(" · ");
+}
+function oneSidedLines(where, list) {
+    if (list.count === 0)
+        return [];
+    return wrapText(`${render_comparison_plural(list.count, "item")} ${where}: ${idExcerpt(list)}`, render_comparison_WIDTH);
+}
+// A terminal reader needs a few examples, not a thousand ids; the count is exact.
+const IDS_SHOWN = 10;
+function idExcerpt(list) {
+    const ids = list.ids.slice(0, IDS_SHOWN).map((id) => excerpt(id, 40));
+    const hidden = list.count - ids.length;
+    return hidden > 0 ? `${ids.join(", ")}, … ${formatCount(hidden)} more` : ids.join(", ");
+}
+function scorerLines(scorers) {
+    if (scorers.length === 0)
+        return [];
+    const rows = scorers.map((scorer) => [
+        scorer.scorer,
+        `${side(scorer.baseline?.mean, formatScore)} → ${side(scorer.candidate?.mean, formatScore)}`,
+        scorer.mean_delta !== null ? formatDeltaScore(scorer.mean_delta) : oneSideOnly(scorer),
+        `${side(scorer.baseline?.pass_rate, formatPercent)} → ${side(scorer.candidate?.pass_rate, formatPercent)}`,
+        scorer.pass_rate_delta !== null ? formatDeltaPp(scorer.pass_rate_delta) : "",
+    ]);
+    const align = ["left", "right", "right", "right", "right"];
+    return ["", formatTable(["scorer", "mean", "Δ mean", "pass rate", "Δ pass"], rows, { align, maxWidth: render_comparison_WIDTH })];
+}
+function side(value, format) {
+    return value === undefined ? "—" : format(value);
+}
+function oneSideOnly(scorer) {
+    return scorer.baseline === null ? "new" : "removed";
+}
+function flippedLines(title, meaning, list, shown) {
+    if (list.count === 0)
+        return [];
+    const lines = ["", `${title} (${formatCount(list.count)}): ${meaning}`];
+    for (const item of list.items.slice(0, shown))
+        lines.push(...flippedItemLines(item));
+    const hidden = list.count - Math.min(shown, list.items.length);
+    if (hidden > 0)
+        lines.push(`  … and ${formatCount(hidden)} more`);
+    return lines;
+}
+function flippedItemLines(item) {
+    const lines = [
+        `  ${oneLine(item.item_id)}  ${item.baseline_status} → ${item.candidate_status}  (run item ${item.run_item_id})`,
+    ];
+    if (item.candidate_error !== undefined)
+        lines.push(`    error: ${excerpt(item.candidate_error, 66)}`);
+    for (const scorer of item.changed_scorers) {
+        const movement = `${side(scorer.baseline?.score, formatScore)} → ${side(scorer.candidate?.score, formatScore)}`;
+        lines.push(`    ${excerpt(`${scorer.scorer} ${movement}: ${scorer.reason}`, 74)}`);
+    }
+    lines.push(`    input      ${excerpt(item.input)}`, `    baseline   ${excerpt(item.baseline_output)}`, `    candidate  ${excerpt(item.candidate_output)}`);
+    return lines;
+}
+function errorLines(comparison) {
+    const { errors } = comparison;
+    if (errors.baseline === 0 && errors.candidate === 0)
+        return [];
+    const lines = ["", `errors ${formatCount(errors.baseline)} → ${formatCount(errors.candidate)}`];
+    if (errors.new_errors.count > 0) {
+        lines.push(...wrapText(`new errors: ${idExcerpt(errors.new_errors)}`, render_comparison_WIDTH, "  "));
+    }
+    return lines;
+}
+function metricsTable(comparison) {
+    const align = ["left", "right", "right", "right"];
+    return formatTable(METRICS_HEADER, metricsRows(comparison, { errors: false }), { align, maxWidth: render_comparison_WIDTH });
+}
+/** A blank line before a block that has lines; nothing for an empty one. */
+function paragraph(lines) {
+    return lines.length === 0 ? [] : ["", ...lines];
+}
+function render_comparison_plural(count, word, many = `${word}s`) {
+    return `${formatCount(count)} ${count === 1 ? word : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/regression/regression-errors.ts
+
+/**
+ * What can stop a regression dataset from being planned. Each error carries its facts as fields:
+ * the adapter that asked words them (a PR comment in Markdown, the CLI in plain text with its
+ * flags). The message is a plain fallback for anyone who does not.
+ */
+class RegressionPlanError extends core_errors/* UserError */.y {
+}
+/** Run item ids asked for that are in none of the runs. */
+class UnknownRunItemIdsError extends RegressionPlanError {
+    unknown;
+    runIds;
+    failedIds;
+    constructor(unknown, 
+    /** The runs that were searched. */
+    runIds, 
+    /** The failed and errored run items of those runs: what could be named instead. */
+    failedIds) {
+        super(`run item ids not in run ${runIds.join(", ")}: ${unknown.join(", ")}`);
+        this.unknown = unknown;
+        this.runIds = runIds;
+        this.failedIds = failedIds;
+    }
+}
+/** One regression name was asked for, but the items come from several experiments. */
+class AmbiguousRegressionNameError extends RegressionPlanError {
+    requestedName;
+    experiments;
+    constructor(requestedName, experiments) {
+        super(`one regression name (${requestedName}) for items of several experiments (${experiments.join(", ")})`);
+        this.requestedName = requestedName;
+        this.experiments = experiments;
+    }
+}
+/** The config already has an experiment of that name, over another dataset. */
+class RegressionNameTakenError extends RegressionPlanError {
+    file;
+    experiment;
+    dataset;
+    constructor(file, experiment, 
+    /** The dataset the existing experiment reads. */
+    dataset) {
+        super(`${file} already has an experiment "${experiment}" over another dataset (${dataset})`);
+        this.file = file;
+        this.experiment = experiment;
+        this.dataset = dataset;
+    }
+}
+/** The experiment the run came from is not in the config that should define it. */
+class SourceExperimentMissingError extends RegressionPlanError {
+    file;
+    experiment;
+    constructor(file, experiment) {
+        super(`${file} has no experiment "${experiment}"`);
+        this.file = file;
+        this.experiment = experiment;
+    }
+}
+/** `experiments:` is not a map, so there is no place to add the regression experiment. */
+class ExperimentsNotAMapError extends RegressionPlanError {
+    file;
+    constructor(file) {
+        super(`${file}: "experiments:" is not a map`);
+        this.file = file;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/regression/add-regression-experiment.ts
+
+
+
+
+// The regression experiment judges the same way the source does: same target, scorers, gate and run settings.
+const COPIED_KEYS = ["target", "scorers", "gate", "concurrency", "retries", "max_error_rate"];
+/**
+ * Adds `name` to `experiments:` unless it is there. The new entry is spliced into the text after
+ * the last experiment, so every byte of the user's file (comments, alignment, quoting) stays; the
+ * yaml Document API finds where and writes the entry. When the map is not in block style the
+ * whole document is re-serialised through the Document API instead, which keeps comments.
+ * Throws a RegressionPlanError when there is no place for it, or a UserError when the result
+ * would not load as a config.
+ */
+function addRegressionExperiment(input) {
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const document = (0,yaml_dist/* parseDocument */.Tp)(input.configText, { lineCounter });
+    if (document.errors.length > 0)
+        parseConfig(input.configText, input.file);
+    const experiments = document.get("experiments", true);
+    if (!(0,yaml_dist/* isMap */.jh)(experiments))
+        throw new ExperimentsNotAMapError(input.file);
+    const existing = experiments.get(input.name, true);
+    if (existing !== undefined) {
+        const dataset = document.getIn(["experiments", input.name, "dataset"]) ?? undefined;
+        if (dataset !== input.dataset)
+            throw new RegressionNameTakenError(input.file, input.name, String(dataset));
+        return { kind: "present" };
+    }
+    const definition = { description: input.description, dataset: input.dataset, ...copiedSettings(input) };
+    const expected = { ...document.toJS() };
+    expected.experiments = { ...expected.experiments, [input.name]: definition };
+    const spliced = spliceEntry(input, experiments, lineCounter, definition);
+    const text = spliced !== undefined && (0,external_node_util_.isDeepStrictEqual)((0,yaml_dist/* parseDocument */.Tp)(spliced).toJS(), expected) ? spliced : reserialise(document, experiments, input, definition);
+    // Whatever we wrote must load as a config, or nothing is committed.
+    parseConfig(text, input.file);
+    return { kind: "added", text };
+}
+function copiedSettings(input) {
+    const source = (0,yaml_dist/* parseDocument */.Tp)(input.sourceConfigText).toJS();
+    const experiment = source?.experiments?.[input.sourceExperiment];
+    if (experiment === undefined)
+        throw new SourceExperimentMissingError(input.file, input.sourceExperiment);
+    const settings = {};
+    for (const key of COPIED_KEYS)
+        if (experiment[key] !== undefined)
+            settings[key] = experiment[key];
+    return settings;
+}
+function entryText(input, definition, indent) {
+    const entry = new yaml_dist/* Document */.yo({ [input.name]: definition }).toString({ lineWidth: 0, indent: 2 });
+    const lines = [`# ${input.comment}`, ...entry.trimEnd().split("\n")];
+    return lines.map((line) => `${indent}${line}`).join("\n");
+}
+/** The text with the entry after the map's last line, indented like its keys; undefined when the map is not block style. */
+function spliceEntry(input, experiments, lineCounter, definition) {
+    const firstKey = experiments.items[0]?.key;
+    if (experiments.flow || !(0,yaml_dist/* isScalar */.jn)(firstKey) || firstKey.range === undefined || firstKey.range === null || experiments.range === undefined || experiments.range === null)
+        return undefined;
+    const column = lineCounter.linePos(firstKey.range[0]).col - 1;
+    const text = input.configText;
+    // range[1] ends the last value, sometimes past the blank lines after it; the rest of its line may hold a comment.
+    let valueEnd = experiments.range[1];
+    while (valueEnd > 0 && /\s/.test(text[valueEnd - 1] ?? ""))
+        valueEnd--;
+    const lineEnd = text.indexOf("\n", valueEnd);
+    const at = lineEnd === -1 ? text.length : lineEnd + 1;
+    const before = text.slice(0, at);
+    const separator = before.endsWith("\n") ? "" : "\n";
+    return `${before}${separator}\n${entryText(input, definition, " ".repeat(column))}\n${text.slice(at)}`;
+}
+function reserialise(document, experiments, input, definition) {
+    const pair = document.createPair(input.name, definition);
+    if ((0,yaml_dist/* isScalar */.jn)(pair.key)) {
+        pair.key.commentBefore = ` ${input.comment}`;
+        pair.key.spaceBefore = true;
+    }
+    experiments.items.push(pair);
+    return document.toString({ lineWidth: 0 });
+}
+
+;// CONCATENATED MODULE: ./src/core/regression/regression-dataset.ts
+
+/** The item ids in a JSONL dataset; a line that is not a valid item is skipped (loading the dataset reports it). */
+function datasetItemIds(text) {
+    const ids = new Set();
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        if (line.trim() === "")
+            continue;
+        try {
+            ids.add(recordToItem(JSON.parse(line), `line ${index + 1}`).id);
+        }
+        catch {
+            // Not ours to judge here.
+        }
+    }
+    return ids;
+}
+/** One dataset line: the item as the dataset had it, plus where it came from. */
+function regressionLine(item, run, addedAt) {
+    const provenance = {
+        source_run: run.id,
+        experiment: run.experiment,
+        run_item_id: item.id,
+        status: item.status,
+        ...(run.pull_request === undefined ? {} : { pull_request: run.pull_request }),
+        added_at: addedAt,
+    };
+    const record = {
+        id: item.item_id,
+        input: item.input,
+        ...(item.expected === undefined ? {} : { expected: item.expected }),
+        metadata: { ...item.metadata, evalgate_regression: provenance },
+    };
+    return JSON.stringify(record);
+}
+/**
+ * Appends the items not yet in the dataset (by item id), keeping every existing line as it is.
+ * Running the command twice adds nothing the second time.
+ */
+function appendRegressionItems(existing, items, run, addedAt) {
+    const present = datasetItemIds(existing ?? "");
+    const added = [];
+    const alreadyPresent = [];
+    for (const item of items) {
+        if (present.has(item.item_id)) {
+            alreadyPresent.push(item);
+        }
+        else {
+            present.add(item.item_id);
+            added.push(item);
+        }
+    }
+    if (added.length === 0)
+        return { content: undefined, added, alreadyPresent };
+    const prefix = existing === undefined || existing === "" ? "" : existing.endsWith("\n") ? existing : `${existing}\n`;
+    const lines = added.map((item) => regressionLine(item, run, addedAt));
+    return { content: `${prefix}${lines.join("\n")}\n`, added, alreadyPresent };
+}
+
+;// CONCATENATED MODULE: ./src/core/regression/plan-regression-change.ts
+
+
+
+
+const REGRESSIONS_DIR = "evals/regressions";
+/**
+ * Which file and experiment each selection goes to: `<experiment>-regressions`, or `name` when one
+ * was asked for. One name for items of several experiments would be ambiguous.
+ */
+function regressionTargets(selections, configPath, name) {
+    if (name !== undefined && selections.length > 1) {
+        throw new AmbiguousRegressionNameError(name, selections.map((selection) => selection.run.experiment));
+    }
+    const configDir = external_node_path_default().posix.dirname(configPath);
+    return selections.map((selection) => {
+        const targetName = name ?? `${selection.run.experiment}-regressions`;
+        const configDataset = `${REGRESSIONS_DIR}/${targetName}.jsonl`;
+        return { selection, name: targetName, configDataset, datasetPath: configDir === "." ? configDataset : `${configDir}/${configDataset}` };
+    });
+}
+/** Regression experiments are not sources: their failed items are already in a regression dataset. */
+function isRegressionDataset(dataset) {
+    return dataset.replace(/^\.\//, "").startsWith(`${REGRESSIONS_DIR}/`);
+}
+/**
+ * The files to write: each dataset with the new items appended, and the config with any missing
+ * regression experiment added. No files when there is nothing new.
+ */
+function planRegressionChange(input) {
+    const files = [];
+    const datasets = [];
+    let configText = input.configText;
+    let configChanged = false;
+    for (const target of input.targets) {
+        const { run, items } = target.selection;
+        const update = appendRegressionItems(input.existingDatasets.get(target.datasetPath), items, run, input.addedAt);
+        if (update.content !== undefined)
+            files.push({ path: target.datasetPath, content: update.content });
+        const experiment = addRegressionExperiment({
+            configText,
+            file: input.configPath,
+            sourceConfigText: input.sourceConfigText,
+            sourceExperiment: run.experiment,
+            name: target.name,
+            dataset: target.configDataset,
+            comment: `Added by evalgate (${input.origin}): failed items of ${run.experiment}.`,
+            description: `Regression items of ${run.experiment}, collected ${input.collected}.`,
+        });
+        if (experiment.kind === "added") {
+            configText = experiment.text;
+            configChanged = true;
+        }
+        datasets.push({ ...target, added: update.added, alreadyPresent: update.alreadyPresent, experimentAdded: experiment.kind === "added" });
+    }
+    // A config change alone (the dataset already holds every item) is still worth writing: the experiment was missing.
+    if (configChanged)
+        files.push({ path: input.configPath, content: configText });
+    return { files, datasets };
+}
+
+;// CONCATENATED MODULE: ./src/core/regression/select-items.ts
+
+/**
+ * The failed and errored items of each run, or (with `runItemIds`) exactly the named run items,
+ * whatever their status. Throws UnknownRunItemIdsError for ids in none of the runs, with the ids
+ * that could be named instead.
+ */
+async function selectItems(store, runs, runItemIds) {
+    const wanted = new Set(runItemIds);
+    const selections = [];
+    const failedIds = [];
+    for (const run of runs) {
+        const items = [];
+        for await (const item of store.runItems(run.id)) {
+            const failed = item.status !== "passed";
+            if (failed)
+                failedIds.push(item.id);
+            if (wanted.size > 0 ? wanted.has(item.id) : failed)
+                items.push(item);
+        }
+        if (items.length > 0)
+            selections.push({ run, items });
+    }
+    const foundIds = new Set(selections.flatMap((selection) => selection.items.map((item) => item.id)));
+    const unknown = runItemIds.filter((id) => !foundIds.has(id));
+    if (unknown.length > 0)
+        throw new UnknownRunItemIdsError(unknown, runs.map((run) => run.id), failedIds);
+    return selections;
+}
+
+;// CONCATENATED MODULE: ./src/cli/regression-error-text.ts
+
+const SHOWN_IDS = 10;
+/**
+ * A planning error in the CLI's words: plain text, its flags (the bot words the same errors for a
+ * pull request comment). `configFile` is the config as the user named it.
+ */
+function regressionErrorText(error, run, configFile) {
+    if (error instanceof UnknownRunItemIdsError)
+        return unknownIdsText(error, run);
+    if (error instanceof AmbiguousRegressionNameError) {
+        return (`--name ${error.requestedName}: the items come from several experiments (${error.experiments.join(", ")}); ` +
+            "leave out --name (each gets <experiment>-regressions), or pick items of one experiment with --run-item-id");
+    }
+    if (error instanceof RegressionNameTakenError) {
+        return `${configFile} already has an experiment "${error.experiment}" over another dataset (${error.dataset}); pass --name with another name`;
+    }
+    if (error instanceof SourceExperimentMissingError) {
+        return `${configFile} has no experiment "${error.experiment}", which run ${run.id} ran; was it renamed since the run?`;
+    }
+    if (error instanceof ExperimentsNotAMapError) {
+        return `${configFile}: "experiments:" is not a map; fix the file, then run evalgate runs regression-dataset ${run.id} again`;
+    }
+    return error.message;
+}
+function unknownIdsText(error, run) {
+    const list = (ids) => `${ids.slice(0, SHOWN_IDS).join(", ")}${ids.length > SHOWN_IDS ? ` and ${ids.length - SHOWN_IDS} more` : ""}`;
+    const lines = [`--run-item-id: not in run ${run.id}: ${list(error.unknown)}`];
+    lines.push(error.failedIds.length > 0
+        ? `its failed and errored run items are ${list(error.failedIds)} (see evalgate reports failures ${run.id}); ` +
+            "without --run-item-id all of them are taken"
+        : "every item of that run passed");
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/regression-dataset.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `evalgate runs regression-dataset`: the failed items of a run (or the named run items) become a
+ * regression dataset beside the config, with an experiment over it — what `/eval regression`
+ * commits on a pull request, written to the working tree instead.
+ */
+function registerRegressionDatasetCommand(runs, io, setExit) {
+    runs
+        .command("regression-dataset")
+        .description("turn a run's failed items into a regression dataset and experiment in evalgate.yml")
+        .argument("<run>", "run id (or a unique prefix)")
+        .option("--name <name>", "the regression experiment and dataset name (default <experiment>-regressions)")
+        .option("--run-item-id <id>", "only this run item (repeatable)", (id, ids) => [...ids, id], [])
+        .option("--start-run", "run the regression experiment right away, against the source run's target")
+        .option("--target-url <url>", "with --start-run: run against this deployment instead of the source run's")
+        .action(async (runId, flags, command) => {
+        const { config: configFile, allowOutsideProject } = globalOptions(command);
+        const written = await withStore(command, (store) => writeRegressionDataset(store, runId, flags, configFile, io, allowOutsideProject));
+        if (!flags.startRun || written === undefined)
+            return setExit(EXIT.pass);
+        const targetUrl = flags.targetUrl ?? (await sourceTargetUrl(configFile, allowOutsideProject, written.experiment, written.sourceRun));
+        const runFlags = { format: "table", ...(targetUrl !== undefined ? { targetUrl } : {}) };
+        setExit(await runExperimentCommand(written.experiment, runFlags, command, io));
+    });
+}
+async function writeRegressionDataset(store, runId, flags, configFile, io, allowOutsideProject) {
+    const run = await requireRun(store, runId);
+    if (flags.name !== undefined && (!EXPERIMENT_NAME.test(flags.name) || flags.name.length > MAX_EXPERIMENT_NAME_LENGTH)) {
+        throw new core_errors/* UserError */.y(`--name: use letters, digits, '.', '_' and '-', at most ${MAX_EXPERIMENT_NAME_LENGTH} characters`);
+    }
+    // Validated first (size, UTF-8, inside the project, a valid config): only then is it rewritten.
+    await loadConfigFile(configFile, { allowOutsideProject });
+    const configText = await (0,promises_.readFile)(configFile, "utf8");
+    const configDir = external_node_path_default().dirname(external_node_path_default().resolve(configFile));
+    try {
+        const selections = await selectItems(store, [run], flags.runItemId);
+        if (selections.length === 0) {
+            io.stderr.write(`run ${run.id} has no failed or errored items: nothing to add\n`);
+            return undefined;
+        }
+        const targets = regressionTargets(selections, external_node_path_default().basename(configFile), flags.name);
+        const existingDatasets = new Map();
+        for (const target of targets) {
+            const text = await (0,promises_.readFile)(external_node_path_default().join(configDir, target.configDataset), "utf8").catch(() => undefined);
+            if (text !== undefined)
+                existingDatasets.set(target.datasetPath, text);
+        }
+        const change = planRegressionChange({
+            configPath: external_node_path_default().basename(configFile),
+            configText,
+            sourceConfigText: configText,
+            targets,
+            existingDatasets,
+            addedAt: new Date().toISOString(),
+            origin: `evalgate runs regression-dataset ${run.id}`,
+            collected: `by evalgate runs regression-dataset ${run.id}`,
+        });
+        for (const file of change.files)
+            await writeAtomically(external_node_path_default().join(configDir, file.path), file.content);
+        for (const dataset of change.datasets) {
+            const what = dataset.added.length > 0 ? `added ${dataset.added.length} items` : "nothing new";
+            const already = dataset.alreadyPresent.length > 0 ? ` (${dataset.alreadyPresent.length} already there)` : "";
+            const experiment = dataset.experimentAdded ? `; added experiment ${dataset.name} to ${configFile}` : "";
+            io.stdout.write(`${dataset.configDataset}: ${what}${already}${experiment}\n`);
+        }
+        const experiment = targets[0]?.name;
+        return experiment === undefined ? undefined : { experiment, sourceRun: run };
+    }
+    catch (error) {
+        // The shared planning reports facts; the CLI words them, as a usage error.
+        if (error instanceof RegressionPlanError)
+            throw new core_errors/* UserError */.y(regressionErrorText(error, run, configFile));
+        throw error;
+    }
+}
+/**
+ * The base URL (`${EVALGATE_TARGET_URL}`) that made the source run's target: the regression
+ * experiment copies the source's target, so the source run's URL minus the template's fixed
+ * parts is the deployment it ran against. Undefined when the template does not use the variable
+ * (the URL is fixed in the config). Throws `UserError` when the source run's URL does not fit
+ * the template, rather than run against the config's default deployment.
+ */
+async function sourceTargetUrl(configFile, allowOutsideProject, experiment, sourceRun) {
+    const loaded = await loadConfigFile(configFile, { allowOutsideProject });
+    const target = findExperiment(loaded, experiment).target;
+    if (target.type !== "http")
+        return undefined;
+    const [prefix, ...rest] = target.url.split("${EVALGATE_TARGET_URL}");
+    if (rest.length !== 1 || prefix !== "")
+        return undefined;
+    const suffix = rest[0];
+    if (!sourceRun.target.endsWith(suffix) || sourceRun.target.length === suffix.length) {
+        throw new core_errors/* UserError */.y(`--start-run: cannot tell the deployment run ${sourceRun.id} called (${sourceRun.target}) from ` +
+            `${experiment}'s target url ${target.url}; pass --target-url`);
+    }
+    return sourceRun.target.slice(0, sourceRun.target.length - suffix.length);
+}
+/** A file is replaced whole or not at all: a crash never leaves half a dataset or config. */
+async function writeAtomically(file, content) {
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    const partial = `${file}.partial-${process.pid}`;
+    await (0,promises_.writeFile)(partial, content);
+    await (0,promises_.rename)(partial, file);
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/runs-cancel.ts
+
+
+
+
+
+
+function registerRunsCancelCommand(runs, io) {
+    runs
+        .command("cancel")
+        .description("mark a run that has not ended cancelled; a process still running it stops at its next heartbeat")
+        .argument("<run>", "run id (or a unique prefix)")
+        .action(async (id, _flags, command) => {
+        await withStore(command, async (store) => {
+            io.stdout.write(await cancelRun(store, await requireRun(store, id)));
+        });
+    });
+}
+/**
+ * Ends the run `cancelled` with what it stored, judged as any stored run is. A live process
+ * holding the run's lease reads the status at its next heartbeat, stops calling the target and
+ * ends the run itself (cancelled, with the items that finished meanwhile).
+ */
+async function cancelRun(store, run) {
+    const resume = `evalgate run ${run.experiment} --resume ${run.id}`;
+    if (run.status !== "running") {
+        const again = run.status === "cancelled" ? `; continue it with: ${resume}` : "";
+        throw new core_errors/* UserError */.y(`run ${run.id} already ended (${run.status}${endedAt(run)}): there is nothing to cancel${again}`);
+    }
+    const owner = await liveOwnerOf(store, run);
+    const cancelled = { ...run, status: "cancelled" };
+    const { verdict, summary } = await judgeStoredRun(store, cancelled, undefined, undefined);
+    // Summing the items took a while: a run that ended meanwhile keeps its own ending.
+    const now = await store.getRun(run.id);
+    if (now?.status !== "running")
+        throw new core_errors/* UserError */.y(`run ${run.id} ended (${now?.status}) while it was being cancelled`);
+    await store.endRun(run.id, {
+        status: "cancelled",
+        ended_at: new Date().toISOString(),
+        summary,
+        verdict: verdict.verdict,
+        verdict_reasons: verdict.reasons,
+    });
+    const stored = `${formatCount(summary.total)} of ${formatCount(run.item_count)} items were stored`;
+    const stopping = owner === undefined
+        ? "no process was running it"
+        : `the process running it (${describeRunOwner(owner)}) stops calling the target within ${HEARTBEAT_INTERVAL_MS / 1000} s ` +
+            "and keeps the items that finish meanwhile";
+    return `cancelled run ${run.id}: ${stored}; ${stopping}.\ncontinue it with: ${resume}\n`;
+}
+function endedAt(run) {
+    return run.ended_at === undefined ? "" : ` at ${run.ended_at}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/format-age.ts
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/**
+ * How long ago something happened, as a person says it: "just now", "45 s ago", "3 min ago",
+ * "5 h ago", "12 days ago" (whole units, rounded down). A time in the future (another machine's
+ * clock ahead of ours) reads "just now"; an unreadable one "".
+ */
+function formatAge(then, now) {
+    const at = Date.parse(then);
+    if (Number.isNaN(at))
+        return "";
+    const elapsed = now - at;
+    if (elapsed < 10 * SECOND)
+        return "just now";
+    if (elapsed < MINUTE)
+        return `${Math.floor(elapsed / SECOND)} s ago`;
+    if (elapsed < HOUR)
+        return `${Math.floor(elapsed / MINUTE)} min ago`;
+    // Up to two days in hours: "30 h ago" says more than "1 days ago".
+    if (elapsed < 2 * DAY)
+        return `${Math.floor(elapsed / HOUR)} h ago`;
+    return `${Math.floor(elapsed / DAY)} days ago`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-table.ts
+
+
+
+/**
+ * What `runs list` shows in a terminal: what a user needs to pick a run. The machine formats
+ * keep every field (`RUN_COLUMNS` in commands/run.ts).
+ */
+const RUN_TABLE_COLUMNS = ["id", "experiment", "label", "status", "pass rate", "items", "age"];
+/**
+ * The id is what a user copies into the next command, so it is never cut: the label makes room
+ * first, then the experiment (both shortened before any is dropped), then the rest.
+ */
+const RUN_TABLE_FIT = {
+    giveWay: ["label", "experiment", "age", "items", "status", "pass rate"],
+    align: { "pass rate": "right", items: "right" },
+};
+/** `liveOwner`: the run's live lease (engine/run-lease.ts); a `running` run without one is listed as interrupted. */
+function runTableRow(run, liveOwner, now) {
+    const stored = run.summary?.total;
+    return {
+        id: run.id,
+        experiment: run.experiment,
+        label: run.label ?? "",
+        status: statusText(run, liveOwner),
+        "pass rate": run.summary ? formatPercent(run.summary.pass_rate) : "",
+        // A run that stopped early shows how far it got: "12/50".
+        items: stored !== undefined && stored !== run.item_count
+            ? `${formatCount(stored)}/${formatCount(run.item_count)}`
+            : formatCount(run.item_count),
+        age: formatAge(run.started_at, now),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/stored-scorers.ts
+
+
+// Only the scorers are read: the gate has its own reader (stored-gate.ts), which refuses a bad one.
+const StoredScorersSchema = schemas/* looseObject */._H3({ scorers: ExperimentConfigSchema.shape.scorers });
+/**
+ * The scorers kept with an experiment version (`definition` as stored by the engine), to show
+ * which scorers a run was judged by; undefined when the stored definition holds none readable.
+ */
+function storedScorersOf(definition) {
+    const parsed = StoredScorersSchema.safeParse(definition);
+    return parsed.success ? parsed.data.scorers : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/runs.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function registerRunsCommands(program, io, setExit) {
+    const runs = program.command("runs").description("list, show and compare stored runs");
+    registerRegressionDatasetCommand(runs, io, setExit);
+    registerRunsCancelCommand(runs, io);
+    runs
+        .command("list")
+        .description("list runs, newest first")
+        .argument("[experiment]", "only runs of this experiment")
+        .option("--format <format>", "table, csv, json or jsonl", "table")
+        .option("--limit <n>", "at most this many runs", "50")
+        .action(async (experiment, flags, command) => {
+        const format = parseFormat(flags.format);
+        const limit = parsePositiveInt("--limit", flags.limit);
+        const listed = await withStore(command, async (store) => {
+            const runs = await store.listRuns({ limit, ...(experiment ? { experiment } : {}) });
+            return Promise.all(runs.map(async (run) => ({ run, liveOwner: await liveOwnerOf(store, run) })));
+        });
+        if (format === "table") {
+            const now = Date.now();
+            const rows = listed.map(({ run, liveOwner }) => runTableRow(run, liveOwner, now));
+            io.stdout.write(formatListing(rows, RUN_TABLE_COLUMNS, format, { ...RUN_TABLE_FIT, width: terminalWidth(io) }));
+        }
+        else {
+            io.stdout.write(formatListing(listed.map(({ run, liveOwner }) => runRow(run, liveOwner)), RUN_COLUMNS, format));
+        }
+    });
+    runs
+        .command("show")
+        .description("show one run: configuration, counts, scorers, latency, verdict")
+        .argument("<run>", "run id (or a unique prefix)")
+        .option("--format <format>", "table or json", "table")
+        .action(async (id, flags, command) => {
+        const format = parseFormat(flags.format);
+        await withStore(command, async (store) => {
+            const run = await requireRun(store, id);
+            if (format === "table") {
+                const { verdict, summary } = await judgeStoredRun(store, run, undefined, undefined);
+                const liveOwner = await liveOwnerOf(store, run);
+                const { definition } = (await store.getExperimentVersion(run.experiment, run.experiment_version)) ?? {};
+                const configuration = {
+                    gate: storedGateOf(run.id, run.experiment_version, definition),
+                    scorers: storedScorersOf(definition),
+                };
+                const options = { configuration, ...(liveOwner ? { liveOwner } : {}) };
+                io.stdout.write(renderRunSummary({ ...run, summary }, verdict, options) + "\n");
+            }
+            else {
+                const definition = await store.getExperimentVersion(run.experiment, run.experiment_version);
+                const record = { ...run, experiment_definition: definition?.definition };
+                io.stdout.write(format === "json" ? JSON.stringify(record, null, 2) + "\n" : JSON.stringify(record) + "\n");
+            }
+        });
+    });
+    runs
+        .command("compare")
+        .description("compare runs with a baseline: score deltas, flipped items, gate verdict")
+        .argument("<base-run>", "the baseline run")
+        .argument("<run...>", "one or more candidate runs")
+        .option("--format <format>", "table or json", "table")
+        .option("--threshold <percent>", "minimum pass rate in percent, overriding the gate's passed_threshold")
+        .action(async (baseId, ids, flags, command) => {
+        const format = parseFormat(flags.format);
+        const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
+        let exit = EXIT.pass;
+        await withStore(command, async (store) => {
+            const baseline = await requireRun(store, baseId);
+            for (const id of ids) {
+                const candidate = await requireRun(store, id);
+                const comparison = await compareStoredRuns(store, baseline, candidate);
+                const { verdict } = await judgeStoredRun(store, candidate, comparison, threshold);
+                exit = worseExit(exit, exitCodeFor(verdict));
+                if (format === "table")
+                    io.stdout.write(renderComparison(comparison, verdict) + "\n");
+                else {
+                    const record = JSON.stringify({ comparison, verdict }, null, format === "json" ? 2 : undefined);
+                    io.stdout.write(record + "\n");
+                }
+            }
+        });
+        setExit(exit);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/scores.ts
+
+
+
+const SCORE_COLUMNS = ["score_id", "item_id", "scorer", "score", "passed", "reason"];
+function registerScoresCommands(program, io) {
+    const scores = program.command("scores").description("the scores of a run and their evidence");
+    scores
+        .command("list")
+        .description("every score of a run, one row each")
+        .requiredOption("--run-id <run>", "run id (or a unique prefix)")
+        .option("--format <format>", "table, csv, json or jsonl", "table")
+        .option("--failed", "only scores that did not pass")
+        .action(async (flags, command) => {
+        const format = parseFormat(flags.format);
+        await withStore(command, async (store) => {
+            const run = await requireRun(store, flags.runId);
+            const rows = [];
+            for await (const item of store.runItems(run.id)) {
+                for (const score of item.scores) {
+                    if (flags.failed && score.passed)
+                        continue;
+                    rows.push({
+                        score_id: score.id,
+                        item_id: item.item_id,
+                        scorer: score.scorer,
+                        score: score.score,
+                        passed: score.passed,
+                        reason: score.error ?? score.evidence.reason,
+                    });
+                }
+            }
+            io.stdout.write(formatListing(rows, SCORE_COLUMNS, format));
+        });
+    });
+    scores
+        .command("evidence")
+        .description("what a scorer read, what it compared, and why it decided")
+        .argument("<score-id>", "a score id from `scores list`")
+        .action(async (id, _flags, command) => {
+        await withStore(command, async (store) => {
+            const found = await store.getScore(id);
+            if (!found)
+                throw new core_errors/* UserError */.y(`no score "${id}" in this store (see \`evalgate scores list --run-id RUN\`)`);
+            const { score, runItem } = found;
+            const record = {
+                score_id: score.id,
+                run_id: runItem.run_id,
+                item_id: runItem.item_id,
+                run_item_id: runItem.id,
+                scorer: score.scorer,
+                score: score.score,
+                passed: score.passed,
+                ...(score.error ? { error: score.error } : {}),
+                evidence: score.evidence,
+            };
+            io.stdout.write(JSON.stringify(record, null, 2) + "\n");
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/program.ts
+
+
+
+
+
+
+
+/** Runs one CLI invocation and returns its exit code; every error surfaces here, once. */
+async function runCli(argv, io) {
+    let exitCode = EXIT.pass;
+    const program = new esm/* Command */.uB()
+        .name("evalgate")
+        .description("Run experiments on LLM applications and agents, compare runs, gate pull requests.")
+        .option("--config <file>", "config file", "evalgate.yml")
+        .option("--store <dir|url>", "where runs are kept: a directory, or github:OWNER/REPO[@BRANCH]", ".evalgate")
+        .option("--allow-outside-project", "read a dataset or config file that resolves outside the project (the folder of the config file)")
+        .showHelpAfterError("(add --help for usage)")
+        .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+    });
+    registerRunCommand(program, io, (code) => (exitCode = code));
+    registerRunsCommands(program, io, (code) => (exitCode = code));
+    registerReportsCommands(program, io, (code) => (exitCode = code));
+    registerScoresCommands(program, io);
+    for (const command of allCommands(program))
+        command.exitOverride();
+    try {
+        await program.parseAsync(argv, { from: "user" });
+        return exitCode;
+    }
+    catch (error) {
+        if (error instanceof esm/* CommanderError */.b7) {
+            return error.exitCode === 0 ? EXIT.pass : EXIT.usage;
+        }
+        if (error instanceof core_errors/* UserError */.y) {
+            io.stderr.write(`evalgate: ${error.message}\n`);
+            return EXIT.usage;
+        }
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        io.stderr.write(`evalgate: unexpected error: ${message}\n`);
+        return EXIT.incomplete;
+    }
+}
+function allCommands(command) {
+    return [command, ...command.commands.flatMap(allCommands)];
+}
+
+
+/***/ }),
+
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */ });
+/* unused harmony export isUserError */
+/**
+ * An error the user can fix (bad config, bad dataset, bad arguments). Adapters print its message
+ * once and exit 2 (CLI) or call core.setFailed (Action). `where` names the file, line or field.
+ */
+class UserError extends Error {
+    name = "UserError";
+    constructor(message) {
+        super(message);
+    }
+}
+function isUserError(error) {
+    return error instanceof UserError;
+}
+
+
+/***/ }),
+
+/***/ 7253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jb: () => (/* binding */ retryPolicy),
+/* harmony export */   Js: () => (/* binding */ abortReason),
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_BACKOFF, backoffDelayMs, sleep */
+/**
+ * The one retry primitive for evalgate's own loops (targets and scorers over HTTP, moving the
+ * results branch, GitHub writes sent with the client's retries off): exponential backoff with full
+ * jitter (AWS architecture blog, "Exponential Backoff And Jitter"), which spreads the retries of 64
+ * concurrent calls instead of sending them back in lock-step, and `Retry-After` honoured when the
+ * server sends it. Never wrap it around a client that retries already (createOctokit's, Probot's):
+ * the tries would multiply. No I/O but timers.
+ */
+const DEFAULT_BACKOFF = {
+    baseDelayMs: 250,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 60_000,
+};
+function retryPolicy(retries, backoff = {}) {
+    return { ...DEFAULT_BACKOFF, ...backoff, retries, random: Math.random };
+}
+const NEVER_ABORTED = new AbortController().signal;
+/**
+ * Calls `attempt` until it needs no retry or the retries are spent; the last outcome's value is
+ * returned either way (an attempt that throws ends the loop with its error). Rejects with the
+ * abort reason as soon as `signal` aborts, also mid-backoff.
+ */
+async function withRetries(attempt, policy, signal = NEVER_ABORTED) {
+    for (let attempts = 1;; attempts += 1) {
+        if (signal.aborted)
+            throw abortReason(signal);
+        const outcome = await attempt(attempts);
+        if (!outcome.retry || attempts > policy.retries)
+            return { value: outcome.value, attempts };
+        await sleep(backoffDelayMs(attempts, policy, outcome.retryAfterMs), signal);
+    }
+}
+/** Wait before retry number `retry` (1-based). */
+function backoffDelayMs(retry, policy, retryAfterMs) {
+    if (retryAfterMs !== undefined)
+        return Math.min(Math.max(0, retryAfterMs), policy.maxRetryAfterMs);
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+    return Math.floor(policy.random() * ceiling);
+}
+/** `Retry-After: 120` or `Retry-After: Wed, 21 Oct 2015 07:28:00 GMT` → milliseconds from now. */
+function parseRetryAfter(header, nowMs) {
+    if (header === undefined)
+        return undefined;
+    const text = header.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** Resolves after `ms`; rejects with the abort reason (and clears the timer) when `signal` aborts. */
+function sleep(ms, signal) {
+    if (signal.aborted)
+        return Promise.reject(abortReason(signal));
+    if (ms <= 0)
+        return Promise.resolve();
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortReason(signal));
+        };
+        const timer = setTimeout(() => {
+            signal.removeEventListener("abort", onAbort);
+            resolve();
+        }, ms);
+        signal.addEventListener("abort", onAbort, { once: true });
+    });
+}
+/** What a cancelled call rejects with: the signal's reason (an AbortError DOMException by default). */
+function abortReason(signal) {
+    return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+}
+
+
+/***/ }),
+
+/***/ 3308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ EMBEDDED_STORE_FILE),
+  i: () => (/* binding */ openEmbeddedStore)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: external "node:sqlite"
+var external_node_sqlite_ = __webpack_require__(99);
+// EXTERNAL MODULE: ./src/store/run-store.ts
+var run_store = __webpack_require__(6380);
+;// CONCATENATED MODULE: ./src/store/sqlite-rows.ts
+function runToRow(run) {
+    return {
+        id: run.id,
+        experiment: run.experiment,
+        experiment_version: run.experiment_version,
+        dataset_path: run.dataset_path,
+        dataset_version: run.dataset_version,
+        item_count: run.item_count,
+        target: run.target,
+        label: run.label ?? null,
+        role: run.role ?? null,
+        pull_request: run.pull_request ?? null,
+        git_commit: run.git_commit ?? null,
+        git_branch: run.git_branch ?? null,
+        started_at: run.started_at,
+        ended_at: run.ended_at ?? null,
+        status: run.status,
+        summary: jsonOrNull(run.summary),
+        verdict: run.verdict ?? null,
+        verdict_reasons: jsonOrNull(run.verdict_reasons),
+    };
+}
+function rowToRun(row) {
+    const run = {
+        id: sqlite_rows_text(row, "id"),
+        experiment: sqlite_rows_text(row, "experiment"),
+        experiment_version: sqlite_rows_text(row, "experiment_version"),
+        dataset_path: sqlite_rows_text(row, "dataset_path"),
+        dataset_version: sqlite_rows_text(row, "dataset_version"),
+        item_count: num(row, "item_count"),
+        target: sqlite_rows_text(row, "target"),
+        started_at: sqlite_rows_text(row, "started_at"),
+        status: sqlite_rows_text(row, "status"),
+    };
+    setIfPresent(run, "label", optionalText(row, "label"));
+    setIfPresent(run, "role", optionalText(row, "role"));
+    setIfPresent(run, "pull_request", optionalNum(row, "pull_request"));
+    setIfPresent(run, "git_commit", optionalText(row, "git_commit"));
+    setIfPresent(run, "git_branch", optionalText(row, "git_branch"));
+    setIfPresent(run, "ended_at", optionalText(row, "ended_at"));
+    setIfPresent(run, "summary", optionalJson(row, "summary"));
+    setIfPresent(run, "verdict", optionalText(row, "verdict"));
+    setIfPresent(run, "verdict_reasons", optionalJson(row, "verdict_reasons"));
+    return run;
+}
+function runItemToRow(item) {
+    return {
+        run_id: item.run_id,
+        item_id: item.item_id,
+        id: item.id,
+        status: item.status,
+        finished_at: item.finished_at,
+        item: JSON.stringify(item),
+    };
+}
+function rowToRunItem(row) {
+    return JSON.parse(sqlite_rows_text(row, "item"));
+}
+function jsonOrNull(value) {
+    return value === undefined ? null : JSON.stringify(value);
+}
+function setIfPresent(target, key, value) {
+    if (value !== undefined)
+        target[key] = value;
+}
+function sqlite_rows_text(row, column) {
+    const value = row[column];
+    if (typeof value !== "string")
+        throw new Error(`store row: column ${column} is not text`);
+    return value;
+}
+function num(row, column) {
+    const value = row[column];
+    if (typeof value !== "number")
+        throw new Error(`store row: column ${column} is not a number`);
+    return value;
+}
+function optionalText(row, column) {
+    return row[column] === null ? undefined : sqlite_rows_text(row, column);
+}
+function optionalNum(row, column) {
+    return row[column] === null ? undefined : num(row, column);
+}
+function optionalJson(row, column) {
+    return row[column] === null ? undefined : JSON.parse(sqlite_rows_text(row, column));
+}
+
+;// CONCATENATED MODULE: ./src/store/group-commit.ts
+class GroupCommit {
+    commit;
+    pending = [];
+    running;
+    /**
+     * `commit` writes all values in one transaction and resolves, per value, the error that kept it
+     * out (undefined when stored); it rejects when the transaction as a whole failed.
+     */
+    constructor(commit) {
+        this.commit = commit;
+    }
+    add(value) {
+        return new Promise((resolve, reject) => {
+            this.pending.push({ value, resolve, reject });
+            this.running ??= new Promise((started) => setImmediate(started)).then(() => this.drain());
+        });
+    }
+    /** Resolves when everything added so far is committed: callers read their own writes. */
+    async flush() {
+        while (this.running)
+            await this.running;
+    }
+    async drain() {
+        try {
+            while (this.pending.length > 0) {
+                const batch = this.pending;
+                this.pending = [];
+                await this.commitBatch(batch);
+            }
+        }
+        finally {
+            this.running = undefined;
+        }
+    }
+    async commitBatch(batch) {
+        let errors;
+        try {
+            errors = await this.commit(batch.map((entry) => entry.value));
+        }
+        catch (error) {
+            for (const entry of batch)
+                entry.reject(error);
+            return;
+        }
+        for (const [index, entry] of batch.entries()) {
+            const error = errors[index];
+            if (error === undefined)
+                entry.resolve();
+            else
+                entry.reject(error);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/sqlite-schema.ts
+
+/**
+ * Migration N (0-based) brings a database from `user_version` N to N + 1. Append only: a shipped
+ * migration never changes, so every store on disk can be brought to the current schema.
+ */
+const MIGRATIONS = [
+    `
+  CREATE TABLE experiment_versions (
+    experiment TEXT NOT NULL,
+    version TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (experiment, version)
+  ) STRICT;
+
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    experiment TEXT NOT NULL,
+    experiment_version TEXT NOT NULL,
+    dataset_path TEXT NOT NULL,
+    dataset_version TEXT NOT NULL,
+    item_count INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    label TEXT,
+    git_commit TEXT,
+    git_branch TEXT,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    status TEXT NOT NULL,
+    summary TEXT,
+    verdict TEXT,
+    verdict_reasons TEXT,
+    -- 1 while the scores table holds exactly this run's scores; storing an item clears it.
+    scores_indexed INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX runs_by_start ON runs (started_at, id);
+  CREATE INDEX runs_by_experiment ON runs (experiment, started_at, id);
+  CREATE INDEX runs_by_status ON runs (status, started_at, id);
+
+  -- The whole RunItem is one JSON text, so it reads back exactly as it went in; the key columns
+  -- beside it are copies for lookups.
+  CREATE TABLE run_items (
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    item_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    item TEXT NOT NULL,
+    PRIMARY KEY (run_id, item_id)
+  ) STRICT;
+  CREATE INDEX run_items_by_id ON run_items (id);
+
+  -- Derived from run_items.item: rebuilt per run when runs.scores_indexed is 0 (see
+  -- sqlite-score-index.ts), because three random-key index inserts per item tripled the cost of
+  -- storing an item.
+  CREATE TABLE scores (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    scorer TEXT NOT NULL,
+    score REAL NOT NULL,
+    passed INTEGER NOT NULL,
+    error TEXT
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX scores_by_run ON scores (run_id, item_id);
+  `,
+    // Runs on GitHub are baselines (pushes to the baseline branch) or candidates (pull requests).
+    `
+  ALTER TABLE runs ADD COLUMN role TEXT;
+  ALTER TABLE runs ADD COLUMN pull_request INTEGER;
+  `,
+    // One live owner per run (engine/run-lease.ts). No foreign key: a results-branch store keeps
+    // here only runs in progress, and a lease may name a run that lives on the branch.
+    `
+  CREATE TABLE run_leases (
+    run_id TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    heartbeat_at TEXT NOT NULL
+  ) STRICT;
+  `,
+];
+const SCHEMA_VERSION = MIGRATIONS.length;
+/**
+ * Brings the database to SCHEMA_VERSION. Runs under BEGIN IMMEDIATE so two processes opening a
+ * fresh store at once migrate it once: the second waits, then reads the new user_version.
+ */
+function migrate(db, file) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        const current = readUserVersion(db);
+        if (current > SCHEMA_VERSION) {
+            throw new errors/* UserError */.y(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
+                "upgrade evalgate, or pass --store DIR to use another store");
+        }
+        for (const [index, sql] of MIGRATIONS.entries()) {
+            if (index < current)
+                continue;
+            db.exec(sql);
+        }
+        // PRAGMA takes no bound parameters; SCHEMA_VERSION is our own integer.
+        db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+        db.exec("COMMIT");
+    }
+    catch (error) {
+        if (db.isTransaction)
+            db.exec("ROLLBACK");
+        throw error;
+    }
+}
+function readUserVersion(db) {
+    const row = db.prepare("PRAGMA user_version").get();
+    const version = row?.["user_version"];
+    return typeof version === "number" ? version : 0;
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./src/store/sqlite-item-writer.ts
+
+/**
+ * Run items are written on a worker thread with its own connection: storing an item (SQLite work
+ * and WAL writes, ~80 µs) then costs the thread that calls targets nothing, which is what keeps a
+ * run near the ideal N·L/C. Plain JavaScript source, so it runs the same from tsx, vitest and the
+ * ncc bundle without a file to locate.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { DatabaseSync } = require("node:sqlite");
+const db = new DatabaseSync(workerData.file);
+db.exec("PRAGMA busy_timeout = 5000");
+db.exec("PRAGMA synchronous = NORMAL");
+db.exec("PRAGMA foreign_keys = ON");
+const upsert = db.prepare(workerData.upsertSql);
+const markStale = db.prepare(workerData.markStaleSql);
+const message = (error) => String((error && error.message) || error);
+parentPort.on("message", ({ id, rows, runIds }) => {
+  try {
+    db.exec("BEGIN IMMEDIATE");
+    const errors = rows.map((row) => {
+      try { upsert.run(...row); return null; } catch (error) { return message(error); }
+    });
+    for (const runId of runIds) markStale.run(runId);
+    db.exec("COMMIT");
+    parentPort.postMessage({ id, errors });
+  } catch (error) {
+    if (db.isTransaction) db.exec("ROLLBACK");
+    parentPort.postMessage({ id, failure: message(error) });
+  }
+});
+`;
+class SqliteItemWriter {
+    worker;
+    nextId = 1;
+    waiting = new Map();
+    constructor(file, sql) {
+        this.worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { file, upsertSql: sql.upsert, markStaleSql: sql.markStale },
+            // It holds one batch at a time: a small heap keeps a 100,000-item run's footprint flat.
+            resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 },
+        });
+        this.worker.on("message", (reply) => this.settle(reply));
+        this.worker.on("error", (error) => this.failAll(error));
+        this.worker.on("exit", (code) => this.failAll(new Error(`the store's writer thread exited (code ${code})`)));
+        // An idle writer must not keep the process alive; a busy one must, or acknowledged writes could be cut short.
+        this.worker.unref();
+    }
+    /** Commits the rows in one transaction; resolves with each row's error message, or null when stored. */
+    commit(rows, runIds) {
+        const id = this.nextId++;
+        if (this.waiting.size === 0)
+            this.worker.ref();
+        return new Promise((resolve, reject) => {
+            this.waiting.set(id, { resolve, reject });
+            this.worker.postMessage({ id, rows, runIds });
+        });
+    }
+    async close() {
+        this.worker.removeAllListeners("exit");
+        await this.worker.terminate();
+    }
+    settle(reply) {
+        const waiter = this.waiting.get(reply.id);
+        if (!waiter)
+            return;
+        this.waiting.delete(reply.id);
+        if (this.waiting.size === 0)
+            this.worker.unref();
+        if (reply.failure !== undefined)
+            waiter.reject(new Error(reply.failure));
+        else
+            waiter.resolve(reply.errors ?? []);
+    }
+    failAll(error) {
+        for (const waiter of this.waiting.values())
+            waiter.reject(error);
+        this.waiting.clear();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/sqlite-score-index.ts
+/**
+ * The scores table is an index derived from the scores inside each stored run item. Keeping it
+ * current on every putRunItem cost three random-key B-tree inserts per item (score ids are
+ * hashes), which tripled the cost of storing an item. Instead storing an item marks its run stale
+ * (runs.scores_indexed = 0) and a score lookup first rebuilds the stale runs, each in one
+ * transaction; rows are inserted in id order so the rebuild writes each index page once.
+ */
+class ScoreIndex {
+    db;
+    /** Writes only when the run was indexed, so the store's hot path usually reads one page. */
+    static MARK_STALE = "UPDATE runs SET scores_indexed = 0 WHERE id = ? AND scores_indexed = 1";
+    staleRuns;
+    markStale;
+    rebuildSteps;
+    constructor(db) {
+        this.db = db;
+        this.staleRuns = db.prepare("SELECT id FROM runs WHERE scores_indexed = 0");
+        this.markStale = db.prepare(ScoreIndex.MARK_STALE);
+        this.rebuildSteps = [
+            db.prepare("DELETE FROM scores WHERE run_id = :run_id"),
+            db.prepare("INSERT OR REPLACE INTO scores (id, run_id, item_id, scorer, score, passed, error) " +
+                "SELECT score.value ->> '$.id', run_items.run_id, run_items.item_id, score.value ->> '$.scorer', " +
+                "score.value ->> '$.score', score.value ->> '$.passed', score.value ->> '$.error' " +
+                "FROM run_items, json_each(run_items.item, '$.scores') AS score " +
+                "WHERE run_items.run_id = :run_id ORDER BY 1"),
+            db.prepare("UPDATE runs SET scores_indexed = 1 WHERE id = :run_id"),
+        ];
+    }
+    /** Called inside the transaction that stores an item of the run. */
+    runChanged(runId) {
+        this.markStale.run(runId);
+    }
+    /** Rebuilds every stale run, so that the scores table answers for every stored item. */
+    catchUp() {
+        const stale = this.staleRuns.all().map((row) => String(row["id"]));
+        for (const runId of stale) {
+            this.db.exec("BEGIN IMMEDIATE");
+            try {
+                for (const step of this.rebuildSteps)
+                    step.run({ run_id: runId });
+                this.db.exec("COMMIT");
+            }
+            catch (error) {
+                if (this.db.isTransaction)
+                    this.db.exec("ROLLBACK");
+                throw error;
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/sqlite-run-leases.ts
+const LEASE_COLUMNS = "run_id, holder, host, pid, heartbeat_at";
+/**
+ * The run_leases table: who runs each run in progress. Acquiring is a compare-and-set under
+ * BEGIN IMMEDIATE, so of two processes that both found the same stale lease only one takes it.
+ */
+class SqliteRunLeases {
+    db;
+    statements;
+    constructor(db) {
+        this.db = db;
+        this.statements = {
+            get: db.prepare(`SELECT ${LEASE_COLUMNS} FROM run_leases WHERE run_id = ?`),
+            put: db.prepare(`INSERT OR REPLACE INTO run_leases (${LEASE_COLUMNS}) VALUES (?, ?, ?, ?, ?)`),
+            renew: db.prepare("UPDATE run_leases SET heartbeat_at = ? WHERE run_id = ? AND holder = ?"),
+            release: db.prepare("DELETE FROM run_leases WHERE run_id = ? AND holder = ?"),
+        };
+    }
+    acquire(lease, replacing) {
+        this.db.exec("BEGIN IMMEDIATE");
+        try {
+            const current = this.get(lease.run_id);
+            const free = current === undefined ? replacing === undefined : current.holder === replacing || current.holder === lease.holder;
+            if (free)
+                this.statements.put.run(lease.run_id, lease.holder, lease.host, lease.pid, lease.heartbeat_at);
+            this.db.exec("COMMIT");
+            return free ? lease : current;
+        }
+        catch (error) {
+            if (this.db.isTransaction)
+                this.db.exec("ROLLBACK");
+            throw error;
+        }
+    }
+    renew(runId, holder, heartbeatAt) {
+        return Number(this.statements.renew.run(heartbeatAt, runId, holder).changes) > 0;
+    }
+    release(runId, holder) {
+        this.statements.release.run(runId, holder);
+    }
+    get(runId) {
+        const row = this.statements.get.get(runId);
+        return row === undefined ? undefined : rowToLease(row);
+    }
+}
+function rowToLease(row) {
+    return {
+        run_id: String(row["run_id"]),
+        holder: String(row["holder"]),
+        host: String(row["host"]),
+        pid: Number(row["pid"]),
+        heartbeat_at: String(row["heartbeat_at"]),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_LIST_LIMIT = 50;
+/** Matches shown when a run id prefix is ambiguous. */
+const AMBIGUOUS_SHOWN = 5;
+/** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
+const MAX_CHAR = "\u{10FFFF}";
+const RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
+    "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
+const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
+const RUN_ITEM_KEYS = RUN_ITEM_COLUMNS.split(", ");
+// Positional: the writer thread receives each row as an array, cheaper to pass than an object.
+const UPSERT_RUN_ITEM = `INSERT OR REPLACE INTO run_items (${RUN_ITEM_COLUMNS}) VALUES (${RUN_ITEM_KEYS.map(() => "?").join(", ")})`;
+function placeholders(columns) {
+    return columns
+        .split(", ")
+        .map((column) => `:${column}`)
+        .join(", ");
+}
+/**
+ * The embedded store: one SQLite file shared by every evalgate process in a checkout. The node:sqlite
+ * API is synchronous; the methods are async to satisfy RunStore, and putRunItem uses the
+ * asynchrony for group commit: it resolves once the transaction holding its item has committed.
+ * Reads and endRun first commit any waiting items, so a caller always reads its own writes.
+ */
+class SqliteRunStore {
+    file;
+    db;
+    statements;
+    scoreIndex;
+    leases;
+    writer;
+    writes = new GroupCommit((items) => this.commitRunItems(items));
+    constructor(file) {
+        this.file = file;
+        this.db = new external_node_sqlite_.DatabaseSync(file);
+        try {
+            // Set first so every later statement (the WAL switch, the migration) waits for other processes.
+            this.db.exec("PRAGMA busy_timeout = 5000");
+            // WAL + NORMAL: a commit survives the process being killed (the WAL is in the OS page
+            // cache), not a power loss, which a re-run repairs. Readers never block the writer.
+            this.db.exec("PRAGMA journal_mode = WAL");
+            this.db.exec("PRAGMA synchronous = NORMAL");
+            this.db.exec("PRAGMA foreign_keys = ON");
+            migrate(this.db, file);
+            this.statements = this.prepareStatements();
+            this.scoreIndex = new ScoreIndex(this.db);
+            this.leases = new SqliteRunLeases(this.db);
+            this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
+        }
+        catch (error) {
+            this.db.close();
+            throw error;
+        }
+    }
+    prepareStatements() {
+        const db = this.db;
+        return {
+            begin: db.prepare("BEGIN IMMEDIATE"),
+            commit: db.prepare("COMMIT"),
+            rollback: db.prepare("ROLLBACK"),
+            saveExperimentVersion: db.prepare("INSERT INTO experiment_versions (experiment, version, definition, created_at) " +
+                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            getExperimentVersion: db.prepare("SELECT experiment, version, definition, created_at FROM experiment_versions " +
+                "WHERE experiment = ? AND version = ?"),
+            insertRun: db.prepare(`INSERT INTO runs (${RUN_COLUMNS}) VALUES (${placeholders(RUN_COLUMNS)})`),
+            endRun: db.prepare("UPDATE runs SET status = :status, ended_at = :ended_at, summary = :summary, " +
+                "verdict = :verdict, verdict_reasons = :verdict_reasons WHERE id = :id"),
+            reopenRun: db.prepare("UPDATE runs SET status = 'running', ended_at = NULL, summary = NULL, verdict = NULL, " +
+                "verdict_reasons = NULL WHERE id = ?"),
+            runById: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
+            runsByPrefix: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id > ? AND id < ? ORDER BY id LIMIT ?`),
+            runItemStatuses: db.prepare("SELECT item_id, status FROM run_items WHERE run_id = ?"),
+            runItemById: db.prepare("SELECT item FROM run_items WHERE id = ?"),
+            runItemByKey: db.prepare("SELECT item FROM run_items WHERE run_id = ? AND item_id = ?"),
+            scoreById: db.prepare("SELECT run_id, item_id FROM scores WHERE id = ?"),
+        };
+    }
+    async saveExperimentVersion(record) {
+        // A version is a content hash of its definition, so the first record saved is the record.
+        this.statements.saveExperimentVersion.run(record.experiment, record.version, JSON.stringify(record.definition ?? null), record.created_at);
+    }
+    async getExperimentVersion(experiment, version) {
+        const row = this.statements.getExperimentVersion.get(experiment, version);
+        if (row === undefined)
+            return undefined;
+        return {
+            experiment: String(row["experiment"]),
+            version: String(row["version"]),
+            definition: JSON.parse(String(row["definition"])),
+            created_at: String(row["created_at"]),
+        };
+    }
+    async createRun(run) {
+        if (this.statements.runById.get(run.id) !== undefined) {
+            throw new run_store/* RunExistsError */.S(run.id, this.file);
+        }
+        this.statements.insertRun.run(runToRow(run));
+    }
+    async putRunItem(item) {
+        return this.writes.add(item);
+    }
+    /**
+     * One transaction for the batch. Each item is one statement, and a failed statement undoes only
+     * itself, so an item that cannot be stored fails alone.
+     */
+    async commitRunItems(items) {
+        const rows = items.map((item) => {
+            const row = runItemToRow(item);
+            return RUN_ITEM_KEYS.map((key) => row[key] ?? null);
+        });
+        const runIds = [...new Set(items.map((item) => item.run_id))];
+        const errors = await this.writer.commit(rows, runIds);
+        return errors.map((message) => (message === null ? undefined : new Error(message)));
+    }
+    async endRun(runId, end) {
+        await this.writes.flush();
+        const result = this.statements.endRun.run({
+            id: runId,
+            status: end.status,
+            ended_at: end.ended_at,
+            summary: end.summary === undefined ? null : JSON.stringify(end.summary),
+            verdict: end.verdict ?? null,
+            verdict_reasons: end.verdict_reasons === undefined ? null : JSON.stringify(end.verdict_reasons),
+        });
+        if (result.changes === 0)
+            throw new run_store/* UnknownRunError */.I(runId, this.file);
+    }
+    async reopenRun(runId) {
+        const result = this.statements.reopenRun.run(runId);
+        if (result.changes === 0)
+            throw new run_store/* UnknownRunError */.I(runId, this.file);
+    }
+    async acquireRunLease(lease, replacing) {
+        return this.leases.acquire(lease, replacing);
+    }
+    async renewRunLease(runId, holder, heartbeatAt) {
+        return this.leases.renew(runId, holder, heartbeatAt);
+    }
+    async releaseRunLease(runId, holder) {
+        this.leases.release(runId, holder);
+    }
+    async getRunLease(runId) {
+        return this.leases.get(runId);
+    }
+    async getRun(runId) {
+        if (runId === "")
+            return undefined;
+        const exact = this.statements.runById.get(runId);
+        if (exact !== undefined)
+            return rowToRun(exact);
+        const matches = this.statements.runsByPrefix.all(runId, runId + MAX_CHAR, AMBIGUOUS_SHOWN + 1);
+        const [only] = matches;
+        if (only === undefined)
+            return undefined;
+        if (matches.length === 1)
+            return rowToRun(only);
+        const shown = matches.slice(0, AMBIGUOUS_SHOWN).map((row) => String(row["id"]));
+        const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
+        throw new errors/* UserError */.y(`run id "${runId}" is ambiguous: ${shown.join(", ")}${more}. Type more of the run id.`);
+    }
+    async listRuns(filter = {}) {
+        const conditions = [];
+        const params = { limit: filter.limit ?? DEFAULT_LIST_LIMIT };
+        if (filter.experiment !== undefined) {
+            conditions.push("experiment = :experiment");
+            params["experiment"] = filter.experiment;
+        }
+        if (filter.status !== undefined) {
+            conditions.push("status = :status");
+            params["status"] = filter.status;
+        }
+        const where = conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
+        // At most four shapes of this query exist; SQLite's statement cache is not needed.
+        const rows = this.db
+            .prepare(`SELECT ${RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, id DESC LIMIT :limit`)
+            .all(params);
+        return rows.map(rowToRun);
+    }
+    async *runItems(runId) {
+        await this.writes.flush();
+        // A statement of its own: two streams of the same store must not reset each other.
+        const rows = this.db
+            .prepare("SELECT item FROM run_items WHERE run_id = ? ORDER BY item_id")
+            .iterate(runId);
+        try {
+            for (const row of rows)
+                yield rowToRunItem(row);
+        }
+        finally {
+            // Releases the read snapshot when a consumer stops early (break, throw).
+            if (this.db.isOpen)
+                rows.return?.();
+        }
+    }
+    async runItemStatuses(runId) {
+        await this.writes.flush();
+        const statuses = new Map();
+        for (const row of this.statements.runItemStatuses.iterate(runId)) {
+            statuses.set(String(row["item_id"]), String(row["status"]));
+        }
+        return statuses;
+    }
+    async getRunItem(runItemId) {
+        await this.writes.flush();
+        const row = this.statements.runItemById.get(runItemId);
+        return row === undefined ? undefined : rowToRunItem(row);
+    }
+    async getScore(scoreId) {
+        await this.writes.flush();
+        this.scoreIndex.catchUp();
+        const key = this.statements.scoreById.get(scoreId);
+        if (key === undefined)
+            return undefined;
+        const row = this.statements.runItemByKey.get(key["run_id"] ?? null, key["item_id"] ?? null);
+        if (row === undefined)
+            return undefined;
+        const runItem = rowToRunItem(row);
+        const score = runItem.scores.find((candidate) => candidate.id === scoreId);
+        return score === undefined ? undefined : { score, runItem };
+    }
+    async close() {
+        if (!this.db.isOpen)
+            return;
+        await this.writes.flush();
+        await this.writer.close();
+        this.db.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/open-store.ts
+
+
+
+
+const EMBEDDED_STORE_FILE = "evalgate.db";
+/**
+ * Opens (creating when needed) the embedded store in `dir`, the CLI's `.evalgate/` by default.
+ * The directory ignores itself, so a store inside a checkout is never committed by accident.
+ */
+async function openEmbeddedStore(dir) {
+    const file = external_node_path_default().join(dir, EMBEDDED_STORE_FILE);
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        // `wx`: a .gitignore the user edited stays as it is.
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(ignoreExisting);
+    }
+    catch (error) {
+        throw new errors/* UserError */.y(`cannot create the store directory "${dir}": ${messageOf(error)}. Pass --store DIR with a writable directory`);
+    }
+    try {
+        return new SqliteRunStore(file);
+    }
+    catch (error) {
+        if (error instanceof errors/* UserError */.y)
+            throw error;
+        throw new errors/* UserError */.y(`cannot open the store "${file}": ${messageOf(error)}. ` +
+            "Pass --store DIR to use another store, or move this file away to start a new one");
+    }
+}
+function ignoreExisting(error) {
+    if (error.code !== "EEXIST")
+        throw error;
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 6380:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ UnknownRunError),
+/* harmony export */   S: () => (/* binding */ RunExistsError)
+/* harmony export */ });
+/** `createRun` with the id of a run the store already has. */
+class RunExistsError extends Error {
+    runId;
+    where;
+    name = "RunExistsError";
+    constructor(runId, 
+    /** Where the store keeps its runs (a file, a branch), for the message. */
+    where) {
+        super(`run "${runId}" already exists in ${where}`);
+        this.runId = runId;
+        this.where = where;
+    }
+}
+/** `endRun` or `reopenRun` of a run the store does not have (or cannot change). */
+class UnknownRunError extends Error {
+    runId;
+    where;
+    name = "UnknownRunError";
+    constructor(runId, where) {
+        super(`run "${runId}" is not in ${where}`);
+        this.runId = runId;
+        this.where = where;
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,19 @@
+import { escapeMarkdown } from "../../../core/report/escape-markdown.js";
+import { getPullRequest } from "../../pull-request-info.js";
+import { CommandError, type ResolvedDeps } from "../eval-command-deps.js";
+import { inlineCode } from "../inline-code.js";
+import type { CommandComment } from "../issue-comment-event.js";
+import type { CommandResult } from "./command-result.js";
+import { startRerun } from "./start-rerun.js";
+
+/** `/eval run`: evaluates the pull request again. */
+export async function runEvalRun(deps: ResolvedDeps, comment: CommandComment): Promise<CommandResult> {
+  const pull = await getPullRequest(deps.octokit, { owner: comment.owner, repo: comment.repo, number: comment.pullRequest });
+  const rerun = await startRerun(deps, comment, pull);
+  if (!rerun.started) throw new CommandError(`Could not start the evaluation: ${escapeMarkdown(rerun.problem, { maxLength: 300 })}.`);
+  return {
+    body: `Started the evaluation workflow ${inlineCode(deps.workflowFile)} for this pull request (at ${inlineCode(rerun.ref)}); its report will update this pull request's evalgate comment.`,
+    summary: `dispatched ${deps.workflowFile} at ${rerun.ref}`,
+    dispatched: true,
+  };
+}

@@ -1,0 +1,40 @@
+import type { Run } from "../../../core/model/run.js";
+import type { RunItem } from "../../../core/model/run-item.js";
+import type { RunRef, RunRefFilter } from "../../../store/results-branch/index.js";
+
+/** What this needs from ResultsBranchStore. */
+export interface CandidateRunSource {
+  findRuns(filter: RunRefFilter): Promise<RunRef[]>;
+  getRun(runId: string): Promise<Run | undefined>;
+  runItems(runId: string): AsyncIterable<RunItem>;
+}
+
+export interface FindCandidateRunsInput {
+  experiments: readonly string[];
+  pullRequest: number;
+  headSha: string;
+  /** Run files downloaded per experiment, at most, looking for older runs of this pull request. */
+  maxScanned?: number;
+}
+
+/**
+ * The latest candidate run of the pull request for each experiment: one at its head commit when
+ * there is one, else the newest that names the pull request. Paths say role and commit; only the
+ * run record says which pull request, so each candidate looked at costs one download.
+ */
+export async function findCandidateRuns(store: CandidateRunSource, input: FindCandidateRunsInput): Promise<Run[]> {
+  const maxScanned = input.maxScanned ?? 20;
+  const found: Run[] = [];
+  for (const experiment of input.experiments) {
+    const refs = await store.findRuns({ experiment, role: "candidate" });
+    const ordered = [...refs.filter((ref) => ref.commit === input.headSha), ...refs.filter((ref) => ref.commit !== input.headSha)];
+    for (const ref of ordered.slice(0, maxScanned)) {
+      const run = await store.getRun(ref.runId);
+      if (run?.role === "candidate" && run.pull_request === input.pullRequest) {
+        found.push(run);
+        break;
+      }
+    }
+  }
+  return found;
+}
