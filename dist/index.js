@@ -39480,7 +39480,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1774);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2458);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39489,7 +39489,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1774:
+/***/ 2458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47708,8 +47708,9 @@ function ratio(part, whole) {
 // Past this many decimals a difference is not worth showing: the value is shown truncated toward
 // itself instead, so it still never lands on the far side of a boundary.
 const MAX_DIGITS = 6;
-// 27/30 and 0.9 differ in binary floating point; a rate that close to a boundary is on it.
-const SAME = 1e-9;
+// 27/30 and 0.9 differ in binary floating point (by ~1e-16); a rate that close to a boundary is
+// on it. Kept far below any threshold a user could mean, so 99.95 % never passes 99.950001 %.
+const SAME = 1e-12;
 /**
  * A fraction as a percentage that never rounds onto or across a boundary it is not on: 0.86 →
  * "86.0%", 1999/2000 → "99.95%" (not "100.0%"), 0.0004 → "0.04%". The boundaries are 0, 1 and
@@ -47744,10 +47745,24 @@ function honestFixed(value, digits, boundaries) {
 const MINUS = "\u2212";
 /** A signed number: "+4.0", "−2.1", "±0.0" when it rounds to zero. */
 function formatSigned(value, digits = 1) {
-    const magnitude = Math.abs(value).toFixed(digits);
+    // A real change is never shown as none: decimals are added until it is not ±0.
+    const magnitude = honestFixed(Math.abs(value), digits, [0]);
     if (Number(magnitude) === 0)
         return `±${magnitude}`;
     return `${value > 0 ? "+" : MINUS}${magnitude}`;
+}
+/**
+ * A threshold (a fraction) as the percentage it exactly is, with 1 to 6 decimals: 0.9 → "90.0%",
+ * 0.6667 → "66.67%". A rule is never misstated by rounding it.
+ */
+function formatThreshold(fraction) {
+    const percent = fraction * 100;
+    for (let d = 1; d < MAX_DIGITS; d += 1) {
+        const text = percent.toFixed(d);
+        if (Math.abs(Number(text) - percent) <= SAME * Math.max(1, percent))
+            return `${text}%`;
+    }
+    return `${percent.toFixed(MAX_DIGITS)}%`;
 }
 /** A difference of two fractions in percentage points: 0.04 → "+4.0 pp". */
 function formatDeltaPp(delta) {
@@ -58202,8 +58217,9 @@ async function realPath(file, field, shown, options = {}) {
 
 /**
  * Reads and validates the config file. Its folder is the project; the file itself must be in it
- * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). At
- * most 1 MiB is read, so `--config /dev/zero` is refused rather than read forever.
+ * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). It
+ * must be a regular file (a named pipe or `/dev/zero` would be waited on or read forever), and at
+ * most 1 MiB of it is read.
  */
 async function loadConfigFile(file, options = {}) {
     const dir = external_node_path_default().dirname(external_node_path_default().resolve(file));
@@ -58230,6 +58246,15 @@ async function refuseOutsideFolder(file, dir) {
     }
 }
 async function readConfigBytes(file) {
+    // Checked before opening: opening a named pipe would wait for a writer forever.
+    const stats = await (0,promises_namespaceObject.stat)(file).catch((error) => {
+        throw readError(error, file);
+    });
+    if (stats.isDirectory())
+        throw aFolder(file);
+    if (!stats.isFile()) {
+        throw new errors_UserError(`${file}: not a regular file (a named pipe or a device); pass --config with the path of a YAML file`);
+    }
     let handle;
     try {
         handle = await (0,promises_namespaceObject.open)(file, "r");
@@ -58262,12 +58287,15 @@ function readError(error, file) {
         return new errors_UserError(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
     }
     if (code === "EISDIR")
-        return new errors_UserError(`${file}: a folder, not a config file (pass --config FILE)`);
+        return aFolder(file);
     if (code === "EACCES")
         return new errors_UserError(`${file}: permission denied`);
     if (code === "ELOOP")
         return new errors_UserError(`${file}: a symlink loop`);
     return error instanceof Error ? error : new Error(String(error));
+}
+function aFolder(file) {
+    return new errors_UserError(`${file}: a folder, not a config file (pass --config FILE)`);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -67477,6 +67505,169 @@ function toAlignment(value) {
         : 0
 }
 
+;// CONCATENATED MODULE: ./src/core/gate.ts
+
+
+
+const GateCheckSchema = object({
+    name: schemas_enum(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
+    passed: schemas_boolean(),
+    actual: schemas_number(),
+    limit: schemas_number(),
+    /** What the check demands, in words: "pass rate ≥ 90.0%". */
+    description: schemas_string(),
+});
+const GateVerdictSchema = object({
+    verdict: schemas_enum(["pass", "fail"]),
+    /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
+    reasons: array(schemas_string()),
+    checks: array(GateCheckSchema),
+});
+// 27/30 is 0.9 exactly on paper but not always in binary floating point (off by ~1e-16); the
+// tolerance stays far below any difference a user could mean (99.95 % fails 99.950001 %).
+const EPSILON = 1e-12;
+/**
+ * The one verdict of evalgate: every command, the Action, the bot and every report get it from
+ * here and never re-derive pass/fail. No false green: a run that is not complete (still
+ * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
+ * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
+ * Throws `UserError` for a threshold override outside 0..1.
+ */
+function decideVerdict(subject) {
+    const threshold = resolveThreshold(subject);
+    const { summary, comparison, gate } = subject;
+    const checks = [];
+    const incomplete = incompleteReason(subject);
+    if (incomplete !== undefined) {
+        checks.push({
+            name: "run_completed",
+            passed: false,
+            actual: summary.total,
+            limit: subject.itemCount,
+            description: "the run completes",
+            reason: incomplete,
+        });
+    }
+    if (summary.total === 0) {
+        checks.push({
+            name: "items_evaluated",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one item is evaluated",
+            reason: "no items were evaluated",
+        });
+        return verdictOf(checks);
+    }
+    if (summary.errored === summary.total) {
+        checks.push({
+            name: "calls_succeeded",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one call of the target succeeds",
+            reason: `every call failed (${stats_formatCount(summary.errored)} of ${stats_formatCount(summary.total)} items errored)`,
+        });
+    }
+    else if (tooManyErrors(subject)) {
+        checks.push({
+            name: "error_rate",
+            passed: false,
+            actual: summary.errored / summary.total,
+            limit: subject.maxErrorRate,
+            description: `at most ${formatThreshold(subject.maxErrorRate)} of items error`,
+            reason: errorRateReason(subject),
+        });
+    }
+    checks.push({
+        name: "pass_rate",
+        passed: summary.pass_rate + EPSILON >= threshold,
+        actual: summary.pass_rate,
+        limit: threshold,
+        description: `pass rate ≥ ${formatThreshold(threshold)}`,
+        reason: `pass rate ${stats_formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ${formatThreshold(threshold)}`,
+    });
+    if (comparison !== undefined && gate.max_regressions !== undefined) {
+        const regressions = comparison.regressions.count;
+        checks.push({
+            name: "regressions",
+            passed: regressions <= gate.max_regressions,
+            actual: regressions,
+            limit: gate.max_regressions,
+            description: `at most ${stats_formatCount(gate.max_regressions)} ${plural(gate.max_regressions, "regression")}`,
+            reason: `${stats_formatCount(regressions)} ${plural(regressions, "regression")} ` +
+                `${regressions === 1 ? "exceeds" : "exceed"} the maximum ${stats_formatCount(gate.max_regressions)}`,
+        });
+    }
+    return verdictOf(checks);
+}
+/**
+ * Why the run is not complete, in one sentence with the counts of its summary (the one place a
+ * stop message takes its numbers from); undefined for a complete run.
+ */
+function incompleteReason(subject) {
+    const { summary, itemCount } = subject;
+    const done = `${stats_formatCount(summary.total)} of ${stats_formatCount(itemCount)} items`;
+    switch (subject.status) {
+        case "running":
+            return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
+        case "cancelled":
+            return `the run was cancelled after ${done}`;
+        case "errored":
+            return `the run could not complete: ${erroredCause(subject)}`;
+        default:
+            return undefined;
+    }
+}
+function erroredCause(subject) {
+    const { summary, itemCount } = subject;
+    if (summary.total > 0 && summary.errored === summary.total) {
+        return `every call failed (${stats_formatCount(summary.errored)} of ${stats_formatCount(summary.total)} items errored)`;
+    }
+    if (tooManyErrors(subject))
+        return errorRateReason(subject);
+    return `it stopped after ${stats_formatCount(summary.total)} of ${stats_formatCount(itemCount)} items`;
+}
+function tooManyErrors(subject) {
+    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
+}
+function errorRateReason(subject) {
+    const { summary, maxErrorRate } = subject;
+    return (`${stats_formatCount(summary.errored)} of ${stats_formatCount(summary.total)} items errored, ` +
+        `above max_error_rate ${maxErrorRate} (${formatThreshold(maxErrorRate)})`);
+}
+function resolveThreshold(subject) {
+    const override = subject.thresholdOverride;
+    if (override === undefined)
+        return subject.gate.passed_threshold;
+    if (!Number.isFinite(override) || override < 0 || override > 1) {
+        throw new errors_UserError(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
+    }
+    return override;
+}
+function verdictOf(checks) {
+    const failed = checks.filter((check) => !check.passed);
+    return {
+        verdict: failed.length === 0 ? "pass" : "fail",
+        reasons: failed.map((check) => check.reason),
+        checks: checks.map(({ reason: _reason, ...check }) => check),
+    };
+}
+/**
+ * The pass-rate thresholds a verdict judged against (fractions): a renderer shows the run's pass
+ * rate `against` them, so it never rounds onto or across the threshold it failed.
+ */
+function gate_passRateThresholds(verdict) {
+    return (verdict?.checks ?? []).filter((check) => check.name === "pass_rate").map((check) => check.limit);
+}
+/** True when the verdict failed because the run did not complete (exit 3, not 1). */
+function isIncomplete(verdict) {
+    return verdict.checks.some((check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"));
+}
+function plural(count, word) {
+    return count === 1 ? word : `${word}s`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/metrics-rows.ts
 
 const METRICS_HEADER = ["", "baseline", "candidate", "Δ"];
@@ -67520,15 +67711,18 @@ function countOf(value, one, many = `${one}s`) {
 function orDash(value, format) {
     return value === undefined || value === null ? "—" : format(value);
 }
-/** One run's scorers: mean, pass rate and errors; at most `maxRows` rows, the rest counted. */
-function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY) {
+/**
+ * One run's scorers: mean, pass rate and errors; at most `maxRows` rows, the rest counted. Pass
+ * rates are shown `against` the gate's thresholds (fractions), so none reads as one it is not.
+ */
+function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY, thresholds = []) {
     if (summary.scorers.length === 0)
         return "";
     const shown = summary.scorers.slice(0, maxRows);
     const rows = shown.map((scorer) => [
         md(scorer.scorer),
         stats_formatScore(scorer.mean),
-        stats_formatPercent(scorer.pass_rate),
+        stats_formatPercent(scorer.pass_rate, { against: thresholds }),
         stats_formatCount(scorer.errors),
     ]);
     const table = markdownTable([["scorer", "mean", "pass rate", "errors"], ...rows], {
@@ -67547,6 +67741,7 @@ function metricsComparisonTable(comparison) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-ci-report.ts
+
 
 
 
@@ -67573,18 +67768,19 @@ function renderCiReport(run, verdict, comparison, options = {}) {
     return fitLevels(levels, (detail) => renderAtDetail(run, verdict, comparison, detail), options.limit ?? GITHUB_LIMITS.comment);
 }
 function renderAtDetail(run, verdict, comparison, detail) {
-    const blocks = [verdictBlock(run, verdict), runLine(run)];
+    const thresholds = gate_passRateThresholds(verdict);
+    const blocks = [verdictBlock(run, verdict), runLine(run, thresholds)];
     if (comparison !== undefined) {
-        blocks.push(comparisonHeadline(comparison));
+        blocks.push(comparisonHeadline(comparison, thresholds));
         if (comparison.dataset_note !== undefined)
             blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
-        blocks.push(scorerComparisonTable(comparison));
+        blocks.push(scorerComparisonTable(comparison, thresholds));
         blocks.push(flippedDetails("regression", "regressions", comparison.regressions, detail));
         blocks.push(flippedDetails("fix", "fixes", comparison.fixes, detail));
         blocks.push(metricsComparisonTable(comparison));
     }
     else if (run.summary !== undefined) {
-        blocks.push(runScorerTable(run.summary), metricsLine(run.summary));
+        blocks.push(runScorerTable(run.summary, undefined, thresholds), metricsLine(run.summary));
     }
     return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
 }
@@ -67594,7 +67790,7 @@ function verdictBlock(run, verdict) {
     const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
     return [heading, ...(reasons.length > 0 ? ["", ...reasons] : [])].join("\n");
 }
-function runLine(run) {
+function runLine(run, thresholds) {
     const label = run.label !== undefined ? ` (${md(run.label)})` : "";
     const head = `Run ${md(run.id)}${label} · dataset ${md(run.dataset_version)}`;
     const summary = run.summary;
@@ -67602,11 +67798,12 @@ function runLine(run) {
         return `${head} · ${md(run.status)}`;
     return (`${head} · ${stats_formatCount(summary.total)} items: ${stats_formatCount(summary.passed)} passed, ` +
         `${stats_formatCount(summary.failed)} failed, ${stats_formatCount(summary.errored)} errored · ` +
-        `pass rate **${stats_formatPercent(summary.pass_rate)}**`);
+        `pass rate **${stats_formatPercent(summary.pass_rate, { against: thresholds })}**`);
 }
-function comparisonHeadline(comparison) {
+function comparisonHeadline(comparison, thresholds) {
     const { pass_rate: rate } = comparison;
-    return (`**pass rate ${stats_formatPercent(rate.baseline)} → ${stats_formatPercent(rate.candidate)} ` +
+    const against = { against: thresholds };
+    return (`**pass rate ${stats_formatPercent(rate.baseline, against)} → ${stats_formatPercent(rate.candidate, against)} ` +
         `(${formatDeltaPp(rate.delta)})** against baseline ${md(comparison.baseline.run_id)} over ` +
         `${stats_formatCount(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
         `${countOf(comparison.fixes.count, "fix", "fixes")} · ${countOf(comparison.errors.new_errors.count, "new error")}`);
@@ -67616,7 +67813,8 @@ function metricsLine(summary) {
         `tokens ${stats_formatCount(summary.tokens.total)} · cost ${stats_formatCost(summary.cost)} · ` +
         `retries ${stats_formatCount(summary.retries)}`);
 }
-function scorerComparisonTable(comparison) {
+function scorerComparisonTable(comparison, thresholds) {
+    const percent = (rate) => stats_formatPercent(rate, { against: thresholds });
     if (comparison.scorers.length === 0)
         return "";
     const rows = comparison.scorers.map((scorer) => [
@@ -67624,8 +67822,8 @@ function scorerComparisonTable(comparison) {
         orDash(scorer.baseline?.mean, stats_formatScore),
         orDash(scorer.candidate?.mean, stats_formatScore),
         orDash(scorer.mean_delta ?? undefined, formatDeltaScore),
-        orDash(scorer.baseline?.pass_rate, stats_formatPercent),
-        orDash(scorer.candidate?.pass_rate, stats_formatPercent),
+        orDash(scorer.baseline?.pass_rate, percent),
+        orDash(scorer.candidate?.pass_rate, percent),
         orDash(scorer.pass_rate_delta ?? undefined, formatDeltaPp),
     ]);
     const header = ["scorer", "mean (baseline)", "mean (candidate)", "Δ mean", "pass (baseline)", "pass (candidate)", "Δ pass"];
@@ -67968,6 +68166,31 @@ function caseNote(caseSensitive) {
     return caseSensitive ? "" : " (ignoring case)";
 }
 
+;// CONCATENATED MODULE: ./src/core/json-depth.ts
+/**
+ * Values from outside (dataset records, target responses, the JSON text inside them) nest no
+ * deeper than this: every later step (ids, scorers, the store's JSON.stringify, the target's
+ * request) walks values recursively, and a value a few thousand levels deep would overflow the
+ * stack there. 128 is serde_json's default and far beyond any real dataset or answer.
+ */
+const MAX_JSON_DEPTH = 128;
+/**
+ * Whether a value nests objects and arrays deeper than `maxDepth`. Iterative, and stops at the
+ * first level too many, so neither a 20,000-level value nor a cyclic one can overflow the stack.
+ */
+function nestingExceeds(value, maxDepth = MAX_JSON_DEPTH) {
+    const pending = [{ value, depth: 0 }];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        if (next.value === null || typeof next.value !== "object")
+            continue;
+        if (next.depth + 1 > maxDepth)
+            return true;
+        for (const child of Object.values(next.value))
+            pending.push({ value: child, depth: next.depth + 1 });
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/core/json-path.ts
 /**
  * Reads a dot path (`choices.0.message.content`) from a JSON value. Numeric segments index
@@ -67986,6 +68209,7 @@ function getPath(value, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/value-sources.ts
+
 
 
 /** `output_path`: a dot path into the output (a JSON string output is parsed first). */
@@ -68025,7 +68249,14 @@ function readOutput(result, outputPath) {
         }
         return { value: result.output, label: "output" };
     }
-    const root = typeof result.output === "string" ? parseJsonOr(result.output) : result.output;
+    let root = result.output;
+    if (typeof root === "string") {
+        const parsed = parseJson(root);
+        if (!parsed.ok && parsed.tooDeep)
+            throw new Error(`the output is JSON text, but ${parsed.error}; nothing to score`);
+        if (parsed.ok)
+            root = parsed.value;
+    }
     const value = getPath(root, outputPath);
     if (value === undefined) {
         throw new Error(`the output has no value at "${outputPath}" (output_path); nothing to score`);
@@ -68046,18 +68277,22 @@ function readExpected(item, source) {
     }
     return { value, label: field };
 }
+/**
+ * JSON text inside an output (an answer that is a JSON string, a tool call's arguments) is parsed
+ * here. A value nested deeper than MAX_JSON_DEPTH is refused like the response around it would
+ * be: it would overflow the stack where its evidence is stored.
+ */
 function parseJson(text) {
+    let value;
     try {
-        return { ok: true, value: JSON.parse(text) };
+        value = JSON.parse(text);
     }
     catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
-}
-/** The parsed value when the text is JSON, else the text itself. */
-function parseJsonOr(text) {
-    const parsed = parseJson(text);
-    return parsed.ok ? parsed.value : text;
+    if (nestingExceeds(value))
+        return { ok: false, error: `it nests deeper than ${MAX_JSON_DEPTH} levels`, tooDeep: true };
+    return { ok: true, value };
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/contains.ts
@@ -68278,17 +68513,71 @@ function describeSchemaErrors(errors, limit = 3) {
     return shown.join("; ") + more;
 }
 
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_vm_namespaceObject);
+;// CONCATENATED MODULE: ./src/core/scorers/run-within-time-limit.ts
+
+/**
+ * JavaScript has no match timeout, and a backtracking pattern (`^(a+)+$` on 40 "a"s and a "!")
+ * spins for hours inside one synchronous call: no signal, heartbeat or cancel is served meanwhile.
+ * A `vm` timeout is the one interrupt V8 offers without a native module: its watchdog thread
+ * terminates whatever runs inside `runInContext`, regex backtracking included. It costs a thread
+ * start per call (about 0.1–0.2 ms), so it wraps one whole scoring step, not each tiny operation.
+ */
+const context = external_node_vm_default().createContext(Object.create(null));
+const callTask = new (external_node_vm_default()).Script("task()", { filename: "evalgate-time-limit.js" });
+class TimeLimitExceeded extends Error {
+    timeoutMs;
+    name = "TimeLimitExceeded";
+    constructor(timeoutMs) {
+        super(`did not finish within ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** Runs `task` synchronously; throws TimeLimitExceeded when it runs longer than `timeoutMs`. */
+function runWithinTimeLimit(task, timeoutMs) {
+    const outer = context.task;
+    context.task = task;
+    try {
+        return callTask.runInContext(context, { timeout: timeoutMs });
+    }
+    catch (error) {
+        if (isScriptTimeout(error))
+            throw new TimeLimitExceeded(timeoutMs);
+        throw error;
+    }
+    finally {
+        // A task may itself run within a limit (nested calls share the one context).
+        context.task = outer;
+    }
+}
+function isScriptTimeout(error) {
+    return (error !== null &&
+        typeof error === "object" &&
+        error.code === "ERR_SCRIPT_EXECUTION_TIMEOUT");
+}
+
 ;// CONCATENATED MODULE: ./src/core/scorers/json-schema.ts
 
 
 
 
 
+
+
+/**
+ * A schema's `pattern` and `patternProperties` are regular expressions run on the output, and can
+ * backtrack catastrophically like the regex scorer's; the whole validation runs within this limit.
+ * It is wider than a single regex match's: it covers every value of a large output.
+ */
+const DEFAULT_TIMEOUT_MS = 1000;
 const JsonSchemaConfigSchema = strictObject({
     ...OutputPathFields,
     schema: record(schemas_string(), unknown(), {
         error: "write an inline JSON Schema object, e.g. schema: { type: object, required: [answer] }",
     }),
+    timeout: DurationSchema.default(DEFAULT_TIMEOUT_MS),
 }).superRefine((config, context) => {
     try {
         compiledJsonSchema(config.schema);
@@ -68300,7 +68589,8 @@ const JsonSchemaConfigSchema = strictObject({
 });
 const jsonSchema = defineScorer({
     name: "json_schema",
-    description: "The output (parsed from a string if needed) is valid against an inline JSON Schema.",
+    description: "The output (parsed from a string if needed) is valid against an inline JSON Schema. Validation may take " +
+        `at most \`timeout\` (default ${DEFAULT_TIMEOUT_MS}ms): a schema \`pattern\` that backtracks is this scorer's error on the item.`,
     configSchema: JsonSchemaConfigSchema,
     create(config) {
         const validate = compiledJsonSchema(config.schema);
@@ -68313,10 +68603,12 @@ const jsonSchema = defineScorer({
                 // A string that is not JSON is validated as the string it is (a schema may want a string).
                 if (parsed.ok)
                     value = parsed.value;
+                else if (parsed.tooDeep)
+                    throw new Error(`${output.label} is JSON text, but ${parsed.error}; too deep to validate`);
                 else
                     notJson = `${output.label} is a string that is not valid JSON; as a string, `;
             }
-            const passed = value !== undefined && validate(value);
+            const passed = value !== undefined && validateWithinTimeLimit(validate, value, config.timeout);
             let reason;
             if (value === undefined)
                 reason = `${output.label} is missing`;
@@ -68332,6 +68624,17 @@ const jsonSchema = defineScorer({
         };
     },
 });
+function validateWithinTimeLimit(validate, value, timeoutMs) {
+    try {
+        return runWithinTimeLimit(() => validate(value), timeoutMs);
+    }
+    catch (error) {
+        if (!(error instanceof TimeLimitExceeded))
+            throw error;
+        throw new Error(`json_schema validation timed out after ${timeoutMs} ms; simplify the schema's pattern or patternProperties ` +
+            "(no nested quantifiers such as (a+)+) or raise timeout");
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/core/scorers/json-valid.ts
 
@@ -68362,9 +68665,12 @@ function judgeJson(value, label) {
         return { passed: true, reason: `${label} is ${kindOf(value)}, already JSON` };
     }
     const parsed = parseJson(value);
-    return parsed.ok
-        ? { passed: true, reason: `${label} parses as JSON (${kindOf(parsed.value)})` }
-        : { passed: false, reason: `${label} is not valid JSON: ${parsed.error}` };
+    if (parsed.ok)
+        return { passed: true, reason: `${label} parses as JSON (${kindOf(parsed.value)})` };
+    // Valid JSON all the same: only its value is too deep to be kept.
+    if (parsed.tooDeep)
+        return { passed: true, reason: `${label} parses as JSON (${parsed.error})` };
+    return { passed: false, reason: `${label} is not valid JSON: ${parsed.error}` };
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/latency-max.ts
@@ -68452,13 +68758,17 @@ const notContains = defineScorer({
 
 
 
+
+
 const FLAGS = /^[dgimsuvy]*$/;
 /**
- * Patterns are bounded in length. A short pattern can still backtrack catastrophically on a
- * long output (`(a+)+$`): JavaScript has no match timeout, so such a pattern is the config
- * author's to avoid (prefer `contains`, or anchored patterns without nested quantifiers).
+ * Patterns are bounded in length. A short pattern can still backtrack catastrophically
+ * (`^(a+)+$` on 40 "a"s and a "!" takes hours), so every match runs within a time limit: on
+ * timeout the scorer errors on that item and the run goes on. A linear pattern matches a
+ * megabyte in a few milliseconds, far inside the default.
  */
 const MAX_PATTERN_LENGTH = 1000;
+const regex_DEFAULT_TIMEOUT_MS = 100;
 const RegexConfigSchema = strictObject({
     ...OutputPathFields,
     pattern: schemas_string({ error: 'write the regular expression, e.g. pattern: "^order [0-9]+$"' })
@@ -68466,6 +68776,7 @@ const RegexConfigSchema = strictObject({
     flags: schemas_string()
         .regex(FLAGS, { error: 'flags are letters among d, g, i, m, s, u, v, y, e.g. flags: "i"' })
         .default(""),
+    timeout: DurationSchema.default(regex_DEFAULT_TIMEOUT_MS),
 }).superRefine((config, context) => {
     const problem = regexProblem(config.pattern, config.flags);
     if (problem !== undefined) {
@@ -68486,16 +68797,16 @@ function regexProblem(pattern, flags) {
 }
 const regex_regex = defineScorer({
     name: "regex",
-    description: "The output matches a regular expression (`pattern`, optional `flags` such as \"i\").",
+    description: "The output matches a regular expression (`pattern`, optional `flags` such as \"i\"). Each match " +
+        `may take at most \`timeout\` (default ${regex_DEFAULT_TIMEOUT_MS}ms); a slower one is this scorer's error on the item.`,
     configSchema: RegexConfigSchema,
     create(config) {
         const expression = new RegExp(config.pattern, config.flags);
         const shown = `/${config.pattern}/${config.flags}`;
         return ({ result }) => {
             const output = readOutput(result, config.output_path);
-            // A "g" or "y" expression remembers where it stopped; every item starts from the beginning.
-            expression.lastIndex = 0;
-            const match = expression.exec(asText(output.value));
+            const text = asText(output.value);
+            const match = matchWithinTimeLimit(expression, text, config.timeout);
             const passed = match !== null;
             return {
                 score: passed ? 1 : 0,
@@ -68511,6 +68822,21 @@ const regex_regex = defineScorer({
         };
     },
 });
+function matchWithinTimeLimit(expression, text, timeoutMs) {
+    try {
+        return runWithinTimeLimit(() => {
+            // A "g" or "y" expression remembers where it stopped; every item starts from the beginning.
+            expression.lastIndex = 0;
+            return expression.exec(text);
+        }, timeoutMs);
+    }
+    catch (error) {
+        if (!(error instanceof TimeLimitExceeded))
+            throw error;
+        throw new Error(`regex timed out after ${timeoutMs} ms on a ${text.length}-character output; simplify the pattern ` +
+            "(no nested quantifiers such as (a+)+) or raise timeout");
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/core/scorers/starts-with.ts
 
@@ -68642,10 +68968,10 @@ function argumentsMatch(call, wanted) {
 }
 function describeCountRule(config) {
     if (config.times !== undefined)
-        return `exactly ${plural(config.times)}`;
-    return `at least ${plural(config.min_times ?? 1)}`;
+        return `exactly ${tool_called_plural(config.times)}`;
+    return `at least ${tool_called_plural(config.min_times ?? 1)}`;
 }
-function plural(count) {
+function tool_called_plural(count) {
     return count === 1 ? "1 time" : `${count} times`;
 }
 function compared(config) {
@@ -68667,10 +68993,10 @@ function toolReason(config, calls, named, matching, passed, countRule) {
     }
     if (config.arguments !== undefined && matching === 0 && !passed) {
         const seen = named.slice(0, 3).map((call) => evidence_values_preview(callArguments(call))).join(", ");
-        return `tool ${tool} was called ${plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
+        return `tool ${tool} was called ${tool_called_plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
     }
     const verdict = passed ? "" : ` (expected ${countRule})`;
-    return `tool ${tool} was called ${plural(matching)}${withArgs}${verdict}`;
+    return `tool ${tool} was called ${tool_called_plural(matching)}${withArgs}${verdict}`;
 }
 function uniqueNames(calls) {
     return [...new Set(calls.map((call) => call.name))].join(", ");
@@ -71007,217 +71333,6 @@ const stream_parse = (opts) => {
 
 
 
-;// CONCATENATED MODULE: ./src/core/dataset/json-syntax.ts
-/**
- * Records nested deeper than this are refused: every later step (ids, the store, the target's
- * request) walks values recursively, and a crafted record a few thousand levels deep would overflow
- * the stack there. 128 is serde_json's default and far beyond any real dataset.
- */
-const MAX_JSON_DEPTH = 128;
-/**
- * Finds the first syntax error in `text` (one JSON value, surrounding whitespace allowed), or a
- * nesting deeper than `maxDepth`. Used on the error path only, after `JSON.parse` refused the text:
- * it locates the problem itself, so no message depends on the engine's wording or quotes an excerpt
- * of the file.
- */
-function findJsonSyntaxError(text, maxDepth = MAX_JSON_DEPTH) {
-    const scanner = new Scanner(text, maxDepth);
-    try {
-        scanner.document();
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof Found)
-            return error.syntaxError;
-        throw error;
-    }
-}
-/** "unexpected character "x"" when the content may be quoted, else without the character. */
-function describeJsonSyntaxError(error, quoteContent) {
-    return quoteContent && error.character !== undefined
-        ? `${error.problem} ${JSON.stringify(error.character)}`
-        : error.problem;
-}
-/** Whether a parsed value nests objects and arrays deeper than `maxDepth`. */
-function nestingExceeds(value, maxDepth = MAX_JSON_DEPTH, depth = 0) {
-    if (value === null || typeof value !== "object")
-        return false;
-    if (depth + 1 > maxDepth)
-        return true;
-    const children = Array.isArray(value) ? value : Object.values(value);
-    for (const child of children) {
-        if (nestingExceeds(child, maxDepth, depth + 1))
-            return true;
-    }
-    return false;
-}
-class Found extends Error {
-    syntaxError;
-    constructor(syntaxError) {
-        super(syntaxError.problem);
-        this.syntaxError = syntaxError;
-    }
-}
-const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
-const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
-class Scanner {
-    text;
-    maxDepth;
-    index = 0;
-    constructor(text, maxDepth) {
-        this.text = text;
-        this.maxDepth = maxDepth;
-    }
-    document() {
-        this.value(0);
-        this.skipWhitespace();
-        if (this.index < this.text.length)
-            this.fail("unexpected text after the JSON value");
-    }
-    value(depth) {
-        this.skipWhitespace();
-        const char = this.text[this.index];
-        if (char === undefined)
-            this.fail("a value is missing (the text ends early)");
-        if (char === "{")
-            this.object(depth + 1);
-        else if (char === "[")
-            this.array(depth + 1);
-        else if (char === '"')
-            this.string();
-        else if (char === "-" || (char >= "0" && char <= "9"))
-            this.number();
-        else if (char === "t")
-            this.literal("true");
-        else if (char === "f")
-            this.literal("false");
-        else if (char === "n")
-            this.literal("null");
-        else
-            this.unexpected();
-    }
-    object(depth) {
-        if (depth > this.maxDepth)
-            this.tooDeep();
-        this.index++;
-        this.skipWhitespace();
-        if (this.text[this.index] === "}") {
-            this.index++;
-            return;
-        }
-        for (;;) {
-            this.skipWhitespace();
-            if (this.text[this.index] !== '"')
-                this.fail("expected a property name in double quotes");
-            this.string();
-            this.skipWhitespace();
-            if (this.text[this.index] !== ":")
-                this.fail("expected ':' after the property name");
-            this.index++;
-            this.value(depth);
-            this.skipWhitespace();
-            const next = this.text[this.index];
-            if (next === "}") {
-                this.index++;
-                return;
-            }
-            if (next !== ",")
-                this.fail("expected ',' or '}' after a property value");
-            this.index++;
-            this.skipWhitespace();
-            if (this.text[this.index] === "}")
-                this.fail("a comma before '}'; remove the trailing comma");
-        }
-    }
-    array(depth) {
-        if (depth > this.maxDepth)
-            this.tooDeep();
-        this.index++;
-        this.skipWhitespace();
-        if (this.text[this.index] === "]") {
-            this.index++;
-            return;
-        }
-        for (;;) {
-            this.value(depth);
-            this.skipWhitespace();
-            const next = this.text[this.index];
-            if (next === "]") {
-                this.index++;
-                return;
-            }
-            if (next !== ",")
-                this.fail("expected ',' or ']' after an array element");
-            this.index++;
-            this.skipWhitespace();
-            if (this.text[this.index] === "]")
-                this.fail("a comma before ']'; remove the trailing comma");
-        }
-    }
-    string() {
-        const start = this.index;
-        this.index++;
-        for (;;) {
-            const code = this.text.charCodeAt(this.index);
-            if (Number.isNaN(code))
-                this.fail("a string is not closed", start);
-            if (code === 0x22) {
-                this.index++;
-                return;
-            }
-            if (code < 0x20)
-                this.fail("a line break or control character inside a string; write it as an escape (\\n, \\t, \\u0000)");
-            if (code === 0x5c) {
-                const escape = this.text[this.index + 1];
-                if (escape === "u") {
-                    if (!/^[0-9A-Fa-f]{4}$/.test(this.text.slice(this.index + 2, this.index + 6))) {
-                        this.fail("an invalid \\u escape in a string (write four hex digits)");
-                    }
-                    this.index += 6;
-                    continue;
-                }
-                if (escape === undefined || !ESCAPES.has(escape)) {
-                    this.fail("an invalid escape in a string (a backslash is written \\\\)");
-                }
-                this.index += 2;
-                continue;
-            }
-            this.index++;
-        }
-    }
-    number() {
-        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-        match.lastIndex = this.index;
-        const found = match.exec(this.text);
-        const end = found === null ? this.index : this.index + found[0].length;
-        const next = this.text[end];
-        if (found === null || (next !== undefined && /[0-9.eE+-]/.test(next))) {
-            this.fail("an invalid number");
-        }
-        this.index = end;
-    }
-    literal(word) {
-        if (this.text.startsWith(word, this.index))
-            this.index += word.length;
-        else
-            this.unexpected();
-    }
-    skipWhitespace() {
-        while (WHITESPACE.has(this.text.charCodeAt(this.index)))
-            this.index++;
-    }
-    unexpected() {
-        const code = this.text.codePointAt(this.index);
-        throw new Found({ index: this.index, problem: "unexpected character", character: String.fromCodePoint(code) });
-    }
-    tooDeep() {
-        throw new Found({ index: this.index, problem: `nested more than ${this.maxDepth} levels deep`, tooDeep: true });
-    }
-    fail(problem, index = this.index) {
-        throw new Found({ index, problem });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/dataset/csv-columns.ts
 
 
@@ -71681,6 +71796,199 @@ class JsonArraySplitter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/dataset/json-syntax.ts
+
+/**
+ * Finds the first syntax error in `text` (one JSON value, surrounding whitespace allowed), or a
+ * nesting deeper than `maxDepth`. Used on the error path only, after `JSON.parse` refused the text:
+ * it locates the problem itself, so no message depends on the engine's wording or quotes an excerpt
+ * of the file.
+ */
+function findJsonSyntaxError(text, maxDepth = MAX_JSON_DEPTH) {
+    const scanner = new Scanner(text, maxDepth);
+    try {
+        scanner.document();
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Found)
+            return error.syntaxError;
+        throw error;
+    }
+}
+/** "unexpected character "x"" when the content may be quoted, else without the character. */
+function describeJsonSyntaxError(error, quoteContent) {
+    return quoteContent && error.character !== undefined
+        ? `${error.problem} ${JSON.stringify(error.character)}`
+        : error.problem;
+}
+class Found extends Error {
+    syntaxError;
+    constructor(syntaxError) {
+        super(syntaxError.problem);
+        this.syntaxError = syntaxError;
+    }
+}
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+class Scanner {
+    text;
+    maxDepth;
+    index = 0;
+    constructor(text, maxDepth) {
+        this.text = text;
+        this.maxDepth = maxDepth;
+    }
+    document() {
+        this.value(0);
+        this.skipWhitespace();
+        if (this.index < this.text.length)
+            this.fail("unexpected text after the JSON value");
+    }
+    value(depth) {
+        this.skipWhitespace();
+        const char = this.text[this.index];
+        if (char === undefined)
+            this.fail("a value is missing (the text ends early)");
+        if (char === "{")
+            this.object(depth + 1);
+        else if (char === "[")
+            this.array(depth + 1);
+        else if (char === '"')
+            this.string();
+        else if (char === "-" || (char >= "0" && char <= "9"))
+            this.number();
+        else if (char === "t")
+            this.literal("true");
+        else if (char === "f")
+            this.literal("false");
+        else if (char === "n")
+            this.literal("null");
+        else
+            this.unexpected();
+    }
+    object(depth) {
+        if (depth > this.maxDepth)
+            this.tooDeep();
+        this.index++;
+        this.skipWhitespace();
+        if (this.text[this.index] === "}") {
+            this.index++;
+            return;
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.index] !== '"')
+                this.fail("expected a property name in double quotes");
+            this.string();
+            this.skipWhitespace();
+            if (this.text[this.index] !== ":")
+                this.fail("expected ':' after the property name");
+            this.index++;
+            this.value(depth);
+            this.skipWhitespace();
+            const next = this.text[this.index];
+            if (next === "}") {
+                this.index++;
+                return;
+            }
+            if (next !== ",")
+                this.fail("expected ',' or '}' after a property value");
+            this.index++;
+            this.skipWhitespace();
+            if (this.text[this.index] === "}")
+                this.fail("a comma before '}'; remove the trailing comma");
+        }
+    }
+    array(depth) {
+        if (depth > this.maxDepth)
+            this.tooDeep();
+        this.index++;
+        this.skipWhitespace();
+        if (this.text[this.index] === "]") {
+            this.index++;
+            return;
+        }
+        for (;;) {
+            this.value(depth);
+            this.skipWhitespace();
+            const next = this.text[this.index];
+            if (next === "]") {
+                this.index++;
+                return;
+            }
+            if (next !== ",")
+                this.fail("expected ',' or ']' after an array element");
+            this.index++;
+            this.skipWhitespace();
+            if (this.text[this.index] === "]")
+                this.fail("a comma before ']'; remove the trailing comma");
+        }
+    }
+    string() {
+        const start = this.index;
+        this.index++;
+        for (;;) {
+            const code = this.text.charCodeAt(this.index);
+            if (Number.isNaN(code))
+                this.fail("a string is not closed", start);
+            if (code === 0x22) {
+                this.index++;
+                return;
+            }
+            if (code < 0x20)
+                this.fail("a line break or control character inside a string; write it as an escape (\\n, \\t, \\u0000)");
+            if (code === 0x5c) {
+                const escape = this.text[this.index + 1];
+                if (escape === "u") {
+                    if (!/^[0-9A-Fa-f]{4}$/.test(this.text.slice(this.index + 2, this.index + 6))) {
+                        this.fail("an invalid \\u escape in a string (write four hex digits)");
+                    }
+                    this.index += 6;
+                    continue;
+                }
+                if (escape === undefined || !ESCAPES.has(escape)) {
+                    this.fail("an invalid escape in a string (a backslash is written \\\\)");
+                }
+                this.index += 2;
+                continue;
+            }
+            this.index++;
+        }
+    }
+    number() {
+        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        match.lastIndex = this.index;
+        const found = match.exec(this.text);
+        const end = found === null ? this.index : this.index + found[0].length;
+        const next = this.text[end];
+        if (found === null || (next !== undefined && /[0-9.eE+-]/.test(next))) {
+            this.fail("an invalid number");
+        }
+        this.index = end;
+    }
+    literal(word) {
+        if (this.text.startsWith(word, this.index))
+            this.index += word.length;
+        else
+            this.unexpected();
+    }
+    skipWhitespace() {
+        while (WHITESPACE.has(this.text.charCodeAt(this.index)))
+            this.index++;
+    }
+    unexpected() {
+        const code = this.text.codePointAt(this.index);
+        throw new Found({ index: this.index, problem: "unexpected character", character: String.fromCodePoint(code) });
+    }
+    tooDeep() {
+        throw new Found({ index: this.index, problem: `nested more than ${this.maxDepth} levels deep`, tooDeep: true });
+    }
+    fail(problem, index = this.index) {
+        throw new Found({ index, problem });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-json-array.ts
 
 
@@ -71805,6 +72113,7 @@ async function* textLines(chunks, maxLength = Number.POSITIVE_INFINITY) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-jsonl.ts
+
 
 
 
@@ -72002,6 +72311,7 @@ function fileError(error, displayPath) {
 ;// CONCATENATED MODULE: ./src/engine/targets/failure-text.ts
 
 
+
 /** The first `length` code points of a body or stderr, on one line, for an item's error message. */
 function failure_text_excerpt(text, length = 200) {
     const line = text.replace(/\s+/g, " ").trim();
@@ -72020,6 +72330,8 @@ function tailExcerpt(text, length = 200) {
         return "(empty)";
     return line.length > length ? `…${suffixWithin(line, { limit: length, unit: "characters" })}` : line;
 }
+/** A deeper response would overflow the stack where the item is stored: the item errors instead. */
+const RESPONSE_TOO_DEEP = `the response nests deeper than ${MAX_JSON_DEPTH} levels`;
 
 ;// CONCATENATED MODULE: ./src/core/template.ts
 
@@ -72350,10 +72662,11 @@ class HttpTransport {
 
 
 
+
 /**
  * Sends one JSON request with retries. Retried: network errors, timeouts, 408, 429 and 5xx
- * (honouring Retry-After). Final at once: any other non-2xx and a 2xx that is not JSON, since
- * sending the same request again would get the same answer. Rejects only when `signal` aborts.
+ * (honouring Retry-After). Final at once: any other non-2xx and a 2xx that is not JSON or nests
+ * deeper than MAX_JSON_DEPTH, since sending the same request again would get the same answer. Rejects only when `signal` aborts.
  */
 async function callJsonEndpoint(transport, request, policy) {
     let latencyMs = 0;
@@ -72382,12 +72695,14 @@ async function callJsonEndpoint(transport, request, policy) {
 function judgeExchange(exchange) {
     const { status, text } = exchange;
     if (status >= 200 && status < 300) {
+        let json;
         try {
-            return { retry: false, value: { json: JSON.parse(text) } };
+            json = JSON.parse(text);
         }
         catch {
             return { retry: false, value: { error: `response is not JSON: ${failure_text_excerpt(text)}` } };
         }
+        return { retry: false, value: nestingExceeds(json) ? { error: RESPONSE_TOO_DEEP } : { json } };
     }
     const detail = text.trim() === "" ? "" : `: ${failure_text_excerpt(text)}`;
     const error = `HTTP ${status}${detail}`;
@@ -72417,7 +72732,8 @@ function networkErrorText(error) {
  * | OpenAI chat: `prompt_tokens` or          | `prompt_tokens`                 | `prompt_tokens_details.cached_tokens` | completion_tokens |
  * |   `completion_tokens` present            |                                 |                                       |                   |
  * | Anthropic: `cache_read_input_tokens` or  | `input_tokens` + cache reads    | `cache_read_input_tokens`             | output_tokens     |
- * |   `cache_creation_input_tokens` present  |   + cache writes                |                                       |                   |
+ * |   `cache_creation_input_tokens` present  |   + cache writes (a missing     |                                       |                   |
+ * |                                          |   one counts 0)                 |                                       |                   |
  * | OpenAI Responses and any other shape     | `input_tokens`                  | `input_tokens_details.cached_tokens`  | output_tokens     |
  *
  * Anthropic's cache writes are kept as `cache_creation_input_tokens` too.
@@ -72435,7 +72751,7 @@ function networkErrorText(error) {
  * that summed Anthropic's uncached input) is wrong, and one that agrees changes nothing. When one
  * side is unknown, a given total is kept if it is not below the known side. Counts that are not
  * non-negative integers (negative, fractional, NaN, text) are ignored, as is a cached count above
- * the input it is part of.
+ * the input it is part of or without a known input: cached never exceeds input, in any shape.
  */
 function normalizeUsage(value) {
     if (!normalize_usage_isRecord(value))
@@ -72449,7 +72765,7 @@ function normalizeUsage(value) {
     const total = totalOf(tokenCount(value.total_tokens), read.input, read.output);
     if (total !== undefined)
         usage.total_tokens = total;
-    if (read.cached !== undefined && (read.input === undefined || read.cached <= read.input)) {
+    if (read.cached !== undefined && read.input !== undefined && read.cached <= read.input) {
         usage.cached_input_tokens = read.cached;
     }
     if (read.cacheCreation !== undefined)
@@ -72465,11 +72781,12 @@ function readShape(usage) {
         };
     }
     if ("cache_read_input_tokens" in usage || "cache_creation_input_tokens" in usage) {
-        const uncached = tokenCount(usage.input_tokens);
-        const cached = tokenCount(usage.cache_read_input_tokens);
-        const cacheCreation = tokenCount(usage.cache_creation_input_tokens);
+        const parts = [usage.input_tokens, usage.cache_read_input_tokens, usage.cache_creation_input_tokens].map(tokenCount);
+        const [, cached, cacheCreation] = parts;
+        const known = parts.filter((part) => part !== undefined);
         return {
-            input: uncached === undefined ? undefined : uncached + (cached ?? 0) + (cacheCreation ?? 0),
+            // A missing part counts 0: cache reads alone are still input, never more cached than input.
+            input: known.length === 0 ? undefined : known.reduce((sum, part) => sum + part, 0),
             output: tokenCount(usage.output_tokens),
             cached,
             cacheCreation,
@@ -72499,6 +72816,7 @@ function normalize_usage_isRecord(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/response-mapping.ts
+
 
 
 /**
@@ -72547,11 +72865,13 @@ function toolCallOf(entry) {
         call.arguments = parseJsonText(rawArguments);
     return call;
 }
+/** Text that is not JSON, or nests deeper than MAX_JSON_DEPTH (it would overflow the store), stays text. */
 function parseJsonText(value) {
     if (typeof value !== "string")
         return value;
     try {
-        return JSON.parse(value);
+        const parsed = JSON.parse(value);
+        return nestingExceeds(parsed) ? value : parsed;
     }
     catch {
         return value;
@@ -72687,7 +73007,57 @@ function createHttpTarget(config, options) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/engine/targets/process-group.ts
+/**
+ * On POSIX each command runs as the leader of its own process group (`detached: true`), so one
+ * signal to the group reaches what it started too (`sh -c "agent &"`): a timeout or a cancel
+ * leaves no grandchild running. Windows has no process groups; there only the child is signalled.
+ */
+const OWN_PROCESS_GROUP = process.platform !== "win32";
+/** Leaders of groups still running: the CLI may exit (a second Ctrl-C) before they end. */
+const liveGroups = new Set();
+let exitHookInstalled = false;
+/** Call once the child is spawned; `groupExited` once its leader has exited. */
+function watchGroup(child) {
+    if (!OWN_PROCESS_GROUP || child.pid === undefined)
+        return;
+    liveGroups.add(child.pid);
+    if (!exitHookInstalled) {
+        exitHookInstalled = true;
+        // Detached children no longer get the terminal's Ctrl-C: stop them when we stop.
+        process.on("exit", () => {
+            for (const pid of liveGroups)
+                signalPid(-pid, "SIGTERM");
+        });
+    }
+}
+function groupExited(child) {
+    if (child.pid !== undefined)
+        liveGroups.delete(child.pid);
+}
+/**
+ * Signals the child's whole group. After the leader has exited the group lives on while any
+ * member does, and its id cannot be reused meanwhile; an empty group answers ESRCH, ignored.
+ */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    if (OWN_PROCESS_GROUP)
+        signalPid(-child.pid, signal);
+    else
+        child.kill(signal);
+}
+function signalPid(pid, signal) {
+    try {
+        process.kill(pid, signal);
+    }
+    catch {
+        // Already gone.
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/targets/run-process.ts
+
 
 
 
@@ -72695,10 +73065,18 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const MAX_STDOUT_CHARS = 32 * 1024 * 1024;
 const STDERR_TAIL = { limit: 8 * 1024, unit: "characters" };
 /**
- * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr.
- * On timeout it terminates the process (SIGTERM, then SIGKILL after the grace) and resolves once
- * it has exited, so a run never has more live processes than its concurrency. When `signal`
- * aborts it sends the same kill and rejects at once with the abort reason.
+ * After the process exits, how long its pipes may take to deliver what it wrote. A pipe still open
+ * after that is held by something it left running in the background (`(sleep 50) &`): the answer
+ * is read, the pipes are closed and the leftovers are asked to stop.
+ */
+const DRAIN_GRACE_MS = 100;
+/**
+ * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr, and
+ * resolves once the process has exited and its output is read. The timeout covers the process,
+ * not what it leaves behind. On timeout it terminates the process group (SIGTERM, then SIGKILL
+ * after the grace) and resolves once the process has exited, so a run never has more live
+ * processes than its concurrency. When `signal` aborts it sends the same kill and rejects at once
+ * with the abort reason.
  */
 function runProcess(request) {
     const { signal } = request;
@@ -72709,29 +73087,49 @@ function runProcess(request) {
             cwd: request.cwd,
             env: request.env,
             stdio: ["pipe", "pipe", "pipe"],
+            detached: OWN_PROCESS_GROUP,
         });
+        watchGroup(child);
         let stdout = "";
         let stderr = "";
-        let exited = false;
+        let exit;
         let timedOut = false;
+        let terminating = false;
         let settled = false;
-        let killTimer;
+        let drainTimer;
         const settle = (outcome, error) => {
             if (settled)
                 return;
             settled = true;
             clearTimeout(timeoutTimer);
+            clearTimeout(drainTimer);
             signal.removeEventListener("abort", onAbort);
             if (outcome)
                 resolve(outcome);
             else
                 reject(error);
         };
+        const settleExited = () => {
+            if (exit !== undefined)
+                settle({ kind: "exited", ...exit, stdout, stderr });
+        };
+        const closePipes = () => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+        };
         const terminate = () => {
-            if (exited)
+            if (terminating)
                 return;
-            child.kill("SIGTERM");
-            killTimer = setTimeout(() => child.kill("SIGKILL"), request.killGraceMs);
+            terminating = true;
+            if (exit !== undefined) {
+                // Draining after the exit: stop waiting for what it left running, and stop that too.
+                closePipes();
+                signalGroup(child, "SIGTERM");
+                return;
+            }
+            signalGroup(child, "SIGTERM");
+            // Left armed after the leader exits: its grandchildren get the same grace, then SIGKILL.
+            const killTimer = setTimeout(() => signalGroup(child, "SIGKILL"), request.killGraceMs);
             killTimer.unref();
         };
         const onAbort = () => {
@@ -72740,10 +73138,7 @@ function runProcess(request) {
         };
         const timeoutTimer = setTimeout(() => {
             timedOut = true;
-            if (exited)
-                settle({ kind: "timeout" });
-            else
-                terminate();
+            terminate();
         }, request.timeoutMs);
         signal.addEventListener("abort", onAbort, { once: true });
         child.stdout.setEncoding("utf8");
@@ -72762,24 +73157,31 @@ function runProcess(request) {
         child.stdin.on("error", () => { });
         child.stdin.end(request.stdin);
         child.on("error", (error) => {
-            exited = true;
+            groupExited(child);
             settle({ kind: "failed", code: error.code, message: error.message });
         });
-        child.on("exit", () => {
-            exited = true;
-            clearTimeout(killTimer);
-            // Grandchildren may keep the pipes open after a kill; the answer is lost anyway.
-            if (timedOut) {
-                child.stdout.destroy();
-                child.stderr.destroy();
-                settle({ kind: "timeout" });
+        child.on("exit", (code, signalName) => {
+            exit = { code, signalName };
+            groupExited(child);
+            clearTimeout(timeoutTimer);
+            if (terminating) {
+                // Killed: whatever grandchildren still hold the pipes, the answer is lost anyway.
+                closePipes();
+                if (timedOut)
+                    settle({ kind: "timeout" });
+                return;
             }
+            drainTimer = setTimeout(() => {
+                closePipes();
+                signalGroup(child, "SIGTERM");
+                settleExited();
+            }, DRAIN_GRACE_MS);
         });
-        child.on("close", (code, signalName) => {
+        child.on("close", () => {
             if (timedOut)
                 settle({ kind: "timeout" });
             else
-                settle({ kind: "exited", code, signalName, stdout, stderr });
+                settleExited();
         });
     });
 }
@@ -72793,11 +73195,13 @@ function runProcess(request) {
 
 
 
+
 /** After SIGTERM on timeout, a process gets this long to exit before SIGKILL. */
 const KILL_GRACE_MS = 2_000;
 /**
  * One process per item: the item as JSON on stdin, the answer as JSON on stdout. Retried on a
- * timeout or a non-zero exit; a missing program or an answer that is not JSON is final.
+ * timeout or a non-zero exit; a missing program or an answer that is not JSON, or nests deeper
+ * than MAX_JSON_DEPTH, is final.
  */
 function createCommandTarget(config, options) {
     const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
@@ -72865,17 +73269,18 @@ function parseAnswer(stdout) {
     const text = stdout.trim();
     if (text === "")
         return { error: "printed nothing on stdout (print the answer as one JSON line)" };
+    const lastLine = text.slice(text.lastIndexOf("\n") + 1);
+    const json = command_parseJsonText(text) ?? command_parseJsonText(lastLine);
+    if (json === undefined)
+        return { error: `output is not JSON: ${failure_text_excerpt(lastLine)}` };
+    return nestingExceeds(json.value) ? { error: RESPONSE_TOO_DEEP } : { json: json.value };
+}
+function command_parseJsonText(text) {
     try {
-        return { json: JSON.parse(text) };
+        return { value: JSON.parse(text) };
     }
     catch {
-        const lastLine = text.slice(text.lastIndexOf("\n") + 1);
-        try {
-            return { json: JSON.parse(lastLine) };
-        }
-        catch {
-            return { error: `output is not JSON: ${failure_text_excerpt(lastLine)}` };
-        }
+        return undefined;
     }
 }
 function exitText(outcome) {
@@ -73029,161 +73434,6 @@ function formatProgressLine(progress, elapsedMs) {
     return `${progress.done}/${progress.total} items · ${counts} · ${rate.toFixed(0)}/s`;
 }
 
-;// CONCATENATED MODULE: ./src/core/gate.ts
-
-
-
-const GateCheckSchema = object({
-    name: schemas_enum(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
-    passed: schemas_boolean(),
-    actual: schemas_number(),
-    limit: schemas_number(),
-    /** What the check demands, in words: "pass rate ≥ 90.0%". */
-    description: schemas_string(),
-});
-const GateVerdictSchema = object({
-    verdict: schemas_enum(["pass", "fail"]),
-    /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
-    reasons: array(schemas_string()),
-    checks: array(GateCheckSchema),
-});
-// 27/30 is 0.9 exactly on paper but not always in binary floating point.
-const EPSILON = 1e-9;
-/**
- * The one verdict of evalgate: every command, the Action, the bot and every report get it from
- * here and never re-derive pass/fail. No false green: a run that is not complete (still
- * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
- * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
- * Throws `UserError` for a threshold override outside 0..1.
- */
-function decideVerdict(subject) {
-    const threshold = resolveThreshold(subject);
-    const { summary, comparison, gate } = subject;
-    const checks = [];
-    const incomplete = incompleteReason(subject);
-    if (incomplete !== undefined) {
-        checks.push({
-            name: "run_completed",
-            passed: false,
-            actual: summary.total,
-            limit: subject.itemCount,
-            description: "the run completes",
-            reason: incomplete,
-        });
-    }
-    if (summary.total === 0) {
-        checks.push({
-            name: "items_evaluated",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one item is evaluated",
-            reason: "no items were evaluated",
-        });
-        return verdictOf(checks);
-    }
-    if (summary.errored === summary.total) {
-        checks.push({
-            name: "calls_succeeded",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one call of the target succeeds",
-            reason: `every call failed (${stats_formatCount(summary.errored)} of ${stats_formatCount(summary.total)} items errored)`,
-        });
-    }
-    else if (tooManyErrors(subject)) {
-        checks.push({
-            name: "error_rate",
-            passed: false,
-            actual: summary.errored / summary.total,
-            limit: subject.maxErrorRate,
-            description: `at most ${stats_formatPercent(subject.maxErrorRate)} of items error`,
-            reason: errorRateReason(subject),
-        });
-    }
-    checks.push({
-        name: "pass_rate",
-        passed: summary.pass_rate + EPSILON >= threshold,
-        actual: summary.pass_rate,
-        limit: threshold,
-        description: `pass rate ≥ ${stats_formatPercent(threshold, { against: [summary.pass_rate] })}`,
-        reason: `pass rate ${stats_formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ` +
-            stats_formatPercent(threshold, { against: [summary.pass_rate] }),
-    });
-    if (comparison !== undefined && gate.max_regressions !== undefined) {
-        const regressions = comparison.regressions.count;
-        checks.push({
-            name: "regressions",
-            passed: regressions <= gate.max_regressions,
-            actual: regressions,
-            limit: gate.max_regressions,
-            description: `at most ${gate.max_regressions} ${gate_plural(gate.max_regressions, "regression")}`,
-            reason: `${regressions} ${gate_plural(regressions, "regression")} ${regressions === 1 ? "exceeds" : "exceed"} the maximum ${gate.max_regressions}`,
-        });
-    }
-    return verdictOf(checks);
-}
-/**
- * Why the run is not complete, in one sentence with the counts of its summary (the one place a
- * stop message takes its numbers from); undefined for a complete run.
- */
-function incompleteReason(subject) {
-    const { summary, itemCount } = subject;
-    const done = `${stats_formatCount(summary.total)} of ${stats_formatCount(itemCount)} items`;
-    switch (subject.status) {
-        case "running":
-            return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
-        case "cancelled":
-            return `the run was cancelled after ${done}`;
-        case "errored":
-            return `the run could not complete: ${erroredCause(subject)}`;
-        default:
-            return undefined;
-    }
-}
-function erroredCause(subject) {
-    const { summary, itemCount } = subject;
-    if (summary.total > 0 && summary.errored === summary.total) {
-        return `every call failed (${stats_formatCount(summary.errored)} of ${stats_formatCount(summary.total)} items errored)`;
-    }
-    if (tooManyErrors(subject))
-        return errorRateReason(subject);
-    return `it stopped after ${stats_formatCount(summary.total)} of ${stats_formatCount(itemCount)} items`;
-}
-function tooManyErrors(subject) {
-    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
-}
-function errorRateReason(subject) {
-    const { summary, maxErrorRate } = subject;
-    return (`${stats_formatCount(summary.errored)} of ${stats_formatCount(summary.total)} items errored, ` +
-        `above max_error_rate ${maxErrorRate} (${stats_formatPercent(maxErrorRate)})`);
-}
-function resolveThreshold(subject) {
-    const override = subject.thresholdOverride;
-    if (override === undefined)
-        return subject.gate.passed_threshold;
-    if (!Number.isFinite(override) || override < 0 || override > 1) {
-        throw new errors_UserError(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
-    }
-    return override;
-}
-function verdictOf(checks) {
-    const failed = checks.filter((check) => !check.passed);
-    return {
-        verdict: failed.length === 0 ? "pass" : "fail",
-        reasons: failed.map((check) => check.reason),
-        checks: checks.map(({ reason: _reason, ...check }) => check),
-    };
-}
-/** True when the verdict failed because the run did not complete (exit 3, not 1). */
-function isIncomplete(verdict) {
-    return verdict.checks.some((check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"));
-}
-function gate_plural(count, word) {
-    return count === 1 ? word : `${word}s`;
-}
-
 ;// CONCATENATED MODULE: ./src/core/model/ids.ts
 
 /** Run item ids are derived, so every store (and a resumed run) gives the same id. */
@@ -73201,6 +73451,7 @@ function newRunId(now, random = Math.random) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/score-item.ts
+
 
 /**
  * Scores one item with every scorer. A failed target call makes the item an error and nothing is
@@ -73230,7 +73481,12 @@ async function runScorer(scorer, item, result, id) {
         return erroredScore(id, scorer, problem, "returned an invalid result");
     return { id, scorer: scorer.label, score: outcome.score, passed: outcome.passed, evidence: outcome.evidence };
 }
-/** The store and the summary trust a score in [0, 1] with a reason: anything else is refused here. */
+/**
+ * Evidence quotes values (an item's expected value, the output) that may each nest up to
+ * MAX_JSON_DEPTH, a level or two down; past this the store's JSON.stringify could overflow.
+ */
+const MAX_EVIDENCE_DEPTH = 2 * MAX_JSON_DEPTH;
+/** The store and the summary trust a score in [0, 1] with a storable reason: anything else is refused here. */
 function outcomeProblem(outcome) {
     if (outcome === null || typeof outcome !== "object")
         return `expected { score, passed, evidence }, got ${String(outcome)}`;
@@ -73242,6 +73498,9 @@ function outcomeProblem(outcome) {
         return `passed ${String(passed)} is not true or false`;
     if (evidence === null || typeof evidence !== "object" || typeof evidence.reason !== "string") {
         return "evidence has no reason";
+    }
+    if (nestingExceeds(evidence, MAX_EVIDENCE_DEPTH)) {
+        return `evidence nests deeper than ${MAX_EVIDENCE_DEPTH} levels or contains itself; it could not be stored`;
     }
     return undefined;
 }
@@ -73455,19 +73714,50 @@ function format_table_formatTable(header, rows, options = {}) {
     return lines.join("\n");
 }
 
+;// CONCATENATED MODULE: ./src/core/report/wrap-text.ts
+
+
+/**
+ * Greedy word wrap to `width` terminal columns: the first line starts with `indent`, the
+ * following ones with `hangingIndent` (default the same); words longer than a line are cut.
+ */
+function wrap_text_wrapText(text, width, indent = "", hangingIndent = indent) {
+    const lines = [];
+    let prefix = indent;
+    let line = "";
+    const room = () => Math.max(8, width - displayWidth(prefix));
+    for (const word of oneLine(text).split(" ")) {
+        const piece = truncateToWidth(word, room());
+        if (line === "")
+            line = piece;
+        else if (displayWidth(line) + 1 + displayWidth(piece) <= room())
+            line += ` ${piece}`;
+        else {
+            lines.push(prefix + line);
+            prefix = hangingIndent;
+            line = truncateToWidth(word, room());
+        }
+    }
+    if (line !== "")
+        lines.push(prefix + line);
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/render-verdict.ts
 
 /** The verdict and its reasons, for the terminal renderers. */
-function render_verdict_renderVerdictLines(verdict) {
+function render_verdict_renderVerdictLines(verdict, width = 80) {
     if (verdict === undefined)
         return ["Verdict: none (no gate was evaluated)"];
     const lines = [`Verdict: ${verdict.verdict === "pass" ? "PASS" : "FAIL"}`];
+    // Wrapped, never cut: a reason is the one sentence that says why a run failed.
     for (const reason of verdict.reasons)
-        lines.push(`  - ${oneLine(reason)}`);
+        lines.push(...wrapText(reason, width, "  - ", "    "));
     return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-run-summary.ts
+
 
 
 
@@ -73497,7 +73787,7 @@ function renderRunSummary(run, verdict, options = {}) {
         ...resumeLines(run, liveOwner),
         ...(configuration !== undefined ? configurationLines(configuration) : []),
         "",
-        ...(run.summary !== undefined ? summaryLines(run.summary, passThreshold(verdict)) : ["No items stored yet."]),
+        ...(run.summary !== undefined ? summaryLines(run.summary, passRateThresholds(verdict)) : ["No items stored yet."]),
         "",
         ...renderVerdictLines(verdict),
     ];
@@ -73541,10 +73831,6 @@ function configText(config) {
         .map(([key, value]) => `${key}: ${valueText(value)}`)
         .join(", ");
 }
-/** The threshold the pass rate was judged against, so the rate is never shown rounded onto it. */
-function passThreshold(verdict) {
-    return verdict.checks.filter((check) => check.name === "pass_rate").map((check) => check.limit);
-}
 function field(name, value) {
     return `${name.padEnd(11)} ${oneLine(value)}`;
 }
@@ -73558,7 +73844,7 @@ function summaryLines(summary, thresholds) {
         lines.push("", formatTable(["scorer", "mean", "pass rate", "scored", "errors"], summary.scorers.map((scorer) => [
             scorer.scorer,
             formatScore(scorer.mean),
-            formatPercent(scorer.pass_rate),
+            formatPercent(scorer.pass_rate, { against: thresholds }),
             formatCount(scorer.count),
             formatCount(scorer.errors),
         ]), { align: ["left", "right", "right", "right", "right"], maxWidth: WIDTH }));
@@ -73991,21 +74277,20 @@ async function finishRun(options, run, summary, now, stopReason) {
     // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
     const errored = stopReason !== undefined || summary.errored > maxErrorRate * summary.total || isAllErrors(summary);
     const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
-    const verdict = decideVerdict({
-        gate: prepared.experiment.gate,
-        maxErrorRate,
-        status: completion,
-        itemCount: run.item_count,
-        summary,
-        ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
-    });
-    const status = completion === "ended" ? (verdict.verdict === "pass" ? "passed" : "failed") : completion;
+    const subject = { gate: prepared.experiment.gate, maxErrorRate, status: completion, itemCount: run.item_count, summary };
+    // The stored status and verdict are the experiment's gate's: a one-off --threshold decides this
+    // command's verdict and exit code, never what every later command reads from the store.
+    const gateVerdict = decideVerdict(subject);
+    const verdict = options.thresholdOverride === undefined
+        ? gateVerdict
+        : decideVerdict({ ...subject, thresholdOverride: options.thresholdOverride });
+    const status = completion === "ended" ? (gateVerdict.verdict === "pass" ? "passed" : "failed") : completion;
     const ended = {
         status,
         ended_at: now().toISOString(),
         summary,
-        verdict: verdict.verdict,
-        verdict_reasons: verdict.reasons,
+        verdict: gateVerdict.verdict,
+        verdict_reasons: gateVerdict.reasons,
     };
     await store.endRun(run.id, ended);
     // The stop message is the verdict's first reason: its counts come from the final summary, never
@@ -74276,6 +74561,13 @@ const RunItemSchema = object({
 ;// CONCATENATED MODULE: ./src/core/model/run.ts
 
 const RunStatusSchema = schemas_enum(["running", "passed", "failed", "errored", "cancelled"]);
+/**
+ * A run that called every item and was judged: only such a run can be a baseline, since an
+ * incomplete one would make every candidate item look like a fix.
+ */
+function isCompleteRun(run) {
+    return run.status === "passed" || run.status === "failed";
+}
 const ScorerSummarySchema = object({
     scorer: schemas_string(),
     /** Items this scorer scored (error items are not scored). */
@@ -74742,6 +75034,7 @@ function changedScorerText(scorer, reasonLength) {
 
 
 
+
 const EMOJI = { pass: "✅", fail: "❌", "no-baseline": "⚠️" };
 const WORD = { pass: "pass", fail: "fail", "no-baseline": "no baseline" };
 const DEFAULT_NO_BASELINE_HELP = "No baseline run of this experiment was found, so nothing was compared. Run the evalgate " +
@@ -74758,10 +75051,11 @@ function verdictHeading(input) {
 }
 function passRateText(input) {
     const comparison = shownComparison(input);
+    const percent = (rate) => stats_formatPercent(rate, { against: gate_passRateThresholds(input.verdict) });
     if (comparison === undefined)
-        return `pass rate ${orDash(input.candidate.summary?.pass_rate, stats_formatPercent)}`;
+        return `pass rate ${orDash(input.candidate.summary?.pass_rate, percent)}`;
     const rate = comparison.pass_rate;
-    return `pass rate ${stats_formatPercent(rate.baseline)} → ${stats_formatPercent(rate.candidate)} (${formatDeltaPp(rate.delta)})`;
+    return `pass rate ${percent(rate.baseline)} → ${percent(rate.candidate)} (${formatDeltaPp(rate.delta)})`;
 }
 /** `**6 regressions** · 9 fixes · 0 new errors · 50 items`, or the run's own counts without a baseline. */
 function countsLine(input) {
@@ -74813,18 +75107,19 @@ function scorerTable(input, detail) {
     const comparison = shownComparison(input);
     if (comparison === undefined) {
         const summary = input.candidate.summary;
-        return summary === undefined ? "" : runScorerTable(summary, detail.scorerRows);
+        return summary === undefined ? "" : runScorerTable(summary, detail.scorerRows, gate_passRateThresholds(input.verdict));
     }
     if (comparison.scorers.length === 0)
         return "";
     const shown = comparison.scorers.slice(0, detail.scorerRows);
     const header = ["scorer", "baseline", "candidate", "Δ"];
-    const table = markdownTable([header, ...shown.map(scorerRow)], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
+    const thresholds = gate_passRateThresholds(input.verdict);
+    const table = markdownTable([header, ...shown.map((scorer) => scorerRow(scorer, thresholds))], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
     const caption = "Per scorer (pass rate · mean score):";
     return `${caption}\n\n${withHiddenRows(table, comparison.scorers.length - shown.length)}`;
 }
-function scorerRow(scorer) {
-    const side = (pass, mean) => pass === undefined || mean === undefined ? "—" : `${stats_formatPercent(pass)} · ${stats_formatScore(mean)}`;
+function scorerRow(scorer, thresholds) {
+    const side = (pass, mean) => pass === undefined || mean === undefined ? "—" : `${stats_formatPercent(pass, { against: thresholds })} · ${stats_formatScore(mean)}`;
     const delta = scorer.pass_rate_delta === null || scorer.mean_delta === null
         ? "—"
         : `${formatDeltaPp(scorer.pass_rate_delta)} · ${formatDeltaScore(scorer.mean_delta)}`;
@@ -75445,6 +75740,7 @@ function conclusionOf(label, report) {
 
 
 
+
 const NO_BASELINE_HELP = "No baseline run exists yet for this experiment. Run the evalgate workflow on a push to the baseline branch (or dispatch it there) to store one; later pull requests are compared with it.";
 /** Runs one experiment on a candidate (a pull request's, a merge group's), compares with the baseline, gates, stores, then reports. */
 async function evaluateCandidate(context, job) {
@@ -75548,7 +75844,7 @@ async function buildReport(context, job, outcome) {
     let comparison;
     if (chosen) {
         const baselineRun = await context.results.getRun(chosen.runId);
-        if (baselineRun) {
+        if (baselineRun && isCompleteRun(baselineRun)) {
             comparison = await compareRuns({ run: baselineRun, items: context.results.runItems(baselineRun.id) }, { run: outcome.run, items: outcome.store.runItems(outcome.run.id) });
         }
     }

@@ -2,6 +2,31 @@ export const id = 957;
 export const ids = [957];
 export const modules = {
 
+/***/ 7071:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ ignoreClosedReader)
+/* harmony export */ });
+/**
+ * When the reader of stdout or stderr goes away (`evalgate runs show R | head -1`), writing gets
+ * EPIPE, emitted as an 'error' event that would crash the process with a stack trace. Unix tools
+ * stop quietly; so does evalgate, but with the exit code its command decides rather than 0 or
+ * 141: a run must still be stored to the end, and `evalgate run … | head` in a CI step (bash
+ * with `-o pipefail`, GitHub Actions' default) must fail exactly when the gate fails. Every
+ * command writes its output in one piece, so finishing costs nothing worth stopping early for.
+ */
+function ignoreClosedReader(stream) {
+    stream.on("error", (error) => {
+        if (error.code === "EPIPE")
+            return;
+        throw error;
+    });
+}
+
+
+/***/ }),
+
 /***/ 1020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -46,11 +71,15 @@ function samePath(a, b) {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7071);
 /* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1020);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2811);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2093);
 // The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
 
 
+
+(0,_ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedReader */ .E)(process.stdout);
+(0,_ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedReader */ .E)(process.stderr);
 // `npm run -s evalgate -- …` starts in the package root: run where the user typed it instead.
 process.chdir((0,_invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__/* .invocationDir */ .m)(process.env, process.cwd()));
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), {
@@ -65,7 +94,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2811:
+/***/ 2093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -86,41 +115,73 @@ var promises_ = __webpack_require__(1455);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
-;// CONCATENATED MODULE: ./src/core/report/csv-row.ts
-/** One RFC 4180 record, CRLF-terminated: fields with a comma, quote or line break are quoted. */
-function csvRow(fields) {
-    return `${fields.map(csvField).join(",")}\r\n`;
-}
-function csvField(field) {
-    // Leading/trailing spaces are quoted too, so a reader that trims keeps them.
-    if (/[",\r\n]|^\s|\s$/.test(field))
-        return `"${field.replace(/"/g, '""')}"`;
-    return field;
-}
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+;// CONCATENATED MODULE: ./src/core/model/run.ts
 
-;// CONCATENATED MODULE: ./src/core/report/escape-xml.ts
-// XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF even as references.
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
-/** Text safe as element content; line breaks stay readable (a CR is kept as a reference). */
-function escapeXmlText(text) {
-    return text
-        .replace(INVALID_XML, "\ufffd")
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;")
-        .replace(/\r/g, "&#13;");
-}
+const RunStatusSchema = schemas/* enum */.k5n(["running", "passed", "failed", "errored", "cancelled"]);
 /**
- * Text safe in a double- or single-quoted attribute value. Line breaks and tabs become
- * references because parsers normalise literal ones in attributes to spaces.
+ * A run that called every item and was judged: only such a run can be a baseline, since an
+ * incomplete one would make every candidate item look like a fix.
  */
-function escapeXmlAttribute(text) {
-    return escapeXmlText(text)
-        .replace(/"/g, "&quot;")
-        .replace(/'/g, "&apos;")
-        .replace(/\n/g, "&#10;")
-        .replace(/\t/g, "&#9;");
+function isCompleteRun(run) {
+    return run.status === "passed" || run.status === "failed";
 }
+const ScorerSummarySchema = schemas/* object */.Ikc({
+    scorer: schemas/* string */.YjP(),
+    /** Items this scorer scored (error items are not scored). */
+    count: schemas/* number */.aig().int().nonnegative(),
+    mean: schemas/* number */.aig(),
+    passed: schemas/* number */.aig().int().nonnegative(),
+    pass_rate: schemas/* number */.aig(),
+    /** Items on which this scorer threw. */
+    errors: schemas/* number */.aig().int().nonnegative(),
+});
+const RunSummarySchema = schemas/* object */.Ikc({
+    total: schemas/* number */.aig().int().nonnegative(),
+    passed: schemas/* number */.aig().int().nonnegative(),
+    failed: schemas/* number */.aig().int().nonnegative(),
+    errored: schemas/* number */.aig().int().nonnegative(),
+    /** passed / total; error items count against it. 0 when total is 0. */
+    pass_rate: schemas/* number */.aig(),
+    scorers: schemas/* array */.YOg(ScorerSummarySchema),
+    latency_ms: schemas/* object */.Ikc({ p50: schemas/* number */.aig(), p95: schemas/* number */.aig(), mean: schemas/* number */.aig() }),
+    tokens: schemas/* object */.Ikc({
+        input: schemas/* number */.aig(),
+        output: schemas/* number */.aig(),
+        total: schemas/* number */.aig(),
+        /** The part of `input` read from prompt caches; absent when no item reported cached tokens. */
+        cached_input: schemas/* number */.aig().optional(),
+    }),
+    cost: schemas/* number */.aig(),
+    /** Calls made beyond the first, over all items. */
+    retries: schemas/* number */.aig().int().nonnegative(),
+});
+const RunSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    experiment: schemas/* string */.YjP(),
+    experiment_version: schemas/* string */.YjP(),
+    dataset_path: schemas/* string */.YjP(),
+    dataset_version: schemas/* string */.YjP(),
+    /** Items in the dataset version when the run started. */
+    item_count: schemas/* number */.aig().int().nonnegative(),
+    /** The URL or command the run called (secrets in headers are never recorded). */
+    target: schemas/* string */.YjP(),
+    label: schemas/* string */.YjP().optional(),
+    /** On GitHub: a baseline (push to the baseline branch) or a candidate (a pull request's deployment). */
+    role: schemas/* enum */.k5n(["baseline", "candidate"]).optional(),
+    /** The pull request a candidate run evaluated. */
+    pull_request: schemas/* number */.aig().int().positive().optional(),
+    git_commit: schemas/* string */.YjP().optional(),
+    git_branch: schemas/* string */.YjP().optional(),
+    started_at: schemas/* string */.YjP(),
+    ended_at: schemas/* string */.YjP().optional(),
+    status: RunStatusSchema,
+    summary: RunSummarySchema.optional(),
+    /** The gate's verdict when the run ended. */
+    verdict: schemas/* enum */.k5n(["pass", "fail"]).optional(),
+    verdict_reasons: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+});
 
 // EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
 var simple_statistics = __webpack_require__(5521);
@@ -147,8 +208,9 @@ function ratio(part, whole) {
 // Past this many decimals a difference is not worth showing: the value is shown truncated toward
 // itself instead, so it still never lands on the far side of a boundary.
 const MAX_DIGITS = 6;
-// 27/30 and 0.9 differ in binary floating point; a rate that close to a boundary is on it.
-const SAME = 1e-9;
+// 27/30 and 0.9 differ in binary floating point (by ~1e-16); a rate that close to a boundary is
+// on it. Kept far below any threshold a user could mean, so 99.95 % never passes 99.950001 %.
+const SAME = 1e-12;
 /**
  * A fraction as a percentage that never rounds onto or across a boundary it is not on: 0.86 →
  * "86.0%", 1999/2000 → "99.95%" (not "100.0%"), 0.0004 → "0.04%". The boundaries are 0, 1 and
@@ -183,10 +245,24 @@ function honestFixed(value, digits, boundaries) {
 const MINUS = "\u2212";
 /** A signed number: "+4.0", "−2.1", "±0.0" when it rounds to zero. */
 function formatSigned(value, digits = 1) {
-    const magnitude = Math.abs(value).toFixed(digits);
+    // A real change is never shown as none: decimals are added until it is not ±0.
+    const magnitude = honestFixed(Math.abs(value), digits, [0]);
     if (Number(magnitude) === 0)
         return `±${magnitude}`;
     return `${value > 0 ? "+" : MINUS}${magnitude}`;
+}
+/**
+ * A threshold (a fraction) as the percentage it exactly is, with 1 to 6 decimals: 0.9 → "90.0%",
+ * 0.6667 → "66.67%". A rule is never misstated by rounding it.
+ */
+function formatThreshold(fraction) {
+    const percent = fraction * 100;
+    for (let d = 1; d < MAX_DIGITS; d += 1) {
+        const text = percent.toFixed(d);
+        if (Math.abs(Number(text) - percent) <= SAME * Math.max(1, percent))
+            return `${text}%`;
+    }
+    return `${percent.toFixed(MAX_DIGITS)}%`;
 }
 /** A difference of two fractions in percentage points: 0.04 → "+4.0 pp". */
 function formatDeltaPp(delta) {
@@ -222,6 +298,42 @@ function formatScore(value) {
 /** Costs are read from the target's responses in its own unit, so no currency sign. */
 function formatCost(value) {
     return value.toFixed(4);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/csv-row.ts
+/** One RFC 4180 record, CRLF-terminated: fields with a comma, quote or line break are quoted. */
+function csvRow(fields) {
+    return `${fields.map(csvField).join(",")}\r\n`;
+}
+function csvField(field) {
+    // Leading/trailing spaces are quoted too, so a reader that trims keeps them.
+    if (/[",\r\n]|^\s|\s$/.test(field))
+        return `"${field.replace(/"/g, '""')}"`;
+    return field;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/escape-xml.ts
+// XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF even as references.
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
+/** Text safe as element content; line breaks stay readable (a CR is kept as a reference). */
+function escapeXmlText(text) {
+    return text
+        .replace(INVALID_XML, "\ufffd")
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/\r/g, "&#13;");
+}
+/**
+ * Text safe in a double- or single-quoted attribute value. Line breaks and tabs become
+ * references because parsers normalise literal ones in attributes to spaces.
+ */
+function escapeXmlAttribute(text) {
+    return escapeXmlText(text)
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&apos;")
+        .replace(/\n/g, "&#10;")
+        .replace(/\t/g, "&#9;");
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/fit-text.ts
@@ -547,6 +659,8 @@ function valueText(value) {
 
 
 
+
+
 /**
  * A run's items as a file's content, in chunks (about one per item), so a 100,000-item run is
  * written as it is read and never held as one string.
@@ -614,9 +728,11 @@ async function* exportJsonl(items) {
 }
 /**
  * JUnit XML: one testsuite for the run, one testcase per item; a failed item is a <failure>
- * carrying its failing scorers' reasons, an errored item an <error>. The counts in the opening
- * tags come from the run's summary (the stream cannot be counted before it is written); a run
- * without a summary gets none.
+ * carrying its failing scorers' reasons, an errored item an <error>. A run that is not complete
+ * (cancelled, errored, or never ended) gets one more testcase, `run completion`, as an <error>
+ * saying how far it got: a CI reporter that only sees passing items would otherwise go green.
+ * The counts in the opening tags come from the run's summary (the stream cannot be counted
+ * before it is written) and include that testcase; a run without a summary gets none.
  */
 async function* exportJunit(run, items) {
     const counts = junitCounts(run);
@@ -626,15 +742,44 @@ async function* exportJunit(run, items) {
     yield `<testsuites name="evalgate"${counts}${time}>\n`;
     yield `  <testsuite name="${experiment}" id="${escapeXmlAttribute(run.id)}"${counts}${time} timestamp="${escapeXmlAttribute(run.started_at)}">\n`;
     yield `    <properties>\n${junitProperties(run)}    </properties>\n`;
-    for await (const item of items)
+    let stored = 0;
+    for await (const item of items) {
+        stored += 1;
         yield junitTestcase(experiment, item);
+    }
+    if (!isCompleteRun(run))
+        yield completionTestcase(experiment, run, stored);
     yield "  </testsuite>\n</testsuites>\n";
 }
 function junitCounts(run) {
     const summary = run.summary;
     if (summary === undefined)
         return "";
-    return ` tests="${summary.total}" failures="${summary.failed}" errors="${summary.errored}" skipped="0"`;
+    const completion = isCompleteRun(run) ? 0 : 1;
+    return ` tests="${summary.total + completion}" failures="${summary.failed}" errors="${summary.errored + completion}" skipped="0"`;
+}
+function completionTestcase(classname, run, stored) {
+    const message = incompleteRunText(run, stored);
+    const missing = Math.max(0, run.item_count - stored);
+    const body = [
+        message,
+        ...(missing > 0 ? [`${formatCount(missing)} of the dataset's ${formatCount(run.item_count)} items have no result`] : []),
+        ...(run.verdict_reasons ?? []).filter((reason) => reason !== message),
+    ].join("\n");
+    return (`    <testcase name="run completion" classname="${classname}" time="0.000">\n` +
+        `      <error message="${escapeXmlAttribute(export_run_short(message))}" type="incomplete">${escapeXmlText(body)}</error>\n    </testcase>\n`);
+}
+/** "the run was cancelled after 12 of 40 items", in the words the gate's verdict uses. */
+function incompleteRunText(run, stored) {
+    const done = `${formatCount(stored)} of ${formatCount(run.item_count)} items`;
+    switch (run.status) {
+        case "cancelled":
+            return `the run was cancelled after ${done}`;
+        case "errored":
+            return `the run could not complete: it stopped after ${done}`;
+        default:
+            return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
+    }
 }
 function suiteSeconds(run) {
     if (run.ended_at === undefined)
@@ -679,6 +824,169 @@ function seconds(milliseconds) {
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __webpack_require__(735);
+;// CONCATENATED MODULE: ./src/core/gate.ts
+
+
+
+const GateCheckSchema = schemas/* object */.Ikc({
+    name: schemas/* enum */.k5n(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
+    passed: schemas/* boolean */.zMY(),
+    actual: schemas/* number */.aig(),
+    limit: schemas/* number */.aig(),
+    /** What the check demands, in words: "pass rate ≥ 90.0%". */
+    description: schemas/* string */.YjP(),
+});
+const GateVerdictSchema = schemas/* object */.Ikc({
+    verdict: schemas/* enum */.k5n(["pass", "fail"]),
+    /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
+    reasons: schemas/* array */.YOg(schemas/* string */.YjP()),
+    checks: schemas/* array */.YOg(GateCheckSchema),
+});
+// 27/30 is 0.9 exactly on paper but not always in binary floating point (off by ~1e-16); the
+// tolerance stays far below any difference a user could mean (99.95 % fails 99.950001 %).
+const EPSILON = 1e-12;
+/**
+ * The one verdict of evalgate: every command, the Action, the bot and every report get it from
+ * here and never re-derive pass/fail. No false green: a run that is not complete (still
+ * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
+ * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
+ * Throws `UserError` for a threshold override outside 0..1.
+ */
+function decideVerdict(subject) {
+    const threshold = resolveThreshold(subject);
+    const { summary, comparison, gate } = subject;
+    const checks = [];
+    const incomplete = incompleteReason(subject);
+    if (incomplete !== undefined) {
+        checks.push({
+            name: "run_completed",
+            passed: false,
+            actual: summary.total,
+            limit: subject.itemCount,
+            description: "the run completes",
+            reason: incomplete,
+        });
+    }
+    if (summary.total === 0) {
+        checks.push({
+            name: "items_evaluated",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one item is evaluated",
+            reason: "no items were evaluated",
+        });
+        return verdictOf(checks);
+    }
+    if (summary.errored === summary.total) {
+        checks.push({
+            name: "calls_succeeded",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one call of the target succeeds",
+            reason: `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`,
+        });
+    }
+    else if (tooManyErrors(subject)) {
+        checks.push({
+            name: "error_rate",
+            passed: false,
+            actual: summary.errored / summary.total,
+            limit: subject.maxErrorRate,
+            description: `at most ${formatThreshold(subject.maxErrorRate)} of items error`,
+            reason: errorRateReason(subject),
+        });
+    }
+    checks.push({
+        name: "pass_rate",
+        passed: summary.pass_rate + EPSILON >= threshold,
+        actual: summary.pass_rate,
+        limit: threshold,
+        description: `pass rate ≥ ${formatThreshold(threshold)}`,
+        reason: `pass rate ${formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ${formatThreshold(threshold)}`,
+    });
+    if (comparison !== undefined && gate.max_regressions !== undefined) {
+        const regressions = comparison.regressions.count;
+        checks.push({
+            name: "regressions",
+            passed: regressions <= gate.max_regressions,
+            actual: regressions,
+            limit: gate.max_regressions,
+            description: `at most ${formatCount(gate.max_regressions)} ${plural(gate.max_regressions, "regression")}`,
+            reason: `${formatCount(regressions)} ${plural(regressions, "regression")} ` +
+                `${regressions === 1 ? "exceeds" : "exceed"} the maximum ${formatCount(gate.max_regressions)}`,
+        });
+    }
+    return verdictOf(checks);
+}
+/**
+ * Why the run is not complete, in one sentence with the counts of its summary (the one place a
+ * stop message takes its numbers from); undefined for a complete run.
+ */
+function incompleteReason(subject) {
+    const { summary, itemCount } = subject;
+    const done = `${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
+    switch (subject.status) {
+        case "running":
+            return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
+        case "cancelled":
+            return `the run was cancelled after ${done}`;
+        case "errored":
+            return `the run could not complete: ${erroredCause(subject)}`;
+        default:
+            return undefined;
+    }
+}
+function erroredCause(subject) {
+    const { summary, itemCount } = subject;
+    if (summary.total > 0 && summary.errored === summary.total) {
+        return `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`;
+    }
+    if (tooManyErrors(subject))
+        return errorRateReason(subject);
+    return `it stopped after ${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
+}
+function tooManyErrors(subject) {
+    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
+}
+function errorRateReason(subject) {
+    const { summary, maxErrorRate } = subject;
+    return (`${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored, ` +
+        `above max_error_rate ${maxErrorRate} (${formatThreshold(maxErrorRate)})`);
+}
+function resolveThreshold(subject) {
+    const override = subject.thresholdOverride;
+    if (override === undefined)
+        return subject.gate.passed_threshold;
+    if (!Number.isFinite(override) || override < 0 || override > 1) {
+        throw new core_errors/* UserError */.y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
+    }
+    return override;
+}
+function verdictOf(checks) {
+    const failed = checks.filter((check) => !check.passed);
+    return {
+        verdict: failed.length === 0 ? "pass" : "fail",
+        reasons: failed.map((check) => check.reason),
+        checks: checks.map(({ reason: _reason, ...check }) => check),
+    };
+}
+/**
+ * The pass-rate thresholds a verdict judged against (fractions): a renderer shows the run's pass
+ * rate `against` them, so it never rounds onto or across the threshold it failed.
+ */
+function passRateThresholds(verdict) {
+    return (verdict?.checks ?? []).filter((check) => check.name === "pass_rate").map((check) => check.limit);
+}
+/** True when the verdict failed because the run did not complete (exit 3, not 1). */
+function isIncomplete(verdict) {
+    return verdict.checks.some((check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"));
+}
+function plural(count, word) {
+    return count === 1 ? word : `${word}s`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
 
 // Entities for what could open HTML, a code span or fence, or split a table cell; a backslash
@@ -766,15 +1074,18 @@ function countOf(value, one, many = `${one}s`) {
 function orDash(value, format) {
     return value === undefined || value === null ? "—" : format(value);
 }
-/** One run's scorers: mean, pass rate and errors; at most `maxRows` rows, the rest counted. */
-function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY) {
+/**
+ * One run's scorers: mean, pass rate and errors; at most `maxRows` rows, the rest counted. Pass
+ * rates are shown `against` the gate's thresholds (fractions), so none reads as one it is not.
+ */
+function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY, thresholds = []) {
     if (summary.scorers.length === 0)
         return "";
     const shown = summary.scorers.slice(0, maxRows);
     const rows = shown.map((scorer) => [
         md(scorer.scorer),
         formatScore(scorer.mean),
-        formatPercent(scorer.pass_rate),
+        formatPercent(scorer.pass_rate, { against: thresholds }),
         formatCount(scorer.errors),
     ]);
     const table = (0,markdown_table/* markdownTable */.Q)([["scorer", "mean", "pass rate", "errors"], ...rows], {
@@ -793,6 +1104,7 @@ function metricsComparisonTable(comparison) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-ci-report.ts
+
 
 
 
@@ -819,18 +1131,19 @@ function renderCiReport(run, verdict, comparison, options = {}) {
     return fitLevels(levels, (detail) => renderAtDetail(run, verdict, comparison, detail), options.limit ?? GITHUB_LIMITS.comment);
 }
 function renderAtDetail(run, verdict, comparison, detail) {
-    const blocks = [verdictBlock(run, verdict), runLine(run)];
+    const thresholds = passRateThresholds(verdict);
+    const blocks = [verdictBlock(run, verdict), runLine(run, thresholds)];
     if (comparison !== undefined) {
-        blocks.push(comparisonHeadline(comparison));
+        blocks.push(comparisonHeadline(comparison, thresholds));
         if (comparison.dataset_note !== undefined)
             blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
-        blocks.push(scorerComparisonTable(comparison));
+        blocks.push(scorerComparisonTable(comparison, thresholds));
         blocks.push(flippedDetails("regression", "regressions", comparison.regressions, detail));
         blocks.push(flippedDetails("fix", "fixes", comparison.fixes, detail));
         blocks.push(metricsComparisonTable(comparison));
     }
     else if (run.summary !== undefined) {
-        blocks.push(runScorerTable(run.summary), metricsLine(run.summary));
+        blocks.push(runScorerTable(run.summary, undefined, thresholds), metricsLine(run.summary));
     }
     return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
 }
@@ -840,7 +1153,7 @@ function verdictBlock(run, verdict) {
     const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
     return [heading, ...(reasons.length > 0 ? ["", ...reasons] : [])].join("\n");
 }
-function runLine(run) {
+function runLine(run, thresholds) {
     const label = run.label !== undefined ? ` (${md(run.label)})` : "";
     const head = `Run ${md(run.id)}${label} · dataset ${md(run.dataset_version)}`;
     const summary = run.summary;
@@ -848,11 +1161,12 @@ function runLine(run) {
         return `${head} · ${md(run.status)}`;
     return (`${head} · ${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
         `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored · ` +
-        `pass rate **${formatPercent(summary.pass_rate)}**`);
+        `pass rate **${formatPercent(summary.pass_rate, { against: thresholds })}**`);
 }
-function comparisonHeadline(comparison) {
+function comparisonHeadline(comparison, thresholds) {
     const { pass_rate: rate } = comparison;
-    return (`**pass rate ${formatPercent(rate.baseline)} → ${formatPercent(rate.candidate)} ` +
+    const against = { against: thresholds };
+    return (`**pass rate ${formatPercent(rate.baseline, against)} → ${formatPercent(rate.candidate, against)} ` +
         `(${formatDeltaPp(rate.delta)})** against baseline ${md(comparison.baseline.run_id)} over ` +
         `${formatCount(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
         `${countOf(comparison.fixes.count, "fix", "fixes")} · ${countOf(comparison.errors.new_errors.count, "new error")}`);
@@ -862,7 +1176,8 @@ function metricsLine(summary) {
         `tokens ${formatCount(summary.tokens.total)} · cost ${formatCost(summary.cost)} · ` +
         `retries ${formatCount(summary.retries)}`);
 }
-function scorerComparisonTable(comparison) {
+function scorerComparisonTable(comparison, thresholds) {
+    const percent = (rate) => formatPercent(rate, { against: thresholds });
     if (comparison.scorers.length === 0)
         return "";
     const rows = comparison.scorers.map((scorer) => [
@@ -870,8 +1185,8 @@ function scorerComparisonTable(comparison) {
         orDash(scorer.baseline?.mean, formatScore),
         orDash(scorer.candidate?.mean, formatScore),
         orDash(scorer.mean_delta ?? undefined, formatDeltaScore),
-        orDash(scorer.baseline?.pass_rate, formatPercent),
-        orDash(scorer.candidate?.pass_rate, formatPercent),
+        orDash(scorer.baseline?.pass_rate, percent),
+        orDash(scorer.candidate?.pass_rate, percent),
         orDash(scorer.pass_rate_delta ?? undefined, formatDeltaPp),
     ]);
     const header = ["scorer", "mean (baseline)", "mean (candidate)", "Δ mean", "pass (baseline)", "pass (candidate)", "Δ pass"];
@@ -1132,13 +1447,16 @@ function parseFormat(value) {
 function parsePercent(flag, value) {
     const trimmed = value.trim();
     const explicit = trimmed.endsWith("%");
-    const percent = Number(explicit ? trimmed.slice(0, -1) : trimmed);
-    if (trimmed === "" || trimmed === "%" || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+    const digits = explicit ? trimmed.slice(0, -1) : trimmed;
+    // Plain decimal only: Number() would also read "0x10" as 16 and "1e2" as 100.
+    const percent = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) : Number.NaN;
+    if (!Number.isFinite(percent) || percent > 100) {
         throw new core_errors/* UserError */.y(`${flag}: "${value}" is not a percentage from 0 to 100 (write 90 for 90%)`);
     }
     if (!explicit && percent > 0 && percent <= 1) {
-        throw new core_errors/* UserError */.y(`${flag} takes a percentage, so "${value}" would mean ${percent}% of items; ` +
-            `write ${percent * 100} for ${percent * 100}%, or "${value}%" if you mean ${percent}%`);
+        throw new core_errors/* UserError */.y(`${flag} takes a percentage, so "${value}" would mean ${digits}% of items; ` +
+            `write ${Number((percent * 100).toPrecision(12))} for ${Number((percent * 100).toPrecision(12))}%, ` +
+            `or "${digits}%" if you mean ${digits}%`);
     }
     return percent / 100;
 }
@@ -1320,8 +1638,6 @@ async function summarizeRun(items) {
     return accumulator.summary();
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
 ;// CONCATENATED MODULE: ./src/core/model/run-item.ts
 
 const ToolCallSchema = schemas/* object */.Ikc({
@@ -1388,65 +1704,6 @@ const RunItemSchema = schemas/* object */.Ikc({
     error: schemas/* string */.YjP().optional(),
     scores: schemas/* array */.YOg(ScoreSchema),
     finished_at: schemas/* string */.YjP(),
-});
-
-;// CONCATENATED MODULE: ./src/core/model/run.ts
-
-const RunStatusSchema = schemas/* enum */.k5n(["running", "passed", "failed", "errored", "cancelled"]);
-const ScorerSummarySchema = schemas/* object */.Ikc({
-    scorer: schemas/* string */.YjP(),
-    /** Items this scorer scored (error items are not scored). */
-    count: schemas/* number */.aig().int().nonnegative(),
-    mean: schemas/* number */.aig(),
-    passed: schemas/* number */.aig().int().nonnegative(),
-    pass_rate: schemas/* number */.aig(),
-    /** Items on which this scorer threw. */
-    errors: schemas/* number */.aig().int().nonnegative(),
-});
-const RunSummarySchema = schemas/* object */.Ikc({
-    total: schemas/* number */.aig().int().nonnegative(),
-    passed: schemas/* number */.aig().int().nonnegative(),
-    failed: schemas/* number */.aig().int().nonnegative(),
-    errored: schemas/* number */.aig().int().nonnegative(),
-    /** passed / total; error items count against it. 0 when total is 0. */
-    pass_rate: schemas/* number */.aig(),
-    scorers: schemas/* array */.YOg(ScorerSummarySchema),
-    latency_ms: schemas/* object */.Ikc({ p50: schemas/* number */.aig(), p95: schemas/* number */.aig(), mean: schemas/* number */.aig() }),
-    tokens: schemas/* object */.Ikc({
-        input: schemas/* number */.aig(),
-        output: schemas/* number */.aig(),
-        total: schemas/* number */.aig(),
-        /** The part of `input` read from prompt caches; absent when no item reported cached tokens. */
-        cached_input: schemas/* number */.aig().optional(),
-    }),
-    cost: schemas/* number */.aig(),
-    /** Calls made beyond the first, over all items. */
-    retries: schemas/* number */.aig().int().nonnegative(),
-});
-const RunSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    experiment: schemas/* string */.YjP(),
-    experiment_version: schemas/* string */.YjP(),
-    dataset_path: schemas/* string */.YjP(),
-    dataset_version: schemas/* string */.YjP(),
-    /** Items in the dataset version when the run started. */
-    item_count: schemas/* number */.aig().int().nonnegative(),
-    /** The URL or command the run called (secrets in headers are never recorded). */
-    target: schemas/* string */.YjP(),
-    label: schemas/* string */.YjP().optional(),
-    /** On GitHub: a baseline (push to the baseline branch) or a candidate (a pull request's deployment). */
-    role: schemas/* enum */.k5n(["baseline", "candidate"]).optional(),
-    /** The pull request a candidate run evaluated. */
-    pull_request: schemas/* number */.aig().int().positive().optional(),
-    git_commit: schemas/* string */.YjP().optional(),
-    git_branch: schemas/* string */.YjP().optional(),
-    started_at: schemas/* string */.YjP(),
-    ended_at: schemas/* string */.YjP().optional(),
-    status: RunStatusSchema,
-    summary: RunSummarySchema.optional(),
-    /** The gate's verdict when the run ended. */
-    verdict: schemas/* enum */.k5n(["pass", "fail"]).optional(),
-    verdict_reasons: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
 });
 
 ;// CONCATENATED MODULE: ./src/core/comparison.ts
@@ -1738,179 +1995,33 @@ function orderedCursor(items, name) {
 ;// CONCATENATED MODULE: ./src/cli/compare-stored-runs.ts
 
 
+
 /**
  * Compares two stored runs of one experiment. Throws `UserError` (exit 2) for runs of different
- * experiments or runs whose items have none in common: a comparison of nothing would fail for no
- * reason a user could act on. A side with no item at all (a run killed at once) is compared: its
- * verdict then says why it fails.
+ * experiments, for a baseline that is not complete (running, cancelled, errored) or holds no item,
+ * and for runs whose items have none in common: against such a baseline every candidate would
+ * look like a fix and pass a regression gate. A candidate with no item at all (a run killed at
+ * once) is compared: its verdict then says why it fails.
  */
 async function compareStoredRuns(store, baseline, candidate) {
     if (baseline.experiment !== candidate.experiment) {
         throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} are of different experiments ` +
             `("${baseline.experiment}" and "${candidate.experiment}"); compare runs of one experiment`);
     }
+    if (!isCompleteRun(baseline)) {
+        throw new core_errors/* UserError */.y(`the baseline run ${baseline.id} is not complete (${baseline.status}): it cannot show regressions; ` +
+            `resume it (evalgate run ${baseline.experiment} --resume ${baseline.id}) or compare with a complete run`);
+    }
     const comparison = await compareRuns({ run: baseline, items: store.runItems(baseline.id) }, { run: candidate, items: store.runItems(candidate.id) });
     const { shared, only_baseline: onlyBaseline, only_candidate: onlyCandidate } = comparison.items;
-    if (shared === 0 && onlyBaseline.count > 0 && onlyCandidate.count > 0) {
+    if (shared === 0 && onlyBaseline.count === 0) {
+        throw new core_errors/* UserError */.y(`the baseline run ${baseline.id} holds no item, so there is nothing to compare with`);
+    }
+    if (shared === 0 && onlyCandidate.count > 0) {
         throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} share no item ` +
             `(datasets ${baseline.dataset_version} and ${candidate.dataset_version}), so there is nothing to compare`);
     }
     return comparison;
-}
-
-;// CONCATENATED MODULE: ./src/core/gate.ts
-
-
-
-const GateCheckSchema = schemas/* object */.Ikc({
-    name: schemas/* enum */.k5n(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
-    passed: schemas/* boolean */.zMY(),
-    actual: schemas/* number */.aig(),
-    limit: schemas/* number */.aig(),
-    /** What the check demands, in words: "pass rate ≥ 90.0%". */
-    description: schemas/* string */.YjP(),
-});
-const GateVerdictSchema = schemas/* object */.Ikc({
-    verdict: schemas/* enum */.k5n(["pass", "fail"]),
-    /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
-    reasons: schemas/* array */.YOg(schemas/* string */.YjP()),
-    checks: schemas/* array */.YOg(GateCheckSchema),
-});
-// 27/30 is 0.9 exactly on paper but not always in binary floating point.
-const EPSILON = 1e-9;
-/**
- * The one verdict of evalgate: every command, the Action, the bot and every report get it from
- * here and never re-derive pass/fail. No false green: a run that is not complete (still
- * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
- * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
- * Throws `UserError` for a threshold override outside 0..1.
- */
-function decideVerdict(subject) {
-    const threshold = resolveThreshold(subject);
-    const { summary, comparison, gate } = subject;
-    const checks = [];
-    const incomplete = incompleteReason(subject);
-    if (incomplete !== undefined) {
-        checks.push({
-            name: "run_completed",
-            passed: false,
-            actual: summary.total,
-            limit: subject.itemCount,
-            description: "the run completes",
-            reason: incomplete,
-        });
-    }
-    if (summary.total === 0) {
-        checks.push({
-            name: "items_evaluated",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one item is evaluated",
-            reason: "no items were evaluated",
-        });
-        return verdictOf(checks);
-    }
-    if (summary.errored === summary.total) {
-        checks.push({
-            name: "calls_succeeded",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one call of the target succeeds",
-            reason: `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`,
-        });
-    }
-    else if (tooManyErrors(subject)) {
-        checks.push({
-            name: "error_rate",
-            passed: false,
-            actual: summary.errored / summary.total,
-            limit: subject.maxErrorRate,
-            description: `at most ${formatPercent(subject.maxErrorRate)} of items error`,
-            reason: errorRateReason(subject),
-        });
-    }
-    checks.push({
-        name: "pass_rate",
-        passed: summary.pass_rate + EPSILON >= threshold,
-        actual: summary.pass_rate,
-        limit: threshold,
-        description: `pass rate ≥ ${formatPercent(threshold, { against: [summary.pass_rate] })}`,
-        reason: `pass rate ${formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ` +
-            formatPercent(threshold, { against: [summary.pass_rate] }),
-    });
-    if (comparison !== undefined && gate.max_regressions !== undefined) {
-        const regressions = comparison.regressions.count;
-        checks.push({
-            name: "regressions",
-            passed: regressions <= gate.max_regressions,
-            actual: regressions,
-            limit: gate.max_regressions,
-            description: `at most ${gate.max_regressions} ${plural(gate.max_regressions, "regression")}`,
-            reason: `${regressions} ${plural(regressions, "regression")} ${regressions === 1 ? "exceeds" : "exceed"} the maximum ${gate.max_regressions}`,
-        });
-    }
-    return verdictOf(checks);
-}
-/**
- * Why the run is not complete, in one sentence with the counts of its summary (the one place a
- * stop message takes its numbers from); undefined for a complete run.
- */
-function incompleteReason(subject) {
-    const { summary, itemCount } = subject;
-    const done = `${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
-    switch (subject.status) {
-        case "running":
-            return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
-        case "cancelled":
-            return `the run was cancelled after ${done}`;
-        case "errored":
-            return `the run could not complete: ${erroredCause(subject)}`;
-        default:
-            return undefined;
-    }
-}
-function erroredCause(subject) {
-    const { summary, itemCount } = subject;
-    if (summary.total > 0 && summary.errored === summary.total) {
-        return `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`;
-    }
-    if (tooManyErrors(subject))
-        return errorRateReason(subject);
-    return `it stopped after ${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
-}
-function tooManyErrors(subject) {
-    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
-}
-function errorRateReason(subject) {
-    const { summary, maxErrorRate } = subject;
-    return (`${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored, ` +
-        `above max_error_rate ${maxErrorRate} (${formatPercent(maxErrorRate)})`);
-}
-function resolveThreshold(subject) {
-    const override = subject.thresholdOverride;
-    if (override === undefined)
-        return subject.gate.passed_threshold;
-    if (!Number.isFinite(override) || override < 0 || override > 1) {
-        throw new core_errors/* UserError */.y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
-    }
-    return override;
-}
-function verdictOf(checks) {
-    const failed = checks.filter((check) => !check.passed);
-    return {
-        verdict: failed.length === 0 ? "pass" : "fail",
-        reasons: failed.map((check) => check.reason),
-        checks: checks.map(({ reason: _reason, ...check }) => check),
-    };
-}
-/** True when the verdict failed because the run did not complete (exit 3, not 1). */
-function isIncomplete(verdict) {
-    return verdict.checks.some((check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"));
-}
-function plural(count, word) {
-    return count === 1 ? word : `${word}s`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
@@ -2343,7 +2454,7 @@ function registerReportsCommands(program, io, setExit) {
                 await (0,promises_.rm)(partial, { force: true });
                 throw error;
             }
-            io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? "?"} items)\n`);
+            io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? (await store.runItemStatuses(run.id)).size} items)\n`);
         });
     });
 }
@@ -2445,16 +2556,18 @@ function formatTable(header, rows, options = {}) {
 ;// CONCATENATED MODULE: ./src/core/report/render-verdict.ts
 
 /** The verdict and its reasons, for the terminal renderers. */
-function renderVerdictLines(verdict) {
+function renderVerdictLines(verdict, width = 80) {
     if (verdict === undefined)
         return ["Verdict: none (no gate was evaluated)"];
     const lines = [`Verdict: ${verdict.verdict === "pass" ? "PASS" : "FAIL"}`];
+    // Wrapped, never cut: a reason is the one sentence that says why a run failed.
     for (const reason of verdict.reasons)
-        lines.push(`  - ${oneLine(reason)}`);
+        lines.push(...wrapText(reason, width, "  - ", "    "));
     return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-run-summary.ts
+
 
 
 
@@ -2484,7 +2597,7 @@ function renderRunSummary(run, verdict, options = {}) {
         ...resumeLines(run, liveOwner),
         ...(configuration !== undefined ? configurationLines(configuration) : []),
         "",
-        ...(run.summary !== undefined ? summaryLines(run.summary, passThreshold(verdict)) : ["No items stored yet."]),
+        ...(run.summary !== undefined ? summaryLines(run.summary, passRateThresholds(verdict)) : ["No items stored yet."]),
         "",
         ...renderVerdictLines(verdict),
     ];
@@ -2528,10 +2641,6 @@ function configText(config) {
         .map(([key, value]) => `${key}: ${valueText(value)}`)
         .join(", ");
 }
-/** The threshold the pass rate was judged against, so the rate is never shown rounded onto it. */
-function passThreshold(verdict) {
-    return verdict.checks.filter((check) => check.name === "pass_rate").map((check) => check.limit);
-}
 function field(name, value) {
     return `${name.padEnd(11)} ${oneLine(value)}`;
 }
@@ -2545,7 +2654,7 @@ function summaryLines(summary, thresholds) {
         lines.push("", formatTable(["scorer", "mean", "pass rate", "scored", "errors"], summary.scorers.map((scorer) => [
             scorer.scorer,
             formatScore(scorer.mean),
-            formatPercent(scorer.pass_rate),
+            formatPercent(scorer.pass_rate, { against: thresholds }),
             formatCount(scorer.count),
             formatCount(scorer.errors),
         ]), { align: ["left", "right", "right", "right", "right"], maxWidth: render_run_summary_WIDTH }));
@@ -2931,6 +3040,31 @@ function caseNote(caseSensitive) {
     return caseSensitive ? "" : " (ignoring case)";
 }
 
+;// CONCATENATED MODULE: ./src/core/json-depth.ts
+/**
+ * Values from outside (dataset records, target responses, the JSON text inside them) nest no
+ * deeper than this: every later step (ids, scorers, the store's JSON.stringify, the target's
+ * request) walks values recursively, and a value a few thousand levels deep would overflow the
+ * stack there. 128 is serde_json's default and far beyond any real dataset or answer.
+ */
+const MAX_JSON_DEPTH = 128;
+/**
+ * Whether a value nests objects and arrays deeper than `maxDepth`. Iterative, and stops at the
+ * first level too many, so neither a 20,000-level value nor a cyclic one can overflow the stack.
+ */
+function nestingExceeds(value, maxDepth = MAX_JSON_DEPTH) {
+    const pending = [{ value, depth: 0 }];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        if (next.value === null || typeof next.value !== "object")
+            continue;
+        if (next.depth + 1 > maxDepth)
+            return true;
+        for (const child of Object.values(next.value))
+            pending.push({ value: child, depth: next.depth + 1 });
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/core/json-path.ts
 /**
  * Reads a dot path (`choices.0.message.content`) from a JSON value. Numeric segments index
@@ -2949,6 +3083,7 @@ function getPath(value, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/value-sources.ts
+
 
 
 /** `output_path`: a dot path into the output (a JSON string output is parsed first). */
@@ -2988,7 +3123,14 @@ function readOutput(result, outputPath) {
         }
         return { value: result.output, label: "output" };
     }
-    const root = typeof result.output === "string" ? parseJsonOr(result.output) : result.output;
+    let root = result.output;
+    if (typeof root === "string") {
+        const parsed = parseJson(root);
+        if (!parsed.ok && parsed.tooDeep)
+            throw new Error(`the output is JSON text, but ${parsed.error}; nothing to score`);
+        if (parsed.ok)
+            root = parsed.value;
+    }
     const value = getPath(root, outputPath);
     if (value === undefined) {
         throw new Error(`the output has no value at "${outputPath}" (output_path); nothing to score`);
@@ -3009,18 +3151,22 @@ function readExpected(item, source) {
     }
     return { value, label: field };
 }
+/**
+ * JSON text inside an output (an answer that is a JSON string, a tool call's arguments) is parsed
+ * here. A value nested deeper than MAX_JSON_DEPTH is refused like the response around it would
+ * be: it would overflow the stack where its evidence is stored.
+ */
 function parseJson(text) {
+    let value;
     try {
-        return { ok: true, value: JSON.parse(text) };
+        value = JSON.parse(text);
     }
     catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
-}
-/** The parsed value when the text is JSON, else the text itself. */
-function parseJsonOr(text) {
-    const parsed = parseJson(text);
-    return parsed.ok ? parsed.value : text;
+    if (nestingExceeds(value))
+        return { ok: false, error: `it nests deeper than ${MAX_JSON_DEPTH} levels`, tooDeep: true };
+    return { ok: true, value };
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/contains.ts
@@ -3241,17 +3387,71 @@ function describeSchemaErrors(errors, limit = 3) {
     return shown.join("; ") + more;
 }
 
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
+;// CONCATENATED MODULE: ./src/core/scorers/run-within-time-limit.ts
+
+/**
+ * JavaScript has no match timeout, and a backtracking pattern (`^(a+)+$` on 40 "a"s and a "!")
+ * spins for hours inside one synchronous call: no signal, heartbeat or cancel is served meanwhile.
+ * A `vm` timeout is the one interrupt V8 offers without a native module: its watchdog thread
+ * terminates whatever runs inside `runInContext`, regex backtracking included. It costs a thread
+ * start per call (about 0.1–0.2 ms), so it wraps one whole scoring step, not each tiny operation.
+ */
+const context = external_node_vm_default().createContext(Object.create(null));
+const callTask = new (external_node_vm_default()).Script("task()", { filename: "evalgate-time-limit.js" });
+class TimeLimitExceeded extends Error {
+    timeoutMs;
+    name = "TimeLimitExceeded";
+    constructor(timeoutMs) {
+        super(`did not finish within ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** Runs `task` synchronously; throws TimeLimitExceeded when it runs longer than `timeoutMs`. */
+function runWithinTimeLimit(task, timeoutMs) {
+    const outer = context.task;
+    context.task = task;
+    try {
+        return callTask.runInContext(context, { timeout: timeoutMs });
+    }
+    catch (error) {
+        if (isScriptTimeout(error))
+            throw new TimeLimitExceeded(timeoutMs);
+        throw error;
+    }
+    finally {
+        // A task may itself run within a limit (nested calls share the one context).
+        context.task = outer;
+    }
+}
+function isScriptTimeout(error) {
+    return (error !== null &&
+        typeof error === "object" &&
+        error.code === "ERR_SCRIPT_EXECUTION_TIMEOUT");
+}
+
 ;// CONCATENATED MODULE: ./src/core/scorers/json-schema.ts
 
 
 
 
 
+
+
+/**
+ * A schema's `pattern` and `patternProperties` are regular expressions run on the output, and can
+ * backtrack catastrophically like the regex scorer's; the whole validation runs within this limit.
+ * It is wider than a single regex match's: it covers every value of a large output.
+ */
+const DEFAULT_TIMEOUT_MS = 1000;
 const JsonSchemaConfigSchema = schemas/* strictObject */.rej({
     ...OutputPathFields,
     schema: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), {
         error: "write an inline JSON Schema object, e.g. schema: { type: object, required: [answer] }",
     }),
+    timeout: DurationSchema.default(DEFAULT_TIMEOUT_MS),
 }).superRefine((config, context) => {
     try {
         compiledJsonSchema(config.schema);
@@ -3263,7 +3463,8 @@ const JsonSchemaConfigSchema = schemas/* strictObject */.rej({
 });
 const jsonSchema = defineScorer({
     name: "json_schema",
-    description: "The output (parsed from a string if needed) is valid against an inline JSON Schema.",
+    description: "The output (parsed from a string if needed) is valid against an inline JSON Schema. Validation may take " +
+        `at most \`timeout\` (default ${DEFAULT_TIMEOUT_MS}ms): a schema \`pattern\` that backtracks is this scorer's error on the item.`,
     configSchema: JsonSchemaConfigSchema,
     create(config) {
         const validate = compiledJsonSchema(config.schema);
@@ -3276,10 +3477,12 @@ const jsonSchema = defineScorer({
                 // A string that is not JSON is validated as the string it is (a schema may want a string).
                 if (parsed.ok)
                     value = parsed.value;
+                else if (parsed.tooDeep)
+                    throw new Error(`${output.label} is JSON text, but ${parsed.error}; too deep to validate`);
                 else
                     notJson = `${output.label} is a string that is not valid JSON; as a string, `;
             }
-            const passed = value !== undefined && validate(value);
+            const passed = value !== undefined && validateWithinTimeLimit(validate, value, config.timeout);
             let reason;
             if (value === undefined)
                 reason = `${output.label} is missing`;
@@ -3295,6 +3498,17 @@ const jsonSchema = defineScorer({
         };
     },
 });
+function validateWithinTimeLimit(validate, value, timeoutMs) {
+    try {
+        return runWithinTimeLimit(() => validate(value), timeoutMs);
+    }
+    catch (error) {
+        if (!(error instanceof TimeLimitExceeded))
+            throw error;
+        throw new Error(`json_schema validation timed out after ${timeoutMs} ms; simplify the schema's pattern or patternProperties ` +
+            "(no nested quantifiers such as (a+)+) or raise timeout");
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/core/scorers/json-valid.ts
 
@@ -3325,9 +3539,12 @@ function judgeJson(value, label) {
         return { passed: true, reason: `${label} is ${kindOf(value)}, already JSON` };
     }
     const parsed = parseJson(value);
-    return parsed.ok
-        ? { passed: true, reason: `${label} parses as JSON (${kindOf(parsed.value)})` }
-        : { passed: false, reason: `${label} is not valid JSON: ${parsed.error}` };
+    if (parsed.ok)
+        return { passed: true, reason: `${label} parses as JSON (${kindOf(parsed.value)})` };
+    // Valid JSON all the same: only its value is too deep to be kept.
+    if (parsed.tooDeep)
+        return { passed: true, reason: `${label} parses as JSON (${parsed.error})` };
+    return { passed: false, reason: `${label} is not valid JSON: ${parsed.error}` };
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/latency-max.ts
@@ -3415,13 +3632,17 @@ const notContains = defineScorer({
 
 
 
+
+
 const FLAGS = /^[dgimsuvy]*$/;
 /**
- * Patterns are bounded in length. A short pattern can still backtrack catastrophically on a
- * long output (`(a+)+$`): JavaScript has no match timeout, so such a pattern is the config
- * author's to avoid (prefer `contains`, or anchored patterns without nested quantifiers).
+ * Patterns are bounded in length. A short pattern can still backtrack catastrophically
+ * (`^(a+)+$` on 40 "a"s and a "!" takes hours), so every match runs within a time limit: on
+ * timeout the scorer errors on that item and the run goes on. A linear pattern matches a
+ * megabyte in a few milliseconds, far inside the default.
  */
 const MAX_PATTERN_LENGTH = 1000;
+const regex_DEFAULT_TIMEOUT_MS = 100;
 const RegexConfigSchema = schemas/* strictObject */.rej({
     ...OutputPathFields,
     pattern: schemas/* string */.YjP({ error: 'write the regular expression, e.g. pattern: "^order [0-9]+$"' })
@@ -3429,6 +3650,7 @@ const RegexConfigSchema = schemas/* strictObject */.rej({
     flags: schemas/* string */.YjP()
         .regex(FLAGS, { error: 'flags are letters among d, g, i, m, s, u, v, y, e.g. flags: "i"' })
         .default(""),
+    timeout: DurationSchema.default(regex_DEFAULT_TIMEOUT_MS),
 }).superRefine((config, context) => {
     const problem = regexProblem(config.pattern, config.flags);
     if (problem !== undefined) {
@@ -3449,16 +3671,16 @@ function regexProblem(pattern, flags) {
 }
 const regex = defineScorer({
     name: "regex",
-    description: "The output matches a regular expression (`pattern`, optional `flags` such as \"i\").",
+    description: "The output matches a regular expression (`pattern`, optional `flags` such as \"i\"). Each match " +
+        `may take at most \`timeout\` (default ${regex_DEFAULT_TIMEOUT_MS}ms); a slower one is this scorer's error on the item.`,
     configSchema: RegexConfigSchema,
     create(config) {
         const expression = new RegExp(config.pattern, config.flags);
         const shown = `/${config.pattern}/${config.flags}`;
         return ({ result }) => {
             const output = readOutput(result, config.output_path);
-            // A "g" or "y" expression remembers where it stopped; every item starts from the beginning.
-            expression.lastIndex = 0;
-            const match = expression.exec(asText(output.value));
+            const text = asText(output.value);
+            const match = matchWithinTimeLimit(expression, text, config.timeout);
             const passed = match !== null;
             return {
                 score: passed ? 1 : 0,
@@ -3474,6 +3696,21 @@ const regex = defineScorer({
         };
     },
 });
+function matchWithinTimeLimit(expression, text, timeoutMs) {
+    try {
+        return runWithinTimeLimit(() => {
+            // A "g" or "y" expression remembers where it stopped; every item starts from the beginning.
+            expression.lastIndex = 0;
+            return expression.exec(text);
+        }, timeoutMs);
+    }
+    catch (error) {
+        if (!(error instanceof TimeLimitExceeded))
+            throw error;
+        throw new Error(`regex timed out after ${timeoutMs} ms on a ${text.length}-character output; simplify the pattern ` +
+            "(no nested quantifiers such as (a+)+) or raise timeout");
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/core/scorers/starts-with.ts
 
@@ -3953,217 +4190,6 @@ var web_ = __webpack_require__(7830);
 var lib = __webpack_require__(8075);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/stream.js
 var stream = __webpack_require__(1967);
-;// CONCATENATED MODULE: ./src/core/dataset/json-syntax.ts
-/**
- * Records nested deeper than this are refused: every later step (ids, the store, the target's
- * request) walks values recursively, and a crafted record a few thousand levels deep would overflow
- * the stack there. 128 is serde_json's default and far beyond any real dataset.
- */
-const MAX_JSON_DEPTH = 128;
-/**
- * Finds the first syntax error in `text` (one JSON value, surrounding whitespace allowed), or a
- * nesting deeper than `maxDepth`. Used on the error path only, after `JSON.parse` refused the text:
- * it locates the problem itself, so no message depends on the engine's wording or quotes an excerpt
- * of the file.
- */
-function findJsonSyntaxError(text, maxDepth = MAX_JSON_DEPTH) {
-    const scanner = new Scanner(text, maxDepth);
-    try {
-        scanner.document();
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof Found)
-            return error.syntaxError;
-        throw error;
-    }
-}
-/** "unexpected character "x"" when the content may be quoted, else without the character. */
-function describeJsonSyntaxError(error, quoteContent) {
-    return quoteContent && error.character !== undefined
-        ? `${error.problem} ${JSON.stringify(error.character)}`
-        : error.problem;
-}
-/** Whether a parsed value nests objects and arrays deeper than `maxDepth`. */
-function nestingExceeds(value, maxDepth = MAX_JSON_DEPTH, depth = 0) {
-    if (value === null || typeof value !== "object")
-        return false;
-    if (depth + 1 > maxDepth)
-        return true;
-    const children = Array.isArray(value) ? value : Object.values(value);
-    for (const child of children) {
-        if (nestingExceeds(child, maxDepth, depth + 1))
-            return true;
-    }
-    return false;
-}
-class Found extends Error {
-    syntaxError;
-    constructor(syntaxError) {
-        super(syntaxError.problem);
-        this.syntaxError = syntaxError;
-    }
-}
-const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
-const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
-class Scanner {
-    text;
-    maxDepth;
-    index = 0;
-    constructor(text, maxDepth) {
-        this.text = text;
-        this.maxDepth = maxDepth;
-    }
-    document() {
-        this.value(0);
-        this.skipWhitespace();
-        if (this.index < this.text.length)
-            this.fail("unexpected text after the JSON value");
-    }
-    value(depth) {
-        this.skipWhitespace();
-        const char = this.text[this.index];
-        if (char === undefined)
-            this.fail("a value is missing (the text ends early)");
-        if (char === "{")
-            this.object(depth + 1);
-        else if (char === "[")
-            this.array(depth + 1);
-        else if (char === '"')
-            this.string();
-        else if (char === "-" || (char >= "0" && char <= "9"))
-            this.number();
-        else if (char === "t")
-            this.literal("true");
-        else if (char === "f")
-            this.literal("false");
-        else if (char === "n")
-            this.literal("null");
-        else
-            this.unexpected();
-    }
-    object(depth) {
-        if (depth > this.maxDepth)
-            this.tooDeep();
-        this.index++;
-        this.skipWhitespace();
-        if (this.text[this.index] === "}") {
-            this.index++;
-            return;
-        }
-        for (;;) {
-            this.skipWhitespace();
-            if (this.text[this.index] !== '"')
-                this.fail("expected a property name in double quotes");
-            this.string();
-            this.skipWhitespace();
-            if (this.text[this.index] !== ":")
-                this.fail("expected ':' after the property name");
-            this.index++;
-            this.value(depth);
-            this.skipWhitespace();
-            const next = this.text[this.index];
-            if (next === "}") {
-                this.index++;
-                return;
-            }
-            if (next !== ",")
-                this.fail("expected ',' or '}' after a property value");
-            this.index++;
-            this.skipWhitespace();
-            if (this.text[this.index] === "}")
-                this.fail("a comma before '}'; remove the trailing comma");
-        }
-    }
-    array(depth) {
-        if (depth > this.maxDepth)
-            this.tooDeep();
-        this.index++;
-        this.skipWhitespace();
-        if (this.text[this.index] === "]") {
-            this.index++;
-            return;
-        }
-        for (;;) {
-            this.value(depth);
-            this.skipWhitespace();
-            const next = this.text[this.index];
-            if (next === "]") {
-                this.index++;
-                return;
-            }
-            if (next !== ",")
-                this.fail("expected ',' or ']' after an array element");
-            this.index++;
-            this.skipWhitespace();
-            if (this.text[this.index] === "]")
-                this.fail("a comma before ']'; remove the trailing comma");
-        }
-    }
-    string() {
-        const start = this.index;
-        this.index++;
-        for (;;) {
-            const code = this.text.charCodeAt(this.index);
-            if (Number.isNaN(code))
-                this.fail("a string is not closed", start);
-            if (code === 0x22) {
-                this.index++;
-                return;
-            }
-            if (code < 0x20)
-                this.fail("a line break or control character inside a string; write it as an escape (\\n, \\t, \\u0000)");
-            if (code === 0x5c) {
-                const escape = this.text[this.index + 1];
-                if (escape === "u") {
-                    if (!/^[0-9A-Fa-f]{4}$/.test(this.text.slice(this.index + 2, this.index + 6))) {
-                        this.fail("an invalid \\u escape in a string (write four hex digits)");
-                    }
-                    this.index += 6;
-                    continue;
-                }
-                if (escape === undefined || !ESCAPES.has(escape)) {
-                    this.fail("an invalid escape in a string (a backslash is written \\\\)");
-                }
-                this.index += 2;
-                continue;
-            }
-            this.index++;
-        }
-    }
-    number() {
-        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-        match.lastIndex = this.index;
-        const found = match.exec(this.text);
-        const end = found === null ? this.index : this.index + found[0].length;
-        const next = this.text[end];
-        if (found === null || (next !== undefined && /[0-9.eE+-]/.test(next))) {
-            this.fail("an invalid number");
-        }
-        this.index = end;
-    }
-    literal(word) {
-        if (this.text.startsWith(word, this.index))
-            this.index += word.length;
-        else
-            this.unexpected();
-    }
-    skipWhitespace() {
-        while (WHITESPACE.has(this.text.charCodeAt(this.index)))
-            this.index++;
-    }
-    unexpected() {
-        const code = this.text.codePointAt(this.index);
-        throw new Found({ index: this.index, problem: "unexpected character", character: String.fromCodePoint(code) });
-    }
-    tooDeep() {
-        throw new Found({ index: this.index, problem: `nested more than ${this.maxDepth} levels deep`, tooDeep: true });
-    }
-    fail(problem, index = this.index) {
-        throw new Found({ index, problem });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/dataset/csv-columns.ts
 
 
@@ -4684,6 +4710,199 @@ class JsonArraySplitter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/dataset/json-syntax.ts
+
+/**
+ * Finds the first syntax error in `text` (one JSON value, surrounding whitespace allowed), or a
+ * nesting deeper than `maxDepth`. Used on the error path only, after `JSON.parse` refused the text:
+ * it locates the problem itself, so no message depends on the engine's wording or quotes an excerpt
+ * of the file.
+ */
+function findJsonSyntaxError(text, maxDepth = MAX_JSON_DEPTH) {
+    const scanner = new Scanner(text, maxDepth);
+    try {
+        scanner.document();
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Found)
+            return error.syntaxError;
+        throw error;
+    }
+}
+/** "unexpected character "x"" when the content may be quoted, else without the character. */
+function describeJsonSyntaxError(error, quoteContent) {
+    return quoteContent && error.character !== undefined
+        ? `${error.problem} ${JSON.stringify(error.character)}`
+        : error.problem;
+}
+class Found extends Error {
+    syntaxError;
+    constructor(syntaxError) {
+        super(syntaxError.problem);
+        this.syntaxError = syntaxError;
+    }
+}
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+class Scanner {
+    text;
+    maxDepth;
+    index = 0;
+    constructor(text, maxDepth) {
+        this.text = text;
+        this.maxDepth = maxDepth;
+    }
+    document() {
+        this.value(0);
+        this.skipWhitespace();
+        if (this.index < this.text.length)
+            this.fail("unexpected text after the JSON value");
+    }
+    value(depth) {
+        this.skipWhitespace();
+        const char = this.text[this.index];
+        if (char === undefined)
+            this.fail("a value is missing (the text ends early)");
+        if (char === "{")
+            this.object(depth + 1);
+        else if (char === "[")
+            this.array(depth + 1);
+        else if (char === '"')
+            this.string();
+        else if (char === "-" || (char >= "0" && char <= "9"))
+            this.number();
+        else if (char === "t")
+            this.literal("true");
+        else if (char === "f")
+            this.literal("false");
+        else if (char === "n")
+            this.literal("null");
+        else
+            this.unexpected();
+    }
+    object(depth) {
+        if (depth > this.maxDepth)
+            this.tooDeep();
+        this.index++;
+        this.skipWhitespace();
+        if (this.text[this.index] === "}") {
+            this.index++;
+            return;
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.index] !== '"')
+                this.fail("expected a property name in double quotes");
+            this.string();
+            this.skipWhitespace();
+            if (this.text[this.index] !== ":")
+                this.fail("expected ':' after the property name");
+            this.index++;
+            this.value(depth);
+            this.skipWhitespace();
+            const next = this.text[this.index];
+            if (next === "}") {
+                this.index++;
+                return;
+            }
+            if (next !== ",")
+                this.fail("expected ',' or '}' after a property value");
+            this.index++;
+            this.skipWhitespace();
+            if (this.text[this.index] === "}")
+                this.fail("a comma before '}'; remove the trailing comma");
+        }
+    }
+    array(depth) {
+        if (depth > this.maxDepth)
+            this.tooDeep();
+        this.index++;
+        this.skipWhitespace();
+        if (this.text[this.index] === "]") {
+            this.index++;
+            return;
+        }
+        for (;;) {
+            this.value(depth);
+            this.skipWhitespace();
+            const next = this.text[this.index];
+            if (next === "]") {
+                this.index++;
+                return;
+            }
+            if (next !== ",")
+                this.fail("expected ',' or ']' after an array element");
+            this.index++;
+            this.skipWhitespace();
+            if (this.text[this.index] === "]")
+                this.fail("a comma before ']'; remove the trailing comma");
+        }
+    }
+    string() {
+        const start = this.index;
+        this.index++;
+        for (;;) {
+            const code = this.text.charCodeAt(this.index);
+            if (Number.isNaN(code))
+                this.fail("a string is not closed", start);
+            if (code === 0x22) {
+                this.index++;
+                return;
+            }
+            if (code < 0x20)
+                this.fail("a line break or control character inside a string; write it as an escape (\\n, \\t, \\u0000)");
+            if (code === 0x5c) {
+                const escape = this.text[this.index + 1];
+                if (escape === "u") {
+                    if (!/^[0-9A-Fa-f]{4}$/.test(this.text.slice(this.index + 2, this.index + 6))) {
+                        this.fail("an invalid \\u escape in a string (write four hex digits)");
+                    }
+                    this.index += 6;
+                    continue;
+                }
+                if (escape === undefined || !ESCAPES.has(escape)) {
+                    this.fail("an invalid escape in a string (a backslash is written \\\\)");
+                }
+                this.index += 2;
+                continue;
+            }
+            this.index++;
+        }
+    }
+    number() {
+        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        match.lastIndex = this.index;
+        const found = match.exec(this.text);
+        const end = found === null ? this.index : this.index + found[0].length;
+        const next = this.text[end];
+        if (found === null || (next !== undefined && /[0-9.eE+-]/.test(next))) {
+            this.fail("an invalid number");
+        }
+        this.index = end;
+    }
+    literal(word) {
+        if (this.text.startsWith(word, this.index))
+            this.index += word.length;
+        else
+            this.unexpected();
+    }
+    skipWhitespace() {
+        while (WHITESPACE.has(this.text.charCodeAt(this.index)))
+            this.index++;
+    }
+    unexpected() {
+        const code = this.text.codePointAt(this.index);
+        throw new Found({ index: this.index, problem: "unexpected character", character: String.fromCodePoint(code) });
+    }
+    tooDeep() {
+        throw new Found({ index: this.index, problem: `nested more than ${this.maxDepth} levels deep`, tooDeep: true });
+    }
+    fail(problem, index = this.index) {
+        throw new Found({ index, problem });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-json-array.ts
 
 
@@ -4808,6 +5027,7 @@ async function* textLines(chunks, maxLength = Number.POSITIVE_INFINITY) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-jsonl.ts
+
 
 
 
@@ -5071,6 +5291,7 @@ var retry = __webpack_require__(7253);
 ;// CONCATENATED MODULE: ./src/engine/targets/failure-text.ts
 
 
+
 /** The first `length` code points of a body or stderr, on one line, for an item's error message. */
 function failure_text_excerpt(text, length = 200) {
     const line = text.replace(/\s+/g, " ").trim();
@@ -5089,6 +5310,8 @@ function tailExcerpt(text, length = 200) {
         return "(empty)";
     return line.length > length ? `…${suffixWithin(line, { limit: length, unit: "characters" })}` : line;
 }
+/** A deeper response would overflow the stack where the item is stored: the item errors instead. */
+const RESPONSE_TOO_DEEP = `the response nests deeper than ${MAX_JSON_DEPTH} levels`;
 
 ;// CONCATENATED MODULE: ./src/core/template.ts
 
@@ -5419,10 +5642,11 @@ class HttpTransport {
 
 
 
+
 /**
  * Sends one JSON request with retries. Retried: network errors, timeouts, 408, 429 and 5xx
- * (honouring Retry-After). Final at once: any other non-2xx and a 2xx that is not JSON, since
- * sending the same request again would get the same answer. Rejects only when `signal` aborts.
+ * (honouring Retry-After). Final at once: any other non-2xx and a 2xx that is not JSON or nests
+ * deeper than MAX_JSON_DEPTH, since sending the same request again would get the same answer. Rejects only when `signal` aborts.
  */
 async function callJsonEndpoint(transport, request, policy) {
     let latencyMs = 0;
@@ -5451,12 +5675,14 @@ async function callJsonEndpoint(transport, request, policy) {
 function judgeExchange(exchange) {
     const { status, text } = exchange;
     if (status >= 200 && status < 300) {
+        let json;
         try {
-            return { retry: false, value: { json: JSON.parse(text) } };
+            json = JSON.parse(text);
         }
         catch {
             return { retry: false, value: { error: `response is not JSON: ${failure_text_excerpt(text)}` } };
         }
+        return { retry: false, value: nestingExceeds(json) ? { error: RESPONSE_TOO_DEEP } : { json } };
     }
     const detail = text.trim() === "" ? "" : `: ${failure_text_excerpt(text)}`;
     const error = `HTTP ${status}${detail}`;
@@ -5486,7 +5712,8 @@ function networkErrorText(error) {
  * | OpenAI chat: `prompt_tokens` or          | `prompt_tokens`                 | `prompt_tokens_details.cached_tokens` | completion_tokens |
  * |   `completion_tokens` present            |                                 |                                       |                   |
  * | Anthropic: `cache_read_input_tokens` or  | `input_tokens` + cache reads    | `cache_read_input_tokens`             | output_tokens     |
- * |   `cache_creation_input_tokens` present  |   + cache writes                |                                       |                   |
+ * |   `cache_creation_input_tokens` present  |   + cache writes (a missing     |                                       |                   |
+ * |                                          |   one counts 0)                 |                                       |                   |
  * | OpenAI Responses and any other shape     | `input_tokens`                  | `input_tokens_details.cached_tokens`  | output_tokens     |
  *
  * Anthropic's cache writes are kept as `cache_creation_input_tokens` too.
@@ -5504,7 +5731,7 @@ function networkErrorText(error) {
  * that summed Anthropic's uncached input) is wrong, and one that agrees changes nothing. When one
  * side is unknown, a given total is kept if it is not below the known side. Counts that are not
  * non-negative integers (negative, fractional, NaN, text) are ignored, as is a cached count above
- * the input it is part of.
+ * the input it is part of or without a known input: cached never exceeds input, in any shape.
  */
 function normalizeUsage(value) {
     if (!normalize_usage_isRecord(value))
@@ -5518,7 +5745,7 @@ function normalizeUsage(value) {
     const total = totalOf(tokenCount(value.total_tokens), read.input, read.output);
     if (total !== undefined)
         usage.total_tokens = total;
-    if (read.cached !== undefined && (read.input === undefined || read.cached <= read.input)) {
+    if (read.cached !== undefined && read.input !== undefined && read.cached <= read.input) {
         usage.cached_input_tokens = read.cached;
     }
     if (read.cacheCreation !== undefined)
@@ -5534,11 +5761,12 @@ function readShape(usage) {
         };
     }
     if ("cache_read_input_tokens" in usage || "cache_creation_input_tokens" in usage) {
-        const uncached = tokenCount(usage.input_tokens);
-        const cached = tokenCount(usage.cache_read_input_tokens);
-        const cacheCreation = tokenCount(usage.cache_creation_input_tokens);
+        const parts = [usage.input_tokens, usage.cache_read_input_tokens, usage.cache_creation_input_tokens].map(tokenCount);
+        const [, cached, cacheCreation] = parts;
+        const known = parts.filter((part) => part !== undefined);
         return {
-            input: uncached === undefined ? undefined : uncached + (cached ?? 0) + (cacheCreation ?? 0),
+            // A missing part counts 0: cache reads alone are still input, never more cached than input.
+            input: known.length === 0 ? undefined : known.reduce((sum, part) => sum + part, 0),
             output: tokenCount(usage.output_tokens),
             cached,
             cacheCreation,
@@ -5568,6 +5796,7 @@ function normalize_usage_isRecord(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/response-mapping.ts
+
 
 
 /**
@@ -5616,11 +5845,13 @@ function toolCallOf(entry) {
         call.arguments = parseJsonText(rawArguments);
     return call;
 }
+/** Text that is not JSON, or nests deeper than MAX_JSON_DEPTH (it would overflow the store), stays text. */
 function parseJsonText(value) {
     if (typeof value !== "string")
         return value;
     try {
-        return JSON.parse(value);
+        const parsed = JSON.parse(value);
+        return nestingExceeds(parsed) ? value : parsed;
     }
     catch {
         return value;
@@ -5756,7 +5987,57 @@ function createHttpTarget(config, options) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/engine/targets/process-group.ts
+/**
+ * On POSIX each command runs as the leader of its own process group (`detached: true`), so one
+ * signal to the group reaches what it started too (`sh -c "agent &"`): a timeout or a cancel
+ * leaves no grandchild running. Windows has no process groups; there only the child is signalled.
+ */
+const OWN_PROCESS_GROUP = process.platform !== "win32";
+/** Leaders of groups still running: the CLI may exit (a second Ctrl-C) before they end. */
+const liveGroups = new Set();
+let exitHookInstalled = false;
+/** Call once the child is spawned; `groupExited` once its leader has exited. */
+function watchGroup(child) {
+    if (!OWN_PROCESS_GROUP || child.pid === undefined)
+        return;
+    liveGroups.add(child.pid);
+    if (!exitHookInstalled) {
+        exitHookInstalled = true;
+        // Detached children no longer get the terminal's Ctrl-C: stop them when we stop.
+        process.on("exit", () => {
+            for (const pid of liveGroups)
+                signalPid(-pid, "SIGTERM");
+        });
+    }
+}
+function groupExited(child) {
+    if (child.pid !== undefined)
+        liveGroups.delete(child.pid);
+}
+/**
+ * Signals the child's whole group. After the leader has exited the group lives on while any
+ * member does, and its id cannot be reused meanwhile; an empty group answers ESRCH, ignored.
+ */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    if (OWN_PROCESS_GROUP)
+        signalPid(-child.pid, signal);
+    else
+        child.kill(signal);
+}
+function signalPid(pid, signal) {
+    try {
+        process.kill(pid, signal);
+    }
+    catch {
+        // Already gone.
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/targets/run-process.ts
+
 
 
 
@@ -5764,10 +6045,18 @@ var external_node_child_process_ = __webpack_require__(1421);
 const MAX_STDOUT_CHARS = 32 * 1024 * 1024;
 const STDERR_TAIL = { limit: 8 * 1024, unit: "characters" };
 /**
- * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr.
- * On timeout it terminates the process (SIGTERM, then SIGKILL after the grace) and resolves once
- * it has exited, so a run never has more live processes than its concurrency. When `signal`
- * aborts it sends the same kill and rejects at once with the abort reason.
+ * After the process exits, how long its pipes may take to deliver what it wrote. A pipe still open
+ * after that is held by something it left running in the background (`(sleep 50) &`): the answer
+ * is read, the pipes are closed and the leftovers are asked to stop.
+ */
+const DRAIN_GRACE_MS = 100;
+/**
+ * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr, and
+ * resolves once the process has exited and its output is read. The timeout covers the process,
+ * not what it leaves behind. On timeout it terminates the process group (SIGTERM, then SIGKILL
+ * after the grace) and resolves once the process has exited, so a run never has more live
+ * processes than its concurrency. When `signal` aborts it sends the same kill and rejects at once
+ * with the abort reason.
  */
 function runProcess(request) {
     const { signal } = request;
@@ -5778,29 +6067,49 @@ function runProcess(request) {
             cwd: request.cwd,
             env: request.env,
             stdio: ["pipe", "pipe", "pipe"],
+            detached: OWN_PROCESS_GROUP,
         });
+        watchGroup(child);
         let stdout = "";
         let stderr = "";
-        let exited = false;
+        let exit;
         let timedOut = false;
+        let terminating = false;
         let settled = false;
-        let killTimer;
+        let drainTimer;
         const settle = (outcome, error) => {
             if (settled)
                 return;
             settled = true;
             clearTimeout(timeoutTimer);
+            clearTimeout(drainTimer);
             signal.removeEventListener("abort", onAbort);
             if (outcome)
                 resolve(outcome);
             else
                 reject(error);
         };
+        const settleExited = () => {
+            if (exit !== undefined)
+                settle({ kind: "exited", ...exit, stdout, stderr });
+        };
+        const closePipes = () => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+        };
         const terminate = () => {
-            if (exited)
+            if (terminating)
                 return;
-            child.kill("SIGTERM");
-            killTimer = setTimeout(() => child.kill("SIGKILL"), request.killGraceMs);
+            terminating = true;
+            if (exit !== undefined) {
+                // Draining after the exit: stop waiting for what it left running, and stop that too.
+                closePipes();
+                signalGroup(child, "SIGTERM");
+                return;
+            }
+            signalGroup(child, "SIGTERM");
+            // Left armed after the leader exits: its grandchildren get the same grace, then SIGKILL.
+            const killTimer = setTimeout(() => signalGroup(child, "SIGKILL"), request.killGraceMs);
             killTimer.unref();
         };
         const onAbort = () => {
@@ -5809,10 +6118,7 @@ function runProcess(request) {
         };
         const timeoutTimer = setTimeout(() => {
             timedOut = true;
-            if (exited)
-                settle({ kind: "timeout" });
-            else
-                terminate();
+            terminate();
         }, request.timeoutMs);
         signal.addEventListener("abort", onAbort, { once: true });
         child.stdout.setEncoding("utf8");
@@ -5831,24 +6137,31 @@ function runProcess(request) {
         child.stdin.on("error", () => { });
         child.stdin.end(request.stdin);
         child.on("error", (error) => {
-            exited = true;
+            groupExited(child);
             settle({ kind: "failed", code: error.code, message: error.message });
         });
-        child.on("exit", () => {
-            exited = true;
-            clearTimeout(killTimer);
-            // Grandchildren may keep the pipes open after a kill; the answer is lost anyway.
-            if (timedOut) {
-                child.stdout.destroy();
-                child.stderr.destroy();
-                settle({ kind: "timeout" });
+        child.on("exit", (code, signalName) => {
+            exit = { code, signalName };
+            groupExited(child);
+            clearTimeout(timeoutTimer);
+            if (terminating) {
+                // Killed: whatever grandchildren still hold the pipes, the answer is lost anyway.
+                closePipes();
+                if (timedOut)
+                    settle({ kind: "timeout" });
+                return;
             }
+            drainTimer = setTimeout(() => {
+                closePipes();
+                signalGroup(child, "SIGTERM");
+                settleExited();
+            }, DRAIN_GRACE_MS);
         });
-        child.on("close", (code, signalName) => {
+        child.on("close", () => {
             if (timedOut)
                 settle({ kind: "timeout" });
             else
-                settle({ kind: "exited", code, signalName, stdout, stderr });
+                settleExited();
         });
     });
 }
@@ -5862,11 +6175,13 @@ function runProcess(request) {
 
 
 
+
 /** After SIGTERM on timeout, a process gets this long to exit before SIGKILL. */
 const KILL_GRACE_MS = 2_000;
 /**
  * One process per item: the item as JSON on stdin, the answer as JSON on stdout. Retried on a
- * timeout or a non-zero exit; a missing program or an answer that is not JSON is final.
+ * timeout or a non-zero exit; a missing program or an answer that is not JSON, or nests deeper
+ * than MAX_JSON_DEPTH, is final.
  */
 function createCommandTarget(config, options) {
     const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
@@ -5934,17 +6249,18 @@ function parseAnswer(stdout) {
     const text = stdout.trim();
     if (text === "")
         return { error: "printed nothing on stdout (print the answer as one JSON line)" };
+    const lastLine = text.slice(text.lastIndexOf("\n") + 1);
+    const json = command_parseJsonText(text) ?? command_parseJsonText(lastLine);
+    if (json === undefined)
+        return { error: `output is not JSON: ${failure_text_excerpt(lastLine)}` };
+    return nestingExceeds(json.value) ? { error: RESPONSE_TOO_DEEP } : { json: json.value };
+}
+function command_parseJsonText(text) {
     try {
-        return { json: JSON.parse(text) };
+        return { value: JSON.parse(text) };
     }
     catch {
-        const lastLine = text.slice(text.lastIndexOf("\n") + 1);
-        try {
-            return { json: JSON.parse(lastLine) };
-        }
-        catch {
-            return { error: `output is not JSON: ${failure_text_excerpt(lastLine)}` };
-        }
+        return undefined;
     }
 }
 function exitText(outcome) {
@@ -6105,6 +6421,7 @@ function newRunId(now, random = Math.random) {
 
 ;// CONCATENATED MODULE: ./src/core/scorers/score-item.ts
 
+
 /**
  * Scores one item with every scorer. A failed target call makes the item an error and nothing is
  * scored. A scorer that throws, or answers something that is not a score, is recorded as that
@@ -6133,7 +6450,12 @@ async function runScorer(scorer, item, result, id) {
         return erroredScore(id, scorer, problem, "returned an invalid result");
     return { id, scorer: scorer.label, score: outcome.score, passed: outcome.passed, evidence: outcome.evidence };
 }
-/** The store and the summary trust a score in [0, 1] with a reason: anything else is refused here. */
+/**
+ * Evidence quotes values (an item's expected value, the output) that may each nest up to
+ * MAX_JSON_DEPTH, a level or two down; past this the store's JSON.stringify could overflow.
+ */
+const MAX_EVIDENCE_DEPTH = 2 * MAX_JSON_DEPTH;
+/** The store and the summary trust a score in [0, 1] with a storable reason: anything else is refused here. */
 function outcomeProblem(outcome) {
     if (outcome === null || typeof outcome !== "object")
         return `expected { score, passed, evidence }, got ${String(outcome)}`;
@@ -6145,6 +6467,9 @@ function outcomeProblem(outcome) {
         return `passed ${String(passed)} is not true or false`;
     if (evidence === null || typeof evidence !== "object" || typeof evidence.reason !== "string") {
         return "evidence has no reason";
+    }
+    if (nestingExceeds(evidence, MAX_EVIDENCE_DEPTH)) {
+        return `evidence nests deeper than ${MAX_EVIDENCE_DEPTH} levels or contains itself; it could not be stored`;
     }
     return undefined;
 }
@@ -6611,21 +6936,20 @@ async function finishRun(options, run, summary, now, stopReason) {
     // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
     const errored = stopReason !== undefined || summary.errored > maxErrorRate * summary.total || isAllErrors(summary);
     const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
-    const verdict = decideVerdict({
-        gate: prepared.experiment.gate,
-        maxErrorRate,
-        status: completion,
-        itemCount: run.item_count,
-        summary,
-        ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
-    });
-    const status = completion === "ended" ? (verdict.verdict === "pass" ? "passed" : "failed") : completion;
+    const subject = { gate: prepared.experiment.gate, maxErrorRate, status: completion, itemCount: run.item_count, summary };
+    // The stored status and verdict are the experiment's gate's: a one-off --threshold decides this
+    // command's verdict and exit code, never what every later command reads from the store.
+    const gateVerdict = decideVerdict(subject);
+    const verdict = options.thresholdOverride === undefined
+        ? gateVerdict
+        : decideVerdict({ ...subject, thresholdOverride: options.thresholdOverride });
+    const status = completion === "ended" ? (gateVerdict.verdict === "pass" ? "passed" : "failed") : completion;
     const ended = {
         status,
         ended_at: now().toISOString(),
         summary,
-        verdict: verdict.verdict,
-        verdict_reasons: verdict.reasons,
+        verdict: gateVerdict.verdict,
+        verdict_reasons: gateVerdict.reasons,
     };
     await store.endRun(run.id, ended);
     // The stop message is the verdict's first reason: its counts come from the final summary, never
@@ -6978,8 +7302,9 @@ function unionOptionFor(def, value) {
 
 /**
  * Reads and validates the config file. Its folder is the project; the file itself must be in it
- * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). At
- * most 1 MiB is read, so `--config /dev/zero` is refused rather than read forever.
+ * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). It
+ * must be a regular file (a named pipe or `/dev/zero` would be waited on or read forever), and at
+ * most 1 MiB of it is read.
  */
 async function loadConfigFile(file, options = {}) {
     const dir = external_node_path_default().dirname(external_node_path_default().resolve(file));
@@ -7006,6 +7331,15 @@ async function refuseOutsideFolder(file, dir) {
     }
 }
 async function readConfigBytes(file) {
+    // Checked before opening: opening a named pipe would wait for a writer forever.
+    const stats = await (0,promises_.stat)(file).catch((error) => {
+        throw readError(error, file);
+    });
+    if (stats.isDirectory())
+        throw aFolder(file);
+    if (!stats.isFile()) {
+        throw new core_errors/* UserError */.y(`${file}: not a regular file (a named pipe or a device); pass --config with the path of a YAML file`);
+    }
     let handle;
     try {
         handle = await (0,promises_.open)(file, "r");
@@ -7038,12 +7372,15 @@ function readError(error, file) {
         return new core_errors/* UserError */.y(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
     }
     if (code === "EISDIR")
-        return new core_errors/* UserError */.y(`${file}: a folder, not a config file (pass --config FILE)`);
+        return aFolder(file);
     if (code === "EACCES")
         return new core_errors/* UserError */.y(`${file}: permission denied`);
     if (code === "ELOOP")
         return new core_errors/* UserError */.y(`${file}: a symlink loop`);
     return error instanceof Error ? error : new Error(String(error));
+}
+function aFolder(file) {
+    return new core_errors/* UserError */.y(`${file}: a folder, not a config file (pass --config FILE)`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
@@ -7119,6 +7456,10 @@ async function runExperimentCommand(name, flags, command, io) {
     });
     io.stdout.write(renderOutcome(outcome, format));
     reportIncomplete(outcome, io);
+    if (threshold !== undefined && outcome.run.verdict !== outcome.verdict.verdict) {
+        io.stderr.write(`--threshold decided this command's verdict (${outcome.verdict.verdict}); the run is stored with ` +
+            `its experiment's gate verdict (${outcome.run.verdict}), which later commands show\n`);
+    }
     return exitCodeFor(outcome.verdict);
 }
 function renderOutcome(outcome, format) {
@@ -7145,14 +7486,15 @@ function runRow(run, liveOwner) {
     return {
         id: run.id,
         experiment: run.experiment,
-        label: run.label ?? "",
+        label: run.label ?? null,
         status: statusText(run, liveOwner),
-        verdict: run.verdict ?? "",
-        total: run.summary?.total ?? "",
-        passed: run.summary?.passed ?? "",
-        failed: run.summary?.failed ?? "",
-        errored: run.summary?.errored ?? "",
-        pass_rate: run.summary ? Number(formatFraction(run.summary.pass_rate)) : "",
+        verdict: run.verdict ?? null,
+        // null, not "": a run that never ended has no summary, and a script must not read 0 or "".
+        total: run.summary?.total ?? null,
+        passed: run.summary?.passed ?? null,
+        failed: run.summary?.failed ?? null,
+        errored: run.summary?.errored ?? null,
+        pass_rate: run.summary ? Number(formatFraction(run.summary.pass_rate)) : null,
         started_at: run.started_at,
         target: run.target,
     };
@@ -7179,6 +7521,7 @@ function reportIncomplete(outcome, io) {
 
 
 
+
 const render_comparison_WIDTH = 80;
 /**
  * A comparison for an 80-column terminal, most important first: the pass-rate headline and the
@@ -7187,6 +7530,7 @@ const render_comparison_WIDTH = 80;
 function renderComparison(comparison, verdict, options = {}) {
     const shown = options.maxFlippedShown ?? 20;
     const { pass_rate: passRate } = comparison;
+    const against = { against: passRateThresholds(verdict) };
     const lines = [
         `Comparison of ${oneLine(comparison.candidate.experiment)}`,
         `  baseline    ${render_comparison_runLine(comparison.baseline)}`,
@@ -7194,7 +7538,7 @@ function renderComparison(comparison, verdict, options = {}) {
         `  experiment  ${versions(comparison.baseline.experiment_version, comparison.candidate.experiment_version)}`,
         `  dataset     ${versions(comparison.baseline.dataset_version, comparison.candidate.dataset_version)}`,
         "",
-        `pass rate ${formatPercent(passRate.baseline)} → ${formatPercent(passRate.candidate)} ` +
+        `pass rate ${formatPercent(passRate.baseline, against)} → ${formatPercent(passRate.candidate, against)} ` +
             `(${formatDeltaPp(passRate.delta)}) over ${formatCount(comparison.items.shared)} shared items`,
         flipCounts(comparison),
         ...(comparison.dataset_note !== undefined ? ["", ...wrapText(`Note: ${comparison.dataset_note}`, render_comparison_WIDTH)] : []),
@@ -7202,7 +7546,7 @@ function renderComparison(comparison, verdict, options = {}) {
             ...oneSidedLines("only in the baseline", comparison.items.only_baseline),
             ...oneSidedLines("only in the candidate", comparison.items.only_candidate),
         ]),
-        ...scorerLines(comparison.scorers),
+        ...scorerLines(comparison.scorers, against),
         ...flippedLines("Regressions", "passed in the baseline, not in the candidate", comparison.regressions, shown),
         ...flippedLines("Fixes", "not passed in the baseline, passed in the candidate", comparison.fixes, shown),
         ...errorLines(comparison),
@@ -7240,14 +7584,15 @@ function idExcerpt(list) {
     const hidden = list.count - ids.length;
     return hidden > 0 ? `${ids.join(", ")}, … ${formatCount(hidden)} more` : ids.join(", ");
 }
-function scorerLines(scorers) {
+function scorerLines(scorers, against) {
+    const percent = (rate) => formatPercent(rate, against);
     if (scorers.length === 0)
         return [];
     const rows = scorers.map((scorer) => [
         scorer.scorer,
         `${side(scorer.baseline?.mean, formatScore)} → ${side(scorer.candidate?.mean, formatScore)}`,
         scorer.mean_delta !== null ? formatDeltaScore(scorer.mean_delta) : oneSideOnly(scorer),
-        `${side(scorer.baseline?.pass_rate, formatPercent)} → ${side(scorer.candidate?.pass_rate, formatPercent)}`,
+        `${side(scorer.baseline?.pass_rate, percent)} → ${side(scorer.candidate?.pass_rate, percent)}`,
         scorer.pass_rate_delta !== null ? formatDeltaPp(scorer.pass_rate_delta) : "",
     ]);
     const align = ["left", "right", "right", "right", "right"];
@@ -7695,7 +8040,7 @@ async function writeRegressionDataset(store, runId, flags, configFile, io, allow
         const targets = regressionTargets(selections, external_node_path_default().basename(configFile), flags.name);
         const existingDatasets = new Map();
         for (const target of targets) {
-            const text = await (0,promises_.readFile)(external_node_path_default().join(configDir, target.configDataset), "utf8").catch(() => undefined);
+            const text = await readExistingDataset(external_node_path_default().join(configDir, target.configDataset), target.configDataset);
             if (text !== undefined)
                 existingDatasets.set(target.datasetPath, text);
         }
@@ -7750,6 +8095,15 @@ async function sourceTargetUrl(configFile, allowOutsideProject, experiment, sour
     return sourceRun.target.slice(0, sourceRun.target.length - suffix.length);
 }
 /** A file is replaced whole or not at all: a crash never leaves half a dataset or config. */
+/** The dataset already there, or undefined; a named pipe there is refused, not waited on forever. */
+async function readExistingDataset(file, shown) {
+    const stats = await (0,promises_.stat)(file).catch(() => undefined);
+    if (stats === undefined)
+        return undefined;
+    if (!stats.isFile())
+        throw new core_errors/* UserError */.y(`${shown}: not a file; the regression dataset must be a .jsonl file`);
+    return (0,promises_.readFile)(file, "utf8").catch(() => undefined);
+}
 async function writeAtomically(file, content) {
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     const partial = `${file}.partial-${process.pid}`;

@@ -15,6 +15,7 @@ import { publicReasonOf } from "./public-failure-text.js";
 import { publishCandidate, type PublicationResult } from "./publish-candidate.js";
 import type { RefusedWrite } from "./report-only-hint.js";
 import { runLocally, type LocalRun } from "./run-locally.js";
+import { isCompleteRun } from "../core/model/run.js";
 
 export interface CandidateJob {
   name: string;
@@ -158,7 +159,7 @@ async function buildReport(context: ActionContext, job: CandidateJob, outcome: L
   let comparison: Comparison | undefined;
   if (chosen) {
     const baselineRun = await context.results.getRun(chosen.runId);
-    if (baselineRun) {
+    if (baselineRun && isCompleteRun(baselineRun)) {
       comparison = await compareRuns(
         { run: baselineRun, items: context.results.runItems(baselineRun.id) },
         { run: outcome.run, items: outcome.store.runItems(outcome.run.id) },

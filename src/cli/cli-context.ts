@@ -110,14 +110,17 @@ export function parseFormat(value: string): ListingFormat {
 export function parsePercent(flag: string, value: string): number {
   const trimmed = value.trim();
   const explicit = trimmed.endsWith("%");
-  const percent = Number(explicit ? trimmed.slice(0, -1) : trimmed);
-  if (trimmed === "" || trimmed === "%" || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+  const digits = explicit ? trimmed.slice(0, -1) : trimmed;
+  // Plain decimal only: Number() would also read "0x10" as 16 and "1e2" as 100.
+  const percent = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) : Number.NaN;
+  if (!Number.isFinite(percent) || percent > 100) {
     throw new UserError(`${flag}: "${value}" is not a percentage from 0 to 100 (write 90 for 90%)`);
   }
   if (!explicit && percent > 0 && percent <= 1) {
     throw new UserError(
-      `${flag} takes a percentage, so "${value}" would mean ${percent}% of items; ` +
-        `write ${percent * 100} for ${percent * 100}%, or "${value}%" if you mean ${percent}%`,
+      `${flag} takes a percentage, so "${value}" would mean ${digits}% of items; ` +
+        `write ${Number((percent * 100).toPrecision(12))} for ${Number((percent * 100).toPrecision(12))}%, ` +
+        `or "${digits}%" if you mean ${digits}%`,
     );
   }
   return percent / 100;

@@ -3,7 +3,7 @@ import type { Comparison } from "./comparison.js";
 import type { GateConfig } from "./config/schema.js";
 import { UserError } from "./errors.js";
 import type { RunStatus, RunSummary } from "./model/run.js";
-import { formatCount, formatPercent } from "./stats.js";
+import { formatCount, formatPercent, formatThreshold } from "./stats.js";
 
 export const GateCheckSchema = z.object({
   name: z.enum(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
@@ -43,8 +43,9 @@ export interface VerdictSubject {
   thresholdOverride?: number;
 }
 
-// 27/30 is 0.9 exactly on paper but not always in binary floating point.
-const EPSILON = 1e-9;
+// 27/30 is 0.9 exactly on paper but not always in binary floating point (off by ~1e-16); the
+// tolerance stays far below any difference a user could mean (99.95 % fails 99.950001 %).
+const EPSILON = 1e-12;
 
 type NamedCheck = GateCheck & { reason: string };
 
@@ -99,7 +100,7 @@ export function decideVerdict(subject: VerdictSubject): GateVerdict {
       passed: false,
       actual: summary.errored / summary.total,
       limit: subject.maxErrorRate,
-      description: `at most ${formatPercent(subject.maxErrorRate)} of items error`,
+      description: `at most ${formatThreshold(subject.maxErrorRate)} of items error`,
       reason: errorRateReason(subject),
     });
   }
@@ -109,10 +110,8 @@ export function decideVerdict(subject: VerdictSubject): GateVerdict {
     passed: summary.pass_rate + EPSILON >= threshold,
     actual: summary.pass_rate,
     limit: threshold,
-    description: `pass rate ≥ ${formatPercent(threshold, { against: [summary.pass_rate] })}`,
-    reason:
-      `pass rate ${formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ` +
-      formatPercent(threshold, { against: [summary.pass_rate] }),
+    description: `pass rate ≥ ${formatThreshold(threshold)}`,
+    reason: `pass rate ${formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ${formatThreshold(threshold)}`,
   });
 
   if (comparison !== undefined && gate.max_regressions !== undefined) {
@@ -122,8 +121,10 @@ export function decideVerdict(subject: VerdictSubject): GateVerdict {
       passed: regressions <= gate.max_regressions,
       actual: regressions,
       limit: gate.max_regressions,
-      description: `at most ${gate.max_regressions} ${plural(gate.max_regressions, "regression")}`,
-      reason: `${regressions} ${plural(regressions, "regression")} ${regressions === 1 ? "exceeds" : "exceed"} the maximum ${gate.max_regressions}`,
+      description: `at most ${formatCount(gate.max_regressions)} ${plural(gate.max_regressions, "regression")}`,
+      reason:
+        `${formatCount(regressions)} ${plural(regressions, "regression")} ` +
+        `${regressions === 1 ? "exceeds" : "exceed"} the maximum ${formatCount(gate.max_regressions)}`,
     });
   }
 
@@ -166,7 +167,7 @@ function errorRateReason(subject: VerdictSubject): string {
   const { summary, maxErrorRate } = subject;
   return (
     `${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored, ` +
-    `above max_error_rate ${maxErrorRate} (${formatPercent(maxErrorRate)})`
+    `above max_error_rate ${maxErrorRate} (${formatThreshold(maxErrorRate)})`
   );
 }
 
@@ -188,6 +189,14 @@ function verdictOf(checks: NamedCheck[]): GateVerdict {
     reasons: failed.map((check) => check.reason),
     checks: checks.map(({ reason: _reason, ...check }) => check),
   };
+}
+
+/**
+ * The pass-rate thresholds a verdict judged against (fractions): a renderer shows the run's pass
+ * rate `against` them, so it never rounds onto or across the threshold it failed.
+ */
+export function passRateThresholds(verdict: GateVerdict | undefined): number[] {
+  return (verdict?.checks ?? []).filter((check) => check.name === "pass_rate").map((check) => check.limit);
 }
 
 /** True when the verdict failed because the run did not complete (exit 3, not 1). */

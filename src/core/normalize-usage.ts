@@ -10,7 +10,8 @@ import type { Usage } from "./model/run-item.js";
  * | OpenAI chat: `prompt_tokens` or          | `prompt_tokens`                 | `prompt_tokens_details.cached_tokens` | completion_tokens |
  * |   `completion_tokens` present            |                                 |                                       |                   |
  * | Anthropic: `cache_read_input_tokens` or  | `input_tokens` + cache reads    | `cache_read_input_tokens`             | output_tokens     |
- * |   `cache_creation_input_tokens` present  |   + cache writes                |                                       |                   |
+ * |   `cache_creation_input_tokens` present  |   + cache writes (a missing     |                                       |                   |
+ * |                                          |   one counts 0)                 |                                       |                   |
  * | OpenAI Responses and any other shape     | `input_tokens`                  | `input_tokens_details.cached_tokens`  | output_tokens     |
  *
  * Anthropic's cache writes are kept as `cache_creation_input_tokens` too.
@@ -28,7 +29,7 @@ import type { Usage } from "./model/run-item.js";
  * that summed Anthropic's uncached input) is wrong, and one that agrees changes nothing. When one
  * side is unknown, a given total is kept if it is not below the known side. Counts that are not
  * non-negative integers (negative, fractional, NaN, text) are ignored, as is a cached count above
- * the input it is part of.
+ * the input it is part of or without a known input: cached never exceeds input, in any shape.
  */
 export function normalizeUsage(value: unknown): Usage | undefined {
   if (!isRecord(value)) return undefined;
@@ -38,7 +39,7 @@ export function normalizeUsage(value: unknown): Usage | undefined {
   if (read.output !== undefined) usage.output_tokens = read.output;
   const total = totalOf(tokenCount(value.total_tokens), read.input, read.output);
   if (total !== undefined) usage.total_tokens = total;
-  if (read.cached !== undefined && (read.input === undefined || read.cached <= read.input)) {
+  if (read.cached !== undefined && read.input !== undefined && read.cached <= read.input) {
     usage.cached_input_tokens = read.cached;
   }
   if (read.cacheCreation !== undefined) usage.cache_creation_input_tokens = read.cacheCreation;
@@ -61,11 +62,12 @@ function readShape(usage: Record<string, unknown>): ShapeReading {
     };
   }
   if ("cache_read_input_tokens" in usage || "cache_creation_input_tokens" in usage) {
-    const uncached = tokenCount(usage.input_tokens);
-    const cached = tokenCount(usage.cache_read_input_tokens);
-    const cacheCreation = tokenCount(usage.cache_creation_input_tokens);
+    const parts = [usage.input_tokens, usage.cache_read_input_tokens, usage.cache_creation_input_tokens].map(tokenCount);
+    const [, cached, cacheCreation] = parts;
+    const known = parts.filter((part) => part !== undefined);
     return {
-      input: uncached === undefined ? undefined : uncached + (cached ?? 0) + (cacheCreation ?? 0),
+      // A missing part counts 0: cache reads alone are still input, never more cached than input.
+      input: known.length === 0 ? undefined : known.reduce((sum, part) => sum + part, 0),
       output: tokenCount(usage.output_tokens),
       cached,
       cacheCreation,

@@ -35,8 +35,9 @@ export interface PercentOptions {
 // Past this many decimals a difference is not worth showing: the value is shown truncated toward
 // itself instead, so it still never lands on the far side of a boundary.
 const MAX_DIGITS = 6;
-// 27/30 and 0.9 differ in binary floating point; a rate that close to a boundary is on it.
-const SAME = 1e-9;
+// 27/30 and 0.9 differ in binary floating point (by ~1e-16); a rate that close to a boundary is
+// on it. Kept far below any threshold a user could mean, so 99.95 % never passes 99.950001 %.
+const SAME = 1e-12;
 
 /**
  * A fraction as a percentage that never rounds onto or across a boundary it is not on: 0.86 →
@@ -76,9 +77,23 @@ const MINUS = "\u2212";
 
 /** A signed number: "+4.0", "−2.1", "±0.0" when it rounds to zero. */
 export function formatSigned(value: number, digits = 1): string {
-  const magnitude = Math.abs(value).toFixed(digits);
+  // A real change is never shown as none: decimals are added until it is not ±0.
+  const magnitude = honestFixed(Math.abs(value), digits, [0]);
   if (Number(magnitude) === 0) return `±${magnitude}`;
   return `${value > 0 ? "+" : MINUS}${magnitude}`;
+}
+
+/**
+ * A threshold (a fraction) as the percentage it exactly is, with 1 to 6 decimals: 0.9 → "90.0%",
+ * 0.6667 → "66.67%". A rule is never misstated by rounding it.
+ */
+export function formatThreshold(fraction: number): string {
+  const percent = fraction * 100;
+  for (let d = 1; d < MAX_DIGITS; d += 1) {
+    const text = percent.toFixed(d);
+    if (Math.abs(Number(text) - percent) <= SAME * Math.max(1, percent)) return `${text}%`;
+  }
+  return `${percent.toFixed(MAX_DIGITS)}%`;
 }
 
 /** A difference of two fractions in percentage points: 0.04 → "+4.0 pp". */

@@ -1,4 +1,4 @@
-import { open, realpath } from "node:fs/promises";
+import { open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { MAX_CONFIG_BYTES, parseConfig } from "../core/config/load.js";
 import type { ConfigFile, ExperimentConfig } from "../core/config/schema.js";
@@ -18,8 +18,9 @@ export interface LoadConfigOptions {
 
 /**
  * Reads and validates the config file. Its folder is the project; the file itself must be in it
- * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). At
- * most 1 MiB is read, so `--config /dev/zero` is refused rather than read forever.
+ * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). It
+ * must be a regular file (a named pipe or `/dev/zero` would be waited on or read forever), and at
+ * most 1 MiB of it is read.
  */
 export async function loadConfigFile(file: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const dir = path.dirname(path.resolve(file));
@@ -47,6 +48,14 @@ async function refuseOutsideFolder(file: string, dir: string): Promise<void> {
 }
 
 async function readConfigBytes(file: string): Promise<Uint8Array> {
+  // Checked before opening: opening a named pipe would wait for a writer forever.
+  const stats = await stat(file).catch((error: unknown) => {
+    throw readError(error, file);
+  });
+  if (stats.isDirectory()) throw aFolder(file);
+  if (!stats.isFile()) {
+    throw new UserError(`${file}: not a regular file (a named pipe or a device); pass --config with the path of a YAML file`);
+  }
   let handle;
   try {
     handle = await open(file, "r");
@@ -75,8 +84,12 @@ function readError(error: unknown, file: string): Error {
   if (code === "ENOENT" || code === "ENOTDIR") {
     return new UserError(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
   }
-  if (code === "EISDIR") return new UserError(`${file}: a folder, not a config file (pass --config FILE)`);
+  if (code === "EISDIR") return aFolder(file);
   if (code === "EACCES") return new UserError(`${file}: permission denied`);
   if (code === "ELOOP") return new UserError(`${file}: a symlink loop`);
   return error instanceof Error ? error : new Error(String(error));
+}
+
+function aFolder(file: string): UserError {
+  return new UserError(`${file}: a folder, not a config file (pass --config FILE)`);
 }

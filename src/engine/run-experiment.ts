@@ -1,4 +1,4 @@
-import { decideVerdict, type GateVerdict } from "../core/gate.js";
+import { decideVerdict, type GateVerdict, type VerdictSubject } from "../core/gate.js";
 import { runItemId } from "../core/model/ids.js";
 import type { Item } from "../core/model/item.js";
 import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
@@ -37,7 +37,9 @@ export interface RunOptions {
 }
 
 export interface RunOutcome {
+  /** The run as stored: its status and verdict are the experiment's gate's, without `thresholdOverride`. */
   run: Run;
+  /** This command's verdict: the gate's, with `thresholdOverride` when one was given. */
   verdict: GateVerdict;
   /**
    * Why the run could not complete ("the run could not complete: …"), when its status is
@@ -196,21 +198,21 @@ async function finishRun(
   // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
   const errored = stopReason !== undefined || summary.errored > maxErrorRate * summary.total || isAllErrors(summary);
   const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
-  const verdict = decideVerdict({
-    gate: prepared.experiment.gate,
-    maxErrorRate,
-    status: completion,
-    itemCount: run.item_count,
-    summary,
-    ...(options.thresholdOverride !== undefined ? { thresholdOverride: options.thresholdOverride } : {}),
-  });
-  const status: RunStatus = completion === "ended" ? (verdict.verdict === "pass" ? "passed" : "failed") : completion;
+  const subject: VerdictSubject = { gate: prepared.experiment.gate, maxErrorRate, status: completion, itemCount: run.item_count, summary };
+  // The stored status and verdict are the experiment's gate's: a one-off --threshold decides this
+  // command's verdict and exit code, never what every later command reads from the store.
+  const gateVerdict = decideVerdict(subject);
+  const verdict =
+    options.thresholdOverride === undefined
+      ? gateVerdict
+      : decideVerdict({ ...subject, thresholdOverride: options.thresholdOverride });
+  const status: RunStatus = completion === "ended" ? (gateVerdict.verdict === "pass" ? "passed" : "failed") : completion;
   const ended = {
     status,
     ended_at: now().toISOString(),
     summary,
-    verdict: verdict.verdict,
-    verdict_reasons: verdict.reasons,
+    verdict: gateVerdict.verdict,
+    verdict_reasons: gateVerdict.reasons,
   };
   await store.endRun(run.id, ended);
   // The stop message is the verdict's first reason: its counts come from the final summary, never

@@ -1,9 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { arithmeticDataset, makeWorkspace, runEvalgate } from "../helpers/cli.js";
-import type { TargetServer } from "../helpers/target-server.js";
+import { startTarget, type TargetResponse, type TargetServer } from "../helpers/target-server.js";
 import { arithmeticConfig, startArithmeticTarget } from "./workspace-config.js";
 
 let target: TargetServer;
@@ -102,10 +103,62 @@ describe("crafted values are refused with exit 2, a message naming them, and no 
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it.runIf(existsSync("/dev/zero"))("--config /dev/zero is refused after 1 MiB, not read forever", async () => {
+  it.runIf(existsSync("/dev/zero"))("--config /dev/zero is refused, not read forever", async () => {
     const cwd = await makeWorkspace({});
     const result = await runEvalgate(["--config", "/dev/zero", "run", "arithmetic"], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("/dev/zero: the config file is larger than 1 MiB");
+    expect(result.stderr).toContain("/dev/zero: not a regular file (a named pipe or a device)");
+  });
+
+  it.runIf(process.platform !== "win32")("--config naming a named pipe is refused, not waited on forever", async () => {
+    const cwd = await makeWorkspace({});
+    execFileSync("mkfifo", [path.join(cwd, "fifo.yml")]);
+    const result = await runEvalgate(["--config", "fifo.yml", "run", "arithmetic"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "evalgate: fifo.yml: not a regular file (a named pipe or a device); pass --config with the path of a YAML file\n",
+    );
+  });
+});
+
+describe("crafted answers from the target cost one item, never the run", () => {
+  it("an answer nested 20,000 deep is an error item, a backtracking regex a scorer error, and every item is stored", async () => {
+    const deep = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+    const answers: Record<string, TargetResponse> = {
+      "item-0": { raw: `{"output": ${deep(20_000)}}` },
+      "item-1": { raw: `{"output": "aaa", "tool_calls": [{"name": "search", "arguments": ${deep(5_000)}}]}` },
+      "item-2": { json: { output: "aaa", tool_calls: [{ name: "search", arguments: deep(5_000) }] } },
+      "item-3": { json: { output: `${"a".repeat(40)}!` } },
+    };
+    const crafted = await startTarget({
+      respond: (body) => answers[(body as { item_id: string }).item_id] ?? { json: { output: "aaa" } },
+    });
+    try {
+      const cwd = await makeWorkspace({
+        "items.jsonl": arithmeticDataset(20),
+        "evalgate.yml": [
+          "version: 1",
+          "experiments:",
+          "  crafted:",
+          "    dataset: items.jsonl",
+          "    target: { type: http, url: \"${EVALGATE_TARGET_URL}/agent\", timeout: 5s }",
+          '    scorers: [{ name: regex, config: { pattern: "^(a+)+$" } }]',
+          "    gate: { passed_threshold: 0.5 }",
+          "    retries: 0",
+          "",
+        ].join("\n"),
+      });
+      const result = await runEvalgate(["run", "crafted", "--target-url", crafted.url], { cwd });
+      expect(result.stderr).not.toContain("Maximum call stack");
+      expect(result.code).toBe(0);
+      const listed = await runEvalgate(["runs", "list", "--format", "json"], { cwd });
+      const runs = JSON.parse(listed.stdout) as { id: string }[];
+      expect(runs).toMatchObject([{ status: "passed", total: 20, passed: 17, failed: 1, errored: 2 }]);
+      const failures = await runEvalgate(["reports", "failures", runs[0]!.id], { cwd });
+      expect(failures.stdout).toContain("the response nests deeper than 128 levels");
+      expect(failures.stdout).toMatch(/regex timed out after 100 ms on a 41-character\s+output/);
+    } finally {
+      await crafted.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunItem } from "../../src/core/model/run-item.js";
@@ -148,6 +149,18 @@ describe("no false green", () => {
     expect(shown.stdout).toMatch(/interrupted/);
     expect(shown.stdout).toContain(`evalgate run arithmetic --resume ${killedId}`);
     expect(shown.stdout).toContain(`stored      ${stored} of 300 items`);
+    const listed = (await listRuns(cwd)).find((run) => run.id === killedId)!;
+    expect(listed).toMatchObject({ status: "interrupted", total: null, pass_rate: null, verdict: null });
+
+    const junitFile = path.join(cwd, "killed.junit");
+    const exported = await runEvalgate(["reports", "export", killedId, "--artifact-format", "junit", "-o", junitFile], { cwd });
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toBe(`wrote ${junitFile} (junit, ${stored} items)\n`);
+    const junit = await readFile(junitFile, "utf8");
+    expect(junit.match(/<testcase /g)).toHaveLength(stored + 1);
+    expect(junit).toContain(
+      `<testcase name="run completion" classname="arithmetic" time="0.000">\n      <error message="the run did not finish: it stopped after ${stored} of 300 items`,
+    );
   });
 
   it("an errored candidate never passes runs compare or reports ci, and its stop message counts like its summary", async () => {
@@ -185,6 +198,28 @@ describe("no false green", () => {
     const compared = await runEvalgate(["runs", "compare", baseline.id, cancelled!.id, "--threshold", "0"], { cwd });
     expect(compared.code).toBe(3);
     expect(compared.stdout).toContain("the run was cancelled after");
+
+    const junitFile = path.join(cwd, "cancelled.junit");
+    expect((await runEvalgate(["reports", "export", cancelled!.id, "--artifact-format", "junit", "-o", junitFile], { cwd })).code).toBe(0);
+    const suite = /<testsuite [^>]*>/.exec(await readFile(junitFile, "utf8"))?.[0] ?? "";
+    expect(suite).toContain(`tests="${cancelled!.total + 1}" failures="0" errors="1"`);
+  });
+
+  it("refuses an incomplete baseline: it would make every candidate item look like a fix", async () => {
+    const good = await track(startArithmeticTarget({ wrongFor: { v1: ["item-1", "item-2"] } }));
+    const broken = await track(startTarget({ respond: () => ({ status: 500, json: { error: "down" } }) }));
+    const cwd = await makeWorkspace({
+      "evalgate.yml": arithmeticConfig({ threshold: 0.5, maxRegressions: 0, retries: 0 }),
+      "items.jsonl": arithmeticDataset(10),
+    });
+    const down = await runId(cwd, ["arithmetic", "--target-url", broken.url]);
+    expect(down.code).toBe(3);
+    const candidate = await runId(cwd, ["arithmetic", "--target-url", `${good.url}/v1`]);
+    const compared = await runEvalgate(["runs", "compare", down.id, candidate.id], { cwd });
+    expect(compared.code).toBe(2);
+    expect(compared.stderr).toContain(`the baseline run ${down.id} is not complete (errored)`);
+    const ci = await runEvalgate(["reports", "ci", candidate.id, "--baseline", down.id], { cwd });
+    expect(ci.code).toBe(2);
   });
 
   it("reports ci exits 1 when the gate fails against the baseline", async () => {
@@ -252,7 +287,23 @@ describe("numbers the user sees", () => {
     expect(ci.stdout).not.toMatch(/pass rate \W*100\.0%/);
   });
 
+  it("1,799 of 2,000 against 0.9 reads 89.95% wherever the rate is shown, never 90.0%", { timeout: 60_000 }, async () => {
+    const wrong = Array.from({ length: 201 }, (_, i) => `item-${i * 9}`);
+    const target = await track(startArithmeticTarget({ wrongFor: { v1: wrong } }));
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig({ threshold: 0.9, concurrency: 32 }), "items.jsonl": arithmeticDataset(2000) });
+    const baseline = await runId(cwd, ["arithmetic", "--target-url", `${target.url}/v2`]);
+    const run = await runId(cwd, ["arithmetic", "--target-url", `${target.url}/v1`]);
+    expect(run.code).toBe(1);
+    for (const args of [["reports", "ci", run.id], ["reports", "ci", run.id, "--baseline", baseline.id], ["runs", "compare", baseline.id, run.id], ["runs", "show", run.id]]) {
+      const shown = await runEvalgate(args, { cwd });
+      expect(shown.stdout).toContain("89.95%");
+      expect(shown.stdout).not.toMatch(/(pass rate|→) \W*90\.0%/);
+    }
+  });
+
   it.each([
+    ["0x10", "is not a percentage from 0 to 100"],
+    ["1e2", "is not a percentage from 0 to 100"],
     ["0.5", "would mean 0.5% of items; write 50 for 50%"],
     ["1", "would mean 1% of items; write 100 for 100%"],
     ["150", "is not a percentage from 0 to 100"],

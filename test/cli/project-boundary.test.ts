@@ -7,7 +7,7 @@ import { parseConfig } from "../../src/core/config/load.js";
 import { prepareExperiment } from "../../src/engine/prepare-experiment.js";
 import { arithmeticDataset, makeWorkspace, runEvalgate, type CliResult } from "../helpers/cli.js";
 import type { TargetServer } from "../helpers/target-server.js";
-import { userErrorOf } from "../dataset/temp-dataset.js";
+import { userErrorOf } from "../core/dataset/temp-dataset.js";
 import { arithmeticConfig, startArithmeticTarget } from "./workspace-config.js";
 
 let target: TargetServer | undefined;

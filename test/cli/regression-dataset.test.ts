@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/core/config/load.js";
@@ -69,5 +70,13 @@ describe("evalgate runs regression-dataset", () => {
     expect(result.stderr).toContain(`--run-item-id: not in run ${runId}: ri_nope`);
     expect(result.stderr).toContain(`evalgate reports failures ${runId}`);
     expect(result.stderr).not.toMatch(/pull request|\/eval/);
+  });
+
+  it.runIf(process.platform !== "win32")("refuses a named pipe where the regression dataset goes, rather than wait on it", async () => {
+    await mkdir(path.join(cwd, "evals/regressions"), { recursive: true });
+    execFileSync("mkfifo", [path.join(cwd, "evals/regressions/piped.jsonl")]);
+    const result = await runEvalgate(["runs", "regression-dataset", runId, "--name", "piped"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("evalgate: evals/regressions/piped.jsonl: not a file; the regression dataset must be a .jsonl file\n");
   });
 });

@@ -47,8 +47,13 @@ describe("evalgate run", () => {
     expect(strict.stdout).toMatch(/75\.0%/);
     const relaxed = await runEvalgate(["run", "arithmetic", "--target-url", `${target.url}/v1`, "--threshold", "70"], { cwd });
     expect(relaxed.code).toBe(0);
+    // The one-off threshold decided the command's exit code; the stored run keeps the gate's verdict.
+    expect(relaxed.stderr).toContain("the run is stored with its experiment's gate verdict (fail)");
     const runs = await listRuns(cwd);
-    expect(runs.map((r) => r.status)).toEqual(["passed", "failed"]);
+    expect(runs.map((r) => [r.status, r.verdict])).toEqual([["failed", "fail"], ["failed", "fail"]]);
+    const shown = await runEvalgate(["runs", "show", runs[0]!.id], { cwd });
+    expect(shown.stdout).toContain("(failed)");
+    expect(shown.stdout).toContain("Verdict: FAIL");
   });
 
   it("refuses a malformed dataset line naming the file and line, exits 2 and stores nothing", async () => {

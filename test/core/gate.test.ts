@@ -144,4 +144,22 @@ describe("decideVerdict", () => {
     });
     expect(close.reasons).toEqual(["pass rate 89.996% is below the threshold 90.0%"]);
   });
+
+  it("states a threshold exactly and the failing rate on its side of it", async () => {
+    const twoOfThree = await summarizeRun(itemsWith(2, 1));
+    const verdict = evaluateGate(gate({ passed_threshold: 0.6667 }), { summary: twoOfThree });
+    expect(verdict.reasons).toEqual(["pass rate 66.667% is below the threshold 66.67%"]);
+  });
+
+  it("a rate a hair below its threshold fails (no tolerance a user could mean)", async () => {
+    const summary = await summarizeRun(itemsWith(1999, 1));
+    expect(evaluateGate(gate({}), { summary }, { thresholdOverride: 0.999500001 }).verdict).toBe("fail");
+    expect(evaluateGate(gate({}), { summary }, { thresholdOverride: 0.9995 }).verdict).toBe("pass");
+  });
+
+  it("counts regressions with thousands separators", async () => {
+    const comparison = { regressions: { count: 2000, items: [] } } as unknown as Parameters<typeof decideVerdict>[0]["comparison"];
+    const verdict = evaluateGate(gate({ passed_threshold: 0, max_regressions: 0 }), { summary: await summarizeRun(itemsWith(1, 0)), comparison });
+    expect(verdict.reasons).toEqual(["2,000 regressions exceed the maximum 0"]);
+  });
 });

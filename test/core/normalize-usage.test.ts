@@ -94,6 +94,36 @@ describe("normalizeUsage", () => {
     });
   });
 
+  it("Anthropic without input_tokens: the cache reads and writes are the input", () => {
+    expect(normalizeUsage({ cache_read_input_tokens: 5000, output_tokens: 20 })).toEqual({
+      input_tokens: 5000,
+      output_tokens: 20,
+      total_tokens: 5020,
+      cached_input_tokens: 5000,
+    });
+    expect(normalizeUsage({ cache_read_input_tokens: 5000, cache_creation_input_tokens: 300, output_tokens: 20 })).toEqual({
+      input_tokens: 5300,
+      output_tokens: 20,
+      total_tokens: 5320,
+      cached_input_tokens: 5000,
+      cache_creation_input_tokens: 300,
+    });
+  });
+
+  it("never keeps a cached count without the input it is part of, in any shape", () => {
+    const shapes = [
+      { cache_read_input_tokens: 5000, output_tokens: 20 },
+      { completion_tokens: 2, prompt_tokens_details: { cached_tokens: 50 } },
+      { output_tokens: 2, input_tokens_details: { cached_tokens: 50 } },
+      { input_tokens: "lots", cache_read_input_tokens: 40 },
+      { prompt_tokens: 10, prompt_tokens_details: { cached_tokens: 50 } },
+    ];
+    for (const shape of shapes) {
+      const usage = normalizeUsage(shape);
+      expect(usage?.cached_input_tokens ?? 0, JSON.stringify(shape)).toBeLessThanOrEqual(usage?.input_tokens ?? 0);
+    }
+  });
+
   it("gives nothing for a value that is not a usage object", () => {
     for (const value of [undefined, null, 42, "10 tokens", [1, 2], {}, { tokens: 5 }]) {
       expect(normalizeUsage(value)).toBeUndefined();

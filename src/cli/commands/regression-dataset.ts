@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
+import { readFile, rename, stat, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { EXPERIMENT_NAME, MAX_EXPERIMENT_NAME_LENGTH } from "../../core/config/schema.js";
@@ -75,7 +75,7 @@ async function writeRegressionDataset(
     const targets = regressionTargets(selections, path.basename(configFile), flags.name);
     const existingDatasets = new Map<string, string>();
     for (const target of targets) {
-      const text = await readFile(path.join(configDir, target.configDataset), "utf8").catch(() => undefined);
+      const text = await readExistingDataset(path.join(configDir, target.configDataset), target.configDataset);
       if (text !== undefined) existingDatasets.set(target.datasetPath, text);
     }
     const change = planRegressionChange({
@@ -133,6 +133,14 @@ async function sourceTargetUrl(
 }
 
 /** A file is replaced whole or not at all: a crash never leaves half a dataset or config. */
+/** The dataset already there, or undefined; a named pipe there is refused, not waited on forever. */
+async function readExistingDataset(file: string, shown: string): Promise<string | undefined> {
+  const stats = await stat(file).catch(() => undefined);
+  if (stats === undefined) return undefined;
+  if (!stats.isFile()) throw new UserError(`${shown}: not a file; the regression dataset must be a .jsonl file`);
+  return readFile(file, "utf8").catch(() => undefined);
+}
+
 async function writeAtomically(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.partial-${process.pid}`;

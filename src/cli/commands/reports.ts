@@ -68,7 +68,7 @@ export function registerReportsCommands(program: Command, io: CliIo, setExit: (c
           await rm(partial, { force: true });
           throw error;
         }
-        io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? "?"} items)\n`);
+        io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? (await store.runItemStatuses(run.id)).size} items)\n`);
       });
     });
 }

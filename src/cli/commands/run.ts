@@ -89,6 +89,12 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   });
   io.stdout.write(renderOutcome(outcome, format));
   reportIncomplete(outcome, io);
+  if (threshold !== undefined && outcome.run.verdict !== outcome.verdict.verdict) {
+    io.stderr.write(
+      `--threshold decided this command's verdict (${outcome.verdict.verdict}); the run is stored with ` +
+        `its experiment's gate verdict (${outcome.run.verdict}), which later commands show\n`,
+    );
+  }
   return exitCodeFor(outcome.verdict);
 }
 
@@ -117,14 +123,15 @@ export function runRow(run: Run, liveOwner?: RunOwner): Record<string, unknown> 
   return {
     id: run.id,
     experiment: run.experiment,
-    label: run.label ?? "",
+    label: run.label ?? null,
     status: statusText(run, liveOwner),
-    verdict: run.verdict ?? "",
-    total: run.summary?.total ?? "",
-    passed: run.summary?.passed ?? "",
-    failed: run.summary?.failed ?? "",
-    errored: run.summary?.errored ?? "",
-    pass_rate: run.summary ? Number(formatFraction(run.summary.pass_rate)) : "",
+    verdict: run.verdict ?? null,
+    // null, not "": a run that never ended has no summary, and a script must not read 0 or "".
+    total: run.summary?.total ?? null,
+    passed: run.summary?.passed ?? null,
+    failed: run.summary?.failed ?? null,
+    errored: run.summary?.errored ?? null,
+    pass_rate: run.summary ? Number(formatFraction(run.summary.pass_rate)) : null,
     started_at: run.started_at,
     target: run.target,
   };

@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import { nestingExceeds } from "./json-syntax.js";
+import { nestingExceeds } from "../json-depth.js";
 
 /**
  * The header row. Columns `input` / `input.<field>`, `expected` / `expected.<field>`, `id` and

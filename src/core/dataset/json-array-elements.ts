@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH } from "./json-syntax.js";
+import { MAX_JSON_DEPTH } from "../json-depth.js";
 
 /** The text of one element of the top-level array, and where it starts in the file. */
 export interface ArrayElementText {

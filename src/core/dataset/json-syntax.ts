@@ -1,9 +1,4 @@
-/**
- * Records nested deeper than this are refused: every later step (ids, the store, the target's
- * request) walks values recursively, and a crafted record a few thousand levels deep would overflow
- * the stack there. 128 is serde_json's default and far beyond any real dataset.
- */
-export const MAX_JSON_DEPTH = 128;
+import { MAX_JSON_DEPTH } from "../json-depth.js";
 
 /**
  * Where and why a JSON text is refused; `character` is set when one character is unexpected,
@@ -38,17 +33,6 @@ export function describeJsonSyntaxError(error: JsonSyntaxError, quoteContent: bo
   return quoteContent && error.character !== undefined
     ? `${error.problem} ${JSON.stringify(error.character)}`
     : error.problem;
-}
-
-/** Whether a parsed value nests objects and arrays deeper than `maxDepth`. */
-export function nestingExceeds(value: unknown, maxDepth = MAX_JSON_DEPTH, depth = 0): boolean {
-  if (value === null || typeof value !== "object") return false;
-  if (depth + 1 > maxDepth) return true;
-  const children = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
-  for (const child of children) {
-    if (nestingExceeds(child, maxDepth, depth + 1)) return true;
-  }
-  return false;
 }
 
 class Found extends Error {

@@ -1,6 +1,7 @@
 import { UserError } from "../errors.js";
 import { MAX_RECORD_CHARS, recordTooLongMessage, type DatasetRecord, type DatasetSource } from "./format.js";
-import { describeJsonSyntaxError, findJsonSyntaxError, nestingExceeds } from "./json-syntax.js";
+import { nestingExceeds } from "../json-depth.js";
+import { describeJsonSyntaxError, findJsonSyntaxError } from "./json-syntax.js";
 import { recordToItem } from "./record-to-item.js";
 import { LineTooLongError, textLines } from "./text-lines.js";
 

@@ -3,6 +3,14 @@ import { z } from "zod";
 export const RunStatusSchema = z.enum(["running", "passed", "failed", "errored", "cancelled"]);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
+/**
+ * A run that called every item and was judged: only such a run can be a baseline, since an
+ * incomplete one would make every candidate item look like a fix.
+ */
+export function isCompleteRun(run: { status: RunStatus }): boolean {
+  return run.status === "passed" || run.status === "failed";
+}
+
 export const ScorerSummarySchema = z.object({
   scorer: z.string(),
   /** Items this scorer scored (error items are not scored). */

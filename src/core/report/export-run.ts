@@ -1,5 +1,6 @@
 import type { RunItem } from "../model/run-item.js";
-import type { Run } from "../model/run.js";
+import { isCompleteRun, type Run } from "../model/run.js";
+import { formatCount } from "../stats.js";
 import { csvRow } from "./csv-row.js";
 import { escapeXmlAttribute as attr, escapeXmlText as text } from "./escape-xml.js";
 import { oneLine, truncate, valueText } from "./excerpt.js";
@@ -76,9 +77,11 @@ async function* exportJsonl(items: AsyncIterable<RunItem>): AsyncIterable<string
 
 /**
  * JUnit XML: one testsuite for the run, one testcase per item; a failed item is a <failure>
- * carrying its failing scorers' reasons, an errored item an <error>. The counts in the opening
- * tags come from the run's summary (the stream cannot be counted before it is written); a run
- * without a summary gets none.
+ * carrying its failing scorers' reasons, an errored item an <error>. A run that is not complete
+ * (cancelled, errored, or never ended) gets one more testcase, `run completion`, as an <error>
+ * saying how far it got: a CI reporter that only sees passing items would otherwise go green.
+ * The counts in the opening tags come from the run's summary (the stream cannot be counted
+ * before it is written) and include that testcase; a run without a summary gets none.
  */
 async function* exportJunit(run: Run, items: AsyncIterable<RunItem>): AsyncIterable<string> {
   const counts = junitCounts(run);
@@ -88,14 +91,47 @@ async function* exportJunit(run: Run, items: AsyncIterable<RunItem>): AsyncItera
   yield `<testsuites name="evalgate"${counts}${time}>\n`;
   yield `  <testsuite name="${experiment}" id="${attr(run.id)}"${counts}${time} timestamp="${attr(run.started_at)}">\n`;
   yield `    <properties>\n${junitProperties(run)}    </properties>\n`;
-  for await (const item of items) yield junitTestcase(experiment, item);
+  let stored = 0;
+  for await (const item of items) {
+    stored += 1;
+    yield junitTestcase(experiment, item);
+  }
+  if (!isCompleteRun(run)) yield completionTestcase(experiment, run, stored);
   yield "  </testsuite>\n</testsuites>\n";
 }
 
 function junitCounts(run: Run): string {
   const summary = run.summary;
   if (summary === undefined) return "";
-  return ` tests="${summary.total}" failures="${summary.failed}" errors="${summary.errored}" skipped="0"`;
+  const completion = isCompleteRun(run) ? 0 : 1;
+  return ` tests="${summary.total + completion}" failures="${summary.failed}" errors="${summary.errored + completion}" skipped="0"`;
+}
+
+function completionTestcase(classname: string, run: Run, stored: number): string {
+  const message = incompleteRunText(run, stored);
+  const missing = Math.max(0, run.item_count - stored);
+  const body = [
+    message,
+    ...(missing > 0 ? [`${formatCount(missing)} of the dataset's ${formatCount(run.item_count)} items have no result`] : []),
+    ...(run.verdict_reasons ?? []).filter((reason) => reason !== message),
+  ].join("\n");
+  return (
+    `    <testcase name="run completion" classname="${classname}" time="0.000">\n` +
+    `      <error message="${attr(short(message))}" type="incomplete">${text(body)}</error>\n    </testcase>\n`
+  );
+}
+
+/** "the run was cancelled after 12 of 40 items", in the words the gate's verdict uses. */
+function incompleteRunText(run: Run, stored: number): string {
+  const done = `${formatCount(stored)} of ${formatCount(run.item_count)} items`;
+  switch (run.status) {
+    case "cancelled":
+      return `the run was cancelled after ${done}`;
+    case "errored":
+      return `the run could not complete: it stopped after ${done}`;
+    default:
+      return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
+  }
 }
 
 function suiteSeconds(run: Run): string {

@@ -22,14 +22,17 @@ export function orDash(value: number | null | undefined, format: (value: number)
   return value === undefined || value === null ? "—" : format(value);
 }
 
-/** One run's scorers: mean, pass rate and errors; at most `maxRows` rows, the rest counted. */
-export function runScorerTable(summary: RunSummary, maxRows = Number.POSITIVE_INFINITY): string {
+/**
+ * One run's scorers: mean, pass rate and errors; at most `maxRows` rows, the rest counted. Pass
+ * rates are shown `against` the gate's thresholds (fractions), so none reads as one it is not.
+ */
+export function runScorerTable(summary: RunSummary, maxRows = Number.POSITIVE_INFINITY, thresholds: readonly number[] = []): string {
   if (summary.scorers.length === 0) return "";
   const shown = summary.scorers.slice(0, maxRows);
   const rows = shown.map((scorer) => [
     md(scorer.scorer),
     formatScore(scorer.mean),
-    formatPercent(scorer.pass_rate),
+    formatPercent(scorer.pass_rate, { against: thresholds }),
     formatCount(scorer.errors),
   ]);
   const table = markdownTable([["scorer", "mean", "pass rate", "errors"], ...rows], {

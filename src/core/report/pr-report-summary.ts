@@ -3,6 +3,7 @@ import type { Comparison, ScorerComparison } from "../comparison.js";
 import { formatCount, formatDeltaPp, formatDeltaScore, formatPercent, formatScore } from "../stats.js";
 import { countOf, MARKDOWN_TABLE, md, orDash, runScorerTable, withHiddenRows } from "./markdown-parts.js";
 import type { PrCommentInput, ReportDetail, VerdictLabel } from "./pr-report-input.js";
+import { passRateThresholds } from "../gate.js";
 
 const EMOJI: Record<VerdictLabel, string> = { pass: "✅", fail: "❌", "no-baseline": "⚠️" };
 const WORD: Record<VerdictLabel, string> = { pass: "pass", fail: "fail", "no-baseline": "no baseline" };
@@ -25,9 +26,10 @@ export function verdictHeading(input: PrCommentInput): string {
 
 export function passRateText(input: PrCommentInput): string {
   const comparison = shownComparison(input);
-  if (comparison === undefined) return `pass rate ${orDash(input.candidate.summary?.pass_rate, formatPercent)}`;
+  const percent = (rate: number) => formatPercent(rate, { against: passRateThresholds(input.verdict) });
+  if (comparison === undefined) return `pass rate ${orDash(input.candidate.summary?.pass_rate, percent)}`;
   const rate = comparison.pass_rate;
-  return `pass rate ${formatPercent(rate.baseline)} → ${formatPercent(rate.candidate)} (${formatDeltaPp(rate.delta)})`;
+  return `pass rate ${percent(rate.baseline)} → ${percent(rate.candidate)} (${formatDeltaPp(rate.delta)})`;
 }
 
 /** `**6 regressions** · 9 fixes · 0 new errors · 50 items`, or the run's own counts without a baseline. */
@@ -82,19 +84,20 @@ export function scorerTable(input: PrCommentInput, detail: ReportDetail): string
   const comparison = shownComparison(input);
   if (comparison === undefined) {
     const summary = input.candidate.summary;
-    return summary === undefined ? "" : runScorerTable(summary, detail.scorerRows);
+    return summary === undefined ? "" : runScorerTable(summary, detail.scorerRows, passRateThresholds(input.verdict));
   }
   if (comparison.scorers.length === 0) return "";
   const shown = comparison.scorers.slice(0, detail.scorerRows);
   const header = ["scorer", "baseline", "candidate", "Δ"];
-  const table = markdownTable([header, ...shown.map(scorerRow)], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
+  const thresholds = passRateThresholds(input.verdict);
+  const table = markdownTable([header, ...shown.map((scorer) => scorerRow(scorer, thresholds))], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
   const caption = "Per scorer (pass rate · mean score):";
   return `${caption}\n\n${withHiddenRows(table, comparison.scorers.length - shown.length)}`;
 }
 
-function scorerRow(scorer: ScorerComparison): string[] {
+function scorerRow(scorer: ScorerComparison, thresholds: readonly number[]): string[] {
   const side = (pass: number | undefined, mean: number | undefined) =>
-    pass === undefined || mean === undefined ? "—" : `${formatPercent(pass)} · ${formatScore(mean)}`;
+    pass === undefined || mean === undefined ? "—" : `${formatPercent(pass, { against: thresholds })} · ${formatScore(mean)}`;
   const delta =
     scorer.pass_rate_delta === null || scorer.mean_delta === null
       ? "—"

@@ -1,6 +1,6 @@
 import { markdownTable } from "markdown-table";
 import type { Comparison, FlippedItem, FlippedList } from "../comparison.js";
-import type { GateVerdict } from "../gate.js";
+import { passRateThresholds, type GateVerdict } from "../gate.js";
 import type { Run, RunSummary } from "../model/run.js";
 import { formatCost, formatCount, formatDeltaPp, formatDeltaScore, formatMs, formatPercent, formatScore } from "../stats.js";
 import { valueText } from "./excerpt.js";
@@ -51,16 +51,17 @@ export function renderCiReport(
 }
 
 function renderAtDetail(run: Run, verdict: GateVerdict, comparison: Comparison | undefined, detail: CiReportDetail): string {
-  const blocks = [verdictBlock(run, verdict), runLine(run)];
+  const thresholds = passRateThresholds(verdict);
+  const blocks = [verdictBlock(run, verdict), runLine(run, thresholds)];
   if (comparison !== undefined) {
-    blocks.push(comparisonHeadline(comparison));
+    blocks.push(comparisonHeadline(comparison, thresholds));
     if (comparison.dataset_note !== undefined) blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
-    blocks.push(scorerComparisonTable(comparison));
+    blocks.push(scorerComparisonTable(comparison, thresholds));
     blocks.push(flippedDetails("regression", "regressions", comparison.regressions, detail));
     blocks.push(flippedDetails("fix", "fixes", comparison.fixes, detail));
     blocks.push(metricsComparisonTable(comparison));
   } else if (run.summary !== undefined) {
-    blocks.push(runScorerTable(run.summary), metricsLine(run.summary));
+    blocks.push(runScorerTable(run.summary, undefined, thresholds), metricsLine(run.summary));
   }
   return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
 }
@@ -72,7 +73,7 @@ function verdictBlock(run: Run, verdict: GateVerdict): string {
   return [heading, ...(reasons.length > 0 ? ["", ...reasons] : [])].join("\n");
 }
 
-function runLine(run: Run): string {
+function runLine(run: Run, thresholds: number[]): string {
   const label = run.label !== undefined ? ` (${md(run.label)})` : "";
   const head = `Run ${md(run.id)}${label} · dataset ${md(run.dataset_version)}`;
   const summary = run.summary;
@@ -80,14 +81,15 @@ function runLine(run: Run): string {
   return (
     `${head} · ${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
     `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored · ` +
-    `pass rate **${formatPercent(summary.pass_rate)}**`
+    `pass rate **${formatPercent(summary.pass_rate, { against: thresholds })}**`
   );
 }
 
-function comparisonHeadline(comparison: Comparison): string {
+function comparisonHeadline(comparison: Comparison, thresholds: number[]): string {
   const { pass_rate: rate } = comparison;
+  const against = { against: thresholds };
   return (
-    `**pass rate ${formatPercent(rate.baseline)} → ${formatPercent(rate.candidate)} ` +
+    `**pass rate ${formatPercent(rate.baseline, against)} → ${formatPercent(rate.candidate, against)} ` +
     `(${formatDeltaPp(rate.delta)})** against baseline ${md(comparison.baseline.run_id)} over ` +
     `${formatCount(comparison.items.shared)} shared items · ${count(comparison.regressions.count, "regression")} · ` +
     `${count(comparison.fixes.count, "fix", "fixes")} · ${count(comparison.errors.new_errors.count, "new error")}`
@@ -102,15 +104,16 @@ function metricsLine(summary: RunSummary): string {
   );
 }
 
-function scorerComparisonTable(comparison: Comparison): string {
+function scorerComparisonTable(comparison: Comparison, thresholds: readonly number[]): string {
+  const percent = (rate: number) => formatPercent(rate, { against: thresholds });
   if (comparison.scorers.length === 0) return "";
   const rows = comparison.scorers.map((scorer) => [
     md(scorer.scorer),
     orDash(scorer.baseline?.mean, formatScore),
     orDash(scorer.candidate?.mean, formatScore),
     orDash(scorer.mean_delta ?? undefined, formatDeltaScore),
-    orDash(scorer.baseline?.pass_rate, formatPercent),
-    orDash(scorer.candidate?.pass_rate, formatPercent),
+    orDash(scorer.baseline?.pass_rate, percent),
+    orDash(scorer.candidate?.pass_rate, percent),
     orDash(scorer.pass_rate_delta ?? undefined, formatDeltaPp),
   ]);
   const header = ["scorer", "mean (baseline)", "mean (candidate)", "Δ mean", "pass (baseline)", "pass (candidate)", "Δ pass"];

@@ -6,8 +6,8 @@ import type {
   IdList,
   ScorerComparison,
 } from "../comparison.js";
-import type { GateVerdict } from "../gate.js";
-import { formatCount, formatDeltaPp, formatDeltaScore, formatPercent, formatScore } from "../stats.js";
+import { passRateThresholds, type GateVerdict } from "../gate.js";
+import { formatCount, formatDeltaPp, formatDeltaScore, formatPercent, formatScore, type PercentOptions } from "../stats.js";
 import { excerpt, oneLine } from "./excerpt.js";
 import { fitLines } from "./fit-lines.js";
 import { formatTable } from "./format-table.js";
@@ -33,6 +33,7 @@ export function renderComparison(
 ): string {
   const shown = options.maxFlippedShown ?? 20;
   const { pass_rate: passRate } = comparison;
+  const against = { against: passRateThresholds(verdict) };
   const lines = [
     `Comparison of ${oneLine(comparison.candidate.experiment)}`,
     `  baseline    ${runLine(comparison.baseline)}`,
@@ -40,7 +41,7 @@ export function renderComparison(
     `  experiment  ${versions(comparison.baseline.experiment_version, comparison.candidate.experiment_version)}`,
     `  dataset     ${versions(comparison.baseline.dataset_version, comparison.candidate.dataset_version)}`,
     "",
-    `pass rate ${formatPercent(passRate.baseline)} → ${formatPercent(passRate.candidate)} ` +
+    `pass rate ${formatPercent(passRate.baseline, against)} → ${formatPercent(passRate.candidate, against)} ` +
       `(${formatDeltaPp(passRate.delta)}) over ${formatCount(comparison.items.shared)} shared items`,
     flipCounts(comparison),
     ...(comparison.dataset_note !== undefined ? ["", ...wrapText(`Note: ${comparison.dataset_note}`, WIDTH)] : []),
@@ -48,7 +49,7 @@ export function renderComparison(
       ...oneSidedLines("only in the baseline", comparison.items.only_baseline),
       ...oneSidedLines("only in the candidate", comparison.items.only_candidate),
     ]),
-    ...scorerLines(comparison.scorers),
+    ...scorerLines(comparison.scorers, against),
     ...flippedLines("Regressions", "passed in the baseline, not in the candidate", comparison.regressions, shown),
     ...flippedLines("Fixes", "not passed in the baseline, passed in the candidate", comparison.fixes, shown),
     ...errorLines(comparison),
@@ -92,13 +93,14 @@ function idExcerpt(list: IdList): string {
   return hidden > 0 ? `${ids.join(", ")}, … ${formatCount(hidden)} more` : ids.join(", ");
 }
 
-function scorerLines(scorers: ScorerComparison[]): string[] {
+function scorerLines(scorers: ScorerComparison[], against: PercentOptions): string[] {
+  const percent = (rate: number) => formatPercent(rate, against);
   if (scorers.length === 0) return [];
   const rows = scorers.map((scorer) => [
     scorer.scorer,
     `${side(scorer.baseline?.mean, formatScore)} → ${side(scorer.candidate?.mean, formatScore)}`,
     scorer.mean_delta !== null ? formatDeltaScore(scorer.mean_delta) : oneSideOnly(scorer),
-    `${side(scorer.baseline?.pass_rate, formatPercent)} → ${side(scorer.candidate?.pass_rate, formatPercent)}`,
+    `${side(scorer.baseline?.pass_rate, percent)} → ${side(scorer.candidate?.pass_rate, percent)}`,
     scorer.pass_rate_delta !== null ? formatDeltaPp(scorer.pass_rate_delta) : "",
   ]);
   const align = ["left", "right", "right", "right", "right"] as const;

@@ -1,5 +1,5 @@
 import type { ScorerRef } from "../config/schema.js";
-import type { GateVerdict } from "../gate.js";
+import { passRateThresholds, type GateVerdict } from "../gate.js";
 import type { Run, RunSummary } from "../model/run.js";
 import { formatCost, formatCount, formatMs, formatPercent, formatScore } from "../stats.js";
 import type { StoredGate } from "../stored-gate.js";
@@ -52,7 +52,7 @@ export function renderRunSummary(run: Run, verdict: GateVerdict, options: RunSum
     ...resumeLines(run, liveOwner),
     ...(configuration !== undefined ? configurationLines(configuration) : []),
     "",
-    ...(run.summary !== undefined ? summaryLines(run.summary, passThreshold(verdict)) : ["No items stored yet."]),
+    ...(run.summary !== undefined ? summaryLines(run.summary, passRateThresholds(verdict)) : ["No items stored yet."]),
     "",
     ...renderVerdictLines(verdict),
   ];
@@ -98,10 +98,6 @@ function configText(config: Readonly<Record<string, unknown>>): string {
     .join(", ");
 }
 
-/** The threshold the pass rate was judged against, so the rate is never shown rounded onto it. */
-function passThreshold(verdict: GateVerdict): number[] {
-  return verdict.checks.filter((check) => check.name === "pass_rate").map((check) => check.limit);
-}
 
 function field(name: string, value: string): string {
   return `${name.padEnd(11)} ${oneLine(value)}`;
@@ -121,7 +117,7 @@ function summaryLines(summary: RunSummary, thresholds: number[]): string[] {
         summary.scorers.map((scorer) => [
           scorer.scorer,
           formatScore(scorer.mean),
-          formatPercent(scorer.pass_rate),
+          formatPercent(scorer.pass_rate, { against: thresholds }),
           formatCount(scorer.count),
           formatCount(scorer.errors),
         ]),

@@ -27,7 +27,8 @@ function judgeJson(value: unknown, label: string): { passed: boolean; reason: st
     return { passed: true, reason: `${label} is ${kindOf(value)}, already JSON` };
   }
   const parsed = parseJson(value);
-  return parsed.ok
-    ? { passed: true, reason: `${label} parses as JSON (${kindOf(parsed.value)})` }
-    : { passed: false, reason: `${label} is not valid JSON: ${parsed.error}` };
+  if (parsed.ok) return { passed: true, reason: `${label} parses as JSON (${kindOf(parsed.value)})` };
+  // Valid JSON all the same: only its value is too deep to be kept.
+  if (parsed.tooDeep) return { passed: true, reason: `${label} parses as JSON (${parsed.error})` };
+  return { passed: false, reason: `${label} is not valid JSON: ${parsed.error}` };
 }

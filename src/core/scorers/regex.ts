@@ -1,16 +1,20 @@
 import { z } from "zod";
+import { DurationSchema } from "../config/schema.js";
 import { defineScorer } from "./scorer.js";
 import { asText, evidenceValue, preview } from "./evidence-values.js";
+import { runWithinTimeLimit, TimeLimitExceeded } from "./run-within-time-limit.js";
 import { OutputPathFields, readOutput } from "./value-sources.js";
 
 const FLAGS = /^[dgimsuvy]*$/;
 
 /**
- * Patterns are bounded in length. A short pattern can still backtrack catastrophically on a
- * long output (`(a+)+$`): JavaScript has no match timeout, so such a pattern is the config
- * author's to avoid (prefer `contains`, or anchored patterns without nested quantifiers).
+ * Patterns are bounded in length. A short pattern can still backtrack catastrophically
+ * (`^(a+)+$` on 40 "a"s and a "!" takes hours), so every match runs within a time limit: on
+ * timeout the scorer errors on that item and the run goes on. A linear pattern matches a
+ * megabyte in a few milliseconds, far inside the default.
  */
 const MAX_PATTERN_LENGTH = 1000;
+const DEFAULT_TIMEOUT_MS = 100;
 
 const RegexConfigSchema = z.strictObject({
   ...OutputPathFields,
@@ -21,6 +25,7 @@ const RegexConfigSchema = z.strictObject({
     .string()
     .regex(FLAGS, { error: 'flags are letters among d, g, i, m, s, u, v, y, e.g. flags: "i"' })
     .default(""),
+  timeout: DurationSchema.default(DEFAULT_TIMEOUT_MS),
 }).superRefine((config, context) => {
   const problem = regexProblem(config.pattern, config.flags);
   if (problem !== undefined) {
@@ -41,16 +46,17 @@ function regexProblem(pattern: string, flags: string): string | undefined {
 
 export const regex = defineScorer({
   name: "regex",
-  description: "The output matches a regular expression (`pattern`, optional `flags` such as \"i\").",
+  description:
+    "The output matches a regular expression (`pattern`, optional `flags` such as \"i\"). Each match " +
+    `may take at most \`timeout\` (default ${DEFAULT_TIMEOUT_MS}ms); a slower one is this scorer's error on the item.`,
   configSchema: RegexConfigSchema,
   create(config) {
     const expression = new RegExp(config.pattern, config.flags);
     const shown = `/${config.pattern}/${config.flags}`;
     return ({ result }) => {
       const output = readOutput(result, config.output_path);
-      // A "g" or "y" expression remembers where it stopped; every item starts from the beginning.
-      expression.lastIndex = 0;
-      const match = expression.exec(asText(output.value));
+      const text = asText(output.value);
+      const match = matchWithinTimeLimit(expression, text, config.timeout);
       const passed = match !== null;
       return {
         score: passed ? 1 : 0,
@@ -66,3 +72,19 @@ export const regex = defineScorer({
     };
   },
 });
+
+function matchWithinTimeLimit(expression: RegExp, text: string, timeoutMs: number): RegExpExecArray | null {
+  try {
+    return runWithinTimeLimit(() => {
+      // A "g" or "y" expression remembers where it stopped; every item starts from the beginning.
+      expression.lastIndex = 0;
+      return expression.exec(text);
+    }, timeoutMs);
+  } catch (error) {
+    if (!(error instanceof TimeLimitExceeded)) throw error;
+    throw new Error(
+      `regex timed out after ${timeoutMs} ms on a ${text.length}-character output; simplify the pattern ` +
+        "(no nested quantifiers such as (a+)+) or raise timeout",
+    );
+  }
+}

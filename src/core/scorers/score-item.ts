@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestingExceeds } from "../json-depth.js";
 import type { Item } from "../model/item.js";
 import { scoreId } from "../model/ids.js";
 import type { RunItemStatus, Score, TargetResult } from "../model/run-item.js";
@@ -41,7 +42,13 @@ async function runScorer(scorer: ResolvedScorer, item: Item, result: TargetResul
   return { id, scorer: scorer.label, score: outcome.score, passed: outcome.passed, evidence: outcome.evidence };
 }
 
-/** The store and the summary trust a score in [0, 1] with a reason: anything else is refused here. */
+/**
+ * Evidence quotes values (an item's expected value, the output) that may each nest up to
+ * MAX_JSON_DEPTH, a level or two down; past this the store's JSON.stringify could overflow.
+ */
+const MAX_EVIDENCE_DEPTH = 2 * MAX_JSON_DEPTH;
+
+/** The store and the summary trust a score in [0, 1] with a storable reason: anything else is refused here. */
 function outcomeProblem(outcome: unknown): string | undefined {
   if (outcome === null || typeof outcome !== "object") return `expected { score, passed, evidence }, got ${String(outcome)}`;
   const { score, passed, evidence } = outcome as Partial<ScorerOutcome>;
@@ -51,6 +58,9 @@ function outcomeProblem(outcome: unknown): string | undefined {
   if (typeof passed !== "boolean") return `passed ${String(passed)} is not true or false`;
   if (evidence === null || typeof evidence !== "object" || typeof evidence.reason !== "string") {
     return "evidence has no reason";
+  }
+  if (nestingExceeds(evidence, MAX_EVIDENCE_DEPTH)) {
+    return `evidence nests deeper than ${MAX_EVIDENCE_DEPTH} levels or contains itself; it could not be stored`;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_JSON_DEPTH, nestingExceeds } from "../json-depth.js";
 import { getPath } from "../json-path.js";
 import type { Item } from "../model/item.js";
 import type { TargetResult } from "../model/run-item.js";
@@ -57,7 +58,12 @@ export function readOutput(result: TargetResult, outputPath: string | undefined)
     }
     return { value: result.output, label: "output" };
   }
-  const root = typeof result.output === "string" ? parseJsonOr(result.output) : result.output;
+  let root = result.output;
+  if (typeof root === "string") {
+    const parsed = parseJson(root);
+    if (!parsed.ok && parsed.tooDeep) throw new Error(`the output is JSON text, but ${parsed.error}; nothing to score`);
+    if (parsed.ok) root = parsed.value;
+  }
   const value = getPath(root, outputPath);
   if (value === undefined) {
     throw new Error(`the output has no value at "${outputPath}" (output_path); nothing to score`);
@@ -86,18 +92,20 @@ export function readExpected(item: Item, source: ExpectedSource): ExpectedValue 
   return { value, label: field };
 }
 
-export type JsonParse = { ok: true; value: unknown } | { ok: false; error: string };
+export type JsonParse = { ok: true; value: unknown } | { ok: false; error: string; tooDeep?: true };
 
+/**
+ * JSON text inside an output (an answer that is a JSON string, a tool call's arguments) is parsed
+ * here. A value nested deeper than MAX_JSON_DEPTH is refused like the response around it would
+ * be: it would overflow the stack where its evidence is stored.
+ */
 export function parseJson(text: string): JsonParse {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/** The parsed value when the text is JSON, else the text itself. */
-export function parseJsonOr(text: string): unknown {
-  const parsed = parseJson(text);
-  return parsed.ok ? parsed.value : text;
+  if (nestingExceeds(value)) return { ok: false, error: `it nests deeper than ${MAX_JSON_DEPTH} levels`, tooDeep: true };
+  return { ok: true, value };
 }

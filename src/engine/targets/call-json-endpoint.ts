@@ -1,8 +1,9 @@
+import { nestingExceeds } from "../../core/json-depth.js";
 import type { AttemptOutcome, RetryPolicy } from "../../core/retry.js";
 import { parseRetryAfter, withRetries } from "../../core/retry.js";
 import type { HttpExchange, HttpSend, HttpTransport } from "./http-transport.js";
 import { AttemptTimeoutError } from "./http-transport.js";
-import { excerpt, withAttempts } from "./failure-text.js";
+import { excerpt, RESPONSE_TOO_DEEP, withAttempts } from "./failure-text.js";
 
 /** A JSON endpoint's answer after retries: the parsed body, or why there is none. */
 export type EndpointResult =
@@ -13,8 +14,8 @@ type AttemptValue = { json: unknown; error?: undefined } | { json?: undefined; e
 
 /**
  * Sends one JSON request with retries. Retried: network errors, timeouts, 408, 429 and 5xx
- * (honouring Retry-After). Final at once: any other non-2xx and a 2xx that is not JSON, since
- * sending the same request again would get the same answer. Rejects only when `signal` aborts.
+ * (honouring Retry-After). Final at once: any other non-2xx and a 2xx that is not JSON or nests
+ * deeper than MAX_JSON_DEPTH, since sending the same request again would get the same answer. Rejects only when `signal` aborts.
  */
 export async function callJsonEndpoint(
   transport: HttpTransport,
@@ -44,11 +45,13 @@ export async function callJsonEndpoint(
 function judgeExchange(exchange: HttpExchange): AttemptOutcome<AttemptValue> {
   const { status, text } = exchange;
   if (status >= 200 && status < 300) {
+    let json: unknown;
     try {
-      return { retry: false, value: { json: JSON.parse(text) } };
+      json = JSON.parse(text);
     } catch {
       return { retry: false, value: { error: `response is not JSON: ${excerpt(text)}` } };
     }
+    return { retry: false, value: nestingExceeds(json) ? { error: RESPONSE_TOO_DEEP } : { json } };
   }
   const detail = text.trim() === "" ? "" : `: ${excerpt(text)}`;
   const error = `HTTP ${status}${detail}`;

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import { UserError } from "../../core/errors.js";
+import { nestingExceeds } from "../../core/json-depth.js";
 import type { CommandTargetConfig } from "../../core/config/schema.js";
 import type { Item } from "../../core/model/item.js";
 import type { TargetResult } from "../../core/model/run-item.js";
 import type { AttemptOutcome } from "../../core/retry.js";
 import { retryPolicy, withRetries } from "../../core/retry.js";
-import { excerpt, tailExcerpt, withAttempts } from "./failure-text.js";
+import { excerpt, RESPONSE_TOO_DEEP, tailExcerpt, withAttempts } from "./failure-text.js";
 import { experimentField } from "./http.js";
 import { mapResponse } from "./response-mapping.js";
 import type { ProcessOutcome } from "./run-process.js";
@@ -21,7 +22,8 @@ type AttemptValue = { json: unknown; error?: undefined } | { json?: undefined; e
 
 /**
  * One process per item: the item as JSON on stdin, the answer as JSON on stdout. Retried on a
- * timeout or a non-zero exit; a missing program or an answer that is not JSON is final.
+ * timeout or a non-zero exit; a missing program or an answer that is not JSON, or nests deeper
+ * than MAX_JSON_DEPTH, is final.
  */
 export function createCommandTarget(config: CommandTargetConfig, options: TargetOptions): Target {
   const [program, ...args] =
@@ -91,15 +93,17 @@ function commandInput(item: Item, context: CallContext): Record<string, unknown>
 function parseAnswer(stdout: string): AttemptValue {
   const text = stdout.trim();
   if (text === "") return { error: "printed nothing on stdout (print the answer as one JSON line)" };
+  const lastLine = text.slice(text.lastIndexOf("\n") + 1);
+  const json = parseJsonText(text) ?? parseJsonText(lastLine);
+  if (json === undefined) return { error: `output is not JSON: ${excerpt(lastLine)}` };
+  return nestingExceeds(json.value) ? { error: RESPONSE_TOO_DEEP } : { json: json.value };
+}
+
+function parseJsonText(text: string): { value: unknown } | undefined {
   try {
-    return { json: JSON.parse(text) };
+    return { value: JSON.parse(text) as unknown };
   } catch {
-    const lastLine = text.slice(text.lastIndexOf("\n") + 1);
-    try {
-      return { json: JSON.parse(lastLine) };
-    } catch {
-      return { error: `output is not JSON: ${excerpt(lastLine)}` };
-    }
+    return undefined;
   }
 }
 

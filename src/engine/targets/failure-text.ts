@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH } from "../../core/json-depth.js";
 import { truncate } from "../../core/report/excerpt.js";
 import { suffixWithin } from "../../core/report/fit-text.js";
 
@@ -19,3 +20,6 @@ export function tailExcerpt(text: string, length = 200): string {
   if (line === "") return "(empty)";
   return line.length > length ? `…${suffixWithin(line, { limit: length, unit: "characters" })}` : line;
 }
+
+/** A deeper response would overflow the stack where the item is stored: the item errors instead. */
+export const RESPONSE_TOO_DEEP = `the response nests deeper than ${MAX_JSON_DEPTH} levels`;

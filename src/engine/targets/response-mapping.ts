@@ -1,3 +1,4 @@
+import { nestingExceeds } from "../../core/json-depth.js";
 import { getPath } from "../../core/json-path.js";
 import type { TargetResult, ToolCall } from "../../core/model/run-item.js";
 import { normalizeUsage } from "../../core/normalize-usage.js";
@@ -53,10 +54,12 @@ function toolCallOf(entry: unknown): ToolCall | undefined {
   return call;
 }
 
+/** Text that is not JSON, or nests deeper than MAX_JSON_DEPTH (it would overflow the store), stays text. */
 function parseJsonText(value: unknown): unknown {
   if (typeof value !== "string") return value;
   try {
-    return JSON.parse(value);
+    const parsed = JSON.parse(value) as unknown;
+    return nestingExceeds(parsed) ? value : parsed;
   } catch {
     return value;
   }

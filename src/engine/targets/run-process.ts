@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { suffixWithin, type TextLimit } from "../../core/report/fit-text.js";
 import { abortReason } from "../../core/retry.js";
+import { groupExited, OWN_PROCESS_GROUP, signalGroup, watchGroup } from "./process-group.js";
 
 export interface ProcessRequest {
   program: string;
@@ -24,10 +25,19 @@ const MAX_STDOUT_CHARS = 32 * 1024 * 1024;
 const STDERR_TAIL: TextLimit = { limit: 8 * 1024, unit: "characters" };
 
 /**
- * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr.
- * On timeout it terminates the process (SIGTERM, then SIGKILL after the grace) and resolves once
- * it has exited, so a run never has more live processes than its concurrency. When `signal`
- * aborts it sends the same kill and rejects at once with the abort reason.
+ * After the process exits, how long its pipes may take to deliver what it wrote. A pipe still open
+ * after that is held by something it left running in the background (`(sleep 50) &`): the answer
+ * is read, the pipes are closed and the leftovers are asked to stop.
+ */
+const DRAIN_GRACE_MS = 100;
+
+/**
+ * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr, and
+ * resolves once the process has exited and its output is read. The timeout covers the process,
+ * not what it leaves behind. On timeout it terminates the process group (SIGTERM, then SIGKILL
+ * after the grace) and resolves once the process has exited, so a run never has more live
+ * processes than its concurrency. When `signal` aborts it sends the same kill and rejects at once
+ * with the abort reason.
  */
 export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
   const { signal } = request;
@@ -37,26 +47,45 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
       cwd: request.cwd,
       env: request.env,
       stdio: ["pipe", "pipe", "pipe"],
+      detached: OWN_PROCESS_GROUP,
     });
+    watchGroup(child);
     let stdout = "";
     let stderr = "";
-    let exited = false;
+    let exit: { code: number | null; signalName: NodeJS.Signals | null } | undefined;
     let timedOut = false;
+    let terminating = false;
     let settled = false;
-    let killTimer: NodeJS.Timeout | undefined;
+    let drainTimer: NodeJS.Timeout | undefined;
 
     const settle = (outcome: ProcessOutcome | undefined, error?: unknown) => {
       if (settled) return;
       settled = true;
       clearTimeout(timeoutTimer);
+      clearTimeout(drainTimer);
       signal.removeEventListener("abort", onAbort);
       if (outcome) resolve(outcome);
       else reject(error);
     };
+    const settleExited = () => {
+      if (exit !== undefined) settle({ kind: "exited", ...exit, stdout, stderr });
+    };
+    const closePipes = () => {
+      child.stdout.destroy();
+      child.stderr.destroy();
+    };
     const terminate = () => {
-      if (exited) return;
-      child.kill("SIGTERM");
-      killTimer = setTimeout(() => child.kill("SIGKILL"), request.killGraceMs);
+      if (terminating) return;
+      terminating = true;
+      if (exit !== undefined) {
+        // Draining after the exit: stop waiting for what it left running, and stop that too.
+        closePipes();
+        signalGroup(child, "SIGTERM");
+        return;
+      }
+      signalGroup(child, "SIGTERM");
+      // Left armed after the leader exits: its grandchildren get the same grace, then SIGKILL.
+      const killTimer = setTimeout(() => signalGroup(child, "SIGKILL"), request.killGraceMs);
       killTimer.unref();
     };
     const onAbort = () => {
@@ -65,8 +94,7 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
     };
     const timeoutTimer = setTimeout(() => {
       timedOut = true;
-      if (exited) settle({ kind: "timeout" });
-      else terminate();
+      terminate();
     }, request.timeoutMs);
     signal.addEventListener("abort", onAbort, { once: true });
 
@@ -87,22 +115,28 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
     child.stdin.end(request.stdin);
 
     child.on("error", (error: NodeJS.ErrnoException) => {
-      exited = true;
+      groupExited(child);
       settle({ kind: "failed", code: error.code, message: error.message });
     });
-    child.on("exit", () => {
-      exited = true;
-      clearTimeout(killTimer);
-      // Grandchildren may keep the pipes open after a kill; the answer is lost anyway.
-      if (timedOut) {
-        child.stdout.destroy();
-        child.stderr.destroy();
-        settle({ kind: "timeout" });
+    child.on("exit", (code, signalName) => {
+      exit = { code, signalName };
+      groupExited(child);
+      clearTimeout(timeoutTimer);
+      if (terminating) {
+        // Killed: whatever grandchildren still hold the pipes, the answer is lost anyway.
+        closePipes();
+        if (timedOut) settle({ kind: "timeout" });
+        return;
       }
+      drainTimer = setTimeout(() => {
+        closePipes();
+        signalGroup(child, "SIGTERM");
+        settleExited();
+      }, DRAIN_GRACE_MS);
     });
-    child.on("close", (code, signalName) => {
+    child.on("close", () => {
       if (timedOut) settle({ kind: "timeout" });
-      else settle({ kind: "exited", code, signalName, stdout, stderr });
+      else settleExited();
     });
   });
 }
