@@ -11007,6 +11007,156 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
+/***/ 1916:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = true;
+exports.Io = __webpack_unused_export__ = void 0;
+var peq = new Uint32Array(0x10000);
+var myers_32 = function (a, b) {
+    var n = a.length;
+    var m = b.length;
+    var lst = 1 << (n - 1);
+    var pv = -1;
+    var mv = 0;
+    var sc = n;
+    var i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+    }
+    for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= ((eq & pv) + pv) ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+            sc++;
+        }
+        if (pv & lst) {
+            sc--;
+        }
+        mv = (mv << 1) | 1;
+        pv = (pv << 1) | ~(xv | mv);
+        mv &= xv;
+    }
+    i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+    }
+    return sc;
+};
+var myers_x = function (b, a) {
+    var n = a.length;
+    var m = b.length;
+    var mhc = [];
+    var phc = [];
+    var hsize = Math.ceil(n / 32);
+    var vsize = Math.ceil(m / 32);
+    for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+    }
+    var j = 0;
+    for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+            peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+            var eq = peq[a.charCodeAt(i)];
+            var pb = (phc[(i / 32) | 0] >>> i) & 1;
+            var mb = (mhc[(i / 32) | 0] >>> i) & 1;
+            var xv = eq | mv_1;
+            var xh = ((((eq | mb) & pv_1) + pv_1) ^ pv_1) | eq | mb;
+            var ph = mv_1 | ~(xh | pv_1);
+            var mh = pv_1 & xh;
+            if ((ph >>> 31) ^ pb) {
+                phc[(i / 32) | 0] ^= 1 << i;
+            }
+            if ((mh >>> 31) ^ mb) {
+                mhc[(i / 32) | 0] ^= 1 << i;
+            }
+            ph = (ph << 1) | pb;
+            mh = (mh << 1) | mb;
+            pv_1 = mh | ~(xv | ph);
+            mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+            peq[b.charCodeAt(k)] = 0;
+        }
+    }
+    var mv = 0;
+    var pv = -1;
+    var start = j * 32;
+    var vlen = Math.min(32, m - start) + start;
+    for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    var score = m;
+    for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = (phc[(i / 32) | 0] >>> i) & 1;
+        var mb = (mhc[(i / 32) | 0] >>> i) & 1;
+        var xv = eq | mv;
+        var xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += (ph >>> (m - 1)) & 1;
+        score -= (mh >>> (m - 1)) & 1;
+        if ((ph >>> 31) ^ pb) {
+            phc[(i / 32) | 0] ^= 1 << i;
+        }
+        if ((mh >>> 31) ^ mb) {
+            mhc[(i / 32) | 0] ^= 1 << i;
+        }
+        ph = (ph << 1) | pb;
+        mh = (mh << 1) | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+    }
+    for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+    }
+    return score;
+};
+var distance = function (a, b) {
+    if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+    }
+    if (b.length === 0) {
+        return a.length;
+    }
+    if (a.length <= 32) {
+        return myers_32(a, b);
+    }
+    return myers_x(a, b);
+};
+exports.Io = distance;
+var closest = function (str, arr) {
+    var min_distance = Infinity;
+    var min_index = 0;
+    for (var i = 0; i < arr.length; i++) {
+        var dist = distance(str, arr[i]);
+        if (dist < min_distance) {
+            min_distance = dist;
+            min_index = i;
+        }
+    }
+    return arr[min_index];
+};
+__webpack_unused_export__ = closest;
+
+
+/***/ }),
+
 /***/ 1167:
 /***/ ((module) => {
 
@@ -39480,7 +39630,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2458);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6811);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39489,7 +39639,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2458:
+/***/ 6811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47791,9 +47941,12 @@ function stats_formatMs(ms) {
 function stats_formatCount(value) {
     return Math.round(value).toLocaleString("en-US");
 }
-/** A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 → "0.9995"). */
-function stats_formatScore(value) {
-    return honestFixed(value, 2, [0, 1]);
+/**
+ * A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 →
+ * "0.9995") or onto a threshold in `against` it is compared with (0.7499 against 0.75 → "0.7499").
+ */
+function stats_formatScore(value, against = []) {
+    return honestFixed(value, 2, [0, 1, ...against]);
 }
 /** Costs are read from the target's responses in its own unit, so no currency sign. */
 function stats_formatCost(value) {
@@ -48064,21 +48217,8 @@ function isRegionalIndicator(point) {
     return point !== undefined && point >= 0x1f1e6 && point <= 0x1f1ff;
 }
 
-;// CONCATENATED MODULE: ./src/core/edit-distance.ts
-/** Levenshtein distance in UTF-16 units (insertions, deletions, substitutions), two rows of memory. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i += 1) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j += 1) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-
+// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
+var mod = __nccwpck_require__(1916);
 ;// CONCATENATED MODULE: ./src/core/zod-issues.ts
 
 /** `experiments.orders.scorers[1].config.tool` from zod's path segments. */
@@ -48229,7 +48369,7 @@ function closestKey(key, known) {
     let best;
     let bestDistance = 3;
     for (const candidate of known) {
-        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+        const distance = (0,mod/* distance */.Io)(key.toLowerCase(), candidate.toLowerCase());
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
@@ -57207,7 +57347,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -57821,7 +57961,93 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/config/scorer-ref-schema.ts
+
+/** The roots a `when` path may start from: the item's own fields (the output is not known yet). */
+const WHEN_ROOTS = ["id", "input", "expected", "metadata"];
+/** A `when` key is a dot path into the item; `metadata` alone would compare the whole object. */
+function whenKeyProblem(key) {
+    const segments = key.split(".");
+    const [root] = segments;
+    if (!WHEN_ROOTS.includes(root)) {
+        // `kind: tool` most likely means the metadata field.
+        const example = segments.at(-1) || "kind";
+        return `"${key}" is not a dot path into the item; start it with input, expected, metadata or id (e.g. metadata.${example})`;
+    }
+    if (segments.some((segment) => segment === ""))
+        return `"${key}" has an empty segment; write a dot path such as metadata.kind`;
+    if (root === "metadata" && segments.length === 1)
+        return "name a metadata field, e.g. metadata.kind";
+    if (root === "id" && segments.length > 1)
+        return "the item's id has no fields; write id: <the id>";
+    return undefined;
+}
+function whenValueProblem(value) {
+    if (value === null || ["string", "number", "boolean"].includes(typeof value))
+        return undefined;
+    return "compare one field with one value (a text, a number, true, false or null); for a nested field write its dot path, e.g. metadata.kind: tool";
+}
+/**
+ * `when: { metadata.kind: tool }`: the scorer runs only on items whose value at every path equals
+ * the given scalar (by the scalar rule of scorers/scalar-equality.ts, so a CSV cell "3" equals 3).
+ * Objects and lists are refused: a nested `when: { metadata: { kind: tool } }` would silently
+ * demand the whole metadata object be exactly that.
+ */
+const ScorerWhenSchema = record(schemas_string(), unknown())
+    .superRefine((when, context) => {
+    const keys = Object.keys(when);
+    if (keys.length === 0)
+        context.addIssue({ code: "custom", message: "name at least one field, e.g. { metadata.kind: tool }" });
+    for (const key of keys) {
+        const problem = whenValueProblem(when[key]) ?? whenKeyProblem(key);
+        if (problem !== undefined)
+            context.addIssue({ code: "custom", path: [key], message: problem });
+    }
+})
+    .transform((when) => when);
+const SCORER_REF_KEYS = ["name", "label", "config", "not", "weight", "threshold", "when"];
+/** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: …, not: true, weight: 2, threshold: 0.8, when: … }`. */
+const ScorerRefSchema = union([
+    schemas_string().min(1),
+    strictObject({
+        name: schemas_string().min(1),
+        label: schemas_string().min(1).optional(),
+        config: record(schemas_string(), unknown()).default({}),
+        not: schemas_boolean({ error: "write not: true to negate the scorer" }).optional(),
+        weight: schemas_number({ error: "a weight is a number ≥ 0, e.g. weight: 2" }).min(0).optional(),
+        threshold: schemas_number({ error: "a threshold is a score between 0 and 1, e.g. threshold: 0.8" }).min(0).max(1).optional(),
+        when: ScorerWhenSchema.optional(),
+    }),
+])
+    .transform((ref) => {
+    if (typeof ref === "string")
+        return { name: ref, label: ref, config: {} };
+    const normalized = { name: ref.name, label: ref.label ?? ref.name, config: ref.config };
+    if (ref.not === true)
+        normalized.not = true;
+    if (ref.weight !== undefined && ref.weight !== 1)
+        normalized.weight = ref.weight;
+    if (ref.threshold !== undefined)
+        normalized.threshold = ref.threshold;
+    if (ref.when !== undefined)
+        normalized.when = ref.when;
+    return normalized;
+});
+/** The item threshold of `pass_rule: weighted` when `item_threshold` is not written. */
+const DEFAULT_ITEM_THRESHOLD = 0.5;
+/**
+ * How an item's scorers decide its status. `any` and `majority` (PRODUCT.md) decide over an item's
+ * repeats, so they are refused until `repeat` exists rather than given a meaning over scorers
+ * that would change under the same spelling later.
+ */
+const PassRuleSchema = schemas_enum(["all", "weighted"], {
+    error: (issue) => issue.input === "any" || issue.input === "majority"
+        ? `pass_rule ${issue.input} decides over an item's repeats and comes with repeat:; for now write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)`
+        : "write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)",
+});
+
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
+
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 const DURATION_HINT = 'write a duration with a unit, e.g. "30s" or "500ms"';
@@ -57856,6 +58082,11 @@ const ResponseMappingFields = {
     tool_calls: JsonPathSchema.default("tool_calls"),
     usage: JsonPathSchema.default("usage"),
     cost: JsonPathSchema.default("cost"),
+    /**
+     * The model that answered, for the price table (read at "model" when absent). Optional rather
+     * than defaulted: a default would enter every existing experiment's definition and change its version.
+     */
+    model: JsonPathSchema.optional(),
 };
 const HttpTargetSchema = strictObject({
     type: literal("http"),
@@ -57880,36 +58111,55 @@ const CommandTargetSchema = strictObject({
     ...ResponseMappingFields,
     timeout: DurationSchema.default(30_000),
 });
-/** A prompt run against an OpenAI-compatible chat completions API. */
+/** A prompt file path: the value of `prompt` when it is one of these, by mistake. */
+const LOOKS_LIKE_PROMPT_FILE = /^[^\s{}]+\.(ya?ml|json)$/i;
+/**
+ * A prompt run against an OpenAI-compatible chat completions API: either inline (`prompt`, the
+ * user message, and `system`) or from a prompt file (`prompt_file`, read by the engine). Issue 9
+ * spells the file `prompt: prompts/support.yaml`: a `prompt` that is a bare path ending in .yaml,
+ * .yml or .json (no spaces, no placeholder) is read as `prompt_file`, since no user message is
+ * just a file name. Fields set here override the prompt file's.
+ */
 const PromptTargetSchema = strictObject({
     type: literal("prompt"),
     base_url: schemas_string().min(1).default("https://api.openai.com/v1"),
     api_key: schemas_string().optional(),
-    model: schemas_string().min(1),
+    /** Required unless the prompt file names the model. */
+    model: schemas_string().min(1).optional(),
     system: schemas_string().optional(),
-    /** The user message; placeholders as in the http body ("{{input}}", "{{input.question}}"). */
-    prompt: schemas_string().min(1),
+    /** The user message; placeholders as in the http body ("{{input}}", "{{input.question}}"); or a prompt file's path. */
+    prompt: schemas_string().min(1).optional(),
+    /** A YAML or JSON prompt file (messages, model, tools…), relative to the config file's folder. */
+    prompt_file: NoNulString.min(1).max(4096).optional(),
     temperature: schemas_number().min(0).max(2).optional(),
+    top_p: schemas_number().min(0).max(1).optional(),
     max_tokens: schemas_number().int().positive().optional(),
     timeout: DurationSchema.default(60_000),
-});
+})
+    .superRefine((target, context) => {
+    const promptIsFile = target.prompt !== undefined && LOOKS_LIKE_PROMPT_FILE.test(target.prompt);
+    const file = target.prompt_file ?? (promptIsFile ? target.prompt : undefined);
+    const inline = promptIsFile ? undefined : target.prompt;
+    if (inline === undefined && file === undefined) {
+        context.addIssue({ code: "custom", path: ["prompt"], message: "required: write prompt (the user message, or a prompt file's path) or prompt_file" });
+    }
+    if (target.prompt !== undefined && target.prompt_file !== undefined) {
+        context.addIssue({ code: "custom", path: ["prompt_file"], message: "write prompt or prompt_file, not both (the prompt file holds the messages)" });
+    }
+    if (file !== undefined && target.system !== undefined) {
+        context.addIssue({ code: "custom", path: ["system"], message: "with a prompt file, write the system message in the prompt file's messages" });
+    }
+    if (inline !== undefined && target.model === undefined) {
+        context.addIssue({ code: "custom", path: ["model"], message: "required (the model the prompt runs on, e.g. gpt-4o-mini)" });
+    }
+})
+    .transform(({ prompt, ...target }) => prompt !== undefined && LOOKS_LIKE_PROMPT_FILE.test(prompt) ? { ...target, prompt_file: prompt } : { ...target, ...(prompt !== undefined ? { prompt } : {}) });
 const TargetConfigSchema = discriminatedUnion("type", [
     HttpTargetSchema,
     CommandTargetSchema,
     PromptTargetSchema,
 ]);
-/** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: … }`. */
-const ScorerRefSchema = union([
-    schemas_string().min(1),
-    strictObject({
-        name: schemas_string().min(1),
-        label: schemas_string().min(1).optional(),
-        config: record(schemas_string(), unknown()).default({}),
-    }),
-])
-    .transform((ref) => typeof ref === "string"
-    ? { name: ref, label: ref, config: {} }
-    : { name: ref.name, label: ref.label ?? ref.name, config: ref.config });
+
 const GateConfigSchema = strictObject({
     /** Minimum fraction of items that pass (0..1). Error items count as not passing. */
     passed_threshold: schemas_number().min(0).max(1).default(1),
@@ -57927,12 +58177,36 @@ const ExperimentConfigSchema = strictObject({
     retries: schemas_number().int().min(0).max(MAX_RETRIES).default(3),
     /** Above this fraction of error items the run cannot complete (exit 3). */
     max_error_rate: schemas_number().min(0).max(1).default(0.2),
+    /** How an item's scorers decide its status: see core/scorers/score-item.ts. */
+    pass_rule: PassRuleSchema.default("all"),
+    /** The weighted mean score an item needs under `pass_rule: weighted` (default 0.5). */
+    item_threshold: schemas_number().min(0).max(1).optional(),
+}).superRefine((experiment, context) => {
+    // Accepted silently, it would read as if it counted: say where it does.
+    if (experiment.item_threshold !== undefined && experiment.pass_rule !== "weighted") {
+        context.addIssue({
+            code: "custom",
+            path: ["item_threshold"],
+            message: "item_threshold is used only by pass_rule: weighted; add pass_rule: weighted or remove it",
+        });
+    }
 });
 const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** A name also names files (a regression dataset is `<name>.jsonl`): file names stop at 255 bytes. */
 const MAX_EXPERIMENT_NAME_LENGTH = 128;
+/** One model's prices in US dollars per million tokens. */
+const ModelPriceSchema = strictObject({
+    input: schemas_number().nonnegative(),
+    output: schemas_number().nonnegative(),
+    /** Input tokens read from the provider's prompt cache; the input price when absent. */
+    cached_input: schemas_number().nonnegative().optional(),
+});
+/** `prices:` in evalgate.yml, by model name as the target names it (`gpt-4o-mini`). */
+const PriceTableSchema = record(schemas_string().min(1), ModelPriceSchema);
 const ConfigFileSchema = strictObject({
     version: literal(1),
+    /** What a target's tokens cost when it reports no cost itself (engine/apply-prices.ts). */
+    prices: PriceTableSchema.optional(),
     experiments: record(schemas_string()
         .regex(EXPERIMENT_NAME, { error: "experiment names use letters, digits, '.', '_' and '-'" })
         .max(MAX_EXPERIMENT_NAME_LENGTH, { error: `experiment names are at most ${MAX_EXPERIMENT_NAME_LENGTH} characters` }), ExperimentConfigSchema)
@@ -64345,12 +64619,12 @@ function describeJsonType(value) {
 
 
 
-const RESERVED = new Set(["id", "input", "expected", "metadata"]);
+const RESERVED = new Set(["id", "input", "expected", "metadata", "scorers", "scorers_mode"]);
 /**
  * A parsed record → an item. With an `input` key, `input`/`expected`/`metadata`/`id` are taken
- * as they are and any other key joins `metadata`. Without one, the record minus `id`, `expected`
- * and `metadata` is the input, so `{"question": …, "expected": …}` needs no wrapping.
- * `where` (`file:line`) prefixes every error.
+ * as they are and any other key joins `metadata`. Without one, the record minus `id`, `expected`,
+ * `metadata` and the item's own `scorers`/`scorers_mode` is the input, so
+ * `{"question": …, "expected": …}` needs no wrapping. `where` (`file:line`) prefixes every error.
  */
 function recordToItem(record, where) {
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
@@ -64358,6 +64632,7 @@ function recordToItem(record, where) {
     }
     const fields = record;
     const metadata = metadataOf(fields, where);
+    const scorers = itemScorersOf(fields, where);
     const others = {};
     for (const [key, value] of Object.entries(fields)) {
         if (!RESERVED.has(key) && value !== undefined)
@@ -64365,12 +64640,38 @@ function recordToItem(record, where) {
     }
     if (Object.hasOwn(fields, "input")) {
         // An explicit metadata field wins over a loose key of the same name.
-        return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, where);
+        return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, scorers, where);
     }
     if (Object.keys(others).length === 0) {
         throw new errors_UserError(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
     }
-    return buildItem(fields.id, others, fields.expected, metadata, where);
+    return buildItem(fields.id, others, fields.expected, metadata, scorers, where);
+}
+/**
+ * The record's own scorers, kept as written: their names and configs are checked against the
+ * experiment when the dataset is inspected (the dataset alone does not know the scorers). An
+ * empty list adds nothing and is dropped; replacing with nothing would leave the item unjudged.
+ */
+function itemScorersOf(fields, where) {
+    const { scorers, scorers_mode: mode } = fields;
+    if (mode !== undefined && mode !== "add" && mode !== "replace") {
+        const got = typeof mode === "string" ? "" : `, got ${describeJsonType(mode)}`;
+        throw new errors_UserError(`${where}: "scorers_mode" must be "add" (the default) or "replace"${got}`);
+    }
+    if (scorers === undefined) {
+        if (mode === "replace")
+            throw new errors_UserError(`${where}: "scorers_mode" is "replace" but the record has no "scorers" list`);
+        return {};
+    }
+    if (!Array.isArray(scorers)) {
+        throw new errors_UserError(`${where}: "scorers" must be a list of scorers, as in evalgate.yml (e.g. ["json_valid"]), got ${describeJsonType(scorers)}`);
+    }
+    if (scorers.length === 0) {
+        if (mode === "replace")
+            throw new errors_UserError(`${where}: "scorers_mode" is "replace" but "scorers" is empty; the item would have no scorer`);
+        return {};
+    }
+    return { scorers: scorers, ...(mode === "replace" ? { scorers_mode: "replace" } : {}) };
 }
 function metadataOf(fields, where) {
     const metadata = fields.metadata;
@@ -64381,12 +64682,13 @@ function metadataOf(fields, where) {
     }
     return metadata;
 }
-function buildItem(rawId, input, expected, metadata, where) {
+function buildItem(rawId, input, expected, metadata, scorers, where) {
     const content = { input: input };
     if (expected !== undefined)
         content.expected = expected;
     if (Object.keys(metadata).length > 0)
         content.metadata = metadata;
+    Object.assign(content, scorers);
     const id = rawId === undefined ? contentHash(content, 16) : idOf(rawId, where);
     return { id, ...content };
 }
@@ -67874,6 +68176,7 @@ function publishRun(source, runId, target) {
 
 ;// CONCATENATED MODULE: ./src/core/config/experiment-version.ts
 
+
 /**
  * What identifies an experiment version: everything that changes how items are run and judged.
  * Built from the parsed config (defaults applied) before `${NAME}` interpolation, so no secret
@@ -67888,6 +68191,10 @@ function experimentDefinition(config) {
         concurrency: config.concurrency,
         retries: config.retries,
         max_error_rate: config.max_error_rate,
+        // The default rule is left out, so experiments written before pass_rule keep their version.
+        ...(config.pass_rule === "all"
+            ? {}
+            : { pass_rule: config.pass_rule, item_threshold: config.item_threshold ?? DEFAULT_ITEM_THRESHOLD }),
     };
 }
 /** Key order does not matter: the hash is over canonical JSON. */
@@ -68705,6 +69012,73 @@ const latencyMax = defineScorer({
     },
 });
 
+;// CONCATENATED MODULE: ./src/core/scorers/modifiers.ts
+
+
+
+/**
+ * 0.1 + 0.2 is 0.30000000000000004 and 0.7 * 3 / 3 is not 0.7: a score on a threshold on paper
+ * reaches it here too (the gate uses the same tolerance for pass rates).
+ */
+const TOLERANCE = 1e-12;
+/** Whether a score (or a weighted mean) reaches a threshold, within float tolerance. */
+function reaches(score, threshold) {
+    return score + TOLERANCE >= threshold;
+}
+function modifiersOf(ref) {
+    const modifiers = {};
+    if (ref.not !== undefined)
+        modifiers.not = ref.not;
+    if (ref.weight !== undefined)
+        modifiers.weight = ref.weight;
+    if (ref.threshold !== undefined)
+        modifiers.threshold = ref.threshold;
+    if (ref.when !== undefined)
+        modifiers.when = ref.when;
+    return modifiers;
+}
+/**
+ * Whether a scorer runs on this item: every `when` path must hold a value equal to the given one
+ * by the scalar rule (a CSV cell "3" equals 3). A missing value equals nothing, so the scorer
+ * does not run.
+ */
+function appliesTo(modifiers, item) {
+    const when = modifiers?.when;
+    if (when === undefined)
+        return true;
+    return Object.entries(when).every(([path, expected]) => valuesEqual(getPath(item, path), expected));
+}
+/**
+ * A valid outcome with the ref's modifiers applied. `threshold` first, on the scorer's own score,
+ * as a threshold in the scorer's config would be; then `not` negates that judgement as a whole:
+ * `{ name: similar, threshold: 0.8, not: true }` passes when the similarity is below 0.8, and its
+ * score is 1 − similarity. Errors never reach here: negation never turns an error into a pass.
+ */
+function applyModifiers(outcome, modifiers) {
+    if (modifiers === undefined)
+        return outcome;
+    let { score, passed } = outcome;
+    let reason = outcome.evidence.reason;
+    const { threshold } = modifiers;
+    if (threshold !== undefined) {
+        passed = reaches(score, threshold);
+        const shown = stats_formatScore(score, [threshold]);
+        reason += passed ? `; score ${shown} reaches the threshold ${threshold}` : `; score ${shown} is below the threshold ${threshold}`;
+    }
+    if (modifiers.not === true) {
+        score = 1 - score;
+        passed = !passed;
+        reason = `not: ${reason}`;
+    }
+    if (score === outcome.score && passed === outcome.passed && reason === outcome.evidence.reason)
+        return outcome;
+    return { ...outcome, score, passed, evidence: { ...outcome.evidence, reason } };
+}
+/** A scorer's weight in `pass_rule: weighted`. */
+function weightOf(modifiers) {
+    return modifiers?.weight ?? 1;
+}
+
 ;// CONCATENATED MODULE: ./src/core/scorers/not-contains.ts
 
 
@@ -68894,13 +69268,23 @@ function closestName(name, known) {
     let best;
     let bestDistance = Math.max(1, Math.floor(wanted.length / 3));
     for (const candidate of known) {
-        const distance = editDistance(wanted, candidate.toLowerCase());
+        const distance = (0,mod/* distance */.Io)(wanted, candidate.toLowerCase());
         if (distance <= bestDistance) {
             best = candidate;
             bestDistance = distance;
         }
     }
     return best ?? known.find((candidate) => candidate.includes(wanted) && wanted.length >= 3);
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/tool-call-arguments.ts
+
+/** Providers send arguments as an object or as the JSON text of one (OpenAI does the latter). */
+function callArguments(call) {
+    if (typeof call.arguments !== "string")
+        return call.arguments;
+    const parsed = parseJson(call.arguments);
+    return parsed.ok ? parsed.value : call.arguments;
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/tool-called.ts
@@ -68952,13 +69336,6 @@ const toolCalled = defineScorer({
         };
     },
 });
-/** Providers send arguments as an object or as the JSON text of one (OpenAI does the latter). */
-function callArguments(call) {
-    if (typeof call.arguments !== "string")
-        return call.arguments;
-    const parsed = parseJson(call.arguments);
-    return parsed.ok ? parsed.value : call.arguments;
-}
 function argumentsMatch(call, wanted) {
     const args = callArguments(call);
     if (args === null || typeof args !== "object" || Array.isArray(args))
@@ -69002,7 +69379,1056 @@ function uniqueNames(calls) {
     return [...new Set(calls.map((call) => call.name))].join(", ");
 }
 
+;// CONCATENATED MODULE: ./src/core/scorers/sentence-bleu.ts
+/**
+ * Sentence BLEU (Papineni et al., 2002) as sacrebleu's `sentence_bleu` computes it: n-grams up to
+ * 4 with uniform weights, counts clipped by the most any one reference holds, the brevity penalty
+ * against the reference length closest to the candidate's (the shorter on a tie), and
+ * "exp" smoothing (Chen & Cherry 2014, method 3): the k-th order with no match counts as
+ * 1 / (2^k · its n-gram total) instead of zeroing the score. An order the candidate is too short
+ * for is left out of the mean (sacrebleu's effective order); no match at all is 0.
+ *
+ * No npm package computes this with smoothing and multiple references (the one named `bleu-score`
+ * splits on single spaces and has none), so it lives here, small and tested by hand-worked examples.
+ */
+const BLEU_MAX_ORDER = 4;
+/**
+ * Words (runs of letters, digits, marks and underscores) and every other non-space character
+ * alone, so "mat." and "mat" share the token "mat"; a simpler cousin of sacrebleu's 13a tokenizer.
+ */
+function bleuTokens(text, caseSensitive) {
+    const folded = caseSensitive ? text : text.toLowerCase();
+    return folded.match(/[\p{L}\p{N}\p{M}_]+|[^\s\p{L}\p{N}\p{M}_]/gu) ?? [];
+}
+function sentenceBleu(candidate, references) {
+    const matches = [];
+    const totals = [];
+    for (let order = 1; order <= BLEU_MAX_ORDER && candidate.length >= order; order += 1) {
+        const counts = nGramCounts(candidate, order);
+        const allowed = new Map();
+        for (const reference of references) {
+            for (const [gram, count] of nGramCounts(reference, order)) {
+                allowed.set(gram, Math.max(allowed.get(gram) ?? 0, count));
+            }
+        }
+        let matched = 0;
+        for (const [gram, count] of counts)
+            matched += Math.min(count, allowed.get(gram) ?? 0);
+        matches.push(matched);
+        totals.push(candidate.length - order + 1);
+    }
+    const candidateLength = candidate.length;
+    const referenceLength = closestLength(candidateLength, references);
+    const brevityPenalty = candidateLength >= referenceLength ? 1 : candidateLength === 0 ? 0 : Math.exp(1 - referenceLength / candidateLength);
+    const breakdown = { matches, totals, brevityPenalty, candidateLength, referenceLength };
+    if (!matches.some((matched) => matched > 0))
+        return { score: 0, ...breakdown };
+    let smoothing = 1;
+    let logSum = 0;
+    matches.forEach((matched, index) => {
+        const total = totals[index] ?? 1;
+        if (matched > 0) {
+            logSum += Math.log(matched / total);
+        }
+        else {
+            smoothing *= 2;
+            logSum += Math.log(1 / (smoothing * total));
+        }
+    });
+    return { score: brevityPenalty * Math.exp(logSum / matches.length), ...breakdown };
+}
+function nGramCounts(tokens, order) {
+    const counts = new Map();
+    for (let start = 0; start + order <= tokens.length; start += 1) {
+        // JSON keeps tokens apart when joined: ["a b"] and ["a", "b"] are different n-grams.
+        const gram = JSON.stringify(tokens.slice(start, start + order));
+        counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    }
+    return counts;
+}
+function closestLength(length, references) {
+    let closest = references[0]?.length ?? 0;
+    for (const reference of references) {
+        const distance = Math.abs(reference.length - length);
+        const best = Math.abs(closest - length);
+        if (distance < best || (distance === best && reference.length < closest))
+            closest = reference.length;
+    }
+    return closest;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/bleu.ts
+
+
+
+
+
+
+
+/** promptfoo's default for `bleu`, so a suite moved from it keeps its verdicts. */
+const DEFAULT_THRESHOLD = 0.5;
+const BleuConfigSchema = strictObject({
+    ...OutputPathFields,
+    ...ExpectedSourceFields,
+    threshold: schemas_number({ error: "write the least BLEU score that passes, from 0 to 1, e.g. threshold: 0.4" })
+        .min(0, { error: "write the least BLEU score that passes, from 0 to 1, e.g. threshold: 0.4" })
+        .max(1, { error: "write the least BLEU score that passes, from 0 to 1, e.g. threshold: 0.4" })
+        .default(DEFAULT_THRESHOLD),
+    case_sensitive: schemas_boolean().default(true),
+}).superRefine(refuseValueAndField);
+const bleu = defineScorer({
+    name: "bleu",
+    description: `Sentence BLEU (n-grams up to ${BLEU_MAX_ORDER}, sacrebleu's exp smoothing) of the output against the expected ` +
+        `text or list of reference texts; passes at \`threshold\` (default ${DEFAULT_THRESHOLD}).`,
+    configSchema: BleuConfigSchema,
+    create(config) {
+        return ({ item, result }) => {
+            const output = readOutput(result, config.output_path);
+            const expected = readExpected(item, config);
+            const references = expectedTexts(expected);
+            const referenceTokens = references.map((text) => bleuTokens(text, config.case_sensitive));
+            if (referenceTokens.every((tokens) => tokens.length === 0)) {
+                throw new Error(`${expected.label} is blank; BLEU needs a reference text`);
+            }
+            const breakdown = sentenceBleu(bleuTokens(asText(output.value), config.case_sensitive), referenceTokens);
+            const passed = breakdown.score >= config.threshold;
+            const verdict = passed ? `reaches threshold ${config.threshold}` : `is below threshold ${config.threshold}`;
+            const against = references.length === 1 ? expected.label : `${references.length} references in ${expected.label}`;
+            return {
+                score: breakdown.score,
+                passed,
+                evidence: {
+                    read: evidenceValue(output.value),
+                    compared: evidenceValue(references.length === 1 ? references[0] : references),
+                    reason: `BLEU of ${output.label} against ${against} is ${stats_formatScore(breakdown.score, [config.threshold])} ` +
+                        `(${describeBreakdown(breakdown)}), which ${verdict}${caseNote(config.case_sensitive)}`,
+                },
+            };
+        };
+    },
+});
+/** "1-4 gram matches 5/6, 3/5, 2/4, 1/3; brevity penalty 1 (6 tokens, reference 6)". */
+function describeBreakdown(breakdown) {
+    const { matches, totals, brevityPenalty, candidateLength, referenceLength } = breakdown;
+    if (candidateLength === 0)
+        return "the output is blank";
+    const fractions = matches.map((matched, index) => `${matched}/${totals[index] ?? 0}`).join(", ");
+    const orders = matches.length === 1 ? "1-gram matches" : `1-${matches.length} gram matches`;
+    const penalty = brevityPenalty === 1 ? "1" : brevityPenalty.toFixed(4);
+    return `${orders} ${fractions}; brevity penalty ${penalty} (${candidateLength} tokens, reference ${referenceLength})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/expected-json.ts
+
+/**
+ * The expected value of a JSON scorer. A CSV cell is always text, so a text that parses as a JSON
+ * object or array is that object or array: the cell `{"id": "A1"}` expects an object, not a string.
+ */
+function expectedJson(expected) {
+    if (typeof expected.value !== "string")
+        return expected.value;
+    const parsed = parseJson(expected.value);
+    return parsed.ok && parsed.value !== null && typeof parsed.value === "object" ? parsed.value : expected.value;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/find-json-values.ts
+
+/**
+ * Characters the search may read, as passes over the text (plus a floor for short texts): an
+ * unclosed `{` costs a read to the end, so a text of stray braces would otherwise cost quadratic
+ * time; citations such as "[1]" close at once and cost almost nothing.
+ */
+const SCAN_PASSES = 8;
+const SCAN_FLOOR = 100_000;
+/**
+ * The JSON objects and arrays inside a text, in order: the whole text, a fenced ```json block, or
+ * one embedded in prose ("Here it is: {"id": 1}."). Each `{` or `[` is read up to its matching
+ * bracket (brackets inside JSON strings do not count) and parsed; a span that parses is taken
+ * whole, so an object's own members are not reported again. Scalars do not count: the digit in
+ * "step 2" is not a JSON value an answer meant to give.
+ */
+function findJsonValues(text) {
+    const found = [];
+    let budget = SCAN_PASSES * text.length + SCAN_FLOOR;
+    let from = 0;
+    while (budget > 0) {
+        const start = nextOpening(text, from);
+        if (start === -1)
+            break;
+        const span = matchingClose(text, start, budget);
+        budget -= span.read;
+        const parsed = span.end === -1 ? undefined : parseJson(text.slice(start, span.end + 1));
+        if (parsed?.ok === true) {
+            found.push(parsed.value);
+            from = span.end + 1;
+        }
+        else {
+            from = start + 1;
+        }
+    }
+    return found;
+}
+function nextOpening(text, from) {
+    const brace = text.indexOf("{", from);
+    const bracket = text.indexOf("[", from);
+    if (brace === -1)
+        return bracket;
+    if (bracket === -1)
+        return brace;
+    return Math.min(brace, bracket);
+}
+/**
+ * The index of the bracket closing the one at `start` (-1 when none does: a mismatched pair ends
+ * the span), and how many characters were read to find out, at most `budget`.
+ */
+function matchingClose(text, start, budget) {
+    const open = [];
+    let inString = false;
+    const stop = Math.min(text.length, start + budget);
+    for (let index = start; index < stop; index += 1) {
+        const char = text[index];
+        if (inString) {
+            if (char === "\\")
+                index += 1;
+            else if (char === '"')
+                inString = false;
+            continue;
+        }
+        if (char === '"')
+            inString = true;
+        else if (char === "{")
+            open.push("}");
+        else if (char === "[")
+            open.push("]");
+        else if (char === "}" || char === "]") {
+            if (open.pop() !== char)
+                return { end: -1, read: index - start + 1 };
+            if (open.length === 0)
+                return { end: index, read: index - start + 1 };
+        }
+    }
+    return { end: -1, read: Math.max(1, stop - start) };
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/json-subset.ts
+
+
+
+/** `array:` in the config of a scorer that matches JSON as a subset. */
+const ArrayRuleField = {
+    array: schemas_enum(["ordered", "subset"], { error: "write array: ordered (element by element) or array: subset (any order)" })
+        .default("ordered"),
+};
+/**
+ * Where `actual` fails to hold `expected` as a subset (`json_match`, `contains_json`,
+ * `tool_params_match`): every expected key must be present with a matching value, recursively;
+ * other keys are free. Leaves compare by the rule of scalar-equality.ts, so the CSV text "42"
+ * matches the number 42. Empty when it holds.
+ */
+function subsetMismatches(actual, expected, arrays, path = "") {
+    if (json_subset_isRecord(expected)) {
+        if (!json_subset_isRecord(actual))
+            return [{ path, message: `is ${kindOf(actual)} ${evidence_values_preview(actual)}, expected an object` }];
+        const mismatches = [];
+        for (const [key, value] of Object.entries(expected)) {
+            const at = `${path}.${key}`;
+            if (!Object.hasOwn(actual, key))
+                mismatches.push({ path: at, message: `is missing (expected ${evidence_values_preview(value)})` });
+            else
+                mismatches.push(...subsetMismatches(actual[key], value, arrays, at));
+        }
+        return mismatches;
+    }
+    if (Array.isArray(expected)) {
+        if (!Array.isArray(actual))
+            return [{ path, message: `is ${kindOf(actual)} ${evidence_values_preview(actual)}, expected an array` }];
+        return arrays === "ordered" ? orderedMismatches(actual, expected, path) : unmatchedElements(actual, expected, path);
+    }
+    if (valuesEqual(actual, expected))
+        return [];
+    return [{ path, message: `is ${evidence_values_preview(actual)}, expected ${evidence_values_preview(expected)}` }];
+}
+/** "output.customer.id is "B2", expected "A1"; output.items is missing (…)", the first few. */
+function describeMismatches(label, mismatches, shown = 3) {
+    const listed = mismatches.slice(0, shown).map((mismatch) => `${label}${mismatch.path} ${mismatch.message}`);
+    const more = mismatches.length > shown ? `; and ${mismatches.length - shown} more` : "";
+    return listed.join("; ") + more;
+}
+function orderedMismatches(actual, expected, path) {
+    if (actual.length !== expected.length) {
+        return [{ path, message: `has ${json_subset_elements(actual.length)}, expected ${json_subset_elements(expected.length)} (in order; array: subset accepts any order and extra elements)` }];
+    }
+    return expected.flatMap((value, index) => subsetMismatches(actual[index], value, "ordered", `${path}[${index}]`));
+}
+/**
+ * Each expected element needs its own actual element: [1, 1] is not a subset of [1]. Elements
+ * that are objects match by subset, so one actual element may fit several expected ones; a
+ * bipartite matching (Kuhn's augmenting paths) finds an assignment whenever one exists.
+ */
+function unmatchedElements(actual, expected, path) {
+    const fits = expected.map((value) => actual.map((candidate) => subsetMismatches(candidate, value, "subset").length === 0));
+    const ownerOf = actual.map(() => undefined);
+    const assign = (wanted, visited) => {
+        for (let index = 0; index < actual.length; index += 1) {
+            if (!fits[wanted]?.[index] || visited[index])
+                continue;
+            visited[index] = true;
+            const owner = ownerOf[index];
+            if (owner === undefined || assign(owner, visited)) {
+                ownerOf[index] = wanted;
+                return true;
+            }
+        }
+        return false;
+    };
+    const mismatches = [];
+    expected.forEach((value, wanted) => {
+        if (!assign(wanted, actual.map(() => false))) {
+            mismatches.push({ path, message: `has no element matching ${evidence_values_preview(value)} (expected element ${wanted})` });
+        }
+    });
+    return mismatches;
+}
+function json_subset_elements(count) {
+    return count === 1 ? "1 element" : `${count} elements`;
+}
+function json_subset_isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/contains-json.ts
+
+
+
+
+
+
+
+const ContainsJsonConfigSchema = strictObject({
+    ...OutputPathFields,
+    ...ExpectedSourceFields,
+    ...ArrayRuleField,
+}).superRefine(refuseValueAndField);
+const containsJson = defineScorer({
+    name: "contains_json",
+    description: "The output contains a JSON object or array (the whole output, a fenced block, or one inside prose); with " +
+        "`value` or `field`, one that holds that value as a subset (as `json_match`).",
+    configSchema: ContainsJsonConfigSchema,
+    create(config) {
+        const checksValue = config.value !== undefined || config.field !== undefined;
+        return ({ item, result }) => {
+            const output = readOutput(result, config.output_path);
+            const found = jsonValuesIn(output.value);
+            const read = evidenceValue(output.value);
+            if (!checksValue) {
+                const passed = found.length > 0;
+                const reason = passed
+                    ? `${output.label} contains JSON ${evidence_values_preview(found[0])}${moreNote(found.length)}`
+                    : `${output.label} contains no JSON object or array`;
+                return { score: passed ? 1 : 0, passed, evidence: { read, reason } };
+            }
+            const expected = readExpected(item, config);
+            const wanted = expectedJson(expected);
+            const judged = found.map((value) => ({ value, mismatches: subsetMismatches(value, wanted, config.array) }));
+            const match = judged.find((candidate) => candidate.mismatches.length === 0);
+            const passed = match !== undefined;
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: { read, compared: evidenceValue(wanted), reason: holdingReason(output.label, expected.label, judged, match) },
+            };
+        };
+    },
+});
+/** A structured output is JSON itself; a text is searched; a number or boolean holds none. */
+function jsonValuesIn(output) {
+    if (typeof output === "string")
+        return findJsonValues(output);
+    return output !== null && typeof output === "object" ? [output] : [];
+}
+function holdingReason(label, expectedLabel, judged, match) {
+    if (match !== undefined)
+        return `${label} contains JSON holding ${expectedLabel}: ${evidence_values_preview(match.value)}`;
+    if (judged.length === 0)
+        return `${label} contains no JSON object or array`;
+    // The value that came closest says most about what went wrong.
+    const closest = judged.reduce((best, candidate) => (candidate.mismatches.length < best.mismatches.length ? candidate : best));
+    const count = judged.length === 1 ? "JSON" : `${judged.length} JSON values`;
+    return (`${label} contains ${count}, none holding ${expectedLabel}; closest ${evidence_values_preview(closest.value)}: ` +
+        describeMismatches("json", closest.mismatches));
+}
+function moreNote(count) {
+    return count > 1 ? ` (and ${count - 1} more)` : "";
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/cost-max.ts
+
+
+
+const CostMaxConfigSchema = strictObject({
+    max: schemas_number({ error: "write the most the call may cost, in the unit the target reports, e.g. max: 0.01" })
+        .nonnegative({ error: "write a limit of 0 or more, e.g. max: 0.01" }),
+});
+const costMax = defineScorer({
+    name: "cost_max",
+    description: "The call cost at most `max` (the result's cost, in the unit the target or the price table gives); " +
+        "score = min(1, max / cost). A target that reported no cost fails.",
+    configSchema: CostMaxConfigSchema,
+    create(config) {
+        return ({ result }) => {
+            const cost = result.cost;
+            if (cost === undefined) {
+                // A missing cost never passes a limit: an unreported cost is not a free call.
+                return {
+                    score: 0,
+                    passed: false,
+                    evidence: { compared: config.max, reason: "the target reported no cost; a missing cost never passes cost_max" },
+                };
+            }
+            const passed = cost <= config.max;
+            return {
+                score: cost === 0 ? 1 : Math.min(1, config.max / cost),
+                passed,
+                evidence: {
+                    read: cost,
+                    compared: config.max,
+                    reason: `cost ${exact(cost)} is ${passed ? "within" : "over"} the limit of ${exact(config.max)}`,
+                },
+            };
+        };
+    },
+});
+/** Four decimals as the report shows costs, or the exact value where four would round it. */
+function exact(value) {
+    const shown = stats_formatCost(value);
+    return Number(shown) === value ? shown : String(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/json-match.ts
+
+
+
+
+
+
+const JsonMatchConfigSchema = strictObject({
+    ...OutputPathFields,
+    ...ExpectedSourceFields,
+    ...ArrayRuleField,
+}).superRefine(refuseValueAndField);
+const jsonMatch = defineScorer({
+    name: "json_match",
+    description: "The output's JSON (or `output_path`) holds the expected value as a subset: every expected key present with an " +
+        "equal value, recursively; arrays element by element, or in any order with `array: subset`.",
+    configSchema: JsonMatchConfigSchema,
+    create(config) {
+        return ({ item, result }) => {
+            const output = readOutput(result, config.output_path);
+            const expected = readExpected(item, config);
+            const wanted = expectedJson(expected);
+            const evidence = { read: evidenceValue(output.value), compared: evidenceValue(wanted) };
+            const actual = outputJson(output.value);
+            if (!actual.ok) {
+                return { score: 0, passed: false, evidence: { ...evidence, reason: `${output.label} is not JSON: ${actual.error}` } };
+            }
+            const mismatches = subsetMismatches(actual.value, wanted, config.array);
+            const passed = mismatches.length === 0;
+            const reason = passed
+                ? `${output.label} holds ${expected.label} ${evidence_values_preview(wanted)}`
+                : `${output.label} does not hold ${expected.label}: ${describeMismatches(output.label, mismatches)}`;
+            return { score: passed ? 1 : 0, passed, evidence: { ...evidence, reason } };
+        };
+    },
+});
+/** A text output is parsed; a structured one was read from JSON already. */
+function outputJson(value) {
+    if (typeof value !== "string")
+        return { ok: true, value };
+    const parsed = parseJson(value);
+    if (!parsed.ok && parsed.tooDeep)
+        throw new Error(`the output is JSON text, but ${parsed.error}; nothing to score`);
+    return parsed;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/expected-text.ts
+
+/**
+ * The one expected text of a scorer that measures a text against another (`levenshtein`,
+ * `rouge_n`): a list has no single distance, so it is the dataset's or config's mistake.
+ */
+function expectedText(expected) {
+    const texts = expectedTexts(expected);
+    const [text] = texts;
+    if (text === undefined || texts.length > 1) {
+        throw new Error(`${expected.label} is a list of ${texts.length} texts; this scorer compares the output with one text`);
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/levenshtein.ts
+
+
+
+
+
+
+
+
+const LevenshteinConfigSchema = strictObject({
+    ...OutputPathFields,
+    ...ExpectedSourceFields,
+    max_distance: schemas_number({ error: "write the most edits allowed as a whole number, e.g. max_distance: 3" })
+        .int({ error: "write the most edits allowed as a whole number, e.g. max_distance: 3" })
+        .nonnegative({ error: "write the most edits allowed as a whole number, e.g. max_distance: 3" })
+        .optional(),
+    min_similarity: schemas_number({ error: "write the least similarity as a number from 0 to 1, e.g. min_similarity: 0.8" })
+        .min(0, { error: "write the least similarity as a number from 0 to 1, e.g. min_similarity: 0.8" })
+        .max(1, { error: "write the least similarity as a number from 0 to 1, e.g. min_similarity: 0.8" })
+        .optional(),
+    trim: schemas_boolean().default(true),
+    case_sensitive: schemas_boolean().default(true),
+}).superRefine((config, context) => {
+    refuseValueAndField(config, context);
+    const given = [config.max_distance, config.min_similarity].filter((bound) => bound !== undefined).length;
+    if (given !== 1) {
+        context.addIssue({
+            code: "custom",
+            path: ["max_distance"],
+            message: given === 0
+                ? "set max_distance (edits allowed, e.g. max_distance: 3) or min_similarity (0 to 1, e.g. min_similarity: 0.8)"
+                : "set either max_distance or min_similarity, not both",
+        });
+    }
+});
+/** A similarity printed as 0.8 must reach a min_similarity of 0.8 despite binary rounding. */
+const SIMILARITY_TOLERANCE = 1e-9;
+const levenshtein = defineScorer({
+    name: "levenshtein",
+    description: "The output is within `max_distance` edits (Levenshtein) of the expected text, or at least `min_similarity` " +
+        "similar; score = similarity = 1 − distance / length of the longer text.",
+    configSchema: LevenshteinConfigSchema,
+    create(config) {
+        const normalize = (text) => {
+            const trimmed = config.trim ? text.trim() : text;
+            return config.case_sensitive ? trimmed : trimmed.toLowerCase();
+        };
+        const thresholds = config.min_similarity === undefined ? [] : [config.min_similarity];
+        return ({ item, result }) => {
+            const output = readOutput(result, config.output_path);
+            const expected = readExpected(item, config);
+            const actual = normalize(asText(output.value));
+            const wanted = normalize(expectedText(expected));
+            const edits = (0,mod/* distance */.Io)(actual, wanted);
+            const longer = Math.max(actual.length, wanted.length);
+            const similarity = longer === 0 ? 1 : 1 - edits / longer;
+            const passed = config.max_distance !== undefined
+                ? edits <= config.max_distance
+                : similarity >= (config.min_similarity ?? 1) - SIMILARITY_TOLERANCE;
+            const measured = `${output.label} is ${edits === 1 ? "1 edit" : `${edits} edits`} from ${expected.label} ` +
+                `(similarity ${stats_formatScore(similarity, thresholds)} over ${longer} characters)`;
+            const bound = config.max_distance !== undefined
+                ? `max_distance ${config.max_distance}`
+                : `min_similarity ${config.min_similarity ?? 1}`;
+            return {
+                score: similarity,
+                passed,
+                evidence: {
+                    read: evidenceValue(output.value),
+                    compared: evidenceValue(wanted),
+                    reason: `${measured}, ${passed ? "within" : "outside"} ${bound}${caseNote(config.case_sensitive)}`,
+                },
+            };
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/scorers/tool-call-names.ts
+/** "called: lookup_user, search_orders" or "no tools were called": what reasons say was called. */
+function calledNote(calls) {
+    if (calls.length === 0)
+        return "no tools were called";
+    return `called: ${[...new Set(calls.map((call) => call.name))].join(", ")}`;
+}
+/** "lookup_user → search_orders", "(none)": a sequence of tool names as reasons show it. */
+function sequenceText(names) {
+    return names.length === 0 ? "(none)" : names.join(" → ");
+}
+function times(count) {
+    return count === 1 ? "1 time" : `${count} times`;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/max-tool-calls.ts
+
+
+
+const MaxToolCallsConfigSchema = strictObject({
+    max: schemas_number({ error: "write the most tool calls allowed as a whole number, e.g. max: 5" })
+        .int({ error: "write the most tool calls allowed as a whole number, e.g. max: 5" })
+        .nonnegative({ error: "write the most tool calls allowed as a whole number, e.g. max: 5" }),
+});
+const maxToolCalls = defineScorer({
+    name: "max_tool_calls",
+    description: "The target made at most `max` tool calls for the item; score = min(1, max / calls).",
+    configSchema: MaxToolCallsConfigSchema,
+    create(config) {
+        return ({ result }) => {
+            const names = (result.tool_calls ?? []).map((call) => call.name);
+            const count = names.length;
+            const passed = count <= config.max;
+            const made = count === 0 ? "no tool calls" : `${count === 1 ? "1 tool call" : `${count} tool calls`} (${sequenceText(names)})`;
+            return {
+                score: passed ? 1 : config.max / count,
+                passed,
+                evidence: {
+                    read: names,
+                    compared: config.max,
+                    reason: `${made}, ${passed ? "within" : "over"} the limit of ${config.max}`,
+                },
+            };
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/scorers/no-errors.ts
+
+
+
+
+/**
+ * Kept simple on purpose: an answer carries an error when it is an object (or the JSON text of
+ * one) with an `error` key that holds something (not null, false, "" or an empty object or list),
+ * the shape OpenAI-style APIs and most HTTP services use. Text that merely mentions an error is an
+ * answer, and tool calls are not checked: a target's result records the calls, not what they
+ * returned, and an answer of tool calls only has no output to carry one. A call that failed
+ * outright never reaches a scorer: its item is an error already.
+ */
+const noErrors = defineScorer({
+    name: "no_errors",
+    description: "The output carries no error: it is not an object (or the JSON text of one) with a non-empty `error` key.",
+    configSchema: strictObject({}),
+    create() {
+        return ({ result }) => {
+            if (result.output === undefined || result.output === null) {
+                // A valid answer of tool calls only: there is no output to carry an error.
+                return {
+                    score: 1,
+                    passed: true,
+                    evidence: { read: evidenceValue(result.tool_calls), reason: "the target answered with tool calls only, and no output carries an error" },
+                };
+            }
+            const error = carriedError(result.output);
+            const passed = error === undefined;
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: {
+                    read: evidenceValue(result.output),
+                    reason: passed ? "the output carries no error" : `the output carries an error: ${evidence_values_preview(error)}`,
+                },
+            };
+        };
+    },
+});
+function carriedError(output) {
+    let value = output;
+    if (typeof value === "string") {
+        const parsed = parseJson(value);
+        if (!parsed.ok)
+            return undefined;
+        value = parsed.value;
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.hasOwn(value, "error"))
+        return undefined;
+    const error = value["error"];
+    return holdsSomething(error) ? error : undefined;
+}
+function holdsSomething(value) {
+    if (value === null || value === undefined || value === false || value === "")
+        return false;
+    if (Array.isArray(value))
+        return value.length > 0;
+    if (typeof value === "object")
+        return Object.keys(value).length > 0;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/numeric-range.ts
+
+
+
+
+
+const NumericRangeConfigSchema = strictObject({
+    ...OutputPathFields,
+    min: schemas_number({ error: "write the lower bound as a number, e.g. min: 0" }).optional(),
+    max: schemas_number({ error: "write the upper bound as a number, e.g. max: 100" }).optional(),
+    /** Whether the bounds themselves are in the range. */
+    inclusive: schemas_boolean().default(true),
+}).superRefine((config, context) => {
+    if (config.min === undefined && config.max === undefined) {
+        context.addIssue({ code: "custom", path: ["min"], message: "set min, max or both, e.g. min: 0, max: 100" });
+        return;
+    }
+    if (config.min === undefined || config.max === undefined)
+        return;
+    if (config.min > config.max || (config.min === config.max && !config.inclusive)) {
+        context.addIssue({
+            code: "custom",
+            path: ["min"],
+            message: `min ${config.min} and max ${config.max} leave no number in the range; write min below max`,
+        });
+    }
+});
+const numericRange = defineScorer({
+    name: "numeric_range",
+    description: "The output (or `output_path`) is a number between `min` and `max` (`inclusive` by default); numeric text such as \"42\" counts.",
+    configSchema: NumericRangeConfigSchema,
+    create(config) {
+        const range = describeRange(config);
+        const compared = {
+            ...(config.min === undefined ? {} : { min: config.min }),
+            ...(config.max === undefined ? {} : { max: config.max }),
+            inclusive: config.inclusive,
+        };
+        return ({ result }) => {
+            const output = readOutput(result, config.output_path);
+            const number = readNumber(output.value);
+            const passed = number !== undefined && inRange(number, config);
+            let reason;
+            if (number === undefined) {
+                reason = `${output.label} ${evidence_values_preview(output.value)} is not a number (${kindOf(output.value)}); expected ${range}`;
+            }
+            else {
+                reason = `${output.label} ${number} is ${passed ? "" : "not "}${range}`;
+            }
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: { read: evidenceValue(output.value), compared, reason },
+            };
+        };
+    },
+});
+/** A number, or a text that spells one by the rule of scalar-equality.ts (" 42 ", "4.2e1"). */
+function readNumber(value) {
+    if (typeof value === "number")
+        return value;
+    if (typeof value !== "string")
+        return undefined;
+    const scalar = scalarFromText(value);
+    return typeof scalar === "number" ? scalar : undefined;
+}
+function inRange(number, config) {
+    const { min, max, inclusive } = config;
+    if (min !== undefined && (inclusive ? number < min : number <= min))
+        return false;
+    if (max !== undefined && (inclusive ? number > max : number >= max))
+        return false;
+    return true;
+}
+function describeRange(config) {
+    const { min, max, inclusive } = config;
+    const low = min === undefined ? undefined : inclusive ? `at least ${min}` : `above ${min}`;
+    const high = max === undefined ? undefined : inclusive ? `at most ${max}` : `below ${max}`;
+    return [low, high].filter((part) => part !== undefined).join(" and ");
+}
+
+;// CONCATENATED MODULE: ./node_modules/js-rouge/dist/rouge.mjs
+function rouge_tr(e,t,n,r,s,i){let o=i-s,a=new Uint32Array(o+1),l=new Uint32Array(o+1);for(let c=t;c<n;c++){for(let u=1;u<=o;u++)l[u]=e[c]===r[s+u-1]?a[u-1]+1:Math.max(a[u],l[u-1]);[a,l]=[l,a]}return a}function nr(e,t,n,r,s,i,o){let a=o-i,l=rouge_tr(e,t,n,s,i,o),c=new Uint32Array(a+1),u=new Uint32Array(a+1),g=new Uint32Array(a+1);for(let f=0;f<=a;f++)u[f]=f;for(let f=n;f<r;f++){for(let h=1;h<=a;h++)e[f]===s[i+h-1]?(c[h]=l[h-1]+1,g[h]=u[h-1]):l[h]>c[h-1]?(c[h]=l[h],g[h]=u[h]):(c[h]=c[h-1],g[h]=g[h-1]);[l,c]=[c,l],[u,g]=[g,u]}return u[a]}function We(e,t,n,r,s,i,o){if(t===n||s===i)return;if(n-t===1){for(let c=i-1;c>=s;c--)if(e[t]===r[c]){o.push(c);return}return}let a=t+Math.floor((n-t)/2),l=s+nr(e,t,a,n,r,s,i);We(e,t,a,r,s,l,o),We(e,a,n,r,l,i,o)}function ye(e,t){let n=[];return We(e,0,e.length,t,0,t.length,n),n}function we(e){if(!Number.isSafeInteger(e)||e<1)throw new RangeError("ngram size must be a positive safe integer")}function ke(e){if(e!==Number.POSITIVE_INFINITY&&(!Number.isInteger(e)||e<0))throw new RangeError("maxSkip must be a non-negative integer or Infinity")}function G(e){if(e<0||!Number.isFinite(e)&&e!==Number.POSITIVE_INFINITY)throw new RangeError("beta must be a non-negative number or Infinity")}var _e=1e6;function rr(e){let t=e.length+2;for(let n=0;n<e.length;n++){let r=e.charCodeAt(n);if(r===34||r===92)t++;else if(r<32)t+=r===8||r===9||r===10||r===12||r===13?1:5;else if(r>=55296&&r<=57343){let s=e.charCodeAt(n+1);r<=56319&&s>=56320&&s<=57343?n++:t+=5}}return t}function ne(e,t,n=0,r=0,s="",i=!1){let o=n+r,a=e.length+o,l=a-t+1,c=o+l*(2*t-1)+(i?e.length:0);for(let u=0;u<a&&c<=_e;u++){let g=u<n||u>=n+e.length?s:e[u-n]??"",f=i?rr(g):g.length;c+=Math.max(f-1,0)*Math.min(u+1,t,l,a-u)}if(c>_e)throw new RangeError("N-gram generation exceeds the materialization limit");return c}function Pt(e,t,n){let r=ne(t,n,0,0,"",!0),s=t.length-n+1;if(e+r+s>_e)throw new RangeError("N-gram generation exceeds the materialization limit")}var Bt="[\\p{ID_Continue}\\u200c\\u200d]";function Q(e){return new RegExp(`(?<!${Bt})${e}(?!${Bt})`,"giu")}var qt=[Q("(can)(not)"),Q("(d)('ye)"),Q("(gim)(me)"),Q("(gon)(na)"),Q("(got)(ta)"),Q("(lem)(me)"),Q("(more)('n)"),Q("(wan)(na)(?= )"),Q("('t)(is)"),Q("('t)(was)")],Wt=["jr","mr","mrs","ms","dr","prof","sr","sen","corp","rep","gov","atty","supt","det","rev","col","gen","lt","cmdr","adm","capt","sgt","cpl","maj","miss","misses","mister","sir","esq","mstr","phd","adj","adv","asst","bldg","brig","comdr","hon","messrs","mlle","mme","op","ord","pvt","reps","res","sens","sfc","surg"],sr=["arc","al","exp","rd","st","dist","mt","fy","pd","pl","plz","tce","llb","md","bl","ma","ba","lit","ex","e.g","i.e","circa","ca","cca","vs","v.s","etc","esp","ft","b.c","a.d"],ir=["co","corp","yahoo","joomla","jeopardy","dept","univ","assn","bros","inc","ltd"],Fe=["ala","ariz","ark","cal","calif","col","colo","conn","del","fed","fla","fl","ga","ida","ind","ia","la","kan","kans","ken","ky","la","md","mich","minn","mont","neb","nebr","nev","okla","penna","penn","pa","dak","tenn","tex","ut","vt","va","wash","wis","wisc","wy","wyo","usafa","alta","ont","que","sask","yuk","ave","blvd","cl","ct","cres","hwy","U.S","U.S.A","E.U","N\xB0"],or=["a.m","p.m"],Ge=["jan","feb","mar","apr","jun","jul","aug","sep","sept","oct","nov","dec"],_t=["ex","e.g","i.e","circa","ca","cca","vs","v.s","esp","ft","st","mt",...Wt],ze=[...sr,...Ge,...ir,...Fe,...or,...Wt];function N(e,t,n){return!n&&je(e,t)}function je(e,t){return t===0||/[\s\p{Punctuation}<]/u.test(e[t-1])||e.slice(t-2,t)==="``"||Ve(e,t)}var ar=new RegExp("^\\p{Cased}$","u"),lr=/^[\p{Lu}\p{Lt}]$/u,cr=new RegExp("^\\p{Uppercase}$","u"),Ft=/[\])}>"'”»›]/,T=/[([{<]/,L=/[\])}>]/;function Ve(e,t){let n=e.slice(Math.max(0,t-2),t).match(new RegExp("\\p{Lm}$","u"))?.[0];if(n===void 0||!rouge_z(e,t-n.length-1))return!1;let r=t-n.length;for(;r>0;){let s=e.slice(Math.max(0,r-2),r).match(new RegExp("\\p{Number}$","u"))?.[0];if(s===void 0)break;r-=s.length}return/[.!?]["'”’]$/.test(e.slice(Math.max(0,r-2),r))}function rouge_z(e,t){let n=p(e,t+1);return n!==n.normalize("NFKC")&&new RegExp(`^\\p{Lm}(?:[\\s.,;:!?"'\u201C\u2018\u201D\u2019\\])}>]|$)`,"u").test(e.slice(t+1,t+5))}function P(e){let t=p(e.trim(),0);return t.length>0&&x(t)}function x(e){let t=p(e,0);if(t.length===0||t.length!==e.length)throw new RangeError("Input should be a single character");return lr.test(t)||cr.test(t)&&t.toUpperCase()===t&&t.toLowerCase()!==t}function p(e,t){let n=e.codePointAt(t);return n===void 0?"":String.fromCodePoint(n)}function M(e){return ar.test(e)}function Ce(e){return M(p(e.trim(),0))}function ut(e){return/^[\p{Letter}\p{Mark}\p{Number}\p{Symbol}\p{Ps}'‘“„«‹`]$/u.test(e)}function rouge_en(e,t,n,r,s){let i=r;for(let o=t+1;o<n&&i.length>0;o++){let a=ie(e,o,s);a!==void 0&&(i=i.replace(a,""))}return i.length>0}function ie(e,t,n){return n[t]<0?sn[gt(e,-n[t]-1)]:void 0}function tn(e,t,n){let r=e[t-1]??"",s=p(e,t+1);return n?/[.!?]/.test(r)&&!/^'(?:s|m|d|ll|re|ve)\b/i.test(e.slice(t,t+4))?!1:new RegExp("^\\p{Number}$","u").test(s)?ft(e,t):s.length>0&&!/[\s.,!?;:)\]}"”»›\p{Pd}]/u.test(s):je(e,t)&&!(/[.!?]/.test(r)&&/^'(?:s|m|d|ll|re|ve)\b/i.test(e.slice(t,t+4)))&&/\S/.test(s)}var ur=/^(?:t(?:is|was|were|will|would|il|ill)|em|cause|cos|round|bout|neath|fore|tween|gainst|cept|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|\d{2}s?)\b/i;function ue(e,t){return/^(['’])n\1$/i.test(e.slice(t,t+3))||/^(['’])n\1$/i.test(e.slice(Math.max(0,t-2),t+1))}function D(e,t){return t!==void 0&&ur.test(e.slice(t+1,t+12))}function nn(e,t){let n=t-1;for(;n>=0&&/[\s\])}>"”»›]/.test(e[n]);)n--;return n}function fr(e){let t=new Uint8Array(e.length);return hr(e,t),dr(e,t),br(e,t),t}function ft(e,t){if(!new RegExp("^\\p{Number}$","u").test(p(e,t+1)))return!1;let n=nn(e,t);return!/[.!?]/.test(e[n]??"")&&(/\s/.test(e[t-1]??"")||!/[\p{Letter}\p{Mark}\p{Number}]$/u.test(e.slice(Math.max(0,n-1),n+1)))}function gr(e,t){let n=p(e,t+1),r=nn(e,t),s=/[.!?]/.test(e[r]??"");return D(e,t)&&/\s/.test(e[t-1]??"")||/^[\p{Letter}\p{Mark}]$/u.test(n)&&!rouge_z(e,t)&&(!s||/^’(?:s|m|d|ll|re|ve)\b/i.test(e.slice(t,t+4)))||new RegExp("^\\p{Number}$","u").test(n)&&!s&&!/[\p{Letter}\p{Mark}\p{Number}]$/u.test(e.slice(Math.max(0,r-1),r+1))||e.slice(t-2,t).toLowerCase()==="\u2019n"}function rn(e,t){return/s/iu.test(e[t-1]??"")&&/^\s+[\p{Letter}\p{Mark}\p{Number}]/u.test(e.slice(t+1))}function hr(e,t){let n,r=!1,s;for(let i of e.matchAll(/[‘’]/g)){let o=i.index,a=p(e,o+1);if(i[0]==="\u2018"){t[o]=1;let c=/[\p{Letter}\p{Mark}\p{Number}]$/u.test(e.slice(Math.max(0,o-2),o))&&/^[\p{Letter}\p{Mark}\p{Number}]$/u.test(a)&&!Ve(e,o),g=!D(e,s)&&(s!==void 0||r)&&(D(e,o)||new RegExp("^\\p{Number}$","u").test(a));c||g||(s=o,n=void 0,r=!1);continue}if(gr(e,o)){t[o]=1;continue}if(D(e,s)&&rn(e,o)){n??=o;continue}let l=s!==void 0;s!==void 0&&(t[s]=0,s=void 0),new RegExp("(?:s|\\p{Number}|\\p{Letter}\\.\\p{Letter}\\.)$","iu").test(e.slice(Math.max(0,o-8),o))?n===void 0&&(n=o,r=l):n!==void 0&&(t.fill(1,n,o),n=void 0,r=!1)}}function dr(e,t){let n=!1,r;for(let s of e.matchAll(/'/g)){let i=s.index;if(ue(e,i)){t[i]|=2;continue}let o=D(e,i);if(r!==void 0&&!/[.!?]/.test(e[i-1]??"")&&N(e,i,!1)&&ut(p(e,i+1))&&(r=void 0,n=!1),r!==void 0&&rn(e,i))continue;let a=tn(e,i,n);a&&!n&&o?(r=i,t[i]|=2):!a&&n&&r!==void 0&&(t[r]&=-3,r=void 0),n=a}}function br(e,t){let n,r;for(let s of e.matchAll(/'/g)){let i=s.index;if(ue(e,i))continue;let o=p(e,i+1);if(!(n!==void 0&&(D(e,i)||ft(e,i)))){if(N(e,i,!1)&&(n===void 0||!/[.!?]/.test(e[i-1]??""))&&ut(o)){n=i,r=void 0;continue}if(!(n===void 0||/^[\p{Letter}\p{Mark}]$/u.test(o))){if(!new RegExp("^\\p{Number}$","u").test(o)&&new RegExp("(?:s|\\p{Number})$","iu").test(e.slice(Math.max(0,i-2),i))){r??=i;continue}if(r!==void 0)for(let a=r;a<i;a++)t[a]|=2;n=void 0,r=void 0}}}}var sn={straightDouble:'"',straightSingle:"'",curlyDouble:"\u201D",germanDouble:"\u201C",curlySingle:"\u2019",guillemetDouble:"\xBB",guillemetSingle:"\u203A"};function mr(e,t){let n=new Ze(e,t);for(let r of e.matchAll(/["'`“”„‘’«»‹›]/g))n.add(r.index);return n.pairs}var Ze=class{pairs;#e;#t;#n={straightDouble:-1,straightSingle:-1,guillemetDouble:-1,guillemetSingle:-1,curlyDouble:-1,germanDouble:-1,curlySingle:-1};#r=-1;#i=-1;#s=-1;#o=-1;#a=0;#u="";#c=!1;constructor(t,n){this.#e=t,this.#t=n,this.pairs=new Int32Array(t.length)}add(t){if(t<=this.#r||this.#b(t))return;let n=this.#e[t];n==='"'?this.#n.straightDouble>=0&&this.#g(t)!=="open"?this.#l("straightDouble",t):N(this.#e,t,!1)&&(this.#n.straightDouble=t):n==="\u201C"?this.#m(t):n==="\u201D"?this.#l("curlyDouble",t):n==="\u201E"?this.#n.germanDouble=t:n==="\xAB"||n==="\u2039"?this.#n[n==="\xAB"?"guillemetDouble":"guillemetSingle"]=t:n==="\xBB"||n==="\u203A"?this.#l(n==="\xBB"?"guillemetDouble":"guillemetSingle",t):/['‘’]/.test(n)&&this.#h(t,n)}#h(t,n){let r=n==="'"?"straightSingle":"curlySingle",s=this.#n[r]>=0,i=Sr(this.#e,t,s,this.#t),o=i&&s&&r==="straightSingle"?this.#d(t):void 0;i&&(!s||o==="open")?this.#n[r]=t:s&&(!i||o==="close")&&this.#l(r,t)}#d(t){if(!((this.#t[t]&2)!==0||D(this.#e,t)||ft(this.#e,t)))return this.#g(t)}#g(t){if(N(this.#e,t,!1)&&ut(p(this.#e,t+1))){for(;this.#a<t;){let n=this.#a++,r=this.#e[n];this.pairs[n]<0?this.#c=!0:/[\s"'”’“»›\])}>]/.test(r)||(this.#u=r,this.#c=!1)}return this.#c?"close":/[.!?]/.test(this.#u)?void 0:"open"}}#l(t,n){let r=this.#n[t];r>=0&&(this.pairs[r]=n+1,this.pairs[n]=-(r+1),this.#n[t]=-1)}#b(t){return this.#e.startsWith("``",t)?(this.#n.straightDouble=t,this.#r=t+1,!0):!this.#e.startsWith("''",t)||this.#n.straightSingle>=0&&this.#n.straightSingle>this.#n.straightDouble?!1:this.#n.straightDouble>=0?(this.#l("straightDouble",t),this.#r=t+1,!0):(this.#o=this.#f(this.#o,"''",t+1),N(this.#e,t,!1)&&/^[\p{Letter}\p{Number}\p{Sc}\p{Ps}]$/u.test(p(this.#e,t+2))&&this.#o<this.#e.length&&(this.#n.straightDouble=t,this.#r=t+1),!0)}#m(t){this.#i=this.#f(this.#i,"\u201D",t),this.#s=this.#f(this.#s,"\u201C",t),this.#n.germanDouble>=0&&(this.#n.curlyDouble>=0||this.#i>=this.#s)?this.#l("germanDouble",t):this.#n.curlyDouble=t}#f(t,n,r){if(t>r)return t;let s=this.#e.indexOf(n,r+1);return s<0?this.#e.length:s}};function on(e,t,n,r){let s=r[t];if(s===0)return;let i=s>0?t:-s-1;n[gt(e,i)]=s>0}function gt(e,t){let n=e[t];return n==="\u201E"?"germanDouble":n==="\u201C"?"curlyDouble":n==="\u2018"?"curlySingle":n==="\xAB"?"guillemetDouble":n==="\u2039"?"guillemetSingle":n==="'"&&!e.startsWith("''",t)?"straightSingle":"straightDouble"}function pr(e){return(e.straightDouble?'"':"")+(e.straightSingle?"'":"")+(e.curlyDouble?"\u201D":"")+(e.germanDouble?"\u201C":"")+(e.curlySingle?"\u2019":"")+(e.guillemetDouble?"\xBB":"")+(e.guillemetSingle?"\u203A":"")}function Sr(e,t,n,r){let s=e[t];return s==="'"?(r[t]&2)===0?tn(e,t,n):n:(r[t]&1)!==0?n:s==="\u2018"}function an(e,t){return(t===0||/[\s([{<]/.test(e[t-1]))&&/^[\p{Letter}\p{Number}\p{Sc}\p{Ps}]$/u.test(p(e,t+2))&&e.slice(t+2).includes("''")}function ht(e){return e.replace(/[.*+?^${}()|[\]\\]/g,"\\$&")}var I=new RegExp(`\\b(?!v\\.?s[!?] ?$)(${ze.map(ht).join("|")})[.!?] ?$`,"i"),ln=/[ |.][A-Z].?$/i,yr=new RegExp("(?:^|[ |.])\\p{Cased}\\p{M}*.?$","u"),wr=new RegExp("^\\s*(?:\\(\\s*\\p{Number}+\\s*\\)|#\\s*\\p{Number}+|\\p{Number}+)(?=\\s|[.,;:!?)]|$)","u"),He=/[\r\n]+/,dt=/\.{2,10}$/,fe=new RegExp(`\\b(${_t.map(ht).join("|")})[.!?] ?$`,"i"),v=Math.max(10,...ze.map(e=>e.length+2)),Ee=new RegExp("(?:^|\\s)(?:(?:[\u2022\u2043][^\\S\\r\\n]*|[-*+][^\\S\\r\\n]+)?\\d+|\\p{Cased}\\p{M}*)(?:\\.\\)|[.)])(?=\\s+\\S)","gu"),cn=/^(?:1\d{3}|20\d{2})\.$/,un=String.raw`\p{Letter}[\p{Letter}\p{Mark}]*(?:['’\p{Pd}]\p{Letter}[\p{Letter}\p{Mark}]*)*`,kr=new RegExp(String.raw`^\s+${un}(?:\s+(?:and|or|&)|[,;])\s+\p{Cased}\p{M}*\.\s+\p{Letter}`,"iu"),Cr=new RegExp(String.raw`:\s+\p{Cased}\p{M}*\.(?:\s+${un}(?:\s+(?:and|or|&)|[,;])\s+\p{Cased}\p{M}*\.)+$`,"iu"),fn=Symbol("nestedListDepth"),Xe=Symbol("skipListDetection"),bt=/^(?:t(?:is|was|were|will|would|il|ill)|em|cause|cos|round|bout|neath|fore|tween|gainst|cept|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)\b/i,Ar=32,gn=/^\S+(?:\s*%|\s+(?:time|year)s?\b|\s+(?:month|week|day|hour|minute|second|star|point|percent)s?(?=\s*[.!?](?:\s|$)|\s*$))/iu,hn="com|org|net|edu|gov|mil|io|dev|app|co|uk|us|ca|ai|info|biz|me|tv",Er=new RegExp(`^(${hn})(?=[/.!?\\s"'\u201C\u201D\u2018\u2019()[\\]{}<>]|$)`,"i"),Ir=new RegExp(`\\.(${hn})(?=[/.\\s]|$)`,"gi"),j=new RegExp("(?:\\[\\p{Number}+(?:[^\\S\\r\\n\\u2028\\u2029]*[,;\\p{Pd}][^\\S\\r\\n\\u2028\\u2029]*\\p{Number}+)*\\]|\\(\\p{Number}+(?:[^\\S\\r\\n\\u2028\\u2029]*[,;\\p{Pd}][^\\S\\r\\n\\u2028\\u2029]*\\p{Number}+)*\\)|\\p{Number}+)","uy"),xr=new RegExp(`\\b(?:${Fe.filter(e=>e.includes(".")).map(ht).join("|")})\\.$`,"i"),Ae=/\bU\.S(?:\.A)?\.$/i,Ke=/^(?:government|army|navy|military|congress|senate|commission)\b/i,dn=/^(?:government|army|navy|military|congress)\b/i,B=/^(?:and|or|but|nor|for|yet|so|at|in|on|of|to|from|with|by|as|then|because|while|after|before|although|though|since|unless|until|when|where|whether|if|once|whereas)\b/i,V=new RegExp("^(?:in\\s+(?:fact|time)\\b|\\p{Letter}+\\s+[^,.!?]{1,120},|(?:and|but|or|yet|so|then)\\s+(?:(?:i|we|he|she|they|you|it)\\b|(?:(?:the|a|an|my|our|their|his|her)\\s+)?(?!(?:more|later|moved)\\b)[\\p{Letter}\\p{Mark}'\u2019-]+\\s+[\\p{Letter}\\p{Mark}'\u2019-]+\\b))","iu");function vr(e,t,n,r,s,i){let o=r,a=!1;for(let g=t+1;g<n;g++){let f=ie(e,g,s);f!==void 0&&(a=!0,o=o.replace(f,""))}if(!a)return;let l=mt(e,n);if(l!==void 0)return ct(e,l-1,o,s,i);let c=n;for(;new RegExp("^\\p{Number}$","u").test(p(e,c));)c+=p(e,c).length;if(!rouge_z(e,c-1))return c>n&&(e[c]==="."||M(p(e,c)))?-1:void 0;let u=c+p(e,c).length;return ct(e,u-1,o,s,i)}function mt(e,t){let n=e[t];if(n!=="["&&n!=="("||!rouge_z(e,t))return;let r=t+1+p(e,t+1).length;return e[r]===(n==="["?"]":")")?r+1:void 0}function Lr(e,t){let n=t;for(;new RegExp("^\\p{Number}$","u").test(p(e,n));)n+=p(e,n).length;return rouge_z(e,n-1)&&(n+=p(e,n).length),n}var bn=/^(?:who|which|whose|whom)\b/i,Mr=/^(?:(?:i|we|he|she|they|you|it|what|why|how)\b|(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|shall|should|may|might|must)\s+(?:i|we|he|she|they|you|it)\b)/i;function $r(e,t){return V.test(e)||Mr.test(e)||t}function Rr(e,t){let n,r=-1,s=0,i=!1;return o=>(o!==r&&(r=o,s=O(e.input,o),i=bn.test(e.input.slice(s,s+6))),i?(n??=new Ie(e,t),n.questionTerminal(s)>=0):!1)}function Qr(e,t){let n,r=0,s=-1,i=0,o=!1;return(a,l)=>{if(a!==s&&(s=a,i=O(e.input,a),o=bn.test(e.input.slice(i,i+6))),l>=r&&e.pairs[l]>l&&o){n??=new Ie(e,t);let c=n.questionTerminal(i);c>=0&&(r=Math.min(e.pairs[l],c))}return l<r&&e.protectedTerminals?.[l]!==3}}var Ie=class{#e;#t;#n;#r=new Map;#i=/``|''|["'‘’“”„«»‹›]/g;#s;constructor(t,n){this.#e=t,this.#t=n,this.#n=Nr(t,n);for(let r of[void 0,...Object.keys(sn)])this.#r.set(r,{opening:-1,through:-1,question:!1});this.#s=this.#i.exec(t.input)}questionTerminal(t){let{input:n,pairs:r}=this.#e,s=O(n,t),i=this.#a(s);if(s<=i.through)return i.question?i.through:-1;let o=wn(n,this.#t,this.#e.flags,this.#e.asideMatches,this.#e.angles)(s),a=/``|''|\.{2,}|[.!?"'‘’“”„«»‹›]/g;a.lastIndex=s;let l=a.exec(n);for(;l!==null;){let c=r[l.index];if(c>0){let u=Ur(this.#n,l.index,c);if(u>=0)return i.through=u,i.question=!1,-1;let g=i.opening<0?n.length:Ye(n,r[i.opening]),f=Dr(n,l.index,Ye(n,c),g,i.opening<0,this.#t);if(f>=0)return i.through=f,i.question=!0,f;a.lastIndex=Ye(n,c)}else if(this.#o(l,c,o))return i.through=l.index+l[0].length-1,i.question=l[0]==="?",i.question?i.through:-1;l=a.exec(n)}return i.through=n.length,i.question=!1,-1}#o(t,n,r){let s=this.#n[t.index+t[0].length-1];return t[0]==="..."?s!==2&&(s===0||r(t.index)):(s===0||s===3)&&(/[.!?]/.test(t[0])||n<0||t[0]==="\u201D")}#a(t){let{input:n,pairs:r}=this.#e;for(;this.#s!==null&&this.#s.index<t;){let i=this.#s.index,o=r[i];if(o!==0){let a=o>0?i:-o-1,l=this.#r.get(gt(n,a));l!==void 0&&(l.opening=o>0?a:-1,l.through=-1)}this.#s=this.#i.exec(n)}let s=this.#r.get(void 0);for(let i of this.#r.values())i.opening>s.opening&&(s=i);return s}};function Ur(e,t,n){for(let r=t;r<n;r++)if(e[r]===3)return r;return-1}function Ye(e,t){return e.slice(t-1,t+1)==="''"?t+1:t}function Dr(e,t,n,r,s,i){let o=n-1;for(;o>t&&/[\s"'”’“»›\])}>]/.test(e[o]);)o--;if(e[o]!=="?")return-1;let l=(/[[(]/.test(e[n]??"")?Un(e,n):void 0)??mt(e,n)??Lr(e,n);for(;l<r&&/[\s"'”’“»›\])}>]/.test(e[l]);)l++;let c=O(e,l),u=p(e,c);return l>=r||s&&(i?he(e,l,c,/["'“‘]/.test(e.slice(l,c))):x(u))?o:-1}function Nr(e,t){if(e.protectedTerminals!==void 0)return e.protectedTerminals;let{input:n}=e,r=new Uint8Array(n.length),s=qn(n,t),i=Dn(n,t),o={index:0},a=Pr(n),l=Or(e,t),c=Te(n),u=Rt(n),g=(f,h)=>Oe(n,f,h,t,c(h),u);for(let f of n.matchAll(/\.{2,}|[.!?]/g)){let h=f.index,d=h+f[0].length;r.fill(1,h,d);let y=f[0]==="...";if(e.markerPeriods?.[h]===1||f[0].length===2||Mt(h,i,o)||a(h)){r.fill(2,h,d);continue}let b=l(d-1);if(b===-1){r.fill(2,h,d);continue}let m=i[o.index],w=m?.boundary===h?m.end:void 0,E=f[0].length>=4?d:w;if(b===void 0&&E!==void 0&&Tr(e,E,t,w===void 0?void 0:h,g)){r[d-1]=3;continue}(b!==void 0||!(y||s(f)||Bn(n,f,t)))&&(r[d-1]=0)}return e.protectedTerminals=r,r}function Tr(e,t,n,r,s){let{input:i}=e,o=Y(i,t);return(r!==void 0&&r+1<t||o>t||s(t-1,t))&&(M(p(i,o))||ge.test(i.slice(o))||T.test(i[o]??""))&&(r!==void 0||Me(i,t,i.slice(t),"....",n,!0,e.flags,e.asideMatches))}function Or(e,t){let{input:n}=e,r={index:-1,through:0,insideDoubleQuotes:!1,retainedQuotation:!1,brackets:{citationDepth:0,citationStandalone:!1,angles:0},quotes:e.citationQuotes},s=vt(n,t),i=xt(n),o=Lt(n),a=!0,l=!1;return c=>{for(let g=r.index+1;g<=c;g++){let f=e.pairs[g];f!==0&&n[f>0?g:-f-1]==="\u2018"&&(l=f>0),kt(n,g,a,r),a=/[\r\n]/.test(n[g])||a&&/\s/.test(n[g])}let u=mn(n,c,Ct(n,c,t,r,s,i,o),l,e.pairs);return u!==void 0&&u>=0&&(r.through=u,r.retainedQuotation=!1,a=!0),u}}function mn(e,t,n,r,s){if(n===void 0||n<0||!r)return n;let i=Y(e,t+1);return i>t+1&&e[i]==="\u2019"&&s[i]===0&&D(e,i)?void 0:n}function Pr(e){let t=Te(e),n=-1,r=!1;return s=>{if(!t(s))return!1;if(s>=n){for(n=s+1;/[.!?]/.test(e[n]??"");)n++;r=/^[^\s.!?"'“”‘’()[\]{}<>]/.test(p(e,n))}return r}}function q(e,t,n=!1){let r=t.trimStart();return fe.test(e)&&!(/\bv\.?s\.$/i.test(e)&&(n||/\b(?:am|is|are|was|were|be|been|being)\s+v\.?s\.$/i.test(e)||Br(r)))}function Br(e){let t=e.match(/^(?:this|that|these|those|it|we|they|he|she|i)/i)?.[0];return t!==void 0&&!/^[\p{ID_Continue}\p{Pd}\u200c\u200d]$/u.test(p(e,t.length))}var ge=new RegExp("^(?:[+\u2212-]?\\p{Sc}?|\\p{Sc}[+\u2212-]?)\\.?\\p{Number}","u"),pn=/^\S+(?:\s*%|\s+(?:time|year|month|week|day|hour|minute|second|star|point|percent)s?)(?=\s*[.!?][\])}>"'”’»“›]*(?:\s|$)|\s*[\])}>"'”’»“›]*$)/iu,oe=class{#e=new Uint8Array(32);#t=0;length=0;get englishDepth(){return this.#t}at(t){let n=t<0?this.length+t:t;return n>=0&&n<this.length?"\u201D\u2019\xBB\u201C\u203A"[this.#e[n]]:void 0}push(t){if(this.length===this.#e.length){let n=new Uint8Array(this.#e.length*2);n.set(this.#e),this.#e=n}this.#e[this.length++]="\u201D\u2019\xBB\u201C\u203A".indexOf(t),t==="\u201D"&&this.#t++}pop(){this.length>0&&(this.#e[this.length-1]===0&&this.#t--,this.length--)}},ae=class{#e=new Uint32Array(32);length=0;push(t){if(this.length===this.#e.length){let n=new Uint32Array(this.#e.length*2);n.set(this.#e),this.#e=n}this.#e[this.length++]=t}at(t){return t>=0&&t<this.length?this.#e[t]:void 0}pop(){return this.length>0?this.#e[--this.length]:void 0}},Je=class{#e=new Int32Array(32);#t=0;depth=0;add(t){if(this.depth!==0){if(this.#t===this.#e.length){let n=new Int32Array(this.#e.length*2);n.set(this.#e),this.#e=n}this.#e[this.#t++]=this.depth,this.#e[this.#t++]=t}}close(t){for(;this.#t>0&&this.#e[this.#t-2]===this.depth;){let n=this.#e[this.#t-1];n<0?t[-n-1]&=-2:t[n]|=1,this.#t-=2}this.depth=Math.max(0,this.depth-1)}},et=class{#e;#t;track(t,n,r,s,i){if(s)i[t]|=2,this.#t??=t;else if((t===0||/[\s\p{Punctuation}]$/u.test(n))&&r.length>0&&!/^[\s.,!?;:)\]}”’»›\p{Pd}]$/u.test(r))this.#e=void 0,this.#t=t;else if(/[sS]$/.test(n))this.#e??=t;else{if(this.#t!==void 0&&(i[this.#t]&=-3),this.#t=void 0,this.#e!==void 0)for(let o=this.#e;o<t;o++)i[o]|=2;this.#e=void 0}}};function xe(e,t,n=!1){return(!/[.!?]/.test(e[t-1]??"")||(e[t]==="\u2018"||n)&&/(?<!\.)\.{3}[‘’](?:cause|till?)\b/i.test(e.slice(Math.max(0,t-4),t+8)))&&/^['‘’](?:[0-9]{2}s\b|(?:tis|twas|em|cause|till?)\b)/i.test(e.slice(t,t+8))}var tt=class{#e=new Uint32Array(32);#t=0;constructor(t){let n=0;for(let r=t.length-1;r>=0;r--){let s=t[r];!/[‘’]/.test(s)||H(t,r)||(s==="\u2019"?xe(t,r)||/[sS]/.test(t[r-1]??"")||n++:xe(t,r)?this.#n(r,n):n=Math.max(0,n-1))}}#n(t,n){if(this.#t===this.#e.length){let r=new Uint32Array(this.#e.length*2);r.set(this.#e),this.#e=r}this.#e[this.#t++]=t,this.#e[this.#t++]=n}availableAt(t){for(;this.#t>0&&this.#e[this.#t-2]<t;)this.#t-=2;return this.#t>0&&this.#e[this.#t-2]===t?this.#e[this.#t-1]:0}};function qr(e){let t=new Uint8Array(e.length);Wr(e,t);let n=new Je,r=new tt(e),s=new et;for(let i of e.matchAll(/['‘’]/g)){let o=i.index,a=i[0]==="'",l=e.slice(Math.max(0,o-2),o),c=p(e,o+1),u=xe(e,o,i[0]==="\u2019"&&n.depth===0);if(H(e,o)){t[o]|=a?2:1;continue}a?s.track(o,l,c,u,t):u?(t[o]|=1,i[0]==="\u2018"&&r.availableAt(o)>n.depth&&(n.depth++,n.add(-o-1))):i[0]==="\u2018"?n.depth++:/[sS]$/.test(l)?n.add(o):n.close(t)}return t}function Wr(e,t){let n=-1,r=-1;for(let s of e.matchAll(/“/g)){let i=s.index;if(n<=i){let o=e.indexOf("\u201D",i+1);n=o===-1?e.length:o}if(r<=i){let o=e.indexOf("\u201C",i+1);r=o===-1?e.length:o}n<r&&r<e.length&&(t[i]|=4)}}function pt(e,t,n,r){return e.startsWith("``",t)?(r.double=!0,r.doubleInsideSingle=r.single,!0):e.startsWith("''",t)?r.double?r.single&&!r.doubleInsideSingle?!1:(r.double=!1,!0):(n&2)===0&&yt(e,t,!1)?(r.double=!0,r.doubleInsideSingle=r.single,!0):!1:!1}function Sn(e,t,n,r){let s=e[t+1]??"";if(r.single){let i=r.double&&!r.doubleInsideSingle&&e.startsWith("''",t+1);r.single=!i&&s.length>0&&!/[\s.,!?;:)\]}\p{Pd}]/u.test(s);return}r.single=(n.length===0||/^[\s\p{Punctuation}]$/u.test(n)||r.double&&e.slice(t-2,t)==="``")&&/\S/.test(s)}function yn(e,t,n){let r=Y(e,t);return(n[r]&3)!==0&&/^['‘’](?:cause|till?)\b/i.test(e.slice(r,r+8))}function le(e,t,n,r){return e===t&&!(/[‘’]/.test(e)&&(r&1)!==0)&&!(e==="\u201C"&&n===0&&(r&4)!==0)}function St(e,t,n,r){let s=e[t];if(/[‘’]/.test(s)&&(r&1)!==0)return!1;if(le(s,n.at(-1),n.englishDepth,r))return n.pop(),!0;let i="\u201C\u2018\xAB\u201E\u2039".indexOf(s);return i!==-1?(n.push("\u201D\u2019\xBB\u201C\u203A"[i]),!0):!1}function nt(e,t){return ce(e)||t.length>0}function ce(e){return e.double||e.single}var rt=class{constructor(t,n,r){this.input=t;this.flags=n;this.angles=r}input;flags;angles;#e;isInline(t,n){let r=t;for(;r<this.input.length&&/\s/.test(this.input[r]);)r++;let s=this.input.startsWith("``",r)?5:`([{<"'\u201C\u2018\xAB\u201E\u2039`.indexOf(this.input[r]??"");if(s===-1||r===this.input.length)return!1;this.#e??=zr(this.input,this.flags,this.angles);let i=this.#e[r];if(i===0)return!1;let o=i,a=!1;for(;o<this.input.length;){let c=p(this.input,o);if(!/[\s,;:\p{Pd}]/u.test(c))break;a||=/[\s\p{Pd}]/u.test(c),o+=c.length}let l=this.input.slice(o,o+64);return a&&(s<4||B.test(l))&&(n?new RegExp("^\\p{Cased}","u").test(l):new RegExp("^\\p{Ll}","u").test(l))}};function _r(e,t){return(t===0||/^[\s([{<]$/.test(e[t-1]))&&/^[\p{Letter}\p{Number}\p{Sc}\p{Ps}]/u.test(p(e,t+1))}function Fr(e,t,n,r,s){let i=e[t];if(e.startsWith("``",t))return r[2]=t,2;if(e.startsWith("''",t)&&!(r[2]!==-1&&r[1]>r[2]&&e[t+2]==="'")){let o=r[2];return o===-1&&yt(e,t,!1)?r[2]=t:o!==-1&&(s[o]=t+2,r[2]=-1),2}if(i==='"'||i==="'"&&(n&2)===0){let o=i==='"'?0:1,a=r[o];return a===-1||_r(e,t)?r[o]=t:(s[a]=t+1,r[o]=-1),1}return 0}function Gr(e,t){let n=new Uint32Array(e.length),r=new oe,s=new ae,i=[-1,-1,-1];for(let o=0;o<e.length;o++){let a=r.length;if(St(e,o,r,t[o])){if(r.length>a)s.push(o);else{let c=s.pop();c!==void 0&&(n[c]=o+1)}continue}let l=Fr(e,o,t[o],i,n);l>0&&(o+=l-1)}return n}function zr(e,t,n){let r=Gr(e,t),s=new ae;for(let i=0;i<e.length;i++){let o=r[i];if(o>0){i=o-1;continue}let a=e[i];if(/[<>]/.test(a)&&n?.[i]!==1)continue;let l="([{<".indexOf(a),c=")]}>".indexOf(a);if(l!==-1&&(a!=="<"||new RegExp("^\\p{Letter}$","u").test(p(e,i+1))))s.push(i);else if(c!==-1){let u=s.at(s.length-1);u!==void 0&&e[u]==="([{<"[c]&&(s.pop(),r[u]=i+1)}}return r}function jr(e,t,n,r,s){return t<=s?s:pt(e,t,n,r)?t+1:(e[t]==='"'?(r.double=yt(e,t,r.double),r.doubleInsideSingle=r.double&&r.single):e[t]==="'"&&(n&2)===0&&Sn(e,t,e[t-1]??"",r),s)}function Vr(e,t,n){T.test(e)?(n.depth===0&&(n.standalone=t),n.depth++):L.test(e)&&(n.depth=Math.max(0,n.depth-1))}function Kr(e,t,n,r,s,i){let o=t+1,a=n.single,l=r.length,c=r.englishDepth;for(;o<e.length&&!((s[o]&1)!==0&&/[‘’]/.test(e[o]));){if(l>0&&le(e[o],r.at(l-1),c,s[o])){c-=+(e[o]==="\u201D"),l--,o++;continue}if(Zr(e,o,n)&&l===0&&(r.length>0||i&&a&&!n.single&&e[o]==='"'))break;if(n.double&&e.startsWith("''",o)&&pt(e,o,s[o],n)){o+=2;continue}if(os.test(e[o])){n.closedBrackets+=Number(Yr(e[o],n,l,i)),n.double&&=e[o]!=='"',n.single&&=e[o]!=="'",o++;continue}let u=Y(e,o);if(u>o&&u<e.length&&(L.test(e[u])||Hr(e,u,n.double)||i&&Xr(e,u,n.single)||l>0&&le(e[u],r.at(l-1),c,s[u]))){o=u;continue}break}return o>t+1&&l>0?-1:o}function Yr(e,t,n,r){return L.test(e)&&(!r||n===0&&!ce(t))}function Zr(e,t,n){return e[t]==='"'?!n.double:e[t]==="'"&&!(n.single||n.double&&e.startsWith("''",t))}function Hr(e,t,n){return n&&(e[t]==='"'||e.startsWith("''",t))}function Xr(e,t,n){let r=e[t+1]??"";return n&&e[t]==="'"&&(r.length===0||/[\s.,!?;:)\]}"”’»›\p{Pd}]/u.test(r))}function Y(e,t,n=!0){let r=t;for(;r<e.length&&/\s/.test(e[r])&&(n||!/[\r\n]/.test(e[r]));)r++;return r}function Jr(e,t){return ce(e)&&!ce(t)}function es(e,t,n,r){return n.double||r&&n.single&&e[t]==="'"&&!e.startsWith("''",t)}function ts(e,t,n,r,s,i,o,a,l,c){let u=e.slice(Math.max(0,t+1-v),t+1),g=/(?<!\.)\.{3}$/.test(u);if(!es(e,t+1,n,g)&&r.depth===0&&!le(e[t+1]??"",i.at(-1),i.englishDepth,o[t+1])&&Gt(e,t,s))return t+1;let f={...n,closedBrackets:0},h=Kr(e,t,f,i,o,g);if(h===-1)return-1;let d=f.closedBrackets,y=Jr(n,f);if(h>t+1&&g&&(d<r.depth||ce(f)))return-1;let b=(y||i.length>0)&&(Gt(e,h-1,s)||g&&n.single&&y&&M(p(e,h)));if(h<e.length&&!/\s/.test(e[h])&&!b)return l(t,h)?h:-1;if(h===t+1)return h;let m=y||i.length>0;if(d>0&&(d<r.depth||!(r.standalone||m)))return-1;let w=K(e,h);return On(e.slice(w),m,c,w,e.slice(h,w))||!rs(e,h,s,u)||g&&m&&ns(e,h,s,o,a)?-1:h}function ns(e,t,n,r,s){return n&&yn(e,t,r)||s.isInline(t,n)}function rs(e,t,n,r){let s=n?r.toLowerCase():r,i=K(e,t);if(i===e.length)return!0;let o=p(e,i),a=n?is(e,t,i,r):x(o),l=ss(e,i,s);return!(a||l)||/[[(]\.{2,10}$/.test(r)?!1:!(I.test(s)&&fe.test(s))}function ss(e,t,n){return ge.test(e.slice(t,t+6))&&!I.test(n)&&!pn.test(e.slice(t))}function is(e,t,n,r){return he(e,t,n)&&!(/(?<!\.)\.{3}$/.test(r)&&/^(?:what|and\s+then)\b/i.test(e.slice(n)))}function K(e,t,n=!0){let r=t,s=/["'([{<“‘«„‹]/;for(;r<e.length;)if(s.test(e[r])||n&&/\s/.test(e[r]))r++;else if(e.startsWith("``",r))r+=2;else if(e[r]==="\u2019"&&xe(e.slice(r,r+8),0))r++;else break;return r}function Gt(e,t,n){let r=t+1,s=K(e,r,!1);if(s===r||new RegExp("^(?:\\[\\p{Number}+\\]|\\(\\p{Number}+\\))","u").test(e.slice(r)))return!1;let i=p(e,s);return i.length>0&&(ge.test(e.slice(s,s+6))||(n?M(i):x(i)))}function zt(e,t,n){return!n&&(t===0||/[\s([{<]/.test(e[t-1]))}function yt(e,t,n){return e[t]==='"'?zt(e,t,n):e.startsWith("``",t)?!0:e.startsWith("''",t)?!n&&zt(e,t,!1)&&/^[\p{Letter}\p{Number}\p{Sc}\p{Ps}]$/u.test(p(e,t+2))&&e.slice(t+2).includes("''"):n}var os=/[\])}>"']/,ve=class{constructor(t){this.quotationSource=t}quotationSource;#e=[];#t=new oe;#n={double:!1,single:!1,doubleInsideSingle:!1};#r="";get hasOpenDelimiter(){return this.#e.length>0||nt(this.#n,this.#t)}append(t){this.#i(t)}#i(t){for(let n=0;n<t.length;n++){let r=t[n],s=t[n-1]??this.#r,i=this.#o(r);if(pt(r==="'"?this.quotationSource.input:t,r==="'"?this.quotationSource.index-1:n,i,this.#n)){r==="'"&&this.#o("'"),n++;continue}St(t,n,this.#t,i)||(r==='"'?(this.#n.double=!this.#n.double&&(s.length===0||/^[\s\p{Punctuation}]$/u.test(s)),this.#n.doubleInsideSingle=this.#n.double&&this.#n.single):r==="'"&&(i&2)===0?Sn(t,n,s,this.#n):this.#s(t,n))}this.#r=t.at(-1)??this.#r}#s(t,n){let r=t[n];if(/[<>]/.test(r)){let s=this.quotationSource,i=s.input.indexOf(r,s.angleIndex);if(s.angleIndex=i+1,s.angles?.[i]!==1)return}if(!nt(this.#n,this.#t)){if(T.test(r)&&(r!=="<"||new RegExp("^\\p{Letter}$","u").test(p(t,n+1))))this.#e.push(r);else if(L.test(r)){let s="([{<"[")]}>".indexOf(r)];this.#e.at(-1)===s&&this.#e.pop()}}}#o(t){if(!/['‘’“]/.test(t))return 0;let n=this.quotationSource,r=n.input.indexOf(t,n.index);return n.index=r+1,n.flags[r]}},st=class{#e;#t;#n;#r=[];#i=0;#s=[];#o=[];hasLineBreaks=!1;startsWithTitleCase=!1;constructor(t,n,r,s){this.#e=n,this.#t=r,this.#n=new ve(s),this.append(_n(t))}get empty(){return this.#s.length===0}get lastWordIsLowerCase(){return this.#s.at(-1)?.lowerCase??!0}get previousWordIsTitleCase(){return this.#s.at(-2)?.titleCase??!1}get hasOpenDelimiter(){return this.#o.length>0||this.#a}get hasOpenEllipsisDelimiter(){return this.#n.hasOpenDelimiter}get#a(){return this.#t.straightDouble||this.#t.curlyDouble||this.#t.germanDouble||this.#t.curlySingle||this.#t.straightSingle||this.#t.guillemetDouble||this.#t.guillemetSingle}get suffix(){let t="";for(let n=this.#r.length-1;n>=0&&t.length<v;n--)t=`${this.#r[n].slice(t.length-v)}${t}`;return t}append(t){if(t.length===0)return;this.#u(t),this.#n.append(t);let n=this.#s.at(-1);for(let r of t.matchAll(/\S+/g)){let s=r[0],i=!this.#e&&s===s.toLowerCase();if(r.index===0&&n&&!/\s/.test(this.#r.at(-1)?.at(-1)??""))n.lowerCase=n.lowerCase&&i;else{let o=!this.#e&&P(s);this.empty&&(this.startsWithTitleCase=this.#e?Ce(s):o),this.#s.push({titleCase:o,lowerCase:i}),this.#s.length>2&&this.#s.shift()}}this.hasLineBreaks=this.hasLineBreaks||He.test(t),this.#r.push(t)}#u(t){for(let n=0;n<t.length;n++){let r=t[n];if(/["'`“”„‘’«»‹›]/.test(r))this.#c(r);else if(!this.#a&&Pn(t,n))this.#o.push(r);else if(!this.#a&&L.test(r)){let s="([{<"[")]}>".indexOf(r)];this.#o.at(-1)===s&&this.#o.pop()}}}#c(t){let n=this.#t;n.index=n.input.indexOf(t,n.index),on(n.input,n.index,n,n.pairs),n.index++}trimEnd(){for(;this.#r.length>0;){let t=this.#r.length-1,n=Fn(this.#r[t]);if(n.length>0){this.#r[t]=n;break}this.#r.pop()}this.#i=Math.min(this.#i,this.#r.length)}normalizeWhitespace(){let t=this.#i;for(let n=t;n<this.#r.length;n++){let r=this.#r[n].replace(/\s+/g," ");(t===0||this.#r[t-1].endsWith(" "))&&r.startsWith(" ")&&(r=r.slice(1)),r.length>0&&(this.#r[t++]=r)}this.#r.length=t,this.trimEnd(),this.#i=this.#r.length,this.hasLineBreaks=!1}text(){return this.#r.join("")}};function U(e,t={}){let{caseNeutral:n=!1}=t,r=t[fn]??0;if(e.length===0)return[];let s=e.replace(/\u0085/g," "),i=t[Xe]?void 0:ys(s,n,r);if(i!==void 0)return i;let o={input:s,index:0,pairs:mr(s,fr(s)),straightDouble:!1,curlyDouble:!1,germanDouble:!1,curlySingle:!1,straightSingle:!1,guillemetDouble:!1,guillemetSingle:!1},a={input:s,index:0,flags:qr(s),angles:Cs(s),angleIndex:0},l=new ae,c=new rt(s,a.flags,a.angles),u={input:s,pairs:o.pairs,angles:a.angles,flags:a.flags,asideMatches:c},g=Rr(u,n),{chunks:f,quotedEnds:h}=Ls(o.input,n,o.pairs,a.flags,l,c,u,a.angles,t[Xe]?vs(s,n):void 0),d=[],y;for(let b=0;b<f.length;b++)if(y||f[b]){let m=y??new st(f[b],n,o,a);if(y=void 0,m.trimEnd(),m.empty)continue;let w=m.suffix,E=n?w.toLowerCase():w,$=w.match(/\S+$/)?.[0]??"";if(m.hasLineBreaks){let S=f[b+1],k=S?.slice(O(S,0)),A=E.trimEnd(),de=w.slice(w.trimEnd().length)+(S?.match(/^\s*/)?.[0]??""),Be=!/\n[^\S\n]*\n/.test(de.replace(/\r\n?/g,`
+`))&&(/\bv\.?s\.$/i.test(A)&&q(A,k??"")||Ae.test(A)&&Ke.test(S?.trimStart()??""));if(k&&I.test(A)&&!q(A,k)&&(n?Ce(k)&&(!B.test(k)||V.test(k)):P(k))&&(!m.hasOpenDelimiter||(o.curlyDouble||o.curlySingle)&&$r(k,g(l.at(b+1)??s.length)))&&!(Ae.test(A)&&Ke.test(S?.trimStart()??"")&&!/[\r\n][^\S\r\n]*[\r\n]/.test(w.replace(/\r\n/g,`
+`))))m.normalizeWhitespace(),d.push(m.text());else if(S&&(m.startsWithTitleCase||o.curlyDouble||o.curlySingle||Be||n&&B.test(S.trimStart())&&/[.!?]["'”’“»›\])}>]\s*[\r\n]/.test(w)))m.append(` ${S}`),m.normalizeWhitespace(),y=m;else for(let qe of m.text().split(He)){let be=qe.trim();be.length>0&&d.push(be)}}else if(f[b+1]&&I.test(E)){let S=f[b+1],k=/\bv\.?s\.$/i.test(E)?S.replace(/^[\s"'([{<]+/,""):S;/\n[^\S\n]*\n/.test(S.replace(/\r\n?/g,`
+`))&&/\bv\.?s\.$/i.test(E)&&!m.hasOpenDelimiter&&!h.has(b)||(n?Ce(k)&&(!B.test(k)||V.test(k)):P(k))&&!q(E,k)&&!(Ae.test(E)&&Ke.test(S.trimStart()))?d.push(m.text()):(m.append(` ${_n(S.replace(/[^\S\r\n]+/g," "))}`),y=m)}else if(f[b+1]&&Gn(w,$,n)){let S=f[b+2];if(n){let k=S||f[b+1];zn($,k)?(m.append(f[b+1].replace(/\s+/g," ")+(S||"")),y=m,S&&b++):d.push(m.text())}else m.lastWordIsLowerCase?(m.append(` ${f[b+1].replace(/ +/g," ")}`),y=m):S&&m.previousWordIsTitleCase&&P(S)?(m.append(f[b+1].replace(/\s+/g," ")+S),y=m,b++):d.push(m.text())}else if((f[b+1]||f[b+2]&&/\.{3,4}$/.test(w))&&dt.test(w)){let S=f[b+1],k=S.trim()||f[b+2]||"",A=l.at(b+1)??s.length;if(Me(s,A,k,w,n,m.hasOpenEllipsisDelimiter,a.flags,c)){d.push(m.text()),f[b+1]=S.replace(/^[^\S\r\n]+/,"");continue}m.append(S.replace(/ +/g," ")),!(S.trim()||He.test(S))&&f[b+2]&&(m.append(f[b+2].replace(/ +/g," ")),b++),y=m}else d.push(m.text())}return d.length===0?[e]:d}function Me(e,t,n,r,s,i,o,a){let l=n.slice(K(n,0)),c=p(l,0),u=s?M(c)&&(/\.{4}$/.test(r)||!(yn(e,t,o)||/^(?:what|and\s+then)\b/i.test(l))&&(!B.test(l)||V.test(l))):c.length>0&&x(c),g=ge.test(l)&&!pn.test(l);return/\.{3,4}$/.test(r)&&(u||g)&&(/\.{4}$/.test(r)||!(i||/\b(?:am|is|are|was|were|be|been|being|i)\.{3}$/i.test(r)))&&!a.isInline(t,s)}function wn(e,t,n,r,s){return i=>{let o=new ve({input:e,index:i,flags:n,angles:s,angleIndex:i}),a=i;return l=>{let c=l+3;o.append(e.slice(a,c)),a=c;let u=e.slice(Math.max(i,c-v),c);return Me(e,c,e.slice(c),u,t,o.hasOpenDelimiter,n,r)}}}function as(e){let t,n=-1;for(let r of e.matchAll(/`+/g))r[0].length===1&&(n>=0?(t??=new Uint8Array(e.length),t.fill(4,n,r.index+1),n=-1):Re(e,r.index)||(n=r.index));return t}function ls(e){let t=as(e),n;for(let r of e.matchAll(/'/g)){let s=r.index;if(t?.[s]===4||Re(e,s)||ue(e,s))continue;let i=e[s-1]??"",o=p(e,s+1),a=s===0||/^[\s\p{Punctuation}<=>]$/u.test(i);a&&new RegExp("^\\p{Number}$","u").test(o)?n=s:n!==void 0&&(!kn(e,s)&&(/[.!?]/.test(i)||o.length===0||/^[\s.,!?;:)\]}>"”»\p{Pd}]$/u.test(o))?(t??=new Uint8Array(e.length),t[n]=1,Cn(e,t,n+1,s),n=void 0):a&&/\S/.test(o)&&!bt.test(e.slice(s+1,s+32))&&(n=void 0))}return t}function cs(e,t){let n=t,r={"'":{opening:-1,candidate:-1},"\u2019":{opening:-1,candidate:-1}};for(let s of e.matchAll(/['‘’]/g)){let i=s.index,o=s[0],a=o==="'"?"'":"\u2019",l=r[a];if(us(n,i,l.opening>=0),n?.[i]===4||n?.[i]===2||Qe(e,i))continue;let c=$e(e,i,n)===a;if(o==="\u2018"||l.opening<0){c&&(l.opening=i,l.candidate=-1);continue}if(kn(e,i)){l.candidate=l.candidate<0?i:l.candidate;continue}if(c&&/\S/.test(e[i+1]??"")&&!/[.!?]/.test(e[i-1]??"")){l.opening=i,l.candidate=-1;continue}l.candidate>=0&&(n??=new Uint8Array(e.length),Cn(e,n,l.candidate,i,a)),l.opening=-1,l.candidate=-1}return n}function us(e,t,n){n&&e?.[t]===1&&(e[t]=2)}function kn(e,t){return/s/iu.test(e[t-1]??"")&&/^\s(?:(?![.!?,;:"'`‘’“”«»‹›])[\s\p{Punctuation}\p{Symbol}])*[\p{Letter}\p{Mark}\p{Number}]/u.test(e.slice(t+1))}function Cn(e,t,n,r,s){for(let i=n;i<r;i++)t[i]!==4&&(s===void 0||e[i]===s)&&(t[i]=2)}function $e(e,t,n){let r=e[t];if(!(Re(e,t)||ue(e,t)))return e.startsWith("``",t)||e.startsWith("''",t)&&an(e,t)?"''":r==='"'?t===0||/^[\s\p{Punctuation}<=>]$/u.test(e[t-1])?'"':void 0:r==="'"&&(t===0||/^[\s\p{Punctuation}<=>]$/u.test(e[t-1]))&&(n?.[t]===1||!new RegExp("^\\p{Number}$","u").test(p(e,t+1)))&&!bt.test(e.slice(t+1,t+32))?"'":r==="\u201C"?"\u201D":r==="\xAB"?"\xBB":r==="\u2039"?"\u203A":r==="\u2018"?"\u2019":void 0}function Re(e,t){if(!/["'`“”‘’«»‹›]/.test(e[t]))return!1;let n=t-1;for(;n>=0&&e[n]==="\\";)n--;return(t-n-1)%2===1}function Qe(e,t,n){return Re(e,t)||ue(e,t)?!0:/['’]/.test(e[t])?n?.[t]===2||/[\p{Letter}\p{Mark}]$/u.test(e.slice(Math.max(0,t-2),t))&&/^[\p{Letter}\p{Mark}]$/u.test(p(e,t+1))||!/[.!?]/.test(e[t-1]??"")&&bt.test(e.slice(t+1,t+32)):!1}function rouge_fs(e,t){let n=new Uint32Array(32),r=0,s,i;for(let o=0;o<e.length;o++)if(t?.[o]!==4){if(i!==void 0){e.startsWith(i,o)&&!Qe(e,o,t)&&(o+=i.length-1,i=void 0);continue}if(i=$e(e,o,t),i!==void 0)o+=i.length-1;else if(e[o]==="<"){if(r===n.length){let a=new Uint32Array(n.length*2);a.set(n),n=a}n[r++]=o}else e[o]===">"&&r>0&&(s??=new Uint8Array(e.length),s[n[--r]]=1)}return s}function*gs(e,t,n){let r={bracketDepth:[0,0,0,0],bracketStack:new Uint8Array(32),bracketStackLength:0,angleOpeners:n},s,i=-1;for(let o of e.matchAll(/[()[\]{}<>"'`“”‘’«»‹›]/g)){let a=o.index;if(!(a<=i||t?.[a]===4)){if(s!==void 0){e.startsWith(s,a)&&!Qe(e,a,t)&&(i=a+s.length-1,s=void 0);continue}if(s=$e(e,a,t),s!==void 0){i=a+s.length-1;continue}/[()]/.test(o[0])&&r.bracketDepth[1]+r.bracketDepth[2]+r.bracketDepth[3]===0&&(yield a),En(e,a,r)}}}function hs(e,t,n){let r=e.matchAll(new RegExp(Ee)),s=r.next().value,i=0,o=-1,a;for(let l of gs(e,t,n))if(e[l]==="(")i++,o=-1;else if(e[l]===")"){for(;s!==void 0&&s.index+s[0].length-1<l;)s=r.next().value;let c=s!==void 0&&s.index+s[0].length-1===l;i>0?(i--,i===0&&c&&(o=l)):!c&&o>=0&&(a??=new Uint8Array(e.length),a.fill(1,o,l),o=-1)}return a}function An(e,t){let n=cs(e,ls(e)),r=rouge_fs(e,n);return{cursor:0,caseNeutral:t,bracketDepth:[0,0,0,0],bracketStack:new Uint8Array(32),bracketStackLength:0,quote:void 0,quoteFlags:n,angleOpeners:r,parenthesisLabels:hs(e,n,r)}}function ds(e,t,n){for(;n.cursor<t;){let r=n.cursor++;if(n.quoteFlags?.[r]===4)continue;if(n.quote!==void 0){let i=Qe(e,r,n.quoteFlags);e.startsWith(n.quote,r)&&!i&&(n.cursor+=n.quote.length-1,n.quote=void 0);continue}let s=$e(e,r,n.quoteFlags);if(s!==void 0){n.quote=s,n.cursor+=s.length-1;continue}En(e,r,n),n.referenceThrough!==void 0&&n.bracketStackLength===0&&bs(e,r,n.caseNeutral)&&(n.referenceBoundary=r)}}function En(e,t,n){let r=e[t],s="([{<".indexOf(r);if(s!==-1&&(r!=="<"||n.angleOpeners?.[t]===1)){if(n.bracketStackLength===n.bracketStack.length){let o=new Uint8Array(Math.max(32,n.bracketStack.length*2));o.set(n.bracketStack),n.bracketStack=o}n.bracketStack[n.bracketStackLength++]=s,n.bracketDepth[s]++;return}let i=")]}>".indexOf(r);i===-1||n.bracketDepth[i]===0||r===")"&&n.parenthesisLabels?.[t]===1||n.bracketStack[n.bracketStackLength-1]===i&&(n.bracketStackLength--,n.bracketDepth[i]--)}function In(e,t,n){let r=t.index-1,s=/[\r\n]/.test(t[0]);for(;r>=0&&(/[\s"'”’»›\])}>]/.test(e[r])||e[r]==="`"&&n?.[r]===4);)s||=/[\r\n]/.test(e[r]),r--;let i=new RegExp("^\\p{Cased}\\p{M}*\\.$","u").test(t[0].trim())&&/(?:\b(?:and|or)|[,;&])\s*$/i.test(e.slice(Math.max(0,t.index-8),t.index));return{empty:r<0,boundary:s||/[.!?:\p{Pd}]/u.test(e[r]??""),joinedNameInitial:i}}function re(e,t,n,r,s){let i=s?s.index+s[0].length:0,o=s===void 0,a=t.exec(e);for(;a!==null;){ds(e,a.index,n),(r===void 0||r.test(a[0]))&&(o||=e.slice(i,a.index).trim().length>0,i=a.index+a[0].length);let l=n.bracketDepth.some(d=>d>0)||n.quote!==void 0||n.quoteFlags?.[a.index]===4,c=In(e,a,n.quoteFlags),u=ms(e,a,n,l),g=s!==void 0&&new RegExp("^\\p{Cased}\\p{M}*\\.$","u").test(a[0].trim())&&(c.joinedNameInitial||Nn(e,a.index+a[0].length-1,n.caseNeutral)===-1),f=cn.test(a[0].trim())&&!(n.yearList||c.empty||c.boundary),h=/^\d+\.$/.test(a[0].trim())&&/\b(?:am|is|are|was|were|be|been|being|has|have|had|reached|numbered|total(?:ed)?|hit|equals?|equaled|became|remained|scored|costs?|in|of|at|by|to|from|about|around|roughly|approximately)$/i.test(e.slice(Math.max(0,a.index-24),a.index).trimEnd());if((r===void 0||r.test(a[0]))&&o&&!l&&!f&&!h&&!u&&!g)return a;a=t.exec(e)}return null}function bs(e,t,n){let r=e[t];if(!/[.!?:;\r\n]/.test(r))return!1;if(r!==".")return!0;let s=e.slice(Math.max(0,t+1-v),t+1),i=n?s.toLowerCase():s;return!(I.test(i)&&fe.test(i)||ln.test(i)||/\d/.test(e[t-1]??"")&&/\d/.test(e[t+1]??""))}function ms(e,t,n,r){return n.referenceThrough!==void 0&&(n.referenceBoundary??-1)>=n.referenceThrough&&(n.referenceThrough=void 0),!r&&/\b(?:section|chapter|page|figure|table|paragraph|article|clause)s?$/i.test(e.slice(Math.max(0,t.index-24),t.index).trimEnd())&&(n.referenceThrough=t.index),n.referenceThrough===void 0?!1:(n.referenceThrough=t.index+t[0].length,!0)}function xn(e,t){let n;/\d/.test(e)?n="^\\s*(?:[\u2022\u2043][^\\S\\r\\n]*|[-*+][^\\S\\r\\n]+)?\\d":t?n="^\\s*\\p{Cased}":n=/^[\p{Uppercase}\p{Lt}]/u.test(e)?"^\\s*[\\p{Uppercase}\\p{Lt}]":"^\\s*\\p{Lowercase}";let r=e.endsWith(")")?"\\)":"\\.";return new RegExp(`${n}[^\\r\\n]*${r}$`,"u")}function vn(e){return e.match(/^(?:[•⁃][^\S\r\n]*|[-*+][^\S\r\n]+)?(\d+)/)?.[1].replace(/^0+(?=\d)/,"")}function ps(e,t,n){let r=vn(t);if(n||e===void 0||r===void 0)return!1;if(Math.abs(e.length-r.length)>1)return!0;let s=0,i=Math.max(e.length,r.length);for(let o=0;o<i;o++){let a=Number(e[o-(i-e.length)]??"0"),l=Number(r[o-(i-r.length)]??"0");if(s=s*10+a-l,Math.abs(s)>10)return!0}return!1}function Ln(e,t,n,r,s){let i=new Map,o=new Map,a=re(e,n,r,s),l;for(;a!==null;){let u=a[0].trim(),g=In(e,a,r.quoteFlags),f=/^\d+\.$/.test(u)||new RegExp("^\\p{Cased}\\p{M}*\\.$","u").test(u),h=xn(u,t),d=i.get(h.source);l=Ss(e,a,d===void 0,g,l);let y=t?u.toLowerCase():u;if(g.joinedNameInitial){i.delete(h.source),o.delete(h.source),a=re(e,n,r,s);continue}d!==void 0&&(d.hasBody||=e.slice(d.bodyStart,a.index).trim().length>0,d.bodyStart=a.index+a[0].length);let b=d?.identity!==y;if(d?.hasBody&&(d.emptyPrefix||b)){d.prefix??=e.slice(0,d.marker.index).trim();let m={current:d.marker,next:a,family:h,prefix:d.prefix},w=[...i.values()].some($=>$.marker.index<d.marker.index),E=ps(d.number,u,g.boundary);if(!(w||E))return m;o.has(h.source)||o.set(h.source,{candidate:m,expressionIndex:n.lastIndex,state:{...r,bracketDepth:[...r.bracketDepth],bracketStack:r.bracketStack.slice(0,r.bracketStackLength)}})}d===void 0&&(g.empty||!f||g.boundary)&&(r.yearList||=cn.test(u),i.set(h.source,{marker:a,emptyPrefix:g.empty,identity:y,number:vn(u),bodyStart:a.index+a[0].length,hasBody:!1})),a=re(e,n,r,s)}let c=[...o.values()].sort((u,g)=>u.candidate.current.index-g.candidate.current.index)[0];return c!==void 0&&(n.lastIndex=c.expressionIndex,Object.assign(r,c.state)),c?.candidate}function Ss(e,t,n,r,s){if(n&&new RegExp("^\\p{Cased}\\p{M}*\\.$","u").test(t[0].trim())&&(!(r.empty||r.boundary)||s!==void 0&&e.slice(s,t.index).trim().length===0))return r.boundary=!1,t.index+t[0].length}function jt(e,t,n,r=!0){let s={caseNeutral:t,[fn]:n+1,[Xe]:!r};return U(e,s)}function ys(e,t,n){if(n>=Ar)return;let r=new RegExp(Ee),s=An(e,t),i=Ln(e,t,r,s);if(i===void 0)return;let o=i.current,a=i.next,{family:l,prefix:c}=i,u=c.length===0?[]:jt(c,t,n);do{let g=e.slice(o.index+o[0].length,a?.index??e.length).trim(),f=/[.!?\r\n]/.test(g)?jt(g,t,n,!1):[g],h=1;for(;h<f.length&&new RegExp("^\\p{Cased}\\p{M}*\\.$","u").test(f[h-1]);)h++;u.push(`${o[0].trim()} ${f.slice(0,h).join(" ")}`);for(let d=h;d<f.length;d++)u.push(f[d]);o=a,a=o&&re(e,r,s,l,o)}while(o!==null);return u}var Vt={"\u201C":"\u201D","\u2018":"\u2019","\xAB":"\xBB","\u2039":"\u203A","\u201E":"\u201C","\u201A":"\u2018"};function Mn(e,t){return/['‘’]/.test(e[t])&&/[\p{Letter}\p{Mark}]$/u.test(e.slice(Math.max(0,t-2),t))&&/^[\p{Letter}\p{Mark}]$/u.test(p(e,t+1))}function $n(e,t){return e[t]==="`"&&e[t-1]!=="`"&&e[t+1]!=="`"}function wt(e,t){let n=e[t];if(!(!/["'`“‘«‹„‚]/.test(n)||Ue(e,t)||Mn(e,t))){if(e.startsWith("``",t)||e.startsWith("''",t)&&an(e,t))return"''";if(n==="`")return $n(e,t)?"`":void 0;if(Vt[n]!==void 0)return Vt[n];if(/["']/.test(n)&&(t===0||/^[\s\p{Punctuation}<]$/u.test(e[t-1]))&&/\S/.test(e[t+1]??""))return n}}function Ue(e,t){let n=!1;for(let r=t-1;r>=0&&e[r]==="\\";r--)n=!n;return n}function ws(e,t,n){let r=e[t];if(!(/['‘]/.test(r)&&new RegExp("^(?:(?:t(?:is|was)|em|cause|till?)(?![\\p{ID_Continue}\\u200c\\u200d])|\\p{Number})","iu").test(e.slice(t+1,t+16))))return!1;let s=e.indexOf(r,t+1);for(;s!==-1&&s<=n;){let i=s-1;for(;e[i]==="\\";)i--;if(wt(e,s)!==void 0&&(r==="\u2018"||/^[\s([{<]$/.test(e[i]))&&/\S/.test(e[s+1]??""))return!0;s=e.indexOf(r,s+1)}return!1}function Le(e,t,n,r){let s=r[n],i=Math.max(t+n.length,s??0);for(;i<e.length;){let o=e.indexOf(n,i);if(o===-1)break;if(o===s||!(Ue(e,o)||Mn(e,o)||n==="`"&&!$n(e,o))){r[n]=o;let a=ks(e,t,o,n,r);if(a!==-1){i=a;continue}return ws(e,t,o)?-1:o+n.length}i=o+1}return r[n]=e.length,-1}function ks(e,t,n,r,s){if(e[t]!=="\u201E"&&e[t]!=="\u201A")return-1;let o=Le(e,n,r==="\u201C"?"\u201D":"\u2019",s),a=Le(e,n,r,s);return o!==-1&&a>o?o:-1}function Cs(e){if(!(e.includes("<")&&e.includes(">")))return;let t=0,n=0,r=new Uint8Array(0),s={};for(let i=0;i<e.length;i++){let o=wt(e,i);if(o!==void 0){let a=Le(e,i,o,s);if(a!==-1){i=a-1;continue}}/[<>]/.test(e[i])&&Ue(e,i)||(e[i]==="<"?(r.length===0&&(r=new Uint8Array(e.length)),r[i]=2,t++):e[i]===">"&&t>0&&(r[i]=1,t--,n++))}if(n!==0)return As(r),r}function As(e){let t=0;for(let n=e.length-1;n>=0;n--)e[n]===1?t++:e[n]===2&&(e[n]=t>0?1:0,t=Math.max(0,t-1))}function Es(e,t,n,r){if(t<=n||!/["'`‘“«‹„‚]/.test(e[t])||e[t-1]==="'")return n;let s=wt(e,t);return s===void 0?n:Le(e,t,s,r)-1}function Is(e,t){let n=0;for(let r=t-1;r>=0&&/\s/.test(e[r]);r--)if((e[r]===`
+`||e[r]==="\r"&&e[r+1]!==`
+`)&&(n++,n===2))return!0;return!1}function xs(e,t,n,r,s){if(s||t<r.bracketQuoteEnd)return;let i=e[t];!/[()[\]{}<>]/.test(i)||/[<>]/.test(i)&&r.angles?.[t]!==1||Ue(e,t)||(T.test(i)?(r.depth===0&&(r.standalone=n||Is(e,t)),r.depth++):L.test(i)&&(r.depth=Math.max(0,r.depth-1)))}function vs(e,t){let n=new Map;for(let i of e.matchAll(new RegExp(Ee)))if(i[0].includes(".")){let o=xn(i[0].trim(),t);n.set(o.source,o)}if(n.size===0)return;let r=An(e,t),s;for(let i of n.values()){let o=new RegExp(Ee),a={...r,bracketDepth:[0,0,0,0],bracketStack:new Uint8Array(32),bracketStackLength:0},l=Ln(e,t,o,a,i);if(l===void 0)continue;s??=new Uint8Array(e.length),Kt(s,l.current);let c=l.next;for(;c!==null;)Kt(s,c),c=re(e,o,a,i,c)}return s}function Kt(e,t){let n=t[0].indexOf(".");n>=0&&(e[t.index+n]=1)}function Ls(e,t,n,r,s,i,o,a,l){let c=[],u=new Set,g=Qr(o,t),f=Dn(e,t),h={index:0},d=Te(e),y=Rt(e),b=0,m=-1,w={straightDouble:!1,curlyDouble:!1,germanDouble:!1,curlySingle:!1,straightSingle:!1,guillemetDouble:!1,guillemetSingle:!1},E=!1,$="",S={},k={depth:0,standalone:!1,bracketQuoteEnd:-1,angles:a},A={index:-1,through:0,insideDoubleQuotes:!1,retainedQuotation:!1,brackets:{citationDepth:0,citationStandalone:!1,angles:0},quotes:Vs(e)};o.markerPeriods=l,o.citationQuotes=A.quotes===void 0?void 0:{...A.quotes,closers:[]};let de=yi(e,f,t,n,A,r,i,a,l),Be=vt(e,t),qe=Lt(e),be=xt(e),F={ascii:{double:!1,single:!1,doubleInsideSingle:!1},typography:new oe,brackets:{depth:0,standalone:!1},through:-1,typographyFloor:0,retainedQuotation:!1},Xn=(C,R)=>Oe(e,C,R,t,d(R),y),Jn=C=>{let R=ts(e,C,F.ascii,F.brackets,t,F.typography,r,i,Xn,de);return R===-1||At(e,C,R,A)?-1:R};for(let C=0;C<e.length;C++){let R=e[C];Rs(e,C,r[C],m===-1,F,a),n[C]!==0&&(on(e,C,w,n),$=pr(w));let Nt=$.length>0;if(k.bracketQuoteEnd=Es(e,C,k.bracketQuoteEnd,S),xs(e,C,!E,k,Nt),kt(e,C,m===-1,A),C<b||R==="\r"||R===`
+`){m=-1;continue}if(E||=/\S/.test(R),m===-1){/\S/.test(R)&&(m=C);continue}let er=g(m,C);if(!Qs(e,C,f,h,F,l))continue;let Tt=f[h.index]?.boundary===C,me=Tt||/\.{3,4}$/.test(e.slice(Math.max(0,C-3),C+1)),pe=mn(e,C,Ct(e,C,t,A,Be,be,qe),w.curlySingle,n);if(Ms(pe,er))continue;let Se=pe===void 0,Ot=Se&&!me&&!Nt&&C>=k.bracketQuoteEnd&&k.depth===0&&Wn(e,C,t),te=pe??(me?Jn(C):Os(e,C,$,k,t,de,d,n,y,Ot,A));Us(e,C,te,Se,me,t,r,i,F)||(s.push(b),s.push(m),c.push(e.slice(b,m),e.slice(m,te).replace(/[\r\n]+/g," ")),$s(e,C,te,k.bracketQuoteEnd,c.length-1,u),A.through=pe??A.through,A.retainedQuotation=!1,b=Ns(e,C,te,Se,Tt,me),m=-1,E=Se&&!Ot&&Ps(e,C,te,t))}return s.push(b),c.push(Ts(e,b,A.through)),{chunks:c,quotedEnds:u}}function Ms(e,t){return e===-1||e===void 0&&t}function $s(e,t,n,r,s,i){n<=r&&/\bv\.?s\.$/i.test(e.slice(Math.max(0,t-4),t+1))&&i.add(s)}function Rs(e,t,n,r,s,i){s.through=jr(e,t,n,s.ascii,s.through),St(e,t,s.typography,n),s.typographyFloor=Math.min(s.typographyFloor,s.typography.length),s.typography.length===s.typographyFloor&&(s.retainedQuotation=!1),!nt(s.ascii,s.typography)&&(!/[<>]/.test(e[t])||i?.[t]===1)&&Vr(e[t],r,s.brackets)}function Qs(e,t,n,r,s,i){if(i?.[t]===1)return!1;if(gi(e[t],t,n,r))return!0;let o=n[r.index];return s.retainedQuotation||=o!==void 0&&o.boundary===-1&&t===o.end-1&&s.typography.length>s.typographyFloor,!1}function Us(e,t,n,r,s,i,o,a,l){let c=e.slice(Math.max(0,t+1-v),t+1),u=r&&/\.{3,4}$/.test(c)&&l.typography.length>l.typographyFloor&&(n===-1||n===t+1&&!Me(e,n,e.slice(n),c,i,!0,o,a));return l.retainedQuotation||=u,n===-1||r&&!s&&l.retainedQuotation&&Ds(e,t,n,o,l)?!0:(u||(l.retainedQuotation=!1,l.typographyFloor=l.typography.length),!1)}function Ds(e,t,n,r,s){let i=s.typography,o=i.length,a=i.englishDepth;for(let l=t+1;l<n&&o>s.typographyFloor;l++)le(e[l],i.at(o-1),a,r[l])&&(a-=+(i.at(--o)==="\u201D"));return o>s.typographyFloor&&o<i.length}function Ns(e,t,n,r,s,i){return r&&(s||i&&n>t+1)?Y(e,n,!1):n}function Ts(e,t,n){let r=e.slice(t);return n>0&&t===n?r.trimStart():r}function Os(e,t,n,r,s,i,o,a,l,c,u){let g=c?t+1:bi(e,t,n,r,s,i,o,a,l);return g===-1||n.length>1&&rouge_en(e,t,g,n,a)||At(e,t,g,u)?-1:g}function Ps(e,t,n,r){let s=e.slice(Math.max(0,t+1-v),t+1),i=r?s.toLowerCase():s;return n===t+1&&I.test(i)&&!(/\bv\.?s\.$/i.test(i)&&!q(i,e.slice(n).replace(/^[\s"'([{<]+/,"")))}function kt(e,t,n,r){let s=r.insideDoubleQuotes;r.insideDoubleQuotes=ci(e,t,s),Ks(e,t,r.quotes,r.through,s,r.insideDoubleQuotes),qs(e,t,n,r.brackets),r.index=t,(r.quotes?.overflowed!==!1||r.quotes.closers.length===0)&&(r.retainedQuotation=!1)}function Ct(e,t,n,r,s,i,o){let a=Hs(e,t,n,r.brackets,r.quotes,s,i,o);return a===-1&&r.quotes?.overflowed===!1&&r.quotes.closers.length>0&&(r.retainedQuotation=!0),a}function At(e,t,n,r){if(!r.retainedQuotation||r.quotes?.overflowed!==!1)return!1;let s=r.quotes.closers,i=s.length;for(let o=t+1;o<n;o++){let a=Ne(e,o,s,i);a>0&&o+a<=n&&(i--,o+=a-1)}return i>0&&i<s.length}function Bs(e,t,n){let r=vt(e,t),s=Lt(e),i=xt(e);return o=>{if(n.quotes===void 0||n.quotes.overflowed)return()=>{};let a={...n,brackets:{...n.brackets},quotes:{...n.quotes,closers:[...n.quotes.closers]}},l=!0;return c=>{for(let f=a.index+1;f<=c;f++){let h=f>=o;kt(e,f,h&&l,a),h&&(l=/[\r\n]/.test(e[f])||l&&/\s/.test(e[f]))}let u=Ct(e,c,t,a,r,i,s);if(u!==void 0||!a.retainedQuotation||a.quotes===void 0)return u;let g=at(e,c,[...a.quotes.closers],a.quotes.flags);return At(e,c,g,a)?-1:void 0}}}function qs(e,t,n,r){let s=e[t];T.test(s)?(s!=="<"||!ai(e,t))&&(r.citationDepth===0&&(r.citationStandalone=n),r.citationDepth++,r.angles+=+(s==="<")):L.test(s)&&(s!==">"||r.angles>0)&&(r.citationDepth=Math.max(0,r.citationDepth-1),r.angles-=+(s===">"))}var Rn=/^[\s.,!?;:)\]}”’»›」』\p{Pd}]$/u,Ws=/^(?:\d{2}s|t(?:is|was|were|will|would|il|ill)|n|em|cause|cos|round|bout|neath|fore|tween|gainst|cept|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)\b/i;function Z(e,t){return Ws.test(e.slice(t+1,t+32))}function De(e,t){return e[t]==="\u2019"&&(t===0||/^[\s,;:([{<"'‘“«‹„「『\p{Pd}]$/u.test(e[t-1]))&&Z(e,t)}var it=class{#e=new Uint32Array(32);#t=0;constructor(t,n){let r=0;for(let s=t.length-1;s>=0;s--){let i=t[s];!/[‘’]/.test(i)||(n[s]&16)!==0||H(t,s)||De(t,s)||(i==="\u2019"?/[sS]/.test(t[s-1]??"")||r++:Z(t,s)?this.#n(r):r=Math.max(0,r-1))}}#n(t){if(this.#t===this.#e.length){let n=new Uint32Array(this.#e.length*2);n.set(this.#e),this.#e=n}this.#e[this.#t++]=t}nextAvailable(){return this.#e[--this.#t]}};function H(e,t){return/[\p{Letter}\p{Mark}]$/u.test(e.slice(Math.max(0,t-2),t))&&/^[\p{Letter}\p{Mark}]$/u.test(p(e,t+1))}function _s(e){let t=new Uint8Array(e.length);Yt(e,t,"\u201C","\u201D",4),Yt(e,t,"\u2018","\u2019",8);let n=js(e,t),r=new it(e,t),s={positions:new Uint32Array(64),openers:new Uint32Array(64),depth:0,overflowed:!1},i={};for(let o of e.matchAll(/['‘’]/g)){let a=o.index,l=o[0]==="'"?1:0;(t[a]&16)===0&&(H(e,a)||De(e,a)?t[a]|=1<<l:l===0?Gs(e,a,s,t,r):Fs(e,a,i,t))}return{apostrophes:t,overflowed:s.overflowed||n}}function Fs(e,t,n,r){let s=e[t-1]??"",i=p(e,t+1),o=!/[.!?]/.test(s)&&Z(e,t);if((t===0||/^[\s\p{Punctuation}]$/u.test(s))&&i.length>0&&!Rn.test(i)){if(o&&(r[t]|=2,n.opening!==void 0))return;n.opening=t,n.candidate=void 0}else if(/[sS]/.test(s))n.candidate??=t;else{if(n.opening!==void 0&&(r[n.opening]&=-3),n.candidate!==void 0)for(let a=n.candidate;a<t;a++)r[a]|=2;n.opening=void 0,n.candidate=void 0}}function Gs(e,t,n,r,s){if(n.overflowed)return;if(e[t]==="\u2018"){if(Z(e,t)&&(r[t]|=1,s.nextAvailable()<=n.depth))return;n.depth===n.positions.length?n.overflowed=!0:(n.openers[n.depth]=t,n.positions[n.depth++]=0);return}if(n.depth===0)return;if(/[sS]/.test(e[t-1]??"")){n.positions[n.depth-1]||=t+1;return}let i=n.positions[--n.depth];r[n.openers[n.depth]]&=-2,i>0&&zs(e,i-1,t,r)}function zs(e,t,n,r){let s=0;for(let i=t;i<n;i++)(r[i]&17)===0&&(e[i]==="\u2018"?s++:e[i]==="\u2019"&&(s>0?s--:r[i]|=1))}function Yt(e,t,n,r,s){let i=-1,o=-1;for(let a=e.indexOf(n);a!==-1;a=e.indexOf(n,a+1)){if(i<=a){let l=e.indexOf(r,a+1);for(;l!==-1&&r==="\u2019"&&(H(e,l)||De(e,l));)l=e.indexOf(r,l+1);i=l===-1?e.length:l}if(o<=a){let l=e.indexOf(n,a+1);o=l===-1?e.length:l}i<o&&o<e.length&&(t[a]|=s)}}function Et(e,t,n){let r=e==="\u2018";return t.at(-1)===e&&(t.includes(r?"\u2019":"\u201D")||(n&(r?8:4))===0)}function js(e,t){let n=[];for(let r of e.matchAll(/[‚‘’]/g)){let s=r.index,i=r[0];if(!(i!=="\u201A"&&(H(e,s)||De(e,s)))){if(i==="\u2019"){n.at(-1)===i&&n.pop();continue}if(!(i==="\u2018"&&Z(e,s)&&(s===0||/^[\s,;:([{<"'‘“«‹„‚「『\p{Pd}]$/u.test(e[s-1]))&&(t[s]&8)===0))if(i==="\u2018"&&Et(i,n,t[s]))t[s]|=16,n.pop();else if(n.length<64)n.push(i==="\u201A"?"\u2018":"\u2019");else return!0}}return!1}function Vs(e){if(!new RegExp("[.!?](?:[^\\p{Letter}\\p{Number}.!?]*[^\\p{Letter}\\p{Number}\\s.!?])?\\p{Number}","u").test(e))return;let{apostrophes:t,overflowed:n}=_s(e);return{closers:[],overflowed:n,pairThrough:0,flags:t}}function Ks(e,t,n,r,s,i){if(n===void 0||n.overflowed||Ys(e,t,n,s,i,t<r))return;let o=e[t],a=n.closers,l=o==="'"?2:1;if(/['‘’]/.test(o)&&(n.flags[t]&l)!==0)return;if(/[“‘]/.test(o)&&Et(o,a,n.flags[t])){a.pop();return}let c="\u201C\u2018\xAB\u2039\u201E\u201A\u300C\u300E".indexOf(o);if(c!==-1){se(n,"\u201D\u2019\xBB\u203A\u201C\u2018\u300D\u300F"[c]);return}if(/[”’»›」』]/.test(o)){a.at(-1)===o?a.pop():o==="\u201D"&&Qn(e,t,t===r)&&se(n,o);return}if(o!=="'")return;let u=e[t-1]??"",g=p(e,t+1);if(a.at(-1)==="'"){(t<r||g.length===0||/[.!?]/.test(u)||Rn.test(g)||/^[[(\p{Number}]$/u.test(g))&&a.pop();return}(n.closers.at(-1)==="''"&&t===n.pairThrough||/^[\s\p{Punctuation}]?$/u.test(u))&&/\S/.test(g)&&se(n,"'")}function Ys(e,t,n,r,s,i){if(t<n.pairThrough)return!0;let o=n.closers.at(-1);if(e[t]==='"'){let a="'\u2018\u201C\xAB\u2039\u201E\u201A\u300C\u300E".indexOf(e[t-1]??""),l=a>=0&&"'\u2019\u201D\xBB\u203A\u201C\u2018\u300D\u300F"[a]===o,c=lt(e,t,!1)||l||o==="''"&&t===n.pairThrough;return o==='"'||o==="''"&&(i||!c)?n.closers.pop():c&&se(n,'"'),!0}return(o==='"'||o==="''")&&e.startsWith("''",t)?(n.closers.pop(),n.pairThrough=t+2,!0):e.startsWith("``",t)||!r&&s&&e.startsWith("''",t)?(se(n,"''"),n.pairThrough=t+2,!0):!1}function It(e){return e==='"'||e==="''"}function Zs(e){return e.some(It)}function Ne(e,t,n,r=n.length){let s=n[r-1];return It(s)?e.startsWith("''",t)?2:e[t]==='"'?1:0:s!==void 0&&e[t]===s?1:0}function se(e,t){e.closers.length<64?e.closers.push(t):e.overflowed=!0}function Hs(e,t,n,r,s,i,o,a){if(s?.overflowed!==!1)return;let l=p(e,t+1);if(!/^[\s\p{Number}[()\]}>"'“‘”’»›」』]$/u.test(l)||/^["'“‘]$/.test(l)&&s.closers.length===0)return;let c=[...s.closers],u=at(e,t,c,s.flags),g=u;for(;g<e.length&&/[^\S\r\n\u2028\u2029]/.test(e[g]);)g++;if(g>u&&e[g]!=="["||g===t+1&&new RegExp("^\\p{Number}$","u").test(p(e,g))&&i(t))return;let f=Un(e,g);if(f===void 0)return;let h=/[[(]/.test(e[g]),d=h?-1:void 0,y=e.slice(t+1,u),b=at(e,f-1,c,s.flags,!0),m=y+e.slice(f,b);if(!ni(m,s.closers))return d;let w=fi(m,0,m.length,r.angles),E=s.closers.length>0;return w>0&&r.citationDepth>0&&!(r.citationStandalone||E)||!oi(e,t,p(e,g),Math.max(0,r.citationDepth-w),n,a(t))?d:b===e.length||/^\s+$/.test(e.slice(b))||Js(e,t,b,n,o,h)?b:d}function Qn(e,t,n=!1){return(n||t===0||/[\s([<{"'‘“«‹„‚「『,:;\p{Pd}]$/u.test(e.slice(Math.max(0,t-2),t)))&&/\S/.test(e[t+1]??"")}function ot(e,t,n=!1){return/["'“‘«‹„‚「『]/.test(e[t])||e[t]==="\u201D"&&Qn(e,t,n)}function Xs(e,t,n){return/[\s([{<]/.test(e[t])||ot(e,t,!0)||n&&M(p(e,t))&&!(/['‘’]/.test(e[t-1]??"")&&Z(e,t-1))}function Js(e,t,n,r,s,i){if(!Xs(e,n,i))return!1;let o=n,a=!1;for(;o<e.length&&(/[\s([{<]/.test(e[o])||ot(e,o,o===n));)a||=ot(e,o,o===n),o++;let l=e.slice(Math.max(0,t+1-v),t+1),c=r?l.toLowerCase():l,u=e.slice(o),g=dt.test(l);if(g&&!/\.{4}$/.test(l)||I.test(c)&&(fe.test(c)||xr.test(c)&&dn.test(u))||!r&&ei(e,t,n,o))return!1;if(!(g||I.test(c))&&/[\r\n\u2028\u2029]/.test(e.slice(n,o)))return!0;let f=p(e,o),h=!(g||I.test(c)),y=h&&new RegExp("^\\p{Letter}$","u").test(f)&&!M(f)||(r?he(e,n,o,a):f.length>0&&x(f)),b=new RegExp("^\\p{Number}$","u").test(f)&&!I.test(c)&&!g&&!s(o),m=i&&h&&/\s/.test(e.slice(n,o))&&/^[\p{Symbol}¿¡•⁃]$/u.test(f);return y||b||m}function ei(e,t,n,r){if(e[t]!=="."||t<2||!/[A-Za-z]/.test(e[t-1])||!/[ \r\n]/.test(e[t-2]))return!1;if(e[t-1]===e[t-1].toLowerCase())return!0;if(/\S/.test(e.slice(n,r)))return!1;let s=t-2;for(;s>0&&/\s/.test(e[s-1]);)s--;let i=s;for(;i>0&&!/\s/.test(e[i-1]);)i--;return i<s&&x(p(e,i))&&r<e.length&&x(p(e,r))}function xt(e){let t=0,n=-1,r=!1;return s=>{if(s>=t){for(t=s,n=-1;t<e.length&&!/\s/.test(e[t]);)e[t]==="%"&&(n=t),t++;r=gn.test(e.slice(t-1))}return n>s||r}}function Un(e,t){if(j.lastIndex=t,j.exec(e)===null)return;let n=j.lastIndex;if(!/[[(]/.test(e[t]))return n;for(;n<e.length;){let r=n;for(;r<e.length&&/[^\S\r\n\u2028\u2029]/.test(e[r]);)r++;let s=e[r]===","||e[r]===";";if(s)for(r++;r<e.length&&/[^\S\r\n\u2028\u2029]/.test(e[r]);)r++;if(!/[[(]/.test(e[r]??"")||!s&&r>n&&e[r]!=="["||(j.lastIndex=r,j.exec(e)===null))break;n=j.lastIndex}return n}function at(e,t,n,r,s=!1){let i=t+1,o={pending:n,preserveOpeners:s};for(;;){let a=ui(e,i-1,Zs(n)),l=ti(e,i,a,o);if(l<a)return l;i=a;let c=i;for(;c<e.length&&/\s/.test(e[c]);)c++;if(c>i&&It(n.at(-1))&&Ne(e,c,n)>0){i=c;continue}if(s&&e[c]==="\u201D"&&n.at(-1)!=="\u201D"||c>i&&e[c]!==n.at(-1)||!(/[”’»›」』]/.test(e[c]??"")||/[“‘]/.test(e[c]??"")&&Et(e[c],n,r[c])||e[c]===n.at(-1)&&/["']/.test(e[c])))return i;e[c]===n.at(-1)&&n.pop(),i=c+1}}function ti(e,t,n,r){for(let s=t;s<n;s++){let i=Ne(e,s,r.pending);if(i>0)r.pending.pop(),s+=i-1;else if(r.preserveOpeners&&/["']/.test(e[s]))return s}return n}function ni(e,t){let n=t.length;for(let r=0;r<e.length;r++){let s=Ne(e,r,t,n);if(s>0)n--,r+=s-1;else if(/["'“‘”’»›」』]/.test(e[r]))return!1}return n===0}function vt(e,t){let n=0,r=!1;return s=>{if(s<n)return r;let i=s;for(;i>0&&!/\s/.test(e[i-1]);)i--;for(n=s;n<e.length&&!/\s/.test(e[n]);)n++;let o=e.slice(i,n).replace(/^["'“‘”«‹„‚「『([{<]+/,"");return r=/[\\/]/.test(o)||o.includes("@")||/^www\./i.test(o)||ri(o,t),r}}function ri(e,t){for(let n of e.matchAll(Ir)){let r=n[1];if(t||r===r.toLowerCase()||r===r.toUpperCase())return!0}return!1}function Lt(e){let t=0,n=!1;return r=>{for(;t<r;){let s=p(e,t);/^[\p{Letter}\p{Mark}\p{Number}_.-]$/u.test(s)?/^[\p{Number}_]$/u.test(s)&&(n=!0):n=!1,t+=s.length}return n}}function si(e,t){let n=t;for(;n>0;){let r=e.codePointAt(n-2),s=r!==void 0&&r>65535?2:1;if(!/^[\p{Letter}\p{Mark}\p{Number}_-]$/u.test(e.slice(n-s,n)))break;n-=s}return n}function ii(e,t,n){let r=t;for(;r>0&&/\s/.test(e[r-1]);)r--;return r<t&&/^[\p{Letter}\p{Mark}\p{Number}_-]+$/u.test(n)&&/\b(?:appendix|section|chapter|part|figure|table|paragraph|article|clause)$/iu.test(e.slice(Math.max(0,r-16),r))}function oi(e,t,n,r,s,i){let o=n==="["||n==="(";if(r>0||!(o||new RegExp("^\\p{Number}$","u").test(n)))return!1;if(o){let h=e.slice(Math.max(0,t-v),t+1).match(/\S+$/)?.[0]??"";return!(n==="("&&zn(h,e.slice(t+1)))}let a=Array.from(e.slice(Math.max(0,t-2),t)).at(-1)??"",l=si(e,t),c=e.slice(l,t),u=e[t]==="."&&(i||!s&&/^[\p{Lu}\p{Lt}\p{Mark}\p{Number}_-]{2,}$/u.test(c)),g=ii(e,l,c),f=e[t]==="."&&Ge.includes(c.toLowerCase());return/^[\p{Letter}\p{Mark})\]}>!?]$/u.test(a)&&!u&&!g&&!f&&!(e[t]==="."&&new RegExp("^\\p{Letter}\\p{Mark}*$","u").test(c)&&(l===0||/\s/.test(e[l-1])))}var Zt=new RegExp("(?:\\p{Number}+(?:\\.\\p{Number}+)?|\\.\\p{Number}+)(?:[eE][+-]?\\p{Number}+)?(?![\\p{Letter}\\p{Mark}\\p{Number}_]|\\.[\\p{Letter}\\p{Mark}\\p{Number}_])","uy");function ai(e,t){let n=t-1;for(;n>=0&&/[^\S\r\n\u2028\u2029]/.test(e[n]);)n--;let r=t+1;for(;r<e.length&&/[^\S\r\n\u2028\u2029]/.test(e[r]);)r++;let s=n;for(;s>=0&&/[\p{Letter}\p{Mark}\p{Number}._\uD800-\uDFFF]/u.test(e[s]);)s--;let i=/[)\]}]/.test(e[n]??"")||new RegExp("^(?:\\p{Letter}\\p{Mark}*|(?:\\p{Number}+(?:\\.\\p{Number}+)?|\\.\\p{Number}+)(?:[eE][+-]?\\p{Number}+)?)$","u").test(e.slice(s+1,n+1));return Zt.lastIndex=r,i&&Zt.test(e)}var li=/[\])}>"']/;function lt(e,t,n){return!n&&(t===0||/[\s([{<]/.test(e[t-1]))}function ci(e,t,n){return e[t]==='"'?lt(e,t,n):e.startsWith("``",t)?!0:e.startsWith("''",t)?!n&&lt(e,t,!1)&&/^[\p{Letter}\p{Number}\p{Sc}\p{Ps}]$/u.test(p(e,t+2))&&e.slice(t+2).includes("''"):n}function ui(e,t,n){let r=t+1,s=n;for(;r<e.length;){if(li.test(e[r])){s&&=e[r]!=='"',r++;continue}let i=r;for(;i<e.length&&/\s/.test(e[i]);)i++;if(i>r&&i<e.length&&(L.test(e[i])||s&&e[i]==='"')){r=i;continue}break}return r}function fi(e,t,n,r=Number.POSITIVE_INFINITY){let s=0,i=r;for(let o=t;o<n;o++)L.test(e[o])&&(e[o]!==">"||i>0)&&(s++,i-=+(e[o]===">"));return s}function Dn(e,t){let n=[];for(let r of e.matchAll(/(?:\.[^\S\r\n]+){2,}\./g)){let s=0;for(let u of r[0])u==="."&&s++;let i=r.index+r[0].length;s>=5&&new RegExp("^\\p{Number}$","u").test(p(e,i))&&(i--,s--);let o=K(e,i);for(;/[”’]/.test(e[o]??"");)o=K(e,o+1);let a=p(e,o),l=ge.test(e.slice(o,o+6))||(t?M(a):a.length>0&&x(a)),c=-1;s>=4&&l&&(c=/\S/.test(e[r.index-1]??"")?r.index:e.lastIndexOf(".",i-1)),n.push({start:r.index,end:i,boundary:c})}return n}function Mt(e,t,n){for(;n.index<t.length&&e>=t[n.index].end;)n.index++;let r=t[n.index];return r!==void 0&&e>=r.start&&e!==r.boundary}function Ht(e,t,n,r){return e[t]===">"&&!n&&t>=r.bracketQuoteEnd&&r.angles?.[t]!==1}function gi(e,t,n,r){return e==="."&&!Mt(t,n,r)||e==="?"||e==="!"}function ct(e,t,n,r,s){let i=t+1,o=n;for(;i<e.length;){let a=ie(e,i,r);if(e.startsWith("''",i)&&a==='"'&&o.includes('"')){o=o.replace('"',""),i+=2;continue}if(r[i]>0||/["'”’“»›]/.test(e[i])&&n.length>0&&(a===void 0||!o.includes(a)))break;if((Ft.test(e[i])||o.includes(e[i]))&&!Ht(e,i,o.length>0,s)){o.includes(e[i])&&(o=o.replace(e[i],"")),i++;continue}let c=i;for(;c<e.length&&/\s/.test(e[c]);)c++;if(c>i&&c<e.length&&(L.test(e[c])&&!Ht(e,c,o.length>0,s)||o.includes(ie(e,c,r)??"\0"))){i=c;continue}break}return i}function hi(e,t,n,r,s,i){return r&&I.test(n)?!/[\s([{<]/.test(e[t]??"")&&q(n,e.slice(t),s)||di(e,t,i):!1}function di(e,t,n){let r=Y(e,t),s=e[r],i=")]}>"["([{<".indexOf(s)];if(i===void 0)return!1;let o=e.slice(r+1).match(/^[^()[\]{}<>]*[)\]}>]/)?.[0];if(o===void 0||!o.endsWith(i))return!1;let a=o.slice(0,-1).trim(),l=a.slice(-v);if(!/[.!?]$/.test(l)||I.test(l)&&!/\s/.test(a))return!0;let c=e.slice(r+1+o.length).trimStart();return!n&&P(c)?!1:B.test(c)&&!V.test(c)||/^[\p{Letter}\p{Mark}]+(?:['’\p{Pd}][\p{Letter}\p{Mark}]+)*[.!?]\s*$/u.test(c)}function bi(e,t,n,r,s,i,o,a,l){let c=n.length>0,u=ct(e,t,n,a,r),g=vr(e,t,u,n,a,r);if(g===-1)return-1;let f=g??u,h=e.slice(Math.max(0,t+1-v),t+1),d=ki(e,t+1,f,n,h,r,a);d.closesQuotation||=g!==void 0;let{closedBrackets:y,endsDelimitedSentence:b,endsDelimitedVersus:m,closesQuotation:w}=d;return g!==void 0&&/[[(]/.test(e[u])&&y<r.depth||f>t+1&&f<=r.bracketQuoteEnd&&/\bv\.?s\.$/i.test(h)||m&&y<r.depth||hi(e,f,h,w,b,s)?-1:f<e.length&&!/\s/.test(e[f])?Oe(e,t,f,s,o(f),l,b,n,a)?f:-1:f===t+1?wi(e,f,c)===-1?-1:Nn(e,t,s):y>0&&(y<r.depth||!(r.standalone||w||m||/^\s*$/.test(e.slice(f))))?-1:mi(e,f,h,d,s,i)}function mi(e,t,n,r,s,i){let{containsBracket:o,endsDelimitedSentence:a,closesQuotation:l}=r,c=O(e,t);if(c===e.length)return t;let u=s?n.toLowerCase():n,g=e.slice(c);if(On(g,l,i,c,e.slice(t,c)))return-1;let f=p(e,c),h=s?he(e,t,c,/["'“‘]/.test(e.slice(t,c))):x(f),d=Tn(e,c,u,a);return!(h||d)||dt.test(n)&&o||I.test(u)&&q(u,e.slice(c),a)?-1:t}function Nn(e,t,n){if(e[t]!==".")return t+1;let r=e.slice(Math.max(0,t-96),t+1),s=e.slice(t+1,t+96);n&&(r=r.toLowerCase().slice(-97),s=s.toLowerCase().slice(0,95));let i=new RegExp(":\\s+\\p{Cased}\\p{M}*\\.$","iu").test(r)&&kr.test(s),o=Cr.test(r);return(i||o)&&new RegExp("^\\s+\\p{Cased}(?:\\p{Mark}|['\u2019\\p{Pd}])*\\p{Letter}","u").test(s)?-1:t+1}function Tn(e,t,n,r){let s=r&&/\bv\.?s\.$/i.test(n);return new RegExp("^\\p{Number}$","u").test(p(e,t))&&(!I.test(n)||s)&&!gn.test(e.slice(t))}var $t=/^(?:(?:am|is|are|was|were|be|been|being|has|have|had|will|would|could|should|must)(?:n['’]t)?|can(?:not|['’]t)?|won['’]t)\b/i;function On(e,t,n,r,s){let i=e.match($t);if(!t||/["'“‘„«‹]|``/.test(s)||i!==null&&n(r,r-s.length))return!1;let o=e.match(/^aloud\b(?:\s*,\s*)?/i);return o!==null?!o[0].includes(",")||Xt(e.slice(o[0].length)):i!==null&&/^\s+(?!(?:i|we|he|she|they|you|it|this|that|these|those)\b)/i.test(e.slice(i[0].length))||Xt(e)}function Xt(e){return/^(?:(?!(?:am|is|are|was|were|be|been|being|has|have|had)\b)[\p{Letter}\p{Mark}'’-]+\s+){1,3}(?:said|thought|asked|replied|answered)(?:\s+(?:[\p{Letter}\p{Mark}]+ly|me|you|him|her|us|them))*(?=\s*[,.;!?]|\s*$)/iu.test(e)||/^(?:said|thought|asked|replied|answered)\s+[\p{Letter}\p{Mark}'’-]+(?:\s+[\p{Letter}\p{Mark}'’-]+){0,2}(?=\s*[,.;!?]|\s*$)/iu.test(e)}function Pn(e,t,n=0){return T.test(e[t])&&(e[t]!=="<"||n>0||new RegExp("^\\p{Letter}$","u").test(p(e,t+1)))}function pi(e,t,n){let r=/\.{2,}|[.!?]/g,s=0,i=-1,o=0,a=-1,l=u=>{r.lastIndex=u;let g=r.exec(e);return g!==null&&(g.enclosed=!0),g},c=(u,g,f)=>{for(;s<=u;){let h=s++;if(t[h]>0&&(i=Math.max(i,t[h]-1)),h<=i)continue;if(Pn(e,h,t[h+1])){o===0&&(a=h),o++;continue}if(!L.test(e[h])||o===0||(o--,o>0))continue;let d=Jt(e,h,n,a===f);if(d>=g)return d}return-1};return(u,g)=>{r.lastIndex=u;let f=r.exec(e);do{let h=c(f?.index??e.length-1,u,g);if(h>=u)return l(h);if(f===null)return null;if(f.index>=i&&o===0)return f;if(f.index<i){let d=o===0?Jt(e,i,n):-1;if(s=i+1,d>=f.index)return l(d);r.lastIndex=i+1}f=r.exec(e)}while(f!==null||s<e.length);return null}}function Jt(e,t,n,r=!0){let s=t-1;for(;s>=0&&/[\s"'”’“»›\])}>]/.test(e[s]);)s--;if(!/[.!?]/.test(e[s]??""))return-1;for(;e[s]==="."&&e[s-1]===".";)s--;let i=t+1;for(;i<e.length&&/['”’“»›\])}>]/.test(e[i]);)i++;let o=O(e,i),a=p(e,o),l=/[\r\n"'‘“„«‹]|``/.test(e.slice(i,o)),c=(r||l)&&(e[s]==="?"||l||$t.test(e.slice(o)));return o===e.length||c&&((n?he(e,i,o,/["'“‘]/.test(e.slice(i,o))):x(a))||Tn(e,o,"?",!1))?s:-1}function Si(e,t){let n=t+(e.slice(t).match($t)?.[0].length??0);for(;/\s/.test(e[n]??"");)n++;return n}function Bn(e,t,n){if(t[0]!==".")return!1;let r=e.slice(Math.max(0,t.index+1-v),t.index+1),s=n?r.toLowerCase():r;return t.enclosed?I.test(s)&&fe.test(s):I.test(s)||Gn(r,r.match(/\S+$/)?.[0]??"",!0)}function qn(e,t){let n=Te(e),r=Rt(e);return s=>{let i=p(e,s.index+1),o=n(s.index+1);return s[0].length===1&&o&&/^[^\s"'`”’“»›\])}>]$/u.test(i)||(/^[\p{Letter}\p{Mark}\p{Number}]$/u.test(i)||s[0]==="."&&!s.enclosed&&T.test(i))&&!Oe(e,s.index,s.index+1,t,o,r)}}function yi(e,t,n,r,s,i,o,a,l){let c=wn(e,n,i,o,a),u=Bs(e,n,s),g=pi(e,r,n),f=qn(e,n),h={index:0},d=-1,y=!1;return(b,m)=>{if(b<=d)return y;d=e.length,y=!1;let w=Si(e,b),E=u(m),$=c(m),S=g(b,w);for(;S!==null;){let k=S[0]==="..."&&!S.enclosed;if(l?.[S.index]===1||S[0].length>1&&S[0].length!==4&&!k||Mt(S.index,t,h)){S=g(S.index+S[0].length,w);continue}let A=E(S.index+S[0].length-1);if(A===-1){S=g(S.index+S[0].length,w);continue}if(A!==void 0||k&&$(S.index)){d=S.index,y=S[0]==="?";break}if(k||f(S)){S=g(S.index+S[0].length,w);continue}if(!Bn(e,S,n)){d=S.index,y=S[0]==="?";break}S=g(S.index+S[0].length,w)}return y}}function wi(e,t,n){return n&&!/[\r\n]/.test(e[t]??"")?-1:t}function ki(e,t,n,r,s,i,o){let a=0,l=!1,c=!1,u=r;for(let f=t;f<n;f++){let h=mt(e,f);if(h!==void 0&&h<=n){f=h-1;continue}let d=ie(e,f,o);d!==void 0&&(u=u.replace(d,"")),L.test(e[f])&&(e[f]!==">"||i.angles?.[f]===1)&&(l=!0,a+=+(u.length===0&&f>=i.bracketQuoteEnd)),c||=u.length===0&&f>=i.bracketQuoteEnd&&(e[f]==="'"||r.length>0&&d!==void 0)}let g=c||i.standalone&&a>0&&a>=i.depth;return{closedBrackets:a,containsBracket:l,endsDelimitedSentence:g,endsDelimitedVersus:g&&/\bv\.?s\.$/i.test(s),closesQuotation:r.length>0&&(r.includes(e[n-1])||e.slice(n-2,n)==="''")}}function O(e,t,n=!0){let r=t;for(;r<e.length;)if(/["'“‘„«‹([{<]/.test(e[r])||e[r]==="\u2019"&&D(e,r)||n&&/\s/.test(e[r]))r++;else if(e.startsWith("``",r))r+=2;else break;return r}function Wn(e,t,n){let r=t+1,s=O(e,r,!1);if(s===r)return!1;if(e.startsWith("``",r)){let o=e.slice(Math.max(0,r-v),r);if(I.test(n?o.toLowerCase():o))return!1}if(new RegExp("^(?:\\[\\p{Number}+\\]|\\(\\p{Number}+\\))","u").test(e.slice(r)))return!1;let i=p(e,s);return i.length>0&&(new RegExp("^\\p{Number}$","u").test(i)||(n?M(i):x(i)))}function Te(e){let t=/\s|https?:\/\/|www\./gi,n=t.exec(e),r=!1;return s=>{for(;n!==null&&n.index+n[0].length<=s;)r=!/\s/.test(n[0]),n=t.exec(e);return r}}function Rt(e){let t=0,n=-1;return r=>{if(r>=t)for(t=r,n=-1;t<e.length&&!/\s/.test(e[t]);)e[t]==="@"&&(n=t),t++;return n>=r}}function Ci(e,t){let n=t;for(;n>0;){let r=e.charCodeAt(n-1),s=r>=56320&&r<=57343?2:1,i=e.slice(n-s,n);if(!/^[\p{Letter}\p{Mark}\p{Number}_-]$/u.test(i))break;n-=s}return e.slice(n,t)}function Ai(e,t,n){let r=t-n;for(let s=0;s<2&&r>0;s++){let i=e.codePointAt(r-2);r-=i!==void 0&&i>65535?2:1}return new RegExp("(?:^|[^\\p{Letter}\\p{Mark}\\p{Number}_-])(?!\\p{Mark})\\p{Cased}\\p{M}*$","u").test(e.slice(r,t))}function Ei(e){return new RegExp("\\p{Cased}","u").test(e)?xi(e)||new RegExp("\\p{Script=Latin}","u").test(e)&&new RegExp("(?:\\p{Script=Greek}|(?=\\p{Mark})\\p{Cased})","u").test(e):!1}function Ii(e){let t=0;for(let n=0;n<2;n++){let r=p(e,t);if(!/^[\p{Cased}\p{Number}_-]$/u.test(r))return!1;t+=r.length;let s=p(e,t);if(r==="\u0130"||s==="\u0307")for(;new RegExp("^\\p{Mark}$","u").test(s);)t+=s.length,s=p(e,t);if(s===""||/^[\s/.]$/u.test(s))return!0}return!1}function xi(e){for(let t=0;t<e.length;t++){let n=e.charCodeAt(t);if(n>=48&&n<=57||n===95)return!0;let r=n===8490?107:n|32;if(!(r<97||r>122)&&!new RegExp("^\\p{Mark}$","u").test(p(e,t+1)))return!0}return!1}function Oe(e,t,n,r,s,i,o=!1,a="",l){if(l!==void 0&&rouge_en(e,t,n,a,l))return!1;if(Wn(e,n-1,r))return!0;let c=p(e,n);if(!((r?M(c):x(c))||e[t]!=="."&&new RegExp("^\\p{Number}$","u").test(c)))return!1;let g=e.slice(Math.max(0,t-320),n).match(/\S+$/)?.[0]??"";if(e[t]!==".")return!s;let f=e.slice(Math.max(0,t+1-v),t+1),h=r?Ci(e,t):"",d=e.slice(n),y=g.includes("@")&&!/@[^\s.]+(?:\.[^\s.]+)+\.$/u.test(g),b=vi(d,r,s),m=r?Ei(h)&&Ii(d):new RegExp("\\b\\p{Lu}[\\p{Letter}\\p{Number}_-]*\\.$","u").test(f)&&/^[\p{Lu}\p{Number}_-]+(?=\s|[/.]|$)/u.test(d),w=r?new RegExp("^\\p{Cased}\\p{M}*\\.","u"):new RegExp("^\\p{Lu}\\.","u"),E=r?Ai(e,t,h.length):new RegExp("\\b\\p{Lu}\\.$","u").test(f),$=r?new RegExp("^(?![ai](?:\\s|$))\\p{Cased}\\p{M}*(?=\\s|$)","iu"):new RegExp("^\\p{Lu}(?=\\s|$)","u"),S=r?f.toLowerCase():f,k=new RegExp("^[\u03A3\u03C3\u03C2]\\p{M}+\\.\\p{Case_Ignorable}*\\p{Cased}","u").test(d);return!(I.test(S)&&(q(S,d,o)||Ae.test(S)&&dn.test(d))||(w.test(d)||m)&&!k||E&&$.test(d)||y||b||i(n))}function vi(e,t,n){let r=e.match(Er)?.[0];return n||r!==void 0&&(t||r===r.toLowerCase()||r===r.toUpperCase())}function he(e,t,n,r=!1){if(!M(p(e,n)))return!1;let s=e.slice(n);return r||!B.test(s)||V.test(s)||e.slice(t,n).includes('"')}function _n(e){let t=0;for(;t<e.length&&e[t]===" ";)t++;return Fn(e.slice(t))}function Fn(e){let t=e.length;for(;t>0&&e[t-1]===" ";)t--;return e.slice(0,t)}function Gn(e,t,n){return n?yr.test(t):ln.test(e)}function zn(e,t){return e.toLowerCase()==="p."&&wr.test(t)}function W(e){let t=e.replace(/[\s\u0085]+/g," ").trim();if(t.length===0)return[];let n=!1,r=t.replace(/``|''|"/g,(s,i)=>(n=s==="``"||(i+s.length<t.length||i===0||/[\s\p{Ps}<]/u.test(t[i-1]))&&N(t,i,n)&&!/[.!?]/.test(t[i-1]??"")&&(s==='"'||i>0&&/^[\p{Letter}\p{Number}\p{Sc}\p{Ps}]$/u.test(p(t,i+2))&&t.slice(i+2).match(/``|''|"/)?.[0]==="''"),n?" `` ":" '' "));r=r.replace(/\.{3}/g," ... ").replace(new RegExp("[:,](?!\\p{Decimal_Number})","gu")," $& ").replace(/[;@#$%&]/g," $& ").replace(/([^.])(?<!\b[A-Za-z]\.[A-Za-z])(\.)([\])}>'\s]*)$/g,"$1 $2$3 ").replace(/[?!]/g," $& ").replace(/[\][(){}<>]/g," $& ").replace(/--/g," -- "),r=` ${r} `,r=r.replace(/([^'])' /g,"$1 ' ").replace(/'([sSmMdD]) /g," '$1 ").replace(/('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) /g," $1 ");for(let s of qt)r=r.replace(s," $1 $2 ");return r=r.replace(/ {2,}/g," ").replace(/^ | $/g,""),r.split(" ")}function Yi(e){if(!Number.isInteger(e)||e<0||e>170)throw new RangeError("Input must be an integer between 0 and 170");let t=1;for(let n=e;n>=2;n--)t*=n;return t}function Ut(e,t=Number.POSITIVE_INFINITY){if(ke(t),e.length<2)throw new RangeError("Input must have at least two words");let n=Math.min(t,e.length-1),r=n*e.length-n*(n+1)/2;for(let i=0;i<e.length&&r<=1e6;i++)r+=e[i].length*(Math.min(n,i)+Math.min(n,e.length-i-1));if(r>1e6)throw new RangeError("Skip-bigram generation exceeds the materialization limit");let s=[];for(let i=0;i<e.length-1;i++){let o=Math.min(i+1+t,e.length);for(let a=i+1;a<o;a++)s.push(`${e[i]} ${e[a]}`)}return s}var Qt={start:!1,end:!1,val:"<S>"};function Dt(e,t=2,n={}){we(t);let r=n.start??Qt.start,s=n.end??Qt.end,i=n.val??Qt.val,o=t-1,a=r?o:0,l=s?o:0,c=a+l,u=e.length+c;if(u<t)throw new RangeError("ngram size cannot be larger than the number of tokens available");let g=u-t+1;ne(e,t,a,l,i);let f=new Array(a).fill(i),h=new Array(l).fill(i),d=c===0?e:f.concat(e,h),y=[];for(let b=0;b<g;b++)y.push(d.slice(b,b+t).join(" "));return y}function Zi(e){if(!Number.isSafeInteger(e)||e<2)throw new RangeError("Input must be a safe integer greater than or equal to 2");let t=e*(e-1)/2;if(!Number.isSafeInteger(t))throw new RangeError("Result exceeds Number.MAX_SAFE_INTEGER");return t}function Li(e){if(e.length===0)throw new RangeError("Input array must have at least 1 element");let t=e.reduce((f,h)=>f+h);if(Number.isFinite(t)||!e.every(Number.isFinite))return t/e.length;let n=new DataView(new ArrayBuffer(8)),r=1n<<52n,s=e.reduce((f,h)=>{n.setFloat64(0,h);let d=n.getBigUint64(0),y=Number(d>>52n&0x7ffn),b=d&r-1n,w=(y===0?b:b+r)<<BigInt(Math.max(0,y-1));return f+(h<0?-w:w)},0n),i=s<0n,o=i?-s:s,a=BigInt(e.length),l=Math.max(0,(o/a).toString(2).length-53),c=a<<BigInt(l),u=o/c,g=o%c;return(2n*g>c||2n*g===c&&u%2n===1n)&&u++,(i?-1:1)*Number(u)*2**(l-1074)}function Hi(e,t,n,r=Li){if(e.length<2)throw new RangeError("Candidate array must contain more than one element");let s=e.map(l=>n(l,t)),i=new Array(s.length+1);i[s.length]=Number.NEGATIVE_INFINITY;for(let l=s.length-1;l>=0;l--)i[l]=Math.max(i[l+1],s[l]);let o=new Array(s.length),a=Number.NEGATIVE_INFINITY;for(let l=0;l<s.length;l++)o[l]=Math.max(a,i[l+1]),a=Math.max(a,s[l]);return r(o)}function X(e,t,n=1){if(!Number.isFinite(e)||e<0||e>1)throw new RangeError("Precision value p must have bounds 0 \u2264 p \u2264 1");if(!Number.isFinite(t)||t<0||t>1)throw new RangeError("Recall value r must have bounds 0 \u2264 r \u2264 1");if(G(n),e===t)return e;if(n===Number.POSITIVE_INFINITY)return t;if(e===0||t===0)return 0;if(n===0)return e;if(n<1)return X(t,e,1/n);if(e>t){let i=1/n,o=i*i;return Math.min(e,t*((1+o)/(1+o*(t/e))))}let r=n*n;if(Number.isFinite(r))return Math.min(t,e*((1+r)/(1+r*(e/t))));let s=e*n/t*n;return s===Number.POSITIVE_INFINITY?t:t*(s/(1+s))}function Xi(e,t){let n=new Set(e),r=new Set(t);return Array.from(n).filter(s=>r.has(s))}function J(e,t){return ye(e,t).map(n=>t[n])}function $i(e,t){let n=e.toLowerCase().replace(/[\s\u0085]+/g,""),r=0;return t.map(s=>s.replace(/[^\s\u0085]+/g,i=>{let o=i.toLowerCase().length,a=n.slice(r,r+o);return r+=o,a}))}function Pe(e,t,n=W,r=n===W?U:void 0){let s;r===U?s=U(e,{caseNeutral:!t}):s=r===void 0?[e]:r(e),t||(s=r===U?$i(e,s):s.map(o=>o.toLowerCase()));let i=s.map(o=>{let a=n(o);return n===W?a:[...a]});return{sentences:i,tokenCount:i.reduce((o,a)=>o+a.length,0)}}var ee=/^[\s\u0085]*$/,Ri=1e5,Qi=1e6;function Hn(e,t){let n=new Map;for(let s of t)n.set(s,(n.get(s)??0)+1);let r=0;for(let s of e){let i=n.get(s)??0;i>0&&(r++,n.set(s,i-1))}return r}function jn(e){let t=new Map;for(let n=0;n<e.length;n++){let r=e[n],s=t.get(r);s?s.push(n):t.set(r,[n])}return t}function Vn(e,t){let n=0,r=0;for(let s of e){for(;n<t.length&&t[n]<=s;)n++;r+=t.length-n}return r}function Kn(e,t,n,r){let s=new Map;for(let i of t){let o=Math.min(i+r,e.length-1);for(let a=i+1;a<=o;a++){let l=e[a];n.has(l)&&s.set(l,(s.get(l)??0)+1)}}return s}function Ui(e,t,n){let r=jn(e),s=jn(t),i=[];for(let[a,l]of r){let c=s.get(a);c&&i.push({candidate:l,reference:c})}let o=0;if(n!==Number.POSITIVE_INFINITY){for(let a of i){let l=Kn(e,a.candidate,s,n),c=Kn(t,a.reference,r,n);for(let[u,g]of l)o+=Math.min(g,c.get(u)??0)}return o}for(let a of i)for(let l of i){let c=Vn(a.candidate,l.candidate);if(c>0){let u=Vn(a.reference,l.reference);o+=Math.min(c,u)}}return o}function Yn(e,t){let n=Math.min(t,e-1);return n*e-n*(n+1)/2}function _(e,t,n){return Pe(e,t,n).sentences.flat()}function Zn(e){return e.map(t=>JSON.stringify(t))}function ao(e,t,n){if(ee.test(e))throw new RangeError("Candidate cannot be an empty string");if(ee.test(t))throw new RangeError("Reference cannot be an empty string");let{n:r=1,beta:s=1,caseSensitive:i=!0,nGram:o=Dt,tokenizer:a}=n??{};we(r),G(s);let l=_(e,i,a),c,u;if(o===Dt){let d=l.length<r?0:ne(l,r,0,0,"",!0),y=_(t,i,a);if(l.length<r||y.length<r)return 0;Pt(d,y,r),c=o(Zn(l),r),u=o(Zn(y),r)}else c=[...o(l,r)],u=o(_(t,i,a),r);let g=Hn(c,u);if(g===0)return 0;let f=g/c.length,h=g/u.length;return X(f,h,s)}function lo(e,t,n){if(ee.test(e))throw new RangeError("Candidate cannot be an empty string");if(ee.test(t))throw new RangeError("Reference cannot be an empty string");let{beta:r=1,caseSensitive:s=!0,maxSkip:i=Number.POSITIVE_INFINITY,skipBigram:o=Ut,tokenizer:a}=n??{};if(ke(i),G(r),o!==Ut){let d=[...o(_(e,s,a),i)],y=o(_(t,s,a),i),b=Hn(d,y);return b===0?0:X(b/d.length,b/y.length,r)}let l=_(e,s,a),c=_(t,s,a);if(l.length<2||c.length<2||i===0)return 0;if(l.length===c.length&&l.every((d,y)=>d===c[y]))return 1;let u=i>=Math.max(l.length,c.length)-1?Number.POSITIVE_INFINITY:i,g=Ui(l,c,u);if(g===0)return 0;let f=g/Yn(c.length,u),h=g/Yn(l.length,u);return X(h,f,r)}function co(e,t,n){if(ee.test(e))throw new RangeError("Candidate cannot be an empty string");if(ee.test(t))throw new RangeError("Reference cannot be an empty string");let{beta:r=1,caseSensitive:s=!0,lcs:i=J,lcsIndices:o,segmenter:a=U,tokenizer:l=W}=n??{};if(n?.lcs!==void 0&&o!==void 0)throw new RangeError("ROUGE-L options cannot specify both lcs and lcsIndices");G(r);let c=Pe(e,s,l,a),u=Pe(t,s,l,a),g=c.tokenCount,f=u.tokenCount,h=new Map;for(let y of c.sentences)for(let b of y)h.set(b,(h.get(b)??0)+1);if(g===0||f===0)return 0;if(a===U&&i===J&&o===void 0&&c.sentences.length>Ri/u.sentences.length)throw new RangeError("ROUGE-L sentence comparison exceeds the work limit");if((i!==J||o!==void 0)&&g*u.sentences.length+f*c.sentences.length>Qi)throw new RangeError("ROUGE-L custom LCS token copying exceeds the work limit");let d=Di(c.sentences,u.sentences,h,i,o);return d===0?0:X(d/g,d/f,r)}function Di(e,t,n,r,s){let i=0;for(let o of t){if(r===J&&s===void 0&&n.size===0)break;let a=new Set;for(let l of e)for(let c of Ni(l,o,r,s))a.add(c);for(let l of a){let c=o[l],u=n.get(c)??0;u>0&&(i++,u===1?n.delete(c):n.set(c,u-1))}}return i}function Ni(e,t,n,r){if(r!==void 0)return Ti(e,t,r([...e],[...t]));if(n===J)return ye(e,t);let s=[],i=0;for(let o of n([...e],[...t])){let a=t.indexOf(o,i);a!==-1&&(s.push(a),i=a+1)}return s}function Ti(e,t,n){if(!Array.isArray(n))throw new RangeError("Custom lcsIndices must return an array of reference token indices");let r=-1,s=0;for(let i of n){if(!Number.isInteger(i)||i<0||i>=t.length||i<=r)throw new RangeError("Custom lcsIndices must return strictly increasing integer indices within the reference");let o=e.indexOf(t[i],s);if(o===-1)throw new RangeError("Custom lcsIndices must select reference tokens that form a subsequence of the candidate");r=i,s=o+1}return n}
+//# sourceMappingURL=rouge.mjs.map
+
+;// CONCATENATED MODULE: ./src/core/scorers/rouge-n.ts
+
+
+
+
+
+
+
+
+/** promptfoo's default for `rouge-n`, so a suite moved from it keeps its verdicts. */
+const rouge_n_DEFAULT_THRESHOLD = 0.75;
+const RougeNConfigSchema = strictObject({
+    ...OutputPathFields,
+    ...ExpectedSourceFields,
+    n: schemas_number({ error: "write the n-gram size as 1, 2, 3 or 4, e.g. n: 2 for ROUGE-2" })
+        .int({ error: "write the n-gram size as 1, 2, 3 or 4, e.g. n: 2 for ROUGE-2" })
+        .min(1, { error: "write the n-gram size as 1, 2, 3 or 4, e.g. n: 2 for ROUGE-2" })
+        .max(4, { error: "write the n-gram size as 1, 2, 3 or 4, e.g. n: 2 for ROUGE-2" })
+        .default(1),
+    threshold: schemas_number({ error: "write the least F-measure that passes, from 0 to 1, e.g. threshold: 0.6" })
+        .min(0, { error: "write the least F-measure that passes, from 0 to 1, e.g. threshold: 0.6" })
+        .max(1, { error: "write the least F-measure that passes, from 0 to 1, e.g. threshold: 0.6" })
+        .default(rouge_n_DEFAULT_THRESHOLD),
+    case_sensitive: schemas_boolean().default(true),
+}).superRefine(refuseValueAndField);
+const rougeN = defineScorer({
+    name: "rouge_n",
+    description: "ROUGE-N (js-rouge: Penn Treebank tokens, n-gram size `n`, default 1) F-measure of the output against the " +
+        `expected text; passes at \`threshold\` (default ${rouge_n_DEFAULT_THRESHOLD}).`,
+    configSchema: RougeNConfigSchema,
+    create(config) {
+        const metric = `ROUGE-${config.n} F-measure`;
+        return ({ item, result }) => {
+            const output = readOutput(result, config.output_path);
+            const expected = readExpected(item, config);
+            const reference = expectedText(expected);
+            if (reference.trim() === "")
+                throw new Error(`${expected.label} is empty; ROUGE needs a reference text`);
+            const candidate = asText(output.value);
+            // An empty answer shares no n-gram with the reference: 0, where js-rouge would throw.
+            const score = candidate.trim() === "" ? 0 : ao(candidate, reference, { n: config.n, caseSensitive: config.case_sensitive });
+            const passed = score >= config.threshold;
+            const shown = stats_formatScore(score, [config.threshold]);
+            const verdict = passed ? `reaches threshold ${config.threshold}` : `is below threshold ${config.threshold}`;
+            return {
+                score,
+                passed,
+                evidence: {
+                    read: evidenceValue(output.value),
+                    compared: evidenceValue(reference),
+                    reason: `${metric} of ${output.label} against ${expected.label} is ${shown}, which ${verdict}${caseNote(config.case_sensitive)}`,
+                },
+            };
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/scorers/tokens-max.ts
+
+
+const TokensMaxConfigSchema = strictObject({
+    max: schemas_number({ error: "write the most tokens allowed, e.g. max: 2000" })
+        .int({ error: "write the most tokens allowed as a whole number, e.g. max: 2000" })
+        .positive({ error: "write a limit above 0 tokens, e.g. max: 2000" }),
+    /** Which count of the target's usage is limited. */
+    tokens: schemas_enum(["total", "input", "output"], { error: "write tokens: total, input or output" }).default("total"),
+});
+const tokensMax = defineScorer({
+    name: "tokens_max",
+    description: "The target used at most `max` tokens (`tokens: total` by default, or `input` / `output`); score = min(1, max / used). " +
+        "A target that reported no usage fails.",
+    configSchema: TokensMaxConfigSchema,
+    create(config) {
+        const compared = { max: config.max, tokens: config.tokens };
+        return ({ result }) => {
+            const usage = result.usage;
+            const used = usage === undefined ? undefined : tokenCount(usage, config.tokens);
+            if (used === undefined) {
+                // A missing count never passes a limit: an unreported usage is not a small one.
+                return { score: 0, passed: false, evidence: { read: usage, compared, reason: missingReason(usage, config.tokens) } };
+            }
+            const passed = used.count <= config.max;
+            return {
+                score: used.count === 0 ? 1 : Math.min(1, config.max / used.count),
+                passed,
+                evidence: {
+                    read: usage,
+                    compared,
+                    reason: `${used.count} ${config.tokens} tokens${used.note}, ${passed ? "within" : "over"} the limit of ${config.max}`,
+                },
+            };
+        };
+    },
+});
+/** The count limited; a total the target did not report is its input plus its output, when both are known. */
+function tokenCount(usage, counted) {
+    if (counted === "input")
+        return known(usage.input_tokens);
+    if (counted === "output")
+        return known(usage.output_tokens);
+    if (usage.total_tokens !== undefined)
+        return { count: usage.total_tokens, note: "" };
+    if (usage.input_tokens === undefined || usage.output_tokens === undefined)
+        return undefined;
+    return {
+        count: usage.input_tokens + usage.output_tokens,
+        note: ` (${usage.input_tokens} input + ${usage.output_tokens} output)`,
+    };
+}
+function known(count) {
+    return count === undefined ? undefined : { count, note: "" };
+}
+function missingReason(usage, counted) {
+    if (usage === undefined)
+        return "the target reported no token usage; a missing count never passes tokens_max";
+    const fields = counted === "total" ? "total_tokens (nor both input_tokens and output_tokens)" : `${counted}_tokens`;
+    return `the target's usage has no ${fields}; a missing count never passes tokens_max`;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/tool-not-called.ts
+
+
+
+
+const ToolNotCalledConfigSchema = strictObject({
+    tool: schemas_string({ error: "name the tool, e.g. tool: delete_order" }).min(1, { error: "name the tool, e.g. tool: delete_order" }),
+});
+const toolNotCalled = defineScorer({
+    name: "tool_not_called",
+    description: "The target never called the tool `tool` (an answer with no tool calls passes).",
+    configSchema: ToolNotCalledConfigSchema,
+    create(config) {
+        return ({ result }) => {
+            const calls = result.tool_calls ?? [];
+            const count = calls.filter((call) => call.name === config.tool).length;
+            const passed = count === 0;
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: {
+                    read: evidenceValue(calls),
+                    compared: { tool: config.tool },
+                    reason: passed
+                        ? `tool ${config.tool} was not called; ${calledNote(calls)}`
+                        : `tool ${config.tool} was called ${times(count)}, and must not be`,
+                },
+            };
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/core/scorers/tool-params-match.ts
+
+
+
+
+
+
+const ToolParamsMatchConfigSchema = strictObject({
+    tool: schemas_string({ error: "name the tool, e.g. tool: search_orders" }).min(1, { error: "name the tool, e.g. tool: search_orders" }),
+    /** A subset of the arguments, matched as `json_match` does: nested keys too, leaves by the scalar rule. */
+    params: record(schemas_string(), json(), {
+        error: "write the expected arguments as a mapping, e.g. params: { order_id: A1 }",
+    }),
+});
+const toolParamsMatch = defineScorer({
+    name: "tool_params_match",
+    description: "Some call of `tool` had arguments holding `params` as a subset (nested keys too; `order_id: 42` matches \"42\").",
+    configSchema: ToolParamsMatchConfigSchema,
+    create(config) {
+        return ({ result }) => {
+            const calls = result.tool_calls ?? [];
+            const judged = calls
+                .filter((call) => call.name === config.tool)
+                .map((call) => ({ call, mismatches: subsetMismatches(callArguments(call), config.params, "ordered") }));
+            const passed = judged.some((candidate) => candidate.mismatches.length === 0);
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: {
+                    read: evidenceValue(calls),
+                    compared: { tool: config.tool, params: config.params },
+                    reason: paramsReason(config.tool, config.params, calls, judged, passed),
+                },
+            };
+        };
+    },
+});
+function paramsReason(tool, params, calls, judged, passed) {
+    if (judged.length === 0)
+        return `tool ${tool} was not called; ${calledNote(calls)}`;
+    if (passed)
+        return `tool ${tool} was called with params ${evidence_values_preview(params)}`;
+    // The call that came closest says most about what went wrong.
+    const closest = judged.reduce((best, candidate) => (candidate.mismatches.length < best.mismatches.length ? candidate : best));
+    return (`tool ${tool} was called ${times(judged.length)}, never with params ${evidence_values_preview(params)}; ` +
+        `closest call: ${describeMismatches("arguments", closest.mismatches)}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/tool-sequence.ts
+
+
+
+const ToolSequenceConfigSchema = strictObject({
+    tools: array(schemas_string().min(1), { error: "list the tools in order, e.g. tools: [search_orders, refund_order]" })
+        .min(1, { error: "list the tools in order, e.g. tools: [search_orders, refund_order]" }),
+    /**
+     * `exact`: the calls are these tools and no others, in this order. `in_order`: these tools are
+     * called in this order, other calls allowed between. `any_order`: each is called (as often as
+     * it is listed), in any order, other calls allowed.
+     */
+    mode: schemas_enum(["exact", "in_order", "any_order"], { error: "write mode: exact, in_order or any_order" })
+        .default("in_order"),
+});
+const toolSequence = defineScorer({
+    name: "tool_sequence",
+    description: "The target called `tools` in sequence: `mode: in_order` (default, other calls allowed between), `exact` " +
+        "(exactly these calls) or `any_order` (each listed tool called, in any order).",
+    configSchema: ToolSequenceConfigSchema,
+    create(config) {
+        const wanted = config.tools;
+        return ({ result }) => {
+            // No tool calls reported is an empty sequence: data, judged like any other.
+            const names = (result.tool_calls ?? []).map((call) => call.name);
+            const problem = sequenceProblem(names, wanted, config.mode);
+            const passed = problem === undefined;
+            const calls = `calls: ${sequenceText(names)}`;
+            return {
+                score: passed ? 1 : 0,
+                passed,
+                evidence: {
+                    read: names,
+                    compared: { tools: wanted, mode: config.mode },
+                    reason: passed ? `${sequenceText(wanted)} ${PASSED[config.mode]}; ${calls}` : `${problem}; ${calls}`,
+                },
+            };
+        };
+    },
+});
+const PASSED = {
+    exact: "were called exactly",
+    in_order: "were called in order",
+    any_order: "were all called",
+};
+function sequenceProblem(names, wanted, mode) {
+    if (mode === "exact") {
+        const same = names.length === wanted.length && names.every((name, index) => name === wanted[index]);
+        return same ? undefined : `expected exactly ${sequenceText(wanted)}`;
+    }
+    if (mode === "in_order") {
+        let next = 0;
+        for (const name of names)
+            if (name === wanted[next])
+                next += 1;
+        if (next === wanted.length)
+            return undefined;
+        const missing = wanted[next];
+        return next === 0 ? `${missing} was not called` : `${missing} was not called after ${sequenceText(wanted.slice(0, next))}`;
+    }
+    const remaining = [...names];
+    const missing = [];
+    for (const tool of wanted) {
+        const index = remaining.indexOf(tool);
+        if (index === -1)
+            missing.push(tool);
+        else
+            remaining.splice(index, 1);
+    }
+    return missing.length === 0 ? undefined : `missing: ${missing.join(", ")} (expected each of ${wanted.join(", ")}, in any order)`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/scorers/registry.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -69027,13 +70453,28 @@ const definitions = [
     regex_regex,
     startsWith,
     toolCalled,
+    numericRange,
+    levenshtein,
+    rougeN,
+    bleu,
+    containsJson,
+    jsonMatch,
+    toolNotCalled,
+    toolSequence,
+    toolParamsMatch,
+    maxToolCalls,
+    tokensMax,
+    costMax,
+    noErrors,
 ];
 const builtinScorers = new Map(definitions.map((definition) => [definition.name, definition]));
+/** Enough for the pure scorers, which use no service: the engine always passes real ones. */
+const PURE_SERVICES = { configDir: ".", retries: 0, concurrency: 1 };
 /**
  * Turns an experiment's `scorers:` list into functions, validating every entry first. All
  * problems are reported at once, each line naming its path (`experiments.orders.scorers[1].config.tool`).
  */
-function resolveScorers(refs, path, registry = builtinScorers) {
+function resolveScorers(refs, path, services = PURE_SERVICES, registry = builtinScorers) {
     const problems = [];
     const resolved = [];
     refs.forEach((ref, index) => {
@@ -69054,7 +70495,12 @@ function resolveScorers(refs, path, registry = builtinScorers) {
             }
             return;
         }
-        resolved.push({ label: ref.label, name: ref.name, fn: definition.create(parsed.data) });
+        resolved.push({
+            label: ref.label,
+            name: ref.name,
+            fn: definition.create(parsed.data, { ...services, path: where }),
+            modifiers: modifiersOf(ref),
+        });
     });
     problems.push(...duplicateLabelProblems(refs, path));
     if (problems.length > 0)
@@ -69087,6 +70533,2219 @@ function duplicateLabelProblems(refs, path) {
     });
     return problems;
 }
+
+;// CONCATENATED MODULE: ./src/core/scorers/item-scorers.ts
+
+
+
+
+
+const ItemScorerRefsSchema = array(ScorerRefSchema);
+/**
+ * The scorers that judge each item: the experiment's, plus the item's own `scorers:` (or only
+ * those, with `scorers_mode: replace`), as promptfoo adds a test's asserts to the defaults. Each
+ * distinct definition is validated and resolved once (keyed by its canonical JSON), when the
+ * dataset is inspected, so a bad one is refused with its file and line before anything is called;
+ * the run then finds every item's scorers here already resolved.
+ */
+class ItemScorers {
+    experiment;
+    resolve;
+    resolved = new Map();
+    own = [];
+    constructor(experiment, resolve) {
+        this.experiment = experiment;
+        this.resolve = resolve;
+    }
+    /** `where` (`evals/x.jsonl:3`) prefixes every problem, e.g. `evals/x.jsonl:3: scorers[1].config.tool: …`. */
+    scorersFor(item, where = `item ${item.id}`) {
+        if (item.scorers === undefined)
+            return this.experiment.scorers;
+        const key = canonicalJson([item.scorers_mode ?? "add", item.scorers]);
+        const known = this.resolved.get(key);
+        if (known !== undefined)
+            return known;
+        const path = `${where}: scorers`;
+        const refs = parseRefs(item.scorers, path);
+        const replace = item.scorers_mode === "replace";
+        if (!replace)
+            refuseTakenLabels(refs, this.experiment, path);
+        const own = this.resolve(refs, path);
+        this.own.push(...own);
+        const scorers = replace ? own : [...this.experiment.scorers, ...own];
+        this.resolved.set(key, scorers);
+        return scorers;
+    }
+    /** Closes the items' own scorers (the experiment's are closed by their owner). */
+    async close() {
+        await Promise.all(this.own.map((scorer) => scorer.fn.close?.()));
+    }
+}
+function parseRefs(raw, path) {
+    const parsed = ItemScorerRefsSchema.safeParse(raw);
+    if (parsed.success)
+        return parsed.data;
+    const problems = describeZodIssues(parsed.error.issues, {
+        knownKeys: (at) => (at.length === 1 ? SCORER_REF_KEYS : []),
+        input: raw,
+    });
+    throw new errors_UserError(problems.map((problem) => `${formatPath([path, ...problem.path])}: ${problem.message}`).join("\n"));
+}
+/** Scores are stored per label: an added scorer may not take a label the experiment's scorers use. */
+function refuseTakenLabels(refs, experiment, path) {
+    const taken = new Map(experiment.refs.map((ref, index) => [ref.label, index]));
+    const problems = [];
+    refs.forEach((ref, index) => {
+        const first = taken.get(ref.label);
+        if (first === undefined)
+            return;
+        problems.push(`${path}[${index}]: the label "${ref.label}" is already used by ${experiment.path}[${first}]; ` +
+            `give this one its own label, e.g. { name: ${ref.name}, label: ${ref.label}_item, config: … }, or write scorers_mode: replace`);
+    });
+    if (problems.length > 0)
+        throw new errors_UserError(problems.join("\n"));
+}
+
+;// CONCATENATED MODULE: ./src/core/model/ids.ts
+
+/** Run item ids are derived, so every store (and a resumed run) gives the same id. */
+function runItemId(runId, itemId) {
+    return `ri_${contentHash([runId, itemId], 12)}`;
+}
+function scoreId(runId, itemId, scorer) {
+    return `sc_${contentHash([runId, itemId, scorer], 12)}`;
+}
+/** Sortable by start time, short enough to type: run-20261125-120301-7f3a. */
+function newRunId(now, random = Math.random) {
+    const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+    const suffix = Math.floor(random() * 0x10000).toString(16).padStart(4, "0");
+    return `run-${stamp}-${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/scorers/score-item.ts
+
+
+
+
+const PASS_ALL = { pass_rule: "all" };
+function passRuleOf(experiment) {
+    return experiment.pass_rule === "weighted"
+        ? { pass_rule: "weighted", item_threshold: experiment.item_threshold ?? DEFAULT_ITEM_THRESHOLD }
+        : PASS_ALL;
+}
+/**
+ * Scores one item with every scorer whose `when` matches it, and decides its status: the one
+ * place an item's pass or fail is decided. A failed target call makes the item an error and
+ * nothing is scored. A scorer that throws, or answers something that is not a score, is recorded
+ * as that scorer's error on this item (score 0, not passed): one bad scorer never stops the run,
+ * and fails the item under every pass rule (an error is not a low score).
+ *
+ * An item no scorer applies to is an error, never a pass: nobody judged it (no false green).
+ */
+async function scoreItem(scorers, item, result, ids, rule = PASS_ALL) {
+    if (result.error !== undefined)
+        return { status: "error", scores: [] };
+    const applicable = scorers.filter((scorer) => appliesTo(scorer.modifiers, item));
+    if (applicable.length === 0)
+        return { status: "error", scores: [], error: NO_SCORER_APPLIES };
+    const scores = [];
+    const input = { item, result, runId: ids.runId, ...(ids.signal ? { signal: ids.signal } : {}) };
+    for (const scorer of applicable) {
+        scores.push(await runScorer(scorer, input, scoreId(ids.runId, item.id, scorer.label)));
+    }
+    return decideItemStatus(applicable, scores, rule);
+}
+const NO_SCORER_APPLIES = "no scorer applies to this item: the when of every scorer excludes it; give the item scorers of its own or widen a when";
+/**
+ * `all`: every scorer passes. `weighted`: no scorer errored and the weighted mean score reaches
+ * `item_threshold` (weights from the refs, default 1); with every weight 0 nothing decides the
+ * item, so it is an error rather than a pass by default.
+ */
+function decideItemStatus(scorers, scores, rule) {
+    if (rule.pass_rule === "all" || scores.some((score) => score.error !== undefined)) {
+        return { status: scores.every((score) => score.passed) ? "passed" : "failed", scores };
+    }
+    let total = 0;
+    let weighted = 0;
+    scores.forEach((score, index) => {
+        const weight = weightOf(scorers[index].modifiers);
+        total += weight;
+        weighted += weight * score.score;
+    });
+    if (total === 0) {
+        return { status: "error", scores, error: "every scorer that applies to this item has weight 0, so nothing decides it under pass_rule: weighted" };
+    }
+    return { status: reaches(weighted / total, rule.item_threshold) ? "passed" : "failed", scores };
+}
+async function runScorer(scorer, input, id) {
+    let outcome;
+    try {
+        outcome = await scorer.fn(input);
+    }
+    catch (error) {
+        return erroredScore(id, scorer, errorMessage(error), "threw");
+    }
+    const problem = outcomeProblem(outcome);
+    if (problem !== undefined)
+        return erroredScore(id, scorer, problem, "returned an invalid result");
+    outcome = applyModifiers(outcome, scorer.modifiers);
+    return {
+        id,
+        scorer: scorer.label,
+        score: outcome.score,
+        passed: outcome.passed,
+        evidence: outcome.evidence,
+        ...(outcome.usage !== undefined ? { usage: outcome.usage } : {}),
+        ...(outcome.cost !== undefined ? { cost: outcome.cost } : {}),
+    };
+}
+/**
+ * Evidence quotes values (an item's expected value, the output) that may each nest up to
+ * MAX_JSON_DEPTH, a level or two down; past this the store's JSON.stringify could overflow.
+ */
+const MAX_EVIDENCE_DEPTH = 2 * MAX_JSON_DEPTH;
+/** The store and the summary trust a score in [0, 1] with a storable reason: anything else is refused here. */
+function outcomeProblem(outcome) {
+    if (outcome === null || typeof outcome !== "object")
+        return `expected { score, passed, evidence }, got ${String(outcome)}`;
+    const { score, passed, evidence } = outcome;
+    if (typeof score !== "number" || Number.isNaN(score) || score < 0 || score > 1) {
+        return `score ${String(score)} is not a number between 0 and 1`;
+    }
+    if (typeof passed !== "boolean")
+        return `passed ${String(passed)} is not true or false`;
+    if (evidence === null || typeof evidence !== "object" || typeof evidence.reason !== "string") {
+        return "evidence has no reason";
+    }
+    if (nestingExceeds(evidence, MAX_EVIDENCE_DEPTH)) {
+        return `evidence nests deeper than ${MAX_EVIDENCE_DEPTH} levels or contains itself; it could not be stored`;
+    }
+    return undefined;
+}
+function erroredScore(id, scorer, message, what) {
+    return {
+        id,
+        scorer: scorer.label,
+        score: 0,
+        passed: false,
+        evidence: { reason: `scorer ${scorer.label} (${scorer.name}) ${what}: ${message}` },
+        error: message,
+    };
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === "string" ? error : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/failure-text.ts
+
+
+
+/** The first `length` code points of a body or stderr, on one line, for an item's error message. */
+function failure_text_excerpt(text, length = 200) {
+    const line = text.replace(/\s+/g, " ").trim();
+    if (line === "")
+        return "(empty)";
+    return truncate(line, length + 1);
+}
+/** "HTTP 503: busy (4 attempts)": how many calls were spent is part of the story. */
+function withAttempts(message, attempts) {
+    return attempts > 1 ? `${message} (${attempts} attempts)` : message;
+}
+/** The last `length` characters, where a program's stderr says what went wrong. */
+function tailExcerpt(text, length = 200) {
+    const line = text.replace(/\s+/g, " ").trim();
+    if (line === "")
+        return "(empty)";
+    return line.length > length ? `…${suffixWithin(line, { limit: length, unit: "characters" })}` : line;
+}
+/** A deeper response would overflow the stack where the item is stored: the item errors instead. */
+const RESPONSE_TOO_DEEP = `the response nests deeper than ${MAX_JSON_DEPTH} levels`;
+
+;// CONCATENATED MODULE: ./src/core/template.ts
+
+const PLACEHOLDER_ROOTS = new Set([
+    "input",
+    "expected",
+    "metadata",
+    "item_id",
+    "run_id",
+    "experiment",
+]);
+const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+const WHOLE_PLACEHOLDER = /^\{\{\s*([^{}\s]+)\s*\}\}$/;
+/**
+ * A string that is exactly one placeholder becomes that JSON value (an object stays an object);
+ * placeholders inside a longer string become text (JSON when the value is not a string). A value
+ * that is absent renders as `undefined` in place (so JSON drops the key) and as "" in text.
+ */
+function compileTemplate(template) {
+    if (typeof template === "string")
+        return compileString(template);
+    if (Array.isArray(template)) {
+        const parts = template.map(compileTemplate);
+        return (values) => parts.map((part) => part(values));
+    }
+    if (template !== null && typeof template === "object") {
+        const entries = Object.entries(template).map(([key, value]) => [key, compileTemplate(value)]);
+        return (values) => {
+            const rendered = {};
+            for (const [key, part] of entries)
+                rendered[key] = part(values);
+            return rendered;
+        };
+    }
+    return () => template;
+}
+function compileText(text) {
+    const pieces = [];
+    let last = 0;
+    for (const match of text.matchAll(PLACEHOLDER)) {
+        pieces.push(text.slice(last, match.index));
+        const name = match[1];
+        pieces.push((values) => resolvePlaceholder(name, values));
+        last = match.index + match[0].length;
+    }
+    if (pieces.length === 0)
+        return () => text;
+    pieces.push(text.slice(last));
+    return (values) => {
+        let rendered = "";
+        for (const piece of pieces)
+            rendered += typeof piece === "string" ? piece : template_asText(piece(values));
+        return rendered;
+    };
+}
+/** Every placeholder whose root is not one of `roots`, for a config error. */
+function findUnknownPlaceholders(template, at = [], roots = PLACEHOLDER_ROOTS) {
+    if (typeof template === "string") {
+        return [...template.matchAll(PLACEHOLDER)]
+            .filter((match) => !roots.has(match[1].split(".")[0]))
+            .map((match) => ({ at, placeholder: match[0] }));
+    }
+    if (Array.isArray(template)) {
+        return template.flatMap((value, index) => findUnknownPlaceholders(value, [...at, index], roots));
+    }
+    if (template !== null && typeof template === "object") {
+        return Object.entries(template).flatMap(([key, value]) => findUnknownPlaceholders(value, [...at, key], roots));
+    }
+    return [];
+}
+function compileString(text) {
+    const whole = WHOLE_PLACEHOLDER.exec(text);
+    if (whole) {
+        const name = whole[1];
+        return (values) => resolvePlaceholder(name, values);
+    }
+    return compileText(text);
+}
+function resolvePlaceholder(name, values) {
+    const dot = name.indexOf(".");
+    const root = dot === -1 ? name : name.slice(0, dot);
+    // Own keys only: `{{constructor}}` must not render a prototype's member.
+    if (!Object.hasOwn(values, root))
+        return undefined;
+    const value = values[root];
+    return dot === -1 ? value : getPath(value, name.slice(dot + 1));
+}
+function template_asText(value) {
+    if (value === undefined)
+        return "";
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/require-answer.ts
+/**
+ * No false green from a call that got no answer. A target result whose output is missing
+ * (`undefined`: the mapped path is absent) or `null`, with no tool call either, becomes an error
+ * result, so the item is an error for every scorer, negative ones (`not_contains`, a regex with a
+ * negative lookahead) included. An empty string the target did return is an answer like any
+ * other. `where` names the response field the output was read from, for the message; `response`
+ * is the parsed response, quoted (shortened) so the user sees what came back instead.
+ */
+function requireAnswer(result, where) {
+    if (result.error !== undefined || hasAnswer(result))
+        return result;
+    const field = where ? ` at "${where.field}"` : "";
+    const what = result.output === null ? `null${field}` : `no output${field}`;
+    const response = where ? `; the response was ${responseExcerpt(where.response)}` : "";
+    return { ...result, error: `the target answered with ${what}${response}` };
+}
+function hasAnswer(result) {
+    if (result.output !== undefined && result.output !== null)
+        return true;
+    // An agent may answer with tool calls alone (OpenAI sends `content: null` beside them).
+    return (result.tool_calls?.length ?? 0) > 0;
+}
+// An error message is one line in a table: a few hundred characters say what came back.
+const RESPONSE_EXCERPT = 200;
+function responseExcerpt(response) {
+    let text;
+    try {
+        text = JSON.stringify(response) ?? String(response);
+    }
+    catch {
+        text = String(response);
+    }
+    const points = Array.from(text);
+    return points.length <= RESPONSE_EXCERPT ? text : `${points.slice(0, RESPONSE_EXCERPT).join("")}…`;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/targets/abort-watch.ts
+/**
+ * Calls `abort()` on every watcher of a signal when it aborts, with one listener per signal
+ * instead of one per request: a run passes the same signal to 10,000 calls.
+ */
+class AbortWatch {
+    watchers = new WeakMap();
+    add(signal, watcher) {
+        let watchers = this.watchers.get(signal);
+        if (watchers === undefined) {
+            const created = new Set();
+            signal.addEventListener("abort", () => abortAll(created), { once: true });
+            this.watchers.set(signal, created);
+            watchers = created;
+        }
+        watchers.add(watcher);
+    }
+    delete(signal, watcher) {
+        this.watchers.get(signal)?.delete(watcher);
+    }
+}
+function abortAll(watchers) {
+    const current = [...watchers];
+    watchers.clear();
+    for (const watcher of current)
+        watcher.abort();
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/pending-exchange.ts
+
+/** The attempt ran out of time; the request was destroyed. */
+class AttemptTimeoutError extends Error {
+    timeoutMs;
+    name = "AttemptTimeoutError";
+    constructor(timeoutMs) {
+        super(`timed out after ${timeoutMs} ms`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** A response beyond this is refused rather than buffered: no answer of an LLM app is 32 MB. */
+const MAX_RESPONSE_CHARS = 32 * 1024 * 1024;
+const PENDING = Symbol("evalgate.pendingExchange");
+/**
+ * One request in flight: collects the response, enforces the timeout, stops on abort. Its
+ * listeners are module functions that find it through the emitter, so a call allocates this
+ * object and no closures (this is the hot path of a 10,000-item run).
+ */
+class PendingExchange {
+    req;
+    resolve;
+    reject;
+    timeoutMs;
+    signal;
+    abortWatch;
+    text = "";
+    settled = false;
+    timer;
+    constructor(req, resolve, reject, timeoutMs, signal, abortWatch) {
+        this.req = req;
+        this.resolve = resolve;
+        this.reject = reject;
+        this.timeoutMs = timeoutMs;
+        this.signal = signal;
+        this.abortWatch = abortWatch;
+        req[PENDING] = this;
+        req.on("response", onResponse);
+        req.on("error", onError);
+        this.timer = setTimeout(onTimeout, timeoutMs, this);
+        abortWatch.add(signal, this);
+    }
+    receive(res) {
+        res[PENDING] = this;
+        res.setEncoding("utf8");
+        res.on("data", onData);
+        res.on("end", onEnd);
+        res.on("error", onError);
+    }
+    append(chunk) {
+        this.text += chunk;
+        if (this.text.length > MAX_RESPONSE_CHARS) {
+            this.req.destroy(new Error(`response larger than ${MAX_RESPONSE_CHARS / 1024 / 1024} MB`));
+        }
+    }
+    complete(res) {
+        if (!this.settle())
+            return;
+        this.resolve({ status: res.statusCode ?? 0, headers: res.headers, text: this.text });
+    }
+    fail(error) {
+        if (this.settle())
+            this.reject(error);
+    }
+    timeout() {
+        const error = new AttemptTimeoutError(this.timeoutMs);
+        this.fail(error);
+        this.req.destroy(error);
+    }
+    abort() {
+        this.fail(abortReason(this.signal));
+        this.req.destroy();
+    }
+    /** True the first time: exactly one of resolve/reject runs, and the timer and watch go. */
+    settle() {
+        if (this.settled)
+            return false;
+        this.settled = true;
+        clearTimeout(this.timer);
+        this.abortWatch.delete(this.signal, this);
+        return true;
+    }
+}
+function onResponse(res) {
+    this[PENDING].receive(res);
+}
+function onData(chunk) {
+    this[PENDING].append(chunk);
+}
+function onEnd() {
+    this[PENDING].complete(this);
+}
+function onError(error) {
+    this[PENDING].fail(error);
+}
+function onTimeout(pending) {
+    pending.timeout();
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/http-transport.ts
+
+
+
+
+
+
+function endpointOf(url) {
+    const endpoint = {
+        secure: url.protocol === "https:",
+        // node:http wants an IPv6 literal without its brackets.
+        hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+    };
+    if (url.username !== "") {
+        endpoint.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    }
+    return endpoint;
+}
+/**
+ * `node:http` with keep-alive agents sized to the run's concurrency: every concurrent call keeps
+ * its connection, so a 10,000-item run opens `concurrency` sockets, not 10,000. (Measured faster
+ * than the global fetch at concurrency 64 on loopback; see the targets' report.)
+ */
+class HttpTransport {
+    httpAgent;
+    httpsAgent;
+    abortWatch = new AbortWatch();
+    constructor(concurrency) {
+        const options = { keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency };
+        this.httpAgent = new (external_node_http_default()).Agent(options);
+        this.httpsAgent = new (external_node_https_default()).Agent(options);
+    }
+    /**
+     * Resolves with any status; rejects with AttemptTimeoutError, a network error (its message
+     * like "connect ECONNREFUSED 127.0.0.1:9"), or the abort reason when `signal` aborts.
+     */
+    send(request) {
+        const { signal, endpoint } = request;
+        if (signal.aborted)
+            return Promise.reject(abortReason(signal));
+        const req = (endpoint.secure ? (external_node_https_default()) : (external_node_http_default())).request({
+            hostname: endpoint.hostname,
+            port: endpoint.port,
+            path: endpoint.path,
+            auth: endpoint.auth,
+            method: request.method,
+            headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) },
+            agent: endpoint.secure ? this.httpsAgent : this.httpAgent,
+        });
+        const promise = new Promise((resolve, reject) => {
+            // The exchange lives on through the listeners it registers on `req`.
+            new PendingExchange(req, resolve, reject, request.timeoutMs, signal, this.abortWatch);
+        });
+        req.end(request.body);
+        return promise;
+    }
+    close() {
+        this.httpAgent.destroy();
+        this.httpsAgent.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/call-json-endpoint.ts
+
+
+
+
+/**
+ * Sends one JSON request with retries. Retried: network errors, timeouts, 408, 429 and 5xx
+ * (honouring Retry-After). Final at once: any other non-2xx and a 2xx that is not JSON or nests
+ * deeper than MAX_JSON_DEPTH, since sending the same request again would get the same answer. Rejects only when `signal` aborts.
+ */
+async function callJsonEndpoint(transport, request, policy) {
+    let latencyMs = 0;
+    const attempt = async () => {
+        const started = performance.now();
+        try {
+            const exchange = await transport.send(request);
+            latencyMs = performance.now() - started;
+            return judgeExchange(exchange);
+        }
+        catch (error) {
+            latencyMs = performance.now() - started;
+            if (request.signal.aborted)
+                throw error;
+            if (error instanceof AttemptTimeoutError)
+                return { retry: true, value: { error: error.message } };
+            return { retry: true, value: { error: networkErrorText(error) } };
+        }
+    };
+    const { value, attempts } = await withRetries(attempt, policy, request.signal);
+    latencyMs = Math.round(latencyMs * 100) / 100;
+    if (value.error !== undefined)
+        return { error: withAttempts(value.error, attempts), attempts, latencyMs };
+    return { json: value.json, attempts, latencyMs };
+}
+function judgeExchange(exchange) {
+    const { status, text } = exchange;
+    if (status >= 200 && status < 300) {
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch {
+            return { retry: false, value: { error: `response is not JSON: ${failure_text_excerpt(text)}` } };
+        }
+        return { retry: false, value: nestingExceeds(json) ? { error: RESPONSE_TOO_DEEP } : { json } };
+    }
+    const detail = text.trim() === "" ? "" : `: ${failure_text_excerpt(text)}`;
+    const error = `HTTP ${status}${detail}`;
+    if (status === 408 || status === 429 || status >= 500) {
+        const header = exchange.headers["retry-after"];
+        const retryAfterMs = parseRetryAfter(header, Date.now());
+        return retryAfterMs === undefined
+            ? { retry: true, value: { error } }
+            : { retry: true, value: { error }, retryAfterMs };
+    }
+    return { retry: false, value: { error } };
+}
+function networkErrorText(error) {
+    if (error instanceof Error)
+        return error.message || error.code || error.name;
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/core/normalize-usage.ts
+/**
+ * Token usage in one meaning whatever the provider's shape: `input_tokens` is every input token
+ * the call consumed, cached ones included, and `cached_input_tokens` (cache reads) and
+ * `cache_creation_input_tokens` (cache writes) are the parts of it the provider cached.
+ *
+ * | shape, recognised by                     | input_tokens                    | cached_input_tokens                   | output_tokens     |
+ * | ---------------------------------------- | ------------------------------- | ------------------------------------- | ----------------- |
+ * | OpenAI chat: `prompt_tokens` or          | `prompt_tokens`                 | `prompt_tokens_details.cached_tokens` | completion_tokens |
+ * |   `completion_tokens` present            |                                 |                                       |                   |
+ * | Anthropic: `cache_read_input_tokens` or  | `input_tokens` + cache reads    | `cache_read_input_tokens`             | output_tokens     |
+ * |   `cache_creation_input_tokens` present  |   + cache writes (a missing     |                                       |                   |
+ * |                                          |   one counts 0)                 |                                       |                   |
+ * | OpenAI Responses and any other shape     | `input_tokens`                  | `input_tokens_details.cached_tokens`  | output_tokens     |
+ *
+ * Anthropic's cache writes are kept as `cache_creation_input_tokens` too.
+ *
+ * Why keys decide: OpenAI's `prompt_tokens` and the Responses API's `input_tokens` already count
+ * cached tokens, Anthropic's `input_tokens` counts only what follows the last cache breakpoint.
+ * Anthropic's Messages API sends its cache keys (0 or null when nothing was cached) and never a
+ * `total_tokens`; a response without those keys cached nothing, so its `input_tokens` is
+ * already the whole input and the generic reading is exact. The absence of `total_tokens` is no
+ * sign of Anthropic: OpenAI-compatible servers often leave it out too. A gateway that adds
+ * `prompt_tokens` beside Anthropic's keys (LiteLLM) counts cached tokens in it, so the chat
+ * reading comes first.
+ *
+ * `total_tokens` is input + output when both are known: a given total that disagrees (a gateway
+ * that summed Anthropic's uncached input) is wrong, and one that agrees changes nothing. When one
+ * side is unknown, a given total is kept if it is not below the known side. Counts that are not
+ * non-negative integers (negative, fractional, NaN, text) are ignored, as is a cached count above
+ * the input it is part of or without a known input: cached never exceeds input, in any shape.
+ */
+function normalizeUsage(value) {
+    if (!normalize_usage_isRecord(value))
+        return undefined;
+    const read = readShape(value);
+    const usage = {};
+    if (read.input !== undefined)
+        usage.input_tokens = read.input;
+    if (read.output !== undefined)
+        usage.output_tokens = read.output;
+    const total = totalOf(normalize_usage_tokenCount(value.total_tokens), read.input, read.output);
+    if (total !== undefined)
+        usage.total_tokens = total;
+    if (read.cached !== undefined && read.input !== undefined && read.cached <= read.input) {
+        usage.cached_input_tokens = read.cached;
+    }
+    if (read.cacheCreation !== undefined)
+        usage.cache_creation_input_tokens = read.cacheCreation;
+    return Object.keys(usage).length > 0 ? usage : undefined;
+}
+function readShape(usage) {
+    if ("prompt_tokens" in usage || "completion_tokens" in usage) {
+        return {
+            input: normalize_usage_tokenCount(usage.prompt_tokens) ?? normalize_usage_tokenCount(usage.input_tokens),
+            output: normalize_usage_tokenCount(usage.completion_tokens) ?? normalize_usage_tokenCount(usage.output_tokens),
+            cached: detailCount(usage.prompt_tokens_details, "cached_tokens"),
+        };
+    }
+    if ("cache_read_input_tokens" in usage || "cache_creation_input_tokens" in usage) {
+        const parts = [usage.input_tokens, usage.cache_read_input_tokens, usage.cache_creation_input_tokens].map(normalize_usage_tokenCount);
+        const [, cached, cacheCreation] = parts;
+        const known = parts.filter((part) => part !== undefined);
+        return {
+            // A missing part counts 0: cache reads alone are still input, never more cached than input.
+            input: known.length === 0 ? undefined : known.reduce((sum, part) => sum + part, 0),
+            output: normalize_usage_tokenCount(usage.output_tokens),
+            cached,
+            cacheCreation,
+        };
+    }
+    return {
+        input: normalize_usage_tokenCount(usage.input_tokens),
+        output: normalize_usage_tokenCount(usage.output_tokens),
+        cached: detailCount(usage.input_tokens_details, "cached_tokens"),
+    };
+}
+function totalOf(given, input, output) {
+    if (input !== undefined && output !== undefined)
+        return input + output;
+    if (given === undefined)
+        return undefined;
+    return given >= (input ?? output ?? 0) ? given : undefined;
+}
+function detailCount(details, key) {
+    return normalize_usage_isRecord(details) ? normalize_usage_tokenCount(details[key]) : undefined;
+}
+function normalize_usage_tokenCount(value) {
+    return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+function normalize_usage_isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/response-mapping.ts
+
+
+
+/**
+ * Reads the answer's parts (and the model's name, for the price table). A missing output is not an error here: the scorers fail the item and
+ * show why. Tool calls, usage and cost that are absent or unreadable are simply left out. Usage
+ * in any provider's shape is read by `normalizeUsage`, the one place that knows those shapes.
+ */
+function mapResponse(json, mapping) {
+    const mapped = { output: getPath(json, mapping.output) };
+    const toolCalls = normalizeToolCalls(getPath(json, mapping.tool_calls));
+    if (toolCalls)
+        mapped.tool_calls = toolCalls;
+    const usage = normalizeUsage(getPath(json, mapping.usage));
+    if (usage)
+        mapped.usage = usage;
+    const cost = getPath(json, mapping.cost);
+    if (typeof cost === "number" && Number.isFinite(cost) && cost >= 0)
+        mapped.cost = cost;
+    const model = getPath(json, mapping.model ?? "model");
+    if (typeof model === "string" && model !== "")
+        mapped.model = model;
+    return mapped;
+}
+/**
+ * Accepts `[{name, arguments}]`, OpenAI's `[{type: "function", function: {name, arguments}}]`
+ * and Anthropic's `[{type: "tool_use", name, input}]`. OpenAI sends arguments as a JSON string;
+ * it is parsed so scorers compare values, not spellings.
+ */
+function normalizeToolCalls(value) {
+    if (!Array.isArray(value))
+        return undefined;
+    const calls = [];
+    for (const entry of value) {
+        const call = toolCallOf(entry);
+        if (call)
+            calls.push(call);
+    }
+    return calls;
+}
+function toolCallOf(entry) {
+    if (!response_mapping_isRecord(entry))
+        return undefined;
+    const source = response_mapping_isRecord(entry.function) ? entry.function : entry;
+    if (typeof source.name !== "string")
+        return undefined;
+    const rawArguments = "arguments" in source ? source.arguments : source.input;
+    const call = { name: source.name };
+    if (rawArguments !== undefined)
+        call.arguments = parseJsonText(rawArguments);
+    return call;
+}
+/** Text that is not JSON, or nests deeper than MAX_JSON_DEPTH (it would overflow the store), stays text. */
+function parseJsonText(value) {
+    if (typeof value !== "string")
+        return value;
+    try {
+        const parsed = JSON.parse(value);
+        return nestingExceeds(parsed) ? value : parsed;
+    }
+    catch {
+        return value;
+    }
+}
+function response_mapping_isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/call-for-answer.ts
+
+
+
+/**
+ * One item's call of a JSON endpoint (with retries), and the answer read from its response: what
+ * the http and prompt targets share. A response without the answer is an item error naming the field.
+ */
+async function callForAnswer(transport, request, policy, mapping) {
+    const result = await callJsonEndpoint(transport, request, policy);
+    if (result.error !== undefined) {
+        return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
+    }
+    const mapped = { ...mapResponse(result.json, mapping), latency_ms: result.latencyMs, attempts: result.attempts };
+    return requireAnswer(mapped, { field: mapping.output, response: result.json });
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/target-options.ts
+
+
+
+/** An http(s) URL, or a UserError that says what to write. */
+function parseTargetUrl(text, where) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        url = undefined;
+    }
+    // `new URL("localhost:3000")` parses, with "localhost:" as its scheme.
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+        throw new errors_UserError(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
+    }
+    return url;
+}
+/** The URL without credentials or query, which may hold secrets: for the run record. */
+function describeUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+/** Refuses `{{typo}}` before the run, rather than sending it 10,000 times. */
+function assertKnownPlaceholders(template, where) {
+    const unknown = findUnknownPlaceholders(template);
+    if (unknown.length === 0)
+        return;
+    const known = [...PLACEHOLDER_ROOTS].map((root) => `{{${root}}}`).join(", ");
+    const lines = unknown.map(({ at, placeholder }) => {
+        const path = formatPath(at);
+        const field = path === "" ? where : path.startsWith("[") ? `${where}${path}` : `${where}.${path}`;
+        return `${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{input.question}})`;
+    });
+    throw new errors_UserError(lines.join("\n"));
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/http.ts
+
+
+
+
+
+/** The `experiment` field of the request: variant and overrides only when the run has them. */
+function experimentField(context) {
+    const experiment = { name: context.experiment };
+    if (context.variant !== undefined)
+        experiment.variant = context.variant;
+    if (context.overrides !== undefined)
+        experiment.overrides = context.overrides;
+    return experiment;
+}
+function templateValues(item, context) {
+    return {
+        input: item.input,
+        expected: item.expected,
+        metadata: item.metadata,
+        item_id: item.id,
+        run_id: context.runId,
+        experiment: experimentField(context),
+    };
+}
+/** The default body of PRODUCT.md, or the config's `body` template rendered for the item. */
+function bodyBuilder(config) {
+    if (config.body === undefined) {
+        return (item, context) => ({
+            input: item.input,
+            item_id: item.id,
+            run_id: context.runId,
+            experiment: experimentField(context),
+        });
+    }
+    const render = compileTemplate(config.body);
+    return (item, context) => render(templateValues(item, context));
+}
+/** JSON both ways unless the config's headers say otherwise (any spelling of the name). */
+function requestHeaders(configured) {
+    const names = new Set(Object.keys(configured).map((name) => name.toLowerCase()));
+    const headers = {};
+    if (!names.has("content-type"))
+        headers["content-type"] = "application/json";
+    if (!names.has("accept"))
+        headers.accept = "application/json";
+    return { ...headers, ...configured };
+}
+function createHttpTarget(config, options) {
+    const url = parseTargetUrl(config.url, `${options.path}.url`);
+    if (config.body !== undefined)
+        assertKnownPlaceholders(config.body, `${options.path}.body`);
+    const endpoint = endpointOf(url);
+    const transport = new HttpTransport(options.concurrency);
+    const policy = retryPolicy(options.retries, options.backoff);
+    const headers = requestHeaders(config.headers);
+    const buildBody = bodyBuilder(config);
+    return {
+        description: describeUrl(url),
+        async call(item, context) {
+            const body = JSON.stringify(buildBody(item, context));
+            const request = { endpoint, method: config.method, headers, body, timeoutMs: config.timeout, signal: context.signal };
+            return callForAnswer(transport, request, policy, config);
+        },
+        async close() {
+            transport.close();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/engine/targets/process-group.ts
+/**
+ * On POSIX each command runs as the leader of its own process group (`detached: true`), so one
+ * signal to the group reaches what it started too (`sh -c "agent &"`): a timeout or a cancel
+ * leaves no grandchild running. Windows has no process groups; there only the child is signalled.
+ */
+const OWN_PROCESS_GROUP = process.platform !== "win32";
+/** Leaders of groups still running: the CLI may exit (a second Ctrl-C) before they end. */
+const liveGroups = new Set();
+let exitHookInstalled = false;
+/** Call once the child is spawned; `groupExited` once its leader has exited. */
+function watchGroup(child) {
+    if (!OWN_PROCESS_GROUP || child.pid === undefined)
+        return;
+    liveGroups.add(child.pid);
+    if (!exitHookInstalled) {
+        exitHookInstalled = true;
+        // Detached children no longer get the terminal's Ctrl-C: stop them when we stop.
+        process.on("exit", () => {
+            for (const pid of liveGroups)
+                signalPid(-pid, "SIGTERM");
+        });
+    }
+}
+function groupExited(child) {
+    if (child.pid !== undefined)
+        liveGroups.delete(child.pid);
+}
+/**
+ * Signals the child's whole group. After the leader has exited the group lives on while any
+ * member does, and its id cannot be reused meanwhile; an empty group answers ESRCH, ignored.
+ */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    if (OWN_PROCESS_GROUP)
+        signalPid(-child.pid, signal);
+    else
+        child.kill(signal);
+}
+function signalPid(pid, signal) {
+    try {
+        process.kill(pid, signal);
+    }
+    catch {
+        // Already gone.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/run-process.ts
+
+
+
+
+/** Beyond this stdout is an error, not an answer; stderr keeps only its tail for the message. */
+const MAX_STDOUT_CHARS = 32 * 1024 * 1024;
+const STDERR_TAIL = { limit: 8 * 1024, unit: "characters" };
+/**
+ * After the process exits, how long its pipes may take to deliver what it wrote. A pipe still open
+ * after that is held by something it left running in the background (`(sleep 50) &`): the answer
+ * is read, the pipes are closed and the leftovers are asked to stop.
+ */
+const DRAIN_GRACE_MS = 100;
+/**
+ * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr, and
+ * resolves once the process has exited and its output is read. The timeout covers the process,
+ * not what it leaves behind. On timeout it terminates the process group (SIGTERM, then SIGKILL
+ * after the grace) and resolves once the process has exited, so a run never has more live
+ * processes than its concurrency. When `signal` aborts it sends the same kill and rejects at once
+ * with the abort reason.
+ */
+function runProcess(request) {
+    const { signal } = request;
+    if (signal.aborted)
+        return Promise.reject(abortReason(signal));
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(request.program, request.args, {
+            cwd: request.cwd,
+            env: request.env,
+            stdio: ["pipe", "pipe", "pipe"],
+            detached: OWN_PROCESS_GROUP,
+        });
+        watchGroup(child);
+        let stdout = "";
+        let stderr = "";
+        let exit;
+        let timedOut = false;
+        let terminating = false;
+        let settled = false;
+        let drainTimer;
+        const settle = (outcome, error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timeoutTimer);
+            clearTimeout(drainTimer);
+            signal.removeEventListener("abort", onAbort);
+            if (outcome)
+                resolve(outcome);
+            else
+                reject(error);
+        };
+        const settleExited = () => {
+            if (exit !== undefined)
+                settle({ kind: "exited", ...exit, stdout, stderr });
+        };
+        const closePipes = () => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+        };
+        const terminate = () => {
+            if (terminating)
+                return;
+            terminating = true;
+            if (exit !== undefined) {
+                // Draining after the exit: stop waiting for what it left running, and stop that too.
+                closePipes();
+                signalGroup(child, "SIGTERM");
+                return;
+            }
+            signalGroup(child, "SIGTERM");
+            // Left armed after the leader exits: its grandchildren get the same grace, then SIGKILL.
+            const killTimer = setTimeout(() => signalGroup(child, "SIGKILL"), request.killGraceMs);
+            killTimer.unref();
+        };
+        const onAbort = () => {
+            terminate();
+            settle(undefined, abortReason(signal));
+        };
+        const timeoutTimer = setTimeout(() => {
+            timedOut = true;
+            terminate();
+        }, request.timeoutMs);
+        signal.addEventListener("abort", onAbort, { once: true });
+        child.stdout.setEncoding("utf8");
+        child.stdout.on("data", (chunk) => {
+            stdout += chunk;
+            if (stdout.length > MAX_STDOUT_CHARS) {
+                settle({ kind: "failed", code: undefined, message: `stdout larger than ${MAX_STDOUT_CHARS / 1024 / 1024} MB` });
+                terminate();
+            }
+        });
+        child.stderr.setEncoding("utf8");
+        child.stderr.on("data", (chunk) => {
+            stderr = suffixWithin(stderr + chunk, STDERR_TAIL);
+        });
+        // A process that exits without reading its stdin makes our write fail with EPIPE: not our error.
+        child.stdin.on("error", () => { });
+        child.stdin.end(request.stdin);
+        child.on("error", (error) => {
+            groupExited(child);
+            settle({ kind: "failed", code: error.code, message: error.message });
+        });
+        child.on("exit", (code, signalName) => {
+            exit = { code, signalName };
+            groupExited(child);
+            clearTimeout(timeoutTimer);
+            if (terminating) {
+                // Killed: whatever grandchildren still hold the pipes, the answer is lost anyway.
+                closePipes();
+                if (timedOut)
+                    settle({ kind: "timeout" });
+                return;
+            }
+            drainTimer = setTimeout(() => {
+                closePipes();
+                signalGroup(child, "SIGTERM");
+                settleExited();
+            }, DRAIN_GRACE_MS);
+        });
+        child.on("close", () => {
+            if (timedOut)
+                settle({ kind: "timeout" });
+            else
+                settleExited();
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/command.ts
+
+
+
+
+
+
+
+
+
+/** After SIGTERM on timeout, a process gets this long to exit before SIGKILL. */
+const KILL_GRACE_MS = 2_000;
+/**
+ * One process per item: the item as JSON on stdin, the answer as JSON on stdout. Retried on a
+ * timeout or a non-zero exit; a missing program or an answer that is not JSON, or nests deeper
+ * than MAX_JSON_DEPTH, is final.
+ */
+function createCommandTarget(config, options) {
+    const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
+    if (program === undefined || program === "") {
+        throw new errors_UserError(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
+    }
+    const env = { ...process.env, ...config.env };
+    const policy = retryPolicy(options.retries, options.backoff);
+    const judge = (outcome) => {
+        switch (outcome.kind) {
+            case "timeout":
+                return { retry: true, value: { error: `timed out after ${config.timeout} ms` } };
+            case "failed":
+                return { retry: false, value: { error: failureText(outcome, program, config.cwd) } };
+            case "exited":
+                if (outcome.code !== 0)
+                    return { retry: true, value: { error: exitText(outcome) } };
+                return { retry: false, value: parseAnswer(outcome.stdout) };
+        }
+    };
+    return {
+        description: typeof config.command === "string" ? config.command : config.command.join(" "),
+        async call(item, context) {
+            const stdin = `${JSON.stringify(commandInput(item, context))}\n`;
+            let latencyMs = 0;
+            const attempt = async () => {
+                const started = performance.now();
+                try {
+                    return judge(await runProcess({
+                        program: program,
+                        args,
+                        ...(config.cwd !== undefined ? { cwd: config.cwd } : {}),
+                        env,
+                        stdin,
+                        timeoutMs: config.timeout,
+                        killGraceMs: KILL_GRACE_MS,
+                        signal: context.signal,
+                    }));
+                }
+                finally {
+                    latencyMs = Math.round((performance.now() - started) * 100) / 100;
+                }
+            };
+            const { value, attempts } = await withRetries(attempt, policy, context.signal);
+            if (value.error !== undefined) {
+                return { latency_ms: latencyMs, attempts, error: withAttempts(value.error, attempts) };
+            }
+            const mapped = { ...mapResponse(value.json, config), latency_ms: latencyMs, attempts };
+            return requireAnswer(mapped, { field: config.output, response: value.json });
+        },
+    };
+}
+/** What the process reads on stdin: the http target's default body, plus expected and metadata. */
+function commandInput(item, context) {
+    const input = { input: item.input, item_id: item.id, run_id: context.runId };
+    if (item.expected !== undefined)
+        input.expected = item.expected;
+    if (item.metadata !== undefined)
+        input.metadata = item.metadata;
+    input.experiment = experimentField(context);
+    return input;
+}
+/** The whole stdout as JSON, else its last non-empty line, so a program may log before answering. */
+function parseAnswer(stdout) {
+    const text = stdout.trim();
+    if (text === "")
+        return { error: "printed nothing on stdout (print the answer as one JSON line)" };
+    const lastLine = text.slice(text.lastIndexOf("\n") + 1);
+    const json = command_parseJsonText(text) ?? command_parseJsonText(lastLine);
+    if (json === undefined)
+        return { error: `output is not JSON: ${failure_text_excerpt(lastLine)}` };
+    return nestingExceeds(json.value) ? { error: RESPONSE_TOO_DEEP } : { json: json.value };
+}
+function command_parseJsonText(text) {
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch {
+        return undefined;
+    }
+}
+function exitText(outcome) {
+    const how = outcome.signalName ? `killed by ${outcome.signalName}` : `exited with code ${outcome.code}`;
+    return outcome.stderr.trim() === "" ? how : `${how}: ${tailExcerpt(outcome.stderr)}`;
+}
+function failureText(outcome, program, cwd) {
+    // spawn reports a missing working directory as ENOENT of the program too.
+    if (outcome.code === "ENOENT" && cwd !== undefined && !(0,external_node_fs_namespaceObject.existsSync)(cwd))
+        return `working directory not found: ${cwd}`;
+    if (outcome.code === "ENOENT")
+        return `command not found: ${program}`;
+    if (outcome.code === "EACCES")
+        return `command is not executable: ${program}`;
+    return outcome.message;
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/custom-scorer-contract.ts
+
+
+
+
+/** Every field is present (null or empty when the item has none): a 10-line scorer need not test for keys. */
+function customScorerRequest({ item, result, runId }) {
+    return {
+        input: item.input,
+        output: result.output ?? null,
+        expected: item.expected ?? null,
+        metadata: item.metadata ?? {},
+        item_id: item.id,
+        tool_calls: result.tool_calls ?? [],
+        latency_ms: result.latency_ms,
+        usage: result.usage ?? null,
+        ...(runId !== undefined ? { run_id: runId } : {}),
+    };
+}
+const custom_scorer_contract_DEFAULT_THRESHOLD = 0.5;
+/** Config fields every custom scorer takes. */
+const CustomScorerFields = {
+    /** `passed` when the answer does not say: `score >= threshold`. */
+    threshold: schemas_number({ error: "write the passing score between 0 and 1, e.g. threshold: 0.7" })
+        .min(0, { error: "the threshold is between 0 and 1" })
+        .max(1, { error: "the threshold is between 0 and 1" })
+        .default(custom_scorer_contract_DEFAULT_THRESHOLD),
+    /** How long one item's scoring may take. */
+    timeout: DurationSchema.default(30_000),
+};
+/** Python's `None` and JavaScript's `undefined` both read as "not given". */
+const CustomScorerAnswerSchema = object({
+    score: schemas_number({ error: "score must be a number between 0 and 1" })
+        .min(0, { error: "score must be between 0 and 1" })
+        .max(1, { error: "score must be between 0 and 1" }),
+    passed: schemas_boolean({ error: "passed must be true or false" }).nullish(),
+    reason: schemas_string({ error: "reason must be a string" }).nullish(),
+    evidence: record(schemas_string(), unknown(), { error: "evidence must be an object" }).nullish(),
+}, { error: 'answer an object such as {"score": 1, "reason": "…"}' });
+/**
+ * The scorer's answer as an outcome, or an Error saying what is wrong with it (score-item records
+ * it as this scorer's error on the item). The answer is first made plain JSON, since a module may
+ * return anything (a Date, a cycle, a BigInt) and evidence is stored as JSON.
+ */
+function customScorerOutcome(answer, options) {
+    const json = plainJson(answer);
+    const parsed = CustomScorerAnswerSchema.safeParse(json);
+    if (!parsed.success) {
+        // Each message of the schema names its field.
+        const problems = [...new Set(parsed.error.issues.map((issue) => issue.message))];
+        throw new Error(`answered ${evidence_values_preview(json)}, which is not a score: ${problems.join("; ")}`);
+    }
+    const { score, passed, reason, evidence } = parsed.data;
+    const threshold = options.threshold;
+    const decided = passed ?? score >= threshold;
+    return {
+        score,
+        passed: decided,
+        evidence: {
+            ...(evidence != null ? { read: evidenceValue(evidence) } : {}),
+            reason: reason != null && reason.trim() !== "" ? truncateText(reason) : defaultReason(options.scorer, score, decided, passed, threshold),
+        },
+    };
+}
+function defaultReason(scorer, score, decided, passed, threshold) {
+    if (passed != null)
+        return `${scorer} scored ${score} and said it ${passed ? "passed" : "failed"}`;
+    return `${scorer} scored ${score}, ${decided ? "at or above" : "below"} the threshold ${threshold}`;
+}
+function plainJson(answer) {
+    if (answer === undefined)
+        throw new Error('answered nothing; answer an object such as {"score": 1}');
+    if (nestingExceeds(answer)) {
+        throw new Error(`answered a value that nests deeper than ${MAX_JSON_DEPTH} levels or contains itself`);
+    }
+    let text;
+    try {
+        text = JSON.stringify(answer);
+    }
+    catch (error) {
+        throw new Error(`answered a value that is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (text === undefined)
+        throw new Error(`answered ${typeof answer}, not JSON; answer an object such as {"score": 1}`);
+    return JSON.parse(text);
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/command-scorer.ts
+
+
+
+
+
+
+/** After SIGTERM on timeout, a scorer process gets this long to exit before SIGKILL. */
+const command_scorer_KILL_GRACE_MS = 2_000;
+const RUN_HINT = 'write the program to run, e.g. run: "python3 evals/score.py"';
+const CommandScorerConfigSchema = strictObject({
+    /** A program and its arguments (no shell), or one string split on spaces, as the command target's. */
+    run: CommandTargetSchema.shape.command.refine((run) => (typeof run === "string" ? run.trim() !== "" : true), {
+        error: RUN_HINT,
+    }),
+    env: CommandTargetSchema.shape.env,
+    ...CustomScorerFields,
+});
+const command_scorer_NEVER_ABORTED = new AbortController().signal;
+const commandScorer = defineScorer({
+    name: "command",
+    description: "A scorer in any language: one process per item, run from the config file's folder, the item and " +
+        "output as JSON on stdin, { score, passed?, reason?, evidence? } as JSON on stdout (the last line, so " +
+        "it may log before). A timeout or a non-zero exit is this scorer's error on the item, with stderr's tail.",
+    configSchema: CommandScorerConfigSchema,
+    create(config, services) {
+        const [program = "", ...args] = typeof config.run === "string" ? config.run.trim().split(/\s+/) : config.run;
+        const env = { ...process.env, ...config.env };
+        const shown = `command scorer "${typeof config.run === "string" ? config.run.trim() : config.run.join(" ")}"`;
+        // A scorer program's failure repeats when run again, unlike a network call: no retries.
+        return async (input) => {
+            const outcome = await runProcess({
+                program,
+                args,
+                cwd: services.configDir,
+                env,
+                stdin: `${JSON.stringify(customScorerRequest(input))}\n`,
+                timeoutMs: config.timeout,
+                killGraceMs: command_scorer_KILL_GRACE_MS,
+                signal: input.signal ?? command_scorer_NEVER_ABORTED,
+            });
+            switch (outcome.kind) {
+                case "timeout":
+                    throw new Error(`timed out after ${config.timeout} ms`);
+                case "failed":
+                    throw new Error(failureText(outcome, program, services.configDir));
+                case "exited": {
+                    if (outcome.code !== 0)
+                        throw new Error(exitText(outcome));
+                    const answer = parseAnswer(outcome.stdout);
+                    if (answer.error !== undefined)
+                        throw new Error(answer.error);
+                    return customScorerOutcome(answer.json, { scorer: shown, threshold: config.threshold });
+                }
+            }
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/engine/scorers/http-scorer.ts
+
+
+
+
+
+
+
+
+
+const URL_HINT = 'write the scorer\'s http:// or https:// URL, e.g. url: "${SCORER_URL}/score"';
+const HttpScorerConfigSchema = strictObject({
+    // Checked after `${NAME}` is filled in; the message does not quote the URL, which may hold a key.
+    url: schemas_string({ error: URL_HINT }).refine(isHttpUrl, { error: URL_HINT }),
+    headers: HttpTargetSchema.shape.headers,
+    ...CustomScorerFields,
+});
+const http_scorer_NEVER_ABORTED = new AbortController().signal;
+const httpScorer = defineScorer({
+    name: "http",
+    description: "A deployed scorer: the item and output are POSTed as JSON to `url` (with `headers`), which answers " +
+        "{ score, passed?, reason?, evidence? }. Retried on network errors, timeouts, 429 and 5xx (Retry-After " +
+        "honoured); any other non-2xx or a body that is not JSON is this scorer's error on the item.",
+    configSchema: HttpScorerConfigSchema,
+    create(config, services) {
+        const url = new URL(config.url);
+        const endpoint = endpointOf(url);
+        const transport = new HttpTransport(services.concurrency);
+        const policy = retryPolicy(services.retries);
+        const headers = requestHeaders(config.headers);
+        const shown = `http scorer ${describeUrl(url)}`;
+        const score = async (input) => {
+            const body = JSON.stringify(customScorerRequest(input));
+            const request = { endpoint, method: "POST", headers, body, timeoutMs: config.timeout, signal: input.signal ?? http_scorer_NEVER_ABORTED };
+            const answer = await callJsonEndpoint(transport, request, policy);
+            if (answer.error !== undefined)
+                throw new Error(answer.error);
+            return customScorerOutcome(answer.json, { scorer: shown, threshold: config.threshold });
+        };
+        score.close = async () => transport.close();
+        return score;
+    },
+});
+function isHttpUrl(text) {
+    try {
+        const url = new URL(text);
+        return url.protocol === "http:" || url.protocol === "https:";
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/anthropic-messages-api.ts
+
+
+/** Anthropic requires max_tokens; a verdict with its reasoning fits well within this. */
+const JUDGE_MAX_TOKENS = 1024;
+/**
+ * Anthropic's Messages API, `POST {base_url}/messages` (base_url `https://api.anthropic.com/v1`).
+ * It has no JSON mode: the system message asks for JSON and the reply is parsed leniently.
+ */
+const anthropicMessagesApi = {
+    path: "/messages",
+    headers: (apiKey) => ({ "anthropic-version": "2023-06-01", ...(apiKey ? { "x-api-key": apiKey } : {}) }),
+    body: (request) => ({
+        model: request.model,
+        max_tokens: JUDGE_MAX_TOKENS,
+        temperature: request.temperature,
+        system: request.system,
+        messages: [{ role: "user", content: request.user }],
+    }),
+    readReply(response) {
+        const content = getPath(response, "content");
+        if (!Array.isArray(content))
+            return undefined;
+        const texts = content.flatMap((block) => {
+            const text = getPath(block, "text");
+            return getPath(block, "type") === "text" && typeof text === "string" ? [text] : [];
+        });
+        if (texts.length === 0)
+            return undefined;
+        const reply = { text: texts.join("") };
+        const usage = normalizeUsage(getPath(response, "usage"));
+        if (usage)
+            reply.usage = usage;
+        return reply;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/engine/scorers/openai-chat-api.ts
+
+
+/**
+ * OpenAI-compatible `POST {base_url}/chat/completions`. `response_format: json_object` makes the
+ * model answer JSON where the server supports it (OpenAI, vLLM, Ollama, LiteLLM); the reply is
+ * parsed leniently anyway, for servers that ignore it.
+ */
+const openaiChatApi = {
+    path: "/chat/completions",
+    headers: (apiKey) => (apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+    body: (request) => ({
+        model: request.model,
+        temperature: request.temperature,
+        messages: [
+            { role: "system", content: request.system },
+            { role: "user", content: request.user },
+        ],
+        response_format: { type: "json_object" },
+    }),
+    readReply(response) {
+        const text = getPath(response, "choices.0.message.content");
+        if (typeof text !== "string")
+            return undefined;
+        const reply = { text };
+        const usage = normalizeUsage(getPath(response, "usage"));
+        if (usage)
+            reply.usage = usage;
+        const cost = reportedCost(getPath(response, "cost")) ?? reportedCost(getPath(response, "usage.cost"));
+        if (cost !== undefined)
+            reply.cost = cost;
+        return reply;
+    },
+};
+/** A cost the response reports (OpenRouter and LiteLLM send one), if it is a usable number. */
+function reportedCost(value) {
+    return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/chat-api.ts
+
+
+function chatApiFor(type) {
+    return type === "anthropic" ? anthropicMessagesApi : openaiChatApi;
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/disk-cache.ts
+
+
+
+
+/** No folder: nothing is kept (`--no-cache`). */
+const NO_CACHE = {
+    get: () => Promise.resolve(undefined),
+    put: () => Promise.resolve(),
+};
+/**
+ * A cache in `dir` (created on the first write). `read` checks what a file holds and returns
+ * undefined for anything it does not trust, which is then a miss. A cache that cannot be read or
+ * written (a full disk, a read-only folder) costs a call, never the score: its errors are dropped.
+ */
+function openDiskCache(dir, read) {
+    if (dir === undefined)
+        return NO_CACHE;
+    let created;
+    const fileOf = (key) => external_node_path_default().join(dir, `${sha256Hex(canonicalJson(key))}.json`);
+    return {
+        async get(key) {
+            try {
+                return read(JSON.parse(await (0,promises_namespaceObject.readFile)(fileOf(key), "utf8")));
+            }
+            catch {
+                return undefined;
+            }
+        },
+        async put(key, value) {
+            const file = fileOf(key);
+            // Written aside, then renamed: a reader never sees half a file, even from a killed run.
+            const temporary = `${file}.${(0,external_node_crypto_.randomUUID)()}.tmp`;
+            try {
+                created ??= (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+                await created;
+                await (0,promises_namespaceObject.writeFile)(temporary, JSON.stringify(value));
+                await (0,promises_namespaceObject.rename)(temporary, file);
+            }
+            catch {
+                created = undefined;
+                await (0,promises_namespaceObject.rm)(temporary, { force: true }).catch(() => undefined);
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/judge-prompt.ts
+
+/** What a judge's `prompt` (and `criteria`) may name: `{{input}}`, `{{output}}`, `{{metadata.lang}}`, … */
+const JUDGE_PLACEHOLDER_ROOTS = new Set([
+    "input",
+    "output",
+    "expected",
+    "metadata",
+    "item_id",
+    "tool_calls",
+]);
+const DEFAULT_SYSTEM = "You are an impartial evaluator. You judge the output of an AI system against the criteria you are given.";
+/**
+ * Compiled once per run. The user message is the config's `prompt` rendered for the item, or a
+ * default one laying out the input, the output, the expected value (when the item has one), the
+ * tool calls (when there are any) and the `criteria`. The system message always ends with the
+ * answer format, so a custom `prompt` or `system` need not repeat it.
+ */
+function compileJudgePrompt(config) {
+    const system = `${config.system ?? DEFAULT_SYSTEM}\n\n${answerFormat(Object.keys(config.choices))}`;
+    const renderUser = config.prompt !== undefined ? compileText(config.prompt) : rubricPrompt(config.criteria ?? "");
+    return (item, result) => ({ system, user: renderUser(judgeValues(item, result)) });
+}
+function judgeValues(item, result) {
+    return {
+        input: item.input,
+        output: result.output,
+        expected: item.expected,
+        metadata: item.metadata,
+        item_id: item.id,
+        tool_calls: result.tool_calls,
+    };
+}
+function rubricPrompt(criteria) {
+    const renderCriteria = compileText(criteria);
+    return (values) => {
+        const sections = [
+            ["Input", values.input],
+            ["Output", values.output ?? "(no text output)"],
+        ];
+        if (values.expected !== undefined)
+            sections.push(["Expected", values.expected]);
+        if (Array.isArray(values.tool_calls) && values.tool_calls.length > 0)
+            sections.push(["Tool calls", values.tool_calls]);
+        sections.push(["Criteria", renderCriteria(values)]);
+        return sections.map(([title, value]) => `[${title}]\n${sectionText(value)}`).join("\n\n");
+    };
+}
+function sectionText(value) {
+    return typeof value === "string" ? value : (JSON.stringify(value, null, 2) ?? String(value));
+}
+/** The default choices get their meaning spelt out; custom ones are the prompt's to explain. */
+function answerFormat(choices) {
+    const listed = choices.map((choice) => JSON.stringify(choice)).join(", ");
+    const meaning = choices.length === 2 && choices[0] === "Y" && choices[1] === "N"
+        ? ' Choose "Y" if the output meets the criteria and "N" if it does not.'
+        : "";
+    return ('Answer with one JSON object and nothing else: {"reasoning": "<why, in one or two sentences>", ' +
+        `"choice": "<one of ${listed}>"}.${meaning}`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/model-endpoint.ts
+
+
+
+
+
+const model_endpoint_NEVER_ABORTED = new AbortController().signal;
+/**
+ * A model API a scorer calls (a judge's chat, an embeddings endpoint), over the targets' transport
+ * and retry rules: keep-alive connections sized to the run's concurrency; network errors,
+ * timeouts, 408, 429 and 5xx retried with backoff, honouring Retry-After.
+ */
+class ModelEndpoint {
+    options;
+    description;
+    endpoint;
+    transport;
+    policy;
+    headers;
+    constructor(url, options) {
+        this.options = options;
+        this.description = describeUrl(url);
+        this.endpoint = endpointOf(url);
+        this.transport = new HttpTransport(options.concurrency);
+        this.policy = retryPolicy(options.retries);
+        this.headers = requestHeaders(options.headers);
+    }
+    /** The response JSON; throws an Error naming the endpoint when the call fails for good. */
+    async post(body, signal = model_endpoint_NEVER_ABORTED) {
+        const result = await callJsonEndpoint(this.transport, { endpoint: this.endpoint, method: "POST", headers: this.headers, body: JSON.stringify(body), timeoutMs: this.options.timeoutMs, signal }, this.policy);
+        if (result.error !== undefined)
+            throw new Error(`${this.description}: ${result.error}`);
+        return result.json;
+    }
+    close() {
+        this.transport.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/model-provider.ts
+
+
+const OPENAI_BASE_URL = "https://api.openai.com/v1";
+/**
+ * Where a scorer's model is served. `openai` is any OpenAI-compatible API (OpenAI, Azure, vLLM,
+ * Ollama, LiteLLM, OpenRouter); `anthropic` is Anthropic's Messages API. `headers` are sent as
+ * they are (Azure's `api-key`, OpenRouter's `HTTP-Referer`).
+ */
+const ModelProviderSchema = strictObject({
+    type: schemas_enum(["openai", "anthropic"]).default("openai"),
+    base_url: schemas_string().min(1).default(OPENAI_BASE_URL),
+    api_key: schemas_string().optional(),
+    headers: record(schemas_string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: "a header name uses letters, digits and -" }), schemas_string().refine((value) => !/[\r\n\0]/.test(value), { error: "a header value must not contain a line break or a NUL character" })).default({}),
+})
+    .default({ type: "openai", base_url: OPENAI_BASE_URL, headers: {} });
+/**
+ * `{base_url}{path}`: the path is appended to the base URL's path, and a query it carries (Azure's
+ * `?api-version=…`) is kept. A base URL that is not http(s) is a UserError naming `where`.
+ */
+function providerUrl(provider, path, where) {
+    const url = parseTargetUrl(provider.base_url, `${where}.provider.base_url`);
+    url.pathname = `${url.pathname.replace(/\/+$/, "")}${path}`;
+    return url;
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/parse-judge-reply.ts
+const FENCED_BLOCK = /```[a-zA-Z]*\s*\n?([\s\S]*?)```/g;
+/** Each `{…}` span is a JSON.parse of the reply's length: a reply full of braces must not cost n². */
+const MAX_SPANS = 20;
+/**
+ * Reads `{"reasoning": "…", "choice": "…"}` from a model's reply, leniently: the JSON may sit in a
+ * fenced block or among other text, and the choice matches case-insensitively after trimming
+ * ("y " is "Y"). A reply that is just a choice ("N") counts too. Returns undefined when the reply
+ * names no known choice: the caller makes that the scorer's error, quoting the reply.
+ */
+function parseJudgeReply(reply, choices) {
+    const known = new Map(choices.map((choice) => [normalize(choice), choice]));
+    for (const candidate of jsonCandidates(reply)) {
+        const object = parseObject(candidate);
+        if (object === undefined)
+            continue;
+        const named = typeof object.choice === "string" || typeof object.choice === "number" ? String(object.choice) : undefined;
+        const choice = named === undefined ? undefined : known.get(normalize(named));
+        if (choice === undefined)
+            continue;
+        const reasoning = typeof object.reasoning === "string" ? object.reasoning : undefined;
+        return reasoning === undefined ? { choice } : { choice, reasoning };
+    }
+    const bare = known.get(normalize(reply.replace(/^["'`\s]+|["'`.\s]+$/g, "")));
+    return bare === undefined ? undefined : { choice: bare };
+}
+/** The whole reply, each fenced block, then the widest `{…}` spans: the likeliest JSON first. */
+function jsonCandidates(reply) {
+    const candidates = [reply];
+    for (const match of reply.matchAll(FENCED_BLOCK))
+        candidates.push(match[1] ?? "");
+    const last = reply.lastIndexOf("}");
+    let start = reply.indexOf("{");
+    for (let spans = 0; start !== -1 && start < last && spans < MAX_SPANS; spans += 1) {
+        candidates.push(reply.slice(start, last + 1));
+        start = reply.indexOf("{", start + 1);
+    }
+    return candidates;
+}
+function parseObject(text) {
+    try {
+        const value = JSON.parse(text.trim());
+        return value !== null && typeof value === "object" && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function normalize(choice) {
+    return choice.trim().toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/llm-judge.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ChoicesSchema = record(schemas_string().trim().min(1, { error: "a choice is a non-empty word, e.g. Y" }), schemas_number().min(0).max(1))
+    .refine((choices) => Object.keys(choices).length >= 2, { error: "give at least two choices, e.g. { Y: 1, N: 0 }" })
+    .refine((choices) => new Set(Object.keys(choices).map((choice) => choice.toLowerCase())).size === Object.keys(choices).length, {
+    error: "choices are matched ignoring case, so two may not differ only in case",
+});
+const LlmJudgeConfigSchema = strictObject({
+    /** A rubric: the default prompt lays out input, output and expected, then asks this. */
+    criteria: schemas_string().trim().min(1).optional(),
+    /** A full user message instead, over {{input}}, {{output}}, {{expected}}, {{metadata.*}}. */
+    prompt: schemas_string().trim().min(1).optional(),
+    model: schemas_string().min(1, { error: "name the judge's model, e.g. model: gpt-4o-mini" }),
+    provider: ModelProviderSchema,
+    choices: ChoicesSchema.default({ Y: 1, N: 0 }),
+    threshold: schemas_number().min(0).max(1).default(0.5),
+    temperature: schemas_number().min(0).max(2).default(0),
+    system: schemas_string().min(1).optional(),
+    timeout: DurationSchema.default(60_000),
+})
+    .superRefine((config, context) => {
+    if ((config.criteria === undefined) === (config.prompt === undefined)) {
+        context.addIssue({
+            code: "custom",
+            path: ["criteria"],
+            message: "set either criteria (a rubric) or prompt (a full template), e.g. criteria: The reply names the order",
+        });
+    }
+});
+function readCachedReply(stored) {
+    const reply = stored?.reply;
+    return typeof reply === "string" ? { reply } : undefined;
+}
+const llmJudge = defineScorer({
+    name: "llm_judge",
+    description: 'An LLM judges the output against a rubric (criteria) or a prompt, answering {"reasoning", "choice"}; the choice\'s score must reach the threshold.',
+    configSchema: LlmJudgeConfigSchema,
+    create(config, services) {
+        const where = `${services.path}.config`;
+        refuseUnknownPlaceholders(config, where);
+        const api = chatApiFor(config.provider.type);
+        const endpoint = new ModelEndpoint(providerUrl(config.provider, api.path, where), {
+            headers: { ...api.headers(config.provider.api_key), ...config.provider.headers },
+            timeoutMs: config.timeout,
+            retries: services.retries,
+            concurrency: services.concurrency,
+        });
+        const cache = openDiskCache(services.cacheDir && external_node_path_default().join(services.cacheDir, "judge"), readCachedReply);
+        const messagesFor = compileJudgePrompt(config);
+        const choices = Object.keys(config.choices);
+        const score = async ({ item, result, signal }) => {
+            const messages = messagesFor(item, result);
+            // Everything the reply depends on; the api key and headers are not, and are never stored.
+            const key = {
+                type: config.provider.type,
+                base_url: config.provider.base_url,
+                model: config.model,
+                messages,
+                temperature: config.temperature,
+                choices: config.choices,
+            };
+            const cached = await cache.get(key);
+            const reply = cached !== undefined ? { text: cached.reply } : await askJudge(messages, signal);
+            const verdict = parseJudgeReply(reply.text, choices);
+            if (verdict === undefined) {
+                throw new Error(`the judge's reply names none of the choices ${choices.map((choice) => JSON.stringify(choice)).join(", ")}; ` +
+                    `it answered: ${truncateText(reply.text)}`);
+            }
+            // Only a reply that named a choice is kept: another run asks again after a useless one.
+            if (cached === undefined)
+                await cache.put(key, { reply: reply.text });
+            return outcome(verdict, messages, reply, cached !== undefined);
+        };
+        const askJudge = async (messages, signal) => {
+            const body = api.body({ model: config.model, temperature: config.temperature, ...messages });
+            let response;
+            try {
+                response = await endpoint.post(body, signal);
+            }
+            catch (error) {
+                if (signal?.aborted)
+                    throw error;
+                throw new Error(`the judge call failed: ${error instanceof Error ? error.message : String(error)}`);
+            }
+            const reply = api.readReply(response);
+            if (reply === undefined) {
+                throw new Error(`the judge's response holds no answer text: ${truncateText(JSON.stringify(response), 500)}`);
+            }
+            return reply;
+        };
+        const outcome = (verdict, messages, reply, cached) => {
+            const value = config.choices[verdict.choice];
+            const passed = value >= config.threshold;
+            const because = verdict.reasoning === undefined ? "" : `: ${verdict.reasoning}`;
+            return {
+                score: value,
+                passed,
+                evidence: {
+                    read: {
+                        prompt: [
+                            { role: "system", content: truncateText(messages.system) },
+                            { role: "user", content: truncateText(messages.user) },
+                        ],
+                        reply: truncateText(reply.text),
+                        ...(cached ? { cached: true } : {}),
+                    },
+                    compared: { choice: verdict.choice, ...(verdict.reasoning !== undefined ? { reasoning: truncateText(verdict.reasoning) } : {}) },
+                    reason: `judge ${config.model} chose ${JSON.stringify(verdict.choice)} (score ${value}, ` +
+                        `${passed ? "reaches" : "below"} threshold ${config.threshold})${truncateText(because, 300)}`,
+                },
+                // A cached reply spent nothing this time.
+                ...(reply.usage !== undefined ? { usage: reply.usage } : {}),
+                ...(reply.cost !== undefined ? { cost: reply.cost } : {}),
+            };
+        };
+        const scoreFn = Object.assign(score, { close: async () => endpoint.close() });
+        return scoreFn;
+    },
+});
+function refuseUnknownPlaceholders(config, where) {
+    const known = [...JUDGE_PLACEHOLDER_ROOTS].map((root) => `{{${root}}}`).join(", ");
+    const lines = ["criteria", "prompt"].flatMap((field) => findUnknownPlaceholders(config[field], [], JUDGE_PLACEHOLDER_ROOTS).map(({ placeholder }) => `${where}.${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{metadata.lang}})`));
+    if (lines.length > 0)
+        throw new errors_UserError(lines.join("\n"));
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/engine/file-digests.ts
+
+
+
+
+/**
+ * `{ "<path as written>": "sha256:<hex>" }` of each file, read inside the project only
+ * (resolveProjectFile: a file outside it, or missing, is a UserError naming its field). Added to
+ * an experiment's definition before its version is hashed (`withFileDigests`), so editing the file
+ * makes a new experiment version and `--resume` of an older run refuses.
+ */
+async function fileDigests(projectDir, files, options = {}) {
+    const digests = {};
+    for (const file of files) {
+        const resolved = await resolveVersionedFile(projectDir, file, options.allowOutsideProject ?? false);
+        digests[file.written] = `sha256:${(0,external_node_crypto_.hash)("sha256", await readContent(resolved, file), "hex")}`;
+    }
+    return digests;
+}
+/** The file's real path (resolveProjectFile), its advice for a file outside the project replaced by `outsideHint`. */
+async function resolveVersionedFile(projectDir, file, allowOutsideProject = false) {
+    try {
+        return (await resolveProjectFile(projectDir, file.path, { field: file.field, allowOutsideProject })).path;
+    }
+    catch (error) {
+        if (file.outsideHint === undefined || !(error instanceof errors_UserError) || !error.message.endsWith(OUTSIDE_PROJECT_HINT))
+            throw error;
+        throw new errors_UserError(`${error.message.slice(0, -OUTSIDE_PROJECT_HINT.length)}${file.outsideHint}`);
+    }
+}
+/** The definition with the digests under `key`; unchanged when there are none, so no existing version moves. */
+function withFileDigests(definition, key, digests) {
+    if (Object.keys(digests).length === 0)
+        return definition;
+    return { ...definition, [key]: digests };
+}
+async function readContent(resolved, file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(resolved);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === "ENOENT" || code === "ENOTDIR")
+            throw new errors_UserError(`${file.field}: "${file.path}" not found`);
+        if (code === "EISDIR")
+            throw new errors_UserError(`${file.field}: "${file.path}" is a folder; name a file`);
+        if (code === "EACCES")
+            throw new errors_UserError(`${file.field}: "${file.path}": permission denied`);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/module-scorer.ts
+
+
+
+
+
+
+
+
+
+const ModuleScorerConfigSchema = strictObject({
+    path: schemas_string({ error: "write the scorer file's path, e.g. path: ./evals/scorers/tone.ts" })
+        .min(1, { error: "write the scorer file's path, e.g. path: ./evals/scorers/tone.ts" })
+        .refine((text) => !text.includes("\0"), { error: "must not contain a NUL character" }),
+    /** Passed as the function's second argument. */
+    options: record(schemas_string(), json()).default({}),
+    ...CustomScorerFields,
+});
+/** A scorer's code runs in evalgate's process: unlike a dataset, never from outside the project. */
+const OUTSIDE_HINT = "move the scorer file into the project (a scorer's code is never run from outside it)";
+/** Node removes types without compiling: what needs compiling is refused with its own message. */
+const STRIP_ONLY_HINT = " (Node runs TypeScript by removing its types: write a const object instead of an enum, no namespaces or " +
+    "constructor parameter properties, or point path at a compiled .js file)";
+const moduleScorer = defineScorer({
+    name: "module",
+    description: "Your own function: the default export of a .js, .mjs or .ts file in the project (Node strips the " +
+        "types, no build step), called with the item and output as JSON and `options`; it answers " +
+        "{ score, passed?, reason?, evidence? }. The file's content is part of the experiment version.",
+    configSchema: ModuleScorerConfigSchema,
+    create(config, services) {
+        const field = `${services.path}.config.path`;
+        const shown = `module scorer ${config.path}`;
+        let loaded;
+        return async (input) => {
+            loaded ??= loadScoreFunction(services.configDir, config.path, field);
+            const score = await loaded;
+            const answer = await callWithinTimeout(() => score(structuredClone(customScorerRequest(input)), structuredClone(config.options)), config.timeout, input.signal);
+            return customScorerOutcome(answer, { scorer: shown, threshold: config.threshold });
+        };
+    },
+});
+/**
+ * The module scorers' files, for the experiment version (`fileDigests`): `written` are the refs as
+ * evalgate.yml has them, `interpolated` the same refs after `${NAME}` was filled in.
+ */
+function moduleScorerFiles(written, interpolated, path) {
+    const files = [];
+    interpolated.forEach((ref, index) => {
+        const file = ref.config.path;
+        const writtenFile = written[index]?.config.path;
+        if (ref.name !== moduleScorer.name || typeof file !== "string")
+            return;
+        files.push({
+            written: typeof writtenFile === "string" ? writtenFile : file,
+            path: file,
+            field: `${path}[${index}].config.path`,
+            outsideHint: OUTSIDE_HINT,
+        });
+    });
+    return files;
+}
+/**
+ * Loads the file with a native `import()` once per run, refusing a file outside the project. Node
+ * 24 strips TypeScript types itself (enums and namespaces, which need a build, are refused with
+ * Node's message). The URL carries the content hash: a long-lived process that runs again after
+ * the file changed loads the new content, not the module it cached.
+ */
+async function loadScoreFunction(configDir, configured, field) {
+    const file = await resolveVersionedFile(configDir, { path: configured, field, outsideHint: OUTSIDE_HINT });
+    let content;
+    try {
+        content = await (0,promises_namespaceObject.readFile)(file);
+    }
+    catch (error) {
+        throw new Error(`could not read ${configured}: ${error.message}`);
+    }
+    const url = `${(0,external_node_url_.pathToFileURL)(file).href}?sha256=${(0,external_node_crypto_.hash)("sha256", content, "hex")}`;
+    let module;
+    try {
+        // webpackIgnore: the built CLI (ncc) must leave this a native import of the user's file.
+        module = (await import(/* webpackIgnore: true */ /* @vite-ignore */ url));
+    }
+    catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        const hint = error.code === "ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX" ? STRIP_ONLY_HINT : "";
+        throw new Error(`could not load ${configured}: ${detail}${hint}`);
+    }
+    if (typeof module.default !== "function") {
+        throw new Error(`${configured} has no default-exported function; write export default function score(input, options) { return { score: 1 }; }`);
+    }
+    return module.default;
+}
+/**
+ * Calls the function and waits for its answer, at most `timeoutMs` in all. A promise that never
+ * settles is cut by a timer. A synchronous loop would block the timer, so the synchronous part runs
+ * under V8's watchdog (runWithinTimeLimit); a loop after an `await` cannot be interrupted in
+ * process: a scorer that might do that belongs in a `command` scorer.
+ */
+async function callWithinTimeout(call, timeoutMs, signal) {
+    const started = performance.now();
+    let returned;
+    try {
+        returned = runWithinTimeLimit(call, timeoutMs);
+    }
+    catch (error) {
+        if (error instanceof TimeLimitExceeded)
+            throw new Error(timeoutText(timeoutMs));
+        throw error;
+    }
+    if (!isThenable(returned))
+        return returned;
+    const remainingMs = Math.max(0, timeoutMs - (performance.now() - started));
+    return new Promise((resolve, reject) => {
+        const onAbort = () => finish(() => reject(abortReason(signal)));
+        const timer = setTimeout(() => finish(() => reject(new Error(timeoutText(timeoutMs)))), remainingMs);
+        const finish = (settle) => {
+            clearTimeout(timer);
+            signal?.removeEventListener("abort", onAbort);
+            settle();
+        };
+        if (signal?.aborted)
+            return onAbort();
+        signal?.addEventListener("abort", onAbort, { once: true });
+        Promise.resolve(returned).then((value) => finish(() => resolve(value)), (error) => finish(() => reject(error)));
+    });
+}
+function isThenable(value) {
+    return value !== null && (typeof value === "object" || typeof value === "function") && typeof value.then === "function";
+}
+function timeoutText(timeoutMs) {
+    return `did not answer within ${timeoutMs} ms (raise the scorer's timeout, or make it faster)`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/cosine-similarity.ts
+/**
+ * Cosine similarity of two vectors of the same length: 1 for the same direction, 0 for
+ * orthogonal ones. A zero vector points nowhere and is similar to nothing (0).
+ */
+function cosineSimilarity(a, b) {
+    if (a.length !== b.length)
+        throw new Error(`embeddings of different lengths (${a.length} and ${b.length}) cannot be compared`);
+    let dot = 0;
+    let normA = 0;
+    let normB = 0;
+    for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        const y = b[i];
+        dot += x * y;
+        normA += x * x;
+        normB += y * y;
+    }
+    if (normA === 0 || normB === 0)
+        return 0;
+    return dot / Math.sqrt(normA * normB);
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/embed-texts.ts
+
+
+function readCachedEmbedding(stored) {
+    const embedding = getPath(stored, "embedding");
+    return isVector(embedding) ? { embedding } : undefined;
+}
+/**
+ * Embeds texts with an OpenAI-compatible `POST {base_url}/embeddings`: cached texts are read from
+ * the cache, the rest are sent in one request and cached. The key is (base_url, model, text).
+ */
+async function embedTexts(texts, options) {
+    const keyOf = (text) => ({ base_url: options.baseUrl, model: options.model, text });
+    const found = await Promise.all(texts.map((text) => options.cache.get(keyOf(text))));
+    const missing = texts.filter((_, index) => found[index] === undefined);
+    const vectors = found.map((entry) => entry?.embedding);
+    const embeddings = { vectors: [], cached: texts.length - missing.length };
+    if (missing.length > 0) {
+        const response = await options.endpoint.post({ model: options.model, input: missing }, options.signal);
+        const fetched = readEmbeddings(response, missing.length, options.endpoint.description);
+        let next = 0;
+        for (let index = 0; index < texts.length; index++) {
+            if (vectors[index] !== undefined)
+                continue;
+            const vector = fetched[next++];
+            vectors[index] = vector;
+            await options.cache.put(keyOf(texts[index]), { embedding: vector });
+        }
+        const usage = normalizeUsage(getPath(response, "usage"));
+        if (usage)
+            embeddings.usage = usage;
+    }
+    embeddings.vectors = vectors;
+    return embeddings;
+}
+/** `data[i].embedding`, put in the order of `data[i].index` (the API's contract; some servers reorder). */
+function readEmbeddings(response, count, endpoint) {
+    const data = getPath(response, "data");
+    if (!Array.isArray(data) || data.length !== count) {
+        throw new Error(`${endpoint}: expected ${count} embeddings in "data", got ${Array.isArray(data) ? data.length : "none"}`);
+    }
+    const vectors = [];
+    data.forEach((entry, position) => {
+        const index = getPath(entry, "index");
+        const at = typeof index === "number" && Number.isInteger(index) && index >= 0 && index < count ? index : position;
+        const embedding = getPath(entry, "embedding");
+        if (!isVector(embedding))
+            throw new Error(`${endpoint}: data[${position}].embedding is not a list of numbers`);
+        vectors[at] = embedding;
+    });
+    if (vectors.filter((vector) => vector !== undefined).length !== count) {
+        throw new Error(`${endpoint}: the embeddings' "index" fields repeat`);
+    }
+    return vectors;
+}
+function isVector(value) {
+    return Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === "number" && Number.isFinite(entry));
+}
+
+;// CONCATENATED MODULE: ./src/engine/scorers/similar.ts
+
+
+
+
+
+
+
+
+
+
+
+const SimilarConfigSchema = strictObject({
+    ...OutputPathFields,
+    ...ExpectedSourceFields,
+    model: schemas_string().min(1).default("text-embedding-3-small"),
+    provider: ModelProviderSchema,
+    threshold: schemas_number().min(0).max(1).default(0.8),
+    timeout: DurationSchema.default(60_000),
+})
+    .superRefine(refuseValueAndField)
+    .superRefine((config, context) => {
+    if (config.provider.type === "anthropic") {
+        context.addIssue({
+            code: "custom",
+            path: ["provider", "type"],
+            message: "Anthropic serves no embeddings; use an OpenAI-compatible provider (type: openai)",
+        });
+    }
+});
+const similar = defineScorer({
+    name: "similar",
+    description: "The cosine similarity of the embeddings of the output and the expected value (OpenAI-compatible /embeddings) reaches the threshold.",
+    configSchema: SimilarConfigSchema,
+    create(config, services) {
+        const endpoint = new ModelEndpoint(providerUrl(config.provider, "/embeddings", `${services.path}.config`), {
+            headers: { ...(config.provider.api_key ? { authorization: `Bearer ${config.provider.api_key}` } : {}), ...config.provider.headers },
+            timeoutMs: config.timeout,
+            retries: services.retries,
+            concurrency: services.concurrency,
+        });
+        const cache = openDiskCache(services.cacheDir && external_node_path_default().join(services.cacheDir, "embeddings"), readCachedEmbedding);
+        const score = async ({ item, result, signal }) => {
+            const output = readOutput(result, config.output_path);
+            const expected = readExpected(item, config);
+            const texts = [asText(output.value), asText(expected.value)];
+            const read = evidenceValue(texts[0]);
+            const compared = evidenceValue(texts[1]);
+            // Embeddings APIs refuse empty input, and an empty text means nothing to compare.
+            if (texts[0].trim() === "" || texts[1].trim() === "") {
+                const same = texts[0].trim() === texts[1].trim();
+                const reason = same
+                    ? `${output.label} and ${expected.label} are both empty`
+                    : `${texts[0].trim() === "" ? output.label : expected.label} is empty: nothing to compare`;
+                return { score: same ? 1 : 0, passed: same, evidence: { read, compared, reason } };
+            }
+            const embeddings = await embedTexts(texts, {
+                endpoint,
+                baseUrl: config.provider.base_url,
+                model: config.model,
+                cache,
+                signal,
+            });
+            const similarity = Math.min(1, Math.max(0, cosineSimilarity(embeddings.vectors[0], embeddings.vectors[1])));
+            const passed = similarity >= config.threshold;
+            const cachedNote = embeddings.cached > 0 ? `; ${embeddings.cached} of 2 embeddings cached` : "";
+            return {
+                score: similarity,
+                passed,
+                evidence: {
+                    read,
+                    compared,
+                    reason: `cosine similarity of ${output.label} and ${expected.label} is ${similarity.toFixed(3)} ` +
+                        `(${passed ? "reaches" : "below"} threshold ${config.threshold}; ${config.model}${cachedNote})`,
+                },
+                ...(embeddings.usage !== undefined ? { usage: embeddings.usage } : {}),
+            };
+        };
+        const scoreFn = Object.assign(score, { close: async () => endpoint.close() });
+        return scoreFn;
+    },
+});
+
+;// CONCATENATED MODULE: ./src/engine/scorers/all-scorers.ts
+
+
+
+
+
+
+/**
+ * Scorers that call out (judges, custom scorers): they do I/O, so they live in the engine, not in
+ * the pure core. A new one is a new file here, added to this list.
+ */
+const callingScorers = [moduleScorer, httpScorer, commandScorer, llmJudge, similar];
+/** Every scorer a config may name: the core's pure ones and the engine's calling ones. */
+const allScorers = new Map([
+    ...builtinScorers,
+    ...callingScorers.map((definition) => [definition.name, definition]),
+]);
 
 ;// CONCATENATED MODULE: external "node:stream/web"
 const web_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
@@ -70192,7 +73851,7 @@ const isRecordEmpty = function (record) {
   );
 };
 
-const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const api_cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
 const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
 
 const boms = {
@@ -70385,7 +74044,7 @@ const api_transform = function (original_options = {}) {
           rawBuffer.append(chr);
         }
         if (
-          (chr === cr || chr === nl) &&
+          (chr === api_cr || chr === nl) &&
           this.state.wasRowDelimiter === false
         ) {
           this.state.wasRowDelimiter = true;
@@ -71337,6 +74996,8 @@ const stream_parse = (opts) => {
 
 
 const NESTED = /^(input|expected)\.(.+)$/;
+/** Columns whose empty cell means the field is absent (a `scorers` cell holds a JSON list). */
+const OPTIONAL_COLUMNS = new Set(["id", "expected", "scorers", "scorers_mode"]);
 /** `quoteContent` false: no message names a column (the file is outside the project). */
 function csvHeader(cells, where, quoteContent) {
     const names = cells.map((cell) => cell.trim());
@@ -71374,8 +75035,8 @@ function csvRowToRecord(header, cells) {
             const target = (record[field] ??= {});
             target[key] = cellValue(cell);
         }
-        else if ((name === "id" || name === "expected") && cell === "") {
-            // An empty cell means "none": the id is derived, the item has no expected value.
+        else if (OPTIONAL_COLUMNS.has(name) && cell === "") {
+            // An empty cell means "none": the id is derived, the item has no expected value or scorers of its own.
         }
         else if (name === "id" || name === "input" || name === "expected" || name === "metadata") {
             record[name] = name === "id" ? cell : cellValue(cell);
@@ -72220,6 +75881,7 @@ function versionOfDigests(digests) {
 
 
 
+
 const PARSERS = {
     jsonl: parseJsonl,
     csv: parseCsv,
@@ -72239,8 +75901,10 @@ function parseDataset(format, chunks, file, options = {}) {
  */
 async function inspectDatasetChunks(format, chunks, file, options = {}) {
     const accumulator = new DatasetVersionAccumulator(sourceOf(file, options));
-    for await (const record of parseDataset(format, chunks, file, options))
+    for await (const record of parseDataset(format, chunks, file, options)) {
+        options.checkItem?.(record.item, recordLocation(file, record));
         accumulator.add(record);
+    }
     const { version, item_count } = accumulator.finish();
     return { path: file, format, version, item_count };
 }
@@ -72308,994 +75972,53 @@ function fileError(error, displayPath) {
     return error instanceof Error ? error : new Error(String(error));
 }
 
-;// CONCATENATED MODULE: ./src/engine/targets/failure-text.ts
+;// CONCATENATED MODULE: ./src/engine/targets/chat-request.ts
 
 
 
-/** The first `length` code points of a body or stderr, on one line, for an item's error message. */
-function failure_text_excerpt(text, length = 200) {
-    const line = text.replace(/\s+/g, " ").trim();
-    if (line === "")
-        return "(empty)";
-    return truncate(line, length + 1);
-}
-/** "HTTP 503: busy (4 attempts)": how many calls were spent is part of the story. */
-function withAttempts(message, attempts) {
-    return attempts > 1 ? `${message} (${attempts} attempts)` : message;
-}
-/** The last `length` characters, where a program's stderr says what went wrong. */
-function tailExcerpt(text, length = 200) {
-    const line = text.replace(/\s+/g, " ").trim();
-    if (line === "")
-        return "(empty)";
-    return line.length > length ? `…${suffixWithin(line, { limit: length, unit: "characters" })}` : line;
-}
-/** A deeper response would overflow the stack where the item is stored: the item errors instead. */
-const RESPONSE_TOO_DEEP = `the response nests deeper than ${MAX_JSON_DEPTH} levels`;
-
-;// CONCATENATED MODULE: ./src/core/template.ts
-
-const PLACEHOLDER_ROOTS = new Set([
-    "input",
-    "expected",
-    "metadata",
-    "item_id",
-    "run_id",
-    "experiment",
-]);
-const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
-const WHOLE_PLACEHOLDER = /^\{\{\s*([^{}\s]+)\s*\}\}$/;
+/** The inference step a prompt target is: overrides under this key apply to its request. */
+const PROMPT_STEP = "prompt";
+/** The settings a prompt file and the target's config may both set; the config's win. */
+const SETTINGS = ["model", "temperature", "top_p", "max_tokens"];
 /**
- * A string that is exactly one placeholder becomes that JSON value (an object stays an object);
- * placeholders inside a longer string become text (JSON when the value is not a string). A value
- * that is absent renders as `undefined` in place (so JSON drops the key) and as "" in text.
+ * Compiles the request from the prompt file (when the target has one) and the target's config.
+ * Precedence, lowest first: the prompt file, the target's fields in evalgate.yml, then the run's
+ * overrides for the "prompt" step (applied per call by `chatRequestBody`). `where` is the
+ * target's path in evalgate.yml, for the error when no model is named anywhere.
  */
-function compileTemplate(template) {
-    if (typeof template === "string")
-        return compileString(template);
-    if (Array.isArray(template)) {
-        const parts = template.map(compileTemplate);
-        return (values) => parts.map((part) => part(values));
+function compileChatRequest(config, file, where) {
+    const settings = {};
+    for (const key of SETTINGS) {
+        const value = config[key] ?? file?.[key];
+        if (value !== undefined)
+            settings[key] = value;
     }
-    if (template !== null && typeof template === "object") {
-        const entries = Object.entries(template).map(([key, value]) => [key, compileTemplate(value)]);
-        return (values) => {
-            const rendered = {};
-            for (const [key, part] of entries)
-                rendered[key] = part(values);
-            return rendered;
-        };
+    if (settings.model === undefined) {
+        throw new errors_UserError(`${where}.model: required (the prompt file names no model either), e.g. model: gpt-4o-mini`);
     }
-    return () => template;
+    if (file?.tools !== undefined)
+        settings.tools = file.tools;
+    const messages = file
+        ? file.messages.map(({ role, content }) => ({ role, render: compileText(content) }))
+        : inlineMessages(config);
+    return { settings, messages };
 }
-function compileText(text) {
-    const pieces = [];
-    let last = 0;
-    for (const match of text.matchAll(PLACEHOLDER)) {
-        pieces.push(text.slice(last, match.index));
-        const name = match[1];
-        pieces.push((values) => resolvePlaceholder(name, values));
-        last = match.index + match[0].length;
-    }
-    if (pieces.length === 0)
-        return () => text;
-    pieces.push(text.slice(last));
-    return (values) => {
-        let rendered = "";
-        for (const piece of pieces)
-            rendered += typeof piece === "string" ? piece : template_asText(piece(values));
-        return rendered;
-    };
-}
-/** Every placeholder whose root is not one of PLACEHOLDER_ROOTS, for a config error. */
-function findUnknownPlaceholders(template, at = []) {
-    if (typeof template === "string") {
-        return [...template.matchAll(PLACEHOLDER)]
-            .filter((match) => !PLACEHOLDER_ROOTS.has(match[1].split(".")[0]))
-            .map((match) => ({ at, placeholder: match[0] }));
-    }
-    if (Array.isArray(template)) {
-        return template.flatMap((value, index) => findUnknownPlaceholders(value, [...at, index]));
-    }
-    if (template !== null && typeof template === "object") {
-        return Object.entries(template).flatMap(([key, value]) => findUnknownPlaceholders(value, [...at, key]));
-    }
-    return [];
-}
-function compileString(text) {
-    const whole = WHOLE_PLACEHOLDER.exec(text);
-    if (whole) {
-        const name = whole[1];
-        return (values) => resolvePlaceholder(name, values);
-    }
-    return compileText(text);
-}
-function resolvePlaceholder(name, values) {
-    const dot = name.indexOf(".");
-    const root = dot === -1 ? name : name.slice(0, dot);
-    if (!PLACEHOLDER_ROOTS.has(root))
-        return undefined;
-    const value = values[root];
-    return dot === -1 ? value : getPath(value, name.slice(dot + 1));
-}
-function template_asText(value) {
-    if (value === undefined)
-        return "";
-    return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-;// CONCATENATED MODULE: ./src/core/require-answer.ts
-/**
- * No false green from a call that got no answer. A target result whose output is missing
- * (`undefined`: the mapped path is absent) or `null`, with no tool call either, becomes an error
- * result, so the item is an error for every scorer, negative ones (`not_contains`, a regex with a
- * negative lookahead) included. An empty string the target did return is an answer like any
- * other. `where` names the response field the output was read from, for the message; `response`
- * is the parsed response, quoted (shortened) so the user sees what came back instead.
- */
-function requireAnswer(result, where) {
-    if (result.error !== undefined || hasAnswer(result))
-        return result;
-    const field = where ? ` at "${where.field}"` : "";
-    const what = result.output === null ? `null${field}` : `no output${field}`;
-    const response = where ? `; the response was ${responseExcerpt(where.response)}` : "";
-    return { ...result, error: `the target answered with ${what}${response}` };
-}
-function hasAnswer(result) {
-    if (result.output !== undefined && result.output !== null)
-        return true;
-    // An agent may answer with tool calls alone (OpenAI sends `content: null` beside them).
-    return (result.tool_calls?.length ?? 0) > 0;
-}
-// An error message is one line in a table: a few hundred characters say what came back.
-const RESPONSE_EXCERPT = 200;
-function responseExcerpt(response) {
-    let text;
-    try {
-        text = JSON.stringify(response) ?? String(response);
-    }
-    catch {
-        text = String(response);
-    }
-    const points = Array.from(text);
-    return points.length <= RESPONSE_EXCERPT ? text : `${points.slice(0, RESPONSE_EXCERPT).join("")}…`;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/targets/abort-watch.ts
-/**
- * Calls `abort()` on every watcher of a signal when it aborts, with one listener per signal
- * instead of one per request: a run passes the same signal to 10,000 calls.
- */
-class AbortWatch {
-    watchers = new WeakMap();
-    add(signal, watcher) {
-        let watchers = this.watchers.get(signal);
-        if (watchers === undefined) {
-            const created = new Set();
-            signal.addEventListener("abort", () => abortAll(created), { once: true });
-            this.watchers.set(signal, created);
-            watchers = created;
-        }
-        watchers.add(watcher);
-    }
-    delete(signal, watcher) {
-        this.watchers.get(signal)?.delete(watcher);
-    }
-}
-function abortAll(watchers) {
-    const current = [...watchers];
-    watchers.clear();
-    for (const watcher of current)
-        watcher.abort();
-}
-
-;// CONCATENATED MODULE: ./src/engine/targets/pending-exchange.ts
-
-/** The attempt ran out of time; the request was destroyed. */
-class AttemptTimeoutError extends Error {
-    timeoutMs;
-    name = "AttemptTimeoutError";
-    constructor(timeoutMs) {
-        super(`timed out after ${timeoutMs} ms`);
-        this.timeoutMs = timeoutMs;
-    }
-}
-/** A response beyond this is refused rather than buffered: no answer of an LLM app is 32 MB. */
-const MAX_RESPONSE_CHARS = 32 * 1024 * 1024;
-const PENDING = Symbol("evalgate.pendingExchange");
-/**
- * One request in flight: collects the response, enforces the timeout, stops on abort. Its
- * listeners are module functions that find it through the emitter, so a call allocates this
- * object and no closures (this is the hot path of a 10,000-item run).
- */
-class PendingExchange {
-    req;
-    resolve;
-    reject;
-    timeoutMs;
-    signal;
-    abortWatch;
-    text = "";
-    settled = false;
-    timer;
-    constructor(req, resolve, reject, timeoutMs, signal, abortWatch) {
-        this.req = req;
-        this.resolve = resolve;
-        this.reject = reject;
-        this.timeoutMs = timeoutMs;
-        this.signal = signal;
-        this.abortWatch = abortWatch;
-        req[PENDING] = this;
-        req.on("response", onResponse);
-        req.on("error", onError);
-        this.timer = setTimeout(onTimeout, timeoutMs, this);
-        abortWatch.add(signal, this);
-    }
-    receive(res) {
-        res[PENDING] = this;
-        res.setEncoding("utf8");
-        res.on("data", onData);
-        res.on("end", onEnd);
-        res.on("error", onError);
-    }
-    append(chunk) {
-        this.text += chunk;
-        if (this.text.length > MAX_RESPONSE_CHARS) {
-            this.req.destroy(new Error(`response larger than ${MAX_RESPONSE_CHARS / 1024 / 1024} MB`));
-        }
-    }
-    complete(res) {
-        if (!this.settle())
-            return;
-        this.resolve({ status: res.statusCode ?? 0, headers: res.headers, text: this.text });
-    }
-    fail(error) {
-        if (this.settle())
-            this.reject(error);
-    }
-    timeout() {
-        const error = new AttemptTimeoutError(this.timeoutMs);
-        this.fail(error);
-        this.req.destroy(error);
-    }
-    abort() {
-        this.fail(abortReason(this.signal));
-        this.req.destroy();
-    }
-    /** True the first time: exactly one of resolve/reject runs, and the timer and watch go. */
-    settle() {
-        if (this.settled)
-            return false;
-        this.settled = true;
-        clearTimeout(this.timer);
-        this.abortWatch.delete(this.signal, this);
-        return true;
-    }
-}
-function onResponse(res) {
-    this[PENDING].receive(res);
-}
-function onData(chunk) {
-    this[PENDING].append(chunk);
-}
-function onEnd() {
-    this[PENDING].complete(this);
-}
-function onError(error) {
-    this[PENDING].fail(error);
-}
-function onTimeout(pending) {
-    pending.timeout();
-}
-
-;// CONCATENATED MODULE: ./src/engine/targets/http-transport.ts
-
-
-
-
-
-
-function endpointOf(url) {
-    const endpoint = {
-        secure: url.protocol === "https:",
-        // node:http wants an IPv6 literal without its brackets.
-        hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
-        port: url.port,
-        path: `${url.pathname}${url.search}`,
-    };
-    if (url.username !== "") {
-        endpoint.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
-    }
-    return endpoint;
+/** The inline form: the system message as written (it was never a template), then the user message template. */
+function inlineMessages(config) {
+    const user = { role: "user", render: compileText(config.prompt ?? "") };
+    const system = config.system;
+    return system === undefined ? [user] : [{ role: "system", render: () => system }, user];
 }
 /**
- * `node:http` with keep-alive agents sized to the run's concurrency: every concurrent call keeps
- * its connection, so a 10,000-item run opens `concurrency` sockets, not 10,000. (Measured faster
- * than the global fetch at concurrency 64 on loopback; see the targets' report.)
+ * One item's request body: the compiled settings, the run's overrides for the "prompt" step
+ * merged over them (any field they carry, e.g. seed, is sent too), and the rendered messages,
+ * which overrides cannot replace. The one place a request is built, so variants change it here.
  */
-class HttpTransport {
-    httpAgent;
-    httpsAgent;
-    abortWatch = new AbortWatch();
-    constructor(concurrency) {
-        const options = { keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency };
-        this.httpAgent = new (external_node_http_default()).Agent(options);
-        this.httpsAgent = new (external_node_https_default()).Agent(options);
-    }
-    /**
-     * Resolves with any status; rejects with AttemptTimeoutError, a network error (its message
-     * like "connect ECONNREFUSED 127.0.0.1:9"), or the abort reason when `signal` aborts.
-     */
-    send(request) {
-        const { signal, endpoint } = request;
-        if (signal.aborted)
-            return Promise.reject(abortReason(signal));
-        const req = (endpoint.secure ? (external_node_https_default()) : (external_node_http_default())).request({
-            hostname: endpoint.hostname,
-            port: endpoint.port,
-            path: endpoint.path,
-            auth: endpoint.auth,
-            method: request.method,
-            headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) },
-            agent: endpoint.secure ? this.httpsAgent : this.httpAgent,
-        });
-        const promise = new Promise((resolve, reject) => {
-            // The exchange lives on through the listeners it registers on `req`.
-            new PendingExchange(req, resolve, reject, request.timeoutMs, signal, this.abortWatch);
-        });
-        req.end(request.body);
-        return promise;
-    }
-    close() {
-        this.httpAgent.destroy();
-        this.httpsAgent.destroy();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/targets/call-json-endpoint.ts
-
-
-
-
-/**
- * Sends one JSON request with retries. Retried: network errors, timeouts, 408, 429 and 5xx
- * (honouring Retry-After). Final at once: any other non-2xx and a 2xx that is not JSON or nests
- * deeper than MAX_JSON_DEPTH, since sending the same request again would get the same answer. Rejects only when `signal` aborts.
- */
-async function callJsonEndpoint(transport, request, policy) {
-    let latencyMs = 0;
-    const attempt = async () => {
-        const started = performance.now();
-        try {
-            const exchange = await transport.send(request);
-            latencyMs = performance.now() - started;
-            return judgeExchange(exchange);
-        }
-        catch (error) {
-            latencyMs = performance.now() - started;
-            if (request.signal.aborted)
-                throw error;
-            if (error instanceof AttemptTimeoutError)
-                return { retry: true, value: { error: error.message } };
-            return { retry: true, value: { error: networkErrorText(error) } };
-        }
-    };
-    const { value, attempts } = await withRetries(attempt, policy, request.signal);
-    latencyMs = Math.round(latencyMs * 100) / 100;
-    if (value.error !== undefined)
-        return { error: withAttempts(value.error, attempts), attempts, latencyMs };
-    return { json: value.json, attempts, latencyMs };
-}
-function judgeExchange(exchange) {
-    const { status, text } = exchange;
-    if (status >= 200 && status < 300) {
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch {
-            return { retry: false, value: { error: `response is not JSON: ${failure_text_excerpt(text)}` } };
-        }
-        return { retry: false, value: nestingExceeds(json) ? { error: RESPONSE_TOO_DEEP } : { json } };
-    }
-    const detail = text.trim() === "" ? "" : `: ${failure_text_excerpt(text)}`;
-    const error = `HTTP ${status}${detail}`;
-    if (status === 408 || status === 429 || status >= 500) {
-        const header = exchange.headers["retry-after"];
-        const retryAfterMs = parseRetryAfter(header, Date.now());
-        return retryAfterMs === undefined
-            ? { retry: true, value: { error } }
-            : { retry: true, value: { error }, retryAfterMs };
-    }
-    return { retry: false, value: { error } };
-}
-function networkErrorText(error) {
-    if (error instanceof Error)
-        return error.message || error.code || error.name;
-    return String(error);
-}
-
-;// CONCATENATED MODULE: ./src/core/normalize-usage.ts
-/**
- * Token usage in one meaning whatever the provider's shape: `input_tokens` is every input token
- * the call consumed, cached ones included, and `cached_input_tokens` (cache reads) and
- * `cache_creation_input_tokens` (cache writes) are the parts of it the provider cached.
- *
- * | shape, recognised by                     | input_tokens                    | cached_input_tokens                   | output_tokens     |
- * | ---------------------------------------- | ------------------------------- | ------------------------------------- | ----------------- |
- * | OpenAI chat: `prompt_tokens` or          | `prompt_tokens`                 | `prompt_tokens_details.cached_tokens` | completion_tokens |
- * |   `completion_tokens` present            |                                 |                                       |                   |
- * | Anthropic: `cache_read_input_tokens` or  | `input_tokens` + cache reads    | `cache_read_input_tokens`             | output_tokens     |
- * |   `cache_creation_input_tokens` present  |   + cache writes (a missing     |                                       |                   |
- * |                                          |   one counts 0)                 |                                       |                   |
- * | OpenAI Responses and any other shape     | `input_tokens`                  | `input_tokens_details.cached_tokens`  | output_tokens     |
- *
- * Anthropic's cache writes are kept as `cache_creation_input_tokens` too.
- *
- * Why keys decide: OpenAI's `prompt_tokens` and the Responses API's `input_tokens` already count
- * cached tokens, Anthropic's `input_tokens` counts only what follows the last cache breakpoint.
- * Anthropic's Messages API sends its cache keys (0 or null when nothing was cached) and never a
- * `total_tokens`; a response without those keys cached nothing, so its `input_tokens` is
- * already the whole input and the generic reading is exact. The absence of `total_tokens` is no
- * sign of Anthropic: OpenAI-compatible servers often leave it out too. A gateway that adds
- * `prompt_tokens` beside Anthropic's keys (LiteLLM) counts cached tokens in it, so the chat
- * reading comes first.
- *
- * `total_tokens` is input + output when both are known: a given total that disagrees (a gateway
- * that summed Anthropic's uncached input) is wrong, and one that agrees changes nothing. When one
- * side is unknown, a given total is kept if it is not below the known side. Counts that are not
- * non-negative integers (negative, fractional, NaN, text) are ignored, as is a cached count above
- * the input it is part of or without a known input: cached never exceeds input, in any shape.
- */
-function normalizeUsage(value) {
-    if (!normalize_usage_isRecord(value))
-        return undefined;
-    const read = readShape(value);
-    const usage = {};
-    if (read.input !== undefined)
-        usage.input_tokens = read.input;
-    if (read.output !== undefined)
-        usage.output_tokens = read.output;
-    const total = totalOf(tokenCount(value.total_tokens), read.input, read.output);
-    if (total !== undefined)
-        usage.total_tokens = total;
-    if (read.cached !== undefined && read.input !== undefined && read.cached <= read.input) {
-        usage.cached_input_tokens = read.cached;
-    }
-    if (read.cacheCreation !== undefined)
-        usage.cache_creation_input_tokens = read.cacheCreation;
-    return Object.keys(usage).length > 0 ? usage : undefined;
-}
-function readShape(usage) {
-    if ("prompt_tokens" in usage || "completion_tokens" in usage) {
-        return {
-            input: tokenCount(usage.prompt_tokens) ?? tokenCount(usage.input_tokens),
-            output: tokenCount(usage.completion_tokens) ?? tokenCount(usage.output_tokens),
-            cached: detailCount(usage.prompt_tokens_details, "cached_tokens"),
-        };
-    }
-    if ("cache_read_input_tokens" in usage || "cache_creation_input_tokens" in usage) {
-        const parts = [usage.input_tokens, usage.cache_read_input_tokens, usage.cache_creation_input_tokens].map(tokenCount);
-        const [, cached, cacheCreation] = parts;
-        const known = parts.filter((part) => part !== undefined);
-        return {
-            // A missing part counts 0: cache reads alone are still input, never more cached than input.
-            input: known.length === 0 ? undefined : known.reduce((sum, part) => sum + part, 0),
-            output: tokenCount(usage.output_tokens),
-            cached,
-            cacheCreation,
-        };
-    }
-    return {
-        input: tokenCount(usage.input_tokens),
-        output: tokenCount(usage.output_tokens),
-        cached: detailCount(usage.input_tokens_details, "cached_tokens"),
-    };
-}
-function totalOf(given, input, output) {
-    if (input !== undefined && output !== undefined)
-        return input + output;
-    if (given === undefined)
-        return undefined;
-    return given >= (input ?? output ?? 0) ? given : undefined;
-}
-function detailCount(details, key) {
-    return normalize_usage_isRecord(details) ? tokenCount(details[key]) : undefined;
-}
-function tokenCount(value) {
-    return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-}
-function normalize_usage_isRecord(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/engine/targets/response-mapping.ts
-
-
-
-/**
- * Reads the answer's parts. A missing output is not an error here: the scorers fail the item and
- * show why. Tool calls, usage and cost that are absent or unreadable are simply left out. Usage
- * in any provider's shape is read by `normalizeUsage`, the one place that knows those shapes.
- */
-function mapResponse(json, mapping) {
-    const mapped = { output: getPath(json, mapping.output) };
-    const toolCalls = normalizeToolCalls(getPath(json, mapping.tool_calls));
-    if (toolCalls)
-        mapped.tool_calls = toolCalls;
-    const usage = normalizeUsage(getPath(json, mapping.usage));
-    if (usage)
-        mapped.usage = usage;
-    const cost = getPath(json, mapping.cost);
-    if (typeof cost === "number" && Number.isFinite(cost) && cost >= 0)
-        mapped.cost = cost;
-    return mapped;
-}
-/**
- * Accepts `[{name, arguments}]`, OpenAI's `[{type: "function", function: {name, arguments}}]`
- * and Anthropic's `[{type: "tool_use", name, input}]`. OpenAI sends arguments as a JSON string;
- * it is parsed so scorers compare values, not spellings.
- */
-function normalizeToolCalls(value) {
-    if (!Array.isArray(value))
-        return undefined;
-    const calls = [];
-    for (const entry of value) {
-        const call = toolCallOf(entry);
-        if (call)
-            calls.push(call);
-    }
-    return calls;
-}
-function toolCallOf(entry) {
-    if (!response_mapping_isRecord(entry))
-        return undefined;
-    const source = response_mapping_isRecord(entry.function) ? entry.function : entry;
-    if (typeof source.name !== "string")
-        return undefined;
-    const rawArguments = "arguments" in source ? source.arguments : source.input;
-    const call = { name: source.name };
-    if (rawArguments !== undefined)
-        call.arguments = parseJsonText(rawArguments);
-    return call;
-}
-/** Text that is not JSON, or nests deeper than MAX_JSON_DEPTH (it would overflow the store), stays text. */
-function parseJsonText(value) {
-    if (typeof value !== "string")
-        return value;
-    try {
-        const parsed = JSON.parse(value);
-        return nestingExceeds(parsed) ? value : parsed;
-    }
-    catch {
-        return value;
-    }
-}
-function response_mapping_isRecord(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/engine/targets/call-for-answer.ts
-
-
-
-/**
- * One item's call of a JSON endpoint (with retries), and the answer read from its response: what
- * the http and prompt targets share. A response without the answer is an item error naming the field.
- */
-async function callForAnswer(transport, request, policy, mapping) {
-    const result = await callJsonEndpoint(transport, request, policy);
-    if (result.error !== undefined) {
-        return { latency_ms: result.latencyMs, attempts: result.attempts, error: result.error };
-    }
-    const mapped = { ...mapResponse(result.json, mapping), latency_ms: result.latencyMs, attempts: result.attempts };
-    return requireAnswer(mapped, { field: mapping.output, response: result.json });
-}
-
-;// CONCATENATED MODULE: ./src/engine/targets/target-options.ts
-
-
-
-/** An http(s) URL, or a UserError that says what to write. */
-function parseTargetUrl(text, where) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        url = undefined;
-    }
-    // `new URL("localhost:3000")` parses, with "localhost:" as its scheme.
-    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-        throw new errors_UserError(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
-    }
-    return url;
-}
-/** The URL without credentials or query, which may hold secrets: for the run record. */
-function describeUrl(url) {
-    return `${url.origin}${url.pathname}`;
-}
-/** Refuses `{{typo}}` before the run, rather than sending it 10,000 times. */
-function assertKnownPlaceholders(template, where) {
-    const unknown = findUnknownPlaceholders(template);
-    if (unknown.length === 0)
-        return;
-    const known = [...PLACEHOLDER_ROOTS].map((root) => `{{${root}}}`).join(", ");
-    const lines = unknown.map(({ at, placeholder }) => {
-        const path = formatPath(at);
-        const field = path === "" ? where : path.startsWith("[") ? `${where}${path}` : `${where}.${path}`;
-        return `${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{input.question}})`;
-    });
-    throw new errors_UserError(lines.join("\n"));
-}
-
-;// CONCATENATED MODULE: ./src/engine/targets/http.ts
-
-
-
-
-
-/** The `experiment` field of the request: variant and overrides only when the run has them. */
-function experimentField(context) {
-    const experiment = { name: context.experiment };
-    if (context.variant !== undefined)
-        experiment.variant = context.variant;
-    if (context.overrides !== undefined)
-        experiment.overrides = context.overrides;
-    return experiment;
-}
-function templateValues(item, context) {
-    return {
-        input: item.input,
-        expected: item.expected,
-        metadata: item.metadata,
-        item_id: item.id,
-        run_id: context.runId,
-        experiment: experimentField(context),
-    };
-}
-/** The default body of PRODUCT.md, or the config's `body` template rendered for the item. */
-function bodyBuilder(config) {
-    if (config.body === undefined) {
-        return (item, context) => ({
-            input: item.input,
-            item_id: item.id,
-            run_id: context.runId,
-            experiment: experimentField(context),
-        });
-    }
-    const render = compileTemplate(config.body);
-    return (item, context) => render(templateValues(item, context));
-}
-/** JSON both ways unless the config's headers say otherwise (any spelling of the name). */
-function requestHeaders(configured) {
-    const names = new Set(Object.keys(configured).map((name) => name.toLowerCase()));
-    const headers = {};
-    if (!names.has("content-type"))
-        headers["content-type"] = "application/json";
-    if (!names.has("accept"))
-        headers.accept = "application/json";
-    return { ...headers, ...configured };
-}
-function createHttpTarget(config, options) {
-    const url = parseTargetUrl(config.url, `${options.path}.url`);
-    if (config.body !== undefined)
-        assertKnownPlaceholders(config.body, `${options.path}.body`);
-    const endpoint = endpointOf(url);
-    const transport = new HttpTransport(options.concurrency);
-    const policy = retryPolicy(options.retries, options.backoff);
-    const headers = requestHeaders(config.headers);
-    const buildBody = bodyBuilder(config);
-    return {
-        description: describeUrl(url),
-        async call(item, context) {
-            const body = JSON.stringify(buildBody(item, context));
-            const request = { endpoint, method: config.method, headers, body, timeoutMs: config.timeout, signal: context.signal };
-            return callForAnswer(transport, request, policy, config);
-        },
-        async close() {
-            transport.close();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/engine/targets/process-group.ts
-/**
- * On POSIX each command runs as the leader of its own process group (`detached: true`), so one
- * signal to the group reaches what it started too (`sh -c "agent &"`): a timeout or a cancel
- * leaves no grandchild running. Windows has no process groups; there only the child is signalled.
- */
-const OWN_PROCESS_GROUP = process.platform !== "win32";
-/** Leaders of groups still running: the CLI may exit (a second Ctrl-C) before they end. */
-const liveGroups = new Set();
-let exitHookInstalled = false;
-/** Call once the child is spawned; `groupExited` once its leader has exited. */
-function watchGroup(child) {
-    if (!OWN_PROCESS_GROUP || child.pid === undefined)
-        return;
-    liveGroups.add(child.pid);
-    if (!exitHookInstalled) {
-        exitHookInstalled = true;
-        // Detached children no longer get the terminal's Ctrl-C: stop them when we stop.
-        process.on("exit", () => {
-            for (const pid of liveGroups)
-                signalPid(-pid, "SIGTERM");
-        });
-    }
-}
-function groupExited(child) {
-    if (child.pid !== undefined)
-        liveGroups.delete(child.pid);
-}
-/**
- * Signals the child's whole group. After the leader has exited the group lives on while any
- * member does, and its id cannot be reused meanwhile; an empty group answers ESRCH, ignored.
- */
-function signalGroup(child, signal) {
-    if (child.pid === undefined)
-        return;
-    if (OWN_PROCESS_GROUP)
-        signalPid(-child.pid, signal);
-    else
-        child.kill(signal);
-}
-function signalPid(pid, signal) {
-    try {
-        process.kill(pid, signal);
-    }
-    catch {
-        // Already gone.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/targets/run-process.ts
-
-
-
-
-/** Beyond this stdout is an error, not an answer; stderr keeps only its tail for the message. */
-const MAX_STDOUT_CHARS = 32 * 1024 * 1024;
-const STDERR_TAIL = { limit: 8 * 1024, unit: "characters" };
-/**
- * After the process exits, how long its pipes may take to deliver what it wrote. A pipe still open
- * after that is held by something it left running in the background (`(sleep 50) &`): the answer
- * is read, the pipes are closed and the leftovers are asked to stop.
- */
-const DRAIN_GRACE_MS = 100;
-/**
- * Runs one process to completion: writes `stdin`, collects stdout and the tail of stderr, and
- * resolves once the process has exited and its output is read. The timeout covers the process,
- * not what it leaves behind. On timeout it terminates the process group (SIGTERM, then SIGKILL
- * after the grace) and resolves once the process has exited, so a run never has more live
- * processes than its concurrency. When `signal` aborts it sends the same kill and rejects at once
- * with the abort reason.
- */
-function runProcess(request) {
-    const { signal } = request;
-    if (signal.aborted)
-        return Promise.reject(abortReason(signal));
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(request.program, request.args, {
-            cwd: request.cwd,
-            env: request.env,
-            stdio: ["pipe", "pipe", "pipe"],
-            detached: OWN_PROCESS_GROUP,
-        });
-        watchGroup(child);
-        let stdout = "";
-        let stderr = "";
-        let exit;
-        let timedOut = false;
-        let terminating = false;
-        let settled = false;
-        let drainTimer;
-        const settle = (outcome, error) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timeoutTimer);
-            clearTimeout(drainTimer);
-            signal.removeEventListener("abort", onAbort);
-            if (outcome)
-                resolve(outcome);
-            else
-                reject(error);
-        };
-        const settleExited = () => {
-            if (exit !== undefined)
-                settle({ kind: "exited", ...exit, stdout, stderr });
-        };
-        const closePipes = () => {
-            child.stdout.destroy();
-            child.stderr.destroy();
-        };
-        const terminate = () => {
-            if (terminating)
-                return;
-            terminating = true;
-            if (exit !== undefined) {
-                // Draining after the exit: stop waiting for what it left running, and stop that too.
-                closePipes();
-                signalGroup(child, "SIGTERM");
-                return;
-            }
-            signalGroup(child, "SIGTERM");
-            // Left armed after the leader exits: its grandchildren get the same grace, then SIGKILL.
-            const killTimer = setTimeout(() => signalGroup(child, "SIGKILL"), request.killGraceMs);
-            killTimer.unref();
-        };
-        const onAbort = () => {
-            terminate();
-            settle(undefined, abortReason(signal));
-        };
-        const timeoutTimer = setTimeout(() => {
-            timedOut = true;
-            terminate();
-        }, request.timeoutMs);
-        signal.addEventListener("abort", onAbort, { once: true });
-        child.stdout.setEncoding("utf8");
-        child.stdout.on("data", (chunk) => {
-            stdout += chunk;
-            if (stdout.length > MAX_STDOUT_CHARS) {
-                settle({ kind: "failed", code: undefined, message: `stdout larger than ${MAX_STDOUT_CHARS / 1024 / 1024} MB` });
-                terminate();
-            }
-        });
-        child.stderr.setEncoding("utf8");
-        child.stderr.on("data", (chunk) => {
-            stderr = suffixWithin(stderr + chunk, STDERR_TAIL);
-        });
-        // A process that exits without reading its stdin makes our write fail with EPIPE: not our error.
-        child.stdin.on("error", () => { });
-        child.stdin.end(request.stdin);
-        child.on("error", (error) => {
-            groupExited(child);
-            settle({ kind: "failed", code: error.code, message: error.message });
-        });
-        child.on("exit", (code, signalName) => {
-            exit = { code, signalName };
-            groupExited(child);
-            clearTimeout(timeoutTimer);
-            if (terminating) {
-                // Killed: whatever grandchildren still hold the pipes, the answer is lost anyway.
-                closePipes();
-                if (timedOut)
-                    settle({ kind: "timeout" });
-                return;
-            }
-            drainTimer = setTimeout(() => {
-                closePipes();
-                signalGroup(child, "SIGTERM");
-                settleExited();
-            }, DRAIN_GRACE_MS);
-        });
-        child.on("close", () => {
-            if (timedOut)
-                settle({ kind: "timeout" });
-            else
-                settleExited();
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/engine/targets/command.ts
-
-
-
-
-
-
-
-
-
-/** After SIGTERM on timeout, a process gets this long to exit before SIGKILL. */
-const KILL_GRACE_MS = 2_000;
-/**
- * One process per item: the item as JSON on stdin, the answer as JSON on stdout. Retried on a
- * timeout or a non-zero exit; a missing program or an answer that is not JSON, or nests deeper
- * than MAX_JSON_DEPTH, is final.
- */
-function createCommandTarget(config, options) {
-    const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
-    if (program === undefined || program === "") {
-        throw new errors_UserError(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
-    }
-    const env = { ...process.env, ...config.env };
-    const policy = retryPolicy(options.retries, options.backoff);
-    const judge = (outcome) => {
-        switch (outcome.kind) {
-            case "timeout":
-                return { retry: true, value: { error: `timed out after ${config.timeout} ms` } };
-            case "failed":
-                return { retry: false, value: { error: failureText(outcome, program, config.cwd) } };
-            case "exited":
-                if (outcome.code !== 0)
-                    return { retry: true, value: { error: exitText(outcome) } };
-                return { retry: false, value: parseAnswer(outcome.stdout) };
-        }
-    };
-    return {
-        description: typeof config.command === "string" ? config.command : config.command.join(" "),
-        async call(item, context) {
-            const stdin = `${JSON.stringify(commandInput(item, context))}\n`;
-            let latencyMs = 0;
-            const attempt = async () => {
-                const started = performance.now();
-                try {
-                    return judge(await runProcess({
-                        program: program,
-                        args,
-                        ...(config.cwd !== undefined ? { cwd: config.cwd } : {}),
-                        env,
-                        stdin,
-                        timeoutMs: config.timeout,
-                        killGraceMs: KILL_GRACE_MS,
-                        signal: context.signal,
-                    }));
-                }
-                finally {
-                    latencyMs = Math.round((performance.now() - started) * 100) / 100;
-                }
-            };
-            const { value, attempts } = await withRetries(attempt, policy, context.signal);
-            if (value.error !== undefined) {
-                return { latency_ms: latencyMs, attempts, error: withAttempts(value.error, attempts) };
-            }
-            const mapped = { ...mapResponse(value.json, config), latency_ms: latencyMs, attempts };
-            return requireAnswer(mapped, { field: config.output, response: value.json });
-        },
-    };
-}
-/** What the process reads on stdin: the http target's default body, plus expected and metadata. */
-function commandInput(item, context) {
-    const input = { input: item.input, item_id: item.id, run_id: context.runId };
-    if (item.expected !== undefined)
-        input.expected = item.expected;
-    if (item.metadata !== undefined)
-        input.metadata = item.metadata;
-    input.experiment = experimentField(context);
-    return input;
-}
-/** The whole stdout as JSON, else its last non-empty line, so a program may log before answering. */
-function parseAnswer(stdout) {
-    const text = stdout.trim();
-    if (text === "")
-        return { error: "printed nothing on stdout (print the answer as one JSON line)" };
-    const lastLine = text.slice(text.lastIndexOf("\n") + 1);
-    const json = command_parseJsonText(text) ?? command_parseJsonText(lastLine);
-    if (json === undefined)
-        return { error: `output is not JSON: ${failure_text_excerpt(lastLine)}` };
-    return nestingExceeds(json.value) ? { error: RESPONSE_TOO_DEEP } : { json: json.value };
-}
-function command_parseJsonText(text) {
-    try {
-        return { value: JSON.parse(text) };
-    }
-    catch {
-        return undefined;
-    }
-}
-function exitText(outcome) {
-    const how = outcome.signalName ? `killed by ${outcome.signalName}` : `exited with code ${outcome.code}`;
-    return outcome.stderr.trim() === "" ? how : `${how}: ${tailExcerpt(outcome.stderr)}`;
-}
-function failureText(outcome, program, cwd) {
-    // spawn reports a missing working directory as ENOENT of the program too.
-    if (outcome.code === "ENOENT" && cwd !== undefined && !(0,external_node_fs_namespaceObject.existsSync)(cwd))
-        return `working directory not found: ${cwd}`;
-    if (outcome.code === "ENOENT")
-        return `command not found: ${program}`;
-    if (outcome.code === "EACCES")
-        return `command is not executable: ${program}`;
-    return outcome.message;
+function chatRequestBody(request, item, context) {
+    const values = templateValues(item, context);
+    const override = context.overrides?.[PROMPT_STEP];
+    const messages = request.messages.map(({ role, render }) => ({ role, content: render(values) }));
+    return { ...request.settings, ...override, messages };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/prompt.ts
@@ -73305,8 +76028,7 @@ function failureText(outcome, program, cwd) {
 
 
 
-/** The inference step a prompt target is: overrides under this key apply to its request. */
-const PROMPT_STEP = "prompt";
+
 const CHAT_COMPLETION = {
     output: "choices.0.message.content",
     tool_calls: "choices.0.message.tool_calls",
@@ -73314,37 +76036,33 @@ const CHAT_COMPLETION = {
     cost: "cost",
 };
 /**
- * A prompt run against an OpenAI-compatible `POST {base_url}/chat/completions`. The run's
- * overrides under "prompt" (`{"prompt": {"temperature": 0.3, "model": "…"}}`) are merged into
- * the request body over the config's model, temperature and max_tokens; any other field they
- * carry (top_p, seed, …) is sent as well. They cannot replace `messages`.
+ * A prompt run against an OpenAI-compatible `POST {base_url}/chat/completions`: inline (`prompt`
+ * and `system`) or from a prompt file that prepareExperiment has read (`options.promptFile`).
+ * The request is built by chat-request.ts. The result names the model the request asked for, not
+ * the response's (OpenAI answers with a dated snapshot name), so the price table finds it.
  */
 function createPromptTarget(config, options) {
     const baseUrl = parseTargetUrl(config.base_url, `${options.path}.base_url`);
-    assertKnownPlaceholders(config.prompt, `${options.path}.prompt`);
+    if (config.prompt !== undefined)
+        assertKnownPlaceholders(config.prompt, `${options.path}.prompt`);
+    if (config.prompt_file !== undefined && options.promptFile === undefined) {
+        throw new Error(`${options.path}.prompt_file: the prompt file was not read before the target was built`);
+    }
+    const chatRequest = compileChatRequest(config, options.promptFile?.prompt, options.path);
     const url = new URL(`${baseUrl.href.replace(/\/+$/, "")}/chat/completions`);
     const endpoint = endpointOf(url);
     const transport = new HttpTransport(options.concurrency);
     const policy = retryPolicy(options.retries, options.backoff);
     const auth = config.api_key ? { authorization: `Bearer ${config.api_key}` } : {};
     const headers = requestHeaders(auth);
-    const renderPrompt = compileText(config.prompt);
-    const settings = { model: config.model };
-    if (config.temperature !== undefined)
-        settings.temperature = config.temperature;
-    if (config.max_tokens !== undefined)
-        settings.max_tokens = config.max_tokens;
-    const messagesFor = (item, context) => {
-        const user = { role: "user", content: renderPrompt(templateValues(item, context)) };
-        return config.system === undefined ? [user] : [{ role: "system", content: config.system }, user];
-    };
+    const promptFile = options.promptFile ? `, ${options.promptFile.file}` : "";
     return {
-        description: `${describeUrl(url)} (${config.model})`,
+        description: `${describeUrl(url)} (${String(chatRequest.settings.model)}${promptFile})`,
         async call(item, context) {
-            const override = context.overrides?.[PROMPT_STEP];
-            const body = JSON.stringify({ ...settings, ...override, messages: messagesFor(item, context) });
-            const request = { endpoint, method: "POST", headers, body, timeoutMs: config.timeout, signal: context.signal };
-            return callForAnswer(transport, request, policy, CHAT_COMPLETION);
+            const body = chatRequestBody(chatRequest, item, context);
+            const request = { endpoint, method: "POST", headers, body: JSON.stringify(body), timeoutMs: config.timeout, signal: context.signal };
+            const result = await callForAnswer(transport, request, policy, CHAT_COMPLETION);
+            return typeof body.model === "string" ? { ...result, model: body.model } : result;
         },
         async close() {
             transport.close();
@@ -73372,7 +76090,214 @@ function createTarget(config, options) {
     return create(config, options);
 }
 
+;// CONCATENATED MODULE: ./src/core/config/prompt-file.ts
+
+
+
+
+
+
+
+
+/** A prompt file is a few KiB; a larger one is the wrong file, and would be sent with every item. */
+const MAX_PROMPT_FILE_BYTES = 256 * 1024;
+/** As in evalgate.yml: a "billion laughs" file stays refused. */
+const prompt_file_MAX_ALIAS_COUNT = 100;
+const PLACEHOLDER_HINT = "use {{input}}, {{input.field}}, {{expected}}, {{metadata.field}}, {{item_id}}";
+/** A message template: its content may use the placeholders of the http body. */
+const PromptMessageSchema = strictObject({
+    role: schemas_enum(["system", "developer", "user", "assistant"]),
+    content: schemas_string()
+        .min(1)
+        .superRefine((content, context) => {
+        for (const { placeholder } of findUnknownPlaceholders(content)) {
+            context.addIssue({ code: "custom", message: `unknown placeholder ${placeholder} (${PLACEHOLDER_HINT})` });
+        }
+    }),
+});
+/** OpenAI's function tool, sent as written; fields beyond these pass through for newer APIs. */
+const FunctionToolSchema = strictObject({
+    type: literal("function"),
+    function: looseObject({
+        name: schemas_string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "a tool name is 1 to 64 letters, digits, '_' or '-'" }),
+        description: schemas_string().optional(),
+        parameters: record(schemas_string(), unknown()).optional(),
+        strict: schemas_boolean().optional(),
+    }),
+});
+/**
+ * A versioned prompt: the messages sent for each item (templates) and the request's settings.
+ * The target's fields in evalgate.yml override the settings; the file's content is part of the
+ * experiment version.
+ */
+const PromptFileSchema = strictObject({
+    /** For the reader of the file; not sent. */
+    description: schemas_string().optional(),
+    model: schemas_string().min(1).optional(),
+    messages: array(PromptMessageSchema).min(1),
+    temperature: schemas_number().min(0).max(2).optional(),
+    top_p: schemas_number().min(0).max(1).optional(),
+    max_tokens: schemas_number().int().positive().optional(),
+    tools: array(FunctionToolSchema).min(1).optional(),
+});
+/** The keys a strict object at a path accepts, for "did you mean" on a typo. */
+function knownKeys(path) {
+    if (path.length === 0)
+        return Object.keys(PromptFileSchema.shape);
+    if (path.length === 2 && path[0] === "messages")
+        return Object.keys(PromptMessageSchema.shape);
+    if (path.length === 2 && path[0] === "tools")
+        return Object.keys(FunctionToolSchema.shape);
+    return [];
+}
+/** Problems listed at once, as for evalgate.yml; the rest are counted. */
+const prompt_file_MAX_LISTED_PROBLEMS = 20;
+/**
+ * Parses a prompt file's bytes (YAML, or JSON, which is YAML). Every problem is reported at once,
+ * one line each, as `<file>:<line>: <field path>: <message>`; `file` is the path as configured.
+ * Refused as evalgate.yml is: over the size limit, not UTF-8, duplicate keys, too many aliases,
+ * nested too deeply.
+ */
+function parsePromptFile(bytes, file) {
+    if (bytes.byteLength > MAX_PROMPT_FILE_BYTES) {
+        throw new errors_UserError(`${file}: a prompt file is at most ${MAX_PROMPT_FILE_BYTES / 1024} KiB; is it the right file?`);
+    }
+    const lineCounter = new dist/* LineCounter */.HN();
+    // The library's own duplicate-key check is quadratic in a map's size; duplicateKeys uses a set.
+    const document = (0,dist/* parseDocument */.Tp)(decodeUtf8(bytes, file), { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const errors = document.errors.map((error) => yamlErrorLine(error, file, lineCounter));
+    if (errors.length === 0)
+        errors.push(...duplicateKeys(document, file, lineCounter));
+    if (errors.length > 0)
+        throw new errors_UserError(prompt_file_listed(errors).join("\n"));
+    const value = prompt_file_documentValue(document, file);
+    const nesting = findNestingProblem(value);
+    if (nesting !== undefined) {
+        const at = nesting.path.length === 0 ? "" : `${formatPath(nesting.path)}: `;
+        throw new errors_UserError(`${file}:${lineOfPath(document, lineCounter, nesting.path)}: ${at}${nesting.message}`);
+    }
+    const result = PromptFileSchema.safeParse(value, { reportInput: true });
+    if (result.success)
+        return result.data;
+    const problems = describeZodIssues(result.error.issues, { input: value, knownKeys });
+    // Lines are found for the listed problems only: finding one is linear in the size of its map.
+    const lines = problems.slice(0, prompt_file_MAX_LISTED_PROBLEMS).map((problem) => {
+        const line = lineOfPath(document, lineCounter, problem.at ?? problem.path);
+        return problem.path.length === 0 ? `${file}:${line}: ${problem.message}` : `${file}:${line}: ${formatPath(problem.path)}: ${problem.message}`;
+    });
+    const more = problems.length - lines.length;
+    throw new errors_UserError([...lines, ...(more > 0 ? [`… and ${more} more problems`] : [])].join("\n"));
+}
+function prompt_file_documentValue(document, file) {
+    if (document.contents === null) {
+        throw new errors_UserError(`${file}: the prompt file is empty; write "messages:" with at least one { role, content }`);
+    }
+    try {
+        return document.toJS({ maxAliasCount: prompt_file_MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        // The yaml library throws a ReferenceError for a "billion laughs" document.
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new errors_UserError(`${file}: the YAML aliases (*name) expand to too much; write the values out instead`);
+        }
+        throw error;
+    }
+}
+function prompt_file_listed(lines) {
+    if (lines.length <= prompt_file_MAX_LISTED_PROBLEMS)
+        return lines;
+    return [...lines.slice(0, prompt_file_MAX_LISTED_PROBLEMS), `… and ${lines.length - prompt_file_MAX_LISTED_PROBLEMS} more problems`];
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/read-prompt-file.ts
+
+
+
+
+
+/**
+ * Reads and validates the prompt file `configured` names, relative to the config file's folder
+ * and inside the project (as a dataset is). A problem in the file names the file, its line and
+ * field, and the config field that points at it.
+ */
+async function readPromptFile(configDir, configured, options) {
+    const { path } = await resolveProjectFile(configDir, configured, {
+        field: options.field,
+        allowOutsideProject: options.allowOutsideProject ?? false,
+    });
+    const bytes = await readBytes(path, configured, options.field);
+    try {
+        const prompt = parsePromptFile(bytes, configured);
+        return { file: configured, sha256: (0,external_node_crypto_.createHash)("sha256").update(bytes).digest("hex"), prompt };
+    }
+    catch (error) {
+        if (error instanceof errors_UserError)
+            throw new errors_UserError(`${error.message}\n  (prompt file of ${options.field})`);
+        throw error;
+    }
+}
+async function readBytes(path, configured, field) {
+    try {
+        // Checked before reading: a named pipe would be waited on, a device read forever.
+        const stats = await (0,promises_namespaceObject.stat)(path);
+        if (!stats.isFile())
+            throw new errors_UserError(`${field}: "${configured}" is not a regular file; name a YAML or JSON prompt file`);
+        if (stats.size > MAX_PROMPT_FILE_BYTES) {
+            throw new errors_UserError(`${field}: "${configured}" is larger than ${MAX_PROMPT_FILE_BYTES / 1024} KiB; is it the right file?`);
+        }
+        return await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === "ENOENT" || code === "ENOTDIR")
+            throw new errors_UserError(`${field}: "${configured}" not found`);
+        if (code === "EACCES")
+            throw new errors_UserError(`${field}: "${configured}": permission denied`);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/targets/prepare-prompt-target.ts
+
+
+/**
+ * What a prompt target adds to its experiment's version, and the prompt file it needs. The
+ * file's content is the prompt, so its digest joins the definition (`prompt_files`, keyed by the
+ * path as written, like a module scorer's `scorer_files`): editing it makes a new experiment
+ * version. The prices of the model it names join too (`prices`), as they decide its items' cost.
+ * Other targets, and a prompt target with neither, leave the definition as it was, so no
+ * existing version moves.
+ */
+async function preparePromptTarget(definition, written, target, options) {
+    if (target.type !== "prompt" || written.type !== "prompt")
+        return { definition };
+    let versioned = definition;
+    let promptFile;
+    if (target.prompt_file !== undefined) {
+        promptFile = await readPromptFile(options.configDir, target.prompt_file, {
+            field: `${options.where}.prompt_file`,
+            ...(options.allowOutsideProject !== undefined ? { allowOutsideProject: options.allowOutsideProject } : {}),
+        });
+        versioned = withFileDigests(versioned, "prompt_files", { [written.prompt_file ?? target.prompt_file]: `sha256:${promptFile.sha256}` });
+    }
+    // The model in evalgate.yml wins over the file's (chat-request.ts); filled in, as the run prices it.
+    const model = target.model ?? promptFile?.prompt.model;
+    const price = model !== undefined && options.prices !== undefined && Object.hasOwn(options.prices, model)
+        ? options.prices[model]
+        : undefined;
+    if (model !== undefined && price !== undefined) {
+        versioned = { ...versioned, prices: { [model]: price } };
+    }
+    return promptFile ? { definition: versioned, promptFile } : { definition: versioned };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/prepare-experiment.ts
+
+
+
+
+
+
 
 
 
@@ -73384,22 +76309,43 @@ function createTarget(config, options) {
 async function prepareExperiment(options) {
     const { name, experiment } = options;
     const where = `experiments.${name}`;
-    const scorers = resolveScorers(experiment.scorers, `${where}.scorers`);
-    const definition = experimentDefinition(experiment);
+    let definition = experimentDefinition(experiment);
     const env = options.targetUrl
         ? { ...options.env, EVALGATE_TARGET_URL: options.targetUrl.replace(/\/+$/, "") }
         : options.env;
+    const concurrency = options.concurrency ?? experiment.concurrency;
+    // Scorer configs may read the environment too (a judge's API key); the stored definition keeps
+    // the uninterpolated text, so no secret is stored.
+    const scorerRefs = interpolateEnv(experiment.scorers, env, `${where}.scorers`);
+    const scorerServices = {
+        configDir: options.configDir,
+        retries: experiment.retries,
+        concurrency,
+        ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+    };
+    const scorers = resolveScorers(scorerRefs, `${where}.scorers`, scorerServices, allScorers);
+    // An item's own scorers are resolved as the experiment's are, reading the same environment.
+    const itemScorers = new ItemScorers({ refs: experiment.scorers, scorers, path: `${where}.scorers` }, (refs, at) => resolveScorers(interpolateEnv(refs, env, at), at, scorerServices, allScorers));
+    // A module scorer's code decides scores as much as its config does: its content is versioned too.
+    const scorerFiles = moduleScorerFiles(experiment.scorers, scorerRefs, `${where}.scorers`);
+    definition = withFileDigests(definition, "scorer_files", await fileDigests(options.configDir, scorerFiles));
     const interpolated = interpolateEnv(experiment.target, env, `${where}.target`);
     // A command runs from the config file's directory, as the dataset path is read from there.
     const targetConfig = interpolated.type === "command"
         ? { ...interpolated, cwd: external_node_path_default().resolve(options.configDir, interpolated.cwd ?? ".") }
         : interpolated;
-    const concurrency = options.concurrency ?? experiment.concurrency;
+    const prompt = await preparePromptTarget(definition, experiment.target, targetConfig, {
+        configDir: options.configDir, where: `${where}.target`, allowOutsideProject: options.allowOutsideProject ?? false, prices: options.prices,
+    });
+    definition = prompt.definition;
     const { path: datasetFile, insideProject } = await resolveProjectFile(options.configDir, experiment.dataset, {
         field: `${where}.dataset`,
         allowOutsideProject: options.allowOutsideProject ?? false,
     });
-    const dataset = await inspectDataset(datasetFile, experiment.dataset, { quoteContent: insideProject }).catch((error) => {
+    const dataset = await inspectDataset(datasetFile, experiment.dataset, {
+        quoteContent: insideProject,
+        checkItem: (item, at) => checkItemScorers(itemScorers, item, at, insideProject),
+    }).catch((error) => {
         if (error instanceof errors_UserError) {
             throw new errors_UserError(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
         }
@@ -73409,6 +76355,7 @@ async function prepareExperiment(options) {
         retries: experiment.retries,
         concurrency,
         path: `${where}.target`,
+        ...(prompt.promptFile ? { promptFile: prompt.promptFile } : {}),
     });
     return {
         name,
@@ -73416,11 +76363,29 @@ async function prepareExperiment(options) {
         definition,
         version: experimentVersion(definition),
         scorers,
+        itemScorers,
+        passRule: passRuleOf(experiment),
         target,
         datasetFile,
         dataset,
         concurrency,
+        ...(options.prices ? { prices: options.prices } : {}),
     };
+}
+/**
+ * Resolves an item's own scorers during the validating pass. A file outside the project is never
+ * quoted: a scorer's name or config in a message would be its content.
+ */
+function checkItemScorers(itemScorers, item, where, quoteContent) {
+    try {
+        itemScorers.scorersFor(item, where);
+    }
+    catch (error) {
+        if (error instanceof errors_UserError && !quoteContent) {
+            throw new errors_UserError(`${where}: the item's scorers are invalid (not quoted: the dataset is outside the project)`);
+        }
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/progress-line.ts
@@ -73434,90 +76399,38 @@ function formatProgressLine(progress, elapsedMs) {
     return `${progress.done}/${progress.total} items · ${counts} · ${rate.toFixed(0)}/s`;
 }
 
-;// CONCATENATED MODULE: ./src/core/model/ids.ts
-
-/** Run item ids are derived, so every store (and a resumed run) gives the same id. */
-function runItemId(runId, itemId) {
-    return `ri_${contentHash([runId, itemId], 12)}`;
-}
-function scoreId(runId, itemId, scorer) {
-    return `sc_${contentHash([runId, itemId, scorer], 12)}`;
-}
-/** Sortable by start time, short enough to type: run-20261125-120301-7f3a. */
-function newRunId(now, random = Math.random) {
-    const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-    const suffix = Math.floor(random() * 0x10000).toString(16).padStart(4, "0");
-    return `run-${stamp}-${suffix}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/scorers/score-item.ts
-
-
+;// CONCATENATED MODULE: ./src/engine/apply-prices.ts
+const TOKENS_PER_PRICE_UNIT = 1_000_000;
 /**
- * Scores one item with every scorer. A failed target call makes the item an error and nothing is
- * scored. A scorer that throws, or answers something that is not a score, is recorded as that
- * scorer's error on this item (score 0, not passed): one bad scorer never stops the run.
+ * The cost of one call in US dollars from its token usage and its model's prices (dollars per
+ * million tokens): input·(input − cached) + cached_input·cached + output·output, over a million.
+ * Cached input tokens are priced at `cached_input`, the input price when the table has none;
+ * cache writes are priced as input. No cost without both input and output counts: a cost from
+ * half the tokens would be too low, and `cost_max` would pass on it.
  */
-async function scoreItem(scorers, item, result, ids) {
-    if (result.error !== undefined)
-        return { status: "error", scores: [] };
-    const scores = [];
-    for (const scorer of scorers) {
-        scores.push(await runScorer(scorer, item, result, scoreId(ids.runId, item.id, scorer.label)));
-    }
-    const status = scores.every((score) => score.passed) ? "passed" : "failed";
-    return { status, scores };
-}
-async function runScorer(scorer, item, result, id) {
-    let outcome;
-    try {
-        outcome = await scorer.fn({ item, result });
-    }
-    catch (error) {
-        return erroredScore(id, scorer, errorMessage(error), "threw");
-    }
-    const problem = outcomeProblem(outcome);
-    if (problem !== undefined)
-        return erroredScore(id, scorer, problem, "returned an invalid result");
-    return { id, scorer: scorer.label, score: outcome.score, passed: outcome.passed, evidence: outcome.evidence };
+function costFromPrice(usage, price) {
+    const { input_tokens: input, output_tokens: output } = usage;
+    if (input === undefined || output === undefined)
+        return undefined;
+    const cached = Math.min(usage.cached_input_tokens ?? 0, input);
+    const dollarsTimesMillion = price.input * (input - cached) + (price.cached_input ?? price.input) * cached + price.output * output;
+    return dollarsTimesMillion / TOKENS_PER_PRICE_UNIT;
 }
 /**
- * Evidence quotes values (an item's expected value, the output) that may each nest up to
- * MAX_JSON_DEPTH, a level or two down; past this the store's JSON.stringify could overflow.
+ * Adds the cost from the price table to a target's result, for every kind of target, when the
+ * target reported no cost itself (its own figure wins: it knows its discounts) and the table
+ * has the model the result names. Anything else leaves the result as it is.
  */
-const MAX_EVIDENCE_DEPTH = 2 * MAX_JSON_DEPTH;
-/** The store and the summary trust a score in [0, 1] with a storable reason: anything else is refused here. */
-function outcomeProblem(outcome) {
-    if (outcome === null || typeof outcome !== "object")
-        return `expected { score, passed, evidence }, got ${String(outcome)}`;
-    const { score, passed, evidence } = outcome;
-    if (typeof score !== "number" || Number.isNaN(score) || score < 0 || score > 1) {
-        return `score ${String(score)} is not a number between 0 and 1`;
+function applyPrices(result, prices) {
+    if (prices === undefined || result.cost !== undefined || result.usage === undefined || result.model === undefined) {
+        return result;
     }
-    if (typeof passed !== "boolean")
-        return `passed ${String(passed)} is not true or false`;
-    if (evidence === null || typeof evidence !== "object" || typeof evidence.reason !== "string") {
-        return "evidence has no reason";
-    }
-    if (nestingExceeds(evidence, MAX_EVIDENCE_DEPTH)) {
-        return `evidence nests deeper than ${MAX_EVIDENCE_DEPTH} levels or contains itself; it could not be stored`;
-    }
-    return undefined;
-}
-function erroredScore(id, scorer, message, what) {
-    return {
-        id,
-        scorer: scorer.label,
-        score: 0,
-        passed: false,
-        evidence: { reason: `scorer ${scorer.label} (${scorer.name}) ${what}: ${message}` },
-        error: message,
-    };
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return typeof error === "string" ? error : String(error);
+    // An own property only: a model named "constructor" must not find Object's.
+    const price = Object.hasOwn(prices, result.model) ? prices[result.model] : undefined;
+    if (price === undefined)
+        return result;
+    const cost = costFromPrice(result.usage, price);
+    return cost === undefined ? result : { ...result, cost };
 }
 
 ;// CONCATENATED MODULE: ./src/core/summarize-run.ts
@@ -73530,6 +76443,9 @@ function createRunSummaryAccumulator() {
     const latencies = [];
     let cost = 0;
     let retries = 0;
+    // Undefined until a score reports what its scorer spent: runs without judges keep no such key.
+    let scorerTokens;
+    let scorerCost = 0;
     function add(item) {
         counts.total += 1;
         if (item.status === "passed")
@@ -73556,6 +76472,11 @@ function createRunSummaryAccumulator() {
                 tally.passed += 1;
             if (score.error !== undefined)
                 tally.errors += 1;
+            if (score.usage !== undefined || score.cost !== undefined) {
+                scorerTokens ??= { input: 0, output: 0, total: 0 };
+                addUsage(scorerTokens, score.usage);
+                scorerCost += score.cost ?? 0;
+            }
         }
     }
     function summary() {
@@ -73567,6 +76488,9 @@ function createRunSummaryAccumulator() {
             latency_ms: latencyStats(latencies),
             tokens: { ...tokens },
             cost,
+            ...(scorerTokens !== undefined
+                ? { scorer_tokens: { input: scorerTokens.input, output: scorerTokens.output, total: scorerTokens.total }, scorer_cost: scorerCost }
+                : {}),
             retries,
         };
     }
@@ -73822,8 +76746,24 @@ function configurationLines({ gate, scorers }) {
     const lines = [field("gate", gateText)];
     if (scorers === undefined)
         return [...lines, field("scorers", "(not readable in the stored experiment version)")];
-    const rows = scorers.map((scorer) => [scorer.name, scorer.label, configText(scorer.config)]);
+    const rows = scorers.map((scorer) => [scorer.name, scorer.label, settingsText(scorer)]);
     return [...lines, "", formatTable(["scorer", "label", "config"], rows, { maxWidth: WIDTH })];
+}
+/** The ref's modifiers (`not · weight 2 · threshold 0.8 · when metadata.kind: tool`), then its config. */
+function settingsText(scorer) {
+    const parts = [];
+    if (scorer.not === true)
+        parts.push("not");
+    if (scorer.weight !== undefined)
+        parts.push(`weight ${scorer.weight}`);
+    if (scorer.threshold !== undefined)
+        parts.push(`threshold ${scorer.threshold}`);
+    if (scorer.when !== undefined)
+        parts.push(`when ${configText(scorer.when)}`);
+    const config = configText(scorer.config);
+    if (config !== "")
+        parts.push(config);
+    return parts.join(" · ");
 }
 /** `{ tool: "search_orders", max: 2 }` → "tool: search_orders, max: 2"; nested values as compact JSON. */
 function configText(config) {
@@ -73850,8 +76790,20 @@ function summaryLines(summary, thresholds) {
         ]), { align: ["left", "right", "right", "right", "right"], maxWidth: WIDTH }));
     }
     const { latency_ms: latency, tokens } = summary;
-    lines.push("", `latency     p50 ${formatMs(latency.p50)} · p95 ${formatMs(latency.p95)} · mean ${formatMs(latency.mean)}`, `tokens      ${formatCount(tokens.input)} in${cachedNote(tokens.cached_input)} · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`, `cost        ${formatCost(summary.cost)}`, `retries     ${formatCount(summary.retries)}`);
+    lines.push("", `latency     p50 ${formatMs(latency.p50)} · p95 ${formatMs(latency.p95)} · mean ${formatMs(latency.mean)}`, `tokens      ${formatCount(tokens.input)} in${cachedNote(tokens.cached_input)} · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`, `cost        ${formatCost(summary.cost)}`, ...judgeLines(summary), `retries     ${formatCount(summary.retries)}`);
     return lines;
+}
+/** What judges spent, apart from the target's tokens and cost above: only when a scorer spent any. */
+function judgeLines(summary) {
+    const tokens = summary.scorer_tokens;
+    if (tokens === undefined)
+        return [];
+    return [
+        `judge tokens ${formatCount(tokens.input)} in · ${formatCount(tokens.output)} out · ` +
+            `${formatCount(tokens.total)} total` +
+            // A cost nobody reported is unknown, not zero.
+            (summary.scorer_cost !== undefined && summary.scorer_cost > 0 ? ` · cost ${formatCost(summary.scorer_cost)}` : ""),
+    ];
 }
 /** Cached input is part of `in`: shown beside it, never added to the total. */
 function cachedNote(cached) {
@@ -74142,6 +77094,7 @@ class WriteBehind {
 
 
 
+
 /**
  * load → run → score → store, with at most `concurrency` calls in flight; then the gate. The run's
  * lease is held throughout, so no other process calls the target for it meanwhile.
@@ -74192,25 +77145,31 @@ async function runHeld(options, run, lease, now) {
     const runOne = async (item) => {
         let result;
         try {
-            // Every target checks its own answer; this is the net for one that forgets.
-            result = requireAnswer(await prepared.target.call(item, {
+            // Every target checks its own answer; this is the net for one that forgets. Costs from the
+            // price table are added here, once for every kind of target.
+            result = applyPrices(requireAnswer(await prepared.target.call(item, {
                 runId: run.id,
                 experiment: prepared.name,
                 signal,
                 ...(options.variant ? { variant: options.variant } : {}),
                 ...(options.overrides ? { overrides: options.overrides } : {}),
-            }));
+            })), prepared.prices);
         }
         catch (error) {
             if (signal.aborted)
                 return; // cancelled mid-call: the item is simply not stored
             throw error;
         }
-        const scored = await scoreItem(prepared.scorers, item, result, { runId: run.id });
+        const scorers = prepared.itemScorers.scorersFor(item);
+        const scored = await scoreItem(scorers, item, result, { runId: run.id, signal }, prepared.passRule);
+        // Cancelled mid-score: an aborted judge call is no verdict, so the item is not stored and runs
+        // again on --resume (where a judge that had answered is read from its cache).
+        if (signal.aborted)
+            return;
         const runItem = toRunItem(run.id, item, result, scored, now());
         await writes.put(runItem);
         accumulator.add(runItem);
-        rules.record(scored.status, result.error);
+        rules.record(scored.status, result.error ?? scored.error);
         options.onProgress?.(rules.progress);
     };
     try {
@@ -74219,6 +77178,8 @@ async function runHeld(options, run, lease, now) {
     finally {
         lease.stopHeartbeat();
         await prepared.target.close?.();
+        await Promise.all(prepared.scorers.map((scorer) => scorer.fn.close?.()));
+        await prepared.itemScorers.close();
         await writes.settled();
     }
     if (takenOver)
@@ -74266,7 +77227,8 @@ function toRunItem(runId, item, result, scored, finishedAt) {
         ...(result.tool_calls ? { tool_calls: result.tool_calls } : {}),
         ...(result.usage ? { usage: result.usage } : {}),
         ...(result.cost !== undefined ? { cost: result.cost } : {}),
-        ...(result.error !== undefined ? { error: result.error } : {}),
+        // A failed call, or an answer no scorer applies to.
+        ...((result.error ?? scored.error) !== undefined ? { error: result.error ?? scored.error } : {}),
         scores: scored.scores,
         finished_at: finishedAt.toISOString(),
     };
@@ -74343,6 +77305,7 @@ function publicReasonOf(error) {
 
 
 
+
 /** Runs one experiment on the runner into a local store (published afterwards), logging progress. */
 async function runLocally(context, job, options) {
     const prepared = await prepareExperiment({
@@ -74351,6 +77314,9 @@ async function runLocally(context, job, options) {
         configDir: context.configDir,
         env: context.configEnv,
         targetUrl: job.targetUrl,
+        prices: context.prices,
+        // Shared by the job's experiments: a judge asked the same question twice is asked once.
+        cacheDir: external_node_path_default().join(context.workDir, "cache"),
     }).catch((error) => {
         throw new ExperimentNotPrepared(job.name, error);
     });
@@ -74516,6 +77482,8 @@ const TargetResultSchema = object({
     tool_calls: array(ToolCallSchema).optional(),
     usage: UsageSchema.optional(),
     cost: schemas_number().nonnegative().optional(),
+    /** The model that answered (as a prompt target asked for it, or as the response names it): prices the call. */
+    model: schemas_string().optional(),
     /** Set when the call failed for good; the item is then an error, not a failure. */
     error: schemas_string().optional(),
 });
@@ -74535,6 +77503,10 @@ const ScoreSchema = object({
     evidence: EvidenceSchema,
     /** Set when the scorer threw: the scorer errored, the run did not crash. */
     error: schemas_string().optional(),
+    /** Tokens the scorer itself spent (a judge's call), counted apart from the target's. */
+    usage: UsageSchema.optional(),
+    /** What the scorer's own calls cost. */
+    cost: schemas_number().nonnegative().optional(),
 });
 const RunItemStatusSchema = schemas_enum(["passed", "failed", "error"]);
 /** One dataset item's result in one run: stored as soon as it finishes. */
@@ -74595,6 +77567,12 @@ const RunSummarySchema = object({
         cached_input: schemas_number().optional(),
     }),
     cost: schemas_number(),
+    /**
+     * Tokens and cost the scorers spent themselves (an LLM judge's calls), apart from the target's
+     * `tokens` and `cost`. Absent when no scorer reported any, and in runs stored before they were.
+     */
+    scorer_tokens: object({ input: schemas_number(), output: schemas_number(), total: schemas_number() }).optional(),
+    scorer_cost: schemas_number().optional(),
     /** Calls made beyond the first, over all items. */
     retries: schemas_number().int().nonnegative(),
 });
@@ -76205,6 +79183,7 @@ async function buildContext(settings, workflow, configEnv, github) {
         configFile,
         configDir: loaded.dir,
         experiments: experiments.map(([name, experiment]) => [name, experiment]),
+        prices: loaded.config.prices,
         results,
         workDir,
         openLocalStore: (experiment) => openEmbeddedStore(external_node_path_default().join(workDir, "runs", experiment)),

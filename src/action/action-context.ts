@@ -1,4 +1,4 @@
-import type { ExperimentConfig } from "../core/config/schema.js";
+import type { ExperimentConfig, PriceTable } from "../core/config/schema.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { RunStore } from "../store/run-store.js";
 import type { ResultsBranchStore } from "../store/results-branch/results-branch-store.js";
@@ -25,6 +25,8 @@ export interface ActionContext {
   configFile: string;
   configDir: string;
   experiments: [string, ExperimentConfig][];
+  /** The config file's `prices:`, for every experiment's run. */
+  prices?: PriceTable | undefined;
   results: ResultsBranchStore;
   /** Where runs execute before they are published: the runner's temp directory. */
   workDir: string;

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { ExperimentConfig } from "../core/config/schema.js";
 import { prepareExperiment } from "../engine/prepare-experiment.js";
 import { formatProgressLine, LOG_PROGRESS_INTERVAL_MS } from "../engine/progress-line.js";
@@ -26,6 +27,9 @@ export async function runLocally(
     configDir: context.configDir,
     env: context.configEnv,
     targetUrl: job.targetUrl,
+    prices: context.prices,
+    // Shared by the job's experiments: a judge asked the same question twice is asked once.
+    cacheDir: path.join(context.workDir, "cache"),
   }).catch((error: unknown) => {
     throw new ExperimentNotPrepared(job.name, error);
   });

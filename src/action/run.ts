@@ -105,6 +105,7 @@ async function buildContext(
     configFile,
     configDir: loaded.dir,
     experiments: experiments.map(([name, experiment]) => [name, experiment]),
+    prices: loaded.config.prices,
     results,
     workDir,
     openLocalStore: (experiment) => openEmbeddedStore(path.join(workDir, "runs", experiment)),

@@ -75,7 +75,7 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
  * A single letter before the colon is a Windows drive (C:\runs, C:runs), not a scheme; a
  * relative path with a colon further on (runs/2026:11, ./a:b) is a directory too.
  */
-function storeScheme(spec: string): string | undefined {
+export function storeScheme(spec: string): string | undefined {
   const scheme = SCHEME.exec(spec)?.[1];
   return scheme === undefined || scheme.length === 1 ? undefined : scheme;
 }

@@ -130,9 +130,12 @@ export function formatCount(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
 
-/** A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 → "0.9995"). */
-export function formatScore(value: number): string {
-  return honestFixed(value, 2, [0, 1]);
+/**
+ * A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 →
+ * "0.9995") or onto a threshold in `against` it is compared with (0.7499 against 0.75 → "0.7499").
+ */
+export function formatScore(value: number, against: readonly number[] = []): string {
+  return honestFixed(value, 2, [0, 1, ...against]);
 }
 
 /** Costs are read from the target's responses in its own unit, so no currency sign. */

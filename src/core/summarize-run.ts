@@ -26,6 +26,9 @@ export function createRunSummaryAccumulator(): RunSummaryAccumulator {
   const latencies: number[] = [];
   let cost = 0;
   let retries = 0;
+  // Undefined until a score reports what its scorer spent: runs without judges keep no such key.
+  let scorerTokens: RunSummary["tokens"] | undefined;
+  let scorerCost = 0;
 
   function add(item: RunItem): void {
     counts.total += 1;
@@ -47,6 +50,11 @@ export function createRunSummaryAccumulator(): RunSummaryAccumulator {
       tally.scoreSum += score.score;
       if (score.passed) tally.passed += 1;
       if (score.error !== undefined) tally.errors += 1;
+      if (score.usage !== undefined || score.cost !== undefined) {
+        scorerTokens ??= { input: 0, output: 0, total: 0 };
+        addUsage(scorerTokens, score.usage);
+        scorerCost += score.cost ?? 0;
+      }
     }
   }
 
@@ -59,6 +67,9 @@ export function createRunSummaryAccumulator(): RunSummaryAccumulator {
       latency_ms: latencyStats(latencies),
       tokens: { ...tokens },
       cost,
+      ...(scorerTokens !== undefined
+        ? { scorer_tokens: { input: scorerTokens.input, output: scorerTokens.output, total: scorerTokens.total }, scorer_cost: scorerCost }
+        : {}),
       retries,
     };
   }

@@ -35,7 +35,8 @@ export interface UnknownPlaceholder {
 
 /** Templates are compiled once per target, so each call only walks the placeholders. */
 export type CompiledTemplate = (values: TemplateValues) => unknown;
-export type CompiledText = (values: TemplateValues) => string;
+/** `Values`: the roots a text may name, by name (a judge's prompt also reads `{{output}}`). */
+export type CompiledText<Values extends object = TemplateValues> = (values: Values) => string;
 
 /**
  * A string that is exactly one placeholder becomes that JSON value (an object stays an object);
@@ -61,8 +62,8 @@ export function compileTemplate(template: unknown): CompiledTemplate {
   return () => template;
 }
 
-export function compileText(text: string): CompiledText {
-  const pieces: (string | ((values: TemplateValues) => unknown))[] = [];
+export function compileText<Values extends object = TemplateValues>(text: string): CompiledText<Values> {
+  const pieces: (string | ((values: Values) => unknown))[] = [];
   let last = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
     pieces.push(text.slice(last, match.index));
@@ -79,22 +80,23 @@ export function compileText(text: string): CompiledText {
   };
 }
 
-/** Every placeholder whose root is not one of PLACEHOLDER_ROOTS, for a config error. */
+/** Every placeholder whose root is not one of `roots`, for a config error. */
 export function findUnknownPlaceholders(
   template: unknown,
   at: (string | number)[] = [],
+  roots: ReadonlySet<string> = PLACEHOLDER_ROOTS,
 ): UnknownPlaceholder[] {
   if (typeof template === "string") {
     return [...template.matchAll(PLACEHOLDER)]
-      .filter((match) => !PLACEHOLDER_ROOTS.has(match[1]!.split(".")[0]!))
+      .filter((match) => !roots.has(match[1]!.split(".")[0]!))
       .map((match) => ({ at, placeholder: match[0] }));
   }
   if (Array.isArray(template)) {
-    return template.flatMap((value, index) => findUnknownPlaceholders(value, [...at, index]));
+    return template.flatMap((value, index) => findUnknownPlaceholders(value, [...at, index], roots));
   }
   if (template !== null && typeof template === "object") {
     return Object.entries(template).flatMap(([key, value]) =>
-      findUnknownPlaceholders(value, [...at, key]),
+      findUnknownPlaceholders(value, [...at, key], roots),
     );
   }
   return [];
@@ -109,11 +111,12 @@ function compileString(text: string): CompiledTemplate {
   return compileText(text);
 }
 
-function resolvePlaceholder(name: string, values: TemplateValues): unknown {
+function resolvePlaceholder(name: string, values: object): unknown {
   const dot = name.indexOf(".");
   const root = dot === -1 ? name : name.slice(0, dot);
-  if (!PLACEHOLDER_ROOTS.has(root)) return undefined;
-  const value = values[root as keyof TemplateValues];
+  // Own keys only: `{{constructor}}` must not render a prototype's member.
+  if (!Object.hasOwn(values, root)) return undefined;
+  const value = (values as Record<string, unknown>)[root];
   return dot === -1 ? value : getPath(value, name.slice(dot + 1));
 }
 

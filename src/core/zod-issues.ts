@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { editDistance } from "./edit-distance.js";
+import { distance as editDistance } from "fastest-levenshtein";
 
 type Issue = z.core.$ZodIssue;
 

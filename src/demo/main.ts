@@ -17,6 +17,8 @@ const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, c
 const cli = (...args: string[]) => runCli(["--config", config, "--store", store, ...args], io);
 
 const deployment = await serveExampleDeployment();
+// The example's llm_judge talks to the deployment's own deterministic judge: no API key needed.
+process.env.JUDGE_BASE_URL ??= `${deployment.url}/judge`;
 const problems: string[] = [];
 try {
   heading(`Example deployment on ${deployment.url} (baseline and candidate versions)`);

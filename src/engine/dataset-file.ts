@@ -2,7 +2,7 @@ import type { FileHandle } from "node:fs/promises";
 import { open, stat } from "node:fs/promises";
 import { UserError } from "../core/errors.js";
 import { datasetFormatOf } from "../core/dataset/format.js";
-import { inspectDatasetChunks, parseDataset, type ParseOptions } from "../core/dataset/parse-dataset.js";
+import { inspectDatasetChunks, parseDataset, type InspectOptions, type ParseOptions } from "../core/dataset/parse-dataset.js";
 import type { DatasetInfo, Item } from "../core/model/item.js";
 
 const CHUNK_BYTES = 64 * 1024;
@@ -12,7 +12,7 @@ const CHUNK_BYTES = 64 * 1024;
  * `displayPath` is the path as written in the config, used in every message and in the result.
  * Messages quote the file's content only with `quoteContent` (a file inside the project).
  */
-export async function inspectDataset(file: string, displayPath: string, options: ParseOptions = {}): Promise<DatasetInfo> {
+export async function inspectDataset(file: string, displayPath: string, options: InspectOptions = {}): Promise<DatasetInfo> {
   const format = datasetFormatOf(displayPath);
   const handle = await openDataset(file, displayPath);
   return inspectDatasetChunks(format, chunksOf(handle), displayPath, options);

@@ -1,13 +1,20 @@
 import path from "node:path";
-import type { ExperimentConfig } from "../core/config/schema.js";
+import type { ExperimentConfig, PriceTable } from "../core/config/schema.js";
 import { experimentDefinition, experimentVersion } from "../core/config/experiment-version.js";
 import { interpolateEnv } from "../core/config/interpolate.js";
 import type { DatasetInfo } from "../core/model/item.js";
 import { resolveScorers, type ResolvedScorer } from "../core/scorers/registry.js";
+import { ItemScorers } from "../core/scorers/item-scorers.js";
+import { passRuleOf, type ItemPassRule } from "../core/scorers/score-item.js";
+import type { Item } from "../core/model/item.js";
+import { allScorers } from "./scorers/all-scorers.js";
+import { moduleScorerFiles } from "./scorers/module-scorer.js";
+import { fileDigests, withFileDigests } from "./file-digests.js";
 import { UserError } from "../core/errors.js";
 import { inspectDataset } from "./dataset-file.js";
 import { resolveProjectFile } from "./project-path.js";
 import { createTarget } from "./targets/create-target.js";
+import { preparePromptTarget } from "./targets/prepare-prompt-target.js";
 import type { Target } from "./targets/target.js";
 
 export interface PrepareOptions {
@@ -24,6 +31,10 @@ export interface PrepareOptions {
    * the user's request; the Action and the bot never do.
    */
   allowOutsideProject?: boolean;
+  /** Where scorers may cache replies (a judge's), e.g. `.evalgate/cache`; none when undefined (`--no-cache`). */
+  cacheDir?: string;
+  /** The config file's `prices:`: costs items whose target reports none, and versions a prompt target's model. */
+  prices?: PriceTable | undefined;
 }
 
 /** Everything a run needs, validated before anything is stored or called. */
@@ -32,33 +43,62 @@ export interface PreparedExperiment {
   experiment: ExperimentConfig;
   definition: unknown;
   version: string;
+  /** The experiment's scorers; `itemScorers` gives each item's (its own added or replacing them). */
   scorers: ResolvedScorer[];
+  itemScorers: ItemScorers;
+  passRule: ItemPassRule;
   target: Target;
   datasetFile: string;
   dataset: DatasetInfo;
   concurrency: number;
+  /** The config file's price table (engine/apply-prices.ts), when it has one. */
+  prices?: PriceTable;
 }
 
 export async function prepareExperiment(options: PrepareOptions): Promise<PreparedExperiment> {
   const { name, experiment } = options;
   const where = `experiments.${name}`;
-  const scorers = resolveScorers(experiment.scorers, `${where}.scorers`);
-  const definition = experimentDefinition(experiment);
+  let definition = experimentDefinition(experiment);
   const env = options.targetUrl
     ? { ...options.env, EVALGATE_TARGET_URL: options.targetUrl.replace(/\/+$/, "") }
     : options.env;
+  const concurrency = options.concurrency ?? experiment.concurrency;
+  // Scorer configs may read the environment too (a judge's API key); the stored definition keeps
+  // the uninterpolated text, so no secret is stored.
+  const scorerRefs = interpolateEnv(experiment.scorers, env, `${where}.scorers`);
+  const scorerServices = {
+    configDir: options.configDir,
+    retries: experiment.retries,
+    concurrency,
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+  };
+  const scorers = resolveScorers(scorerRefs, `${where}.scorers`, scorerServices, allScorers);
+  // An item's own scorers are resolved as the experiment's are, reading the same environment.
+  const itemScorers = new ItemScorers(
+    { refs: experiment.scorers, scorers, path: `${where}.scorers` },
+    (refs, at) => resolveScorers(interpolateEnv(refs, env, at), at, scorerServices, allScorers),
+  );
+  // A module scorer's code decides scores as much as its config does: its content is versioned too.
+  const scorerFiles = moduleScorerFiles(experiment.scorers, scorerRefs, `${where}.scorers`);
+  definition = withFileDigests(definition, "scorer_files", await fileDigests(options.configDir, scorerFiles));
   const interpolated = interpolateEnv(experiment.target, env, `${where}.target`);
   // A command runs from the config file's directory, as the dataset path is read from there.
   const targetConfig =
     interpolated.type === "command"
       ? { ...interpolated, cwd: path.resolve(options.configDir, interpolated.cwd ?? ".") }
       : interpolated;
-  const concurrency = options.concurrency ?? experiment.concurrency;
+  const prompt = await preparePromptTarget(definition, experiment.target, targetConfig, {
+    configDir: options.configDir, where: `${where}.target`, allowOutsideProject: options.allowOutsideProject ?? false, prices: options.prices,
+  });
+  definition = prompt.definition;
   const { path: datasetFile, insideProject } = await resolveProjectFile(options.configDir, experiment.dataset, {
     field: `${where}.dataset`,
     allowOutsideProject: options.allowOutsideProject ?? false,
   });
-  const dataset = await inspectDataset(datasetFile, experiment.dataset, { quoteContent: insideProject }).catch(
+  const dataset = await inspectDataset(datasetFile, experiment.dataset, {
+    quoteContent: insideProject,
+    checkItem: (item, at) => checkItemScorers(itemScorers, item, at, insideProject),
+  }).catch(
     (error: unknown) => {
       if (error instanceof UserError) {
         throw new UserError(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
@@ -70,6 +110,7 @@ export async function prepareExperiment(options: PrepareOptions): Promise<Prepar
     retries: experiment.retries,
     concurrency,
     path: `${where}.target`,
+    ...(prompt.promptFile ? { promptFile: prompt.promptFile } : {}),
   });
   return {
     name,
@@ -77,9 +118,27 @@ export async function prepareExperiment(options: PrepareOptions): Promise<Prepar
     definition,
     version: experimentVersion(definition),
     scorers,
+    itemScorers,
+    passRule: passRuleOf(experiment),
     target,
     datasetFile,
     dataset,
     concurrency,
+    ...(options.prices ? { prices: options.prices } : {}),
   };
+}
+
+/**
+ * Resolves an item's own scorers during the validating pass. A file outside the project is never
+ * quoted: a scorer's name or config in a message would be its content.
+ */
+function checkItemScorers(itemScorers: ItemScorers, item: Item, where: string, quoteContent: boolean): void {
+  try {
+    itemScorers.scorersFor(item, where);
+  } catch (error) {
+    if (error instanceof UserError && !quoteContent) {
+      throw new UserError(`${where}: the item's scorers are invalid (not quoted: the dataset is outside the project)`);
+    }
+    throw error;
+  }
 }

@@ -4,7 +4,8 @@ import type { Item } from "../core/model/item.js";
 import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
 import type { RunItem, TargetResult } from "../core/model/run-item.js";
 import { requireAnswer } from "../core/require-answer.js";
-import { scoreItem } from "../core/scorers/score-item.js";
+import { applyPrices } from "./apply-prices.js";
+import { scoreItem, type ScoredItem } from "../core/scorers/score-item.js";
 import { createRunSummaryAccumulator } from "../core/summarize-run.js";
 import type { RunLease, RunStore } from "../store/run-store.js";
 import { readDataset } from "./dataset-file.js";
@@ -100,23 +101,28 @@ async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: 
   const runOne = async (item: Item): Promise<void> => {
     let result: TargetResult;
     try {
-      // Every target checks its own answer; this is the net for one that forgets.
-      result = requireAnswer(await prepared.target.call(item, {
+      // Every target checks its own answer; this is the net for one that forgets. Costs from the
+      // price table are added here, once for every kind of target.
+      result = applyPrices(requireAnswer(await prepared.target.call(item, {
         runId: run.id,
         experiment: prepared.name,
         signal,
         ...(options.variant ? { variant: options.variant } : {}),
         ...(options.overrides ? { overrides: options.overrides } : {}),
-      }));
+      })), prepared.prices);
     } catch (error) {
       if (signal.aborted) return; // cancelled mid-call: the item is simply not stored
       throw error;
     }
-    const scored = await scoreItem(prepared.scorers, item, result, { runId: run.id });
+    const scorers = prepared.itemScorers.scorersFor(item);
+    const scored = await scoreItem(scorers, item, result, { runId: run.id, signal }, prepared.passRule);
+    // Cancelled mid-score: an aborted judge call is no verdict, so the item is not stored and runs
+    // again on --resume (where a judge that had answered is read from its cache).
+    if (signal.aborted) return;
     const runItem = toRunItem(run.id, item, result, scored, now());
     await writes.put(runItem);
     accumulator.add(runItem);
-    rules.record(scored.status, result.error);
+    rules.record(scored.status, result.error ?? scored.error);
     options.onProgress?.(rules.progress);
   };
 
@@ -125,6 +131,8 @@ async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: 
   } finally {
     lease.stopHeartbeat();
     await prepared.target.close?.();
+    await Promise.all(prepared.scorers.map((scorer) => scorer.fn.close?.()));
+    await prepared.itemScorers.close();
     await writes.settled();
   }
   if (takenOver) return takenOverOutcome(options, run, accumulator.summary(), takenOver.by);
@@ -163,7 +171,7 @@ function toRunItem(
   runId: string,
   item: Item,
   result: TargetResult,
-  scored: Awaited<ReturnType<typeof scoreItem>>,
+  scored: ScoredItem,
   finishedAt: Date,
 ): RunItem {
   return {
@@ -180,7 +188,8 @@ function toRunItem(
     ...(result.tool_calls ? { tool_calls: result.tool_calls } : {}),
     ...(result.usage ? { usage: result.usage } : {}),
     ...(result.cost !== undefined ? { cost: result.cost } : {}),
-    ...(result.error !== undefined ? { error: result.error } : {}),
+    // A failed call, or an answer no scorer applies to.
+    ...((result.error ?? scored.error) !== undefined ? { error: result.error ?? scored.error } : {}),
     scores: scored.scores,
     finished_at: finishedAt.toISOString(),
   };

@@ -22,6 +22,10 @@ describe("npm run demo", () => {
     expect(result.stdout).toMatch(/fix/i);
     expect(result.stdout).toContain("cancel-question-01");
     expect(result.stdout).toContain("refund-phrasing-01");
+    // One custom module scorer and one LLM judge (the deployment's own deterministic judge).
+    expect(result.stdout).toMatch(/^short_reply +1\.00 +100\.0% +50 +0$/m);
+    expect(result.stdout).toMatch(/no_small_talk .*100\.0% → 94\.0%/);
+    expect(result.stdout).toMatch(/^judge tokens [\d,]+ in/m);
   });
 
   it("the example agent's candidate understands more phrasings but breaks its JSON on cancel questions", () => {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Command } from "commander";
 import { renderRunSummary, statusText, type RunOwner } from "../../core/report/render-run-summary.js";
 import { formatListing } from "../../core/report/format-listing.js";
@@ -14,6 +15,7 @@ import {
   parseFormat,
   parsePercent,
   parsePositiveInt,
+  storeScheme,
   withStore,
   type CliIo,
 } from "../cli-context.js";
@@ -26,6 +28,8 @@ export interface RunFlags {
   threshold?: string;
   concurrency?: string;
   resume?: string;
+  /** false with `--no-cache`: judges are asked again. */
+  cache?: boolean;
 }
 
 export function registerRunCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
@@ -39,6 +43,7 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
     .option("--threshold <percent>", "minimum pass rate in percent, overriding the gate's passed_threshold")
     .option("--concurrency <n>", "calls in flight at once, overriding the experiment's concurrency")
     .option("--resume <run-id>", "continue a killed or cancelled run: only missing or errored items run")
+    .option("--no-cache", "ask LLM judges and embeddings again instead of reusing cached replies")
     .action(async (name: string, flags: RunFlags, command: Command) => {
       setExit(await runExperimentCommand(name, flags, command, io));
     });
@@ -50,7 +55,7 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
   const concurrency =
     flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency, MAX_CONCURRENCY);
-  const { config, allowOutsideProject } = globalOptions(command);
+  const { config, allowOutsideProject, store } = globalOptions(command);
   const loaded = await loadConfigFile(config, { allowOutsideProject });
   const experiment = findExperiment(loaded, name);
   const prepared = await prepareExperiment({
@@ -61,6 +66,8 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
     ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
     ...(concurrency ? { concurrency } : {}),
     allowOutsideProject,
+    prices: loaded.config.prices,
+    ...(flags.cache !== false ? { cacheDir: judgeCacheDir(store) } : {}),
   });
   const outcome = await withStore(command, async (store) => {
     const controller = new AbortController();
@@ -96,6 +103,11 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
     );
   }
   return exitCodeFor(outcome.verdict);
+}
+
+/** Beside the embedded store (`<store>/cache`); with a remote store, in the default `.evalgate/cache`. */
+function judgeCacheDir(store: string): string {
+  return path.join(storeScheme(store) === undefined ? store : ".evalgate", "cache");
 }
 
 function renderOutcome(outcome: RunOutcome, format: ReturnType<typeof parseFormat>): string {

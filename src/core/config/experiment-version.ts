@@ -1,5 +1,6 @@
 import { contentHash } from "../canonical.js";
 import type { ExperimentConfig } from "./schema.js";
+import { DEFAULT_ITEM_THRESHOLD } from "./scorer-ref-schema.js";
 
 /**
  * What identifies an experiment version: everything that changes how items are run and judged.
@@ -15,6 +16,10 @@ export function experimentDefinition(config: ExperimentConfig): unknown {
     concurrency: config.concurrency,
     retries: config.retries,
     max_error_rate: config.max_error_rate,
+    // The default rule is left out, so experiments written before pass_rule keep their version.
+    ...(config.pass_rule === "all"
+      ? {}
+      : { pass_rule: config.pass_rule, item_threshold: config.item_threshold ?? DEFAULT_ITEM_THRESHOLD }),
   };
 }
 

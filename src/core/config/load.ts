@@ -68,7 +68,7 @@ function documentValue(document: Document, file: string): unknown {
   }
 }
 
-function yamlErrorLine(error: YAMLError, file: string, lineCounter: LineCounter): string {
+export function yamlErrorLine(error: YAMLError, file: string, lineCounter: LineCounter): string {
   const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
   const first = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
   // The parser is recursive: a crafted file nested thousands of levels deep overflows its stack.
@@ -77,7 +77,7 @@ function yamlErrorLine(error: YAMLError, file: string, lineCounter: LineCounter)
 }
 
 /** "Map keys must be unique" for each repeated key, at its line and column. */
-function duplicateKeys(document: Document, file: string, lineCounter: LineCounter): string[] {
+export function duplicateKeys(document: Document, file: string, lineCounter: LineCounter): string[] {
   const problems: string[] = [];
   // An explicit stack: the document may be nested as deep as the parser allowed.
   const pending: unknown[] = [document.contents];

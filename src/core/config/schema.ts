@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PassRuleSchema, ScorerRefSchema } from "./scorer-ref-schema.js";
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 const DURATION_HINT = 'write a duration with a unit, e.g. "30s" or "500ms"';
@@ -41,6 +42,11 @@ const ResponseMappingFields = {
   tool_calls: JsonPathSchema.default("tool_calls"),
   usage: JsonPathSchema.default("usage"),
   cost: JsonPathSchema.default("cost"),
+  /**
+   * The model that answered, for the price table (read at "model" when absent). Optional rather
+   * than defaulted: a default would enter every existing experiment's definition and change its version.
+   */
+  model: JsonPathSchema.optional(),
 };
 
 export const HttpTargetSchema = z.strictObject({
@@ -73,19 +79,53 @@ export const CommandTargetSchema = z.strictObject({
 });
 export type CommandTargetConfig = z.infer<typeof CommandTargetSchema>;
 
-/** A prompt run against an OpenAI-compatible chat completions API. */
-export const PromptTargetSchema = z.strictObject({
-  type: z.literal("prompt"),
-  base_url: z.string().min(1).default("https://api.openai.com/v1"),
-  api_key: z.string().optional(),
-  model: z.string().min(1),
-  system: z.string().optional(),
-  /** The user message; placeholders as in the http body ("{{input}}", "{{input.question}}"). */
-  prompt: z.string().min(1),
-  temperature: z.number().min(0).max(2).optional(),
-  max_tokens: z.number().int().positive().optional(),
-  timeout: DurationSchema.default(60_000),
-});
+/** A prompt file path: the value of `prompt` when it is one of these, by mistake. */
+const LOOKS_LIKE_PROMPT_FILE = /^[^\s{}]+\.(ya?ml|json)$/i;
+
+/**
+ * A prompt run against an OpenAI-compatible chat completions API: either inline (`prompt`, the
+ * user message, and `system`) or from a prompt file (`prompt_file`, read by the engine). Issue 9
+ * spells the file `prompt: prompts/support.yaml`: a `prompt` that is a bare path ending in .yaml,
+ * .yml or .json (no spaces, no placeholder) is read as `prompt_file`, since no user message is
+ * just a file name. Fields set here override the prompt file's.
+ */
+export const PromptTargetSchema = z
+  .strictObject({
+    type: z.literal("prompt"),
+    base_url: z.string().min(1).default("https://api.openai.com/v1"),
+    api_key: z.string().optional(),
+    /** Required unless the prompt file names the model. */
+    model: z.string().min(1).optional(),
+    system: z.string().optional(),
+    /** The user message; placeholders as in the http body ("{{input}}", "{{input.question}}"); or a prompt file's path. */
+    prompt: z.string().min(1).optional(),
+    /** A YAML or JSON prompt file (messages, model, tools…), relative to the config file's folder. */
+    prompt_file: NoNulString.min(1).max(4096).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    top_p: z.number().min(0).max(1).optional(),
+    max_tokens: z.number().int().positive().optional(),
+    timeout: DurationSchema.default(60_000),
+  })
+  .superRefine((target, context) => {
+    const promptIsFile = target.prompt !== undefined && LOOKS_LIKE_PROMPT_FILE.test(target.prompt);
+    const file = target.prompt_file ?? (promptIsFile ? target.prompt : undefined);
+    const inline = promptIsFile ? undefined : target.prompt;
+    if (inline === undefined && file === undefined) {
+      context.addIssue({ code: "custom", path: ["prompt"], message: "required: write prompt (the user message, or a prompt file's path) or prompt_file" });
+    }
+    if (target.prompt !== undefined && target.prompt_file !== undefined) {
+      context.addIssue({ code: "custom", path: ["prompt_file"], message: "write prompt or prompt_file, not both (the prompt file holds the messages)" });
+    }
+    if (file !== undefined && target.system !== undefined) {
+      context.addIssue({ code: "custom", path: ["system"], message: "with a prompt file, write the system message in the prompt file's messages" });
+    }
+    if (inline !== undefined && target.model === undefined) {
+      context.addIssue({ code: "custom", path: ["model"], message: "required (the model the prompt runs on, e.g. gpt-4o-mini)" });
+    }
+  })
+  .transform(({ prompt, ...target }) =>
+    prompt !== undefined && LOOKS_LIKE_PROMPT_FILE.test(prompt) ? { ...target, prompt_file: prompt } : { ...target, ...(prompt !== undefined ? { prompt } : {}) },
+  );
 export type PromptTargetConfig = z.infer<typeof PromptTargetSchema>;
 
 export const TargetConfigSchema = z.discriminatedUnion("type", [
@@ -95,22 +135,7 @@ export const TargetConfigSchema = z.discriminatedUnion("type", [
 ]);
 export type TargetConfig = z.infer<typeof TargetConfigSchema>;
 
-/** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: … }`. */
-export const ScorerRefSchema = z
-  .union([
-    z.string().min(1),
-    z.strictObject({
-      name: z.string().min(1),
-      label: z.string().min(1).optional(),
-      config: z.record(z.string(), z.unknown()).default({}),
-    }),
-  ])
-  .transform((ref) =>
-    typeof ref === "string"
-      ? { name: ref, label: ref, config: {} }
-      : { name: ref.name, label: ref.label ?? ref.name, config: ref.config },
-  );
-export type ScorerRef = z.infer<typeof ScorerRefSchema>;
+export { ScorerRefSchema, type ScorerRef } from "./scorer-ref-schema.js";
 
 export const GateConfigSchema = z.strictObject({
   /** Minimum fraction of items that pass (0..1). Error items count as not passing. */
@@ -131,6 +156,19 @@ export const ExperimentConfigSchema = z.strictObject({
   retries: z.number().int().min(0).max(MAX_RETRIES).default(3),
   /** Above this fraction of error items the run cannot complete (exit 3). */
   max_error_rate: z.number().min(0).max(1).default(0.2),
+  /** How an item's scorers decide its status: see core/scorers/score-item.ts. */
+  pass_rule: PassRuleSchema.default("all"),
+  /** The weighted mean score an item needs under `pass_rule: weighted` (default 0.5). */
+  item_threshold: z.number().min(0).max(1).optional(),
+}).superRefine((experiment, context) => {
+  // Accepted silently, it would read as if it counted: say where it does.
+  if (experiment.item_threshold !== undefined && experiment.pass_rule !== "weighted") {
+    context.addIssue({
+      code: "custom",
+      path: ["item_threshold"],
+      message: "item_threshold is used only by pass_rule: weighted; add pass_rule: weighted or remove it",
+    });
+  }
 });
 export type ExperimentConfig = z.infer<typeof ExperimentConfigSchema>;
 
@@ -139,8 +177,23 @@ export const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** A name also names files (a regression dataset is `<name>.jsonl`): file names stop at 255 bytes. */
 export const MAX_EXPERIMENT_NAME_LENGTH = 128;
 
+/** One model's prices in US dollars per million tokens. */
+export const ModelPriceSchema = z.strictObject({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  /** Input tokens read from the provider's prompt cache; the input price when absent. */
+  cached_input: z.number().nonnegative().optional(),
+});
+export type ModelPrice = z.infer<typeof ModelPriceSchema>;
+
+/** `prices:` in evalgate.yml, by model name as the target names it (`gpt-4o-mini`). */
+export const PriceTableSchema = z.record(z.string().min(1), ModelPriceSchema);
+export type PriceTable = z.infer<typeof PriceTableSchema>;
+
 export const ConfigFileSchema = z.strictObject({
   version: z.literal(1),
+  /** What a target's tokens cost when it reports no cost itself (engine/apply-prices.ts). */
+  prices: PriceTableSchema.optional(),
   experiments: z
     .record(
       z

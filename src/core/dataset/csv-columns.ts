@@ -2,15 +2,18 @@ import { UserError } from "../errors.js";
 import { nestingExceeds } from "../json-depth.js";
 
 /**
- * The header row. Columns `input` / `input.<field>`, `expected` / `expected.<field>`, `id` and
- * `metadata` are the item's; the others join `metadata`, or, when there is no input column at
- * all, make up the input (as in a JSONL record without an `input` key).
+ * The header row. Columns `input` / `input.<field>`, `expected` / `expected.<field>`, `id`,
+ * `metadata`, `scorers` and `scorers_mode` are the item's; the others join `metadata`, or, when
+ * there is no input column at all, make up the input (as in a JSONL record without an `input` key).
  */
 export interface CsvHeader {
   names: string[];
 }
 
 const NESTED = /^(input|expected)\.(.+)$/;
+
+/** Columns whose empty cell means the field is absent (a `scorers` cell holds a JSON list). */
+const OPTIONAL_COLUMNS = new Set(["id", "expected", "scorers", "scorers_mode"]);
 
 /** `quoteContent` false: no message names a column (the file is outside the project). */
 export function csvHeader(cells: string[], where: string, quoteContent: boolean): CsvHeader {
@@ -52,8 +55,8 @@ export function csvRowToRecord(header: CsvHeader, cells: string[]): Record<strin
       const [, field, key] = nested as unknown as [string, string, string];
       const target = (record[field] ??= {}) as Record<string, unknown>;
       target[key] = cellValue(cell);
-    } else if ((name === "id" || name === "expected") && cell === "") {
-      // An empty cell means "none": the id is derived, the item has no expected value.
+    } else if (OPTIONAL_COLUMNS.has(name) && cell === "") {
+      // An empty cell means "none": the id is derived, the item has no expected value or scorers of its own.
     } else if (name === "id" || name === "input" || name === "expected" || name === "metadata") {
       record[name] = name === "id" ? cell : cellValue(cell);
     } else {

@@ -1,6 +1,6 @@
-import type { DatasetInfo } from "../model/item.js";
+import type { DatasetInfo, Item } from "../model/item.js";
 import { decodeUtf8Chunks } from "./decode-utf8.js";
-import type { DatasetFormat, DatasetParser, DatasetRecord, DatasetSource } from "./format.js";
+import { recordLocation, type DatasetFormat, type DatasetParser, type DatasetRecord, type DatasetSource } from "./format.js";
 import { parseCsv } from "./parse-csv.js";
 import { parseJsonArray } from "./parse-json-array.js";
 import { parseJsonl } from "./parse-jsonl.js";
@@ -15,6 +15,12 @@ const PARSERS: Record<DatasetFormat, DatasetParser> = {
 /** How a dataset file is read; `quoteContent` is false unless the caller knows the file is the project's. */
 export interface ParseOptions {
   quoteContent?: boolean;
+}
+
+/** The validating pass may check more of each item than the file alone can (its own scorers). */
+export interface InspectOptions extends ParseOptions {
+  /** Throws a UserError about the item; `where` is `file:line` (and `item [i]` in a JSON array). */
+  checkItem?: (item: Item, where: string) => void;
 }
 
 /**
@@ -39,10 +45,13 @@ export async function inspectDatasetChunks(
   format: DatasetFormat,
   chunks: AsyncIterable<string | Uint8Array>,
   file: string,
-  options: ParseOptions = {},
+  options: InspectOptions = {},
 ): Promise<DatasetInfo> {
   const accumulator = new DatasetVersionAccumulator(sourceOf(file, options));
-  for await (const record of parseDataset(format, chunks, file, options)) accumulator.add(record);
+  for await (const record of parseDataset(format, chunks, file, options)) {
+    options.checkItem?.(record.item, recordLocation(file, record));
+    accumulator.add(record);
+  }
   const { version, item_count } = accumulator.finish();
   return { path: file, format, version, item_count };
 }

@@ -6,6 +6,12 @@ export const ItemSchema = z.object({
   input: z.json(),
   expected: z.json().optional(),
   metadata: z.record(z.string(), z.json()).optional(),
+  /**
+   * The item's own scorers, as the record wrote them (validated with the experiment when the
+   * dataset is inspected): added to the experiment's, or replacing them with `scorers_mode`.
+   */
+  scorers: z.array(z.json()).optional(),
+  scorers_mode: z.literal("replace").optional(),
 });
 export type Item = z.infer<typeof ItemSchema>;
 

@@ -28,6 +28,8 @@ export const TargetResultSchema = z.object({
   tool_calls: z.array(ToolCallSchema).optional(),
   usage: UsageSchema.optional(),
   cost: z.number().nonnegative().optional(),
+  /** The model that answered (as a prompt target asked for it, or as the response names it): prices the call. */
+  model: z.string().optional(),
   /** Set when the call failed for good; the item is then an error, not a failure. */
   error: z.string().optional(),
 });
@@ -51,6 +53,10 @@ export const ScoreSchema = z.object({
   evidence: EvidenceSchema,
   /** Set when the scorer threw: the scorer errored, the run did not crash. */
   error: z.string().optional(),
+  /** Tokens the scorer itself spent (a judge's call), counted apart from the target's. */
+  usage: UsageSchema.optional(),
+  /** What the scorer's own calls cost. */
+  cost: z.number().nonnegative().optional(),
 });
 export type Score = z.infer<typeof ScoreSchema>;
 

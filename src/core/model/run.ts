@@ -40,6 +40,12 @@ export const RunSummarySchema = z.object({
     cached_input: z.number().optional(),
   }),
   cost: z.number(),
+  /**
+   * Tokens and cost the scorers spent themselves (an LLM judge's calls), apart from the target's
+   * `tokens` and `cost`. Absent when no scorer reported any, and in runs stored before they were.
+   */
+  scorer_tokens: z.object({ input: z.number(), output: z.number(), total: z.number() }).optional(),
+  scorer_cost: z.number().optional(),
   /** Calls made beyond the first, over all items. */
   retries: z.number().int().nonnegative(),
 });

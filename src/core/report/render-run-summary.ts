@@ -87,8 +87,20 @@ function configurationLines({ gate, scorers }: RunConfiguration): string[] {
   ].join(" · ");
   const lines = [field("gate", gateText)];
   if (scorers === undefined) return [...lines, field("scorers", "(not readable in the stored experiment version)")];
-  const rows = scorers.map((scorer) => [scorer.name, scorer.label, configText(scorer.config)]);
+  const rows = scorers.map((scorer) => [scorer.name, scorer.label, settingsText(scorer)]);
   return [...lines, "", formatTable(["scorer", "label", "config"], rows, { maxWidth: WIDTH })];
+}
+
+/** The ref's modifiers (`not · weight 2 · threshold 0.8 · when metadata.kind: tool`), then its config. */
+function settingsText(scorer: ScorerRef): string {
+  const parts: string[] = [];
+  if (scorer.not === true) parts.push("not");
+  if (scorer.weight !== undefined) parts.push(`weight ${scorer.weight}`);
+  if (scorer.threshold !== undefined) parts.push(`threshold ${scorer.threshold}`);
+  if (scorer.when !== undefined) parts.push(`when ${configText(scorer.when)}`);
+  const config = configText(scorer.config);
+  if (config !== "") parts.push(config);
+  return parts.join(" · ");
 }
 
 /** `{ tool: "search_orders", max: 2 }` → "tool: search_orders, max: 2"; nested values as compact JSON. */
@@ -131,9 +143,22 @@ function summaryLines(summary: RunSummary, thresholds: number[]): string[] {
     `latency     p50 ${formatMs(latency.p50)} · p95 ${formatMs(latency.p95)} · mean ${formatMs(latency.mean)}`,
     `tokens      ${formatCount(tokens.input)} in${cachedNote(tokens.cached_input)} · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`,
     `cost        ${formatCost(summary.cost)}`,
+    ...judgeLines(summary),
     `retries     ${formatCount(summary.retries)}`,
   );
   return lines;
+}
+
+/** What judges spent, apart from the target's tokens and cost above: only when a scorer spent any. */
+function judgeLines(summary: RunSummary): string[] {
+  const tokens = summary.scorer_tokens;
+  if (tokens === undefined) return [];
+  return [
+    `judge tokens ${formatCount(tokens.input)} in · ${formatCount(tokens.output)} out · ` +
+      `${formatCount(tokens.total)} total` +
+      // A cost nobody reported is unknown, not zero.
+      (summary.scorer_cost !== undefined && summary.scorer_cost > 0 ? ` · cost ${formatCost(summary.scorer_cost)}` : ""),
+  ];
 }
 
 /** Cached input is part of `in`: shown beside it, never added to the total. */

@@ -1,4 +1,4 @@
-import { editDistance } from "../edit-distance.js";
+import { distance as editDistance } from "fastest-levenshtein";
 
 /**
  * The known name a typo most likely meant: the nearest by edit distance, if it is close

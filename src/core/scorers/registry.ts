@@ -7,12 +7,26 @@ import { icontains } from "./icontains.js";
 import { jsonSchema } from "./json-schema.js";
 import { jsonValid } from "./json-valid.js";
 import { latencyMax } from "./latency-max.js";
+import { modifiersOf, type ScorerModifiers } from "./modifiers.js";
 import { notContains } from "./not-contains.js";
 import { regex } from "./regex.js";
-import type { ScoreFn, ScorerDefinition } from "./scorer.js";
+import type { ScoreFn, ScorerDefinition, ScorerServices } from "./scorer.js";
 import { startsWith } from "./starts-with.js";
 import { closestName } from "./closest-name.js";
 import { toolCalled } from "./tool-called.js";
+import { bleu } from "./bleu.js";
+import { containsJson } from "./contains-json.js";
+import { costMax } from "./cost-max.js";
+import { jsonMatch } from "./json-match.js";
+import { levenshtein } from "./levenshtein.js";
+import { maxToolCalls } from "./max-tool-calls.js";
+import { noErrors } from "./no-errors.js";
+import { numericRange } from "./numeric-range.js";
+import { rougeN } from "./rouge-n.js";
+import { tokensMax } from "./tokens-max.js";
+import { toolNotCalled } from "./tool-not-called.js";
+import { toolParamsMatch } from "./tool-params-match.js";
+import { toolSequence } from "./tool-sequence.js";
 
 const definitions: ScorerDefinition[] = [
   contains,
@@ -25,6 +39,19 @@ const definitions: ScorerDefinition[] = [
   regex,
   startsWith,
   toolCalled,
+  numericRange,
+  levenshtein,
+  rougeN,
+  bleu,
+  containsJson,
+  jsonMatch,
+  toolNotCalled,
+  toolSequence,
+  toolParamsMatch,
+  maxToolCalls,
+  tokensMax,
+  costMax,
+  noErrors,
 ];
 
 export const builtinScorers: ReadonlyMap<string, ScorerDefinition> = new Map(
@@ -36,7 +63,12 @@ export interface ResolvedScorer {
   label: string;
   name: string;
   fn: ScoreFn;
+  /** `not`, `weight`, `threshold`, `when` from the ref: applied by scoreItem, never by the scorer. */
+  modifiers?: ScorerModifiers;
 }
+
+/** Enough for the pure scorers, which use no service: the engine always passes real ones. */
+const PURE_SERVICES: Omit<ScorerServices, "path"> = { configDir: ".", retries: 0, concurrency: 1 };
 
 /**
  * Turns an experiment's `scorers:` list into functions, validating every entry first. All
@@ -45,6 +77,7 @@ export interface ResolvedScorer {
 export function resolveScorers(
   refs: readonly ScorerRef[],
   path: string,
+  services: Omit<ScorerServices, "path"> = PURE_SERVICES,
   registry: ReadonlyMap<string, ScorerDefinition> = builtinScorers,
 ): ResolvedScorer[] {
   const problems: string[] = [];
@@ -67,7 +100,12 @@ export function resolveScorers(
       }
       return;
     }
-    resolved.push({ label: ref.label, name: ref.name, fn: definition.create(parsed.data) });
+    resolved.push({
+      label: ref.label,
+      name: ref.name,
+      fn: definition.create(parsed.data, { ...services, path: where }),
+      modifiers: modifiersOf(ref),
+    });
   });
   problems.push(...duplicateLabelProblems(refs, path));
   if (problems.length > 0) throw new UserError(problems.join("\n"));

@@ -3,7 +3,7 @@ import type { ToolCall } from "../model/run-item.js";
 import { defineScorer } from "./scorer.js";
 import { evidenceValue, preview } from "./evidence-values.js";
 import { valuesEqual } from "./scalar-equality.js";
-import { parseJson } from "./value-sources.js";
+import { callArguments } from "./tool-call-arguments.js";
 
 const ToolCalledConfigSchema = z.strictObject({
   tool: z.string({ error: "name the tool, e.g. tool: search_orders" }).min(1),
@@ -56,13 +56,6 @@ export const toolCalled = defineScorer({
 });
 
 type Entries = ReadonlyArray<readonly [string, unknown]>;
-
-/** Providers send arguments as an object or as the JSON text of one (OpenAI does the latter). */
-function callArguments(call: ToolCall): unknown {
-  if (typeof call.arguments !== "string") return call.arguments;
-  const parsed = parseJson(call.arguments);
-  return parsed.ok ? parsed.value : call.arguments;
-}
 
 function argumentsMatch(call: ToolCall, wanted: Entries): boolean {
   const args = callArguments(call);

@@ -90,7 +90,7 @@ function commandInput(item: Item, context: CallContext): Record<string, unknown>
 }
 
 /** The whole stdout as JSON, else its last non-empty line, so a program may log before answering. */
-function parseAnswer(stdout: string): AttemptValue {
+export function parseAnswer(stdout: string): AttemptValue {
   const text = stdout.trim();
   if (text === "") return { error: "printed nothing on stdout (print the answer as one JSON line)" };
   const lastLine = text.slice(text.lastIndexOf("\n") + 1);
@@ -107,12 +107,12 @@ function parseJsonText(text: string): { value: unknown } | undefined {
   }
 }
 
-function exitText(outcome: Extract<ProcessOutcome, { kind: "exited" }>): string {
+export function exitText(outcome: Extract<ProcessOutcome, { kind: "exited" }>): string {
   const how = outcome.signalName ? `killed by ${outcome.signalName}` : `exited with code ${outcome.code}`;
   return outcome.stderr.trim() === "" ? how : `${how}: ${tailExcerpt(outcome.stderr)}`;
 }
 
-function failureText(outcome: Extract<ProcessOutcome, { kind: "failed" }>, program: string, cwd?: string): string {
+export function failureText(outcome: Extract<ProcessOutcome, { kind: "failed" }>, program: string, cwd?: string): string {
   // spawn reports a missing working directory as ENOENT of the program too.
   if (outcome.code === "ENOENT" && cwd !== undefined && !existsSync(cwd)) return `working directory not found: ${cwd}`;
   if (outcome.code === "ENOENT") return `command not found: ${program}`;

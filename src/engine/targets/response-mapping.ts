@@ -9,12 +9,14 @@ export interface ResponseMapping {
   tool_calls: string;
   usage: string;
   cost: string;
+  /** The model that answered, for the price table; "model" when absent. */
+  model?: string | undefined;
 }
 
-export type MappedResponse = Pick<TargetResult, "output" | "tool_calls" | "usage" | "cost">;
+export type MappedResponse = Pick<TargetResult, "output" | "tool_calls" | "usage" | "cost" | "model">;
 
 /**
- * Reads the answer's parts. A missing output is not an error here: the scorers fail the item and
+ * Reads the answer's parts (and the model's name, for the price table). A missing output is not an error here: the scorers fail the item and
  * show why. Tool calls, usage and cost that are absent or unreadable are simply left out. Usage
  * in any provider's shape is read by `normalizeUsage`, the one place that knows those shapes.
  */
@@ -26,6 +28,8 @@ export function mapResponse(json: unknown, mapping: ResponseMapping): MappedResp
   if (usage) mapped.usage = usage;
   const cost = getPath(json, mapping.cost);
   if (typeof cost === "number" && Number.isFinite(cost) && cost >= 0) mapped.cost = cost;
+  const model = getPath(json, mapping.model ?? "model");
+  if (typeof model === "string" && model !== "") mapped.model = model;
   return mapped;
 }
 

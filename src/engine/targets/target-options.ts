@@ -2,6 +2,7 @@ import { UserError } from "../../core/errors.js";
 import { findUnknownPlaceholders, PLACEHOLDER_ROOTS } from "../../core/template.js";
 import { formatPath } from "../../core/zod-issues.js";
 import type { Backoff } from "../../core/retry.js";
+import type { LoadedPromptFile } from "./read-prompt-file.js";
 
 /** What every target is built with, besides its config. */
 export interface TargetOptions {
@@ -13,6 +14,8 @@ export interface TargetOptions {
   path: string;
   /** Backoff between retries; tests shrink it. Defaults: DEFAULT_BACKOFF. */
   backoff?: Partial<Backoff>;
+  /** The prompt target's `prompt_file`, read and validated by prepareExperiment (a factory reads no file). */
+  promptFile?: LoadedPromptFile;
 }
 
 /** An http(s) URL, or a UserError that says what to write. */

@@ -18,16 +18,29 @@ function problems(written: unknown[]): string[] {
 describe("builtinScorers", () => {
   it("holds every documented scorer under its own name, each described", () => {
     expect([...builtinScorers.keys()].sort()).toEqual([
+      "bleu",
       "contains",
+      "contains_json",
+      "cost_max",
       "equals",
       "icontains",
+      "json_match",
       "json_schema",
       "json_valid",
       "latency_max",
+      "levenshtein",
+      "max_tool_calls",
+      "no_errors",
       "not_contains",
+      "numeric_range",
       "regex",
+      "rouge_n",
       "starts_with",
+      "tokens_max",
       "tool_called",
+      "tool_not_called",
+      "tool_params_match",
+      "tool_sequence",
     ]);
     for (const [name, definition] of builtinScorers) {
       expect(definition.name).toBe(name);
@@ -52,13 +65,13 @@ describe("resolveScorers", () => {
 
   it("names an unknown scorer's path, suggests the closest name and lists the known ones", () => {
     expect(problems(["json_valid", "contains", "equal"])).toEqual([
-      'experiments.orders.scorers[2].name: unknown scorer "equal" (did you mean "equals"? known: contains, equals, icontains, json_schema, json_valid, latency_max, not_contains, regex, starts_with, tool_called)',
+      `experiments.orders.scorers[2].name: unknown scorer "equal" (did you mean "equals"? known: ${[...builtinScorers.keys()].sort().join(", ")})`,
     ]);
   });
 
   it("makes no suggestion when nothing is close", () => {
     const [line] = problems(["sentiment_score"]);
-    expect(line).toMatch(/^experiments\.orders\.scorers\[0\]\.name: unknown scorer "sentiment_score" \(known: contains, /);
+    expect(line).toMatch(/^experiments\.orders\.scorers\[0\]\.name: unknown scorer "sentiment_score" \(known: [a-z_, ]+\)$/);
   });
 
   it("reports every bad entry at once, one line each with its full path", () => {

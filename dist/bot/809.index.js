@@ -1,8 +1,8 @@
-export const id = 817;
-export const ids = [817];
+export const id = 809;
+export const ids = [809];
 export const modules = {
 
-/***/ 187:
+/***/ 4491:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -387,9 +387,12 @@ function formatMs(ms) {
 function formatCount(value) {
     return Math.round(value).toLocaleString("en-US");
 }
-/** A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 → "0.9995"). */
-function formatScore(value) {
-    return honestFixed(value, 2, [0, 1]);
+/**
+ * A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 →
+ * "0.9995") or onto a threshold in `against` it is compared with (0.7499 against 0.75 → "0.7499").
+ */
+function formatScore(value, against = []) {
+    return honestFixed(value, 2, [0, 1, ...against]);
 }
 /** Costs are read from the target's responses in its own unit, so no currency sign. */
 function formatCost(value) {
@@ -1141,21 +1144,8 @@ function concatBytes(first, second) {
     return bytes;
 }
 
-;// CONCATENATED MODULE: ./src/core/edit-distance.ts
-/** Levenshtein distance in UTF-16 units (insertions, deletions, substitutions), two rows of memory. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i += 1) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j += 1) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-
+// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
+var mod = __webpack_require__(1916);
 ;// CONCATENATED MODULE: ./src/core/zod-issues.ts
 
 /** `experiments.orders.scorers[1].config.tool` from zod's path segments. */
@@ -1306,7 +1296,7 @@ function closestKey(key, known) {
     let best;
     let bestDistance = 3;
     for (const candidate of known) {
-        const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+        const distance = (0,mod/* distance */.Io)(key.toLowerCase(), candidate.toLowerCase());
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
@@ -1363,7 +1353,93 @@ function findNestingProblem(value, maxDepth = MAX_CONFIG_DEPTH) {
     return typeof found === "number" ? undefined : found;
 }
 
+;// CONCATENATED MODULE: ./src/core/config/scorer-ref-schema.ts
+
+/** The roots a `when` path may start from: the item's own fields (the output is not known yet). */
+const WHEN_ROOTS = ["id", "input", "expected", "metadata"];
+/** A `when` key is a dot path into the item; `metadata` alone would compare the whole object. */
+function whenKeyProblem(key) {
+    const segments = key.split(".");
+    const [root] = segments;
+    if (!WHEN_ROOTS.includes(root)) {
+        // `kind: tool` most likely means the metadata field.
+        const example = segments.at(-1) || "kind";
+        return `"${key}" is not a dot path into the item; start it with input, expected, metadata or id (e.g. metadata.${example})`;
+    }
+    if (segments.some((segment) => segment === ""))
+        return `"${key}" has an empty segment; write a dot path such as metadata.kind`;
+    if (root === "metadata" && segments.length === 1)
+        return "name a metadata field, e.g. metadata.kind";
+    if (root === "id" && segments.length > 1)
+        return "the item's id has no fields; write id: <the id>";
+    return undefined;
+}
+function whenValueProblem(value) {
+    if (value === null || ["string", "number", "boolean"].includes(typeof value))
+        return undefined;
+    return "compare one field with one value (a text, a number, true, false or null); for a nested field write its dot path, e.g. metadata.kind: tool";
+}
+/**
+ * `when: { metadata.kind: tool }`: the scorer runs only on items whose value at every path equals
+ * the given scalar (by the scalar rule of scorers/scalar-equality.ts, so a CSV cell "3" equals 3).
+ * Objects and lists are refused: a nested `when: { metadata: { kind: tool } }` would silently
+ * demand the whole metadata object be exactly that.
+ */
+const ScorerWhenSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())
+    .superRefine((when, context) => {
+    const keys = Object.keys(when);
+    if (keys.length === 0)
+        context.addIssue({ code: "custom", message: "name at least one field, e.g. { metadata.kind: tool }" });
+    for (const key of keys) {
+        const problem = whenValueProblem(when[key]) ?? whenKeyProblem(key);
+        if (problem !== undefined)
+            context.addIssue({ code: "custom", path: [key], message: problem });
+    }
+})
+    .transform((when) => when);
+const SCORER_REF_KEYS = (/* unused pure expression or super */ null && (["name", "label", "config", "not", "weight", "threshold", "when"]));
+/** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: …, not: true, weight: 2, threshold: 0.8, when: … }`. */
+const ScorerRefSchema = schemas/* union */.KCZ([
+    schemas/* string */.YjP().min(1),
+    schemas/* strictObject */.rej({
+        name: schemas/* string */.YjP().min(1),
+        label: schemas/* string */.YjP().min(1).optional(),
+        config: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
+        not: schemas/* boolean */.zMY({ error: "write not: true to negate the scorer" }).optional(),
+        weight: schemas/* number */.aig({ error: "a weight is a number ≥ 0, e.g. weight: 2" }).min(0).optional(),
+        threshold: schemas/* number */.aig({ error: "a threshold is a score between 0 and 1, e.g. threshold: 0.8" }).min(0).max(1).optional(),
+        when: ScorerWhenSchema.optional(),
+    }),
+])
+    .transform((ref) => {
+    if (typeof ref === "string")
+        return { name: ref, label: ref, config: {} };
+    const normalized = { name: ref.name, label: ref.label ?? ref.name, config: ref.config };
+    if (ref.not === true)
+        normalized.not = true;
+    if (ref.weight !== undefined && ref.weight !== 1)
+        normalized.weight = ref.weight;
+    if (ref.threshold !== undefined)
+        normalized.threshold = ref.threshold;
+    if (ref.when !== undefined)
+        normalized.when = ref.when;
+    return normalized;
+});
+/** The item threshold of `pass_rule: weighted` when `item_threshold` is not written. */
+const DEFAULT_ITEM_THRESHOLD = 0.5;
+/**
+ * How an item's scorers decide its status. `any` and `majority` (PRODUCT.md) decide over an item's
+ * repeats, so they are refused until `repeat` exists rather than given a meaning over scorers
+ * that would change under the same spelling later.
+ */
+const PassRuleSchema = schemas/* enum */.k5n(["all", "weighted"], {
+    error: (issue) => issue.input === "any" || issue.input === "majority"
+        ? `pass_rule ${issue.input} decides over an item's repeats and comes with repeat:; for now write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)`
+        : "write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)",
+});
+
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
+
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 const DURATION_HINT = 'write a duration with a unit, e.g. "30s" or "500ms"';
@@ -1398,6 +1474,11 @@ const ResponseMappingFields = {
     tool_calls: JsonPathSchema.default("tool_calls"),
     usage: JsonPathSchema.default("usage"),
     cost: JsonPathSchema.default("cost"),
+    /**
+     * The model that answered, for the price table (read at "model" when absent). Optional rather
+     * than defaulted: a default would enter every existing experiment's definition and change its version.
+     */
+    model: JsonPathSchema.optional(),
 };
 const HttpTargetSchema = schemas/* strictObject */.rej({
     type: schemas/* literal */.euz("http"),
@@ -1422,36 +1503,55 @@ const CommandTargetSchema = schemas/* strictObject */.rej({
     ...ResponseMappingFields,
     timeout: DurationSchema.default(30_000),
 });
-/** A prompt run against an OpenAI-compatible chat completions API. */
+/** A prompt file path: the value of `prompt` when it is one of these, by mistake. */
+const LOOKS_LIKE_PROMPT_FILE = /^[^\s{}]+\.(ya?ml|json)$/i;
+/**
+ * A prompt run against an OpenAI-compatible chat completions API: either inline (`prompt`, the
+ * user message, and `system`) or from a prompt file (`prompt_file`, read by the engine). Issue 9
+ * spells the file `prompt: prompts/support.yaml`: a `prompt` that is a bare path ending in .yaml,
+ * .yml or .json (no spaces, no placeholder) is read as `prompt_file`, since no user message is
+ * just a file name. Fields set here override the prompt file's.
+ */
 const PromptTargetSchema = schemas/* strictObject */.rej({
     type: schemas/* literal */.euz("prompt"),
     base_url: schemas/* string */.YjP().min(1).default("https://api.openai.com/v1"),
     api_key: schemas/* string */.YjP().optional(),
-    model: schemas/* string */.YjP().min(1),
+    /** Required unless the prompt file names the model. */
+    model: schemas/* string */.YjP().min(1).optional(),
     system: schemas/* string */.YjP().optional(),
-    /** The user message; placeholders as in the http body ("{{input}}", "{{input.question}}"). */
-    prompt: schemas/* string */.YjP().min(1),
+    /** The user message; placeholders as in the http body ("{{input}}", "{{input.question}}"); or a prompt file's path. */
+    prompt: schemas/* string */.YjP().min(1).optional(),
+    /** A YAML or JSON prompt file (messages, model, tools…), relative to the config file's folder. */
+    prompt_file: NoNulString.min(1).max(4096).optional(),
     temperature: schemas/* number */.aig().min(0).max(2).optional(),
+    top_p: schemas/* number */.aig().min(0).max(1).optional(),
     max_tokens: schemas/* number */.aig().int().positive().optional(),
     timeout: DurationSchema.default(60_000),
-});
+})
+    .superRefine((target, context) => {
+    const promptIsFile = target.prompt !== undefined && LOOKS_LIKE_PROMPT_FILE.test(target.prompt);
+    const file = target.prompt_file ?? (promptIsFile ? target.prompt : undefined);
+    const inline = promptIsFile ? undefined : target.prompt;
+    if (inline === undefined && file === undefined) {
+        context.addIssue({ code: "custom", path: ["prompt"], message: "required: write prompt (the user message, or a prompt file's path) or prompt_file" });
+    }
+    if (target.prompt !== undefined && target.prompt_file !== undefined) {
+        context.addIssue({ code: "custom", path: ["prompt_file"], message: "write prompt or prompt_file, not both (the prompt file holds the messages)" });
+    }
+    if (file !== undefined && target.system !== undefined) {
+        context.addIssue({ code: "custom", path: ["system"], message: "with a prompt file, write the system message in the prompt file's messages" });
+    }
+    if (inline !== undefined && target.model === undefined) {
+        context.addIssue({ code: "custom", path: ["model"], message: "required (the model the prompt runs on, e.g. gpt-4o-mini)" });
+    }
+})
+    .transform(({ prompt, ...target }) => prompt !== undefined && LOOKS_LIKE_PROMPT_FILE.test(prompt) ? { ...target, prompt_file: prompt } : { ...target, ...(prompt !== undefined ? { prompt } : {}) });
 const TargetConfigSchema = schemas/* discriminatedUnion */.gMt("type", [
     HttpTargetSchema,
     CommandTargetSchema,
     PromptTargetSchema,
 ]);
-/** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: … }`. */
-const ScorerRefSchema = schemas/* union */.KCZ([
-    schemas/* string */.YjP().min(1),
-    schemas/* strictObject */.rej({
-        name: schemas/* string */.YjP().min(1),
-        label: schemas/* string */.YjP().min(1).optional(),
-        config: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
-    }),
-])
-    .transform((ref) => typeof ref === "string"
-    ? { name: ref, label: ref, config: {} }
-    : { name: ref.name, label: ref.label ?? ref.name, config: ref.config });
+
 const GateConfigSchema = schemas/* strictObject */.rej({
     /** Minimum fraction of items that pass (0..1). Error items count as not passing. */
     passed_threshold: schemas/* number */.aig().min(0).max(1).default(1),
@@ -1469,12 +1569,36 @@ const ExperimentConfigSchema = schemas/* strictObject */.rej({
     retries: schemas/* number */.aig().int().min(0).max(MAX_RETRIES).default(3),
     /** Above this fraction of error items the run cannot complete (exit 3). */
     max_error_rate: schemas/* number */.aig().min(0).max(1).default(0.2),
+    /** How an item's scorers decide its status: see core/scorers/score-item.ts. */
+    pass_rule: PassRuleSchema.default("all"),
+    /** The weighted mean score an item needs under `pass_rule: weighted` (default 0.5). */
+    item_threshold: schemas/* number */.aig().min(0).max(1).optional(),
+}).superRefine((experiment, context) => {
+    // Accepted silently, it would read as if it counted: say where it does.
+    if (experiment.item_threshold !== undefined && experiment.pass_rule !== "weighted") {
+        context.addIssue({
+            code: "custom",
+            path: ["item_threshold"],
+            message: "item_threshold is used only by pass_rule: weighted; add pass_rule: weighted or remove it",
+        });
+    }
 });
 const EXPERIMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** A name also names files (a regression dataset is `<name>.jsonl`): file names stop at 255 bytes. */
 const MAX_EXPERIMENT_NAME_LENGTH = 128;
+/** One model's prices in US dollars per million tokens. */
+const ModelPriceSchema = schemas/* strictObject */.rej({
+    input: schemas/* number */.aig().nonnegative(),
+    output: schemas/* number */.aig().nonnegative(),
+    /** Input tokens read from the provider's prompt cache; the input price when absent. */
+    cached_input: schemas/* number */.aig().nonnegative().optional(),
+});
+/** `prices:` in evalgate.yml, by model name as the target names it (`gpt-4o-mini`). */
+const PriceTableSchema = schemas/* record */.g1P(schemas/* string */.YjP().min(1), ModelPriceSchema);
 const ConfigFileSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1),
+    /** What a target's tokens cost when it reports no cost itself (engine/apply-prices.ts). */
+    prices: PriceTableSchema.optional(),
     experiments: schemas/* record */.g1P(schemas/* string */.YjP()
         .regex(EXPERIMENT_NAME, { error: "experiment names use letters, digits, '.', '_' and '-'" })
         .max(MAX_EXPERIMENT_NAME_LENGTH, { error: `experiment names are at most ${MAX_EXPERIMENT_NAME_LENGTH} characters` }), ExperimentConfigSchema)
@@ -1910,12 +2034,12 @@ function describeJsonType(value) {
 
 
 
-const RESERVED = new Set(["id", "input", "expected", "metadata"]);
+const RESERVED = new Set(["id", "input", "expected", "metadata", "scorers", "scorers_mode"]);
 /**
  * A parsed record → an item. With an `input` key, `input`/`expected`/`metadata`/`id` are taken
- * as they are and any other key joins `metadata`. Without one, the record minus `id`, `expected`
- * and `metadata` is the input, so `{"question": …, "expected": …}` needs no wrapping.
- * `where` (`file:line`) prefixes every error.
+ * as they are and any other key joins `metadata`. Without one, the record minus `id`, `expected`,
+ * `metadata` and the item's own `scorers`/`scorers_mode` is the input, so
+ * `{"question": …, "expected": …}` needs no wrapping. `where` (`file:line`) prefixes every error.
  */
 function recordToItem(record, where) {
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
@@ -1923,6 +2047,7 @@ function recordToItem(record, where) {
     }
     const fields = record;
     const metadata = metadataOf(fields, where);
+    const scorers = itemScorersOf(fields, where);
     const others = {};
     for (const [key, value] of Object.entries(fields)) {
         if (!RESERVED.has(key) && value !== undefined)
@@ -1930,12 +2055,38 @@ function recordToItem(record, where) {
     }
     if (Object.hasOwn(fields, "input")) {
         // An explicit metadata field wins over a loose key of the same name.
-        return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, where);
+        return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, scorers, where);
     }
     if (Object.keys(others).length === 0) {
         throw new errors_UserError(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
     }
-    return buildItem(fields.id, others, fields.expected, metadata, where);
+    return buildItem(fields.id, others, fields.expected, metadata, scorers, where);
+}
+/**
+ * The record's own scorers, kept as written: their names and configs are checked against the
+ * experiment when the dataset is inspected (the dataset alone does not know the scorers). An
+ * empty list adds nothing and is dropped; replacing with nothing would leave the item unjudged.
+ */
+function itemScorersOf(fields, where) {
+    const { scorers, scorers_mode: mode } = fields;
+    if (mode !== undefined && mode !== "add" && mode !== "replace") {
+        const got = typeof mode === "string" ? "" : `, got ${describeJsonType(mode)}`;
+        throw new errors_UserError(`${where}: "scorers_mode" must be "add" (the default) or "replace"${got}`);
+    }
+    if (scorers === undefined) {
+        if (mode === "replace")
+            throw new errors_UserError(`${where}: "scorers_mode" is "replace" but the record has no "scorers" list`);
+        return {};
+    }
+    if (!Array.isArray(scorers)) {
+        throw new errors_UserError(`${where}: "scorers" must be a list of scorers, as in evalgate.yml (e.g. ["json_valid"]), got ${describeJsonType(scorers)}`);
+    }
+    if (scorers.length === 0) {
+        if (mode === "replace")
+            throw new errors_UserError(`${where}: "scorers_mode" is "replace" but "scorers" is empty; the item would have no scorer`);
+        return {};
+    }
+    return { scorers: scorers, ...(mode === "replace" ? { scorers_mode: "replace" } : {}) };
 }
 function metadataOf(fields, where) {
     const metadata = fields.metadata;
@@ -1946,12 +2097,13 @@ function metadataOf(fields, where) {
     }
     return metadata;
 }
-function buildItem(rawId, input, expected, metadata, where) {
+function buildItem(rawId, input, expected, metadata, scorers, where) {
     const content = { input: input };
     if (expected !== undefined)
         content.expected = expected;
     if (Object.keys(metadata).length > 0)
         content.metadata = metadata;
+    Object.assign(content, scorers);
     const id = rawId === undefined ? contentHash(content, 16) : idOf(rawId, where);
     return { id, ...content };
 }
