@@ -11257,6 +11257,498 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
+/***/ 6591:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+/* unused reexport */ __nccwpck_require__(5335);
+exports.parse = __nccwpck_require__(2696);
+
+
+/***/ }),
+
+/***/ 2696:
+/***/ ((module) => {
+
+
+
+/**
+ * @import {
+ * 	ControlOperator,
+ * 	Env,
+ * 	GlobPattern,
+ * 	ParseEntry,
+ * } from './parse' */
+
+// '<(' and '>(' are process substitution operators and
+// can be parsed the same as control operator
+var CONTROL = /** @type {const} */ ('(?:') + /** @type {const} */ ([
+	'\\|\\|',
+	'\\&(?:\\&|>>?)', // `&&`, `&>`, and `&>>`
+	';;\\&?', // `;;` and `;;&`
+	'[;|]\\&', // `;&` and `|&`
+	'\\<\\(',
+	'\\<\\<\\<',
+	'\\<\\<-',
+	'\\<\\<(?!\\()', // `<<(` stays `<` and `<(`, as zsh reads it; other shells reject it
+	'>>',
+	'>[&|(]', // `>&`, `>|`, and `>(`
+	'<[&>]', // `<&` and `<>`
+	'[&;()|<>]'
+]).join(/** @type {const} */ ('|')) + /** @type {const} */ (')');
+var controlRE = new RegExp('^' + CONTROL + '$');
+var META = /** @type {const} */ ('|&;()<> \\t');
+var SINGLE_QUOTE = /** @type {const} */ ('\'([^\']*?)\'');
+// bash ANSI-C quoting, `$'...'`: a backslash escapes the next character, including `'`
+var ANSI_C_BODY = '(?:\\\\[\\s\\S]|[^\\\\\'])*?';
+var ANSI_C_QUOTE = '\\$\'' + ANSI_C_BODY + '\'';
+var ansiCAt = new RegExp('\\$\'' + ANSI_C_BODY + '(?:(\')|\\\\?$)', 'g');
+var ANSI_C_LETTERS = 'abeEfnrtv';
+var ANSI_C_CHARS = '\x07\b\x1B\x1B\f\n\r\t\v';
+var hash = /^#$/;
+
+var SQ = /** @type {const} */ ("'");
+var DQ = /** @type {const} */ ('"');
+var DS = /** @type {const} */ ('$');
+
+var TOKEN = '';
+var mult = /** @type {const} */ (0x100000000); // Math.pow(16, 8);
+for (var i = 0; i < 4; i++) {
+	TOKEN += (mult * Math.random()).toString(16);
+}
+var startsWithToken = new RegExp('^' + TOKEN);
+
+/**
+ * @param {string} s
+ * @param {RegExp} r
+ */
+function matchAll(s, r) {
+	var origIndex = r.lastIndex;
+
+	var matches = [];
+	var matchObj;
+
+	while ((matchObj = r.exec(s))) {
+		matches[matches.length] = matchObj;
+		if (r.lastIndex === matchObj.index) {
+			r.lastIndex += 1;
+		}
+	}
+
+	r.lastIndex = origIndex;
+
+	return matches;
+}
+
+/**
+ * @param {Env} env
+ * @param {string} pre
+ * @param {string} key
+ */
+function getVar(env, pre, key) {
+	var r = typeof env === 'function' ? env(key) : env[key];
+	if (typeof r === 'undefined' && key != '') {
+		r = '';
+	} else if (typeof r === 'undefined') {
+		r = '$';
+	}
+
+	if (typeof r === 'object') {
+		return pre + TOKEN + JSON.stringify(r) + TOKEN;
+	}
+	return pre + r;
+}
+
+var ansiCEscape = /\\([0-7]{1,3}|x[\dA-Fa-f]{1,2}|u[\dA-Fa-f]{1,4}|U[\dA-Fa-f]{1,8}|c(?:\\\\|[\s\S])|[abeEfnrtv\\'"?])/g;
+
+/**
+ * @param {string} m
+ * @param {string} escape
+ */
+function expandAnsiCEscape(m, escape) {
+	var kind = escape.charAt(0);
+	if (kind === 'c') {
+		var ctrl = escape.charAt(1);
+		return ctrl === '?' ? '\x7F' : String.fromCharCode(ctrl.charCodeAt(0) & 0x1F);
+	}
+	if (kind === 'x' || kind === 'u' || kind === 'U') {
+		var cp = parseInt(escape.slice(1), 16);
+		if (cp > 0x10FFFF) {
+			return m;
+		}
+		return String.fromCharCode.apply(null, cp > 0xFFFF ? [0xD7C0 + (cp >> 10), 0xDC00 + (cp & 0x3FF)] : [cp]);
+	}
+	if (kind >= '0' && kind <= '7') {
+		return String.fromCharCode(parseInt(escape, 8) & 0xFF);
+	}
+	var letter = ANSI_C_LETTERS.indexOf(escape);
+	return letter < 0 ? escape : ANSI_C_CHARS.charAt(letter);
+}
+
+/** @param {string} body */
+function expandAnsiC(body) {
+	return body.replace(ansiCEscape, expandAnsiCEscape).split('\0')[0]; // like bash, a NUL ends the string
+}
+
+/**
+ * @param {string} s
+ * @param {number} i
+ */
+function closesAnsiC(s, i) {
+	ansiCAt.lastIndex = i;
+	return !!(/** @type {RegExpExecArray} */ (ansiCAt.exec(s)))[1];
+}
+
+/**
+ * @param {string} string
+ * @param {Env} [env]
+ * @param {{ escape?: string, splitUnquoted?: boolean | string }} [opts]
+ * @returns {ParseEntry[]}
+ */
+function parseInternal(string, env, opts) {
+	if (!opts) {
+		opts = {};
+	}
+	var BS = opts.escape || '\\';
+	var ifs = opts.splitUnquoted === true ? ' \t\n' : (typeof opts.splitUnquoted === 'string' ? opts.splitUnquoted : '');
+	var BAREWORD = '(\\' + BS + '[\'"$\\' + BS + META + ']|\\$\\$|\\$(?!' + ANSI_C_QUOTE.slice(2) + ')|[^\\s\'"$' + META + '])+';
+	var DOUBLE_QUOTE = '"(?:\\' + BS + '[\\s\\S]|[^"\\' + BS + '])*"';
+
+	var chunker = new RegExp([
+		'(' + CONTROL + ')', // control chars
+		'(' + ANSI_C_QUOTE + '|' + BAREWORD + '|' + DOUBLE_QUOTE + '|' + SINGLE_QUOTE + ')+'
+	].join('|'), 'g');
+
+	var matches = matchAll(string, chunker);
+
+	if (matches.length === 0) {
+		return [];
+	}
+	if (!env) {
+		env = {};
+	}
+
+	var commented = false;
+
+	return matches.map(function (match) {
+		var s = match[0];
+		if (!s || commented) {
+			return void undefined;
+		}
+		if (controlRE.test(s)) {
+			return /** @type {ControlOperator} */ ({ op: s });
+		}
+
+		// Hand-written scanner/parser for Bash quoting rules:
+		//
+		// 1. inside single quotes, all characters are printed literally.
+		// 2. inside double quotes, all characters are printed literally
+		//    except variables prefixed by '$' and backslashes followed by
+		//    either a double quote or another backslash.
+		// 3. outside of any quotes, backslashes are treated as escape
+		//    characters and not printed (unless they are themselves escaped)
+		// 4. quote context can switch mid-token if there is no whitespace
+		//     between the two quote contexts (e.g. all'one'"token" parses as
+		//     "allonetoken")
+		/** @type {string | boolean} */
+		var quote = false;
+		var esc = false;
+		var out = '';
+		/** @type {string[]} */
+		var words = [];
+		var sawQuote = false;
+		/** @type {number | null} */
+		var pendingNw = null;
+		var isGlob = false;
+		/** @type {number} */
+		var i;
+
+		function parseEnvVar() {
+			i += 1;
+			/** @type {number | RegExpMatchArray | null} */
+			var varend;
+			/** @type {string} */
+			var varname;
+			var char = s.charAt(i);
+
+			if (char === '{') {
+				i += 1;
+				if (s.charAt(i) === '}') {
+					throw new Error('Bad substitution: ' + s.slice(i - 2, i + 1));
+				}
+				// match braces by depth so a nested `${` keeps its inner `}` from ending the outer substitution
+				var depth = 1;
+				varend = i;
+				while (depth > 0 && varend < s.length) {
+					if (s.charAt(varend) === '{' && s.charAt(varend - 1) === '$') {
+						depth += 1;
+					} else if (s.charAt(varend) === '}') {
+						depth -= 1;
+					}
+					varend += 1;
+				}
+				if (depth !== 0) {
+					throw new Error('Bad substitution: ' + s.slice(i));
+				}
+				varend -= 1;
+				varname = s.slice(i, varend);
+				i = varend;
+			} else if ((/[*@#?$!-]/).test(char)) {
+				varname = char;
+			} else {
+				var slicedFromI = s.slice(i);
+				varend = slicedFromI.match(/[^\w\d_]/);
+				if (!varend) {
+					varname = slicedFromI;
+					i = s.length;
+				} else {
+					varname = slicedFromI.slice(0, varend.index);
+					i += /** @type {number} */ (varend.index) - 1;
+				}
+			}
+			return getVar(/** @type {NonNullable<typeof env>} */ (env), '', varname);
+		}
+
+		function flushRun() {
+			if (pendingNw === null) {
+				return;
+			}
+			if (pendingNw === 0) {
+				if (out !== '') {
+					words[words.length] = out;
+					out = '';
+				}
+			} else {
+				words[words.length] = out;
+				out = '';
+				for (var fe = 1; fe < pendingNw; fe += 1) {
+					words[words.length] = '';
+				}
+			}
+			pendingNw = null;
+		}
+
+		for (i = 0; i < s.length; i++) {
+			var c = s.charAt(i);
+			if (ifs && c !== DS) {
+				flushRun();
+			}
+			isGlob = isGlob || (!quote && (c === '*' || c === '?'));
+			if (esc) {
+				out += c;
+				esc = false;
+			} else if (quote) {
+				if (c === quote) {
+					quote = false;
+				} else if (quote == SQ) {
+					out += c;
+				} else { // Double quote
+					if (c === BS) {
+						i += 1;
+						c = s.charAt(i);
+						if (c === DQ || c === BS || c === DS) {
+							out += c;
+						} else {
+							out += BS + c;
+						}
+					} else if (c === DS) {
+						out += parseEnvVar();
+					} else {
+						out += c;
+					}
+				}
+			} else if (c === DQ || c === SQ) {
+				quote = c;
+				sawQuote = true;
+			} else if (controlRE.test(c)) {
+				return /** @type {ControlOperator} */ ({ op: s });
+			} else if (hash.test(c)) {
+				commented = true;
+				var commentObj = { comment: string.slice(match.index + i + 1) };
+				if (out.length) {
+					return /** @type {const} */ ([out, commentObj]);
+				}
+				return /** @type {const} */ ([commentObj]);
+			} else if (c === BS) {
+				esc = true;
+			} else if (c === DS && s.charAt(i + 1) === SQ && closesAnsiC(s, i)) {
+				flushRun();
+				sawQuote = true;
+				out += expandAnsiC(s.slice(i + 2, ansiCAt.lastIndex - 1));
+				i = ansiCAt.lastIndex - 1;
+			} else if (c === DS) {
+				var value = parseEnvVar();
+				if (!ifs) {
+					out += value;
+				} else {
+					for (var vi = 0; vi < value.length; vi += 1) {
+						var vc = value.charAt(vi);
+						if (ifs.indexOf(vc) < 0) {
+							flushRun();
+							out += vc;
+						} else if (pendingNw === null) {
+							pendingNw = vc === ' ' || vc === '\t' || vc === '\n' ? 0 : 1;
+						} else if (vc !== ' ' && vc !== '\t' && vc !== '\n') {
+							pendingNw += 1;
+						}
+					}
+				}
+			} else {
+				out += c;
+			}
+		}
+
+		if (isGlob) {
+			return /** @type {GlobPattern} */ ({ op: 'glob', pattern: out });
+		}
+
+		if (ifs) {
+			if (pendingNw !== null && pendingNw > 0) {
+				words[words.length] = out;
+				out = '';
+				for (var te = 1; te < pendingNw; te += 1) {
+					words[words.length] = '';
+				}
+			}
+			if (out !== '' || (sawQuote && words.length === 0)) {
+				words[words.length] = out;
+			}
+			return words;
+		}
+
+		return out;
+	}).reduce(function (prev, arg) { // finalize parsed arguments
+		if (typeof arg === 'undefined') {
+			return prev;
+		}
+		/** @type {ParseEntry[]} */ ([]).concat(arg).forEach(function (entry) {
+			prev[prev.length] = entry;
+		});
+		return prev;
+	}, /** @type {ParseEntry[]} */ ([]));
+}
+
+/** @type {typeof import('./parse')} */
+module.exports = function parse(s, env, opts) {
+	var mapped = parseInternal(s, env, opts);
+	if (typeof env !== 'function') {
+		return mapped;
+	}
+	return mapped.reduce(function (acc, s) {
+		if (typeof s === 'object') {
+			acc[acc.length] = s;
+			return acc;
+		}
+		var xs = s.split(RegExp('(' + TOKEN + '.*?' + TOKEN + ')', 'g'));
+		if (xs.length === 1) {
+			acc[acc.length] = xs[0];
+			return acc;
+		}
+		xs.filter(Boolean).forEach(function (x) {
+			acc[acc.length] = startsWithToken.test(x)
+				? JSON.parse(x.split(TOKEN)[1])
+				: x;
+		});
+		return acc;
+	}, /** @type {ParseEntry[]} */ ([]));
+};
+
+
+/***/ }),
+
+/***/ 5335:
+/***/ ((module) => {
+
+
+
+/** @import { ControlOperator } from './parse' */
+
+/** @type {ControlOperator['op'][]} */
+var OPS = /** @type {const} */ ([
+	'||',
+	'&&',
+	';;&',
+	';;',
+	';&',
+	'|&',
+	'<(',
+	'>(',
+	'<<<',
+	'<<-',
+	'<<',
+	'>>',
+	'>&',
+	'>|',
+	'&>>',
+	'&>',
+	'<&',
+	'<>',
+	'&',
+	';',
+	'(',
+	')',
+	'|',
+	'<',
+	'>'
+]);
+var LINE_TERMINATORS = /[\n\r\u2028\u2029]/;
+var GLOB_SHELL_SPECIAL = /[\s#!"$&'():;<=>@\\^`|~]/g;
+
+/** @type {typeof import('./quote')} */
+module.exports = function quote(xs) {
+	var sawComment = false;
+	return xs.map(function (s) {
+		if (sawComment && typeof s === 'string' && LINE_TERMINATORS.test(s)) {
+			throw new TypeError('a token after a `comment` must not contain line terminators');
+		}
+		if (s === '') {
+			return /** @type {const} */ ('\'\'');
+		}
+		if (s && typeof s === 'object') {
+			if ('op' in s && s.op === 'glob') {
+				if (typeof s.pattern !== 'string') {
+					throw new TypeError('glob token requires a string `pattern`');
+				}
+				if (LINE_TERMINATORS.test(s.pattern)) {
+					throw new TypeError('glob `pattern` must not contain line terminators');
+				}
+				if (s.pattern === '') {
+					return /** @type {const} */ ('\'\'');
+				}
+				return s.pattern.replace(GLOB_SHELL_SPECIAL, '\\$&');
+			}
+			if ('op' in s && typeof s.op === 'string') {
+				if (OPS.indexOf(s.op) < 0) {
+					throw new TypeError('invalid `op` value: ' + JSON.stringify(s.op));
+				}
+				return s.op.replace(/[\s\S]/g, '\\$&');
+			}
+			if ('comment' in s && typeof s.comment === 'string') {
+				if (LINE_TERMINATORS.test(s.comment)) {
+					throw new TypeError('`comment` must not contain line terminators');
+				}
+				sawComment = true;
+				return '#' + s.comment;
+			}
+			throw new TypeError('unrecognized object token shape');
+		}
+		if ((/'/).test(s) && (/!/).test(s)) {
+			return "'" + s.replace(/'/g, "'\"'\"'") + "'";
+		}
+		if ((/["\s\\]/).test(s) && !(/'/).test(s)) {
+			return "'" + s + "'";
+		}
+		if ((/["'\s]/).test(s)) {
+			return '"' + s.replace(/(["\\$`])/g, '\\$1') + '"';
+		}
+		return String(s).replace(/([A-Za-z]:)?([#!"$&'()*,:;<=>?@[\\\]^`{|}~])/g, '$1\\$2');
+	}).join(' ');
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -39630,7 +40122,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6811);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3757);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39639,7 +40131,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6811:
+/***/ 3757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58046,7 +58538,79 @@ const PassRuleSchema = schemas_enum(["all", "weighted"], {
         : "write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)",
 });
 
+;// CONCATENATED MODULE: ./src/core/config/variant-schema.ts
+
+/** A name of an inference step or a variant: it is a key in request bodies and in `--variant`. */
+const STEP_OR_VARIANT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const NAME_HINT = "use letters, digits, '.', '_' and '-'";
+/** The parameters a variant may override, each validated by its type. */
+const OverrideParamsSchema = strictObject({
+    system: schemas_string().min(1),
+    temperature: schemas_number().min(0).max(2),
+    top_p: schemas_number().min(0).max(1),
+    max_tokens: schemas_number().int().positive(),
+    model: schemas_string().min(1),
+    verbosity: schemas_enum(["low", "medium", "high"]),
+}).partial();
+const OVERRIDE_PARAMS = Object.keys(OverrideParamsSchema.shape);
+/** `inference_steps:` — the named, configurable points of the user's pipeline a variant may change. */
+const InferenceStepsSchema = array(schemas_string().regex(STEP_OR_VARIANT_NAME, { error: `inference step names ${NAME_HINT}` }))
+    .min(1)
+    .refine((steps) => new Set(steps).size === steps.length, { error: "each inference step is named once" });
+/** One variant: one parameter of one step, optionally branched `from` another variant. */
+const VariantSchema = strictObject({
+    from: schemas_string().min(1).optional(),
+    step: schemas_string().min(1),
+    set: OverrideParamsSchema.refine((set) => Object.keys(set).length === 1, {
+        error: `a variant sets exactly one parameter (one of ${OVERRIDE_PARAMS.join(", ")}); write a second change as a variant with from:`,
+    }),
+});
+const VariantsSchema = record(schemas_string().regex(STEP_OR_VARIANT_NAME, { error: `variant names ${NAME_HINT}` }), VariantSchema);
+/**
+ * Unknown steps, unknown parents and cycles: checks that need every variant at once. A cycle is
+ * reported once, at the first variant (in the file's order) that closes it.
+ */
+function findVariantProblems(steps, variants) {
+    const problems = [];
+    const names = Object.keys(variants);
+    for (const [name, variant] of Object.entries(variants)) {
+        if (steps === undefined) {
+            problems.push({ path: ["variants", name, "step"], message: "declare the experiment's inference_steps: [...] before variants use them" });
+        }
+        else if (!steps.includes(variant.step)) {
+            problems.push({ path: ["variants", name, "step"], message: `unknown inference step "${variant.step}"; inference_steps are: ${steps.join(", ")}` });
+        }
+        if (variant.from !== undefined && !(variant.from in variants)) {
+            problems.push({ path: ["variants", name, "from"], message: `unknown variant "${variant.from}"; variants are: ${names.join(", ")}` });
+        }
+    }
+    const reported = new Set();
+    for (const name of names) {
+        const cycle = cycleFrom(name, variants);
+        if (cycle === undefined || cycle.some((member) => reported.has(member)))
+            continue;
+        for (const member of cycle)
+            reported.add(member);
+        problems.push({ path: ["variants", name, "from"], message: `variants branch from each other in a cycle: ${[...cycle, cycle[0]].join(" → ")}` });
+    }
+    return problems;
+}
+/** The cycle `name` belongs to, in `from` order starting at `name`; undefined when there is none. */
+function cycleFrom(name, variants) {
+    const chain = [];
+    let current = name;
+    while (current !== undefined && current in variants) {
+        const at = chain.indexOf(current);
+        if (at >= 0)
+            return at === 0 ? chain : undefined;
+        chain.push(current);
+        current = variants[current].from;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
+
 
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
@@ -58134,6 +58698,8 @@ const PromptTargetSchema = strictObject({
     temperature: schemas_number().min(0).max(2).optional(),
     top_p: schemas_number().min(0).max(1).optional(),
     max_tokens: schemas_number().int().positive().optional(),
+    /** The inference step whose overrides this target applies (default: the experiment's first inference step). */
+    step: schemas_string().min(1).optional(),
     timeout: DurationSchema.default(60_000),
 })
     .superRefine((target, context) => {
@@ -58181,7 +58747,21 @@ const ExperimentConfigSchema = strictObject({
     pass_rule: PassRuleSchema.default("all"),
     /** The weighted mean score an item needs under `pass_rule: weighted` (default 0.5). */
     item_threshold: schemas_number().min(0).max(1).optional(),
+    /** The named points of the user's pipeline that variants may change (core/config/variant-schema.ts). */
+    inference_steps: InferenceStepsSchema.optional(),
+    variants: VariantsSchema.optional(),
 }).superRefine((experiment, context) => {
+    for (const problem of findVariantProblems(experiment.inference_steps, experiment.variants ?? {})) {
+        context.addIssue({ code: "custom", ...problem });
+    }
+    const { target, inference_steps: steps } = experiment;
+    if (target.type === "prompt" && target.step !== undefined && !(steps ?? []).includes(target.step)) {
+        context.addIssue({
+            code: "custom",
+            path: ["target", "step"],
+            message: steps ? `unknown inference step "${target.step}"; inference_steps are: ${steps.join(", ")}` : "declare the experiment's inference_steps: [...] first",
+        });
+    }
     // Accepted silently, it would read as if it counted: say where it does.
     if (experiment.item_threshold !== undefined && experiment.pass_rule !== "weighted") {
         context.addIssue({
@@ -58238,6 +58818,10 @@ const MAX_LISTED_PROBLEMS = 20;
  * A file over 1 MiB, bytes that are not UTF-8, excessive aliases and deep nesting are refused.
  */
 function parseConfig(source, file) {
+    return parseConfigLocated(source, file).config;
+}
+/** `parseConfig`, keeping the YAML document so later errors (a scorer's config) can name their line. */
+function parseConfigLocated(source, file) {
     // The limit is in bytes: a string is measured as the UTF-8 it was read from.
     const size = typeof source === "string" ? utf8Length(source) : source.byteLength;
     if (size > MAX_CONFIG_BYTES) {
@@ -58265,7 +58849,7 @@ function parseConfig(source, file) {
     }
     const result = ConfigFileSchema.safeParse(value, { reportInput: true });
     if (result.success)
-        return result.data;
+        return { config: result.data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
     throw new errors_UserError(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
 }
 function documentValue(document, file) {
@@ -58499,7 +59083,29 @@ async function loadConfigFile(file, options = {}) {
     const dir = external_node_path_default().dirname(external_node_path_default().resolve(file));
     if (!options.allowOutsideProject)
         await refuseOutsideFolder(file, dir);
-    return { file, dir, config: parseConfig(await readConfigBytes(file), file) };
+    const { config, lineOf } = parseConfigLocated(await readConfigBytes(file), file);
+    const locate = (message) => message
+        .split("\n")
+        .map((line) => {
+        const path = /^(experiments\.[^:\s]+):/.exec(line)?.[1];
+        return path === undefined ? line : `${file}:${lineOf(parseFieldPath(path))}: ${line}`;
+    })
+        .join("\n");
+    return { file, dir, config, locate };
+}
+/** `experiments.e.scorers[0].config.max` → ["experiments", "e", "scorers", 0, "config", "max"]. */
+function parseFieldPath(path) {
+    const segments = [];
+    for (const part of path.split(".")) {
+        const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+        if (!match)
+            return segments;
+        if (match[1] !== "")
+            segments.push(match[1]);
+        for (const index of match[2].matchAll(/\[(\d+)\]/g))
+            segments.push(Number(index[1]));
+    }
+    return segments;
 }
 function findExperiment(loaded, name) {
     const experiment = loaded.config.experiments[name];
@@ -64380,7 +64986,7 @@ function renderHelp(problem) {
         "**evalgate commands** (write one as the first line of a pull request comment):",
         "",
         "- `/eval regression [--run-item-id ID]... [--name NAME]`: turns the failed and errored items of this pull request's latest evalgate run into a regression dataset (`evals/regressions/NAME.jsonl`, default `<experiment>-regressions`), adds an experiment over it to `evalgate.yml`, commits both to the pull request's branch and starts a rerun. `--run-item-id` picks items by their run item id (`ri_…`, shown in the evalgate report) instead.",
-        "- `/eval run`: starts the evaluation workflow for this pull request again.",
+        "- `/eval run` or `/eval run --variant NAME`: starts the evaluation workflow for this pull request again; with `--variant`, the candidate runs as that variant of the experiment (the workflow passes its `variant` input to the Action).",
         "- `/eval help`: shows this help.",
         "",
         "Only people with write access to this repository can use these commands.",
@@ -64901,6 +65507,8 @@ function runToRow(run) {
         summary: jsonOrNull(run.summary),
         verdict: run.verdict ?? null,
         verdict_reasons: jsonOrNull(run.verdict_reasons),
+        variant: run.variant ?? null,
+        selection: jsonOrNull(run.selection),
     };
 }
 function rowToRun(row) {
@@ -64924,6 +65532,8 @@ function rowToRun(row) {
     setIfPresent(run, "summary", optionalJson(row, "summary"));
     setIfPresent(run, "verdict", optionalText(row, "verdict"));
     setIfPresent(run, "verdict_reasons", optionalJson(row, "verdict_reasons"));
+    setIfPresent(run, "variant", optionalText(row, "variant"));
+    setIfPresent(run, "selection", optionalJson(row, "selection"));
     return run;
 }
 function runItemToRow(item) {
@@ -65104,6 +65714,20 @@ const MIGRATIONS = [
     host TEXT NOT NULL,
     pid INTEGER NOT NULL,
     heartbeat_at TEXT NOT NULL
+  ) STRICT;
+  `,
+    // A run of a variant, and a run over a selection of the dataset (a sample, rows, a split, a shard).
+    `
+  ALTER TABLE runs ADD COLUMN variant TEXT;
+  ALTER TABLE runs ADD COLUMN selection TEXT;
+  `,
+    // The lifecycle of an experiment with variants, and the baseline run that locks its items.
+    `
+  CREATE TABLE experiment_states (
+    experiment TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    baseline_run_id TEXT,
+    updated_at TEXT NOT NULL
   ) STRICT;
   `,
 ];
@@ -65333,7 +65957,123 @@ function rowToLease(row) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/experiment-lifecycle.ts
+
+
+/** Where an experiment with variants stands (PRODUCT.md, Variants). */
+const ExperimentStatusSchema = schemas_enum([
+    "draft",
+    "baseline_pending",
+    "running_baseline",
+    "baseline_complete",
+    "baseline_failed",
+    "running_variant",
+    "idle",
+    "completed",
+    "archived",
+]);
+/** What the store keeps per experiment: its status and, once the baseline ran, the run that locks its items. */
+const ExperimentStateSchema = object({
+    experiment: schemas_string(),
+    status: ExperimentStatusSchema,
+    /** The completed baseline run whose item ids every later run of the experiment uses. */
+    baseline_run_id: schemas_string().optional(),
+    updated_at: schemas_string(),
+});
+/**
+ * Allowed moves. A baseline can be retried until one completes; after that the items are locked
+ * and only variants run (a baseline rerun over the locked items is allowed and keeps the lock). A
+ * variant that fails still leaves the experiment `idle`: a failing variant is a result, not a
+ * broken experiment.
+ */
+const TRANSITIONS = {
+    queue_baseline: { draft: "baseline_pending", baseline_failed: "baseline_pending" },
+    start_baseline: {
+        draft: "running_baseline",
+        baseline_pending: "running_baseline",
+        baseline_failed: "running_baseline",
+        baseline_complete: "running_baseline",
+        idle: "running_baseline",
+    },
+    baseline_passed: { running_baseline: "baseline_complete" },
+    baseline_failed: { running_baseline: "baseline_failed" },
+    start_variant: { baseline_complete: "running_variant", idle: "running_variant" },
+    variant_ended: { running_variant: "idle" },
+    complete: { baseline_complete: "completed", idle: "completed" },
+    archive: {
+        draft: "archived",
+        baseline_pending: "archived",
+        baseline_complete: "archived",
+        baseline_failed: "archived",
+        idle: "archived",
+        completed: "archived",
+    },
+};
+/** Why an event is refused in a status, said so the user knows what to do instead. */
+function refusal(experiment, status, event) {
+    const where = `experiment "${experiment}" is ${status}`;
+    if (status === "archived")
+        return `${where}: an archived experiment runs no more`;
+    if (status === "completed")
+        return `${where}: archive it with \`evalgate experiments archive ${experiment}\`, or add a new experiment`;
+    if (status === "running_baseline" || status === "running_variant") {
+        return `${where}: wait for that run to end (or cancel it with \`evalgate runs cancel\`)`;
+    }
+    if (event === "start_variant")
+        return `${where}: run the baseline first (\`evalgate run ${experiment}\` without --variant)`;
+    if (event === "complete")
+        return `${where}: an experiment is completed once its baseline has run`;
+    return `${where}: ${event.replace("_", " ")} is not possible now`;
+}
+/** The status after `event`, or a UserError saying why the move is refused. */
+function nextExperimentStatus(experiment, status, event) {
+    const next = TRANSITIONS[event][status];
+    if (next === undefined)
+        throw new UserError(refusal(experiment, status, event));
+    return next;
+}
+/**
+ * A running status whose run ended without saying so (the process was killed): the experiment
+ * returns to where the run started from, so the next run is not refused forever.
+ */
+function recoverInterruptedStatus(status, baselineLocked) {
+    if (status === "running_baseline")
+        return baselineLocked ? "baseline_complete" : "baseline_failed";
+    if (status === "running_variant")
+        return "idle";
+    return status;
+}
+
+;// CONCATENATED MODULE: ./src/store/sqlite-experiment-states.ts
+
+/** The `experiment_states` table: one row per experiment with variants (core/experiment-lifecycle.ts). */
+class SqliteExperimentStates {
+    select;
+    upsert;
+    constructor(db) {
+        this.select = db.prepare("SELECT experiment, status, baseline_run_id, updated_at FROM experiment_states WHERE experiment = ?");
+        this.upsert = db.prepare("INSERT INTO experiment_states (experiment, status, baseline_run_id, updated_at) VALUES (?, ?, ?, ?) " +
+            "ON CONFLICT (experiment) DO UPDATE SET status = excluded.status, " +
+            "baseline_run_id = excluded.baseline_run_id, updated_at = excluded.updated_at");
+    }
+    get(experiment) {
+        const row = this.select.get(experiment);
+        if (row === undefined)
+            return undefined;
+        return ExperimentStateSchema.parse({
+            experiment: row["experiment"],
+            status: row["status"],
+            ...(row["baseline_run_id"] !== null ? { baseline_run_id: row["baseline_run_id"] } : {}),
+            updated_at: row["updated_at"],
+        });
+    }
+    set(state) {
+        this.upsert.run(state.experiment, state.status, state.baseline_run_id ?? null, state.updated_at);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
 
 
 
@@ -65349,7 +66089,8 @@ const AMBIGUOUS_SHOWN = 5;
 /** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
 const MAX_CHAR = "\u{10FFFF}";
 const RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
-    "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
+    "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons, " +
+    "variant, selection";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
 const RUN_ITEM_KEYS = RUN_ITEM_COLUMNS.split(", ");
 // Positional: the writer thread receives each row as an array, cheaper to pass than an object.
@@ -65372,6 +66113,7 @@ class SqliteRunStore {
     statements;
     scoreIndex;
     leases;
+    experimentStates;
     writer;
     writes = new GroupCommit((items) => this.commitRunItems(items));
     constructor(file) {
@@ -65389,6 +66131,7 @@ class SqliteRunStore {
             this.statements = this.prepareStatements();
             this.scoreIndex = new ScoreIndex(this.db);
             this.leases = new SqliteRunLeases(this.db);
+            this.experimentStates = new SqliteExperimentStates(this.db);
             this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
         }
         catch (error) {
@@ -65485,6 +66228,12 @@ class SqliteRunStore {
     }
     async getRunLease(runId) {
         return this.leases.get(runId);
+    }
+    async getExperimentState(experiment) {
+        return this.experimentStates.get(experiment);
+    }
+    async setExperimentState(state) {
+        this.experimentStates.set(state);
     }
     async getRun(runId) {
         if (runId === "")
@@ -66273,6 +67022,13 @@ class results_branch_store_ResultsBranchStore {
     async getRunLease(runId) {
         return (await this.stagingIfAny())?.getRunLease(runId);
     }
+    /** Kept in the local staging store beside runs in progress: the branch holds runs, not lifecycles. */
+    async getExperimentState(experiment) {
+        return (await this.stagingIfAny())?.getExperimentState(experiment);
+    }
+    async setExperimentState(state) {
+        await (await this.stagingStore()).setExperimentState(state);
+    }
     /** Publishes a run staged here again, e.g. after endRun's publishing failed. */
     async publish(runId) {
         return this.publishFrom(await this.stagingStore(), runId);
@@ -66656,7 +67412,8 @@ async function findCandidateRuns(store, input) {
         const ordered = [...refs.filter((ref) => ref.commit === input.headSha), ...refs.filter((ref) => ref.commit !== input.headSha)];
         for (const ref of ordered.slice(0, maxScanned)) {
             const run = await store.getRun(ref.runId);
-            if (run?.role === "candidate" && run.pull_request === input.pullRequest) {
+            // A shard run covers part of the items: its merged run (mode: merge) stands for the commit.
+            if (run?.role === "candidate" && run.pull_request === input.pullRequest && run.selection?.mode !== "shard") {
                 found.push(run);
                 break;
             }
@@ -66758,12 +67515,14 @@ async function dispatchWorkflow(octokit, input) {
 
 /** The workflow input the Action reads to evaluate a pull request from `workflow_dispatch`. */
 const PULL_REQUEST_INPUT = "pull-request";
+/** The workflow input that becomes the Action's `variant` input (`/eval run --variant NAME`). */
+const VARIANT_INPUT = "variant";
 /**
  * Dispatches the evaluation workflow for the pull request. It runs at the pull request's branch;
  * a fork's branch is not in this repository, so a fork's rerun runs at the base branch and the
  * Action finds the head through the `pull-request` input.
  */
-async function startRerun(deps, comment, pull) {
+async function startRerun(deps, comment, pull, variant) {
     const ref = pull.isFork ? pull.baseRef : pull.headRef;
     try {
         await dispatchWorkflow(deps.octokit, {
@@ -66771,7 +67530,8 @@ async function startRerun(deps, comment, pull) {
             repo: comment.repo,
             workflow: deps.workflowFile,
             ref,
-            inputs: { [PULL_REQUEST_INPUT]: String(comment.pullRequest) },
+            // Sent only when asked for: a workflow without the input would refuse the dispatch (422).
+            inputs: { [PULL_REQUEST_INPUT]: String(comment.pullRequest), ...(variant !== undefined ? { [VARIANT_INPUT]: variant } : {}) },
         });
         return { started: true, ref };
     }
@@ -66780,8 +67540,10 @@ async function startRerun(deps, comment, pull) {
         const file = `.github/workflows/${deps.workflowFile}`;
         if (status === 404)
             return { started: false, problem: `${file} was not found on the default branch, or evalgate may not run workflows (it needs actions: write)` };
-        if (status === 422)
-            return { started: false, problem: `${file} has no workflow_dispatch trigger with a "${PULL_REQUEST_INPUT}" input (GitHub said: ${messageOf(error)})` };
+        if (status === 422) {
+            const inputs = variant !== undefined ? `"${PULL_REQUEST_INPUT}" and "${VARIANT_INPUT}" inputs` : `a "${PULL_REQUEST_INPUT}" input`;
+            return { started: false, problem: `${file} has no workflow_dispatch trigger with ${inputs} (GitHub said: ${messageOf(error)})` };
+        }
         if (status === 403)
             return { started: false, problem: `evalgate may not run workflows here (it needs actions: write)` };
         throw error;
@@ -66885,15 +67647,16 @@ function sourceExperiments(config) {
 
 
 
-/** `/eval run`: evaluates the pull request again. */
-async function runEvalRun(deps, comment) {
+/** `/eval run [--variant NAME]`: evaluates the pull request again, as that variant when one is named. */
+async function runEvalRun(deps, comment, variant) {
     const pull = await getPullRequest(deps.octokit, { owner: comment.owner, repo: comment.repo, number: comment.pullRequest });
-    const rerun = await startRerun(deps, comment, pull);
+    const rerun = await startRerun(deps, comment, pull, variant);
     if (!rerun.started)
         throw new CommandError(`Could not start the evaluation: ${escapeMarkdown(rerun.problem, { maxLength: 300 })}.`);
     return {
-        body: `Started the evaluation workflow ${inlineCode(deps.workflowFile)} for this pull request (at ${inlineCode(rerun.ref)}); its report will update this pull request's evalgate comment.`,
-        summary: `dispatched ${deps.workflowFile} at ${rerun.ref}`,
+        body: `Started the evaluation workflow ${inlineCode(deps.workflowFile)} for this pull request (at ${inlineCode(rerun.ref)})` +
+            `${variant !== undefined ? ` with variant ${inlineCode(variant)}` : ""}; its report will update this pull request's evalgate comment.`,
+        summary: `dispatched ${deps.workflowFile} at ${rerun.ref}${variant !== undefined ? ` (variant ${variant})` : ""}`,
         dispatched: true,
     };
 }
@@ -66946,12 +67709,30 @@ function parseEvalComment(body) {
         case "help":
             return args.length === 0 ? { kind: "command", command: { kind: "help" } } : invalid(`\`/eval help\` takes no arguments`);
         case "run":
-            return args.length === 0 ? { kind: "command", command: { kind: "run" } } : invalid(`\`/eval run\` takes no arguments`);
+            return parseRunArgs(args);
         case "regression":
             return parseRegressionArgs(args);
         default:
             return invalid(`unknown command "${subcommand}"`);
     }
+}
+/** `/eval run [--variant NAME]` (also `--variant=NAME`). */
+function parseRunArgs(args) {
+    if (args.length === 0)
+        return { kind: "command", command: { kind: "run" } };
+    const [flag, inline] = args[0].startsWith("--variant=") ? ["--variant", args[0].slice("--variant=".length)] : [args[0], undefined];
+    if (flag !== "--variant")
+        return invalid(`unknown option "${args[0]}" (\`/eval run\` takes only --variant NAME)`);
+    const variant = inline ?? args[1];
+    const rest = args.slice(inline === undefined ? 2 : 1);
+    if (variant === undefined || variant === "" || variant.startsWith("--"))
+        return invalid("--variant needs a value");
+    if (rest.length > 0)
+        return invalid(`unexpected "${rest[0]}" after --variant ${variant}`);
+    if (!EXPERIMENT_NAME.test(variant) || variant.length > MAX_NAME_LENGTH) {
+        return invalid(`--variant "${variant}" is not a valid variant name: use letters, digits, '.', '_' and '-'`);
+    }
+    return { kind: "command", command: { kind: "run", variant } };
 }
 function invalid(problem) {
     return { kind: "invalid", problem };
@@ -67102,7 +67883,7 @@ function commandFor(deps, comment, command) {
         case "help":
             return Promise.resolve(runEvalHelp());
         case "run":
-            return runEvalRun(deps, comment);
+            return runEvalRun(deps, comment, command.variant);
         case "regression":
             return runEvalRegression(deps, comment, command);
     }
@@ -68195,6 +68976,9 @@ function experimentDefinition(config) {
         ...(config.pass_rule === "all"
             ? {}
             : { pass_rule: config.pass_rule, item_threshold: config.item_threshold ?? DEFAULT_ITEM_THRESHOLD }),
+        // Left out when absent, so experiments without variants keep their version.
+        ...(config.inference_steps !== undefined ? { inference_steps: config.inference_steps } : {}),
+        ...(config.variants !== undefined ? { variants: config.variants } : {}),
     };
 }
 /** Key order does not matter: the hash is over canonical JSON. */
@@ -68294,6 +69078,18 @@ function preview(match) {
 ;// CONCATENATED MODULE: ./src/core/scorers/scorer.ts
 function defineScorer(definition) {
     return definition;
+}
+/**
+ * A scorer's error after it had already spent something (a judge answered, uselessly): the item
+ * records the error and still counts the tokens and cost, since they were paid for.
+ */
+class ScorerErrorAfterSpending extends Error {
+    spent;
+    name = "ScorerErrorAfterSpending";
+    constructor(message, spent) {
+        super(message);
+        this.spent = spent;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/scalar-equality.ts
@@ -69772,18 +70568,15 @@ const CostMaxConfigSchema = strictObject({
 const costMax = defineScorer({
     name: "cost_max",
     description: "The call cost at most `max` (the result's cost, in the unit the target or the price table gives); " +
-        "score = min(1, max / cost). A target that reported no cost fails.",
+        "score = min(1, max / cost). A target that reported no cost is this scorer's error (never a pass, even under `not`).",
     configSchema: CostMaxConfigSchema,
     create(config) {
         return ({ result }) => {
             const cost = result.cost;
             if (cost === undefined) {
-                // A missing cost never passes a limit: an unreported cost is not a free call.
-                return {
-                    score: 0,
-                    passed: false,
-                    evidence: { compared: config.max, reason: "the target reported no cost; a missing cost never passes cost_max" },
-                };
+                // A missing cost never passes a limit: an unreported cost is not a free call. An error, not
+                // a failure, so that `not: true` cannot turn "nothing was measured" into a pass.
+                throw new Error("the target reported no cost; a missing cost never passes cost_max");
             }
             const passed = cost <= config.max;
             return {
@@ -70213,7 +71006,7 @@ const TokensMaxConfigSchema = strictObject({
 const tokensMax = defineScorer({
     name: "tokens_max",
     description: "The target used at most `max` tokens (`tokens: total` by default, or `input` / `output`); score = min(1, max / used). " +
-        "A target that reported no usage fails.",
+        "A target that reported no usage is this scorer's error (never a pass, even under `not`).",
     configSchema: TokensMaxConfigSchema,
     create(config) {
         const compared = { max: config.max, tokens: config.tokens };
@@ -70221,8 +71014,9 @@ const tokensMax = defineScorer({
             const usage = result.usage;
             const used = usage === undefined ? undefined : tokenCount(usage, config.tokens);
             if (used === undefined) {
-                // A missing count never passes a limit: an unreported usage is not a small one.
-                return { score: 0, passed: false, evidence: { read: usage, compared, reason: missingReason(usage, config.tokens) } };
+                // A missing count never passes a limit: an unreported usage is not a small one. An error,
+                // not a failure, so that `not: true` cannot turn "nothing was measured" into a pass.
+                throw new Error(missingReason(usage, config.tokens));
             }
             const passed = used.count <= config.max;
             return {
@@ -70627,6 +71421,7 @@ function newRunId(now, random = Math.random) {
 
 
 
+
 const PASS_ALL = { pass_rule: "all" };
 function passRuleOf(experiment) {
     return experiment.pass_rule === "weighted"
@@ -70683,7 +71478,8 @@ async function runScorer(scorer, input, id) {
         outcome = await scorer.fn(input);
     }
     catch (error) {
-        return erroredScore(id, scorer, errorMessage(error), "threw");
+        const spent = error instanceof ScorerErrorAfterSpending ? error.spent : {};
+        return { ...erroredScore(id, scorer, errorMessage(error), "threw"), ...definedSpending(spent) };
     }
     const problem = outcomeProblem(outcome);
     if (problem !== undefined)
@@ -70721,6 +71517,9 @@ function outcomeProblem(outcome) {
         return `evidence nests deeper than ${MAX_EVIDENCE_DEPTH} levels or contains itself; it could not be stored`;
     }
     return undefined;
+}
+function definedSpending(spent) {
+    return { ...(spent.usage !== undefined ? { usage: spent.usage } : {}), ...(spent.cost !== undefined ? { cost: spent.cost } : {}) };
 }
 function erroredScore(id, scorer, message, what) {
     return {
@@ -71620,7 +72419,40 @@ function runProcess(request) {
     });
 }
 
+// EXTERNAL MODULE: ./node_modules/shell-quote/index.js
+var shell_quote = __nccwpck_require__(6591);
+;// CONCATENATED MODULE: ./src/engine/targets/command-words.ts
+
+
+/**
+ * A command given as one string, split into a program and its arguments the way a POSIX shell
+ * splits words (quotes and backslashes honoured: `python3 'my dir/score.py'` is two words), with
+ * no shell run: `$NAME` stays literal text and operators (`;`, `|`, `&&`, `>`) are refused with a
+ * hint, since nothing would run them. A list is taken as it is. Throws `UserError` naming `field`.
+ */
+function commandWords(command, field) {
+    if (typeof command !== "string")
+        return [...command];
+    const words = [];
+    for (const entry of (0,shell_quote.parse)(command, (name) => `$${name}`)) {
+        if (typeof entry === "string")
+            words.push(entry);
+        else if ("pattern" in entry)
+            words.push(entry.pattern);
+        else if ("comment" in entry)
+            break;
+        else {
+            throw new errors_UserError(`${field}: "${entry.op}" is shell syntax, but the command is run without a shell; ` +
+                `write a list to use a shell, e.g. [sh, -c, "…"]`);
+        }
+    }
+    if (words.length === 0)
+        throw new errors_UserError(`${field}: write the program to run`);
+    return words;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/targets/command.ts
+
 
 
 
@@ -71638,7 +72470,7 @@ const KILL_GRACE_MS = 2_000;
  * than MAX_JSON_DEPTH, is final.
  */
 function createCommandTarget(config, options) {
-    const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
+    const [program, ...args] = commandWords(config.command, `${options.path}.command`);
     if (program === undefined || program === "") {
         throw new errors_UserError(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
     }
@@ -71826,6 +72658,7 @@ function plainJson(answer) {
 
 
 
+
 /** After SIGTERM on timeout, a scorer process gets this long to exit before SIGKILL. */
 const command_scorer_KILL_GRACE_MS = 2_000;
 const RUN_HINT = 'write the program to run, e.g. run: "python3 evals/score.py"';
@@ -71845,7 +72678,7 @@ const commandScorer = defineScorer({
         "it may log before). A timeout or a non-zero exit is this scorer's error on the item, with stderr's tail.",
     configSchema: CommandScorerConfigSchema,
     create(config, services) {
-        const [program = "", ...args] = typeof config.run === "string" ? config.run.trim().split(/\s+/) : config.run;
+        const [program = "", ...args] = commandWords(config.run, `${services.path}.config.run`);
         const env = { ...process.env, ...config.env };
         const shown = `command scorer "${typeof config.run === "string" ? config.run.trim() : config.run.join(" ")}"`;
         // A scorer program's failure repeats when run again, unlike a network call: no retries.
@@ -72239,7 +73072,42 @@ function normalize(choice) {
     return choice.trim().toLowerCase();
 }
 
+;// CONCATENATED MODULE: ./src/engine/apply-prices.ts
+const TOKENS_PER_PRICE_UNIT = 1_000_000;
+/**
+ * The cost of one call in US dollars from its token usage and its model's prices (dollars per
+ * million tokens): input·(input − cached) + cached_input·cached + output·output, over a million.
+ * Cached input tokens are priced at `cached_input`, the input price when the table has none;
+ * cache writes are priced as input. No cost without both input and output counts: a cost from
+ * half the tokens would be too low, and `cost_max` would pass on it.
+ */
+function costFromPrice(usage, price) {
+    const { input_tokens: input, output_tokens: output } = usage;
+    if (input === undefined || output === undefined)
+        return undefined;
+    const cached = Math.min(usage.cached_input_tokens ?? 0, input);
+    const dollarsTimesMillion = price.input * (input - cached) + (price.cached_input ?? price.input) * cached + price.output * output;
+    return dollarsTimesMillion / TOKENS_PER_PRICE_UNIT;
+}
+/**
+ * Adds the cost from the price table to a target's result, for every kind of target, when the
+ * target reported no cost itself (its own figure wins: it knows its discounts) and the table
+ * has the model the result names. Anything else leaves the result as it is.
+ */
+function applyPrices(result, prices) {
+    if (prices === undefined || result.cost !== undefined || result.usage === undefined || result.model === undefined) {
+        return result;
+    }
+    // An own property only: a model named "constructor" must not find Object's.
+    const price = Object.hasOwn(prices, result.model) ? prices[result.model] : undefined;
+    if (price === undefined)
+        return result;
+    const cost = costFromPrice(result.usage, price);
+    return cost === undefined ? result : { ...result, cost };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scorers/llm-judge.ts
+
 
 
 
@@ -72316,8 +73184,9 @@ const llmJudge = defineScorer({
             const reply = cached !== undefined ? { text: cached.reply } : await askJudge(messages, signal);
             const verdict = parseJudgeReply(reply.text, choices);
             if (verdict === undefined) {
-                throw new Error(`the judge's reply names none of the choices ${choices.map((choice) => JSON.stringify(choice)).join(", ")}; ` +
-                    `it answered: ${truncateText(reply.text)}`);
+                // The useless reply was paid for: its tokens are counted with the error.
+                throw new ScorerErrorAfterSpending(`the judge's reply names none of the choices ${choices.map((choice) => JSON.stringify(choice)).join(", ")}; ` +
+                    `it answered: ${truncateText(reply.text)}`, { ...(reply.usage !== undefined ? { usage: reply.usage } : {}), ...costOf(reply, config.model, services.prices) });
             }
             // Only a reply that named a choice is kept: another run asks again after a useless one.
             if (cached === undefined)
@@ -72363,7 +73232,7 @@ const llmJudge = defineScorer({
                 },
                 // A cached reply spent nothing this time.
                 ...(reply.usage !== undefined ? { usage: reply.usage } : {}),
-                ...(reply.cost !== undefined ? { cost: reply.cost } : {}),
+                ...costOf(reply, config.model, services.prices),
             };
         };
         const scoreFn = Object.assign(score, { close: async () => endpoint.close() });
@@ -72375,6 +73244,18 @@ function refuseUnknownPlaceholders(config, where) {
     const lines = ["criteria", "prompt"].flatMap((field) => findUnknownPlaceholders(config[field], [], JUDGE_PLACEHOLDER_ROOTS).map(({ placeholder }) => `${where}.${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{metadata.lang}})`));
     if (lines.length > 0)
         throw new errors_UserError(lines.join("\n"));
+}
+/**
+ * The judge call's cost: the provider's own figure, else the config's price table for the judge's
+ * model (engine/apply-prices.ts), else none (unknown, not free). A cached reply spent nothing.
+ */
+function costOf(reply, model, prices) {
+    if (reply.cost !== undefined)
+        return { cost: reply.cost };
+    if (reply.usage === undefined || prices === undefined || !Object.hasOwn(prices, model))
+        return {};
+    const cost = costFromPrice(reply.usage, prices[model]);
+    return cost === undefined ? {} : { cost };
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -75976,14 +76857,21 @@ function fileError(error, displayPath) {
 
 
 
-/** The inference step a prompt target is: overrides under this key apply to its request. */
+/** The inference step a prompt target is when neither it nor its experiment names one. */
 const PROMPT_STEP = "prompt";
+/**
+ * The inference step whose overrides a prompt target applies: its own `step`, else the
+ * experiment's first inference step, else "prompt".
+ */
+function promptTargetStep(step, inferenceSteps) {
+    return step ?? inferenceSteps?.[0] ?? PROMPT_STEP;
+}
 /** The settings a prompt file and the target's config may both set; the config's win. */
 const SETTINGS = ["model", "temperature", "top_p", "max_tokens"];
 /**
  * Compiles the request from the prompt file (when the target has one) and the target's config.
  * Precedence, lowest first: the prompt file, the target's fields in evalgate.yml, then the run's
- * overrides for the "prompt" step (applied per call by `chatRequestBody`). `where` is the
+ * overrides for the target's inference step (applied per call by `chatRequestBody`). `where` is the
  * target's path in evalgate.yml, for the error when no model is named anywhere.
  */
 function compileChatRequest(config, file, where) {
@@ -76001,7 +76889,7 @@ function compileChatRequest(config, file, where) {
     const messages = file
         ? file.messages.map(({ role, content }) => ({ role, render: compileText(content) }))
         : inlineMessages(config);
-    return { settings, messages };
+    return { step: config.step ?? PROMPT_STEP, settings, messages };
 }
 /** The inline form: the system message as written (it was never a template), then the user message template. */
 function inlineMessages(config) {
@@ -76010,15 +76898,21 @@ function inlineMessages(config) {
     return system === undefined ? [user] : [{ role: "system", render: () => system }, user];
 }
 /**
- * One item's request body: the compiled settings, the run's overrides for the "prompt" step
- * merged over them (any field they carry, e.g. seed, is sent too), and the rendered messages,
- * which overrides cannot replace. The one place a request is built, so variants change it here.
+ * One item's request body: the compiled settings, the run's overrides for the target's step
+ * merged over them (any field they carry, e.g. seed, is sent too), and the rendered messages.
+ * A `system` override replaces the system message (or adds one first), since the API has no
+ * `system` field. The one place a request is built, so variants change it here.
  */
 function chatRequestBody(request, item, context) {
     const values = templateValues(item, context);
-    const override = context.overrides?.[PROMPT_STEP];
-    const messages = request.messages.map(({ role, render }) => ({ role, content: render(values) }));
+    const { system, ...override } = context.overrides?.[request.step] ?? {};
+    const rendered = request.messages.map(({ role, render }) => ({ role, content: render(values) }));
+    const messages = typeof system === "string" ? withSystemMessage(rendered, system) : rendered;
     return { ...request.settings, ...override, messages };
+}
+function withSystemMessage(messages, system) {
+    const others = messages.filter((message) => message.role !== "system");
+    return [{ role: "system", content: system }, ...others];
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/prompt.ts
@@ -76306,7 +77200,22 @@ async function preparePromptTarget(definition, written, target, options) {
 
 
 
+
+/**
+ * Everything a run needs, validated before anything is stored or called. Throws `UserError` for
+ * a config, dataset or scorer problem; a field's problem names its line when `options.locate` is given.
+ */
 async function prepareExperiment(options) {
+    try {
+        return await prepareOrThrow(options);
+    }
+    catch (error) {
+        if (error instanceof errors_UserError && options.locate)
+            throw new errors_UserError(options.locate(error.message));
+        throw error;
+    }
+}
+async function prepareOrThrow(options) {
     const { name, experiment } = options;
     const where = `experiments.${name}`;
     let definition = experimentDefinition(experiment);
@@ -76322,10 +77231,15 @@ async function prepareExperiment(options) {
         retries: experiment.retries,
         concurrency,
         ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+        ...(options.prices !== undefined ? { prices: options.prices } : {}),
     };
     const scorers = resolveScorers(scorerRefs, `${where}.scorers`, scorerServices, allScorers);
     // An item's own scorers are resolved as the experiment's are, reading the same environment.
-    const itemScorers = new ItemScorers({ refs: experiment.scorers, scorers, path: `${where}.scorers` }, (refs, at) => resolveScorers(interpolateEnv(refs, env, at), at, scorerServices, allScorers));
+    const itemScorers = new ItemScorers({ refs: experiment.scorers, scorers, path: `${where}.scorers` }, 
+    // Dataset records are data, often generated: they get no `${NAME}` (no secret can be sent where
+    // a record says) and only the pure scorers; judges and custom scorers are declared in
+    // evalgate.yml and limited to some items with `when:`.
+    (refs, at) => resolveScorers(refusingCallingScorers(refs, at), at, scorerServices, builtinScorers));
     // A module scorer's code decides scores as much as its config does: its content is versioned too.
     const scorerFiles = moduleScorerFiles(experiment.scorers, scorerRefs, `${where}.scorers`);
     definition = withFileDigests(definition, "scorer_files", await fileDigests(options.configDir, scorerFiles));
@@ -76351,7 +77265,9 @@ async function prepareExperiment(options) {
         }
         throw error;
     });
-    const target = createTarget(targetConfig, {
+    // A prompt target answers to one inference step: resolved here, where the experiment's steps are known.
+    const stepped = targetConfig.type === "prompt" ? { ...targetConfig, step: promptTargetStep(targetConfig.step, experiment.inference_steps) } : targetConfig;
+    const target = createTarget(stepped, {
         retries: experiment.retries,
         concurrency,
         path: `${where}.target`,
@@ -76387,6 +77303,18 @@ function checkItemScorers(itemScorers, item, where, quoteContent) {
         throw error;
     }
 }
+/** A dataset record may not name a scorer that calls out (see the comment where it is used). */
+function refusingCallingScorers(refs, at) {
+    const problems = refs.flatMap((ref, index) => allScorers.has(ref.name) && !builtinScorers.has(ref.name)
+        ? [
+            `${at}[${index}].name: "${ref.name}" calls out, so it cannot be given in a dataset record; ` +
+                "declare it in evalgate.yml and limit it to these items with when:",
+        ]
+        : []);
+    if (problems.length > 0)
+        throw new errors_UserError(problems.join("\n"));
+    return refs;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/progress-line.ts
 /** A log (not a terminal) gets a progress line this often: in a CI log one every few seconds is plenty. */
@@ -76397,40 +77325,6 @@ function formatProgressLine(progress, elapsedMs) {
     const rate = seconds > 0 ? progress.done / seconds : 0;
     const counts = `${progress.passed} passed, ${progress.failed} failed, ${progress.errored} errors`;
     return `${progress.done}/${progress.total} items · ${counts} · ${rate.toFixed(0)}/s`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/apply-prices.ts
-const TOKENS_PER_PRICE_UNIT = 1_000_000;
-/**
- * The cost of one call in US dollars from its token usage and its model's prices (dollars per
- * million tokens): input·(input − cached) + cached_input·cached + output·output, over a million.
- * Cached input tokens are priced at `cached_input`, the input price when the table has none;
- * cache writes are priced as input. No cost without both input and output counts: a cost from
- * half the tokens would be too low, and `cost_max` would pass on it.
- */
-function costFromPrice(usage, price) {
-    const { input_tokens: input, output_tokens: output } = usage;
-    if (input === undefined || output === undefined)
-        return undefined;
-    const cached = Math.min(usage.cached_input_tokens ?? 0, input);
-    const dollarsTimesMillion = price.input * (input - cached) + (price.cached_input ?? price.input) * cached + price.output * output;
-    return dollarsTimesMillion / TOKENS_PER_PRICE_UNIT;
-}
-/**
- * Adds the cost from the price table to a target's result, for every kind of target, when the
- * target reported no cost itself (its own figure wins: it knows its discounts) and the table
- * has the model the result names. Anything else leaves the result as it is.
- */
-function applyPrices(result, prices) {
-    if (prices === undefined || result.cost !== undefined || result.usage === undefined || result.model === undefined) {
-        return result;
-    }
-    // An own property only: a model named "constructor" must not find Object's.
-    const price = Object.hasOwn(prices, result.model) ? prices[result.model] : undefined;
-    if (price === undefined)
-        return result;
-    const cost = costFromPrice(result.usage, price);
-    return cost === undefined ? result : { ...result, cost };
 }
 
 ;// CONCATENATED MODULE: ./src/core/summarize-run.ts
@@ -76524,6 +77418,180 @@ async function summarizeRun(items) {
     for await (const item of items)
         accumulator.add(item);
     return accumulator.summary();
+}
+
+;// CONCATENATED MODULE: ./src/core/selection/parse-rows-spec.ts
+
+/** `--rows 0,3-5,9`: zero-based row indexes and inclusive ranges over the dataset's order. */
+function parse_rows_spec_parseRowsSpec(spec) {
+    return spec.split(",").map((raw) => {
+        const token = raw.trim();
+        if (token === "")
+            throw rowsError(spec, "has an empty entry");
+        const parts = token.split("-");
+        if (parts.length > 2)
+            throw rowsError(spec, `has a bad range "${token}"`);
+        const [start, end] = parts.map((part) => rowIndex(spec, token, part.trim()));
+        if (end !== undefined && start > end)
+            throw rowsError(spec, `has a range "${token}" whose start is after its end`);
+        return { start: start, end: end ?? start };
+    });
+}
+function rowIndex(spec, token, part) {
+    if (part === "")
+        throw rowsError(spec, `has a bad range "${token}"`);
+    if (!/^\d+$/.test(part) || !Number.isSafeInteger(Number(part))) {
+        throw rowsError(spec, `has "${part}", which is not a whole number ≥ 0`);
+    }
+    return Number(part);
+}
+function rowsError(spec, problem) {
+    return new errors_UserError(`--rows "${spec}" ${problem}; write zero-based rows and ranges like 0,3-5,9`);
+}
+function inRowRanges(ranges, index) {
+    return ranges.some((range) => index >= range.start && index <= range.end);
+}
+
+;// CONCATENATED MODULE: ./src/core/selection/row-hash.ts
+/**
+ * The seed tool's row hash (a mulberry32 step over seed + zero-based row index), kept bit for bit
+ * so the same seed selects the same rows on any machine: a value in [0, 1).
+ */
+function rowHash(seed, index) {
+    let h = (seed + index) | 0;
+    h = (h + 0x6d2b79f5) | 0;
+    let t = Math.imul(h ^ (h >>> 15), 1 | h);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+;// CONCATENATED MODULE: ./src/core/selection/shard.ts
+
+
+/** Enough machines for any matrix GitHub Actions runs (256 jobs per matrix). */
+const MAX_SHARDS = 256;
+/** `I/N` with 1 ≤ I ≤ N ≤ 256; anything else is a UserError saying what to write. */
+function parseShard(text) {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = match ? Number(match[1]) : NaN;
+    const count = match ? Number(match[2]) : NaN;
+    if (!match || count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+        throw new errors_UserError(`--shard: "${text}" is not a shard; write I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. --shard 2/4`);
+    }
+    return { index, count };
+}
+function formatShard(shard) {
+    return `${shard.index}/${shard.count}`;
+}
+/**
+ * The 1-based shard an item belongs to. By a hash of its id, never its position: reordering or
+ * appending to the dataset file moves no item to another shard on the machines already running.
+ */
+function shardOfItem(itemId, count) {
+    return (Number.parseInt(sha256Hex(itemId).slice(0, 8), 16) % count) + 1;
+}
+/** The item selector for one shard: every item lands in exactly one of the `count` shards. */
+function shardSelector(shard) {
+    return (item) => shardOfItem(item.id, shard.count) === shard.index;
+}
+/**
+ * `--shard I/N` beside the sampling flags' selection: a run has one selection, so a shard of a
+ * sample is refused (shard the whole dataset, then merge).
+ */
+function withShardSelection(sampling, shard) {
+    if (shard === undefined)
+        return sampling;
+    if (sampling !== undefined) {
+        throw new UserError(`sampling options are mutually exclusive: --${sampling.mode}, --shard; keep one of them`);
+    }
+    return { mode: "shard", value: formatShard(parseShard(shard)) };
+}
+
+;// CONCATENATED MODULE: ./src/core/selection/item-selector.ts
+
+
+
+
+/**
+ * The selector for a recorded selection. `itemCount` is the whole dataset's (a split without a
+ * seed is positional). Built from the record alone, so a resumed run keeps exactly its items.
+ */
+function selectorFor(selection, itemCount) {
+    switch (selection.mode) {
+        case "sample": {
+            const fraction = Number(selection.value) / 100;
+            const seed = requireSeed(selection);
+            return (_item, index) => rowHash(seed, index) < fraction;
+        }
+        case "rows": {
+            const ranges = parse_rows_spec_parseRowsSpec(selection.value);
+            return (_item, index) => inRowRanges(ranges, index);
+        }
+        case "split": {
+            const { part, percent } = item_selector_parseSplit(selection.value);
+            const fraction = percent / 100;
+            const inTrain = selection.seed === undefined
+                ? (index) => index < Math.round((itemCount * percent) / 100)
+                : (index) => rowHash(selection.seed, index) < fraction;
+            return (_item, index) => inTrain(index) === (part === "train");
+        }
+        case "shard":
+            return shardSelector(parseShard(selection.value));
+    }
+}
+/**
+ * `train:80` or `test:80`: the part to run and the train percentage P. As in the seed tool,
+ * `test:P` is the complement of `train:P`, so the two parts of one seed never overlap.
+ */
+function item_selector_parseSplit(value) {
+    const match = /^(train|test):(\d+)$/.exec(value.trim());
+    const share = match ? Number(match[2]) : Number.NaN;
+    if (!match || share < 1 || share > 99) {
+        throw new errors_UserError(`--split "${value}": write train:P or test:P with P a whole percentage from 1 to 99`);
+    }
+    return { part: match[1], percent: share };
+}
+function requireSeed(selection) {
+    if (selection.seed === undefined)
+        throw new Error(`a ${selection.mode} selection needs a seed`);
+    return selection.seed;
+}
+
+;// CONCATENATED MODULE: ./src/engine/select-items.ts
+
+
+
+/**
+ * A pass over the dataset before the run starts: the run's `item_count` is the number selected,
+ * so progress, stop rules and the completion check count the items this run covers.
+ */
+async function countSelection(prepared, selection) {
+    let selected = 0;
+    for await (const _item of datasetItems(prepared, selection))
+        selected++;
+    // An empty sample would end as a run of nothing that passes; an empty shard of a small dataset is
+    // expected, and merges with the others.
+    if (selected === 0 && selection.mode !== "shard") {
+        throw new errors_UserError(`--${selection.mode} ${selection.value} selects none of the ${prepared.dataset.item_count} items of ` +
+            `${prepared.dataset.path}; choose rows below ${prepared.dataset.item_count} or a larger share`);
+    }
+    return { ...selection, selected };
+}
+/** The run's items: the whole dataset, or the part its recorded selection keeps. */
+function datasetItems(prepared, selection) {
+    const items = readDataset(prepared.datasetFile, prepared.dataset.path);
+    return selection === undefined ? items : select_items_selectItems(items, selectionSelector(prepared, selection));
+}
+function selectionSelector(prepared, selection) {
+    return selectorFor(selection, prepared.dataset.item_count);
+}
+/** `index` is the item's zero-based position in the dataset file. */
+async function* select_items_selectItems(items, selector) {
+    let index = 0;
+    for await (const item of items) {
+        if (selector(item, index++))
+            yield item;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/pool.ts
@@ -76687,6 +77755,7 @@ function render_verdict_renderVerdictLines(verdict, width = 80) {
 
 
 
+
 const WIDTH = 80;
 /**
  * A run for an 80-column terminal: what ran (with the gate and scorers of its experiment
@@ -76702,8 +77771,10 @@ function renderRunSummary(run, verdict, options = {}) {
         ...(run.status === "running" && liveOwner !== undefined ? [field("owner", describeRunOwner(liveOwner))] : []),
         field("experiment", `${run.experiment} @ ${run.experiment_version}`),
         ...(run.label !== undefined ? [field("label", run.label)] : []),
+        ...(run.variant !== undefined ? [field("variant", run.variant)] : []),
         field("target", run.target),
         field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${formatCount(run.item_count)} items)`),
+        ...(run.selection !== undefined ? [field("selection", describeSelection(run.selection))] : []),
         ...(run.git_commit !== undefined
             ? [field("commit", `${run.git_commit}${run.git_branch !== undefined ? ` on ${run.git_branch}` : ""}`)]
             : []),
@@ -76859,9 +77930,9 @@ async function takeRunLease(store, runId, now) {
             return new HeldRunLease(store, mine, now);
         current = inForce;
     }
-    throw refusal(runId, current, now());
+    throw run_lease_refusal(runId, current, now());
 }
-function refusal(runId, holder, now) {
+function run_lease_refusal(runId, holder, now) {
     const who = holder === undefined
         ? "another process"
         : describeRunOwner({ host: holder.host, pid: holder.pid, heartbeatAgeMs: heartbeatAgeMs(holder, now) });
@@ -76937,7 +78008,94 @@ function processExists(pid) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/selection/describe-selection.ts
+/** One line for `runs show` and comparison notes: `sample 50% (seed 42): 4 items`. */
+function describe_selection_describeSelection(selection) {
+    const what = selection.mode === "sample"
+        ? `sample ${selection.value}%`
+        : selection.mode === "rows"
+            ? `rows ${selection.value}`
+            : `${selection.mode} ${selection.value}`;
+    const seed = selection.seed !== undefined ? ` (seed ${selection.seed})` : "";
+    return `${what}${seed}: ${selection.selected} ${selection.selected === 1 ? "item" : "items"}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/selection/parse-sampling-flags.ts
+
+
+
+
+const MAX_SEED = 2 ** 31 - 1;
+/**
+ * Sampling flags → the selection asked for, or undefined for the whole dataset (`--seed` alone
+ * changes nothing). Throws `UserError` naming the flag.
+ */
+function parseSamplingFlags(flags) {
+    const given = ["sample", "rows", "split"].filter((mode) => flags[mode] !== undefined);
+    if (given.length > 1) {
+        throw new UserError(`sampling options are mutually exclusive: ${given.map((mode) => `--${mode}`).join(", ")}; keep one of them`);
+    }
+    const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed);
+    const mode = given[0];
+    if (mode === undefined)
+        return undefined;
+    const value = flags[mode].trim();
+    const withSeed = (s) => (s === undefined ? {} : { seed: s });
+    switch (mode) {
+        case "sample":
+            return { mode, value: String(parseSamplePercent(value)), ...withSeed(seed) };
+        case "rows":
+            parseRowsSpec(value);
+            return { mode, value, ...withSeed(seed) };
+        case "split": {
+            const { part, percent } = parseSplit(value);
+            return { mode, value: `${part}:${percent}`, ...withSeed(seed) };
+        }
+    }
+}
+function parseSamplePercent(value) {
+    const percent = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!(percent >= 1 && percent <= 100)) {
+        throw new UserError(`--sample "${value}": write a whole percentage from 1 to 100 (50 keeps about half the rows)`);
+    }
+    return percent;
+}
+function parseSeed(value) {
+    const seed = /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(seed) || Math.abs(seed) > MAX_SEED) {
+        throw new UserError(`--seed "${value}": write a whole number from -${MAX_SEED} to ${MAX_SEED}`);
+    }
+    return seed;
+}
+/**
+ * `--sample` without a seed is random, yet a resumed run must keep its items: the seed is drawn
+ * once, when the run starts, and recorded with it.
+ */
+function withDrawnSeed(selection, random = Math.random) {
+    if (selection.mode !== "sample" || selection.seed !== undefined)
+        return selection;
+    return { ...selection, seed: Math.floor(random() * MAX_SEED) };
+}
+/**
+ * `--resume` keeps the run's recorded selection; a sampling flag given again must ask for the same
+ * one (a sample's seed may be left out, since it was recorded).
+ */
+function checkResumedSelection(runId, recorded, requested) {
+    if (requested === undefined)
+        return;
+    const same = recorded !== undefined &&
+        recorded.mode === requested.mode &&
+        recorded.value === requested.value &&
+        (requested.seed === undefined || requested.seed === recorded.seed);
+    if (same)
+        return;
+    const kept = recorded === undefined ? "all items" : describe_selection_describeSelection(recorded);
+    throw new errors_UserError(`--resume ${runId}: that run covers ${kept}; resume it without sampling options, or start a new run for another selection`);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/open-run.ts
+
+
 
 
 
@@ -76955,14 +78113,16 @@ async function openRun(options, now) {
         created_at: now().toISOString(),
     });
     if (options.resumeRunId)
-        return reopenRun(store, options.resumeRunId, prepared, now);
+        return reopenRun(store, options.resumeRunId, prepared, now, options.selection, options.variant);
+    const selection = options.selection ? await countSelection(prepared, withDrawnSeed(options.selection)) : undefined;
     const run = {
         id: newRunId(now()),
         experiment: prepared.name,
         experiment_version: prepared.version,
         dataset_path: prepared.dataset.path,
         dataset_version: prepared.dataset.version,
-        item_count: prepared.dataset.item_count,
+        // A selected run covers its selected items; dataset_version stays the whole file's.
+        item_count: options.lockedItemIds?.size ?? selection?.selected ?? prepared.dataset.item_count,
         target: prepared.target.description,
         started_at: now().toISOString(),
         status: "running",
@@ -76971,6 +78131,8 @@ async function openRun(options, now) {
         ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
         ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
         ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
+        ...(selection ? { selection } : {}),
+        ...(options.variant ? { variant: options.variant } : {}),
     };
     await store.createRun(run);
     return { run, lease: await takeRunLease(store, run.id, now) };
@@ -76979,7 +78141,7 @@ async function openRun(options, now) {
  * A resumed run must be the same experiment version over the same dataset version, or its result
  * would mix two; and no other live process may be running it. An ended run is running again.
  */
-async function reopenRun(store, runId, prepared, now) {
+async function reopenRun(store, runId, prepared, now, selection, variant) {
     const run = await store.getRun(runId);
     if (!run)
         throw new errors_UserError(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
@@ -76991,6 +78153,12 @@ async function reopenRun(store, runId, prepared, now) {
         throw mismatch("experiment version", run.experiment_version, prepared.version);
     if (run.dataset_version !== prepared.dataset.version)
         throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
+    checkResumedSelection(run.id, run.selection, selection);
+    // The rest of a variant's run must get the same overrides as its start.
+    if (run.variant !== variant) {
+        const as = (name) => (name === undefined ? "the baseline (no --variant)" : `variant ${name}`);
+        throw new errors_UserError(`--resume ${run.id}: that run is of ${as(run.variant)}, not ${as(variant)}; resume it with ${run.variant === undefined ? "no --variant" : `--variant ${run.variant}`}`);
+    }
     const lease = await takeRunLease(store, run.id, now);
     try {
         // Read again under the lease: the previous holder may have ended the run meanwhile.
@@ -77134,13 +78302,13 @@ async function runHeld(options, run, lease, now) {
                 accumulator.add(item);
         }
     }
-    const toRun = prepared.dataset.item_count - [...previous.values()].filter((s) => s !== "error").length;
+    const toRun = run.item_count - [...previous.values()].filter((s) => s !== "error").length;
     const rules = new StopRules(toRun, {
-        itemCount: prepared.dataset.item_count,
+        itemCount: run.item_count,
         maxErrorRate: prepared.experiment.max_error_rate,
     });
     const writes = new WriteBehind(store);
-    const pending = filterItems(readDataset(prepared.datasetFile, prepared.dataset.path), previous);
+    const pending = filterItems(onlyLocked(datasetItems(prepared, run.selection), options.lockedItemIds), previous);
     const shouldStop = () => signal.aborted || rules.reason !== undefined;
     const runOne = async (item) => {
         let result;
@@ -77204,6 +78372,11 @@ function takenOverOutcome(options, run, summary, by) {
     const incomplete = `run ${run.id} was taken over by ${who}: this process missed its heartbeats for over ` +
         `${LEASE_TTL_MS / 1000} s (paused or asleep), so the run continues there`;
     return { run: { ...run, summary }, verdict, incomplete };
+}
+async function* onlyLocked(items, locked) {
+    for await (const item of items)
+        if (locked === undefined || locked.has(item.id))
+            yield item;
 }
 async function* filterItems(items, previous) {
     for await (const item of items) {
@@ -77299,7 +78472,88 @@ function publicReasonOf(error) {
     return "the evaluation could not complete; see the job log";
 }
 
+;// CONCATENATED MODULE: ./src/core/variant-overrides.ts
+/**
+ * The variant's `from` chain, its root first and itself last. The config schema has refused
+ * unknown parents and cycles, so the walk ends; the guard is for a definition read from a store.
+ */
+function variantChain(variants, name) {
+    const chain = [];
+    let current = name;
+    let variant = variants[name];
+    while (current !== undefined && variant !== undefined && !chain.includes(current)) {
+        chain.unshift(current);
+        current = variant.from;
+        variant = current === undefined ? undefined : variants[current];
+    }
+    return chain;
+}
+/** The effective overrides of a variant: every change along its chain, a child's winning over its parent's on the same parameter. */
+function effectiveOverrides(variants, name) {
+    const overrides = {};
+    for (const member of variantChain(variants, name)) {
+        const { step, set } = variants[member];
+        overrides[step] = { ...overrides[step], ...set };
+    }
+    return overrides;
+}
+/** One line per step and parameter, in a stable order: `response_generator.temperature = 0.3`. */
+function describeOverrides(overrides) {
+    return Object.keys(overrides)
+        .sort()
+        .flatMap((step) => Object.entries(overrides[step])
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([param, value]) => `${step}.${param} = ${JSON.stringify(value)}`));
+}
+/**
+ * The overrides `candidate` has that `base` has not (or has with another value), and those `base`
+ * has that `candidate` drops: what a comparison of two variant runs should name.
+ */
+function differingOverrides(base, candidate) {
+    const lines = [];
+    const steps = [...new Set([...Object.keys(base), ...Object.keys(candidate)])].sort();
+    for (const step of steps) {
+        const before = base[step] ?? {};
+        const after = candidate[step] ?? {};
+        const params = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+        for (const param of params) {
+            const from = before[param];
+            const to = after[param];
+            if (JSON.stringify(from) === JSON.stringify(to))
+                continue;
+            const fromText = from === undefined ? "(not overridden)" : JSON.stringify(from);
+            const toText = to === undefined ? "(not overridden)" : JSON.stringify(to);
+            lines.push(`${step}.${param}: ${fromText} → ${toText}`);
+        }
+    }
+    return lines;
+}
+/** The variants as a tree below the baseline: each variant's children, in the file's order. */
+function variantChildren(variants) {
+    const children = new Map();
+    for (const [name, variant] of Object.entries(variants)) {
+        const parent = variant.from;
+        children.set(parent, [...(children.get(parent) ?? []), name]);
+    }
+    return children;
+}
+
+;// CONCATENATED MODULE: ./src/core/resolve-variant.ts
+
+
+/** `--variant NAME` of experiment `experimentName`: its effective overrides, or a UserError naming the known variants. */
+function resolveVariant(experimentName, experiment, name) {
+    const variants = experiment.variants ?? {};
+    if (variants[name] === undefined) {
+        const known = Object.keys(variants);
+        throw new errors_UserError(`--variant ${name}: experiment "${experimentName}" has no such variant; ` +
+            (known.length > 0 ? `its variants are: ${known.join(", ")}` : "it declares no variants (add variants: to it in evalgate.yml)"));
+    }
+    return { variant: name, overrides: effectiveOverrides(variants, name) };
+}
+
 ;// CONCATENATED MODULE: ./src/action/run-locally.ts
+
 
 
 
@@ -77320,8 +78574,11 @@ async function runLocally(context, job, options) {
     }).catch((error) => {
         throw new ExperimentNotPrepared(job.name, error);
     });
+    // The `variant` input changes the candidate's runs: a baseline is, by definition, no variant.
+    const variantName = options.role === "baseline" ? undefined : context.settings.variant;
+    const variant = variantName === undefined ? {} : resolveVariant(job.name, job.experiment, variantName);
     const store = await context.openLocalStore(job.name);
-    const outcome = await runExperiment({ prepared, store, ...options, onProgress: progressLogger(context, job.name) });
+    const outcome = await runExperiment({ prepared, store, ...options, ...variant, onProgress: progressLogger(context, job.name) });
     const summary = outcome.run.summary;
     context.log.info(`run ${outcome.run.id}: ${outcome.run.status}, pass rate ${stats_formatPercent(summary?.pass_rate ?? 0)} of ${summary?.total ?? 0} items`);
     return { ...outcome, store, datasetVersion: prepared.dataset.version };
@@ -77576,6 +78833,17 @@ const RunSummarySchema = object({
     /** Calls made beyond the first, over all items. */
     retries: schemas_number().int().nonnegative(),
 });
+/**
+ * A run over part of a dataset version: `sample` (`value` a percentage), `rows` (`value` the SPEC,
+ * zero-based), `split` (`value` like `train:80`), or `shard` (`value` like `2/4`); `seed` when the
+ * selection used one; `selected` the number of items kept.
+ */
+const RunSelectionSchema = object({
+    mode: schemas_enum(["sample", "rows", "split", "shard"]),
+    value: schemas_string(),
+    seed: schemas_number().int().optional(),
+    selected: schemas_number().int().nonnegative(),
+});
 const RunSchema = object({
     id: schemas_string(),
     experiment: schemas_string(),
@@ -77597,6 +78865,10 @@ const RunSchema = object({
     ended_at: schemas_string().optional(),
     status: RunStatusSchema,
     summary: RunSummarySchema.optional(),
+    /** The variant this run tried (`evalgate run EXP --variant NAME`); absent for the baseline. */
+    variant: schemas_string().optional(),
+    /** Which items of the dataset version the run covers, when not all of them. */
+    selection: RunSelectionSchema.optional(),
     /** The gate's verdict when the run ended. */
     verdict: schemas_enum(["pass", "fail"]).optional(),
     verdict_reasons: array(schemas_string()).optional(),
@@ -77706,6 +78978,7 @@ const ComparisonSchema = object({
 
 
 
+
 const DEFAULT_MAX_LISTED_IDS = 1000;
 const DEFAULT_MAX_FLIPPED_ITEMS = 500;
 /**
@@ -77760,11 +79033,12 @@ async function compareRuns(baseline, candidate, options = {}) {
     const baselineSummary = baselineShared.summary();
     const candidateSummary = candidateShared.summary();
     const sameDataset = baseline.run.dataset_version === candidate.run.dataset_version;
+    const note = datasetNote(baseline.run, candidate.run, shared);
     return {
         baseline: comparedRun(baseline.run),
         candidate: comparedRun(candidate.run),
         same_dataset: sameDataset,
-        ...(sameDataset ? {} : { dataset_note: datasetNote(baseline.run, candidate.run, shared) }),
+        ...(note !== undefined ? { dataset_note: note } : {}),
         items: { shared, only_baseline: onlyBaseline.list(), only_candidate: onlyCandidate.list() },
         pass_rate: delta(baselineSummary.pass_rate, candidateSummary.pass_rate),
         scorers: compareScorers(baselineSummary.scorers, candidateSummary.scorers),
@@ -77794,9 +79068,22 @@ function comparedRun(run) {
         dataset_version: run.dataset_version,
     };
 }
+/** Why the runs' item sets may differ (another dataset version, a sampled or sharded run), if they may. */
 function datasetNote(baseline, candidate, shared) {
-    return (`the dataset versions differ (baseline ${baseline.dataset_version}, candidate ` +
-        `${candidate.dataset_version}): the comparison covers the ${shared} item ids both runs share`);
+    const reasons = [
+        ...(baseline.dataset_version !== candidate.dataset_version
+            ? [`the dataset versions differ (baseline ${baseline.dataset_version}, candidate ${candidate.dataset_version})`]
+            : []),
+        ...(baseline.selection !== undefined || candidate.selection !== undefined
+            ? [`a run covers part of the dataset (baseline ${selectionText(baseline)}, candidate ${selectionText(candidate)})`]
+            : []),
+    ];
+    if (reasons.length === 0)
+        return undefined;
+    return `${reasons.join("; ")}: the comparison covers the ${shared} item ids both runs share`;
+}
+function selectionText(run) {
+    return run.selection !== undefined ? describe_selection_describeSelection(run.selection) : "all items";
 }
 function delta(baseline, candidate) {
     return { baseline, candidate, delta: candidate - baseline };
@@ -78705,7 +79992,250 @@ function conclusionOf(label, report) {
     return label === "no-baseline" ? "neutral" : "success";
 }
 
+;// CONCATENATED MODULE: ./src/core/selection/merge-shard-runs.ts
+
+
+
+
+/** What every shard run must share with the others, or the merged run would mix two experiments. */
+const SHARED_FIELDS = ["experiment", "experiment_version", "dataset_path", "dataset_version", "variant"];
+/**
+ * Checks that `runs` are all N shards of one experiment version over one dataset version, each
+ * complete, none twice: anything else is a UserError naming the runs and what to pass instead.
+ */
+function planShardMerge(runs) {
+    if (runs.length === 0)
+        throw new errors_UserError("runs merge: name the shard runs to merge (evalgate runs merge RUN…)");
+    const shards = runs.map((run) => ({ run, shard: shardOf(run) }));
+    const first = runs[0];
+    for (const run of runs.slice(1)) {
+        for (const field of SHARED_FIELDS) {
+            if (run[field] !== first[field]) {
+                throw new errors_UserError(`runs merge: run ${run.id} has ${field} ${run[field] ?? "(none)"} but run ${first.id} has ` +
+                    `${first[field] ?? "(none)"}; merge only the shards of one run of one experiment version and dataset version`);
+            }
+        }
+    }
+    const shardCount = shards[0].shard.count;
+    const byIndex = new Map();
+    for (const { run, shard } of shards) {
+        if (shard.count !== shardCount) {
+            throw new errors_UserError(`runs merge: run ${run.id} is shard ${shard.index}/${shard.count} but run ${first.id} is one of ${shardCount} shards`);
+        }
+        const other = byIndex.get(shard.index);
+        if (other) {
+            throw new errors_UserError(`runs merge: runs ${other.id} and ${run.id} are both shard ${shard.index}/${shardCount}; pass one run per shard`);
+        }
+        if (!isCompleteRun(run)) {
+            throw new errors_UserError(`runs merge: run ${run.id} (shard ${shard.index}/${shardCount}) is ${run.status}, not complete; ` +
+                `finish it with: evalgate run ${run.experiment} --resume ${run.id} --shard ${shard.index}/${shardCount}`);
+        }
+        byIndex.set(shard.index, run);
+    }
+    const missing = Array.from({ length: shardCount }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
+    if (missing.length > 0) {
+        throw new errors_UserError(`runs merge: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${shardCount}`).join(", ")} ` +
+            `missing; pass one complete run of each of the ${shardCount} shards`);
+    }
+    const ordered = Array.from({ length: shardCount }, (_, i) => byIndex.get(i + 1));
+    return { shardCount, runs: ordered, base: mergedBase(ordered) };
+}
+function shardOf(run) {
+    if (run.selection?.mode !== "shard") {
+        throw new errors_UserError(`runs merge: run ${run.id} is not a shard run (start shards with evalgate run EXP --shard I/N)`);
+    }
+    return parseShard(run.selection.value);
+}
+/** Shared when every shard has the same value (one commit, one pull request), else left out. */
+function mergedBase(runs) {
+    const first = runs[0];
+    const same = (key) => runs.every((run) => run[key] === first[key]) && first[key] !== undefined ? { [key]: first[key] } : {};
+    // Each shard run counts only its own items: the whole is their sum, as an unsharded run counts.
+    const itemCount = runs.reduce((sum, run) => sum + (run.selection?.selected ?? run.item_count), 0);
+    return {
+        experiment: first.experiment,
+        experiment_version: first.experiment_version,
+        dataset_path: first.dataset_path,
+        dataset_version: first.dataset_version,
+        item_count: itemCount,
+        target: first.target,
+        label: mergedLabel(runs),
+        ...same("variant"),
+        ...same("role"),
+        ...same("pull_request"),
+        ...same("git_commit"),
+        ...same("git_branch"),
+    };
+}
+/** Where the merged run came from, readable in `runs list`: "merged shards run-a run-b …". */
+function mergedLabel(runs) {
+    return `merged shards ${runs.map((run) => run.id).join(" ")}`;
+}
+/** The merged run ran from its first shard's start to its last shard's end. */
+function mergedTimes(runs) {
+    const starts = runs.map((run) => run.started_at).sort();
+    const ends = runs.map((run) => run.ended_at ?? run.started_at).sort();
+    return { started_at: starts[0], ended_at: ends[ends.length - 1] };
+}
+/** A shard's item as an item of the merged run: its ids derive from the new run's id. */
+function mergedRunItem(item, runId) {
+    return {
+        ...item,
+        id: runItemId(runId, item.item_id),
+        run_id: runId,
+        scores: item.scores.map((score) => ({ ...score, id: scoreId(runId, item.item_id, score.scorer) })),
+    };
+}
+/** Items are hashed into exactly one shard: an item in two shard runs means they are not one run's shards. */
+function duplicateItemError(itemId, runs) {
+    return new errors_UserError(`runs merge: item ${itemId} is in runs ${runs.join(" and ")}; shards of one run never share an item, ` +
+        "so these are not the shards of one run");
+}
+
+;// CONCATENATED MODULE: ./src/core/stored-gate.ts
+
+
+
+
+// The rest of the definition (target, scorers, settings) does not decide a verdict: not read here.
+const StoredDefinitionSchema = looseObject({
+    gate: ExperimentConfigSchema.shape.gate,
+    max_error_rate: ExperimentConfigSchema.shape.max_error_rate,
+});
+/**
+ * The gate kept with a run's experiment version (`definition` as stored by the engine). A gate is
+ * kept with the experiment, not the command line: a run is judged by the rules it was run under.
+ * Throws `UserError` naming the run when the definition is missing or its gate cannot be read:
+ * a silent default gate could turn a failing run green.
+ */
+function storedGateOf(runId, experimentVersion, definition) {
+    if (definition === undefined) {
+        throw new errors_UserError(`run ${runId}: its experiment version ${experimentVersion} is not in this store, so its gate is unknown; ` +
+            "re-run the experiment to get a run that can be judged");
+    }
+    const parsed = StoredDefinitionSchema.safeParse(definition);
+    if (!parsed.success) {
+        throw new errors_UserError(`run ${runId}: the gate stored with experiment version ${experimentVersion} cannot be read ` +
+            `(${formatZodIssues(parsed.error).join("; ")}); re-run the experiment to get a run that can be judged`);
+    }
+    return { gate: parsed.data.gate, maxErrorRate: parsed.data.max_error_rate };
+}
+
+;// CONCATENATED MODULE: ./src/engine/merge-shard-runs.ts
+
+
+
+
+
+/**
+ * Joins the complete shard runs `runIds` into one new run equal to an unsharded run item for item,
+ * judged by the gate stored with their experiment version. Throws `UserError` for an overlap, a
+ * missing or incomplete shard, or mismatched versions; checked before anything is stored, except
+ * an item in two shards, found while copying (the half-merged run is then left errored).
+ */
+async function mergeShardRuns(store, runs, now = () => new Date()) {
+    const plan = planShardMerge(runs);
+    const version = await store.getExperimentVersion(plan.base.experiment, plan.base.experiment_version);
+    const { gate, maxErrorRate } = storedGateOf(plan.runs[0].id, plan.base.experiment_version, version?.definition);
+    const times = mergedTimes(plan.runs);
+    const run = { ...plan.base, id: newRunId(now()), started_at: times.started_at, status: "running" };
+    await store.createRun(run);
+    const accumulator = createRunSummaryAccumulator();
+    const seen = new Map();
+    try {
+        for (const shard of plan.runs) {
+            for await (const item of store.runItems(shard.id)) {
+                const other = seen.get(item.item_id);
+                if (other !== undefined)
+                    throw duplicateItemError(item.item_id, [other, shard.id]);
+                seen.set(item.item_id, shard.id);
+                const merged = mergedRunItem(item, run.id);
+                await store.putRunItem(merged);
+                accumulator.add(merged);
+            }
+        }
+    }
+    catch (error) {
+        await store.endRun(run.id, { status: "errored", ended_at: now().toISOString() });
+        throw error;
+    }
+    const summary = accumulator.summary();
+    // As the engine ends an unsharded run: errors above max_error_rate, or all errors, leave it errored.
+    const errored = summary.errored > maxErrorRate * summary.total || (summary.total > 0 && summary.errored === summary.total);
+    const verdict = decideVerdict({
+        gate,
+        maxErrorRate,
+        status: errored ? "errored" : "ended",
+        itemCount: run.item_count,
+        summary,
+    });
+    const status = errored ? "errored" : verdict.verdict === "pass" ? "passed" : "failed";
+    const ended = { status, ended_at: times.ended_at, summary, verdict: verdict.verdict, verdict_reasons: verdict.reasons };
+    await store.endRun(run.id, ended);
+    return { run: { ...run, ...ended }, verdict };
+}
+
+;// CONCATENATED MODULE: ./src/action/merge-candidate-shards.ts
+
+
+
+
+/**
+ * `mode: merge`: the shard runs the `shard` jobs stored on the results branch for `headSha`, joined
+ * into one run in the runner's local store (published afterwards like any candidate run). A shard
+ * job retried by hand may have stored two runs of one shard: the newest complete one counts.
+ */
+async function mergeCandidateShards(context, job) {
+    const refs = await context.results.findRuns({ experiment: job.name, commit: job.headSha, role: "candidate" });
+    const shardRuns = [];
+    for (const ref of refs) {
+        const run = await context.results.getRun(ref.runId);
+        if (run?.selection?.mode === "shard")
+            shardRuns.push(run);
+    }
+    if (shardRuns.length === 0) {
+        throw new errors_UserError(`mode: merge found no shard runs of ${job.name} for ${job.headSha.slice(0, 7)} on ${context.settings["results-branch"]}: ` +
+            "run the shard jobs first (shard: I/N in a matrix) and make the merge job `needs:` them");
+    }
+    const chosen = newestPerShard(shardRuns);
+    const store = await context.openLocalStore(job.name);
+    for (const run of chosen)
+        await copyRun(context, store, run);
+    const merged = await mergeShardRuns(store, chosen);
+    context.log.info(`run ${merged.run.id}: merged ${chosen.length} shard runs of ${job.name} (${chosen.map((run) => run.id).join(", ")}): ${merged.run.status}`);
+    return { ...merged, store, datasetVersion: merged.run.dataset_version };
+}
+/**
+ * Newest first in, one run per shard of the newest run's shard count out: a complete run where one
+ * exists, else the newest, which the merge then refuses by name as incomplete.
+ */
+function newestPerShard(runs) {
+    const sorted = [...runs].sort((a, b) => (a.started_at < b.started_at ? 1 : a.started_at > b.started_at ? -1 : 0));
+    const count = parseShard(sorted[0].selection.value).count;
+    const byIndex = new Map();
+    for (const run of sorted) {
+        const shard = parseShard(run.selection.value);
+        if (shard.count !== count)
+            continue;
+        const kept = byIndex.get(shard.index);
+        if (kept === undefined || (!isCompleteRun(kept) && isCompleteRun(run)))
+            byIndex.set(shard.index, run);
+    }
+    return [...byIndex.values()];
+}
+async function copyRun(context, store, run) {
+    if ((await store.getExperimentVersion(run.experiment, run.experiment_version)) === undefined) {
+        const version = await context.results.getExperimentVersion(run.experiment, run.experiment_version);
+        if (version)
+            await store.saveExperimentVersion(version);
+    }
+    await store.createRun(run);
+    for await (const item of context.results.runItems(run.id))
+        await store.putRunItem(item);
+}
+
 ;// CONCATENATED MODULE: ./src/action/evaluate-candidate.ts
+
 
 
 
@@ -78801,6 +80331,8 @@ async function openCheck(context, job) {
     }
 }
 function runCandidate(context, job) {
+    if (context.settings.mode === "merge")
+        return mergeCandidateShards(context, job);
     return runLocally(context, { name: job.name, experiment: job.experiment, targetUrl: job.candidateUrl }, {
         ...(job.pullRequest !== undefined ? { label: `pr-${job.pullRequest}`, pullRequest: job.pullRequest } : { label: "merge-group" }),
         role: "candidate",
@@ -78848,6 +80380,44 @@ async function buildReport(context, job, outcome) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/action/evaluate-shard.ts
+
+
+
+
+
+
+/**
+ * `shard: I/N`: runs that shard and stores its run on the results branch for the `mode: merge`
+ * job. No check and no comment: a shard's pass rate is not the pull request's, so only the merge
+ * job judges. Throws when the run cannot be stored, since the merge would then miss a shard.
+ */
+async function evaluateShard(context, job) {
+    const shard = formatShard(job.shard);
+    const outcome = await runLocally(context, { name: job.name, experiment: job.experiment, targetUrl: job.candidateUrl }, {
+        label: job.pullRequest !== undefined ? `pr-${job.pullRequest}` : "merge-group",
+        ...(job.pullRequest !== undefined ? { pullRequest: job.pullRequest } : {}),
+        role: "candidate",
+        git: { commit: job.headSha, ...(job.headRef ? { branch: job.headRef } : {}) },
+        selection: { mode: "shard", value: shard },
+    });
+    const branch = context.settings["results-branch"];
+    await publishRun(outcome.store, outcome.run.id, context.results);
+    context.log.info(`stored run ${outcome.run.id} (shard ${shard}) on ${branch}`);
+    const { run } = outcome;
+    if (!isCompleteRun(run)) {
+        // Stored all the same: `--resume` is not offered on a runner, but the merge names this run.
+        throw new errors_UserError(`shard ${shard} run ${run.id} is ${run.status}: ${outcome.incomplete ?? "it did not complete"}; re-run this shard's job`);
+    }
+    const summary = run.summary;
+    return {
+        jobSummary: `### evalgate / ${job.name}: shard ${shard}\n\n` +
+            `Run \`${run.id}\` ${run.status}: ${summary?.passed ?? 0} of ${summary?.total ?? 0} items passed ` +
+            `(${stats_formatPercent(summary?.pass_rate ?? 0)}), ${summary?.errored ?? 0} errored. ` +
+            `Stored on \`${branch}\`; the \`mode: merge\` job joins the shards, compares with the baseline and reports.\n`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/report-only-hint.ts
 /**
  * The one line that says why nothing was posted and what would post the comment and the check.
@@ -78873,7 +80443,13 @@ function reportOnlyHint(refused, input) {
 
 
 
+
 async function runBaselineMode(context, mode) {
+    if (context.settings.shard || context.settings.mode === "merge") {
+        // A baseline is one unsharded run: the shard runs of a push would never be merged.
+        context.log.notice("evalgate: shard and mode: merge apply to pull requests and merge groups; baselines come from an unsharded job");
+        return { results: [], failures: [] };
+    }
     const productionUrl = await productionUrlOf(context, mode.sha);
     const results = [];
     const failures = [];
@@ -78913,7 +80489,8 @@ async function runCandidateMode(context, mode, payload) {
         context.log.notice("evalgate: this pull request comes from a fork, so this run's token is read-only: the report is in the job summary and the report file only. " +
             "A trusted workflow_run workflow can post the comment and the check (see the README, 'Fork and Dependabot pull requests').");
     }
-    const candidateUrl = await candidateUrlOf(context, headSha, {
+    // The merge job calls no target: the shard jobs did.
+    const candidateUrl = context.settings.mode === "merge" ? "" : await candidateUrlOf(context, headSha, {
         event: mode.kind === "candidate-for-sha" ? mode.deploymentStatusEvent : payload,
         deployed: "the pull request",
     });
@@ -78927,7 +80504,9 @@ async function runCandidateMode(context, mode, payload) {
 async function runMergeGroupMode(context, mode) {
     context.log.info(`evalgate: merge group ${mode.headSha.slice(0, 7)}${mode.headRef ? ` (${mode.headRef})` : ""}, compared with the baseline of its base commit ${mode.baseSha.slice(0, 7)}`);
     // The group's own deployment first (providers that deploy the queue's gh-readonly-queue/… branches); else candidate-url.
-    const candidateUrl = await candidateUrlOf(context, mode.headSha, { deploymentFirst: true, deployed: "the merge queue's branches" });
+    const candidateUrl = context.settings.mode === "merge"
+        ? ""
+        : await candidateUrlOf(context, mode.headSha, { deploymentFirst: true, deployed: "the merge queue's branches" });
     return evaluateEachExperiment(context, { headSha: mode.headSha, ...(mode.headRef ? { headRef: mode.headRef } : {}), baseSha: mode.baseSha, candidateUrl }, false);
 }
 async function evaluateEachExperiment(context, target, readOnly) {
@@ -78937,6 +80516,11 @@ async function evaluateEachExperiment(context, target, readOnly) {
     let refused;
     for (const [name, experiment] of context.experiments) {
         try {
+            if (context.settings.shard) {
+                const { jobSummary } = await evaluateShard(context, { ...target, name, experiment, shard: context.settings.shard });
+                await summary.addRaw(jobSummary, true).write();
+                continue;
+            }
             const outcome = await evaluateCandidate(context, { ...target, name, experiment, readOnly: readOnly || refused !== undefined });
             await summary.addRaw(outcome.jobSummary, true).write();
             results.push(outcome.result);
@@ -79033,6 +80617,7 @@ async function setActionOutputs(results) {
 
 
 
+
 const blankToUndefined = (value) => (value.trim() === "" ? undefined : value.trim());
 const settings_optionalText = schemas_string().transform(blankToUndefined);
 const settings_boolean = (name) => schemas_string()
@@ -79061,6 +80646,20 @@ const ActionInputsSchema = object({
         .transform((value) => value ?? "always")
         .pipe(schemas_enum(["always", "on-change", "never"], { error: "comment: write always, on-change or never" })),
     "fail-on-gate": settings_boolean("fail-on-gate"),
+    /** A variant of the experiment(s) for the candidate's runs; its overrides go to the target. */
+    variant: settings_optionalText,
+    shard: settings_optionalText.transform((value, context) => {
+        if (value === undefined)
+            return undefined;
+        try {
+            return parseShard(value);
+        }
+        catch (error) {
+            context.addIssue({ code: "custom", message: error.message.replace(/^--shard: /, "") });
+            return NEVER;
+        }
+    }),
+    mode: settings_optionalText.pipe(schemas_enum(["merge"], { error: "mode: write merge, or leave it empty" }).optional()),
 });
 /** The names in action.yml; a Record so that no input is forgotten here or there. */
 const ACTION_INPUTS = {
@@ -79075,12 +80674,18 @@ const ACTION_INPUTS = {
     "github-token": true,
     comment: true,
     "fail-on-gate": true,
+    variant: true,
+    shard: true,
+    mode: true,
 };
 function parseSettings(getInput) {
     const raw = Object.fromEntries(Object.keys(ACTION_INPUTS).map((name) => [name, getInput(name)]));
     const parsed = ActionInputsSchema.safeParse(raw);
     if (!parsed.success) {
         throw new errors_UserError(`invalid inputs:\n  ${formatZodIssues(parsed.error).join("\n  ")}`);
+    }
+    if (parsed.data.shard && parsed.data.mode === "merge") {
+        throw new errors_UserError("invalid inputs:\n  shard and mode: merge: a job runs one shard or merges them all; give one of the two");
     }
     return parsed.data;
 }

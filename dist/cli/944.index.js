@@ -21,8 +21,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/store/open-store.ts + 7 modules
-var open_store = __webpack_require__(3308);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
+var open_store = __webpack_require__(8558);
 // EXTERNAL MODULE: ./src/store/run-store.ts
 var run_store = __webpack_require__(6380);
 // EXTERNAL MODULE: ./src/core/retry.ts
@@ -830,6 +830,13 @@ class ResultsBranchStore {
     }
     async getRunLease(runId) {
         return (await this.stagingIfAny())?.getRunLease(runId);
+    }
+    /** Kept in the local staging store beside runs in progress: the branch holds runs, not lifecycles. */
+    async getExperimentState(experiment) {
+        return (await this.stagingIfAny())?.getExperimentState(experiment);
+    }
+    async setExperimentState(state) {
+        await (await this.stagingStore()).setExperimentState(state);
     }
     /** Publishes a run staged here again, e.g. after endRun's publishing failed. */
     async publish(runId) {

@@ -2,6 +2,33 @@ export const id = 957;
 export const ids = [957];
 export const modules = {
 
+/***/ 8551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   dc: () => (/* binding */ EXIT),
+/* harmony export */   zY: () => (/* binding */ worseExit)
+/* harmony export */ });
+/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4888);
+
+/** PRODUCT.md: 0 pass, 1 gate failed, 2 usage or input error, 3 run could not complete. */
+const EXIT = { pass: 0, gateFailed: 1, usage: 2, incomplete: 3 };
+/** The exit code of a verdict: 3 when the run did not complete, 1 for any other failure. */
+function exitCodeFor(verdict) {
+    if (verdict.verdict === "pass")
+        return EXIT.pass;
+    return (0,_core_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .isIncomplete */ .Ne)(verdict) ? EXIT.incomplete : EXIT.gateFailed;
+}
+/** The worse of two exit codes, for a command that judges several runs. */
+function worseExit(a, b) {
+    const rank = (code) => (code === EXIT.pass ? 0 : code === EXIT.gateFailed ? 1 : 2);
+    return rank(b) > rank(a) ? b : a;
+}
+
+
+/***/ }),
+
 /***/ 7071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -71,30 +98,49 @@ function samePath(a, b) {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7071);
+/* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7071);
 /* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1020);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(171);
+/* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8551);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(776);
 // The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
 
 
 
-(0,_ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedReader */ .E)(process.stdout);
-(0,_ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .ignoreClosedReader */ .E)(process.stderr);
+
+(0,_ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .ignoreClosedReader */ .E)(process.stdout);
+(0,_ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .ignoreClosedReader */ .E)(process.stderr);
 // `npm run -s evalgate -- …` starts in the package root: run where the user typed it instead.
 process.chdir((0,_invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__/* .invocationDir */ .m)(process.env, process.cwd()));
-process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), {
+// Module scorers are user code running in this process: one that calls process.exit(0), or leaves
+// a promise to reject or a timer to throw, must never end a command that has not finished with
+// the exit code of a pass. Before runCli returns, any exit is "could not complete" (3).
+let finished = false;
+process.on("exit", (code) => {
+    // 0 would read as a pass and 1 as a judged failure; 2 (usage) and 130 (a second Ctrl-C) stay.
+    if (!finished && (code === _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.pass || code === _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.gateFailed))
+        process.exitCode = _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.incomplete;
+});
+const crash = (error) => {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`evalgate: unexpected error (a scorer module's stray promise or timer?): ${message}\n`);
+    process.exit(_exit_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.incomplete);
+};
+process.on("uncaughtException", crash);
+process.on("unhandledRejection", crash);
+process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_2__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
 });
+finished = true;
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 171:
+/***/ 776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -163,6 +209,17 @@ const RunSummarySchema = schemas/* object */.Ikc({
     /** Calls made beyond the first, over all items. */
     retries: schemas/* number */.aig().int().nonnegative(),
 });
+/**
+ * A run over part of a dataset version: `sample` (`value` a percentage), `rows` (`value` the SPEC,
+ * zero-based), `split` (`value` like `train:80`), or `shard` (`value` like `2/4`); `seed` when the
+ * selection used one; `selected` the number of items kept.
+ */
+const RunSelectionSchema = schemas/* object */.Ikc({
+    mode: schemas/* enum */.k5n(["sample", "rows", "split", "shard"]),
+    value: schemas/* string */.YjP(),
+    seed: schemas/* number */.aig().int().optional(),
+    selected: schemas/* number */.aig().int().nonnegative(),
+});
 const RunSchema = schemas/* object */.Ikc({
     id: schemas/* string */.YjP(),
     experiment: schemas/* string */.YjP(),
@@ -184,131 +241,17 @@ const RunSchema = schemas/* object */.Ikc({
     ended_at: schemas/* string */.YjP().optional(),
     status: RunStatusSchema,
     summary: RunSummarySchema.optional(),
+    /** The variant this run tried (`evalgate run EXP --variant NAME`); absent for the baseline. */
+    variant: schemas/* string */.YjP().optional(),
+    /** Which items of the dataset version the run covers, when not all of them. */
+    selection: RunSelectionSchema.optional(),
     /** The gate's verdict when the run ended. */
     verdict: schemas/* enum */.k5n(["pass", "fail"]).optional(),
     verdict_reasons: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
 });
 
-// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
-var simple_statistics = __webpack_require__(5521);
-;// CONCATENATED MODULE: ./src/core/stats.ts
-
-/**
- * p50, p95 and mean of latencies; all 0 when there are none. Sorts `values` in place: callers
- * pass a buffer they own, so a 100,000-item run is never copied.
- */
-function latencyStats(values) {
-    if (values.length === 0)
-        return { p50: 0, p95: 0, mean: 0 };
-    values.sort((a, b) => a - b);
-    return {
-        p50: (0,simple_statistics/* quantileSorted */.Z4)(values, 0.5),
-        p95: (0,simple_statistics/* quantileSorted */.Z4)(values, 0.95),
-        mean: (0,simple_statistics/* mean */.RE)(values),
-    };
-}
-/** `part / whole`, 0 when whole is 0 (an empty run has no pass rate to speak of). */
-function ratio(part, whole) {
-    return whole === 0 ? 0 : part / whole;
-}
-// Past this many decimals a difference is not worth showing: the value is shown truncated toward
-// itself instead, so it still never lands on the far side of a boundary.
-const MAX_DIGITS = 6;
-// 27/30 and 0.9 differ in binary floating point (by ~1e-16); a rate that close to a boundary is
-// on it. Kept far below any threshold a user could mean, so 99.95 % never passes 99.950001 %.
-const SAME = 1e-12;
-/**
- * A fraction as a percentage that never rounds onto or across a boundary it is not on: 0.86 →
- * "86.0%", 1999/2000 → "99.95%" (not "100.0%"), 0.0004 → "0.04%". The boundaries are 0, 1 and
- * every value in `against` (a threshold the rate is compared with): decimals are added, up to 6,
- * until the shown number sits on the same side of each boundary as the true one.
- */
-function formatPercent(fraction, options = {}) {
-    return `${honestFixed(fraction * 100, options.digits ?? 1, [0, 1, ...(options.against ?? [])].map((b) => b * 100))}%`;
-}
-/**
- * A fraction as plain decimal text for machine-read outputs (exports, Action outputs): 4 decimals,
- * more when 4 would round onto 0 or 1 (0.99996 → "0.99996", never "1.0000").
- */
-function formatFraction(fraction, digits = 4) {
-    return honestFixed(fraction, digits, [0, 1]);
-}
-function honestFixed(value, digits, boundaries) {
-    const scale = Math.max(1, Math.abs(value));
-    const crossed = (shown) => boundaries.find((b) => Math.abs(value - b) > SAME * scale && Math.sign(shown - b) !== Math.sign(value - b));
-    for (let d = digits; d <= MAX_DIGITS; d += 1) {
-        const text = value.toFixed(d);
-        if (crossed(Number(text)) === undefined)
-            return text;
-    }
-    // Still on a boundary at 6 decimals: truncate toward the true value's side of it.
-    const boundary = crossed(Number(value.toFixed(MAX_DIGITS)));
-    const factor = 10 ** MAX_DIGITS;
-    const truncated = value < boundary ? Math.floor(value * factor) / factor : Math.ceil(value * factor) / factor;
-    return truncated.toFixed(MAX_DIGITS);
-}
-// U+2212 reads as a minus sign in a terminal and in Markdown, where "-" can start a list.
-const MINUS = "\u2212";
-/** A signed number: "+4.0", "−2.1", "±0.0" when it rounds to zero. */
-function formatSigned(value, digits = 1) {
-    // A real change is never shown as none: decimals are added until it is not ±0.
-    const magnitude = honestFixed(Math.abs(value), digits, [0]);
-    if (Number(magnitude) === 0)
-        return `±${magnitude}`;
-    return `${value > 0 ? "+" : MINUS}${magnitude}`;
-}
-/**
- * A threshold (a fraction) as the percentage it exactly is, with 1 to 6 decimals: 0.9 → "90.0%",
- * 0.6667 → "66.67%". A rule is never misstated by rounding it.
- */
-function formatThreshold(fraction) {
-    const percent = fraction * 100;
-    for (let d = 1; d < MAX_DIGITS; d += 1) {
-        const text = percent.toFixed(d);
-        if (Math.abs(Number(text) - percent) <= SAME * Math.max(1, percent))
-            return `${text}%`;
-    }
-    return `${percent.toFixed(MAX_DIGITS)}%`;
-}
-/** A difference of two fractions in percentage points: 0.04 → "+4.0 pp". */
-function formatDeltaPp(delta) {
-    return `${formatSigned(delta * 100, 1)} pp`;
-}
-/** A latency difference: 12.4 → "+12 ms". */
-function formatDeltaMs(delta) {
-    return `${formatSigned(delta, 0)} ms`;
-}
-/** A score difference on the 0..1 scale: "+0.08". */
-function formatDeltaScore(delta) {
-    return formatSigned(delta, 2);
-}
-/** A count difference with thousands separators: "+1,200". */
-function formatDeltaCount(delta) {
-    const text = formatSigned(delta, 0);
-    return text.slice(0, 1) + formatCount(Number(text.slice(1)));
-}
-/** A cost difference; costs are small amounts, so four decimals. */
-function formatDeltaCost(delta) {
-    return formatSigned(delta, 4);
-}
-function formatMs(ms) {
-    return `${formatCount(Math.round(ms))} ms`;
-}
-function formatCount(value) {
-    return Math.round(value).toLocaleString("en-US");
-}
-/**
- * A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 →
- * "0.9995") or onto a threshold in `against` it is compared with (0.7499 against 0.75 → "0.7499").
- */
-function formatScore(value, against = []) {
-    return honestFixed(value, 2, [0, 1, ...against]);
-}
-/** Costs are read from the target's responses in its own unit, so no currency sign. */
-function formatCost(value) {
-    return value.toFixed(4);
-}
-
+// EXTERNAL MODULE: ./src/core/stats.ts
+var stats = __webpack_require__(8796);
 ;// CONCATENATED MODULE: ./src/core/report/csv-row.ts
 /** One RFC 4180 record, CRLF-terminated: fields with a comma, quote or line break are quoted. */
 function csvRow(fields) {
@@ -412,7 +355,7 @@ function fitLevels(levels, render, limit) {
 }
 /** "\n\n_… cut to fit the limit of 65,536 characters._" */
 function cutNote(limit) {
-    return `\n\n_… cut to fit the limit of ${formatCount(limit.limit)} ${limit.unit}._`;
+    return `\n\n_… cut to fit the limit of ${(0,stats/* formatCount */.B4)(limit.limit)} ${limit.unit}._`;
 }
 /**
  * `text` when it fits; else the longest prefix that, closed and followed by `note`, fits. The
@@ -772,7 +715,7 @@ function completionTestcase(classname, run, stored) {
     const missing = Math.max(0, run.item_count - stored);
     const body = [
         message,
-        ...(missing > 0 ? [`${formatCount(missing)} of the dataset's ${formatCount(run.item_count)} items have no result`] : []),
+        ...(missing > 0 ? [`${(0,stats/* formatCount */.B4)(missing)} of the dataset's ${(0,stats/* formatCount */.B4)(run.item_count)} items have no result`] : []),
         ...(run.verdict_reasons ?? []).filter((reason) => reason !== message),
     ].join("\n");
     return (`    <testcase name="run completion" classname="${classname}" time="0.000">\n` +
@@ -780,7 +723,7 @@ function completionTestcase(classname, run, stored) {
 }
 /** "the run was cancelled after 12 of 40 items", in the words the gate's verdict uses. */
 function incompleteRunText(run, stored) {
-    const done = `${formatCount(stored)} of ${formatCount(run.item_count)} items`;
+    const done = `${(0,stats/* formatCount */.B4)(stored)} of ${(0,stats/* formatCount */.B4)(run.item_count)} items`;
     switch (run.status) {
         case "cancelled":
             return `the run was cancelled after ${done}`;
@@ -833,169 +776,8 @@ function seconds(milliseconds) {
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __webpack_require__(735);
-;// CONCATENATED MODULE: ./src/core/gate.ts
-
-
-
-const GateCheckSchema = schemas/* object */.Ikc({
-    name: schemas/* enum */.k5n(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
-    passed: schemas/* boolean */.zMY(),
-    actual: schemas/* number */.aig(),
-    limit: schemas/* number */.aig(),
-    /** What the check demands, in words: "pass rate ≥ 90.0%". */
-    description: schemas/* string */.YjP(),
-});
-const GateVerdictSchema = schemas/* object */.Ikc({
-    verdict: schemas/* enum */.k5n(["pass", "fail"]),
-    /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
-    reasons: schemas/* array */.YOg(schemas/* string */.YjP()),
-    checks: schemas/* array */.YOg(GateCheckSchema),
-});
-// 27/30 is 0.9 exactly on paper but not always in binary floating point (off by ~1e-16); the
-// tolerance stays far below any difference a user could mean (99.95 % fails 99.950001 %).
-const EPSILON = 1e-12;
-/**
- * The one verdict of evalgate: every command, the Action, the bot and every report get it from
- * here and never re-derive pass/fail. No false green: a run that is not complete (still
- * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
- * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
- * Throws `UserError` for a threshold override outside 0..1.
- */
-function decideVerdict(subject) {
-    const threshold = resolveThreshold(subject);
-    const { summary, comparison, gate } = subject;
-    const checks = [];
-    const incomplete = incompleteReason(subject);
-    if (incomplete !== undefined) {
-        checks.push({
-            name: "run_completed",
-            passed: false,
-            actual: summary.total,
-            limit: subject.itemCount,
-            description: "the run completes",
-            reason: incomplete,
-        });
-    }
-    if (summary.total === 0) {
-        checks.push({
-            name: "items_evaluated",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one item is evaluated",
-            reason: "no items were evaluated",
-        });
-        return verdictOf(checks);
-    }
-    if (summary.errored === summary.total) {
-        checks.push({
-            name: "calls_succeeded",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one call of the target succeeds",
-            reason: `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`,
-        });
-    }
-    else if (tooManyErrors(subject)) {
-        checks.push({
-            name: "error_rate",
-            passed: false,
-            actual: summary.errored / summary.total,
-            limit: subject.maxErrorRate,
-            description: `at most ${formatThreshold(subject.maxErrorRate)} of items error`,
-            reason: errorRateReason(subject),
-        });
-    }
-    checks.push({
-        name: "pass_rate",
-        passed: summary.pass_rate + EPSILON >= threshold,
-        actual: summary.pass_rate,
-        limit: threshold,
-        description: `pass rate ≥ ${formatThreshold(threshold)}`,
-        reason: `pass rate ${formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ${formatThreshold(threshold)}`,
-    });
-    if (comparison !== undefined && gate.max_regressions !== undefined) {
-        const regressions = comparison.regressions.count;
-        checks.push({
-            name: "regressions",
-            passed: regressions <= gate.max_regressions,
-            actual: regressions,
-            limit: gate.max_regressions,
-            description: `at most ${formatCount(gate.max_regressions)} ${plural(gate.max_regressions, "regression")}`,
-            reason: `${formatCount(regressions)} ${plural(regressions, "regression")} ` +
-                `${regressions === 1 ? "exceeds" : "exceed"} the maximum ${formatCount(gate.max_regressions)}`,
-        });
-    }
-    return verdictOf(checks);
-}
-/**
- * Why the run is not complete, in one sentence with the counts of its summary (the one place a
- * stop message takes its numbers from); undefined for a complete run.
- */
-function incompleteReason(subject) {
-    const { summary, itemCount } = subject;
-    const done = `${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
-    switch (subject.status) {
-        case "running":
-            return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
-        case "cancelled":
-            return `the run was cancelled after ${done}`;
-        case "errored":
-            return `the run could not complete: ${erroredCause(subject)}`;
-        default:
-            return undefined;
-    }
-}
-function erroredCause(subject) {
-    const { summary, itemCount } = subject;
-    if (summary.total > 0 && summary.errored === summary.total) {
-        return `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`;
-    }
-    if (tooManyErrors(subject))
-        return errorRateReason(subject);
-    return `it stopped after ${formatCount(summary.total)} of ${formatCount(itemCount)} items`;
-}
-function tooManyErrors(subject) {
-    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
-}
-function errorRateReason(subject) {
-    const { summary, maxErrorRate } = subject;
-    return (`${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored, ` +
-        `above max_error_rate ${maxErrorRate} (${formatThreshold(maxErrorRate)})`);
-}
-function resolveThreshold(subject) {
-    const override = subject.thresholdOverride;
-    if (override === undefined)
-        return subject.gate.passed_threshold;
-    if (!Number.isFinite(override) || override < 0 || override > 1) {
-        throw new core_errors/* UserError */.y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
-    }
-    return override;
-}
-function verdictOf(checks) {
-    const failed = checks.filter((check) => !check.passed);
-    return {
-        verdict: failed.length === 0 ? "pass" : "fail",
-        reasons: failed.map((check) => check.reason),
-        checks: checks.map(({ reason: _reason, ...check }) => check),
-    };
-}
-/**
- * The pass-rate thresholds a verdict judged against (fractions): a renderer shows the run's pass
- * rate `against` them, so it never rounds onto or across the threshold it failed.
- */
-function passRateThresholds(verdict) {
-    return (verdict?.checks ?? []).filter((check) => check.name === "pass_rate").map((check) => check.limit);
-}
-/** True when the verdict failed because the run did not complete (exit 3, not 1). */
-function isIncomplete(verdict) {
-    return verdict.checks.some((check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"));
-}
-function plural(count, word) {
-    return count === 1 ? word : `${word}s`;
-}
-
+// EXTERNAL MODULE: ./src/core/gate.ts
+var core_gate = __webpack_require__(4888);
 ;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
 
 // Entities for what could open HTML, a code span or fence, or split a table cell; a backslash
@@ -1057,11 +839,11 @@ function metricsRows(comparison, options) {
     ];
     const { baseline, candidate } = comparison.errors;
     return [
-        ...(options.errors ? [row("errors", { baseline, candidate, delta: candidate - baseline }, formatCount, formatDeltaCount)] : []),
-        row("latency p50", comparison.latency_ms.p50, formatMs, formatDeltaMs),
-        row("latency p95", comparison.latency_ms.p95, formatMs, formatDeltaMs),
-        row("tokens", comparison.tokens.total, formatCount, formatDeltaCount),
-        row("cost", comparison.cost, formatCost, formatDeltaCost),
+        ...(options.errors ? [row("errors", { baseline, candidate, delta: candidate - baseline }, stats/* formatCount */.B4, stats/* formatDeltaCount */.N$)] : []),
+        row("latency p50", comparison.latency_ms.p50, stats/* formatMs */._V, stats/* formatDeltaMs */.w7),
+        row("latency p95", comparison.latency_ms.p95, stats/* formatMs */._V, stats/* formatDeltaMs */.w7),
+        row("tokens", comparison.tokens.total, stats/* formatCount */.B4, stats/* formatDeltaCount */.N$),
+        row("cost", comparison.cost, stats/* formatCost */.BD, stats/* formatDeltaCost */.pQ),
     ];
 }
 
@@ -1078,7 +860,7 @@ function md(text, maxLength = 200) {
 }
 /** "1 regression", "3 regressions", "2 fixes". */
 function countOf(value, one, many = `${one}s`) {
-    return `${formatCount(value)} ${value === 1 ? one : many}`;
+    return `${(0,stats/* formatCount */.B4)(value)} ${value === 1 ? one : many}`;
 }
 function orDash(value, format) {
     return value === undefined || value === null ? "—" : format(value);
@@ -1093,9 +875,9 @@ function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY, thresholds 
     const shown = summary.scorers.slice(0, maxRows);
     const rows = shown.map((scorer) => [
         md(scorer.scorer),
-        formatScore(scorer.mean),
-        formatPercent(scorer.pass_rate, { against: thresholds }),
-        formatCount(scorer.errors),
+        (0,stats/* formatScore */.y)(scorer.mean),
+        (0,stats/* formatPercent */.l9)(scorer.pass_rate, { against: thresholds }),
+        (0,stats/* formatCount */.B4)(scorer.errors),
     ]);
     const table = (0,markdown_table/* markdownTable */.Q)([["scorer", "mean", "pass rate", "errors"], ...rows], {
         ...MARKDOWN_TABLE,
@@ -1140,7 +922,7 @@ function renderCiReport(run, verdict, comparison, options = {}) {
     return fitLevels(levels, (detail) => renderAtDetail(run, verdict, comparison, detail), options.limit ?? GITHUB_LIMITS.comment);
 }
 function renderAtDetail(run, verdict, comparison, detail) {
-    const thresholds = passRateThresholds(verdict);
+    const thresholds = (0,core_gate/* passRateThresholds */.IM)(verdict);
     const blocks = [verdictBlock(run, verdict), runLine(run, thresholds)];
     if (comparison !== undefined) {
         blocks.push(comparisonHeadline(comparison, thresholds));
@@ -1168,35 +950,35 @@ function runLine(run, thresholds) {
     const summary = run.summary;
     if (summary === undefined)
         return `${head} · ${md(run.status)}`;
-    return (`${head} · ${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
-        `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored · ` +
-        `pass rate **${formatPercent(summary.pass_rate, { against: thresholds })}**`);
+    return (`${head} · ${(0,stats/* formatCount */.B4)(summary.total)} items: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
+        `${(0,stats/* formatCount */.B4)(summary.failed)} failed, ${(0,stats/* formatCount */.B4)(summary.errored)} errored · ` +
+        `pass rate **${(0,stats/* formatPercent */.l9)(summary.pass_rate, { against: thresholds })}**`);
 }
 function comparisonHeadline(comparison, thresholds) {
     const { pass_rate: rate } = comparison;
     const against = { against: thresholds };
-    return (`**pass rate ${formatPercent(rate.baseline, against)} → ${formatPercent(rate.candidate, against)} ` +
-        `(${formatDeltaPp(rate.delta)})** against baseline ${md(comparison.baseline.run_id)} over ` +
-        `${formatCount(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
+    return (`**pass rate ${(0,stats/* formatPercent */.l9)(rate.baseline, against)} → ${(0,stats/* formatPercent */.l9)(rate.candidate, against)} ` +
+        `(${(0,stats/* formatDeltaPp */.Uv)(rate.delta)})** against baseline ${md(comparison.baseline.run_id)} over ` +
+        `${(0,stats/* formatCount */.B4)(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
         `${countOf(comparison.fixes.count, "fix", "fixes")} · ${countOf(comparison.errors.new_errors.count, "new error")}`);
 }
 function metricsLine(summary) {
-    return (`latency p50 ${formatMs(summary.latency_ms.p50)} · p95 ${formatMs(summary.latency_ms.p95)} · ` +
-        `tokens ${formatCount(summary.tokens.total)} · cost ${formatCost(summary.cost)} · ` +
-        `retries ${formatCount(summary.retries)}`);
+    return (`latency p50 ${(0,stats/* formatMs */._V)(summary.latency_ms.p50)} · p95 ${(0,stats/* formatMs */._V)(summary.latency_ms.p95)} · ` +
+        `tokens ${(0,stats/* formatCount */.B4)(summary.tokens.total)} · cost ${(0,stats/* formatCost */.BD)(summary.cost)} · ` +
+        `retries ${(0,stats/* formatCount */.B4)(summary.retries)}`);
 }
 function scorerComparisonTable(comparison, thresholds) {
-    const percent = (rate) => formatPercent(rate, { against: thresholds });
+    const percent = (rate) => (0,stats/* formatPercent */.l9)(rate, { against: thresholds });
     if (comparison.scorers.length === 0)
         return "";
     const rows = comparison.scorers.map((scorer) => [
         md(scorer.scorer),
-        orDash(scorer.baseline?.mean, formatScore),
-        orDash(scorer.candidate?.mean, formatScore),
-        orDash(scorer.mean_delta ?? undefined, formatDeltaScore),
+        orDash(scorer.baseline?.mean, stats/* formatScore */.y),
+        orDash(scorer.candidate?.mean, stats/* formatScore */.y),
+        orDash(scorer.mean_delta ?? undefined, stats/* formatDeltaScore */.UY),
         orDash(scorer.baseline?.pass_rate, percent),
         orDash(scorer.candidate?.pass_rate, percent),
-        orDash(scorer.pass_rate_delta ?? undefined, formatDeltaPp),
+        orDash(scorer.pass_rate_delta ?? undefined, stats/* formatDeltaPp */.Uv),
     ]);
     const header = ["scorer", "mean (baseline)", "mean (candidate)", "Δ mean", "pass (baseline)", "pass (candidate)", "Δ pass"];
     return (0,markdown_table/* markdownTable */.Q)([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "r", "r"] });
@@ -1213,14 +995,14 @@ function flippedDetails(one, many, list, detail) {
         `<details><summary>${countOf(list.count, one, many)}</summary>`,
         "",
         (0,markdown_table/* markdownTable */.Q)([["item", "status", "changed scorers", "candidate output"], ...rows], MARKDOWN_TABLE),
-        ...(hidden > 0 ? ["", `… and ${formatCount(hidden)} more not shown.`] : []),
+        ...(hidden > 0 ? ["", `… and ${(0,stats/* formatCount */.B4)(hidden)} more not shown.`] : []),
         "",
         "</details>",
     ].join("\n");
 }
 function flippedRow(item, detail) {
     const scorers = item.changed_scorers.map((scorer) => {
-        const movement = `${orDash(scorer.baseline?.score, formatScore)} → ${orDash(scorer.candidate?.score, formatScore)}`;
+        const movement = `${orDash(scorer.baseline?.score, stats/* formatScore */.y)} → ${orDash(scorer.candidate?.score, stats/* formatScore */.y)}`;
         return `**${md(scorer.scorer, 60)}** ${movement}: ${md(scorer.reason, detail.reasonLength)}`;
     });
     const output = item.candidate_error !== undefined ? `error: ${item.candidate_error}` : valueText(item.candidate_output);
@@ -1336,7 +1118,7 @@ function renderFailures(run, items) {
     }
     lines.push("", failed + errored === 0
         ? "No failed or errored items."
-        : `${formatCount(failed)} failed, ${formatCount(errored)} errored`);
+        : `${(0,stats/* formatCount */.B4)(failed)} failed, ${(0,stats/* formatCount */.B4)(errored)} errored`);
     return fitLines(lines, WIDTH);
 }
 function itemLines(item) {
@@ -1353,7 +1135,7 @@ function itemLines(item) {
         if (score.passed && score.error === undefined)
             continue;
         const why = score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason;
-        lines.push(...wrapText(`${score.scorer} (${formatScore(score.score)}): ${truncateReason(why)}`, WIDTH, "  ", "    "));
+        lines.push(...wrapText(`${score.scorer} (${(0,stats/* formatScore */.y)(score.score)}): ${truncateReason(why)}`, WIDTH, "  ", "    "));
     }
     return lines;
 }
@@ -1368,8 +1150,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/store/open-store.ts + 7 modules
-var open_store = __webpack_require__(3308);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
+var open_store = __webpack_require__(8558);
 ;// CONCATENATED MODULE: ./src/cli/cli-context.ts
 
 
@@ -1479,6 +1261,18 @@ function parsePositiveInt(flag, value, max = MAX_COUNT_FLAG) {
     if (n > max)
         throw new core_errors/* UserError */.y(`${flag}: "${value}" is more than ${max}; write a whole number from 1 to ${max}`);
     return n;
+}
+
+;// CONCATENATED MODULE: ./src/core/selection/describe-selection.ts
+/** One line for `runs show` and comparison notes: `sample 50% (seed 42): 4 items`. */
+function describeSelection(selection) {
+    const what = selection.mode === "sample"
+        ? `sample ${selection.value}%`
+        : selection.mode === "rows"
+            ? `rows ${selection.value}`
+            : `${selection.mode} ${selection.value}`;
+    const seed = selection.seed !== undefined ? ` (seed ${selection.seed})` : "";
+    return `${what}${seed}: ${selection.selected} ${selection.selected === 1 ? "item" : "items"}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/flipped-item.ts
@@ -1614,10 +1408,10 @@ function createRunSummaryAccumulator() {
     function summary() {
         return {
             ...counts,
-            pass_rate: ratio(counts.passed, counts.total),
+            pass_rate: (0,stats/* ratio */.CG)(counts.passed, counts.total),
             scorers: [...scorers].map(([scorer, tally]) => scorerSummary(scorer, tally)),
             // Order does not matter to later adds, so sorting the buffer in place is safe.
-            latency_ms: latencyStats(latencies),
+            latency_ms: (0,stats/* latencyStats */.Ir)(latencies),
             tokens: { ...tokens },
             cost,
             ...(scorerTokens !== undefined
@@ -1633,9 +1427,9 @@ function scorerSummary(scorer, tally) {
     return {
         scorer,
         count: tally.count,
-        mean: ratio(tally.scoreSum, tally.count),
+        mean: (0,stats/* ratio */.CG)(tally.scoreSum, tally.count),
         passed: tally.passed,
-        pass_rate: ratio(tally.passed, tally.count),
+        pass_rate: (0,stats/* ratio */.CG)(tally.passed, tally.count),
         errors: tally.errors,
     };
 }
@@ -1836,6 +1630,7 @@ const ComparisonSchema = schemas/* object */.Ikc({
 
 
 
+
 const DEFAULT_MAX_LISTED_IDS = 1000;
 const DEFAULT_MAX_FLIPPED_ITEMS = 500;
 /**
@@ -1890,11 +1685,12 @@ async function compareRuns(baseline, candidate, options = {}) {
     const baselineSummary = baselineShared.summary();
     const candidateSummary = candidateShared.summary();
     const sameDataset = baseline.run.dataset_version === candidate.run.dataset_version;
+    const note = datasetNote(baseline.run, candidate.run, shared);
     return {
         baseline: comparedRun(baseline.run),
         candidate: comparedRun(candidate.run),
         same_dataset: sameDataset,
-        ...(sameDataset ? {} : { dataset_note: datasetNote(baseline.run, candidate.run, shared) }),
+        ...(note !== undefined ? { dataset_note: note } : {}),
         items: { shared, only_baseline: onlyBaseline.list(), only_candidate: onlyCandidate.list() },
         pass_rate: delta(baselineSummary.pass_rate, candidateSummary.pass_rate),
         scorers: compareScorers(baselineSummary.scorers, candidateSummary.scorers),
@@ -1924,9 +1720,22 @@ function comparedRun(run) {
         dataset_version: run.dataset_version,
     };
 }
+/** Why the runs' item sets may differ (another dataset version, a sampled or sharded run), if they may. */
 function datasetNote(baseline, candidate, shared) {
-    return (`the dataset versions differ (baseline ${baseline.dataset_version}, candidate ` +
-        `${candidate.dataset_version}): the comparison covers the ${shared} item ids both runs share`);
+    const reasons = [
+        ...(baseline.dataset_version !== candidate.dataset_version
+            ? [`the dataset versions differ (baseline ${baseline.dataset_version}, candidate ${candidate.dataset_version})`]
+            : []),
+        ...(baseline.selection !== undefined || candidate.selection !== undefined
+            ? [`a run covers part of the dataset (baseline ${selectionText(baseline)}, candidate ${selectionText(candidate)})`]
+            : []),
+    ];
+    if (reasons.length === 0)
+        return undefined;
+    return `${reasons.join("; ")}: the comparison covers the ${shared} item ids both runs share`;
+}
+function selectionText(run) {
+    return run.selection !== undefined ? describeSelection(run.selection) : "all items";
 }
 function delta(baseline, candidate) {
     return { baseline, candidate, delta: candidate - baseline };
@@ -2050,22 +1859,8 @@ async function compareStoredRuns(store, baseline, candidate) {
     return comparison;
 }
 
-;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
-
-/** PRODUCT.md: 0 pass, 1 gate failed, 2 usage or input error, 3 run could not complete. */
-const EXIT = { pass: 0, gateFailed: 1, usage: 2, incomplete: 3 };
-/** The exit code of a verdict: 3 when the run did not complete, 1 for any other failure. */
-function exitCodeFor(verdict) {
-    if (verdict.verdict === "pass")
-        return EXIT.pass;
-    return isIncomplete(verdict) ? EXIT.incomplete : EXIT.gateFailed;
-}
-/** The worse of two exit codes, for a command that judges several runs. */
-function worseExit(a, b) {
-    const rank = (code) => (code === EXIT.pass ? 0 : code === EXIT.gateFailed ? 1 : 2);
-    return rank(b) > rank(a) ? b : a;
-}
-
+// EXTERNAL MODULE: ./src/cli/exit-codes.ts
+var exit_codes = __webpack_require__(8551);
 ;// CONCATENATED MODULE: ./src/core/config/scorer-ref-schema.ts
 
 /** The roots a `when` path may start from: the item's own fields (the output is not known yet). */
@@ -2151,7 +1946,79 @@ const PassRuleSchema = schemas/* enum */.k5n(["all", "weighted"], {
         : "write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)",
 });
 
+;// CONCATENATED MODULE: ./src/core/config/variant-schema.ts
+
+/** A name of an inference step or a variant: it is a key in request bodies and in `--variant`. */
+const STEP_OR_VARIANT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const NAME_HINT = "use letters, digits, '.', '_' and '-'";
+/** The parameters a variant may override, each validated by its type. */
+const OverrideParamsSchema = schemas/* strictObject */.rej({
+    system: schemas/* string */.YjP().min(1),
+    temperature: schemas/* number */.aig().min(0).max(2),
+    top_p: schemas/* number */.aig().min(0).max(1),
+    max_tokens: schemas/* number */.aig().int().positive(),
+    model: schemas/* string */.YjP().min(1),
+    verbosity: schemas/* enum */.k5n(["low", "medium", "high"]),
+}).partial();
+const OVERRIDE_PARAMS = Object.keys(OverrideParamsSchema.shape);
+/** `inference_steps:` — the named, configurable points of the user's pipeline a variant may change. */
+const InferenceStepsSchema = schemas/* array */.YOg(schemas/* string */.YjP().regex(STEP_OR_VARIANT_NAME, { error: `inference step names ${NAME_HINT}` }))
+    .min(1)
+    .refine((steps) => new Set(steps).size === steps.length, { error: "each inference step is named once" });
+/** One variant: one parameter of one step, optionally branched `from` another variant. */
+const VariantSchema = schemas/* strictObject */.rej({
+    from: schemas/* string */.YjP().min(1).optional(),
+    step: schemas/* string */.YjP().min(1),
+    set: OverrideParamsSchema.refine((set) => Object.keys(set).length === 1, {
+        error: `a variant sets exactly one parameter (one of ${OVERRIDE_PARAMS.join(", ")}); write a second change as a variant with from:`,
+    }),
+});
+const VariantsSchema = schemas/* record */.g1P(schemas/* string */.YjP().regex(STEP_OR_VARIANT_NAME, { error: `variant names ${NAME_HINT}` }), VariantSchema);
+/**
+ * Unknown steps, unknown parents and cycles: checks that need every variant at once. A cycle is
+ * reported once, at the first variant (in the file's order) that closes it.
+ */
+function findVariantProblems(steps, variants) {
+    const problems = [];
+    const names = Object.keys(variants);
+    for (const [name, variant] of Object.entries(variants)) {
+        if (steps === undefined) {
+            problems.push({ path: ["variants", name, "step"], message: "declare the experiment's inference_steps: [...] before variants use them" });
+        }
+        else if (!steps.includes(variant.step)) {
+            problems.push({ path: ["variants", name, "step"], message: `unknown inference step "${variant.step}"; inference_steps are: ${steps.join(", ")}` });
+        }
+        if (variant.from !== undefined && !(variant.from in variants)) {
+            problems.push({ path: ["variants", name, "from"], message: `unknown variant "${variant.from}"; variants are: ${names.join(", ")}` });
+        }
+    }
+    const reported = new Set();
+    for (const name of names) {
+        const cycle = cycleFrom(name, variants);
+        if (cycle === undefined || cycle.some((member) => reported.has(member)))
+            continue;
+        for (const member of cycle)
+            reported.add(member);
+        problems.push({ path: ["variants", name, "from"], message: `variants branch from each other in a cycle: ${[...cycle, cycle[0]].join(" → ")}` });
+    }
+    return problems;
+}
+/** The cycle `name` belongs to, in `from` order starting at `name`; undefined when there is none. */
+function cycleFrom(name, variants) {
+    const chain = [];
+    let current = name;
+    while (current !== undefined && current in variants) {
+        const at = chain.indexOf(current);
+        if (at >= 0)
+            return at === 0 ? chain : undefined;
+        chain.push(current);
+        current = variants[current].from;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
+
 
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
@@ -2239,6 +2106,8 @@ const PromptTargetSchema = schemas/* strictObject */.rej({
     temperature: schemas/* number */.aig().min(0).max(2).optional(),
     top_p: schemas/* number */.aig().min(0).max(1).optional(),
     max_tokens: schemas/* number */.aig().int().positive().optional(),
+    /** The inference step whose overrides this target applies (default: the experiment's first inference step). */
+    step: schemas/* string */.YjP().min(1).optional(),
     timeout: DurationSchema.default(60_000),
 })
     .superRefine((target, context) => {
@@ -2286,7 +2155,21 @@ const ExperimentConfigSchema = schemas/* strictObject */.rej({
     pass_rule: PassRuleSchema.default("all"),
     /** The weighted mean score an item needs under `pass_rule: weighted` (default 0.5). */
     item_threshold: schemas/* number */.aig().min(0).max(1).optional(),
+    /** The named points of the user's pipeline that variants may change (core/config/variant-schema.ts). */
+    inference_steps: InferenceStepsSchema.optional(),
+    variants: VariantsSchema.optional(),
 }).superRefine((experiment, context) => {
+    for (const problem of findVariantProblems(experiment.inference_steps, experiment.variants ?? {})) {
+        context.addIssue({ code: "custom", ...problem });
+    }
+    const { target, inference_steps: steps } = experiment;
+    if (target.type === "prompt" && target.step !== undefined && !(steps ?? []).includes(target.step)) {
+        context.addIssue({
+            code: "custom",
+            path: ["target", "step"],
+            message: steps ? `unknown inference step "${target.step}"; inference_steps are: ${steps.join(", ")}` : "declare the experiment's inference_steps: [...] first",
+        });
+    }
     // Accepted silently, it would read as if it counted: say where it does.
     if (experiment.item_threshold !== undefined && experiment.pass_rule !== "weighted") {
         context.addIssue({
@@ -2523,7 +2406,7 @@ async function judgeStoredRun(store, run, comparison, thresholdOverride) {
     const version = await store.getExperimentVersion(run.experiment, run.experiment_version);
     const { gate, maxErrorRate } = storedGateOf(run.id, run.experiment_version, version?.definition);
     const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
-    const verdict = decideVerdict({
+    const verdict = (0,core_gate/* decideVerdict */.AU)({
         gate,
         maxErrorRate,
         status: run.status,
@@ -2576,7 +2459,7 @@ function registerReportsCommands(program, io, setExit) {
             const baseline = flags.baseline ? await requireRun(store, flags.baseline) : undefined;
             const comparison = baseline ? await compareStoredRuns(store, baseline, run) : undefined;
             const { verdict } = await judgeStoredRun(store, run, comparison, undefined);
-            setExit(exitCodeFor(verdict));
+            setExit((0,exit_codes/* exitCodeFor */.Rr)(verdict));
             // The report ends with its newline: one more would take it past the comment limit it is fitted to.
             io.stdout.write(renderCiReport(run, verdict, comparison));
         });
@@ -2609,6 +2492,41 @@ function parseArtifactFormat(value) {
     if (ARTIFACT_FORMATS.includes(value))
         return value;
     throw new core_errors/* UserError */.y(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
+}
+
+// EXTERNAL MODULE: ./src/core/experiment-lifecycle.ts
+var experiment_lifecycle = __webpack_require__(1841);
+;// CONCATENATED MODULE: ./src/cli/commands/experiments.ts
+
+
+function registerExperimentsCommands(program, io) {
+    const experiments = program.command("experiments").description("the lifecycle of experiments with variants");
+    experiments
+        .command("complete")
+        .description("mark an experiment's variant runs finished: its results stay, and no more runs start")
+        .argument("<experiment>", "experiment name")
+        .action(async (name, _flags, command) => {
+        await withStore(command, async (store) => io.stdout.write(await moveExperiment(store, name, "complete")));
+    });
+    experiments
+        .command("archive")
+        .description("archive an experiment: its runs stay readable, and it runs no more")
+        .argument("<experiment>", "experiment name")
+        .action(async (name, _flags, command) => {
+        await withStore(command, async (store) => io.stdout.write(await moveExperiment(store, name, "archive")));
+    });
+}
+/** Applies `event` to the stored status (draft when none is stored); a refused move is a UserError (exit 2). */
+async function moveExperiment(store, experiment, event, now = new Date()) {
+    const state = await store.getExperimentState(experiment);
+    const status = (0,experiment_lifecycle/* nextExperimentStatus */.z5)(experiment, state?.status ?? "draft", event);
+    await store.setExperimentState({
+        experiment,
+        status,
+        ...(state?.baseline_run_id !== undefined ? { baseline_run_id: state.baseline_run_id } : {}),
+        updated_at: now.toISOString(),
+    });
+    return `experiment "${experiment}": ${state?.status ?? "draft"} → ${status}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/column-widths.ts
@@ -2700,6 +2618,835 @@ function formatTable(header, rows, options = {}) {
     return lines.join("\n");
 }
 
+;// CONCATENATED MODULE: ./src/core/report/format-listing.ts
+
+
+
+/**
+ * Rows for `runs list`, `scores list` and the like. `table` fits `table.width` terminal columns;
+ * the machine formats keep exactly `columns`, in that order, on every row (a missing value is
+ * null / an empty cell), uncut, so scripts can rely on them.
+ */
+function formatListing(rows, columns, format, table = {}) {
+    switch (format) {
+        case "table":
+            if (rows.length === 0)
+                return "(none)\n";
+            return `${formatTable(columns, rows.map((row) => cellsOf(row, columns)), tableOptions(columns, table))}\n`;
+        case "csv":
+            return [columns, ...rows.map((row) => cellsOf(row, columns))].map(csvRow).join("");
+        case "json":
+            return `${JSON.stringify(rows.map((row) => pick(row, columns)), null, 2)}\n`;
+        case "jsonl":
+            return rows.map((row) => `${JSON.stringify(pick(row, columns))}\n`).join("");
+    }
+}
+function tableOptions(columns, table) {
+    const { giveWay, align } = table;
+    return {
+        maxWidth: table.width ?? 80,
+        ...(align ? { align: columns.map((column) => align[column] ?? "left") } : {}),
+        ...(giveWay ? { giveWay: giveWay.map((column) => columns.indexOf(column)).filter((index) => index >= 0) } : {}),
+    };
+}
+function cellsOf(row, columns) {
+    return columns.map((column) => cellText(row[column]));
+}
+function cellText(value) {
+    return value === undefined || value === null ? "" : valueText(value);
+}
+function pick(row, columns) {
+    const picked = {};
+    for (const column of columns)
+        picked[column] = row[column] ?? null;
+    return picked;
+}
+
+;// CONCATENATED MODULE: ./src/core/variant-overrides.ts
+/**
+ * The variant's `from` chain, its root first and itself last. The config schema has refused
+ * unknown parents and cycles, so the walk ends; the guard is for a definition read from a store.
+ */
+function variantChain(variants, name) {
+    const chain = [];
+    let current = name;
+    let variant = variants[name];
+    while (current !== undefined && variant !== undefined && !chain.includes(current)) {
+        chain.unshift(current);
+        current = variant.from;
+        variant = current === undefined ? undefined : variants[current];
+    }
+    return chain;
+}
+/** The effective overrides of a variant: every change along its chain, a child's winning over its parent's on the same parameter. */
+function effectiveOverrides(variants, name) {
+    const overrides = {};
+    for (const member of variantChain(variants, name)) {
+        const { step, set } = variants[member];
+        overrides[step] = { ...overrides[step], ...set };
+    }
+    return overrides;
+}
+/** One line per step and parameter, in a stable order: `response_generator.temperature = 0.3`. */
+function describeOverrides(overrides) {
+    return Object.keys(overrides)
+        .sort()
+        .flatMap((step) => Object.entries(overrides[step])
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([param, value]) => `${step}.${param} = ${JSON.stringify(value)}`));
+}
+/**
+ * The overrides `candidate` has that `base` has not (or has with another value), and those `base`
+ * has that `candidate` drops: what a comparison of two variant runs should name.
+ */
+function differingOverrides(base, candidate) {
+    const lines = [];
+    const steps = [...new Set([...Object.keys(base), ...Object.keys(candidate)])].sort();
+    for (const step of steps) {
+        const before = base[step] ?? {};
+        const after = candidate[step] ?? {};
+        const params = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+        for (const param of params) {
+            const from = before[param];
+            const to = after[param];
+            if (JSON.stringify(from) === JSON.stringify(to))
+                continue;
+            const fromText = from === undefined ? "(not overridden)" : JSON.stringify(from);
+            const toText = to === undefined ? "(not overridden)" : JSON.stringify(to);
+            lines.push(`${step}.${param}: ${fromText} → ${toText}`);
+        }
+    }
+    return lines;
+}
+/** The variants as a tree below the baseline: each variant's children, in the file's order. */
+function variantChildren(variants) {
+    const children = new Map();
+    for (const [name, variant] of Object.entries(variants)) {
+        const parent = variant.from;
+        children.set(parent, [...(children.get(parent) ?? []), name]);
+    }
+    return children;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/variant-tree-rows.ts
+
+
+const VARIANT_TREE_COLUMNS = [
+    "variant",
+    "overrides",
+    "status",
+    "pass_rate",
+    "vs_baseline",
+    "total",
+    "passed",
+    "failed",
+    "completed_at",
+    "run",
+];
+/**
+ * One row per node of the tree: the baseline first, then each variant below its parent, in the
+ * file's order. `latestRuns` maps a variant name ("" for the baseline) to its newest run. A
+ * variant's relative pass rate is (variant − baseline) / baseline; none when the baseline has not
+ * run or passed nothing (a ratio over zero says nothing).
+ */
+function variantTreeRows(variants, latestRuns, experimentStatus, table) {
+    const baseline = latestRuns.get("");
+    const basePassRate = baseline?.summary?.pass_rate;
+    const children = variantChildren(variants);
+    const rows = [nodeRow("baseline", "(none)", baseline, experimentStatus, undefined, table)];
+    const visit = (parent, depth) => {
+        for (const name of children.get(parent) ?? []) {
+            const overrides = describeOverrides(effectiveOverrides(variants, name)).join(", ");
+            const label = table ? `${"  ".repeat(depth)}└ ${name}` : name;
+            rows.push(nodeRow(label, overrides, latestRuns.get(name), undefined, basePassRate, table));
+            visit(name, depth + 1);
+        }
+    };
+    visit(undefined, 1);
+    return rows;
+}
+function nodeRow(label, overrides, run, experimentStatus, basePassRate, table) {
+    const summary = run?.summary;
+    const relative = summary !== undefined && basePassRate !== undefined && basePassRate > 0 ? (summary.pass_rate - basePassRate) / basePassRate : undefined;
+    const runStatus = run === undefined ? "not run" : run.status;
+    return {
+        variant: label,
+        overrides,
+        // The baseline's row carries the experiment's lifecycle status beside its run's.
+        status: experimentStatus === undefined ? runStatus : `${experimentStatus} (${runStatus})`,
+        pass_rate: summary === undefined ? null : table ? (0,stats/* formatPercent */.l9)(summary.pass_rate) : Number((0,stats/* formatFraction */.MJ)(summary.pass_rate)),
+        vs_baseline: relative === undefined ? null : table ? signedPercent(relative) : Number((0,stats/* formatFraction */.MJ)(relative)),
+        total: summary?.total ?? null,
+        passed: summary?.passed ?? null,
+        failed: summary?.failed ?? null,
+        completed_at: run?.ended_at ?? null,
+        run: run?.id ?? null,
+    };
+}
+function signedPercent(fraction) {
+    return `${fraction > 0 ? "+" : ""}${(0,stats/* formatPercent */.l9)(fraction)}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/core/dataset/line-breaks.ts
+const LF = 0x0a;
+const CR = 0x0d;
+/**
+ * Counts physical lines in a stream of bytes as an editor shows them: LF, CRLF and a lone CR each
+ * end a line (a CRLF split across two chunks counts once). UTF-8 never uses these byte values
+ * inside a multi-byte character, so bytes can be counted without decoding.
+ */
+class LineBreakCounter {
+    lineNumber = 1;
+    afterCr = false;
+    /** The 1-based line of the next byte. */
+    get line() {
+        return this.lineNumber;
+    }
+    /** Counts the line breaks in `bytes[start, end)`; returns the line of the byte at `end`. */
+    advance(bytes, start = 0, end = bytes.length) {
+        if (start >= end)
+            return this.lineNumber;
+        // Native searches (memchr) over exactly the range, rather than a byte loop: this runs over
+        // every byte of a dataset, and once per CSV record.
+        const range = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
+        let lineFeeds = 0;
+        for (let at = range.indexOf(LF); at !== -1; at = range.indexOf(LF, at + 1))
+            lineFeeds++;
+        let carriageReturns = 0;
+        let pairs = this.afterCr && range[0] === LF ? 1 : 0;
+        for (let at = range.indexOf(CR); at !== -1; at = range.indexOf(CR, at + 1)) {
+            carriageReturns++;
+            if (range[at + 1] === LF)
+                pairs++;
+        }
+        this.lineNumber += lineFeeds + carriageReturns - pairs;
+        this.afterCr = range[range.length - 1] === CR;
+        return this.lineNumber;
+    }
+}
+/**
+ * Where `text[index]` is, counted as `LineBreakCounter` counts: `lines` line breaks before it, and
+ * its 1-based column on its line (in UTF-16 units, as editors number columns).
+ */
+function positionInText(text, index) {
+    let lines = 0;
+    let lineStart = 0;
+    for (let at = 0; at < index; at++) {
+        const code = text.charCodeAt(at);
+        if (code === CR || (code === LF && (at === 0 || text.charCodeAt(at - 1) !== CR)))
+            lines++;
+        if (code === CR || code === LF)
+            lineStart = at + 1;
+    }
+    return { lines, column: index - lineStart + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/decode-utf8.ts
+
+
+
+const NO_BYTES = new Uint8Array(0);
+/**
+ * Decodes a file's chunks as UTF-8, refusing the first byte sequence that is not UTF-8 with the
+ * file, line and byte offset: a replacement character would silently change the items and their
+ * ids. Streams (one chunk and at most three bytes of an unfinished character are held); a
+ * byte-order mark at the start is dropped. Text chunks pass through as they are.
+ */
+async function* decodeUtf8Chunks(chunks, file) {
+    const decoder = new external_node_util_.TextDecoder("utf-8", { fatal: true });
+    const lines = new LineBreakCounter();
+    let offset = 0;
+    let unfinished = NO_BYTES;
+    for await (const chunk of chunks) {
+        if (typeof chunk === "string") {
+            yield chunk;
+            continue;
+        }
+        let text;
+        try {
+            text = decoder.decode(chunk, { stream: true });
+        }
+        catch {
+            const bytes = concatBytes(unfinished, chunk);
+            const bad = Math.max(0, firstInvalidUtf8(bytes, false)) - unfinished.length;
+            lines.advance(chunk, 0, Math.max(0, bad));
+            throw invalidUtf8(file, lines.line, offset + bad);
+        }
+        lines.advance(chunk);
+        offset += chunk.byteLength;
+        unfinished = unfinishedCharacter(chunk);
+        if (text !== "")
+            yield text;
+    }
+    try {
+        const rest = decoder.decode();
+        if (rest !== "")
+            yield rest;
+    }
+    catch {
+        throw invalidUtf8(file, lines.line, offset - unfinished.length);
+    }
+}
+/** A whole file's bytes as text (the config file), refused as `decodeUtf8Chunks` refuses. */
+function decodeUtf8(bytes, file) {
+    try {
+        return new external_node_util_.TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        const bad = Math.max(0, firstInvalidUtf8(bytes, true));
+        throw invalidUtf8(file, new LineBreakCounter().advance(bytes, 0, bad), bad);
+    }
+}
+function invalidUtf8(file, line, offset) {
+    return new core_errors/* UserError */.y(`${file}:${line}: the file is not valid UTF-8 (at byte ${offset}); save it with the UTF-8 encoding`);
+}
+/**
+ * The index of the first byte that starts an invalid sequence (the Unicode "maximal subpart"
+ * rule, as TextDecoder applies it), or -1. With `final` false, a character cut off at the end is
+ * not an error: the next chunk finishes it.
+ */
+function firstInvalidUtf8(bytes, final) {
+    let index = 0;
+    while (index < bytes.length) {
+        const lead = bytes[index];
+        if (lead < 0x80) {
+            index++;
+            continue;
+        }
+        let continuation;
+        let lower = 0x80;
+        let upper = 0xbf;
+        if (lead >= 0xc2 && lead <= 0xdf)
+            continuation = 1;
+        else if (lead >= 0xe0 && lead <= 0xef) {
+            continuation = 2;
+            if (lead === 0xe0)
+                lower = 0xa0; // overlong
+            if (lead === 0xed)
+                upper = 0x9f; // surrogates
+        }
+        else if (lead >= 0xf0 && lead <= 0xf4) {
+            continuation = 3;
+            if (lead === 0xf0)
+                lower = 0x90; // overlong
+            if (lead === 0xf4)
+                upper = 0x8f; // above U+10FFFF
+        }
+        else {
+            return index;
+        }
+        for (let k = 1; k <= continuation; k++) {
+            if (index + k >= bytes.length)
+                return final ? index : -1;
+            const byte = bytes[index + k];
+            if (byte < (k === 1 ? lower : 0x80) || byte > (k === 1 ? upper : 0xbf))
+                return index;
+        }
+        index += continuation + 1;
+    }
+    return -1;
+}
+/** The bytes of a character the chunk's end cuts off (at most three), copied. */
+function unfinishedCharacter(chunk) {
+    for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+        const byte = chunk[chunk.length - back];
+        if (byte >= 0x80 && byte <= 0xbf)
+            continue;
+        const continuation = byte >= 0xf0 ? 3 : byte >= 0xe0 ? 2 : byte >= 0xc0 ? 1 : 0;
+        return continuation >= back ? chunk.slice(chunk.length - back) : NO_BYTES;
+    }
+    return NO_BYTES;
+}
+function concatBytes(first, second) {
+    if (first.length === 0)
+        return second;
+    const bytes = new Uint8Array(first.length + second.length);
+    bytes.set(first);
+    bytes.set(second, first.length);
+    return bytes;
+}
+
+;// CONCATENATED MODULE: ./src/core/config/nesting-limit.ts
+/** The config nests no deeper than this (a real one needs about 8 levels; a request body a few more). */
+const MAX_CONFIG_DEPTH = 64;
+/**
+ * Finds a value nested deeper than `maxDepth`, or one that contains itself (a YAML alias to one of
+ * its own parents, which toJS turns into a circular object). Either would overflow the stack in
+ * every later step that walks the config (validation, the experiment version, the request body).
+ * Shared values (aliases) are measured once, so the walk stays linear in the document.
+ */
+function findNestingProblem(value, maxDepth = MAX_CONFIG_DEPTH) {
+    const heights = new Map();
+    const open = new Set();
+    const path = [];
+    function height(node) {
+        if (node === null || typeof node !== "object")
+            return 0;
+        const tooDeep = () => ({ path: [...path], message: `nested more than ${maxDepth} levels deep` });
+        const known = heights.get(node);
+        if (known !== undefined)
+            return path.length + known > maxDepth ? tooDeep() : known;
+        if (open.has(node))
+            return { path: [...path], message: "an alias refers to a value that contains it; a config cannot contain itself" };
+        if (path.length >= maxDepth)
+            return tooDeep();
+        open.add(node);
+        let deepest = 0;
+        const entries = Array.isArray(node)
+            ? node.map((child, index) => [index, child])
+            : Object.entries(node);
+        for (const [key, child] of entries) {
+            path.push(key);
+            const found = height(child);
+            path.pop();
+            if (typeof found !== "number")
+                return found;
+            deepest = Math.max(deepest, found);
+        }
+        open.delete(node);
+        const result = deepest + 1;
+        if (path.length + result > maxDepth)
+            return tooDeep();
+        heights.set(node, result);
+        return result;
+    }
+    const found = height(value);
+    return typeof found === "number" ? undefined : found;
+}
+
+;// CONCATENATED MODULE: ./src/core/config/load.ts
+
+
+
+
+
+
+
+/** A config file larger than this is refused unread: a real one is a few KiB. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/**
+ * How many YAML alias expansions are allowed (the yaml library's default, set here so that a
+ * "billion laughs" file stays refused whatever the library's default becomes).
+ */
+const MAX_ALIAS_COUNT = 100;
+/** Problems listed at once; the rest are counted (a generated file can have thousands). */
+const MAX_LISTED_PROBLEMS = 20;
+/**
+ * Parses `evalgate.yml` (its bytes, or its text). Every problem is reported at once, one line
+ * each, as `<file>:<line>: <field path>: <message>`, so a user fixes the whole file in one go.
+ * A file over 1 MiB, bytes that are not UTF-8, excessive aliases and deep nesting are refused.
+ */
+function parseConfig(source, file) {
+    return parseConfigLocated(source, file).config;
+}
+/** `parseConfig`, keeping the YAML document so later errors (a scorer's config) can name their line. */
+function parseConfigLocated(source, file) {
+    // The limit is in bytes: a string is measured as the UTF-8 it was read from.
+    const size = typeof source === "string" ? utf8Length(source) : source.byteLength;
+    if (size > MAX_CONFIG_BYTES) {
+        throw new core_errors/* UserError */.y(`${file}: the config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB; is it the right file?`);
+    }
+    const text = typeof source === "string" ? source : decodeUtf8(source, file);
+    const lineCounter = new dist/* LineCounter */.HN();
+    // The library's own check for duplicate keys compares each key with every earlier one, which a
+    // file of 100,000 keys makes take minutes; `duplicateKeys` does it with a set.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const errors = document.errors.map((error) => yamlErrorLine(error, file, lineCounter));
+    if (errors.length === 0)
+        errors.push(...duplicateKeys(document, file, lineCounter));
+    if (errors.length > 0)
+        throw new core_errors/* UserError */.y(listed(errors).join("\n"));
+    if (document.contents === null) {
+        throw new core_errors/* UserError */.y(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
+    }
+    const value = documentValue(document, file);
+    const nesting = findNestingProblem(value);
+    if (nesting !== undefined) {
+        const line = lineOfPath(document, lineCounter, nesting.path);
+        const at = nesting.path.length === 0 ? "" : `${formatPath(nesting.path)}: `;
+        throw new core_errors/* UserError */.y(`${file}:${line}: ${at}${nesting.message}`);
+    }
+    const result = ConfigFileSchema.safeParse(value, { reportInput: true });
+    if (result.success)
+        return { config: result.data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
+    throw new core_errors/* UserError */.y(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
+}
+function documentValue(document, file) {
+    try {
+        return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        // The yaml library throws a ReferenceError for a "billion laughs" document.
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new core_errors/* UserError */.y(`${file}: the YAML aliases (*name) expand to too much (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`);
+        }
+        throw error;
+    }
+}
+function yamlErrorLine(error, file, lineCounter) {
+    const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
+    const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    // The parser is recursive: a crafted file nested thousands of levels deep overflows its stack.
+    const message = /Maximum call stack size exceeded/.test(first) ? "nested too deeply" : first;
+    return `${file}:${line}:${col}: ${message}`;
+}
+/** "Map keys must be unique" for each repeated key, at its line and column. */
+function duplicateKeys(document, file, lineCounter) {
+    const problems = [];
+    // An explicit stack: the document may be nested as deep as the parser allowed.
+    const pending = [document.contents];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if ((0,dist/* isSeq */.oP)(node))
+            pending.push(...node.items);
+        if (!(0,dist/* isMap */.jh)(node))
+            continue;
+        const seen = new Set();
+        for (const pair of node.items) {
+            pending.push(pair.value);
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                continue;
+            if (seen.has(pair.key.value)) {
+                const { line, col } = lineCounter.linePos(rangeStart(pair.key) ?? 0);
+                problems.push(`${file}:${line}:${col}: Map keys must be unique`);
+            }
+            seen.add(pair.key.value);
+        }
+    }
+    return problems;
+}
+/** The first problems, and how many more there are. */
+function listed(lines) {
+    if (lines.length <= MAX_LISTED_PROBLEMS)
+        return lines;
+    return [...lines.slice(0, MAX_LISTED_PROBLEMS), `… and ${lines.length - MAX_LISTED_PROBLEMS} more problems`];
+}
+function configIssueLines(error, value, document, lineCounter, file) {
+    const problems = describeZodIssues(error.issues, {
+        input: value,
+        knownKeys: (path) => knownKeysAt(ConfigFileSchema, path, value),
+    });
+    // Lines are found for the listed problems only: finding one is linear in the size of its map.
+    const lines = problems
+        .slice(0, MAX_LISTED_PROBLEMS)
+        .map((problem) => ({
+        line: lineOfPath(document, lineCounter, problem.at ?? problem.path),
+        text: problem.path.length === 0 ? problem.message : `${formatPath(problem.path)}: ${problem.message}`,
+    }))
+        .sort((a, b) => a.line - b.line)
+        .map(({ line, text }) => `${file}:${line}: ${text}`);
+    return problems.length > MAX_LISTED_PROBLEMS
+        ? [...lines, `… and ${problems.length - MAX_LISTED_PROBLEMS} more problems`]
+        : lines;
+}
+/**
+ * The line of the node at `path`: a map entry points at its key, a list entry at its dash. A
+ * missing entry points at the nearest parent that exists (where the key should be added).
+ */
+function lineOfPath(document, lineCounter, path) {
+    let node = document.contents;
+    let offset = rangeStart(node) ?? 0;
+    for (const segment of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+            if (pair === undefined)
+                break;
+            offset = rangeStart(pair.key) ?? offset;
+            node = pair.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number") {
+            const item = node.items[segment];
+            if (item === undefined)
+                break;
+            offset = rangeStart(item) ?? offset;
+            node = item;
+        }
+        else {
+            break;
+        }
+    }
+    return lineCounter.linePos(offset).line;
+}
+function rangeStart(node) {
+    const range = node?.range;
+    return range?.[0];
+}
+function defOf(schema) {
+    return schema?._zod?.def;
+}
+/** The keys the strict object at `path` accepts, following the data through unions. */
+function knownKeysAt(schema, path, data) {
+    let current = unwrap(schema, data);
+    let value = data;
+    for (const segment of path) {
+        const def = defOf(current);
+        value = value !== null && typeof value === "object" ? value[segment] : undefined;
+        const next = def?.type === "object" ? def.shape?.[String(segment)]
+            : def?.type === "record" ? def.valueType
+                : def?.type === "array" ? def.element
+                    : undefined;
+        if (next === undefined)
+            return [];
+        current = unwrap(next, value);
+    }
+    const def = defOf(current);
+    return def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
+}
+function unwrap(schema, value) {
+    let current = schema;
+    for (let depth = 0; depth < 20; depth++) {
+        const def = defOf(current);
+        if (def === undefined)
+            return current;
+        if (def.innerType !== undefined)
+            current = def.innerType;
+        else if (def.type === "pipe")
+            current = def.in;
+        else if (def.type === "union")
+            current = unionOptionFor(def, value);
+        else
+            return current;
+    }
+    return current;
+}
+function unionOptionFor(def, value) {
+    const options = def.options ?? [];
+    const record = value !== null && typeof value === "object" ? value : {};
+    if (def.discriminator !== undefined) {
+        const tag = record[def.discriminator];
+        return options.find((option) => {
+            const literal = defOf(defOf(option)?.shape?.[def.discriminator]);
+            return literal?.values?.includes(tag) ?? false;
+        });
+    }
+    return options.find((option) => defOf(option)?.type === "object");
+}
+
+;// CONCATENATED MODULE: ./src/engine/project-path.ts
+
+
+
+/** How to let a file outside the project be read, for every message that refuses one. */
+const OUTSIDE_PROJECT_HINT = "move the file into the project, or run the CLI with --allow-outside-project to read it anyway (the GitHub Action never reads such files)";
+/**
+ * Resolves `configured` (relative to `projectDir`, the folder of evalgate.yml) through `..`,
+ * absolute paths and symlinks, and refuses a file outside the project, or inside its `.git`
+ * folder (where actions/checkout keeps the job's token), unless explicitly allowed. Otherwise a
+ * pull request could point a dataset at a runner's file and have it sent to a target or quoted in
+ * an error. A missing file resolves to its plain path: opening it reports "file not found".
+ */
+async function resolveProjectFile(projectDir, configured, options) {
+    if (configured.includes("\0"))
+        throw new core_errors/* UserError */.y(`${options.field}: the path contains a NUL character`);
+    const root = (await realPath(projectDir, options.field, projectDir));
+    const plain = external_node_path_default().resolve(projectDir, configured);
+    const real = await realPath(plain, options.field, configured, { missingOk: true });
+    // A missing file is judged by its plain path; opening it then says "file not found".
+    const inside = real === undefined ? isInside(external_node_path_default().resolve(projectDir), plain) : isInside(root, real);
+    const resolved = real ?? plain;
+    if (inside)
+        return { path: resolved, insideProject: true };
+    if (options.allowOutsideProject)
+        return { path: resolved, insideProject: false };
+    const why = real !== undefined && isInsideGitFolder(root, real)
+        ? "is inside the project's .git folder"
+        : 'is outside the project (the folder of the config file), through "..", an absolute path or a symlink';
+    throw new core_errors/* UserError */.y(`${options.field}: "${configured}" ${why}; ${OUTSIDE_PROJECT_HINT}`);
+}
+/** Whether `file` is `root` or below it, and not in its `.git` folder (both real paths). */
+function isInside(root, file) {
+    const relative = external_node_path_default().relative(root, file);
+    if (relative === "")
+        return true;
+    if (external_node_path_default().isAbsolute(relative))
+        return false;
+    const [first] = relative.split((external_node_path_default()).sep);
+    return first !== ".." && first !== ".git";
+}
+function isInsideGitFolder(root, file) {
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep)[0] === ".git";
+}
+async function realPath(file, field, shown, options = {}) {
+    try {
+        return await (0,promises_.realpath)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (options.missingOk && (code === "ENOENT" || code === "ENOTDIR"))
+            return undefined;
+        if (code === "ELOOP")
+            throw new core_errors/* UserError */.y(`${field}: "${shown}" is a symlink loop`);
+        if (code === "EACCES")
+            throw new core_errors/* UserError */.y(`${field}: "${shown}": permission denied`);
+        if (code === "ENAMETOOLONG")
+            throw new core_errors/* UserError */.y(`${field}: the path is too long`);
+        if (code === "ENOENT" || code === "ENOTDIR")
+            throw new core_errors/* UserError */.y(`${field}: "${shown}" not found`);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/load-config.ts
+
+
+
+
+
+/**
+ * Reads and validates the config file. Its folder is the project; the file itself must be in it
+ * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). It
+ * must be a regular file (a named pipe or `/dev/zero` would be waited on or read forever), and at
+ * most 1 MiB of it is read.
+ */
+async function loadConfigFile(file, options = {}) {
+    const dir = external_node_path_default().dirname(external_node_path_default().resolve(file));
+    if (!options.allowOutsideProject)
+        await refuseOutsideFolder(file, dir);
+    const { config, lineOf } = parseConfigLocated(await readConfigBytes(file), file);
+    const locate = (message) => message
+        .split("\n")
+        .map((line) => {
+        const path = /^(experiments\.[^:\s]+):/.exec(line)?.[1];
+        return path === undefined ? line : `${file}:${lineOf(parseFieldPath(path))}: ${line}`;
+    })
+        .join("\n");
+    return { file, dir, config, locate };
+}
+/** `experiments.e.scorers[0].config.max` → ["experiments", "e", "scorers", 0, "config", "max"]. */
+function parseFieldPath(path) {
+    const segments = [];
+    for (const part of path.split(".")) {
+        const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+        if (!match)
+            return segments;
+        if (match[1] !== "")
+            segments.push(match[1]);
+        for (const index of match[2].matchAll(/\[(\d+)\]/g))
+            segments.push(Number(index[1]));
+    }
+    return segments;
+}
+function findExperiment(loaded, name) {
+    const experiment = loaded.config.experiments[name];
+    if (!experiment) {
+        const known = Object.keys(loaded.config.experiments).join(", ");
+        throw new core_errors/* UserError */.y(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
+    }
+    return experiment;
+}
+async function refuseOutsideFolder(file, dir) {
+    // A missing file is reported by the read below.
+    const real = await (0,promises_.realpath)(file).catch(() => undefined);
+    if (real === undefined)
+        return;
+    const folder = await (0,promises_.realpath)(dir);
+    if (!isInside(folder, real)) {
+        throw new core_errors/* UserError */.y(`${file}: the config file is a symlink to a file outside its folder (the project); ${OUTSIDE_PROJECT_HINT}`);
+    }
+}
+async function readConfigBytes(file) {
+    // Checked before opening: opening a named pipe would wait for a writer forever.
+    const stats = await (0,promises_.stat)(file).catch((error) => {
+        throw readError(error, file);
+    });
+    if (stats.isDirectory())
+        throw aFolder(file);
+    if (!stats.isFile()) {
+        throw new core_errors/* UserError */.y(`${file}: not a regular file (a named pipe or a device); pass --config with the path of a YAML file`);
+    }
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, "r");
+    }
+    catch (error) {
+        throw readError(error, file);
+    }
+    try {
+        // One byte more than allowed, so that parseConfig sees the file is too large.
+        const buffer = new Uint8Array(MAX_CONFIG_BYTES + 1);
+        let size = 0;
+        while (size < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, size, buffer.length - size);
+            if (bytesRead === 0)
+                break;
+            size += bytesRead;
+        }
+        return buffer.subarray(0, size);
+    }
+    catch (error) {
+        throw readError(error, file);
+    }
+    finally {
+        await handle.close();
+    }
+}
+function readError(error, file) {
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+        return new core_errors/* UserError */.y(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
+    }
+    if (code === "EISDIR")
+        return aFolder(file);
+    if (code === "EACCES")
+        return new core_errors/* UserError */.y(`${file}: permission denied`);
+    if (code === "ELOOP")
+        return new core_errors/* UserError */.y(`${file}: a symlink loop`);
+    return error instanceof Error ? error : new Error(String(error));
+}
+function aFolder(file) {
+    return new core_errors/* UserError */.y(`${file}: a folder, not a config file (pass --config FILE)`);
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/variants.ts
+
+
+
+
+/** How many of an experiment's newest runs `variants list` reads to find each variant's latest. */
+const RUNS_READ = 1000;
+function registerVariantsCommands(program, io) {
+    program
+        .command("variants")
+        .description("an experiment's variants")
+        .command("list")
+        .description("the variant tree (baseline at the root): effective overrides, status and pass rate of each variant's latest run")
+        .argument("<experiment>", "experiment name from the config file")
+        .option("--format <format>", "table, csv, json or jsonl", "table")
+        .action(async (name, flags, command) => {
+        const format = parseFormat(flags.format);
+        const { config, allowOutsideProject } = globalOptions(command);
+        const experiment = findExperiment(await loadConfigFile(config, { allowOutsideProject }), name);
+        await withStore(command, async (store) => {
+            const state = await store.getExperimentState(name);
+            const rows = variantTreeRows(experiment.variants ?? {}, await latestRunByVariant(store, name, state?.baseline_run_id), state?.status ?? "draft", format === "table");
+            const giveWay = ["overrides", "completed_at", "run"];
+            io.stdout.write(formatListing(rows, VARIANT_TREE_COLUMNS, format, { width: terminalWidth(io), giveWay }));
+        });
+    });
+}
+/**
+ * Each variant's newest ended run ("" for the baseline). The baseline is the run that locked
+ * the items when there is one, so every relative pass rate is against the same items.
+ */
+async function latestRunByVariant(store, experiment, lockedBy) {
+    const latest = new Map();
+    for (const run of await store.listRuns({ experiment, limit: RUNS_READ })) {
+        if (run.summary === undefined)
+            continue;
+        const key = run.variant ?? "";
+        if (!latest.has(key))
+            latest.set(key, run);
+    }
+    const locked = lockedBy === undefined ? undefined : await store.getRun(lockedBy);
+    if (locked !== undefined)
+        latest.set("", locked);
+    return latest;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/render-verdict.ts
 
 /** The verdict and its reasons, for the terminal renderers. */
@@ -2714,6 +3461,7 @@ function renderVerdictLines(verdict, width = 80) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-run-summary.ts
+
 
 
 
@@ -2735,8 +3483,10 @@ function renderRunSummary(run, verdict, options = {}) {
         ...(run.status === "running" && liveOwner !== undefined ? [field("owner", describeRunOwner(liveOwner))] : []),
         field("experiment", `${run.experiment} @ ${run.experiment_version}`),
         ...(run.label !== undefined ? [field("label", run.label)] : []),
+        ...(run.variant !== undefined ? [field("variant", run.variant)] : []),
         field("target", run.target),
-        field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${formatCount(run.item_count)} items)`),
+        field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${(0,stats/* formatCount */.B4)(run.item_count)} items)`),
+        ...(run.selection !== undefined ? [field("selection", describeSelection(run.selection))] : []),
         ...(run.git_commit !== undefined
             ? [field("commit", `${run.git_commit}${run.git_branch !== undefined ? ` on ${run.git_branch}` : ""}`)]
             : []),
@@ -2744,7 +3494,7 @@ function renderRunSummary(run, verdict, options = {}) {
         ...resumeLines(run, liveOwner),
         ...(configuration !== undefined ? configurationLines(configuration) : []),
         "",
-        ...(run.summary !== undefined ? summaryLines(run.summary, passRateThresholds(verdict)) : ["No items stored yet."]),
+        ...(run.summary !== undefined ? summaryLines(run.summary, (0,core_gate/* passRateThresholds */.IM)(verdict)) : ["No items stored yet."]),
         "",
         ...renderVerdictLines(verdict),
     ];
@@ -2758,12 +3508,12 @@ function statusText(run, liveOwner) {
 }
 /** "pid 1234 on build-7, heartbeat 2 s ago" */
 function describeRunOwner(owner) {
-    return `pid ${owner.pid} on ${owner.host}, heartbeat ${formatCount(Math.max(0, owner.heartbeatAgeMs) / 1000)} s ago`;
+    return `pid ${owner.pid} on ${owner.host}, heartbeat ${(0,stats/* formatCount */.B4)(Math.max(0, owner.heartbeatAgeMs) / 1000)} s ago`;
 }
 function resumeLines(run, liveOwner) {
     if (run.status !== "running" && run.status !== "cancelled")
         return [];
-    const stored = field("stored", `${formatCount(run.summary?.total ?? 0)} of ${formatCount(run.item_count)} items`);
+    const stored = field("stored", `${(0,stats/* formatCount */.B4)(run.summary?.total ?? 0)} of ${(0,stats/* formatCount */.B4)(run.item_count)} items`);
     // A live run refuses --resume: what a user can do is stop it.
     if (liveOwner !== undefined)
         return [stored, field("stop", `evalgate runs cancel ${run.id}`)];
@@ -2809,21 +3559,21 @@ function field(name, value) {
 }
 function summaryLines(summary, thresholds) {
     const lines = [
-        `${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
-            `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored`,
-        `pass rate ${formatPercent(summary.pass_rate, { against: thresholds })}`,
+        `${(0,stats/* formatCount */.B4)(summary.total)} items: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
+            `${(0,stats/* formatCount */.B4)(summary.failed)} failed, ${(0,stats/* formatCount */.B4)(summary.errored)} errored`,
+        `pass rate ${(0,stats/* formatPercent */.l9)(summary.pass_rate, { against: thresholds })}`,
     ];
     if (summary.scorers.length > 0) {
         lines.push("", formatTable(["scorer", "mean", "pass rate", "scored", "errors"], summary.scorers.map((scorer) => [
             scorer.scorer,
-            formatScore(scorer.mean),
-            formatPercent(scorer.pass_rate, { against: thresholds }),
-            formatCount(scorer.count),
-            formatCount(scorer.errors),
+            (0,stats/* formatScore */.y)(scorer.mean),
+            (0,stats/* formatPercent */.l9)(scorer.pass_rate, { against: thresholds }),
+            (0,stats/* formatCount */.B4)(scorer.count),
+            (0,stats/* formatCount */.B4)(scorer.errors),
         ]), { align: ["left", "right", "right", "right", "right"], maxWidth: render_run_summary_WIDTH }));
     }
     const { latency_ms: latency, tokens } = summary;
-    lines.push("", `latency     p50 ${formatMs(latency.p50)} · p95 ${formatMs(latency.p95)} · mean ${formatMs(latency.mean)}`, `tokens      ${formatCount(tokens.input)} in${cachedNote(tokens.cached_input)} · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`, `cost        ${formatCost(summary.cost)}`, ...judgeLines(summary), `retries     ${formatCount(summary.retries)}`);
+    lines.push("", `latency     p50 ${(0,stats/* formatMs */._V)(latency.p50)} · p95 ${(0,stats/* formatMs */._V)(latency.p95)} · mean ${(0,stats/* formatMs */._V)(latency.mean)}`, `tokens      ${(0,stats/* formatCount */.B4)(tokens.input)} in${cachedNote(tokens.cached_input)} · ${(0,stats/* formatCount */.B4)(tokens.output)} out · ${(0,stats/* formatCount */.B4)(tokens.total)} total`, `cost        ${(0,stats/* formatCost */.BD)(summary.cost)}`, ...judgeLines(summary), `retries     ${(0,stats/* formatCount */.B4)(summary.retries)}`);
     return lines;
 }
 /** What judges spent, apart from the target's tokens and cost above: only when a scorer spent any. */
@@ -2832,59 +3582,15 @@ function judgeLines(summary) {
     if (tokens === undefined)
         return [];
     return [
-        `judge tokens ${formatCount(tokens.input)} in · ${formatCount(tokens.output)} out · ` +
-            `${formatCount(tokens.total)} total` +
+        `judge tokens ${(0,stats/* formatCount */.B4)(tokens.input)} in · ${(0,stats/* formatCount */.B4)(tokens.output)} out · ` +
+            `${(0,stats/* formatCount */.B4)(tokens.total)} total` +
             // A cost nobody reported is unknown, not zero.
-            (summary.scorer_cost !== undefined && summary.scorer_cost > 0 ? ` · cost ${formatCost(summary.scorer_cost)}` : ""),
+            (summary.scorer_cost !== undefined && summary.scorer_cost > 0 ? ` · cost ${(0,stats/* formatCost */.BD)(summary.scorer_cost)}` : ""),
     ];
 }
 /** Cached input is part of `in`: shown beside it, never added to the total. */
 function cachedNote(cached) {
-    return cached === undefined ? "" : ` (${formatCount(cached)} cached)`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/format-listing.ts
-
-
-
-/**
- * Rows for `runs list`, `scores list` and the like. `table` fits `table.width` terminal columns;
- * the machine formats keep exactly `columns`, in that order, on every row (a missing value is
- * null / an empty cell), uncut, so scripts can rely on them.
- */
-function formatListing(rows, columns, format, table = {}) {
-    switch (format) {
-        case "table":
-            if (rows.length === 0)
-                return "(none)\n";
-            return `${formatTable(columns, rows.map((row) => cellsOf(row, columns)), tableOptions(columns, table))}\n`;
-        case "csv":
-            return [columns, ...rows.map((row) => cellsOf(row, columns))].map(csvRow).join("");
-        case "json":
-            return `${JSON.stringify(rows.map((row) => pick(row, columns)), null, 2)}\n`;
-        case "jsonl":
-            return rows.map((row) => `${JSON.stringify(pick(row, columns))}\n`).join("");
-    }
-}
-function tableOptions(columns, table) {
-    const { giveWay, align } = table;
-    return {
-        maxWidth: table.width ?? 80,
-        ...(align ? { align: columns.map((column) => align[column] ?? "left") } : {}),
-        ...(giveWay ? { giveWay: giveWay.map((column) => columns.indexOf(column)).filter((index) => index >= 0) } : {}),
-    };
-}
-function cellsOf(row, columns) {
-    return columns.map((column) => cellText(row[column]));
-}
-function cellText(value) {
-    return value === undefined || value === null ? "" : valueText(value);
-}
-function pick(row, columns) {
-    const picked = {};
-    for (const column of columns)
-        picked[column] = row[column] ?? null;
-    return picked;
+    return cached === undefined ? "" : ` (${(0,stats/* formatCount */.B4)(cached)} cached)`;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -2942,6 +3648,9 @@ function experimentDefinition(config) {
         ...(config.pass_rule === "all"
             ? {}
             : { pass_rule: config.pass_rule, item_threshold: config.item_threshold ?? DEFAULT_ITEM_THRESHOLD }),
+        // Left out when absent, so experiments without variants keep their version.
+        ...(config.inference_steps !== undefined ? { inference_steps: config.inference_steps } : {}),
+        ...(config.variants !== undefined ? { variants: config.variants } : {}),
     };
 }
 /** Key order does not matter: the hash is over canonical JSON. */
@@ -2954,7 +3663,7 @@ function experimentVersion(definition) {
 // `$${` escapes a literal `${`; `${NAME}` and `${NAME:-default}` read the environment; any other
 // `${…}` is a mistake we name rather than pass through to a target.
 const VARIABLE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$/s;
-const MAX_LISTED_PROBLEMS = 20;
+const interpolate_MAX_LISTED_PROBLEMS = 20;
 /**
  * Replaces `${NAME}` and `${NAME:-default}` in every string inside `value` (keys are left alone).
  * As in the shell, `:-` also applies when the variable is set but empty. Every missing variable is
@@ -2963,9 +3672,9 @@ const MAX_LISTED_PROBLEMS = 20;
 function interpolateEnv(value, env, path) {
     const problems = [];
     const result = interpolateValue(value, env, path, problems);
-    if (problems.length > MAX_LISTED_PROBLEMS) {
-        const more = problems.length - MAX_LISTED_PROBLEMS;
-        throw new core_errors/* UserError */.y([...problems.slice(0, MAX_LISTED_PROBLEMS), `… and ${more} more problems`].join("\n"));
+    if (problems.length > interpolate_MAX_LISTED_PROBLEMS) {
+        const more = problems.length - interpolate_MAX_LISTED_PROBLEMS;
+        throw new core_errors/* UserError */.y([...problems.slice(0, interpolate_MAX_LISTED_PROBLEMS), `… and ${more} more problems`].join("\n"));
     }
     if (problems.length > 0)
         throw new core_errors/* UserError */.y(problems.join("\n"));
@@ -3041,6 +3750,18 @@ function preview(match) {
 ;// CONCATENATED MODULE: ./src/core/scorers/scorer.ts
 function defineScorer(definition) {
     return definition;
+}
+/**
+ * A scorer's error after it had already spent something (a judge answered, uselessly): the item
+ * records the error and still counts the tokens and cost, since they were paid for.
+ */
+class ScorerErrorAfterSpending extends Error {
+    spent;
+    name = "ScorerErrorAfterSpending";
+    constructor(message, spent) {
+        super(message);
+        this.spent = spent;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/scalar-equality.ts
@@ -3508,8 +4229,8 @@ var _2019 = __webpack_require__(878);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __webpack_require__(2210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var dist = __webpack_require__(2815);
-var dist_default = /*#__PURE__*/__webpack_require__.n(dist);
+var ajv_formats_dist = __webpack_require__(2815);
+var dist_default = /*#__PURE__*/__webpack_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./src/core/scorers/json-schema-compiler.ts
 
 
@@ -3809,7 +4530,7 @@ function applyModifiers(outcome, modifiers) {
     const { threshold } = modifiers;
     if (threshold !== undefined) {
         passed = reaches(score, threshold);
-        const shown = formatScore(score, [threshold]);
+        const shown = (0,stats/* formatScore */.y)(score, [threshold]);
         reason += passed ? `; score ${shown} reaches the threshold ${threshold}` : `; score ${shown} is below the threshold ${threshold}`;
     }
     if (modifiers.not === true) {
@@ -4092,10 +4813,10 @@ function argumentsMatch(call, wanted) {
 }
 function describeCountRule(config) {
     if (config.times !== undefined)
-        return `exactly ${tool_called_plural(config.times)}`;
-    return `at least ${tool_called_plural(config.min_times ?? 1)}`;
+        return `exactly ${plural(config.times)}`;
+    return `at least ${plural(config.min_times ?? 1)}`;
 }
-function tool_called_plural(count) {
+function plural(count) {
     return count === 1 ? "1 time" : `${count} times`;
 }
 function compared(config) {
@@ -4117,10 +4838,10 @@ function toolReason(config, calls, named, matching, passed, countRule) {
     }
     if (config.arguments !== undefined && matching === 0 && !passed) {
         const seen = named.slice(0, 3).map((call) => evidence_values_preview(callArguments(call))).join(", ");
-        return `tool ${tool} was called ${tool_called_plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
+        return `tool ${tool} was called ${plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
     }
     const verdict = passed ? "" : ` (expected ${countRule})`;
-    return `tool ${tool} was called ${tool_called_plural(matching)}${withArgs}${verdict}`;
+    return `tool ${tool} was called ${plural(matching)}${withArgs}${verdict}`;
 }
 function uniqueNames(calls) {
     return [...new Set(calls.map((call) => call.name))].join(", ");
@@ -4247,7 +4968,7 @@ const bleu = defineScorer({
                 evidence: {
                     read: evidenceValue(output.value),
                     compared: evidenceValue(references.length === 1 ? references[0] : references),
-                    reason: `BLEU of ${output.label} against ${against} is ${formatScore(breakdown.score, [config.threshold])} ` +
+                    reason: `BLEU of ${output.label} against ${against} is ${(0,stats/* formatScore */.y)(breakdown.score, [config.threshold])} ` +
                         `(${describeBreakdown(breakdown)}), which ${verdict}${caseNote(config.case_sensitive)}`,
                 },
             };
@@ -4519,18 +5240,15 @@ const CostMaxConfigSchema = schemas/* strictObject */.rej({
 const costMax = defineScorer({
     name: "cost_max",
     description: "The call cost at most `max` (the result's cost, in the unit the target or the price table gives); " +
-        "score = min(1, max / cost). A target that reported no cost fails.",
+        "score = min(1, max / cost). A target that reported no cost is this scorer's error (never a pass, even under `not`).",
     configSchema: CostMaxConfigSchema,
     create(config) {
         return ({ result }) => {
             const cost = result.cost;
             if (cost === undefined) {
-                // A missing cost never passes a limit: an unreported cost is not a free call.
-                return {
-                    score: 0,
-                    passed: false,
-                    evidence: { compared: config.max, reason: "the target reported no cost; a missing cost never passes cost_max" },
-                };
+                // A missing cost never passes a limit: an unreported cost is not a free call. An error, not
+                // a failure, so that `not: true` cannot turn "nothing was measured" into a pass.
+                throw new Error("the target reported no cost; a missing cost never passes cost_max");
             }
             const passed = cost <= config.max;
             return {
@@ -4547,7 +5265,7 @@ const costMax = defineScorer({
 });
 /** Four decimals as the report shows costs, or the exact value where four would round it. */
 function exact(value) {
-    const shown = formatCost(value);
+    const shown = (0,stats/* formatCost */.BD)(value);
     return Number(shown) === value ? shown : String(value);
 }
 
@@ -4672,7 +5390,7 @@ const levenshtein = defineScorer({
                 ? edits <= config.max_distance
                 : similarity >= (config.min_similarity ?? 1) - SIMILARITY_TOLERANCE;
             const measured = `${output.label} is ${edits === 1 ? "1 edit" : `${edits} edits`} from ${expected.label} ` +
-                `(similarity ${formatScore(similarity, thresholds)} over ${longer} characters)`;
+                `(similarity ${(0,stats/* formatScore */.y)(similarity, thresholds)} over ${longer} characters)`;
             const bound = config.max_distance !== undefined
                 ? `max_distance ${config.max_distance}`
                 : `min_similarity ${config.min_similarity ?? 1}`;
@@ -4924,7 +5642,7 @@ const rougeN = defineScorer({
             // An empty answer shares no n-gram with the reference: 0, where js-rouge would throw.
             const score = candidate.trim() === "" ? 0 : (0,rouge.n)(candidate, reference, { n: config.n, caseSensitive: config.case_sensitive });
             const passed = score >= config.threshold;
-            const shown = formatScore(score, [config.threshold]);
+            const shown = (0,stats/* formatScore */.y)(score, [config.threshold]);
             const verdict = passed ? `reaches threshold ${config.threshold}` : `is below threshold ${config.threshold}`;
             return {
                 score,
@@ -4952,7 +5670,7 @@ const TokensMaxConfigSchema = schemas/* strictObject */.rej({
 const tokensMax = defineScorer({
     name: "tokens_max",
     description: "The target used at most `max` tokens (`tokens: total` by default, or `input` / `output`); score = min(1, max / used). " +
-        "A target that reported no usage fails.",
+        "A target that reported no usage is this scorer's error (never a pass, even under `not`).",
     configSchema: TokensMaxConfigSchema,
     create(config) {
         const compared = { max: config.max, tokens: config.tokens };
@@ -4960,8 +5678,9 @@ const tokensMax = defineScorer({
             const usage = result.usage;
             const used = usage === undefined ? undefined : tokenCount(usage, config.tokens);
             if (used === undefined) {
-                // A missing count never passes a limit: an unreported usage is not a small one.
-                return { score: 0, passed: false, evidence: { read: usage, compared, reason: missingReason(usage, config.tokens) } };
+                // A missing count never passes a limit: an unreported usage is not a small one. An error,
+                // not a failure, so that `not: true` cannot turn "nothing was measured" into a pass.
+                throw new Error(missingReason(usage, config.tokens));
             }
             const passed = used.count <= config.max;
             return {
@@ -5366,6 +6085,7 @@ function newRunId(now, random = Math.random) {
 
 
 
+
 const PASS_ALL = { pass_rule: "all" };
 function passRuleOf(experiment) {
     return experiment.pass_rule === "weighted"
@@ -5422,7 +6142,8 @@ async function runScorer(scorer, input, id) {
         outcome = await scorer.fn(input);
     }
     catch (error) {
-        return erroredScore(id, scorer, errorMessage(error), "threw");
+        const spent = error instanceof ScorerErrorAfterSpending ? error.spent : {};
+        return { ...erroredScore(id, scorer, errorMessage(error), "threw"), ...definedSpending(spent) };
     }
     const problem = outcomeProblem(outcome);
     if (problem !== undefined)
@@ -5460,6 +6181,9 @@ function outcomeProblem(outcome) {
         return `evidence nests deeper than ${MAX_EVIDENCE_DEPTH} levels or contains itself; it could not be stored`;
     }
     return undefined;
+}
+function definedSpending(spent) {
+    return { ...(spent.usage !== undefined ? { usage: spent.usage } : {}), ...(spent.cost !== undefined ? { cost: spent.cost } : {}) };
 }
 function erroredScore(id, scorer, message, what) {
     return {
@@ -6361,7 +7085,40 @@ function runProcess(request) {
     });
 }
 
+// EXTERNAL MODULE: ./node_modules/shell-quote/index.js
+var shell_quote = __webpack_require__(6591);
+;// CONCATENATED MODULE: ./src/engine/targets/command-words.ts
+
+
+/**
+ * A command given as one string, split into a program and its arguments the way a POSIX shell
+ * splits words (quotes and backslashes honoured: `python3 'my dir/score.py'` is two words), with
+ * no shell run: `$NAME` stays literal text and operators (`;`, `|`, `&&`, `>`) are refused with a
+ * hint, since nothing would run them. A list is taken as it is. Throws `UserError` naming `field`.
+ */
+function commandWords(command, field) {
+    if (typeof command !== "string")
+        return [...command];
+    const words = [];
+    for (const entry of (0,shell_quote.parse)(command, (name) => `$${name}`)) {
+        if (typeof entry === "string")
+            words.push(entry);
+        else if ("pattern" in entry)
+            words.push(entry.pattern);
+        else if ("comment" in entry)
+            break;
+        else {
+            throw new core_errors/* UserError */.y(`${field}: "${entry.op}" is shell syntax, but the command is run without a shell; ` +
+                `write a list to use a shell, e.g. [sh, -c, "…"]`);
+        }
+    }
+    if (words.length === 0)
+        throw new core_errors/* UserError */.y(`${field}: write the program to run`);
+    return words;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/targets/command.ts
+
 
 
 
@@ -6379,7 +7136,7 @@ const KILL_GRACE_MS = 2_000;
  * than MAX_JSON_DEPTH, is final.
  */
 function createCommandTarget(config, options) {
-    const [program, ...args] = typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
+    const [program, ...args] = commandWords(config.command, `${options.path}.command`);
     if (program === undefined || program === "") {
         throw new core_errors/* UserError */.y(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
     }
@@ -6567,6 +7324,7 @@ function plainJson(answer) {
 
 
 
+
 /** After SIGTERM on timeout, a scorer process gets this long to exit before SIGKILL. */
 const command_scorer_KILL_GRACE_MS = 2_000;
 const RUN_HINT = 'write the program to run, e.g. run: "python3 evals/score.py"';
@@ -6586,7 +7344,7 @@ const commandScorer = defineScorer({
         "it may log before). A timeout or a non-zero exit is this scorer's error on the item, with stderr's tail.",
     configSchema: CommandScorerConfigSchema,
     create(config, services) {
-        const [program = "", ...args] = typeof config.run === "string" ? config.run.trim().split(/\s+/) : config.run;
+        const [program = "", ...args] = commandWords(config.run, `${services.path}.config.run`);
         const env = { ...process.env, ...config.env };
         const shown = `command scorer "${typeof config.run === "string" ? config.run.trim() : config.run.join(" ")}"`;
         // A scorer program's failure repeats when run again, unlike a network call: no retries.
@@ -6980,7 +7738,42 @@ function normalize(choice) {
     return choice.trim().toLowerCase();
 }
 
+;// CONCATENATED MODULE: ./src/engine/apply-prices.ts
+const TOKENS_PER_PRICE_UNIT = 1_000_000;
+/**
+ * The cost of one call in US dollars from its token usage and its model's prices (dollars per
+ * million tokens): input·(input − cached) + cached_input·cached + output·output, over a million.
+ * Cached input tokens are priced at `cached_input`, the input price when the table has none;
+ * cache writes are priced as input. No cost without both input and output counts: a cost from
+ * half the tokens would be too low, and `cost_max` would pass on it.
+ */
+function costFromPrice(usage, price) {
+    const { input_tokens: input, output_tokens: output } = usage;
+    if (input === undefined || output === undefined)
+        return undefined;
+    const cached = Math.min(usage.cached_input_tokens ?? 0, input);
+    const dollarsTimesMillion = price.input * (input - cached) + (price.cached_input ?? price.input) * cached + price.output * output;
+    return dollarsTimesMillion / TOKENS_PER_PRICE_UNIT;
+}
+/**
+ * Adds the cost from the price table to a target's result, for every kind of target, when the
+ * target reported no cost itself (its own figure wins: it knows its discounts) and the table
+ * has the model the result names. Anything else leaves the result as it is.
+ */
+function applyPrices(result, prices) {
+    if (prices === undefined || result.cost !== undefined || result.usage === undefined || result.model === undefined) {
+        return result;
+    }
+    // An own property only: a model named "constructor" must not find Object's.
+    const price = Object.hasOwn(prices, result.model) ? prices[result.model] : undefined;
+    if (price === undefined)
+        return result;
+    const cost = costFromPrice(result.usage, price);
+    return cost === undefined ? result : { ...result, cost };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scorers/llm-judge.ts
+
 
 
 
@@ -7057,8 +7850,9 @@ const llmJudge = defineScorer({
             const reply = cached !== undefined ? { text: cached.reply } : await askJudge(messages, signal);
             const verdict = parseJudgeReply(reply.text, choices);
             if (verdict === undefined) {
-                throw new Error(`the judge's reply names none of the choices ${choices.map((choice) => JSON.stringify(choice)).join(", ")}; ` +
-                    `it answered: ${truncateText(reply.text)}`);
+                // The useless reply was paid for: its tokens are counted with the error.
+                throw new ScorerErrorAfterSpending(`the judge's reply names none of the choices ${choices.map((choice) => JSON.stringify(choice)).join(", ")}; ` +
+                    `it answered: ${truncateText(reply.text)}`, { ...(reply.usage !== undefined ? { usage: reply.usage } : {}), ...costOf(reply, config.model, services.prices) });
             }
             // Only a reply that named a choice is kept: another run asks again after a useless one.
             if (cached === undefined)
@@ -7104,7 +7898,7 @@ const llmJudge = defineScorer({
                 },
                 // A cached reply spent nothing this time.
                 ...(reply.usage !== undefined ? { usage: reply.usage } : {}),
-                ...(reply.cost !== undefined ? { cost: reply.cost } : {}),
+                ...costOf(reply, config.model, services.prices),
             };
         };
         const scoreFn = Object.assign(score, { close: async () => endpoint.close() });
@@ -7117,73 +7911,21 @@ function refuseUnknownPlaceholders(config, where) {
     if (lines.length > 0)
         throw new core_errors/* UserError */.y(lines.join("\n"));
 }
+/**
+ * The judge call's cost: the provider's own figure, else the config's price table for the judge's
+ * model (engine/apply-prices.ts), else none (unknown, not free). A cached reply spent nothing.
+ */
+function costOf(reply, model, prices) {
+    if (reply.cost !== undefined)
+        return { cost: reply.cost };
+    if (reply.usage === undefined || prices === undefined || !Object.hasOwn(prices, model))
+        return {};
+    const cost = costFromPrice(reply.usage, prices[model]);
+    return cost === undefined ? {} : { cost };
+}
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-;// CONCATENATED MODULE: ./src/engine/project-path.ts
-
-
-
-/** How to let a file outside the project be read, for every message that refuses one. */
-const OUTSIDE_PROJECT_HINT = "move the file into the project, or run the CLI with --allow-outside-project to read it anyway (the GitHub Action never reads such files)";
-/**
- * Resolves `configured` (relative to `projectDir`, the folder of evalgate.yml) through `..`,
- * absolute paths and symlinks, and refuses a file outside the project, or inside its `.git`
- * folder (where actions/checkout keeps the job's token), unless explicitly allowed. Otherwise a
- * pull request could point a dataset at a runner's file and have it sent to a target or quoted in
- * an error. A missing file resolves to its plain path: opening it reports "file not found".
- */
-async function resolveProjectFile(projectDir, configured, options) {
-    if (configured.includes("\0"))
-        throw new core_errors/* UserError */.y(`${options.field}: the path contains a NUL character`);
-    const root = (await realPath(projectDir, options.field, projectDir));
-    const plain = external_node_path_default().resolve(projectDir, configured);
-    const real = await realPath(plain, options.field, configured, { missingOk: true });
-    // A missing file is judged by its plain path; opening it then says "file not found".
-    const inside = real === undefined ? isInside(external_node_path_default().resolve(projectDir), plain) : isInside(root, real);
-    const resolved = real ?? plain;
-    if (inside)
-        return { path: resolved, insideProject: true };
-    if (options.allowOutsideProject)
-        return { path: resolved, insideProject: false };
-    const why = real !== undefined && isInsideGitFolder(root, real)
-        ? "is inside the project's .git folder"
-        : 'is outside the project (the folder of the config file), through "..", an absolute path or a symlink';
-    throw new core_errors/* UserError */.y(`${options.field}: "${configured}" ${why}; ${OUTSIDE_PROJECT_HINT}`);
-}
-/** Whether `file` is `root` or below it, and not in its `.git` folder (both real paths). */
-function isInside(root, file) {
-    const relative = external_node_path_default().relative(root, file);
-    if (relative === "")
-        return true;
-    if (external_node_path_default().isAbsolute(relative))
-        return false;
-    const [first] = relative.split((external_node_path_default()).sep);
-    return first !== ".." && first !== ".git";
-}
-function isInsideGitFolder(root, file) {
-    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep)[0] === ".git";
-}
-async function realPath(file, field, shown, options = {}) {
-    try {
-        return await (0,promises_.realpath)(file);
-    }
-    catch (error) {
-        const code = error.code;
-        if (options.missingOk && (code === "ENOENT" || code === "ENOTDIR"))
-            return undefined;
-        if (code === "ELOOP")
-            throw new core_errors/* UserError */.y(`${field}: "${shown}" is a symlink loop`);
-        if (code === "EACCES")
-            throw new core_errors/* UserError */.y(`${field}: "${shown}": permission denied`);
-        if (code === "ENAMETOOLONG")
-            throw new core_errors/* UserError */.y(`${field}: the path is too long`);
-        if (code === "ENOENT" || code === "ENOTDIR")
-            throw new core_errors/* UserError */.y(`${field}: "${shown}" not found`);
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/file-digests.ts
 
 
@@ -7591,187 +8333,6 @@ function describeJsonType(value) {
         return "an array";
     const type = typeof value;
     return type === "object" ? "an object" : `a ${type}`;
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./src/core/dataset/line-breaks.ts
-const LF = 0x0a;
-const CR = 0x0d;
-/**
- * Counts physical lines in a stream of bytes as an editor shows them: LF, CRLF and a lone CR each
- * end a line (a CRLF split across two chunks counts once). UTF-8 never uses these byte values
- * inside a multi-byte character, so bytes can be counted without decoding.
- */
-class LineBreakCounter {
-    lineNumber = 1;
-    afterCr = false;
-    /** The 1-based line of the next byte. */
-    get line() {
-        return this.lineNumber;
-    }
-    /** Counts the line breaks in `bytes[start, end)`; returns the line of the byte at `end`. */
-    advance(bytes, start = 0, end = bytes.length) {
-        if (start >= end)
-            return this.lineNumber;
-        // Native searches (memchr) over exactly the range, rather than a byte loop: this runs over
-        // every byte of a dataset, and once per CSV record.
-        const range = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
-        let lineFeeds = 0;
-        for (let at = range.indexOf(LF); at !== -1; at = range.indexOf(LF, at + 1))
-            lineFeeds++;
-        let carriageReturns = 0;
-        let pairs = this.afterCr && range[0] === LF ? 1 : 0;
-        for (let at = range.indexOf(CR); at !== -1; at = range.indexOf(CR, at + 1)) {
-            carriageReturns++;
-            if (range[at + 1] === LF)
-                pairs++;
-        }
-        this.lineNumber += lineFeeds + carriageReturns - pairs;
-        this.afterCr = range[range.length - 1] === CR;
-        return this.lineNumber;
-    }
-}
-/**
- * Where `text[index]` is, counted as `LineBreakCounter` counts: `lines` line breaks before it, and
- * its 1-based column on its line (in UTF-16 units, as editors number columns).
- */
-function positionInText(text, index) {
-    let lines = 0;
-    let lineStart = 0;
-    for (let at = 0; at < index; at++) {
-        const code = text.charCodeAt(at);
-        if (code === CR || (code === LF && (at === 0 || text.charCodeAt(at - 1) !== CR)))
-            lines++;
-        if (code === CR || code === LF)
-            lineStart = at + 1;
-    }
-    return { lines, column: index - lineStart + 1 };
-}
-
-;// CONCATENATED MODULE: ./src/core/dataset/decode-utf8.ts
-
-
-
-const NO_BYTES = new Uint8Array(0);
-/**
- * Decodes a file's chunks as UTF-8, refusing the first byte sequence that is not UTF-8 with the
- * file, line and byte offset: a replacement character would silently change the items and their
- * ids. Streams (one chunk and at most three bytes of an unfinished character are held); a
- * byte-order mark at the start is dropped. Text chunks pass through as they are.
- */
-async function* decodeUtf8Chunks(chunks, file) {
-    const decoder = new external_node_util_.TextDecoder("utf-8", { fatal: true });
-    const lines = new LineBreakCounter();
-    let offset = 0;
-    let unfinished = NO_BYTES;
-    for await (const chunk of chunks) {
-        if (typeof chunk === "string") {
-            yield chunk;
-            continue;
-        }
-        let text;
-        try {
-            text = decoder.decode(chunk, { stream: true });
-        }
-        catch {
-            const bytes = concatBytes(unfinished, chunk);
-            const bad = Math.max(0, firstInvalidUtf8(bytes, false)) - unfinished.length;
-            lines.advance(chunk, 0, Math.max(0, bad));
-            throw invalidUtf8(file, lines.line, offset + bad);
-        }
-        lines.advance(chunk);
-        offset += chunk.byteLength;
-        unfinished = unfinishedCharacter(chunk);
-        if (text !== "")
-            yield text;
-    }
-    try {
-        const rest = decoder.decode();
-        if (rest !== "")
-            yield rest;
-    }
-    catch {
-        throw invalidUtf8(file, lines.line, offset - unfinished.length);
-    }
-}
-/** A whole file's bytes as text (the config file), refused as `decodeUtf8Chunks` refuses. */
-function decodeUtf8(bytes, file) {
-    try {
-        return new external_node_util_.TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    }
-    catch {
-        const bad = Math.max(0, firstInvalidUtf8(bytes, true));
-        throw invalidUtf8(file, new LineBreakCounter().advance(bytes, 0, bad), bad);
-    }
-}
-function invalidUtf8(file, line, offset) {
-    return new core_errors/* UserError */.y(`${file}:${line}: the file is not valid UTF-8 (at byte ${offset}); save it with the UTF-8 encoding`);
-}
-/**
- * The index of the first byte that starts an invalid sequence (the Unicode "maximal subpart"
- * rule, as TextDecoder applies it), or -1. With `final` false, a character cut off at the end is
- * not an error: the next chunk finishes it.
- */
-function firstInvalidUtf8(bytes, final) {
-    let index = 0;
-    while (index < bytes.length) {
-        const lead = bytes[index];
-        if (lead < 0x80) {
-            index++;
-            continue;
-        }
-        let continuation;
-        let lower = 0x80;
-        let upper = 0xbf;
-        if (lead >= 0xc2 && lead <= 0xdf)
-            continuation = 1;
-        else if (lead >= 0xe0 && lead <= 0xef) {
-            continuation = 2;
-            if (lead === 0xe0)
-                lower = 0xa0; // overlong
-            if (lead === 0xed)
-                upper = 0x9f; // surrogates
-        }
-        else if (lead >= 0xf0 && lead <= 0xf4) {
-            continuation = 3;
-            if (lead === 0xf0)
-                lower = 0x90; // overlong
-            if (lead === 0xf4)
-                upper = 0x8f; // above U+10FFFF
-        }
-        else {
-            return index;
-        }
-        for (let k = 1; k <= continuation; k++) {
-            if (index + k >= bytes.length)
-                return final ? index : -1;
-            const byte = bytes[index + k];
-            if (byte < (k === 1 ? lower : 0x80) || byte > (k === 1 ? upper : 0xbf))
-                return index;
-        }
-        index += continuation + 1;
-    }
-    return -1;
-}
-/** The bytes of a character the chunk's end cuts off (at most three), copied. */
-function unfinishedCharacter(chunk) {
-    for (let back = 1; back <= Math.min(3, chunk.length); back++) {
-        const byte = chunk[chunk.length - back];
-        if (byte >= 0x80 && byte <= 0xbf)
-            continue;
-        const continuation = byte >= 0xf0 ? 3 : byte >= 0xe0 ? 2 : byte >= 0xc0 ? 1 : 0;
-        return continuation >= back ? chunk.slice(chunk.length - back) : NO_BYTES;
-    }
-    return NO_BYTES;
-}
-function concatBytes(first, second) {
-    if (first.length === 0)
-        return second;
-    const bytes = new Uint8Array(first.length + second.length);
-    bytes.set(first);
-    bytes.set(second, first.length);
-    return bytes;
 }
 
 // EXTERNAL MODULE: external "node:stream/web"
@@ -8849,14 +9410,21 @@ function fileError(error, displayPath) {
 
 
 
-/** The inference step a prompt target is: overrides under this key apply to its request. */
+/** The inference step a prompt target is when neither it nor its experiment names one. */
 const PROMPT_STEP = "prompt";
+/**
+ * The inference step whose overrides a prompt target applies: its own `step`, else the
+ * experiment's first inference step, else "prompt".
+ */
+function promptTargetStep(step, inferenceSteps) {
+    return step ?? inferenceSteps?.[0] ?? PROMPT_STEP;
+}
 /** The settings a prompt file and the target's config may both set; the config's win. */
 const SETTINGS = ["model", "temperature", "top_p", "max_tokens"];
 /**
  * Compiles the request from the prompt file (when the target has one) and the target's config.
  * Precedence, lowest first: the prompt file, the target's fields in evalgate.yml, then the run's
- * overrides for the "prompt" step (applied per call by `chatRequestBody`). `where` is the
+ * overrides for the target's inference step (applied per call by `chatRequestBody`). `where` is the
  * target's path in evalgate.yml, for the error when no model is named anywhere.
  */
 function compileChatRequest(config, file, where) {
@@ -8874,7 +9442,7 @@ function compileChatRequest(config, file, where) {
     const messages = file
         ? file.messages.map(({ role, content }) => ({ role, render: compileText(content) }))
         : inlineMessages(config);
-    return { settings, messages };
+    return { step: config.step ?? PROMPT_STEP, settings, messages };
 }
 /** The inline form: the system message as written (it was never a template), then the user message template. */
 function inlineMessages(config) {
@@ -8883,15 +9451,21 @@ function inlineMessages(config) {
     return system === undefined ? [user] : [{ role: "system", render: () => system }, user];
 }
 /**
- * One item's request body: the compiled settings, the run's overrides for the "prompt" step
- * merged over them (any field they carry, e.g. seed, is sent too), and the rendered messages,
- * which overrides cannot replace. The one place a request is built, so variants change it here.
+ * One item's request body: the compiled settings, the run's overrides for the target's step
+ * merged over them (any field they carry, e.g. seed, is sent too), and the rendered messages.
+ * A `system` override replaces the system message (or adds one first), since the API has no
+ * `system` field. The one place a request is built, so variants change it here.
  */
 function chatRequestBody(request, item, context) {
     const values = templateValues(item, context);
-    const override = context.overrides?.[PROMPT_STEP];
-    const messages = request.messages.map(({ role, render }) => ({ role, content: render(values) }));
+    const { system, ...override } = context.overrides?.[request.step] ?? {};
+    const rendered = request.messages.map(({ role, render }) => ({ role, content: render(values) }));
+    const messages = typeof system === "string" ? withSystemMessage(rendered, system) : rendered;
     return { ...request.settings, ...override, messages };
+}
+function withSystemMessage(messages, system) {
+    const others = messages.filter((message) => message.role !== "system");
+    return [{ role: "system", content: system }, ...others];
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/prompt.ts
@@ -8961,260 +9535,6 @@ const FACTORIES = {
 function createTarget(config, options) {
     const create = FACTORIES[config.type];
     return create(config, options);
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/core/config/nesting-limit.ts
-/** The config nests no deeper than this (a real one needs about 8 levels; a request body a few more). */
-const MAX_CONFIG_DEPTH = 64;
-/**
- * Finds a value nested deeper than `maxDepth`, or one that contains itself (a YAML alias to one of
- * its own parents, which toJS turns into a circular object). Either would overflow the stack in
- * every later step that walks the config (validation, the experiment version, the request body).
- * Shared values (aliases) are measured once, so the walk stays linear in the document.
- */
-function findNestingProblem(value, maxDepth = MAX_CONFIG_DEPTH) {
-    const heights = new Map();
-    const open = new Set();
-    const path = [];
-    function height(node) {
-        if (node === null || typeof node !== "object")
-            return 0;
-        const tooDeep = () => ({ path: [...path], message: `nested more than ${maxDepth} levels deep` });
-        const known = heights.get(node);
-        if (known !== undefined)
-            return path.length + known > maxDepth ? tooDeep() : known;
-        if (open.has(node))
-            return { path: [...path], message: "an alias refers to a value that contains it; a config cannot contain itself" };
-        if (path.length >= maxDepth)
-            return tooDeep();
-        open.add(node);
-        let deepest = 0;
-        const entries = Array.isArray(node)
-            ? node.map((child, index) => [index, child])
-            : Object.entries(node);
-        for (const [key, child] of entries) {
-            path.push(key);
-            const found = height(child);
-            path.pop();
-            if (typeof found !== "number")
-                return found;
-            deepest = Math.max(deepest, found);
-        }
-        open.delete(node);
-        const result = deepest + 1;
-        if (path.length + result > maxDepth)
-            return tooDeep();
-        heights.set(node, result);
-        return result;
-    }
-    const found = height(value);
-    return typeof found === "number" ? undefined : found;
-}
-
-;// CONCATENATED MODULE: ./src/core/config/load.ts
-
-
-
-
-
-
-
-/** A config file larger than this is refused unread: a real one is a few KiB. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-/**
- * How many YAML alias expansions are allowed (the yaml library's default, set here so that a
- * "billion laughs" file stays refused whatever the library's default becomes).
- */
-const MAX_ALIAS_COUNT = 100;
-/** Problems listed at once; the rest are counted (a generated file can have thousands). */
-const load_MAX_LISTED_PROBLEMS = 20;
-/**
- * Parses `evalgate.yml` (its bytes, or its text). Every problem is reported at once, one line
- * each, as `<file>:<line>: <field path>: <message>`, so a user fixes the whole file in one go.
- * A file over 1 MiB, bytes that are not UTF-8, excessive aliases and deep nesting are refused.
- */
-function parseConfig(source, file) {
-    // The limit is in bytes: a string is measured as the UTF-8 it was read from.
-    const size = typeof source === "string" ? utf8Length(source) : source.byteLength;
-    if (size > MAX_CONFIG_BYTES) {
-        throw new core_errors/* UserError */.y(`${file}: the config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB; is it the right file?`);
-    }
-    const text = typeof source === "string" ? source : decodeUtf8(source, file);
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    // The library's own check for duplicate keys compares each key with every earlier one, which a
-    // file of 100,000 keys makes take minutes; `duplicateKeys` does it with a set.
-    const document = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-    const errors = document.errors.map((error) => yamlErrorLine(error, file, lineCounter));
-    if (errors.length === 0)
-        errors.push(...duplicateKeys(document, file, lineCounter));
-    if (errors.length > 0)
-        throw new core_errors/* UserError */.y(listed(errors).join("\n"));
-    if (document.contents === null) {
-        throw new core_errors/* UserError */.y(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
-    }
-    const value = documentValue(document, file);
-    const nesting = findNestingProblem(value);
-    if (nesting !== undefined) {
-        const line = lineOfPath(document, lineCounter, nesting.path);
-        const at = nesting.path.length === 0 ? "" : `${formatPath(nesting.path)}: `;
-        throw new core_errors/* UserError */.y(`${file}:${line}: ${at}${nesting.message}`);
-    }
-    const result = ConfigFileSchema.safeParse(value, { reportInput: true });
-    if (result.success)
-        return result.data;
-    throw new core_errors/* UserError */.y(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
-}
-function documentValue(document, file) {
-    try {
-        return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        // The yaml library throws a ReferenceError for a "billion laughs" document.
-        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-            throw new core_errors/* UserError */.y(`${file}: the YAML aliases (*name) expand to too much (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`);
-        }
-        throw error;
-    }
-}
-function yamlErrorLine(error, file, lineCounter) {
-    const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-    const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    // The parser is recursive: a crafted file nested thousands of levels deep overflows its stack.
-    const message = /Maximum call stack size exceeded/.test(first) ? "nested too deeply" : first;
-    return `${file}:${line}:${col}: ${message}`;
-}
-/** "Map keys must be unique" for each repeated key, at its line and column. */
-function duplicateKeys(document, file, lineCounter) {
-    const problems = [];
-    // An explicit stack: the document may be nested as deep as the parser allowed.
-    const pending = [document.contents];
-    while (pending.length > 0) {
-        const node = pending.pop();
-        if ((0,yaml_dist/* isSeq */.oP)(node))
-            pending.push(...node.items);
-        if (!(0,yaml_dist/* isMap */.jh)(node))
-            continue;
-        const seen = new Set();
-        for (const pair of node.items) {
-            pending.push(pair.value);
-            if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
-                continue;
-            if (seen.has(pair.key.value)) {
-                const { line, col } = lineCounter.linePos(rangeStart(pair.key) ?? 0);
-                problems.push(`${file}:${line}:${col}: Map keys must be unique`);
-            }
-            seen.add(pair.key.value);
-        }
-    }
-    return problems;
-}
-/** The first problems, and how many more there are. */
-function listed(lines) {
-    if (lines.length <= load_MAX_LISTED_PROBLEMS)
-        return lines;
-    return [...lines.slice(0, load_MAX_LISTED_PROBLEMS), `… and ${lines.length - load_MAX_LISTED_PROBLEMS} more problems`];
-}
-function configIssueLines(error, value, document, lineCounter, file) {
-    const problems = describeZodIssues(error.issues, {
-        input: value,
-        knownKeys: (path) => knownKeysAt(ConfigFileSchema, path, value),
-    });
-    // Lines are found for the listed problems only: finding one is linear in the size of its map.
-    const lines = problems
-        .slice(0, load_MAX_LISTED_PROBLEMS)
-        .map((problem) => ({
-        line: lineOfPath(document, lineCounter, problem.at ?? problem.path),
-        text: problem.path.length === 0 ? problem.message : `${formatPath(problem.path)}: ${problem.message}`,
-    }))
-        .sort((a, b) => a.line - b.line)
-        .map(({ line, text }) => `${file}:${line}: ${text}`);
-    return problems.length > load_MAX_LISTED_PROBLEMS
-        ? [...lines, `… and ${problems.length - load_MAX_LISTED_PROBLEMS} more problems`]
-        : lines;
-}
-/**
- * The line of the node at `path`: a map entry points at its key, a list entry at its dash. A
- * missing entry points at the nearest parent that exists (where the key should be added).
- */
-function lineOfPath(document, lineCounter, path) {
-    let node = document.contents;
-    let offset = rangeStart(node) ?? 0;
-    for (const segment of path) {
-        if ((0,yaml_dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,yaml_dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-            if (pair === undefined)
-                break;
-            offset = rangeStart(pair.key) ?? offset;
-            node = pair.value;
-        }
-        else if ((0,yaml_dist/* isSeq */.oP)(node) && typeof segment === "number") {
-            const item = node.items[segment];
-            if (item === undefined)
-                break;
-            offset = rangeStart(item) ?? offset;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    return lineCounter.linePos(offset).line;
-}
-function rangeStart(node) {
-    const range = node?.range;
-    return range?.[0];
-}
-function defOf(schema) {
-    return schema?._zod?.def;
-}
-/** The keys the strict object at `path` accepts, following the data through unions. */
-function knownKeysAt(schema, path, data) {
-    let current = unwrap(schema, data);
-    let value = data;
-    for (const segment of path) {
-        const def = defOf(current);
-        value = value !== null && typeof value === "object" ? value[segment] : undefined;
-        const next = def?.type === "object" ? def.shape?.[String(segment)]
-            : def?.type === "record" ? def.valueType
-                : def?.type === "array" ? def.element
-                    : undefined;
-        if (next === undefined)
-            return [];
-        current = unwrap(next, value);
-    }
-    const def = defOf(current);
-    return def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
-}
-function unwrap(schema, value) {
-    let current = schema;
-    for (let depth = 0; depth < 20; depth++) {
-        const def = defOf(current);
-        if (def === undefined)
-            return current;
-        if (def.innerType !== undefined)
-            current = def.innerType;
-        else if (def.type === "pipe")
-            current = def.in;
-        else if (def.type === "union")
-            current = unionOptionFor(def, value);
-        else
-            return current;
-    }
-    return current;
-}
-function unionOptionFor(def, value) {
-    const options = def.options ?? [];
-    const record = value !== null && typeof value === "object" ? value : {};
-    if (def.discriminator !== undefined) {
-        const tag = record[def.discriminator];
-        return options.find((option) => {
-            const literal = defOf(defOf(option)?.shape?.[def.discriminator]);
-            return literal?.values?.includes(tag) ?? false;
-        });
-    }
-    return options.find((option) => defOf(option)?.type === "object");
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/prompt-file.ts
@@ -9289,9 +9609,9 @@ function parsePromptFile(bytes, file) {
     if (bytes.byteLength > MAX_PROMPT_FILE_BYTES) {
         throw new core_errors/* UserError */.y(`${file}: a prompt file is at most ${MAX_PROMPT_FILE_BYTES / 1024} KiB; is it the right file?`);
     }
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const lineCounter = new dist/* LineCounter */.HN();
     // The library's own duplicate-key check is quadratic in a map's size; duplicateKeys uses a set.
-    const document = (0,yaml_dist/* parseDocument */.Tp)(decodeUtf8(bytes, file), { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const document = (0,dist/* parseDocument */.Tp)(decodeUtf8(bytes, file), { lineCounter, prettyErrors: false, uniqueKeys: false });
     const errors = document.errors.map((error) => yamlErrorLine(error, file, lineCounter));
     if (errors.length === 0)
         errors.push(...duplicateKeys(document, file, lineCounter));
@@ -9433,7 +9753,22 @@ async function preparePromptTarget(definition, written, target, options) {
 
 
 
+
+/**
+ * Everything a run needs, validated before anything is stored or called. Throws `UserError` for
+ * a config, dataset or scorer problem; a field's problem names its line when `options.locate` is given.
+ */
 async function prepareExperiment(options) {
+    try {
+        return await prepareOrThrow(options);
+    }
+    catch (error) {
+        if (error instanceof core_errors/* UserError */.y && options.locate)
+            throw new core_errors/* UserError */.y(options.locate(error.message));
+        throw error;
+    }
+}
+async function prepareOrThrow(options) {
     const { name, experiment } = options;
     const where = `experiments.${name}`;
     let definition = experimentDefinition(experiment);
@@ -9449,10 +9784,15 @@ async function prepareExperiment(options) {
         retries: experiment.retries,
         concurrency,
         ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+        ...(options.prices !== undefined ? { prices: options.prices } : {}),
     };
     const scorers = resolveScorers(scorerRefs, `${where}.scorers`, scorerServices, allScorers);
     // An item's own scorers are resolved as the experiment's are, reading the same environment.
-    const itemScorers = new ItemScorers({ refs: experiment.scorers, scorers, path: `${where}.scorers` }, (refs, at) => resolveScorers(interpolateEnv(refs, env, at), at, scorerServices, allScorers));
+    const itemScorers = new ItemScorers({ refs: experiment.scorers, scorers, path: `${where}.scorers` }, 
+    // Dataset records are data, often generated: they get no `${NAME}` (no secret can be sent where
+    // a record says) and only the pure scorers; judges and custom scorers are declared in
+    // evalgate.yml and limited to some items with `when:`.
+    (refs, at) => resolveScorers(refusingCallingScorers(refs, at), at, scorerServices, builtinScorers));
     // A module scorer's code decides scores as much as its config does: its content is versioned too.
     const scorerFiles = moduleScorerFiles(experiment.scorers, scorerRefs, `${where}.scorers`);
     definition = withFileDigests(definition, "scorer_files", await fileDigests(options.configDir, scorerFiles));
@@ -9478,7 +9818,9 @@ async function prepareExperiment(options) {
         }
         throw error;
     });
-    const target = createTarget(targetConfig, {
+    // A prompt target answers to one inference step: resolved here, where the experiment's steps are known.
+    const stepped = targetConfig.type === "prompt" ? { ...targetConfig, step: promptTargetStep(targetConfig.step, experiment.inference_steps) } : targetConfig;
+    const target = createTarget(stepped, {
         retries: experiment.retries,
         concurrency,
         path: `${where}.target`,
@@ -9514,39 +9856,191 @@ function checkItemScorers(itemScorers, item, where, quoteContent) {
         throw error;
     }
 }
+/** A dataset record may not name a scorer that calls out (see the comment where it is used). */
+function refusingCallingScorers(refs, at) {
+    const problems = refs.flatMap((ref, index) => allScorers.has(ref.name) && !builtinScorers.has(ref.name)
+        ? [
+            `${at}[${index}].name: "${ref.name}" calls out, so it cannot be given in a dataset record; ` +
+                "declare it in evalgate.yml and limit it to these items with when:",
+        ]
+        : []);
+    if (problems.length > 0)
+        throw new core_errors/* UserError */.y(problems.join("\n"));
+    return refs;
+}
 
-;// CONCATENATED MODULE: ./src/engine/apply-prices.ts
-const TOKENS_PER_PRICE_UNIT = 1_000_000;
+;// CONCATENATED MODULE: ./src/core/selection/parse-rows-spec.ts
+
+/** `--rows 0,3-5,9`: zero-based row indexes and inclusive ranges over the dataset's order. */
+function parseRowsSpec(spec) {
+    return spec.split(",").map((raw) => {
+        const token = raw.trim();
+        if (token === "")
+            throw rowsError(spec, "has an empty entry");
+        const parts = token.split("-");
+        if (parts.length > 2)
+            throw rowsError(spec, `has a bad range "${token}"`);
+        const [start, end] = parts.map((part) => rowIndex(spec, token, part.trim()));
+        if (end !== undefined && start > end)
+            throw rowsError(spec, `has a range "${token}" whose start is after its end`);
+        return { start: start, end: end ?? start };
+    });
+}
+function rowIndex(spec, token, part) {
+    if (part === "")
+        throw rowsError(spec, `has a bad range "${token}"`);
+    if (!/^\d+$/.test(part) || !Number.isSafeInteger(Number(part))) {
+        throw rowsError(spec, `has "${part}", which is not a whole number ≥ 0`);
+    }
+    return Number(part);
+}
+function rowsError(spec, problem) {
+    return new core_errors/* UserError */.y(`--rows "${spec}" ${problem}; write zero-based rows and ranges like 0,3-5,9`);
+}
+function inRowRanges(ranges, index) {
+    return ranges.some((range) => index >= range.start && index <= range.end);
+}
+
+;// CONCATENATED MODULE: ./src/core/selection/row-hash.ts
 /**
- * The cost of one call in US dollars from its token usage and its model's prices (dollars per
- * million tokens): input·(input − cached) + cached_input·cached + output·output, over a million.
- * Cached input tokens are priced at `cached_input`, the input price when the table has none;
- * cache writes are priced as input. No cost without both input and output counts: a cost from
- * half the tokens would be too low, and `cost_max` would pass on it.
+ * The seed tool's row hash (a mulberry32 step over seed + zero-based row index), kept bit for bit
+ * so the same seed selects the same rows on any machine: a value in [0, 1).
  */
-function costFromPrice(usage, price) {
-    const { input_tokens: input, output_tokens: output } = usage;
-    if (input === undefined || output === undefined)
-        return undefined;
-    const cached = Math.min(usage.cached_input_tokens ?? 0, input);
-    const dollarsTimesMillion = price.input * (input - cached) + (price.cached_input ?? price.input) * cached + price.output * output;
-    return dollarsTimesMillion / TOKENS_PER_PRICE_UNIT;
+function rowHash(seed, index) {
+    let h = (seed + index) | 0;
+    h = (h + 0x6d2b79f5) | 0;
+    let t = Math.imul(h ^ (h >>> 15), 1 | h);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+;// CONCATENATED MODULE: ./src/core/selection/shard.ts
+
+
+/** Enough machines for any matrix GitHub Actions runs (256 jobs per matrix). */
+const MAX_SHARDS = 256;
+/** `I/N` with 1 ≤ I ≤ N ≤ 256; anything else is a UserError saying what to write. */
+function parseShard(text) {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = match ? Number(match[1]) : NaN;
+    const count = match ? Number(match[2]) : NaN;
+    if (!match || count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+        throw new core_errors/* UserError */.y(`--shard: "${text}" is not a shard; write I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. --shard 2/4`);
+    }
+    return { index, count };
+}
+function formatShard(shard) {
+    return `${shard.index}/${shard.count}`;
 }
 /**
- * Adds the cost from the price table to a target's result, for every kind of target, when the
- * target reported no cost itself (its own figure wins: it knows its discounts) and the table
- * has the model the result names. Anything else leaves the result as it is.
+ * The 1-based shard an item belongs to. By a hash of its id, never its position: reordering or
+ * appending to the dataset file moves no item to another shard on the machines already running.
  */
-function applyPrices(result, prices) {
-    if (prices === undefined || result.cost !== undefined || result.usage === undefined || result.model === undefined) {
-        return result;
+function shardOfItem(itemId, count) {
+    return (Number.parseInt(sha256Hex(itemId).slice(0, 8), 16) % count) + 1;
+}
+/** The item selector for one shard: every item lands in exactly one of the `count` shards. */
+function shardSelector(shard) {
+    return (item) => shardOfItem(item.id, shard.count) === shard.index;
+}
+/**
+ * `--shard I/N` beside the sampling flags' selection: a run has one selection, so a shard of a
+ * sample is refused (shard the whole dataset, then merge).
+ */
+function withShardSelection(sampling, shard) {
+    if (shard === undefined)
+        return sampling;
+    if (sampling !== undefined) {
+        throw new core_errors/* UserError */.y(`sampling options are mutually exclusive: --${sampling.mode}, --shard; keep one of them`);
     }
-    // An own property only: a model named "constructor" must not find Object's.
-    const price = Object.hasOwn(prices, result.model) ? prices[result.model] : undefined;
-    if (price === undefined)
-        return result;
-    const cost = costFromPrice(result.usage, price);
-    return cost === undefined ? result : { ...result, cost };
+    return { mode: "shard", value: formatShard(parseShard(shard)) };
+}
+
+;// CONCATENATED MODULE: ./src/core/selection/item-selector.ts
+
+
+
+
+/**
+ * The selector for a recorded selection. `itemCount` is the whole dataset's (a split without a
+ * seed is positional). Built from the record alone, so a resumed run keeps exactly its items.
+ */
+function selectorFor(selection, itemCount) {
+    switch (selection.mode) {
+        case "sample": {
+            const fraction = Number(selection.value) / 100;
+            const seed = requireSeed(selection);
+            return (_item, index) => rowHash(seed, index) < fraction;
+        }
+        case "rows": {
+            const ranges = parseRowsSpec(selection.value);
+            return (_item, index) => inRowRanges(ranges, index);
+        }
+        case "split": {
+            const { part, percent } = parseSplit(selection.value);
+            const fraction = percent / 100;
+            const inTrain = selection.seed === undefined
+                ? (index) => index < Math.round((itemCount * percent) / 100)
+                : (index) => rowHash(selection.seed, index) < fraction;
+            return (_item, index) => inTrain(index) === (part === "train");
+        }
+        case "shard":
+            return shardSelector(parseShard(selection.value));
+    }
+}
+/**
+ * `train:80` or `test:80`: the part to run and the train percentage P. As in the seed tool,
+ * `test:P` is the complement of `train:P`, so the two parts of one seed never overlap.
+ */
+function parseSplit(value) {
+    const match = /^(train|test):(\d+)$/.exec(value.trim());
+    const share = match ? Number(match[2]) : Number.NaN;
+    if (!match || share < 1 || share > 99) {
+        throw new core_errors/* UserError */.y(`--split "${value}": write train:P or test:P with P a whole percentage from 1 to 99`);
+    }
+    return { part: match[1], percent: share };
+}
+function requireSeed(selection) {
+    if (selection.seed === undefined)
+        throw new Error(`a ${selection.mode} selection needs a seed`);
+    return selection.seed;
+}
+
+;// CONCATENATED MODULE: ./src/engine/select-items.ts
+
+
+
+/**
+ * A pass over the dataset before the run starts: the run's `item_count` is the number selected,
+ * so progress, stop rules and the completion check count the items this run covers.
+ */
+async function countSelection(prepared, selection) {
+    let selected = 0;
+    for await (const _item of datasetItems(prepared, selection))
+        selected++;
+    // An empty sample would end as a run of nothing that passes; an empty shard of a small dataset is
+    // expected, and merges with the others.
+    if (selected === 0 && selection.mode !== "shard") {
+        throw new core_errors/* UserError */.y(`--${selection.mode} ${selection.value} selects none of the ${prepared.dataset.item_count} items of ` +
+            `${prepared.dataset.path}; choose rows below ${prepared.dataset.item_count} or a larger share`);
+    }
+    return { ...selection, selected };
+}
+/** The run's items: the whole dataset, or the part its recorded selection keeps. */
+function datasetItems(prepared, selection) {
+    const items = readDataset(prepared.datasetFile, prepared.dataset.path);
+    return selection === undefined ? items : selectItems(items, selectionSelector(prepared, selection));
+}
+function selectionSelector(prepared, selection) {
+    return selectorFor(selection, prepared.dataset.item_count);
+}
+/** `index` is the item's zero-based position in the dataset file. */
+async function* selectItems(items, selector) {
+    let index = 0;
+    for await (const item of items) {
+        if (selector(item, index++))
+            yield item;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/pool.ts
@@ -9704,7 +10198,82 @@ function processExists(pid) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/selection/parse-sampling-flags.ts
+
+
+
+
+const MAX_SEED = 2 ** 31 - 1;
+/**
+ * Sampling flags → the selection asked for, or undefined for the whole dataset (`--seed` alone
+ * changes nothing). Throws `UserError` naming the flag.
+ */
+function parseSamplingFlags(flags) {
+    const given = ["sample", "rows", "split"].filter((mode) => flags[mode] !== undefined);
+    if (given.length > 1) {
+        throw new core_errors/* UserError */.y(`sampling options are mutually exclusive: ${given.map((mode) => `--${mode}`).join(", ")}; keep one of them`);
+    }
+    const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed);
+    const mode = given[0];
+    if (mode === undefined)
+        return undefined;
+    const value = flags[mode].trim();
+    const withSeed = (s) => (s === undefined ? {} : { seed: s });
+    switch (mode) {
+        case "sample":
+            return { mode, value: String(parseSamplePercent(value)), ...withSeed(seed) };
+        case "rows":
+            parseRowsSpec(value);
+            return { mode, value, ...withSeed(seed) };
+        case "split": {
+            const { part, percent } = parseSplit(value);
+            return { mode, value: `${part}:${percent}`, ...withSeed(seed) };
+        }
+    }
+}
+function parseSamplePercent(value) {
+    const percent = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!(percent >= 1 && percent <= 100)) {
+        throw new core_errors/* UserError */.y(`--sample "${value}": write a whole percentage from 1 to 100 (50 keeps about half the rows)`);
+    }
+    return percent;
+}
+function parseSeed(value) {
+    const seed = /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(seed) || Math.abs(seed) > MAX_SEED) {
+        throw new core_errors/* UserError */.y(`--seed "${value}": write a whole number from -${MAX_SEED} to ${MAX_SEED}`);
+    }
+    return seed;
+}
+/**
+ * `--sample` without a seed is random, yet a resumed run must keep its items: the seed is drawn
+ * once, when the run starts, and recorded with it.
+ */
+function withDrawnSeed(selection, random = Math.random) {
+    if (selection.mode !== "sample" || selection.seed !== undefined)
+        return selection;
+    return { ...selection, seed: Math.floor(random() * MAX_SEED) };
+}
+/**
+ * `--resume` keeps the run's recorded selection; a sampling flag given again must ask for the same
+ * one (a sample's seed may be left out, since it was recorded).
+ */
+function checkResumedSelection(runId, recorded, requested) {
+    if (requested === undefined)
+        return;
+    const same = recorded !== undefined &&
+        recorded.mode === requested.mode &&
+        recorded.value === requested.value &&
+        (requested.seed === undefined || requested.seed === recorded.seed);
+    if (same)
+        return;
+    const kept = recorded === undefined ? "all items" : describeSelection(recorded);
+    throw new core_errors/* UserError */.y(`--resume ${runId}: that run covers ${kept}; resume it without sampling options, or start a new run for another selection`);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/open-run.ts
+
+
 
 
 
@@ -9722,14 +10291,16 @@ async function openRun(options, now) {
         created_at: now().toISOString(),
     });
     if (options.resumeRunId)
-        return reopenRun(store, options.resumeRunId, prepared, now);
+        return reopenRun(store, options.resumeRunId, prepared, now, options.selection, options.variant);
+    const selection = options.selection ? await countSelection(prepared, withDrawnSeed(options.selection)) : undefined;
     const run = {
         id: newRunId(now()),
         experiment: prepared.name,
         experiment_version: prepared.version,
         dataset_path: prepared.dataset.path,
         dataset_version: prepared.dataset.version,
-        item_count: prepared.dataset.item_count,
+        // A selected run covers its selected items; dataset_version stays the whole file's.
+        item_count: options.lockedItemIds?.size ?? selection?.selected ?? prepared.dataset.item_count,
         target: prepared.target.description,
         started_at: now().toISOString(),
         status: "running",
@@ -9738,6 +10309,8 @@ async function openRun(options, now) {
         ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
         ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
         ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
+        ...(selection ? { selection } : {}),
+        ...(options.variant ? { variant: options.variant } : {}),
     };
     await store.createRun(run);
     return { run, lease: await takeRunLease(store, run.id, now) };
@@ -9746,7 +10319,7 @@ async function openRun(options, now) {
  * A resumed run must be the same experiment version over the same dataset version, or its result
  * would mix two; and no other live process may be running it. An ended run is running again.
  */
-async function reopenRun(store, runId, prepared, now) {
+async function reopenRun(store, runId, prepared, now, selection, variant) {
     const run = await store.getRun(runId);
     if (!run)
         throw new core_errors/* UserError */.y(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
@@ -9758,6 +10331,12 @@ async function reopenRun(store, runId, prepared, now) {
         throw mismatch("experiment version", run.experiment_version, prepared.version);
     if (run.dataset_version !== prepared.dataset.version)
         throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
+    checkResumedSelection(run.id, run.selection, selection);
+    // The rest of a variant's run must get the same overrides as its start.
+    if (run.variant !== variant) {
+        const as = (name) => (name === undefined ? "the baseline (no --variant)" : `variant ${name}`);
+        throw new core_errors/* UserError */.y(`--resume ${run.id}: that run is of ${as(run.variant)}, not ${as(variant)}; resume it with ${run.variant === undefined ? "no --variant" : `--variant ${run.variant}`}`);
+    }
     const lease = await takeRunLease(store, run.id, now);
     try {
         // Read again under the lease: the previous holder may have ended the run meanwhile.
@@ -9901,13 +10480,13 @@ async function runHeld(options, run, lease, now) {
                 accumulator.add(item);
         }
     }
-    const toRun = prepared.dataset.item_count - [...previous.values()].filter((s) => s !== "error").length;
+    const toRun = run.item_count - [...previous.values()].filter((s) => s !== "error").length;
     const rules = new StopRules(toRun, {
-        itemCount: prepared.dataset.item_count,
+        itemCount: run.item_count,
         maxErrorRate: prepared.experiment.max_error_rate,
     });
     const writes = new WriteBehind(store);
-    const pending = filterItems(readDataset(prepared.datasetFile, prepared.dataset.path), previous);
+    const pending = filterItems(onlyLocked(datasetItems(prepared, run.selection), options.lockedItemIds), previous);
     const shouldStop = () => signal.aborted || rules.reason !== undefined;
     const runOne = async (item) => {
         let result;
@@ -9959,7 +10538,7 @@ async function runHeld(options, run, lease, now) {
 /** Another process judged this one gone and continues the run: leave its ending to that process. */
 function takenOverOutcome(options, run, summary, by) {
     const { prepared } = options;
-    const verdict = decideVerdict({
+    const verdict = (0,core_gate/* decideVerdict */.AU)({
         gate: prepared.experiment.gate,
         maxErrorRate: prepared.experiment.max_error_rate,
         status: "running",
@@ -9971,6 +10550,11 @@ function takenOverOutcome(options, run, summary, by) {
     const incomplete = `run ${run.id} was taken over by ${who}: this process missed its heartbeats for over ` +
         `${LEASE_TTL_MS / 1000} s (paused or asleep), so the run continues there`;
     return { run: { ...run, summary }, verdict, incomplete };
+}
+async function* onlyLocked(items, locked) {
+    for await (const item of items)
+        if (locked === undefined || locked.has(item.id))
+            yield item;
 }
 async function* filterItems(items, previous) {
     for await (const item of items) {
@@ -10009,10 +10593,10 @@ async function finishRun(options, run, summary, now, stopReason) {
     const subject = { gate: prepared.experiment.gate, maxErrorRate, status: completion, itemCount: run.item_count, summary };
     // The stored status and verdict are the experiment's gate's: a one-off --threshold decides this
     // command's verdict and exit code, never what every later command reads from the store.
-    const gateVerdict = decideVerdict(subject);
+    const gateVerdict = (0,core_gate/* decideVerdict */.AU)(subject);
     const verdict = options.thresholdOverride === undefined
         ? gateVerdict
-        : decideVerdict({ ...subject, thresholdOverride: options.thresholdOverride });
+        : (0,core_gate/* decideVerdict */.AU)({ ...subject, thresholdOverride: options.thresholdOverride });
     const status = completion === "ended" ? (gateVerdict.verdict === "pass" ? "passed" : "failed") : completion;
     const ended = {
         status,
@@ -10110,96 +10694,119 @@ function createProgressReporter(stream, label, clock = Date.now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/load-config.ts
+;// CONCATENATED MODULE: ./src/core/resolve-variant.ts
+
+
+/** `--variant NAME` of experiment `experimentName`: its effective overrides, or a UserError naming the known variants. */
+function resolveVariant(experimentName, experiment, name) {
+    const variants = experiment.variants ?? {};
+    if (variants[name] === undefined) {
+        const known = Object.keys(variants);
+        throw new core_errors/* UserError */.y(`--variant ${name}: experiment "${experimentName}" has no such variant; ` +
+            (known.length > 0 ? `its variants are: ${known.join(", ")}` : "it declares no variants (add variants: to it in evalgate.yml)"));
+    }
+    return { variant: name, overrides: effectiveOverrides(variants, name) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/track-experiment-lifecycle.ts
 
 
 
-
-
+const NOT_TRACKED = { end: async () => undefined };
+/** How many of an experiment's newest runs are read to find its baseline when no state is stored. */
+const track_experiment_lifecycle_RUNS_READ = 200;
+/** How many missing item ids a refusal names. */
+const MISSING_SHOWN = 5;
 /**
- * Reads and validates the config file. Its folder is the project; the file itself must be in it
- * (a symlink elsewhere is refused, unless allowed: its content would be quoted in errors). It
- * must be a regular file (a named pipe or `/dev/zero` would be waited on or read forever), and at
- * most 1 MiB of it is read.
+ * Moves an experiment with variants to `running_baseline` or `running_variant`, after checking
+ * the lock: once a baseline completed, every run must be over the baseline's items, so a dataset
+ * file that changed since is refused, or with `locked` run over the baseline's item ids only.
+ * Experiments without variants have no lifecycle.
  */
-async function loadConfigFile(file, options = {}) {
-    const dir = external_node_path_default().dirname(external_node_path_default().resolve(file));
-    if (!options.allowOutsideProject)
-        await refuseOutsideFolder(file, dir);
-    return { file, dir, config: parseConfig(await readConfigBytes(file), file) };
-}
-function findExperiment(loaded, name) {
-    const experiment = loaded.config.experiments[name];
-    if (!experiment) {
-        const known = Object.keys(loaded.config.experiments).join(", ");
-        throw new core_errors/* UserError */.y(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
+async function beginLifecycleRun(store, prepared, variant, options = {}) {
+    const now = options.now ?? (() => new Date());
+    if (prepared.experiment.variants === undefined) {
+        if (options.locked)
+            throw new core_errors/* UserError */.y(`--locked: experiment "${prepared.name}" has no variants, so nothing locks its items`);
+        return NOT_TRACKED;
     }
-    return experiment;
-}
-async function refuseOutsideFolder(file, dir) {
-    // A missing file is reported by the read below.
-    const real = await (0,promises_.realpath)(file).catch(() => undefined);
-    if (real === undefined)
-        return;
-    const folder = await (0,promises_.realpath)(dir);
-    if (!isInside(folder, real)) {
-        throw new core_errors/* UserError */.y(`${file}: the config file is a symlink to a file outside its folder (the project); ${OUTSIDE_PROJECT_HINT}`);
+    const experiment = prepared.name;
+    const stored = (await store.getExperimentState(experiment)) ?? (await stateFromRuns(store, experiment));
+    const lockedBy = stored?.baseline_run_id;
+    // A running status left behind by a killed process must not refuse every later run.
+    const status = (0,experiment_lifecycle/* recoverInterruptedStatus */.Vg)(stored?.status ?? "draft", lockedBy !== undefined);
+    const running = (0,experiment_lifecycle/* nextExperimentStatus */.z5)(experiment, status, variant === undefined ? "start_baseline" : "start_variant");
+    if (options.locked && lockedBy === undefined) {
+        throw new core_errors/* UserError */.y(`--locked: experiment "${experiment}" has no completed baseline yet, so no items are locked; run it without --locked`);
     }
-}
-async function readConfigBytes(file) {
-    // Checked before opening: opening a named pipe would wait for a writer forever.
-    const stats = await (0,promises_.stat)(file).catch((error) => {
-        throw readError(error, file);
+    const lockedItemIds = lockedBy === undefined ? undefined : await lockedItems(store, prepared, lockedBy, options.locked === true);
+    const save = (next, baselineRunId) => store.setExperimentState({
+        experiment,
+        status: next,
+        ...(baselineRunId !== undefined ? { baseline_run_id: baselineRunId } : {}),
+        updated_at: now().toISOString(),
     });
-    if (stats.isDirectory())
-        throw aFolder(file);
-    if (!stats.isFile()) {
-        throw new core_errors/* UserError */.y(`${file}: not a regular file (a named pipe or a device); pass --config with the path of a YAML file`);
-    }
-    let handle;
-    try {
-        handle = await (0,promises_.open)(file, "r");
-    }
-    catch (error) {
-        throw readError(error, file);
-    }
-    try {
-        // One byte more than allowed, so that parseConfig sees the file is too large.
-        const buffer = new Uint8Array(MAX_CONFIG_BYTES + 1);
-        let size = 0;
-        while (size < buffer.length) {
-            const { bytesRead } = await handle.read(buffer, size, buffer.length - size);
-            if (bytesRead === 0)
-                break;
-            size += bytesRead;
-        }
-        return buffer.subarray(0, size);
-    }
-    catch (error) {
-        throw readError(error, file);
-    }
-    finally {
-        await handle.close();
-    }
+    await save(running, lockedBy);
+    return {
+        ...(lockedItemIds !== undefined ? { lockedItemIds } : {}),
+        async end(run) {
+            // No run started (a refused --resume, a store error): the experiment is where it was.
+            if (run === undefined)
+                return save(status, lockedBy);
+            if (running === "running_variant")
+                return save((0,experiment_lifecycle/* nextExperimentStatus */.z5)(experiment, running, "variant_ended"), lockedBy);
+            // A baseline whose items all ran completes, whatever its gate said; an errored or cancelled one failed.
+            const completed = run.status === "passed" || run.status === "failed";
+            if (completed)
+                return save((0,experiment_lifecycle/* nextExperimentStatus */.z5)(experiment, running, "baseline_passed"), run.id);
+            return save((0,experiment_lifecycle/* nextExperimentStatus */.z5)(experiment, running, "baseline_failed"), lockedBy);
+        },
+    };
 }
-function readError(error, file) {
-    const code = error.code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-        return new core_errors/* UserError */.y(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
-    }
-    if (code === "EISDIR")
-        return aFolder(file);
-    if (code === "EACCES")
-        return new core_errors/* UserError */.y(`${file}: permission denied`);
-    if (code === "ELOOP")
-        return new core_errors/* UserError */.y(`${file}: a symlink loop`);
-    return error instanceof Error ? error : new Error(String(error));
+/**
+ * No state stored (runs made before variants were declared, or a results branch, whose staging
+ * store starts empty on each runner): the newest completed baseline run, when there is one, has
+ * completed the baseline and locks the items.
+ */
+async function stateFromRuns(store, experiment) {
+    const runs = await store.listRuns({ experiment, limit: track_experiment_lifecycle_RUNS_READ });
+    const baseline = runs.find((run) => run.variant === undefined && (run.status === "passed" || run.status === "failed"));
+    if (baseline === undefined)
+        return undefined;
+    return { experiment, status: "baseline_complete", baseline_run_id: baseline.id, updated_at: baseline.ended_at ?? baseline.started_at };
 }
-function aFolder(file) {
-    return new core_errors/* UserError */.y(`${file}: a folder, not a config file (pass --config FILE)`);
+/**
+ * The dataset version is a content hash of the items: the same version, the same locked items
+ * (undefined: nothing to filter). A changed file is refused, or with `locked` gives the
+ * baseline's item ids, each of which must still be in the file.
+ */
+async function lockedItems(store, prepared, baselineRunId, locked) {
+    const baseline = await store.getRun(baselineRunId);
+    if (baseline === undefined || baseline.dataset_version === prepared.dataset.version)
+        return undefined;
+    const lockedBy = `its items are locked by baseline run ${baseline.id} (dataset version ${baseline.dataset_version}, ${baseline.item_count} items)`;
+    if (!locked) {
+        throw new core_errors/* UserError */.y(`experiment "${prepared.name}": ${lockedBy}, and ${prepared.dataset.path} changed since ` +
+            `(dataset version ${prepared.dataset.version}); restore the file, or run over the locked items with --locked`);
+    }
+    const ids = new Set((await store.runItemStatuses(baseline.id)).keys());
+    const missing = new Set(ids);
+    for await (const item of readDataset(prepared.datasetFile, prepared.dataset.path))
+        missing.delete(item.id);
+    if (missing.size > 0) {
+        const shown = [...missing].slice(0, MISSING_SHOWN).join(", ");
+        throw new core_errors/* UserError */.y(`--locked: experiment "${prepared.name}": ${lockedBy}, and ${missing.size} of them are no longer in ` +
+            `${prepared.dataset.path} (${shown}${missing.size > MISSING_SHOWN ? ", …" : ""}); restore them to run the locked items`);
+    }
+    return ids;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+
+
+
+
+
 
 
 
@@ -10224,6 +10831,13 @@ function registerRunCommand(program, io, setExit) {
         .option("--concurrency <n>", "calls in flight at once, overriding the experiment's concurrency")
         .option("--resume <run-id>", "continue a killed or cancelled run: only missing or errored items run")
         .option("--no-cache", "ask LLM judges and embeddings again instead of reusing cached replies")
+        .option("--sample <percent>", "run about this percentage (1-100) of the dataset's rows")
+        .option("--rows <spec>", "run these zero-based rows only, e.g. 0,3-5,9")
+        .option("--split <part:percent>", "run train:P (the first P% of rows, or hashed with --seed) or test:P (the rest)")
+        .option("--seed <n>", "make --sample and --split reproducible: the same seed keeps the same rows")
+        .option("--shard <i/n>", "run shard I of N (by a hash of each item id); join the N runs with evalgate runs merge")
+        .option("--variant <name>", "run a variant of the experiment: its overrides go to the target (default: the baseline)")
+        .option("--locked", "run over the items the experiment's baseline locked, though the dataset file changed since")
         .action(async (name, flags, command) => {
         setExit(await runExperimentCommand(name, flags, command, io));
     });
@@ -10233,9 +10847,13 @@ async function runExperimentCommand(name, flags, command, io) {
     const format = parseFormat(flags.format);
     const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
     const concurrency = flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency, MAX_CONCURRENCY);
+    const selection = withShardSelection(parseSamplingFlags(flags), flags.shard);
     const { config, allowOutsideProject, store } = globalOptions(command);
     const loaded = await loadConfigFile(config, { allowOutsideProject });
     const experiment = findExperiment(loaded, name);
+    const variant = flags.variant === undefined ? undefined : resolveVariant(name, experiment, flags.variant);
+    if (flags.locked && selection)
+        throw new core_errors/* UserError */.y("--locked runs every locked item: leave out --sample, --rows, --split and --shard");
     const prepared = await prepareExperiment({
         name,
         experiment,
@@ -10244,6 +10862,7 @@ async function runExperimentCommand(name, flags, command, io) {
         ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
         ...(concurrency ? { concurrency } : {}),
         allowOutsideProject,
+        locate: loaded.locate,
         prices: loaded.config.prices,
         ...(flags.cache !== false ? { cacheDir: judgeCacheDir(store) } : {}),
     });
@@ -10257,8 +10876,10 @@ async function runExperimentCommand(name, flags, command, io) {
         };
         process.on("SIGINT", onSigint);
         const progress = createProgressReporter(io.stderr, name);
+        const lifecycle = await beginLifecycleRun(store, prepared, variant?.variant, { locked: flags.locked === true });
+        let ended;
         try {
-            return await runExperiment({
+            const result = await runExperiment({
                 prepared,
                 store,
                 git: await readGitInfo(loaded.dir),
@@ -10267,9 +10888,15 @@ async function runExperimentCommand(name, flags, command, io) {
                 ...(flags.name ? { label: flags.name } : {}),
                 ...(flags.resume ? { resumeRunId: flags.resume } : {}),
                 ...(threshold !== undefined ? { thresholdOverride: threshold } : {}),
+                ...(selection ? { selection } : {}),
+                ...(variant ? { variant: variant.variant, overrides: variant.overrides } : {}),
+                ...(lifecycle.lockedItemIds ? { lockedItemIds: lifecycle.lockedItemIds } : {}),
             });
+            ended = result.run;
+            return result;
         }
         finally {
+            await lifecycle.end(ended);
             progress.done();
             process.off("SIGINT", onSigint);
         }
@@ -10280,7 +10907,7 @@ async function runExperimentCommand(name, flags, command, io) {
         io.stderr.write(`--threshold decided this command's verdict (${outcome.verdict.verdict}); the run is stored with ` +
             `its experiment's gate verdict (${outcome.run.verdict}), which later commands show\n`);
     }
-    return exitCodeFor(outcome.verdict);
+    return (0,exit_codes/* exitCodeFor */.Rr)(outcome.verdict);
 }
 /** Beside the embedded store (`<store>/cache`); with a remote store, in the default `.evalgate/cache`. */
 function judgeCacheDir(store) {
@@ -10318,7 +10945,7 @@ function runRow(run, liveOwner) {
         passed: run.summary?.passed ?? null,
         failed: run.summary?.failed ?? null,
         errored: run.summary?.errored ?? null,
-        pass_rate: run.summary ? Number(formatFraction(run.summary.pass_rate)) : null,
+        pass_rate: run.summary ? Number((0,stats/* formatFraction */.MJ)(run.summary.pass_rate)) : null,
         started_at: run.started_at,
         target: run.target,
     };
@@ -10354,16 +10981,17 @@ const render_comparison_WIDTH = 80;
 function renderComparison(comparison, verdict, options = {}) {
     const shown = options.maxFlippedShown ?? 20;
     const { pass_rate: passRate } = comparison;
-    const against = { against: passRateThresholds(verdict) };
+    const against = { against: (0,core_gate/* passRateThresholds */.IM)(verdict) };
     const lines = [
         `Comparison of ${oneLine(comparison.candidate.experiment)}`,
         `  baseline    ${render_comparison_runLine(comparison.baseline)}`,
         `  candidate   ${render_comparison_runLine(comparison.candidate)}`,
         `  experiment  ${versions(comparison.baseline.experiment_version, comparison.candidate.experiment_version)}`,
         `  dataset     ${versions(comparison.baseline.dataset_version, comparison.candidate.dataset_version)}`,
+        ...(options.overrideChanges ?? []).map((change, index) => `  ${index === 0 ? "overrides " : "          "}  ${excerpt(change, render_comparison_WIDTH - 14)}`),
         "",
-        `pass rate ${formatPercent(passRate.baseline, against)} → ${formatPercent(passRate.candidate, against)} ` +
-            `(${formatDeltaPp(passRate.delta)}) over ${formatCount(comparison.items.shared)} shared items`,
+        `pass rate ${(0,stats/* formatPercent */.l9)(passRate.baseline, against)} → ${(0,stats/* formatPercent */.l9)(passRate.candidate, against)} ` +
+            `(${(0,stats/* formatDeltaPp */.Uv)(passRate.delta)}) over ${(0,stats/* formatCount */.B4)(comparison.items.shared)} shared items`,
         flipCounts(comparison),
         ...(comparison.dataset_note !== undefined ? ["", ...wrapText(`Note: ${comparison.dataset_note}`, render_comparison_WIDTH)] : []),
         ...paragraph([
@@ -10406,18 +11034,18 @@ const IDS_SHOWN = 10;
 function idExcerpt(list) {
     const ids = list.ids.slice(0, IDS_SHOWN).map((id) => excerpt(id, 40));
     const hidden = list.count - ids.length;
-    return hidden > 0 ? `${ids.join(", ")}, … ${formatCount(hidden)} more` : ids.join(", ");
+    return hidden > 0 ? `${ids.join(", ")}, … ${(0,stats/* formatCount */.B4)(hidden)} more` : ids.join(", ");
 }
 function scorerLines(scorers, against) {
-    const percent = (rate) => formatPercent(rate, against);
+    const percent = (rate) => (0,stats/* formatPercent */.l9)(rate, against);
     if (scorers.length === 0)
         return [];
     const rows = scorers.map((scorer) => [
         scorer.scorer,
-        `${side(scorer.baseline?.mean, formatScore)} → ${side(scorer.candidate?.mean, formatScore)}`,
-        scorer.mean_delta !== null ? formatDeltaScore(scorer.mean_delta) : oneSideOnly(scorer),
+        `${side(scorer.baseline?.mean, stats/* formatScore */.y)} → ${side(scorer.candidate?.mean, stats/* formatScore */.y)}`,
+        scorer.mean_delta !== null ? (0,stats/* formatDeltaScore */.UY)(scorer.mean_delta) : oneSideOnly(scorer),
         `${side(scorer.baseline?.pass_rate, percent)} → ${side(scorer.candidate?.pass_rate, percent)}`,
-        scorer.pass_rate_delta !== null ? formatDeltaPp(scorer.pass_rate_delta) : "",
+        scorer.pass_rate_delta !== null ? (0,stats/* formatDeltaPp */.Uv)(scorer.pass_rate_delta) : "",
     ]);
     const align = ["left", "right", "right", "right", "right"];
     return ["", formatTable(["scorer", "mean", "Δ mean", "pass rate", "Δ pass"], rows, { align, maxWidth: render_comparison_WIDTH })];
@@ -10431,12 +11059,12 @@ function oneSideOnly(scorer) {
 function flippedLines(title, meaning, list, shown) {
     if (list.count === 0)
         return [];
-    const lines = ["", `${title} (${formatCount(list.count)}): ${meaning}`];
+    const lines = ["", `${title} (${(0,stats/* formatCount */.B4)(list.count)}): ${meaning}`];
     for (const item of list.items.slice(0, shown))
         lines.push(...flippedItemLines(item));
     const hidden = list.count - Math.min(shown, list.items.length);
     if (hidden > 0)
-        lines.push(`  … and ${formatCount(hidden)} more`);
+        lines.push(`  … and ${(0,stats/* formatCount */.B4)(hidden)} more`);
     return lines;
 }
 function flippedItemLines(item) {
@@ -10446,7 +11074,7 @@ function flippedItemLines(item) {
     if (item.candidate_error !== undefined)
         lines.push(`    error: ${excerpt(item.candidate_error, 66)}`);
     for (const scorer of item.changed_scorers) {
-        const movement = `${side(scorer.baseline?.score, formatScore)} → ${side(scorer.candidate?.score, formatScore)}`;
+        const movement = `${side(scorer.baseline?.score, stats/* formatScore */.y)} → ${side(scorer.candidate?.score, stats/* formatScore */.y)}`;
         lines.push(`    ${excerpt(`${scorer.scorer} ${movement}: ${scorer.reason}`, 74)}`);
     }
     lines.push(`    input      ${excerpt(item.input)}`, `    baseline   ${excerpt(item.baseline_output)}`, `    candidate  ${excerpt(item.candidate_output)}`);
@@ -10456,7 +11084,7 @@ function errorLines(comparison) {
     const { errors } = comparison;
     if (errors.baseline === 0 && errors.candidate === 0)
         return [];
-    const lines = ["", `errors ${formatCount(errors.baseline)} → ${formatCount(errors.candidate)}`];
+    const lines = ["", `errors ${(0,stats/* formatCount */.B4)(errors.baseline)} → ${(0,stats/* formatCount */.B4)(errors.candidate)}`];
     if (errors.new_errors.count > 0) {
         lines.push(...wrapText(`new errors: ${idExcerpt(errors.new_errors)}`, render_comparison_WIDTH, "  "));
     }
@@ -10471,7 +11099,7 @@ function paragraph(lines) {
     return lines.length === 0 ? [] : ["", ...lines];
 }
 function render_comparison_plural(count, word, many = `${word}s`) {
-    return `${formatCount(count)} ${count === 1 ? word : many}`;
+    return `${(0,stats/* formatCount */.B4)(count)} ${count === 1 ? word : many}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/regression/regression-errors.ts
@@ -10558,12 +11186,12 @@ const COPIED_KEYS = ["target", "scorers", "gate", "concurrency", "retries", "max
  * would not load as a config.
  */
 function addRegressionExperiment(input) {
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const document = (0,yaml_dist/* parseDocument */.Tp)(input.configText, { lineCounter });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(input.configText, { lineCounter });
     if (document.errors.length > 0)
         parseConfig(input.configText, input.file);
     const experiments = document.get("experiments", true);
-    if (!(0,yaml_dist/* isMap */.jh)(experiments))
+    if (!(0,dist/* isMap */.jh)(experiments))
         throw new ExperimentsNotAMapError(input.file);
     const existing = experiments.get(input.name, true);
     if (existing !== undefined) {
@@ -10576,13 +11204,13 @@ function addRegressionExperiment(input) {
     const expected = { ...document.toJS() };
     expected.experiments = { ...expected.experiments, [input.name]: definition };
     const spliced = spliceEntry(input, experiments, lineCounter, definition);
-    const text = spliced !== undefined && (0,external_node_util_.isDeepStrictEqual)((0,yaml_dist/* parseDocument */.Tp)(spliced).toJS(), expected) ? spliced : reserialise(document, experiments, input, definition);
+    const text = spliced !== undefined && (0,external_node_util_.isDeepStrictEqual)((0,dist/* parseDocument */.Tp)(spliced).toJS(), expected) ? spliced : reserialise(document, experiments, input, definition);
     // Whatever we wrote must load as a config, or nothing is committed.
     parseConfig(text, input.file);
     return { kind: "added", text };
 }
 function copiedSettings(input) {
-    const source = (0,yaml_dist/* parseDocument */.Tp)(input.sourceConfigText).toJS();
+    const source = (0,dist/* parseDocument */.Tp)(input.sourceConfigText).toJS();
     const experiment = source?.experiments?.[input.sourceExperiment];
     if (experiment === undefined)
         throw new SourceExperimentMissingError(input.file, input.sourceExperiment);
@@ -10593,14 +11221,14 @@ function copiedSettings(input) {
     return settings;
 }
 function entryText(input, definition, indent) {
-    const entry = new yaml_dist/* Document */.yo({ [input.name]: definition }).toString({ lineWidth: 0, indent: 2 });
+    const entry = new dist/* Document */.yo({ [input.name]: definition }).toString({ lineWidth: 0, indent: 2 });
     const lines = [`# ${input.comment}`, ...entry.trimEnd().split("\n")];
     return lines.map((line) => `${indent}${line}`).join("\n");
 }
 /** The text with the entry after the map's last line, indented like its keys; undefined when the map is not block style. */
 function spliceEntry(input, experiments, lineCounter, definition) {
     const firstKey = experiments.items[0]?.key;
-    if (experiments.flow || !(0,yaml_dist/* isScalar */.jn)(firstKey) || firstKey.range === undefined || firstKey.range === null || experiments.range === undefined || experiments.range === null)
+    if (experiments.flow || !(0,dist/* isScalar */.jn)(firstKey) || firstKey.range === undefined || firstKey.range === null || experiments.range === undefined || experiments.range === null)
         return undefined;
     const column = lineCounter.linePos(firstKey.range[0]).col - 1;
     const text = input.configText;
@@ -10616,7 +11244,7 @@ function spliceEntry(input, experiments, lineCounter, definition) {
 }
 function reserialise(document, experiments, input, definition) {
     const pair = document.createPair(input.name, definition);
-    if ((0,yaml_dist/* isScalar */.jn)(pair.key)) {
+    if ((0,dist/* isScalar */.jn)(pair.key)) {
         pair.key.commentBefore = ` ${input.comment}`;
         pair.key.spaceBefore = true;
     }
@@ -10751,7 +11379,7 @@ function planRegressionChange(input) {
  * whatever their status. Throws UnknownRunItemIdsError for ids in none of the runs, with the ids
  * that could be named instead.
  */
-async function selectItems(store, runs, runItemIds) {
+async function select_items_selectItems(store, runs, runItemIds) {
     const wanted = new Set(runItemIds);
     const selections = [];
     const failedIds = [];
@@ -10840,7 +11468,7 @@ function registerRegressionDatasetCommand(runs, io, setExit) {
         const { config: configFile, allowOutsideProject } = globalOptions(command);
         const written = await withStore(command, (store) => writeRegressionDataset(store, runId, flags, configFile, io, allowOutsideProject));
         if (!flags.startRun || written === undefined)
-            return setExit(EXIT.pass);
+            return setExit(exit_codes/* EXIT */.dc.pass);
         const targetUrl = flags.targetUrl ?? (await sourceTargetUrl(configFile, allowOutsideProject, written.experiment, written.sourceRun));
         const runFlags = { format: "table", ...(targetUrl !== undefined ? { targetUrl } : {}) };
         setExit(await runExperimentCommand(written.experiment, runFlags, command, io));
@@ -10856,7 +11484,7 @@ async function writeRegressionDataset(store, runId, flags, configFile, io, allow
     const configText = await (0,promises_.readFile)(configFile, "utf8");
     const configDir = external_node_path_default().dirname(external_node_path_default().resolve(configFile));
     try {
-        const selections = await selectItems(store, [run], flags.runItemId);
+        const selections = await select_items_selectItems(store, [run], flags.runItemId);
         if (selections.length === 0) {
             io.stderr.write(`run ${run.id} has no failed or errored items: nothing to add\n`);
             return undefined;
@@ -10978,7 +11606,7 @@ async function cancelRun(store, run) {
         verdict: verdict.verdict,
         verdict_reasons: verdict.reasons,
     });
-    const stored = `${formatCount(summary.total)} of ${formatCount(run.item_count)} items were stored`;
+    const stored = `${(0,stats/* formatCount */.B4)(summary.total)} of ${(0,stats/* formatCount */.B4)(run.item_count)} items were stored`;
     const stopping = owner === undefined
         ? "no process was running it"
         : `the process running it (${describeRunOwner(owner)}) stops calling the target within ${HEARTBEAT_INTERVAL_MS / 1000} s ` +
@@ -10987,6 +11615,218 @@ async function cancelRun(store, run) {
 }
 function endedAt(run) {
     return run.ended_at === undefined ? "" : ` at ${run.ended_at}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/stored-variants.ts
+
+
+
+const StoredVariantsSchema = schemas/* looseObject */._H3({ variants: VariantsSchema.optional() });
+/**
+ * The overrides a run was made with, from the experiment version it stored: none for a baseline
+ * run (no variant) or when the stored definition holds no readable variants.
+ */
+function storedRunOverrides(definition, variant) {
+    if (variant === undefined)
+        return {};
+    const parsed = StoredVariantsSchema.safeParse(definition);
+    const variants = parsed.success ? parsed.data.variants : undefined;
+    return variants?.[variant] === undefined ? {} : effectiveOverrides(variants, variant);
+}
+/** What a comparison of two runs names as the overrides that differ (empty for two baselines). */
+function overrideChanges(baseline, candidate) {
+    return differingOverrides(storedRunOverrides(baseline.definition, baseline.variant), storedRunOverrides(candidate.definition, candidate.variant));
+}
+
+;// CONCATENATED MODULE: ./src/cli/stored-override-changes.ts
+
+/** The overrides that differ between two stored runs, read from the experiment versions they stored. */
+async function storedOverrideChanges(store, baseline, candidate) {
+    const definitionOf = async (run) => (await store.getExperimentVersion(run.experiment, run.experiment_version))?.definition;
+    return overrideChanges({ definition: await definitionOf(baseline), variant: baseline.variant }, { definition: await definitionOf(candidate), variant: candidate.variant });
+}
+
+;// CONCATENATED MODULE: ./src/core/selection/merge-shard-runs.ts
+
+
+
+
+/** What every shard run must share with the others, or the merged run would mix two experiments. */
+const SHARED_FIELDS = ["experiment", "experiment_version", "dataset_path", "dataset_version", "variant"];
+/**
+ * Checks that `runs` are all N shards of one experiment version over one dataset version, each
+ * complete, none twice: anything else is a UserError naming the runs and what to pass instead.
+ */
+function planShardMerge(runs) {
+    if (runs.length === 0)
+        throw new core_errors/* UserError */.y("runs merge: name the shard runs to merge (evalgate runs merge RUN…)");
+    const shards = runs.map((run) => ({ run, shard: shardOf(run) }));
+    const first = runs[0];
+    for (const run of runs.slice(1)) {
+        for (const field of SHARED_FIELDS) {
+            if (run[field] !== first[field]) {
+                throw new core_errors/* UserError */.y(`runs merge: run ${run.id} has ${field} ${run[field] ?? "(none)"} but run ${first.id} has ` +
+                    `${first[field] ?? "(none)"}; merge only the shards of one run of one experiment version and dataset version`);
+            }
+        }
+    }
+    const shardCount = shards[0].shard.count;
+    const byIndex = new Map();
+    for (const { run, shard } of shards) {
+        if (shard.count !== shardCount) {
+            throw new core_errors/* UserError */.y(`runs merge: run ${run.id} is shard ${shard.index}/${shard.count} but run ${first.id} is one of ${shardCount} shards`);
+        }
+        const other = byIndex.get(shard.index);
+        if (other) {
+            throw new core_errors/* UserError */.y(`runs merge: runs ${other.id} and ${run.id} are both shard ${shard.index}/${shardCount}; pass one run per shard`);
+        }
+        if (!isCompleteRun(run)) {
+            throw new core_errors/* UserError */.y(`runs merge: run ${run.id} (shard ${shard.index}/${shardCount}) is ${run.status}, not complete; ` +
+                `finish it with: evalgate run ${run.experiment} --resume ${run.id} --shard ${shard.index}/${shardCount}`);
+        }
+        byIndex.set(shard.index, run);
+    }
+    const missing = Array.from({ length: shardCount }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
+    if (missing.length > 0) {
+        throw new core_errors/* UserError */.y(`runs merge: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${shardCount}`).join(", ")} ` +
+            `missing; pass one complete run of each of the ${shardCount} shards`);
+    }
+    const ordered = Array.from({ length: shardCount }, (_, i) => byIndex.get(i + 1));
+    return { shardCount, runs: ordered, base: mergedBase(ordered) };
+}
+function shardOf(run) {
+    if (run.selection?.mode !== "shard") {
+        throw new core_errors/* UserError */.y(`runs merge: run ${run.id} is not a shard run (start shards with evalgate run EXP --shard I/N)`);
+    }
+    return parseShard(run.selection.value);
+}
+/** Shared when every shard has the same value (one commit, one pull request), else left out. */
+function mergedBase(runs) {
+    const first = runs[0];
+    const same = (key) => runs.every((run) => run[key] === first[key]) && first[key] !== undefined ? { [key]: first[key] } : {};
+    // Each shard run counts only its own items: the whole is their sum, as an unsharded run counts.
+    const itemCount = runs.reduce((sum, run) => sum + (run.selection?.selected ?? run.item_count), 0);
+    return {
+        experiment: first.experiment,
+        experiment_version: first.experiment_version,
+        dataset_path: first.dataset_path,
+        dataset_version: first.dataset_version,
+        item_count: itemCount,
+        target: first.target,
+        label: mergedLabel(runs),
+        ...same("variant"),
+        ...same("role"),
+        ...same("pull_request"),
+        ...same("git_commit"),
+        ...same("git_branch"),
+    };
+}
+/** Where the merged run came from, readable in `runs list`: "merged shards run-a run-b …". */
+function mergedLabel(runs) {
+    return `merged shards ${runs.map((run) => run.id).join(" ")}`;
+}
+/** The merged run ran from its first shard's start to its last shard's end. */
+function mergedTimes(runs) {
+    const starts = runs.map((run) => run.started_at).sort();
+    const ends = runs.map((run) => run.ended_at ?? run.started_at).sort();
+    return { started_at: starts[0], ended_at: ends[ends.length - 1] };
+}
+/** A shard's item as an item of the merged run: its ids derive from the new run's id. */
+function mergedRunItem(item, runId) {
+    return {
+        ...item,
+        id: runItemId(runId, item.item_id),
+        run_id: runId,
+        scores: item.scores.map((score) => ({ ...score, id: scoreId(runId, item.item_id, score.scorer) })),
+    };
+}
+/** Items are hashed into exactly one shard: an item in two shard runs means they are not one run's shards. */
+function duplicateItemError(itemId, runs) {
+    return new core_errors/* UserError */.y(`runs merge: item ${itemId} is in runs ${runs.join(" and ")}; shards of one run never share an item, ` +
+        "so these are not the shards of one run");
+}
+
+;// CONCATENATED MODULE: ./src/engine/merge-shard-runs.ts
+
+
+
+
+
+/**
+ * Joins the complete shard runs `runIds` into one new run equal to an unsharded run item for item,
+ * judged by the gate stored with their experiment version. Throws `UserError` for an overlap, a
+ * missing or incomplete shard, or mismatched versions; checked before anything is stored, except
+ * an item in two shards, found while copying (the half-merged run is then left errored).
+ */
+async function mergeShardRuns(store, runs, now = () => new Date()) {
+    const plan = planShardMerge(runs);
+    const version = await store.getExperimentVersion(plan.base.experiment, plan.base.experiment_version);
+    const { gate, maxErrorRate } = storedGateOf(plan.runs[0].id, plan.base.experiment_version, version?.definition);
+    const times = mergedTimes(plan.runs);
+    const run = { ...plan.base, id: newRunId(now()), started_at: times.started_at, status: "running" };
+    await store.createRun(run);
+    const accumulator = createRunSummaryAccumulator();
+    const seen = new Map();
+    try {
+        for (const shard of plan.runs) {
+            for await (const item of store.runItems(shard.id)) {
+                const other = seen.get(item.item_id);
+                if (other !== undefined)
+                    throw duplicateItemError(item.item_id, [other, shard.id]);
+                seen.set(item.item_id, shard.id);
+                const merged = mergedRunItem(item, run.id);
+                await store.putRunItem(merged);
+                accumulator.add(merged);
+            }
+        }
+    }
+    catch (error) {
+        await store.endRun(run.id, { status: "errored", ended_at: now().toISOString() });
+        throw error;
+    }
+    const summary = accumulator.summary();
+    // As the engine ends an unsharded run: errors above max_error_rate, or all errors, leave it errored.
+    const errored = summary.errored > maxErrorRate * summary.total || (summary.total > 0 && summary.errored === summary.total);
+    const verdict = (0,core_gate/* decideVerdict */.AU)({
+        gate,
+        maxErrorRate,
+        status: errored ? "errored" : "ended",
+        itemCount: run.item_count,
+        summary,
+    });
+    const status = errored ? "errored" : verdict.verdict === "pass" ? "passed" : "failed";
+    const ended = { status, ended_at: times.ended_at, summary, verdict: verdict.verdict, verdict_reasons: verdict.reasons };
+    await store.endRun(run.id, ended);
+    return { run: { ...run, ...ended }, verdict };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/runs-merge.ts
+
+
+
+
+
+
+function registerRunsMergeCommand(runs, io, setExit) {
+    runs
+        .command("merge")
+        .description("join the shard runs of one run (evalgate run EXP --shard I/N) into one run, judged by its gate")
+        .argument("<run...>", "one complete run of every shard (ids or unique prefixes)")
+        .option("--format <format>", "output: table, csv, json or jsonl", "table")
+        .action(async (ids, flags, command) => {
+        const format = parseFormat(flags.format);
+        const merged = await withStore(command, async (store) => {
+            const shards = [];
+            for (const id of ids)
+                shards.push(await requireRun(store, id));
+            return mergeShardRuns(store, shards);
+        });
+        const output = format === "table"
+            ? renderRunSummary(merged.run, merged.verdict) + "\n"
+            : formatListing([runRow(merged.run)], RUN_COLUMNS, format);
+        io.stdout.write(output);
+        setExit((0,exit_codes/* exitCodeFor */.Rr)(merged.verdict));
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/format-age.ts
@@ -11041,11 +11881,11 @@ function runTableRow(run, liveOwner, now) {
         experiment: run.experiment,
         label: run.label ?? "",
         status: statusText(run, liveOwner),
-        "pass rate": run.summary ? formatPercent(run.summary.pass_rate) : "",
+        "pass rate": run.summary ? (0,stats/* formatPercent */.l9)(run.summary.pass_rate) : "",
         // A run that stopped early shows how far it got: "12/50".
         items: stored !== undefined && stored !== run.item_count
-            ? `${formatCount(stored)}/${formatCount(run.item_count)}`
-            : formatCount(run.item_count),
+            ? `${(0,stats/* formatCount */.B4)(stored)}/${(0,stats/* formatCount */.B4)(run.item_count)}`
+            : (0,stats/* formatCount */.B4)(run.item_count),
         age: formatAge(run.started_at, now),
     };
 }
@@ -11079,10 +11919,13 @@ function storedScorersOf(definition) {
 
 
 
+
+
 function registerRunsCommands(program, io, setExit) {
     const runs = program.command("runs").description("list, show and compare stored runs");
     registerRegressionDatasetCommand(runs, io, setExit);
     registerRunsCancelCommand(runs, io);
+    registerRunsMergeCommand(runs, io, setExit);
     runs
         .command("list")
         .description("list runs, newest first")
@@ -11142,18 +11985,20 @@ function registerRunsCommands(program, io, setExit) {
         .action(async (baseId, ids, flags, command) => {
         const format = parseFormat(flags.format);
         const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
-        let exit = EXIT.pass;
+        let exit = exit_codes/* EXIT */.dc.pass;
         await withStore(command, async (store) => {
             const baseline = await requireRun(store, baseId);
             for (const id of ids) {
                 const candidate = await requireRun(store, id);
                 const comparison = await compareStoredRuns(store, baseline, candidate);
                 const { verdict } = await judgeStoredRun(store, candidate, comparison, threshold);
-                exit = worseExit(exit, exitCodeFor(verdict));
+                exit = (0,exit_codes/* worseExit */.zY)(exit, (0,exit_codes/* exitCodeFor */.Rr)(verdict));
+                const changes = await storedOverrideChanges(store, baseline, candidate);
                 if (format === "table")
-                    io.stdout.write(renderComparison(comparison, verdict) + "\n");
+                    io.stdout.write(renderComparison(comparison, verdict, { overrideChanges: changes }) + "\n");
                 else {
-                    const record = JSON.stringify({ comparison, verdict }, null, format === "json" ? 2 : undefined);
+                    const overrides = changes.length > 0 ? { override_changes: changes } : {};
+                    const record = JSON.stringify({ comparison, verdict, ...overrides }, null, format === "json" ? 2 : undefined);
                     io.stdout.write(record + "\n");
                 }
             }
@@ -11231,9 +12076,11 @@ function registerScoresCommands(program, io) {
 
 
 
+
+
 /** Runs one CLI invocation and returns its exit code; every error surfaces here, once. */
 async function runCli(argv, io) {
-    let exitCode = EXIT.pass;
+    let exitCode = exit_codes/* EXIT */.dc.pass;
     const program = new esm/* Command */.uB()
         .name("evalgate")
         .description("Run experiments on LLM applications and agents, compare runs, gate pull requests.")
@@ -11249,6 +12096,8 @@ async function runCli(argv, io) {
     registerRunsCommands(program, io, (code) => (exitCode = code));
     registerReportsCommands(program, io, (code) => (exitCode = code));
     registerScoresCommands(program, io);
+    registerExperimentsCommands(program, io);
+    registerVariantsCommands(program, io);
     for (const command of allCommands(program))
         command.exitOverride();
     try {
@@ -11257,15 +12106,15 @@ async function runCli(argv, io) {
     }
     catch (error) {
         if (error instanceof esm/* CommanderError */.b7) {
-            return error.exitCode === 0 ? EXIT.pass : EXIT.usage;
+            return error.exitCode === 0 ? exit_codes/* EXIT */.dc.pass : exit_codes/* EXIT */.dc.usage;
         }
         if (error instanceof core_errors/* UserError */.y) {
             io.stderr.write(`evalgate: ${error.message}\n`);
-            return EXIT.usage;
+            return exit_codes/* EXIT */.dc.usage;
         }
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         io.stderr.write(`evalgate: unexpected error: ${message}\n`);
-        return EXIT.incomplete;
+        return exit_codes/* EXIT */.dc.incomplete;
     }
 }
 function allCommands(command) {
@@ -11294,6 +12143,283 @@ class UserError extends Error {
 }
 function isUserError(error) {
     return error instanceof UserError;
+}
+
+
+/***/ }),
+
+/***/ 1841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vg: () => (/* binding */ recoverInterruptedStatus),
+/* harmony export */   sz: () => (/* binding */ ExperimentStateSchema),
+/* harmony export */   z5: () => (/* binding */ nextExperimentStatus)
+/* harmony export */ });
+/* unused harmony export ExperimentStatusSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+
+/** Where an experiment with variants stands (PRODUCT.md, Variants). */
+const ExperimentStatusSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n([
+    "draft",
+    "baseline_pending",
+    "running_baseline",
+    "baseline_complete",
+    "baseline_failed",
+    "running_variant",
+    "idle",
+    "completed",
+    "archived",
+]);
+/** What the store keeps per experiment: its status and, once the baseline ran, the run that locks its items. */
+const ExperimentStateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    experiment: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    status: ExperimentStatusSchema,
+    /** The completed baseline run whose item ids every later run of the experiment uses. */
+    baseline_run_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    updated_at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+/**
+ * Allowed moves. A baseline can be retried until one completes; after that the items are locked
+ * and only variants run (a baseline rerun over the locked items is allowed and keeps the lock). A
+ * variant that fails still leaves the experiment `idle`: a failing variant is a result, not a
+ * broken experiment.
+ */
+const TRANSITIONS = {
+    queue_baseline: { draft: "baseline_pending", baseline_failed: "baseline_pending" },
+    start_baseline: {
+        draft: "running_baseline",
+        baseline_pending: "running_baseline",
+        baseline_failed: "running_baseline",
+        baseline_complete: "running_baseline",
+        idle: "running_baseline",
+    },
+    baseline_passed: { running_baseline: "baseline_complete" },
+    baseline_failed: { running_baseline: "baseline_failed" },
+    start_variant: { baseline_complete: "running_variant", idle: "running_variant" },
+    variant_ended: { running_variant: "idle" },
+    complete: { baseline_complete: "completed", idle: "completed" },
+    archive: {
+        draft: "archived",
+        baseline_pending: "archived",
+        baseline_complete: "archived",
+        baseline_failed: "archived",
+        idle: "archived",
+        completed: "archived",
+    },
+};
+/** Why an event is refused in a status, said so the user knows what to do instead. */
+function refusal(experiment, status, event) {
+    const where = `experiment "${experiment}" is ${status}`;
+    if (status === "archived")
+        return `${where}: an archived experiment runs no more`;
+    if (status === "completed")
+        return `${where}: archive it with \`evalgate experiments archive ${experiment}\`, or add a new experiment`;
+    if (status === "running_baseline" || status === "running_variant") {
+        return `${where}: wait for that run to end (or cancel it with \`evalgate runs cancel\`)`;
+    }
+    if (event === "start_variant")
+        return `${where}: run the baseline first (\`evalgate run ${experiment}\` without --variant)`;
+    if (event === "complete")
+        return `${where}: an experiment is completed once its baseline has run`;
+    return `${where}: ${event.replace("_", " ")} is not possible now`;
+}
+/** The status after `event`, or a UserError saying why the move is refused. */
+function nextExperimentStatus(experiment, status, event) {
+    const next = TRANSITIONS[event][status];
+    if (next === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(refusal(experiment, status, event));
+    return next;
+}
+/**
+ * A running status whose run ended without saying so (the process was killed): the experiment
+ * returns to where the run started from, so the next run is not refused forever.
+ */
+function recoverInterruptedStatus(status, baselineLocked) {
+    if (status === "running_baseline")
+        return baselineLocked ? "baseline_complete" : "baseline_failed";
+    if (status === "running_variant")
+        return "idle";
+    return status;
+}
+
+
+/***/ }),
+
+/***/ 4888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ decideVerdict),
+/* harmony export */   IM: () => (/* binding */ passRateThresholds),
+/* harmony export */   Ne: () => (/* binding */ isIncomplete)
+/* harmony export */ });
+/* unused harmony exports GateCheckSchema, GateVerdictSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8796);
+
+
+
+const GateCheckSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
+    passed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    actual: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    limit: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    /** What the check demands, in words: "pass rate ≥ 90.0%". */
+    description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+});
+const GateVerdictSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(["pass", "fail"]),
+    /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
+    reasons: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    checks: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(GateCheckSchema),
+});
+// 27/30 is 0.9 exactly on paper but not always in binary floating point (off by ~1e-16); the
+// tolerance stays far below any difference a user could mean (99.95 % fails 99.950001 %).
+const EPSILON = 1e-12;
+/**
+ * The one verdict of evalgate: every command, the Action, the bot and every report get it from
+ * here and never re-derive pass/fail. No false green: a run that is not complete (still
+ * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
+ * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
+ * Throws `UserError` for a threshold override outside 0..1.
+ */
+function decideVerdict(subject) {
+    const threshold = resolveThreshold(subject);
+    const { summary, comparison, gate } = subject;
+    const checks = [];
+    const incomplete = incompleteReason(subject);
+    if (incomplete !== undefined) {
+        checks.push({
+            name: "run_completed",
+            passed: false,
+            actual: summary.total,
+            limit: subject.itemCount,
+            description: "the run completes",
+            reason: incomplete,
+        });
+    }
+    if (summary.total === 0) {
+        checks.push({
+            name: "items_evaluated",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one item is evaluated",
+            reason: "no items were evaluated",
+        });
+        return verdictOf(checks);
+    }
+    if (summary.errored === summary.total) {
+        checks.push({
+            name: "calls_succeeded",
+            passed: false,
+            actual: 0,
+            limit: 1,
+            description: "at least one call of the target succeeds",
+            reason: `every call failed (${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.errored)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} items errored)`,
+        });
+    }
+    else if (tooManyErrors(subject)) {
+        checks.push({
+            name: "error_rate",
+            passed: false,
+            actual: summary.errored / summary.total,
+            limit: subject.maxErrorRate,
+            description: `at most ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatThreshold */ .B6)(subject.maxErrorRate)} of items error`,
+            reason: errorRateReason(subject),
+        });
+    }
+    checks.push({
+        name: "pass_rate",
+        passed: summary.pass_rate + EPSILON >= threshold,
+        actual: summary.pass_rate,
+        limit: threshold,
+        description: `pass rate ≥ ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatThreshold */ .B6)(threshold)}`,
+        reason: `pass rate ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(summary.pass_rate, { against: [threshold] })} is below the threshold ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatThreshold */ .B6)(threshold)}`,
+    });
+    if (comparison !== undefined && gate.max_regressions !== undefined) {
+        const regressions = comparison.regressions.count;
+        checks.push({
+            name: "regressions",
+            passed: regressions <= gate.max_regressions,
+            actual: regressions,
+            limit: gate.max_regressions,
+            description: `at most ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(gate.max_regressions)} ${plural(gate.max_regressions, "regression")}`,
+            reason: `${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(regressions)} ${plural(regressions, "regression")} ` +
+                `${regressions === 1 ? "exceeds" : "exceed"} the maximum ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(gate.max_regressions)}`,
+        });
+    }
+    return verdictOf(checks);
+}
+/**
+ * Why the run is not complete, in one sentence with the counts of its summary (the one place a
+ * stop message takes its numbers from); undefined for a complete run.
+ */
+function incompleteReason(subject) {
+    const { summary, itemCount } = subject;
+    const done = `${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(itemCount)} items`;
+    switch (subject.status) {
+        case "running":
+            return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
+        case "cancelled":
+            return `the run was cancelled after ${done}`;
+        case "errored":
+            return `the run could not complete: ${erroredCause(subject)}`;
+        default:
+            return undefined;
+    }
+}
+function erroredCause(subject) {
+    const { summary, itemCount } = subject;
+    if (summary.total > 0 && summary.errored === summary.total) {
+        return `every call failed (${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.errored)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} items errored)`;
+    }
+    if (tooManyErrors(subject))
+        return errorRateReason(subject);
+    return `it stopped after ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(itemCount)} items`;
+}
+function tooManyErrors(subject) {
+    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
+}
+function errorRateReason(subject) {
+    const { summary, maxErrorRate } = subject;
+    return (`${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.errored)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} items errored, ` +
+        `above max_error_rate ${maxErrorRate} (${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatThreshold */ .B6)(maxErrorRate)})`);
+}
+function resolveThreshold(subject) {
+    const override = subject.thresholdOverride;
+    if (override === undefined)
+        return subject.gate.passed_threshold;
+    if (!Number.isFinite(override) || override < 0 || override > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
+    }
+    return override;
+}
+function verdictOf(checks) {
+    const failed = checks.filter((check) => !check.passed);
+    return {
+        verdict: failed.length === 0 ? "pass" : "fail",
+        reasons: failed.map((check) => check.reason),
+        checks: checks.map(({ reason: _reason, ...check }) => check),
+    };
+}
+/**
+ * The pass-rate thresholds a verdict judged against (fractions): a renderer shows the run's pass
+ * rate `against` them, so it never rounds onto or across the threshold it failed.
+ */
+function passRateThresholds(verdict) {
+    return (verdict?.checks ?? []).filter((check) => check.name === "pass_rate").map((check) => check.limit);
+}
+/** True when the verdict failed because the run did not complete (exit 3, not 1). */
+function isIncomplete(verdict) {
+    return verdict.checks.some((check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"));
+}
+function plural(count, word) {
+    return count === 1 ? word : `${word}s`;
 }
 
 
@@ -11384,7 +12510,148 @@ function abortReason(signal) {
 
 /***/ }),
 
-/***/ 3308:
+/***/ 8796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   B6: () => (/* binding */ formatThreshold),
+/* harmony export */   BD: () => (/* binding */ formatCost),
+/* harmony export */   CG: () => (/* binding */ ratio),
+/* harmony export */   Ir: () => (/* binding */ latencyStats),
+/* harmony export */   MJ: () => (/* binding */ formatFraction),
+/* harmony export */   N$: () => (/* binding */ formatDeltaCount),
+/* harmony export */   UY: () => (/* binding */ formatDeltaScore),
+/* harmony export */   Uv: () => (/* binding */ formatDeltaPp),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   pQ: () => (/* binding */ formatDeltaCost),
+/* harmony export */   w7: () => (/* binding */ formatDeltaMs),
+/* harmony export */   y: () => (/* binding */ formatScore)
+/* harmony export */ });
+/* unused harmony export formatSigned */
+/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5521);
+
+/**
+ * p50, p95 and mean of latencies; all 0 when there are none. Sorts `values` in place: callers
+ * pass a buffer they own, so a 100,000-item run is never copied.
+ */
+function latencyStats(values) {
+    if (values.length === 0)
+        return { p50: 0, p95: 0, mean: 0 };
+    values.sort((a, b) => a - b);
+    return {
+        p50: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(values, 0.5),
+        p95: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(values, 0.95),
+        mean: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(values),
+    };
+}
+/** `part / whole`, 0 when whole is 0 (an empty run has no pass rate to speak of). */
+function ratio(part, whole) {
+    return whole === 0 ? 0 : part / whole;
+}
+// Past this many decimals a difference is not worth showing: the value is shown truncated toward
+// itself instead, so it still never lands on the far side of a boundary.
+const MAX_DIGITS = 6;
+// 27/30 and 0.9 differ in binary floating point (by ~1e-16); a rate that close to a boundary is
+// on it. Kept far below any threshold a user could mean, so 99.95 % never passes 99.950001 %.
+const SAME = 1e-12;
+/**
+ * A fraction as a percentage that never rounds onto or across a boundary it is not on: 0.86 →
+ * "86.0%", 1999/2000 → "99.95%" (not "100.0%"), 0.0004 → "0.04%". The boundaries are 0, 1 and
+ * every value in `against` (a threshold the rate is compared with): decimals are added, up to 6,
+ * until the shown number sits on the same side of each boundary as the true one.
+ */
+function formatPercent(fraction, options = {}) {
+    return `${honestFixed(fraction * 100, options.digits ?? 1, [0, 1, ...(options.against ?? [])].map((b) => b * 100))}%`;
+}
+/**
+ * A fraction as plain decimal text for machine-read outputs (exports, Action outputs): 4 decimals,
+ * more when 4 would round onto 0 or 1 (0.99996 → "0.99996", never "1.0000").
+ */
+function formatFraction(fraction, digits = 4) {
+    return honestFixed(fraction, digits, [0, 1]);
+}
+function honestFixed(value, digits, boundaries) {
+    const scale = Math.max(1, Math.abs(value));
+    const crossed = (shown) => boundaries.find((b) => Math.abs(value - b) > SAME * scale && Math.sign(shown - b) !== Math.sign(value - b));
+    for (let d = digits; d <= MAX_DIGITS; d += 1) {
+        const text = value.toFixed(d);
+        if (crossed(Number(text)) === undefined)
+            return text;
+    }
+    // Still on a boundary at 6 decimals: truncate toward the true value's side of it.
+    const boundary = crossed(Number(value.toFixed(MAX_DIGITS)));
+    const factor = 10 ** MAX_DIGITS;
+    const truncated = value < boundary ? Math.floor(value * factor) / factor : Math.ceil(value * factor) / factor;
+    return truncated.toFixed(MAX_DIGITS);
+}
+// U+2212 reads as a minus sign in a terminal and in Markdown, where "-" can start a list.
+const MINUS = "\u2212";
+/** A signed number: "+4.0", "−2.1", "±0.0" when it rounds to zero. */
+function formatSigned(value, digits = 1) {
+    // A real change is never shown as none: decimals are added until it is not ±0.
+    const magnitude = honestFixed(Math.abs(value), digits, [0]);
+    if (Number(magnitude) === 0)
+        return `±${magnitude}`;
+    return `${value > 0 ? "+" : MINUS}${magnitude}`;
+}
+/**
+ * A threshold (a fraction) as the percentage it exactly is, with 1 to 6 decimals: 0.9 → "90.0%",
+ * 0.6667 → "66.67%". A rule is never misstated by rounding it.
+ */
+function formatThreshold(fraction) {
+    const percent = fraction * 100;
+    for (let d = 1; d < MAX_DIGITS; d += 1) {
+        const text = percent.toFixed(d);
+        if (Math.abs(Number(text) - percent) <= SAME * Math.max(1, percent))
+            return `${text}%`;
+    }
+    return `${percent.toFixed(MAX_DIGITS)}%`;
+}
+/** A difference of two fractions in percentage points: 0.04 → "+4.0 pp". */
+function formatDeltaPp(delta) {
+    return `${formatSigned(delta * 100, 1)} pp`;
+}
+/** A latency difference: 12.4 → "+12 ms". */
+function formatDeltaMs(delta) {
+    return `${formatSigned(delta, 0)} ms`;
+}
+/** A score difference on the 0..1 scale: "+0.08". */
+function formatDeltaScore(delta) {
+    return formatSigned(delta, 2);
+}
+/** A count difference with thousands separators: "+1,200". */
+function formatDeltaCount(delta) {
+    const text = formatSigned(delta, 0);
+    return text.slice(0, 1) + formatCount(Number(text.slice(1)));
+}
+/** A cost difference; costs are small amounts, so four decimals. */
+function formatDeltaCost(delta) {
+    return formatSigned(delta, 4);
+}
+function formatMs(ms) {
+    return `${formatCount(Math.round(ms))} ms`;
+}
+function formatCount(value) {
+    return Math.round(value).toLocaleString("en-US");
+}
+/**
+ * A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 →
+ * "0.9995") or onto a threshold in `against` it is compared with (0.7499 against 0.75 → "0.7499").
+ */
+function formatScore(value, against = []) {
+    return honestFixed(value, 2, [0, 1, ...against]);
+}
+/** Costs are read from the target's responses in its own unit, so no currency sign. */
+function formatCost(value) {
+    return value.toFixed(4);
+}
+
+
+/***/ }),
+
+/***/ 8558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11426,6 +12693,8 @@ function runToRow(run) {
         summary: jsonOrNull(run.summary),
         verdict: run.verdict ?? null,
         verdict_reasons: jsonOrNull(run.verdict_reasons),
+        variant: run.variant ?? null,
+        selection: jsonOrNull(run.selection),
     };
 }
 function rowToRun(row) {
@@ -11449,6 +12718,8 @@ function rowToRun(row) {
     setIfPresent(run, "summary", optionalJson(row, "summary"));
     setIfPresent(run, "verdict", optionalText(row, "verdict"));
     setIfPresent(run, "verdict_reasons", optionalJson(row, "verdict_reasons"));
+    setIfPresent(run, "variant", optionalText(row, "variant"));
+    setIfPresent(run, "selection", optionalJson(row, "selection"));
     return run;
 }
 function runItemToRow(item) {
@@ -11629,6 +12900,20 @@ const MIGRATIONS = [
     host TEXT NOT NULL,
     pid INTEGER NOT NULL,
     heartbeat_at TEXT NOT NULL
+  ) STRICT;
+  `,
+    // A run of a variant, and a run over a selection of the dataset (a sample, rows, a split, a shard).
+    `
+  ALTER TABLE runs ADD COLUMN variant TEXT;
+  ALTER TABLE runs ADD COLUMN selection TEXT;
+  `,
+    // The lifecycle of an experiment with variants, and the baseline run that locks its items.
+    `
+  CREATE TABLE experiment_states (
+    experiment TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    baseline_run_id TEXT,
+    updated_at TEXT NOT NULL
   ) STRICT;
   `,
 ];
@@ -11858,7 +13143,38 @@ function rowToLease(row) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/experiment-lifecycle.ts
+var experiment_lifecycle = __webpack_require__(1841);
+;// CONCATENATED MODULE: ./src/store/sqlite-experiment-states.ts
+
+/** The `experiment_states` table: one row per experiment with variants (core/experiment-lifecycle.ts). */
+class SqliteExperimentStates {
+    select;
+    upsert;
+    constructor(db) {
+        this.select = db.prepare("SELECT experiment, status, baseline_run_id, updated_at FROM experiment_states WHERE experiment = ?");
+        this.upsert = db.prepare("INSERT INTO experiment_states (experiment, status, baseline_run_id, updated_at) VALUES (?, ?, ?, ?) " +
+            "ON CONFLICT (experiment) DO UPDATE SET status = excluded.status, " +
+            "baseline_run_id = excluded.baseline_run_id, updated_at = excluded.updated_at");
+    }
+    get(experiment) {
+        const row = this.select.get(experiment);
+        if (row === undefined)
+            return undefined;
+        return experiment_lifecycle/* ExperimentStateSchema */.sz.parse({
+            experiment: row["experiment"],
+            status: row["status"],
+            ...(row["baseline_run_id"] !== null ? { baseline_run_id: row["baseline_run_id"] } : {}),
+            updated_at: row["updated_at"],
+        });
+    }
+    set(state) {
+        this.upsert.run(state.experiment, state.status, state.baseline_run_id ?? null, state.updated_at);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
 
 
 
@@ -11874,7 +13190,8 @@ const AMBIGUOUS_SHOWN = 5;
 /** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
 const MAX_CHAR = "\u{10FFFF}";
 const RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
-    "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
+    "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons, " +
+    "variant, selection";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
 const RUN_ITEM_KEYS = RUN_ITEM_COLUMNS.split(", ");
 // Positional: the writer thread receives each row as an array, cheaper to pass than an object.
@@ -11897,6 +13214,7 @@ class SqliteRunStore {
     statements;
     scoreIndex;
     leases;
+    experimentStates;
     writer;
     writes = new GroupCommit((items) => this.commitRunItems(items));
     constructor(file) {
@@ -11914,6 +13232,7 @@ class SqliteRunStore {
             this.statements = this.prepareStatements();
             this.scoreIndex = new ScoreIndex(this.db);
             this.leases = new SqliteRunLeases(this.db);
+            this.experimentStates = new SqliteExperimentStates(this.db);
             this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
         }
         catch (error) {
@@ -12010,6 +13329,12 @@ class SqliteRunStore {
     }
     async getRunLease(runId) {
         return this.leases.get(runId);
+    }
+    async getExperimentState(experiment) {
+        return this.experimentStates.get(experiment);
+    }
+    async setExperimentState(state) {
+        this.experimentStates.set(state);
     }
     async getRun(runId) {
         if (runId === "")

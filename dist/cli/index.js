@@ -423,7 +423,7 @@ function unsupportedNodeMessage(program, version, executable) {
 
 const problem = unsupportedNodeMessage("evalgate", process.versions.node, process.execPath);
 if (problem === undefined) {
-    void Promise.all(/* import() */[__nccwpck_require__.e(650), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2957));
+    void Promise.all(/* import() */[__nccwpck_require__.e(222), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2957));
 }
 else {
     process.stderr.write(`${problem}\n`);

@@ -15,6 +15,7 @@ import { publicReasonOf } from "./public-failure-text.js";
 import { publishCandidate, type PublicationResult } from "./publish-candidate.js";
 import type { RefusedWrite } from "./report-only-hint.js";
 import { runLocally, type LocalRun } from "./run-locally.js";
+import { mergeCandidateShards } from "./merge-candidate-shards.js";
 import { isCompleteRun } from "../core/model/run.js";
 
 export interface CandidateJob {
@@ -132,6 +133,7 @@ async function openCheck(
 }
 
 function runCandidate(context: ActionContext, job: CandidateJob): Promise<LocalRun> {
+  if (context.settings.mode === "merge") return mergeCandidateShards(context, job);
   return runLocally(
     context,
     { name: job.name, experiment: job.experiment, targetUrl: job.candidateUrl },

@@ -8,6 +8,7 @@ import type { RunStore } from "../store/run-store.js";
 import type { ActionContext } from "./action-context.js";
 import { ExperimentNotPrepared } from "./public-failure-text.js";
 import { formatPercent } from "../core/stats.js";
+import { resolveVariant } from "../core/resolve-variant.js";
 
 /** A run made on the runner: the engine's outcome, the local store holding it, its dataset version. */
 export interface LocalRun extends RunOutcome {
@@ -19,7 +20,7 @@ export interface LocalRun extends RunOutcome {
 export async function runLocally(
   context: ActionContext,
   job: { name: string; experiment: ExperimentConfig; targetUrl: string },
-  options: Pick<RunOptions, "label" | "role" | "pullRequest" | "git">,
+  options: Pick<RunOptions, "label" | "role" | "pullRequest" | "git" | "selection">,
 ): Promise<LocalRun> {
   const prepared = await prepareExperiment({
     name: job.name,
@@ -33,8 +34,11 @@ export async function runLocally(
   }).catch((error: unknown) => {
     throw new ExperimentNotPrepared(job.name, error);
   });
+  // The `variant` input changes the candidate's runs: a baseline is, by definition, no variant.
+  const variantName = options.role === "baseline" ? undefined : context.settings.variant;
+  const variant = variantName === undefined ? {} : resolveVariant(job.name, job.experiment, variantName);
   const store: RunStore = await context.openLocalStore(job.name);
-  const outcome = await runExperiment({ prepared, store, ...options, onProgress: progressLogger(context, job.name) });
+  const outcome = await runExperiment({ prepared, store, ...options, ...variant, onProgress: progressLogger(context, job.name) });
   const summary = outcome.run.summary;
   context.log.info(
     `run ${outcome.run.id}: ${outcome.run.status}, pass rate ${formatPercent(summary?.pass_rate ?? 0)} of ${summary?.total ?? 0} items`,

@@ -8,6 +8,7 @@ import type { ActionContext, ExperimentResult, ModeOutcome } from "./action-cont
 import type { ActionMode } from "./detect-mode.js";
 import { evaluateBaseline } from "./evaluate-baseline.js";
 import { evaluateCandidate, type CandidateJob } from "./evaluate-candidate.js";
+import { evaluateShard } from "./evaluate-shard.js";
 import { publicReasonOf } from "./public-failure-text.js";
 import { reportOnlyHint, type RefusedWrite } from "./report-only-hint.js";
 
@@ -18,6 +19,11 @@ type MergeGroupMode = Extract<ActionMode, { kind: "merge-group" }>;
 type CandidateTarget = Omit<CandidateJob, "name" | "experiment" | "readOnly">;
 
 export async function runBaselineMode(context: ActionContext, mode: BaselineMode): Promise<ModeOutcome> {
+  if (context.settings.shard || context.settings.mode === "merge") {
+    // A baseline is one unsharded run: the shard runs of a push would never be merged.
+    context.log.notice("evalgate: shard and mode: merge apply to pull requests and merge groups; baselines come from an unsharded job");
+    return { results: [], failures: [] };
+  }
   const productionUrl = await productionUrlOf(context, mode.sha);
   const results: ExperimentResult[] = [];
   const failures: string[] = [];
@@ -64,7 +70,8 @@ export async function runCandidateMode(
         "A trusted workflow_run workflow can post the comment and the check (see the README, 'Fork and Dependabot pull requests').",
     );
   }
-  const candidateUrl = await candidateUrlOf(context, headSha, {
+  // The merge job calls no target: the shard jobs did.
+  const candidateUrl = context.settings.mode === "merge" ? "" : await candidateUrlOf(context, headSha, {
     event: mode.kind === "candidate-for-sha" ? mode.deploymentStatusEvent : payload,
     deployed: "the pull request",
   });
@@ -81,7 +88,10 @@ export async function runMergeGroupMode(context: ActionContext, mode: MergeGroup
     `evalgate: merge group ${mode.headSha.slice(0, 7)}${mode.headRef ? ` (${mode.headRef})` : ""}, compared with the baseline of its base commit ${mode.baseSha.slice(0, 7)}`,
   );
   // The group's own deployment first (providers that deploy the queue's gh-readonly-queue/… branches); else candidate-url.
-  const candidateUrl = await candidateUrlOf(context, mode.headSha, { deploymentFirst: true, deployed: "the merge queue's branches" });
+  const candidateUrl =
+    context.settings.mode === "merge"
+      ? ""
+      : await candidateUrlOf(context, mode.headSha, { deploymentFirst: true, deployed: "the merge queue's branches" });
   return evaluateEachExperiment(
     context,
     { headSha: mode.headSha, ...(mode.headRef ? { headRef: mode.headRef } : {}), baseSha: mode.baseSha, candidateUrl },
@@ -96,6 +106,11 @@ async function evaluateEachExperiment(context: ActionContext, target: CandidateT
   let refused: RefusedWrite | undefined;
   for (const [name, experiment] of context.experiments) {
     try {
+      if (context.settings.shard) {
+        const { jobSummary } = await evaluateShard(context, { ...target, name, experiment, shard: context.settings.shard });
+        await core.summary.addRaw(jobSummary, true).write();
+        continue;
+      }
       const outcome = await evaluateCandidate(context, { ...target, name, experiment, readOnly: readOnly || refused !== undefined });
       await core.summary.addRaw(outcome.jobSummary, true).write();
       results.push(outcome.result);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UserError } from "../core/errors.js";
 import { formatZodIssues } from "../core/zod-issues.js";
+import { parseShard } from "../core/selection/shard.js";
 import { DEFAULT_RESULTS_BRANCH } from "../store/results-branch/layout.js";
 
 const blankToUndefined = (value: string) => (value.trim() === "" ? undefined : value.trim());
@@ -34,6 +35,18 @@ export const ActionInputsSchema = z.object({
     .transform((value) => value ?? "always")
     .pipe(z.enum(["always", "on-change", "never"], { error: "comment: write always, on-change or never" })),
   "fail-on-gate": boolean("fail-on-gate"),
+  /** A variant of the experiment(s) for the candidate's runs; its overrides go to the target. */
+  variant: optionalText,
+  shard: optionalText.transform((value, context) => {
+    if (value === undefined) return undefined;
+    try {
+      return parseShard(value);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: (error as Error).message.replace(/^--shard: /, "") });
+      return z.NEVER;
+    }
+  }),
+  mode: optionalText.pipe(z.enum(["merge"], { error: "mode: write merge, or leave it empty" }).optional()),
 });
 export type ActionSettings = z.output<typeof ActionInputsSchema>;
 export type ActionInputName = keyof z.input<typeof ActionInputsSchema>;
@@ -51,6 +64,9 @@ export const ACTION_INPUTS: Record<ActionInputName, true> = {
   "github-token": true,
   comment: true,
   "fail-on-gate": true,
+  variant: true,
+  shard: true,
+  mode: true,
 };
 
 export function parseSettings(getInput: (name: string) => string): ActionSettings {
@@ -58,6 +74,9 @@ export function parseSettings(getInput: (name: string) => string): ActionSetting
   const parsed = ActionInputsSchema.safeParse(raw);
   if (!parsed.success) {
     throw new UserError(`invalid inputs:\n  ${formatZodIssues(parsed.error).join("\n  ")}`);
+  }
+  if (parsed.data.shard && parsed.data.mode === "merge") {
+    throw new UserError("invalid inputs:\n  shard and mode: merge: a job runs one shard or merges them all; give one of the two");
   }
   return parsed.data;
 }

@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { UserError } from "../core/errors.js";
 import type { CliIo } from "./cli-context.js";
 import { registerReportsCommands } from "./commands/reports.js";
+import { registerExperimentsCommands } from "./commands/experiments.js";
+import { registerVariantsCommands } from "./commands/variants.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
 import { registerScoresCommands } from "./commands/scores.js";
@@ -28,6 +30,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerRunsCommands(program, io, (code) => (exitCode = code));
   registerReportsCommands(program, io, (code) => (exitCode = code));
   registerScoresCommands(program, io);
+  registerExperimentsCommands(program, io);
+  registerVariantsCommands(program, io);
   for (const command of allCommands(program)) command.exitOverride();
 
   try {

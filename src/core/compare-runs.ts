@@ -1,3 +1,4 @@
+import { describeSelection } from "./selection/describe-selection.js";
 import type {
   ComparedRun,
   Comparison,
@@ -89,11 +90,12 @@ export async function compareRuns(
   const baselineSummary = baselineShared.summary();
   const candidateSummary = candidateShared.summary();
   const sameDataset = baseline.run.dataset_version === candidate.run.dataset_version;
+  const note = datasetNote(baseline.run, candidate.run, shared);
   return {
     baseline: comparedRun(baseline.run),
     candidate: comparedRun(candidate.run),
     same_dataset: sameDataset,
-    ...(sameDataset ? {} : { dataset_note: datasetNote(baseline.run, candidate.run, shared) }),
+    ...(note !== undefined ? { dataset_note: note } : {}),
     items: { shared, only_baseline: onlyBaseline.list(), only_candidate: onlyCandidate.list() },
     pass_rate: delta(baselineSummary.pass_rate, candidateSummary.pass_rate),
     scorers: compareScorers(baselineSummary.scorers, candidateSummary.scorers),
@@ -125,11 +127,22 @@ function comparedRun(run: Run): ComparedRun {
   };
 }
 
-function datasetNote(baseline: Run, candidate: Run, shared: number): string {
-  return (
-    `the dataset versions differ (baseline ${baseline.dataset_version}, candidate ` +
-    `${candidate.dataset_version}): the comparison covers the ${shared} item ids both runs share`
-  );
+/** Why the runs' item sets may differ (another dataset version, a sampled or sharded run), if they may. */
+function datasetNote(baseline: Run, candidate: Run, shared: number): string | undefined {
+  const reasons = [
+    ...(baseline.dataset_version !== candidate.dataset_version
+      ? [`the dataset versions differ (baseline ${baseline.dataset_version}, candidate ${candidate.dataset_version})`]
+      : []),
+    ...(baseline.selection !== undefined || candidate.selection !== undefined
+      ? [`a run covers part of the dataset (baseline ${selectionText(baseline)}, candidate ${selectionText(candidate)})`]
+      : []),
+  ];
+  if (reasons.length === 0) return undefined;
+  return `${reasons.join("; ")}: the comparison covers the ${shared} item ids both runs share`;
+}
+
+function selectionText(run: Run): string {
+  return run.selection !== undefined ? describeSelection(run.selection) : "all items";
 }
 
 function delta(baseline: number, candidate: number): MetricDelta {

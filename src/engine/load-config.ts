@@ -1,6 +1,6 @@
 import { open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { MAX_CONFIG_BYTES, parseConfig } from "../core/config/load.js";
+import { MAX_CONFIG_BYTES, parseConfigLocated } from "../core/config/load.js";
 import type { ConfigFile, ExperimentConfig } from "../core/config/schema.js";
 import { UserError } from "../core/errors.js";
 import { isInside, OUTSIDE_PROJECT_HINT } from "./project-path.js";
@@ -9,6 +9,11 @@ export interface LoadedConfig {
   file: string;
   dir: string;
   config: ConfigFile;
+  /**
+   * Puts `file:line:` before each line of a message that starts with a field path
+   * (`experiments.e.scorers[0].config.max: …`), for errors found after parsing (a scorer's config).
+   */
+  locate(message: string): string;
 }
 
 export interface LoadConfigOptions {
@@ -25,7 +30,28 @@ export interface LoadConfigOptions {
 export async function loadConfigFile(file: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const dir = path.dirname(path.resolve(file));
   if (!options.allowOutsideProject) await refuseOutsideFolder(file, dir);
-  return { file, dir, config: parseConfig(await readConfigBytes(file), file) };
+  const { config, lineOf } = parseConfigLocated(await readConfigBytes(file), file);
+  const locate = (message: string) =>
+    message
+      .split("\n")
+      .map((line) => {
+        const path = /^(experiments\.[^:\s]+):/.exec(line)?.[1];
+        return path === undefined ? line : `${file}:${lineOf(parseFieldPath(path))}: ${line}`;
+      })
+      .join("\n");
+  return { file, dir, config, locate };
+}
+
+/** `experiments.e.scorers[0].config.max` → ["experiments", "e", "scorers", 0, "config", "max"]. */
+function parseFieldPath(path: string): PropertyKey[] {
+  const segments: PropertyKey[] = [];
+  for (const part of path.split(".")) {
+    const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (!match) return segments;
+    if (match[1] !== "") segments.push(match[1]!);
+    for (const index of match[2]!.matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
+  }
+  return segments;
 }
 
 export function findExperiment(loaded: LoadedConfig, name: string): ExperimentConfig {

@@ -1,8 +1,11 @@
 import { UserError } from "../core/errors.js";
 import { newRunId } from "../core/model/ids.js";
 import type { Run } from "../core/model/run.js";
+import type { SelectionSpec } from "../core/selection/item-selector.js";
+import { checkResumedSelection, withDrawnSeed } from "../core/selection/parse-sampling-flags.js";
 import type { RunStore } from "../store/run-store.js";
 import { takeRunLease, type HeldRunLease } from "./run-lease.js";
+import { countSelection } from "./select-items.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
 import type { RunOptions } from "./run-experiment.js";
 
@@ -19,14 +22,16 @@ export async function openRun(options: RunOptions, now: () => Date): Promise<{ r
     definition: prepared.definition,
     created_at: now().toISOString(),
   });
-  if (options.resumeRunId) return reopenRun(store, options.resumeRunId, prepared, now);
+  if (options.resumeRunId) return reopenRun(store, options.resumeRunId, prepared, now, options.selection, options.variant);
+  const selection = options.selection ? await countSelection(prepared, withDrawnSeed(options.selection)) : undefined;
   const run: Run = {
     id: newRunId(now()),
     experiment: prepared.name,
     experiment_version: prepared.version,
     dataset_path: prepared.dataset.path,
     dataset_version: prepared.dataset.version,
-    item_count: prepared.dataset.item_count,
+    // A selected run covers its selected items; dataset_version stays the whole file's.
+    item_count: options.lockedItemIds?.size ?? selection?.selected ?? prepared.dataset.item_count,
     target: prepared.target.description,
     started_at: now().toISOString(),
     status: "running",
@@ -35,6 +40,8 @@ export async function openRun(options: RunOptions, now: () => Date): Promise<{ r
     ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
     ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
     ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
+    ...(selection ? { selection } : {}),
+    ...(options.variant ? { variant: options.variant } : {}),
   };
   await store.createRun(run);
   return { run, lease: await takeRunLease(store, run.id, now) };
@@ -49,6 +56,8 @@ async function reopenRun(
   runId: string,
   prepared: PreparedExperiment,
   now: () => Date,
+  selection: SelectionSpec | undefined,
+  variant?: string,
 ): Promise<{ run: Run; lease: HeldRunLease }> {
   const run = await store.getRun(runId);
   if (!run) throw new UserError(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
@@ -61,6 +70,12 @@ async function reopenRun(
   }
   if (run.experiment_version !== prepared.version) throw mismatch("experiment version", run.experiment_version, prepared.version);
   if (run.dataset_version !== prepared.dataset.version) throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
+  checkResumedSelection(run.id, run.selection, selection);
+  // The rest of a variant's run must get the same overrides as its start.
+  if (run.variant !== variant) {
+    const as = (name: string | undefined) => (name === undefined ? "the baseline (no --variant)" : `variant ${name}`);
+    throw new UserError(`--resume ${run.id}: that run is of ${as(run.variant)}, not ${as(variant)}; resume it with ${run.variant === undefined ? "no --variant" : `--variant ${run.variant}`}`);
+  }
   const lease = await takeRunLease(store, run.id, now);
   try {
     // Read again under the lease: the previous holder may have ended the run meanwhile.

@@ -3,7 +3,7 @@ import type { ExperimentConfig, PriceTable } from "../core/config/schema.js";
 import { experimentDefinition, experimentVersion } from "../core/config/experiment-version.js";
 import { interpolateEnv } from "../core/config/interpolate.js";
 import type { DatasetInfo } from "../core/model/item.js";
-import { resolveScorers, type ResolvedScorer } from "../core/scorers/registry.js";
+import { builtinScorers, resolveScorers, type ResolvedScorer } from "../core/scorers/registry.js";
 import { ItemScorers } from "../core/scorers/item-scorers.js";
 import { passRuleOf, type ItemPassRule } from "../core/scorers/score-item.js";
 import type { Item } from "../core/model/item.js";
@@ -14,6 +14,7 @@ import { UserError } from "../core/errors.js";
 import { inspectDataset } from "./dataset-file.js";
 import { resolveProjectFile } from "./project-path.js";
 import { createTarget } from "./targets/create-target.js";
+import { promptTargetStep } from "./targets/chat-request.js";
 import { preparePromptTarget } from "./targets/prepare-prompt-target.js";
 import type { Target } from "./targets/target.js";
 
@@ -31,6 +32,8 @@ export interface PrepareOptions {
    * the user's request; the Action and the bot never do.
    */
   allowOutsideProject?: boolean;
+  /** Names the config file's line in an error about a field (engine/load-config.ts `locate`). */
+  locate?: (message: string) => string;
   /** Where scorers may cache replies (a judge's), e.g. `.evalgate/cache`; none when undefined (`--no-cache`). */
   cacheDir?: string;
   /** The config file's `prices:`: costs items whose target reports none, and versions a prompt target's model. */
@@ -55,7 +58,20 @@ export interface PreparedExperiment {
   prices?: PriceTable;
 }
 
+/**
+ * Everything a run needs, validated before anything is stored or called. Throws `UserError` for
+ * a config, dataset or scorer problem; a field's problem names its line when `options.locate` is given.
+ */
 export async function prepareExperiment(options: PrepareOptions): Promise<PreparedExperiment> {
+  try {
+    return await prepareOrThrow(options);
+  } catch (error) {
+    if (error instanceof UserError && options.locate) throw new UserError(options.locate(error.message));
+    throw error;
+  }
+}
+
+async function prepareOrThrow(options: PrepareOptions): Promise<PreparedExperiment> {
   const { name, experiment } = options;
   const where = `experiments.${name}`;
   let definition = experimentDefinition(experiment);
@@ -71,12 +87,16 @@ export async function prepareExperiment(options: PrepareOptions): Promise<Prepar
     retries: experiment.retries,
     concurrency,
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+    ...(options.prices !== undefined ? { prices: options.prices } : {}),
   };
   const scorers = resolveScorers(scorerRefs, `${where}.scorers`, scorerServices, allScorers);
   // An item's own scorers are resolved as the experiment's are, reading the same environment.
   const itemScorers = new ItemScorers(
     { refs: experiment.scorers, scorers, path: `${where}.scorers` },
-    (refs, at) => resolveScorers(interpolateEnv(refs, env, at), at, scorerServices, allScorers),
+    // Dataset records are data, often generated: they get no `${NAME}` (no secret can be sent where
+    // a record says) and only the pure scorers; judges and custom scorers are declared in
+    // evalgate.yml and limited to some items with `when:`.
+    (refs, at) => resolveScorers(refusingCallingScorers(refs, at), at, scorerServices, builtinScorers),
   );
   // A module scorer's code decides scores as much as its config does: its content is versioned too.
   const scorerFiles = moduleScorerFiles(experiment.scorers, scorerRefs, `${where}.scorers`);
@@ -106,7 +126,9 @@ export async function prepareExperiment(options: PrepareOptions): Promise<Prepar
       throw error;
     },
   );
-  const target = createTarget(targetConfig, {
+  // A prompt target answers to one inference step: resolved here, where the experiment's steps are known.
+  const stepped = targetConfig.type === "prompt" ? { ...targetConfig, step: promptTargetStep(targetConfig.step, experiment.inference_steps) } : targetConfig;
+  const target = createTarget(stepped, {
     retries: experiment.retries,
     concurrency,
     path: `${where}.target`,
@@ -141,4 +163,18 @@ function checkItemScorers(itemScorers: ItemScorers, item: Item, where: string, q
     }
     throw error;
   }
+}
+
+/** A dataset record may not name a scorer that calls out (see the comment where it is used). */
+function refusingCallingScorers<Ref extends { name: string }>(refs: readonly Ref[], at: string): readonly Ref[] {
+  const problems = refs.flatMap((ref, index) =>
+    allScorers.has(ref.name) && !builtinScorers.has(ref.name)
+      ? [
+          `${at}[${index}].name: "${ref.name}" calls out, so it cannot be given in a dataset record; ` +
+            "declare it in evalgate.yml and limit it to these items with when:",
+        ]
+      : [],
+  );
+  if (problems.length > 0) throw new UserError(problems.join("\n"));
+  return refs;
 }

@@ -8,7 +8,8 @@ import { applyPrices } from "./apply-prices.js";
 import { scoreItem, type ScoredItem } from "../core/scorers/score-item.js";
 import { createRunSummaryAccumulator } from "../core/summarize-run.js";
 import type { RunLease, RunStore } from "../store/run-store.js";
-import { readDataset } from "./dataset-file.js";
+import type { SelectionSpec } from "../core/selection/item-selector.js";
+import { datasetItems } from "./select-items.js";
 import type { GitInfo } from "./git-info.js";
 import { runPool } from "./pool.js";
 import { LEASE_TTL_MS, type HeldRunLease } from "./run-lease.js";
@@ -31,6 +32,13 @@ export interface RunOptions {
   thresholdOverride?: number;
   variant?: string;
   overrides?: Record<string, Record<string, unknown>>;
+  /**
+   * Run part of the dataset (`--sample`, `--rows`, `--split`, `--shard`); recorded as the run's
+   * `selection`. A resumed run keeps its recorded selection.
+   */
+  selection?: SelectionSpec;
+  /** `--locked`: only these item ids, the ones the experiment's baseline locked (engine/track-experiment-lifecycle.ts). */
+  lockedItemIds?: ReadonlySet<string>;
   /** Ctrl-C: stop calling, keep what finished, mark the run cancelled (as `evalgate runs cancel` does from elsewhere). */
   signal?: AbortSignal;
   onProgress?: (progress: ItemProgress) => void;
@@ -87,15 +95,15 @@ async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: 
       if (item.status !== "error") accumulator.add(item);
     }
   }
-  const toRun = prepared.dataset.item_count - [...previous.values()].filter((s) => s !== "error").length;
+  const toRun = run.item_count - [...previous.values()].filter((s) => s !== "error").length;
 
   const rules = new StopRules(toRun, {
-    itemCount: prepared.dataset.item_count,
+    itemCount: run.item_count,
     maxErrorRate: prepared.experiment.max_error_rate,
   });
 
   const writes = new WriteBehind(store);
-  const pending = filterItems(readDataset(prepared.datasetFile, prepared.dataset.path), previous);
+  const pending = filterItems(onlyLocked(datasetItems(prepared, run.selection), options.lockedItemIds), previous);
   const shouldStop = () => signal.aborted || rules.reason !== undefined;
 
   const runOne = async (item: Item): Promise<void> => {
@@ -158,6 +166,10 @@ function takenOverOutcome(options: RunOptions, run: Run, summary: RunSummary, by
     `run ${run.id} was taken over by ${who}: this process missed its heartbeats for over ` +
     `${LEASE_TTL_MS / 1000} s (paused or asleep), so the run continues there`;
   return { run: { ...run, summary }, verdict, incomplete };
+}
+
+async function* onlyLocked(items: AsyncIterable<Item>, locked: ReadonlySet<string> | undefined): AsyncGenerator<Item> {
+  for await (const item of items) if (locked === undefined || locked.has(item.id)) yield item;
 }
 
 async function* filterItems(items: AsyncIterable<Item>, previous: Map<string, RunItem["status"]>): AsyncGenerator<Item> {

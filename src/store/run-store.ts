@@ -1,5 +1,6 @@
 import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
 import type { RunItem, Score } from "../core/model/run-item.js";
+import type { ExperimentState } from "../core/experiment-lifecycle.js";
 
 /** An experiment version: the normalized definition that produced runs, kept forever. */
 export interface ExperimentVersionRecord {
@@ -112,5 +113,9 @@ export interface RunStore {
   getRunLease(runId: string): Promise<RunLease | undefined>;
   getRunItem(runItemId: string): Promise<RunItem | undefined>;
   getScore(scoreId: string): Promise<{ score: Score; runItem: RunItem } | undefined>;
+  /** The lifecycle of an experiment with variants; undefined until its first run (it is `draft`). */
+  getExperimentState(experiment: string): Promise<ExperimentState | undefined>;
+  /** Replaces the experiment's state; the caller has checked the move (`nextExperimentStatus`). */
+  setExperimentState(state: ExperimentState): Promise<void>;
   close(): Promise<void>;
 }

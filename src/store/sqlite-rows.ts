@@ -30,6 +30,8 @@ export function runToRow(run: Run): Record<string, SQLInputValue> {
     summary: jsonOrNull(run.summary),
     verdict: run.verdict ?? null,
     verdict_reasons: jsonOrNull(run.verdict_reasons),
+    variant: run.variant ?? null,
+    selection: jsonOrNull(run.selection),
   };
 }
 
@@ -54,6 +56,8 @@ export function rowToRun(row: Row): Run {
   setIfPresent(run, "summary", optionalJson(row, "summary") as Run["summary"]);
   setIfPresent(run, "verdict", optionalText(row, "verdict") as Run["verdict"]);
   setIfPresent(run, "verdict_reasons", optionalJson(row, "verdict_reasons") as Run["verdict_reasons"]);
+  setIfPresent(run, "variant", optionalText(row, "variant"));
+  setIfPresent(run, "selection", optionalJson(row, "selection") as Run["selection"]);
   return run;
 }
 

@@ -82,6 +82,20 @@ const MIGRATIONS: readonly string[] = [
     heartbeat_at TEXT NOT NULL
   ) STRICT;
   `,
+  // A run of a variant, and a run over a selection of the dataset (a sample, rows, a split, a shard).
+  `
+  ALTER TABLE runs ADD COLUMN variant TEXT;
+  ALTER TABLE runs ADD COLUMN selection TEXT;
+  `,
+  // The lifecycle of an experiment with variants, and the baseline run that locks its items.
+  `
+  CREATE TABLE experiment_states (
+    experiment TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    baseline_run_id TEXT,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

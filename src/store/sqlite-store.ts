@@ -9,6 +9,8 @@ import { migrate } from "./sqlite-schema.js";
 import { SqliteItemWriter } from "./sqlite-item-writer.js";
 import { ScoreIndex } from "./sqlite-score-index.js";
 import { SqliteRunLeases } from "./sqlite-run-leases.js";
+import { SqliteExperimentStates } from "./sqlite-experiment-states.js";
+import type { ExperimentState } from "../core/experiment-lifecycle.js";
 
 const DEFAULT_LIST_LIMIT = 50;
 /** Matches shown when a run id prefix is ambiguous. */
@@ -18,7 +20,8 @@ const MAX_CHAR = "\u{10FFFF}";
 
 const RUN_COLUMNS =
   "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
-  "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
+  "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons, " +
+  "variant, selection";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
 const RUN_ITEM_KEYS = RUN_ITEM_COLUMNS.split(", ");
 // Positional: the writer thread receives each row as an array, cheaper to pass than an object.
@@ -43,6 +46,7 @@ export class SqliteRunStore implements RunStore {
   private readonly statements;
   private readonly scoreIndex;
   private readonly leases;
+  private readonly experimentStates;
   private readonly writer: SqliteItemWriter;
   private readonly writes = new GroupCommit<RunItem>((items) => this.commitRunItems(items));
 
@@ -61,6 +65,7 @@ export class SqliteRunStore implements RunStore {
       this.statements = this.prepareStatements();
       this.scoreIndex = new ScoreIndex(this.db);
       this.leases = new SqliteRunLeases(this.db);
+      this.experimentStates = new SqliteExperimentStates(this.db);
       this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
     } catch (error) {
       this.db.close();
@@ -178,6 +183,14 @@ export class SqliteRunStore implements RunStore {
 
   async getRunLease(runId: string): Promise<RunLease | undefined> {
     return this.leases.get(runId);
+  }
+
+  async getExperimentState(experiment: string): Promise<ExperimentState | undefined> {
+    return this.experimentStates.get(experiment);
+  }
+
+  async setExperimentState(state: ExperimentState): Promise<void> {
+    this.experimentStates.set(state);
   }
 
   async getRun(runId: string): Promise<Run | undefined> {

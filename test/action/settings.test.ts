@@ -32,6 +32,12 @@ describe("Action inputs", () => {
     expect(settings["candidate-url"]).toBeUndefined();
   });
 
+  it("takes a variant for the candidate's runs, none by default", async () => {
+    const inputs: Record<string, string> = { ...(await defaults()), "github-token": "t" };
+    expect(parseSettings((name) => inputs[name] ?? "").variant).toBeUndefined();
+    expect(parseSettings((name) => ({ ...inputs, variant: " gpt4o " })[name] ?? "").variant).toBe("gpt4o");
+  });
+
   it("names every bad input in one message", async () => {
     const inputs: Record<string, string> = { ...(await defaults()), "github-token": "t", comment: "sometimes", "fail-on-gate": "yes" };
     expect(() => parseSettings((name) => inputs[name] ?? "")).toThrow(/comment: write always, on-change or never[\s\S]*fail-on-gate: write true or false/);

@@ -25,7 +25,7 @@ describe("the bot's other commands and what it ignores", () => {
     const { comment } = await bot.comment("/eval help", { pullRequest: number });
     const reply = bot.botReplies(number)[0]?.body ?? "";
     expect(reply).toContain("`/eval regression [--run-item-id ID]... [--name NAME]`");
-    expect(reply).toContain("`/eval run`");
+    expect(reply).toContain("`/eval run --variant NAME`");
     expect(reply).toContain("Only people with write access to this repository can use these commands.");
     expect(bot.reactionsOn(comment.id)).toEqual(["eyes", "rocket"]);
   });
@@ -52,6 +52,14 @@ describe("the bot's other commands and what it ignores", () => {
     ]);
     expect(bot.botReplies(number)[0]?.body).toContain("Started the evaluation workflow `evalgate.yml` for this pull request (at `feature`)");
     expect(bot.reactionsOn(comment.id)).toEqual(["eyes", "rocket"]);
+  });
+
+  it("/eval run --variant NAME passes the variant to the workflow's inputs", async () => {
+    await bot.comment("/eval run --variant gpt4o", { pullRequest: number });
+    expect(bot.fake.repo(OWNER, REPO).workflowDispatches).toEqual([
+      { workflowId: "evalgate.yml", ref: "feature", inputs: { "pull-request": String(number), variant: "gpt4o" }, user: "evalgate[bot]" },
+    ]);
+    expect(bot.botReplies(number)[0]?.body).toContain("(at `feature`) with variant `gpt4o`");
   });
 
   it("/eval run explains a missing workflow", async () => {

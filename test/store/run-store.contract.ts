@@ -39,6 +39,16 @@ export function describeRunStoreContract(name: string, open: () => Promise<Opene
       await opened.cleanup();
     });
 
+    it("an experiment's lifecycle state reads back as set, and is absent until set", async () => {
+      expect(await store.getExperimentState("orders")).toBeUndefined();
+      await store.setExperimentState({ experiment: "orders", status: "running_baseline", updated_at: "2026-01-01T00:00:00.000Z" });
+      expect(await store.getExperimentState("orders")).toEqual({ experiment: "orders", status: "running_baseline", updated_at: "2026-01-01T00:00:00.000Z" });
+      const locked = { experiment: "orders", status: "baseline_complete" as const, baseline_run_id: run.id, updated_at: "2026-01-01T00:01:00.000Z" };
+      await store.setExperimentState(locked);
+      expect(await store.getExperimentState("orders")).toEqual(locked);
+      expect(await store.getExperimentState("other")).toBeUndefined();
+    });
+
     it("a run and its items read back exactly as they were stored, absent fields still absent", async () => {
       const minimal = makeRun({ id: "run-20261125-130000-0001" });
       delete minimal.git_commit;

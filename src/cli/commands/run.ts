@@ -10,6 +10,11 @@ import { formatFraction } from "../../core/stats.js";
 import { createProgressReporter } from "../progress.js";
 import { findExperiment, loadConfigFile } from "../../engine/load-config.js";
 import { MAX_CONCURRENCY } from "../../core/config/schema.js";
+import { parseSamplingFlags } from "../../core/selection/parse-sampling-flags.js";
+import { withShardSelection } from "../../core/selection/shard.js";
+import { resolveVariant } from "../../core/resolve-variant.js";
+import { UserError } from "../../core/errors.js";
+import { beginLifecycleRun } from "../../engine/track-experiment-lifecycle.js";
 import {
   globalOptions,
   parseFormat,
@@ -30,6 +35,14 @@ export interface RunFlags {
   resume?: string;
   /** false with `--no-cache`: judges are asked again. */
   cache?: boolean;
+  sample?: string;
+  rows?: string;
+  split?: string;
+  seed?: string;
+  variant?: string;
+  /** Run over the items the experiment's baseline locked, when the dataset file changed since. */
+  locked?: boolean;
+  shard?: string;
 }
 
 export function registerRunCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
@@ -44,6 +57,13 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
     .option("--concurrency <n>", "calls in flight at once, overriding the experiment's concurrency")
     .option("--resume <run-id>", "continue a killed or cancelled run: only missing or errored items run")
     .option("--no-cache", "ask LLM judges and embeddings again instead of reusing cached replies")
+    .option("--sample <percent>", "run about this percentage (1-100) of the dataset's rows")
+    .option("--rows <spec>", "run these zero-based rows only, e.g. 0,3-5,9")
+    .option("--split <part:percent>", "run train:P (the first P% of rows, or hashed with --seed) or test:P (the rest)")
+    .option("--seed <n>", "make --sample and --split reproducible: the same seed keeps the same rows")
+    .option("--shard <i/n>", "run shard I of N (by a hash of each item id); join the N runs with evalgate runs merge")
+    .option("--variant <name>", "run a variant of the experiment: its overrides go to the target (default: the baseline)")
+    .option("--locked", "run over the items the experiment's baseline locked, though the dataset file changed since")
     .action(async (name: string, flags: RunFlags, command: Command) => {
       setExit(await runExperimentCommand(name, flags, command, io));
     });
@@ -55,9 +75,12 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
   const concurrency =
     flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency, MAX_CONCURRENCY);
+  const selection = withShardSelection(parseSamplingFlags(flags), flags.shard);
   const { config, allowOutsideProject, store } = globalOptions(command);
   const loaded = await loadConfigFile(config, { allowOutsideProject });
   const experiment = findExperiment(loaded, name);
+  const variant = flags.variant === undefined ? undefined : resolveVariant(name, experiment, flags.variant);
+  if (flags.locked && selection) throw new UserError("--locked runs every locked item: leave out --sample, --rows, --split and --shard");
   const prepared = await prepareExperiment({
     name,
     experiment,
@@ -66,6 +89,7 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
     ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
     ...(concurrency ? { concurrency } : {}),
     allowOutsideProject,
+    locate: loaded.locate,
     prices: loaded.config.prices,
     ...(flags.cache !== false ? { cacheDir: judgeCacheDir(store) } : {}),
   });
@@ -78,8 +102,10 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
     };
     process.on("SIGINT", onSigint);
     const progress = createProgressReporter(io.stderr, name);
+    const lifecycle = await beginLifecycleRun(store, prepared, variant?.variant, { locked: flags.locked === true });
+    let ended: Run | undefined;
     try {
-      return await runExperiment({
+      const result = await runExperiment({
         prepared,
         store,
         git: await readGitInfo(loaded.dir),
@@ -88,8 +114,14 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
         ...(flags.name ? { label: flags.name } : {}),
         ...(flags.resume ? { resumeRunId: flags.resume } : {}),
         ...(threshold !== undefined ? { thresholdOverride: threshold } : {}),
+        ...(selection ? { selection } : {}),
+        ...(variant ? { variant: variant.variant, overrides: variant.overrides } : {}),
+        ...(lifecycle.lockedItemIds ? { lockedItemIds: lifecycle.lockedItemIds } : {}),
       });
+      ended = result.run;
+      return result;
     } finally {
+      await lifecycle.end(ended);
       progress.done();
       process.off("SIGINT", onSigint);
     }

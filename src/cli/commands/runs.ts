@@ -16,6 +16,8 @@ import { compareStoredRuns } from "../compare-stored-runs.js";
 import { EXIT, exitCodeFor, worseExit, type ExitCode } from "../exit-codes.js";
 import { registerRegressionDatasetCommand } from "./regression-dataset.js";
 import { registerRunsCancelCommand } from "./runs-cancel.js";
+import { storedOverrideChanges } from "../stored-override-changes.js";
+import { registerRunsMergeCommand } from "./runs-merge.js";
 import { liveOwnerOf } from "../../engine/run-lease.js";
 import { RUN_COLUMNS, runRow } from "./run.js";
 import { RUN_TABLE_COLUMNS, RUN_TABLE_FIT, runTableRow } from "../run-table.js";
@@ -26,6 +28,7 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
   const runs = program.command("runs").description("list, show and compare stored runs");
   registerRegressionDatasetCommand(runs, io, setExit);
   registerRunsCancelCommand(runs, io);
+  registerRunsMergeCommand(runs, io, setExit);
 
   runs
     .command("list")
@@ -94,9 +97,11 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
           const comparison = await compareStoredRuns(store, baseline, candidate);
           const { verdict } = await judgeStoredRun(store, candidate, comparison, threshold);
           exit = worseExit(exit, exitCodeFor(verdict));
-          if (format === "table") io.stdout.write(renderComparison(comparison, verdict) + "\n");
+          const changes = await storedOverrideChanges(store, baseline, candidate);
+          if (format === "table") io.stdout.write(renderComparison(comparison, verdict, { overrideChanges: changes }) + "\n");
           else {
-            const record = JSON.stringify({ comparison, verdict }, null, format === "json" ? 2 : undefined);
+            const overrides = changes.length > 0 ? { override_changes: changes } : {};
+            const record = JSON.stringify({ comparison, verdict, ...overrides }, null, format === "json" ? 2 : undefined);
             io.stdout.write(record + "\n");
           }
         }

@@ -20,6 +20,9 @@ export function experimentDefinition(config: ExperimentConfig): unknown {
     ...(config.pass_rule === "all"
       ? {}
       : { pass_rule: config.pass_rule, item_threshold: config.item_threshold ?? DEFAULT_ITEM_THRESHOLD }),
+    // Left out when absent, so experiments without variants keep their version.
+    ...(config.inference_steps !== undefined ? { inference_steps: config.inference_steps } : {}),
+    ...(config.variants !== undefined ? { variants: config.variants } : {}),
   };
 }
 

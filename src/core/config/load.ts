@@ -26,6 +26,17 @@ const MAX_LISTED_PROBLEMS = 20;
  * A file over 1 MiB, bytes that are not UTF-8, excessive aliases and deep nesting are refused.
  */
 export function parseConfig(source: string | Uint8Array, file: string): ConfigFile {
+  return parseConfigLocated(source, file).config;
+}
+
+/** A parsed config and where its fields are: `lineOf` takes a field path and gives its line (1-based). */
+export interface LocatedConfig {
+  config: ConfigFile;
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** `parseConfig`, keeping the YAML document so later errors (a scorer's config) can name their line. */
+export function parseConfigLocated(source: string | Uint8Array, file: string): LocatedConfig {
   // The limit is in bytes: a string is measured as the UTF-8 it was read from.
   const size = typeof source === "string" ? utf8Length(source) : source.byteLength;
   if (size > MAX_CONFIG_BYTES) {
@@ -50,7 +61,7 @@ export function parseConfig(source: string | Uint8Array, file: string): ConfigFi
     throw new UserError(`${file}:${line}: ${at}${nesting.message}`);
   }
   const result = ConfigFileSchema.safeParse(value, { reportInput: true });
-  if (result.success) return result.data;
+  if (result.success) return { config: result.data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
   throw new UserError(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
 }
 

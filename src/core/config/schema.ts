@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PassRuleSchema, ScorerRefSchema } from "./scorer-ref-schema.js";
+import { findVariantProblems, InferenceStepsSchema, VariantsSchema } from "./variant-schema.js";
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 const DURATION_HINT = 'write a duration with a unit, e.g. "30s" or "500ms"';
@@ -104,6 +105,8 @@ export const PromptTargetSchema = z
     temperature: z.number().min(0).max(2).optional(),
     top_p: z.number().min(0).max(1).optional(),
     max_tokens: z.number().int().positive().optional(),
+    /** The inference step whose overrides this target applies (default: the experiment's first inference step). */
+    step: z.string().min(1).optional(),
     timeout: DurationSchema.default(60_000),
   })
   .superRefine((target, context) => {
@@ -160,7 +163,21 @@ export const ExperimentConfigSchema = z.strictObject({
   pass_rule: PassRuleSchema.default("all"),
   /** The weighted mean score an item needs under `pass_rule: weighted` (default 0.5). */
   item_threshold: z.number().min(0).max(1).optional(),
+  /** The named points of the user's pipeline that variants may change (core/config/variant-schema.ts). */
+  inference_steps: InferenceStepsSchema.optional(),
+  variants: VariantsSchema.optional(),
 }).superRefine((experiment, context) => {
+  for (const problem of findVariantProblems(experiment.inference_steps, experiment.variants ?? {})) {
+    context.addIssue({ code: "custom", ...problem });
+  }
+  const { target, inference_steps: steps } = experiment;
+  if (target.type === "prompt" && target.step !== undefined && !(steps ?? []).includes(target.step)) {
+    context.addIssue({
+      code: "custom",
+      path: ["target", "step"],
+      message: steps ? `unknown inference step "${target.step}"; inference_steps are: ${steps.join(", ")}` : "declare the experiment's inference_steps: [...] first",
+    });
+  }
   // Accepted silently, it would read as if it counted: say where it does.
   if (experiment.item_threshold !== undefined && experiment.pass_rule !== "weighted") {
     context.addIssue({

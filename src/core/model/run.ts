@@ -51,6 +51,19 @@ export const RunSummarySchema = z.object({
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
+/**
+ * A run over part of a dataset version: `sample` (`value` a percentage), `rows` (`value` the SPEC,
+ * zero-based), `split` (`value` like `train:80`), or `shard` (`value` like `2/4`); `seed` when the
+ * selection used one; `selected` the number of items kept.
+ */
+export const RunSelectionSchema = z.object({
+  mode: z.enum(["sample", "rows", "split", "shard"]),
+  value: z.string(),
+  seed: z.number().int().optional(),
+  selected: z.number().int().nonnegative(),
+});
+export type RunSelection = z.infer<typeof RunSelectionSchema>;
+
 export const RunSchema = z.object({
   id: z.string(),
   experiment: z.string(),
@@ -72,6 +85,10 @@ export const RunSchema = z.object({
   ended_at: z.string().optional(),
   status: RunStatusSchema,
   summary: RunSummarySchema.optional(),
+  /** The variant this run tried (`evalgate run EXP --variant NAME`); absent for the baseline. */
+  variant: z.string().optional(),
+  /** Which items of the dataset version the run covers, when not all of them. */
+  selection: RunSelectionSchema.optional(),
   /** The gate's verdict when the run ended. */
   verdict: z.enum(["pass", "fail"]).optional(),
   verdict_reasons: z.array(z.string()).optional(),

@@ -20,6 +20,8 @@ const WIDTH = 80;
 export interface RenderComparisonOptions {
   /** Flipped items printed in full per kind; the rest are counted. Default 20. */
   maxFlippedShown?: number;
+  /** The variant overrides that differ between the two runs (core/stored-variants.ts `overrideChanges`). */
+  overrideChanges?: readonly string[];
 }
 
 /**
@@ -40,6 +42,7 @@ export function renderComparison(
     `  candidate   ${runLine(comparison.candidate)}`,
     `  experiment  ${versions(comparison.baseline.experiment_version, comparison.candidate.experiment_version)}`,
     `  dataset     ${versions(comparison.baseline.dataset_version, comparison.candidate.dataset_version)}`,
+    ...(options.overrideChanges ?? []).map((change, index) => `  ${index === 0 ? "overrides " : "          "}  ${excerpt(change, WIDTH - 14)}`),
     "",
     `pass rate ${formatPercent(passRate.baseline, against)} → ${formatPercent(passRate.candidate, against)} ` +
       `(${formatDeltaPp(passRate.delta)}) over ${formatCount(comparison.items.shared)} shared items`,

@@ -1,4 +1,5 @@
 import type { ScorerRef } from "../config/schema.js";
+import { describeSelection } from "../selection/describe-selection.js";
 import { passRateThresholds, type GateVerdict } from "../gate.js";
 import type { Run, RunSummary } from "../model/run.js";
 import { formatCost, formatCount, formatMs, formatPercent, formatScore } from "../stats.js";
@@ -43,8 +44,10 @@ export function renderRunSummary(run: Run, verdict: GateVerdict, options: RunSum
     ...(run.status === "running" && liveOwner !== undefined ? [field("owner", describeRunOwner(liveOwner))] : []),
     field("experiment", `${run.experiment} @ ${run.experiment_version}`),
     ...(run.label !== undefined ? [field("label", run.label)] : []),
+    ...(run.variant !== undefined ? [field("variant", run.variant)] : []),
     field("target", run.target),
     field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${formatCount(run.item_count)} items)`),
+    ...(run.selection !== undefined ? [field("selection", describeSelection(run.selection))] : []),
     ...(run.git_commit !== undefined
       ? [field("commit", `${run.git_commit}${run.git_branch !== undefined ? ` on ${run.git_branch}` : ""}`)]
       : []),

@@ -12,18 +12,15 @@ export const costMax = defineScorer({
   name: "cost_max",
   description:
     "The call cost at most `max` (the result's cost, in the unit the target or the price table gives); " +
-    "score = min(1, max / cost). A target that reported no cost fails.",
+    "score = min(1, max / cost). A target that reported no cost is this scorer's error (never a pass, even under `not`).",
   configSchema: CostMaxConfigSchema,
   create(config) {
     return ({ result }) => {
       const cost = result.cost;
       if (cost === undefined) {
-        // A missing cost never passes a limit: an unreported cost is not a free call.
-        return {
-          score: 0,
-          passed: false,
-          evidence: { compared: config.max, reason: "the target reported no cost; a missing cost never passes cost_max" },
-        };
+        // A missing cost never passes a limit: an unreported cost is not a free call. An error, not
+        // a failure, so that `not: true` cannot turn "nothing was measured" into a pass.
+        throw new Error("the target reported no cost; a missing cost never passes cost_max");
       }
       const passed = cost <= config.max;
       return {

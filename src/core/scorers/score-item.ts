@@ -1,12 +1,12 @@
 import { MAX_JSON_DEPTH, nestingExceeds } from "../json-depth.js";
 import type { Item } from "../model/item.js";
 import { scoreId } from "../model/ids.js";
-import type { RunItemStatus, Score, TargetResult } from "../model/run-item.js";
+import type { RunItemStatus, Score, TargetResult, Usage } from "../model/run-item.js";
 import type { ExperimentConfig } from "../config/schema.js";
 import { DEFAULT_ITEM_THRESHOLD } from "../config/scorer-ref-schema.js";
 import { appliesTo, applyModifiers, reaches, weightOf } from "./modifiers.js";
 import type { ResolvedScorer } from "./registry.js";
-import type { ScorerInput, ScorerOutcome } from "./scorer.js";
+import { ScorerErrorAfterSpending, type ScorerInput, type ScorerOutcome } from "./scorer.js";
 
 export interface ScoredItem {
   status: RunItemStatus;
@@ -83,7 +83,8 @@ async function runScorer(scorer: ResolvedScorer, input: ScorerInput, id: string)
   try {
     outcome = await scorer.fn(input);
   } catch (error) {
-    return erroredScore(id, scorer, errorMessage(error), "threw");
+    const spent = error instanceof ScorerErrorAfterSpending ? error.spent : {};
+    return { ...erroredScore(id, scorer, errorMessage(error), "threw"), ...definedSpending(spent) };
   }
   const problem = outcomeProblem(outcome);
   if (problem !== undefined) return erroredScore(id, scorer, problem, "returned an invalid result");
@@ -120,6 +121,10 @@ function outcomeProblem(outcome: unknown): string | undefined {
     return `evidence nests deeper than ${MAX_EVIDENCE_DEPTH} levels or contains itself; it could not be stored`;
   }
   return undefined;
+}
+
+function definedSpending(spent: { usage?: Usage; cost?: number }): Pick<Score, "usage" | "cost"> {
+  return { ...(spent.usage !== undefined ? { usage: spent.usage } : {}), ...(spent.cost !== undefined ? { cost: spent.cost } : {}) };
 }
 
 function erroredScore(id: string, scorer: ResolvedScorer, message: string, what: string): Score {

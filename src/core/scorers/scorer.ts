@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Item } from "../model/item.js";
+import type { PriceTable } from "../config/schema.js";
 import type { Evidence, TargetResult, Usage } from "../model/run-item.js";
 
 /** What every scorer sees: the dataset item and what the target answered. */
@@ -38,6 +39,8 @@ export interface ScorerServices {
   concurrency: number;
   /** Where a scorer may cache replies on disk (a judge's), or undefined for no cache. */
   cacheDir?: string;
+  /** The config's `prices:` table: a judge prices its own calls with it when the provider does not. */
+  prices?: PriceTable;
 }
 
 /**
@@ -64,4 +67,18 @@ export function defineScorer<Schema extends z.ZodType>(
   definition: ScorerDefinition<Schema>,
 ): ScorerDefinition<Schema> {
   return definition;
+}
+
+/**
+ * A scorer's error after it had already spent something (a judge answered, uselessly): the item
+ * records the error and still counts the tokens and cost, since they were paid for.
+ */
+export class ScorerErrorAfterSpending extends Error {
+  override readonly name = "ScorerErrorAfterSpending";
+  constructor(
+    message: string,
+    readonly spent: { usage?: Usage; cost?: number },
+  ) {
+    super(message);
+  }
 }

@@ -17,7 +17,7 @@ export const tokensMax = defineScorer({
   name: "tokens_max",
   description:
     "The target used at most `max` tokens (`tokens: total` by default, or `input` / `output`); score = min(1, max / used). " +
-    "A target that reported no usage fails.",
+    "A target that reported no usage is this scorer's error (never a pass, even under `not`).",
   configSchema: TokensMaxConfigSchema,
   create(config) {
     const compared = { max: config.max, tokens: config.tokens };
@@ -25,8 +25,9 @@ export const tokensMax = defineScorer({
       const usage = result.usage;
       const used = usage === undefined ? undefined : tokenCount(usage, config.tokens);
       if (used === undefined) {
-        // A missing count never passes a limit: an unreported usage is not a small one.
-        return { score: 0, passed: false, evidence: { read: usage, compared, reason: missingReason(usage, config.tokens) } };
+        // A missing count never passes a limit: an unreported usage is not a small one. An error,
+        // not a failure, so that `not: true` cannot turn "nothing was measured" into a pass.
+        throw new Error(missingReason(usage, config.tokens));
       }
       const passed = used.count <= config.max;
       return {

@@ -4,6 +4,7 @@ import { defineScorer, type ScorerInput } from "../../core/scorers/scorer.js";
 import { exitText, failureText, parseAnswer } from "../targets/command.js";
 import { runProcess } from "../targets/run-process.js";
 import { CustomScorerFields, customScorerOutcome, customScorerRequest } from "./custom-scorer-contract.js";
+import { commandWords } from "../targets/command-words.js";
 
 /** After SIGTERM on timeout, a scorer process gets this long to exit before SIGKILL. */
 const KILL_GRACE_MS = 2_000;
@@ -29,7 +30,7 @@ export const commandScorer = defineScorer({
     "it may log before). A timeout or a non-zero exit is this scorer's error on the item, with stderr's tail.",
   configSchema: CommandScorerConfigSchema,
   create(config, services) {
-    const [program = "", ...args] = typeof config.run === "string" ? config.run.trim().split(/\s+/) : config.run;
+    const [program = "", ...args] = commandWords(config.run, `${services.path}.config.run`);
     const env = { ...process.env, ...config.env };
     const shown = `command scorer "${typeof config.run === "string" ? config.run.trim() : config.run.join(" ")}"`;
     // A scorer program's failure repeats when run again, unlike a network call: no retries.

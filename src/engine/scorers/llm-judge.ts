@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DurationSchema } from "../../core/config/schema.js";
 import { UserError } from "../../core/errors.js";
 import { truncateText } from "../../core/scorers/evidence-values.js";
-import { defineScorer, type ScoreFn, type ScorerInput, type ScorerOutcome } from "../../core/scorers/scorer.js";
+import { defineScorer, ScorerErrorAfterSpending, type ScoreFn, type ScorerInput, type ScorerOutcome } from "../../core/scorers/scorer.js";
 import { findUnknownPlaceholders } from "../../core/template.js";
 import { chatApiFor, type ChatReply } from "./chat-api.js";
 import { openDiskCache } from "./disk-cache.js";
@@ -11,6 +11,9 @@ import { compileJudgePrompt, JUDGE_PLACEHOLDER_ROOTS, type JudgeMessages } from 
 import { ModelEndpoint } from "./model-endpoint.js";
 import { ModelProviderSchema, providerUrl } from "./model-provider.js";
 import { parseJudgeReply, type JudgeVerdict } from "./parse-judge-reply.js";
+import type { Usage } from "../../core/model/run-item.js";
+import type { PriceTable } from "../../core/config/schema.js";
+import { costFromPrice } from "../apply-prices.js";
 
 const ChoicesSchema = z
   .record(z.string().trim().min(1, { error: "a choice is a non-empty word, e.g. Y" }), z.number().min(0).max(1))
@@ -87,9 +90,11 @@ export const llmJudge = defineScorer({
       const reply: ChatReply = cached !== undefined ? { text: cached.reply } : await askJudge(messages, signal);
       const verdict = parseJudgeReply(reply.text, choices);
       if (verdict === undefined) {
-        throw new Error(
+        // The useless reply was paid for: its tokens are counted with the error.
+        throw new ScorerErrorAfterSpending(
           `the judge's reply names none of the choices ${choices.map((choice) => JSON.stringify(choice)).join(", ")}; ` +
             `it answered: ${truncateText(reply.text)}`,
+          { ...(reply.usage !== undefined ? { usage: reply.usage } : {}), ...costOf(reply, config.model, services.prices) },
         );
       }
       // Only a reply that named a choice is kept: another run asks again after a useless one.
@@ -136,7 +141,7 @@ export const llmJudge = defineScorer({
         },
         // A cached reply spent nothing this time.
         ...(reply.usage !== undefined ? { usage: reply.usage } : {}),
-        ...(reply.cost !== undefined ? { cost: reply.cost } : {}),
+        ...costOf(reply, config.model, services.prices),
       };
     };
 
@@ -153,4 +158,15 @@ function refuseUnknownPlaceholders(config: { criteria?: string | undefined; prom
     ),
   );
   if (lines.length > 0) throw new UserError(lines.join("\n"));
+}
+
+/**
+ * The judge call's cost: the provider's own figure, else the config's price table for the judge's
+ * model (engine/apply-prices.ts), else none (unknown, not free). A cached reply spent nothing.
+ */
+function costOf(reply: { usage?: Usage; cost?: number }, model: string, prices: PriceTable | undefined): { cost?: number } {
+  if (reply.cost !== undefined) return { cost: reply.cost };
+  if (reply.usage === undefined || prices === undefined || !Object.hasOwn(prices, model)) return {};
+  const cost = costFromPrice(reply.usage, prices[model]!);
+  return cost === undefined ? {} : { cost };
 }

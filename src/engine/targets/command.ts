@@ -14,6 +14,7 @@ import { runProcess } from "./run-process.js";
 import type { TargetOptions } from "./target-options.js";
 import type { CallContext, Target } from "./target.js";
 import { requireAnswer } from "../../core/require-answer.js";
+import { commandWords } from "./command-words.js";
 
 /** After SIGTERM on timeout, a process gets this long to exit before SIGKILL. */
 const KILL_GRACE_MS = 2_000;
@@ -27,7 +28,7 @@ type AttemptValue = { json: unknown; error?: undefined } | { json?: undefined; e
  */
 export function createCommandTarget(config: CommandTargetConfig, options: TargetOptions): Target {
   const [program, ...args] =
-    typeof config.command === "string" ? config.command.trim().split(/\s+/) : config.command;
+    commandWords(config.command, `${options.path}.command`);
   if (program === undefined || program === "") {
     throw new UserError(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
   }

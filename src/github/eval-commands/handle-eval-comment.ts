@@ -78,7 +78,7 @@ function commandFor(deps: ResolvedDeps, comment: CommandComment, command: EvalCo
     case "help":
       return Promise.resolve(runEvalHelp());
     case "run":
-      return runEvalRun(deps, comment);
+      return runEvalRun(deps, comment, command.variant);
     case "regression":
       return runEvalRegression(deps, comment, command);
   }

@@ -3,7 +3,7 @@ import { EXPERIMENT_NAME } from "../../core/config/schema.js";
 /** What a `/eval` comment asks for. */
 export type EvalCommand =
   | { kind: "regression"; runItemIds: string[]; name?: string }
-  | { kind: "run" }
+  | { kind: "run"; variant?: string }
   | { kind: "help" };
 
 export type ParsedComment =
@@ -37,12 +37,27 @@ export function parseEvalComment(body: string): ParsedComment {
     case "help":
       return args.length === 0 ? { kind: "command", command: { kind: "help" } } : invalid(`\`/eval help\` takes no arguments`);
     case "run":
-      return args.length === 0 ? { kind: "command", command: { kind: "run" } } : invalid(`\`/eval run\` takes no arguments`);
+      return parseRunArgs(args);
     case "regression":
       return parseRegressionArgs(args);
     default:
       return invalid(`unknown command "${subcommand}"`);
   }
+}
+
+/** `/eval run [--variant NAME]` (also `--variant=NAME`). */
+function parseRunArgs(args: string[]): ParsedComment {
+  if (args.length === 0) return { kind: "command", command: { kind: "run" } };
+  const [flag, inline] = args[0]!.startsWith("--variant=") ? ["--variant", args[0]!.slice("--variant=".length)] : [args[0]!, undefined];
+  if (flag !== "--variant") return invalid(`unknown option "${args[0]!}" (\`/eval run\` takes only --variant NAME)`);
+  const variant = inline ?? args[1];
+  const rest = args.slice(inline === undefined ? 2 : 1);
+  if (variant === undefined || variant === "" || variant.startsWith("--")) return invalid("--variant needs a value");
+  if (rest.length > 0) return invalid(`unexpected "${rest[0]!}" after --variant ${variant}`);
+  if (!EXPERIMENT_NAME.test(variant) || variant.length > MAX_NAME_LENGTH) {
+    return invalid(`--variant "${variant}" is not a valid variant name: use letters, digits, '.', '_' and '-'`);
+  }
+  return { kind: "command", command: { kind: "run", variant } };
 }
 
 function invalid(problem: string): ParsedComment {

@@ -4,6 +4,7 @@ import { UserError } from "../../core/errors.js";
 import type { GitHubClient } from "../../github/github-client.js";
 import type { Run } from "../../core/model/run.js";
 import type { RunItem, Score } from "../../core/model/run-item.js";
+import type { ExperimentState } from "../../core/experiment-lifecycle.js";
 import { EMBEDDED_STORE_FILE, openEmbeddedStore } from "../open-store.js";
 import { RunExistsError, UnknownRunError, type ExperimentVersionRecord, type RunEnd, type RunFilter, type RunLease, type RunStore } from "../run-store.js";
 import type { SqliteRunStore } from "../sqlite-store.js";
@@ -151,6 +152,15 @@ export class ResultsBranchStore implements RunStore {
 
   async getRunLease(runId: string): Promise<RunLease | undefined> {
     return (await this.stagingIfAny())?.getRunLease(runId);
+  }
+
+  /** Kept in the local staging store beside runs in progress: the branch holds runs, not lifecycles. */
+  async getExperimentState(experiment: string): Promise<ExperimentState | undefined> {
+    return (await this.stagingIfAny())?.getExperimentState(experiment);
+  }
+
+  async setExperimentState(state: ExperimentState): Promise<void> {
+    await (await this.stagingStore()).setExperimentState(state);
   }
 
   /** Publishes a run staged here again, e.g. after endRun's publishing failed. */

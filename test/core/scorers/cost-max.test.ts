@@ -15,10 +15,10 @@ describe("cost_max", () => {
     expect(outcome.evidence.reason).toBe("cost 0.01002 is over the limit of 0.0100");
   });
 
-  it("never passes a missing cost", async () => {
-    const outcome = await runScorer("cost_max", { max: 1 }, { output: "ok" });
-    expect(outcome).toMatchObject({ score: 0, passed: false });
-    expect(outcome.evidence.reason).toBe("the target reported no cost; a missing cost never passes cost_max");
+  it("a missing cost is the scorer's error (so `not` cannot pass it)", async () => {
+    await expect(runScorer("cost_max", { max: 1 }, { output: "ok" })).rejects.toThrow(
+      "the target reported no cost; a missing cost never passes cost_max",
+    );
   });
 
   it("refuses a missing or negative limit", () => {

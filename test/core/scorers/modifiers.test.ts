@@ -30,6 +30,15 @@ async function scoreFixed(score: number, passed: boolean, modifiers: ScorerModif
 }
 
 describe("not", () => {
+  it.each([
+    ["tokens_max", { max: 10 }],
+    ["cost_max", { max: 0.01 }],
+  ])("never passes %s on a target that reported nothing to measure", async (name, config) => {
+    const negated = await scoreWith({ name, config, not: true });
+    expect(negated).toMatchObject({ score: 0, passed: false });
+    expect(negated.error).toMatch(/never passes/);
+  });
+
   it("turns a pass into a fail: score 1 − score, the reason prefixed", async () => {
     const plain = await scoreWith({ name: "equals", config: {} });
     const negated = await scoreWith({ name: "equals", config: {}, not: true });

@@ -26,13 +26,13 @@ describe("tokens_max", () => {
     expect(outcome.evidence.reason).toBe("1500 total tokens (1200 input + 300 output), within the limit of 2000");
   });
 
-  it("never passes a missing count", async () => {
-    const none = await runScorer("tokens_max", { max: 2000 }, { output: "ok" });
-    expect(none).toMatchObject({ score: 0, passed: false });
-    expect(none.evidence.reason).toBe("the target reported no token usage; a missing count never passes tokens_max");
-    const partial = await runScorer("tokens_max", { max: 2000, tokens: "output" }, { output: "ok", result: { usage: { input_tokens: 5 } } });
-    expect(partial).toMatchObject({ score: 0, passed: false });
-    expect(partial.evidence.reason).toBe("the target's usage has no output_tokens; a missing count never passes tokens_max");
+  it("a missing count is the scorer's error (so `not` cannot pass it)", async () => {
+    await expect(runScorer("tokens_max", { max: 2000 }, { output: "ok" })).rejects.toThrow(
+      "the target reported no token usage; a missing count never passes tokens_max",
+    );
+    await expect(
+      runScorer("tokens_max", { max: 2000, tokens: "output" }, { output: "ok", result: { usage: { input_tokens: 5 } } }),
+    ).rejects.toThrow("the target's usage has no output_tokens; a missing count never passes tokens_max");
   });
 
   it("refuses a missing limit and an unknown count", () => {

@@ -29,11 +29,20 @@ async function modelServer(options: ModelServerOptions = {}): Promise<ModelServe
 }
 
 /** An llm_judge built the way prepareExperiment builds it: through the registry, config already interpolated. */
-function judge(config: Record<string, unknown>, services: { cacheDir?: string; retries?: number } = {}): ResolvedScorer {
+function judge(
+  config: Record<string, unknown>,
+  services: { cacheDir?: string; retries?: number; prices?: Record<string, { input: number; output: number; cached_input?: number }> } = {},
+): ResolvedScorer {
   const [scorer] = resolveScorers(
     [{ name: "llm_judge", label: "answer_quality", config }],
     "experiments.orders.scorers",
-    { configDir: ".", retries: services.retries ?? 0, concurrency: 4, ...(services.cacheDir ? { cacheDir: services.cacheDir } : {}) },
+    {
+      configDir: ".",
+      retries: services.retries ?? 0,
+      concurrency: 4,
+      ...(services.cacheDir ? { cacheDir: services.cacheDir } : {}),
+      ...(services.prices ? { prices: services.prices } : {}),
+    },
     allScorers,
   );
   if (scorer === undefined) throw new Error("no scorer resolved");
@@ -66,6 +75,15 @@ function configError(config: Record<string, unknown>): string {
 }
 
 describe("llm_judge", () => {
+  it("prices its own call from the config's price table when the provider sends no cost", async () => {
+    const server = await modelServer();
+    const priced = await scoreOne(judge(configFor(server), { prices: { "judge-mini": { input: 1, output: 2 } } }));
+    // 20 input tokens at $1 and 8 output tokens at $2 per million: (20 + 16) / 1e6.
+    expect(priced.cost).toBeCloseTo(36 / 1e6, 12);
+    const unpriced = await scoreOne(judge(configFor(server)));
+    expect(unpriced.cost).toBeUndefined();
+  });
+
   it("passes when the judge chooses Y, asking for JSON with the rubric, the output and the expected value", async () => {
     const server = await modelServer({ reply: () => '{"reasoning": "It says the order shipped.", "choice": "Y"}' });
     const score = await scoreOne(judge(configFor(server)));
@@ -126,6 +144,8 @@ describe("llm_judge", () => {
 
     expect(score).toMatchObject({ score: 0, passed: false });
     expect(score.error).toBe(`the judge's reply names none of the choices "Y", "N"; it answered: {"reasoning": "Hard to say.", "choice": "maybe"}`);
+    // The useless reply was paid for: its tokens are kept on the errored score.
+    expect(score.usage).toEqual({ input_tokens: 20, output_tokens: 8, total_tokens: 28 });
   });
 
   it("renders a full prompt template over the input, output, expected value and metadata", async () => {

@@ -29,7 +29,15 @@ describe("parseEvalComment", () => {
     expect(parseEvalComment("/eval regression --name")).toEqual({ kind: "invalid", problem: "--name needs a value" });
     expect(parseEvalComment("/eval regression --run-item-id --name x")).toEqual({ kind: "invalid", problem: "--run-item-id needs a value" });
     expect(parseEvalComment("/eval regression --name a --name b")).toEqual({ kind: "invalid", problem: "--name may be given once" });
-    expect(parseEvalComment("/eval run now")).toEqual({ kind: "invalid", problem: "`/eval run` takes no arguments" });
+    expect(parseEvalComment("/eval run now")).toEqual({ kind: "invalid", problem: 'unknown option "now" (`/eval run` takes only --variant NAME)' });
+  });
+
+  it("/eval run takes --variant NAME, also as --variant=NAME", () => {
+    expect(parseEvalComment("/eval run --variant gpt4o")).toEqual({ kind: "command", command: { kind: "run", variant: "gpt4o" } });
+    expect(parseEvalComment("/eval run --variant=cooler")).toEqual({ kind: "command", command: { kind: "run", variant: "cooler" } });
+    expect(parseEvalComment("/eval run --variant")).toEqual({ kind: "invalid", problem: "--variant needs a value" });
+    expect(parseEvalComment("/eval run --variant a b")).toEqual({ kind: "invalid", problem: 'unexpected "b" after --variant a' });
+    expect(parseEvalComment("/eval run --variant ../x").kind).toBe("invalid");
   });
 
   it("refuses names that could leave evals/regressions/ or break the config", () => {

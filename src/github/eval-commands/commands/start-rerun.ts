@@ -6,6 +6,8 @@ import type { CommandComment } from "../issue-comment-event.js";
 
 /** The workflow input the Action reads to evaluate a pull request from `workflow_dispatch`. */
 export const PULL_REQUEST_INPUT = "pull-request";
+/** The workflow input that becomes the Action's `variant` input (`/eval run --variant NAME`). */
+export const VARIANT_INPUT = "variant";
 
 export type RerunResult = { started: true; ref: string } | { started: false; problem: string };
 
@@ -14,7 +16,12 @@ export type RerunResult = { started: true; ref: string } | { started: false; pro
  * a fork's branch is not in this repository, so a fork's rerun runs at the base branch and the
  * Action finds the head through the `pull-request` input.
  */
-export async function startRerun(deps: ResolvedDeps, comment: CommandComment, pull: PullRequestInfo): Promise<RerunResult> {
+export async function startRerun(
+  deps: ResolvedDeps,
+  comment: CommandComment,
+  pull: PullRequestInfo,
+  variant?: string,
+): Promise<RerunResult> {
   const ref = pull.isFork ? pull.baseRef : pull.headRef;
   try {
     await dispatchWorkflow(deps.octokit, {
@@ -22,14 +29,18 @@ export async function startRerun(deps: ResolvedDeps, comment: CommandComment, pu
       repo: comment.repo,
       workflow: deps.workflowFile,
       ref,
-      inputs: { [PULL_REQUEST_INPUT]: String(comment.pullRequest) },
+      // Sent only when asked for: a workflow without the input would refuse the dispatch (422).
+      inputs: { [PULL_REQUEST_INPUT]: String(comment.pullRequest), ...(variant !== undefined ? { [VARIANT_INPUT]: variant } : {}) },
     });
     return { started: true, ref };
   } catch (error) {
     const status = statusOf(error);
     const file = `.github/workflows/${deps.workflowFile}`;
     if (status === 404) return { started: false, problem: `${file} was not found on the default branch, or evalgate may not run workflows (it needs actions: write)` };
-    if (status === 422) return { started: false, problem: `${file} has no workflow_dispatch trigger with a "${PULL_REQUEST_INPUT}" input (GitHub said: ${messageOf(error)})` };
+    if (status === 422) {
+      const inputs = variant !== undefined ? `"${PULL_REQUEST_INPUT}" and "${VARIANT_INPUT}" inputs` : `a "${PULL_REQUEST_INPUT}" input`;
+      return { started: false, problem: `${file} has no workflow_dispatch trigger with ${inputs} (GitHub said: ${messageOf(error)})` };
+    }
     if (status === 403) return { started: false, problem: `evalgate may not run workflows here (it needs actions: write)` };
     throw error;
   }

@@ -30,7 +30,8 @@ export async function findCandidateRuns(store: CandidateRunSource, input: FindCa
     const ordered = [...refs.filter((ref) => ref.commit === input.headSha), ...refs.filter((ref) => ref.commit !== input.headSha)];
     for (const ref of ordered.slice(0, maxScanned)) {
       const run = await store.getRun(ref.runId);
-      if (run?.role === "candidate" && run.pull_request === input.pullRequest) {
+      // A shard run covers part of the items: its merged run (mode: merge) stands for the commit.
+      if (run?.role === "candidate" && run.pull_request === input.pullRequest && run.selection?.mode !== "shard") {
         found.push(run);
         break;
       }

@@ -1,8 +1,8 @@
-export const id = 809;
-export const ids = [809];
+export const id = 471;
+export const ids = [471];
 export const modules = {
 
-/***/ 4491:
+/***/ 5937:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -937,7 +937,7 @@ function renderHelp(problem) {
         "**evalgate commands** (write one as the first line of a pull request comment):",
         "",
         "- `/eval regression [--run-item-id ID]... [--name NAME]`: turns the failed and errored items of this pull request's latest evalgate run into a regression dataset (`evals/regressions/NAME.jsonl`, default `<experiment>-regressions`), adds an experiment over it to `evalgate.yml`, commits both to the pull request's branch and starts a rerun. `--run-item-id` picks items by their run item id (`ri_…`, shown in the evalgate report) instead.",
-        "- `/eval run`: starts the evaluation workflow for this pull request again.",
+        "- `/eval run` or `/eval run --variant NAME`: starts the evaluation workflow for this pull request again; with `--variant`, the candidate runs as that variant of the experiment (the workflow passes its `variant` input to the Action).",
         "- `/eval help`: shows this help.",
         "",
         "Only people with write access to this repository can use these commands.",
@@ -1438,7 +1438,79 @@ const PassRuleSchema = schemas/* enum */.k5n(["all", "weighted"], {
         : "write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)",
 });
 
+;// CONCATENATED MODULE: ./src/core/config/variant-schema.ts
+
+/** A name of an inference step or a variant: it is a key in request bodies and in `--variant`. */
+const STEP_OR_VARIANT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const NAME_HINT = "use letters, digits, '.', '_' and '-'";
+/** The parameters a variant may override, each validated by its type. */
+const OverrideParamsSchema = schemas/* strictObject */.rej({
+    system: schemas/* string */.YjP().min(1),
+    temperature: schemas/* number */.aig().min(0).max(2),
+    top_p: schemas/* number */.aig().min(0).max(1),
+    max_tokens: schemas/* number */.aig().int().positive(),
+    model: schemas/* string */.YjP().min(1),
+    verbosity: schemas/* enum */.k5n(["low", "medium", "high"]),
+}).partial();
+const OVERRIDE_PARAMS = Object.keys(OverrideParamsSchema.shape);
+/** `inference_steps:` — the named, configurable points of the user's pipeline a variant may change. */
+const InferenceStepsSchema = schemas/* array */.YOg(schemas/* string */.YjP().regex(STEP_OR_VARIANT_NAME, { error: `inference step names ${NAME_HINT}` }))
+    .min(1)
+    .refine((steps) => new Set(steps).size === steps.length, { error: "each inference step is named once" });
+/** One variant: one parameter of one step, optionally branched `from` another variant. */
+const VariantSchema = schemas/* strictObject */.rej({
+    from: schemas/* string */.YjP().min(1).optional(),
+    step: schemas/* string */.YjP().min(1),
+    set: OverrideParamsSchema.refine((set) => Object.keys(set).length === 1, {
+        error: `a variant sets exactly one parameter (one of ${OVERRIDE_PARAMS.join(", ")}); write a second change as a variant with from:`,
+    }),
+});
+const VariantsSchema = schemas/* record */.g1P(schemas/* string */.YjP().regex(STEP_OR_VARIANT_NAME, { error: `variant names ${NAME_HINT}` }), VariantSchema);
+/**
+ * Unknown steps, unknown parents and cycles: checks that need every variant at once. A cycle is
+ * reported once, at the first variant (in the file's order) that closes it.
+ */
+function findVariantProblems(steps, variants) {
+    const problems = [];
+    const names = Object.keys(variants);
+    for (const [name, variant] of Object.entries(variants)) {
+        if (steps === undefined) {
+            problems.push({ path: ["variants", name, "step"], message: "declare the experiment's inference_steps: [...] before variants use them" });
+        }
+        else if (!steps.includes(variant.step)) {
+            problems.push({ path: ["variants", name, "step"], message: `unknown inference step "${variant.step}"; inference_steps are: ${steps.join(", ")}` });
+        }
+        if (variant.from !== undefined && !(variant.from in variants)) {
+            problems.push({ path: ["variants", name, "from"], message: `unknown variant "${variant.from}"; variants are: ${names.join(", ")}` });
+        }
+    }
+    const reported = new Set();
+    for (const name of names) {
+        const cycle = cycleFrom(name, variants);
+        if (cycle === undefined || cycle.some((member) => reported.has(member)))
+            continue;
+        for (const member of cycle)
+            reported.add(member);
+        problems.push({ path: ["variants", name, "from"], message: `variants branch from each other in a cycle: ${[...cycle, cycle[0]].join(" → ")}` });
+    }
+    return problems;
+}
+/** The cycle `name` belongs to, in `from` order starting at `name`; undefined when there is none. */
+function cycleFrom(name, variants) {
+    const chain = [];
+    let current = name;
+    while (current !== undefined && current in variants) {
+        const at = chain.indexOf(current);
+        if (at >= 0)
+            return at === 0 ? chain : undefined;
+        chain.push(current);
+        current = variants[current].from;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
+
 
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
@@ -1526,6 +1598,8 @@ const PromptTargetSchema = schemas/* strictObject */.rej({
     temperature: schemas/* number */.aig().min(0).max(2).optional(),
     top_p: schemas/* number */.aig().min(0).max(1).optional(),
     max_tokens: schemas/* number */.aig().int().positive().optional(),
+    /** The inference step whose overrides this target applies (default: the experiment's first inference step). */
+    step: schemas/* string */.YjP().min(1).optional(),
     timeout: DurationSchema.default(60_000),
 })
     .superRefine((target, context) => {
@@ -1573,7 +1647,21 @@ const ExperimentConfigSchema = schemas/* strictObject */.rej({
     pass_rule: PassRuleSchema.default("all"),
     /** The weighted mean score an item needs under `pass_rule: weighted` (default 0.5). */
     item_threshold: schemas/* number */.aig().min(0).max(1).optional(),
+    /** The named points of the user's pipeline that variants may change (core/config/variant-schema.ts). */
+    inference_steps: InferenceStepsSchema.optional(),
+    variants: VariantsSchema.optional(),
 }).superRefine((experiment, context) => {
+    for (const problem of findVariantProblems(experiment.inference_steps, experiment.variants ?? {})) {
+        context.addIssue({ code: "custom", ...problem });
+    }
+    const { target, inference_steps: steps } = experiment;
+    if (target.type === "prompt" && target.step !== undefined && !(steps ?? []).includes(target.step)) {
+        context.addIssue({
+            code: "custom",
+            path: ["target", "step"],
+            message: steps ? `unknown inference step "${target.step}"; inference_steps are: ${steps.join(", ")}` : "declare the experiment's inference_steps: [...] first",
+        });
+    }
     // Accepted silently, it would read as if it counted: say where it does.
     if (experiment.item_threshold !== undefined && experiment.pass_rule !== "weighted") {
         context.addIssue({
@@ -1630,6 +1718,10 @@ const MAX_LISTED_PROBLEMS = 20;
  * A file over 1 MiB, bytes that are not UTF-8, excessive aliases and deep nesting are refused.
  */
 function parseConfig(source, file) {
+    return parseConfigLocated(source, file).config;
+}
+/** `parseConfig`, keeping the YAML document so later errors (a scorer's config) can name their line. */
+function parseConfigLocated(source, file) {
     // The limit is in bytes: a string is measured as the UTF-8 it was read from.
     const size = typeof source === "string" ? utf8Length(source) : source.byteLength;
     if (size > MAX_CONFIG_BYTES) {
@@ -1657,7 +1749,7 @@ function parseConfig(source, file) {
     }
     const result = ConfigFileSchema.safeParse(value, { reportInput: true });
     if (result.success)
-        return result.data;
+        return { config: result.data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
     throw new errors_UserError(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
 }
 function documentValue(document, file) {
@@ -2316,6 +2408,8 @@ function runToRow(run) {
         summary: jsonOrNull(run.summary),
         verdict: run.verdict ?? null,
         verdict_reasons: jsonOrNull(run.verdict_reasons),
+        variant: run.variant ?? null,
+        selection: jsonOrNull(run.selection),
     };
 }
 function rowToRun(row) {
@@ -2339,6 +2433,8 @@ function rowToRun(row) {
     setIfPresent(run, "summary", optionalJson(row, "summary"));
     setIfPresent(run, "verdict", optionalText(row, "verdict"));
     setIfPresent(run, "verdict_reasons", optionalJson(row, "verdict_reasons"));
+    setIfPresent(run, "variant", optionalText(row, "variant"));
+    setIfPresent(run, "selection", optionalJson(row, "selection"));
     return run;
 }
 function runItemToRow(item) {
@@ -2519,6 +2615,20 @@ const MIGRATIONS = [
     host TEXT NOT NULL,
     pid INTEGER NOT NULL,
     heartbeat_at TEXT NOT NULL
+  ) STRICT;
+  `,
+    // A run of a variant, and a run over a selection of the dataset (a sample, rows, a split, a shard).
+    `
+  ALTER TABLE runs ADD COLUMN variant TEXT;
+  ALTER TABLE runs ADD COLUMN selection TEXT;
+  `,
+    // The lifecycle of an experiment with variants, and the baseline run that locks its items.
+    `
+  CREATE TABLE experiment_states (
+    experiment TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    baseline_run_id TEXT,
+    updated_at TEXT NOT NULL
   ) STRICT;
   `,
 ];
@@ -2748,7 +2858,123 @@ function rowToLease(row) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/experiment-lifecycle.ts
+
+
+/** Where an experiment with variants stands (PRODUCT.md, Variants). */
+const ExperimentStatusSchema = schemas/* enum */.k5n([
+    "draft",
+    "baseline_pending",
+    "running_baseline",
+    "baseline_complete",
+    "baseline_failed",
+    "running_variant",
+    "idle",
+    "completed",
+    "archived",
+]);
+/** What the store keeps per experiment: its status and, once the baseline ran, the run that locks its items. */
+const ExperimentStateSchema = schemas/* object */.Ikc({
+    experiment: schemas/* string */.YjP(),
+    status: ExperimentStatusSchema,
+    /** The completed baseline run whose item ids every later run of the experiment uses. */
+    baseline_run_id: schemas/* string */.YjP().optional(),
+    updated_at: schemas/* string */.YjP(),
+});
+/**
+ * Allowed moves. A baseline can be retried until one completes; after that the items are locked
+ * and only variants run (a baseline rerun over the locked items is allowed and keeps the lock). A
+ * variant that fails still leaves the experiment `idle`: a failing variant is a result, not a
+ * broken experiment.
+ */
+const TRANSITIONS = {
+    queue_baseline: { draft: "baseline_pending", baseline_failed: "baseline_pending" },
+    start_baseline: {
+        draft: "running_baseline",
+        baseline_pending: "running_baseline",
+        baseline_failed: "running_baseline",
+        baseline_complete: "running_baseline",
+        idle: "running_baseline",
+    },
+    baseline_passed: { running_baseline: "baseline_complete" },
+    baseline_failed: { running_baseline: "baseline_failed" },
+    start_variant: { baseline_complete: "running_variant", idle: "running_variant" },
+    variant_ended: { running_variant: "idle" },
+    complete: { baseline_complete: "completed", idle: "completed" },
+    archive: {
+        draft: "archived",
+        baseline_pending: "archived",
+        baseline_complete: "archived",
+        baseline_failed: "archived",
+        idle: "archived",
+        completed: "archived",
+    },
+};
+/** Why an event is refused in a status, said so the user knows what to do instead. */
+function refusal(experiment, status, event) {
+    const where = `experiment "${experiment}" is ${status}`;
+    if (status === "archived")
+        return `${where}: an archived experiment runs no more`;
+    if (status === "completed")
+        return `${where}: archive it with \`evalgate experiments archive ${experiment}\`, or add a new experiment`;
+    if (status === "running_baseline" || status === "running_variant") {
+        return `${where}: wait for that run to end (or cancel it with \`evalgate runs cancel\`)`;
+    }
+    if (event === "start_variant")
+        return `${where}: run the baseline first (\`evalgate run ${experiment}\` without --variant)`;
+    if (event === "complete")
+        return `${where}: an experiment is completed once its baseline has run`;
+    return `${where}: ${event.replace("_", " ")} is not possible now`;
+}
+/** The status after `event`, or a UserError saying why the move is refused. */
+function nextExperimentStatus(experiment, status, event) {
+    const next = TRANSITIONS[event][status];
+    if (next === undefined)
+        throw new UserError(refusal(experiment, status, event));
+    return next;
+}
+/**
+ * A running status whose run ended without saying so (the process was killed): the experiment
+ * returns to where the run started from, so the next run is not refused forever.
+ */
+function recoverInterruptedStatus(status, baselineLocked) {
+    if (status === "running_baseline")
+        return baselineLocked ? "baseline_complete" : "baseline_failed";
+    if (status === "running_variant")
+        return "idle";
+    return status;
+}
+
+;// CONCATENATED MODULE: ./src/store/sqlite-experiment-states.ts
+
+/** The `experiment_states` table: one row per experiment with variants (core/experiment-lifecycle.ts). */
+class SqliteExperimentStates {
+    select;
+    upsert;
+    constructor(db) {
+        this.select = db.prepare("SELECT experiment, status, baseline_run_id, updated_at FROM experiment_states WHERE experiment = ?");
+        this.upsert = db.prepare("INSERT INTO experiment_states (experiment, status, baseline_run_id, updated_at) VALUES (?, ?, ?, ?) " +
+            "ON CONFLICT (experiment) DO UPDATE SET status = excluded.status, " +
+            "baseline_run_id = excluded.baseline_run_id, updated_at = excluded.updated_at");
+    }
+    get(experiment) {
+        const row = this.select.get(experiment);
+        if (row === undefined)
+            return undefined;
+        return ExperimentStateSchema.parse({
+            experiment: row["experiment"],
+            status: row["status"],
+            ...(row["baseline_run_id"] !== null ? { baseline_run_id: row["baseline_run_id"] } : {}),
+            updated_at: row["updated_at"],
+        });
+    }
+    set(state) {
+        this.upsert.run(state.experiment, state.status, state.baseline_run_id ?? null, state.updated_at);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
 
 
 
@@ -2764,7 +2990,8 @@ const AMBIGUOUS_SHOWN = 5;
 /** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
 const MAX_CHAR = "\u{10FFFF}";
 const RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
-    "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons";
+    "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons, " +
+    "variant, selection";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
 const RUN_ITEM_KEYS = RUN_ITEM_COLUMNS.split(", ");
 // Positional: the writer thread receives each row as an array, cheaper to pass than an object.
@@ -2787,6 +3014,7 @@ class SqliteRunStore {
     statements;
     scoreIndex;
     leases;
+    experimentStates;
     writer;
     writes = new GroupCommit((items) => this.commitRunItems(items));
     constructor(file) {
@@ -2804,6 +3032,7 @@ class SqliteRunStore {
             this.statements = this.prepareStatements();
             this.scoreIndex = new ScoreIndex(this.db);
             this.leases = new SqliteRunLeases(this.db);
+            this.experimentStates = new SqliteExperimentStates(this.db);
             this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
         }
         catch (error) {
@@ -2900,6 +3129,12 @@ class SqliteRunStore {
     }
     async getRunLease(runId) {
         return this.leases.get(runId);
+    }
+    async getExperimentState(experiment) {
+        return this.experimentStates.get(experiment);
+    }
+    async setExperimentState(state) {
+        this.experimentStates.set(state);
     }
     async getRun(runId) {
         if (runId === "")
@@ -3688,6 +3923,13 @@ class results_branch_store_ResultsBranchStore {
     async getRunLease(runId) {
         return (await this.stagingIfAny())?.getRunLease(runId);
     }
+    /** Kept in the local staging store beside runs in progress: the branch holds runs, not lifecycles. */
+    async getExperimentState(experiment) {
+        return (await this.stagingIfAny())?.getExperimentState(experiment);
+    }
+    async setExperimentState(state) {
+        await (await this.stagingStore()).setExperimentState(state);
+    }
     /** Publishes a run staged here again, e.g. after endRun's publishing failed. */
     async publish(runId) {
         return this.publishFrom(await this.stagingStore(), runId);
@@ -4215,7 +4457,8 @@ async function findCandidateRuns(store, input) {
         const ordered = [...refs.filter((ref) => ref.commit === input.headSha), ...refs.filter((ref) => ref.commit !== input.headSha)];
         for (const ref of ordered.slice(0, maxScanned)) {
             const run = await store.getRun(ref.runId);
-            if (run?.role === "candidate" && run.pull_request === input.pullRequest) {
+            // A shard run covers part of the items: its merged run (mode: merge) stands for the commit.
+            if (run?.role === "candidate" && run.pull_request === input.pullRequest && run.selection?.mode !== "shard") {
                 found.push(run);
                 break;
             }
@@ -4317,12 +4560,14 @@ async function dispatchWorkflow(octokit, input) {
 
 /** The workflow input the Action reads to evaluate a pull request from `workflow_dispatch`. */
 const PULL_REQUEST_INPUT = "pull-request";
+/** The workflow input that becomes the Action's `variant` input (`/eval run --variant NAME`). */
+const VARIANT_INPUT = "variant";
 /**
  * Dispatches the evaluation workflow for the pull request. It runs at the pull request's branch;
  * a fork's branch is not in this repository, so a fork's rerun runs at the base branch and the
  * Action finds the head through the `pull-request` input.
  */
-async function startRerun(deps, comment, pull) {
+async function startRerun(deps, comment, pull, variant) {
     const ref = pull.isFork ? pull.baseRef : pull.headRef;
     try {
         await dispatchWorkflow(deps.octokit, {
@@ -4330,7 +4575,8 @@ async function startRerun(deps, comment, pull) {
             repo: comment.repo,
             workflow: deps.workflowFile,
             ref,
-            inputs: { [PULL_REQUEST_INPUT]: String(comment.pullRequest) },
+            // Sent only when asked for: a workflow without the input would refuse the dispatch (422).
+            inputs: { [PULL_REQUEST_INPUT]: String(comment.pullRequest), ...(variant !== undefined ? { [VARIANT_INPUT]: variant } : {}) },
         });
         return { started: true, ref };
     }
@@ -4339,8 +4585,10 @@ async function startRerun(deps, comment, pull) {
         const file = `.github/workflows/${deps.workflowFile}`;
         if (status === 404)
             return { started: false, problem: `${file} was not found on the default branch, or evalgate may not run workflows (it needs actions: write)` };
-        if (status === 422)
-            return { started: false, problem: `${file} has no workflow_dispatch trigger with a "${PULL_REQUEST_INPUT}" input (GitHub said: ${messageOf(error)})` };
+        if (status === 422) {
+            const inputs = variant !== undefined ? `"${PULL_REQUEST_INPUT}" and "${VARIANT_INPUT}" inputs` : `a "${PULL_REQUEST_INPUT}" input`;
+            return { started: false, problem: `${file} has no workflow_dispatch trigger with ${inputs} (GitHub said: ${messageOf(error)})` };
+        }
         if (status === 403)
             return { started: false, problem: `evalgate may not run workflows here (it needs actions: write)` };
         throw error;
@@ -4444,15 +4692,16 @@ function sourceExperiments(config) {
 
 
 
-/** `/eval run`: evaluates the pull request again. */
-async function runEvalRun(deps, comment) {
+/** `/eval run [--variant NAME]`: evaluates the pull request again, as that variant when one is named. */
+async function runEvalRun(deps, comment, variant) {
     const pull = await getPullRequest(deps.octokit, { owner: comment.owner, repo: comment.repo, number: comment.pullRequest });
-    const rerun = await startRerun(deps, comment, pull);
+    const rerun = await startRerun(deps, comment, pull, variant);
     if (!rerun.started)
         throw new CommandError(`Could not start the evaluation: ${escapeMarkdown(rerun.problem, { maxLength: 300 })}.`);
     return {
-        body: `Started the evaluation workflow ${inlineCode(deps.workflowFile)} for this pull request (at ${inlineCode(rerun.ref)}); its report will update this pull request's evalgate comment.`,
-        summary: `dispatched ${deps.workflowFile} at ${rerun.ref}`,
+        body: `Started the evaluation workflow ${inlineCode(deps.workflowFile)} for this pull request (at ${inlineCode(rerun.ref)})` +
+            `${variant !== undefined ? ` with variant ${inlineCode(variant)}` : ""}; its report will update this pull request's evalgate comment.`,
+        summary: `dispatched ${deps.workflowFile} at ${rerun.ref}${variant !== undefined ? ` (variant ${variant})` : ""}`,
         dispatched: true,
     };
 }
@@ -4505,12 +4754,30 @@ function parseEvalComment(body) {
         case "help":
             return args.length === 0 ? { kind: "command", command: { kind: "help" } } : invalid(`\`/eval help\` takes no arguments`);
         case "run":
-            return args.length === 0 ? { kind: "command", command: { kind: "run" } } : invalid(`\`/eval run\` takes no arguments`);
+            return parseRunArgs(args);
         case "regression":
             return parseRegressionArgs(args);
         default:
             return invalid(`unknown command "${subcommand}"`);
     }
+}
+/** `/eval run [--variant NAME]` (also `--variant=NAME`). */
+function parseRunArgs(args) {
+    if (args.length === 0)
+        return { kind: "command", command: { kind: "run" } };
+    const [flag, inline] = args[0].startsWith("--variant=") ? ["--variant", args[0].slice("--variant=".length)] : [args[0], undefined];
+    if (flag !== "--variant")
+        return invalid(`unknown option "${args[0]}" (\`/eval run\` takes only --variant NAME)`);
+    const variant = inline ?? args[1];
+    const rest = args.slice(inline === undefined ? 2 : 1);
+    if (variant === undefined || variant === "" || variant.startsWith("--"))
+        return invalid("--variant needs a value");
+    if (rest.length > 0)
+        return invalid(`unexpected "${rest[0]}" after --variant ${variant}`);
+    if (!EXPERIMENT_NAME.test(variant) || variant.length > MAX_NAME_LENGTH) {
+        return invalid(`--variant "${variant}" is not a valid variant name: use letters, digits, '.', '_' and '-'`);
+    }
+    return { kind: "command", command: { kind: "run", variant } };
 }
 function invalid(problem) {
     return { kind: "invalid", problem };
@@ -4661,7 +4928,7 @@ function commandFor(deps, comment, command) {
         case "help":
             return Promise.resolve(runEvalHelp());
         case "run":
-            return runEvalRun(deps, comment);
+            return runEvalRun(deps, comment, command.variant);
         case "regression":
             return runEvalRegression(deps, comment, command);
     }

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { arithmeticDataset, makeWorkspace, runEvalgate } from "../helpers/cli.js";
+import { startTarget, type TargetServer } from "../helpers/target-server.js";
+import { storedItems } from "./stored-runs.js";
+import { arithmeticConfig } from "./workspace-config.js";
+
+let target: TargetServer | undefined;
+afterEach(async () => {
+  await target?.close();
+  target = undefined;
+});
+
+/** The arithmetic target; `failing` item ids answer 500 while they are listed. */
+function startAdder(failing: Set<string> = new Set()): Promise<TargetServer> {
+  return startTarget({
+    respond: (body) => {
+      const { input, item_id } = body as { input: { question: string }; item_id: string };
+      if (failing.has(item_id)) return { status: 500, json: { error: "down" } };
+      const [a, b] = input.question.split("+").map(Number);
+      return { json: { output: { answer: (a ?? 0) + (b ?? 0) } } };
+    },
+  });
+}
+
+const calledItems = (server: TargetServer): string[] =>
+  server.bodies.map((body) => (body as { item_id: string }).item_id).sort();
+
+describe("evalgate run with sampling options", () => {
+  it("--sample 50 --seed 42 over 10 items calls exactly items 3, 4, 7 and 9, and runs show prints the selection", { timeout: 60_000 }, async () => {
+    target = await startAdder();
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig(), "items.jsonl": arithmeticDataset(10) });
+    const run = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--sample", "50", "--seed", "42"], { cwd });
+    expect(run.stderr).not.toContain("unexpected error");
+    expect(run.code).toBe(0);
+    expect(calledItems(target)).toEqual(["item-3", "item-4", "item-7", "item-9"]);
+
+    const { runId } = await storedItems(cwd);
+    const shown = await runEvalgate(["runs", "show", runId], { cwd });
+    expect(shown.stdout).toMatch(/selection\s+sample 50% \(seed 42\): 4 items/);
+    const stored = JSON.parse((await runEvalgate(["runs", "show", runId, "--format", "json"], { cwd })).stdout);
+    expect(stored.selection).toEqual({ mode: "sample", value: "50", seed: 42, selected: 4 });
+    expect(stored.item_count).toBe(4);
+    expect(stored.summary.total).toBe(4);
+  });
+
+  it("--rows runs the listed rows; two modes at once exit 2", { timeout: 60_000 }, async () => {
+    target = await startAdder();
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig(), "items.jsonl": arithmeticDataset(10) });
+    const both = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--sample", "50", "--rows", "1"], { cwd });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("sampling options are mutually exclusive");
+    const badRows = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--rows", "5-3"], { cwd });
+    expect(badRows.code).toBe(2);
+    expect(badRows.stderr).toContain("--rows");
+    const noRows = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--rows", "10-12"], { cwd });
+    expect(noRows.code).toBe(2);
+    expect(noRows.stderr).toContain("--rows 10-12 selects none of the 10 items");
+    expect(target.requests).toBe(0);
+
+    const rows = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--rows", "0,3-5,9"], { cwd });
+    expect(rows.code).toBe(0);
+    expect(calledItems(target)).toEqual(["item-0", "item-3", "item-4", "item-5", "item-9"]);
+  });
+
+  it("--resume of a sampled run keeps its selection and refuses another", { timeout: 60_000 }, async () => {
+    const failing = new Set(["item-7"]);
+    target = await startAdder(failing);
+    const config = arithmeticConfig({ retries: 0 });
+    const cwd = await makeWorkspace({ "evalgate.yml": config, "items.jsonl": arithmeticDataset(10) });
+    const first = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--sample", "50", "--seed", "42"], { cwd });
+    expect(first.stderr).not.toContain("unexpected error");
+    const { runId, items } = await storedItems(cwd);
+    expect(items.map((item) => [item.item_id, item.status])).toContainEqual(["item-7", "error"]);
+
+    const other = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--resume", runId, "--rows", "1"], { cwd });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("sample 50% (seed 42): 4 items");
+
+    failing.clear();
+    const before = target.bodies.length;
+    const resumed = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--resume", runId], { cwd });
+    expect(resumed.code).toBe(0);
+    expect(target.bodies.slice(before).map((body) => (body as { item_id: string }).item_id)).toEqual(["item-7"]);
+    const stored = JSON.parse((await runEvalgate(["runs", "show", runId, "--format", "json"], { cwd })).stdout);
+    expect(stored.selection).toEqual({ mode: "sample", value: "50", seed: 42, selected: 4 });
+    expect(stored.summary).toMatchObject({ total: 4, passed: 4 });
+  });
+
+  it("a sampled run compared with a full baseline is compared over the shared items and says so", { timeout: 60_000 }, async () => {
+    target = await startAdder();
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig(), "items.jsonl": arithmeticDataset(10) });
+    expect((await runEvalgate(["run", "arithmetic", "--target-url", target.url], { cwd })).code).toBe(0);
+    const { runId: baselineId } = await storedItems(cwd);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // run ids sort by start time
+    expect((await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--split", "test:80", "--seed", "42"], { cwd })).code).toBe(0);
+    const { runId: sampledId } = await storedItems(cwd);
+    expect(sampledId).not.toBe(baselineId);
+
+    const compared = await runEvalgate(["runs", "compare", baselineId, sampledId, "--format", "json"], { cwd });
+    const { comparison } = JSON.parse(compared.stdout);
+    expect(comparison.items.shared).toBe(3);
+    expect(comparison.dataset_note).toBe(
+      "a run covers part of the dataset (baseline all items, candidate split test:80 (seed 42): 3 items): " +
+        "the comparison covers the 3 item ids both runs share",
+    );
+    const table = await runEvalgate(["runs", "compare", baselineId, sampledId], { cwd });
+    expect(table.stdout.replace(/\s+/g, " ")).toContain("a run covers part of the dataset");
+  });
+});
