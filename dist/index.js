@@ -68823,7 +68823,20 @@ function metricsComparisonTable(comparison) {
     return markdownTable([METRICS_HEADER, ...metricsRows(comparison, { errors: true })], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
 }
 
+;// CONCATENATED MODULE: ./src/core/selection/describe-selection.ts
+/** One line for `runs show` and comparison notes: `sample 50% (seed 42): 4 items`. */
+function describe_selection_describeSelection(selection) {
+    const what = selection.mode === "sample"
+        ? `sample ${selection.value}%`
+        : selection.mode === "rows"
+            ? `rows ${selection.value}`
+            : `${selection.mode} ${selection.value}`;
+    const seed = selection.seed !== undefined ? ` (seed ${selection.seed})` : "";
+    return `${what}${seed}: ${selection.selected} ${selection.selected === 1 ? "item" : "items"}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/render-ci-report.ts
+
 
 
 
@@ -68869,7 +68882,9 @@ function renderAtDetail(run, verdict, comparison, detail) {
 }
 function verdictBlock(run, verdict) {
     const passed = verdict.verdict === "pass";
-    const heading = `### ${passed ? "✅" : "❌"} evalgate: ${md(run.experiment)} ${passed ? "passed" : "failed"}`;
+    // A run over part of the dataset says so in its headline, not only in a note further down.
+    const partial = run.selection !== undefined ? ` on ${md(describe_selection_describeSelection(run.selection))} of the dataset` : "";
+    const heading = `### ${passed ? "✅" : "❌"} evalgate: ${md(run.experiment)} ${passed ? "passed" : "failed"}${partial}`;
     const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
     return [heading, ...(reasons.length > 0 ? ["", ...reasons] : [])].join("\n");
 }
@@ -77561,19 +77576,28 @@ function requireSeed(selection) {
 
 
 
+
 /**
  * A pass over the dataset before the run starts: the run's `item_count` is the number selected,
  * so progress, stop rules and the completion check count the items this run covers.
  */
 async function countSelection(prepared, selection) {
+    const rows = prepared.dataset.item_count;
+    if (selection.mode === "rows") {
+        // A row past the end is a mistake (a wrong file or an off-by-one), not a request for fewer rows.
+        const last = Math.max(...parse_rows_spec_parseRowsSpec(selection.value).map((range) => range.end));
+        if (last >= rows) {
+            throw new errors_UserError(`--rows ${selection.value}: row ${last} is past the end of ${prepared.dataset.path}, whose ${rows} rows are 0–${rows - 1}`);
+        }
+    }
     let selected = 0;
     for await (const _item of datasetItems(prepared, selection))
         selected++;
     // An empty sample would end as a run of nothing that passes; an empty shard of a small dataset is
     // expected, and merges with the others.
     if (selected === 0 && selection.mode !== "shard") {
-        throw new errors_UserError(`--${selection.mode} ${selection.value} selects none of the ${prepared.dataset.item_count} items of ` +
-            `${prepared.dataset.path}; choose rows below ${prepared.dataset.item_count} or a larger share`);
+        throw new errors_UserError(`--${selection.mode} ${selection.value} selects none of the ${rows} items of ${prepared.dataset.path}; ` +
+            (selection.mode === "rows" ? `choose rows below ${rows}` : "choose a larger share, or another seed"));
     }
     return { ...selection, selected };
 }
@@ -78006,18 +78030,6 @@ function processExists(pid) {
     catch (error) {
         return error.code !== "ESRCH";
     }
-}
-
-;// CONCATENATED MODULE: ./src/core/selection/describe-selection.ts
-/** One line for `runs show` and comparison notes: `sample 50% (seed 42): 4 items`. */
-function describe_selection_describeSelection(selection) {
-    const what = selection.mode === "sample"
-        ? `sample ${selection.value}%`
-        : selection.mode === "rows"
-            ? `rows ${selection.value}`
-            : `${selection.mode} ${selection.value}`;
-    const seed = selection.seed !== undefined ? ` (seed ${selection.seed})` : "";
-    return `${what}${seed}: ${selection.selected} ${selection.selected === 1 ? "item" : "items"}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/selection/parse-sampling-flags.ts
@@ -79998,7 +80010,8 @@ function conclusionOf(label, report) {
 
 
 /** What every shard run must share with the others, or the merged run would mix two experiments. */
-const SHARED_FIELDS = ["experiment", "experiment_version", "dataset_path", "dataset_version", "variant"];
+// The target too: shards of one run against two deployments would merge into a result no run gives.
+const SHARED_FIELDS = ["experiment", "experiment_version", "dataset_path", "dataset_version", "variant", "target"];
 /**
  * Checks that `runs` are all N shards of one experiment version over one dataset version, each
  * complete, none twice: anything else is a UserError naming the runs and what to pass instead.

@@ -894,7 +894,20 @@ function metricsComparisonTable(comparison) {
     return (0,markdown_table/* markdownTable */.Q)([METRICS_HEADER, ...metricsRows(comparison, { errors: true })], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
 }
 
+;// CONCATENATED MODULE: ./src/core/selection/describe-selection.ts
+/** One line for `runs show` and comparison notes: `sample 50% (seed 42): 4 items`. */
+function describeSelection(selection) {
+    const what = selection.mode === "sample"
+        ? `sample ${selection.value}%`
+        : selection.mode === "rows"
+            ? `rows ${selection.value}`
+            : `${selection.mode} ${selection.value}`;
+    const seed = selection.seed !== undefined ? ` (seed ${selection.seed})` : "";
+    return `${what}${seed}: ${selection.selected} ${selection.selected === 1 ? "item" : "items"}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/render-ci-report.ts
+
 
 
 
@@ -940,7 +953,9 @@ function renderAtDetail(run, verdict, comparison, detail) {
 }
 function verdictBlock(run, verdict) {
     const passed = verdict.verdict === "pass";
-    const heading = `### ${passed ? "✅" : "❌"} evalgate: ${md(run.experiment)} ${passed ? "passed" : "failed"}`;
+    // A run over part of the dataset says so in its headline, not only in a note further down.
+    const partial = run.selection !== undefined ? ` on ${md(describeSelection(run.selection))} of the dataset` : "";
+    const heading = `### ${passed ? "✅" : "❌"} evalgate: ${md(run.experiment)} ${passed ? "passed" : "failed"}${partial}`;
     const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
     return [heading, ...(reasons.length > 0 ? ["", ...reasons] : [])].join("\n");
 }
@@ -1261,18 +1276,6 @@ function parsePositiveInt(flag, value, max = MAX_COUNT_FLAG) {
     if (n > max)
         throw new core_errors/* UserError */.y(`${flag}: "${value}" is more than ${max}; write a whole number from 1 to ${max}`);
     return n;
-}
-
-;// CONCATENATED MODULE: ./src/core/selection/describe-selection.ts
-/** One line for `runs show` and comparison notes: `sample 50% (seed 42): 4 items`. */
-function describeSelection(selection) {
-    const what = selection.mode === "sample"
-        ? `sample ${selection.value}%`
-        : selection.mode === "rows"
-            ? `rows ${selection.value}`
-            : `${selection.mode} ${selection.value}`;
-    const seed = selection.seed !== undefined ? ` (seed ${selection.seed})` : "";
-    return `${what}${seed}: ${selection.selected} ${selection.selected === 1 ? "item" : "items"}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/flipped-item.ts
@@ -3435,7 +3438,9 @@ function registerVariantsCommands(program, io) {
 async function latestRunByVariant(store, experiment, lockedBy) {
     const latest = new Map();
     for (const run of await store.listRuns({ experiment, limit: RUNS_READ })) {
-        if (run.summary === undefined)
+        // A run over part of the dataset (a sample, one shard) is not the variant's result: a merged
+        // or full run is, so every relative pass rate compares the same items.
+        if (run.summary === undefined || run.selection !== undefined)
             continue;
         const key = run.variant ?? "";
         if (!latest.has(key))
@@ -10010,19 +10015,28 @@ function requireSeed(selection) {
 
 
 
+
 /**
  * A pass over the dataset before the run starts: the run's `item_count` is the number selected,
  * so progress, stop rules and the completion check count the items this run covers.
  */
 async function countSelection(prepared, selection) {
+    const rows = prepared.dataset.item_count;
+    if (selection.mode === "rows") {
+        // A row past the end is a mistake (a wrong file or an off-by-one), not a request for fewer rows.
+        const last = Math.max(...parseRowsSpec(selection.value).map((range) => range.end));
+        if (last >= rows) {
+            throw new core_errors/* UserError */.y(`--rows ${selection.value}: row ${last} is past the end of ${prepared.dataset.path}, whose ${rows} rows are 0–${rows - 1}`);
+        }
+    }
     let selected = 0;
     for await (const _item of datasetItems(prepared, selection))
         selected++;
     // An empty sample would end as a run of nothing that passes; an empty shard of a small dataset is
     // expected, and merges with the others.
     if (selected === 0 && selection.mode !== "shard") {
-        throw new core_errors/* UserError */.y(`--${selection.mode} ${selection.value} selects none of the ${prepared.dataset.item_count} items of ` +
-            `${prepared.dataset.path}; choose rows below ${prepared.dataset.item_count} or a larger share`);
+        throw new core_errors/* UserError */.y(`--${selection.mode} ${selection.value} selects none of the ${rows} items of ${prepared.dataset.path}; ` +
+            (selection.mode === "rows" ? `choose rows below ${rows}` : "choose a larger share, or another seed"));
     }
     return { ...selection, selected };
 }
@@ -10755,6 +10769,10 @@ async function beginLifecycleRun(store, prepared, variant, options = {}) {
                 return save(status, lockedBy);
             if (running === "running_variant")
                 return save((0,experiment_lifecycle/* nextExperimentStatus */.z5)(experiment, running, "variant_ended"), lockedBy);
+            // A baseline over part of the dataset (a sample, rows, one shard) locks nothing: the
+            // experiment stays where it was, and a full or merged baseline completes it later.
+            if (run.selection !== undefined)
+                return save(status, lockedBy);
             // A baseline whose items all ran completes, whatever its gate said; an errored or cancelled one failed.
             const completed = run.status === "passed" || run.status === "failed";
             if (completed)
@@ -10770,7 +10788,7 @@ async function beginLifecycleRun(store, prepared, variant, options = {}) {
  */
 async function stateFromRuns(store, experiment) {
     const runs = await store.listRuns({ experiment, limit: track_experiment_lifecycle_RUNS_READ });
-    const baseline = runs.find((run) => run.variant === undefined && (run.status === "passed" || run.status === "failed"));
+    const baseline = runs.find((run) => run.variant === undefined && run.selection === undefined && (run.status === "passed" || run.status === "failed"));
     if (baseline === undefined)
         return undefined;
     return { experiment, status: "baseline_complete", baseline_run_id: baseline.id, updated_at: baseline.ended_at ?? baseline.started_at };
@@ -10802,6 +10820,7 @@ async function lockedItems(store, prepared, baselineRunId, locked) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+
 
 
 
@@ -10929,6 +10948,7 @@ const RUN_COLUMNS = [
     "failed",
     "errored",
     "pass_rate",
+    "selection",
     "started_at",
     "target",
 ];
@@ -10946,6 +10966,8 @@ function runRow(run, liveOwner) {
         failed: run.summary?.failed ?? null,
         errored: run.summary?.errored ?? null,
         pass_rate: run.summary ? Number((0,stats/* formatFraction */.MJ)(run.summary.pass_rate)) : null,
+        // A sampled or shard run covers part of the dataset: scripts see which part.
+        selection: run.selection ? describeSelection(run.selection) : null,
         started_at: run.started_at,
         target: run.target,
     };
@@ -11652,7 +11674,8 @@ async function storedOverrideChanges(store, baseline, candidate) {
 
 
 /** What every shard run must share with the others, or the merged run would mix two experiments. */
-const SHARED_FIELDS = ["experiment", "experiment_version", "dataset_path", "dataset_version", "variant"];
+// The target too: shards of one run against two deployments would merge into a result no run gives.
+const SHARED_FIELDS = ["experiment", "experiment_version", "dataset_path", "dataset_version", "variant", "target"];
 /**
  * Checks that `runs` are all N shards of one experiment version over one dataset version, each
  * complete, none twice: anything else is a UserError naming the runs and what to pass instead.

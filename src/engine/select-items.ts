@@ -2,6 +2,7 @@ import { UserError } from "../core/errors.js";
 import type { Item } from "../core/model/item.js";
 import type { RunSelection } from "../core/model/run.js";
 import { selectorFor, type ItemSelector, type SelectionSpec } from "../core/selection/item-selector.js";
+import { parseRowsSpec } from "../core/selection/parse-rows-spec.js";
 import { readDataset } from "./dataset-file.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
 
@@ -10,14 +11,24 @@ import type { PreparedExperiment } from "./prepare-experiment.js";
  * so progress, stop rules and the completion check count the items this run covers.
  */
 export async function countSelection(prepared: PreparedExperiment, selection: SelectionSpec): Promise<RunSelection> {
+  const rows = prepared.dataset.item_count;
+  if (selection.mode === "rows") {
+    // A row past the end is a mistake (a wrong file or an off-by-one), not a request for fewer rows.
+    const last = Math.max(...parseRowsSpec(selection.value).map((range) => range.end));
+    if (last >= rows) {
+      throw new UserError(
+        `--rows ${selection.value}: row ${last} is past the end of ${prepared.dataset.path}, whose ${rows} rows are 0–${rows - 1}`,
+      );
+    }
+  }
   let selected = 0;
   for await (const _item of datasetItems(prepared, selection)) selected++;
   // An empty sample would end as a run of nothing that passes; an empty shard of a small dataset is
   // expected, and merges with the others.
   if (selected === 0 && selection.mode !== "shard") {
     throw new UserError(
-      `--${selection.mode} ${selection.value} selects none of the ${prepared.dataset.item_count} items of ` +
-        `${prepared.dataset.path}; choose rows below ${prepared.dataset.item_count} or a larger share`,
+      `--${selection.mode} ${selection.value} selects none of the ${rows} items of ${prepared.dataset.path}; ` +
+        (selection.mode === "rows" ? `choose rows below ${rows}` : "choose a larger share, or another seed"),
     );
   }
   return { ...selection, selected };

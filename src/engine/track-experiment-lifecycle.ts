@@ -66,6 +66,9 @@ export async function beginLifecycleRun(
       // No run started (a refused --resume, a store error): the experiment is where it was.
       if (run === undefined) return save(status, lockedBy);
       if (running === "running_variant") return save(nextExperimentStatus(experiment, running, "variant_ended"), lockedBy);
+      // A baseline over part of the dataset (a sample, rows, one shard) locks nothing: the
+      // experiment stays where it was, and a full or merged baseline completes it later.
+      if (run.selection !== undefined) return save(status, lockedBy);
       // A baseline whose items all ran completes, whatever its gate said; an errored or cancelled one failed.
       const completed = run.status === "passed" || run.status === "failed";
       if (completed) return save(nextExperimentStatus(experiment, running, "baseline_passed"), run.id);
@@ -81,7 +84,9 @@ export async function beginLifecycleRun(
  */
 async function stateFromRuns(store: RunStore, experiment: string): Promise<ExperimentState | undefined> {
   const runs = await store.listRuns({ experiment, limit: RUNS_READ });
-  const baseline = runs.find((run) => run.variant === undefined && (run.status === "passed" || run.status === "failed"));
+  const baseline = runs.find(
+    (run) => run.variant === undefined && run.selection === undefined && (run.status === "passed" || run.status === "failed"),
+  );
   if (baseline === undefined) return undefined;
   return { experiment, status: "baseline_complete", baseline_run_id: baseline.id, updated_at: baseline.ended_at ?? baseline.started_at };
 }

@@ -54,7 +54,11 @@ describe("evalgate run with sampling options", () => {
     expect(badRows.stderr).toContain("--rows");
     const noRows = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--rows", "10-12"], { cwd });
     expect(noRows.code).toBe(2);
-    expect(noRows.stderr).toContain("--rows 10-12 selects none of the 10 items");
+    expect(noRows.stderr).toContain("--rows 10-12: row 12 is past the end of items.jsonl, whose 10 rows are 0–9");
+    // A range reaching past the end is refused too, not clamped to the rows that exist.
+    const pastEnd = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--rows", "9,10,500"], { cwd });
+    expect(pastEnd.code).toBe(2);
+    expect(pastEnd.stderr).toContain("row 500 is past the end");
     expect(target.requests).toBe(0);
 
     const rows = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--rows", "0,3-5,9"], { cwd });

@@ -116,6 +116,21 @@ describe("variants: lifecycle, locking and the variant tree", () => {
     expect(again.stderr).toContain("an archived experiment runs no more");
   }, 60_000);
 
+  it("a baseline over part of the dataset (a sample) locks nothing: variants still wait for a full one", async () => {
+    target = await startArithmeticTarget();
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig({ threshold: 0 }) + VARIANTS, "items.jsonl": arithmeticDataset(10) });
+    const run = (args: string[]) => runEvalgate(["run", "arithmetic", "--target-url", target!.url, ...args], { cwd });
+    expect((await run(["--rows", "0,2,4,6"])).code).toBe(0);
+    const variant = await run(["--variant", "cooler"]);
+    expect(variant.code).toBe(2);
+    expect(variant.stderr).toContain("run the baseline first");
+    expect((await run([])).code).toBe(0);
+    expect((await run(["--variant", "cooler"])).code).toBe(0);
+    const [baseline, cooler] = await tree(cwd);
+    expect(baseline).toMatchObject({ total: 10 });
+    expect(cooler).toMatchObject({ total: 10, vs_baseline: 0 });
+  });
+
   it("a baseline run made before the variants were declared completes the baseline", async () => {
     target = await startArithmeticTarget();
     const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig(), "items.jsonl": arithmeticDataset(2) });

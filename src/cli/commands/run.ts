@@ -25,6 +25,7 @@ import {
   type CliIo,
 } from "../cli-context.js";
 import { exitCodeFor, type ExitCode } from "../exit-codes.js";
+import { describeSelection } from "../../core/selection/describe-selection.js";
 
 export interface RunFlags {
   targetUrl?: string;
@@ -158,6 +159,7 @@ export const RUN_COLUMNS = [
   "failed",
   "errored",
   "pass_rate",
+  "selection",
   "started_at",
   "target",
 ];
@@ -176,6 +178,8 @@ export function runRow(run: Run, liveOwner?: RunOwner): Record<string, unknown> 
     failed: run.summary?.failed ?? null,
     errored: run.summary?.errored ?? null,
     pass_rate: run.summary ? Number(formatFraction(run.summary.pass_rate)) : null,
+    // A sampled or shard run covers part of the dataset: scripts see which part.
+    selection: run.selection ? describeSelection(run.selection) : null,
     started_at: run.started_at,
     target: run.target,
   };

@@ -37,7 +37,9 @@ export function registerVariantsCommands(program: Command, io: CliIo): void {
 async function latestRunByVariant(store: RunStore, experiment: string, lockedBy: string | undefined): Promise<Map<string, Run>> {
   const latest = new Map<string, Run>();
   for (const run of await store.listRuns({ experiment, limit: RUNS_READ })) {
-    if (run.summary === undefined) continue;
+    // A run over part of the dataset (a sample, one shard) is not the variant's result: a merged
+    // or full run is, so every relative pass rate compares the same items.
+    if (run.summary === undefined || run.selection !== undefined) continue;
     const key = run.variant ?? "";
     if (!latest.has(key)) latest.set(key, run);
   }

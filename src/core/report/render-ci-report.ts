@@ -6,6 +6,7 @@ import { formatCost, formatCount, formatDeltaPp, formatDeltaScore, formatMs, for
 import { valueText } from "./excerpt.js";
 import { fitLevels, GITHUB_LIMITS, type TextLimit } from "./fit-text.js";
 import { countOf as count, MARKDOWN_TABLE, md, metricsComparisonTable, orDash, runScorerTable } from "./markdown-parts.js";
+import { describeSelection } from "../selection/describe-selection.js";
 
 export interface CiReportOptions {
   /** Flipped items shown per kind, at most; the report shows fewer when they do not fit. Default 50. */
@@ -68,7 +69,9 @@ function renderAtDetail(run: Run, verdict: GateVerdict, comparison: Comparison |
 
 function verdictBlock(run: Run, verdict: GateVerdict): string {
   const passed = verdict.verdict === "pass";
-  const heading = `### ${passed ? "✅" : "❌"} evalgate: ${md(run.experiment)} ${passed ? "passed" : "failed"}`;
+  // A run over part of the dataset says so in its headline, not only in a note further down.
+  const partial = run.selection !== undefined ? ` on ${md(describeSelection(run.selection))} of the dataset` : "";
+  const heading = `### ${passed ? "✅" : "❌"} evalgate: ${md(run.experiment)} ${passed ? "passed" : "failed"}${partial}`;
   const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
   return [heading, ...(reasons.length > 0 ? ["", ...reasons] : [])].join("\n");
 }

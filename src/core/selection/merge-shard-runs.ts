@@ -5,7 +5,8 @@ import type { RunItem } from "../model/run-item.js";
 import { parseShard, type Shard } from "./shard.js";
 
 /** What every shard run must share with the others, or the merged run would mix two experiments. */
-const SHARED_FIELDS = ["experiment", "experiment_version", "dataset_path", "dataset_version", "variant"] as const;
+// The target too: shards of one run against two deployments would merge into a result no run gives.
+const SHARED_FIELDS = ["experiment", "experiment_version", "dataset_path", "dataset_version", "variant", "target"] as const;
 
 /** The shard runs, checked and in shard order, and the fields the merged run takes from them. */
 export interface ShardMergePlan {

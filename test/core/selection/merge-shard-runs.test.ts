@@ -33,6 +33,12 @@ describe("planning a merge of shard runs", () => {
     );
   });
 
+  it("refuses shards that called different deployments", () => {
+    expect(() => planShardMerge([shardRun(1, 2), shardRun(2, 2, { target: "http://127.0.0.1:9/agent" })])).toThrow(
+      /has target http:\/\/127\.0\.0\.1:9\/agent but run run-1-of-2 has http:\/\/127\.0\.0\.1\/agent/,
+    );
+  });
+
   it("refuses shards of another experiment version or dataset version", () => {
     expect(() => planShardMerge([shardRun(1, 2), shardRun(2, 2, { experiment_version: "ev2" })])).toThrow(
       /has experiment_version ev2 but run run-1-of-2 has ev1/,
