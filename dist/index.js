@@ -68712,7 +68712,17 @@ function erroredCause(subject) {
     return `it stopped after ${stats_formatCount(summary.total)} of ${stats_formatCount(itemCount)} items`;
 }
 function tooManyErrors(subject) {
-    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
+    return exceedsErrorBudget(subject.summary, subject.maxErrorRate);
+}
+/**
+ * Whether a run's errors mean it could not complete: every call failed, or more items errored than
+ * `maxErrorRate` (a fraction 0..1) allows. The one rule for the engine (which stores such a run as
+ * `errored`) and for the verdict (which fails it).
+ */
+function exceedsErrorBudget(summary, maxErrorRate) {
+    if (summary.total > 0 && summary.errored === summary.total)
+        return true;
+    return summary.errored > maxErrorRate * summary.total + EPSILON;
 }
 function errorRateReason(subject) {
     const { summary, maxErrorRate } = subject;
@@ -78422,7 +78432,7 @@ async function finishRun(options, run, summary, now, stopReason) {
     const { prepared, store } = options;
     const { max_error_rate: maxErrorRate } = prepared.experiment;
     // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
-    const errored = stopReason !== undefined || summary.errored > maxErrorRate * summary.total || isAllErrors(summary);
+    const errored = stopReason !== undefined || exceedsErrorBudget(summary, maxErrorRate);
     const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
     const subject = { gate: prepared.experiment.gate, maxErrorRate, status: completion, itemCount: run.item_count, summary };
     // The stored status and verdict are the experiment's gate's: a one-off --threshold decides this
@@ -78444,9 +78454,6 @@ async function finishRun(options, run, summary, now, stopReason) {
     // from the moment a stop rule fired while other calls were still in flight.
     const incomplete = status === "errored" ? withLastError(verdict.reasons[0], stopReason) : undefined;
     return { run: { ...run, ...ended }, verdict, ...(incomplete ? { incomplete } : {}) };
-}
-function isAllErrors(summary) {
-    return summary.total > 0 && summary.errored === summary.total;
 }
 /** The stop rule's "(last: …)" names the error that tripped it: worth keeping beside the counts. */
 function withLastError(reason, stopReason) {

@@ -10602,7 +10602,7 @@ async function finishRun(options, run, summary, now, stopReason) {
     const { prepared, store } = options;
     const { max_error_rate: maxErrorRate } = prepared.experiment;
     // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
-    const errored = stopReason !== undefined || summary.errored > maxErrorRate * summary.total || isAllErrors(summary);
+    const errored = stopReason !== undefined || (0,core_gate/* exceedsErrorBudget */.XL)(summary, maxErrorRate);
     const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
     const subject = { gate: prepared.experiment.gate, maxErrorRate, status: completion, itemCount: run.item_count, summary };
     // The stored status and verdict are the experiment's gate's: a one-off --threshold decides this
@@ -10624,9 +10624,6 @@ async function finishRun(options, run, summary, now, stopReason) {
     // from the moment a stop rule fired while other calls were still in flight.
     const incomplete = status === "errored" ? withLastError(verdict.reasons[0], stopReason) : undefined;
     return { run: { ...run, ...ended }, verdict, ...(incomplete ? { incomplete } : {}) };
-}
-function isAllErrors(summary) {
-    return summary.total > 0 && summary.errored === summary.total;
 }
 /** The stop rule's "(last: …)" names the error that tripped it: worth keeping beside the counts. */
 function withLastError(reason, stopReason) {
@@ -12277,7 +12274,8 @@ function recoverInterruptedStatus(status, baselineLocked) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AU: () => (/* binding */ decideVerdict),
 /* harmony export */   IM: () => (/* binding */ passRateThresholds),
-/* harmony export */   Ne: () => (/* binding */ isIncomplete)
+/* harmony export */   Ne: () => (/* binding */ isIncomplete),
+/* harmony export */   XL: () => (/* binding */ exceedsErrorBudget)
 /* harmony export */ });
 /* unused harmony exports GateCheckSchema, GateVerdictSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
@@ -12406,7 +12404,17 @@ function erroredCause(subject) {
     return `it stopped after ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(itemCount)} items`;
 }
 function tooManyErrors(subject) {
-    return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
+    return exceedsErrorBudget(subject.summary, subject.maxErrorRate);
+}
+/**
+ * Whether a run's errors mean it could not complete: every call failed, or more items errored than
+ * `maxErrorRate` (a fraction 0..1) allows. The one rule for the engine (which stores such a run as
+ * `errored`) and for the verdict (which fails it).
+ */
+function exceedsErrorBudget(summary, maxErrorRate) {
+    if (summary.total > 0 && summary.errored === summary.total)
+        return true;
+    return summary.errored > maxErrorRate * summary.total + EPSILON;
 }
 function errorRateReason(subject) {
     const { summary, maxErrorRate } = subject;

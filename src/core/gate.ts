@@ -160,7 +160,17 @@ function erroredCause(subject: VerdictSubject): string {
 }
 
 function tooManyErrors(subject: VerdictSubject): boolean {
-  return subject.summary.errored > subject.maxErrorRate * subject.summary.total + EPSILON;
+  return exceedsErrorBudget(subject.summary, subject.maxErrorRate);
+}
+
+/**
+ * Whether a run's errors mean it could not complete: every call failed, or more items errored than
+ * `maxErrorRate` (a fraction 0..1) allows. The one rule for the engine (which stores such a run as
+ * `errored`) and for the verdict (which fails it).
+ */
+export function exceedsErrorBudget(summary: RunSummary, maxErrorRate: number): boolean {
+  if (summary.total > 0 && summary.errored === summary.total) return true;
+  return summary.errored > maxErrorRate * summary.total + EPSILON;
 }
 
 function errorRateReason(subject: VerdictSubject): string {

@@ -1,4 +1,4 @@
-import { decideVerdict, type GateVerdict, type VerdictSubject } from "../core/gate.js";
+import { decideVerdict, exceedsErrorBudget, type GateVerdict, type VerdictSubject } from "../core/gate.js";
 import { runItemId } from "../core/model/ids.js";
 import type { Item } from "../core/model/item.js";
 import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
@@ -217,7 +217,7 @@ async function finishRun(
   const { prepared, store } = options;
   const { max_error_rate: maxErrorRate } = prepared.experiment;
   // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
-  const errored = stopReason !== undefined || summary.errored > maxErrorRate * summary.total || isAllErrors(summary);
+  const errored = stopReason !== undefined || exceedsErrorBudget(summary, maxErrorRate);
   const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
   const subject: VerdictSubject = { gate: prepared.experiment.gate, maxErrorRate, status: completion, itemCount: run.item_count, summary };
   // The stored status and verdict are the experiment's gate's: a one-off --threshold decides this
@@ -240,10 +240,6 @@ async function finishRun(
   // from the moment a stop rule fired while other calls were still in flight.
   const incomplete = status === "errored" ? withLastError(verdict.reasons[0]!, stopReason) : undefined;
   return { run: { ...run, ...ended }, verdict, ...(incomplete ? { incomplete } : {}) };
-}
-
-function isAllErrors(summary: RunSummary): boolean {
-  return summary.total > 0 && summary.errored === summary.total;
 }
 
 /** The stop rule's "(last: …)" names the error that tripped it: worth keeping beside the counts. */
