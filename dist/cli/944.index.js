@@ -2,7 +2,7 @@ export const id = 944;
 export const ids = [944];
 export const modules = {
 
-/***/ 7944:
+/***/ 87944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,18 +15,20 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_BRANCH_RETRY_POLICY, DEFAULT_RESULTS_BRANCH, MAX_RUN_FILE_BYTES, ResultsBranchStore, publishRun
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/core/repeats/find-score.ts
+var find_score = __webpack_require__(44442);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
-var open_store = __webpack_require__(8558);
+var open_store = __webpack_require__(28558);
 // EXTERNAL MODULE: ./src/store/run-store.ts
-var run_store = __webpack_require__(6380);
+var run_store = __webpack_require__(86380);
 // EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __webpack_require__(7253);
+var retry = __webpack_require__(27253);
 ;// CONCATENATED MODULE: ./src/store/results-branch/layout.ts
 /**
  * Where things live on the results branch. Every run is its own file, so concurrent writers never
@@ -456,9 +458,9 @@ function toRunRef(run) {
 }
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/store/results-branch/run-document.ts
 
 
@@ -721,6 +723,7 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
 
 
 
+
 /** The Git Data API accepts blobs up to 100 MB. */
 const MAX_RUN_FILE_BYTES = 100_000_000;
 const DEFAULT_LIST_LIMIT = 50;
@@ -930,7 +933,7 @@ class ResultsBranchStore {
         if (staged !== undefined)
             return staged;
         for await (const runItem of this.publishedItems()) {
-            const score = runItem.scores.find((candidate) => candidate.id === scoreId);
+            const score = (0,find_score/* findScore */.i)(runItem, scoreId);
             if (score !== undefined)
                 return { score, runItem };
         }
@@ -962,18 +965,18 @@ function newestFirst(a, b) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
+var dist_bundle = __webpack_require__(49735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
+var plugin_throttling_dist_bundle = __webpack_require__(86856);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
-var dist_src = __webpack_require__(9988);
+var dist_src = __webpack_require__(59988);
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
-var lib = __webpack_require__(4584);
+var lib = __webpack_require__(62203);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+var promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/github/wait-out-rate-limits.ts
 
 

@@ -2,7 +2,7 @@ export const id = 957;
 export const ids = [957];
 export const modules = {
 
-/***/ 8551:
+/***/ 28551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,26 +10,33 @@ export const modules = {
 /* harmony export */   dc: () => (/* binding */ EXIT),
 /* harmony export */   zY: () => (/* binding */ worseExit)
 /* harmony export */ });
-/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4888);
+/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33355);
 
-/** PRODUCT.md: 0 pass, 1 gate failed, 2 usage or input error, 3 run could not complete. */
-const EXIT = { pass: 0, gateFailed: 1, usage: 2, incomplete: 3 };
-/** The exit code of a verdict: 3 when the run did not complete, 1 for any other failure. */
+/**
+ * PRODUCT.md: 0 pass, 1 gate failed, 2 usage or input error, 3 run could not complete, 4 no
+ * verdict possible (`inconclusive` or `not_comparable`), 5 `reports wait` timed out.
+ */
+const EXIT = { pass: 0, gateFailed: 1, usage: 2, incomplete: 3, noVerdict: 4 };
+/** The exit code of a verdict: 3 when the run did not complete, 4 for no verdict, 1 for any other failure. */
 function exitCodeFor(verdict) {
     if (verdict.verdict === "pass")
         return EXIT.pass;
+    if ((0,_core_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .isNoVerdict */ .fM)(verdict))
+        return EXIT.noVerdict;
     return (0,_core_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .isIncomplete */ .Ne)(verdict) ? EXIT.incomplete : EXIT.gateFailed;
 }
+// No verdict is better news than a failure (nothing was shown to be worse), and a failure better
+// than a run that could not complete; a usage error is the worst: nothing was judged at all.
+const RANK = { 0: 0, 4: 1, 1: 2, 3: 3, 2: 4 };
 /** The worse of two exit codes, for a command that judges several runs. */
 function worseExit(a, b) {
-    const rank = (code) => (code === EXIT.pass ? 0 : code === EXIT.gateFailed ? 1 : 2);
-    return rank(b) > rank(a) ? b : a;
+    return RANK[b] > RANK[a] ? b : a;
 }
 
 
 /***/ }),
 
-/***/ 7071:
+/***/ 47071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -54,15 +61,15 @@ function ignoreClosedReader(stream) {
 
 /***/ }),
 
-/***/ 1020:
+/***/ 71020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ invocationDir)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -93,15 +100,15 @@ function samePath(a, b) {
 
 /***/ }),
 
-/***/ 2957:
+/***/ 12957:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7071);
-/* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1020);
-/* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8551);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(776);
+/* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47071);
+/* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71020);
+/* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28551);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8956);
 // The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
 
 
@@ -117,7 +124,7 @@ process.chdir((0,_invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__/* .invocationDi
 let finished = false;
 process.on("exit", (code) => {
     // 0 would read as a pass and 1 as a judged failure; 2 (usage) and 130 (a second Ctrl-C) stay.
-    if (!finished && (code === _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.pass || code === _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.gateFailed))
+    if (!finished && (code === _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.pass || code === _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.gateFailed || code === _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.noVerdict))
         process.exitCode = _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.incomplete;
 });
 const crash = (error) => {
@@ -140,7 +147,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 776:
+/***/ 8956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -150,19 +157,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/commander/esm.mjs
-var esm = __webpack_require__(8179);
+var esm = __webpack_require__(48179);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __webpack_require__(4296);
+var core_errors = __webpack_require__(74296);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./src/core/model/run.ts
 
 const RunStatusSchema = schemas/* enum */.k5n(["running", "passed", "failed", "errored", "cancelled"]);
@@ -182,6 +189,8 @@ const ScorerSummarySchema = schemas/* object */.Ikc({
     pass_rate: schemas/* number */.aig(),
     /** Items on which this scorer threw. */
     errors: schemas/* number */.aig().int().nonnegative(),
+    /** Standard error of `mean` (CLT, or clustered over the experiment's `cluster`); absent in runs stored before it. */
+    se: schemas/* number */.aig().nonnegative().optional(),
 });
 const RunSummarySchema = schemas/* object */.Ikc({
     total: schemas/* number */.aig().int().nonnegative(),
@@ -190,6 +199,10 @@ const RunSummarySchema = schemas/* object */.Ikc({
     errored: schemas/* number */.aig().int().nonnegative(),
     /** passed / total; error items count against it. 0 when total is 0. */
     pass_rate: schemas/* number */.aig(),
+    /** 95 % Wilson interval of pass_rate (on the effective size when clustered); absent in runs stored before it. */
+    pass_rate_ci95: schemas/* tuple */.PVZ([schemas/* number */.aig(), schemas/* number */.aig()]).optional(),
+    /** Items whose repeats both passed and failed; present when the run repeats items. */
+    flaky: schemas/* number */.aig().int().nonnegative().optional(),
     scorers: schemas/* array */.YOg(ScorerSummarySchema),
     latency_ms: schemas/* object */.Ikc({ p50: schemas/* number */.aig(), p95: schemas/* number */.aig(), mean: schemas/* number */.aig() }),
     tokens: schemas/* object */.Ikc({
@@ -243,6 +256,8 @@ const RunSchema = schemas/* object */.Ikc({
     summary: RunSummarySchema.optional(),
     /** The variant this run tried (`evalgate run EXP --variant NAME`); absent for the baseline. */
     variant: schemas/* string */.YjP().optional(),
+    /** Calls per item (`repeat: K`), when above 1. */
+    repeat: schemas/* number */.aig().int().min(2).optional(),
     /** Which items of the dataset version the run covers, when not all of them. */
     selection: RunSelectionSchema.optional(),
     /** The gate's verdict when the run ended. */
@@ -251,7 +266,7 @@ const RunSchema = schemas/* object */.Ikc({
 });
 
 // EXTERNAL MODULE: ./src/core/stats.ts
-var stats = __webpack_require__(8796);
+var stats = __webpack_require__(38796);
 ;// CONCATENATED MODULE: ./src/core/report/csv-row.ts
 /** One RFC 4180 record, CRLF-terminated: fields with a comma, quote or line break are quoted. */
 function csvRow(fields) {
@@ -776,8 +791,51 @@ function seconds(milliseconds) {
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __webpack_require__(735);
-// EXTERNAL MODULE: ./src/core/gate.ts
-var core_gate = __webpack_require__(4888);
+// EXTERNAL MODULE: ./src/core/gate.ts + 1 modules
+var core_gate = __webpack_require__(33355);
+;// CONCATENATED MODULE: ./src/core/selection/describe-selection.ts
+/** One line for `runs show` and comparison notes: `sample 50% (seed 42): 4 items`. */
+function describeSelection(selection) {
+    const what = selection.mode === "sample"
+        ? `sample ${selection.value}%`
+        : selection.mode === "rows"
+            ? `rows ${selection.value}`
+            : `${selection.mode} ${selection.value}`;
+    const seed = selection.seed !== undefined ? ` (seed ${selection.seed})` : "";
+    return `${what}${seed}: ${selection.selected} ${selection.selected === 1 ? "item" : "items"}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/flip-movement.ts
+/** "passed → failed": the item's status in the baseline, then in the candidate. */
+function statusMovement(item) {
+    return `${item.baseline_status} → ${item.candidate_status}`;
+}
+/**
+ * "passed 2 of 5 → 4 of 5": how the item's repeats went in each run, when either run repeats
+ * items (a side without repeats shows its status); undefined when neither does.
+ */
+function repeatsMovement(item) {
+    const before = item.baseline_repeats;
+    const after = item.candidate_repeats;
+    if (before === undefined && after === undefined)
+        return undefined;
+    if (before !== undefined && after !== undefined) {
+        return `passed ${before.passed} of ${before.count} → ${after.passed} of ${after.count}`;
+    }
+    const side = (status, repeats) => repeats === undefined ? status : `passed ${repeats.passed} of ${repeats.count}`;
+    return `${side(item.baseline_status, before)} → ${side(item.candidate_status, after)}`;
+}
+/** The status movement, with the repeats behind it when the runs repeat items. */
+function flipMovement(item) {
+    const repeats = repeatsMovement(item);
+    return repeats === undefined ? statusMovement(item) : `${statusMovement(item)} (${repeats})`;
+}
+/** A flaky flip, read by its repeats first: they are what makes it chance. */
+function flakyFlipMovement(item) {
+    const repeats = repeatsMovement(item);
+    return repeats === undefined ? statusMovement(item) : `${repeats} (${statusMovement(item)})`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
 
 // Entities for what could open HTML, a code span or fence, or split a table cell; a backslash
@@ -824,30 +882,86 @@ function escapeMarkdown(text, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/core/report/metrics-rows.ts
 
-const METRICS_HEADER = ["", "baseline", "candidate", "Δ"];
 /**
- * The rows of the metrics table every comparison shows (terminal and Markdown alike): latency,
- * tokens and cost of both runs over the shared items, with deltas; the error count first when
- * asked (the terminal rendering lists errors on their own lines instead).
+ * The metrics table every comparison shows: errors, latency, tokens and cost of both runs over
+ * the shared items, with deltas. A metric both runs report as 0 is one no target reports (a cost
+ * of 0.0000 is no cost data, not a free run), so its row is left out, unless the gate has a budget
+ * on it. With budgets, a column shows each ratio beside its limit, from the verdict's checks.
  */
-function metricsRows(comparison, options) {
-    const row = (name, metric, format, delta) => [
-        name,
-        format(metric.baseline),
-        format(metric.candidate),
-        delta(metric.delta),
-    ];
+function metricsTable(comparison, options) {
+    const budgets = new Map();
+    for (const check of options.verdict?.checks ?? [])
+        if (isBudget(check.name))
+            budgets.set(check.name, check);
+    const withBudgets = budgets.size > 0;
+    const row = (name, metric, format, delta, budget) => {
+        const check = budget === undefined ? undefined : budgets.get(budget);
+        const noData = metric.baseline === 0 && metric.candidate === 0;
+        if (noData && check === undefined)
+            return [];
+        const cells = noData ? [name, "—", "—", ""] : [name, format(metric.baseline), format(metric.candidate), delta(metric.delta)];
+        return [withBudgets ? [...cells, check === undefined ? "" : budgetText(check)] : cells];
+    };
     const { baseline, candidate } = comparison.errors;
-    return [
-        ...(options.errors ? [row("errors", { baseline, candidate, delta: candidate - baseline }, stats/* formatCount */.B4, stats/* formatDeltaCount */.N$)] : []),
-        row("latency p50", comparison.latency_ms.p50, stats/* formatMs */._V, stats/* formatDeltaMs */.w7),
-        row("latency p95", comparison.latency_ms.p95, stats/* formatMs */._V, stats/* formatDeltaMs */.w7),
-        row("tokens", comparison.tokens.total, stats/* formatCount */.B4, stats/* formatDeltaCount */.N$),
-        row("cost", comparison.cost, stats/* formatCost */.BD, stats/* formatDeltaCost */.pQ),
+    // No errors on either side is a count like any other, so that row is always shown.
+    const errors = ["errors", (0,stats/* formatCount */.B4)(baseline), (0,stats/* formatCount */.B4)(candidate), (0,stats/* formatDeltaCount */.N$)(candidate - baseline)];
+    const rows = [
+        ...(options.errors ? [withBudgets ? [...errors, ""] : errors] : []),
+        ...row("latency p50", comparison.latency_ms.p50, stats/* formatMs */._V, stats/* formatDeltaMs */.w7),
+        ...row("latency p95", comparison.latency_ms.p95, stats/* formatMs */._V, stats/* formatDeltaMs */.w7, "latency_p95_ratio"),
+        ...row("tokens", comparison.tokens.total, stats/* formatCount */.B4, stats/* formatDeltaCount */.N$, "tokens_ratio"),
+        ...row("cost", comparison.cost, stats/* formatCost */.BD, stats/* formatDeltaCost */.pQ, "cost_ratio"),
     ];
+    return { header: ["", "baseline", "candidate", "Δ", ...(withBudgets ? ["budget"] : [])], rows };
+}
+function isBudget(name) {
+    return name === "cost_ratio" || name === "latency_p95_ratio" || name === "tokens_ratio";
+}
+/** "1.30× ≤ max 1.50×", "2.40× > max 2.00×", or "not reported (max 1.50×)" when neither run measured it. */
+function budgetText(check) {
+    const limit = (0,stats/* formatRatio */.B0)(check.limit);
+    if (check.outcome === "inconclusive" && !check.passed)
+        return `not reported (max ${limit})`;
+    return `${(0,stats/* formatRatio */.B0)(check.actual, [check.limit])} ${check.passed ? "≤" : ">"} max ${limit}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/scorer-statistic-text.ts
+
+/**
+ * The per-scorer verdict of the comparison's paired test (`regression`, `improvement`, `noise`,
+ * `unchanged`), "(critical)" added for a `severity: critical` scorer; for a scorer without a
+ * test, why: it is on one side only, or no item was scored on both sides without a scorer error.
+ */
+function scorerVerdictText(scorer) {
+    const critical = scorer.severity === "critical" ? " (critical)" : "";
+    return `${scorer.statistic === null ? missingStatisticReason(scorer) : scorer.statistic.verdict}${critical}`;
+}
+function missingStatisticReason(scorer) {
+    if (scorer.baseline === null)
+        return "only in candidate";
+    if (scorer.candidate === null)
+        return "only in baseline";
+    return "no shared scores";
+}
+/** "−0.06 [−0.12, −0.01]": the mean-score change with its 95 % interval, in score units. */
+function deltaWithInterval(statistic) {
+    const [low, high] = statistic.ci95;
+    return `${(0,stats/* formatSigned */.Gp)(statistic.delta, 2)} [${(0,stats/* formatSigned */.Gp)(low, 2)}, ${(0,stats/* formatSigned */.Gp)(high, 2)}]`;
+}
+/** The scorer's p-value, never rounded onto `alpha`; "—" without a test. */
+function scorerPValue(statistic, alpha) {
+    return statistic === null ? "—" : (0,stats/* formatPValue */.td)(statistic.p_value, [alpha]);
+}
+/**
+ * "0.82±0.05": a mean score and 1.96 standard errors (its 95 % normal interval); the mean alone
+ * without `se`. One word, so a table column of means still reads as one value per cell.
+ */
+function meanWithSpread(mean, se) {
+    return se === undefined ? (0,stats/* formatScore */.y)(mean) : `${(0,stats/* formatScore */.y)(mean)}±${(1.96 * se).toFixed(2)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/markdown-parts.ts
+
 
 
 
@@ -866,7 +980,7 @@ function orDash(value, format) {
     return value === undefined || value === null ? "—" : format(value);
 }
 /**
- * One run's scorers: mean, pass rate and errors; at most `maxRows` rows, the rest counted. Pass
+ * One run's scorers: mean (± 1.96 standard errors when known), pass rate and errors; at most `maxRows` rows, the rest counted. Pass
  * rates are shown `against` the gate's thresholds (fractions), so none reads as one it is not.
  */
 function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY, thresholds = []) {
@@ -875,11 +989,11 @@ function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY, thresholds 
     const shown = summary.scorers.slice(0, maxRows);
     const rows = shown.map((scorer) => [
         md(scorer.scorer),
-        (0,stats/* formatScore */.y)(scorer.mean),
+        meanWithSpread(scorer.mean, scorer.se),
         (0,stats/* formatPercent */.l9)(scorer.pass_rate, { against: thresholds }),
         (0,stats/* formatCount */.B4)(scorer.errors),
     ]);
-    const table = (0,markdown_table/* markdownTable */.Q)([["scorer", "mean", "pass rate", "errors"], ...rows], {
+    const table = (0,markdown_table/* markdownTable */.Q)([["scorer", "mean (±95%)", "pass rate", "errors"], ...rows], {
         ...MARKDOWN_TABLE,
         align: ["l", "r", "r", "r"],
     });
@@ -889,24 +1003,103 @@ function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY, thresholds 
 function withHiddenRows(table, hidden) {
     return hidden > 0 ? `${table}\n\n… and ${countOf(hidden, "more scorer")}.` : table;
 }
-/** Errors, latency, tokens and cost of both runs over the shared items, with deltas. */
-function metricsComparisonTable(comparison) {
-    return (0,markdown_table/* markdownTable */.Q)([METRICS_HEADER, ...metricsRows(comparison, { errors: true })], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
+/**
+ * Errors, latency, tokens and cost of both runs over the shared items, with deltas; rows no run
+ * has data for left out, and the gate's budgets beside their metrics (metrics-rows.ts).
+ */
+function metricsComparisonTable(comparison, verdict) {
+    const { header, rows } = metricsTable(comparison, { errors: true, verdict });
+    return (0,markdown_table/* markdownTable */.Q)([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r"] });
 }
 
-;// CONCATENATED MODULE: ./src/core/selection/describe-selection.ts
-/** One line for `runs show` and comparison notes: `sample 50% (seed 42): 4 items`. */
-function describeSelection(selection) {
-    const what = selection.mode === "sample"
-        ? `sample ${selection.value}%`
-        : selection.mode === "rows"
-            ? `rows ${selection.value}`
-            : `${selection.mode} ${selection.value}`;
-    const seed = selection.seed !== undefined ? ` (seed ${selection.seed})` : "";
-    return `${what}${seed}: ${selection.selected} ${selection.selected === 1 ? "item" : "items"}`;
+;// CONCATENATED MODULE: ./src/core/report/pass-rate-headline.ts
+
+/** What the overall paired test says of the pass rate, candidate against baseline. */
+const CHANGE_WORDS = {
+    regression: "significantly lower",
+    improvement: "significantly higher",
+    noise: "no significant change",
+    unchanged: "no change",
+};
+/**
+ * The line a reviewer reads first, candidate before baseline, the baseline named so the order
+ * needs no legend: "pass rate 90.2% (±8.9) vs baseline 92.7% (±7.9): no significant change (p = 0.62, 41 items; this
+ * dataset detects changes ≥ 14 pp)". Rates over the shared items, shown `against` the gate's
+ * pass-rate thresholds (fractions) so none rounds onto one it failed; ± is the half-width of each
+ * side's 95 % Wilson interval in pp; the words, p, n and MDE come from `statistics.overall`.
+ */
+function passRateHeadline(comparison, thresholds) {
+    const { overall } = comparison.statistics;
+    if (overall.n === 0)
+        return "pass rate: no shared items to compare";
+    const { candidate, baseline } = comparison.shared_summaries;
+    const rates = `pass rate ${rateWithInterval(comparison.pass_rate.candidate, candidate.pass_rate_ci95, thresholds)} vs baseline ` +
+        rateWithInterval(comparison.pass_rate.baseline, baseline.pass_rate_ci95, thresholds);
+    const items = `${(0,stats/* formatCount */.B4)(overall.n)} ${overall.n === 1 ? "item" : "items"}`;
+    const evidence = overall.verdict === "unchanged" ? items : `${pValueText(overall.p_value, comparison.statistics.alpha)}, ${items}`;
+    return `${rates}: ${CHANGE_WORDS[overall.verdict]} (${evidence}; ${detectsText(overall.mde)})`;
+}
+/**
+ * A run's pass rate with its interval: "90.2% (±8.9)"; the rate alone for a summary stored
+ * before intervals were, or of no items (whose interval, [0, 1], says nothing).
+ */
+function summaryPassRate(summary, thresholds = []) {
+    return rateWithInterval(summary.pass_rate, summary.total === 0 ? undefined : summary.pass_rate_ci95, thresholds);
+}
+/** "90.2% (±8.9)", or "90.2%" without an interval. */
+function rateWithInterval(rate, ci95, thresholds = []) {
+    const shown = (0,stats/* formatPercent */.l9)(rate, { against: thresholds });
+    return ci95 === undefined ? shown : `${shown} (${halfWidthPp(ci95)})`;
+}
+/**
+ * "±8.9": half the width of an interval of fractions, in percentage points. A Wilson interval is
+ * not symmetric around its rate; half its width is what a reader compares at a glance.
+ */
+function halfWidthPp(ci95) {
+    return `±${(((ci95[1] - ci95[0]) / 2) * 100).toFixed(1)}`;
+}
+/** "p = 0.62", "p = 0.0499" (never rounded onto `alpha`), "p < 0.0001". */
+function pValueText(p, alpha) {
+    const shown = (0,stats/* formatPValue */.td)(p, [alpha]);
+    return shown.startsWith("<") ? `p ${shown}` : `p = ${shown}`;
+}
+/**
+ * "this dataset detects changes ≥ 14 pp": the minimum detectable effect (a fraction) at 80 %
+ * power. 1 is how the comparison stores "none" (fewer than two pairs).
+ */
+function detectsText(mde) {
+    if (mde >= 1)
+        return "too few items to detect any change";
+    const pp = mde * 100;
+    return `this dataset detects changes ≥ ${pp >= 10 ? pp.toFixed(0) : pp.toFixed(1)} pp`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/verdict-words.ts
+/** The verdict in capitals, as every report headlines it. */
+const VERDICT_WORDS = {
+    pass: "PASS",
+    fail: "FAIL",
+    inconclusive: "INCONCLUSIVE",
+    not_comparable: "NOT COMPARABLE",
+    "no-baseline": "NO BASELINE",
+};
+/**
+ * Why a no-verdict is not a pass, in words a reviewer acts on; the verdict's reasons then say
+ * what exactly to do. Both block a required check until someone acts (PRODUCT.md).
+ */
+const NO_VERDICT_MEANING = {
+    inconclusive: "the evidence is too thin to tell a change from noise",
+    not_comparable: "the baseline cannot serve as one",
+};
+function isNoVerdictWord(verdict) {
+    return verdict === "inconclusive" || verdict === "not_comparable";
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-ci-report.ts
+
+
+
+
 
 
 
@@ -925,7 +1118,8 @@ const CI_REPORT_DETAILS = [
 ];
 /**
  * GitHub-flavoured Markdown for a job summary or a PR comment: the verdict first, then the
- * numbers, then the flipped items folded in `<details>`. Everything that came from a dataset,
+ * pass-rate headline and the numbers, then the flipped items folded in `<details>` (flaky items
+ * apart from regressions and fixes). Everything that came from a dataset,
  * a model or a user passes through escapeMarkdown, and the escaped report is fitted to
  * `options.limit` by showing fewer and shorter flipped items.
  */
@@ -942,22 +1136,26 @@ function renderAtDetail(run, verdict, comparison, detail) {
         if (comparison.dataset_note !== undefined)
             blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
         blocks.push(scorerComparisonTable(comparison, thresholds));
-        blocks.push(flippedDetails("regression", "regressions", comparison.regressions, detail));
-        blocks.push(flippedDetails("fix", "fixes", comparison.fixes, detail));
-        blocks.push(metricsComparisonTable(comparison));
+        blocks.push(flippedDetails(countOf(comparison.regressions.count, "regression"), comparison.regressions, detail, flipMovement));
+        blocks.push(flippedDetails(countOf(comparison.fixes.count, "fix", "fixes"), comparison.fixes, detail, flipMovement));
+        blocks.push(flakyDetails(comparison, detail));
+        blocks.push(metricsComparisonTable(comparison, verdict));
     }
     else if (run.summary !== undefined) {
         blocks.push(runScorerTable(run.summary, undefined, thresholds), metricsLine(run.summary));
     }
     return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
 }
+const EMOJI = { pass: "✅", fail: "❌", inconclusive: "⚠️", not_comparable: "⚠️" };
 function verdictBlock(run, verdict) {
-    const passed = verdict.verdict === "pass";
     // A run over part of the dataset says so in its headline, not only in a note further down.
     const partial = run.selection !== undefined ? ` on ${md(describeSelection(run.selection))} of the dataset` : "";
-    const heading = `### ${passed ? "✅" : "❌"} evalgate: ${md(run.experiment)} ${passed ? "passed" : "failed"}${partial}`;
+    const heading = `### ${EMOJI[verdict.verdict]} evalgate · ${md(run.experiment)}: **${VERDICT_WORDS[verdict.verdict]}**${partial}`;
+    const noVerdict = verdict.verdict === "inconclusive" || verdict.verdict === "not_comparable"
+        ? [`**No verdict: this blocks merging until someone acts.** ${NO_VERDICT_MEANING[verdict.verdict]}. To get a verdict:`]
+        : [];
     const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
-    return [heading, ...(reasons.length > 0 ? ["", ...reasons] : [])].join("\n");
+    return [heading, ...(noVerdict.length + reasons.length > 0 ? ["", ...noVerdict, ...reasons] : [])].join("\n");
 }
 function runLine(run, thresholds) {
     const label = run.label !== undefined ? ` (${md(run.label)})` : "";
@@ -967,20 +1165,24 @@ function runLine(run, thresholds) {
         return `${head} · ${md(run.status)}`;
     return (`${head} · ${(0,stats/* formatCount */.B4)(summary.total)} items: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
         `${(0,stats/* formatCount */.B4)(summary.failed)} failed, ${(0,stats/* formatCount */.B4)(summary.errored)} errored · ` +
-        `pass rate **${(0,stats/* formatPercent */.l9)(summary.pass_rate, { against: thresholds })}**`);
+        `pass rate **${summaryPassRate(summary, thresholds)}**`);
 }
 function comparisonHeadline(comparison, thresholds) {
-    const { pass_rate: rate } = comparison;
-    const against = { against: thresholds };
-    return (`**pass rate ${(0,stats/* formatPercent */.l9)(rate.baseline, against)} → ${(0,stats/* formatPercent */.l9)(rate.candidate, against)} ` +
-        `(${(0,stats/* formatDeltaPp */.Uv)(rate.delta)})** against baseline ${md(comparison.baseline.run_id)} over ` +
+    const flaky = comparison.flaky_items.count;
+    return (`**${passRateHeadline(comparison, thresholds)}**\n\nagainst baseline ${md(comparison.baseline.run_id)} over ` +
         `${(0,stats/* formatCount */.B4)(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
-        `${countOf(comparison.fixes.count, "fix", "fixes")} · ${countOf(comparison.errors.new_errors.count, "new error")}`);
+        `${countOf(comparison.fixes.count, "fix", "fixes")} · ${countOf(comparison.errors.new_errors.count, "new error")}` +
+        (flaky > 0 ? ` · ${(0,stats/* formatCount */.B4)(flaky)} flaky` : ""));
 }
+/** Latency, tokens, cost and retries of a run alone; tokens and cost only when the target reported any. */
 function metricsLine(summary) {
-    return (`latency p50 ${(0,stats/* formatMs */._V)(summary.latency_ms.p50)} · p95 ${(0,stats/* formatMs */._V)(summary.latency_ms.p95)} · ` +
-        `tokens ${(0,stats/* formatCount */.B4)(summary.tokens.total)} · cost ${(0,stats/* formatCost */.BD)(summary.cost)} · ` +
-        `retries ${(0,stats/* formatCount */.B4)(summary.retries)}`);
+    return [
+        `latency p50 ${(0,stats/* formatMs */._V)(summary.latency_ms.p50)}`,
+        `p95 ${(0,stats/* formatMs */._V)(summary.latency_ms.p95)}`,
+        ...(summary.tokens.total > 0 ? [`tokens ${(0,stats/* formatCount */.B4)(summary.tokens.total)}`] : []),
+        ...(summary.cost > 0 ? [`cost ${(0,stats/* formatCost */.BD)(summary.cost)}`] : []),
+        `retries ${(0,stats/* formatCount */.B4)(summary.retries)}`,
+    ].join(" · ");
 }
 function scorerComparisonTable(comparison, thresholds) {
     const percent = (rate) => (0,stats/* formatPercent */.l9)(rate, { against: thresholds });
@@ -990,24 +1192,36 @@ function scorerComparisonTable(comparison, thresholds) {
         md(scorer.scorer),
         orDash(scorer.baseline?.mean, stats/* formatScore */.y),
         orDash(scorer.candidate?.mean, stats/* formatScore */.y),
-        orDash(scorer.mean_delta ?? undefined, stats/* formatDeltaScore */.UY),
+        scorer.statistic === null ? "—" : deltaWithInterval(scorer.statistic),
+        scorerPValue(scorer.statistic, comparison.statistics.alpha),
+        scorerVerdictText(scorer),
         orDash(scorer.baseline?.pass_rate, percent),
         orDash(scorer.candidate?.pass_rate, percent),
-        orDash(scorer.pass_rate_delta ?? undefined, stats/* formatDeltaPp */.Uv),
+        orDash(scorer.pass_rate_delta, stats/* formatDeltaPp */.Uv),
     ]);
-    const header = ["scorer", "mean (baseline)", "mean (candidate)", "Δ mean", "pass (baseline)", "pass (candidate)", "Δ pass"];
-    return (0,markdown_table/* markdownTable */.Q)([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "r", "r"] });
+    const header = [
+        "scorer",
+        "mean (baseline)",
+        "mean (candidate)",
+        "Δ mean [95% CI]",
+        "p",
+        "verdict",
+        "pass (baseline)",
+        "pass (candidate)",
+        "Δ pass",
+    ];
+    return (0,markdown_table/* markdownTable */.Q)([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "l", "r", "r", "r"] });
 }
-function flippedDetails(one, many, list, detail) {
+function flippedDetails(title, list, detail, movement) {
     if (list.count === 0)
         return "";
     const shown = list.items.slice(0, detail.flippedRows);
     if (shown.length === 0)
-        return `${countOf(list.count, one, many)}: not listed, the report would be too long.`;
-    const rows = shown.map((item) => flippedRow(item, detail));
+        return `${title}: not listed, the report would be too long.`;
+    const rows = shown.map((item) => flippedRow(item, detail, movement));
     const hidden = list.count - shown.length;
     return [
-        `<details><summary>${countOf(list.count, one, many)}</summary>`,
+        `<details><summary>${title}</summary>`,
         "",
         (0,markdown_table/* markdownTable */.Q)([["item", "status", "changed scorers", "candidate output"], ...rows], MARKDOWN_TABLE),
         ...(hidden > 0 ? ["", `… and ${(0,stats/* formatCount */.B4)(hidden)} more not shown.`] : []),
@@ -1015,7 +1229,16 @@ function flippedDetails(one, many, list, detail) {
         "</details>",
     ].join("\n");
 }
-function flippedRow(item, detail) {
+/** Flaky items apart: their count, and their flips read by the repeats ("passed 2 of 5 → 4 of 5"). */
+function flakyDetails(comparison, detail) {
+    const { flaky, flaky_items: flakyItems } = comparison;
+    if (flakyItems.count === 0 && flaky.count === 0)
+        return "";
+    const title = `${countOf(flakyItems.count, "flaky item")}, ${(0,stats/* formatCount */.B4)(flaky.count)} flipped ` +
+        "(repeats both passed and failed: neither regressions nor fixes)";
+    return flaky.count === 0 ? `${title}.` : flippedDetails(title, flaky, detail, flakyFlipMovement);
+}
+function flippedRow(item, detail, movement) {
     const scorers = item.changed_scorers.map((scorer) => {
         const movement = `${orDash(scorer.baseline?.score, stats/* formatScore */.y)} → ${orDash(scorer.candidate?.score, stats/* formatScore */.y)}`;
         return `**${md(scorer.scorer, 60)}** ${movement}: ${md(scorer.reason, detail.reasonLength)}`;
@@ -1023,14 +1246,14 @@ function flippedRow(item, detail) {
     const output = item.candidate_error !== undefined ? `error: ${item.candidate_error}` : valueText(item.candidate_output);
     return [
         md(item.item_id, 80),
-        `${item.baseline_status} → ${item.candidate_status}`,
+        movement(item),
         scorers.length > 0 ? scorers.join("<br>") : "—",
         md(output, detail.excerptLength),
     ];
 }
 
 // EXTERNAL MODULE: ./node_modules/string-width/index.js + 6 modules
-var string_width = __webpack_require__(4668);
+var string_width = __webpack_require__(94668);
 ;// CONCATENATED MODULE: ./src/core/report/display-width.ts
 
 /**
@@ -1160,13 +1383,13 @@ function truncateReason(reason) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
-var open_store = __webpack_require__(8558);
+var open_store = __webpack_require__(28558);
 ;// CONCATENATED MODULE: ./src/cli/cli-context.ts
 
 
@@ -1204,7 +1427,7 @@ async function openStore(spec) {
             "or github:OWNER/REPO[@BRANCH] (a results branch)");
     }
     // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.
-    const { openResultsBranchStore, parseResultsBranchSpec } = await Promise.all(/* import() */[__webpack_require__.e(65), __webpack_require__.e(944)]).then(__webpack_require__.bind(__webpack_require__, 7944));
+    const { openResultsBranchStore, parseResultsBranchSpec } = await Promise.all(/* import() */[__webpack_require__.e(65), __webpack_require__.e(944)]).then(__webpack_require__.bind(__webpack_require__, 87944));
     const branch = parseResultsBranchSpec(spec);
     return openResultsBranchStore(branch, {
         token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
@@ -1278,7 +1501,263 @@ function parsePositiveInt(flag, value, max = MAX_COUNT_FLAG) {
     return n;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/core/canonical.ts
+
+/**
+ * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
+ * serialise to the same string, so hashes of items and definitions do not depend on key order.
+ */
+function canonicalJson(value) {
+    return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === "object") {
+        const sorted = {};
+        for (const key of Object.keys(value).sort()) {
+            const entry = value[key];
+            if (entry !== undefined)
+                sorted[key] = sortKeys(entry);
+        }
+        return sorted;
+    }
+    return value;
+}
+function sha256Hex(text) {
+    // The one-shot form: ids are hashed several times per run item, on the hot path.
+    return (0,external_node_crypto_.hash)("sha256", text, "hex");
+}
+/** A short, stable content hash used for ids and versions a user may type. */
+function contentHash(value, length = 12) {
+    return sha256Hex(canonicalJson(value)).slice(0, length);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(88532);
+;// CONCATENATED MODULE: ./src/core/config/scorer-ref-schema.ts
+
+/** The roots a `when` path may start from: the item's own fields (the output is not known yet). */
+const WHEN_ROOTS = ["id", "input", "expected", "metadata"];
+/** A `when` key is a dot path into the item; `metadata` alone would compare the whole object. */
+function whenKeyProblem(key) {
+    const segments = key.split(".");
+    const [root] = segments;
+    if (!WHEN_ROOTS.includes(root)) {
+        // `kind: tool` most likely means the metadata field.
+        const example = segments.at(-1) || "kind";
+        return `"${key}" is not a dot path into the item; start it with input, expected, metadata or id (e.g. metadata.${example})`;
+    }
+    if (segments.some((segment) => segment === ""))
+        return `"${key}" has an empty segment; write a dot path such as metadata.kind`;
+    if (root === "metadata" && segments.length === 1)
+        return "name a metadata field, e.g. metadata.kind";
+    if (root === "id" && segments.length > 1)
+        return "the item's id has no fields; write id: <the id>";
+    return undefined;
+}
+function whenValueProblem(value) {
+    if (value === null || ["string", "number", "boolean"].includes(typeof value))
+        return undefined;
+    return "compare one field with one value (a text, a number, true, false or null); for a nested field write its dot path, e.g. metadata.kind: tool";
+}
+/**
+ * `when: { metadata.kind: tool }`: the scorer runs only on items whose value at every path equals
+ * the given scalar (by the scalar rule of scorers/scalar-equality.ts, so a CSV cell "3" equals 3).
+ * Objects and lists are refused: a nested `when: { metadata: { kind: tool } }` would silently
+ * demand the whole metadata object be exactly that.
+ */
+const ScorerWhenSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())
+    .superRefine((when, context) => {
+    const keys = Object.keys(when);
+    if (keys.length === 0)
+        context.addIssue({ code: "custom", message: "name at least one field, e.g. { metadata.kind: tool }" });
+    for (const key of keys) {
+        const problem = whenValueProblem(when[key]) ?? whenKeyProblem(key);
+        if (problem !== undefined)
+            context.addIssue({ code: "custom", path: [key], message: problem });
+    }
+})
+    .transform((when) => when);
+const SCORER_REF_KEYS = ["name", "label", "config", "not", "weight", "threshold", "when", "severity"];
+/** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: …, not: true, weight: 2, threshold: 0.8, when: … }`. */
+const ScorerRefSchema = schemas/* union */.KCZ([
+    schemas/* string */.YjP().min(1),
+    schemas/* strictObject */.rej({
+        name: schemas/* string */.YjP().min(1),
+        label: schemas/* string */.YjP().min(1).optional(),
+        config: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
+        not: schemas/* boolean */.zMY({ error: "write not: true to negate the scorer" }).optional(),
+        weight: schemas/* number */.aig({ error: "a weight is a number ≥ 0, e.g. weight: 2" }).min(0).optional(),
+        threshold: schemas/* number */.aig({ error: "a threshold is a score between 0 and 1, e.g. threshold: 0.8" }).min(0).max(1).optional(),
+        when: ScorerWhenSchema.optional(),
+        severity: schemas/* enum */.k5n(["normal", "critical"], { error: "write severity: critical (or normal, the default)" }).optional(),
+    }),
+])
+    .transform((ref) => {
+    if (typeof ref === "string")
+        return { name: ref, label: ref, config: {} };
+    const normalized = { name: ref.name, label: ref.label ?? ref.name, config: ref.config };
+    if (ref.not === true)
+        normalized.not = true;
+    if (ref.weight !== undefined && ref.weight !== 1)
+        normalized.weight = ref.weight;
+    if (ref.threshold !== undefined)
+        normalized.threshold = ref.threshold;
+    if (ref.when !== undefined)
+        normalized.when = ref.when;
+    if (ref.severity === "critical")
+        normalized.severity = "critical";
+    return normalized;
+});
+/** The item threshold of `pass_rule: weighted` when `item_threshold` is not written. */
+const DEFAULT_ITEM_THRESHOLD = 0.5;
+const RATE_RULE = /^rate\s*(?:>=|≥)\s*(\d+(?:\.\d+)?|\.\d+)$/;
+const PASS_RULE_HINT = "write all (every scorer passes in every repeat), weighted (the weighted mean score reaches item_threshold), " +
+    "majority or any (of an item's repeats), or rate >= 0.8 (the fraction of repeats that must pass)";
+const PassRuleSchema = schemas/* string */.YjP({ error: PASS_RULE_HINT })
+    .transform((text, context) => {
+    const rule = text.trim();
+    if (rule === "all" || rule === "weighted" || rule === "majority" || rule === "any")
+        return rule;
+    const rate = RATE_RULE.exec(rule);
+    const fraction = rate ? Number(rate[1]) : Number.NaN;
+    if (rate && fraction > 0 && fraction <= 1)
+        return { rate: fraction };
+    context.addIssue({
+        code: "custom",
+        message: rate ? `the rate in ${rule} is a fraction above 0 and at most 1, e.g. rate >= 0.8` : PASS_RULE_HINT,
+    });
+    return core/* NEVER */.tm;
+});
+
+;// CONCATENATED MODULE: ./src/core/config/experiment-version.ts
+
+
+/**
+ * What identifies an experiment version: everything that changes how items are run and judged.
+ * Built from the parsed config (defaults applied) before `${NAME}` interpolation, so no secret
+ * ever lands in a stored run; the description and the dataset path are left out (the dataset is
+ * identified by its own version).
+ */
+function experimentDefinition(config) {
+    return {
+        target: config.target,
+        scorers: config.scorers,
+        gate: config.gate,
+        concurrency: config.concurrency,
+        retries: config.retries,
+        max_error_rate: config.max_error_rate,
+        // Defaults are left out, so experiments written before these keys keep their version.
+        ...(config.pass_rule === "all"
+            ? {}
+            : {
+                pass_rule: config.pass_rule,
+                ...(config.pass_rule === "weighted" ? { item_threshold: config.item_threshold ?? DEFAULT_ITEM_THRESHOLD } : {}),
+            }),
+        ...(config.repeat !== undefined && config.repeat > 1 ? { repeat: config.repeat } : {}),
+        ...(config.cluster !== undefined ? { cluster: config.cluster } : {}),
+        ...(config.inference_steps !== undefined ? { inference_steps: config.inference_steps } : {}),
+        ...(config.variants !== undefined ? { variants: config.variants } : {}),
+    };
+}
+/** Key order does not matter: the hash is over canonical JSON. */
+function experimentVersion(definition) {
+    return contentHash(definition, 12);
+}
+/** The keys of a definition that decide an item's status: the scorers and how they combine. */
+const JUDGING_KEYS = ["scorers", "pass_rule", "item_threshold", "repeat"];
+/**
+ * Whether two stored definitions judge items alike. Runs whose definitions differ only in the
+ * target (the prompt or deployment under test), the gate, the settings or the variants compare
+ * item for item; runs judged by other scorers or another pass rule do not: a changed verdict
+ * could come from the rules rather than the change (the baseline is `not_comparable`).
+ * Undefined definitions (a store without the version) never judge alike.
+ */
+function judgesAlike(a, b) {
+    if (a === undefined || b === undefined)
+        return false;
+    return canonicalJson(judgingPart(a)) === canonicalJson(judgingPart(b));
+}
+function judgingPart(definition) {
+    const record = (definition ?? {});
+    return Object.fromEntries(JUDGING_KEYS.filter((key) => record[key] !== undefined).map((key) => [key, record[key]]));
+}
+
+;// CONCATENATED MODULE: ./src/core/baseline-fitness.ts
+
+
+
+
+/**
+ * Why a baseline cannot serve for this candidate, one phrase each; empty when it can. The
+ * problems are the baseline's alone (a candidate's own problem is a `fail`, never "not
+ * comparable"): not complete (every candidate item would look like a fix), no items, errors
+ * above `max_error_rate`, items judged by other scorers or another pass rule (a flip could come
+ * from the rules, not the change), or more than `baseline_max_age` commits old.
+ */
+function baselineProblems(input) {
+    const { baseline, candidate, gate } = input;
+    const problems = [];
+    if (!isCompleteRun(baseline)) {
+        problems.push(`it is not complete (${baseline.status}); resume it or store a complete baseline`);
+    }
+    const summary = baseline.summary;
+    if (summary !== undefined && summary.total === 0)
+        problems.push("it holds no item");
+    else if (summary !== undefined && (0,core_gate/* exceedsErrorBudget */.XL)(summary, input.maxErrorRate)) {
+        problems.push(`${(0,stats/* formatCount */.B4)(summary.errored)} of ${(0,stats/* formatCount */.B4)(summary.total)} of its items errored, ` +
+            `above max_error_rate ${(0,stats/* formatThreshold */.B6)(input.maxErrorRate)}; refresh the baseline`);
+    }
+    if (baseline.experiment_version !== candidate.experiment_version && !judgesAlike(input.baselineDefinition, input.candidateDefinition)) {
+        problems.push(`it was judged by another experiment version (${baseline.experiment_version}, the candidate's is ` +
+            `${candidate.experiment_version}) with other scorers or another pass rule; refresh the baseline with this configuration`);
+    }
+    const age = input.baselineAgeCommits;
+    if (gate.baseline_max_age !== undefined && age !== undefined && age > gate.baseline_max_age) {
+        problems.push(`it is ${(0,stats/* formatCount */.B4)(age)} commits older than the candidate's base, above baseline_max_age ${(0,stats/* formatCount */.B4)(gate.baseline_max_age)}; refresh the baseline`);
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/core/repeats/repeat-counts.ts
+/** Per item, for reports: "passed 3 of 5". */
+function repeatCounts(item) {
+    const counts = { passed: 0, failed: 0, errored: 0, count: 0 };
+    for (const attempt of item.repeats ?? [{ status: item.status }]) {
+        counts.count += 1;
+        if (attempt.status === "passed")
+            counts.passed += 1;
+        else if (attempt.status === "failed")
+            counts.failed += 1;
+        else
+            counts.errored += 1;
+    }
+    return counts;
+}
+/**
+ * Flaky: the item's non-error attempts both passed and failed, whatever the pass rule then
+ * decided. Such an item is listed apart: its status says more about chance than about the change.
+ * An item without repeats is never flaky.
+ */
+function isFlaky(item) {
+    if (item.repeats === undefined)
+        return false;
+    let passed = false;
+    let failed = false;
+    for (const attempt of item.repeats) {
+        if (attempt.status === "passed")
+            passed = true;
+        else if (attempt.status === "failed")
+            failed = true;
+    }
+    return passed && failed;
+}
+
 ;// CONCATENATED MODULE: ./src/core/flipped-item.ts
+
 /** regression = passed → failed or error; fix = failed or error → passed; else undefined. */
 function flipKind(baseline, candidate) {
     const before = baseline.status === "passed";
@@ -1302,7 +1781,13 @@ function flippedItem(baseline, candidate) {
         // An errored call was never scored: its error, not the baseline's scores, explains the flip.
         changed_scorers: candidate.status === "error" ? [] : changedScorers(baseline.scores, candidate.scores),
         ...(candidate.error !== undefined ? { candidate_error: candidate.error } : {}),
+        ...(baseline.repeats !== undefined ? { baseline_repeats: passedOf(baseline) } : {}),
+        ...(candidate.repeats !== undefined ? { candidate_repeats: passedOf(candidate) } : {}),
     };
+}
+function passedOf(item) {
+    const counts = repeatCounts(item);
+    return { passed: counts.passed, count: counts.count };
 }
 /** Scorers in baseline order, then the candidate's new ones; unchanged scorers are left out. */
 function changedScorers(baseline, candidate) {
@@ -1338,6 +1823,407 @@ function reasonOf(score) {
     return score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason;
 }
 
+// EXTERNAL MODULE: ./src/core/gate-comparison.ts
+var gate_comparison = __webpack_require__(24092);
+;// CONCATENATED MODULE: ./src/core/json-path.ts
+/**
+ * Reads a dot path (`choices.0.message.content`) from a JSON value. Numeric segments index
+ * arrays. Returns `undefined` when any segment is missing. The path "" or "." is the value itself.
+ */
+function getPath(value, path) {
+    if (path === "" || path === ".")
+        return value;
+    let current = value;
+    for (const segment of path.split(".")) {
+        if (current === null || typeof current !== "object")
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+
+;// CONCATENATED MODULE: ./src/core/cluster-key.ts
+
+
+/**
+ * The cluster an item belongs to under the experiment's `cluster: metadata.<key>` (a dot path
+ * into the item, as written), as a string key for the statistics accumulators. An item without
+ * that value is a cluster of its own (keyed by its id), so it adds no correlation. Values are
+ * keyed by their canonical JSON, so 3 and "3" are different clusters.
+ */
+function clusterKey(item, path) {
+    const value = getPath(item, path);
+    if (value === undefined || value === null)
+        return `item:${item.item_id ?? item.id ?? ""}`;
+    return `value:${canonicalJson(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/statistics/change-verdict.ts
+/**
+ * unchanged when no pair differs (changed = false); regression / improvement when pValue < alpha
+ * and delta < 0 / > 0; otherwise noise (a change the test cannot tell from chance, or a significant
+ * test with delta = 0). Higher is better for delta.
+ */
+function classifyChange(input) {
+    if (!input.changed)
+        return "unchanged";
+    if (input.pValue < input.alpha && input.delta < 0)
+        return "regression";
+    if (input.pValue < input.alpha && input.delta > 0)
+        return "improvement";
+    return "noise";
+}
+
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-normal-quantile/lib/index.js
+var lib = __webpack_require__(86060);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-t-quantile/lib/index.js
+var stats_base_dists_t_quantile_lib = __webpack_require__(74455);
+var stats_base_dists_t_quantile_lib_default = /*#__PURE__*/__webpack_require__.n(stats_base_dists_t_quantile_lib);
+;// CONCATENATED MODULE: ./src/core/statistics/intervals.ts
+
+
+const CONFIDENCE = 0.95;
+/** The quantile a two-sided interval at `confidence` reaches: 1 − (1 − confidence) / 2. */
+function upperQuantileLevel(confidence) {
+    if (!(confidence > 0 && confidence < 1))
+        throw new RangeError(`a confidence level lies strictly between 0 and 1, got ${confidence}`);
+    return 1 - (1 - confidence) / 2;
+}
+/**
+ * Wilson score interval (Wilson 1927; Agresti & Coull 1998) for successes/n at `confidence`
+ * (default 0.95). Chosen over the normal (Wald) interval because it stays inside [0, 1] and keeps
+ * its coverage at 0/n, n/n and small n.
+ *
+ * `effectiveN` (≤ n) replaces n everywhere in the formula when clustering inflates the variance
+ * (n / design effect), while the observed rate stays successes/n: the interval widens around the
+ * same rate (Korn & Graubard's effective-sample-size Wilson interval).
+ *
+ * n = 0 → [0, 1]. Throws RangeError for successes > n, negatives, effectiveN outside (0, n], or a
+ * confidence outside (0, 1).
+ */
+function wilsonInterval(successes, n, options = {}) {
+    if (!(Number.isFinite(n) && successes >= 0 && successes <= n)) {
+        throw new RangeError(`a Wilson interval needs 0 ≤ successes ≤ n, got ${successes} of ${n}`);
+    }
+    const z = lib_default()(upperQuantileLevel(options.confidence ?? CONFIDENCE), 0, 1);
+    if (n === 0)
+        return [0, 1];
+    const effectiveN = options.effectiveN ?? n;
+    if (!(effectiveN > 0 && effectiveN <= n)) {
+        throw new RangeError(`an effective sample size lies in (0, n], got ${effectiveN} for n = ${n}`);
+    }
+    const rate = successes / n;
+    const shrink = (z * z) / effectiveN;
+    const centre = (rate + shrink / 2) / (1 + shrink);
+    const half = (z * Math.sqrt((rate * (1 - rate)) / effectiveN + shrink / (4 * effectiveN))) / (1 + shrink);
+    // At 0/n and n/n the formula lands on 0 and 1 only up to rounding; they are exact.
+    return [successes === 0 ? 0 : Math.max(0, centre - half), successes === n ? 1 : Math.min(1, centre + half)];
+}
+/**
+ * mean ± t_{df, 1−(1−confidence)/2} · se, clamped to `bounds` (default [-Infinity, Infinity]).
+ * df < 1 (n < 2, or one cluster) → `bounds` (infinite by default): one observation says nothing
+ * about the spread. se = 0 with df ≥ 1 → [mean, mean] (every value was the same).
+ */
+function meanInterval(estimate, options = {}) {
+    const level = upperQuantileLevel(options.confidence ?? CONFIDENCE);
+    const [lowest, highest] = options.bounds ?? [-Infinity, Infinity];
+    if (estimate.n < 2 || !(estimate.df >= 1))
+        return [lowest, highest];
+    const half = estimate.se === 0 ? 0 : stats_base_dists_t_quantile_lib_default()(level, estimate.df) * estimate.se;
+    return [Math.max(lowest, estimate.mean - half), Math.min(highest, estimate.mean + half)];
+}
+
+;// CONCATENATED MODULE: ./src/core/statistics/mean-accumulator.ts
+/**
+ * Streaming mean and SE in O(1) memory per cluster (never stores values).
+ *
+ * Unclustered: Welford's algorithm (a cluster passed to `add` is ignored).
+ *
+ * Clustered (`clustered: true`): every add names a cluster; undefined → the value is its own
+ * singleton cluster. SE = sqrt(G/(G−1) · Σ_g (S_g − n_g·x̄)²) / n — Miller 2024 eq. 4 (clustered
+ * standard errors) with the CR1 small-sample factor G/(G−1) (Cameron & Miller 2015), which makes it
+ * equal the CLT SE (sample variance, n − 1) when every cluster has one item. df = G − 1.
+ */
+function createMeanAccumulator(options = {}) {
+    return options.clustered === true ? clusteredAccumulator() : welfordAccumulator();
+}
+function welfordAdd(state, value) {
+    state.n += 1;
+    const before = value - state.mean;
+    state.mean += before / state.n;
+    state.m2 += before * (value - state.mean);
+}
+function checkFinite(value) {
+    if (!Number.isFinite(value))
+        throw new RangeError(`a mean needs finite values, got ${value}`);
+}
+function welfordAccumulator() {
+    const state = { n: 0, mean: 0, m2: 0 };
+    return {
+        add(value) {
+            checkFinite(value);
+            welfordAdd(state, value);
+        },
+        estimate() {
+            const { n, mean, m2 } = state;
+            const se = n < 2 ? 0 : Math.sqrt(m2 / (n - 1) / n);
+            return { n, mean, se, df: Math.max(0, n - 1) };
+        },
+    };
+}
+function clusteredAccumulator() {
+    const all = { n: 0, mean: 0, m2: 0 };
+    // Per named cluster only its size and mean: S_g − n_g·x̄ = n_g·(mean_g − x̄), which subtracts
+    // two means instead of two large sums.
+    const named = new Map();
+    // Singletons need no entry each: Σ_i (x_i − x̄)² = M2_s + n_s·(mean_s − x̄)².
+    const singletons = { n: 0, mean: 0, m2: 0 };
+    return {
+        add(value, cluster) {
+            checkFinite(value);
+            welfordAdd(all, value);
+            if (cluster === undefined) {
+                welfordAdd(singletons, value);
+                return;
+            }
+            const group = named.get(cluster) ?? { n: 0, mean: 0 };
+            group.n += 1;
+            group.mean += (value - group.mean) / group.n;
+            named.set(cluster, group);
+        },
+        estimate() {
+            const { n, mean } = all;
+            const clusters = named.size + singletons.n;
+            if (clusters < 2)
+                return { n, mean, se: 0, df: 0, clusters };
+            let scores = singletons.m2 + singletons.n * (singletons.mean - mean) ** 2;
+            for (const group of named.values())
+                scores += (group.n * (group.mean - mean)) ** 2;
+            const se = Math.sqrt((clusters / (clusters - 1)) * scores) / n;
+            return { n, mean, se, df: clusters - 1, clusters };
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-binomial-cdf/lib/index.js
+var stats_base_dists_binomial_cdf_lib = __webpack_require__(36794);
+var stats_base_dists_binomial_cdf_lib_default = /*#__PURE__*/__webpack_require__.n(stats_base_dists_binomial_cdf_lib);
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-t-cdf/lib/index.js
+var stats_base_dists_t_cdf_lib = __webpack_require__(86021);
+var stats_base_dists_t_cdf_lib_default = /*#__PURE__*/__webpack_require__.n(stats_base_dists_t_cdf_lib);
+;// CONCATENATED MODULE: ./src/core/statistics/paired-tests.ts
+
+
+/**
+ * McNemar's exact test (McNemar 1947; exact binomial form) on the discordant pairs of two runs over
+ * the same items: two-sided p = min(1, 2·P(X ≤ min(b, c))) with X ~ Binomial(b + c, 1/2).
+ * b = regressions (pass→fail), c = fixes. b + c = 0 → 1. Example: b = 10, c = 2 → 79/2048 ≈ 0.03857.
+ * Exact rather than χ² because eval changes often flip a handful of items, where χ² is too eager.
+ * Throws RangeError unless b and c are non-negative integers.
+ */
+function mcnemarExactP(b, c) {
+    if (!(Number.isInteger(b) && Number.isInteger(c) && b >= 0 && c >= 0)) {
+        throw new RangeError(`McNemar's test counts pairs: b and c are non-negative integers, got ${b} and ${c}`);
+    }
+    if (b + c === 0)
+        return 1;
+    return Math.min(1, 2 * stats_base_dists_binomial_cdf_lib_default()(Math.min(b, c), b + c, 0.5));
+}
+/**
+ * Two-sided p of a paired t-test on a MeanEstimate of per-item differences (candidate − baseline):
+ * 2·(1 − T_df(|mean| / se)), computed as 2·T_df(−|mean| / se) so a tiny p does not round to 0.
+ * n < 2 or df < 1 → 1 (no spread to test against). se = 0 → 1 when mean = 0, else 0 (every pair
+ * moved by the same amount).
+ */
+function pairedTTestP(estimate) {
+    if (estimate.n < 2 || !(estimate.df >= 1))
+        return 1;
+    if (estimate.se === 0)
+        return estimate.mean === 0 ? 1 : 0;
+    return Math.min(1, 2 * stats_base_dists_t_cdf_lib_default()(-Math.abs(estimate.mean) / estimate.se, estimate.df));
+}
+
+;// CONCATENATED MODULE: ./src/core/statistics/mde.ts
+
+
+
+const POWER = 0.8;
+/**
+ * Smallest |candidate − baseline| pass-rate change (fraction 0..1) that n paired items detect with
+ * 80 % power at two-sided level alpha, from the observed discordant pairs b + c (Miller 2024 §power
+ * analysis; Connor 1987 for paired proportions, dropping the Δ² term, which only errs large):
+ * (z_{1−α/2} + z_{0.8}) · sqrt(max(b + c, 1) / n) / sqrt(n) — at least one discordant pair is
+ * assumed, so an unchanged run does not claim to detect any change. Never below k_min / n, where
+ * k_min is the fewest discordant pairs (all one way) for which mcnemarExactP(k, 0) < alpha (6 at
+ * α = 0.05): the exact test cannot do better. Capped at 1. n = 0 → 1.
+ * Throws RangeError unless 0 ≤ discordant ≤ n and 0 < alpha < 1.
+ */
+function passRateMde(n, discordant, alpha) {
+    checkAlpha(alpha);
+    if (!(Number.isFinite(n) && discordant >= 0 && discordant <= n)) {
+        throw new RangeError(`discordant pairs lie between 0 and n, got ${discordant} of ${n}`);
+    }
+    if (n === 0)
+        return 1;
+    const spread = Math.sqrt(Math.max(discordant, 1) / n) / Math.sqrt(n);
+    const approximate = (zQuantile(1 - alpha / 2) + zQuantile(POWER)) * spread;
+    return Math.min(1, Math.max(approximate, fewestSignificantFlips(alpha) / n));
+}
+/**
+ * Smallest mean change a paired t-test on this estimate (of per-item differences) detects with
+ * 80 % power at two-sided level alpha: (t_{df, 1−α/2} + z_{0.8}) · se.
+ * se = 0 (every difference was the same, usually 0) cannot measure the spread, so `resolution`
+ * (default 1/n) stands in for the SE, as passRateMde assumes one discordant pair.
+ * n < 2 or df < 1 (one cluster) → Infinity: no spread, no test.
+ */
+function meanMde(estimate, alpha, options = {}) {
+    checkAlpha(alpha);
+    if (estimate.n < 2 || !(estimate.df >= 1))
+        return Infinity;
+    const se = estimate.se > 0 ? estimate.se : (options.resolution ?? 1 / estimate.n);
+    return (stats_base_dists_t_quantile_lib_default()(1 - alpha / 2, estimate.df) + zQuantile(POWER)) * se;
+}
+function zQuantile(level) {
+    return lib_default()(level, 0, 1);
+}
+function checkAlpha(alpha) {
+    if (!(alpha > 0 && alpha < 1))
+        throw new RangeError(`a significance level lies strictly between 0 and 1, got ${alpha}`);
+}
+/** The fewest discordant pairs, all one way, that McNemar's exact test calls significant at alpha. */
+function fewestSignificantFlips(alpha) {
+    let flips = 1;
+    // p(k, 0) = 2^(1−k) halves with each pair, so this ends within log2(2/alpha) + 1 steps.
+    while (mcnemarExactP(flips, 0) >= alpha)
+        flips += 1;
+    return flips;
+}
+
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-binomial-test/lib/index.js
+var stats_binomial_test_lib = __webpack_require__(76925);
+var stats_binomial_test_lib_default = /*#__PURE__*/__webpack_require__.n(stats_binomial_test_lib);
+;// CONCATENATED MODULE: ./src/core/statistics/paired-rate-interval.ts
+
+
+/**
+ * The 95 % interval of a paired pass-rate change Δ = (fixes − regressions) / n (a fraction):
+ * the union of two standard intervals, so it is never narrower than either.
+ * - Newcombe's hybrid score interval for paired proportions (Newcombe 1998, Stat Med 17:2635,
+ *   method 10: Wilson intervals of both rates combined with their correlation φ), which accounts
+ *   for how often pairs differ;
+ * - the exact conditional interval that agrees with McNemar's exact test: given the b + c
+ *   discordant pairs, the Clopper–Pearson interval [θ₁, θ₂] of the share of fixes (as
+ *   `binomialTest` computes it) mapped to Δ = (b + c)/n · (2θ − 1).
+ * Because the second excludes 0 exactly when the exact test rejects at 5 %, the union excludes 0
+ * only then: a shown interval never calls a change that the p-value calls noise. n = 0 → [−1, 1].
+ */
+function pairedRateInterval(table) {
+    const { regressions: b, fixes: c, n } = table;
+    if (n === 0)
+        return [-1, 1];
+    const newcombe = newcombeInterval(table);
+    if (b + c === 0)
+        return newcombe;
+    const [low, high] = stats_binomial_test_lib_default()(c, b + c, { p: 0.5, alpha: 1 - CONFIDENCE }).ci;
+    const share = (b + c) / n;
+    return [Math.max(-1, Math.min(newcombe[0], share * (2 * low - 1))), Math.min(1, Math.max(newcombe[1], share * (2 * high - 1)))];
+}
+function newcombeInterval({ bothPassed: a, regressions: b, fixes: c, n }) {
+    const d = n - a - b - c;
+    const before = (a + b) / n;
+    const after = (a + c) / n;
+    const [beforeLow, beforeHigh] = wilsonInterval(a + b, n);
+    const [afterLow, afterHigh] = wilsonInterval(a + c, n);
+    const product = (a + b) * (c + d) * (a + c) * (b + d);
+    const phi = product === 0 ? 0 : (a * d - b * c) / Math.sqrt(product);
+    const delta = after - before;
+    const lower = Math.sqrt(Math.max(0, (after - afterLow) ** 2 - 2 * phi * (after - afterLow) * (beforeHigh - before) + (beforeHigh - before) ** 2));
+    const upper = Math.sqrt(Math.max(0, (afterHigh - after) ** 2 - 2 * phi * (afterHigh - after) * (before - beforeLow) + (before - beforeLow) ** 2));
+    return [delta - lower, delta + upper];
+}
+
+;// CONCATENATED MODULE: ./src/core/paired-comparison.ts
+
+
+
+
+
+
+
+/**
+ * Paired statistics of a candidate against a baseline, streamed pair by pair in memory O(scorers
+ * × clusters). Pass/fail, and scorers whose scores are all 0 or 1: McNemar's exact test on the
+ * discordant pairs, with Newcombe's paired interval widened to agree with it (statistics/paired-rate-interval.ts).
+ * Other scores: a paired t-test on the per-item differences. With `cluster`, every test is the
+ * paired t-test on clustered standard errors: McNemar assumes independent pairs (Miller 2024,
+ * arXiv 2411.00640, §2.2 and §3).
+ */
+function createPairedComparison(options) {
+    const clustered = options.cluster !== undefined;
+    const tally = () => ({ differences: createMeanAccumulator({ clustered }), worse: 0, better: 0, bothHigh: 0, binary: true });
+    const overall = tally();
+    const scorers = new Map();
+    return {
+        add(baseline, candidate) {
+            const cluster = options.cluster === undefined ? undefined : clusterKey(candidate, options.cluster);
+            addPair(overall, baseline.status === "passed" ? 1 : 0, candidate.status === "passed" ? 1 : 0, cluster);
+            const before = new Map(baseline.scores.map((score) => [score.scorer, score]));
+            for (const after of candidate.scores) {
+                const score = before.get(after.scorer);
+                // A scorer error counts as the score it recorded (0, not passed), as in the run's summary,
+                // so the paired delta is the change of the means the tables show.
+                if (score === undefined)
+                    continue;
+                let scorer = scorers.get(after.scorer);
+                if (scorer === undefined) {
+                    scorer = tally();
+                    scorers.set(after.scorer, scorer);
+                }
+                addPair(scorer, score.score, after.score, cluster);
+            }
+        },
+        overall: () => statisticOf(overall, options.alpha, clustered),
+        scorer(name) {
+            const scorer = scorers.get(name);
+            return scorer === undefined ? null : statisticOf(scorer, options.alpha, clustered);
+        },
+    };
+}
+function addPair(tally, before, after, cluster) {
+    tally.differences.add(after - before, cluster);
+    if (after < before)
+        tally.worse += 1;
+    else if (after > before)
+        tally.better += 1;
+    else if (after === 1)
+        tally.bothHigh += 1;
+    if (!isBinary(before) || !isBinary(after))
+        tally.binary = false;
+}
+function isBinary(value) {
+    return value === 0 || value === 1;
+}
+function statisticOf(tally, alpha, clustered) {
+    const estimate = tally.differences.estimate();
+    const { n, mean: delta } = estimate;
+    const exact = tally.binary && !clustered;
+    const pValue = exact ? mcnemarExactP(tally.worse, tally.better) : pairedTTestP(estimate);
+    return {
+        n,
+        delta,
+        ci95: exact
+            ? pairedRateInterval({ bothPassed: tally.bothHigh, regressions: tally.worse, fixes: tally.better, n })
+            : meanInterval(estimate, { bounds: [-1, 1] }),
+        p_value: pValue,
+        // Infinity (n < 2) is stored as 1: no change a score or rate can make is detectable.
+        mde: Math.min(1, exact ? passRateMde(n, tally.worse + tally.better, alpha) : meanMde(estimate, alpha)),
+        test: exact ? "mcnemar_exact" : clustered ? "clustered_paired_t" : "paired_t",
+        discordant: { worse: tally.worse, better: tally.better },
+        verdict: classifyChange({ changed: tally.worse + tally.better > 0, delta, pValue, alpha }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/item-id-order.ts
 /**
  * The order run items are streamed in: by item_id, comparing Unicode code points. Code point
@@ -1362,20 +2248,110 @@ function compareItemIds(a, b) {
     return a.length - b.length;
 }
 
+;// CONCATENATED MODULE: ./src/core/ordered-item-cursor.ts
+
+/**
+ * Walks a stream and refuses one that is not strictly ordered by item_id: a merge-join over an
+ * unordered stream would silently report shared items as one-sided (or as differing across runs).
+ */
+function orderedItemCursor(items, name) {
+    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+    let previous;
+    let done = false;
+    return {
+        async next() {
+            if (done)
+                return undefined;
+            const step = await iterator.next();
+            if (step.done === true) {
+                done = true;
+                return undefined;
+            }
+            const id = step.value.item_id;
+            if (previous !== undefined && compareItemIds(previous, id) >= 0) {
+                throw new Error(`${name}: items must come ordered by item_id without repeats, but "${id}" came after "${previous}"`);
+            }
+            previous = id;
+            return step.value;
+        },
+        async close() {
+            if (!done) {
+                done = true;
+                await iterator.return?.();
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/statistics/rate-accumulator.ts
+
+
+/**
+ * Pass rate with a 95 % Wilson interval. Clustered: the Wilson interval on the effective sample size
+ * n / deff, where deff = max(1, SE_clustered² / SE_iid²) (Kish design effect; SE_iid² = p(1 − p) /
+ * (n − 1), the CLT SE of 0/1 values), so related items never narrow the interval. An undefined
+ * cluster makes the item its own cluster.
+ *
+ * When the variances cannot say how related the items are:
+ * - fewer than two clusters with n ≥ 2: the run may be one observation repeated, so deff = n
+ *   (the interval of a single item at the observed rate);
+ * - no variation (all pass or all fail, SE_iid = 0): deff = 1, since the clustered SE is 0 too.
+ */
+function createRateAccumulator(options = {}) {
+    const scores = options.clustered === true ? createMeanAccumulator({ clustered: true }) : undefined;
+    let n = 0;
+    let successes = 0;
+    return {
+        add(passed, cluster) {
+            n += 1;
+            if (passed)
+                successes += 1;
+            scores?.add(passed ? 1 : 0, cluster);
+        },
+        estimate() {
+            const rate = n === 0 ? 0 : successes / n;
+            const designEffect = scores === undefined ? 1 : kishDesignEffect(scores.estimate(), rate);
+            const ci95 = wilsonInterval(successes, n, designEffect === 1 ? {} : { effectiveN: n / designEffect });
+            return { n, successes, rate, ci95, design_effect: designEffect };
+        },
+    };
+}
+function kishDesignEffect(clusteredScores, rate) {
+    const { n, se, clusters = 0 } = clusteredScores;
+    if (n < 2)
+        return 1;
+    if (clusters < 2)
+        return n;
+    const iidVariance = (rate * (1 - rate)) / (n - 1);
+    if (iidVariance === 0)
+        return 1;
+    return Math.max(1, (se * se) / iidVariance);
+}
+
 ;// CONCATENATED MODULE: ./src/core/summarize-run.ts
 
-function createRunSummaryAccumulator() {
+
+
+
+
+function createRunSummaryAccumulator(options = {}) {
+    const { cluster } = options;
+    const clustered = cluster !== undefined;
     const counts = { total: 0, passed: 0, failed: 0, errored: 0 };
+    const passRate = createRateAccumulator({ clustered });
     const tokens = { input: 0, output: 0, total: 0 };
     // Map keeps insertion order: scorers are reported in order of first appearance.
     const scorers = new Map();
     const latencies = [];
     let cost = 0;
     let retries = 0;
+    // Undefined until an item with repeats is added: runs without repeats keep no such key.
+    let flaky;
     // Undefined until a score reports what its scorer spent: runs without judges keep no such key.
     let scorerTokens;
     let scorerCost = 0;
     function add(item) {
+        const key = cluster === undefined ? undefined : clusterKey(item, cluster);
         counts.total += 1;
         if (item.status === "passed")
             counts.passed += 1;
@@ -1383,20 +2359,21 @@ function createRunSummaryAccumulator() {
             counts.failed += 1;
         else
             counts.errored += 1;
-        // An errored call's latency is a timeout or a refusal, not the target's speed.
-        if (item.status !== "error")
-            latencies.push(item.latency_ms);
+        passRate.add(item.status === "passed", key);
+        addCalls(item);
         addUsage(tokens, item.usage);
         cost += item.cost ?? 0;
-        retries += Math.max(0, item.attempts - 1);
+        if (item.repeats !== undefined)
+            flaky = (flaky ?? 0) + (isFlaky(item) ? 1 : 0);
         for (const score of item.scores) {
             let tally = scorers.get(score.scorer);
             if (tally === undefined) {
-                tally = { count: 0, scoreSum: 0, passed: 0, errors: 0 };
+                tally = { count: 0, scoreSum: 0, passed: 0, errors: 0, spread: createMeanAccumulator({ clustered }) };
                 scorers.set(score.scorer, tally);
             }
             tally.count += 1;
             tally.scoreSum += score.score;
+            tally.spread.add(score.score, key);
             if (score.passed)
                 tally.passed += 1;
             if (score.error !== undefined)
@@ -1408,10 +2385,30 @@ function createRunSummaryAccumulator() {
             }
         }
     }
+    /**
+     * Latency is the target's speed per call, so a repeated item adds each attempt's. An errored
+     * call's latency is a timeout or a refusal, not the target's speed. Retries are calls beyond
+     * the first of each call.
+     */
+    function addCalls(item) {
+        if (item.repeats === undefined) {
+            if (item.status !== "error")
+                latencies.push(item.latency_ms);
+            retries += Math.max(0, item.attempts - 1);
+            return;
+        }
+        for (const attempt of item.repeats) {
+            if (attempt.status !== "error")
+                latencies.push(attempt.latency_ms);
+            retries += Math.max(0, attempt.attempts - 1);
+        }
+    }
     function summary() {
         return {
             ...counts,
             pass_rate: (0,stats/* ratio */.CG)(counts.passed, counts.total),
+            pass_rate_ci95: passRate.estimate().ci95.map(orderFree),
+            ...(flaky !== undefined ? { flaky } : {}),
             scorers: [...scorers].map(([scorer, tally]) => scorerSummary(scorer, tally)),
             // Order does not matter to later adds, so sorting the buffer in place is safe.
             latency_ms: (0,stats/* latencyStats */.Ir)(latencies),
@@ -1425,7 +2422,10 @@ function createRunSummaryAccumulator() {
     }
     return { add, summary };
 }
-/** A scorer that threw still counts in `count` and `mean` (as the score it recorded). */
+/**
+ * A scorer that threw still counts in `count` and `mean` (as the score it recorded). `se` is 0
+ * when it cannot be estimated (one item, or one cluster).
+ */
 function scorerSummary(scorer, tally) {
     return {
         scorer,
@@ -1434,7 +2434,17 @@ function scorerSummary(scorer, tally) {
         passed: tally.passed,
         pass_rate: (0,stats/* ratio */.CG)(tally.passed, tally.count),
         errors: tally.errors,
+        se: orderFree(tally.spread.estimate().se),
     };
+}
+/**
+ * Streaming variances round differently in the last bits depending on the order items arrive
+ * (calls finish in any order; a resumed run adds its stored items first). Rounded to 12
+ * significant digits, far below any meaningful difference, a resumed run ends with an
+ * uninterrupted run's summary.
+ */
+function orderFree(value) {
+    return value === 0 ? 0 : Number(value.toPrecision(12));
 }
 function addUsage(tokens, usage) {
     if (usage === undefined)
@@ -1448,8 +2458,8 @@ function addUsage(tokens, usage) {
         tokens.cached_input = (tokens.cached_input ?? 0) + usage.cached_input_tokens;
 }
 /** The summary of a run from its items, streamed; works on a store's cursor or an array. */
-async function summarizeRun(items) {
-    const accumulator = createRunSummaryAccumulator();
+async function summarizeRun(items, options = {}) {
+    const accumulator = createRunSummaryAccumulator(options);
     for await (const item of items)
         accumulator.add(item);
     return accumulator.summary();
@@ -1508,7 +2518,30 @@ const ScoreSchema = schemas/* object */.Ikc({
     cost: schemas/* number */.aig().nonnegative().optional(),
 });
 const RunItemStatusSchema = schemas/* enum */.k5n(["passed", "failed", "error"]);
-/** One dataset item's result in one run: stored as soon as it finishes. */
+/**
+ * One call of the target for an item and its scores, when the experiment repeats items
+ * (`repeat: K`). Stored inside its run item as soon as it finishes, so a killed run keeps it.
+ */
+const RepeatAttemptSchema = schemas/* object */.Ikc({
+    /** 0-based, < K. */
+    repeat: schemas/* number */.aig().int().nonnegative(),
+    status: RunItemStatusSchema,
+    output: schemas/* unknown */.L5J().optional(),
+    latency_ms: schemas/* number */.aig().nonnegative(),
+    /** Calls made for this attempt: 1 + retries. */
+    attempts: schemas/* number */.aig().int().nonnegative(),
+    tool_calls: schemas/* array */.YOg(ToolCallSchema).optional(),
+    usage: UsageSchema.optional(),
+    cost: schemas/* number */.aig().nonnegative().optional(),
+    error: schemas/* string */.YjP().optional(),
+    scores: schemas/* array */.YOg(ScoreSchema),
+    finished_at: schemas/* string */.YjP(),
+});
+/**
+ * One dataset item's result in one run: stored as soon as it finishes. With repeats, its own
+ * fields sum up the attempts (core/repeats/): `status` by the pass rule, `scores` one per scorer
+ * over the attempts, `usage` and `cost` summed, `output` that of an attempt with the item's status.
+ */
 const RunItemSchema = schemas/* object */.Ikc({
     /** Stable id a user can type: `--run-item-id`. */
     id: schemas/* string */.YjP(),
@@ -1527,6 +2560,8 @@ const RunItemSchema = schemas/* object */.Ikc({
     error: schemas/* string */.YjP().optional(),
     scores: schemas/* array */.YOg(ScoreSchema),
     finished_at: schemas/* string */.YjP(),
+    /** Every attempt so far by repeat index, when the run repeats items; fewer than K while it runs. */
+    repeats: schemas/* array */.YOg(RepeatAttemptSchema).optional(),
 });
 
 ;// CONCATENATED MODULE: ./src/core/comparison.ts
@@ -1549,8 +2584,36 @@ const IdListSchema = schemas/* object */.Ikc({
 const ScorerSideSchema = schemas/* object */.Ikc({
     count: schemas/* number */.aig().int().nonnegative(),
     mean: schemas/* number */.aig(),
+    /** Standard error of `mean` (CLT, or clustered); absent when the side's summary has none. */
+    se: schemas/* number */.aig().nonnegative().optional(),
     pass_rate: schemas/* number */.aig(),
     errors: schemas/* number */.aig().int().nonnegative(),
+});
+/** What a paired test says of a change: see core/statistics/change-verdict.ts. */
+const ChangeVerdictSchema = schemas/* enum */.k5n(["regression", "improvement", "noise", "unchanged"]);
+/**
+ * A paired comparison of baseline and candidate over the items both scored (Miller 2024, arXiv
+ * 2411.00640: inference on paired per-question differences). `delta` is candidate − baseline, a
+ * fraction for pass rates, score units for scorer means; higher is better.
+ */
+const PairedStatisticSchema = schemas/* object */.Ikc({
+    /** Pairs compared: shared items both sides scored. */
+    n: schemas/* number */.aig().int().nonnegative(),
+    delta: schemas/* number */.aig(),
+    /** 95 % interval of delta (t interval on the paired differences, clustered when configured). */
+    ci95: schemas/* tuple */.PVZ([schemas/* number */.aig(), schemas/* number */.aig()]),
+    /** Two-sided p of `test`; 1 when nothing differs. */
+    p_value: schemas/* number */.aig().min(0).max(1),
+    /** Smallest |delta| these pairs detect with 80 % power at the comparison's alpha. */
+    mde: schemas/* number */.aig().nonnegative(),
+    /**
+     * `mcnemar_exact`: McNemar's exact test on discordant pass/fail pairs (scores all 0 or 1);
+     * `paired_t`: a paired t-test on the differences; `clustered_paired_t` with clustered SEs.
+     */
+    test: schemas/* enum */.k5n(["mcnemar_exact", "paired_t", "clustered_paired_t"]),
+    /** Pairs that moved down (b) and up (c): for pass/fail, regressions and fixes, flaky items included. */
+    discordant: schemas/* object */.Ikc({ worse: schemas/* number */.aig().int().nonnegative(), better: schemas/* number */.aig().int().nonnegative() }),
+    verdict: ChangeVerdictSchema,
 });
 /** One scorer over the shared items; a scorer present on one side only has null on the other. */
 const ScorerComparisonSchema = schemas/* object */.Ikc({
@@ -1559,6 +2622,10 @@ const ScorerComparisonSchema = schemas/* object */.Ikc({
     candidate: ScorerSideSchema.nullable(),
     mean_delta: schemas/* number */.aig().nullable(),
     pass_rate_delta: schemas/* number */.aig().nullable(),
+    /** Set for a scorer the experiment marks `severity: critical`. */
+    severity: schemas/* literal */.euz("critical").optional(),
+    /** The paired test of this scorer's scores; null when a side lacks the scorer or no pair was scored on both. */
+    statistic: PairedStatisticSchema.nullable(),
 });
 const ScoreSnapshotSchema = schemas/* object */.Ikc({ score: schemas/* number */.aig(), passed: schemas/* boolean */.zMY() });
 const ChangedScorerSchema = schemas/* object */.Ikc({
@@ -1568,7 +2635,10 @@ const ChangedScorerSchema = schemas/* object */.Ikc({
     /** The candidate's evidence reason (or its scorer error), else the baseline's. */
     reason: schemas/* string */.YjP(),
 });
-/** An item whose status moved between pass and not-pass: a regression or a fix. */
+/**
+ * An item whose status moved between pass and not-pass: a regression, a fix, or — when its
+ * repeats both passed and failed in either run — a flaky flip, which is neither.
+ */
 const FlippedItemSchema = schemas/* object */.Ikc({
     item_id: schemas/* string */.YjP(),
     /** The candidate's run item: what `--run-item-id` takes. */
@@ -1582,6 +2652,9 @@ const FlippedItemSchema = schemas/* object */.Ikc({
     /** Scorers whose score or pass changed, or that scored on one side only. */
     changed_scorers: schemas/* array */.YOg(ChangedScorerSchema),
     candidate_error: schemas/* string */.YjP().optional(),
+    /** Passed/total repeats per side, when the runs repeat items. */
+    baseline_repeats: schemas/* object */.Ikc({ passed: schemas/* number */.aig().int(), count: schemas/* number */.aig().int() }).optional(),
+    candidate_repeats: schemas/* object */.Ikc({ passed: schemas/* number */.aig().int(), count: schemas/* number */.aig().int() }).optional(),
 });
 /** Flipped items, the list capped; `count` is always exact. */
 const FlippedListSchema = schemas/* object */.Ikc({
@@ -1610,11 +2683,25 @@ const ComparisonSchema = schemas/* object */.Ikc({
         only_candidate: IdListSchema,
     }),
     pass_rate: MetricDeltaSchema,
+    /**
+     * The paired test of pass/fail over the shared items (McNemar's exact test, or a clustered
+     * paired t-test with `cluster`), and what it used: `alpha` labels verdicts (the gate's
+     * `significance`, else 0.05), `cluster` the experiment's key.
+     */
+    statistics: schemas/* object */.Ikc({
+        alpha: schemas/* number */.aig(),
+        cluster: schemas/* string */.YjP().optional(),
+        overall: PairedStatisticSchema,
+    }),
     scorers: schemas/* array */.YOg(ScorerComparisonSchema),
-    /** passed in the baseline → failed or error in the candidate. */
+    /** passed in the baseline → failed or error in the candidate; flaky items apart. */
     regressions: FlippedListSchema,
-    /** failed or error in the baseline → passed in the candidate. */
+    /** failed or error in the baseline → passed in the candidate; flaky items apart. */
     fixes: FlippedListSchema,
+    /** Flips of items flaky in either run: reported apart, never as a regression or a fix. */
+    flaky: FlippedListSchema,
+    /** Shared items flaky (repeats both passed and failed) in the baseline, the candidate or both. */
+    flaky_items: IdListSchema,
     errors: schemas/* object */.Ikc({
         baseline: schemas/* number */.aig().int().nonnegative(),
         candidate: schemas/* number */.aig().int().nonnegative(),
@@ -1634,11 +2721,17 @@ const ComparisonSchema = schemas/* object */.Ikc({
 
 
 
+
+
+
+
 const DEFAULT_MAX_LISTED_IDS = 1000;
 const DEFAULT_MAX_FLIPPED_ITEMS = 500;
 /**
  * Compares a candidate run with a baseline by a streaming merge-join over both item streams,
- * so memory holds numbers and the capped lists, never either run. Metrics cover shared items.
+ * so memory holds numbers and the capped lists, never either run. Metrics cover shared items,
+ * and every difference comes with its paired test (core/paired-comparison.ts). A flip of an item
+ * flaky in either run is listed as flaky, never as a regression or a fix.
  */
 async function compareRuns(baseline, candidate, options = {}) {
     const maxIds = options.maxListedIds ?? DEFAULT_MAX_LISTED_IDS;
@@ -1648,11 +2741,16 @@ async function compareRuns(baseline, candidate, options = {}) {
     const newErrors = cappedIds(maxIds);
     const regressions = cappedFlipped(maxFlipped);
     const fixes = cappedFlipped(maxFlipped);
-    const baselineShared = createRunSummaryAccumulator();
-    const candidateShared = createRunSummaryAccumulator();
+    const flaky = cappedFlipped(maxFlipped);
+    const flakyItems = cappedIds(maxIds);
+    const alpha = options.alpha ?? gate_comparison/* DEFAULT_ALPHA */.p;
+    const cluster = options.cluster !== undefined ? { cluster: options.cluster } : {};
+    const paired = createPairedComparison({ alpha, ...cluster });
+    const baselineShared = createRunSummaryAccumulator(cluster);
+    const candidateShared = createRunSummaryAccumulator(cluster);
     let shared = 0;
-    const before = orderedCursor(baseline.items, `baseline run ${baseline.run.id}`);
-    const after = orderedCursor(candidate.items, `candidate run ${candidate.run.id}`);
+    const before = orderedItemCursor(baseline.items, `baseline run ${baseline.run.id}`);
+    const after = orderedItemCursor(candidate.items, `candidate run ${candidate.run.id}`);
     try {
         let left = await before.next();
         let right = await after.next();
@@ -1670,10 +2768,16 @@ async function compareRuns(baseline, candidate, options = {}) {
                 shared += 1;
                 baselineShared.add(left);
                 candidateShared.add(right);
+                paired.add(left, right);
+                const flakyItem = isFlaky(left) || isFlaky(right);
+                if (flakyItem)
+                    flakyItems.add(right.item_id);
                 const kind = flipKind(left, right);
-                if (kind === "regression")
+                if (kind !== undefined && flakyItem)
+                    flaky.add(left, right);
+                else if (kind === "regression")
                     regressions.add(left, right);
-                if (kind === "fix")
+                else if (kind === "fix")
                     fixes.add(left, right);
                 if (right.status === "error" && left.status !== "error")
                     newErrors.add(right.item_id);
@@ -1696,9 +2800,12 @@ async function compareRuns(baseline, candidate, options = {}) {
         ...(note !== undefined ? { dataset_note: note } : {}),
         items: { shared, only_baseline: onlyBaseline.list(), only_candidate: onlyCandidate.list() },
         pass_rate: delta(baselineSummary.pass_rate, candidateSummary.pass_rate),
-        scorers: compareScorers(baselineSummary.scorers, candidateSummary.scorers),
+        statistics: { alpha, ...cluster, overall: paired.overall() },
+        scorers: compareScorers(baselineSummary.scorers, candidateSummary.scorers, paired, options.critical),
         regressions: regressions.list(),
         fixes: fixes.list(),
+        flaky: flaky.list(),
+        flaky_items: flakyItems.list(),
         errors: {
             baseline: baselineSummary.errored,
             candidate: candidateSummary.errored,
@@ -1751,7 +2858,7 @@ function tokenDeltas(baseline, candidate) {
     };
 }
 /** Baseline's scorers in order, then scorers only the candidate has. */
-function compareScorers(baseline, candidate) {
+function compareScorers(baseline, candidate, paired, critical) {
     const candidateByName = new Map(candidate.map((summary) => [summary.scorer, summary]));
     const names = [...new Set([...baseline, ...candidate].map((summary) => summary.scorer))];
     const baselineByName = new Map(baseline.map((summary) => [summary.scorer, summary]));
@@ -1765,13 +2872,21 @@ function compareScorers(baseline, candidate) {
             candidate: after,
             mean_delta: both ? after.mean - before.mean : null,
             pass_rate_delta: both ? after.pass_rate - before.pass_rate : null,
+            ...(critical?.has(scorer) === true ? { severity: "critical" } : {}),
+            statistic: both ? paired.scorer(scorer) : null,
         };
     });
 }
 function scorerSide(summary) {
     if (summary === undefined)
         return null;
-    return { count: summary.count, mean: summary.mean, pass_rate: summary.pass_rate, errors: summary.errors };
+    return {
+        count: summary.count,
+        mean: summary.mean,
+        ...(summary.se !== undefined ? { se: summary.se } : {}),
+        pass_rate: summary.pass_rate,
+        errors: summary.errors,
+    };
 }
 function cappedIds(max) {
     const ids = [];
@@ -1797,157 +2912,6 @@ function cappedFlipped(max) {
         list: () => ({ count, items }),
     };
 }
-/**
- * Walks a stream and refuses one that is not strictly ordered by item_id: a merge-join over an
- * unordered stream would silently report shared items as one-sided.
- */
-function orderedCursor(items, name) {
-    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
-    let previous;
-    let done = false;
-    return {
-        async next() {
-            if (done)
-                return undefined;
-            const step = await iterator.next();
-            if (step.done === true) {
-                done = true;
-                return undefined;
-            }
-            const id = step.value.item_id;
-            if (previous !== undefined && compareItemIds(previous, id) >= 0) {
-                throw new Error(`${name}: items must come ordered by item_id without repeats, but "${id}" came after "${previous}"`);
-            }
-            previous = id;
-            return step.value;
-        },
-        async close() {
-            if (!done) {
-                done = true;
-                await iterator.return?.();
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/compare-stored-runs.ts
-
-
-
-/**
- * Compares two stored runs of one experiment. Throws `UserError` (exit 2) for runs of different
- * experiments, for a baseline that is not complete (running, cancelled, errored) or holds no item,
- * and for runs whose items have none in common: against such a baseline every candidate would
- * look like a fix and pass a regression gate. A candidate with no item at all (a run killed at
- * once) is compared: its verdict then says why it fails.
- */
-async function compareStoredRuns(store, baseline, candidate) {
-    if (baseline.experiment !== candidate.experiment) {
-        throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} are of different experiments ` +
-            `("${baseline.experiment}" and "${candidate.experiment}"); compare runs of one experiment`);
-    }
-    if (!isCompleteRun(baseline)) {
-        throw new core_errors/* UserError */.y(`the baseline run ${baseline.id} is not complete (${baseline.status}): it cannot show regressions; ` +
-            `resume it (evalgate run ${baseline.experiment} --resume ${baseline.id}) or compare with a complete run`);
-    }
-    const comparison = await compareRuns({ run: baseline, items: store.runItems(baseline.id) }, { run: candidate, items: store.runItems(candidate.id) });
-    const { shared, only_baseline: onlyBaseline, only_candidate: onlyCandidate } = comparison.items;
-    if (shared === 0 && onlyBaseline.count === 0) {
-        throw new core_errors/* UserError */.y(`the baseline run ${baseline.id} holds no item, so there is nothing to compare with`);
-    }
-    if (shared === 0 && onlyCandidate.count > 0) {
-        throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} share no item ` +
-            `(datasets ${baseline.dataset_version} and ${candidate.dataset_version}), so there is nothing to compare`);
-    }
-    return comparison;
-}
-
-// EXTERNAL MODULE: ./src/cli/exit-codes.ts
-var exit_codes = __webpack_require__(8551);
-;// CONCATENATED MODULE: ./src/core/config/scorer-ref-schema.ts
-
-/** The roots a `when` path may start from: the item's own fields (the output is not known yet). */
-const WHEN_ROOTS = ["id", "input", "expected", "metadata"];
-/** A `when` key is a dot path into the item; `metadata` alone would compare the whole object. */
-function whenKeyProblem(key) {
-    const segments = key.split(".");
-    const [root] = segments;
-    if (!WHEN_ROOTS.includes(root)) {
-        // `kind: tool` most likely means the metadata field.
-        const example = segments.at(-1) || "kind";
-        return `"${key}" is not a dot path into the item; start it with input, expected, metadata or id (e.g. metadata.${example})`;
-    }
-    if (segments.some((segment) => segment === ""))
-        return `"${key}" has an empty segment; write a dot path such as metadata.kind`;
-    if (root === "metadata" && segments.length === 1)
-        return "name a metadata field, e.g. metadata.kind";
-    if (root === "id" && segments.length > 1)
-        return "the item's id has no fields; write id: <the id>";
-    return undefined;
-}
-function whenValueProblem(value) {
-    if (value === null || ["string", "number", "boolean"].includes(typeof value))
-        return undefined;
-    return "compare one field with one value (a text, a number, true, false or null); for a nested field write its dot path, e.g. metadata.kind: tool";
-}
-/**
- * `when: { metadata.kind: tool }`: the scorer runs only on items whose value at every path equals
- * the given scalar (by the scalar rule of scorers/scalar-equality.ts, so a CSV cell "3" equals 3).
- * Objects and lists are refused: a nested `when: { metadata: { kind: tool } }` would silently
- * demand the whole metadata object be exactly that.
- */
-const ScorerWhenSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())
-    .superRefine((when, context) => {
-    const keys = Object.keys(when);
-    if (keys.length === 0)
-        context.addIssue({ code: "custom", message: "name at least one field, e.g. { metadata.kind: tool }" });
-    for (const key of keys) {
-        const problem = whenValueProblem(when[key]) ?? whenKeyProblem(key);
-        if (problem !== undefined)
-            context.addIssue({ code: "custom", path: [key], message: problem });
-    }
-})
-    .transform((when) => when);
-const SCORER_REF_KEYS = ["name", "label", "config", "not", "weight", "threshold", "when"];
-/** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: …, not: true, weight: 2, threshold: 0.8, when: … }`. */
-const ScorerRefSchema = schemas/* union */.KCZ([
-    schemas/* string */.YjP().min(1),
-    schemas/* strictObject */.rej({
-        name: schemas/* string */.YjP().min(1),
-        label: schemas/* string */.YjP().min(1).optional(),
-        config: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
-        not: schemas/* boolean */.zMY({ error: "write not: true to negate the scorer" }).optional(),
-        weight: schemas/* number */.aig({ error: "a weight is a number ≥ 0, e.g. weight: 2" }).min(0).optional(),
-        threshold: schemas/* number */.aig({ error: "a threshold is a score between 0 and 1, e.g. threshold: 0.8" }).min(0).max(1).optional(),
-        when: ScorerWhenSchema.optional(),
-    }),
-])
-    .transform((ref) => {
-    if (typeof ref === "string")
-        return { name: ref, label: ref, config: {} };
-    const normalized = { name: ref.name, label: ref.label ?? ref.name, config: ref.config };
-    if (ref.not === true)
-        normalized.not = true;
-    if (ref.weight !== undefined && ref.weight !== 1)
-        normalized.weight = ref.weight;
-    if (ref.threshold !== undefined)
-        normalized.threshold = ref.threshold;
-    if (ref.when !== undefined)
-        normalized.when = ref.when;
-    return normalized;
-});
-/** The item threshold of `pass_rule: weighted` when `item_threshold` is not written. */
-const DEFAULT_ITEM_THRESHOLD = 0.5;
-/**
- * How an item's scorers decide its status. `any` and `majority` (PRODUCT.md) decide over an item's
- * repeats, so they are refused until `repeat` exists rather than given a meaning over scorers
- * that would change under the same spelling later.
- */
-const PassRuleSchema = schemas/* enum */.k5n(["all", "weighted"], {
-    error: (issue) => issue.input === "any" || issue.input === "majority"
-        ? `pass_rule ${issue.input} decides over an item's repeats and comes with repeat:; for now write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)`
-        : "write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)",
-});
 
 ;// CONCATENATED MODULE: ./src/core/config/variant-schema.ts
 
@@ -2045,6 +3009,8 @@ const DurationSchema = schemas/* string */.YjP({ error: DURATION_HINT })
     .transform(durationMs);
 /** The most calls in flight at once, in the config and on the command line. */
 const MAX_CONCURRENCY = 1024;
+/** The most repeats of one item: K calls per item multiply a run's cost by K. */
+const MAX_REPEAT = 100;
 /** The most retries of one call: more only hammers a failing target. */
 const MAX_RETRIES = 10;
 /** A path or a program argument: a NUL character would make the operating system refuse it. */
@@ -2137,11 +3103,36 @@ const TargetConfigSchema = schemas/* discriminatedUnion */.gMt("type", [
     PromptTargetSchema,
 ]);
 
+/** A ratio budget against the baseline: 2 lets the candidate cost twice the baseline. */
+const RatioBudgetSchema = schemas/* number */.aig({ error: "a ratio to the baseline, e.g. 2 (at most twice the baseline)" }).positive();
+/**
+ * The gate. Absolute checks (`passed_threshold`, `max_error_rate` of the experiment) judge the
+ * candidate alone; the others judge it against a baseline (core/gate.ts). Every key but
+ * `passed_threshold` is optional and absent from stored definitions unless written, so adding a
+ * key here never changes an existing experiment's version.
+ */
 const GateConfigSchema = schemas/* strictObject */.rej({
     /** Minimum fraction of items that pass (0..1). Error items count as not passing. */
     passed_threshold: schemas/* number */.aig().min(0).max(1).default(1),
-    /** Maximum regressions (pass→fail) allowed against a baseline. */
+    /** Maximum regressions (pass→fail, flaky items apart) allowed against a baseline. */
     max_regressions: schemas/* number */.aig().int().nonnegative().optional(),
+    /**
+     * Fail only on what the data shows: the candidate fails when the paired test (McNemar's exact
+     * test on pass/fail, a paired t-test per scorer's score) says it is worse at this level.
+     */
+    significance: schemas/* number */.aig({ error: "a significance level between 0 and 1, e.g. 0.05" }).gt(0).lt(1).optional(),
+    /** Fewer shared items than this and a comparison proves nothing: the verdict is `inconclusive`. */
+    min_items: schemas/* number */.aig().int().positive().optional(),
+    /** A baseline more than this many commits behind the candidate's base is `not_comparable`. */
+    baseline_max_age: schemas/* number */.aig().int().nonnegative().optional(),
+    max_cost_ratio: RatioBudgetSchema.optional(),
+    max_latency_p95_ratio: RatioBudgetSchema.optional(),
+    max_tokens_ratio: RatioBudgetSchema.optional(),
+    /**
+     * How a check concludes for `inconclusive` and `not_comparable`. Branch protection treats
+     * `neutral` as passing, so the default is `action_required` (merging blocked until someone acts).
+     */
+    on_inconclusive: schemas/* enum */.k5n(["action_required", "neutral"]).optional(),
 });
 const ExperimentConfigSchema = schemas/* strictObject */.rej({
     description: schemas/* string */.YjP().optional(),
@@ -2158,6 +3149,15 @@ const ExperimentConfigSchema = schemas/* strictObject */.rej({
     pass_rule: PassRuleSchema.default("all"),
     /** The weighted mean score an item needs under `pass_rule: weighted` (default 0.5). */
     item_threshold: schemas/* number */.aig().min(0).max(1).optional(),
+    /** Calls each item K times (`--repeat K` overrides); `pass_rule` decides over the attempts. */
+    repeat: schemas/* number */.aig().int().min(1).max(MAX_REPEAT).optional(),
+    /**
+     * `metadata.<key>`: items sharing that value (questions about one source document) are not
+     * independent, so standard errors are clustered over it (Miller 2024, arXiv 2411.00640 §2.2).
+     */
+    cluster: schemas/* string */.YjP()
+        .regex(/^metadata(\.[^.\s]+)+$/, { error: "write metadata.<key>, e.g. cluster: metadata.document_id" })
+        .optional(),
     /** The named points of the user's pipeline that variants may change (core/config/variant-schema.ts). */
     inference_steps: InferenceStepsSchema.optional(),
     variants: VariantsSchema.optional(),
@@ -2207,7 +3207,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
 });
 
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
-var mod = __webpack_require__(1916);
+var mod = __webpack_require__(21916);
 ;// CONCATENATED MODULE: ./src/core/zod-issues.ts
 
 /** `experiments.orders.scorers[1].config.tool` from zod's path segments. */
@@ -2372,10 +3372,13 @@ function closestKey(key, known) {
 
 
 
-// The rest of the definition (target, scorers, settings) does not decide a verdict: not read here.
+// The rest of the definition (target, settings) does not decide a verdict: not read here. Scorers
+// are read only for their labels and severity, as the engine stored them (normalized refs).
 const StoredDefinitionSchema = schemas/* looseObject */._H3({
     gate: ExperimentConfigSchema.shape.gate,
     max_error_rate: ExperimentConfigSchema.shape.max_error_rate,
+    cluster: schemas/* string */.YjP().optional(),
+    scorers: schemas/* array */.YOg(schemas/* looseObject */._H3({ label: schemas/* string */.YjP().optional(), severity: schemas/* string */.YjP().optional() })).optional(),
 });
 /**
  * The gate kept with a run's experiment version (`definition` as stored by the engine). A gate is
@@ -2393,29 +3396,136 @@ function storedGateOf(runId, experimentVersion, definition) {
         throw new core_errors/* UserError */.y(`run ${runId}: the gate stored with experiment version ${experimentVersion} cannot be read ` +
             `(${formatZodIssues(parsed.error).join("; ")}); re-run the experiment to get a run that can be judged`);
     }
-    return { gate: parsed.data.gate, maxErrorRate: parsed.data.max_error_rate };
+    const { gate, max_error_rate: maxErrorRate, cluster, scorers = [] } = parsed.data;
+    const critical = new Set(scorers.filter((ref) => ref.severity === "critical").map((ref) => ref.label ?? ""));
+    return { gate, maxErrorRate, ...(cluster !== undefined ? { cluster } : {}), critical };
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/engine/git-info.ts
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The commit and branch of `dir` when it is in a git repository; nothing otherwise. */
+async function readGitInfo(dir) {
+    const ask = async (args) => {
+        try {
+            const { stdout } = await run("git", args, { cwd: dir, timeout: 5000 });
+            const text = stdout.trim();
+            return text === "" || text === "HEAD" ? undefined : text;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const [commit, branch] = await Promise.all([
+        ask(["rev-parse", "HEAD"]),
+        ask(["rev-parse", "--abbrev-ref", "HEAD"]),
+    ]);
+    return { ...(commit ? { commit } : {}), ...(branch ? { branch } : {}) };
+}
+/**
+ * Commits reachable from `newer` but not from `older` (`git rev-list --count older..newer`) in the
+ * repository at `dir`: how far a baseline's commit lags a candidate's. Undefined when either
+ * commit is unknown here or `dir` is not a repository.
+ */
+async function commitsBetween(dir, older, newer) {
+    if (!/^[0-9a-f]{4,64}$/i.test(older) || !/^[0-9a-f]{4,64}$/i.test(newer))
+        return undefined;
+    try {
+        const { stdout } = await run("git", ["rev-list", "--count", `${older}..${newer}`], { cwd: dir, timeout: 5000 });
+        const count = Number(stdout.trim());
+        return Number.isInteger(count) ? count : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/compare-stored-runs.ts
+
+
+
+
+
+/**
+ * Compares two stored runs of one experiment under the candidate's stored gate (its
+ * `significance`, `cluster` and critical scorers). Throws `UserError` (exit 2) for runs of
+ * different experiments, and for runs whose items have none in common. A baseline that cannot
+ * serve (not complete, no item, too many errors, other judging rules, older than
+ * `baseline_max_age` commits as git in `gitDir` counts them) is reported in `baselineProblems`:
+ * the verdict is then `not_comparable` (exit 4). A candidate with no item at all (a run killed at
+ * once) is compared: its verdict then says why it fails.
+ */
+async function compareStoredRuns(store, baseline, candidate, gitDir) {
+    if (baseline.experiment !== candidate.experiment) {
+        throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} are of different experiments ` +
+            `("${baseline.experiment}" and "${candidate.experiment}"); compare runs of one experiment`);
+    }
+    const [baselineVersion, candidateVersion] = await Promise.all([
+        store.getExperimentVersion(baseline.experiment, baseline.experiment_version),
+        store.getExperimentVersion(candidate.experiment, candidate.experiment_version),
+    ]);
+    const rules = storedGateOf(candidate.id, candidate.experiment_version, candidateVersion?.definition);
+    const comparison = await compareRuns({ run: baseline, items: store.runItems(baseline.id) }, { run: candidate, items: store.runItems(candidate.id) }, {
+        ...(rules.gate.significance !== undefined ? { alpha: rules.gate.significance } : {}),
+        ...(rules.cluster !== undefined ? { cluster: rules.cluster } : {}),
+        critical: rules.critical,
+    });
+    const { shared, only_baseline: onlyBaseline, only_candidate: onlyCandidate } = comparison.items;
+    if (shared === 0 && onlyCandidate.count > 0 && onlyBaseline.count > 0) {
+        throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} share no item ` +
+            `(datasets ${baseline.dataset_version} and ${candidate.dataset_version}), so there is nothing to compare`);
+    }
+    const age = rules.gate.baseline_max_age === undefined ? undefined : await baselineAge(gitDir, baseline, candidate);
+    const problems = baselineProblems({
+        baseline,
+        candidate,
+        baselineDefinition: baselineVersion?.definition,
+        candidateDefinition: candidateVersion?.definition,
+        gate: rules.gate,
+        maxErrorRate: rules.maxErrorRate,
+        ...(age !== undefined ? { baselineAgeCommits: age } : {}),
+    });
+    if (shared === 0 && onlyBaseline.count === 0)
+        problems.push("it holds no item");
+    if (rules.gate.baseline_max_age !== undefined && age === undefined) {
+        problems.push("its age in commits cannot be told (both runs need a git commit known to the repository here), " +
+            "and the gate sets baseline_max_age");
+    }
+    return { comparison, baselineProblems: [...new Set(problems)] };
+}
+async function baselineAge(gitDir, baseline, candidate) {
+    if (baseline.git_commit === undefined || candidate.git_commit === undefined)
+        return undefined;
+    return commitsBetween(gitDir, baseline.git_commit, candidate.git_commit);
+}
+
+// EXTERNAL MODULE: ./src/cli/exit-codes.ts
+var exit_codes = __webpack_require__(28551);
 ;// CONCATENATED MODULE: ./src/cli/stored-verdict.ts
 
 
 
 /**
  * A stored run's verdict under the gate of the experiment version that produced it, from its
- * status and summary (summarized from its items when it never ended). Throws `UserError` when the
- * stored gate cannot be read.
+ * status and summary (summarized from its items when it never ended), against a baseline when
+ * `compared` is given. Throws `UserError` when the stored gate cannot be read.
  */
-async function judgeStoredRun(store, run, comparison, thresholdOverride) {
+async function judgeStoredRun(store, run, compared, thresholdOverride) {
     const version = await store.getExperimentVersion(run.experiment, run.experiment_version);
-    const { gate, maxErrorRate } = storedGateOf(run.id, run.experiment_version, version?.definition);
-    const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
+    const { gate, maxErrorRate, cluster } = storedGateOf(run.id, run.experiment_version, version?.definition);
+    const summary = run.summary ?? (await summarizeRun(store.runItems(run.id), cluster !== undefined ? { cluster } : {}));
     const verdict = (0,core_gate/* decideVerdict */.AU)({
         gate,
         maxErrorRate,
         status: run.status,
         itemCount: run.item_count,
         summary,
-        ...(comparison ? { comparison } : {}),
+        ...(compared ? { comparison: compared.comparison, baselineProblems: compared.baselineProblems } : {}),
         ...(thresholdOverride !== undefined ? { thresholdOverride } : {}),
     });
     return { verdict, summary };
@@ -2460,8 +3570,9 @@ function registerReportsCommands(program, io, setExit) {
         await withStore(command, async (store) => {
             const run = await requireRun(store, id);
             const baseline = flags.baseline ? await requireRun(store, flags.baseline) : undefined;
-            const comparison = baseline ? await compareStoredRuns(store, baseline, run) : undefined;
-            const { verdict } = await judgeStoredRun(store, run, comparison, undefined);
+            const compared = baseline ? await compareStoredRuns(store, baseline, run, io.cwd) : undefined;
+            const comparison = compared?.comparison;
+            const { verdict } = await judgeStoredRun(store, run, compared, undefined);
             setExit((0,exit_codes/* exitCodeFor */.Rr)(verdict));
             // The report ends with its newline: one more would take it past the comment limit it is fitted to.
             io.stdout.write(renderCiReport(run, verdict, comparison));
@@ -2498,7 +3609,7 @@ function parseArtifactFormat(value) {
 }
 
 // EXTERNAL MODULE: ./src/core/experiment-lifecycle.ts
-var experiment_lifecycle = __webpack_require__(1841);
+var experiment_lifecycle = __webpack_require__(81841);
 ;// CONCATENATED MODULE: ./src/cli/commands/experiments.ts
 
 
@@ -2583,6 +3694,19 @@ function givingWay(natural, room, order) {
         dropped.add(next);
     }
 }
+/**
+ * One column takes whatever room the others leave, down to MIN_COLUMN, and is never dropped (a
+ * row's name beside its numbers: cut, the numbers still read); if that is not enough, the widest
+ * of the rest narrow as `widestFirst` does.
+ */
+function shrinkingOne(natural, room, column) {
+    const fitted = [...natural];
+    const excess = fitted.reduce((sum, width) => sum + width, 0) - room(fitted.length);
+    const width = fitted[column] ?? 0;
+    if (excess > 0)
+        fitted[column] = Math.max(Math.min(width, MIN_COLUMN), width - excess);
+    return widestFirst(fitted, room);
+}
 
 ;// CONCATENATED MODULE: ./src/core/report/format-table.ts
 
@@ -2607,7 +3731,11 @@ function formatTable(header, rows, options = {}) {
         return uncut.has(column) ? text : truncateToWidth(text, Math.max(room(1), MIN_COLUMN));
     }));
     const natural = header.map((_, column) => Math.max(...cells.map((row) => displayWidth(row[column] ?? ""))));
-    const widths = giveWay === undefined ? widestFirst(natural, room) : givingWay(natural, room, giveWay);
+    const widths = giveWay !== undefined
+        ? givingWay(natural, room, giveWay)
+        : options.shrink !== undefined
+            ? shrinkingOne(natural, room, options.shrink)
+            : widestFirst(natural, room);
     const rule = widths.map((width) => (width === undefined ? undefined : "─".repeat(width)));
     const lines = [cells[0] ?? [], rule, ...cells.slice(1)].map((row) => {
         const shown = row.flatMap((cell, column) => {
@@ -2791,9 +3919,7 @@ function signedPercent(fraction) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/core/dataset/line-breaks.ts
 const LF = 0x0a;
 const CR = 0x0d;
@@ -3454,18 +4580,33 @@ async function latestRunByVariant(store, experiment, lockedBy) {
 
 ;// CONCATENATED MODULE: ./src/core/report/render-verdict.ts
 
-/** The verdict and its reasons, for the terminal renderers. */
+
+/**
+ * The verdict and its reasons, for the terminal renderers. A no-verdict (inconclusive, not
+ * comparable) says it is not a pass and why; its reasons say what to do to get one.
+ */
 function renderVerdictLines(verdict, width = 80) {
     if (verdict === undefined)
         return ["Verdict: none (no gate was evaluated)"];
-    const lines = [`Verdict: ${verdict.verdict === "pass" ? "PASS" : "FAIL"}`];
+    const word = VERDICT_WORDS[verdict.verdict];
+    const lines = verdict.verdict === "inconclusive" || verdict.verdict === "not_comparable"
+        ? [
+            `Verdict: ${word} (no verdict, not a pass)`,
+            ...wrapText(`${capitalized(NO_VERDICT_MEANING[verdict.verdict])}. To get a verdict:`, width, "  "),
+        ]
+        : [`Verdict: ${word}`];
     // Wrapped, never cut: a reason is the one sentence that says why a run failed.
     for (const reason of verdict.reasons)
         lines.push(...wrapText(reason, width, "  - ", "    "));
     return lines;
 }
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 ;// CONCATENATED MODULE: ./src/core/report/render-run-summary.ts
+
+
 
 
 
@@ -3562,23 +4703,34 @@ function configText(config) {
 function field(name, value) {
     return `${name.padEnd(11)} ${oneLine(value)}`;
 }
+/**
+ * The counts, the pass rate with its 95 % interval (± its half-width in pp), flaky items when
+ * the run repeats items, the scorers (mean ± 1.96 standard errors), then latency, tokens and cost.
+ */
 function summaryLines(summary, thresholds) {
     const lines = [
         `${(0,stats/* formatCount */.B4)(summary.total)} items: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
             `${(0,stats/* formatCount */.B4)(summary.failed)} failed, ${(0,stats/* formatCount */.B4)(summary.errored)} errored`,
-        `pass rate ${(0,stats/* formatPercent */.l9)(summary.pass_rate, { against: thresholds })}`,
+        `pass rate ${summaryPassRate(summary, thresholds)}`,
+        ...(summary.flaky !== undefined
+            ? [`flaky       ${plural(summary.flaky, "item")} whose repeats both passed and failed`]
+            : []),
     ];
     if (summary.scorers.length > 0) {
-        lines.push("", formatTable(["scorer", "mean", "pass rate", "scored", "errors"], summary.scorers.map((scorer) => [
+        lines.push("", formatTable(["scorer", "mean (±95%)", "pass rate", "scored", "errors"], summary.scorers.map((scorer) => [
             scorer.scorer,
-            (0,stats/* formatScore */.y)(scorer.mean),
+            meanWithSpread(scorer.mean, scorer.se),
             (0,stats/* formatPercent */.l9)(scorer.pass_rate, { against: thresholds }),
             (0,stats/* formatCount */.B4)(scorer.count),
             (0,stats/* formatCount */.B4)(scorer.errors),
         ]), { align: ["left", "right", "right", "right", "right"], maxWidth: render_run_summary_WIDTH }));
     }
     const { latency_ms: latency, tokens } = summary;
-    lines.push("", `latency     p50 ${(0,stats/* formatMs */._V)(latency.p50)} · p95 ${(0,stats/* formatMs */._V)(latency.p95)} · mean ${(0,stats/* formatMs */._V)(latency.mean)}`, `tokens      ${(0,stats/* formatCount */.B4)(tokens.input)} in${cachedNote(tokens.cached_input)} · ${(0,stats/* formatCount */.B4)(tokens.output)} out · ${(0,stats/* formatCount */.B4)(tokens.total)} total`, `cost        ${(0,stats/* formatCost */.BD)(summary.cost)}`, ...judgeLines(summary), `retries     ${(0,stats/* formatCount */.B4)(summary.retries)}`);
+    lines.push("", `latency     p50 ${(0,stats/* formatMs */._V)(latency.p50)} · p95 ${(0,stats/* formatMs */._V)(latency.p95)} · mean ${(0,stats/* formatMs */._V)(latency.mean)}`, 
+    // 0 is what a run records when its target reports none: no data, not a free run.
+    tokens.total > 0
+        ? `tokens      ${(0,stats/* formatCount */.B4)(tokens.input)} in${cachedNote(tokens.cached_input)} · ${(0,stats/* formatCount */.B4)(tokens.output)} out · ${(0,stats/* formatCount */.B4)(tokens.total)} total`
+        : "tokens      not reported by the target", `cost        ${summary.cost > 0 ? (0,stats/* formatCost */.BD)(summary.cost) : "not reported by the target"}`, ...judgeLines(summary), `retries     ${(0,stats/* formatCount */.B4)(summary.retries)}`);
     return lines;
 }
 /** What judges spent, apart from the target's tokens and cost above: only when a scorer spent any. */
@@ -3593,74 +4745,12 @@ function judgeLines(summary) {
             (summary.scorer_cost !== undefined && summary.scorer_cost > 0 ? ` · cost ${(0,stats/* formatCost */.BD)(summary.scorer_cost)}` : ""),
     ];
 }
+function plural(count, word) {
+    return `${(0,stats/* formatCount */.B4)(count)} ${count === 1 ? word : `${word}s`}`;
+}
 /** Cached input is part of `in`: shown beside it, never added to the total. */
 function cachedNote(cached) {
     return cached === undefined ? "" : ` (${(0,stats/* formatCount */.B4)(cached)} cached)`;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/core/canonical.ts
-
-/**
- * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
- * serialise to the same string, so hashes of items and definitions do not depend on key order.
- */
-function canonicalJson(value) {
-    return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value !== null && typeof value === "object") {
-        const sorted = {};
-        for (const key of Object.keys(value).sort()) {
-            const entry = value[key];
-            if (entry !== undefined)
-                sorted[key] = sortKeys(entry);
-        }
-        return sorted;
-    }
-    return value;
-}
-function sha256Hex(text) {
-    // The one-shot form: ids are hashed several times per run item, on the hot path.
-    return (0,external_node_crypto_.hash)("sha256", text, "hex");
-}
-/** A short, stable content hash used for ids and versions a user may type. */
-function contentHash(value, length = 12) {
-    return sha256Hex(canonicalJson(value)).slice(0, length);
-}
-
-;// CONCATENATED MODULE: ./src/core/config/experiment-version.ts
-
-
-/**
- * What identifies an experiment version: everything that changes how items are run and judged.
- * Built from the parsed config (defaults applied) before `${NAME}` interpolation, so no secret
- * ever lands in a stored run; the description and the dataset path are left out (the dataset is
- * identified by its own version).
- */
-function experimentDefinition(config) {
-    return {
-        target: config.target,
-        scorers: config.scorers,
-        gate: config.gate,
-        concurrency: config.concurrency,
-        retries: config.retries,
-        max_error_rate: config.max_error_rate,
-        // The default rule is left out, so experiments written before pass_rule keep their version.
-        ...(config.pass_rule === "all"
-            ? {}
-            : { pass_rule: config.pass_rule, item_threshold: config.item_threshold ?? DEFAULT_ITEM_THRESHOLD }),
-        // Left out when absent, so experiments without variants keep their version.
-        ...(config.inference_steps !== undefined ? { inference_steps: config.inference_steps } : {}),
-        ...(config.variants !== undefined ? { variants: config.variants } : {}),
-    };
-}
-/** Key order does not matter: the hash is over canonical JSON. */
-function experimentVersion(definition) {
-    return contentHash(definition, 12);
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/interpolate.ts
@@ -3971,23 +5061,6 @@ function nestingExceeds(value, maxDepth = MAX_JSON_DEPTH) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/core/json-path.ts
-/**
- * Reads a dot path (`choices.0.message.content`) from a JSON value. Numeric segments index
- * arrays. Returns `undefined` when any segment is missing. The path "" or "." is the value itself.
- */
-function getPath(value, path) {
-    if (path === "" || path === ".")
-        return value;
-    let current = value;
-    for (const segment of path.split(".")) {
-        if (current === null || typeof current !== "object")
-            return undefined;
-        current = current[segment];
-    }
-    return current;
-}
-
 ;// CONCATENATED MODULE: ./src/core/scorers/value-sources.ts
 
 
@@ -4228,13 +5301,13 @@ function spelledScalar(value, other) {
 const icontains = containsScorer("icontains", false);
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __webpack_require__(2463);
+var dist_ajv = __webpack_require__(42463);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __webpack_require__(878);
+var _2019 = __webpack_require__(60878);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __webpack_require__(2210);
+var _2020 = __webpack_require__(52210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __webpack_require__(2815);
+var ajv_formats_dist = __webpack_require__(82815);
 var dist_default = /*#__PURE__*/__webpack_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./src/core/scorers/json-schema-compiler.ts
 
@@ -4294,7 +5367,7 @@ function describeSchemaErrors(errors, limit = 3) {
 }
 
 // EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(714);
+var external_node_vm_ = __webpack_require__(30714);
 var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
 ;// CONCATENATED MODULE: ./src/core/scorers/run-within-time-limit.ts
 
@@ -4818,10 +5891,10 @@ function argumentsMatch(call, wanted) {
 }
 function describeCountRule(config) {
     if (config.times !== undefined)
-        return `exactly ${plural(config.times)}`;
-    return `at least ${plural(config.min_times ?? 1)}`;
+        return `exactly ${tool_called_plural(config.times)}`;
+    return `at least ${tool_called_plural(config.min_times ?? 1)}`;
 }
-function plural(count) {
+function tool_called_plural(count) {
     return count === 1 ? "1 time" : `${count} times`;
 }
 function compared(config) {
@@ -4843,10 +5916,10 @@ function toolReason(config, calls, named, matching, passed, countRule) {
     }
     if (config.arguments !== undefined && matching === 0 && !passed) {
         const seen = named.slice(0, 3).map((call) => evidence_values_preview(callArguments(call))).join(", ");
-        return `tool ${tool} was called ${plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
+        return `tool ${tool} was called ${tool_called_plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
     }
     const verdict = passed ? "" : ` (expected ${countRule})`;
-    return `tool ${tool} was called ${plural(matching)}${withArgs}${verdict}`;
+    return `tool ${tool} was called ${tool_called_plural(matching)}${withArgs}${verdict}`;
 }
 function uniqueNames(calls) {
     return [...new Set(calls.map((call) => call.name))].join(", ");
@@ -5604,7 +6677,7 @@ function describeRange(config) {
 }
 
 // EXTERNAL MODULE: ./node_modules/js-rouge/dist/rouge.mjs
-var rouge = __webpack_require__(9109);
+var rouge = __webpack_require__(49109);
 ;// CONCATENATED MODULE: ./src/core/scorers/rouge-n.ts
 
 
@@ -6092,6 +7165,11 @@ function newRunId(now, random = Math.random) {
 
 
 const PASS_ALL = { pass_rule: "all" };
+/**
+ * `weighted` weighs the scorers of one call; every other rule (`all`, and `majority`, `any`,
+ * `rate >= x`, which count repeats) asks every scorer of one call to pass
+ * (core/config/scorer-ref-schema.ts).
+ */
 function passRuleOf(experiment) {
     return experiment.pass_rule === "weighted"
         ? { pass_rule: "weighted", item_threshold: experiment.item_threshold ?? DEFAULT_ITEM_THRESHOLD }
@@ -6207,7 +7285,7 @@ function errorMessage(error) {
 }
 
 // EXTERNAL MODULE: ./src/core/retry.ts
-var retry = __webpack_require__(7253);
+var retry = __webpack_require__(27253);
 ;// CONCATENATED MODULE: ./src/engine/targets/failure-text.ts
 
 
@@ -6363,10 +7441,10 @@ function responseExcerpt(response) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 ;// CONCATENATED MODULE: ./src/engine/targets/abort-watch.ts
 /**
@@ -6909,8 +7987,6 @@ function createHttpTarget(config, options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/engine/targets/process-group.ts
 /**
  * On POSIX each command runs as the leader of its own process group (`detached: true`), so one
@@ -7091,7 +8167,7 @@ function runProcess(request) {
 }
 
 // EXTERNAL MODULE: ./node_modules/shell-quote/index.js
-var shell_quote = __webpack_require__(6591);
+var shell_quote = __webpack_require__(26591);
 ;// CONCATENATED MODULE: ./src/engine/targets/command-words.ts
 
 
@@ -7930,7 +9006,7 @@ function costOf(reply, model, prices) {
 }
 
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./src/engine/file-digests.ts
 
 
@@ -8341,11 +9417,11 @@ function describeJsonType(value) {
 }
 
 // EXTERNAL MODULE: external "node:stream/web"
-var web_ = __webpack_require__(7830);
+var web_ = __webpack_require__(37830);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/index.js
-var lib = __webpack_require__(8075);
+var csv_parse_lib = __webpack_require__(68075);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/stream.js
-var stream = __webpack_require__(1967);
+var stream = __webpack_require__(51967);
 ;// CONCATENATED MODULE: ./src/core/dataset/csv-columns.ts
 
 
@@ -8612,7 +9688,7 @@ async function* parseCsv(chunks, source) {
         }
     }
     catch (error) {
-        if (error instanceof lib/* CsvError */.J$) {
+        if (error instanceof csv_parse_lib/* CsvError */.J$) {
             throw new core_errors/* UserError */.y(csvProblem(error, `${source.file}:${lines.lineAfter(parsedEnd)}`));
         }
         throw error;
@@ -9774,7 +10850,8 @@ async function prepareExperiment(options) {
     }
 }
 async function prepareOrThrow(options) {
-    const { name, experiment } = options;
+    const { name } = options;
+    const experiment = options.repeat === undefined ? options.experiment : { ...options.experiment, repeat: options.repeat };
     const where = `experiments.${name}`;
     let definition = experimentDefinition(experiment);
     const env = options.targetUrl
@@ -9839,6 +10916,7 @@ async function prepareOrThrow(options) {
         scorers,
         itemScorers,
         passRule: passRuleOf(experiment),
+        repeats: { rule: experiment.pass_rule, repeat: experiment.repeat ?? 1 },
         target,
         datasetFile,
         dataset,
@@ -10325,6 +11403,7 @@ async function openRun(options, now) {
         ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
         ...(selection ? { selection } : {}),
         ...(options.variant ? { variant: options.variant } : {}),
+        ...(prepared.repeats.repeat > 1 ? { repeat: prepared.repeats.repeat } : {}),
     };
     await store.createRun(run);
     return { run, lease: await takeRunLease(store, run.id, now) };
@@ -10340,6 +11419,12 @@ async function reopenRun(store, runId, prepared, now, selection, variant) {
     const mismatch = (what, stored, now) => new core_errors/* UserError */.y(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
     if (run.experiment !== prepared.name) {
         throw new core_errors/* UserError */.y(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
+    }
+    // Checked before the version (which includes repeat) to say what to type instead.
+    const repeat = run.repeat ?? 1;
+    if (repeat !== prepared.repeats.repeat) {
+        throw new core_errors/* UserError */.y(`--resume ${run.id}: that run calls each item ${repeat} time${repeat === 1 ? "" : "s"}, not ${prepared.repeats.repeat}; ` +
+            `resume it with --repeat ${repeat}, or start a new run`);
     }
     if (run.experiment_version !== prepared.version)
         throw mismatch("experiment version", run.experiment_version, prepared.version);
@@ -10442,7 +11527,287 @@ class WriteBehind {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/repeats/repeat-rule.ts
+
+/**
+ * Whether `passed` of `count` attempts satisfy the experiment's `pass_rule` across repeats
+ * (core/config/scorer-ref-schema.ts): `all` and `weighted` need every attempt (pass^K, since
+ * `weighted` already decided within each attempt), `majority` more than half, `any` one, and
+ * `{ rate }` passed / count ≥ rate (within the float tolerance of thresholds, so 4 of 5 reaches
+ * 0.8). No attempts never pass: nothing was judged.
+ */
+function passesOverRepeats(rule, passed, count) {
+    if (count === 0)
+        return false;
+    if (rule === "all" || rule === "weighted")
+        return passed === count;
+    if (rule === "majority")
+        return 2 * passed > count;
+    if (rule === "any")
+        return passed >= 1;
+    return reaches(passed / count, rule.rate);
+}
+/** The rule as a user writes it: `all`, `majority`, `rate >= 0.8`. */
+function describePassRule(rule) {
+    return typeof rule === "string" ? rule : `rate >= ${rule.rate}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/repeats/sum-usage.ts
+const COUNTED = ["input_tokens", "output_tokens", "cached_input_tokens", "cache_creation_input_tokens"];
+/**
+ * The tokens of several calls together; undefined when none reported any. A count is present
+ * when any call reported it. `total_tokens`, when any call reported it, adds input + output for
+ * the calls that did not, as the run summary does, so a total never undercounts.
+ */
+function sumUsage(usages) {
+    const reported = usages.filter((usage) => usage !== undefined);
+    if (reported.length === 0)
+        return undefined;
+    const sum = {};
+    for (const key of COUNTED) {
+        if (reported.some((usage) => usage[key] !== undefined))
+            sum[key] = reported.reduce((total, usage) => total + (usage[key] ?? 0), 0);
+    }
+    if (reported.some((usage) => usage.total_tokens !== undefined)) {
+        sum.total_tokens = reported.reduce((total, usage) => total + (usage.total_tokens ?? (usage.input_tokens ?? 0) + (usage.output_tokens ?? 0)), 0);
+    }
+    return sum;
+}
+
+;// CONCATENATED MODULE: ./src/core/repeats/aggregate-repeat-scores.ts
+
+
+
+/**
+ * One score per scorer over an item's attempts, in order of first appearance: `score` the mean
+ * over the attempts that scored it (a scorer limited by `when`, or an attempt whose call failed,
+ * scores fewer than K), `passed` the pass rule over those attempts' flags, `error` the first
+ * attempt's error when one threw, and what the scorer spent summed. The id is the one an item
+ * without repeats would have, so `scores evidence` finds the aggregate by the usual id.
+ */
+function aggregateRepeatScores(ids, attempts, rule) {
+    const byScorer = new Map();
+    for (const attempt of attempts) {
+        for (const score of attempt.scores) {
+            const scores = byScorer.get(score.scorer);
+            if (scores === undefined)
+                byScorer.set(score.scorer, [score]);
+            else
+                scores.push(score);
+        }
+    }
+    return [...byScorer].map(([scorer, scores]) => aggregate(scoreId(ids.runId, ids.itemId, scorer), scorer, scores, rule));
+}
+function aggregate(id, scorer, scores, rule) {
+    const passed = scores.filter((score) => score.passed).length;
+    const mean = scores.reduce((sum, score) => sum + score.score, 0) / scores.length;
+    const errors = scores.filter((score) => score.error !== undefined);
+    const firstError = errors[0]?.error;
+    let reason = `passed ${passed} of ${scores.length} repeats (mean score ${mean.toFixed(2)})`;
+    if (firstError !== undefined)
+        reason += `; errored in ${errors.length}: ${firstError}`;
+    const usage = sumUsage(scores.map((score) => score.usage));
+    const costs = scores.flatMap((score) => (score.cost === undefined ? [] : [score.cost]));
+    return {
+        id,
+        scorer,
+        // Clamped: a mean of values in [0, 1] can land a rounding step outside it.
+        score: Math.min(1, Math.max(0, mean)),
+        passed: passesOverRepeats(rule, passed, scores.length),
+        evidence: { reason },
+        ...(firstError !== undefined ? { error: firstError } : {}),
+        ...(usage !== undefined ? { usage } : {}),
+        ...(costs.length > 0 ? { cost: costs.reduce((sum, cost) => sum + cost, 0) } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/repeats/decide-repeats.ts
+
+
+
+
+/** The error of an item whose run has not finished all its repeats (yet). */
+function partialRepeatsError(done, repeat) {
+    return `${done} of ${repeat} repeats done`;
+}
+/**
+ * The one place an item's status over its attempts is decided; builds the run item that sums
+ * them up, with `repeats` the attempts in repeat order.
+ *
+ * - Fewer than K attempts: the item is `error` ("2 of 5 repeats done") with no scores, so every
+ *   reader (summary, comparison, gate) treats it as not evaluated; `--resume` runs the rest.
+ * - Any attempt `error` (its call failed after its retries, or nothing could judge it): the item
+ *   is `error` with the first attempt's error. An error is not a failure and counts against
+ *   `max_error_rate`, as without repeats.
+ * - Otherwise `passed` when the passed attempts satisfy the pass rule (core/repeats/repeat-rule.ts),
+ *   else `failed`.
+ *
+ * Scores: one per scorer (core/repeats/aggregate-repeat-scores.ts). `output` and `tool_calls` are
+ * the first attempt's whose status is the item's (what a reader looks at to see why), `latency_ms`
+ * the mean over the attempts whose call answered (all attempts when none did), `attempts` every
+ * call made, `usage` and `cost` summed, `finished_at` the last attempt's.
+ * Throws RangeError for no attempts, or a repeat index twice or outside 0..K−1.
+ */
+function decideRepeats(runId, item, attempts, plan) {
+    const ordered = checkedAttempts(attempts, plan.repeat);
+    const complete = ordered.length === plan.repeat;
+    const firstError = ordered.find((attempt) => attempt.status === "error");
+    const status = !complete || firstError !== undefined ? "error" : decidedStatus(ordered, plan.rule);
+    const error = !complete
+        ? partialRepeatsError(ordered.length, plan.repeat)
+        : firstError === undefined
+            ? undefined
+            : (firstError.error ?? `repeat ${firstError.repeat} errored`);
+    const shown = ordered.find((attempt) => attempt.status === status) ?? ordered[0];
+    const answered = ordered.filter((attempt) => attempt.status !== "error");
+    const usage = sumUsage(ordered.map((attempt) => attempt.usage));
+    const costs = ordered.flatMap((attempt) => (attempt.cost === undefined ? [] : [attempt.cost]));
+    return {
+        id: runItemId(runId, item.id),
+        run_id: runId,
+        item_id: item.id,
+        status,
+        input: item.input,
+        ...(item.expected !== undefined ? { expected: item.expected } : {}),
+        ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
+        ...(shown.output !== undefined ? { output: shown.output } : {}),
+        latency_ms: mean((answered.length > 0 ? answered : ordered).map((attempt) => attempt.latency_ms)),
+        attempts: ordered.reduce((sum, attempt) => sum + attempt.attempts, 0),
+        ...(shown.tool_calls ? { tool_calls: shown.tool_calls } : {}),
+        ...(usage !== undefined ? { usage } : {}),
+        ...(costs.length > 0 ? { cost: costs.reduce((sum, cost) => sum + cost, 0) } : {}),
+        ...(error !== undefined ? { error } : {}),
+        scores: complete ? aggregateRepeatScores({ runId, itemId: item.id }, ordered, plan.rule) : [],
+        finished_at: ordered.map((attempt) => attempt.finished_at).reduce((last, at) => (at > last ? at : last)),
+        repeats: ordered,
+    };
+}
+function decidedStatus(attempts, rule) {
+    const passed = attempts.filter((attempt) => attempt.status === "passed").length;
+    return passesOverRepeats(rule, passed, attempts.length) ? "passed" : "failed";
+}
+function checkedAttempts(attempts, repeat) {
+    if (attempts.length === 0)
+        throw new RangeError("an item's repeats are decided from at least one attempt");
+    const ordered = [...attempts].sort((a, b) => a.repeat - b.repeat);
+    ordered.forEach((attempt, index) => {
+        if (attempt.repeat >= repeat)
+            throw new RangeError(`repeat index ${attempt.repeat} is outside 0..${repeat - 1}`);
+        if (index > 0 && ordered[index - 1].repeat === attempt.repeat)
+            throw new RangeError(`repeat index ${attempt.repeat} is given twice`);
+    });
+    return ordered;
+}
+function mean(values) {
+    return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+;// CONCATENATED MODULE: ./src/core/repeats/repeat-attempt.ts
+
+/**
+ * The id of a score of one attempt: `evalgate scores evidence <id>` finds each attempt's score
+ * apart from the item's aggregated score (which keeps `scoreId(runId, itemId, scorer)`).
+ */
+function attemptScoreId(runId, itemId, repeat, scorer) {
+    return scoreId(runId, `${itemId}#${repeat}`, scorer);
+}
+/** One call of the target (after its retries) and its scores, as attempt `repeat` (0-based) of the item. */
+function toRepeatAttempt(ids, result, scored, finishedAt) {
+    const error = result.error ?? scored.error;
+    return {
+        repeat: ids.repeat,
+        status: scored.status,
+        ...(result.output !== undefined ? { output: result.output } : {}),
+        latency_ms: result.latency_ms,
+        attempts: result.attempts,
+        ...(result.tool_calls ? { tool_calls: result.tool_calls } : {}),
+        ...(result.usage ? { usage: result.usage } : {}),
+        ...(result.cost !== undefined ? { cost: result.cost } : {}),
+        ...(error !== undefined ? { error } : {}),
+        scores: scored.scores.map((score) => ({ ...score, id: attemptScoreId(ids.runId, ids.itemId, ids.repeat, score.scorer) })),
+        finished_at: finishedAt.toISOString(),
+    };
+}
+/** The attempts' score ids under another run's id: a shard's item copied into the merged run. */
+function withAttemptScoreIds(item, runId) {
+    if (item.repeats === undefined)
+        return item;
+    return {
+        ...item,
+        repeats: item.repeats.map((attempt) => ({
+            ...attempt,
+            scores: attempt.scores.map((score) => ({ ...score, id: attemptScoreId(runId, item.item_id, attempt.repeat, score.scorer) })),
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/repeated-items.ts
+
+
+/**
+ * Runs an experiment with `repeat: K`: the pool is fed (item, repeat index) pairs, so the K
+ * attempts of one item run at once on K lanes and the dataset is still read as fast as attempts
+ * finish. After each attempt the item is stored with its attempts so far (a partial item is an
+ * `error`, core/repeats/decide-repeats.ts), so a killed run loses only the attempts in flight.
+ */
+class RepeatedItems {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The attempts still to make, item by item: on `--resume`, the repeat indexes missing or errored. */
+    async *tasks(items) {
+        const { repeat } = this.options.plan;
+        for await (const item of items) {
+            const kept = (await this.options.keptAttempts(item)).filter((attempt) => attempt.status !== "error" && attempt.repeat < repeat);
+            // written 0: the stored item still holds the errored attempts, so the next write is due.
+            const entry = { item, attempts: kept, written: 0, handOver: Promise.resolve() };
+            const have = new Set(kept.map((attempt) => attempt.repeat));
+            const missing = Array.from({ length: repeat }, (_, index) => index).filter((index) => !have.has(index));
+            if (missing.length === 0)
+                yield { entry, repeat: undefined };
+            for (const index of missing)
+                yield { entry, repeat: index };
+        }
+    }
+    async run(task, call) {
+        const { entry, repeat } = task;
+        const { runId, plan } = this.options;
+        if (repeat !== undefined) {
+            const called = await call(entry.item);
+            // Stopped mid-call: the attempt is not stored and runs again on --resume.
+            if (called === undefined)
+                return;
+            entry.attempts.push(toRepeatAttempt({ runId, itemId: entry.item.id, repeat }, called.result, called.scored, this.options.now()));
+        }
+        // Decided in the same turn as the push: exactly one task sees the item complete.
+        const done = entry.attempts.length === plan.repeat ? decideRepeats(runId, entry.item, entry.attempts, plan) : undefined;
+        await this.store(entry);
+        if (done !== undefined)
+            this.options.onItemDone(done);
+    }
+    /**
+     * Stores the item with every attempt finished so far. The store replaces an item by (run_id,
+     * item_id), so two writes of one item must reach it in order: each waits until the one before
+     * was handed over (WriteBehind calls the store in put order; the stores commit in call order),
+     * and is built only then, from the attempts known at that moment. A write that finds nothing
+     * new since the last is skipped.
+     */
+    store(entry) {
+        const { runId, plan, writes } = this.options;
+        entry.handOver = entry.handOver.then(() => {
+            const count = entry.attempts.length;
+            if (count <= entry.written)
+                return;
+            entry.written = count;
+            return writes.put(decideRepeats(runId, entry.item, entry.attempts, plan));
+        });
+        return entry.handOver;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/run-experiment.ts
+
 
 
 
@@ -10485,7 +11850,7 @@ async function runHeld(options, run, lease, now) {
     });
     // Summed as items finish, so the end of a run reads nothing back; a resumed run first adds what
     // it keeps from before (errored items run again), so it ends with an uninterrupted run's summary.
-    const accumulator = createRunSummaryAccumulator();
+    const accumulator = createRunSummaryAccumulator({ cluster: prepared.experiment.cluster });
     const previous = new Map();
     if (options.resumeRunId) {
         for await (const item of store.runItems(run.id)) {
@@ -10502,7 +11867,7 @@ async function runHeld(options, run, lease, now) {
     const writes = new WriteBehind(store);
     const pending = filterItems(onlyLocked(datasetItems(prepared, run.selection), options.lockedItemIds), previous);
     const shouldStop = () => signal.aborted || rules.reason !== undefined;
-    const runOne = async (item) => {
+    const callItem = async (item) => {
         let result;
         try {
             // Every target checks its own answer; this is the net for one that forgets. Costs from the
@@ -10517,7 +11882,7 @@ async function runHeld(options, run, lease, now) {
         }
         catch (error) {
             if (signal.aborted)
-                return; // cancelled mid-call: the item is simply not stored
+                return undefined; // cancelled mid-call: the item is simply not stored
             throw error;
         }
         const scorers = prepared.itemScorers.scorersFor(item);
@@ -10525,15 +11890,40 @@ async function runHeld(options, run, lease, now) {
         // Cancelled mid-score: an aborted judge call is no verdict, so the item is not stored and runs
         // again on --resume (where a judge that had answered is read from its cache).
         if (signal.aborted)
-            return;
-        const runItem = toRunItem(run.id, item, result, scored, now());
-        await writes.put(runItem);
+            return undefined;
+        return { result, scored };
+    };
+    // An item counts once it is stored complete: with repeats, when its K-th attempt is.
+    const itemDone = (runItem) => {
         accumulator.add(runItem);
-        rules.record(scored.status, result.error ?? scored.error);
+        rules.record(runItem.status, runItem.error);
         options.onProgress?.(rules.progress);
     };
+    const runOne = async (item) => {
+        const called = await callItem(item);
+        if (called === undefined)
+            return;
+        const runItem = toRunItem(run.id, item, called.result, called.scored, now());
+        await writes.put(runItem);
+        itemDone(runItem);
+    };
     try {
-        await runPool(pending, prepared.concurrency, runOne, shouldStop);
+        if (prepared.repeats.repeat === 1) {
+            await runPool(pending, prepared.concurrency, runOne, shouldStop);
+        }
+        else {
+            const repeated = new RepeatedItems({
+                runId: run.id,
+                plan: prepared.repeats,
+                writes,
+                now,
+                onItemDone: itemDone,
+                // Only an item stored as an error (partial, or an attempt errored) has attempts to keep:
+                // read one at a time, so a resumed run holds no more than its items in flight.
+                keptAttempts: async (item) => previous.get(item.id) === "error" ? ((await store.getRunItem(runItemId(run.id, item.id)))?.repeats ?? []) : [],
+            });
+            await runPool(repeated.tasks(pending), prepared.concurrency, (task) => repeated.run(task, callItem), shouldStop);
+        }
     }
     finally {
         lease.stopHeartbeat();
@@ -10629,29 +12019,6 @@ async function finishRun(options, run, summary, now, stopReason) {
 function withLastError(reason, stopReason) {
     const last = stopReason?.match(/\(last: .*\)$/)?.[0];
     return last ? `${reason} ${last}` : reason;
-}
-
-;// CONCATENATED MODULE: ./src/engine/git-info.ts
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-/** The commit and branch of `dir` when it is in a git repository; nothing otherwise. */
-async function readGitInfo(dir) {
-    const ask = async (args) => {
-        try {
-            const { stdout } = await run("git", args, { cwd: dir, timeout: 5000 });
-            const text = stdout.trim();
-            return text === "" || text === "HEAD" ? undefined : text;
-        }
-        catch {
-            return undefined;
-        }
-    };
-    const [commit, branch] = await Promise.all([
-        ask(["rev-parse", "HEAD"]),
-        ask(["rev-parse", "--abbrev-ref", "HEAD"]),
-    ]);
-    return { ...(commit ? { commit } : {}), ...(branch ? { branch } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/progress-line.ts
@@ -10854,6 +12221,7 @@ function registerRunCommand(program, io, setExit) {
         .option("--shard <i/n>", "run shard I of N (by a hash of each item id); join the N runs with evalgate runs merge")
         .option("--variant <name>", "run a variant of the experiment: its overrides go to the target (default: the baseline)")
         .option("--locked", "run over the items the experiment's baseline locked, though the dataset file changed since")
+        .option("--repeat <k>", `call each item K times (1-${MAX_REPEAT}), overriding the experiment's repeat; pass_rule decides over the K`)
         .action(async (name, flags, command) => {
         setExit(await runExperimentCommand(name, flags, command, io));
     });
@@ -10863,6 +12231,8 @@ async function runExperimentCommand(name, flags, command, io) {
     const format = parseFormat(flags.format);
     const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
     const concurrency = flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency, MAX_CONCURRENCY);
+    // A run repeated otherwise is another experiment version: prepareExperiment applies it first.
+    const repeat = flags.repeat === undefined ? undefined : parsePositiveInt("--repeat", flags.repeat, MAX_REPEAT);
     const selection = withShardSelection(parseSamplingFlags(flags), flags.shard);
     const { config, allowOutsideProject, store } = globalOptions(command);
     const loaded = await loadConfigFile(config, { allowOutsideProject });
@@ -10877,6 +12247,7 @@ async function runExperimentCommand(name, flags, command, io) {
         env: io.env,
         ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
         ...(concurrency ? { concurrency } : {}),
+        ...(repeat !== undefined ? { repeat } : {}),
         allowOutsideProject,
         locate: loaded.locate,
         prices: loaded.config.prices,
@@ -10945,6 +12316,9 @@ const RUN_COLUMNS = [
     "failed",
     "errored",
     "pass_rate",
+    "pass_rate_low",
+    "pass_rate_high",
+    "flaky",
     "selection",
     "started_at",
     "target",
@@ -10963,6 +12337,10 @@ function runRow(run, liveOwner) {
         failed: run.summary?.failed ?? null,
         errored: run.summary?.errored ?? null,
         pass_rate: run.summary ? Number((0,stats/* formatFraction */.MJ)(run.summary.pass_rate)) : null,
+        // The 95 % Wilson interval of the pass rate; null for runs stored before it was kept.
+        pass_rate_low: run.summary?.pass_rate_ci95 ? Number((0,stats/* formatFraction */.MJ)(run.summary.pass_rate_ci95[0])) : null,
+        pass_rate_high: run.summary?.pass_rate_ci95 ? Number((0,stats/* formatFraction */.MJ)(run.summary.pass_rate_ci95[1])) : null,
+        flaky: run.summary?.flaky ?? null,
         // A sampled or shard run covers part of the dataset: scripts see which part.
         selection: run.selection ? describeSelection(run.selection) : null,
         started_at: run.started_at,
@@ -10981,144 +12359,6 @@ function reportIncomplete(outcome, io) {
     else if (run.status === "running" && outcome.incomplete !== undefined) {
         io.stderr.write(`${outcome.incomplete}\n`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/core/report/render-comparison.ts
-
-
-
-
-
-
-
-
-const render_comparison_WIDTH = 80;
-/**
- * A comparison for an 80-column terminal, most important first: the pass-rate headline and the
- * flip counts, the scorer table, then the flipped items with their reasons, then the costs.
- */
-function renderComparison(comparison, verdict, options = {}) {
-    const shown = options.maxFlippedShown ?? 20;
-    const { pass_rate: passRate } = comparison;
-    const against = { against: (0,core_gate/* passRateThresholds */.IM)(verdict) };
-    const lines = [
-        `Comparison of ${oneLine(comparison.candidate.experiment)}`,
-        `  baseline    ${render_comparison_runLine(comparison.baseline)}`,
-        `  candidate   ${render_comparison_runLine(comparison.candidate)}`,
-        `  experiment  ${versions(comparison.baseline.experiment_version, comparison.candidate.experiment_version)}`,
-        `  dataset     ${versions(comparison.baseline.dataset_version, comparison.candidate.dataset_version)}`,
-        ...(options.overrideChanges ?? []).map((change, index) => `  ${index === 0 ? "overrides " : "          "}  ${excerpt(change, render_comparison_WIDTH - 14)}`),
-        "",
-        `pass rate ${(0,stats/* formatPercent */.l9)(passRate.baseline, against)} → ${(0,stats/* formatPercent */.l9)(passRate.candidate, against)} ` +
-            `(${(0,stats/* formatDeltaPp */.Uv)(passRate.delta)}) over ${(0,stats/* formatCount */.B4)(comparison.items.shared)} shared items`,
-        flipCounts(comparison),
-        ...(comparison.dataset_note !== undefined ? ["", ...wrapText(`Note: ${comparison.dataset_note}`, render_comparison_WIDTH)] : []),
-        ...paragraph([
-            ...oneSidedLines("only in the baseline", comparison.items.only_baseline),
-            ...oneSidedLines("only in the candidate", comparison.items.only_candidate),
-        ]),
-        ...scorerLines(comparison.scorers, against),
-        ...flippedLines("Regressions", "passed in the baseline, not in the candidate", comparison.regressions, shown),
-        ...flippedLines("Fixes", "not passed in the baseline, passed in the candidate", comparison.fixes, shown),
-        ...errorLines(comparison),
-        "",
-        metricsTable(comparison),
-        "",
-        ...renderVerdictLines(verdict),
-    ];
-    return fitLines(lines, render_comparison_WIDTH);
-}
-function render_comparison_runLine(run) {
-    const label = run.label !== undefined ? ` (${oneLine(run.label)})` : "";
-    return `${run.run_id}${label}`;
-}
-function versions(baseline, candidate) {
-    return baseline === candidate ? `${baseline} (same version)` : `${baseline} → ${candidate} (changed)`;
-}
-function flipCounts(comparison) {
-    const newErrors = comparison.errors.new_errors.count;
-    return [
-        render_comparison_plural(comparison.regressions.count, "regression"),
-        render_comparison_plural(comparison.fixes.count, "fix", "fixes"),
-        render_comparison_plural(newErrors, "new error"),
-    ].join(" · ");
-}
-function oneSidedLines(where, list) {
-    if (list.count === 0)
-        return [];
-    return wrapText(`${render_comparison_plural(list.count, "item")} ${where}: ${idExcerpt(list)}`, render_comparison_WIDTH);
-}
-// A terminal reader needs a few examples, not a thousand ids; the count is exact.
-const IDS_SHOWN = 10;
-function idExcerpt(list) {
-    const ids = list.ids.slice(0, IDS_SHOWN).map((id) => excerpt(id, 40));
-    const hidden = list.count - ids.length;
-    return hidden > 0 ? `${ids.join(", ")}, … ${(0,stats/* formatCount */.B4)(hidden)} more` : ids.join(", ");
-}
-function scorerLines(scorers, against) {
-    const percent = (rate) => (0,stats/* formatPercent */.l9)(rate, against);
-    if (scorers.length === 0)
-        return [];
-    const rows = scorers.map((scorer) => [
-        scorer.scorer,
-        `${side(scorer.baseline?.mean, stats/* formatScore */.y)} → ${side(scorer.candidate?.mean, stats/* formatScore */.y)}`,
-        scorer.mean_delta !== null ? (0,stats/* formatDeltaScore */.UY)(scorer.mean_delta) : oneSideOnly(scorer),
-        `${side(scorer.baseline?.pass_rate, percent)} → ${side(scorer.candidate?.pass_rate, percent)}`,
-        scorer.pass_rate_delta !== null ? (0,stats/* formatDeltaPp */.Uv)(scorer.pass_rate_delta) : "",
-    ]);
-    const align = ["left", "right", "right", "right", "right"];
-    return ["", formatTable(["scorer", "mean", "Δ mean", "pass rate", "Δ pass"], rows, { align, maxWidth: render_comparison_WIDTH })];
-}
-function side(value, format) {
-    return value === undefined ? "—" : format(value);
-}
-function oneSideOnly(scorer) {
-    return scorer.baseline === null ? "new" : "removed";
-}
-function flippedLines(title, meaning, list, shown) {
-    if (list.count === 0)
-        return [];
-    const lines = ["", `${title} (${(0,stats/* formatCount */.B4)(list.count)}): ${meaning}`];
-    for (const item of list.items.slice(0, shown))
-        lines.push(...flippedItemLines(item));
-    const hidden = list.count - Math.min(shown, list.items.length);
-    if (hidden > 0)
-        lines.push(`  … and ${(0,stats/* formatCount */.B4)(hidden)} more`);
-    return lines;
-}
-function flippedItemLines(item) {
-    const lines = [
-        `  ${oneLine(item.item_id)}  ${item.baseline_status} → ${item.candidate_status}  (run item ${item.run_item_id})`,
-    ];
-    if (item.candidate_error !== undefined)
-        lines.push(`    error: ${excerpt(item.candidate_error, 66)}`);
-    for (const scorer of item.changed_scorers) {
-        const movement = `${side(scorer.baseline?.score, stats/* formatScore */.y)} → ${side(scorer.candidate?.score, stats/* formatScore */.y)}`;
-        lines.push(`    ${excerpt(`${scorer.scorer} ${movement}: ${scorer.reason}`, 74)}`);
-    }
-    lines.push(`    input      ${excerpt(item.input)}`, `    baseline   ${excerpt(item.baseline_output)}`, `    candidate  ${excerpt(item.candidate_output)}`);
-    return lines;
-}
-function errorLines(comparison) {
-    const { errors } = comparison;
-    if (errors.baseline === 0 && errors.candidate === 0)
-        return [];
-    const lines = ["", `errors ${(0,stats/* formatCount */.B4)(errors.baseline)} → ${(0,stats/* formatCount */.B4)(errors.candidate)}`];
-    if (errors.new_errors.count > 0) {
-        lines.push(...wrapText(`new errors: ${idExcerpt(errors.new_errors)}`, render_comparison_WIDTH, "  "));
-    }
-    return lines;
-}
-function metricsTable(comparison) {
-    const align = ["left", "right", "right", "right"];
-    return formatTable(METRICS_HEADER, metricsRows(comparison, { errors: false }), { align, maxWidth: render_comparison_WIDTH });
-}
-/** A blank line before a block that has lines; nothing for an empty one. */
-function paragraph(lines) {
-    return lines.length === 0 ? [] : ["", ...lines];
-}
-function render_comparison_plural(count, word, many = `${word}s`) {
-    return `${(0,stats/* formatCount */.B4)(count)} ${count === 1 ? word : many}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/regression/regression-errors.ts
@@ -11622,7 +12862,8 @@ async function cancelRun(store, run) {
         status: "cancelled",
         ended_at: new Date().toISOString(),
         summary,
-        verdict: verdict.verdict,
+        // A cancelled run judged alone always fails; the stored verdict is the run's own, pass or fail.
+        verdict: verdict.verdict === "pass" ? "pass" : "fail",
         verdict_reasons: verdict.reasons,
     });
     const stored = `${(0,stats/* formatCount */.B4)(summary.total)} of ${(0,stats/* formatCount */.B4)(run.item_count)} items were stored`;
@@ -11634,35 +12875,6 @@ async function cancelRun(store, run) {
 }
 function endedAt(run) {
     return run.ended_at === undefined ? "" : ` at ${run.ended_at}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/stored-variants.ts
-
-
-
-const StoredVariantsSchema = schemas/* looseObject */._H3({ variants: VariantsSchema.optional() });
-/**
- * The overrides a run was made with, from the experiment version it stored: none for a baseline
- * run (no variant) or when the stored definition holds no readable variants.
- */
-function storedRunOverrides(definition, variant) {
-    if (variant === undefined)
-        return {};
-    const parsed = StoredVariantsSchema.safeParse(definition);
-    const variants = parsed.success ? parsed.data.variants : undefined;
-    return variants?.[variant] === undefined ? {} : effectiveOverrides(variants, variant);
-}
-/** What a comparison of two runs names as the overrides that differ (empty for two baselines). */
-function overrideChanges(baseline, candidate) {
-    return differingOverrides(storedRunOverrides(baseline.definition, baseline.variant), storedRunOverrides(candidate.definition, candidate.variant));
-}
-
-;// CONCATENATED MODULE: ./src/cli/stored-override-changes.ts
-
-/** The overrides that differ between two stored runs, read from the experiment versions they stored. */
-async function storedOverrideChanges(store, baseline, candidate) {
-    const definitionOf = async (run) => (await store.getExperimentVersion(run.experiment, run.experiment_version))?.definition;
-    return overrideChanges({ definition: await definitionOf(baseline), variant: baseline.variant }, { definition: await definitionOf(candidate), variant: candidate.variant });
 }
 
 ;// CONCATENATED MODULE: ./src/core/selection/merge-shard-runs.ts
@@ -11772,6 +12984,8 @@ function duplicateItemError(itemId, runs) {
 
 
 
+
+
 /**
  * Joins the complete shard runs `runIds` into one new run equal to an unsharded run item for item,
  * judged by the gate stored with their experiment version. Throws `UserError` for an overlap, a
@@ -11779,13 +12993,21 @@ function duplicateItemError(itemId, runs) {
  * an item in two shards, found while copying (the half-merged run is then left errored).
  */
 async function mergeShardRuns(store, runs, now = () => new Date()) {
+    refuseMixedRepeats(runs);
     const plan = planShardMerge(runs);
     const version = await store.getExperimentVersion(plan.base.experiment, plan.base.experiment_version);
-    const { gate, maxErrorRate } = storedGateOf(plan.runs[0].id, plan.base.experiment_version, version?.definition);
+    const { gate, maxErrorRate, cluster } = storedGateOf(plan.runs[0].id, plan.base.experiment_version, version?.definition);
     const times = mergedTimes(plan.runs);
-    const run = { ...plan.base, id: newRunId(now()), started_at: times.started_at, status: "running" };
+    const repeat = plan.runs[0].repeat;
+    const run = {
+        ...plan.base,
+        id: newRunId(now()),
+        started_at: times.started_at,
+        status: "running",
+        ...(repeat !== undefined ? { repeat } : {}),
+    };
     await store.createRun(run);
-    const accumulator = createRunSummaryAccumulator();
+    const accumulator = createRunSummaryAccumulator({ cluster });
     const seen = new Map();
     try {
         for (const shard of plan.runs) {
@@ -11794,7 +13016,7 @@ async function mergeShardRuns(store, runs, now = () => new Date()) {
                 if (other !== undefined)
                     throw duplicateItemError(item.item_id, [other, shard.id]);
                 seen.set(item.item_id, shard.id);
-                const merged = mergedRunItem(item, run.id);
+                const merged = withAttemptScoreIds(mergedRunItem(item, run.id), run.id);
                 await store.putRunItem(merged);
                 accumulator.add(merged);
             }
@@ -11818,6 +13040,20 @@ async function mergeShardRuns(store, runs, now = () => new Date()) {
     const ended = { status, ended_at: times.ended_at, summary, verdict: verdict.verdict, verdict_reasons: verdict.reasons };
     await store.endRun(run.id, ended);
     return { run: { ...run, ...ended }, verdict };
+}
+/**
+ * Shards that call each item a different number of times are not one run: their items' statuses
+ * were decided over different repeats. Checked before the versions, to say what differs.
+ */
+function refuseMixedRepeats(runs) {
+    const first = runs[0];
+    if (first === undefined)
+        return;
+    const other = runs.find((run) => (run.repeat ?? 1) !== (first.repeat ?? 1));
+    if (other === undefined)
+        return;
+    throw new core_errors/* UserError */.y(`runs merge: run ${other.id} calls each item ${other.repeat ?? 1} time(s) but run ${first.id} ${first.repeat ?? 1}; ` +
+        "merge only the shards of one run (started with the same repeat)");
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/runs-merge.ts
@@ -11847,6 +13083,540 @@ function registerRunsMergeCommand(runs, io, setExit) {
         io.stdout.write(output);
         setExit((0,exit_codes/* exitCodeFor */.Rr)(merged.verdict));
     });
+}
+
+;// CONCATENATED MODULE: ./src/core/compare-many-runs.ts
+
+
+
+
+
+
+/** One run's numbers over all its items, as the side-by-side table shows them. */
+const SideBySideSummarySchema = schemas/* object */.Ikc({
+    total: schemas/* number */.aig().int().nonnegative(),
+    passed: schemas/* number */.aig().int().nonnegative(),
+    /** Items whose call failed for good. */
+    errors: schemas/* number */.aig().int().nonnegative(),
+    /** passed / total; 0 when total is 0. */
+    pass_rate: schemas/* number */.aig(),
+    /** 95 % Wilson interval of pass_rate (on the effective size when clustered). */
+    pass_rate_ci95: schemas/* tuple */.PVZ([schemas/* number */.aig(), schemas/* number */.aig()]),
+    /** Items whose repeats both passed and failed; present when the run repeats items. */
+    flaky: schemas/* number */.aig().int().nonnegative().optional(),
+    scorers: schemas/* array */.YOg(schemas/* object */.Ikc({
+        scorer: schemas/* string */.YjP(),
+        mean: schemas/* number */.aig(),
+        /** Standard error of `mean` (CLT, or clustered). */
+        se: schemas/* number */.aig().nonnegative().optional(),
+        pass_rate: schemas/* number */.aig(),
+    })),
+    /** Latency of the calls that answered, in ms; 0 when none did. */
+    latency_ms: schemas/* object */.Ikc({ p50: schemas/* number */.aig(), p95: schemas/* number */.aig() }),
+    /** Tokens the target reported; 0 when it reported none. */
+    tokens: schemas/* object */.Ikc({ input: schemas/* number */.aig(), output: schemas/* number */.aig(), total: schemas/* number */.aig() }),
+    /** What the target reported its calls cost, in its own unit; 0 when it reported none. */
+    cost: schemas/* number */.aig(),
+});
+const SideBySideRunSchema = schemas/* object */.Ikc({
+    run_id: schemas/* string */.YjP(),
+    experiment: schemas/* string */.YjP(),
+    label: schemas/* string */.YjP().optional(),
+    variant: schemas/* string */.YjP().optional(),
+    dataset_version: schemas/* string */.YjP(),
+    summary: SideBySideSummarySchema,
+});
+/** An item whose status is not the same in every run; null where a run has no such item. */
+const DifferingItemSchema = schemas/* object */.Ikc({
+    item_id: schemas/* string */.YjP(),
+    /** One per run, in the order of `runs`. */
+    statuses: schemas/* array */.YOg(RunItemStatusSchema.nullable()),
+});
+/**
+ * 2 to 4 runs side by side, each summarized over all its items (not only the shared ones: the
+ * runs need not cover the same items), and the items whose status differs between them.
+ */
+const ManyRunsComparisonSchema = schemas/* object */.Ikc({
+    runs: schemas/* array */.YOg(SideBySideRunSchema).min(2).max(4),
+    differing_items: schemas/* object */.Ikc({
+        /** Exact. */
+        count: schemas/* number */.aig().int().nonnegative(),
+        /** The first ones in item order, capped by `maxListedItems`. */
+        items: schemas/* array */.YOg(DifferingItemSchema),
+    }),
+});
+const MIN_RUNS_SIDE_BY_SIDE = 2;
+const MAX_RUNS_SIDE_BY_SIDE = 4;
+const DEFAULT_MAX_LISTED_ITEMS = 1000;
+/**
+ * Compares 2 to 4 runs by a streaming k-way merge-join over their item streams (the way
+ * compareRuns joins two), so memory holds each run's summary numbers and the capped list of
+ * differing items, never a run. An item differs when its status (passed, failed, error, or
+ * absent) is not the same in every run. Throws UserError for fewer than 2 or more than 4 runs,
+ * and an Error for a stream not ordered by item_id.
+ */
+async function compareManyRuns(runs, options = {}) {
+    if (runs.length < MIN_RUNS_SIDE_BY_SIDE || runs.length > MAX_RUNS_SIDE_BY_SIDE) {
+        throw new core_errors/* UserError */.y(`runs compare takes ${MIN_RUNS_SIDE_BY_SIDE} to ${MAX_RUNS_SIDE_BY_SIDE} runs, got ${runs.length}: ` +
+            "name a baseline and up to three other runs");
+    }
+    const maxListed = options.maxListedItems ?? DEFAULT_MAX_LISTED_ITEMS;
+    const cluster = options.cluster !== undefined ? { cluster: options.cluster } : {};
+    const summaries = runs.map(() => createRunSummaryAccumulator(cluster));
+    const cursors = runs.map((input, index) => orderedItemCursor(input.items, `run ${input.run.id} (#${index + 1})`));
+    const listed = [];
+    let differing = 0;
+    try {
+        const heads = await Promise.all(cursors.map((cursor) => cursor.next()));
+        for (;;) {
+            const itemId = smallestId(heads);
+            if (itemId === undefined)
+                break;
+            const here = heads.map((head) => head !== undefined && head.item_id === itemId);
+            const statuses = heads.map((head, index) => (here[index] === true ? head.status : null));
+            if (statuses.some((status) => status !== statuses[0])) {
+                differing += 1;
+                if (listed.length < maxListed)
+                    listed.push({ item_id: itemId, statuses });
+            }
+            await Promise.all(heads.map(async (head, index) => {
+                if (head === undefined || here[index] !== true)
+                    return;
+                summaries[index].add(head);
+                heads[index] = await cursors[index].next();
+            }));
+        }
+    }
+    finally {
+        await Promise.all(cursors.map((cursor) => cursor.close()));
+    }
+    return {
+        runs: runs.map(({ run }, index) => ({
+            run_id: run.id,
+            experiment: run.experiment,
+            ...(run.label !== undefined ? { label: run.label } : {}),
+            ...(run.variant !== undefined ? { variant: run.variant } : {}),
+            dataset_version: run.dataset_version,
+            summary: sideBySideSummary(summaries[index].summary()),
+        })),
+        differing_items: { count: differing, items: listed },
+    };
+}
+function smallestId(heads) {
+    let smallest;
+    for (const head of heads) {
+        if (head !== undefined && (smallest === undefined || compareItemIds(head.item_id, smallest) < 0))
+            smallest = head.item_id;
+    }
+    return smallest;
+}
+function sideBySideSummary(summary) {
+    return {
+        total: summary.total,
+        passed: summary.passed,
+        errors: summary.errored,
+        pass_rate: summary.pass_rate,
+        // The accumulator always sets it; runs stored before intervals never reach here.
+        pass_rate_ci95: summary.pass_rate_ci95 ?? [0, 1],
+        ...(summary.flaky !== undefined ? { flaky: summary.flaky } : {}),
+        scorers: summary.scorers.map((scorer) => ({
+            scorer: scorer.scorer,
+            mean: scorer.mean,
+            ...(scorer.se !== undefined ? { se: scorer.se } : {}),
+            pass_rate: scorer.pass_rate,
+        })),
+        latency_ms: { p50: summary.latency_ms.p50, p95: summary.latency_ms.p95 },
+        tokens: { input: summary.tokens.input, output: summary.tokens.output, total: summary.tokens.total },
+        cost: summary.cost,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-comparison.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const render_comparison_WIDTH = 80;
+// Scorer names are recognizable cut to this many columns.
+const NAME_KEPT = 12;
+/**
+ * A comparison for an 80-column terminal, most important first: the pass-rate headline (with
+ * intervals, the paired test and what the dataset can detect) and the flip counts, the scorer
+ * table with each scorer's test, then the flipped items with their reasons, the flaky items
+ * apart from them, then the costs and the verdict.
+ */
+function renderComparison(comparison, verdict, options = {}) {
+    const shown = options.maxFlippedShown ?? 20;
+    const against = { against: (0,core_gate/* passRateThresholds */.IM)(verdict) };
+    const lines = [
+        `Comparison of ${oneLine(comparison.candidate.experiment)}`,
+        `  baseline    ${render_comparison_runLine(comparison.baseline)}`,
+        `  candidate   ${render_comparison_runLine(comparison.candidate)}`,
+        `  experiment  ${versions(comparison.baseline.experiment_version, comparison.candidate.experiment_version)}`,
+        `  dataset     ${versions(comparison.baseline.dataset_version, comparison.candidate.dataset_version)}`,
+        ...(options.overrideChanges ?? []).map((change, index) => `  ${index === 0 ? "overrides " : "          "}  ${excerpt(change, render_comparison_WIDTH - 14)}`),
+        "",
+        ...wrapText(passRateHeadline(comparison, against.against), render_comparison_WIDTH, "", "  "),
+        flipCounts(comparison),
+        ...(comparison.dataset_note !== undefined ? ["", ...wrapText(`Note: ${comparison.dataset_note}`, render_comparison_WIDTH)] : []),
+        ...paragraph([
+            ...oneSidedLines("only in the baseline", comparison.items.only_baseline),
+            ...oneSidedLines("only in the candidate", comparison.items.only_candidate),
+        ]),
+        ...scorerLines(comparison, against),
+        ...flippedLines("Regressions", "passed in the baseline, not in the candidate", comparison.regressions, shown),
+        ...flippedLines("Fixes", "not passed in the baseline, passed in the candidate", comparison.fixes, shown),
+        ...flakyLines(comparison, shown),
+        ...errorLines(comparison),
+        ...paragraph(metricsLines(comparison, verdict)),
+        "",
+        ...renderVerdictLines(verdict),
+    ];
+    return fitLines(lines, render_comparison_WIDTH);
+}
+function render_comparison_runLine(run) {
+    const label = run.label !== undefined ? ` (${oneLine(run.label)})` : "";
+    return `${run.run_id}${label}`;
+}
+function versions(baseline, candidate) {
+    return baseline === candidate ? `${baseline} (same version)` : `${baseline} → ${candidate} (changed)`;
+}
+function flipCounts(comparison) {
+    const newErrors = comparison.errors.new_errors.count;
+    const flaky = comparison.flaky_items.count;
+    return [
+        render_comparison_plural(comparison.regressions.count, "regression"),
+        render_comparison_plural(comparison.fixes.count, "fix", "fixes"),
+        render_comparison_plural(newErrors, "new error"),
+        ...(flaky > 0 ? [render_comparison_plural(flaky, "flaky item")] : []),
+    ].join(" · ");
+}
+function oneSidedLines(where, list) {
+    if (list.count === 0)
+        return [];
+    return wrapText(`${render_comparison_plural(list.count, "item")} ${where}: ${idExcerpt(list)}`, render_comparison_WIDTH);
+}
+// A terminal reader needs a few examples, not a thousand ids; the count is exact.
+const IDS_SHOWN = 10;
+function idExcerpt(list) {
+    const ids = list.ids.slice(0, IDS_SHOWN).map((id) => excerpt(id, 40));
+    const hidden = list.count - ids.length;
+    return hidden > 0 ? `${ids.join(", ")}, … ${(0,stats/* formatCount */.B4)(hidden)} more` : ids.join(", ");
+}
+/**
+ * Per scorer: the means, the change with its 95 % interval, p and the scorer's verdict; the pass
+ * rates too when the table still fits the terminal with them.
+ */
+function scorerLines(comparison, against) {
+    const { scorers, statistics } = comparison;
+    const percent = (rate) => (0,stats/* formatPercent */.l9)(rate, against);
+    if (scorers.length === 0)
+        return [];
+    const rows = scorers.map((scorer) => [
+        scorer.scorer,
+        `${side(scorer.baseline?.mean, stats/* formatScore */.y)} → ${side(scorer.candidate?.mean, stats/* formatScore */.y)}`,
+        scorer.statistic === null ? "—" : deltaWithInterval(scorer.statistic),
+        scorerPValue(scorer.statistic, statistics.alpha),
+        scorerVerdictText(scorer),
+        `${side(scorer.baseline?.pass_rate, percent)} → ${side(scorer.candidate?.pass_rate, percent)}`,
+    ]);
+    const header = ["scorer", "mean", "Δ mean [95% CI]", "p", "verdict", "pass rate"];
+    const align = ["left", "right", "right", "right", "left", "right"];
+    // The pass rates come last and go first: they are shown when every other column fits whole
+    // beside scorer names of at least NAME_KEPT columns.
+    const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => displayWidth(row[column] ?? ""))));
+    const needed = Math.min(widths[0] ?? 0, NAME_KEPT) + widths.slice(1).reduce((sum, width) => sum + width + 2, 0);
+    const shownColumns = needed <= render_comparison_WIDTH ? header.length : header.length - 1;
+    // A long scorer name is cut, never a number.
+    const table = formatTable(header.slice(0, shownColumns), rows.map((row) => row.slice(0, shownColumns)), { align, maxWidth: render_comparison_WIDTH, shrink: 0 });
+    return ["", table];
+}
+function side(value, format) {
+    return value === undefined ? "—" : format(value);
+}
+function flippedLines(title, meaning, list, shown) {
+    if (list.count === 0)
+        return [];
+    return ["", ...wrapText(`${title} (${(0,stats/* formatCount */.B4)(list.count)}): ${meaning}`, render_comparison_WIDTH, "", "  "), ...itemsLines(list, shown, flipMovement)];
+}
+/**
+ * Flaky items in a block of their own, never among regressions or fixes: their count, then the
+ * flips among them, each read by its repeats ("passed 2 of 5 → 4 of 5").
+ */
+function flakyLines(comparison, shown) {
+    const { flaky, flaky_items: flakyItems } = comparison;
+    if (flakyItems.count === 0 && flaky.count === 0)
+        return [];
+    const title = `Flaky items (${(0,stats/* formatCount */.B4)(flakyItems.count)}, ${(0,stats/* formatCount */.B4)(flaky.count)} flipped): repeats both passed ` +
+        "and failed, so their flips are neither regressions nor fixes";
+    return ["", ...wrapText(title, render_comparison_WIDTH, "", "  "), ...itemsLines(flaky, shown, flakyFlipMovement)];
+}
+function itemsLines(list, shown, movement) {
+    const lines = list.items.slice(0, shown).flatMap((item) => flippedItemLines(item, movement(item)));
+    const hidden = list.count - Math.min(shown, list.items.length);
+    if (hidden > 0)
+        lines.push(`  … and ${(0,stats/* formatCount */.B4)(hidden)} more`);
+    return lines;
+}
+function flippedItemLines(item, movement) {
+    const lines = [`  ${oneLine(item.item_id)}  ${movement}  (run item ${item.run_item_id})`];
+    if (item.candidate_error !== undefined)
+        lines.push(`    error: ${excerpt(item.candidate_error, 66)}`);
+    for (const scorer of item.changed_scorers) {
+        const movement = `${side(scorer.baseline?.score, stats/* formatScore */.y)} → ${side(scorer.candidate?.score, stats/* formatScore */.y)}`;
+        lines.push(`    ${excerpt(`${scorer.scorer} ${movement}: ${scorer.reason}`, 74)}`);
+    }
+    lines.push(`    input      ${excerpt(item.input)}`, `    baseline   ${excerpt(item.baseline_output)}`, `    candidate  ${excerpt(item.candidate_output)}`);
+    return lines;
+}
+function errorLines(comparison) {
+    const { errors } = comparison;
+    if (errors.baseline === 0 && errors.candidate === 0)
+        return [];
+    const lines = ["", `errors ${(0,stats/* formatCount */.B4)(errors.baseline)} → ${(0,stats/* formatCount */.B4)(errors.candidate)}`];
+    if (errors.new_errors.count > 0) {
+        lines.push(...wrapText(`new errors: ${idExcerpt(errors.new_errors)}`, render_comparison_WIDTH, "  "));
+    }
+    return lines;
+}
+/** Latency, tokens and cost with deltas and budgets; nothing when no run reports any of them. */
+function metricsLines(comparison, verdict) {
+    const { header, rows } = metricsTable(comparison, { errors: false, verdict });
+    if (rows.length === 0)
+        return [];
+    const align = ["left", "right", "right", "right", "right"];
+    return [formatTable(header, rows, { align, maxWidth: render_comparison_WIDTH })];
+}
+/** A blank line before a block that has lines; nothing for an empty one. */
+function paragraph(lines) {
+    return lines.length === 0 ? [] : ["", ...lines];
+}
+function render_comparison_plural(count, word, many = `${word}s`) {
+    return `${(0,stats/* formatCount */.B4)(count)} ${count === 1 ? word : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-runs-side-by-side.ts
+
+
+
+
+
+
+
+
+/** Each run's column letter, in the order the runs were named. */
+const LETTERS = ["A", "B", "C", "D"];
+const MARKS = { passed: "✓", failed: "✗", error: "!" };
+const ABSENT = "–";
+/**
+ * 2 to 4 runs for a terminal (core/compare-many-runs.ts): a legend of the runs, one table with a
+ * column per run (items, pass rate ± the half-width of its 95 % interval, each scorer's mean ±
+ * 1.96 standard errors, errors, flaky items, latency p50/p95, tokens, cost; a metric no run
+ * reports left out), then the items whose status differs, item × run.
+ */
+function renderRunsSideBySide(comparison, options = {}) {
+    const width = options.width ?? 80;
+    const { runs } = comparison;
+    const experiments = new Set(runs.map((run) => run.experiment));
+    const versions = new Set(runs.map((run) => run.dataset_version));
+    const lines = [
+        experiments.size === 1 ? `Runs of ${oneLine(runs[0]?.experiment ?? "")}, side by side` : "Runs side by side",
+        ...runs.map((run, index) => `  ${LETTERS[index]}  ${legendText(run, experiments.size > 1)}`),
+        ...(versions.size > 1
+            ? ["", ...wrapText(`Note: the runs cover different dataset versions (${[...versions].join(", ")}): compare with care.`, width)]
+            : []),
+        "",
+        summaryTable(runs, width),
+        "",
+        ...differingLines(comparison, width, options.maxItemsShown ?? 20),
+    ];
+    return fitLines(lines, width);
+}
+function legendText(run, withExperiment) {
+    const parts = [
+        run.run_id,
+        ...(run.label !== undefined ? [oneLine(run.label)] : []),
+        ...(run.variant !== undefined ? [`variant ${oneLine(run.variant)}`] : []),
+        ...(withExperiment ? [`experiment ${oneLine(run.experiment)}`] : []),
+        `dataset ${run.dataset_version}`,
+    ];
+    return parts.join(" · ");
+}
+function summaryTable(runs, width) {
+    const summaries = runs.map((run) => run.summary);
+    const scorers = [...new Set(summaries.flatMap((summary) => summary.scorers.map((scorer) => scorer.scorer)))];
+    const anyOf = (value) => summaries.some((summary) => value(summary) !== 0);
+    const rows = [
+        ["items", ...summaries.map((summary) => (0,stats/* formatCount */.B4)(summary.total))],
+        ["pass rate", ...summaries.map((summary) => summaryPassRate(summary))],
+        ...scorers.map((name) => [
+            `${name} mean`,
+            ...summaries.map((summary) => {
+                const scorer = summary.scorers.find((candidate) => candidate.scorer === name);
+                return scorer === undefined ? "—" : meanWithSpread(scorer.mean, scorer.se);
+            }),
+        ]),
+        ["errors", ...summaries.map((summary) => (0,stats/* formatCount */.B4)(summary.errors))],
+        ...(summaries.some((summary) => summary.flaky !== undefined)
+            ? [["flaky", ...summaries.map((summary) => (summary.flaky === undefined ? "—" : (0,stats/* formatCount */.B4)(summary.flaky)))]]
+            : []),
+        // A metric every run reports as 0 is one no target reports: no data, so no row.
+        ...(anyOf((summary) => summary.latency_ms.p95)
+            ? [
+                ["latency p50", ...summaries.map((summary) => (0,stats/* formatMs */._V)(summary.latency_ms.p50))],
+                ["latency p95", ...summaries.map((summary) => (0,stats/* formatMs */._V)(summary.latency_ms.p95))],
+            ]
+            : []),
+        ...(anyOf((summary) => summary.tokens.total) ? [["tokens", ...summaries.map((summary) => (0,stats/* formatCount */.B4)(summary.tokens.total))]] : []),
+        ...(anyOf((summary) => summary.cost) ? [["cost", ...summaries.map((summary) => (0,stats/* formatCost */.BD)(summary.cost))]] : []),
+    ];
+    const header = ["", ...runs.map((run, index) => columnHeader(run, index, rows))];
+    const align = header.map((_, column) => (column === 0 ? "left" : "right"));
+    // Only the row labels (scorer names) are cut: a number cut short would mislead.
+    return formatTable(header, rows, { align, maxWidth: width, shrink: 0 });
+}
+/** "A main": the run's letter and label (else variant), no wider than the column's values. */
+function columnHeader(run, index, rows) {
+    const letter = LETTERS[index] ?? String(index + 1);
+    const name = run.label ?? run.variant;
+    if (name === undefined)
+        return letter;
+    const widest = Math.max(6, ...rows.map((row) => displayWidth(row[index + 1] ?? "")));
+    return truncateToWidth(`${letter} ${oneLine(name)}`, widest);
+}
+function differingLines(comparison, width, maxShown) {
+    const { count, items } = comparison.differing_items;
+    if (count === 0)
+        return ["Every item has the same status in every run."];
+    const shown = items.slice(0, maxShown);
+    const header = ["item", ...comparison.runs.map((_, index) => LETTERS[index] ?? String(index + 1))];
+    const rows = shown.map((item) => [oneLine(item.item_id), ...item.statuses.map((status) => (status === null ? ABSENT : MARKS[status]))]);
+    const hidden = count - shown.length;
+    return [
+        ...wrapText(`Items whose status differs (${(0,stats/* formatCount */.B4)(count)}): ✓ passed · ✗ failed · ! error · ${ABSENT} absent`, width),
+        "",
+        formatTable(header, rows, { maxWidth: width, shrink: 0 }),
+        ...(hidden > 0 ? [`… and ${(0,stats/* formatCount */.B4)(hidden)} more`] : []),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/core/stored-variants.ts
+
+
+
+const StoredVariantsSchema = schemas/* looseObject */._H3({ variants: VariantsSchema.optional() });
+/**
+ * The overrides a run was made with, from the experiment version it stored: none for a baseline
+ * run (no variant) or when the stored definition holds no readable variants.
+ */
+function storedRunOverrides(definition, variant) {
+    if (variant === undefined)
+        return {};
+    const parsed = StoredVariantsSchema.safeParse(definition);
+    const variants = parsed.success ? parsed.data.variants : undefined;
+    return variants?.[variant] === undefined ? {} : effectiveOverrides(variants, variant);
+}
+/** What a comparison of two runs names as the overrides that differ (empty for two baselines). */
+function overrideChanges(baseline, candidate) {
+    return differingOverrides(storedRunOverrides(baseline.definition, baseline.variant), storedRunOverrides(candidate.definition, candidate.variant));
+}
+
+;// CONCATENATED MODULE: ./src/cli/stored-override-changes.ts
+
+/** The overrides that differ between two stored runs, read from the experiment versions they stored. */
+async function storedOverrideChanges(store, baseline, candidate) {
+    const definitionOf = async (run) => (await store.getExperimentVersion(run.experiment, run.experiment_version))?.definition;
+    return overrideChanges({ definition: await definitionOf(baseline), variant: baseline.variant }, { definition: await definitionOf(candidate), variant: candidate.variant });
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/runs-compare.ts
+
+
+
+
+
+
+
+
+
+
+
+/** A side-by-side view holds the baseline and up to three more runs (the seed tool's 2–4). */
+const MAX_RUNS = 4;
+/**
+ * `runs compare BASE RUN`: the paired comparison, its statistics and verdict. `runs compare BASE
+ * R2 R3 [R4]`: one table with a column per run and the items whose outcome differs across runs,
+ * then each run's verdict against BASE. Exits with the worst verdict's code.
+ */
+function registerRunsCompareCommand(runs, io, setExit) {
+    runs
+        .command("compare")
+        .description("compare runs with a baseline: paired statistics, flipped items, gate verdict; 2-4 runs side by side")
+        .argument("<base-run>", "the baseline run")
+        .argument("<run...>", "one run to compare in full, or two or three to see side by side")
+        .option("--format <format>", "table or json", "table")
+        .option("--threshold <percent>", "minimum pass rate in percent, overriding the gate's passed_threshold")
+        .action(async (baseId, ids, flags, command) => {
+        const format = parseFormat(flags.format);
+        const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
+        if (ids.length + 1 > MAX_RUNS) {
+            throw new core_errors/* UserError */.y(`runs compare takes the baseline and at most ${MAX_RUNS - 1} more runs, got ${ids.length}; compare fewer at once`);
+        }
+        await withStore(command, async (store) => {
+            const baseline = await requireRun(store, baseId);
+            const candidates = await Promise.all(ids.map((id) => requireRun(store, id)));
+            const exit = candidates.length === 1
+                ? await compareTwo(store, io, baseline, candidates[0], format, threshold)
+                : await compareSideBySide(store, io, baseline, candidates, format, threshold);
+            setExit(exit);
+        });
+    });
+}
+async function compareTwo(store, io, baseline, candidate, format, threshold) {
+    const compared = await compareStoredRuns(store, baseline, candidate, io.cwd);
+    const { comparison } = compared;
+    const { verdict } = await judgeStoredRun(store, candidate, compared, threshold);
+    const changes = await storedOverrideChanges(store, baseline, candidate);
+    if (format === "table")
+        io.stdout.write(renderComparison(comparison, verdict, { overrideChanges: changes }) + "\n");
+    else {
+        const overrides = changes.length > 0 ? { override_changes: changes } : {};
+        io.stdout.write(JSON.stringify({ comparison, verdict, ...overrides }, null, format === "json" ? 2 : undefined) + "\n");
+    }
+    return (0,exit_codes/* exitCodeFor */.Rr)(verdict);
+}
+async function compareSideBySide(store, io, baseline, candidates, format, threshold) {
+    // Every run is judged against the baseline first: runs of another experiment are refused (exit 2)
+    // before anything is printed.
+    const verdicts = [];
+    for (const candidate of candidates) {
+        const compared = await compareStoredRuns(store, baseline, candidate, io.cwd);
+        verdicts.push({ run_id: candidate.id, verdict: (await judgeStoredRun(store, candidate, compared, threshold)).verdict });
+    }
+    const version = await store.getExperimentVersion(baseline.experiment, baseline.experiment_version);
+    const { cluster } = storedGateOf(baseline.id, baseline.experiment_version, version?.definition);
+    const runs = [baseline, ...candidates];
+    const comparison = await compareManyRuns(runs.map((run) => ({ run, items: store.runItems(run.id) })), cluster !== undefined ? { cluster } : {});
+    if (format === "table")
+        io.stdout.write(sideBySideText(comparison, verdicts, terminalWidth(io)));
+    else
+        io.stdout.write(JSON.stringify({ comparison, verdicts }, null, format === "json" ? 2 : undefined) + "\n");
+    return verdicts.reduce((worst, { verdict }) => (0,exit_codes/* worseExit */.zY)(worst, (0,exit_codes/* exitCodeFor */.Rr)(verdict)), exit_codes/* EXIT */.dc.pass);
+}
+function sideBySideText(comparison, verdicts, width) {
+    const lines = [renderRunsSideBySide(comparison, { width }), ""];
+    for (const { run_id: runId, verdict } of verdicts) {
+        lines.push(`Against the baseline, ${runId}:`, ...renderVerdictLines(verdict, width), "");
+    }
+    return lines.join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/format-age.ts
@@ -11938,9 +13708,6 @@ function storedScorersOf(definition) {
 
 
 
-
-
-
 function registerRunsCommands(program, io, setExit) {
     const runs = program.command("runs").description("list, show and compare stored runs");
     registerRegressionDatasetCommand(runs, io, setExit);
@@ -11995,36 +13762,7 @@ function registerRunsCommands(program, io, setExit) {
             }
         });
     });
-    runs
-        .command("compare")
-        .description("compare runs with a baseline: score deltas, flipped items, gate verdict")
-        .argument("<base-run>", "the baseline run")
-        .argument("<run...>", "one or more candidate runs")
-        .option("--format <format>", "table or json", "table")
-        .option("--threshold <percent>", "minimum pass rate in percent, overriding the gate's passed_threshold")
-        .action(async (baseId, ids, flags, command) => {
-        const format = parseFormat(flags.format);
-        const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
-        let exit = exit_codes/* EXIT */.dc.pass;
-        await withStore(command, async (store) => {
-            const baseline = await requireRun(store, baseId);
-            for (const id of ids) {
-                const candidate = await requireRun(store, id);
-                const comparison = await compareStoredRuns(store, baseline, candidate);
-                const { verdict } = await judgeStoredRun(store, candidate, comparison, threshold);
-                exit = (0,exit_codes/* worseExit */.zY)(exit, (0,exit_codes/* exitCodeFor */.Rr)(verdict));
-                const changes = await storedOverrideChanges(store, baseline, candidate);
-                if (format === "table")
-                    io.stdout.write(renderComparison(comparison, verdict, { overrideChanges: changes }) + "\n");
-                else {
-                    const overrides = changes.length > 0 ? { override_changes: changes } : {};
-                    const record = JSON.stringify({ comparison, verdict, ...overrides }, null, format === "json" ? 2 : undefined);
-                    io.stdout.write(record + "\n");
-                }
-            }
-        });
-        setExit(exit);
-    });
+    registerRunsCompareCommand(runs, io, setExit);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/scores.ts
@@ -12144,7 +13882,7 @@ function allCommands(command) {
 
 /***/ }),
 
-/***/ 4296:
+/***/ 74296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12168,7 +13906,7 @@ function isUserError(error) {
 
 /***/ }),
 
-/***/ 1841:
+/***/ 81841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12177,8 +13915,8 @@ function isUserError(error) {
 /* harmony export */   z5: () => (/* binding */ nextExperimentStatus)
 /* harmony export */ });
 /* unused harmony export ExperimentStatusSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 
 
 /** Where an experiment with variants stands (PRODUCT.md, Variants). */
@@ -12268,46 +14006,210 @@ function recoverInterruptedStatus(status, baselineLocked) {
 
 /***/ }),
 
-/***/ 4888:
+/***/ 24092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AU: () => (/* binding */ decideVerdict),
-/* harmony export */   IM: () => (/* binding */ passRateThresholds),
-/* harmony export */   Ne: () => (/* binding */ isIncomplete),
-/* harmony export */   XL: () => (/* binding */ exceedsErrorBudget)
+/* harmony export */   h: () => (/* binding */ comparisonChecks),
+/* harmony export */   p: () => (/* binding */ DEFAULT_ALPHA)
 /* harmony export */ });
-/* unused harmony exports GateCheckSchema, GateVerdictSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8796);
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38796);
+
+/** The significance level of a comparison's verdicts when the gate sets none (the field's convention). */
+const DEFAULT_ALPHA = 0.05;
+/**
+ * The checks that judge a candidate against a comparable baseline (core/gate.ts decides the
+ * order): `min_items` (too few pairs → inconclusive), `max_regressions` (flaky flips never count),
+ * with `significance` a significant pass-rate regression and any scorer's significant regression,
+ * and — whatever the gate says — a significant regression of a `severity: critical` scorer at
+ * `significance` (default 0.05). Significance comes from the comparison's paired tests
+ * (core/compare-runs.ts), re-read at the gate's own level.
+ */
+function comparisonChecks(gate, comparison) {
+    const checks = [];
+    const shared = comparison.items.shared;
+    if (gate.min_items !== undefined) {
+        checks.push({
+            name: "min_items",
+            passed: shared >= gate.min_items,
+            actual: shared,
+            limit: gate.min_items,
+            description: `at least ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(gate.min_items)} shared items`,
+            outcome: "inconclusive",
+            reason: `only ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(shared)} ${plural(shared, "item")} ${shared === 1 ? "is" : "are"} shared with the baseline, ` +
+                `fewer than min_items ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(gate.min_items)}: add items to the dataset so a change can be told from noise`,
+        });
+    }
+    if (gate.max_regressions !== undefined) {
+        const regressions = comparison.regressions.count;
+        checks.push({
+            name: "regressions",
+            passed: regressions <= gate.max_regressions,
+            actual: regressions,
+            limit: gate.max_regressions,
+            description: `at most ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(gate.max_regressions)} ${plural(gate.max_regressions, "regression")}`,
+            reason: `${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(regressions)} ${plural(regressions, "regression")} ` +
+                `${regressions === 1 ? "exceeds" : "exceed"} the maximum ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(gate.max_regressions)}`,
+        });
+    }
+    const alpha = gate.significance ?? DEFAULT_ALPHA;
+    if (gate.significance !== undefined) {
+        const overall = comparison.statistics.overall;
+        checks.push({
+            name: "significant_regression",
+            passed: !isSignificantDrop(overall, alpha),
+            actual: overall.p_value,
+            limit: alpha,
+            description: `the pass rate is not significantly lower than the baseline's (p ≥ ${alpha})`,
+            reason: `the pass rate is significantly lower than the baseline's: ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l9)(comparison.pass_rate.candidate)} vs ` +
+                `${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l9)(comparison.pass_rate.baseline)} over ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(overall.n)} items (p = ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPValue */ .td)(overall.p_value, [alpha])} < ${alpha})`,
+        });
+    }
+    for (const scorer of comparison.scorers) {
+        const statistic = scorer.statistic;
+        const critical = scorer.severity === "critical";
+        if (statistic === null || (!critical && gate.significance === undefined))
+            continue;
+        checks.push({
+            name: critical ? "critical_scorer" : "scorer_regression",
+            passed: !isSignificantDrop(statistic, alpha),
+            actual: statistic.p_value,
+            limit: alpha,
+            description: `${critical ? "critical scorer " : ""}${scorer.scorer} does not regress significantly (p ≥ ${alpha})`,
+            reason: `${critical ? "critical scorer" : "scorer"} ${scorer.scorer} regressed significantly: mean score ` +
+                `${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSigned */ .Gp)(statistic.delta, 3)} over ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(statistic.n)} items (p = ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPValue */ .td)(statistic.p_value, [alpha])} < ${alpha})`,
+        });
+    }
+    return checks;
+}
+function isSignificantDrop(statistic, alpha) {
+    return statistic.delta < 0 && statistic.p_value < alpha;
+}
+function plural(count, word) {
+    return count === 1 ? word : `${word}s`;
+}
 
 
+/***/ }),
 
-const GateCheckSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
-    passed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
-    actual: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-    limit: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-    /** What the check demands, in words: "pass rate ≥ 90.0%". */
-    description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+/***/ 33355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  AU: () => (/* binding */ decideVerdict),
+  XL: () => (/* binding */ exceedsErrorBudget),
+  Ne: () => (/* binding */ isIncomplete),
+  fM: () => (/* binding */ isNoVerdict),
+  IM: () => (/* binding */ passRateThresholds)
 });
-const GateVerdictSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    verdict: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(["pass", "fail"]),
-    /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
-    reasons: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-    checks: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(GateCheckSchema),
+
+// UNUSED EXPORTS: GateCheckSchema, GateVerdictSchema, VerdictSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/stats.ts
+var stats = __webpack_require__(38796);
+;// CONCATENATED MODULE: ./src/core/gate-budgets.ts
+
+/**
+ * The budgets against the baseline, over the shared items: `max_cost_ratio` (the target's cost),
+ * `max_latency_p95_ratio` (p95 latency of items that answered), `max_tokens_ratio` (total tokens).
+ * A budget neither run measured (no cost reported anywhere) cannot pass unseen: `inconclusive`.
+ * A baseline of 0 with a candidate above 0 is an unbounded ratio, so it fails any budget.
+ */
+function budgetChecks(gate, comparison) {
+    const budgets = {
+        max_cost_ratio: () => ({ name: "cost_ratio", key: "max_cost_ratio", what: "cost", ...comparison.cost, format: stats/* formatCost */.BD }),
+        max_latency_p95_ratio: () => ({
+            name: "latency_p95_ratio",
+            key: "max_latency_p95_ratio",
+            what: "p95 latency",
+            ...comparison.latency_ms.p95,
+            format: stats/* formatMs */._V,
+        }),
+        max_tokens_ratio: () => ({ name: "tokens_ratio", key: "max_tokens_ratio", what: "tokens", ...comparison.tokens.total, format: stats/* formatCount */.B4 }),
+    };
+    return Object.keys(budgets).flatMap((key) => {
+        const limit = gate[key];
+        return limit === undefined ? [] : [budgetCheck(budgets[key](), limit)];
+    });
+}
+function budgetCheck(budget, limit) {
+    const description = `${budget.what} at most ${(0,stats/* formatRatio */.B0)(limit)} the baseline's`;
+    if (budget.baseline === 0 && budget.candidate === 0) {
+        return {
+            name: budget.name,
+            passed: false,
+            actual: 0,
+            limit,
+            description,
+            outcome: "inconclusive",
+            reason: `${budget.key} is set, but neither run reports ${budget.what}: make the target report it, or remove ${budget.key}`,
+        };
+    }
+    const ratio = budget.baseline === 0 ? Number.POSITIVE_INFINITY : budget.candidate / budget.baseline;
+    return {
+        name: budget.name,
+        passed: ratio <= limit * (1 + 1e-12),
+        actual: ratio,
+        limit,
+        description,
+        reason: `${budget.what} ${budget.format(budget.candidate)} is ${(0,stats/* formatRatio */.B0)(ratio, [limit])} the baseline's ` +
+            `${budget.format(budget.baseline)}, above ${budget.key} ${limit}`,
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/gate-comparison.ts
+var gate_comparison = __webpack_require__(24092);
+;// CONCATENATED MODULE: ./src/core/gate.ts
+
+
+
+
+
+/** The verdicts of PRODUCT.md: `inconclusive` and `not_comparable` are no verdict (exit 4). */
+const VerdictSchema = schemas/* enum */.k5n(["pass", "fail", "inconclusive", "not_comparable"]);
+const GateCheckSchema = schemas/* object */.Ikc({
+    name: schemas/* enum */.k5n([
+        "run_completed",
+        "items_evaluated",
+        "calls_succeeded",
+        "error_rate",
+        "pass_rate",
+        "baseline_comparable",
+        "min_items",
+        "regressions",
+        "significant_regression",
+        "scorer_regression",
+        "critical_scorer",
+        "cost_ratio",
+        "latency_p95_ratio",
+        "tokens_ratio",
+    ]),
+    passed: schemas/* boolean */.zMY(),
+    actual: schemas/* number */.aig(),
+    limit: schemas/* number */.aig(),
+    /** What the check demands, in words: "pass rate ≥ 90.0%". */
+    description: schemas/* string */.YjP(),
+    /** The verdict a failure of this check leads to (`fail` when absent). */
+    outcome: schemas/* enum */.k5n(["fail", "inconclusive", "not_comparable"]).optional(),
+});
+const GateVerdictSchema = schemas/* object */.Ikc({
+    verdict: VerdictSchema,
+    /**
+     * One human sentence per failed check behind the verdict, the run's completion first; for
+     * `inconclusive` and `not_comparable` what to do about it. Empty when the verdict is pass.
+     */
+    reasons: schemas/* array */.YOg(schemas/* string */.YjP()),
+    checks: schemas/* array */.YOg(GateCheckSchema),
 });
 // 27/30 is 0.9 exactly on paper but not always in binary floating point (off by ~1e-16); the
 // tolerance stays far below any difference a user could mean (99.95 % fails 99.950001 %).
 const EPSILON = 1e-12;
-/**
- * The one verdict of evalgate: every command, the Action, the bot and every report get it from
- * here and never re-derive pass/fail. No false green: a run that is not complete (still
- * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
- * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
- * Throws `UserError` for a threshold override outside 0..1.
- */
 function decideVerdict(subject) {
     const threshold = resolveThreshold(subject);
     const { summary, comparison, gate } = subject;
@@ -12341,7 +14243,7 @@ function decideVerdict(subject) {
             actual: 0,
             limit: 1,
             description: "at least one call of the target succeeds",
-            reason: `every call failed (${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.errored)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} items errored)`,
+            reason: `every call failed (${(0,stats/* formatCount */.B4)(summary.errored)} of ${(0,stats/* formatCount */.B4)(summary.total)} items errored)`,
         });
     }
     else if (tooManyErrors(subject)) {
@@ -12350,7 +14252,7 @@ function decideVerdict(subject) {
             passed: false,
             actual: summary.errored / summary.total,
             limit: subject.maxErrorRate,
-            description: `at most ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatThreshold */ .B6)(subject.maxErrorRate)} of items error`,
+            description: `at most ${(0,stats/* formatThreshold */.B6)(subject.maxErrorRate)} of items error`,
             reason: errorRateReason(subject),
         });
     }
@@ -12359,21 +14261,25 @@ function decideVerdict(subject) {
         passed: summary.pass_rate + EPSILON >= threshold,
         actual: summary.pass_rate,
         limit: threshold,
-        description: `pass rate ≥ ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatThreshold */ .B6)(threshold)}`,
-        reason: `pass rate ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(summary.pass_rate, { against: [threshold] })} is below the threshold ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatThreshold */ .B6)(threshold)}`,
+        description: `pass rate ≥ ${(0,stats/* formatThreshold */.B6)(threshold)}`,
+        reason: `pass rate ${(0,stats/* formatPercent */.l9)(summary.pass_rate, { against: [threshold] })} is below the threshold ${(0,stats/* formatThreshold */.B6)(threshold)}`,
     });
-    if (comparison !== undefined && gate.max_regressions !== undefined) {
-        const regressions = comparison.regressions.count;
+    if (comparison === undefined)
+        return verdictOf(checks);
+    const problems = subject.baselineProblems ?? [];
+    if (problems.length > 0) {
         checks.push({
-            name: "regressions",
-            passed: regressions <= gate.max_regressions,
-            actual: regressions,
-            limit: gate.max_regressions,
-            description: `at most ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(gate.max_regressions)} ${plural(gate.max_regressions, "regression")}`,
-            reason: `${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(regressions)} ${plural(regressions, "regression")} ` +
-                `${regressions === 1 ? "exceeds" : "exceed"} the maximum ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(gate.max_regressions)}`,
+            name: "baseline_comparable",
+            passed: false,
+            actual: problems.length,
+            limit: 0,
+            description: "the baseline can serve as one",
+            outcome: "not_comparable",
+            reason: `the baseline ${comparison.baseline.run_id} cannot serve: ${problems.join("; ")}`,
         });
+        return verdictOf(checks);
     }
+    checks.push(...(0,gate_comparison/* comparisonChecks */.h)(gate, comparison), ...budgetChecks(gate, comparison));
     return verdictOf(checks);
 }
 /**
@@ -12382,7 +14288,7 @@ function decideVerdict(subject) {
  */
 function incompleteReason(subject) {
     const { summary, itemCount } = subject;
-    const done = `${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(itemCount)} items`;
+    const done = `${(0,stats/* formatCount */.B4)(summary.total)} of ${(0,stats/* formatCount */.B4)(itemCount)} items`;
     switch (subject.status) {
         case "running":
             return `the run did not finish: it stopped after ${done} (its process was killed or is still running)`;
@@ -12397,11 +14303,11 @@ function incompleteReason(subject) {
 function erroredCause(subject) {
     const { summary, itemCount } = subject;
     if (summary.total > 0 && summary.errored === summary.total) {
-        return `every call failed (${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.errored)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} items errored)`;
+        return `every call failed (${(0,stats/* formatCount */.B4)(summary.errored)} of ${(0,stats/* formatCount */.B4)(summary.total)} items errored)`;
     }
     if (tooManyErrors(subject))
         return errorRateReason(subject);
-    return `it stopped after ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(itemCount)} items`;
+    return `it stopped after ${(0,stats/* formatCount */.B4)(summary.total)} of ${(0,stats/* formatCount */.B4)(itemCount)} items`;
 }
 function tooManyErrors(subject) {
     return exceedsErrorBudget(subject.summary, subject.maxErrorRate);
@@ -12418,25 +14324,39 @@ function exceedsErrorBudget(summary, maxErrorRate) {
 }
 function errorRateReason(subject) {
     const { summary, maxErrorRate } = subject;
-    return (`${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.errored)} of ${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(summary.total)} items errored, ` +
-        `above max_error_rate ${maxErrorRate} (${(0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .formatThreshold */ .B6)(maxErrorRate)})`);
+    return (`${(0,stats/* formatCount */.B4)(summary.errored)} of ${(0,stats/* formatCount */.B4)(summary.total)} items errored, ` +
+        `above max_error_rate ${maxErrorRate} (${(0,stats/* formatThreshold */.B6)(maxErrorRate)})`);
 }
 function resolveThreshold(subject) {
     const override = subject.thresholdOverride;
     if (override === undefined)
         return subject.gate.passed_threshold;
     if (!Number.isFinite(override) || override < 0 || override > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
+        throw new errors/* UserError */.y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
     }
     return override;
 }
+/** `fail` over `not_comparable` over `inconclusive` over `pass`, as the failed checks lead. */
 function verdictOf(checks) {
     const failed = checks.filter((check) => !check.passed);
+    const outcomes = new Set(failed.map((check) => check.outcome ?? "fail"));
+    const verdict = outcomes.has("fail")
+        ? "fail"
+        : outcomes.has("not_comparable")
+            ? "not_comparable"
+            : outcomes.has("inconclusive")
+                ? "inconclusive"
+                : "pass";
     return {
-        verdict: failed.length === 0 ? "pass" : "fail",
-        reasons: failed.map((check) => check.reason),
+        verdict,
+        // A fail's reasons are its failures; a no-verdict's are what keeps it from one.
+        reasons: failed.filter((check) => (check.outcome ?? "fail") === verdict).map((check) => check.reason),
         checks: checks.map(({ reason: _reason, ...check }) => check),
     };
+}
+/** True for `inconclusive` and `not_comparable`: no verdict was possible (exit 4). */
+function isNoVerdict(verdict) {
+    return verdict.verdict === "inconclusive" || verdict.verdict === "not_comparable";
 }
 /**
  * The pass-rate thresholds a verdict judged against (fractions): a renderer shows the run's pass
@@ -12456,7 +14376,32 @@ function plural(count, word) {
 
 /***/ }),
 
-/***/ 7253:
+/***/ 44442:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ findScore)
+/* harmony export */ });
+/**
+ * The score with this id in a run item: one of its own scores (an aggregate over repeats, or the
+ * only attempt's), else one attempt's score (ids differ per attempt, see `attemptScoreId`).
+ */
+function findScore(runItem, scoreId) {
+    const own = runItem.scores.find((score) => score.id === scoreId);
+    if (own !== undefined)
+        return own;
+    for (const attempt of runItem.repeats ?? []) {
+        const score = attempt.scores.find((candidate) => candidate.id === scoreId);
+        if (score !== undefined)
+            return score;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 27253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12541,27 +14486,29 @@ function abortReason(signal) {
 
 /***/ }),
 
-/***/ 8796:
+/***/ 38796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B0: () => (/* binding */ formatRatio),
 /* harmony export */   B4: () => (/* binding */ formatCount),
 /* harmony export */   B6: () => (/* binding */ formatThreshold),
 /* harmony export */   BD: () => (/* binding */ formatCost),
 /* harmony export */   CG: () => (/* binding */ ratio),
+/* harmony export */   Gp: () => (/* binding */ formatSigned),
 /* harmony export */   Ir: () => (/* binding */ latencyStats),
 /* harmony export */   MJ: () => (/* binding */ formatFraction),
 /* harmony export */   N$: () => (/* binding */ formatDeltaCount),
-/* harmony export */   UY: () => (/* binding */ formatDeltaScore),
 /* harmony export */   Uv: () => (/* binding */ formatDeltaPp),
 /* harmony export */   _V: () => (/* binding */ formatMs),
 /* harmony export */   l9: () => (/* binding */ formatPercent),
 /* harmony export */   pQ: () => (/* binding */ formatDeltaCost),
+/* harmony export */   td: () => (/* binding */ formatPValue),
 /* harmony export */   w7: () => (/* binding */ formatDeltaMs),
 /* harmony export */   y: () => (/* binding */ formatScore)
 /* harmony export */ });
-/* unused harmony export formatSigned */
-/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5521);
+/* unused harmony export formatDeltaScore */
+/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15521);
 
 /**
  * p50, p95 and mean of latencies; all 0 when there are none. Sorts `values` in place: callers
@@ -12678,11 +14625,35 @@ function formatScore(value, against = []) {
 function formatCost(value) {
     return value.toFixed(4);
 }
+/**
+ * A candidate/baseline ratio such as "1.85×": two decimals, more when two would round onto or
+ * across 1 or a budget in `against` (2.004 against 2 shows "2.004×", never "2.00×").
+ */
+function formatRatio(value, against = []) {
+    if (!Number.isFinite(value))
+        return "∞×";
+    return `${honestFixed(value, 2, [1, ...against])}×`;
+}
+/**
+ * A p-value in two significant digits ("0.62", "0.0386"), more when two would land on or across
+ * a significance level in `against` (0.0499 against 0.05 shows "0.0499", never "0.05"); below
+ * 0.0001, "< 0.0001".
+ */
+function formatPValue(p, against = []) {
+    if (p < 0.0001)
+        return "< 0.0001";
+    for (let digits = 2; digits < 6; digits += 1) {
+        const shown = Number(p.toPrecision(digits));
+        if (against.every((level) => Math.sign(shown - level) === Math.sign(p - level)))
+            return String(shown);
+    }
+    return String(Number(p.toPrecision(6)));
+}
 
 
 /***/ }),
 
-/***/ 8558:
+/***/ 28558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12693,16 +14664,18 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: external "node:sqlite"
-var external_node_sqlite_ = __webpack_require__(99);
+var external_node_sqlite_ = __webpack_require__(80099);
+// EXTERNAL MODULE: ./src/core/repeats/find-score.ts
+var find_score = __webpack_require__(44442);
 // EXTERNAL MODULE: ./src/store/run-store.ts
-var run_store = __webpack_require__(6380);
+var run_store = __webpack_require__(86380);
 ;// CONCATENATED MODULE: ./src/store/sqlite-rows.ts
 function runToRow(run) {
     return {
@@ -12726,6 +14699,7 @@ function runToRow(run) {
         verdict_reasons: jsonOrNull(run.verdict_reasons),
         variant: run.variant ?? null,
         selection: jsonOrNull(run.selection),
+        repeat: run.repeat ?? null,
     };
 }
 function rowToRun(row) {
@@ -12751,6 +14725,7 @@ function rowToRun(row) {
     setIfPresent(run, "verdict_reasons", optionalJson(row, "verdict_reasons"));
     setIfPresent(run, "variant", optionalText(row, "variant"));
     setIfPresent(run, "selection", optionalJson(row, "selection"));
+    setIfPresent(run, "repeat", optionalNum(row, "repeat"));
     return run;
 }
 function runItemToRow(item) {
@@ -12947,6 +14922,10 @@ const MIGRATIONS = [
     updated_at TEXT NOT NULL
   ) STRICT;
   `,
+    // Calls per item of a run that repeats items (`repeat: K`, K > 1); NULL for one call.
+    `
+  ALTER TABLE runs ADD COLUMN repeat INTEGER;
+  `,
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 /**
@@ -12983,7 +14962,7 @@ function readUserVersion(db) {
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
+var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./src/store/sqlite-item-writer.ts
 
 /**
@@ -13092,6 +15071,11 @@ class ScoreIndex {
                 "SELECT score.value ->> '$.id', run_items.run_id, run_items.item_id, score.value ->> '$.scorer', " +
                 "score.value ->> '$.score', score.value ->> '$.passed', score.value ->> '$.error' " +
                 "FROM run_items, json_each(run_items.item, '$.scores') AS score " +
+                "WHERE run_items.run_id = :run_id " +
+                // Each repeat's own scores too (ids differ per attempt), so `scores evidence` finds them.
+                "UNION ALL SELECT score.value ->> '$.id', run_items.run_id, run_items.item_id, score.value ->> '$.scorer', " +
+                "score.value ->> '$.score', score.value ->> '$.passed', score.value ->> '$.error' " +
+                "FROM run_items, json_each(run_items.item, '$.repeats') AS attempt, json_each(attempt.value, '$.scores') AS score " +
                 "WHERE run_items.run_id = :run_id ORDER BY 1"),
             db.prepare("UPDATE runs SET scores_indexed = 1 WHERE id = :run_id"),
         ];
@@ -13175,7 +15159,7 @@ function rowToLease(row) {
 }
 
 // EXTERNAL MODULE: ./src/core/experiment-lifecycle.ts
-var experiment_lifecycle = __webpack_require__(1841);
+var experiment_lifecycle = __webpack_require__(81841);
 ;// CONCATENATED MODULE: ./src/store/sqlite-experiment-states.ts
 
 /** The `experiment_states` table: one row per experiment with variants (core/experiment-lifecycle.ts). */
@@ -13215,6 +15199,7 @@ class SqliteExperimentStates {
 
 
 
+
 const DEFAULT_LIST_LIMIT = 50;
 /** Matches shown when a run id prefix is ambiguous. */
 const AMBIGUOUS_SHOWN = 5;
@@ -13222,7 +15207,7 @@ const AMBIGUOUS_SHOWN = 5;
 const MAX_CHAR = "\u{10FFFF}";
 const RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
     "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons, " +
-    "variant, selection";
+    "variant, selection, repeat";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
 const RUN_ITEM_KEYS = RUN_ITEM_COLUMNS.split(", ");
 // Positional: the writer thread receives each row as an array, cheaper to pass than an object.
@@ -13440,7 +15425,7 @@ class SqliteRunStore {
         if (row === undefined)
             return undefined;
         const runItem = rowToRunItem(row);
-        const score = runItem.scores.find((candidate) => candidate.id === scoreId);
+        const score = (0,find_score/* findScore */.i)(runItem, scoreId);
         return score === undefined ? undefined : { score, runItem };
     }
     async close() {
@@ -13493,7 +15478,7 @@ function messageOf(error) {
 
 /***/ }),
 
-/***/ 6380:
+/***/ 86380:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,3 +1,4 @@
+import type { CheckConclusion, VerdictLabel } from "../core/check-conclusion.js";
 import type { ExperimentConfig, PriceTable } from "../core/config/schema.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { RunStore } from "../store/run-store.js";
@@ -42,7 +43,9 @@ export interface ActionContext {
 export interface ExperimentResult {
   experiment: string;
   runId: string;
-  verdict: "pass" | "fail" | "no-baseline";
+  verdict: VerdictLabel;
+  /** What its check concluded (or would have): `failure` and `action_required` fail the step under fail-on-gate. */
+  conclusion: CheckConclusion;
   passRate: number;
   baselinePassRate?: number;
   regressions: number;

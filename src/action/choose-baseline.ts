@@ -7,6 +7,10 @@ export interface BaselineCandidate {
 
 export interface ChosenBaseline {
   runId: string;
+  /** The commit the baseline ran on, when its path names one. */
+  commit?: string;
+  /** True when it is the merge base's own baseline (then it is 0 commits old). */
+  atMergeBase: boolean;
   /** Says which baseline was used and how it was found, for the comment's footer. */
   note: string;
 }
@@ -28,6 +32,8 @@ export function chooseBaseline(
     if (atMergeBase) {
       return {
         runId: atMergeBase.runId,
+        ...(atMergeBase.commit ? { commit: atMergeBase.commit } : {}),
+        atMergeBase: true,
         note: `baseline ${atMergeBase.runId} of ${wanted.baselineBranch}@${short(atMergeBase.commit)}, the merge base`,
       };
     }
@@ -37,6 +43,8 @@ export function chooseBaseline(
   const why = wanted.mergeBase ? `no baseline exists for the merge base ${short(wanted.mergeBase)}; ` : "";
   return {
     runId: sameDataset.runId,
+    ...(sameDataset.commit ? { commit: sameDataset.commit } : {}),
+    atMergeBase: false,
     note: `${why}newest baseline on ${wanted.baselineBranch} with the same dataset version: ${sameDataset.runId} (${wanted.baselineBranch}@${short(sameDataset.commit)})`,
   };
 }

@@ -1,3 +1,4 @@
+import { checkConclusionOf } from "../core/check-conclusion.js";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ExperimentConfig } from "../core/config/schema.js";
@@ -40,6 +41,7 @@ export async function evaluateBaseline(
       experiment: job.name,
       runId: run.id,
       verdict: verdict.verdict,
+      conclusion: checkConclusionOf(verdict.verdict, job.experiment.gate),
       passRate: run.summary?.pass_rate ?? 0,
       regressions: 0,
       fixes: 0,

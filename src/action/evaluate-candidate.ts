@@ -10,13 +10,16 @@ import { findMergeBase } from "../github/find-merge-base.js";
 import { finishCheck, startCheck, type CheckHandle } from "../github/publish-check.js";
 import { githubMessageOf, isRefused, messageOf } from "../github/request-status.js";
 import type { ActionContext, ExperimentResult } from "./action-context.js";
-import { chooseBaseline } from "./choose-baseline.js";
+import { chooseBaseline, type ChosenBaseline } from "./choose-baseline.js";
 import { publicReasonOf } from "./public-failure-text.js";
 import { publishCandidate, type PublicationResult } from "./publish-candidate.js";
 import type { RefusedWrite } from "./report-only-hint.js";
 import { runLocally, type LocalRun } from "./run-locally.js";
 import { mergeCandidateShards } from "./merge-candidate-shards.js";
-import { isCompleteRun } from "../core/model/run.js";
+import type { Run } from "../core/model/run.js";
+import { baselineProblems } from "../core/baseline-fitness.js";
+import { checkConclusionOf } from "../core/check-conclusion.js";
+import { commitsAhead } from "../github/count-commits.js";
 
 export interface CandidateJob {
   name: string;
@@ -72,6 +75,7 @@ export async function evaluateCandidate(context: ActionContext, job: CandidateJo
     throw error;
   }
   const { outcome, report, jobSummary, reportFile } = evaluated;
+  const conclusion = checkConclusionOf(report.verdictLabel, job.experiment.gate);
   const published: PublicationResult =
     job.readOnly || opened.refused
       ? { unpublished: [] }
@@ -82,6 +86,7 @@ export async function evaluateCandidate(context: ActionContext, job: CandidateJo
           runId: outcome.run.id,
           store: outcome.store,
           report,
+          conclusion,
           check: opened.check,
         });
   const refused = opened.refused ?? published.refused;
@@ -94,6 +99,7 @@ export async function evaluateCandidate(context: ActionContext, job: CandidateJo
       experiment: job.name,
       runId: outcome.run.id,
       verdict: report.verdictLabel,
+      conclusion,
       passRate: report.candidate.summary?.pass_rate ?? 0,
       ...(report.comparison ? { baselinePassRate: report.comparison.pass_rate.baseline } : {}),
       regressions: report.comparison?.regressions.count ?? 0,
@@ -158,23 +164,16 @@ async function buildReport(context: ActionContext, job: CandidateJob, outcome: L
     baselineBranch: context.baselineBranch,
     ...(mergeBase ? { mergeBase } : {}),
   });
-  let comparison: Comparison | undefined;
-  if (chosen) {
-    const baselineRun = await context.results.getRun(chosen.runId);
-    if (baselineRun && isCompleteRun(baselineRun)) {
-      comparison = await compareRuns(
-        { run: baselineRun, items: context.results.runItems(baselineRun.id) },
-        { run: outcome.run, items: outcome.store.runItems(outcome.run.id) },
-      );
-    }
-  }
+  const baselineRun = chosen ? await context.results.getRun(chosen.runId) : undefined;
+  const compared = chosen && baselineRun ? await compareWithBaseline(context, job, outcome, baselineRun, chosen, mergeBase) : undefined;
+  const comparison = compared?.comparison;
   const verdict = decideVerdict({
     gate: job.experiment.gate,
     maxErrorRate: job.experiment.max_error_rate,
     status: outcome.run.status,
     itemCount: outcome.run.item_count,
     summary: outcome.run.summary!,
-    ...(comparison ? { comparison } : {}),
+    ...(compared ? { comparison: compared.comparison, baselineProblems: compared.problems } : {}),
   });
   const verdictLabel: VerdictLabel = comparison || verdict.verdict === "fail" ? verdict.verdict : "no-baseline";
   return {
@@ -188,4 +187,50 @@ async function buildReport(context: ActionContext, job: CandidateJob, outcome: L
     ...(context.runUrl ? { reportUrl: context.runUrl } : {}),
     ...(comparison ? {} : { noBaselineHelp: NO_BASELINE_HELP }),
   };
+}
+
+/**
+ * The candidate against the chosen baseline, under the experiment's significance, cluster and
+ * critical scorers, and why that baseline cannot serve (core/baseline-fitness.ts). Its age is
+ * asked of GitHub only when the gate sets `baseline_max_age`.
+ */
+async function compareWithBaseline(
+  context: ActionContext,
+  job: CandidateJob,
+  outcome: LocalRun,
+  baseline: Run,
+  chosen: ChosenBaseline,
+  mergeBase: string | undefined,
+): Promise<{ comparison: Comparison; problems: string[] }> {
+  const { gate, cluster, max_error_rate: maxErrorRate } = job.experiment;
+  const critical = new Set(job.experiment.scorers.filter((ref) => ref.severity === "critical").map((ref) => ref.label));
+  const comparison = await compareRuns(
+    { run: baseline, items: context.results.runItems(baseline.id) },
+    { run: outcome.run, items: outcome.store.runItems(outcome.run.id) },
+    { ...(gate.significance !== undefined ? { alpha: gate.significance } : {}), ...(cluster !== undefined ? { cluster } : {}), critical },
+  );
+  const [baselineVersion, candidateVersion] = await Promise.all([
+    context.results.getExperimentVersion(baseline.experiment, baseline.experiment_version),
+    outcome.store.getExperimentVersion(outcome.run.experiment, outcome.run.experiment_version),
+  ]);
+  const age = gate.baseline_max_age === undefined ? undefined : await baselineAge(context, chosen, mergeBase);
+  const problems = baselineProblems({
+    baseline,
+    candidate: outcome.run,
+    baselineDefinition: baselineVersion?.definition,
+    candidateDefinition: candidateVersion?.definition,
+    gate,
+    maxErrorRate,
+    ...(age !== undefined ? { baselineAgeCommits: age } : {}),
+  });
+  if (gate.baseline_max_age !== undefined && age === undefined) {
+    problems.push("its age in commits cannot be told (GitHub knows no common history of its commit and the base), and the gate sets baseline_max_age");
+  }
+  return { comparison, problems };
+}
+
+async function baselineAge(context: ActionContext, chosen: ChosenBaseline, mergeBase: string | undefined): Promise<number | undefined> {
+  if (chosen.atMergeBase) return 0;
+  if (chosen.commit === undefined || mergeBase === undefined) return undefined;
+  return commitsAhead(context.octokit, { owner: context.owner, repo: context.repo, base: chosen.commit, head: mergeBase });
 }

@@ -19,6 +19,8 @@ export interface CandidatePublication {
   /** Where the finished run is now (the runner's embedded store). */
   store: RunStore;
   report: PrCommentInput;
+  /** What the check concludes (core/check-conclusion.ts). */
+  conclusion: CheckConclusion;
   /** The in-progress check; undefined when it could not be opened. */
   check: CheckHandle | undefined;
 }
@@ -81,7 +83,7 @@ export async function publishCandidate(context: ActionContext, publication: Cand
   }
 
   const concluded = await attempt(`the check of ${name}`, "conclude the check run", () =>
-    finishCheck(context.octokit, check, { conclusion: conclusionOf(report.verdictLabel, report), ...renderCheckOutput(report) }),
+    finishCheck(context.octokit, check, { conclusion: publication.conclusion, ...renderCheckOutput(report) }),
   );
   if (!concluded.done && concluded.refused) return { unpublished, refused: concluded.refused };
 
@@ -121,7 +123,4 @@ async function postComment(context: ActionContext, publication: CandidatePublica
   return result.url;
 }
 
-function conclusionOf(label: VerdictLabel, report: PrCommentInput): CheckConclusion {
-  if (label === "fail" || report.verdict.verdict === "fail") return "failure";
-  return label === "no-baseline" ? "neutral" : "success";
-}
+

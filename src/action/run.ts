@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
+import { blocksMerge } from "../core/check-conclusion.js";
 import { UserError } from "../core/errors.js";
 import { findExperiment, loadConfigFile } from "../engine/load-config.js";
 import { createOctokit } from "../github/create-octokit.js";
@@ -31,8 +32,13 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const { results, failures } = await runAction(settings, workflow, env);
     if (results.length > 0) await setActionOutputs(results);
     const failed = results.filter((result) => result.verdict === "fail");
+    // No verdict blocks the merge (its check is action_required) unless the gate opted into neutral.
+    const undecided = results.filter((result) => result.verdict !== "fail" && blocksMerge(result.conclusion));
     const problems = [
       ...(settings["fail-on-gate"] && failed.length > 0 ? [`the gate failed for ${failed.map((result) => result.experiment).join(", ")}`] : []),
+      ...(settings["fail-on-gate"] && undecided.length > 0
+        ? [`no verdict was possible for ${undecided.map((result) => `${result.experiment} (${result.verdict})`).join(", ")}: see its check`]
+        : []),
       ...failures,
     ];
     // One failure message at the end, naming everything: the gate and what could not be done.

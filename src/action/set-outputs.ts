@@ -1,18 +1,18 @@
 import * as core from "@actions/core";
 import path from "node:path";
 import type { ExperimentResult } from "./action-context.js";
+import type { VerdictLabel } from "../core/check-conclusion.js";
 import { formatFraction } from "../core/stats.js";
+
+// The worst verdict of several experiments: a failure, then no verdict, then no baseline yet.
+const VERDICTS_WORST_FIRST: readonly VerdictLabel[] = ["fail", "not_comparable", "inconclusive", "no-baseline", "pass"];
 
 /**
  * PRODUCT.md's outputs. With several experiments: the worst verdict, summed counts, the pass
  * rate over all of them, and space-separated run ids and comment URLs.
  */
 export async function setActionOutputs(results: readonly ExperimentResult[]): Promise<void> {
-  const verdict = results.some((r) => r.verdict === "fail")
-    ? "fail"
-    : results.some((r) => r.verdict === "no-baseline")
-      ? "no-baseline"
-      : "pass";
+  const verdict = VERDICTS_WORST_FIRST.find((label) => results.some((r) => r.verdict === label)) ?? "pass";
   const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
   const baselineRates = results.flatMap((r) => (r.baselinePassRate === undefined ? [] : [r.baselinePassRate]));
   core.setOutput("run-id", results.map((r) => r.runId).join(" "));

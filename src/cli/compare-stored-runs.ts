@@ -1,42 +1,81 @@
+import { baselineProblems } from "../core/baseline-fitness.js";
 import { compareRuns } from "../core/compare-runs.js";
 import type { Comparison } from "../core/comparison.js";
 import { UserError } from "../core/errors.js";
-import { isCompleteRun, type Run } from "../core/model/run.js";
+import type { Run } from "../core/model/run.js";
+import { storedGateOf } from "../core/stored-gate.js";
+import { commitsBetween } from "../engine/git-info.js";
 import type { RunStore } from "../store/run-store.js";
 
+/** A comparison of two stored runs and why its baseline cannot serve (empty when it can). */
+export interface StoredComparison {
+  comparison: Comparison;
+  baselineProblems: string[];
+}
+
 /**
- * Compares two stored runs of one experiment. Throws `UserError` (exit 2) for runs of different
- * experiments, for a baseline that is not complete (running, cancelled, errored) or holds no item,
- * and for runs whose items have none in common: against such a baseline every candidate would
- * look like a fix and pass a regression gate. A candidate with no item at all (a run killed at
+ * Compares two stored runs of one experiment under the candidate's stored gate (its
+ * `significance`, `cluster` and critical scorers). Throws `UserError` (exit 2) for runs of
+ * different experiments, and for runs whose items have none in common. A baseline that cannot
+ * serve (not complete, no item, too many errors, other judging rules, older than
+ * `baseline_max_age` commits as git in `gitDir` counts them) is reported in `baselineProblems`:
+ * the verdict is then `not_comparable` (exit 4). A candidate with no item at all (a run killed at
  * once) is compared: its verdict then says why it fails.
  */
-export async function compareStoredRuns(store: RunStore, baseline: Run, candidate: Run): Promise<Comparison> {
+export async function compareStoredRuns(
+  store: RunStore,
+  baseline: Run,
+  candidate: Run,
+  gitDir: string,
+): Promise<StoredComparison> {
   if (baseline.experiment !== candidate.experiment) {
     throw new UserError(
       `runs ${baseline.id} and ${candidate.id} are of different experiments ` +
         `("${baseline.experiment}" and "${candidate.experiment}"); compare runs of one experiment`,
     );
   }
-  if (!isCompleteRun(baseline)) {
-    throw new UserError(
-      `the baseline run ${baseline.id} is not complete (${baseline.status}): it cannot show regressions; ` +
-        `resume it (evalgate run ${baseline.experiment} --resume ${baseline.id}) or compare with a complete run`,
-    );
-  }
+  const [baselineVersion, candidateVersion] = await Promise.all([
+    store.getExperimentVersion(baseline.experiment, baseline.experiment_version),
+    store.getExperimentVersion(candidate.experiment, candidate.experiment_version),
+  ]);
+  const rules = storedGateOf(candidate.id, candidate.experiment_version, candidateVersion?.definition);
   const comparison = await compareRuns(
     { run: baseline, items: store.runItems(baseline.id) },
     { run: candidate, items: store.runItems(candidate.id) },
+    {
+      ...(rules.gate.significance !== undefined ? { alpha: rules.gate.significance } : {}),
+      ...(rules.cluster !== undefined ? { cluster: rules.cluster } : {}),
+      critical: rules.critical,
+    },
   );
   const { shared, only_baseline: onlyBaseline, only_candidate: onlyCandidate } = comparison.items;
-  if (shared === 0 && onlyBaseline.count === 0) {
-    throw new UserError(`the baseline run ${baseline.id} holds no item, so there is nothing to compare with`);
-  }
-  if (shared === 0 && onlyCandidate.count > 0) {
+  if (shared === 0 && onlyCandidate.count > 0 && onlyBaseline.count > 0) {
     throw new UserError(
       `runs ${baseline.id} and ${candidate.id} share no item ` +
         `(datasets ${baseline.dataset_version} and ${candidate.dataset_version}), so there is nothing to compare`,
     );
   }
-  return comparison;
+  const age = rules.gate.baseline_max_age === undefined ? undefined : await baselineAge(gitDir, baseline, candidate);
+  const problems = baselineProblems({
+    baseline,
+    candidate,
+    baselineDefinition: baselineVersion?.definition,
+    candidateDefinition: candidateVersion?.definition,
+    gate: rules.gate,
+    maxErrorRate: rules.maxErrorRate,
+    ...(age !== undefined ? { baselineAgeCommits: age } : {}),
+  });
+  if (shared === 0 && onlyBaseline.count === 0) problems.push("it holds no item");
+  if (rules.gate.baseline_max_age !== undefined && age === undefined) {
+    problems.push(
+      "its age in commits cannot be told (both runs need a git commit known to the repository here), " +
+        "and the gate sets baseline_max_age",
+    );
+  }
+  return { comparison, baselineProblems: [...new Set(problems)] };
+}
+
+async function baselineAge(gitDir: string, baseline: Run, candidate: Run): Promise<number | undefined> {
+  if (baseline.git_commit === undefined || candidate.git_commit === undefined) return undefined;
+  return commitsBetween(gitDir, baseline.git_commit, candidate.git_commit);
 }

@@ -16,7 +16,7 @@ process.chdir(invocationDir(process.env, process.cwd()));
 let finished = false;
 process.on("exit", (code) => {
   // 0 would read as a pass and 1 as a judged failure; 2 (usage) and 130 (a second Ctrl-C) stay.
-  if (!finished && (code === EXIT.pass || code === EXIT.gateFailed)) process.exitCode = EXIT.incomplete;
+  if (!finished && (code === EXIT.pass || code === EXIT.gateFailed || code === EXIT.noVerdict)) process.exitCode = EXIT.incomplete;
 });
 const crash = (error: unknown) => {
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

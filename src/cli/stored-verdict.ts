@@ -1,9 +1,9 @@
-import type { Comparison } from "../core/comparison.js";
 import { decideVerdict, type GateVerdict } from "../core/gate.js";
 import type { Run, RunSummary } from "../core/model/run.js";
 import { storedGateOf } from "../core/stored-gate.js";
 import { summarizeRun } from "../core/summarize-run.js";
 import type { RunStore } from "../store/run-store.js";
+import type { StoredComparison } from "./compare-stored-runs.js";
 
 export interface StoredVerdict {
   verdict: GateVerdict;
@@ -13,25 +13,25 @@ export interface StoredVerdict {
 
 /**
  * A stored run's verdict under the gate of the experiment version that produced it, from its
- * status and summary (summarized from its items when it never ended). Throws `UserError` when the
- * stored gate cannot be read.
+ * status and summary (summarized from its items when it never ended), against a baseline when
+ * `compared` is given. Throws `UserError` when the stored gate cannot be read.
  */
 export async function judgeStoredRun(
   store: RunStore,
   run: Run,
-  comparison: Comparison | undefined,
+  compared: StoredComparison | undefined,
   thresholdOverride: number | undefined,
 ): Promise<StoredVerdict> {
   const version = await store.getExperimentVersion(run.experiment, run.experiment_version);
-  const { gate, maxErrorRate } = storedGateOf(run.id, run.experiment_version, version?.definition);
-  const summary = run.summary ?? (await summarizeRun(store.runItems(run.id)));
+  const { gate, maxErrorRate, cluster } = storedGateOf(run.id, run.experiment_version, version?.definition);
+  const summary = run.summary ?? (await summarizeRun(store.runItems(run.id), cluster !== undefined ? { cluster } : {}));
   const verdict = decideVerdict({
     gate,
     maxErrorRate,
     status: run.status,
     itemCount: run.item_count,
     summary,
-    ...(comparison ? { comparison } : {}),
+    ...(compared ? { comparison: compared.comparison, baselineProblems: compared.baselineProblems } : {}),
     ...(thresholdOverride !== undefined ? { thresholdOverride } : {}),
   });
   return { verdict, summary };

@@ -10,7 +10,11 @@ import type {
   ScorerSide,
 } from "./comparison.js";
 import { flipKind, flippedItem } from "./flipped-item.js";
+import { DEFAULT_ALPHA } from "./gate-comparison.js";
+import { createPairedComparison, type PairedComparison } from "./paired-comparison.js";
+import { isFlaky } from "./repeats/repeat-counts.js";
 import { compareItemIds } from "./item-id-order.js";
+import { orderedItemCursor } from "./ordered-item-cursor.js";
 import type { RunItem } from "./model/run-item.js";
 import type { Run, RunSummary, ScorerSummary } from "./model/run.js";
 import { createRunSummaryAccumulator } from "./summarize-run.js";
@@ -33,6 +37,12 @@ export interface CompareOptions {
   maxListedIds?: number;
   /** Flipped items kept in full per kind; counts stay exact. */
   maxFlippedItems?: number;
+  /** Significance level that labels each change: the gate's `significance` (default 0.05). */
+  alpha?: number;
+  /** The experiment's `cluster` (`metadata.<key>`): standard errors clustered over it. */
+  cluster?: string;
+  /** Labels of the scorers the experiment marks `severity: critical`. */
+  critical?: ReadonlySet<string>;
 }
 
 export const DEFAULT_MAX_LISTED_IDS = 1000;
@@ -40,7 +50,9 @@ export const DEFAULT_MAX_FLIPPED_ITEMS = 500;
 
 /**
  * Compares a candidate run with a baseline by a streaming merge-join over both item streams,
- * so memory holds numbers and the capped lists, never either run. Metrics cover shared items.
+ * so memory holds numbers and the capped lists, never either run. Metrics cover shared items,
+ * and every difference comes with its paired test (core/paired-comparison.ts). A flip of an item
+ * flaky in either run is listed as flaky, never as a regression or a fix.
  */
 export async function compareRuns(
   baseline: ComparedRunInput,
@@ -54,12 +66,17 @@ export async function compareRuns(
   const newErrors = cappedIds(maxIds);
   const regressions = cappedFlipped(maxFlipped);
   const fixes = cappedFlipped(maxFlipped);
-  const baselineShared = createRunSummaryAccumulator();
-  const candidateShared = createRunSummaryAccumulator();
+  const flaky = cappedFlipped(maxFlipped);
+  const flakyItems = cappedIds(maxIds);
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const cluster = options.cluster !== undefined ? { cluster: options.cluster } : {};
+  const paired = createPairedComparison({ alpha, ...cluster });
+  const baselineShared = createRunSummaryAccumulator(cluster);
+  const candidateShared = createRunSummaryAccumulator(cluster);
   let shared = 0;
 
-  const before = orderedCursor(baseline.items, `baseline run ${baseline.run.id}`);
-  const after = orderedCursor(candidate.items, `candidate run ${candidate.run.id}`);
+  const before = orderedItemCursor(baseline.items, `baseline run ${baseline.run.id}`);
+  const after = orderedItemCursor(candidate.items, `candidate run ${candidate.run.id}`);
   try {
     let left = await before.next();
     let right = await after.next();
@@ -75,9 +92,13 @@ export async function compareRuns(
         shared += 1;
         baselineShared.add(left);
         candidateShared.add(right);
+        paired.add(left, right);
+        const flakyItem = isFlaky(left) || isFlaky(right);
+        if (flakyItem) flakyItems.add(right.item_id);
         const kind = flipKind(left, right);
-        if (kind === "regression") regressions.add(left, right);
-        if (kind === "fix") fixes.add(left, right);
+        if (kind !== undefined && flakyItem) flaky.add(left, right);
+        else if (kind === "regression") regressions.add(left, right);
+        else if (kind === "fix") fixes.add(left, right);
         if (right.status === "error" && left.status !== "error") newErrors.add(right.item_id);
         left = await before.next();
         right = await after.next();
@@ -98,9 +119,12 @@ export async function compareRuns(
     ...(note !== undefined ? { dataset_note: note } : {}),
     items: { shared, only_baseline: onlyBaseline.list(), only_candidate: onlyCandidate.list() },
     pass_rate: delta(baselineSummary.pass_rate, candidateSummary.pass_rate),
-    scorers: compareScorers(baselineSummary.scorers, candidateSummary.scorers),
+    statistics: { alpha, ...cluster, overall: paired.overall() },
+    scorers: compareScorers(baselineSummary.scorers, candidateSummary.scorers, paired, options.critical),
     regressions: regressions.list(),
     fixes: fixes.list(),
+    flaky: flaky.list(),
+    flaky_items: flakyItems.list(),
     errors: {
       baseline: baselineSummary.errored,
       candidate: candidateSummary.errored,
@@ -158,7 +182,12 @@ function tokenDeltas(baseline: RunSummary, candidate: RunSummary): Comparison["t
 }
 
 /** Baseline's scorers in order, then scorers only the candidate has. */
-function compareScorers(baseline: ScorerSummary[], candidate: ScorerSummary[]): ScorerComparison[] {
+function compareScorers(
+  baseline: ScorerSummary[],
+  candidate: ScorerSummary[],
+  paired: PairedComparison,
+  critical: ReadonlySet<string> | undefined,
+): ScorerComparison[] {
   const candidateByName = new Map(candidate.map((summary) => [summary.scorer, summary]));
   const names = [...new Set([...baseline, ...candidate].map((summary) => summary.scorer))];
   const baselineByName = new Map(baseline.map((summary) => [summary.scorer, summary]));
@@ -172,13 +201,21 @@ function compareScorers(baseline: ScorerSummary[], candidate: ScorerSummary[]): 
       candidate: after,
       mean_delta: both ? after.mean - before.mean : null,
       pass_rate_delta: both ? after.pass_rate - before.pass_rate : null,
+      ...(critical?.has(scorer) === true ? { severity: "critical" as const } : {}),
+      statistic: both ? paired.scorer(scorer) : null,
     };
   });
 }
 
 function scorerSide(summary: ScorerSummary | undefined): ScorerSide | null {
   if (summary === undefined) return null;
-  return { count: summary.count, mean: summary.mean, pass_rate: summary.pass_rate, errors: summary.errors };
+  return {
+    count: summary.count,
+    mean: summary.mean,
+    ...(summary.se !== undefined ? { se: summary.se } : {}),
+    pass_rate: summary.pass_rate,
+    errors: summary.errors,
+  };
 }
 
 function cappedIds(max: number): { add(id: string): void; list(): IdList } {
@@ -202,45 +239,5 @@ function cappedFlipped(max: number): { add(baseline: RunItem, candidate: RunItem
       if (items.length < max) items.push(flippedItem(baseline, candidate));
     },
     list: () => ({ count, items }),
-  };
-}
-
-interface OrderedCursor {
-  next(): Promise<RunItem | undefined>;
-  close(): Promise<void>;
-}
-
-/**
- * Walks a stream and refuses one that is not strictly ordered by item_id: a merge-join over an
- * unordered stream would silently report shared items as one-sided.
- */
-function orderedCursor(items: AsyncIterable<RunItem> | Iterable<RunItem>, name: string): OrderedCursor {
-  const iterator: AsyncIterator<RunItem> | Iterator<RunItem> =
-    Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
-  let previous: string | undefined;
-  let done = false;
-  return {
-    async next() {
-      if (done) return undefined;
-      const step = await iterator.next();
-      if (step.done === true) {
-        done = true;
-        return undefined;
-      }
-      const id = step.value.item_id;
-      if (previous !== undefined && compareItemIds(previous, id) >= 0) {
-        throw new Error(
-          `${name}: items must come ordered by item_id without repeats, but "${id}" came after "${previous}"`,
-        );
-      }
-      previous = id;
-      return step.value;
-    },
-    async close() {
-      if (!done) {
-        done = true;
-        await iterator.return?.();
-      }
-    },
   };
 }

@@ -1,5 +1,6 @@
 import type { ChangedScorer, FlippedItem, ScoreSnapshot } from "./comparison.js";
 import type { RunItem, Score } from "./model/run-item.js";
+import { repeatCounts } from "./repeats/repeat-counts.js";
 
 export type FlipKind = "regression" | "fix";
 
@@ -25,7 +26,14 @@ export function flippedItem(baseline: RunItem, candidate: RunItem): FlippedItem 
     // An errored call was never scored: its error, not the baseline's scores, explains the flip.
     changed_scorers: candidate.status === "error" ? [] : changedScorers(baseline.scores, candidate.scores),
     ...(candidate.error !== undefined ? { candidate_error: candidate.error } : {}),
+    ...(baseline.repeats !== undefined ? { baseline_repeats: passedOf(baseline) } : {}),
+    ...(candidate.repeats !== undefined ? { candidate_repeats: passedOf(candidate) } : {}),
   };
+}
+
+function passedOf(item: RunItem): { passed: number; count: number } {
+  const counts = repeatCounts(item);
+  return { passed: counts.passed, count: counts.count };
 }
 
 /** Scorers in baseline order, then the candidate's new ones; unchanged scorers are left out. */

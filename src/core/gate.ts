@@ -2,22 +2,48 @@ import { z } from "zod";
 import type { Comparison } from "./comparison.js";
 import type { GateConfig } from "./config/schema.js";
 import { UserError } from "./errors.js";
+import { budgetChecks } from "./gate-budgets.js";
+import { comparisonChecks, type NamedCheck } from "./gate-comparison.js";
 import type { RunStatus, RunSummary } from "./model/run.js";
 import { formatCount, formatPercent, formatThreshold } from "./stats.js";
 
+/** The verdicts of PRODUCT.md: `inconclusive` and `not_comparable` are no verdict (exit 4). */
+export const VerdictSchema = z.enum(["pass", "fail", "inconclusive", "not_comparable"]);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
 export const GateCheckSchema = z.object({
-  name: z.enum(["run_completed", "items_evaluated", "calls_succeeded", "error_rate", "pass_rate", "regressions"]),
+  name: z.enum([
+    "run_completed",
+    "items_evaluated",
+    "calls_succeeded",
+    "error_rate",
+    "pass_rate",
+    "baseline_comparable",
+    "min_items",
+    "regressions",
+    "significant_regression",
+    "scorer_regression",
+    "critical_scorer",
+    "cost_ratio",
+    "latency_p95_ratio",
+    "tokens_ratio",
+  ]),
   passed: z.boolean(),
   actual: z.number(),
   limit: z.number(),
   /** What the check demands, in words: "pass rate ≥ 90.0%". */
   description: z.string(),
+  /** The verdict a failure of this check leads to (`fail` when absent). */
+  outcome: z.enum(["fail", "inconclusive", "not_comparable"]).optional(),
 });
 export type GateCheck = z.infer<typeof GateCheckSchema>;
 
 export const GateVerdictSchema = z.object({
-  verdict: z.enum(["pass", "fail"]),
-  /** One human sentence per failed check, the run's completion first; empty when the verdict is pass. */
+  verdict: VerdictSchema,
+  /**
+   * One human sentence per failed check behind the verdict, the run's completion first; for
+   * `inconclusive` and `not_comparable` what to do about it. Empty when the verdict is pass.
+   */
   reasons: z.array(z.string()),
   checks: z.array(GateCheckSchema),
 });
@@ -39,23 +65,38 @@ export interface VerdictSubject {
   /** The candidate run's summary (all its items). */
   summary: RunSummary;
   comparison?: Comparison;
+  /**
+   * Why the comparison's baseline cannot serve (core/baseline-fitness.ts): another way of judging
+   * items, its errors above max_error_rate, not complete, too old. Non-empty → `not_comparable`.
+   */
+  baselineProblems?: readonly string[];
   /** Replaces gate.passed_threshold; a fraction 0..1 (the CLI turns `--threshold 90` into 0.9). */
   thresholdOverride?: number;
 }
 
+/** A run judged alone, as the engine stores it: without a baseline the verdict is pass or fail. */
+export type RunVerdictSubject = Omit<VerdictSubject, "comparison" | "baselineProblems"> & { comparison?: undefined; baselineProblems?: undefined };
+export type RunGateVerdict = GateVerdict & { verdict: "pass" | "fail" };
+
 // 27/30 is 0.9 exactly on paper but not always in binary floating point (off by ~1e-16); the
 // tolerance stays far below any difference a user could mean (99.95 % fails 99.950001 %).
 const EPSILON = 1e-12;
-
-type NamedCheck = GateCheck & { reason: string };
 
 /**
  * The one verdict of evalgate: every command, the Action, the bot and every report get it from
  * here and never re-derive pass/fail. No false green: a run that is not complete (still
  * `running` because its process died, `cancelled`, `errored`), that evaluated no item, whose
  * calls all failed, or whose error items exceed `max_error_rate`, fails whatever the threshold.
+ *
+ * Against a baseline, in this order: the candidate's own checks failing → `fail` (they need no
+ * baseline); a baseline that cannot serve → `not_comparable` (nothing is compared with it); a
+ * comparison check failing (regressions, a significant regression, a critical scorer, a budget)
+ * → `fail`; fewer shared items than `min_items`, or a budget no run measured → `inconclusive`.
+ * Neither of the last two is a pass: the Action concludes them `action_required` by default.
  * Throws `UserError` for a threshold override outside 0..1.
  */
+export function decideVerdict(subject: RunVerdictSubject): RunGateVerdict;
+export function decideVerdict(subject: VerdictSubject): GateVerdict;
 export function decideVerdict(subject: VerdictSubject): GateVerdict {
   const threshold = resolveThreshold(subject);
   const { summary, comparison, gate } = subject;
@@ -114,20 +155,21 @@ export function decideVerdict(subject: VerdictSubject): GateVerdict {
     reason: `pass rate ${formatPercent(summary.pass_rate, { against: [threshold] })} is below the threshold ${formatThreshold(threshold)}`,
   });
 
-  if (comparison !== undefined && gate.max_regressions !== undefined) {
-    const regressions = comparison.regressions.count;
+  if (comparison === undefined) return verdictOf(checks);
+  const problems = subject.baselineProblems ?? [];
+  if (problems.length > 0) {
     checks.push({
-      name: "regressions",
-      passed: regressions <= gate.max_regressions,
-      actual: regressions,
-      limit: gate.max_regressions,
-      description: `at most ${formatCount(gate.max_regressions)} ${plural(gate.max_regressions, "regression")}`,
-      reason:
-        `${formatCount(regressions)} ${plural(regressions, "regression")} ` +
-        `${regressions === 1 ? "exceeds" : "exceed"} the maximum ${formatCount(gate.max_regressions)}`,
+      name: "baseline_comparable",
+      passed: false,
+      actual: problems.length,
+      limit: 0,
+      description: "the baseline can serve as one",
+      outcome: "not_comparable",
+      reason: `the baseline ${comparison.baseline.run_id} cannot serve: ${problems.join("; ")}`,
     });
+    return verdictOf(checks);
   }
-
+  checks.push(...comparisonChecks(gate, comparison), ...budgetChecks(gate, comparison));
   return verdictOf(checks);
 }
 
@@ -192,13 +234,28 @@ function resolveThreshold(subject: VerdictSubject): number {
   return override;
 }
 
+/** `fail` over `not_comparable` over `inconclusive` over `pass`, as the failed checks lead. */
 function verdictOf(checks: NamedCheck[]): GateVerdict {
   const failed = checks.filter((check) => !check.passed);
+  const outcomes = new Set(failed.map((check) => check.outcome ?? "fail"));
+  const verdict: Verdict = outcomes.has("fail")
+    ? "fail"
+    : outcomes.has("not_comparable")
+      ? "not_comparable"
+      : outcomes.has("inconclusive")
+        ? "inconclusive"
+        : "pass";
   return {
-    verdict: failed.length === 0 ? "pass" : "fail",
-    reasons: failed.map((check) => check.reason),
+    verdict,
+    // A fail's reasons are its failures; a no-verdict's are what keeps it from one.
+    reasons: failed.filter((check) => (check.outcome ?? "fail") === verdict).map((check) => check.reason),
     checks: checks.map(({ reason: _reason, ...check }) => check),
   };
+}
+
+/** True for `inconclusive` and `not_comparable`: no verdict was possible (exit 4). */
+export function isNoVerdict(verdict: GateVerdict): boolean {
+  return verdict.verdict === "inconclusive" || verdict.verdict === "not_comparable";
 }
 
 /**

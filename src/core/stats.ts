@@ -142,3 +142,26 @@ export function formatScore(value: number, against: readonly number[] = []): str
 export function formatCost(value: number): string {
   return value.toFixed(4);
 }
+
+/**
+ * A candidate/baseline ratio such as "1.85×": two decimals, more when two would round onto or
+ * across 1 or a budget in `against` (2.004 against 2 shows "2.004×", never "2.00×").
+ */
+export function formatRatio(value: number, against: readonly number[] = []): string {
+  if (!Number.isFinite(value)) return "∞×";
+  return `${honestFixed(value, 2, [1, ...against])}×`;
+}
+
+/**
+ * A p-value in two significant digits ("0.62", "0.0386"), more when two would land on or across
+ * a significance level in `against` (0.0499 against 0.05 shows "0.0499", never "0.05"); below
+ * 0.0001, "< 0.0001".
+ */
+export function formatPValue(p: number, against: readonly number[] = []): string {
+  if (p < 0.0001) return "< 0.0001";
+  for (let digits = 2; digits < 6; digits += 1) {
+    const shown = Number(p.toPrecision(digits));
+    if (against.every((level) => Math.sign(shown - level) === Math.sign(p - level))) return String(shown);
+  }
+  return String(Number(p.toPrecision(6)));
+}

@@ -8,12 +8,19 @@ export interface StoredGate {
   gate: GateConfig;
   /** Fraction 0..1. */
   maxErrorRate: number;
+  /** The experiment's `cluster` path, when it has one. */
+  cluster?: string;
+  /** Labels of its `severity: critical` scorers. */
+  critical: ReadonlySet<string>;
 }
 
-// The rest of the definition (target, scorers, settings) does not decide a verdict: not read here.
+// The rest of the definition (target, settings) does not decide a verdict: not read here. Scorers
+// are read only for their labels and severity, as the engine stored them (normalized refs).
 const StoredDefinitionSchema = z.looseObject({
   gate: ExperimentConfigSchema.shape.gate,
   max_error_rate: ExperimentConfigSchema.shape.max_error_rate,
+  cluster: z.string().optional(),
+  scorers: z.array(z.looseObject({ label: z.string().optional(), severity: z.string().optional() })).optional(),
 });
 
 /**
@@ -36,5 +43,7 @@ export function storedGateOf(runId: string, experimentVersion: string, definitio
         `(${formatZodIssues(parsed.error).join("; ")}); re-run the experiment to get a run that can be judged`,
     );
   }
-  return { gate: parsed.data.gate, maxErrorRate: parsed.data.max_error_rate };
+  const { gate, max_error_rate: maxErrorRate, cluster, scorers = [] } = parsed.data;
+  const critical = new Set(scorers.filter((ref) => ref.severity === "critical").map((ref) => ref.label ?? ""));
+  return { gate, maxErrorRate, ...(cluster !== undefined ? { cluster } : {}), critical };
 }

@@ -1,5 +1,9 @@
+import { clusterKey } from "./cluster-key.js";
 import type { RunItem } from "./model/run-item.js";
 import type { RunSummary, ScorerSummary } from "./model/run.js";
+import { isFlaky } from "./repeats/repeat-counts.js";
+import { createMeanAccumulator, type MeanAccumulator } from "./statistics/mean-accumulator.js";
+import { createRateAccumulator } from "./statistics/rate-accumulator.js";
 import { latencyStats, ratio } from "./stats.js";
 
 interface ScorerTally {
@@ -7,47 +11,66 @@ interface ScorerTally {
   scoreSum: number;
   passed: number;
   errors: number;
+  /** The standard error of the item scores' mean. */
+  spread: MeanAccumulator;
+}
+
+export interface RunSummaryOptions {
+  /**
+   * The experiment's `cluster` (`metadata.<key>`): items sharing that value are not independent,
+   * so `pass_rate_ci95` and each scorer's `se` are clustered over it (core/cluster-key.ts).
+   */
+  cluster?: string | undefined;
 }
 
 /**
- * Adds run items one at a time and keeps only numbers: one latency per item and a tally per
- * scorer, never the items themselves, so a 100,000-item run costs one number array.
+ * Adds run items one at a time and keeps only numbers: one latency per call and a tally per
+ * scorer (per cluster when clustered), never the items themselves, so a 100,000-item run costs
+ * one number array. Add an item of a repeating run only once all its attempts are in: a partial
+ * one is an error here.
  */
 export interface RunSummaryAccumulator {
   add(item: RunItem): void;
   summary(): RunSummary;
 }
 
-export function createRunSummaryAccumulator(): RunSummaryAccumulator {
+export function createRunSummaryAccumulator(options: RunSummaryOptions = {}): RunSummaryAccumulator {
+  const { cluster } = options;
+  const clustered = cluster !== undefined;
   const counts = { total: 0, passed: 0, failed: 0, errored: 0 };
+  const passRate = createRateAccumulator({ clustered });
   const tokens: RunSummary["tokens"] = { input: 0, output: 0, total: 0 };
   // Map keeps insertion order: scorers are reported in order of first appearance.
   const scorers = new Map<string, ScorerTally>();
   const latencies: number[] = [];
   let cost = 0;
   let retries = 0;
+  // Undefined until an item with repeats is added: runs without repeats keep no such key.
+  let flaky: number | undefined;
   // Undefined until a score reports what its scorer spent: runs without judges keep no such key.
   let scorerTokens: RunSummary["tokens"] | undefined;
   let scorerCost = 0;
 
   function add(item: RunItem): void {
+    const key = cluster === undefined ? undefined : clusterKey(item, cluster);
     counts.total += 1;
     if (item.status === "passed") counts.passed += 1;
     else if (item.status === "failed") counts.failed += 1;
     else counts.errored += 1;
-    // An errored call's latency is a timeout or a refusal, not the target's speed.
-    if (item.status !== "error") latencies.push(item.latency_ms);
+    passRate.add(item.status === "passed", key);
+    addCalls(item);
     addUsage(tokens, item.usage);
     cost += item.cost ?? 0;
-    retries += Math.max(0, item.attempts - 1);
+    if (item.repeats !== undefined) flaky = (flaky ?? 0) + (isFlaky(item) ? 1 : 0);
     for (const score of item.scores) {
       let tally = scorers.get(score.scorer);
       if (tally === undefined) {
-        tally = { count: 0, scoreSum: 0, passed: 0, errors: 0 };
+        tally = { count: 0, scoreSum: 0, passed: 0, errors: 0, spread: createMeanAccumulator({ clustered }) };
         scorers.set(score.scorer, tally);
       }
       tally.count += 1;
       tally.scoreSum += score.score;
+      tally.spread.add(score.score, key);
       if (score.passed) tally.passed += 1;
       if (score.error !== undefined) tally.errors += 1;
       if (score.usage !== undefined || score.cost !== undefined) {
@@ -58,10 +81,29 @@ export function createRunSummaryAccumulator(): RunSummaryAccumulator {
     }
   }
 
+  /**
+   * Latency is the target's speed per call, so a repeated item adds each attempt's. An errored
+   * call's latency is a timeout or a refusal, not the target's speed. Retries are calls beyond
+   * the first of each call.
+   */
+  function addCalls(item: RunItem): void {
+    if (item.repeats === undefined) {
+      if (item.status !== "error") latencies.push(item.latency_ms);
+      retries += Math.max(0, item.attempts - 1);
+      return;
+    }
+    for (const attempt of item.repeats) {
+      if (attempt.status !== "error") latencies.push(attempt.latency_ms);
+      retries += Math.max(0, attempt.attempts - 1);
+    }
+  }
+
   function summary(): RunSummary {
     return {
       ...counts,
       pass_rate: ratio(counts.passed, counts.total),
+      pass_rate_ci95: passRate.estimate().ci95.map(orderFree) as [number, number],
+      ...(flaky !== undefined ? { flaky } : {}),
       scorers: [...scorers].map(([scorer, tally]) => scorerSummary(scorer, tally)),
       // Order does not matter to later adds, so sorting the buffer in place is safe.
       latency_ms: latencyStats(latencies),
@@ -77,7 +119,10 @@ export function createRunSummaryAccumulator(): RunSummaryAccumulator {
   return { add, summary };
 }
 
-/** A scorer that threw still counts in `count` and `mean` (as the score it recorded). */
+/**
+ * A scorer that threw still counts in `count` and `mean` (as the score it recorded). `se` is 0
+ * when it cannot be estimated (one item, or one cluster).
+ */
 function scorerSummary(scorer: string, tally: ScorerTally): ScorerSummary {
   return {
     scorer,
@@ -86,7 +131,18 @@ function scorerSummary(scorer: string, tally: ScorerTally): ScorerSummary {
     passed: tally.passed,
     pass_rate: ratio(tally.passed, tally.count),
     errors: tally.errors,
+    se: orderFree(tally.spread.estimate().se),
   };
+}
+
+/**
+ * Streaming variances round differently in the last bits depending on the order items arrive
+ * (calls finish in any order; a resumed run adds its stored items first). Rounded to 12
+ * significant digits, far below any meaningful difference, a resumed run ends with an
+ * uninterrupted run's summary.
+ */
+function orderFree(value: number): number {
+  return value === 0 ? 0 : Number(value.toPrecision(12));
 }
 
 function addUsage(tokens: RunSummary["tokens"], usage: RunItem["usage"]): void {
@@ -102,8 +158,9 @@ function addUsage(tokens: RunSummary["tokens"], usage: RunItem["usage"]): void {
 /** The summary of a run from its items, streamed; works on a store's cursor or an array. */
 export async function summarizeRun(
   items: AsyncIterable<RunItem> | Iterable<RunItem>,
+  options: RunSummaryOptions = {},
 ): Promise<RunSummary> {
-  const accumulator = createRunSummaryAccumulator();
+  const accumulator = createRunSummaryAccumulator(options);
   for await (const item of items) accumulator.add(item);
   return accumulator.summary();
 }

@@ -25,3 +25,19 @@ export async function readGitInfo(dir: string): Promise<GitInfo> {
   ]);
   return { ...(commit ? { commit } : {}), ...(branch ? { branch } : {}) };
 }
+
+/**
+ * Commits reachable from `newer` but not from `older` (`git rev-list --count older..newer`) in the
+ * repository at `dir`: how far a baseline's commit lags a candidate's. Undefined when either
+ * commit is unknown here or `dir` is not a repository.
+ */
+export async function commitsBetween(dir: string, older: string, newer: string): Promise<number | undefined> {
+  if (!/^[0-9a-f]{4,64}$/i.test(older) || !/^[0-9a-f]{4,64}$/i.test(newer)) return undefined;
+  try {
+    const { stdout } = await run("git", ["rev-list", "--count", `${older}..${newer}`], { cwd: dir, timeout: 5000 });
+    const count = Number(stdout.trim());
+    return Number.isInteger(count) ? count : undefined;
+  } catch {
+    return undefined;
+  }
+}

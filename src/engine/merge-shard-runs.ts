@@ -7,6 +7,8 @@ import {
   mergedTimes,
   planShardMerge,
 } from "../core/selection/merge-shard-runs.js";
+import { UserError } from "../core/errors.js";
+import { withAttemptScoreIds } from "../core/repeats/repeat-attempt.js";
 import { storedGateOf } from "../core/stored-gate.js";
 import { createRunSummaryAccumulator } from "../core/summarize-run.js";
 import type { RunStore } from "../store/run-store.js";
@@ -27,14 +29,22 @@ export async function mergeShardRuns(
   runs: Run[],
   now: () => Date = () => new Date(),
 ): Promise<MergedRun> {
+  refuseMixedRepeats(runs);
   const plan = planShardMerge(runs);
   const version = await store.getExperimentVersion(plan.base.experiment, plan.base.experiment_version);
-  const { gate, maxErrorRate } = storedGateOf(plan.runs[0]!.id, plan.base.experiment_version, version?.definition);
+  const { gate, maxErrorRate, cluster } = storedGateOf(plan.runs[0]!.id, plan.base.experiment_version, version?.definition);
   const times = mergedTimes(plan.runs);
-  const run: Run = { ...plan.base, id: newRunId(now()), started_at: times.started_at, status: "running" };
+  const repeat = plan.runs[0]!.repeat;
+  const run: Run = {
+    ...plan.base,
+    id: newRunId(now()),
+    started_at: times.started_at,
+    status: "running",
+    ...(repeat !== undefined ? { repeat } : {}),
+  };
   await store.createRun(run);
 
-  const accumulator = createRunSummaryAccumulator();
+  const accumulator = createRunSummaryAccumulator({ cluster });
   const seen = new Map<string, string>();
   try {
     for (const shard of plan.runs) {
@@ -42,7 +52,7 @@ export async function mergeShardRuns(
         const other = seen.get(item.item_id);
         if (other !== undefined) throw duplicateItemError(item.item_id, [other, shard.id]);
         seen.set(item.item_id, shard.id);
-        const merged = mergedRunItem(item, run.id);
+        const merged = withAttemptScoreIds(mergedRunItem(item, run.id), run.id);
         await store.putRunItem(merged);
         accumulator.add(merged);
       }
@@ -65,4 +75,19 @@ export async function mergeShardRuns(
   const ended = { status, ended_at: times.ended_at, summary, verdict: verdict.verdict, verdict_reasons: verdict.reasons };
   await store.endRun(run.id, ended);
   return { run: { ...run, ...ended }, verdict };
+}
+
+/**
+ * Shards that call each item a different number of times are not one run: their items' statuses
+ * were decided over different repeats. Checked before the versions, to say what differs.
+ */
+function refuseMixedRepeats(runs: readonly Run[]): void {
+  const first = runs[0];
+  if (first === undefined) return;
+  const other = runs.find((run) => (run.repeat ?? 1) !== (first.repeat ?? 1));
+  if (other === undefined) return;
+  throw new UserError(
+    `runs merge: run ${other.id} calls each item ${other.repeat ?? 1} time(s) but run ${first.id} ${first.repeat ?? 1}; ` +
+      "merge only the shards of one run (started with the same repeat)",
+  );
 }

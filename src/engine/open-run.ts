@@ -42,6 +42,7 @@ export async function openRun(options: RunOptions, now: () => Date): Promise<{ r
     ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
     ...(selection ? { selection } : {}),
     ...(options.variant ? { variant: options.variant } : {}),
+    ...(prepared.repeats.repeat > 1 ? { repeat: prepared.repeats.repeat } : {}),
   };
   await store.createRun(run);
   return { run, lease: await takeRunLease(store, run.id, now) };
@@ -67,6 +68,14 @@ async function reopenRun(
     );
   if (run.experiment !== prepared.name) {
     throw new UserError(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
+  }
+  // Checked before the version (which includes repeat) to say what to type instead.
+  const repeat = run.repeat ?? 1;
+  if (repeat !== prepared.repeats.repeat) {
+    throw new UserError(
+      `--resume ${run.id}: that run calls each item ${repeat} time${repeat === 1 ? "" : "s"}, not ${prepared.repeats.repeat}; ` +
+        `resume it with --repeat ${repeat}, or start a new run`,
+    );
   }
   if (run.experiment_version !== prepared.version) throw mismatch("experiment version", run.experiment_version, prepared.version);
   if (run.dataset_version !== prepared.dataset.version) throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);

@@ -6,6 +6,7 @@ import type { DatasetInfo } from "../core/model/item.js";
 import { builtinScorers, resolveScorers, type ResolvedScorer } from "../core/scorers/registry.js";
 import { ItemScorers } from "../core/scorers/item-scorers.js";
 import { passRuleOf, type ItemPassRule } from "../core/scorers/score-item.js";
+import type { RepeatPlan } from "../core/repeats/decide-repeats.js";
 import type { Item } from "../core/model/item.js";
 import { allScorers } from "./scorers/all-scorers.js";
 import { moduleScorerFiles } from "./scorers/module-scorer.js";
@@ -38,6 +39,11 @@ export interface PrepareOptions {
   cacheDir?: string;
   /** The config file's `prices:`: costs items whose target reports none, and versions a prompt target's model. */
   prices?: PriceTable | undefined;
+  /**
+   * `--repeat K` (1..MAX_REPEAT, checked by the caller): replaces the experiment's `repeat` before
+   * the experiment version is computed, so a run repeated otherwise is another version.
+   */
+  repeat?: number;
 }
 
 /** Everything a run needs, validated before anything is stored or called. */
@@ -49,7 +55,10 @@ export interface PreparedExperiment {
   /** The experiment's scorers; `itemScorers` gives each item's (its own added or replacing them). */
   scorers: ResolvedScorer[];
   itemScorers: ItemScorers;
+  /** How one call's scores decide its status (within an attempt). */
   passRule: ItemPassRule;
+  /** K calls per item (1 without `repeat`) and the pass rule over them (core/repeats/). */
+  repeats: RepeatPlan;
   target: Target;
   datasetFile: string;
   dataset: DatasetInfo;
@@ -72,7 +81,8 @@ export async function prepareExperiment(options: PrepareOptions): Promise<Prepar
 }
 
 async function prepareOrThrow(options: PrepareOptions): Promise<PreparedExperiment> {
-  const { name, experiment } = options;
+  const { name } = options;
+  const experiment = options.repeat === undefined ? options.experiment : { ...options.experiment, repeat: options.repeat };
   const where = `experiments.${name}`;
   let definition = experimentDefinition(experiment);
   const env = options.targetUrl
@@ -142,6 +152,7 @@ async function prepareOrThrow(options: PrepareOptions): Promise<PreparedExperime
     scorers,
     itemScorers,
     passRule: passRuleOf(experiment),
+    repeats: { rule: experiment.pass_rule, repeat: experiment.repeat ?? 1 },
     target,
     datasetFile,
     dataset,

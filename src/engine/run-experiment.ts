@@ -1,4 +1,4 @@
-import { decideVerdict, exceedsErrorBudget, type GateVerdict, type VerdictSubject } from "../core/gate.js";
+import { decideVerdict, exceedsErrorBudget, type GateVerdict, type RunVerdictSubject } from "../core/gate.js";
 import { runItemId } from "../core/model/ids.js";
 import type { Item } from "../core/model/item.js";
 import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
@@ -16,6 +16,7 @@ import { LEASE_TTL_MS, type HeldRunLease } from "./run-lease.js";
 import { openRun } from "./open-run.js";
 import { StopRules, type ItemProgress } from "./stop-rules.js";
 import { WriteBehind } from "./write-behind.js";
+import { RepeatedItems, type CallItem } from "./repeated-items.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
 
 export interface RunOptions {
@@ -26,7 +27,10 @@ export interface RunOptions {
   /** On GitHub: what the run is for. */
   role?: "baseline" | "candidate";
   pullRequest?: number;
-  /** Continue this run: only items missing from it (or that errored) are called. */
+  /**
+   * Continue this run: only items missing from it (or that errored) are called; with repeats,
+   * only their repeat indexes missing or errored.
+   */
   resumeRunId?: string;
   /** `--threshold`: a fraction 0..1 that replaces the gate's passed_threshold. */
   thresholdOverride?: number;
@@ -87,7 +91,7 @@ async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: 
   });
   // Summed as items finish, so the end of a run reads nothing back; a resumed run first adds what
   // it keeps from before (errored items run again), so it ends with an uninterrupted run's summary.
-  const accumulator = createRunSummaryAccumulator();
+  const accumulator = createRunSummaryAccumulator({ cluster: prepared.experiment.cluster });
   const previous = new Map<string, RunItem["status"]>();
   if (options.resumeRunId) {
     for await (const item of store.runItems(run.id)) {
@@ -106,7 +110,7 @@ async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: 
   const pending = filterItems(onlyLocked(datasetItems(prepared, run.selection), options.lockedItemIds), previous);
   const shouldStop = () => signal.aborted || rules.reason !== undefined;
 
-  const runOne = async (item: Item): Promise<void> => {
+  const callItem: CallItem = async (item) => {
     let result: TargetResult;
     try {
       // Every target checks its own answer; this is the net for one that forgets. Costs from the
@@ -119,23 +123,47 @@ async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: 
         ...(options.overrides ? { overrides: options.overrides } : {}),
       })), prepared.prices);
     } catch (error) {
-      if (signal.aborted) return; // cancelled mid-call: the item is simply not stored
+      if (signal.aborted) return undefined; // cancelled mid-call: the item is simply not stored
       throw error;
     }
     const scorers = prepared.itemScorers.scorersFor(item);
     const scored = await scoreItem(scorers, item, result, { runId: run.id, signal }, prepared.passRule);
     // Cancelled mid-score: an aborted judge call is no verdict, so the item is not stored and runs
     // again on --resume (where a judge that had answered is read from its cache).
-    if (signal.aborted) return;
-    const runItem = toRunItem(run.id, item, result, scored, now());
-    await writes.put(runItem);
+    if (signal.aborted) return undefined;
+    return { result, scored };
+  };
+  // An item counts once it is stored complete: with repeats, when its K-th attempt is.
+  const itemDone = (runItem: RunItem): void => {
     accumulator.add(runItem);
-    rules.record(scored.status, result.error ?? scored.error);
+    rules.record(runItem.status, runItem.error);
     options.onProgress?.(rules.progress);
+  };
+  const runOne = async (item: Item): Promise<void> => {
+    const called = await callItem(item);
+    if (called === undefined) return;
+    const runItem = toRunItem(run.id, item, called.result, called.scored, now());
+    await writes.put(runItem);
+    itemDone(runItem);
   };
 
   try {
-    await runPool(pending, prepared.concurrency, runOne, shouldStop);
+    if (prepared.repeats.repeat === 1) {
+      await runPool(pending, prepared.concurrency, runOne, shouldStop);
+    } else {
+      const repeated = new RepeatedItems({
+        runId: run.id,
+        plan: prepared.repeats,
+        writes,
+        now,
+        onItemDone: itemDone,
+        // Only an item stored as an error (partial, or an attempt errored) has attempts to keep:
+        // read one at a time, so a resumed run holds no more than its items in flight.
+        keptAttempts: async (item) =>
+          previous.get(item.id) === "error" ? ((await store.getRunItem(runItemId(run.id, item.id)))?.repeats ?? []) : [],
+      });
+      await runPool(repeated.tasks(pending), prepared.concurrency, (task) => repeated.run(task, callItem), shouldStop);
+    }
   } finally {
     lease.stopHeartbeat();
     await prepared.target.close?.();
@@ -219,7 +247,7 @@ async function finishRun(
   // A stop rule that fired, or errors above max_error_rate in the final counts, make the run errored.
   const errored = stopReason !== undefined || exceedsErrorBudget(summary, maxErrorRate);
   const completion = stopReason === "cancelled" ? "cancelled" : errored ? "errored" : "ended";
-  const subject: VerdictSubject = { gate: prepared.experiment.gate, maxErrorRate, status: completion, itemCount: run.item_count, summary };
+  const subject: RunVerdictSubject = { gate: prepared.experiment.gate, maxErrorRate, status: completion, itemCount: run.item_count, summary };
   // The stored status and verdict are the experiment's gate's: a one-off --threshold decides this
   // command's verdict and exit code, never what every later command reads from the store.
   const gateVerdict = decideVerdict(subject);

@@ -6,7 +6,8 @@ import { messageOf, statusOf } from "./request-status.js";
 
 const TRUNCATED_NOTE = "\n\n_… truncated to fit GitHub's 65,535-character limit for check output._";
 
-export type CheckConclusion = "success" | "failure" | "neutral";
+export type { CheckConclusion } from "../core/check-conclusion.js";
+import type { CheckConclusion } from "../core/check-conclusion.js";
 
 /**
  * `actor` is the login the token writes as, read from GitHub's answer (the check run's app, the
@@ -97,8 +98,9 @@ export async function finishCheck(octokit: GitHubClient, handle: CheckHandle, re
       owner: handle.owner,
       repo: handle.repo,
       sha: handle.headSha,
-      // A commit status has no "neutral": neutral must not block a merge, so it reads as success.
-      state: result.conclusion === "failure" ? "failure" : "success",
+      // A commit status has no "neutral" or "action_required": neutral must not block a merge, so
+      // it reads as success; action_required must, so it reads as failure.
+      state: result.conclusion === "failure" || result.conclusion === "action_required" ? "failure" : "success",
       context: handle.name,
       description: fitLine(result.title, GITHUB_LIMITS.statusDescription),
       ...(handle.url ? { target_url: handle.url } : {}),

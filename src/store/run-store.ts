@@ -83,7 +83,9 @@ export interface RunStore {
   createRun(run: Run): Promise<void>;
   /**
    * Stores one finished run item durably before resolving: a process killed after this resolves
-   * keeps the item. Storing the same (run_id, item_id) again replaces it (resume re-runs errors).
+   * keeps the item. Storing the same (run_id, item_id) again replaces it (resume re-runs errors);
+   * calls for one (run_id, item_id) are applied in call order (a repeated item is stored after each
+   * attempt, and the last write holds every attempt).
    */
   putRunItem(item: RunItem): Promise<void>;
   /** Throws UnknownRunError when the store has no such run. */

@@ -32,6 +32,7 @@ export function runToRow(run: Run): Record<string, SQLInputValue> {
     verdict_reasons: jsonOrNull(run.verdict_reasons),
     variant: run.variant ?? null,
     selection: jsonOrNull(run.selection),
+    repeat: run.repeat ?? null,
   };
 }
 
@@ -58,6 +59,7 @@ export function rowToRun(row: Row): Run {
   setIfPresent(run, "verdict_reasons", optionalJson(row, "verdict_reasons") as Run["verdict_reasons"]);
   setIfPresent(run, "variant", optionalText(row, "variant"));
   setIfPresent(run, "selection", optionalJson(row, "selection") as Run["selection"]);
+  setIfPresent(run, "repeat", optionalNum(row, "repeat"));
   return run;
 }
 

@@ -96,6 +96,10 @@ const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   ) STRICT;
   `,
+  // Calls per item of a run that repeats items (`repeat: K`, K > 1); NULL for one call.
+  `
+  ALTER TABLE runs ADD COLUMN repeat INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

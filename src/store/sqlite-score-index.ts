@@ -24,6 +24,11 @@ export class ScoreIndex {
           "SELECT score.value ->> '$.id', run_items.run_id, run_items.item_id, score.value ->> '$.scorer', " +
           "score.value ->> '$.score', score.value ->> '$.passed', score.value ->> '$.error' " +
           "FROM run_items, json_each(run_items.item, '$.scores') AS score " +
+          "WHERE run_items.run_id = :run_id " +
+          // Each repeat's own scores too (ids differ per attempt), so `scores evidence` finds them.
+          "UNION ALL SELECT score.value ->> '$.id', run_items.run_id, run_items.item_id, score.value ->> '$.scorer', " +
+          "score.value ->> '$.score', score.value ->> '$.passed', score.value ->> '$.error' " +
+          "FROM run_items, json_each(run_items.item, '$.repeats') AS attempt, json_each(attempt.value, '$.scores') AS score " +
           "WHERE run_items.run_id = :run_id ORDER BY 1",
       ),
       db.prepare("UPDATE runs SET scores_indexed = 1 WHERE id = :run_id"),

@@ -1,4 +1,5 @@
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { findScore } from "../core/repeats/find-score.js";
 import { UserError } from "../core/errors.js";
 import type { Run } from "../core/model/run.js";
 import type { RunItem, Score } from "../core/model/run-item.js";
@@ -21,7 +22,7 @@ const MAX_CHAR = "\u{10FFFF}";
 const RUN_COLUMNS =
   "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
   "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons, " +
-  "variant, selection";
+  "variant, selection, repeat";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
 const RUN_ITEM_KEYS = RUN_ITEM_COLUMNS.split(", ");
 // Positional: the writer thread receives each row as an array, cheaper to pass than an object.
@@ -264,7 +265,7 @@ export class SqliteRunStore implements RunStore {
     const row = this.statements.runItemByKey.get(key["run_id"] ?? null, key["item_id"] ?? null);
     if (row === undefined) return undefined;
     const runItem = rowToRunItem(row);
-    const score = runItem.scores.find((candidate) => candidate.id === scoreId);
+    const score = findScore(runItem, scoreId);
     return score === undefined ? undefined : { score, runItem };
   }
 

@@ -80,8 +80,10 @@ describe("evalgate run with custom scorers", () => {
     const result = await runEvalgate(["run", "arithmetic", "--target-url", target.url], { cwd });
     expect(result.stderr).not.toMatch(/ExperimentalWarning|Error:/);
     expect(result.code).toBe(1); // the gate failed: the run completed
-    expect(result.stdout).toMatch(/module\s+0\.75\s+75\.0%\s+4\s+1\n/);
-    expect(result.stdout).toMatch(/command\s+0\.45\s+50\.0%\s+4\s+2\n/);
+    // Scores 1, 1, 1 and 0 (an error records 0): sample SD 0.5, SE 0.25, ±1.96·SE = ±0.49.
+    expect(result.stdout).toMatch(/module\s+0\.75±0\.49\s+75\.0%\s+4\s+1\n/);
+    // 0.9, 0.9 and two errors at 0: SD = √(4 · 0.45² / 3) = 0.5196, SE 0.2598, ±1.96·SE = ±0.51.
+    expect(result.stdout).toMatch(/command\s+0\.45±0\.51\s+50\.0%\s+4\s+2\n/);
 
     const { items } = await storedItems(cwd);
     expect(items.map((item) => item.status)).toEqual(["failed", "failed", "failed", "failed"]);

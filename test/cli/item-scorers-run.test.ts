@@ -96,13 +96,15 @@ describe("evalgate run with per-item scorers, when and pass_rule", () => {
     expect((await storedItems(cwd)).items).toEqual([]);
   });
 
-  it("refuses pass_rule any until repeats exist, naming the field and line", async () => {
+  it("refuses a pass_rule rate above 1, naming the field and line", async () => {
     const cwd = await makeWorkspace({
-      "evalgate.yml": CONFIG.replace("pass_rule: weighted", "pass_rule: any"),
+      "evalgate.yml": CONFIG.replace("pass_rule: weighted", "pass_rule: rate >= 80"),
       "items.jsonl": math("right", "1+1", 2),
     });
     const ran = await runEvalgate(["run", "weighted", "--target-url", "http://127.0.0.1:9"], { cwd });
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toContain("evalgate.yml:16: experiments.weighted.pass_rule: pass_rule any decides over an item's repeats and comes with repeat:");
+    expect(ran.stderr).toContain(
+      "evalgate.yml:16: experiments.weighted.pass_rule: the rate in rate >= 80 is a fraction above 0 and at most 1, e.g. rate >= 0.8",
+    );
   });
 });

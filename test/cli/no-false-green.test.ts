@@ -205,7 +205,7 @@ describe("no false green", () => {
     expect(suite).toContain(`tests="${cancelled!.total + 1}" failures="0" errors="1"`);
   });
 
-  it("refuses an incomplete baseline: it would make every candidate item look like a fix", async () => {
+  it("never judges against an incomplete baseline: it would make every candidate item look like a fix", async () => {
     const good = await track(startArithmeticTarget({ wrongFor: { v1: ["item-1", "item-2"] } }));
     const broken = await track(startTarget({ respond: () => ({ status: 500, json: { error: "down" } }) }));
     const cwd = await makeWorkspace({
@@ -215,11 +215,15 @@ describe("no false green", () => {
     const down = await runId(cwd, ["arithmetic", "--target-url", broken.url]);
     expect(down.code).toBe(3);
     const candidate = await runId(cwd, ["arithmetic", "--target-url", `${good.url}/v1`]);
-    const compared = await runEvalgate(["runs", "compare", down.id, candidate.id], { cwd });
-    expect(compared.code).toBe(2);
-    expect(compared.stderr).toContain(`the baseline run ${down.id} is not complete (errored)`);
+    // Not a pass, and not the candidate's failure either: no verdict is possible (exit 4).
+    const compared = await runEvalgate(["runs", "compare", down.id, candidate.id, "--format", "json"], { cwd });
+    expect(compared.code).toBe(4);
+    const { verdict } = JSON.parse(compared.stdout);
+    expect(verdict.verdict).toBe("not_comparable");
+    expect(verdict.reasons[0]).toContain(`the baseline ${down.id} cannot serve: it is not complete (errored)`);
     const ci = await runEvalgate(["reports", "ci", candidate.id, "--baseline", down.id], { cwd });
-    expect(ci.code).toBe(2);
+    expect(ci.code).toBe(4);
+    expect(ci.stdout).toMatch(/NOT COMPARABLE/);
   });
 
   it("reports ci exits 1 when the gate fails against the baseline", async () => {

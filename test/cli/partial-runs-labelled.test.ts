@@ -17,6 +17,6 @@ describe("a run over part of the dataset says so where a verdict is read", () =>
     const [listed] = JSON.parse((await runEvalgate(["runs", "list", "--format", "json"], { cwd })).stdout) as { id: string; selection: string }[];
     expect(listed!.selection).toBe("rows 0,2,4,6: 4 items");
     const ci = await runEvalgate(["reports", "ci", listed!.id], { cwd });
-    expect(ci.stdout.split("\n")[0]).toBe("### ✅ evalgate: arithmetic passed on rows 0,2,4,6: 4 items of the dataset");
+    expect(ci.stdout.split("\n")[0]).toBe("### ✅ evalgate · arithmetic: **PASS** on rows 0,2,4,6: 4 items of the dataset");
   });
 });

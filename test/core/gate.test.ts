@@ -158,7 +158,9 @@ describe("decideVerdict", () => {
   });
 
   it("counts regressions with thousands separators", async () => {
-    const comparison = { regressions: { count: 2000, items: [] } } as unknown as Parameters<typeof decideVerdict>[0]["comparison"];
+    const comparison = { items: { shared: 2001 }, scorers: [], regressions: { count: 2000, items: [] } } as unknown as Parameters<
+      typeof decideVerdict
+    >[0]["comparison"];
     const verdict = evaluateGate(gate({ passed_threshold: 0, max_regressions: 0 }), { summary: await summarizeRun(itemsWith(1, 0)), comparison });
     expect(verdict.reasons).toEqual(["2,000 regressions exceed the maximum 0"]);
   });

@@ -25,6 +25,8 @@ describe("summarizeRun", () => {
       failed: 0,
       errored: 0,
       pass_rate: 0,
+      // Nothing observed: the interval spans every rate.
+      pass_rate_ci95: [0, 1],
       scorers: [],
       latency_ms: { p50: 0, p95: 0, mean: 0 },
       tokens: { input: 0, output: 0, total: 0 },
@@ -41,10 +43,12 @@ describe("summarizeRun", () => {
         buildItem(RUN, "c", { scores: [["json_valid", 0, false]] }),
       ]),
     );
+    // se = sample SD / √n: json_valid 1, 0 → SD √0.5, se 0.5; equals 0.5, 1 → SD √0.125, se 0.25;
+    // one item says nothing of the spread: 0.
     expect(summary.scorers).toEqual([
-      { scorer: "json_valid", count: 2, mean: 0.5, passed: 1, pass_rate: 0.5, errors: 0 },
-      { scorer: "equals", count: 2, mean: 0.75, passed: 1, pass_rate: 0.5, errors: 0 },
-      { scorer: "tool_called", count: 1, mean: 0, passed: 0, pass_rate: 0, errors: 1 },
+      { scorer: "json_valid", count: 2, mean: 0.5, passed: 1, pass_rate: 0.5, errors: 0, se: 0.5 },
+      { scorer: "equals", count: 2, mean: 0.75, passed: 1, pass_rate: 0.5, errors: 0, se: 0.25 },
+      { scorer: "tool_called", count: 1, mean: 0, passed: 0, pass_rate: 0, errors: 1, se: 0 },
     ]);
   });
 

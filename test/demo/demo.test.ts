@@ -23,8 +23,16 @@ describe("npm run demo", () => {
     expect(result.stdout).toContain("cancel-question-01");
     expect(result.stdout).toContain("refund-phrasing-01");
     // One custom module scorer and one LLM judge (the deployment's own deterministic judge).
-    expect(result.stdout).toMatch(/^short_reply +1\.00 +100\.0% +50 +0$/m);
-    expect(result.stdout).toMatch(/no_small_talk .*100\.0% → 94\.0%/);
+    expect(result.stdout).toMatch(/^short_reply +1\.00±0\.00 +100\.0% +50 +0$/m);
+    // The interval and the significance line, computed apart (scipy): Wilson 95 % half-widths of
+    // 43/50 and 40/50 are 9.62 and 10.90 pp; McNemar's exact p for 6 regressions and 9 fixes is
+    // binomtest(6, 15).pvalue = 0.607; the MDE (1.959964 + 0.841621)·√15/50 = 0.217.
+    const headline = result.stdout.replace(/\n {2}/g, " ");
+    expect(headline).toContain(
+      "pass rate 86.0% (±9.6) vs baseline 80.0% (±10.9): no significant change (p = 0.61, 50 items; this dataset detects changes ≥ 22 pp)",
+    );
+    // 3 of 50 judged "N" in the candidate: McNemar b = 3, c = 0 → p = 2/8 = 0.25.
+    expect(result.stdout).toMatch(/^no_small_talk +1\.00 → 0\.94 +−0\.06 \[−0\.16, \+0\.02\] +0\.25 +noise$/m);
     expect(result.stdout).toMatch(/^judge tokens [\d,]+ in/m);
   });
 

@@ -7,6 +7,9 @@ import { mergeShardRuns } from "../../src/engine/merge-shard-runs.js";
 import { openEmbeddedStore } from "../../src/store/open-store.js";
 import type { SqliteRunStore } from "../../src/store/sqlite-store.js";
 import { buildItem, buildRun } from "../core/build-run-items.js";
+import { decideRepeats } from "../../src/core/repeats/decide-repeats.js";
+import { attemptScoreId } from "../../src/core/repeats/repeat-attempt.js";
+import { attempt, ITEM, threeOfFive } from "../core/repeats/attempts.js";
 
 let store: SqliteRunStore | undefined;
 afterEach(async () => {
@@ -54,5 +57,46 @@ describe("merging shard runs in a store", () => {
     for await (const item of store.runItems(run.id)) items.push(item);
     expect(items.map((item) => [item.item_id, item.run_id])).toEqual([["a", run.id], ["b", run.id], ["c", run.id]]);
     expect(run.summary).toMatchObject({ total: 3, passed: 3 });
+  });
+});
+
+describe("merging shard runs that repeat items", () => {
+  async function repeatingShards(repeats: [number | undefined, number | undefined]): Promise<SqliteRunStore> {
+    const opened = await openEmbeddedStore(await mkdtemp(path.join(os.tmpdir(), "evalgate-merge-")));
+    const run = buildRun();
+    await opened.saveExperimentVersion({
+      experiment: run.experiment,
+      version: run.experiment_version,
+      definition: { gate: { passed_threshold: 0.5 }, max_error_rate: 0.1 },
+      created_at: run.started_at,
+    });
+    for (const [index, repeat] of repeats.entries()) {
+      const id = `run-20261125-12030${index + 1}-000${index + 1}`;
+      await opened.createRun(
+        buildRun({ id, item_count: 1, selection: { mode: "shard", value: `${index + 1}/2`, selected: 1 }, ...(repeat ? { repeat } : {}) }),
+      );
+      const attempts = index === 0 ? threeOfFive() : [0, 1, 2, 3, 4].map((r) => attempt(r));
+      await opened.putRunItem(decideRepeats(id, { ...ITEM, id: `item-${index}` }, attempts, { rule: "majority", repeat: 5 }));
+    }
+    return opened;
+  }
+
+  it("refuses shards that call each item a different number of times", async () => {
+    store = await repeatingShards([5, 3]);
+    const merging = mergeShardRuns(store, await store.listRuns());
+    await expect(merging).rejects.toThrow(UserError);
+    await expect(merging).rejects.toThrow(/calls each item 5 time\(s\) but run .* 3/);
+    expect(await store.listRuns()).toHaveLength(2);
+  });
+
+  it("keeps the repeat, re-derives every attempt's score id and counts flaky items", async () => {
+    store = await repeatingShards([5, 5]);
+    const { run } = await mergeShardRuns(store, await store.listRuns());
+    expect(run.repeat).toBe(5);
+    expect(run.summary).toMatchObject({ total: 2, passed: 2, flaky: 1 });
+    const items = [];
+    for await (const item of store.runItems(run.id)) items.push(item);
+    expect(items[0]!.repeats![2]!.scores[0]!.id).toBe(attemptScoreId(run.id, "item-0", 2, "equals"));
+    expect((await store.getRun(run.id))?.repeat).toBe(5);
   });
 });

@@ -41,8 +41,9 @@ export function registerReportsCommands(program: Command, io: CliIo, setExit: (c
       await withStore(command, async (store) => {
         const run = await requireRun(store, id);
         const baseline = flags.baseline ? await requireRun(store, flags.baseline) : undefined;
-        const comparison = baseline ? await compareStoredRuns(store, baseline, run) : undefined;
-        const { verdict } = await judgeStoredRun(store, run, comparison, undefined);
+        const compared = baseline ? await compareStoredRuns(store, baseline, run, io.cwd) : undefined;
+        const comparison = compared?.comparison;
+        const { verdict } = await judgeStoredRun(store, run, compared, undefined);
         setExit(exitCodeFor(verdict));
         // The report ends with its newline: one more would take it past the comment limit it is fitted to.
         io.stdout.write(renderCiReport(run, verdict, comparison));

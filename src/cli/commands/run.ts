@@ -9,7 +9,7 @@ import type { Run } from "../../core/model/run.js";
 import { formatFraction } from "../../core/stats.js";
 import { createProgressReporter } from "../progress.js";
 import { findExperiment, loadConfigFile } from "../../engine/load-config.js";
-import { MAX_CONCURRENCY } from "../../core/config/schema.js";
+import { MAX_CONCURRENCY, MAX_REPEAT } from "../../core/config/schema.js";
 import { parseSamplingFlags } from "../../core/selection/parse-sampling-flags.js";
 import { withShardSelection } from "../../core/selection/shard.js";
 import { resolveVariant } from "../../core/resolve-variant.js";
@@ -44,6 +44,8 @@ export interface RunFlags {
   /** Run over the items the experiment's baseline locked, when the dataset file changed since. */
   locked?: boolean;
   shard?: string;
+  /** Calls per item, overriding the experiment's `repeat`. */
+  repeat?: string;
 }
 
 export function registerRunCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
@@ -65,6 +67,7 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
     .option("--shard <i/n>", "run shard I of N (by a hash of each item id); join the N runs with evalgate runs merge")
     .option("--variant <name>", "run a variant of the experiment: its overrides go to the target (default: the baseline)")
     .option("--locked", "run over the items the experiment's baseline locked, though the dataset file changed since")
+    .option("--repeat <k>", `call each item K times (1-${MAX_REPEAT}), overriding the experiment's repeat; pass_rule decides over the K`)
     .action(async (name: string, flags: RunFlags, command: Command) => {
       setExit(await runExperimentCommand(name, flags, command, io));
     });
@@ -76,6 +79,8 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
   const concurrency =
     flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency, MAX_CONCURRENCY);
+  // A run repeated otherwise is another experiment version: prepareExperiment applies it first.
+  const repeat = flags.repeat === undefined ? undefined : parsePositiveInt("--repeat", flags.repeat, MAX_REPEAT);
   const selection = withShardSelection(parseSamplingFlags(flags), flags.shard);
   const { config, allowOutsideProject, store } = globalOptions(command);
   const loaded = await loadConfigFile(config, { allowOutsideProject });
@@ -89,6 +94,7 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
     env: io.env,
     ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
     ...(concurrency ? { concurrency } : {}),
+    ...(repeat !== undefined ? { repeat } : {}),
     allowOutsideProject,
     locate: loaded.locate,
     prices: loaded.config.prices,
@@ -159,6 +165,9 @@ export const RUN_COLUMNS = [
   "failed",
   "errored",
   "pass_rate",
+  "pass_rate_low",
+  "pass_rate_high",
+  "flaky",
   "selection",
   "started_at",
   "target",
@@ -178,6 +187,10 @@ export function runRow(run: Run, liveOwner?: RunOwner): Record<string, unknown> 
     failed: run.summary?.failed ?? null,
     errored: run.summary?.errored ?? null,
     pass_rate: run.summary ? Number(formatFraction(run.summary.pass_rate)) : null,
+    // The 95 % Wilson interval of the pass rate; null for runs stored before it was kept.
+    pass_rate_low: run.summary?.pass_rate_ci95 ? Number(formatFraction(run.summary.pass_rate_ci95[0])) : null,
+    pass_rate_high: run.summary?.pass_rate_ci95 ? Number(formatFraction(run.summary.pass_rate_ci95[1])) : null,
+    flaky: run.summary?.flaky ?? null,
     // A sampled or shard run covers part of the dataset: scripts see which part.
     selection: run.selection ? describeSelection(run.selection) : null,
     started_at: run.started_at,

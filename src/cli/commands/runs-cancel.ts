@@ -41,7 +41,8 @@ async function cancelRun(store: RunStore, run: Run): Promise<string> {
     status: "cancelled",
     ended_at: new Date().toISOString(),
     summary,
-    verdict: verdict.verdict,
+    // A cancelled run judged alone always fails; the stored verdict is the run's own, pass or fail.
+    verdict: verdict.verdict === "pass" ? "pass" : "fail",
     verdict_reasons: verdict.reasons,
   });
   const stored = `${formatCount(summary.total)} of ${formatCount(run.item_count)} items were stored`;

@@ -1,23 +1,20 @@
 import type { Command } from "commander";
 import { formatListing } from "../../core/report/format-listing.js";
-import { renderComparison } from "../../core/report/render-comparison.js";
 import { renderRunSummary } from "../../core/report/render-run-summary.js";
 import { judgeStoredRun } from "../stored-verdict.js";
 import {
   parseFormat,
-  parsePercent,
   parsePositiveInt,
   requireRun,
   terminalWidth,
   withStore,
   type CliIo,
 } from "../cli-context.js";
-import { compareStoredRuns } from "../compare-stored-runs.js";
-import { EXIT, exitCodeFor, worseExit, type ExitCode } from "../exit-codes.js";
+import type { ExitCode } from "../exit-codes.js";
 import { registerRegressionDatasetCommand } from "./regression-dataset.js";
 import { registerRunsCancelCommand } from "./runs-cancel.js";
-import { storedOverrideChanges } from "../stored-override-changes.js";
 import { registerRunsMergeCommand } from "./runs-merge.js";
+import { registerRunsCompareCommand } from "./runs-compare.js";
 import { liveOwnerOf } from "../../engine/run-lease.js";
 import { RUN_COLUMNS, runRow } from "./run.js";
 import { RUN_TABLE_COLUMNS, RUN_TABLE_FIT, runTableRow } from "../run-table.js";
@@ -79,33 +76,5 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
       });
     });
 
-  runs
-    .command("compare")
-    .description("compare runs with a baseline: score deltas, flipped items, gate verdict")
-    .argument("<base-run>", "the baseline run")
-    .argument("<run...>", "one or more candidate runs")
-    .option("--format <format>", "table or json", "table")
-    .option("--threshold <percent>", "minimum pass rate in percent, overriding the gate's passed_threshold")
-    .action(async (baseId: string, ids: string[], flags: { format: string; threshold?: string }, command: Command) => {
-      const format = parseFormat(flags.format);
-      const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
-      let exit: ExitCode = EXIT.pass;
-      await withStore(command, async (store) => {
-        const baseline = await requireRun(store, baseId);
-        for (const id of ids) {
-          const candidate = await requireRun(store, id);
-          const comparison = await compareStoredRuns(store, baseline, candidate);
-          const { verdict } = await judgeStoredRun(store, candidate, comparison, threshold);
-          exit = worseExit(exit, exitCodeFor(verdict));
-          const changes = await storedOverrideChanges(store, baseline, candidate);
-          if (format === "table") io.stdout.write(renderComparison(comparison, verdict, { overrideChanges: changes }) + "\n");
-          else {
-            const overrides = changes.length > 0 ? { override_changes: changes } : {};
-            const record = JSON.stringify({ comparison, verdict, ...overrides }, null, format === "json" ? 2 : undefined);
-            io.stdout.write(record + "\n");
-          }
-        }
-      });
-      setExit(exit);
-    });
+  registerRunsCompareCommand(runs, io, setExit);
 }

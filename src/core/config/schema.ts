@@ -28,6 +28,9 @@ export const DurationSchema = z
 /** The most calls in flight at once, in the config and on the command line. */
 export const MAX_CONCURRENCY = 1024;
 
+/** The most repeats of one item: K calls per item multiply a run's cost by K. */
+export const MAX_REPEAT = 100;
+
 /** The most retries of one call: more only hammers a failing target. */
 export const MAX_RETRIES = 10;
 
@@ -140,11 +143,37 @@ export type TargetConfig = z.infer<typeof TargetConfigSchema>;
 
 export { ScorerRefSchema, type ScorerRef } from "./scorer-ref-schema.js";
 
+/** A ratio budget against the baseline: 2 lets the candidate cost twice the baseline. */
+const RatioBudgetSchema = z.number({ error: "a ratio to the baseline, e.g. 2 (at most twice the baseline)" }).positive();
+
+/**
+ * The gate. Absolute checks (`passed_threshold`, `max_error_rate` of the experiment) judge the
+ * candidate alone; the others judge it against a baseline (core/gate.ts). Every key but
+ * `passed_threshold` is optional and absent from stored definitions unless written, so adding a
+ * key here never changes an existing experiment's version.
+ */
 export const GateConfigSchema = z.strictObject({
   /** Minimum fraction of items that pass (0..1). Error items count as not passing. */
   passed_threshold: z.number().min(0).max(1).default(1),
-  /** Maximum regressions (pass→fail) allowed against a baseline. */
+  /** Maximum regressions (pass→fail, flaky items apart) allowed against a baseline. */
   max_regressions: z.number().int().nonnegative().optional(),
+  /**
+   * Fail only on what the data shows: the candidate fails when the paired test (McNemar's exact
+   * test on pass/fail, a paired t-test per scorer's score) says it is worse at this level.
+   */
+  significance: z.number({ error: "a significance level between 0 and 1, e.g. 0.05" }).gt(0).lt(1).optional(),
+  /** Fewer shared items than this and a comparison proves nothing: the verdict is `inconclusive`. */
+  min_items: z.number().int().positive().optional(),
+  /** A baseline more than this many commits behind the candidate's base is `not_comparable`. */
+  baseline_max_age: z.number().int().nonnegative().optional(),
+  max_cost_ratio: RatioBudgetSchema.optional(),
+  max_latency_p95_ratio: RatioBudgetSchema.optional(),
+  max_tokens_ratio: RatioBudgetSchema.optional(),
+  /**
+   * How a check concludes for `inconclusive` and `not_comparable`. Branch protection treats
+   * `neutral` as passing, so the default is `action_required` (merging blocked until someone acts).
+   */
+  on_inconclusive: z.enum(["action_required", "neutral"]).optional(),
 });
 export type GateConfig = z.infer<typeof GateConfigSchema>;
 
@@ -163,6 +192,16 @@ export const ExperimentConfigSchema = z.strictObject({
   pass_rule: PassRuleSchema.default("all"),
   /** The weighted mean score an item needs under `pass_rule: weighted` (default 0.5). */
   item_threshold: z.number().min(0).max(1).optional(),
+  /** Calls each item K times (`--repeat K` overrides); `pass_rule` decides over the attempts. */
+  repeat: z.number().int().min(1).max(MAX_REPEAT).optional(),
+  /**
+   * `metadata.<key>`: items sharing that value (questions about one source document) are not
+   * independent, so standard errors are clustered over it (Miller 2024, arXiv 2411.00640 §2.2).
+   */
+  cluster: z
+    .string()
+    .regex(/^metadata(\.[^.\s]+)+$/, { error: "write metadata.<key>, e.g. cluster: metadata.document_id" })
+    .optional(),
   /** The named points of the user's pipeline that variants may change (core/config/variant-schema.ts). */
   inference_steps: InferenceStepsSchema.optional(),
   variants: VariantsSchema.optional(),

@@ -61,9 +61,14 @@ export interface ScorerRef {
   threshold?: number;
   /** Runs the scorer only on the items that match. */
   when?: ScorerWhen;
+  /**
+   * `critical` (safety, PII, hallucination…): a significant regression of this scorer against the
+   * baseline fails the gate whatever else passed (core/gate.ts). Absent means normal.
+   */
+  severity?: "critical";
 }
 
-export const SCORER_REF_KEYS = ["name", "label", "config", "not", "weight", "threshold", "when"] as const;
+export const SCORER_REF_KEYS = ["name", "label", "config", "not", "weight", "threshold", "when", "severity"] as const;
 
 /** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: …, not: true, weight: 2, threshold: 0.8, when: … }`. */
 export const ScorerRefSchema = z
@@ -77,6 +82,7 @@ export const ScorerRefSchema = z
       weight: z.number({ error: "a weight is a number ≥ 0, e.g. weight: 2" }).min(0).optional(),
       threshold: z.number({ error: "a threshold is a score between 0 and 1, e.g. threshold: 0.8" }).min(0).max(1).optional(),
       when: ScorerWhenSchema.optional(),
+      severity: z.enum(["normal", "critical"], { error: "write severity: critical (or normal, the default)" }).optional(),
     }),
   ])
   .transform((ref): ScorerRef => {
@@ -86,6 +92,7 @@ export const ScorerRefSchema = z
     if (ref.weight !== undefined && ref.weight !== 1) normalized.weight = ref.weight;
     if (ref.threshold !== undefined) normalized.threshold = ref.threshold;
     if (ref.when !== undefined) normalized.when = ref.when;
+    if (ref.severity === "critical") normalized.severity = "critical";
     return normalized;
   });
 
@@ -93,14 +100,30 @@ export const ScorerRefSchema = z
 export const DEFAULT_ITEM_THRESHOLD = 0.5;
 
 /**
- * How an item's scorers decide its status. `any` and `majority` (PRODUCT.md) decide over an item's
- * repeats, so they are refused until `repeat` exists rather than given a meaning over scorers
- * that would change under the same spelling later.
+ * How an item's status is decided. Within one call of the target, every scorer must pass (`all`,
+ * the default) or the weighted mean score must reach `item_threshold` (`weighted`). Across an
+ * item's repeats (`repeat: K`), every attempt must pass (`all`, `weighted`: pass^K), or more than
+ * half (`majority`), or one (`any`), or at least a fraction (`rate >= 0.8`) — see
+ * core/repeats/decide-repeats.ts. Without repeats all four rules ask the one attempt to pass.
  */
-export const PassRuleSchema = z.enum(["all", "weighted"], {
-  error: (issue) =>
-    issue.input === "any" || issue.input === "majority"
-      ? `pass_rule ${issue.input} decides over an item's repeats and comes with repeat:; for now write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)`
-      : "write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)",
-});
-export type PassRule = z.infer<typeof PassRuleSchema>;
+export type PassRule = "all" | "weighted" | "majority" | "any" | { rate: number };
+
+const RATE_RULE = /^rate\s*(?:>=|≥)\s*(\d+(?:\.\d+)?|\.\d+)$/;
+const PASS_RULE_HINT =
+  "write all (every scorer passes in every repeat), weighted (the weighted mean score reaches item_threshold), " +
+  "majority or any (of an item's repeats), or rate >= 0.8 (the fraction of repeats that must pass)";
+
+export const PassRuleSchema = z
+  .string({ error: PASS_RULE_HINT })
+  .transform((text, context): PassRule => {
+    const rule = text.trim();
+    if (rule === "all" || rule === "weighted" || rule === "majority" || rule === "any") return rule;
+    const rate = RATE_RULE.exec(rule);
+    const fraction = rate ? Number(rate[1]) : Number.NaN;
+    if (rate && fraction > 0 && fraction <= 1) return { rate: fraction };
+    context.addIssue({
+      code: "custom",
+      message: rate ? `the rate in ${rule} is a fraction above 0 and at most 1, e.g. rate >= 0.8` : PASS_RULE_HINT,
+    });
+    return z.NEVER;
+  });

@@ -63,7 +63,32 @@ export type Score = z.infer<typeof ScoreSchema>;
 export const RunItemStatusSchema = z.enum(["passed", "failed", "error"]);
 export type RunItemStatus = z.infer<typeof RunItemStatusSchema>;
 
-/** One dataset item's result in one run: stored as soon as it finishes. */
+/**
+ * One call of the target for an item and its scores, when the experiment repeats items
+ * (`repeat: K`). Stored inside its run item as soon as it finishes, so a killed run keeps it.
+ */
+export const RepeatAttemptSchema = z.object({
+  /** 0-based, < K. */
+  repeat: z.number().int().nonnegative(),
+  status: RunItemStatusSchema,
+  output: z.unknown().optional(),
+  latency_ms: z.number().nonnegative(),
+  /** Calls made for this attempt: 1 + retries. */
+  attempts: z.number().int().nonnegative(),
+  tool_calls: z.array(ToolCallSchema).optional(),
+  usage: UsageSchema.optional(),
+  cost: z.number().nonnegative().optional(),
+  error: z.string().optional(),
+  scores: z.array(ScoreSchema),
+  finished_at: z.string(),
+});
+export type RepeatAttempt = z.infer<typeof RepeatAttemptSchema>;
+
+/**
+ * One dataset item's result in one run: stored as soon as it finishes. With repeats, its own
+ * fields sum up the attempts (core/repeats/): `status` by the pass rule, `scores` one per scorer
+ * over the attempts, `usage` and `cost` summed, `output` that of an attempt with the item's status.
+ */
 export const RunItemSchema = z.object({
   /** Stable id a user can type: `--run-item-id`. */
   id: z.string(),
@@ -82,5 +107,7 @@ export const RunItemSchema = z.object({
   error: z.string().optional(),
   scores: z.array(ScoreSchema),
   finished_at: z.string(),
+  /** Every attempt so far by repeat index, when the run repeats items; fewer than K while it runs. */
+  repeats: z.array(RepeatAttemptSchema).optional(),
 });
 export type RunItem = z.infer<typeof RunItemSchema>;

@@ -20,6 +20,8 @@ export const ScorerSummarySchema = z.object({
   pass_rate: z.number(),
   /** Items on which this scorer threw. */
   errors: z.number().int().nonnegative(),
+  /** Standard error of `mean` (CLT, or clustered over the experiment's `cluster`); absent in runs stored before it. */
+  se: z.number().nonnegative().optional(),
 });
 export type ScorerSummary = z.infer<typeof ScorerSummarySchema>;
 
@@ -30,6 +32,10 @@ export const RunSummarySchema = z.object({
   errored: z.number().int().nonnegative(),
   /** passed / total; error items count against it. 0 when total is 0. */
   pass_rate: z.number(),
+  /** 95 % Wilson interval of pass_rate (on the effective size when clustered); absent in runs stored before it. */
+  pass_rate_ci95: z.tuple([z.number(), z.number()]).optional(),
+  /** Items whose repeats both passed and failed; present when the run repeats items. */
+  flaky: z.number().int().nonnegative().optional(),
   scorers: z.array(ScorerSummarySchema),
   latency_ms: z.object({ p50: z.number(), p95: z.number(), mean: z.number() }),
   tokens: z.object({
@@ -87,6 +93,8 @@ export const RunSchema = z.object({
   summary: RunSummarySchema.optional(),
   /** The variant this run tried (`evalgate run EXP --variant NAME`); absent for the baseline. */
   variant: z.string().optional(),
+  /** Calls per item (`repeat: K`), when above 1. */
+  repeat: z.number().int().min(2).optional(),
   /** Which items of the dataset version the run covers, when not all of them. */
   selection: RunSelectionSchema.optional(),
   /** The gate's verdict when the run ended. */

@@ -52,3 +52,16 @@ export function givingWay(natural: readonly number[], room: RoomFor, order: read
     dropped.add(next);
   }
 }
+
+/**
+ * One column takes whatever room the others leave, down to MIN_COLUMN, and is never dropped (a
+ * row's name beside its numbers: cut, the numbers still read); if that is not enough, the widest
+ * of the rest narrow as `widestFirst` does.
+ */
+export function shrinkingOne(natural: readonly number[], room: RoomFor, column: number): ColumnWidths {
+  const fitted = [...natural];
+  const excess = fitted.reduce((sum, width) => sum + width, 0) - room(fitted.length);
+  const width = fitted[column] ?? 0;
+  if (excess > 0) fitted[column] = Math.max(Math.min(width, MIN_COLUMN), width - excess);
+  return widestFirst(fitted, room);
+}

@@ -3,7 +3,7 @@ import { z } from "zod";
 /** What the Action needs from its previous comment to decide whether to post again. */
 export const CommentMetaSchema = z.object({
   head_sha: z.string(),
-  verdict: z.enum(["pass", "fail", "no-baseline"]),
+  verdict: z.enum(["pass", "fail", "inconclusive", "not_comparable", "no-baseline"]),
   regressions: z.number().int().nonnegative(),
   fixes: z.number().int().nonnegative(),
 });

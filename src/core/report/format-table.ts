@@ -1,4 +1,4 @@
-import { givingWay, MIN_COLUMN, widestFirst, type ColumnWidths } from "./column-widths.js";
+import { givingWay, MIN_COLUMN, shrinkingOne, widestFirst, type ColumnWidths } from "./column-widths.js";
 import { displayWidth, padToWidth, truncateToWidth } from "./display-width.js";
 import { oneLine } from "./excerpt.js";
 
@@ -16,6 +16,11 @@ export interface TableOptions {
    * widest column shrinks first.
    */
   giveWay?: readonly number[];
+  /**
+   * The column (by index) that alone makes room, down to a few characters, and is never dropped
+   * (column-widths.ts `shrinkingOne`): a name column beside numbers. Ignored with `giveWay`.
+   */
+  shrink?: number;
 }
 
 const GAP = "  ";
@@ -45,7 +50,11 @@ export function formatTable(
   );
   const natural = header.map((_, column) => Math.max(...cells.map((row) => displayWidth(row[column] ?? ""))));
   const widths: ColumnWidths =
-    giveWay === undefined ? widestFirst(natural, room) : givingWay(natural, room, giveWay);
+    giveWay !== undefined
+      ? givingWay(natural, room, giveWay)
+      : options.shrink !== undefined
+        ? shrinkingOne(natural, room, options.shrink)
+        : widestFirst(natural, room);
   const rule = widths.map((width) => (width === undefined ? undefined : "─".repeat(width)));
   const lines = [cells[0] ?? [], rule, ...cells.slice(1)].map((row) => {
     const shown = row.flatMap((cell, column) => {

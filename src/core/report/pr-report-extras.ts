@@ -1,10 +1,14 @@
 import type { Comparison, IdList } from "../comparison.js";
+import type { GateVerdict } from "../gate.js";
 import { formatCount } from "../stats.js";
 import { md, metricsComparisonTable } from "./markdown-parts.js";
 import type { ReportDetail } from "./pr-report-input.js";
 
-/** Errors, latency, tokens and cost over the shared items, then the ids behind the error and item counts. */
-export function comparisonExtras(comparison: Comparison, detail: ReportDetail): string {
+/**
+ * Errors, latency, tokens and cost over the shared items (rows no run has data for left out, the
+ * gate's budgets beside their metrics), then the ids behind the error and item counts.
+ */
+export function comparisonExtras(comparison: Comparison, verdict: GateVerdict, detail: ReportDetail): string {
   if (!detail.extras) return "";
   const idLines = [
     idsLine("New errors", comparison.errors.new_errors, detail.listedIds),
@@ -13,7 +17,7 @@ export function comparisonExtras(comparison: Comparison, detail: ReportDetail): 
   ].filter((line) => line !== "");
   const blocks = [
     `**Errors, latency, tokens and cost** (over the ${formatCount(comparison.items.shared)} shared items):`,
-    metricsComparisonTable(comparison),
+    metricsComparisonTable(comparison, verdict),
     ...(idLines.length > 0 ? [idLines.map((line) => `- ${line}`).join("\n")] : []),
   ];
   return blocks.join("\n\n");

@@ -2,7 +2,8 @@ import type { Comparison } from "../comparison.js";
 import type { GateVerdict } from "../gate.js";
 import type { Run } from "../model/run.js";
 
-export type VerdictLabel = "pass" | "fail" | "no-baseline";
+export type { VerdictLabel } from "../check-conclusion.js";
+import type { VerdictLabel } from "../check-conclusion.js";
 
 /** Everything the PR comment, the check run and the job summary show; all three render the same report. */
 export interface PrCommentInput {
@@ -24,7 +25,7 @@ export interface PrCommentInput {
 
 /** How much of the report to show; the renderers step down these levels until the text fits. */
 export interface ReportDetail {
-  /** Flipped items shown in full per kind (regressions, fixes). */
+  /** Flipped items shown in full per kind (regressions, fixes, flaky flips). */
   flippedItems: number;
   /** Code points kept of an input, expected value or output. */
   excerptLength: number;

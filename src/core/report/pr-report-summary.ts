@@ -1,12 +1,20 @@
 import { markdownTable } from "markdown-table";
 import type { Comparison, ScorerComparison } from "../comparison.js";
-import { formatCount, formatDeltaPp, formatDeltaScore, formatPercent, formatScore } from "../stats.js";
-import { countOf, MARKDOWN_TABLE, md, orDash, runScorerTable, withHiddenRows } from "./markdown-parts.js";
-import type { PrCommentInput, ReportDetail, VerdictLabel } from "./pr-report-input.js";
 import { passRateThresholds } from "../gate.js";
+import { formatCount, formatDeltaPp, formatPercent, formatScore } from "../stats.js";
+import { countOf, MARKDOWN_TABLE, md, orDash, runScorerTable, withHiddenRows } from "./markdown-parts.js";
+import { passRateHeadline, pValueText, summaryPassRate } from "./pass-rate-headline.js";
+import type { PrCommentInput, ReportDetail, VerdictLabel } from "./pr-report-input.js";
+import { deltaWithInterval, scorerPValue, scorerVerdictText } from "./scorer-statistic-text.js";
+import { NO_VERDICT_MEANING, VERDICT_WORDS } from "./verdict-words.js";
 
-const EMOJI: Record<VerdictLabel, string> = { pass: "✅", fail: "❌", "no-baseline": "⚠️" };
-const WORD: Record<VerdictLabel, string> = { pass: "pass", fail: "fail", "no-baseline": "no baseline" };
+const EMOJI: Record<VerdictLabel, string> = {
+  pass: "✅",
+  fail: "❌",
+  inconclusive: "⚠️",
+  not_comparable: "⚠️",
+  "no-baseline": "⚠️",
+};
 
 const DEFAULT_NO_BASELINE_HELP =
   "No baseline run of this experiment was found, so nothing was compared. Run the evalgate " +
@@ -18,21 +26,38 @@ export function shownComparison(input: PrCommentInput): Comparison | undefined {
   return input.verdictLabel === "no-baseline" ? undefined : input.comparison;
 }
 
-/** `### ❌ evalgate · name: **fail** — pass rate 80.0% → 86.0% (+6.0 pp)` */
+/** `### ❌ evalgate · support-agent-quality: **FAIL**` */
 export function verdictHeading(input: PrCommentInput): string {
   const label = input.verdictLabel;
-  return `### ${EMOJI[label]} evalgate · ${md(input.experiment, 100)}: **${WORD[label]}** — ${passRateText(input)}`;
+  return `### ${EMOJI[label]} evalgate · ${md(input.experiment, 100)}: **${VERDICT_WORDS[label]}**`;
 }
 
+/**
+ * The line a reviewer reads in ten seconds (pass-rate-headline.ts): candidate vs baseline with
+ * intervals, what the paired test says, and what this dataset can detect; without a baseline,
+ * the run's own pass rate and interval.
+ */
+export function headline(input: PrCommentInput): string {
+  const thresholds = passRateThresholds(input.verdict);
+  const comparison = shownComparison(input);
+  if (comparison !== undefined) return passRateHeadline(comparison, thresholds);
+  const summary = input.candidate.summary;
+  if (summary === undefined) return "";
+  return `pass rate ${summaryPassRate(summary, thresholds)}`;
+}
+
+/** The pass rates in short, for a check's title: "pass rate 88.0% vs baseline 82.0%, p = 0.04". */
 export function passRateText(input: PrCommentInput): string {
   const comparison = shownComparison(input);
   const percent = (rate: number) => formatPercent(rate, { against: passRateThresholds(input.verdict) });
   if (comparison === undefined) return `pass rate ${orDash(input.candidate.summary?.pass_rate, percent)}`;
   const rate = comparison.pass_rate;
-  return `pass rate ${percent(rate.baseline)} → ${percent(rate.candidate)} (${formatDeltaPp(rate.delta)})`;
+  const { overall, alpha } = comparison.statistics;
+  const test = overall.n === 0 || overall.verdict === "unchanged" ? "" : `, ${pValueText(overall.p_value, alpha)}`;
+  return `pass rate ${percent(rate.candidate)} vs baseline ${percent(rate.baseline)}${test}`;
 }
 
-/** `**6 regressions** · 9 fixes · 0 new errors · 50 items`, or the run's own counts without a baseline. */
+/** `**6 regressions** · 9 fixes · 0 new errors · 50 items · 3 flaky`, or the run's own counts without a baseline. */
 export function countsLine(input: PrCommentInput): string {
   const comparison = shownComparison(input);
   if (comparison === undefined) {
@@ -43,6 +68,7 @@ export function countsLine(input: PrCommentInput): string {
       `${formatCount(summary.passed)} passed`,
       `${formatCount(summary.failed)} failed`,
       `${formatCount(summary.errored)} errored`,
+      ...(summary.flaky !== undefined && summary.flaky > 0 ? [`${formatCount(summary.flaky)} flaky`] : []),
     ].join(" · ");
   }
   const regressions = countOf(comparison.regressions.count, "regression");
@@ -51,14 +77,23 @@ export function countsLine(input: PrCommentInput): string {
     countOf(comparison.fixes.count, "fix", "fixes"),
     countOf(comparison.errors.new_errors.count, "new error"),
     countOf(comparison.items.shared, comparison.same_dataset ? "item" : "shared item"),
+    ...(comparison.flaky_items.count > 0 ? [`${formatCount(comparison.flaky_items.count)} flaky`] : []),
   ].join(" · ");
 }
 
-/** The gate's reasons on one line; empty when the gate passed. */
+/**
+ * The gate's reasons on one line; empty when the gate passed. A no-verdict says plainly that
+ * the check blocks merging until someone acts, and its reasons say what to do.
+ */
 export function gateLine(input: PrCommentInput): string {
   const { verdict, reasons } = input.verdict;
-  if (verdict === "pass" || reasons.length === 0) return "";
-  return `**Gate failed:** ${reasons.map((reason) => md(reason, 400)).join(" · ")}`;
+  if (verdict === "pass") return "";
+  const listed = reasons.map((reason) => md(reason, 400)).join(" · ");
+  if (verdict === "fail") return reasons.length === 0 ? "" : `**Gate failed:** ${listed}`;
+  return (
+    `> **No verdict: this check blocks merging until someone acts.** ${VERDICT_WORDS[verdict]}: ` +
+    `${NO_VERDICT_MEANING[verdict]}.${reasons.length > 0 ? ` To get a verdict: ${listed}` : ""}`
+  );
 }
 
 /** Why the numbers cover fewer items than the run: the dataset changed between the runs. */
@@ -79,7 +114,10 @@ export function noBaselineLine(input: PrCommentInput): string {
   return `> ${md(input.noBaselineHelp ?? DEFAULT_NO_BASELINE_HELP, 800)}`;
 }
 
-/** Per scorer over the shared items: pass rate and mean score, baseline → candidate. */
+/**
+ * Per scorer over the shared items: pass rate and mean score of each side, the changes, and the
+ * paired test of the scores (the change with its 95 % interval, p, and the scorer's verdict).
+ */
 export function scorerTable(input: PrCommentInput, detail: ReportDetail): string {
   const comparison = shownComparison(input);
   if (comparison === undefined) {
@@ -88,25 +126,26 @@ export function scorerTable(input: PrCommentInput, detail: ReportDetail): string
   }
   if (comparison.scorers.length === 0) return "";
   const shown = comparison.scorers.slice(0, detail.scorerRows);
-  const header = ["scorer", "baseline", "candidate", "Δ"];
+  const header = ["scorer", "baseline", "candidate", "Δ pass", "Δ mean [95% CI]", "p", "verdict"];
   const thresholds = passRateThresholds(input.verdict);
-  const table = markdownTable([header, ...shown.map((scorer) => scorerRow(scorer, thresholds))], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r"] });
-  const caption = "Per scorer (pass rate · mean score):";
+  const rows = shown.map((scorer) => scorerRow(scorer, thresholds, comparison.statistics.alpha));
+  const table = markdownTable([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "r", "l"] });
+  const caption = "Per scorer (pass rate · mean score; the paired test of the scores):";
   return `${caption}\n\n${withHiddenRows(table, comparison.scorers.length - shown.length)}`;
 }
 
-function scorerRow(scorer: ScorerComparison, thresholds: readonly number[]): string[] {
+function scorerRow(scorer: ScorerComparison, thresholds: readonly number[], alpha: number): string[] {
   const side = (pass: number | undefined, mean: number | undefined) =>
     pass === undefined || mean === undefined ? "—" : `${formatPercent(pass, { against: thresholds })} · ${formatScore(mean)}`;
-  const delta =
-    scorer.pass_rate_delta === null || scorer.mean_delta === null
-      ? "—"
-      : `${formatDeltaPp(scorer.pass_rate_delta)} · ${formatDeltaScore(scorer.mean_delta)}`;
+  const verdict = scorerVerdictText(scorer);
   return [
     md(scorer.scorer, 80),
     side(scorer.baseline?.pass_rate, scorer.baseline?.mean),
     side(scorer.candidate?.pass_rate, scorer.candidate?.mean),
-    delta,
+    orDash(scorer.pass_rate_delta, formatDeltaPp),
+    scorer.statistic === null ? "—" : deltaWithInterval(scorer.statistic),
+    scorerPValue(scorer.statistic, alpha),
+    scorer.statistic?.verdict === "regression" ? `**${verdict}**` : verdict,
   ];
 }
 

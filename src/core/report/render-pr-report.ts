@@ -1,12 +1,13 @@
 import { fitLevels, type TextLimit } from "./fit-text.js";
 import { comparisonExtras } from "./pr-report-extras.js";
-import { flippedSection } from "./pr-report-flipped.js";
+import { flakySection, flippedSection } from "./pr-report-flipped.js";
 import type { PrCommentInput, ReportDetail } from "./pr-report-input.js";
 import {
   countsLine,
   datasetLine,
   footer,
   gateLine,
+  headline,
   noBaselineLine,
   scorerTable,
   seeFullReport,
@@ -16,14 +17,16 @@ import {
 
 /**
  * The report shared by the PR comment, the check run and the job summary, at one level of
- * detail: verdict, counts, gate reasons, dataset note, scorer table, flipped items, errors and
- * costs, footer. Blocks are separated by blank lines, which `<details>` and tables need.
+ * detail: verdict, the pass-rate headline, counts, gate reasons, dataset note, scorer table,
+ * regressions, fixes, flaky items (apart from both), errors and costs, footer. Blocks are
+ * separated by blank lines, which `<details>` and tables need.
  */
 export function renderPrReport(input: PrCommentInput, detail: ReportDetail): string {
   const comparison = shownComparison(input);
   const more = seeFullReport(input);
   const blocks = [
     verdictHeading(input),
+    headline(input),
     countsLine(input),
     gateLine(input),
     datasetLine(input),
@@ -34,7 +37,8 @@ export function renderPrReport(input: PrCommentInput, detail: ReportDetail): str
       : [
           flippedSection("regression", comparison.regressions, detail, more),
           flippedSection("fix", comparison.fixes, detail, more),
-          comparisonExtras(comparison, detail),
+          flakySection(comparison.flaky, comparison.flaky_items, detail, more),
+          comparisonExtras(comparison, input.verdict, detail),
         ]),
     footer(input),
   ];

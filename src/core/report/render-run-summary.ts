@@ -2,12 +2,14 @@ import type { ScorerRef } from "../config/schema.js";
 import { describeSelection } from "../selection/describe-selection.js";
 import { passRateThresholds, type GateVerdict } from "../gate.js";
 import type { Run, RunSummary } from "../model/run.js";
-import { formatCost, formatCount, formatMs, formatPercent, formatScore } from "../stats.js";
+import { formatCost, formatCount, formatMs, formatPercent } from "../stats.js";
 import type { StoredGate } from "../stored-gate.js";
 import { oneLine, valueText } from "./excerpt.js";
 import { fitLines } from "./fit-lines.js";
 import { formatTable } from "./format-table.js";
+import { summaryPassRate } from "./pass-rate-headline.js";
 import { renderVerdictLines } from "./render-verdict.js";
+import { meanWithSpread } from "./scorer-statistic-text.js";
 
 const WIDTH = 80;
 
@@ -118,20 +120,27 @@ function field(name: string, value: string): string {
   return `${name.padEnd(11)} ${oneLine(value)}`;
 }
 
+/**
+ * The counts, the pass rate with its 95 % interval (± its half-width in pp), flaky items when
+ * the run repeats items, the scorers (mean ± 1.96 standard errors), then latency, tokens and cost.
+ */
 function summaryLines(summary: RunSummary, thresholds: number[]): string[] {
   const lines = [
     `${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
       `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored`,
-    `pass rate ${formatPercent(summary.pass_rate, { against: thresholds })}`,
+    `pass rate ${summaryPassRate(summary, thresholds)}`,
+    ...(summary.flaky !== undefined
+      ? [`flaky       ${plural(summary.flaky, "item")} whose repeats both passed and failed`]
+      : []),
   ];
   if (summary.scorers.length > 0) {
     lines.push(
       "",
       formatTable(
-        ["scorer", "mean", "pass rate", "scored", "errors"],
+        ["scorer", "mean (±95%)", "pass rate", "scored", "errors"],
         summary.scorers.map((scorer) => [
           scorer.scorer,
-          formatScore(scorer.mean),
+          meanWithSpread(scorer.mean, scorer.se),
           formatPercent(scorer.pass_rate, { against: thresholds }),
           formatCount(scorer.count),
           formatCount(scorer.errors),
@@ -144,8 +153,11 @@ function summaryLines(summary: RunSummary, thresholds: number[]): string[] {
   lines.push(
     "",
     `latency     p50 ${formatMs(latency.p50)} · p95 ${formatMs(latency.p95)} · mean ${formatMs(latency.mean)}`,
-    `tokens      ${formatCount(tokens.input)} in${cachedNote(tokens.cached_input)} · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`,
-    `cost        ${formatCost(summary.cost)}`,
+    // 0 is what a run records when its target reports none: no data, not a free run.
+    tokens.total > 0
+      ? `tokens      ${formatCount(tokens.input)} in${cachedNote(tokens.cached_input)} · ${formatCount(tokens.output)} out · ${formatCount(tokens.total)} total`
+      : "tokens      not reported by the target",
+    `cost        ${summary.cost > 0 ? formatCost(summary.cost) : "not reported by the target"}`,
     ...judgeLines(summary),
     `retries     ${formatCount(summary.retries)}`,
   );
@@ -162,6 +174,10 @@ function judgeLines(summary: RunSummary): string[] {
       // A cost nobody reported is unknown, not zero.
       (summary.scorer_cost !== undefined && summary.scorer_cost > 0 ? ` · cost ${formatCost(summary.scorer_cost)}` : ""),
   ];
+}
+
+function plural(count: number, word: string): string {
+  return `${formatCount(count)} ${count === 1 ? word : `${word}s`}`;
 }
 
 /** Cached input is part of `in`: shown beside it, never added to the total. */

@@ -15,11 +15,19 @@ export interface ScoredItem {
   error?: string;
 }
 
-/** How an item's scores decide its status: the experiment's `pass_rule` and `item_threshold`. */
+/**
+ * How one call's scores decide its status: the within-attempt part of the experiment's
+ * `pass_rule` and `item_threshold`. Across repeats the rule is applied by core/repeats/.
+ */
 export type ItemPassRule = { pass_rule: "all" } | { pass_rule: "weighted"; item_threshold: number };
 
 export const PASS_ALL: ItemPassRule = { pass_rule: "all" };
 
+/**
+ * `weighted` weighs the scorers of one call; every other rule (`all`, and `majority`, `any`,
+ * `rate >= x`, which count repeats) asks every scorer of one call to pass
+ * (core/config/scorer-ref-schema.ts).
+ */
 export function passRuleOf(experiment: Pick<ExperimentConfig, "pass_rule" | "item_threshold">): ItemPassRule {
   return experiment.pass_rule === "weighted"
     ? { pass_rule: "weighted", item_threshold: experiment.item_threshold ?? DEFAULT_ITEM_THRESHOLD }

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { findScore } from "../../core/repeats/find-score.js";
 import path from "node:path";
 import { UserError } from "../../core/errors.js";
 import type { GitHubClient } from "../../github/github-client.js";
@@ -254,7 +255,7 @@ export class ResultsBranchStore implements RunStore {
     const staged = await (await this.stagingIfAny())?.getScore(scoreId);
     if (staged !== undefined) return staged;
     for await (const runItem of this.publishedItems()) {
-      const score = runItem.scores.find((candidate) => candidate.id === scoreId);
+      const score = findScore(runItem, scoreId);
       if (score !== undefined) return { score, runItem };
     }
     return undefined;

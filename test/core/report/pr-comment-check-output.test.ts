@@ -7,12 +7,13 @@ import { flipInput, sampleInput } from "./pr-comment-inputs.js";
 describe("renderCheckOutput", () => {
   it("titles a failing check with the verdict, the flips and the pass-rate movement", async () => {
     const output = renderCheckOutput(await flipInput({ regressions: 6, fixes: 9, steady: 35 }));
-    expect(output.title).toBe("fail: 6 regressions, 9 fixes, pass rate 82.0% → 88.0% (+6.0 pp)");
+    // 6 worse, 9 better: McNemar's exact p = 2·Σ_{i≤6} C(15, i)/2^15 = 0.607.
+    expect(output.title).toBe("FAIL: 6 regressions, 9 fixes, pass rate 88.0% vs baseline 82.0%, p = 0.61");
   });
 
   it("titles a check without a baseline with the run's pass rate", async () => {
     const output = renderCheckOutput(await sampleInput({ verdictLabel: "no-baseline" }));
-    expect(output.title).toBe("no baseline: pass rate 50.0% over 4 items");
+    expect(output.title).toBe("NO BASELINE: pass rate 50.0% over 4 items");
   });
 
   it("summarizes with the comment's report, without the hidden lines", async () => {

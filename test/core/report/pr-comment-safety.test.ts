@@ -159,9 +159,9 @@ describe("leaner levels", () => {
     const input = await flipInput({ regressions: 300, fixes: 0, input: () => worst, output: () => worst, reason: () => worst });
     const body = renderPrComment(input);
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(body).toMatch(/^### ❌ evalgate · support-agent-quality: \*\*fail\*\*/m);
+    expect(body).toMatch(/^### ❌ evalgate · support-agent-quality: \*\*FAIL\*\*/m);
     expect(body).toContain("**300 regressions** · 0 fixes · 0 new errors · 300 items");
-    expect(body).toContain("| equals | 100.0% · 1.00 | 0.0% · 0.00 | −100.0 pp · −1.00 |");
+    expect(body).toContain("| equals | 100.0% · 1.00 | 0.0% · 0.00 | −100.0 pp | −1.00 [−1.00, −0.98] | < 0.0001 | **regression** |");
     expect(body.trimEnd().endsWith(`[full report](${REPORT_URL})</sub>`)).toBe(true);
     expectInert(body);
   });

@@ -9,10 +9,14 @@ function visible(body: string): string[] {
 }
 
 describe("renderPrComment: the verdict and the numbers", () => {
-  it("opens a failing comparison with the verdict, the pass-rate movement and the counts", async () => {
+  it("opens a failing comparison with the verdict, the pass-rate headline and the counts", async () => {
     const body = renderPrComment(await flipInput({ regressions: 6, fixes: 9, steady: 35 }));
-    expect(visible(body).slice(0, 5)).toEqual([
-      "### ❌ evalgate · support-agent-quality: **fail** — pass rate 82.0% → 88.0% (+6.0 pp)",
+    // 44/50 vs 41/50: Wilson half-widths 9.09 and 10.51 pp; 6 worse, 9 better: McNemar's exact
+    // p = 2·Σ_{i≤6} C(15, i)/2^15 = 0.607; MDE (1.960 + 0.842)·√(15/50)/√50 = 0.217.
+    expect(visible(body).slice(0, 7)).toEqual([
+      "### ❌ evalgate · support-agent-quality: **FAIL**",
+      "",
+      "pass rate 88.0% (±9.1) vs baseline 82.0% (±10.5): no significant change (p = 0.61, 50 items; this dataset detects changes ≥ 22 pp)",
       "",
       "**6 regressions** · 9 fixes · 0 new errors · 50 items",
       "",
@@ -22,8 +26,12 @@ describe("renderPrComment: the verdict and the numbers", () => {
 
   it("opens a passing comparison with a check mark and no gate reasons", async () => {
     const body = renderPrComment(await flipInput({ regressions: 0, fixes: 2, steady: 3 }));
-    expect(visible(body)[0]).toBe("### ✅ evalgate · support-agent-quality: **pass** — pass rate 60.0% → 100.0% (+40.0 pp)");
-    expect(visible(body)[2]).toBe("0 regressions · 2 fixes · 0 new errors · 5 items");
+    expect(visible(body)[0]).toBe("### ✅ evalgate · support-agent-quality: **PASS**");
+    // 5/5 vs 3/5: Wilson half-widths 21.72 and 32.58 pp; 2 better: p = 2·(1/4); 5 pairs detect nothing.
+    expect(visible(body)[2]).toBe(
+      "pass rate 100.0% (±21.7) vs baseline 60.0% (±32.6): no significant change (p = 0.5, 5 items; too few items to detect any change)",
+    );
+    expect(visible(body)[4]).toBe("0 regressions · 2 fixes · 0 new errors · 5 items");
     expect(body).not.toContain("Gate failed");
   });
 
@@ -31,11 +39,14 @@ describe("renderPrComment: the verdict and the numbers", () => {
     const sample = await sampleInput({ verdictLabel: "no-baseline", baselineNote: undefined, comparison: undefined });
     const summary = sample.candidate.summary ?? expect.fail("the sample run has a summary");
     const body = renderPrComment({ ...sample, verdict: judge({ passed_threshold: 0.9 }, { summary }) });
-    expect(visible(body)[0]).toBe("### ⚠️ evalgate · support-agent-quality: **no baseline** — pass rate 50.0%");
-    expect(visible(body)[2]).toBe("4 items · 2 passed · 1 failed · 1 errored");
-    expect(visible(body)[4]).toBe("**Gate failed:** pass rate 50.0% is below the threshold 90.0%");
+    expect(visible(body)[0]).toBe("### ⚠️ evalgate · support-agent-quality: **NO BASELINE**");
+    // 2 of 4: Wilson [0.1500, 0.8500], half-width 35.0 pp.
+    expect(visible(body)[2]).toBe("pass rate 50.0% (±35.0)");
+    expect(visible(body)[4]).toBe("4 items · 2 passed · 1 failed · 1 errored");
+    expect(visible(body)[6]).toBe("**Gate failed:** pass rate 50.0% is below the threshold 90.0%");
     expect(body).toContain("Run the evalgate workflow on the main branch");
-    expect(body).toContain("| equals | 0.67 | 66.7% | 0 |");
+    // Scores 0, 1, 1: sd √(1/3), se 1/3, 1.96·se = 0.65.
+    expect(body).toContain("| equals | 0.67±0.65 | 66.7% | 0 |");
     expect(body).toContain("Baseline: none found");
     expect(body).not.toContain("<details");
     expect(visible(body).join("\n")).not.toContain("regression");
@@ -47,15 +58,18 @@ describe("renderPrComment: the verdict and the numbers", () => {
     expect(body).toContain("> Push to &#96;release&#96; — ask @&#8203;ops &lt;b&gt;now&lt;/b&gt;");
   });
 
-  it("puts pass rate and mean score of each scorer side by side with the deltas", async () => {
+  it("puts pass rate and mean score of each scorer side by side with the change, its interval, p and verdict", async () => {
     const body = renderPrComment(await flipInput({ regressions: 6, fixes: 9, steady: 35 }));
-    expect(body).toContain("| scorer | baseline | candidate | Δ |");
-    expect(body).toContain("| equals | 82.0% · 0.82 | 88.0% · 0.88 | +6.0 pp · +0.06 |");
+    expect(body).toContain("| scorer | baseline | candidate | Δ pass | Δ mean [95% CI] | p | verdict |");
+    // 9 fixes of 15 discordant pairs (35 pass on both sides): the exact conditional interval, Clopper–Pearson
+    // [0.3229, 0.8366] → (15/50)·(2θ − 1) = [−0.106, +0.202], joined with Newcombe's method 10 (scipy Wilson
+    // bounds combined by hand) [−0.095, +0.2126] → [−0.106, +0.213].
+    expect(body).toContain("| equals | 82.0% · 0.82 | 88.0% · 0.88 | +6.0 pp | +0.06 [−0.11, +0.21] | 0.61 | noise |");
   });
 
-  it("shows a scorer present on one side only with dashes", async () => {
+  it("shows a scorer present on one side only with dashes and says why it has no test", async () => {
     const body = renderPrComment(await sampleInput());
-    expect(body).toContain("| tone | — | 100.0% · 1.00 | — |");
+    expect(body).toContain("| tone | — | 100.0% · 1.00 | — | — | — | only in candidate |");
   });
 });
 

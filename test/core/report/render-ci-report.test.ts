@@ -7,19 +7,24 @@ describe("renderCiReport", () => {
     const { candidateRun, verdict, comparison } = await buildSample();
     const markdown = renderCiReport(candidateRun, verdict, comparison);
     expect(markdown.split("\n").slice(0, 4)).toEqual([
-      "### ❌ evalgate: support-agent-quality failed",
+      "### ❌ evalgate · support-agent-quality: **FAIL**",
       "",
       "- pass rate 50.0% is below the threshold 90.0%",
       "- 2 regressions exceed the maximum 0",
     ]);
   });
 
-  it("shows the pass-rate movement, the scorer table and the dataset note", async () => {
+  it("shows the pass-rate headline, the scorer table with each scorer's test and the dataset note", async () => {
     const { candidateRun, verdict, comparison } = await buildSample();
     const markdown = renderCiReport(candidateRun, verdict, comparison);
-    expect(markdown).toContain("**pass rate 66.7% → 33.3% (\u221233.3 pp)** against baseline run-20261125-120301-7f3a");
-    expect(markdown).toContain("| equals | 0.67 | 0.50 | \u22120.17 | 66.7% | 50.0% | \u221216.7 pp |");
-    expect(markdown).toContain("| tone | — | 1.00 | — | — | 100.0% | — |");
+    // 1/3 vs 2/3: Wilson half-widths 36.5 pp; 2 worse, 1 better: McNemar's exact p = 1.
+    expect(markdown).toContain(
+      "**pass rate 33.3% (±36.5) vs baseline 66.7% (±36.5): no significant change (p = 1, 3 items; too few items to detect any change)**",
+    );
+    expect(markdown).toContain("against baseline run-20261125-120301-7f3a over 3 shared items");
+    // equals is paired on items a (1 → 0) and b (0 → 1) only; item c errored and was not scored.
+    expect(markdown).toContain("| equals | 0.67 | 0.50 | ±0.00 [\u22120.97, +0.97] | 1 | noise | 66.7% | 50.0% | \u221216.7 pp |");
+    expect(markdown).toContain("| tone | — | 1.00 | — | — | only in candidate | — | 100.0% | — |");
     expect(markdown).toContain("> **Note:** the dataset versions differ");
   });
 
@@ -55,8 +60,8 @@ describe("renderCiReport", () => {
   it("reports a run without a comparison with its scorer table", async () => {
     const { candidateRun } = await buildSample();
     const markdown = renderCiReport(candidateRun, { verdict: "pass", reasons: [], checks: [] });
-    expect(markdown.startsWith("### ✅ evalgate: support-agent-quality passed\n")).toBe(true);
-    expect(markdown).toContain("| equals | 0.67 | 66.7% | 0 |");
+    expect(markdown.startsWith("### ✅ evalgate · support-agent-quality: **PASS**\n")).toBe(true);
+    expect(markdown).toContain("| equals | 0.67±0.65 | 66.7% | 0 |");
     expect(markdown).not.toContain("<details>");
   });
 

@@ -15,12 +15,31 @@ describe("renderRunSummary", () => {
     expect(text).toContain("label       pr-42");
     expect(text).toContain("dataset     evals/support.jsonl @ ds-222222222222");
     expect(text).toContain("4 items: 2 passed, 1 failed, 1 errored");
-    expect(text).toContain("pass rate 50.0%");
-    expect(text).toMatch(/^equals +0\.67 +66\.7% +3 +0$/m);
-    expect(text).toMatch(/^tone +1\.00 +100\.0% +3 +0$/m);
+    // 2 of 4: Wilson [0.1500, 0.8500]; equals scores 0, 1, 1: se 1/3, 1.96·se = 0.65.
+    expect(text).toContain("pass rate 50.0% (±35.0)");
+    expect(text).toMatch(/^equals +0\.67±0\.65 +66\.7% +3 +0$/m);
+    expect(text).toMatch(/^tone +1\.00±0\.00 +100\.0% +3 +0$/m);
     expect(text).toContain("latency     p50 120 ms");
     expect(text).toContain("retries     0");
     expect(text).toContain("Verdict: FAIL\n  - pass rate 50.0% is below the threshold 90.0%");
+  });
+
+  it("shows the flaky items of a run that repeats items, and no zeros for tokens and cost nobody reported", async () => {
+    const { candidateRun, verdict } = await buildSample();
+    const text = renderRunSummary({ ...candidateRun, repeat: 5, summary: { ...candidateRun.summary!, flaky: 2 } }, verdict);
+    expect(text).toContain("pass rate 50.0% (±35.0)\nflaky       2 items whose repeats both passed and failed\n");
+    expect(text).toContain("tokens      not reported by the target");
+    expect(text).toContain("cost        not reported by the target");
+    expect(text).not.toContain("0.0000");
+  });
+
+  it("shows a run stored before intervals without ±", async () => {
+    const { candidateRun, verdict } = await buildSample();
+    const { pass_rate_ci95: _ci, ...summary } = candidateRun.summary!;
+    const scorers = summary.scorers.map(({ se: _se, ...scorer }) => scorer);
+    const text = renderRunSummary({ ...candidateRun, summary: { ...summary, scorers } }, verdict);
+    expect(text).toMatch(/^pass rate 50\.0%$/m);
+    expect(text).toMatch(/^equals +0\.67 +66\.7% +3 +0$/m);
   });
 
   it("shows cached input tokens beside the input they are part of", async () => {

@@ -64,7 +64,7 @@ describe("reports ci within a comment's 65,536 characters", () => {
     const input = await expandingInput();
     const markdown = renderCiReport(input.candidate, input.verdict, input.comparison, { limit: { limit: 400, unit: "characters" } });
     expect(markdown.length).toBeLessThanOrEqual(400);
-    expect(markdown).toMatch(/^### ❌ evalgate: support-agent-quality failed\n/);
+    expect(markdown).toMatch(/^### ❌ evalgate · support-agent-quality: \*\*FAIL\*\*\n/);
     expect(markdown).toMatch(/_… cut to fit the limit of 400 characters\._$/);
   });
 

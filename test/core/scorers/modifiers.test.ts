@@ -216,12 +216,13 @@ describe("pass_rule in evalgate.yml", () => {
     expect(version(withRule("    pass_rule: weighted\n    item_threshold: 0.6\n"))).not.toBe(weighted);
   });
 
-  it("refuses item_threshold without pass_rule: weighted, and any or majority until repeats exist", () => {
+  it("refuses item_threshold without pass_rule: weighted, and a rule it does not know", () => {
     expect(errorOf(withRule("    item_threshold: 0.6\n"))).toBe(
       "evalgate.yml:8: experiments.orders.item_threshold: item_threshold is used only by pass_rule: weighted; add pass_rule: weighted or remove it",
     );
-    expect(errorOf(withRule("    pass_rule: majority\n"))).toBe(
-      "evalgate.yml:8: experiments.orders.pass_rule: pass_rule majority decides over an item's repeats and comes with repeat:; for now write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)",
+    expect(errorOf(withRule("    pass_rule: most\n"))).toBe(
+      "evalgate.yml:8: experiments.orders.pass_rule: write all (every scorer passes in every repeat), weighted (the weighted mean score reaches item_threshold), " +
+        "majority or any (of an item's repeats), or rate >= 0.8 (the fraction of repeats that must pass)",
     );
     expect(errorOf(withRule("    pass_rule: weighted\n    item_threshold: 2\n"))).toMatch(/^evalgate\.yml:9: experiments\.orders\.item_threshold: /);
   });

@@ -5,7 +5,7 @@ import type { TargetResult } from "../../../src/core/model/run-item.js";
 import { ScoreSchema } from "../../../src/core/model/run-item.js";
 import { EVIDENCE_TEXT_LIMIT } from "../../../src/core/scorers/evidence-values.js";
 import { resolveScorers, type ResolvedScorer } from "../../../src/core/scorers/registry.js";
-import { scoreItem } from "../../../src/core/scorers/score-item.js";
+import { PASS_ALL, passRuleOf, scoreItem } from "../../../src/core/scorers/score-item.js";
 import type { ScoreFn } from "../../../src/core/scorers/scorer.js";
 
 const item: Item = { id: "item-7", input: { question: "Where is A1?" }, expected: "shipped" };
@@ -186,5 +186,15 @@ describe("scoreItem", () => {
       ["tool_called", false, undefined],
     ]);
     expect(() => JSON.stringify(scored)).not.toThrow();
+  });
+});
+
+describe("passRuleOf", () => {
+  it("weighs scorers within a call only under weighted; the repeat rules ask every scorer of a call to pass", () => {
+    expect(passRuleOf({ pass_rule: "weighted", item_threshold: 0.7 })).toEqual({ pass_rule: "weighted", item_threshold: 0.7 });
+    expect(passRuleOf({ pass_rule: "weighted" })).toEqual({ pass_rule: "weighted", item_threshold: 0.5 });
+    for (const rule of ["all", "majority", "any", { rate: 0.8 }] as const) {
+      expect(passRuleOf({ pass_rule: rule, item_threshold: 0.7 })).toEqual(PASS_ALL);
+    }
   });
 });

@@ -1,8 +1,8 @@
-export const id = 471;
-export const ids = [471];
+export const id = 99;
+export const ids = [99];
 export const modules = {
 
-/***/ 5937:
+/***/ 9005:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -397,6 +397,30 @@ function formatScore(value, against = []) {
 /** Costs are read from the target's responses in its own unit, so no currency sign. */
 function formatCost(value) {
     return value.toFixed(4);
+}
+/**
+ * A candidate/baseline ratio such as "1.85×": two decimals, more when two would round onto or
+ * across 1 or a budget in `against` (2.004 against 2 shows "2.004×", never "2.00×").
+ */
+function formatRatio(value, against = []) {
+    if (!Number.isFinite(value))
+        return "∞×";
+    return `${honestFixed(value, 2, [1, ...against])}×`;
+}
+/**
+ * A p-value in two significant digits ("0.62", "0.0386"), more when two would land on or across
+ * a significance level in `against` (0.0499 against 0.05 shows "0.0499", never "0.05"); below
+ * 0.0001, "< 0.0001".
+ */
+function formatPValue(p, against = []) {
+    if (p < 0.0001)
+        return "< 0.0001";
+    for (let digits = 2; digits < 6; digits += 1) {
+        const shown = Number(p.toPrecision(digits));
+        if (against.every((level) => Math.sign(shown - level) === Math.sign(p - level)))
+            return String(shown);
+    }
+    return String(Number(p.toPrecision(6)));
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/fit-text.ts
@@ -1353,6 +1377,8 @@ function findNestingProblem(value, maxDepth = MAX_CONFIG_DEPTH) {
     return typeof found === "number" ? undefined : found;
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
 ;// CONCATENATED MODULE: ./src/core/config/scorer-ref-schema.ts
 
 /** The roots a `when` path may start from: the item's own fields (the output is not known yet). */
@@ -1397,7 +1423,7 @@ const ScorerWhenSchema = schemas/* record */.g1P(schemas/* string */.YjP(), sche
     }
 })
     .transform((when) => when);
-const SCORER_REF_KEYS = (/* unused pure expression or super */ null && (["name", "label", "config", "not", "weight", "threshold", "when"]));
+const SCORER_REF_KEYS = (/* unused pure expression or super */ null && (["name", "label", "config", "not", "weight", "threshold", "when", "severity"]));
 /** `json_valid` or `{ name: tool_called, config: { tool: search_orders }, label: …, not: true, weight: 2, threshold: 0.8, when: … }`. */
 const ScorerRefSchema = schemas/* union */.KCZ([
     schemas/* string */.YjP().min(1),
@@ -1409,6 +1435,7 @@ const ScorerRefSchema = schemas/* union */.KCZ([
         weight: schemas/* number */.aig({ error: "a weight is a number ≥ 0, e.g. weight: 2" }).min(0).optional(),
         threshold: schemas/* number */.aig({ error: "a threshold is a score between 0 and 1, e.g. threshold: 0.8" }).min(0).max(1).optional(),
         when: ScorerWhenSchema.optional(),
+        severity: schemas/* enum */.k5n(["normal", "critical"], { error: "write severity: critical (or normal, the default)" }).optional(),
     }),
 ])
     .transform((ref) => {
@@ -1423,19 +1450,29 @@ const ScorerRefSchema = schemas/* union */.KCZ([
         normalized.threshold = ref.threshold;
     if (ref.when !== undefined)
         normalized.when = ref.when;
+    if (ref.severity === "critical")
+        normalized.severity = "critical";
     return normalized;
 });
 /** The item threshold of `pass_rule: weighted` when `item_threshold` is not written. */
 const DEFAULT_ITEM_THRESHOLD = 0.5;
-/**
- * How an item's scorers decide its status. `any` and `majority` (PRODUCT.md) decide over an item's
- * repeats, so they are refused until `repeat` exists rather than given a meaning over scorers
- * that would change under the same spelling later.
- */
-const PassRuleSchema = schemas/* enum */.k5n(["all", "weighted"], {
-    error: (issue) => issue.input === "any" || issue.input === "majority"
-        ? `pass_rule ${issue.input} decides over an item's repeats and comes with repeat:; for now write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)`
-        : "write all (every scorer passes) or weighted (the weighted mean score reaches item_threshold)",
+const RATE_RULE = /^rate\s*(?:>=|≥)\s*(\d+(?:\.\d+)?|\.\d+)$/;
+const PASS_RULE_HINT = "write all (every scorer passes in every repeat), weighted (the weighted mean score reaches item_threshold), " +
+    "majority or any (of an item's repeats), or rate >= 0.8 (the fraction of repeats that must pass)";
+const PassRuleSchema = schemas/* string */.YjP({ error: PASS_RULE_HINT })
+    .transform((text, context) => {
+    const rule = text.trim();
+    if (rule === "all" || rule === "weighted" || rule === "majority" || rule === "any")
+        return rule;
+    const rate = RATE_RULE.exec(rule);
+    const fraction = rate ? Number(rate[1]) : Number.NaN;
+    if (rate && fraction > 0 && fraction <= 1)
+        return { rate: fraction };
+    context.addIssue({
+        code: "custom",
+        message: rate ? `the rate in ${rule} is a fraction above 0 and at most 1, e.g. rate >= 0.8` : PASS_RULE_HINT,
+    });
+    return core/* NEVER */.tm;
 });
 
 ;// CONCATENATED MODULE: ./src/core/config/variant-schema.ts
@@ -1534,6 +1571,8 @@ const DurationSchema = schemas/* string */.YjP({ error: DURATION_HINT })
     .transform(durationMs);
 /** The most calls in flight at once, in the config and on the command line. */
 const MAX_CONCURRENCY = 1024;
+/** The most repeats of one item: K calls per item multiply a run's cost by K. */
+const MAX_REPEAT = 100;
 /** The most retries of one call: more only hammers a failing target. */
 const MAX_RETRIES = 10;
 /** A path or a program argument: a NUL character would make the operating system refuse it. */
@@ -1626,11 +1665,36 @@ const TargetConfigSchema = schemas/* discriminatedUnion */.gMt("type", [
     PromptTargetSchema,
 ]);
 
+/** A ratio budget against the baseline: 2 lets the candidate cost twice the baseline. */
+const RatioBudgetSchema = schemas/* number */.aig({ error: "a ratio to the baseline, e.g. 2 (at most twice the baseline)" }).positive();
+/**
+ * The gate. Absolute checks (`passed_threshold`, `max_error_rate` of the experiment) judge the
+ * candidate alone; the others judge it against a baseline (core/gate.ts). Every key but
+ * `passed_threshold` is optional and absent from stored definitions unless written, so adding a
+ * key here never changes an existing experiment's version.
+ */
 const GateConfigSchema = schemas/* strictObject */.rej({
     /** Minimum fraction of items that pass (0..1). Error items count as not passing. */
     passed_threshold: schemas/* number */.aig().min(0).max(1).default(1),
-    /** Maximum regressions (pass→fail) allowed against a baseline. */
+    /** Maximum regressions (pass→fail, flaky items apart) allowed against a baseline. */
     max_regressions: schemas/* number */.aig().int().nonnegative().optional(),
+    /**
+     * Fail only on what the data shows: the candidate fails when the paired test (McNemar's exact
+     * test on pass/fail, a paired t-test per scorer's score) says it is worse at this level.
+     */
+    significance: schemas/* number */.aig({ error: "a significance level between 0 and 1, e.g. 0.05" }).gt(0).lt(1).optional(),
+    /** Fewer shared items than this and a comparison proves nothing: the verdict is `inconclusive`. */
+    min_items: schemas/* number */.aig().int().positive().optional(),
+    /** A baseline more than this many commits behind the candidate's base is `not_comparable`. */
+    baseline_max_age: schemas/* number */.aig().int().nonnegative().optional(),
+    max_cost_ratio: RatioBudgetSchema.optional(),
+    max_latency_p95_ratio: RatioBudgetSchema.optional(),
+    max_tokens_ratio: RatioBudgetSchema.optional(),
+    /**
+     * How a check concludes for `inconclusive` and `not_comparable`. Branch protection treats
+     * `neutral` as passing, so the default is `action_required` (merging blocked until someone acts).
+     */
+    on_inconclusive: schemas/* enum */.k5n(["action_required", "neutral"]).optional(),
 });
 const ExperimentConfigSchema = schemas/* strictObject */.rej({
     description: schemas/* string */.YjP().optional(),
@@ -1647,6 +1711,15 @@ const ExperimentConfigSchema = schemas/* strictObject */.rej({
     pass_rule: PassRuleSchema.default("all"),
     /** The weighted mean score an item needs under `pass_rule: weighted` (default 0.5). */
     item_threshold: schemas/* number */.aig().min(0).max(1).optional(),
+    /** Calls each item K times (`--repeat K` overrides); `pass_rule` decides over the attempts. */
+    repeat: schemas/* number */.aig().int().min(1).max(MAX_REPEAT).optional(),
+    /**
+     * `metadata.<key>`: items sharing that value (questions about one source document) are not
+     * independent, so standard errors are clustered over it (Miller 2024, arXiv 2411.00640 §2.2).
+     */
+    cluster: schemas/* string */.YjP()
+        .regex(/^metadata(\.[^.\s]+)+$/, { error: "write metadata.<key>, e.g. cluster: metadata.document_id" })
+        .optional(),
     /** The named points of the user's pipeline that variants may change (core/config/variant-schema.ts). */
     inference_steps: InferenceStepsSchema.optional(),
     variants: VariantsSchema.optional(),
@@ -2357,6 +2430,23 @@ async function selectItems(store, runs, runItemIds) {
     return selections;
 }
 
+;// CONCATENATED MODULE: ./src/core/repeats/find-score.ts
+/**
+ * The score with this id in a run item: one of its own scores (an aggregate over repeats, or the
+ * only attempt's), else one attempt's score (ids differ per attempt, see `attemptScoreId`).
+ */
+function findScore(runItem, scoreId) {
+    const own = runItem.scores.find((score) => score.id === scoreId);
+    if (own !== undefined)
+        return own;
+    for (const attempt of runItem.repeats ?? []) {
+        const score = attempt.scores.find((candidate) => candidate.id === scoreId);
+        if (score !== undefined)
+            return score;
+    }
+    return undefined;
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:sqlite"
@@ -2410,6 +2500,7 @@ function runToRow(run) {
         verdict_reasons: jsonOrNull(run.verdict_reasons),
         variant: run.variant ?? null,
         selection: jsonOrNull(run.selection),
+        repeat: run.repeat ?? null,
     };
 }
 function rowToRun(row) {
@@ -2435,6 +2526,7 @@ function rowToRun(row) {
     setIfPresent(run, "verdict_reasons", optionalJson(row, "verdict_reasons"));
     setIfPresent(run, "variant", optionalText(row, "variant"));
     setIfPresent(run, "selection", optionalJson(row, "selection"));
+    setIfPresent(run, "repeat", optionalNum(row, "repeat"));
     return run;
 }
 function runItemToRow(item) {
@@ -2631,6 +2723,10 @@ const MIGRATIONS = [
     updated_at TEXT NOT NULL
   ) STRICT;
   `,
+    // Calls per item of a run that repeats items (`repeat: K`, K > 1); NULL for one call.
+    `
+  ALTER TABLE runs ADD COLUMN repeat INTEGER;
+  `,
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 /**
@@ -2776,6 +2872,11 @@ class ScoreIndex {
                 "SELECT score.value ->> '$.id', run_items.run_id, run_items.item_id, score.value ->> '$.scorer', " +
                 "score.value ->> '$.score', score.value ->> '$.passed', score.value ->> '$.error' " +
                 "FROM run_items, json_each(run_items.item, '$.scores') AS score " +
+                "WHERE run_items.run_id = :run_id " +
+                // Each repeat's own scores too (ids differ per attempt), so `scores evidence` finds them.
+                "UNION ALL SELECT score.value ->> '$.id', run_items.run_id, run_items.item_id, score.value ->> '$.scorer', " +
+                "score.value ->> '$.score', score.value ->> '$.passed', score.value ->> '$.error' " +
+                "FROM run_items, json_each(run_items.item, '$.repeats') AS attempt, json_each(attempt.value, '$.scores') AS score " +
                 "WHERE run_items.run_id = :run_id ORDER BY 1"),
             db.prepare("UPDATE runs SET scores_indexed = 1 WHERE id = :run_id"),
         ];
@@ -2984,6 +3085,7 @@ class SqliteExperimentStates {
 
 
 
+
 const DEFAULT_LIST_LIMIT = 50;
 /** Matches shown when a run id prefix is ambiguous. */
 const AMBIGUOUS_SHOWN = 5;
@@ -2991,7 +3093,7 @@ const AMBIGUOUS_SHOWN = 5;
 const MAX_CHAR = "\u{10FFFF}";
 const RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
     "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons, " +
-    "variant, selection";
+    "variant, selection, repeat";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
 const RUN_ITEM_KEYS = RUN_ITEM_COLUMNS.split(", ");
 // Positional: the writer thread receives each row as an array, cheaper to pass than an object.
@@ -3209,7 +3311,7 @@ class SqliteRunStore {
         if (row === undefined)
             return undefined;
         const runItem = rowToRunItem(row);
-        const score = runItem.scores.find((candidate) => candidate.id === scoreId);
+        const score = findScore(runItem, scoreId);
         return score === undefined ? undefined : { score, runItem };
     }
     async close() {
@@ -3813,6 +3915,7 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
 
 
 
+
 /** The Git Data API accepts blobs up to 100 MB. */
 const MAX_RUN_FILE_BYTES = 100_000_000;
 const results_branch_store_DEFAULT_LIST_LIMIT = 50;
@@ -4022,7 +4125,7 @@ class results_branch_store_ResultsBranchStore {
         if (staged !== undefined)
             return staged;
         for await (const runItem of this.publishedItems()) {
-            const score = runItem.scores.find((candidate) => candidate.id === scoreId);
+            const score = findScore(runItem, scoreId);
             if (score !== undefined)
                 return { score, runItem };
         }
