@@ -108,7 +108,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47071);
 /* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71020);
 /* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28551);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8956);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49519);
 // The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
 
 
@@ -147,7 +147,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8956:
+/***/ 49519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -884,9 +884,8 @@ function escapeMarkdown(text, options = {}) {
 
 /**
  * The metrics table every comparison shows: errors, latency, tokens and cost of both runs over
- * the shared items, with deltas. A metric both runs report as 0 is one no target reports (a cost
- * of 0.0000 is no cost data, not a free run), so its row is left out, unless the gate has a budget
- * on it. With budgets, a column shows each ratio beside its limit, from the verdict's checks.
+ * the shared items, with deltas. A side that reported no cost (or tokens) on any item shows "—",
+ * not 0.0000, and a metric neither side reports is left out, unless the gate has a budget on it. With budgets, a column shows each ratio beside its limit, from the verdict's checks.
  */
 function metricsTable(comparison, options) {
     const budgets = new Map();
@@ -894,12 +893,19 @@ function metricsTable(comparison, options) {
         if (isBudget(check.name))
             budgets.set(check.name, check);
     const withBudgets = budgets.size > 0;
-    const row = (name, metric, format, delta, budget) => {
+    const row = (name, metric, format, delta, budget, measured) => {
         const check = budget === undefined ? undefined : budgets.get(budget);
-        const noData = metric.baseline === 0 && metric.candidate === 0;
-        if (noData && check === undefined)
+        // Cost and tokens know which side reported them at all; a side that did not shows "—", not 0.
+        const before = measured === undefined ? metric.baseline !== 0 : measured.pairs + measured.only_baseline > 0;
+        const after = measured === undefined ? metric.candidate !== 0 : measured.pairs + measured.only_candidate > 0;
+        if (!before && !after && check === undefined)
             return [];
-        const cells = noData ? [name, "—", "—", ""] : [name, format(metric.baseline), format(metric.candidate), delta(metric.delta)];
+        const cells = [
+            name,
+            before ? format(metric.baseline) : "—",
+            after ? format(metric.candidate) : "—",
+            before && after ? delta(metric.delta) : "",
+        ];
         return [withBudgets ? [...cells, check === undefined ? "" : budgetText(check)] : cells];
     };
     const { baseline, candidate } = comparison.errors;
@@ -909,19 +915,19 @@ function metricsTable(comparison, options) {
         ...(options.errors ? [withBudgets ? [...errors, ""] : errors] : []),
         ...row("latency p50", comparison.latency_ms.p50, stats/* formatMs */._V, stats/* formatDeltaMs */.w7),
         ...row("latency p95", comparison.latency_ms.p95, stats/* formatMs */._V, stats/* formatDeltaMs */.w7, "latency_p95_ratio"),
-        ...row("tokens", comparison.tokens.total, stats/* formatCount */.B4, stats/* formatDeltaCount */.N$, "tokens_ratio"),
-        ...row("cost", comparison.cost, stats/* formatCost */.BD, stats/* formatDeltaCost */.pQ, "cost_ratio"),
+        ...row("tokens", comparison.tokens.total, stats/* formatCount */.B4, stats/* formatDeltaCount */.N$, "tokens_ratio", comparison.measured.tokens),
+        ...row("cost", comparison.cost, stats/* formatCost */.BD, stats/* formatDeltaCost */.pQ, "cost_ratio", comparison.measured.cost),
     ];
     return { header: ["", "baseline", "candidate", "Δ", ...(withBudgets ? ["budget"] : [])], rows };
 }
 function isBudget(name) {
     return name === "cost_ratio" || name === "latency_p95_ratio" || name === "tokens_ratio";
 }
-/** "1.30× ≤ max 1.50×", "2.40× > max 2.00×", or "not reported (max 1.50×)" when neither run measured it. */
+/** "1.30× ≤ max 1.50×", "2.40× > max 2.00×", or "not measured (max 1.50×)" when a run left it unreported. */
 function budgetText(check) {
     const limit = (0,stats/* formatRatio */.B0)(check.limit);
-    if (check.outcome === "inconclusive" && !check.passed)
-        return `not reported (max ${limit})`;
+    if (check.actual === null)
+        return `not measured (max ${limit})`;
     return `${(0,stats/* formatRatio */.B0)(check.actual, [check.limit])} ${check.passed ? "≤" : ">"} max ${limit}`;
 }
 
@@ -932,7 +938,7 @@ function budgetText(check) {
  * `unchanged`), "(critical)" added for a `severity: critical` scorer; for a scorer without a
  * test, why: it is on one side only, or no item was scored on both sides without a scorer error.
  */
-function scorerVerdictText(scorer) {
+function scorer_statistic_text_scorerVerdictText(scorer) {
     const critical = scorer.severity === "critical" ? " (critical)" : "";
     return `${scorer.statistic === null ? missingStatisticReason(scorer) : scorer.statistic.verdict}${critical}`;
 }
@@ -944,12 +950,12 @@ function missingStatisticReason(scorer) {
     return "no shared scores";
 }
 /** "−0.06 [−0.12, −0.01]": the mean-score change with its 95 % interval, in score units. */
-function deltaWithInterval(statistic) {
+function scorer_statistic_text_deltaWithInterval(statistic) {
     const [low, high] = statistic.ci95;
     return `${(0,stats/* formatSigned */.Gp)(statistic.delta, 2)} [${(0,stats/* formatSigned */.Gp)(low, 2)}, ${(0,stats/* formatSigned */.Gp)(high, 2)}]`;
 }
 /** The scorer's p-value, never rounded onto `alpha`; "—" without a test. */
-function scorerPValue(statistic, alpha) {
+function scorer_statistic_text_scorerPValue(statistic, alpha) {
     return statistic === null ? "—" : (0,stats/* formatPValue */.td)(statistic.p_value, [alpha]);
 }
 /**
@@ -967,41 +973,41 @@ function meanWithSpread(mean, se) {
 
 
 /** Options for markdown-table: unpadded cells keep a 65,536-character comment for the data. */
-const MARKDOWN_TABLE = { alignDelimiters: false };
+const markdown_parts_MARKDOWN_TABLE = { alignDelimiters: false };
 /** Dataset, model or user text made inert for GitHub Markdown, cut to `maxLength` code points. */
-function md(text, maxLength = 200) {
+function markdown_parts_md(text, maxLength = 200) {
     return escapeMarkdown(text, { maxLength });
 }
 /** "1 regression", "3 regressions", "2 fixes". */
-function countOf(value, one, many = `${one}s`) {
+function markdown_parts_countOf(value, one, many = `${one}s`) {
     return `${(0,stats/* formatCount */.B4)(value)} ${value === 1 ? one : many}`;
 }
-function orDash(value, format) {
+function markdown_parts_orDash(value, format) {
     return value === undefined || value === null ? "—" : format(value);
 }
 /**
  * One run's scorers: mean (± 1.96 standard errors when known), pass rate and errors; at most `maxRows` rows, the rest counted. Pass
  * rates are shown `against` the gate's thresholds (fractions), so none reads as one it is not.
  */
-function runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY, thresholds = []) {
+function markdown_parts_runScorerTable(summary, maxRows = Number.POSITIVE_INFINITY, thresholds = []) {
     if (summary.scorers.length === 0)
         return "";
     const shown = summary.scorers.slice(0, maxRows);
     const rows = shown.map((scorer) => [
-        md(scorer.scorer),
+        markdown_parts_md(scorer.scorer),
         meanWithSpread(scorer.mean, scorer.se),
         (0,stats/* formatPercent */.l9)(scorer.pass_rate, { against: thresholds }),
         (0,stats/* formatCount */.B4)(scorer.errors),
     ]);
     const table = (0,markdown_table/* markdownTable */.Q)([["scorer", "mean (±95%)", "pass rate", "errors"], ...rows], {
-        ...MARKDOWN_TABLE,
+        ...markdown_parts_MARKDOWN_TABLE,
         align: ["l", "r", "r", "r"],
     });
-    return withHiddenRows(table, summary.scorers.length - shown.length);
+    return markdown_parts_withHiddenRows(table, summary.scorers.length - shown.length);
 }
 /** A table followed by "… and N more scorers" when rows were left out. */
-function withHiddenRows(table, hidden) {
-    return hidden > 0 ? `${table}\n\n… and ${countOf(hidden, "more scorer")}.` : table;
+function markdown_parts_withHiddenRows(table, hidden) {
+    return hidden > 0 ? `${table}\n\n… and ${markdown_parts_countOf(hidden, "more scorer")}.` : table;
 }
 /**
  * Errors, latency, tokens and cost of both runs over the shared items, with deltas; rows no run
@@ -1009,7 +1015,7 @@ function withHiddenRows(table, hidden) {
  */
 function metricsComparisonTable(comparison, verdict) {
     const { header, rows } = metricsTable(comparison, { errors: true, verdict });
-    return (0,markdown_table/* markdownTable */.Q)([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r"] });
+    return (0,markdown_table/* markdownTable */.Q)([header, ...rows], { ...markdown_parts_MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r"] });
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/pass-rate-headline.ts
@@ -1028,7 +1034,7 @@ const CHANGE_WORDS = {
  * pass-rate thresholds (fractions) so none rounds onto one it failed; ± is the half-width of each
  * side's 95 % Wilson interval in pp; the words, p, n and MDE come from `statistics.overall`.
  */
-function passRateHeadline(comparison, thresholds) {
+function pass_rate_headline_passRateHeadline(comparison, thresholds) {
     const { overall } = comparison.statistics;
     if (overall.n === 0)
         return "pass rate: no shared items to compare";
@@ -1036,14 +1042,14 @@ function passRateHeadline(comparison, thresholds) {
     const rates = `pass rate ${rateWithInterval(comparison.pass_rate.candidate, candidate.pass_rate_ci95, thresholds)} vs baseline ` +
         rateWithInterval(comparison.pass_rate.baseline, baseline.pass_rate_ci95, thresholds);
     const items = `${(0,stats/* formatCount */.B4)(overall.n)} ${overall.n === 1 ? "item" : "items"}`;
-    const evidence = overall.verdict === "unchanged" ? items : `${pValueText(overall.p_value, comparison.statistics.alpha)}, ${items}`;
+    const evidence = overall.verdict === "unchanged" ? items : `${pass_rate_headline_pValueText(overall.p_value, comparison.statistics.alpha)}, ${items}`;
     return `${rates}: ${CHANGE_WORDS[overall.verdict]} (${evidence}; ${detectsText(overall.mde)})`;
 }
 /**
  * A run's pass rate with its interval: "90.2% (±8.9)"; the rate alone for a summary stored
  * before intervals were, or of no items (whose interval, [0, 1], says nothing).
  */
-function summaryPassRate(summary, thresholds = []) {
+function pass_rate_headline_summaryPassRate(summary, thresholds = []) {
     return rateWithInterval(summary.pass_rate, summary.total === 0 ? undefined : summary.pass_rate_ci95, thresholds);
 }
 /** "90.2% (±8.9)", or "90.2%" without an interval. */
@@ -1059,7 +1065,7 @@ function halfWidthPp(ci95) {
     return `±${(((ci95[1] - ci95[0]) / 2) * 100).toFixed(1)}`;
 }
 /** "p = 0.62", "p = 0.0499" (never rounded onto `alpha`), "p < 0.0001". */
-function pValueText(p, alpha) {
+function pass_rate_headline_pValueText(p, alpha) {
     const shown = (0,stats/* formatPValue */.td)(p, [alpha]);
     return shown.startsWith("<") ? `p ${shown}` : `p = ${shown}`;
 }
@@ -1076,7 +1082,7 @@ function detectsText(mde) {
 
 ;// CONCATENATED MODULE: ./src/core/report/verdict-words.ts
 /** The verdict in capitals, as every report headlines it. */
-const VERDICT_WORDS = {
+const verdict_words_VERDICT_WORDS = {
     pass: "PASS",
     fail: "FAIL",
     inconclusive: "INCONCLUSIVE",
@@ -1087,7 +1093,7 @@ const VERDICT_WORDS = {
  * Why a no-verdict is not a pass, in words a reviewer acts on; the verdict's reasons then say
  * what exactly to do. Both block a required check until someone acts (PRODUCT.md).
  */
-const NO_VERDICT_MEANING = {
+const verdict_words_NO_VERDICT_MEANING = {
     inconclusive: "the evidence is too thin to tell a change from noise",
     not_comparable: "the baseline cannot serve as one",
 };
@@ -1095,7 +1101,209 @@ function isNoVerdictWord(verdict) {
     return verdict === "inconclusive" || verdict === "not_comparable";
 }
 
+;// CONCATENATED MODULE: ./src/core/report/pr-report-summary.ts
+
+
+
+
+
+
+
+const EMOJI = {
+    pass: "✅",
+    fail: "❌",
+    inconclusive: "⚠️",
+    not_comparable: "⚠️",
+    "no-baseline": "⚠️",
+};
+const DEFAULT_NO_BASELINE_HELP = (/* unused pure expression or super */ null && ("No baseline run of this experiment was found, so nothing was compared. Run the evalgate " +
+    "workflow on the main branch (push to it, or start the workflow there by hand) to store a " +
+    "baseline; the next push to this pull request is then compared with it."));
+/** The comparison to show, or undefined when the report has no baseline to compare with. */
+function shownComparison(input) {
+    return input.verdictLabel === "no-baseline" ? undefined : input.comparison;
+}
+/** `### ❌ evalgate · support-agent-quality: **FAIL**` */
+function verdictHeading(input) {
+    const label = input.verdictLabel;
+    return `### ${EMOJI[label]} evalgate · ${md(input.experiment, 100)}: **${VERDICT_WORDS[label]}**`;
+}
+/**
+ * The line a reviewer reads in ten seconds (pass-rate-headline.ts): candidate vs baseline with
+ * intervals, what the paired test says, and what this dataset can detect; without a baseline,
+ * the run's own pass rate and interval.
+ */
+function headline(input) {
+    const thresholds = passRateThresholds(input.verdict);
+    const comparison = shownComparison(input);
+    if (comparison !== undefined)
+        return passRateHeadline(comparison, thresholds);
+    const summary = input.candidate.summary;
+    if (summary === undefined)
+        return "";
+    return `pass rate ${summaryPassRate(summary, thresholds)}`;
+}
+/** The pass rates in short, for a check's title: "pass rate 88.0% vs baseline 82.0%, p = 0.04". */
+function passRateText(input) {
+    const comparison = shownComparison(input);
+    const percent = (rate) => formatPercent(rate, { against: passRateThresholds(input.verdict) });
+    if (comparison === undefined)
+        return `pass rate ${orDash(input.candidate.summary?.pass_rate, percent)}`;
+    const rate = comparison.pass_rate;
+    const { overall, alpha } = comparison.statistics;
+    const test = overall.n === 0 || overall.verdict === "unchanged" ? "" : `, ${pValueText(overall.p_value, alpha)}`;
+    return `pass rate ${percent(rate.candidate)} vs baseline ${percent(rate.baseline)}${test}`;
+}
+/** `**6 regressions** · 9 fixes · 0 new errors · 50 items · 3 flaky`, or the run's own counts without a baseline. */
+function countsLine(input) {
+    const comparison = shownComparison(input);
+    if (comparison === undefined) {
+        const summary = input.candidate.summary;
+        if (summary === undefined)
+            return `run ${md(input.candidate.id, 80)}: ${md(input.candidate.status, 40)}`;
+        return [
+            countOf(summary.total, "item"),
+            `${formatCount(summary.passed)} passed`,
+            `${formatCount(summary.failed)} failed`,
+            `${formatCount(summary.errored)} errored`,
+            ...(summary.flaky !== undefined && summary.flaky > 0 ? [`${formatCount(summary.flaky)} flaky`] : []),
+        ].join(" · ");
+    }
+    const regressions = countOf(comparison.regressions.count, "regression");
+    return [
+        comparison.regressions.count > 0 ? `**${regressions}**` : regressions,
+        countOf(comparison.fixes.count, "fix", "fixes"),
+        countOf(comparison.errors.new_errors.count, "new error"),
+        countOf(comparison.items.shared, comparison.same_dataset ? "item" : "shared item"),
+        ...(comparison.flaky_items.count > 0 ? [`${formatCount(comparison.flaky_items.count)} flaky`] : []),
+    ].join(" · ");
+}
+/**
+ * How a no-verdict report opens: that the check blocks merging until someone acts (concluded
+ * `action_required`), or that it does not because the gate opted into `on_inconclusive: neutral`.
+ */
+function noVerdictLead(conclusion) {
+    return conclusion === "neutral"
+        ? "No verdict: the check is neutral (on_inconclusive: neutral), so it does not block merging."
+        : "No verdict: this check blocks merging until someone acts.";
+}
+/**
+ * The gate's reasons on one line; empty when the gate passed. A no-verdict says plainly whether
+ * the check blocks merging, and its reasons say what to do.
+ */
+function gateLine(input) {
+    const { verdict, reasons } = input.verdict;
+    if (verdict === "pass")
+        return "";
+    const listed = reasons.map((reason) => md(reason, 400)).join(" · ");
+    if (verdict === "fail")
+        return reasons.length === 0 ? "" : `**Gate failed:** ${listed}`;
+    return (`> **${noVerdictLead(input.conclusion)}** ${VERDICT_WORDS[verdict]}: ` +
+        `${NO_VERDICT_MEANING[verdict]}.${reasons.length > 0 ? ` To get a verdict: ${listed}` : ""}`);
+}
+/** Why the numbers cover fewer items than the run: the dataset changed between the runs. */
+function datasetLine(input) {
+    const comparison = shownComparison(input);
+    if (comparison === undefined || comparison.same_dataset)
+        return "";
+    const { items } = comparison;
+    return (`> **The dataset changed** (baseline ${md(comparison.baseline.dataset_version, 80)} → candidate ` +
+        `${md(comparison.candidate.dataset_version, 80)}): compared over the ${formatCount(items.shared)} items ` +
+        `both runs share; ${formatCount(items.only_baseline.count)} only in the baseline, ` +
+        `${formatCount(items.only_candidate.count)} only in the candidate.`);
+}
+function noBaselineLine(input) {
+    if (input.verdictLabel !== "no-baseline")
+        return "";
+    return `> ${md(input.noBaselineHelp ?? DEFAULT_NO_BASELINE_HELP, 800)}`;
+}
+/**
+ * Per scorer over the shared items: pass rate and mean score of each side, the changes, and the
+ * paired test of the scores (the change with its 95 % interval, p, and the scorer's verdict).
+ */
+function scorerTable(input, detail) {
+    const comparison = shownComparison(input);
+    if (comparison === undefined) {
+        const summary = input.candidate.summary;
+        return summary === undefined ? "" : runScorerTable(summary, detail.scorerRows, passRateThresholds(input.verdict));
+    }
+    if (comparison.scorers.length === 0)
+        return "";
+    const shown = comparison.scorers.slice(0, detail.scorerRows);
+    const header = ["scorer", "baseline", "candidate", "Δ pass", "Δ mean [95% CI]", "p", "verdict"];
+    const thresholds = passRateThresholds(input.verdict);
+    const rows = shown.map((scorer) => scorerRow(scorer, thresholds, comparison.statistics.alpha));
+    const table = markdownTable([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "r", "l"] });
+    const caption = "Per scorer (pass rate · mean score; the paired test of the scores):";
+    return `${caption}\n\n${withHiddenRows(table, comparison.scorers.length - shown.length)}`;
+}
+function scorerRow(scorer, thresholds, alpha) {
+    const side = (pass, mean) => pass === undefined || mean === undefined ? "—" : `${formatPercent(pass, { against: thresholds })} · ${formatScore(mean)}`;
+    const verdict = scorerVerdictText(scorer);
+    return [
+        md(scorer.scorer, 80),
+        side(scorer.baseline?.pass_rate, scorer.baseline?.mean),
+        side(scorer.candidate?.pass_rate, scorer.candidate?.mean),
+        orDash(scorer.pass_rate_delta, formatDeltaPp),
+        scorer.statistic === null ? "—" : deltaWithInterval(scorer.statistic),
+        scorerPValue(scorer.statistic, alpha),
+        scorer.statistic?.verdict === "regression" ? `**${verdict}**` : verdict,
+    ];
+}
+/** Which baseline, which commit, which versions, and where the full report is. */
+function footer(input) {
+    const comparison = shownComparison(input);
+    const { candidate } = input;
+    const parts = [
+        `Baseline: ${baselineText(input, comparison)}`,
+        `candidate run ${md(candidate.id, 80)} at ${md(shortSha(input.headSha), 12)}`,
+        `experiment ${md(input.experiment, 100)} ${versionText(candidate.experiment_version, comparison?.baseline.experiment_version)}`,
+        `dataset ${versionText(candidate.dataset_version, comparison?.baseline.dataset_version)}`,
+    ];
+    const link = reportLink(input.reportUrl);
+    if (link !== undefined)
+        parts.push(`[full report](${link})`);
+    return `---\n\n<sub>${parts.join(" · ")}</sub>`;
+}
+/** "see the [full report](…)" or, without a usable link, "see the full report in the workflow run". */
+function seeFullReport(input) {
+    const link = reportLink(input.reportUrl);
+    return link === undefined ? "see the full report in the workflow run" : `see the [full report](${link})`;
+}
+function baselineText(input, comparison) {
+    if (input.baselineNote !== undefined)
+        return md(input.baselineNote, 300);
+    if (comparison !== undefined)
+        return `run ${md(comparison.baseline.run_id, 80)}`;
+    return "none found";
+}
+function versionText(candidate, baseline) {
+    const version = `version ${md(candidate, 80)}`;
+    return baseline === undefined || baseline === candidate ? version : `${version} (baseline ${md(baseline, 80)})`;
+}
+function shortSha(sha) {
+    return sha.slice(0, 7);
+}
+// Characters that could end the link destination early or start a code span or HTML inside it.
+const LINK_UNSAFE = /[()<>`|[\]\\"']/g;
+/** Only http(s) is linked, with what Markdown would read inside a destination percent-encoded. */
+function reportLink(url) {
+    if (url === undefined)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+        return undefined;
+    return parsed.href.replace(LINK_UNSAFE, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/render-ci-report.ts
+
 
 
 
@@ -1126,52 +1334,52 @@ const CI_REPORT_DETAILS = [
 function renderCiReport(run, verdict, comparison, options = {}) {
     const maxRows = options.maxFlippedRows ?? 50;
     const levels = CI_REPORT_DETAILS.map((detail) => ({ ...detail, flippedRows: Math.min(detail.flippedRows, maxRows) }));
-    return fitLevels(levels, (detail) => renderAtDetail(run, verdict, comparison, detail), options.limit ?? GITHUB_LIMITS.comment);
+    return fitLevels(levels, (detail) => renderAtDetail(run, verdict, comparison, detail, options.conclusion), options.limit ?? GITHUB_LIMITS.comment);
 }
-function renderAtDetail(run, verdict, comparison, detail) {
+function renderAtDetail(run, verdict, comparison, detail, conclusion) {
     const thresholds = (0,core_gate/* passRateThresholds */.IM)(verdict);
-    const blocks = [verdictBlock(run, verdict), runLine(run, thresholds)];
+    const blocks = [verdictBlock(run, verdict, conclusion), runLine(run, thresholds)];
     if (comparison !== undefined) {
         blocks.push(comparisonHeadline(comparison, thresholds));
         if (comparison.dataset_note !== undefined)
-            blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
+            blocks.push(`> **Note:** ${markdown_parts_md(comparison.dataset_note, 400)}`);
         blocks.push(scorerComparisonTable(comparison, thresholds));
-        blocks.push(flippedDetails(countOf(comparison.regressions.count, "regression"), comparison.regressions, detail, flipMovement));
-        blocks.push(flippedDetails(countOf(comparison.fixes.count, "fix", "fixes"), comparison.fixes, detail, flipMovement));
+        blocks.push(flippedDetails(markdown_parts_countOf(comparison.regressions.count, "regression"), comparison.regressions, detail, flipMovement));
+        blocks.push(flippedDetails(markdown_parts_countOf(comparison.fixes.count, "fix", "fixes"), comparison.fixes, detail, flipMovement));
         blocks.push(flakyDetails(comparison, detail));
         blocks.push(metricsComparisonTable(comparison, verdict));
     }
     else if (run.summary !== undefined) {
-        blocks.push(runScorerTable(run.summary, undefined, thresholds), metricsLine(run.summary));
+        blocks.push(markdown_parts_runScorerTable(run.summary, undefined, thresholds), metricsLine(run.summary));
     }
     return `${blocks.filter((block) => block !== "").join("\n\n")}\n`;
 }
-const EMOJI = { pass: "✅", fail: "❌", inconclusive: "⚠️", not_comparable: "⚠️" };
-function verdictBlock(run, verdict) {
+const render_ci_report_EMOJI = { pass: "✅", fail: "❌", inconclusive: "⚠️", not_comparable: "⚠️" };
+function verdictBlock(run, verdict, conclusion) {
     // A run over part of the dataset says so in its headline, not only in a note further down.
-    const partial = run.selection !== undefined ? ` on ${md(describeSelection(run.selection))} of the dataset` : "";
-    const heading = `### ${EMOJI[verdict.verdict]} evalgate · ${md(run.experiment)}: **${VERDICT_WORDS[verdict.verdict]}**${partial}`;
+    const partial = run.selection !== undefined ? ` on ${markdown_parts_md(describeSelection(run.selection))} of the dataset` : "";
+    const heading = `### ${render_ci_report_EMOJI[verdict.verdict]} evalgate · ${markdown_parts_md(run.experiment)}: **${verdict_words_VERDICT_WORDS[verdict.verdict]}**${partial}`;
     const noVerdict = verdict.verdict === "inconclusive" || verdict.verdict === "not_comparable"
-        ? [`**No verdict: this blocks merging until someone acts.** ${NO_VERDICT_MEANING[verdict.verdict]}. To get a verdict:`]
+        ? [`**${noVerdictLead(conclusion)}** ${verdict_words_NO_VERDICT_MEANING[verdict.verdict]}. To get a verdict:`]
         : [];
-    const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
+    const reasons = verdict.reasons.map((reason) => `- ${markdown_parts_md(reason, 400)}`);
     return [heading, ...(noVerdict.length + reasons.length > 0 ? ["", ...noVerdict, ...reasons] : [])].join("\n");
 }
 function runLine(run, thresholds) {
-    const label = run.label !== undefined ? ` (${md(run.label)})` : "";
-    const head = `Run ${md(run.id)}${label} · dataset ${md(run.dataset_version)}`;
+    const label = run.label !== undefined ? ` (${markdown_parts_md(run.label)})` : "";
+    const head = `Run ${markdown_parts_md(run.id)}${label} · dataset ${markdown_parts_md(run.dataset_version)}`;
     const summary = run.summary;
     if (summary === undefined)
-        return `${head} · ${md(run.status)}`;
+        return `${head} · ${markdown_parts_md(run.status)}`;
     return (`${head} · ${(0,stats/* formatCount */.B4)(summary.total)} items: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
         `${(0,stats/* formatCount */.B4)(summary.failed)} failed, ${(0,stats/* formatCount */.B4)(summary.errored)} errored · ` +
-        `pass rate **${summaryPassRate(summary, thresholds)}**`);
+        `pass rate **${pass_rate_headline_summaryPassRate(summary, thresholds)}**`);
 }
 function comparisonHeadline(comparison, thresholds) {
     const flaky = comparison.flaky_items.count;
-    return (`**${passRateHeadline(comparison, thresholds)}**\n\nagainst baseline ${md(comparison.baseline.run_id)} over ` +
-        `${(0,stats/* formatCount */.B4)(comparison.items.shared)} shared items · ${countOf(comparison.regressions.count, "regression")} · ` +
-        `${countOf(comparison.fixes.count, "fix", "fixes")} · ${countOf(comparison.errors.new_errors.count, "new error")}` +
+    return (`**${pass_rate_headline_passRateHeadline(comparison, thresholds)}**\n\nagainst baseline ${markdown_parts_md(comparison.baseline.run_id)} over ` +
+        `${(0,stats/* formatCount */.B4)(comparison.items.shared)} shared items · ${markdown_parts_countOf(comparison.regressions.count, "regression")} · ` +
+        `${markdown_parts_countOf(comparison.fixes.count, "fix", "fixes")} · ${markdown_parts_countOf(comparison.errors.new_errors.count, "new error")}` +
         (flaky > 0 ? ` · ${(0,stats/* formatCount */.B4)(flaky)} flaky` : ""));
 }
 /** Latency, tokens, cost and retries of a run alone; tokens and cost only when the target reported any. */
@@ -1189,15 +1397,15 @@ function scorerComparisonTable(comparison, thresholds) {
     if (comparison.scorers.length === 0)
         return "";
     const rows = comparison.scorers.map((scorer) => [
-        md(scorer.scorer),
-        orDash(scorer.baseline?.mean, stats/* formatScore */.y),
-        orDash(scorer.candidate?.mean, stats/* formatScore */.y),
-        scorer.statistic === null ? "—" : deltaWithInterval(scorer.statistic),
-        scorerPValue(scorer.statistic, comparison.statistics.alpha),
-        scorerVerdictText(scorer),
-        orDash(scorer.baseline?.pass_rate, percent),
-        orDash(scorer.candidate?.pass_rate, percent),
-        orDash(scorer.pass_rate_delta, stats/* formatDeltaPp */.Uv),
+        markdown_parts_md(scorer.scorer),
+        markdown_parts_orDash(scorer.baseline?.mean, stats/* formatScore */.y),
+        markdown_parts_orDash(scorer.candidate?.mean, stats/* formatScore */.y),
+        scorer.statistic === null ? "—" : scorer_statistic_text_deltaWithInterval(scorer.statistic),
+        scorer_statistic_text_scorerPValue(scorer.statistic, comparison.statistics.alpha),
+        scorer_statistic_text_scorerVerdictText(scorer),
+        markdown_parts_orDash(scorer.baseline?.pass_rate, percent),
+        markdown_parts_orDash(scorer.candidate?.pass_rate, percent),
+        markdown_parts_orDash(scorer.pass_rate_delta, stats/* formatDeltaPp */.Uv),
     ]);
     const header = [
         "scorer",
@@ -1210,7 +1418,7 @@ function scorerComparisonTable(comparison, thresholds) {
         "pass (candidate)",
         "Δ pass",
     ];
-    return (0,markdown_table/* markdownTable */.Q)([header, ...rows], { ...MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "l", "r", "r", "r"] });
+    return (0,markdown_table/* markdownTable */.Q)([header, ...rows], { ...markdown_parts_MARKDOWN_TABLE, align: ["l", "r", "r", "r", "r", "l", "r", "r", "r"] });
 }
 function flippedDetails(title, list, detail, movement) {
     if (list.count === 0)
@@ -1223,7 +1431,7 @@ function flippedDetails(title, list, detail, movement) {
     return [
         `<details><summary>${title}</summary>`,
         "",
-        (0,markdown_table/* markdownTable */.Q)([["item", "status", "changed scorers", "candidate output"], ...rows], MARKDOWN_TABLE),
+        (0,markdown_table/* markdownTable */.Q)([["item", "status", "changed scorers", "candidate output"], ...rows], markdown_parts_MARKDOWN_TABLE),
         ...(hidden > 0 ? ["", `… and ${(0,stats/* formatCount */.B4)(hidden)} more not shown.`] : []),
         "",
         "</details>",
@@ -1234,21 +1442,21 @@ function flakyDetails(comparison, detail) {
     const { flaky, flaky_items: flakyItems } = comparison;
     if (flakyItems.count === 0 && flaky.count === 0)
         return "";
-    const title = `${countOf(flakyItems.count, "flaky item")}, ${(0,stats/* formatCount */.B4)(flaky.count)} flipped ` +
+    const title = `${markdown_parts_countOf(flakyItems.count, "flaky item")}, ${(0,stats/* formatCount */.B4)(flaky.count)} flipped ` +
         "(repeats both passed and failed: neither regressions nor fixes)";
     return flaky.count === 0 ? `${title}.` : flippedDetails(title, flaky, detail, flakyFlipMovement);
 }
 function flippedRow(item, detail, movement) {
     const scorers = item.changed_scorers.map((scorer) => {
-        const movement = `${orDash(scorer.baseline?.score, stats/* formatScore */.y)} → ${orDash(scorer.candidate?.score, stats/* formatScore */.y)}`;
-        return `**${md(scorer.scorer, 60)}** ${movement}: ${md(scorer.reason, detail.reasonLength)}`;
+        const movement = `${markdown_parts_orDash(scorer.baseline?.score, stats/* formatScore */.y)} → ${markdown_parts_orDash(scorer.candidate?.score, stats/* formatScore */.y)}`;
+        return `**${markdown_parts_md(scorer.scorer, 60)}** ${movement}: ${markdown_parts_md(scorer.reason, detail.reasonLength)}`;
     });
     const output = item.candidate_error !== undefined ? `error: ${item.candidate_error}` : valueText(item.candidate_output);
     return [
-        md(item.item_id, 80),
+        markdown_parts_md(item.item_id, 80),
         movement(item),
         scorers.length > 0 ? scorers.join("<br>") : "—",
-        md(output, detail.excerptLength),
+        markdown_parts_md(output, detail.excerptLength),
     ];
 }
 
@@ -1702,7 +1910,8 @@ function baselineProblems(input) {
     const { baseline, candidate, gate } = input;
     const problems = [];
     if (!isCompleteRun(baseline)) {
-        problems.push(`it is not complete (${baseline.status}); resume it or store a complete baseline`);
+        const status = baseline.status === "running" ? "still running, or its process was interrupted" : baseline.status;
+        problems.push(`it is not complete (${status}); resume it or store a complete baseline`);
     }
     const summary = baseline.summary;
     if (summary !== undefined && summary.total === 0)
@@ -1713,7 +1922,7 @@ function baselineProblems(input) {
     }
     if (baseline.experiment_version !== candidate.experiment_version && !judgesAlike(input.baselineDefinition, input.candidateDefinition)) {
         problems.push(`it was judged by another experiment version (${baseline.experiment_version}, the candidate's is ` +
-            `${candidate.experiment_version}) with other scorers or another pass rule; refresh the baseline with this configuration`);
+            `${candidate.experiment_version}) with other scorers, another pass rule or another repeat count; refresh the baseline with this configuration`);
     }
     const age = input.baselineAgeCommits;
     if (gate.baseline_max_age !== undefined && age !== undefined && age > gate.baseline_max_age) {
@@ -2518,17 +2727,12 @@ const ScoreSchema = schemas/* object */.Ikc({
     cost: schemas/* number */.aig().nonnegative().optional(),
 });
 const RunItemStatusSchema = schemas/* enum */.k5n(["passed", "failed", "error"]);
-/**
- * One call of the target for an item and its scores, when the experiment repeats items
- * (`repeat: K`). Stored inside its run item as soon as it finishes, so a killed run keeps it.
- */
-const RepeatAttemptSchema = schemas/* object */.Ikc({
-    /** 0-based, < K. */
-    repeat: schemas/* number */.aig().int().nonnegative(),
+/** What one call of the target (after its retries) and its scoring left: shared by run items and their attempts. */
+const CallOutcomeSchema = schemas/* object */.Ikc({
     status: RunItemStatusSchema,
     output: schemas/* unknown */.L5J().optional(),
     latency_ms: schemas/* number */.aig().nonnegative(),
-    /** Calls made for this attempt: 1 + retries. */
+    /** Calls made: 1 + retries (summed over the attempts of a repeated item). */
     attempts: schemas/* number */.aig().int().nonnegative(),
     tool_calls: schemas/* array */.YOg(ToolCallSchema).optional(),
     usage: UsageSchema.optional(),
@@ -2538,28 +2742,26 @@ const RepeatAttemptSchema = schemas/* object */.Ikc({
     finished_at: schemas/* string */.YjP(),
 });
 /**
+ * One call of the target for an item and its scores, when the experiment repeats items
+ * (`repeat: K`). Stored inside its run item as soon as it finishes, so a killed run keeps it.
+ */
+const RepeatAttemptSchema = CallOutcomeSchema.extend({
+    /** 0-based, < K. */
+    repeat: schemas/* number */.aig().int().nonnegative(),
+});
+/**
  * One dataset item's result in one run: stored as soon as it finishes. With repeats, its own
  * fields sum up the attempts (core/repeats/): `status` by the pass rule, `scores` one per scorer
  * over the attempts, `usage` and `cost` summed, `output` that of an attempt with the item's status.
  */
-const RunItemSchema = schemas/* object */.Ikc({
+const RunItemSchema = CallOutcomeSchema.extend({
     /** Stable id a user can type: `--run-item-id`. */
     id: schemas/* string */.YjP(),
     run_id: schemas/* string */.YjP(),
     item_id: schemas/* string */.YjP(),
-    status: RunItemStatusSchema,
     input: schemas/* unknown */.L5J(),
     expected: schemas/* unknown */.L5J().optional(),
     metadata: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
-    output: schemas/* unknown */.L5J().optional(),
-    latency_ms: schemas/* number */.aig().nonnegative(),
-    attempts: schemas/* number */.aig().int().nonnegative(),
-    tool_calls: schemas/* array */.YOg(ToolCallSchema).optional(),
-    usage: UsageSchema.optional(),
-    cost: schemas/* number */.aig().nonnegative().optional(),
-    error: schemas/* string */.YjP().optional(),
-    scores: schemas/* array */.YOg(ScoreSchema),
-    finished_at: schemas/* string */.YjP(),
     /** Every attempt so far by repeat index, when the run repeats items; fewer than K while it runs. */
     repeats: schemas/* array */.YOg(RepeatAttemptSchema).optional(),
 });
@@ -2668,6 +2870,19 @@ const MetricDeltaSchema = schemas/* object */.Ikc({
     delta: schemas/* number */.aig(),
 });
 /**
+ * A metric (cost, tokens) over the shared items that answered on both sides: summed over the pairs
+ * where both report it, with the pairs where only one side does. What a budget is judged on
+ * (core/gate-budgets.ts): a value one side did not report is unknown, never 0.
+ */
+const MeasuredSumSchema = schemas/* object */.Ikc({
+    /** Pairs where both sides report the metric: `baseline` and `candidate` sum over these. */
+    pairs: schemas/* number */.aig().int().nonnegative(),
+    baseline: schemas/* number */.aig(),
+    candidate: schemas/* number */.aig(),
+    only_baseline: schemas/* number */.aig().int().nonnegative(),
+    only_candidate: schemas/* number */.aig().int().nonnegative(),
+});
+/**
  * A candidate run against a baseline run. Every metric is over the items both runs share, so
  * a dataset that gained or lost items does not move the numbers by itself.
  */
@@ -2711,6 +2926,8 @@ const ComparisonSchema = schemas/* object */.Ikc({
     latency_ms: schemas/* object */.Ikc({ p50: MetricDeltaSchema, p95: MetricDeltaSchema, mean: MetricDeltaSchema }),
     tokens: schemas/* object */.Ikc({ input: MetricDeltaSchema, output: MetricDeltaSchema, total: MetricDeltaSchema }),
     cost: MetricDeltaSchema,
+    /** Cost and total tokens over the pairs both sides report them for: what budgets read. */
+    measured: schemas/* object */.Ikc({ cost: MeasuredSumSchema, tokens: MeasuredSumSchema }),
     /** Both runs summarized over the shared items only. */
     shared_summaries: schemas/* object */.Ikc({ baseline: RunSummarySchema, candidate: RunSummarySchema }),
 });
@@ -2746,6 +2963,8 @@ async function compareRuns(baseline, candidate, options = {}) {
     const alpha = options.alpha ?? gate_comparison/* DEFAULT_ALPHA */.p;
     const cluster = options.cluster !== undefined ? { cluster: options.cluster } : {};
     const paired = createPairedComparison({ alpha, ...cluster });
+    const measuredCost = createMeasuredSum((item) => item.cost);
+    const measuredTokens = createMeasuredSum(totalTokens);
     const baselineShared = createRunSummaryAccumulator(cluster);
     const candidateShared = createRunSummaryAccumulator(cluster);
     let shared = 0;
@@ -2769,6 +2988,10 @@ async function compareRuns(baseline, candidate, options = {}) {
                 baselineShared.add(left);
                 candidateShared.add(right);
                 paired.add(left, right);
+                if (left.status !== "error" && right.status !== "error") {
+                    measuredCost.add(left, right);
+                    measuredTokens.add(left, right);
+                }
                 const flakyItem = isFlaky(left) || isFlaky(right);
                 if (flakyItem)
                     flakyItems.add(right.item_id);
@@ -2818,7 +3041,38 @@ async function compareRuns(baseline, candidate, options = {}) {
         },
         tokens: tokenDeltas(baselineSummary, candidateSummary),
         cost: delta(baselineSummary.cost, candidateSummary.cost),
+        measured: { cost: measuredCost.sum(), tokens: measuredTokens.sum() },
         shared_summaries: { baseline: baselineSummary, candidate: candidateSummary },
+    };
+}
+/** A run item's total tokens as the target reported them; undefined when it reported no usage. */
+function totalTokens(item) {
+    const usage = item.usage;
+    if (usage === undefined)
+        return undefined;
+    if (usage.total_tokens !== undefined)
+        return usage.total_tokens;
+    if (usage.input_tokens === undefined && usage.output_tokens === undefined)
+        return undefined;
+    return (usage.input_tokens ?? 0) + (usage.output_tokens ?? 0);
+}
+function createMeasuredSum(read) {
+    const sum = { pairs: 0, baseline: 0, candidate: 0, only_baseline: 0, only_candidate: 0 };
+    return {
+        add(baseline, candidate) {
+            const before = read(baseline);
+            const after = read(candidate);
+            if (before !== undefined && after !== undefined) {
+                sum.pairs += 1;
+                sum.baseline += before;
+                sum.candidate += after;
+            }
+            else if (before !== undefined)
+                sum.only_baseline += 1;
+            else if (after !== undefined)
+                sum.only_candidate += 1;
+        },
+        sum: () => ({ ...sum }),
     };
 }
 function comparedRun(run) {
@@ -3488,20 +3742,38 @@ async function compareStoredRuns(store, baseline, candidate, gitDir) {
         candidateDefinition: candidateVersion?.definition,
         gate: rules.gate,
         maxErrorRate: rules.maxErrorRate,
-        ...(age !== undefined ? { baselineAgeCommits: age } : {}),
+        ...(age !== undefined && "commits" in age ? { baselineAgeCommits: age.commits } : {}),
     });
     if (shared === 0 && onlyBaseline.count === 0)
         problems.push("it holds no item");
-    if (rules.gate.baseline_max_age !== undefined && age === undefined) {
-        problems.push("its age in commits cannot be told (both runs need a git commit known to the repository here), " +
-            "and the gate sets baseline_max_age");
-    }
-    return { comparison, baselineProblems: [...new Set(problems)] };
+    if (age !== undefined && "problem" in age && age.side === "baseline")
+        problems.push(age.problem);
+    const candidateProblems = age !== undefined && "problem" in age && age.side === "candidate" ? [age.problem] : [];
+    return { comparison, baselineProblems: [...new Set(problems)], candidateProblems };
 }
+/**
+ * Commits from the baseline's commit to the candidate's, as git in `gitDir` counts them; else
+ * why not, and whose problem it is (a candidate without a commit is the candidate's).
+ */
 async function baselineAge(gitDir, baseline, candidate) {
-    if (baseline.git_commit === undefined || candidate.git_commit === undefined)
-        return undefined;
-    return commitsBetween(gitDir, baseline.git_commit, candidate.git_commit);
+    if (candidate.git_commit === undefined) {
+        return {
+            side: "candidate",
+            problem: `the candidate run ${candidate.id} records no git commit, so the baseline's age cannot be checked against ` +
+                "baseline_max_age; run it inside the repository",
+        };
+    }
+    if (baseline.git_commit === undefined) {
+        return { side: "baseline", problem: "it records no git commit, so its age in commits cannot be told (the gate sets baseline_max_age)" };
+    }
+    const commits = await commitsBetween(gitDir, baseline.git_commit, candidate.git_commit);
+    if (commits !== undefined)
+        return { commits };
+    return {
+        side: "baseline",
+        problem: `its age in commits cannot be told: git here knows no history from its commit ${baseline.git_commit.slice(0, 12)} ` +
+            `to the candidate's ${candidate.git_commit.slice(0, 12)} (the gate sets baseline_max_age)`,
+    };
 }
 
 // EXTERNAL MODULE: ./src/cli/exit-codes.ts
@@ -3525,13 +3797,41 @@ async function judgeStoredRun(store, run, compared, thresholdOverride) {
         status: run.status,
         itemCount: run.item_count,
         summary,
-        ...(compared ? { comparison: compared.comparison, baselineProblems: compared.baselineProblems } : {}),
+        ...(compared
+            ? { comparison: compared.comparison, baselineProblems: compared.baselineProblems, candidateProblems: compared.candidateProblems }
+            : {}),
         ...(thresholdOverride !== undefined ? { thresholdOverride } : {}),
     });
-    return { verdict, summary };
+    return { verdict, summary, gate };
+}
+
+;// CONCATENATED MODULE: ./src/core/check-conclusion.ts
+/**
+ * The check-run conclusion of a verdict. Branch protection treats `neutral` (and `success`) as
+ * passing, so `inconclusive` and `not_comparable` conclude `action_required` — merging blocked,
+ * the check's text says what to do — unless the gate opts in with `on_inconclusive: neutral`
+ * (GitHub docs, "About status checks": neutral, success and skipped satisfy a required check).
+ * `no-baseline` (no baseline stored yet) is `neutral`: the candidate's own checks passed.
+ */
+function checkConclusionOf(label, gate) {
+    switch (label) {
+        case "pass":
+            return "success";
+        case "fail":
+            return "failure";
+        case "no-baseline":
+            return "neutral";
+        default:
+            return gate.on_inconclusive === "neutral" ? "neutral" : "action_required";
+    }
+}
+/** Whether a conclusion lets a required check pass (a failed Action step follows it). */
+function blocksMerge(conclusion) {
+    return conclusion === "failure" || conclusion === "action_required";
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/reports.ts
+
 
 
 
@@ -3572,10 +3872,10 @@ function registerReportsCommands(program, io, setExit) {
             const baseline = flags.baseline ? await requireRun(store, flags.baseline) : undefined;
             const compared = baseline ? await compareStoredRuns(store, baseline, run, io.cwd) : undefined;
             const comparison = compared?.comparison;
-            const { verdict } = await judgeStoredRun(store, run, compared, undefined);
+            const { verdict, gate } = await judgeStoredRun(store, run, compared, undefined);
             setExit((0,exit_codes/* exitCodeFor */.Rr)(verdict));
             // The report ends with its newline: one more would take it past the comment limit it is fitted to.
-            io.stdout.write(renderCiReport(run, verdict, comparison));
+            io.stdout.write(renderCiReport(run, verdict, comparison, { conclusion: checkConclusionOf(verdict.verdict, gate) }));
         });
     });
     reports
@@ -4588,11 +4888,11 @@ async function latestRunByVariant(store, experiment, lockedBy) {
 function renderVerdictLines(verdict, width = 80) {
     if (verdict === undefined)
         return ["Verdict: none (no gate was evaluated)"];
-    const word = VERDICT_WORDS[verdict.verdict];
+    const word = verdict_words_VERDICT_WORDS[verdict.verdict];
     const lines = verdict.verdict === "inconclusive" || verdict.verdict === "not_comparable"
         ? [
             `Verdict: ${word} (no verdict, not a pass)`,
-            ...wrapText(`${capitalized(NO_VERDICT_MEANING[verdict.verdict])}. To get a verdict:`, width, "  "),
+            ...wrapText(`${capitalized(verdict_words_NO_VERDICT_MEANING[verdict.verdict])}. To get a verdict:`, width, "  "),
         ]
         : [`Verdict: ${word}`];
     // Wrapped, never cut: a reason is the one sentence that says why a run failed.
@@ -4711,7 +5011,7 @@ function summaryLines(summary, thresholds) {
     const lines = [
         `${(0,stats/* formatCount */.B4)(summary.total)} items: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
             `${(0,stats/* formatCount */.B4)(summary.failed)} failed, ${(0,stats/* formatCount */.B4)(summary.errored)} errored`,
-        `pass rate ${summaryPassRate(summary, thresholds)}`,
+        `pass rate ${pass_rate_headline_summaryPassRate(summary, thresholds)}`,
         ...(summary.flaky !== undefined
             ? [`flaky       ${plural(summary.flaky, "item")} whose repeats both passed and failed`]
             : []),
@@ -10952,6 +11252,54 @@ function refusingCallingScorers(refs, at) {
     return refs;
 }
 
+;// CONCATENATED MODULE: ./src/core/repeats/repeat-attempt.ts
+
+/**
+ * The id of a score of one attempt: `evalgate scores evidence <id>` finds each attempt's score
+ * apart from the item's aggregated score (which keeps `scoreId(runId, itemId, scorer)`).
+ */
+function attemptScoreId(runId, itemId, repeat, scorer) {
+    return scoreId(runId, `${itemId}#${repeat}`, scorer);
+}
+/**
+ * What one call of the target left on a run item or an attempt: its output, latency, calls,
+ * tool calls, usage, cost, and its error (a failed call, or an answer no scorer applies to).
+ */
+function callFields(result, scored) {
+    const error = result.error ?? scored.error;
+    return {
+        ...(result.output !== undefined ? { output: result.output } : {}),
+        latency_ms: result.latency_ms,
+        attempts: result.attempts,
+        ...(result.tool_calls ? { tool_calls: result.tool_calls } : {}),
+        ...(result.usage ? { usage: result.usage } : {}),
+        ...(result.cost !== undefined ? { cost: result.cost } : {}),
+        ...(error !== undefined ? { error } : {}),
+    };
+}
+/** One call of the target (after its retries) and its scores, as attempt `repeat` (0-based) of the item. */
+function toRepeatAttempt(ids, result, scored, finishedAt) {
+    return {
+        repeat: ids.repeat,
+        status: scored.status,
+        ...callFields(result, scored),
+        scores: scored.scores.map((score) => ({ ...score, id: attemptScoreId(ids.runId, ids.itemId, ids.repeat, score.scorer) })),
+        finished_at: finishedAt.toISOString(),
+    };
+}
+/** The attempts' score ids under another run's id: a shard's item copied into the merged run. */
+function withAttemptScoreIds(item, runId) {
+    if (item.repeats === undefined)
+        return item;
+    return {
+        ...item,
+        repeats: item.repeats.map((attempt) => ({
+            ...attempt,
+            scores: attempt.scores.map((score) => ({ ...score, id: attemptScoreId(runId, item.item_id, attempt.repeat, score.scorer) })),
+        })),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/selection/parse-rows-spec.ts
 
 /** `--rows 0,3-5,9`: zero-based row indexes and inclusive ranges over the dataset's order. */
@@ -11702,45 +12050,6 @@ function mean(values) {
     return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-;// CONCATENATED MODULE: ./src/core/repeats/repeat-attempt.ts
-
-/**
- * The id of a score of one attempt: `evalgate scores evidence <id>` finds each attempt's score
- * apart from the item's aggregated score (which keeps `scoreId(runId, itemId, scorer)`).
- */
-function attemptScoreId(runId, itemId, repeat, scorer) {
-    return scoreId(runId, `${itemId}#${repeat}`, scorer);
-}
-/** One call of the target (after its retries) and its scores, as attempt `repeat` (0-based) of the item. */
-function toRepeatAttempt(ids, result, scored, finishedAt) {
-    const error = result.error ?? scored.error;
-    return {
-        repeat: ids.repeat,
-        status: scored.status,
-        ...(result.output !== undefined ? { output: result.output } : {}),
-        latency_ms: result.latency_ms,
-        attempts: result.attempts,
-        ...(result.tool_calls ? { tool_calls: result.tool_calls } : {}),
-        ...(result.usage ? { usage: result.usage } : {}),
-        ...(result.cost !== undefined ? { cost: result.cost } : {}),
-        ...(error !== undefined ? { error } : {}),
-        scores: scored.scores.map((score) => ({ ...score, id: attemptScoreId(ids.runId, ids.itemId, ids.repeat, score.scorer) })),
-        finished_at: finishedAt.toISOString(),
-    };
-}
-/** The attempts' score ids under another run's id: a shard's item copied into the merged run. */
-function withAttemptScoreIds(item, runId) {
-    if (item.repeats === undefined)
-        return item;
-    return {
-        ...item,
-        repeats: item.repeats.map((attempt) => ({
-            ...attempt,
-            scores: attempt.scores.map((score) => ({ ...score, id: attemptScoreId(runId, item.item_id, attempt.repeat, score.scorer) })),
-        })),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/engine/repeated-items.ts
 
 
@@ -11807,6 +12116,7 @@ class RepeatedItems {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run-experiment.ts
+
 
 
 
@@ -11976,14 +12286,7 @@ function toRunItem(runId, item, result, scored, finishedAt) {
         input: item.input,
         ...(item.expected !== undefined ? { expected: item.expected } : {}),
         ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
-        ...(result.output !== undefined ? { output: result.output } : {}),
-        latency_ms: result.latency_ms,
-        attempts: result.attempts,
-        ...(result.tool_calls ? { tool_calls: result.tool_calls } : {}),
-        ...(result.usage ? { usage: result.usage } : {}),
-        ...(result.cost !== undefined ? { cost: result.cost } : {}),
-        // A failed call, or an answer no scorer applies to.
-        ...((result.error ?? scored.error) !== undefined ? { error: result.error ?? scored.error } : {}),
+        ...callFields(result, scored),
         scores: scored.scores,
         finished_at: finishedAt.toISOString(),
     };
@@ -13264,7 +13567,7 @@ function renderComparison(comparison, verdict, options = {}) {
         `  dataset     ${versions(comparison.baseline.dataset_version, comparison.candidate.dataset_version)}`,
         ...(options.overrideChanges ?? []).map((change, index) => `  ${index === 0 ? "overrides " : "          "}  ${excerpt(change, render_comparison_WIDTH - 14)}`),
         "",
-        ...wrapText(passRateHeadline(comparison, against.against), render_comparison_WIDTH, "", "  "),
+        ...wrapText(pass_rate_headline_passRateHeadline(comparison, against.against), render_comparison_WIDTH, "", "  "),
         flipCounts(comparison),
         ...(comparison.dataset_note !== undefined ? ["", ...wrapText(`Note: ${comparison.dataset_note}`, render_comparison_WIDTH)] : []),
         ...paragraph([
@@ -13323,9 +13626,9 @@ function scorerLines(comparison, against) {
     const rows = scorers.map((scorer) => [
         scorer.scorer,
         `${side(scorer.baseline?.mean, stats/* formatScore */.y)} → ${side(scorer.candidate?.mean, stats/* formatScore */.y)}`,
-        scorer.statistic === null ? "—" : deltaWithInterval(scorer.statistic),
-        scorerPValue(scorer.statistic, statistics.alpha),
-        scorerVerdictText(scorer),
+        scorer.statistic === null ? "—" : scorer_statistic_text_deltaWithInterval(scorer.statistic),
+        scorer_statistic_text_scorerPValue(scorer.statistic, statistics.alpha),
+        scorer_statistic_text_scorerVerdictText(scorer),
         `${side(scorer.baseline?.pass_rate, percent)} → ${side(scorer.candidate?.pass_rate, percent)}`,
     ]);
     const header = ["scorer", "mean", "Δ mean [95% CI]", "p", "verdict", "pass rate"];
@@ -13434,7 +13737,7 @@ function renderRunsSideBySide(comparison, options = {}) {
             ? ["", ...wrapText(`Note: the runs cover different dataset versions (${[...versions].join(", ")}): compare with care.`, width)]
             : []),
         "",
-        summaryTable(runs, width),
+        summaryTable(runs, width, options.thresholds ?? []),
         "",
         ...differingLines(comparison, width, options.maxItemsShown ?? 20),
     ];
@@ -13450,13 +13753,13 @@ function legendText(run, withExperiment) {
     ];
     return parts.join(" · ");
 }
-function summaryTable(runs, width) {
+function summaryTable(runs, width, thresholds) {
     const summaries = runs.map((run) => run.summary);
     const scorers = [...new Set(summaries.flatMap((summary) => summary.scorers.map((scorer) => scorer.scorer)))];
     const anyOf = (value) => summaries.some((summary) => value(summary) !== 0);
     const rows = [
         ["items", ...summaries.map((summary) => (0,stats/* formatCount */.B4)(summary.total))],
-        ["pass rate", ...summaries.map((summary) => summaryPassRate(summary))],
+        ["pass rate", ...summaries.map((summary) => pass_rate_headline_summaryPassRate(summary, thresholds))],
         ...scorers.map((name) => [
             `${name} mean`,
             ...summaries.map((summary) => {
@@ -13549,6 +13852,7 @@ async function storedOverrideChanges(store, baseline, candidate) {
 
 
 
+
 /** A side-by-side view holds the baseline and up to three more runs (the seed tool's 2–4). */
 const MAX_RUNS = 4;
 /**
@@ -13602,17 +13906,18 @@ async function compareSideBySide(store, io, baseline, candidates, format, thresh
         verdicts.push({ run_id: candidate.id, verdict: (await judgeStoredRun(store, candidate, compared, threshold)).verdict });
     }
     const version = await store.getExperimentVersion(baseline.experiment, baseline.experiment_version);
-    const { cluster } = storedGateOf(baseline.id, baseline.experiment_version, version?.definition);
+    const { cluster, gate } = storedGateOf(baseline.id, baseline.experiment_version, version?.definition);
     const runs = [baseline, ...candidates];
     const comparison = await compareManyRuns(runs.map((run) => ({ run, items: store.runItems(run.id) })), cluster !== undefined ? { cluster } : {});
+    const thresholds = [gate.passed_threshold, ...verdicts.flatMap(({ verdict }) => (0,core_gate/* passRateThresholds */.IM)(verdict))];
     if (format === "table")
-        io.stdout.write(sideBySideText(comparison, verdicts, terminalWidth(io)));
+        io.stdout.write(sideBySideText(comparison, verdicts, terminalWidth(io), thresholds));
     else
         io.stdout.write(JSON.stringify({ comparison, verdicts }, null, format === "json" ? 2 : undefined) + "\n");
     return verdicts.reduce((worst, { verdict }) => (0,exit_codes/* worseExit */.zY)(worst, (0,exit_codes/* exitCodeFor */.Rr)(verdict)), exit_codes/* EXIT */.dc.pass);
 }
-function sideBySideText(comparison, verdicts, width) {
-    const lines = [renderRunsSideBySide(comparison, { width }), ""];
+function sideBySideText(comparison, verdicts, width, thresholds) {
+    const lines = [renderRunsSideBySide(comparison, { width, thresholds }), ""];
     for (const { run_id: runId, verdict } of verdicts) {
         lines.push(`Against the baseline, ${runId}:`, ...renderVerdictLines(verdict, width), "");
     }
@@ -13663,15 +13968,19 @@ const RUN_TABLE_FIT = {
     giveWay: ["label", "experiment", "age", "items", "status", "pass rate"],
     align: { "pass rate": "right", items: "right" },
 };
-/** `liveOwner`: the run's live lease (engine/run-lease.ts); a `running` run without one is listed as interrupted. */
-function runTableRow(run, liveOwner, now) {
+/**
+ * `liveOwner`: the run's live lease (engine/run-lease.ts); a `running` run without one is listed
+ * as interrupted. `thresholds` (fractions): what its pass rate was judged against, so it is never
+ * shown rounded onto one (1,799 of 2,000 against 90 % reads 89.95 %).
+ */
+function runTableRow(run, liveOwner, now, thresholds = []) {
     const stored = run.summary?.total;
     return {
         id: run.id,
         experiment: run.experiment,
         label: run.label ?? "",
         status: statusText(run, liveOwner),
-        "pass rate": run.summary ? (0,stats/* formatPercent */.l9)(run.summary.pass_rate) : "",
+        "pass rate": run.summary ? (0,stats/* formatPercent */.l9)(run.summary.pass_rate, { against: thresholds }) : "",
         // A run that stopped early shows how far it got: "12/50".
         items: stored !== undefined && stored !== run.item_count
             ? `${(0,stats/* formatCount */.B4)(stored)}/${(0,stats/* formatCount */.B4)(run.item_count)}`
@@ -13724,11 +14033,12 @@ function registerRunsCommands(program, io, setExit) {
         const limit = parsePositiveInt("--limit", flags.limit);
         const listed = await withStore(command, async (store) => {
             const runs = await store.listRuns({ limit, ...(experiment ? { experiment } : {}) });
-            return Promise.all(runs.map(async (run) => ({ run, liveOwner: await liveOwnerOf(store, run) })));
+            const thresholds = passedThresholds(store);
+            return Promise.all(runs.map(async (run) => ({ run, liveOwner: await liveOwnerOf(store, run), thresholds: await thresholds(run) })));
         });
         if (format === "table") {
             const now = Date.now();
-            const rows = listed.map(({ run, liveOwner }) => runTableRow(run, liveOwner, now));
+            const rows = listed.map(({ run, liveOwner, thresholds }) => runTableRow(run, liveOwner, now, thresholds));
             io.stdout.write(formatListing(rows, RUN_TABLE_COLUMNS, format, { ...RUN_TABLE_FIT, width: terminalWidth(io) }));
         }
         else {
@@ -13763,6 +14073,29 @@ function registerRunsCommands(program, io, setExit) {
         });
     });
     registerRunsCompareCommand(runs, io, setExit);
+}
+/**
+ * The pass-rate threshold each run was judged against (its stored gate's), read once per
+ * experiment version, so a listed rate never rounds onto it; none when the gate cannot be read.
+ */
+function passedThresholds(store) {
+    const byVersion = new Map();
+    return (run) => {
+        const key = JSON.stringify([run.experiment, run.experiment_version]);
+        let thresholds = byVersion.get(key);
+        if (thresholds === undefined) {
+            thresholds = store.getExperimentVersion(run.experiment, run.experiment_version).then((version) => {
+                try {
+                    return [storedGateOf(run.id, run.experiment_version, version?.definition).gate.passed_threshold];
+                }
+                catch {
+                    return [];
+                }
+            });
+            byVersion.set(key, thresholds);
+        }
+        return thresholds;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/scores.ts
@@ -14116,51 +14449,95 @@ var stats = __webpack_require__(38796);
 ;// CONCATENATED MODULE: ./src/core/gate-budgets.ts
 
 /**
- * The budgets against the baseline, over the shared items: `max_cost_ratio` (the target's cost),
- * `max_latency_p95_ratio` (p95 latency of items that answered), `max_tokens_ratio` (total tokens).
- * A budget neither run measured (no cost reported anywhere) cannot pass unseen: `inconclusive`.
- * A baseline of 0 with a candidate above 0 is an unbounded ratio, so it fails any budget.
+ * The budgets against the baseline (`max_cost_ratio`, `max_latency_p95_ratio`,
+ * `max_tokens_ratio`): the candidate's cost, p95 latency or total tokens over the baseline's, on
+ * the shared items both answered. A value a side did not report is unknown, never 0:
+ * - the ratio over the items both sides measured above the limit → `fail` (a fact);
+ * - the candidate leaving unreported what the baseline measured → `fail` (its own problem:
+ *   dropping the usage from the answers must not pass a cost budget);
+ * - the baseline leaving unreported what the candidate measured → `not_comparable`;
+ * - neither measuring it at all → `inconclusive` (the budget cannot be checked here).
+ * A baseline of 0 under a candidate above 0 is an unbounded ratio, which fails any budget.
  */
 function budgetChecks(gate, comparison) {
     const budgets = {
-        max_cost_ratio: () => ({ name: "cost_ratio", key: "max_cost_ratio", what: "cost", ...comparison.cost, format: stats/* formatCost */.BD }),
+        max_cost_ratio: () => ({ name: "cost_ratio", key: "max_cost_ratio", what: "cost", measured: comparison.measured.cost, format: stats/* formatCost */.BD }),
+        // Latency is measured for every item that answered: the p95 of each side stands for its items.
         max_latency_p95_ratio: () => ({
             name: "latency_p95_ratio",
             key: "max_latency_p95_ratio",
             what: "p95 latency",
-            ...comparison.latency_ms.p95,
+            measured: latencyMeasured(comparison),
             format: stats/* formatMs */._V,
         }),
-        max_tokens_ratio: () => ({ name: "tokens_ratio", key: "max_tokens_ratio", what: "tokens", ...comparison.tokens.total, format: stats/* formatCount */.B4 }),
+        max_tokens_ratio: () => ({ name: "tokens_ratio", key: "max_tokens_ratio", what: "tokens", measured: comparison.measured.tokens, format: stats/* formatCount */.B4 }),
     };
     return Object.keys(budgets).flatMap((key) => {
         const limit = gate[key];
         return limit === undefined ? [] : [budgetCheck(budgets[key](), limit)];
     });
 }
+function latencyMeasured(comparison) {
+    const { baseline, candidate } = comparison.latency_ms.p95;
+    return {
+        pairs: baseline > 0 && candidate > 0 ? comparison.items.shared : 0,
+        baseline,
+        candidate,
+        only_baseline: baseline > 0 && candidate === 0 ? 1 : 0,
+        only_candidate: baseline === 0 && candidate > 0 ? 1 : 0,
+    };
+}
 function budgetCheck(budget, limit) {
-    const description = `${budget.what} at most ${(0,stats/* formatRatio */.B0)(limit)} the baseline's`;
-    if (budget.baseline === 0 && budget.candidate === 0) {
+    const { measured, key, what } = budget;
+    const check = { name: budget.name, limit, description: `${what} at most ${(0,stats/* formatRatio */.B0)(limit)} the baseline's` };
+    const ratio = measured.baseline === 0 ? (measured.candidate === 0 ? 1 : Number.POSITIVE_INFINITY) : measured.candidate / measured.baseline;
+    const over = ratio > limit * (1 + 1e-12);
+    if (measured.pairs > 0 && over) {
         return {
-            name: budget.name,
+            ...check,
             passed: false,
-            actual: 0,
-            limit,
-            description,
-            outcome: "inconclusive",
-            reason: `${budget.key} is set, but neither run reports ${budget.what}: make the target report it, or remove ${budget.key}`,
+            actual: ratio,
+            reason: `${what} ${budget.format(measured.candidate)} is ${(0,stats/* formatRatio */.B0)(ratio, [limit])} the baseline's ` +
+                `${budget.format(measured.baseline)}${partly(measured)}, above ${key} ${limit}`,
         };
     }
-    const ratio = budget.baseline === 0 ? Number.POSITIVE_INFINITY : budget.candidate / budget.baseline;
-    return {
-        name: budget.name,
-        passed: ratio <= limit * (1 + 1e-12),
-        actual: ratio,
-        limit,
-        description,
-        reason: `${budget.what} ${budget.format(budget.candidate)} is ${(0,stats/* formatRatio */.B0)(ratio, [limit])} the baseline's ` +
-            `${budget.format(budget.baseline)}, above ${budget.key} ${limit}`,
-    };
+    if (measured.only_baseline > 0) {
+        return {
+            ...check,
+            passed: false,
+            actual: null,
+            reason: `the candidate does not report ${what} on ${(0,stats/* formatCount */.B4)(measured.only_baseline)} ${items(measured.only_baseline)} the baseline measured, ` +
+                `so ${key} cannot be checked; make the candidate report ${what} again`,
+        };
+    }
+    if (measured.only_candidate > 0) {
+        return {
+            ...check,
+            passed: false,
+            actual: null,
+            outcome: "not_comparable",
+            reason: `the baseline does not report ${what} on ${(0,stats/* formatCount */.B4)(measured.only_candidate)} ${items(measured.only_candidate)} the candidate measured, ` +
+                `so ${key} cannot be checked; refresh the baseline`,
+        };
+    }
+    if (measured.pairs === 0) {
+        return {
+            ...check,
+            passed: false,
+            actual: null,
+            outcome: "inconclusive",
+            reason: `${key} is set, but neither run reports ${what}: make the target report it, or remove ${key}`,
+        };
+    }
+    return { ...check, passed: true, actual: ratio, reason: "" };
+}
+/** " (over the 40 items both measured)" when fewer than all pairs were measured; else nothing. */
+function partly(measured) {
+    const unmeasured = measured.only_baseline + measured.only_candidate;
+    return unmeasured === 0 ? "" : ` (over the ${(0,stats/* formatCount */.B4)(measured.pairs)} ${items(measured.pairs)} both runs measured)`;
+}
+function items(count) {
+    return count === 1 ? "item" : "items";
 }
 
 // EXTERNAL MODULE: ./src/core/gate-comparison.ts
@@ -14181,6 +14558,7 @@ const GateCheckSchema = schemas/* object */.Ikc({
         "error_rate",
         "pass_rate",
         "baseline_comparable",
+        "candidate_comparable",
         "min_items",
         "regressions",
         "significant_regression",
@@ -14191,7 +14569,8 @@ const GateCheckSchema = schemas/* object */.Ikc({
         "tokens_ratio",
     ]),
     passed: schemas/* boolean */.zMY(),
-    actual: schemas/* number */.aig(),
+    /** The measured value; null when it could not be measured (a budget a run did not report). */
+    actual: schemas/* number */.aig().nullable(),
     limit: schemas/* number */.aig(),
     /** What the check demands, in words: "pass rate ≥ 90.0%". */
     description: schemas/* string */.YjP(),
@@ -14266,6 +14645,16 @@ function decideVerdict(subject) {
     });
     if (comparison === undefined)
         return verdictOf(checks);
+    for (const problem of subject.candidateProblems ?? []) {
+        checks.push({
+            name: "candidate_comparable",
+            passed: false,
+            actual: null,
+            limit: 0,
+            description: "the candidate can be compared by the gate's rules",
+            reason: problem,
+        });
+    }
     const problems = subject.baselineProblems ?? [];
     if (problems.length > 0) {
         checks.push({

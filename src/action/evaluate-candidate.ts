@@ -6,7 +6,7 @@ import type { ExperimentConfig } from "../core/config/schema.js";
 import { decideVerdict } from "../core/gate.js";
 import type { PrCommentInput, VerdictLabel } from "../core/report/pr-report-input.js";
 import { renderJobSummary } from "../core/report/render-job-summary.js";
-import { findMergeBase } from "../github/find-merge-base.js";
+import { compareCommitRange, findMergeBase } from "../github/find-merge-base.js";
 import { finishCheck, startCheck, type CheckHandle } from "../github/publish-check.js";
 import { githubMessageOf, isRefused, messageOf } from "../github/request-status.js";
 import type { ActionContext, ExperimentResult } from "./action-context.js";
@@ -19,7 +19,6 @@ import { mergeCandidateShards } from "./merge-candidate-shards.js";
 import type { Run } from "../core/model/run.js";
 import { baselineProblems } from "../core/baseline-fitness.js";
 import { checkConclusionOf } from "../core/check-conclusion.js";
-import { commitsAhead } from "../github/count-commits.js";
 
 export interface CandidateJob {
   name: string;
@@ -75,7 +74,7 @@ export async function evaluateCandidate(context: ActionContext, job: CandidateJo
     throw error;
   }
   const { outcome, report, jobSummary, reportFile } = evaluated;
-  const conclusion = checkConclusionOf(report.verdictLabel, job.experiment.gate);
+  const conclusion = report.conclusion ?? checkConclusionOf(report.verdictLabel, job.experiment.gate);
   const published: PublicationResult =
     job.readOnly || opened.refused
       ? { unpublished: [] }
@@ -180,6 +179,7 @@ async function buildReport(context: ActionContext, job: CandidateJob, outcome: L
     experiment: job.name,
     verdict,
     verdictLabel,
+    conclusion: checkConclusionOf(verdictLabel, job.experiment.gate),
     candidate: outcome.run,
     ...(comparison ? { comparison } : {}),
     ...(chosen && comparison ? { baselineNote: chosen.note } : {}),
@@ -232,5 +232,6 @@ async function compareWithBaseline(
 async function baselineAge(context: ActionContext, chosen: ChosenBaseline, mergeBase: string | undefined): Promise<number | undefined> {
   if (chosen.atMergeBase) return 0;
   if (chosen.commit === undefined || mergeBase === undefined) return undefined;
-  return commitsAhead(context.octokit, { owner: context.owner, repo: context.repo, base: chosen.commit, head: mergeBase });
+  const range = await compareCommitRange(context.octokit, { owner: context.owner, repo: context.repo, base: chosen.commit, head: mergeBase });
+  return range?.aheadBy;
 }

@@ -7,10 +7,11 @@ import { storedGateOf } from "../core/stored-gate.js";
 import { commitsBetween } from "../engine/git-info.js";
 import type { RunStore } from "../store/run-store.js";
 
-/** A comparison of two stored runs and why its baseline cannot serve (empty when it can). */
+/** A comparison of two stored runs, why its baseline cannot serve, and why the candidate cannot be held to the gate (empty when all is well). */
 export interface StoredComparison {
   comparison: Comparison;
   baselineProblems: string[];
+  candidateProblems: string[];
 }
 
 /**
@@ -63,19 +64,38 @@ export async function compareStoredRuns(
     candidateDefinition: candidateVersion?.definition,
     gate: rules.gate,
     maxErrorRate: rules.maxErrorRate,
-    ...(age !== undefined ? { baselineAgeCommits: age } : {}),
+    ...(age !== undefined && "commits" in age ? { baselineAgeCommits: age.commits } : {}),
   });
   if (shared === 0 && onlyBaseline.count === 0) problems.push("it holds no item");
-  if (rules.gate.baseline_max_age !== undefined && age === undefined) {
-    problems.push(
-      "its age in commits cannot be told (both runs need a git commit known to the repository here), " +
-        "and the gate sets baseline_max_age",
-    );
-  }
-  return { comparison, baselineProblems: [...new Set(problems)] };
+  if (age !== undefined && "problem" in age && age.side === "baseline") problems.push(age.problem);
+  const candidateProblems = age !== undefined && "problem" in age && age.side === "candidate" ? [age.problem] : [];
+  return { comparison, baselineProblems: [...new Set(problems)], candidateProblems };
 }
 
-async function baselineAge(gitDir: string, baseline: Run, candidate: Run): Promise<number | undefined> {
-  if (baseline.git_commit === undefined || candidate.git_commit === undefined) return undefined;
-  return commitsBetween(gitDir, baseline.git_commit, candidate.git_commit);
+type BaselineAge = { commits: number } | { side: "baseline" | "candidate"; problem: string };
+
+/**
+ * Commits from the baseline's commit to the candidate's, as git in `gitDir` counts them; else
+ * why not, and whose problem it is (a candidate without a commit is the candidate's).
+ */
+async function baselineAge(gitDir: string, baseline: Run, candidate: Run): Promise<BaselineAge> {
+  if (candidate.git_commit === undefined) {
+    return {
+      side: "candidate",
+      problem:
+        `the candidate run ${candidate.id} records no git commit, so the baseline's age cannot be checked against ` +
+        "baseline_max_age; run it inside the repository",
+    };
+  }
+  if (baseline.git_commit === undefined) {
+    return { side: "baseline", problem: "it records no git commit, so its age in commits cannot be told (the gate sets baseline_max_age)" };
+  }
+  const commits = await commitsBetween(gitDir, baseline.git_commit, candidate.git_commit);
+  if (commits !== undefined) return { commits };
+  return {
+    side: "baseline",
+    problem:
+      `its age in commits cannot be told: git here knows no history from its commit ${baseline.git_commit.slice(0, 12)} ` +
+      `to the candidate's ${candidate.git_commit.slice(0, 12)} (the gate sets baseline_max_age)`,
+  };
 }

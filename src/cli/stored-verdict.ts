@@ -1,3 +1,4 @@
+import type { GateConfig } from "../core/config/schema.js";
 import { decideVerdict, type GateVerdict } from "../core/gate.js";
 import type { Run, RunSummary } from "../core/model/run.js";
 import { storedGateOf } from "../core/stored-gate.js";
@@ -9,6 +10,8 @@ export interface StoredVerdict {
   verdict: GateVerdict;
   /** The run's summary: stored when it ended, else summed from the items it stored. */
   summary: RunSummary;
+  /** The gate it was judged by (the one stored with its experiment version). */
+  gate: GateConfig;
 }
 
 /**
@@ -31,8 +34,10 @@ export async function judgeStoredRun(
     status: run.status,
     itemCount: run.item_count,
     summary,
-    ...(compared ? { comparison: compared.comparison, baselineProblems: compared.baselineProblems } : {}),
+    ...(compared
+      ? { comparison: compared.comparison, baselineProblems: compared.baselineProblems, candidateProblems: compared.candidateProblems }
+      : {}),
     ...(thresholdOverride !== undefined ? { thresholdOverride } : {}),
   });
-  return { verdict, summary };
+  return { verdict, summary, gate };
 }

@@ -28,7 +28,8 @@ export function baselineProblems(input: BaselineFitnessInput): string[] {
   const { baseline, candidate, gate } = input;
   const problems: string[] = [];
   if (!isCompleteRun(baseline)) {
-    problems.push(`it is not complete (${baseline.status}); resume it or store a complete baseline`);
+    const status = baseline.status === "running" ? "still running, or its process was interrupted" : baseline.status;
+    problems.push(`it is not complete (${status}); resume it or store a complete baseline`);
   }
   const summary = baseline.summary;
   if (summary !== undefined && summary.total === 0) problems.push("it holds no item");
@@ -41,7 +42,7 @@ export function baselineProblems(input: BaselineFitnessInput): string[] {
   if (baseline.experiment_version !== candidate.experiment_version && !judgesAlike(input.baselineDefinition, input.candidateDefinition)) {
     problems.push(
       `it was judged by another experiment version (${baseline.experiment_version}, the candidate's is ` +
-        `${candidate.experiment_version}) with other scorers or another pass rule; refresh the baseline with this configuration`,
+        `${candidate.experiment_version}) with other scorers, another pass rule or another repeat count; refresh the baseline with this configuration`,
     );
   }
   const age = input.baselineAgeCommits;

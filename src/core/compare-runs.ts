@@ -5,6 +5,7 @@ import type {
   FlippedItem,
   FlippedList,
   IdList,
+  MeasuredSum,
   MetricDelta,
   ScorerComparison,
   ScorerSide,
@@ -71,6 +72,8 @@ export async function compareRuns(
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const cluster = options.cluster !== undefined ? { cluster: options.cluster } : {};
   const paired = createPairedComparison({ alpha, ...cluster });
+  const measuredCost = createMeasuredSum((item) => item.cost);
+  const measuredTokens = createMeasuredSum(totalTokens);
   const baselineShared = createRunSummaryAccumulator(cluster);
   const candidateShared = createRunSummaryAccumulator(cluster);
   let shared = 0;
@@ -93,6 +96,10 @@ export async function compareRuns(
         baselineShared.add(left);
         candidateShared.add(right);
         paired.add(left, right);
+        if (left.status !== "error" && right.status !== "error") {
+          measuredCost.add(left, right);
+          measuredTokens.add(left, right);
+        }
         const flakyItem = isFlaky(left) || isFlaky(right);
         if (flakyItem) flakyItems.add(right.item_id);
         const kind = flipKind(left, right);
@@ -137,7 +144,34 @@ export async function compareRuns(
     },
     tokens: tokenDeltas(baselineSummary, candidateSummary),
     cost: delta(baselineSummary.cost, candidateSummary.cost),
+    measured: { cost: measuredCost.sum(), tokens: measuredTokens.sum() },
     shared_summaries: { baseline: baselineSummary, candidate: candidateSummary },
+  };
+}
+
+/** A run item's total tokens as the target reported them; undefined when it reported no usage. */
+function totalTokens(item: RunItem): number | undefined {
+  const usage = item.usage;
+  if (usage === undefined) return undefined;
+  if (usage.total_tokens !== undefined) return usage.total_tokens;
+  if (usage.input_tokens === undefined && usage.output_tokens === undefined) return undefined;
+  return (usage.input_tokens ?? 0) + (usage.output_tokens ?? 0);
+}
+
+function createMeasuredSum(read: (item: RunItem) => number | undefined): { add(baseline: RunItem, candidate: RunItem): void; sum(): MeasuredSum } {
+  const sum: MeasuredSum = { pairs: 0, baseline: 0, candidate: 0, only_baseline: 0, only_candidate: 0 };
+  return {
+    add(baseline, candidate) {
+      const before = read(baseline);
+      const after = read(candidate);
+      if (before !== undefined && after !== undefined) {
+        sum.pairs += 1;
+        sum.baseline += before;
+        sum.candidate += after;
+      } else if (before !== undefined) sum.only_baseline += 1;
+      else if (after !== undefined) sum.only_candidate += 1;
+    },
+    sum: () => ({ ...sum }),
   };
 }
 

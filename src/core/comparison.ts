@@ -123,6 +123,21 @@ export const MetricDeltaSchema = z.object({
 export type MetricDelta = z.infer<typeof MetricDeltaSchema>;
 
 /**
+ * A metric (cost, tokens) over the shared items that answered on both sides: summed over the pairs
+ * where both report it, with the pairs where only one side does. What a budget is judged on
+ * (core/gate-budgets.ts): a value one side did not report is unknown, never 0.
+ */
+export const MeasuredSumSchema = z.object({
+  /** Pairs where both sides report the metric: `baseline` and `candidate` sum over these. */
+  pairs: z.number().int().nonnegative(),
+  baseline: z.number(),
+  candidate: z.number(),
+  only_baseline: z.number().int().nonnegative(),
+  only_candidate: z.number().int().nonnegative(),
+});
+export type MeasuredSum = z.infer<typeof MeasuredSumSchema>;
+
+/**
  * A candidate run against a baseline run. Every metric is over the items both runs share, so
  * a dataset that gained or lost items does not move the numbers by itself.
  */
@@ -166,6 +181,8 @@ export const ComparisonSchema = z.object({
   latency_ms: z.object({ p50: MetricDeltaSchema, p95: MetricDeltaSchema, mean: MetricDeltaSchema }),
   tokens: z.object({ input: MetricDeltaSchema, output: MetricDeltaSchema, total: MetricDeltaSchema }),
   cost: MetricDeltaSchema,
+  /** Cost and total tokens over the pairs both sides report them for: what budgets read. */
+  measured: z.object({ cost: MeasuredSumSchema, tokens: MeasuredSumSchema }),
   /** Both runs summarized over the shared items only. */
   shared_summaries: z.object({ baseline: RunSummarySchema, candidate: RunSummarySchema }),
 });

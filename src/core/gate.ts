@@ -19,6 +19,7 @@ export const GateCheckSchema = z.object({
     "error_rate",
     "pass_rate",
     "baseline_comparable",
+    "candidate_comparable",
     "min_items",
     "regressions",
     "significant_regression",
@@ -29,7 +30,8 @@ export const GateCheckSchema = z.object({
     "tokens_ratio",
   ]),
   passed: z.boolean(),
-  actual: z.number(),
+  /** The measured value; null when it could not be measured (a budget a run did not report). */
+  actual: z.number().nullable(),
   limit: z.number(),
   /** What the check demands, in words: "pass rate ≥ 90.0%". */
   description: z.string(),
@@ -70,12 +72,21 @@ export interface VerdictSubject {
    * items, its errors above max_error_rate, not complete, too old. Non-empty → `not_comparable`.
    */
   baselineProblems?: readonly string[];
+  /**
+   * Why the candidate cannot be held against the baseline by the gate's rules (no git commit to
+   * count `baseline_max_age` from): the candidate's problem, so each one fails it.
+   */
+  candidateProblems?: readonly string[];
   /** Replaces gate.passed_threshold; a fraction 0..1 (the CLI turns `--threshold 90` into 0.9). */
   thresholdOverride?: number;
 }
 
 /** A run judged alone, as the engine stores it: without a baseline the verdict is pass or fail. */
-export type RunVerdictSubject = Omit<VerdictSubject, "comparison" | "baselineProblems"> & { comparison?: undefined; baselineProblems?: undefined };
+export type RunVerdictSubject = Omit<VerdictSubject, "comparison" | "baselineProblems" | "candidateProblems"> & {
+  comparison?: undefined;
+  baselineProblems?: undefined;
+  candidateProblems?: undefined;
+};
 export type RunGateVerdict = GateVerdict & { verdict: "pass" | "fail" };
 
 // 27/30 is 0.9 exactly on paper but not always in binary floating point (off by ~1e-16); the
@@ -156,6 +167,16 @@ export function decideVerdict(subject: VerdictSubject): GateVerdict {
   });
 
   if (comparison === undefined) return verdictOf(checks);
+  for (const problem of subject.candidateProblems ?? []) {
+    checks.push({
+      name: "candidate_comparable",
+      passed: false,
+      actual: null,
+      limit: 0,
+      description: "the candidate can be compared by the gate's rules",
+      reason: problem,
+    });
+  }
   const problems = subject.baselineProblems ?? [];
   if (problems.length > 0) {
     checks.push({

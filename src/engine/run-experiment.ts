@@ -1,3 +1,4 @@
+import { callFields } from "../core/repeats/repeat-attempt.js";
 import { decideVerdict, exceedsErrorBudget, type GateVerdict, type RunVerdictSubject } from "../core/gate.js";
 import { runItemId } from "../core/model/ids.js";
 import type { Item } from "../core/model/item.js";
@@ -222,14 +223,7 @@ function toRunItem(
     input: item.input,
     ...(item.expected !== undefined ? { expected: item.expected } : {}),
     ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
-    ...(result.output !== undefined ? { output: result.output } : {}),
-    latency_ms: result.latency_ms,
-    attempts: result.attempts,
-    ...(result.tool_calls ? { tool_calls: result.tool_calls } : {}),
-    ...(result.usage ? { usage: result.usage } : {}),
-    ...(result.cost !== undefined ? { cost: result.cost } : {}),
-    // A failed call, or an answer no scorer applies to.
-    ...((result.error ?? scored.error) !== undefined ? { error: result.error ?? scored.error } : {}),
+    ...callFields(result, scored),
     scores: scored.scores,
     finished_at: finishedAt.toISOString(),
   };

@@ -1,7 +1,7 @@
 import type { GitHubClient } from "./github-client.js";
 import { isNotFound } from "./request-status.js";
 
-export interface FindMergeBaseInput {
+export interface CommitRangeInput {
   owner: string;
   repo: string;
   /** A branch, tag or sha. */
@@ -9,19 +9,34 @@ export interface FindMergeBaseInput {
   head: string;
 }
 
-/** The merge base of two commits (where the baseline lives), or undefined when they share no history or one is unknown. */
-export async function findMergeBase(octokit: GitHubClient, input: FindMergeBaseInput): Promise<string | undefined> {
+export interface CommitRange {
+  /** Where the two histories meet (where a pull request's baseline lives). */
+  mergeBase: string;
+  /** Commits in `head` that `base` lacks (GitHub's compare `ahead_by`). */
+  aheadBy: number;
+}
+
+/**
+ * GitHub's comparison of `base...head`, or undefined when they share no history or one is
+ * unknown (404). One commit per page: only the merge base and the count are read, which keeps a
+ * long history cheap.
+ */
+export async function compareCommitRange(octokit: GitHubClient, input: CommitRangeInput): Promise<CommitRange | undefined> {
   try {
-    const comparison = await octokit.rest.repos.compareCommitsWithBasehead({
+    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
       owner: input.owner,
       repo: input.repo,
       basehead: `${input.base}...${input.head}`,
-      // The merge base is all we need; one commit per page keeps a large comparison cheap.
       per_page: 1,
     });
-    return comparison.data.merge_base_commit.sha;
+    return { mergeBase: data.merge_base_commit.sha, aheadBy: data.ahead_by };
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
   }
+}
+
+/** The merge base of two commits (where the baseline lives), or undefined when they share no history or one is unknown. */
+export async function findMergeBase(octokit: GitHubClient, input: CommitRangeInput): Promise<string | undefined> {
+  return (await compareCommitRange(octokit, input))?.mergeBase;
 }

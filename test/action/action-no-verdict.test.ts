@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { checkRequestsAgainstOpenApi } from "../helpers/openapi-check.js";
-import { arithmeticConfig, checkRuns, comments, createWorld, openPr, pushBaseline, runOnPr, type World } from "./action-world.js";
+import { OWNER, REPO, arithmeticConfig, checkRuns, comments, createWorld, openPr, pushBaseline, runOnPr, type World } from "./action-world.js";
 
 let world: World | undefined;
 afterEach(async () => {
@@ -50,5 +50,21 @@ describe("the built Action with no verdict possible", () => {
     const [check] = checkRuns(world);
     expect(check).toMatchObject({ status: "completed", conclusion: "action_required" });
     expect(`${check!.output.title} ${check!.output.summary}`).toMatch(/judged by another experiment version/);
+  });
+
+  it.each([
+    [2, "not_comparable", "action_required"],
+    [3, "pass", "success"],
+  ])("with baseline_max_age %i, a baseline 3 commits behind the merge base is %s", async (maxAge, verdict, conclusion) => {
+    world = await createWorld({ config: withGate(`baseline_max_age: ${maxAge}`), items: 20 });
+    expect((await pushBaseline(world, "v1")).code).toBe(0);
+    // Three commits land on main after the baseline; the pull request branches from the newest.
+    for (const n of [1, 2, 3]) world.fake.addCommit({ owner: OWNER, repo: REPO, branch: "main", files: { [`later-${n}.txt`]: "x" } });
+    const result = await runOnPr(world, openPr(world), "v1");
+    expect(result.outputs.verdict).toBe(verdict);
+    const [check] = checkRuns(world);
+    expect(check).toMatchObject({ status: "completed", conclusion });
+    // Markdown escapes the underscores of the key.
+    if (verdict === "not_comparable") expect(check!.output.summary).toMatch(/3 commits older than the candidate's base, above baseline\\_max\\_age 2/);
   });
 });

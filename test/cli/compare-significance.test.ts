@@ -104,3 +104,42 @@ describe("evalgate runs compare of 3 runs side by side", () => {
     expect(result.stderr).toMatch(/at most 3 more runs/);
   });
 });
+
+describe("baseline_max_age on the command line", () => {
+  it("counts the commits between the runs with git, and refuses to guess without them", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const project = await makeWorkspace({ "evalgate.yml": gated("baseline_max_age: 2"), "items.jsonl": arithmeticDataset(5) });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: project, encoding: "utf8" });
+    const run = async () => {
+      const ran = await runEvalgate(["run", "arithmetic", "--target-url", `${target.url}/v1`, "--format", "json"], { cwd: project });
+      return (JSON.parse(ran.stdout) as { id: string }[])[0]!.id;
+    };
+    const verdictOf = async (baseline: string, candidate: string) => {
+      const compared = await runEvalgate(["runs", "compare", baseline, candidate, "--format", "json"], { cwd: project });
+      return { code: compared.code, ...(JSON.parse(compared.stdout).verdict as { verdict: string; reasons: string[] }) };
+    };
+    const unversioned = await run();
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-qm", "start");
+    const baseline = await run();
+    for (const n of [1, 2]) git("commit", "-q", "--allow-empty", "-m", `later ${n}`);
+    const twoLater = await run();
+    git("commit", "-q", "--allow-empty", "-m", "later 3");
+    const threeLater = await run();
+    expect(await verdictOf(baseline, twoLater)).toMatchObject({ code: 0, verdict: "pass" });
+    const old = await verdictOf(baseline, threeLater);
+    expect(old).toMatchObject({ code: 4, verdict: "not_comparable" });
+    expect(old.reasons[0]).toMatch(/it is 3 commits older than the candidate's base, above baseline_max_age 2/);
+    const unknown = await verdictOf(unversioned, threeLater);
+    expect(unknown).toMatchObject({ code: 4, verdict: "not_comparable" });
+    expect(unknown.reasons[0]).toMatch(/it records no git commit, so its age in commits cannot be told/);
+    // A candidate without a commit is the candidate's problem: a fail, never "not comparable".
+    const noCommit = await verdictOf(baseline, unversioned);
+    expect(noCommit).toMatchObject({ code: 1, verdict: "fail" });
+    expect(noCommit.reasons).toEqual([
+      `the candidate run ${unversioned} records no git commit, so the baseline's age cannot be checked against baseline_max_age; run it inside the repository`,
+    ]);
+  });
+});

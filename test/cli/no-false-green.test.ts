@@ -298,10 +298,18 @@ describe("numbers the user sees", () => {
     const baseline = await runId(cwd, ["arithmetic", "--target-url", `${target.url}/v2`]);
     const run = await runId(cwd, ["arithmetic", "--target-url", `${target.url}/v1`]);
     expect(run.code).toBe(1);
-    for (const args of [["reports", "ci", run.id], ["reports", "ci", run.id, "--baseline", baseline.id], ["runs", "compare", baseline.id, run.id], ["runs", "show", run.id]]) {
+    const everywhere = [
+      ["reports", "ci", run.id],
+      ["reports", "ci", run.id, "--baseline", baseline.id],
+      ["runs", "compare", baseline.id, run.id],
+      ["runs", "compare", baseline.id, run.id, baseline.id],
+      ["runs", "show", run.id],
+      ["runs", "list"],
+    ];
+    for (const args of everywhere) {
       const shown = await runEvalgate(args, { cwd });
       expect(shown.stdout).toContain("89.95%");
-      expect(shown.stdout).not.toMatch(/(pass rate|→) \W*90\.0%/);
+      expect(shown.stdout).not.toMatch(/(pass rate|→|failed) +\W*90\.0%/);
     }
   });
 

@@ -59,7 +59,7 @@ describe("baselineProblems", () => {
     expect(problems).toEqual([
       "it is not complete (cancelled); resume it or store a complete baseline",
       "3 of 10 of its items errored, above max_error_rate 20.0%; refresh the baseline",
-      "it was judged by another experiment version (old, the candidate's is new) with other scorers or another pass rule; refresh the baseline with this configuration",
+      "it was judged by another experiment version (old, the candidate's is new) with other scorers, another pass rule or another repeat count; refresh the baseline with this configuration",
       "it is 11 commits older than the candidate's base, above baseline_max_age 10; refresh the baseline",
     ]);
   });

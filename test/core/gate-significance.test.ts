@@ -235,9 +235,36 @@ describe("budgets against the baseline", () => {
     expect(verdict.reasons[0]).toMatch(/neither run reports cost/);
   });
 
-  it("a baseline of 0 and a candidate above it is an unbounded ratio that fails", async () => {
-    const verdict = await budgeted({ max_cost_ratio: 100 }, {}, { cost: 0.01 });
+  it("a baseline that reported a cost of 0 and a candidate above it is an unbounded ratio that fails", async () => {
+    const verdict = await budgeted({ max_cost_ratio: 100 }, { cost: 0 }, { cost: 0.01 });
     expect(verdict.verdict).toBe("fail");
     expect(verdict.checks.find((check) => check.name === "cost_ratio")!.actual).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("a candidate that stops reporting cost or tokens fails its budget, never passes it as 0", async () => {
+    const usage = { usage: { input_tokens: 50, output_tokens: 50 } };
+    const verdict = await budgeted({ max_cost_ratio: 2.5, max_tokens_ratio: 2.5 }, { cost: 0.01, ...usage }, {});
+    expect(verdict.verdict).toBe("fail");
+    expect(verdict.reasons).toEqual([
+      "the candidate does not report cost on 4 items the baseline measured, so max_cost_ratio cannot be checked; make the candidate report cost again",
+      "the candidate does not report tokens on 4 items the baseline measured, so max_tokens_ratio cannot be checked; make the candidate report tokens again",
+    ]);
+    expect(verdict.checks.find((check) => check.name === "cost_ratio")!.actual).toBeNull();
+  });
+
+  it("judges the ratio over the items both runs measured: 0.02 against 0.01 on 2 of 4 is 2×", async () => {
+    const baseline = side("run-b", 4, () => pass({ cost: 0.01 }));
+    const candidate = side("run-c", 4, (i) => pass(i < 2 ? { cost: 0.02 } : {}));
+    const comparison = await compare(baseline, candidate);
+    expect(comparison.measured.cost).toEqual({ pairs: 2, baseline: 0.02, candidate: 0.04, only_baseline: 2, only_candidate: 0 });
+    const verdict = await judge({ passed_threshold: 0, max_cost_ratio: 1.5 }, candidate, comparison);
+    expect(verdict.verdict).toBe("fail");
+    expect(verdict.reasons[0]).toBe("cost 0.0400 is 2.00× the baseline's 0.0200 (over the 2 items both runs measured), above max_cost_ratio 1.5");
+  });
+
+  it("a baseline that did not report what the candidate measured is not comparable", async () => {
+    const verdict = await budgeted({ max_cost_ratio: 2 }, {}, { cost: 0.01 });
+    expect(verdict.verdict).toBe("not_comparable");
+    expect(verdict.reasons[0]).toMatch(/^the baseline does not report cost on 4 items the candidate measured/);
   });
 });

@@ -12,6 +12,7 @@ import { requireRun, withStore, type CliIo } from "../cli-context.js";
 import { compareStoredRuns } from "../compare-stored-runs.js";
 import { exitCodeFor, type ExitCode } from "../exit-codes.js";
 import { judgeStoredRun } from "../stored-verdict.js";
+import { checkConclusionOf } from "../../core/check-conclusion.js";
 
 const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit"] as const;
 type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number];
@@ -43,10 +44,10 @@ export function registerReportsCommands(program: Command, io: CliIo, setExit: (c
         const baseline = flags.baseline ? await requireRun(store, flags.baseline) : undefined;
         const compared = baseline ? await compareStoredRuns(store, baseline, run, io.cwd) : undefined;
         const comparison = compared?.comparison;
-        const { verdict } = await judgeStoredRun(store, run, compared, undefined);
+        const { verdict, gate } = await judgeStoredRun(store, run, compared, undefined);
         setExit(exitCodeFor(verdict));
         // The report ends with its newline: one more would take it past the comment limit it is fitted to.
-        io.stdout.write(renderCiReport(run, verdict, comparison));
+        io.stdout.write(renderCiReport(run, verdict, comparison, { conclusion: checkConclusionOf(verdict.verdict, gate) }));
       });
     });
 

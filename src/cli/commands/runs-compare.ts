@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { compareManyRuns, type ManyRunsComparison } from "../../core/compare-many-runs.js";
 import { UserError } from "../../core/errors.js";
-import type { GateVerdict } from "../../core/gate.js";
+import { passRateThresholds, type GateVerdict } from "../../core/gate.js";
 import type { Run } from "../../core/model/run.js";
 import { renderComparison } from "../../core/report/render-comparison.js";
 import { renderRunsSideBySide } from "../../core/report/render-runs-side-by-side.js";
@@ -79,19 +79,25 @@ async function compareSideBySide(
     verdicts.push({ run_id: candidate.id, verdict: (await judgeStoredRun(store, candidate, compared, threshold)).verdict });
   }
   const version = await store.getExperimentVersion(baseline.experiment, baseline.experiment_version);
-  const { cluster } = storedGateOf(baseline.id, baseline.experiment_version, version?.definition);
+  const { cluster, gate } = storedGateOf(baseline.id, baseline.experiment_version, version?.definition);
   const runs = [baseline, ...candidates];
   const comparison = await compareManyRuns(
     runs.map((run) => ({ run, items: store.runItems(run.id) })),
     cluster !== undefined ? { cluster } : {},
   );
-  if (format === "table") io.stdout.write(sideBySideText(comparison, verdicts, terminalWidth(io)));
+  const thresholds = [gate.passed_threshold, ...verdicts.flatMap(({ verdict }) => passRateThresholds(verdict))];
+  if (format === "table") io.stdout.write(sideBySideText(comparison, verdicts, terminalWidth(io), thresholds));
   else io.stdout.write(JSON.stringify({ comparison, verdicts }, null, format === "json" ? 2 : undefined) + "\n");
   return verdicts.reduce<ExitCode>((worst, { verdict }) => worseExit(worst, exitCodeFor(verdict)), EXIT.pass);
 }
 
-function sideBySideText(comparison: ManyRunsComparison, verdicts: { run_id: string; verdict: GateVerdict }[], width: number): string {
-  const lines = [renderRunsSideBySide(comparison, { width }), ""];
+function sideBySideText(
+  comparison: ManyRunsComparison,
+  verdicts: { run_id: string; verdict: GateVerdict }[],
+  width: number,
+  thresholds: number[],
+): string {
+  const lines = [renderRunsSideBySide(comparison, { width, thresholds }), ""];
   for (const { run_id: runId, verdict } of verdicts) {
     lines.push(`Against the baseline, ${runId}:`, ...renderVerdictLines(verdict, width), "");
   }

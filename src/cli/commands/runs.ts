@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import type { Run } from "../../core/model/run.js";
+import type { RunStore } from "../../store/run-store.js";
 import { formatListing } from "../../core/report/format-listing.js";
 import { renderRunSummary } from "../../core/report/render-run-summary.js";
 import { judgeStoredRun } from "../stored-verdict.js";
@@ -38,11 +40,14 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
       const limit = parsePositiveInt("--limit", flags.limit);
       const listed = await withStore(command, async (store) => {
         const runs = await store.listRuns({ limit, ...(experiment ? { experiment } : {}) });
-        return Promise.all(runs.map(async (run) => ({ run, liveOwner: await liveOwnerOf(store, run) })));
+        const thresholds = passedThresholds(store);
+        return Promise.all(
+          runs.map(async (run) => ({ run, liveOwner: await liveOwnerOf(store, run), thresholds: await thresholds(run) })),
+        );
       });
       if (format === "table") {
         const now = Date.now();
-        const rows = listed.map(({ run, liveOwner }) => runTableRow(run, liveOwner, now));
+        const rows = listed.map(({ run, liveOwner, thresholds }) => runTableRow(run, liveOwner, now, thresholds));
         io.stdout.write(formatListing(rows, RUN_TABLE_COLUMNS, format, { ...RUN_TABLE_FIT, width: terminalWidth(io) }));
       } else {
         io.stdout.write(formatListing(listed.map(({ run, liveOwner }) => runRow(run, liveOwner)), RUN_COLUMNS, format));
@@ -77,4 +82,27 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
     });
 
   registerRunsCompareCommand(runs, io, setExit);
+}
+
+/**
+ * The pass-rate threshold each run was judged against (its stored gate's), read once per
+ * experiment version, so a listed rate never rounds onto it; none when the gate cannot be read.
+ */
+function passedThresholds(store: RunStore): (run: Run) => Promise<number[]> {
+  const byVersion = new Map<string, Promise<number[]>>();
+  return (run) => {
+    const key = JSON.stringify([run.experiment, run.experiment_version]);
+    let thresholds = byVersion.get(key);
+    if (thresholds === undefined) {
+      thresholds = store.getExperimentVersion(run.experiment, run.experiment_version).then((version) => {
+        try {
+          return [storedGateOf(run.id, run.experiment_version, version?.definition).gate.passed_threshold];
+        } catch {
+          return [];
+        }
+      });
+      byVersion.set(key, thresholds);
+    }
+    return thresholds;
+  };
 }

@@ -63,17 +63,12 @@ export type Score = z.infer<typeof ScoreSchema>;
 export const RunItemStatusSchema = z.enum(["passed", "failed", "error"]);
 export type RunItemStatus = z.infer<typeof RunItemStatusSchema>;
 
-/**
- * One call of the target for an item and its scores, when the experiment repeats items
- * (`repeat: K`). Stored inside its run item as soon as it finishes, so a killed run keeps it.
- */
-export const RepeatAttemptSchema = z.object({
-  /** 0-based, < K. */
-  repeat: z.number().int().nonnegative(),
+/** What one call of the target (after its retries) and its scoring left: shared by run items and their attempts. */
+const CallOutcomeSchema = z.object({
   status: RunItemStatusSchema,
   output: z.unknown().optional(),
   latency_ms: z.number().nonnegative(),
-  /** Calls made for this attempt: 1 + retries. */
+  /** Calls made: 1 + retries (summed over the attempts of a repeated item). */
   attempts: z.number().int().nonnegative(),
   tool_calls: z.array(ToolCallSchema).optional(),
   usage: UsageSchema.optional(),
@@ -82,6 +77,15 @@ export const RepeatAttemptSchema = z.object({
   scores: z.array(ScoreSchema),
   finished_at: z.string(),
 });
+
+/**
+ * One call of the target for an item and its scores, when the experiment repeats items
+ * (`repeat: K`). Stored inside its run item as soon as it finishes, so a killed run keeps it.
+ */
+export const RepeatAttemptSchema = CallOutcomeSchema.extend({
+  /** 0-based, < K. */
+  repeat: z.number().int().nonnegative(),
+});
 export type RepeatAttempt = z.infer<typeof RepeatAttemptSchema>;
 
 /**
@@ -89,24 +93,14 @@ export type RepeatAttempt = z.infer<typeof RepeatAttemptSchema>;
  * fields sum up the attempts (core/repeats/): `status` by the pass rule, `scores` one per scorer
  * over the attempts, `usage` and `cost` summed, `output` that of an attempt with the item's status.
  */
-export const RunItemSchema = z.object({
+export const RunItemSchema = CallOutcomeSchema.extend({
   /** Stable id a user can type: `--run-item-id`. */
   id: z.string(),
   run_id: z.string(),
   item_id: z.string(),
-  status: RunItemStatusSchema,
   input: z.unknown(),
   expected: z.unknown().optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
-  output: z.unknown().optional(),
-  latency_ms: z.number().nonnegative(),
-  attempts: z.number().int().nonnegative(),
-  tool_calls: z.array(ToolCallSchema).optional(),
-  usage: UsageSchema.optional(),
-  cost: z.number().nonnegative().optional(),
-  error: z.string().optional(),
-  scores: z.array(ScoreSchema),
-  finished_at: z.string(),
   /** Every attempt so far by repeat index, when the run repeats items; fewer than K while it runs. */
   repeats: z.array(RepeatAttemptSchema).optional(),
 });

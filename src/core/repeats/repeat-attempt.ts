@@ -10,17 +10,16 @@ export function attemptScoreId(runId: string, itemId: string, repeat: number, sc
   return scoreId(runId, `${itemId}#${repeat}`, scorer);
 }
 
-/** One call of the target (after its retries) and its scores, as attempt `repeat` (0-based) of the item. */
-export function toRepeatAttempt(
-  ids: { runId: string; itemId: string; repeat: number },
+/**
+ * What one call of the target left on a run item or an attempt: its output, latency, calls,
+ * tool calls, usage, cost, and its error (a failed call, or an answer no scorer applies to).
+ */
+export function callFields(
   result: TargetResult,
   scored: ScoredItem,
-  finishedAt: Date,
-): RepeatAttempt {
+): Pick<RepeatAttempt, "output" | "latency_ms" | "attempts" | "tool_calls" | "usage" | "cost" | "error"> {
   const error = result.error ?? scored.error;
   return {
-    repeat: ids.repeat,
-    status: scored.status,
     ...(result.output !== undefined ? { output: result.output } : {}),
     latency_ms: result.latency_ms,
     attempts: result.attempts,
@@ -28,6 +27,20 @@ export function toRepeatAttempt(
     ...(result.usage ? { usage: result.usage } : {}),
     ...(result.cost !== undefined ? { cost: result.cost } : {}),
     ...(error !== undefined ? { error } : {}),
+  };
+}
+
+/** One call of the target (after its retries) and its scores, as attempt `repeat` (0-based) of the item. */
+export function toRepeatAttempt(
+  ids: { runId: string; itemId: string; repeat: number },
+  result: TargetResult,
+  scored: ScoredItem,
+  finishedAt: Date,
+): RepeatAttempt {
+  return {
+    repeat: ids.repeat,
+    status: scored.status,
+    ...callFields(result, scored),
     scores: scored.scores.map((score) => ({ ...score, id: attemptScoreId(ids.runId, ids.itemId, ids.repeat, score.scorer) })),
     finished_at: finishedAt.toISOString(),
   };

@@ -3,7 +3,7 @@ import type { GateVerdict } from "../gate.js";
 import type { Run } from "../model/run.js";
 
 export type { VerdictLabel } from "../check-conclusion.js";
-import type { VerdictLabel } from "../check-conclusion.js";
+import type { CheckConclusion, VerdictLabel } from "../check-conclusion.js";
 
 /** Everything the PR comment, the check run and the job summary show; all three render the same report. */
 export interface PrCommentInput {
@@ -11,6 +11,11 @@ export interface PrCommentInput {
   verdict: GateVerdict;
   /** "no-baseline" when no baseline run was found; the comparison is then ignored. */
   verdictLabel: VerdictLabel;
+  /**
+   * What the check concludes (core/check-conclusion.ts): the text says a no-verdict blocks merging
+   * only when it does (`action_required`, the default when absent), not under `on_inconclusive: neutral`.
+   */
+  conclusion?: CheckConclusion;
   /** The candidate run, with its summary. */
   candidate: Run;
   comparison?: Comparison;

@@ -1,3 +1,4 @@
+import type { CheckConclusion } from "../check-conclusion.js";
 import { markdownTable } from "markdown-table";
 import type { Comparison, ScorerComparison } from "../comparison.js";
 import { passRateThresholds } from "../gate.js";
@@ -82,8 +83,18 @@ export function countsLine(input: PrCommentInput): string {
 }
 
 /**
- * The gate's reasons on one line; empty when the gate passed. A no-verdict says plainly that
- * the check blocks merging until someone acts, and its reasons say what to do.
+ * How a no-verdict report opens: that the check blocks merging until someone acts (concluded
+ * `action_required`), or that it does not because the gate opted into `on_inconclusive: neutral`.
+ */
+export function noVerdictLead(conclusion: CheckConclusion | undefined): string {
+  return conclusion === "neutral"
+    ? "No verdict: the check is neutral (on_inconclusive: neutral), so it does not block merging."
+    : "No verdict: this check blocks merging until someone acts.";
+}
+
+/**
+ * The gate's reasons on one line; empty when the gate passed. A no-verdict says plainly whether
+ * the check blocks merging, and its reasons say what to do.
  */
 export function gateLine(input: PrCommentInput): string {
   const { verdict, reasons } = input.verdict;
@@ -91,7 +102,7 @@ export function gateLine(input: PrCommentInput): string {
   const listed = reasons.map((reason) => md(reason, 400)).join(" · ");
   if (verdict === "fail") return reasons.length === 0 ? "" : `**Gate failed:** ${listed}`;
   return (
-    `> **No verdict: this check blocks merging until someone acts.** ${VERDICT_WORDS[verdict]}: ` +
+    `> **${noVerdictLead(input.conclusion)}** ${VERDICT_WORDS[verdict]}: ` +
     `${NO_VERDICT_MEANING[verdict]}.${reasons.length > 0 ? ` To get a verdict: ${listed}` : ""}`
   );
 }

@@ -39,7 +39,8 @@ export function checkTitle(input: PrCommentInput): string {
   const label = input.verdictLabel;
   if (isNoVerdictWord(label)) {
     const reason = input.verdict.reasons[0] ?? passRateText(input);
-    return fitLine(`${VERDICT_WORDS[label]}, blocks merging: ${reason}`, TITLE_LIMIT);
+    const blocks = input.conclusion === "neutral" ? "" : ", blocks merging";
+    return fitLine(`${VERDICT_WORDS[label]}${blocks}: ${reason}`, TITLE_LIMIT);
   }
   const parts =
     comparison === undefined

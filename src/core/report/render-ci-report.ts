@@ -1,4 +1,5 @@
 import { markdownTable } from "markdown-table";
+import type { CheckConclusion } from "../check-conclusion.js";
 import type { Comparison, FlippedItem, FlippedList } from "../comparison.js";
 import { passRateThresholds, type GateVerdict } from "../gate.js";
 import type { Run, RunSummary } from "../model/run.js";
@@ -9,6 +10,7 @@ import { fitLevels, GITHUB_LIMITS, type TextLimit } from "./fit-text.js";
 import { flakyFlipMovement, flipMovement } from "./flip-movement.js";
 import { countOf as count, MARKDOWN_TABLE, md, metricsComparisonTable, orDash, runScorerTable } from "./markdown-parts.js";
 import { passRateHeadline, summaryPassRate } from "./pass-rate-headline.js";
+import { noVerdictLead } from "./pr-report-summary.js";
 import { deltaWithInterval, scorerPValue, scorerVerdictText } from "./scorer-statistic-text.js";
 import { NO_VERDICT_MEANING, VERDICT_WORDS } from "./verdict-words.js";
 
@@ -17,6 +19,8 @@ export interface CiReportOptions {
   maxFlippedRows?: number;
   /** Where the report goes. Default a PR comment's 65,536 characters, which a job summary also takes. */
   limit?: TextLimit;
+  /** What the check concludes: a no-verdict says it blocks merging unless this is `neutral`. */
+  conclusion?: CheckConclusion;
 }
 
 /** How much of each flipped item to show; the report steps down these levels until it fits. */
@@ -53,12 +57,22 @@ export function renderCiReport(
 ): string {
   const maxRows = options.maxFlippedRows ?? 50;
   const levels = CI_REPORT_DETAILS.map((detail) => ({ ...detail, flippedRows: Math.min(detail.flippedRows, maxRows) }));
-  return fitLevels(levels, (detail) => renderAtDetail(run, verdict, comparison, detail), options.limit ?? GITHUB_LIMITS.comment);
+  return fitLevels(
+    levels,
+    (detail) => renderAtDetail(run, verdict, comparison, detail, options.conclusion),
+    options.limit ?? GITHUB_LIMITS.comment,
+  );
 }
 
-function renderAtDetail(run: Run, verdict: GateVerdict, comparison: Comparison | undefined, detail: CiReportDetail): string {
+function renderAtDetail(
+  run: Run,
+  verdict: GateVerdict,
+  comparison: Comparison | undefined,
+  detail: CiReportDetail,
+  conclusion: CheckConclusion | undefined,
+): string {
   const thresholds = passRateThresholds(verdict);
-  const blocks = [verdictBlock(run, verdict), runLine(run, thresholds)];
+  const blocks = [verdictBlock(run, verdict, conclusion), runLine(run, thresholds)];
   if (comparison !== undefined) {
     blocks.push(comparisonHeadline(comparison, thresholds));
     if (comparison.dataset_note !== undefined) blocks.push(`> **Note:** ${md(comparison.dataset_note, 400)}`);
@@ -75,13 +89,13 @@ function renderAtDetail(run: Run, verdict: GateVerdict, comparison: Comparison |
 
 const EMOJI: Record<GateVerdict["verdict"], string> = { pass: "✅", fail: "❌", inconclusive: "⚠️", not_comparable: "⚠️" };
 
-function verdictBlock(run: Run, verdict: GateVerdict): string {
+function verdictBlock(run: Run, verdict: GateVerdict, conclusion: CheckConclusion | undefined): string {
   // A run over part of the dataset says so in its headline, not only in a note further down.
   const partial = run.selection !== undefined ? ` on ${md(describeSelection(run.selection))} of the dataset` : "";
   const heading = `### ${EMOJI[verdict.verdict]} evalgate · ${md(run.experiment)}: **${VERDICT_WORDS[verdict.verdict]}**${partial}`;
   const noVerdict =
     verdict.verdict === "inconclusive" || verdict.verdict === "not_comparable"
-      ? [`**No verdict: this blocks merging until someone acts.** ${NO_VERDICT_MEANING[verdict.verdict]}. To get a verdict:`]
+      ? [`**${noVerdictLead(conclusion)}** ${NO_VERDICT_MEANING[verdict.verdict]}. To get a verdict:`]
       : [];
   const reasons = verdict.reasons.map((reason) => `- ${md(reason, 400)}`);
   return [heading, ...(noVerdict.length + reasons.length > 0 ? ["", ...noVerdict, ...reasons] : [])].join("\n");

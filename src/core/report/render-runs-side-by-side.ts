@@ -14,6 +14,8 @@ export interface RunsSideBySideOptions {
   width?: number;
   /** Differing items shown in the matrix; the rest are counted. Default 20. */
   maxItemsShown?: number;
+  /** Pass-rate thresholds (fractions) the runs were judged against: no rate is shown rounded onto one. */
+  thresholds?: readonly number[];
 }
 
 /** Each run's column letter, in the order the runs were named. */
@@ -40,7 +42,7 @@ export function renderRunsSideBySide(comparison: ManyRunsComparison, options: Ru
       ? ["", ...wrapText(`Note: the runs cover different dataset versions (${[...versions].join(", ")}): compare with care.`, width)]
       : []),
     "",
-    summaryTable(runs, width),
+    summaryTable(runs, width, options.thresholds ?? []),
     "",
     ...differingLines(comparison, width, options.maxItemsShown ?? 20),
   ];
@@ -60,13 +62,13 @@ function legendText(run: SideBySideRun, withExperiment: boolean): string {
 
 type Row = [label: string, ...cells: string[]];
 
-function summaryTable(runs: readonly SideBySideRun[], width: number): string {
+function summaryTable(runs: readonly SideBySideRun[], width: number, thresholds: readonly number[]): string {
   const summaries = runs.map((run) => run.summary);
   const scorers = [...new Set(summaries.flatMap((summary) => summary.scorers.map((scorer) => scorer.scorer)))];
   const anyOf = (value: (summary: SideBySideRun["summary"]) => number) => summaries.some((summary) => value(summary) !== 0);
   const rows: Row[] = [
     ["items", ...summaries.map((summary) => formatCount(summary.total))],
-    ["pass rate", ...summaries.map((summary) => summaryPassRate(summary))],
+    ["pass rate", ...summaries.map((summary) => summaryPassRate(summary, thresholds))],
     ...scorers.map((name): Row => [
       `${name} mean`,
       ...summaries.map((summary) => {

@@ -78,9 +78,15 @@ export function buildComparison(overrides: Partial<Comparison> = {}): Comparison
     latency_ms: { p50: delta(100, 100), p95: delta(150, 150), mean: delta(110, 110) },
     tokens: { input: delta(0, 0), output: delta(0, 0), total: delta(0, 0) },
     cost: delta(0, 0),
+    // No target reported cost or tokens.
+    measured: { cost: unmeasured(), tokens: unmeasured() },
     shared_summaries: { baseline, candidate },
     ...overrides,
   };
+}
+
+function unmeasured() {
+  return { pairs: 0, baseline: 0, candidate: 0, only_baseline: 0, only_candidate: 0 };
 }
 
 /** A verdict with the given failed checks (and their reasons), as decideVerdict would give it. */

@@ -61,7 +61,7 @@ describe("the metrics table", () => {
     });
     expect(verdict.verdict).toBe("inconclusive");
     const input = { ...(await sampleInput()), verdict, verdictLabel: verdict.verdict };
-    expect(renderPrComment(input)).toContain("| cost | — | — | | not reported (max 1.20×) |");
-    expect(renderComparison(comparison, verdict)).toMatch(/^cost +— +— +not reported \(max 1\.20×\)$/m);
+    expect(renderPrComment(input)).toContain("| cost | — | — | | not measured (max 1.20×) |");
+    expect(renderComparison(comparison, verdict)).toMatch(/^cost +— +— +not measured \(max 1\.20×\)$/m);
   });
 });

@@ -105,7 +105,7 @@ describe("the four verdicts in Markdown and on the check", () => {
     expect(markdown.split("\n").slice(0, 4)).toEqual([
       "### ⚠️ evalgate · support-agent-quality: **INCONCLUSIVE**",
       "",
-      "**No verdict: this blocks merging until someone acts.** the evidence is too thin to tell a change from noise. To get a verdict:",
+      "**No verdict: this check blocks merging until someone acts.** the evidence is too thin to tell a change from noise. To get a verdict:",
       "- only 5 items are shared with the baseline, fewer than min\\_items 50: add items to the dataset so a change can be told from noise",
     ]);
   });
