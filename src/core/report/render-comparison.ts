@@ -50,7 +50,8 @@ export function renderComparison(
     `  dataset     ${versions(comparison.baseline.dataset_version, comparison.candidate.dataset_version)}`,
     ...(options.overrideChanges ?? []).map((change, index) => `  ${index === 0 ? "overrides " : "          "}  ${excerpt(change, WIDTH - 14)}`),
     "",
-    ...wrapText(passRateHeadline(comparison, against.against), WIDTH, "", "  "),
+    // "p = 0.039" and "≥ 24 pp" read as one value: never split across lines.
+    ...wrapText(passRateHeadline(comparison, against.against), WIDTH, "", "  ", /p = \S+|≥ \S+ pp/g),
     flipCounts(comparison),
     ...(comparison.dataset_note !== undefined ? ["", ...wrapText(`Note: ${comparison.dataset_note}`, WIDTH)] : []),
     ...paragraph([
