@@ -411,7 +411,7 @@ function unsupportedNodeMessage(program, version, executable) {
 
 const problem = unsupportedNodeMessage("evalgate bot", process.versions.node, process.execPath);
 if (problem === undefined) {
-    void Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(99)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9005));
+    void Promise.all(/* import() */[__nccwpck_require__.e(564), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3667));
 }
 else {
     process.stderr.write(`${problem}\n`);

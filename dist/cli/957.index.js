@@ -108,7 +108,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47071);
 /* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71020);
 /* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28551);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49519);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43175);
 // The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
 
 
@@ -147,7 +147,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 49519:
+/***/ 43175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -265,8 +265,6 @@ const RunSchema = schemas/* object */.Ikc({
     verdict_reasons: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
 });
 
-// EXTERNAL MODULE: ./src/core/stats.ts
-var stats = __webpack_require__(38796);
 ;// CONCATENATED MODULE: ./src/core/report/csv-row.ts
 /** One RFC 4180 record, CRLF-terminated: fields with a comma, quote or line break are quoted. */
 function csvRow(fields) {
@@ -279,6 +277,263 @@ function csvField(field) {
     return field;
 }
 
+;// CONCATENATED MODULE: ./src/core/import/arize-run-schema.ts
+const EVALUATION_FIELDS = ["label", "score", "explanation"];
+/** `eval.<name>.<field>`: the flat column (or key) of one field of one evaluation. */
+function evaluationColumn(name, field) {
+    return `eval.${name}.${field}`;
+}
+/**
+ * `eval.correctness.score` → { name: "correctness", field: "score" }; the name may hold dots
+ * (the field is after the last one). `undefined` for a key that does not start with `eval.`;
+ * `field: undefined` for one that does but names no field of an evaluation.
+ */
+function parseEvaluationColumn(key) {
+    if (!key.startsWith("eval."))
+        return undefined;
+    const rest = key.slice("eval.".length);
+    const dot = rest.lastIndexOf(".");
+    const field = rest.slice(dot + 1);
+    if (dot <= 0 || !EVALUATION_FIELDS.includes(field))
+        return { name: rest, field: undefined };
+    return { name: rest.slice(0, dot), field: field };
+}
+/**
+ * Labels read as a verdict, compared trimmed and case-insensitively. Any other label ("relevant",
+ * "hallucinated") says nothing about passing: the score decides (≥ 0.5 passes).
+ */
+const PASS_LABELS = ["pass", "passed", "true", "yes", "correct", "success"];
+const FAIL_LABELS = ["fail", "failed", "false", "no", "incorrect", "failure"];
+/** The score at or above which an evaluation whose label is no verdict word passes. */
+const PASSING_SCORE = 0.5;
+/** true for a pass word, false for a fail word, undefined for any other label. */
+function labelVerdict(label) {
+    const word = label.trim().toLowerCase();
+    if (PASS_LABELS.includes(word))
+        return true;
+    if (FAIL_LABELS.includes(word))
+        return false;
+    return undefined;
+}
+/**
+ * Keys of `metadata` that evalgate reads (everything else in a record's metadata is accepted and
+ * ignored): the call's `latency_ms`, `attempts`, `usage` (any provider's shape, or token counts
+ * on `metadata` itself), `cost`, `model` (prices the call from the config's `prices:`),
+ * `tool_calls`, and `error` (the call failed: the item is an error). An export also writes
+ * `status` (checked against the status the import derives) and `scorer_errors` (`{scorer:
+ * message}` for scores whose scorer errored).
+ */
+const METADATA_KEYS = (/* unused pure expression or super */ null && (["latency_ms", "attempts", "usage", "cost", "model", "tool_calls", "error", "status", "scorer_errors"]));
+
+;// CONCATENATED MODULE: ./src/core/json-depth.ts
+/**
+ * Values from outside (dataset records, target responses, the JSON text inside them) nest no
+ * deeper than this: every later step (ids, scorers, the store's JSON.stringify, the target's
+ * request) walks values recursively, and a value a few thousand levels deep would overflow the
+ * stack there. 128 is serde_json's default and far beyond any real dataset or answer.
+ */
+const MAX_JSON_DEPTH = 128;
+/**
+ * Whether a value nests objects and arrays deeper than `maxDepth`. Iterative, and stops at the
+ * first level too many, so neither a 20,000-level value nor a cyclic one can overflow the stack.
+ */
+function nestingExceeds(value, maxDepth = MAX_JSON_DEPTH) {
+    const pending = [{ value, depth: 0 }];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        if (next.value === null || typeof next.value !== "object")
+            continue;
+        if (next.depth + 1 > maxDepth)
+            return true;
+        for (const child of Object.values(next.value))
+            pending.push({ value: child, depth: next.depth + 1 });
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/core/import/import-csv-row.ts
+
+
+
+/**
+ * The column names of an import CSV, checked once, on the header: `example_id`, `output` (a JSON
+ * text, else plain text), `evaluations` and `metadata` (JSON objects),
+ * `eval.<name>.label|score|explanation`, `metadata.<key>`, and any other column, which joins
+ * `metadata` (Arize passes extra columns through). Every problem of the header is thrown at once.
+ */
+function importCsvHeader(cells, where) {
+    const names = cells.map((cell) => cell.trim());
+    const seen = new Set();
+    const problems = [];
+    names.forEach((name, index) => {
+        if (name === "")
+            problems.push(`${where}: the header has an empty column name (column ${index + 1})`);
+        else if (seen.has(name))
+            problems.push(`${where}: column "${name}" appears twice in the header`);
+        seen.add(name);
+        const column = parseEvaluationColumn(name);
+        if (column !== undefined && column.field === undefined) {
+            problems.push(`${where}: column "${name}" names no field of an evaluation; write eval.<name>.label, eval.<name>.score or eval.<name>.explanation`);
+        }
+    });
+    const missing = ["example_id", "output"].filter((name) => !seen.has(name));
+    if (missing.length > 0) {
+        problems.push(`${where}: the header has no ${missing.join(" or ")} column; an import needs example_id and output (the Arize run schema)`);
+    }
+    if (problems.length > 0)
+        throw new core_errors/* UserError */.y(problems.join("\n"));
+    return names;
+}
+/**
+ * A row (keyed by the header's names) as the record a JSON file would hold: an empty cell is
+ * absent (no value, no score), an `output` cell that is JSON is that value (write a text that
+ * looks like JSON as a JSON string: `"42"`), `eval.*` cells stay text (read as a score or a label
+ * later), and `metadata.<key>` and other cells are JSON when they parse (`120` is a number) and
+ * text otherwise.
+ */
+function importCsvRowToRecord(row, where, problems) {
+    const record = {};
+    const metadata = {};
+    for (const [name, cell] of Object.entries(row)) {
+        if (name === "output") {
+            record.output = jsonOrText(cell);
+            continue;
+        }
+        if (cell === "")
+            continue;
+        if (name === "example_id" || parseEvaluationColumn(name) !== undefined) {
+            setOwn(record, name, cell);
+        }
+        else if (name === "evaluations" || name === "metadata") {
+            const value = jsonOrText(cell);
+            if (value === cell)
+                problems.push(`${where}: the ${name} cell is not a JSON object`);
+            else
+                record[name] = value;
+        }
+        else if (name.startsWith("metadata.")) {
+            setOwn(metadata, name.slice("metadata.".length), jsonOrText(cell));
+        }
+        else {
+            setOwn(record, name, jsonOrText(cell));
+        }
+    }
+    if (Object.keys(metadata).length > 0) {
+        // `metadata.<key>` columns beside a `metadata` column: the single columns are the more specific.
+        const whole = record.metadata;
+        record.metadata = whole !== null && typeof whole === "object" && !Array.isArray(whole) ? { ...whole, ...metadata } : metadata;
+    }
+    return record;
+}
+/**
+ * A column named `__proto__` must stay a field: plain assignment would set the record's
+ * prototype instead (JSON.parse keeps such a key as an own property, so records read alike).
+ */
+function setOwn(target, key, value) {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/**
+ * JSON when the cell parses as JSON (and nests no deeper than items may), else the text itself.
+ * The export writes a text that would parse as a JSON string, so every value reads back as it was.
+ */
+function jsonOrText(cell) {
+    const trimmed = cell.trim();
+    if (trimmed === "")
+        return cell;
+    try {
+        const value = JSON.parse(trimmed);
+        return nestingExceeds(value) ? cell : value;
+    }
+    catch {
+        return cell;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/import/export-arize-records.ts
+
+
+
+/**
+ * A run item as an Arize run: one evaluation per score (`label` "pass"/"fail", `score`,
+ * `explanation` the evidence's reason), and in `metadata` what the call left: `latency_ms`,
+ * `attempts`, `usage`, `cost`, `tool_calls`, `error`, the item's `status`, and `scorer_errors`
+ * for scores whose scorer errored. `evalgate runs import` reads each of these back, so an export
+ * imports as the same items (status, output, and each score's score, passed and reason).
+ */
+function toArizeRecord(item) {
+    const evaluations = {};
+    const scorerErrors = {};
+    for (const score of item.scores) {
+        evaluations[score.scorer] = { label: score.passed ? "pass" : "fail", score: score.score, explanation: score.evidence.reason };
+        if (score.error !== undefined)
+            scorerErrors[score.scorer] = score.error;
+    }
+    const metadata = {
+        latency_ms: item.latency_ms,
+        attempts: item.attempts,
+        status: item.status,
+        ...(item.usage !== undefined ? { usage: item.usage } : {}),
+        ...(item.cost !== undefined ? { cost: item.cost } : {}),
+        ...(item.tool_calls !== undefined ? { tool_calls: item.tool_calls } : {}),
+        ...(item.error !== undefined ? { error: item.error } : {}),
+        ...(Object.keys(scorerErrors).length > 0 ? { scorer_errors: scorerErrors } : {}),
+    };
+    return { example_id: item.item_id, output: item.output ?? null, evaluations, metadata };
+}
+/**
+ * A run's items as an Arize runs file, in chunks (one per item). CSV has the columns
+ * `example_id`, `output`, then `eval.<scorer>.label|score|explanation` per scorer of the run's
+ * summary (a run without one takes its first item's scorers), then `metadata` (a JSON object).
+ */
+async function* exportArizeRecords(run, items, format) {
+    if (format === "jsonl") {
+        for await (const item of items)
+            yield `${JSON.stringify(toArizeRecord(item))}\n`;
+        return;
+    }
+    if (format === "json") {
+        let first = true;
+        yield "[";
+        for await (const item of items) {
+            yield `${first ? "\n" : ",\n"}${JSON.stringify(toArizeRecord(item))}`;
+            first = false;
+        }
+        yield first ? "]\n" : "\n]\n";
+        return;
+    }
+    let scorers = run.summary?.scorers.map((scorer) => scorer.scorer);
+    if (scorers !== undefined)
+        yield csvRow(csvHeader(scorers));
+    for await (const item of items) {
+        if (scorers === undefined) {
+            scorers = item.scores.map((score) => score.scorer);
+            yield csvRow(csvHeader(scorers));
+        }
+        const record = toArizeRecord(item);
+        yield csvRow([
+            record.example_id,
+            outputCell(record.output),
+            ...scorers.flatMap((name) => {
+                const evaluation = record.evaluations[name];
+                return [evaluation?.label ?? "", evaluation?.score === undefined ? "" : String(evaluation.score), evaluation?.explanation ?? ""];
+            }),
+            JSON.stringify(record.metadata),
+        ]);
+    }
+    if (scorers === undefined)
+        yield csvRow(csvHeader([]));
+}
+function csvHeader(scorers) {
+    return ["example_id", "output", ...scorers.flatMap((name) => EVALUATION_FIELDS.map((field) => evaluationColumn(name, field))), "metadata"];
+}
+/** Text as it is, unless the import would read it as JSON (`42`, `{…}`): then as a JSON string. */
+function outputCell(output) {
+    if (typeof output === "string")
+        return jsonOrText(output) === output ? output : JSON.stringify(output);
+    return JSON.stringify(output);
+}
+
+// EXTERNAL MODULE: ./src/core/stats.ts
+var stats = __webpack_require__(38796);
 ;// CONCATENATED MODULE: ./src/core/report/escape-xml.ts
 // XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF even as references.
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
@@ -628,37 +883,56 @@ function valueText(value) {
 
 
 
+
 /**
  * A run's items as a file's content, in chunks (about one per item), so a 100,000-item run is
  * written as it is read and never held as one string.
  */
-function exportRunItems(run, items, format) {
+function exportRunItems(run, items, format, options = {}) {
+    const annotations = annotationsByItem(options.annotations ?? []);
     switch (format) {
         case "csv":
-            return exportCsv(run, items);
+            return exportCsv(run, items, annotations);
         case "json":
-            return exportJson(items);
+            return exportJson(items, annotations);
         case "jsonl":
-            return exportJsonl(items);
+            return exportJsonl(items, annotations);
         case "junit":
             return exportJunit(run, items);
+        case "arize":
+            return exportArizeRecords(run, items, options.arizeFile ?? "jsonl");
     }
 }
 const CSV_COLUMNS = ["item_id", "status", "input", "expected", "output", "latency_ms", "error"];
+function annotationsByItem(annotations) {
+    const byItem = new Map();
+    const names = new Set();
+    for (const { run_id: _run, run_item_id: runItemId, item_id: _item, ...shown } of annotations) {
+        const list = byItem.get(runItemId) ?? [];
+        list.push(shown);
+        byItem.set(runItemId, list);
+        names.add(shown.name);
+    }
+    // Code point order, as names are ordered everywhere else (core/item-id-order.ts).
+    return { byItem, names: [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+}
 /**
  * One column per scorer, named `score:<scorer>`, from the run's summary; a run without one
- * (still running) takes the scorers of its first item.
+ * (still running) takes the scorers of its first item. Then one column per annotation name,
+ * `annotation:<name>`: a metric's number or a label's text, empty where the item has none.
  */
-async function* exportCsv(run, items) {
+async function* exportCsv(run, items, annotations) {
+    const annotationColumns = annotations.names.map((name) => `annotation:${name}`);
     let scorers = run.summary?.scorers.map((scorer) => scorer.scorer);
     if (scorers !== undefined)
-        yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`)]);
+        yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`), ...annotationColumns]);
     for await (const item of items) {
         if (scorers === undefined) {
             scorers = item.scores.map((score) => score.scorer);
-            yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`)]);
+            yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`), ...annotationColumns]);
         }
         const byScorer = new Map(item.scores.map((score) => [score.scorer, score.score]));
+        const byName = new Map((annotations.byItem.get(item.id) ?? []).map((annotation) => [annotation.name, annotation.value]));
         yield csvRow([
             item.item_id,
             item.status,
@@ -671,27 +945,35 @@ async function* exportCsv(run, items) {
                 const score = byScorer.get(name);
                 return score === undefined ? "" : String(score);
             }),
+            ...annotations.names.map((name) => {
+                const value = byName.get(name);
+                return value === undefined ? "" : String(value);
+            }),
         ]);
     }
     if (scorers === undefined)
-        yield csvRow(CSV_COLUMNS);
+        yield csvRow([...CSV_COLUMNS, ...annotationColumns]);
 }
 /** Strings as they are (a CSV cell holds text); structured values as JSON; missing as empty. */
 function csvValue(value) {
     return value === undefined ? "" : valueText(value);
 }
-async function* exportJson(items) {
+/** The item with its `annotations` (an empty array when it has none, so every record has the key). */
+function withAnnotations(item, annotations) {
+    return { ...item, annotations: annotations.byItem.get(item.id) ?? [] };
+}
+async function* exportJson(items, annotations) {
     let first = true;
     yield "[";
     for await (const item of items) {
-        yield `${first ? "\n" : ",\n"}${JSON.stringify(item)}`;
+        yield `${first ? "\n" : ",\n"}${JSON.stringify(withAnnotations(item, annotations))}`;
         first = false;
     }
     yield first ? "]\n" : "\n]\n";
 }
-async function* exportJsonl(items) {
+async function* exportJsonl(items, annotations) {
     for await (const item of items)
-        yield `${JSON.stringify(item)}\n`;
+        yield `${JSON.stringify(withAnnotations(item, annotations))}\n`;
 }
 /**
  * JUnit XML: one testsuite for the run, one testcase per item; a failed item is a <failure>
@@ -787,6 +1069,15 @@ function export_run_short(text) {
 }
 function seconds(milliseconds) {
     return (milliseconds / 1000).toFixed(3);
+}
+
+;// CONCATENATED MODULE: ./src/core/import/import-record.ts
+const IMPORT_FORMATS = ["csv", "json", "jsonl"];
+const EXTENSIONS = { ".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl" };
+/** The format a file's extension names (`.csv`, `.json`, `.jsonl`/`.ndjson`), else undefined. */
+function importFormatOf(file) {
+    const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
+    return EXTENSIONS[extension];
 }
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
@@ -1260,13 +1551,22 @@ function footer(input) {
         `experiment ${md(input.experiment, 100)} ${versionText(candidate.experiment_version, comparison?.baseline.experiment_version)}`,
         `dataset ${versionText(candidate.dataset_version, comparison?.baseline.dataset_version)}`,
     ];
+    const html = reportLink(input.htmlReportUrl);
+    if (html !== undefined)
+        parts.push(`[HTML report](${html})`);
     const link = reportLink(input.reportUrl);
     if (link !== undefined)
         parts.push(`[full report](${link})`);
     return `---\n\n<sub>${parts.join(" · ")}</sub>`;
 }
-/** "see the [full report](…)" or, without a usable link, "see the full report in the workflow run". */
+/**
+ * "see the [HTML report](…)" (every item, with filters) when it was uploaded, else "see the
+ * [full report](…)", or without a usable link "see the full report in the workflow run".
+ */
 function seeFullReport(input) {
+    const html = reportLink(input.htmlReportUrl);
+    if (html !== undefined)
+        return `see the [HTML report](${html})`;
     const link = reportLink(input.reportUrl);
     return link === undefined ? "see the full report in the workflow run" : `see the [full report](${link})`;
 }
@@ -1603,8 +1903,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
-var open_store = __webpack_require__(28558);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 9 modules
+var open_store = __webpack_require__(34987);
 ;// CONCATENATED MODULE: ./src/cli/cli-context.ts
 
 
@@ -1642,7 +1942,7 @@ async function openStore(spec) {
             "or github:OWNER/REPO[@BRANCH] (a results branch)");
     }
     // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.
-    const { openResultsBranchStore, parseResultsBranchSpec } = await Promise.all(/* import() */[__webpack_require__.e(65), __webpack_require__.e(944)]).then(__webpack_require__.bind(__webpack_require__, 87944));
+    const { openResultsBranchStore, parseResultsBranchSpec } = await Promise.all(/* import() */[__webpack_require__.e(65), __webpack_require__.e(841)]).then(__webpack_require__.bind(__webpack_require__, 64841));
     const branch = parseResultsBranchSpec(spec);
     return openResultsBranchStore(branch, {
         token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
@@ -1748,6 +2048,2120 @@ function sha256Hex(text) {
 /** A short, stable content hash used for ids and versions a user may type. */
 function contentHash(value, length = 12) {
     return sha256Hex(canonicalJson(value)).slice(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/core/json-path.ts
+/**
+ * Reads a dot path (`choices.0.message.content`) from a JSON value. Numeric segments index
+ * arrays. Returns `undefined` when any segment is missing. The path "" or "." is the value itself.
+ */
+function getPath(value, path) {
+    if (path === "" || path === ".")
+        return value;
+    let current = value;
+    for (const segment of path.split(".")) {
+        if (current === null || typeof current !== "object")
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+
+;// CONCATENATED MODULE: ./src/core/cluster-key.ts
+
+
+/**
+ * The cluster an item belongs to under the experiment's `cluster: metadata.<key>` (a dot path
+ * into the item, as written), as a string key for the statistics accumulators. An item without
+ * that value is a cluster of its own (keyed by its id), so it adds no correlation. Values are
+ * keyed by their canonical JSON, so 3 and "3" are different clusters.
+ */
+function clusterKey(item, path) {
+    const value = getPath(item, path);
+    if (value === undefined || value === null)
+        return `item:${item.item_id ?? item.id ?? ""}`;
+    return `value:${canonicalJson(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/repeats/repeat-counts.ts
+/** Per item, for reports: "passed 3 of 5". */
+function repeatCounts(item) {
+    const counts = { passed: 0, failed: 0, errored: 0, count: 0 };
+    for (const attempt of item.repeats ?? [{ status: item.status }]) {
+        counts.count += 1;
+        if (attempt.status === "passed")
+            counts.passed += 1;
+        else if (attempt.status === "failed")
+            counts.failed += 1;
+        else
+            counts.errored += 1;
+    }
+    return counts;
+}
+/**
+ * Flaky: the item's non-error attempts both passed and failed, whatever the pass rule then
+ * decided. Such an item is listed apart: its status says more about chance than about the change.
+ * An item without repeats is never flaky.
+ */
+function isFlaky(item) {
+    if (item.repeats === undefined)
+        return false;
+    let passed = false;
+    let failed = false;
+    for (const attempt of item.repeats) {
+        if (attempt.status === "passed")
+            passed = true;
+        else if (attempt.status === "failed")
+            failed = true;
+    }
+    return passed && failed;
+}
+
+;// CONCATENATED MODULE: ./src/core/statistics/mean-accumulator.ts
+/**
+ * Streaming mean and SE in O(1) memory per cluster (never stores values).
+ *
+ * Unclustered: Welford's algorithm (a cluster passed to `add` is ignored).
+ *
+ * Clustered (`clustered: true`): every add names a cluster; undefined → the value is its own
+ * singleton cluster. SE = sqrt(G/(G−1) · Σ_g (S_g − n_g·x̄)²) / n — Miller 2024 eq. 4 (clustered
+ * standard errors) with the CR1 small-sample factor G/(G−1) (Cameron & Miller 2015), which makes it
+ * equal the CLT SE (sample variance, n − 1) when every cluster has one item. df = G − 1.
+ */
+function createMeanAccumulator(options = {}) {
+    return options.clustered === true ? clusteredAccumulator() : welfordAccumulator();
+}
+function welfordAdd(state, value) {
+    state.n += 1;
+    const before = value - state.mean;
+    state.mean += before / state.n;
+    state.m2 += before * (value - state.mean);
+}
+function checkFinite(value) {
+    if (!Number.isFinite(value))
+        throw new RangeError(`a mean needs finite values, got ${value}`);
+}
+function welfordAccumulator() {
+    const state = { n: 0, mean: 0, m2: 0 };
+    return {
+        add(value) {
+            checkFinite(value);
+            welfordAdd(state, value);
+        },
+        estimate() {
+            const { n, mean, m2 } = state;
+            const se = n < 2 ? 0 : Math.sqrt(m2 / (n - 1) / n);
+            return { n, mean, se, df: Math.max(0, n - 1) };
+        },
+    };
+}
+function clusteredAccumulator() {
+    const all = { n: 0, mean: 0, m2: 0 };
+    // Per named cluster only its size and mean: S_g − n_g·x̄ = n_g·(mean_g − x̄), which subtracts
+    // two means instead of two large sums.
+    const named = new Map();
+    // Singletons need no entry each: Σ_i (x_i − x̄)² = M2_s + n_s·(mean_s − x̄)².
+    const singletons = { n: 0, mean: 0, m2: 0 };
+    return {
+        add(value, cluster) {
+            checkFinite(value);
+            welfordAdd(all, value);
+            if (cluster === undefined) {
+                welfordAdd(singletons, value);
+                return;
+            }
+            const group = named.get(cluster) ?? { n: 0, mean: 0 };
+            group.n += 1;
+            group.mean += (value - group.mean) / group.n;
+            named.set(cluster, group);
+        },
+        estimate() {
+            const { n, mean } = all;
+            const clusters = named.size + singletons.n;
+            if (clusters < 2)
+                return { n, mean, se: 0, df: 0, clusters };
+            let scores = singletons.m2 + singletons.n * (singletons.mean - mean) ** 2;
+            for (const group of named.values())
+                scores += (group.n * (group.mean - mean)) ** 2;
+            const se = Math.sqrt((clusters / (clusters - 1)) * scores) / n;
+            return { n, mean, se, df: clusters - 1, clusters };
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-normal-quantile/lib/index.js
+var lib = __webpack_require__(86060);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-t-quantile/lib/index.js
+var stats_base_dists_t_quantile_lib = __webpack_require__(74455);
+var stats_base_dists_t_quantile_lib_default = /*#__PURE__*/__webpack_require__.n(stats_base_dists_t_quantile_lib);
+;// CONCATENATED MODULE: ./src/core/statistics/intervals.ts
+
+
+const CONFIDENCE = 0.95;
+/** The quantile a two-sided interval at `confidence` reaches: 1 − (1 − confidence) / 2. */
+function upperQuantileLevel(confidence) {
+    if (!(confidence > 0 && confidence < 1))
+        throw new RangeError(`a confidence level lies strictly between 0 and 1, got ${confidence}`);
+    return 1 - (1 - confidence) / 2;
+}
+/**
+ * Wilson score interval (Wilson 1927; Agresti & Coull 1998) for successes/n at `confidence`
+ * (default 0.95). Chosen over the normal (Wald) interval because it stays inside [0, 1] and keeps
+ * its coverage at 0/n, n/n and small n.
+ *
+ * `effectiveN` (≤ n) replaces n everywhere in the formula when clustering inflates the variance
+ * (n / design effect), while the observed rate stays successes/n: the interval widens around the
+ * same rate (Korn & Graubard's effective-sample-size Wilson interval).
+ *
+ * n = 0 → [0, 1]. Throws RangeError for successes > n, negatives, effectiveN outside (0, n], or a
+ * confidence outside (0, 1).
+ */
+function wilsonInterval(successes, n, options = {}) {
+    if (!(Number.isFinite(n) && successes >= 0 && successes <= n)) {
+        throw new RangeError(`a Wilson interval needs 0 ≤ successes ≤ n, got ${successes} of ${n}`);
+    }
+    const z = lib_default()(upperQuantileLevel(options.confidence ?? CONFIDENCE), 0, 1);
+    if (n === 0)
+        return [0, 1];
+    const effectiveN = options.effectiveN ?? n;
+    if (!(effectiveN > 0 && effectiveN <= n)) {
+        throw new RangeError(`an effective sample size lies in (0, n], got ${effectiveN} for n = ${n}`);
+    }
+    const rate = successes / n;
+    const shrink = (z * z) / effectiveN;
+    const centre = (rate + shrink / 2) / (1 + shrink);
+    const half = (z * Math.sqrt((rate * (1 - rate)) / effectiveN + shrink / (4 * effectiveN))) / (1 + shrink);
+    // At 0/n and n/n the formula lands on 0 and 1 only up to rounding; they are exact.
+    return [successes === 0 ? 0 : Math.max(0, centre - half), successes === n ? 1 : Math.min(1, centre + half)];
+}
+/**
+ * mean ± t_{df, 1−(1−confidence)/2} · se, clamped to `bounds` (default [-Infinity, Infinity]).
+ * df < 1 (n < 2, or one cluster) → `bounds` (infinite by default): one observation says nothing
+ * about the spread. se = 0 with df ≥ 1 → [mean, mean] (every value was the same).
+ */
+function meanInterval(estimate, options = {}) {
+    const level = upperQuantileLevel(options.confidence ?? CONFIDENCE);
+    const [lowest, highest] = options.bounds ?? [-Infinity, Infinity];
+    if (estimate.n < 2 || !(estimate.df >= 1))
+        return [lowest, highest];
+    const half = estimate.se === 0 ? 0 : stats_base_dists_t_quantile_lib_default()(level, estimate.df) * estimate.se;
+    return [Math.max(lowest, estimate.mean - half), Math.min(highest, estimate.mean + half)];
+}
+
+;// CONCATENATED MODULE: ./src/core/statistics/rate-accumulator.ts
+
+
+/**
+ * Pass rate with a 95 % Wilson interval. Clustered: the Wilson interval on the effective sample size
+ * n / deff, where deff = max(1, SE_clustered² / SE_iid²) (Kish design effect; SE_iid² = p(1 − p) /
+ * (n − 1), the CLT SE of 0/1 values), so related items never narrow the interval. An undefined
+ * cluster makes the item its own cluster.
+ *
+ * When the variances cannot say how related the items are:
+ * - fewer than two clusters with n ≥ 2: the run may be one observation repeated, so deff = n
+ *   (the interval of a single item at the observed rate);
+ * - no variation (all pass or all fail, SE_iid = 0): deff = 1, since the clustered SE is 0 too.
+ */
+function createRateAccumulator(options = {}) {
+    const scores = options.clustered === true ? createMeanAccumulator({ clustered: true }) : undefined;
+    let n = 0;
+    let successes = 0;
+    return {
+        add(passed, cluster) {
+            n += 1;
+            if (passed)
+                successes += 1;
+            scores?.add(passed ? 1 : 0, cluster);
+        },
+        estimate() {
+            const rate = n === 0 ? 0 : successes / n;
+            const designEffect = scores === undefined ? 1 : kishDesignEffect(scores.estimate(), rate);
+            const ci95 = wilsonInterval(successes, n, designEffect === 1 ? {} : { effectiveN: n / designEffect });
+            return { n, successes, rate, ci95, design_effect: designEffect };
+        },
+    };
+}
+function kishDesignEffect(clusteredScores, rate) {
+    const { n, se, clusters = 0 } = clusteredScores;
+    if (n < 2)
+        return 1;
+    if (clusters < 2)
+        return n;
+    const iidVariance = (rate * (1 - rate)) / (n - 1);
+    if (iidVariance === 0)
+        return 1;
+    return Math.max(1, (se * se) / iidVariance);
+}
+
+;// CONCATENATED MODULE: ./src/core/summarize-run.ts
+
+
+
+
+
+function createRunSummaryAccumulator(options = {}) {
+    const { cluster } = options;
+    const clustered = cluster !== undefined;
+    const counts = { total: 0, passed: 0, failed: 0, errored: 0 };
+    const passRate = createRateAccumulator({ clustered });
+    const tokens = { input: 0, output: 0, total: 0 };
+    // Map keeps insertion order: scorers are reported in order of first appearance.
+    const scorers = new Map();
+    const latencies = [];
+    let cost = 0;
+    let retries = 0;
+    // Undefined until an item with repeats is added: runs without repeats keep no such key.
+    let flaky;
+    // Undefined until a score reports what its scorer spent: runs without judges keep no such key.
+    let scorerTokens;
+    let scorerCost = 0;
+    function add(item) {
+        const key = cluster === undefined ? undefined : clusterKey(item, cluster);
+        counts.total += 1;
+        if (item.status === "passed")
+            counts.passed += 1;
+        else if (item.status === "failed")
+            counts.failed += 1;
+        else
+            counts.errored += 1;
+        passRate.add(item.status === "passed", key);
+        addCalls(item);
+        addUsage(tokens, item.usage);
+        cost += item.cost ?? 0;
+        if (item.repeats !== undefined)
+            flaky = (flaky ?? 0) + (isFlaky(item) ? 1 : 0);
+        for (const score of item.scores) {
+            let tally = scorers.get(score.scorer);
+            if (tally === undefined) {
+                tally = { count: 0, scoreSum: 0, passed: 0, errors: 0, spread: createMeanAccumulator({ clustered }) };
+                scorers.set(score.scorer, tally);
+            }
+            tally.count += 1;
+            tally.scoreSum += score.score;
+            tally.spread.add(score.score, key);
+            if (score.passed)
+                tally.passed += 1;
+            if (score.error !== undefined)
+                tally.errors += 1;
+            if (score.usage !== undefined || score.cost !== undefined) {
+                scorerTokens ??= { input: 0, output: 0, total: 0 };
+                addUsage(scorerTokens, score.usage);
+                scorerCost += score.cost ?? 0;
+            }
+        }
+    }
+    /**
+     * Latency is the target's speed per call, so a repeated item adds each attempt's. An errored
+     * call's latency is a timeout or a refusal, not the target's speed. Retries are calls beyond
+     * the first of each call.
+     */
+    function addCalls(item) {
+        if (item.repeats === undefined) {
+            if (item.status !== "error")
+                latencies.push(item.latency_ms);
+            retries += Math.max(0, item.attempts - 1);
+            return;
+        }
+        for (const attempt of item.repeats) {
+            if (attempt.status !== "error")
+                latencies.push(attempt.latency_ms);
+            retries += Math.max(0, attempt.attempts - 1);
+        }
+    }
+    function summary() {
+        return {
+            ...counts,
+            pass_rate: (0,stats/* ratio */.CG)(counts.passed, counts.total),
+            pass_rate_ci95: passRate.estimate().ci95.map(orderFree),
+            ...(flaky !== undefined ? { flaky } : {}),
+            scorers: [...scorers].map(([scorer, tally]) => scorerSummary(scorer, tally)),
+            // Order does not matter to later adds, so sorting the buffer in place is safe.
+            latency_ms: (0,stats/* latencyStats */.Ir)(latencies),
+            tokens: { ...tokens },
+            cost,
+            ...(scorerTokens !== undefined
+                ? { scorer_tokens: { input: scorerTokens.input, output: scorerTokens.output, total: scorerTokens.total }, scorer_cost: scorerCost }
+                : {}),
+            retries,
+        };
+    }
+    return { add, summary };
+}
+/**
+ * A scorer that threw still counts in `count` and `mean` (as the score it recorded). `se` is 0
+ * when it cannot be estimated (one item, or one cluster).
+ */
+function scorerSummary(scorer, tally) {
+    return {
+        scorer,
+        count: tally.count,
+        mean: (0,stats/* ratio */.CG)(tally.scoreSum, tally.count),
+        passed: tally.passed,
+        pass_rate: (0,stats/* ratio */.CG)(tally.passed, tally.count),
+        errors: tally.errors,
+        se: orderFree(tally.spread.estimate().se),
+    };
+}
+/**
+ * Streaming variances round differently in the last bits depending on the order items arrive
+ * (calls finish in any order; a resumed run adds its stored items first). Rounded to 12
+ * significant digits, far below any meaningful difference, a resumed run ends with an
+ * uninterrupted run's summary.
+ */
+function orderFree(value) {
+    return value === 0 ? 0 : Number(value.toPrecision(12));
+}
+function addUsage(tokens, usage) {
+    if (usage === undefined)
+        return;
+    const input = usage.input_tokens ?? 0;
+    const output = usage.output_tokens ?? 0;
+    tokens.input += input;
+    tokens.output += output;
+    tokens.total += usage.total_tokens ?? input + output;
+    if (usage.cached_input_tokens !== undefined)
+        tokens.cached_input = (tokens.cached_input ?? 0) + usage.cached_input_tokens;
+}
+/** The summary of a run from its items, streamed; works on a store's cursor or an array. */
+async function summarizeRun(items, options = {}) {
+    const accumulator = createRunSummaryAccumulator(options);
+    for await (const item of items)
+        accumulator.add(item);
+    return accumulator.summary();
+}
+
+;// CONCATENATED MODULE: ./src/core/report/html/shown-text.ts
+
+/**
+ * The most characters of one input, expected value, output or error the report embeds: a model
+ * that answers a megabyte must not make a 10,000-item report unloadable.
+ */
+const TEXT_LIMIT = 5_000;
+/** The most characters of a scorer's reason, and of what it read or compared with. */
+const EVIDENCE_LIMIT = 1_000;
+// Bidi overrides and isolates can make a reviewer read text in another order than it is
+// (Trojan Source, CVE-2021-42574): they are shown as their code, never applied.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls but tab and line breaks, DEL, and C1 controls would be invisible or garble a line.
+const C0 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const OTHER_CONTROL = /[\u007f-\u009f]/g;
+/**
+ * `value` as text: a string as it is, anything else as indented JSON; undefined for a missing
+ * value. Cut to `limit` characters, invisible controls made visible (U+241B for ESC, ⟨U+202E⟩
+ * for a bidi override), lone surrogates replaced with U+FFFD.
+ */
+function shownText(value, limit = TEXT_LIMIT) {
+    const full = rawText(value);
+    if (full === undefined)
+        return undefined;
+    const cut = full.length > limit ? full.slice(0, boundaryAtOrBefore(full, limit)) : full;
+    const text = visibleControls(withoutLoneSurrogates(cut));
+    return cut.length < full.length ? { text, length: full.length } : { text };
+}
+function rawText(value) {
+    if (value === undefined)
+        return undefined;
+    if (typeof value === "string")
+        return value;
+    try {
+        return JSON.stringify(value, null, 2) ?? String(value);
+    }
+    catch {
+        // A value JSON cannot write (a BigInt, a cycle) still shows what it is.
+        return String(value);
+    }
+}
+function visibleControls(text) {
+    return text
+        .replace(C0, (character) => String.fromCharCode(0x2400 + character.charCodeAt(0)))
+        .replace(OTHER_CONTROL, codeOf)
+        .replace(BIDI, codeOf);
+}
+function codeOf(character) {
+    return `⟨U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/html/report-annotations.ts
+
+
+/** Label values listed per annotation name; the rest are counted. */
+const SHOWN_LABELS = 5;
+/**
+ * A run's annotations per name: how many items carry it, and for a metric its mean and range,
+ * for a label its most frequent values. Undefined when the run has none.
+ */
+function annotationTable(runName, annotations) {
+    if (annotations.length === 0)
+        return undefined;
+    const byName = new Map();
+    for (const annotation of annotations) {
+        const list = byName.get(annotation.name);
+        if (list === undefined)
+            byName.set(annotation.name, [annotation]);
+        else
+            list.push(annotation);
+    }
+    const names = [...byName.keys()].sort();
+    return {
+        caption: `Annotations, ${runName}`,
+        header: ["name", "kind", "items", "values"],
+        rows: names.map((name) => {
+            const list = byName.get(name);
+            const metrics = list.flatMap((annotation) => (typeof annotation.value === "number" ? [annotation.value] : []));
+            const labels = list.flatMap((annotation) => (typeof annotation.value === "string" ? [annotation.value] : []));
+            const kinds = [...new Set(list.map((annotation) => annotation.kind))].join(", ");
+            const values = [metrics.length > 0 ? metricText(metrics) : "", labels.length > 0 ? labelText(labels) : ""];
+            return [plain(name), kinds, (0,stats/* formatCount */.B4)(list.length), values.filter((text) => text !== "").join(" · ")];
+        }),
+        numeric: [false, false, true, false],
+        emphasized: [],
+    };
+}
+/** "mean 3.4 · min 1 · max 5" */
+function metricText(values) {
+    let sum = 0;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const value of values) {
+        sum += value;
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+    }
+    return `mean ${number(sum / values.length)} · min ${number(min)} · max ${number(max)}`;
+}
+/** "good ×12 · bad ×3 · 2 other values", the most frequent first, ties in code point order. */
+function labelText(values) {
+    const counts = new Map();
+    for (const value of values)
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+    const ranked = [...counts].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0));
+    const shown = ranked.slice(0, SHOWN_LABELS).map(([value, count]) => `${plain(value)} ×${(0,stats/* formatCount */.B4)(count)}`);
+    const rest = ranked.length - SHOWN_LABELS;
+    return [...shown, ...(rest > 0 ? [`${(0,stats/* formatCount */.B4)(rest)} other ${rest === 1 ? "value" : "values"}`] : [])].join(" · ");
+}
+/** At most three decimals, no trailing zeros: 3.4, 0.125, 12. */
+function number(value) {
+    return String(Number(value.toFixed(3)));
+}
+function plain(text) {
+    return shownText(text, Number.POSITIVE_INFINITY).text;
+}
+
+// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
+var simple_statistics = __webpack_require__(15521);
+;// CONCATENATED MODULE: ./src/core/report/html/report-charts.ts
+
+
+/** The most bins a latency histogram has: enough to see a shape, few enough to read on a phone. */
+const MAX_BINS = 20;
+/** Latencies above this quantile of the slowest run share the last, open bin: one timeout must not squash the rest. */
+const UPPER_QUANTILE = 0.99;
+/**
+ * Pass rate per scorer per run (all items first), labelled `against` the gate's pass-rate
+ * thresholds (fractions) like every table, and each run's latency histogram on shared bins.
+ */
+function reportCharts(runs, thresholds) {
+    const scorers = [...new Set(runs.flatMap(({ summary }) => summary.scorers.map((scorer) => scorer.scorer)))];
+    return {
+        passRate: {
+            groups: ["all items", ...scorers],
+            runs: runs.map(({ name, summary }) => {
+                const rates = [
+                    summary.total === 0 ? null : summary.pass_rate,
+                    ...scorers.map((scorer) => summary.scorers.find((entry) => entry.scorer === scorer)?.pass_rate ?? null),
+                ];
+                return { name, rates, labels: rates.map((rate) => (rate === null ? "—" : (0,stats/* formatPercent */.l9)(rate, { against: thresholds }))) };
+            }),
+        },
+        latency: latencyHistogram(runs),
+    };
+}
+function latencyHistogram(runs) {
+    const latencies = runs.map(({ items }) => callLatencies(items).sort((a, b) => a - b));
+    const upper = Math.max(0, ...latencies.map((values) => (values.length === 0 ? 0 : (0,simple_statistics/* quantileSorted */.Z4)(values, UPPER_QUANTILE))));
+    const binMs = niceWidth(upper / MAX_BINS);
+    const bins = Math.max(1, Math.min(MAX_BINS, Math.ceil(upper / binMs)));
+    return {
+        binMs,
+        runs: runs.map(({ name, summary }, index) => {
+            const counts = new Array(bins).fill(0);
+            for (const value of latencies[index])
+                counts[Math.min(bins - 1, Math.floor(value / binMs))] += 1;
+            return {
+                name,
+                counts,
+                calls: latencies[index].length,
+                p50: (0,stats/* formatMs */._V)(summary.latency_ms.p50),
+                p95: (0,stats/* formatMs */._V)(summary.latency_ms.p95),
+            };
+        }),
+    };
+}
+/** One latency per call that answered, as the run summary counts them (attempts of a repeated item apart). */
+function callLatencies(items) {
+    const values = [];
+    for (const item of items) {
+        for (const call of item.repeats ?? [item])
+            if (call.status !== "error")
+                values.push(call.latency_ms);
+    }
+    return values;
+}
+/** The smallest 1, 2 or 5 × 10^k ms at or above `raw` (at least 1 ms), so axis labels are round. */
+function niceWidth(raw) {
+    if (!(raw > 1))
+        return 1;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    for (const step of [1, 2, 5, 10])
+        if (step * power >= raw)
+            return step * power;
+    return 10 * power;
+}
+
+;// CONCATENATED MODULE: ./src/core/flipped-item.ts
+
+/** regression = passed → failed or error; fix = failed or error → passed; else undefined. */
+function flipKind(baseline, candidate) {
+    const before = baseline.status === "passed";
+    const after = candidate.status === "passed";
+    if (before && !after)
+        return "regression";
+    if (!before && after)
+        return "fix";
+    return undefined;
+}
+function flippedItem(baseline, candidate) {
+    return {
+        item_id: candidate.item_id,
+        run_item_id: candidate.id,
+        baseline_status: baseline.status,
+        candidate_status: candidate.status,
+        input: candidate.input,
+        ...(candidate.expected !== undefined ? { expected: candidate.expected } : {}),
+        baseline_output: baseline.output,
+        candidate_output: candidate.output,
+        // An errored call was never scored: its error, not the baseline's scores, explains the flip.
+        changed_scorers: candidate.status === "error" ? [] : changedScorers(baseline.scores, candidate.scores),
+        ...(candidate.error !== undefined ? { candidate_error: candidate.error } : {}),
+        ...(baseline.repeats !== undefined ? { baseline_repeats: passedOf(baseline) } : {}),
+        ...(candidate.repeats !== undefined ? { candidate_repeats: passedOf(candidate) } : {}),
+    };
+}
+function passedOf(item) {
+    const counts = repeatCounts(item);
+    return { passed: counts.passed, count: counts.count };
+}
+/** Scorers in baseline order, then the candidate's new ones; unchanged scorers are left out. */
+function changedScorers(baseline, candidate) {
+    const candidateByName = new Map(candidate.map((score) => [score.scorer, score]));
+    const baselineNames = new Set(baseline.map((score) => score.scorer));
+    const changed = [];
+    for (const before of baseline) {
+        const after = candidateByName.get(before.scorer);
+        if (after !== undefined && after.passed === before.passed && after.score === before.score)
+            continue;
+        changed.push(changedScorer(before.scorer, before, after));
+    }
+    for (const after of candidate) {
+        if (!baselineNames.has(after.scorer))
+            changed.push(changedScorer(after.scorer, undefined, after));
+    }
+    return changed;
+}
+function changedScorer(scorer, before, after) {
+    return {
+        scorer,
+        baseline: snapshot(before),
+        candidate: snapshot(after),
+        reason: reasonOf(after ?? before),
+    };
+}
+function snapshot(score) {
+    return score === undefined ? null : { score: score.score, passed: score.passed };
+}
+function reasonOf(score) {
+    if (score === undefined)
+        return "";
+    return score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason;
+}
+
+// EXTERNAL MODULE: ./src/core/item-id-order.ts
+var item_id_order = __webpack_require__(65113);
+// EXTERNAL MODULE: ./node_modules/diff/libesm/diff/word.js + 2 modules
+var word = __webpack_require__(34440);
+;// CONCATENATED MODULE: ./src/core/report/html/output-diff.ts
+
+/**
+ * The most word and whitespace tokens the diff may insert or delete: beyond it two outputs have
+ * little in common and the diff would be noise that costs O(N·D) time, so none is embedded.
+ * A bound on edits, not a clock, keeps the report the same for the same input.
+ */
+const MAX_DIFF_EDITS = 300;
+/**
+ * The word-level diff of `candidate` against `baseline` (words, punctuation, whitespace runs and
+ * line breaks as tokens, so both texts are kept exactly); undefined when they are equal or
+ * differ by more than MAX_DIFF_EDITS tokens.
+ */
+function outputDiff(baseline, candidate) {
+    if (baseline === candidate)
+        return undefined;
+    const changes = (0,word/* diffWordsWithSpace */.pR)(baseline, candidate, { maxEditLength: MAX_DIFF_EDITS });
+    if (changes === undefined)
+        return undefined;
+    const segments = [];
+    for (const change of changes) {
+        const kind = change.added ? 2 : change.removed ? 1 : 0;
+        const last = segments[segments.length - 1];
+        if (last !== undefined && last[0] === kind)
+            last[1] += change.value;
+        else
+            segments.push([kind, change.value]);
+    }
+    return segments;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/html/diff-budget.ts
+
+/**
+ * How much diffing one report may do, in characters × edits (the diff is O((N + M)·D)): about
+ * five seconds on a 2-core machine. A run of 10,000 long outputs that all differ from the
+ * baseline's must not take minutes to report; items past the budget are shown without a diff.
+ * Counted, not timed, so the same input gives the same report.
+ */
+const DIFF_WORK_BUDGET = 800_000_000;
+function createDiffBudget(budget = DIFF_WORK_BUDGET) {
+    let left = budget;
+    return {
+        diff(baseline, candidate) {
+            if (baseline === candidate)
+                return undefined;
+            if (left <= 0) {
+                return { note: "not diffed: the report spent its diff budget on the items listed before this one" };
+            }
+            const diff = outputDiff(baseline, candidate);
+            const edits = diff === undefined ? MAX_DIFF_EDITS : editedTokens(diff);
+            left -= (baseline.length + candidate.length) * Math.max(1, edits);
+            if (diff === undefined) {
+                return { note: `not diffed: the outputs differ in more than ${MAX_DIFF_EDITS} words and spaces` };
+            }
+            return { diff };
+        },
+    };
+}
+/** Roughly the tokens the diff inserted or deleted: words and the spaces between them. */
+function editedTokens(diff) {
+    let tokens = 0;
+    for (const [kind, text] of diff)
+        if (kind !== 0)
+            tokens += text.split(/(\s+)/).filter((part) => part !== "").length;
+    return tokens;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/html/report-items.ts
+
+
+
+
+
+
+/**
+ * Every item of any run, in item id order (code point order, as stores stream them), with its
+ * cell in each run and its tags. A regression or fix is an item that flipped between the baseline
+ * (run 1) and a later run by `flipKind`, unless it is flaky in either (then it is flaky only):
+ * the rule of compareRuns, so a two-run report counts what `runs compare` counts. Outputs that
+ * differ from the baseline's are diffed word by word, flipped items first.
+ */
+function reportItems(runs, diffs = createDiffBudget()) {
+    const byRun = runs.map(({ items }) => new Map(items.map((item) => [item.item_id, item])));
+    const annotationsByRun = runs.map(({ annotations }) => report_items_annotationsByItem(annotations));
+    const ids = [...new Set(byRun.flatMap((items) => [...items.keys()]))].sort(item_id_order/* compareItemIds */.D);
+    const items = ids.map((id) => {
+        const stored = byRun.map((items) => items.get(id));
+        const first = stored.find((item) => item !== undefined);
+        const input = shownText(first.input);
+        const expected = shownText(first.expected);
+        return {
+            id,
+            ...(input !== undefined ? { input } : {}),
+            ...(expected !== undefined ? { expected } : {}),
+            tags: itemTags(stored),
+            runs: stored.map((item, index) => (item === undefined ? null : runCell(item, annotationsByRun[index].get(id) ?? []))),
+        };
+    });
+    // Flipped items first: they are what a reviewer opens, so the budget is spent on them.
+    const flipped = (item) => item.tags.includes("regression") || item.tags.includes("fix");
+    for (const item of items)
+        if (flipped(item))
+            addDiffs(item, diffs);
+    for (const item of items)
+        if (!flipped(item))
+            addDiffs(item, diffs);
+    return items;
+}
+function itemTags(stored) {
+    const tags = new Set();
+    const baseline = stored[0];
+    for (const candidate of stored.slice(1)) {
+        if (baseline === undefined || candidate === undefined || isFlaky(baseline) || isFlaky(candidate))
+            continue;
+        const kind = flipKind(baseline, candidate);
+        if (kind !== undefined)
+            tags.add(kind);
+    }
+    const present = stored.filter((item) => item !== undefined);
+    if (present.some((item) => item.status === "error"))
+        tags.add("error");
+    if (present.some((item) => isFlaky(item)))
+        tags.add("flaky");
+    if (present.some((item) => item.status !== "passed"))
+        tags.add("failed");
+    const order = ["regression", "fix", "error", "flaky", "failed"];
+    return order.filter((tag) => tags.has(tag));
+}
+function runCell(item, annotations) {
+    const output = shownText(item.output);
+    const error = shownText(item.error);
+    const repeats = item.repeats === undefined ? undefined : repeatCounts(item);
+    return {
+        runItemId: item.id,
+        status: item.status,
+        ...(output !== undefined ? { output } : {}),
+        ...(error !== undefined ? { error } : {}),
+        latency: (0,stats/* formatMs */._V)(item.latency_ms),
+        ...(repeats !== undefined ? { repeats: `passed ${repeats.passed} of ${repeats.count}` } : {}),
+        scores: item.scores.map(reportScore),
+        annotations: annotations.map(reportAnnotation),
+    };
+}
+function reportScore(score) {
+    const reason = shownText(score.evidence.reason, EVIDENCE_LIMIT);
+    const error = shownText(score.error, EVIDENCE_LIMIT);
+    const read = shownText(score.evidence.read, EVIDENCE_LIMIT);
+    const compared = shownText(score.evidence.compared, EVIDENCE_LIMIT);
+    return {
+        scorer: score.scorer,
+        score: (0,stats/* formatScore */.y)(score.score),
+        passed: score.passed,
+        ...(reason !== undefined && reason.text !== "" ? { reason } : {}),
+        ...(error !== undefined ? { error } : {}),
+        ...(read !== undefined ? { read } : {}),
+        ...(compared !== undefined ? { compared } : {}),
+    };
+}
+function reportAnnotation(annotation) {
+    return {
+        name: annotation.name,
+        kind: annotation.kind,
+        value: typeof annotation.value === "number" ? String(annotation.value) : report_items_plain(annotation.value),
+        ...(annotation.note !== undefined ? { note: report_items_plain(annotation.note) } : {}),
+        ...(annotation.author !== undefined ? { author: report_items_plain(annotation.author) } : {}),
+    };
+}
+/** A short human text (within ANNOTATION_LIMITS, so never cut) with its controls made visible. */
+function report_items_plain(text) {
+    return shownText(text, Number.POSITIVE_INFINITY).text;
+}
+function report_items_annotationsByItem(annotations) {
+    const byItem = new Map();
+    for (const annotation of annotations) {
+        const list = byItem.get(annotation.item_id);
+        if (list === undefined)
+            byItem.set(annotation.item_id, [annotation]);
+        else
+            list.push(annotation);
+    }
+    return byItem;
+}
+function addDiffs(item, diffs) {
+    const baseline = item.runs[0]?.output?.text;
+    if (baseline === undefined)
+        return;
+    for (const cell of item.runs.slice(1)) {
+        const candidate = cell?.output?.text;
+        if (cell === null || cell === undefined || candidate === undefined)
+            continue;
+        const result = diffs.diff(baseline, candidate);
+        if (result === undefined)
+            continue;
+        if ("diff" in result)
+            cell.diff = result.diff;
+        else
+            cell.diffNote = result.note;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/report/html/report-summary.ts
+
+
+
+
+
+
+/** "baseline", "candidate" (two runs), "candidate 2"… (more), or "run" for a report of one run. */
+function runRole(index, runCount) {
+    if (runCount === 1)
+        return "run";
+    if (index === 0)
+        return "baseline";
+    return runCount === 2 ? "candidate" : `candidate ${index}`;
+}
+/** How charts and columns name a run: its role and its label, else its id. */
+function runName(run, index, runCount) {
+    return `${runRole(index, runCount)} · ${run.label ?? run.id}`;
+}
+function runHeader(run, summary, index, runCount, thresholds) {
+    return {
+        id: run.id,
+        role: runRole(index, runCount),
+        ...(run.label !== undefined ? { label: run.label } : {}),
+        ...(run.variant !== undefined ? { variant: run.variant } : {}),
+        status: run.status,
+        startedAt: run.started_at,
+        ...(run.git_commit !== undefined ? { commit: run.git_commit.slice(0, 7) } : {}),
+        items: report_summary_countOf(summary.total, "item"),
+        passRate: summary.total === 0 ? "—" : pass_rate_headline_summaryPassRate(summary, thresholds),
+    };
+}
+/** The runs in one table: a variant and a commit column only when some run has one. */
+function runsTable(headers) {
+    const variants = headers.some((header) => header.variant !== undefined);
+    const commits = headers.some((header) => header.commit !== undefined);
+    const header = ["", "run", "label", ...(variants ? ["variant"] : []), "status", "started", ...(commits ? ["commit"] : []), "items", "pass rate"];
+    return {
+        caption: "Runs",
+        header,
+        rows: headers.map((run) => [
+            run.role,
+            run.id,
+            run.label ?? "",
+            ...(variants ? [run.variant ?? ""] : []),
+            run.status,
+            startedText(run.startedAt),
+            ...(commits ? [run.commit ?? ""] : []),
+            run.items,
+            run.passRate,
+        ]),
+        numeric: header.map((name) => name === "items" || name === "pass rate"),
+        emphasized: [],
+    };
+}
+/** "2026-11-25 12:03 UTC" from an ISO time in UTC; any other text as it is. */
+function startedText(iso) {
+    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
+    return match === null ? iso : `${match[1]} ${match[2]} UTC`;
+}
+/** The verdict of a comparison, in the words of the terminal and the PR comment. */
+function comparisonVerdict(comparison, verdict) {
+    const flaky = comparison.flaky_items.count;
+    return {
+        title: `${comparison.candidate.run_id} against baseline ${comparison.baseline.run_id}`,
+        ...verdictWords(verdict),
+        headline: pass_rate_headline_passRateHeadline(comparison, (0,core_gate/* passRateThresholds */.IM)(verdict)),
+        counts: [
+            report_summary_countOf(comparison.regressions.count, "regression"),
+            report_summary_countOf(comparison.fixes.count, "fix", "fixes"),
+            report_summary_countOf(comparison.errors.new_errors.count, "new error"),
+            report_summary_countOf(comparison.items.shared, comparison.same_dataset ? "item" : "shared item"),
+            ...(flaky > 0 ? [`${(0,stats/* formatCount */.B4)(flaky)} flaky`] : []),
+        ],
+    };
+}
+/** The verdict of a run judged alone. */
+function runVerdict(run, summary, verdict) {
+    return {
+        title: run.id,
+        ...verdictWords(verdict),
+        headline: summary.total === 0 ? "pass rate: no items evaluated" : `pass rate ${pass_rate_headline_summaryPassRate(summary, (0,core_gate/* passRateThresholds */.IM)(verdict))}`,
+        counts: [
+            report_summary_countOf(summary.total, "item"),
+            `${(0,stats/* formatCount */.B4)(summary.passed)} passed`,
+            `${(0,stats/* formatCount */.B4)(summary.failed)} failed`,
+            `${(0,stats/* formatCount */.B4)(summary.errored)} errored`,
+            ...(summary.flaky !== undefined && summary.flaky > 0 ? [`${(0,stats/* formatCount */.B4)(summary.flaky)} flaky`] : []),
+        ],
+    };
+}
+/** As renderVerdictLines says it: a no-verdict is not a pass, and its reasons say what to do. */
+function verdictWords(verdict) {
+    const value = verdict.verdict;
+    const meaning = value === "inconclusive" || value === "not_comparable"
+        ? `No verdict, not a pass: ${verdict_words_NO_VERDICT_MEANING[value]}.${verdict.reasons.length > 0 ? " To get a verdict:" : ""}`
+        : undefined;
+    return { verdict: value, word: verdict_words_VERDICT_WORDS[value], ...(meaning !== undefined ? { meaning } : {}), reasons: verdict.reasons };
+}
+/** Per scorer over the shared items: both sides, the changes and the paired test, as the PR comment shows them. */
+function comparisonScorerTable(comparison, verdict) {
+    const thresholds = (0,core_gate/* passRateThresholds */.IM)(verdict);
+    const alpha = comparison.statistics.alpha;
+    const side = (scorer) => scorer === null ? "—" : `${(0,stats/* formatPercent */.l9)(scorer.pass_rate, { against: thresholds })} · ${(0,stats/* formatScore */.y)(scorer.mean)}`;
+    return {
+        caption: `Per scorer, ${comparison.candidate.run_id} against baseline ${comparison.baseline.run_id} ` +
+            "(pass rate · mean score over the shared items; the paired test of the scores)",
+        header: ["scorer", "baseline", "candidate", "Δ pass", "Δ mean [95% CI]", "p", "verdict"],
+        rows: comparison.scorers.map((scorer) => [
+            scorer.scorer,
+            side(scorer.baseline),
+            side(scorer.candidate),
+            scorer.pass_rate_delta === null ? "—" : (0,stats/* formatDeltaPp */.Uv)(scorer.pass_rate_delta),
+            scorer.statistic === null ? "—" : scorer_statistic_text_deltaWithInterval(scorer.statistic),
+            scorer_statistic_text_scorerPValue(scorer.statistic, alpha),
+            scorer_statistic_text_scorerVerdictText(scorer),
+        ]),
+        numeric: [false, true, true, true, true, true, false],
+        emphasized: comparison.scorers.flatMap((scorer, index) => (scorer.statistic?.verdict === "regression" ? [index] : [])),
+    };
+}
+/** One run's scorers: mean (± 1.96 standard errors), pass rate and errors, as `runs show` lists them. */
+function report_summary_runScorerTable(run, summary, verdict) {
+    const thresholds = (0,core_gate/* passRateThresholds */.IM)(verdict);
+    return {
+        caption: `Per scorer, run ${run.id}`,
+        header: ["scorer", "mean (±95%)", "pass rate", "errors"],
+        rows: summary.scorers.map((scorer) => [
+            scorer.scorer,
+            meanWithSpread(scorer.mean, scorer.se),
+            (0,stats/* formatPercent */.l9)(scorer.pass_rate, { against: thresholds }),
+            (0,stats/* formatCount */.B4)(scorer.errors),
+        ]),
+        numeric: [false, true, true, true],
+        emphasized: [],
+    };
+}
+/** Errors, latency, tokens and cost over the shared items, with the gate's budgets (metrics-rows.ts). */
+function comparisonMetricsTable(comparison, verdict) {
+    const { header, rows } = metricsTable(comparison, { errors: true, verdict });
+    return {
+        caption: `Errors, latency, tokens and cost over the shared items, ${comparison.candidate.run_id} against baseline ${comparison.baseline.run_id}`,
+        header,
+        rows,
+        numeric: header.map((_, index) => index > 0),
+        emphasized: [],
+    };
+}
+/** A single run's errors, latency, tokens and cost; tokens and cost only when the target reported them. */
+function runMetricsTable(run, summary) {
+    const rows = [
+        ["errors", (0,stats/* formatCount */.B4)(summary.errored)],
+        ["latency p50", (0,stats/* formatMs */._V)(summary.latency_ms.p50)],
+        ["latency p95", (0,stats/* formatMs */._V)(summary.latency_ms.p95)],
+        ...(summary.tokens.total > 0 ? [["tokens", (0,stats/* formatCount */.B4)(summary.tokens.total)]] : []),
+        ...(summary.cost > 0 ? [["cost", (0,stats/* formatCost */.BD)(summary.cost)]] : []),
+    ];
+    return { caption: `Errors, latency, tokens and cost, run ${run.id}`, header: ["", "run"], rows, numeric: [false, true], emphasized: [] };
+}
+function report_summary_countOf(value, one, many = `${one}s`) {
+    return `${(0,stats/* formatCount */.B4)(value)} ${value === 1 ? one : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/html/build-report-data.ts
+
+
+
+
+
+
+/** Runs one report holds: the baseline and up to three more, as `runs compare` side by side. */
+const MAX_REPORT_RUNS = 4;
+/** Items the printed report (PDF) lists in full at most: flipped, errored and flaky ones first. */
+const PRINT_LIMIT = 100;
+const COMPARISON_FILTERS = ["regression", "fix", "error", "flaky", "failed"];
+const RUN_FILTERS = ["failed", "error", "flaky"];
+/**
+ * Everything the page shows, as words and numbers (report-data.ts). Throws an Error for an input
+ * that breaks its contract: no run, more than four, or not one comparison per run after the first.
+ */
+function buildReportData(input) {
+    const { runs, comparisons } = input;
+    if (runs.length < 1 || runs.length > MAX_REPORT_RUNS) {
+        throw new Error(`an HTML report holds 1 to ${MAX_REPORT_RUNS} runs, got ${runs.length}`);
+    }
+    if (comparisons.length !== runs.length - 1) {
+        throw new Error(`an HTML report of ${runs.length} runs needs one comparison per run after the first (${runs.length - 1}), got ${comparisons.length}`);
+    }
+    const summaries = runs.map(summaryOf);
+    const verdicts = runs.length === 1 ? (input.verdict === undefined ? [] : [input.verdict]) : comparisons.map(({ verdict }) => verdict);
+    const thresholds = [...new Set(verdicts.flatMap((verdict) => (0,core_gate/* passRateThresholds */.IM)(verdict)))];
+    const names = runs.map(({ run }, index) => runName(run, index, runs.length));
+    const single = runs[0];
+    const experiment = single.run.experiment;
+    const headers = runs.map(({ run }, index) => runHeader(run, summaries[index], index, runs.length, thresholds));
+    return {
+        title: `evalgate · ${experiment}`,
+        experiment,
+        generatedAt: input.generatedAt,
+        runs: headers,
+        runsTable: runsTable(headers),
+        verdicts: runs.length === 1
+            ? input.verdict === undefined
+                ? []
+                : [runVerdict(single.run, summaries[0], input.verdict)]
+            : comparisons.map(({ comparison, verdict }) => comparisonVerdict(comparison, verdict)),
+        notes: [...new Set(comparisons.flatMap(({ comparison }) => (comparison.dataset_note === undefined ? [] : [comparison.dataset_note])))],
+        scorerTables: runs.length === 1
+            ? [report_summary_runScorerTable(single.run, summaries[0], input.verdict)]
+            : comparisons.map(({ comparison, verdict }) => comparisonScorerTable(comparison, verdict)),
+        metricsTables: runs.length === 1
+            ? [runMetricsTable(single.run, summaries[0])]
+            : comparisons.map(({ comparison, verdict }) => comparisonMetricsTable(comparison, verdict)),
+        annotationTables: runs.flatMap(({ annotations }, index) => annotationTable(names[index], annotations) ?? []),
+        charts: reportCharts(runs.map(({ items }, index) => ({ name: names[index], summary: summaries[index], items })), thresholds),
+        items: reportItems(runs),
+        filters: runs.length === 1 ? RUN_FILTERS : COMPARISON_FILTERS,
+        printLimit: PRINT_LIMIT,
+    };
+}
+/** The run's stored summary; summed from its items for a run that never ended. */
+function summaryOf({ run, items }) {
+    if (run.summary !== undefined)
+        return run.summary;
+    const accumulator = createRunSummaryAccumulator();
+    for (const item of items)
+        accumulator.add(item);
+    return accumulator.summary();
+}
+
+;// CONCATENATED MODULE: ./src/core/report/html/content-security-policy.ts
+
+/**
+ * The page's Content-Security-Policy: nothing may load (`default-src 'none'`: no network, no
+ * frames, no fonts, no images), and only the page's own style sheet and script run, each
+ * allowed by the SHA-256 of its exact text. A script an output smuggled in would not match.
+ */
+function contentSecurityPolicy(style, script) {
+    return [
+        "default-src 'none'",
+        `script-src '${sha256(script)}'`,
+        `style-src '${sha256(style)}'`,
+        "base-uri 'none'",
+        "form-action 'none'",
+    ].join("; ");
+}
+/** "sha256-<base64>" of the UTF-8 text, as CSP hash sources are written. */
+function sha256(text) {
+    return `sha256-${(0,external_node_crypto_.createHash)("sha256").update(text, "utf8").digest("base64")}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/html/embed-json.ts
+/**
+ * JSON text safe inside `<script type="application/json">`: `<`, `>` and `&` written as \u
+ * escapes, so no value can close the element (`</script>`) or open a comment (`<!--`) that
+ * the HTML parser would act on; U+2028 and U+2029 too, which some tools still read as line
+ * ends. Every escape is inside a JSON string, so JSON.parse gives back the same value.
+ */
+function embedJson(value) {
+    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/html/page/script-dom.ts
+/**
+ * The page script's DOM helpers. Data only ever becomes text nodes (`append` of a string is
+ * `createTextNode`) or attribute values the script chose; nothing is parsed as HTML.
+ */
+const SCRIPT_DOM = String.raw `
+var SVG_NS = "http://www.w3.org/2000/svg";
+
+function byId(id) { return document.getElementById(id); }
+
+function append(node, children) {
+  if (children === undefined || children === null) return node;
+  if (!Array.isArray(children)) children = [children];
+  for (var i = 0; i < children.length; i++) {
+    var child = children[i];
+    if (child === undefined || child === null || child === false) continue;
+    node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+function el(tag, className, children) {
+  var node = document.createElement(tag);
+  if (className) node.className = className;
+  return append(node, children);
+}
+
+function svgEl(tag, attributes, children) {
+  var node = document.createElementNS(SVG_NS, tag);
+  for (var name in attributes) node.setAttribute(name, String(attributes[name]));
+  return append(node, children);
+}
+
+function count(value) { return Math.round(value).toLocaleString("en-US"); }
+
+/** A ShownText in a <pre>, with a line saying where it was cut. */
+function textBlock(shown, className) {
+  var block = el("div", null, el("pre", className || null, shown.text));
+  if (shown.length !== undefined) block.appendChild(cutNote(shown));
+  return block;
+}
+
+function cutNote(shown) {
+  return el("p", "cut", "cut at " + count(shown.text.length) + " of " + count(shown.length) + " characters");
+}
+
+function table(spec, className) {
+  var node = el("table", className || null);
+  if (spec.caption) node.appendChild(el("caption", null, spec.caption));
+  var head = el("tr");
+  spec.header.forEach(function (cell, column) {
+    var th = el("th", spec.numeric[column] ? "num" : null, cell);
+    th.setAttribute("scope", "col");
+    head.appendChild(th);
+  });
+  node.appendChild(el("thead", null, head));
+  var body = el("tbody");
+  spec.rows.forEach(function (row, index) {
+    var tr = el("tr", spec.emphasized.indexOf(index) >= 0 ? "emph" : null);
+    row.forEach(function (cell, column) {
+      var td = el(column === 0 ? "th" : "td", spec.numeric[column] ? "num" : null, cell);
+      if (column === 0) td.setAttribute("scope", "row");
+      tr.appendChild(td);
+    });
+    body.appendChild(tr);
+  });
+  node.appendChild(body);
+  return el("div", "table-wrap", node);
+}
+`;
+
+;// CONCATENATED MODULE: ./src/core/report/html/page/script-item-detail.ts
+/**
+ * The page script's item detail: input and expected value, each run's output side by side with
+ * the word diff against the baseline, the scores with their evidence, and the annotations.
+ */
+const SCRIPT_ITEM_DETAIL = String.raw `
+var TAG_WORDS = { regression: "regression", fix: "fix", error: "error", flaky: "flaky", failed: "failed" };
+var STATUS_MARK = { passed: "✓", failed: "✗", error: "!" };
+
+function itemHash(id) { return "#item-" + encodeURIComponent(id); }
+
+function statusChips(item) {
+  return el("span", "chips", item.runs.map(function (cell, index) {
+    var run = data.runs[index];
+    var chip = el("span", "chip " + (cell === null ? "absent" : cell.status), cell === null ? "–" : STATUS_MARK[cell.status]);
+    chip.setAttribute("title", run.role + ": " + (cell === null ? "no such item" : cell.status));
+    return chip;
+  }));
+}
+
+function tagBadges(item) {
+  return item.tags.filter(function (tag) { return tag !== "failed"; }).map(function (tag) { return el("span", "tag " + tag, TAG_WORDS[tag]); });
+}
+
+function runHeading(index) {
+  var run = data.runs[index];
+  return run.role + " · " + (run.label || run.id);
+}
+
+/** An output as text, its diff against the baseline marked: removed words in the baseline's column when two runs are compared, added ones in each later run's (and removed ones too past two runs). */
+function outputBlock(item, index) {
+  var cell = item.runs[index];
+  var pre = el("pre");
+  var two = data.runs.length === 2;
+  if (index === 0 && two && item.runs[1] && item.runs[1].diff) {
+    item.runs[1].diff.forEach(function (part) {
+      if (part[0] === 0) append(pre, part[1]);
+      else if (part[0] === 1) pre.appendChild(el("del", "removed", part[1]));
+    });
+  } else if (index > 0 && cell.diff) {
+    cell.diff.forEach(function (part) {
+      if (part[0] === 0) append(pre, part[1]);
+      else if (part[0] === 2) pre.appendChild(el("ins", "added", part[1]));
+      else if (!two) pre.appendChild(el("del", "removed", part[1]));
+    });
+  } else {
+    append(pre, cell.output.text);
+  }
+  var block = el("div", null, pre);
+  if (cell.output.length !== undefined) block.appendChild(cutNote(cell.output));
+  if (cell.diffNote) block.appendChild(el("p", "cut", cell.diffNote));
+  return block;
+}
+
+function outputColumn(item, index) {
+  var cell = item.runs[index];
+  var column = el("section", "output");
+  var heading = el("h5", null, [runHeading(index) + " — "]);
+  if (cell === null) {
+    heading.appendChild(el("span", "muted", "no such item in this run"));
+    column.appendChild(heading);
+    return column;
+  }
+  heading.appendChild(el("span", "status " + cell.status, cell.status));
+  append(heading, " · " + cell.latency + (cell.repeats ? " · " + cell.repeats : ""));
+  column.appendChild(heading);
+  if (cell.output) column.appendChild(outputBlock(item, index));
+  else if (!cell.error) column.appendChild(el("p", "muted", "no output"));
+  if (cell.error) column.appendChild(textBlock(cell.error, "error-text"));
+  return column;
+}
+
+function scoreCell(score) {
+  var cell = el("td");
+  if (score === undefined) { cell.appendChild(el("span", "muted", "—")); return cell; }
+  cell.appendChild(el("span", "status " + (score.passed ? "passed" : "failed"), (score.passed ? "✓ passed " : "✗ failed ") + score.score));
+  if (score.error) cell.appendChild(el("div", "evidence", ["scorer error: ", score.error.text]));
+  if (score.reason) cell.appendChild(el("div", "evidence", score.reason.text));
+  if (score.read || score.compared) {
+    var more = el("details", null, el("summary", null, "what it read and compared"));
+    if (score.read) { more.appendChild(el("div", "evidence muted", "read:")); more.appendChild(textBlock(score.read)); }
+    if (score.compared) { more.appendChild(el("div", "evidence muted", "compared with:")); more.appendChild(textBlock(score.compared)); }
+    cell.appendChild(more);
+  }
+  return cell;
+}
+
+function scoresTable(item) {
+  var names = [];
+  item.runs.forEach(function (cell) {
+    if (cell) cell.scores.forEach(function (score) { if (names.indexOf(score.scorer) < 0) names.push(score.scorer); });
+  });
+  if (names.length === 0) return el("p", "muted", "No scores.");
+  var head = el("tr", null, el("th", null, "scorer"));
+  item.runs.forEach(function (cell, index) { head.appendChild(el("th", null, runHeading(index))); });
+  var body = el("tbody");
+  names.forEach(function (name) {
+    var row = el("tr", null, el("th", null, name));
+    row.firstChild.setAttribute("scope", "row");
+    item.runs.forEach(function (cell) {
+      var score;
+      if (cell) cell.scores.forEach(function (candidate) { if (candidate.scorer === name) score = candidate; });
+      row.appendChild(scoreCell(score));
+    });
+    body.appendChild(row);
+  });
+  return el("div", "table-wrap", el("table", "scores", [el("thead", null, head), body]));
+}
+
+function annotationList(item) {
+  var entries = [];
+  item.runs.forEach(function (cell, index) {
+    if (!cell) return;
+    cell.annotations.forEach(function (annotation) {
+      var line = runHeading(index) + ": " + annotation.name + " = " + annotation.value;
+      if (annotation.note) line += " — " + annotation.note;
+      if (annotation.author) line += " (" + annotation.author + ")";
+      entries.push(el("li", null, line));
+    });
+  });
+  return entries.length === 0 ? el("p", "muted", "No annotations.") : el("ul", "annotations", entries);
+}
+
+function itemDetail(index) {
+  var item = data.items[index];
+  var detail = el("div", "detail");
+  var link = el("a", null, "Link to this item");
+  link.setAttribute("href", itemHash(item.id));
+  var ids = item.runs.map(function (cell, run) { return cell ? data.runs[run].role + " run item " + cell.runItemId : null; })
+    .filter(function (text) { return text !== null; });
+  detail.appendChild(el("p", "muted", [link, " · " + ids.join(" · ")]));
+  var pair = el("div", "pair");
+  pair.appendChild(el("section", null, [el("h4", null, "Input"), item.input ? textBlock(item.input) : el("p", "muted", "none")]));
+  if (item.expected) pair.appendChild(el("section", null, [el("h4", null, "Expected"), textBlock(item.expected)]));
+  detail.appendChild(pair);
+  detail.appendChild(el("h4", null, data.runs.length > 1 ? "Outputs (words only in the baseline are struck out, words new in a later run are marked)" : "Output"));
+  detail.appendChild(el("div", "outputs", item.runs.map(function (cell, run) { return outputColumn(item, run); })));
+  detail.appendChild(el("h4", null, "Scores and evidence"));
+  detail.appendChild(scoresTable(item));
+  detail.appendChild(el("h4", null, "Annotations"));
+  detail.appendChild(annotationList(item));
+  return detail;
+}
+`;
+
+;// CONCATENATED MODULE: ./src/core/report/html/page/script-item-list.ts
+/**
+ * The page script's item list, virtualized: only the rows in view (and a few beyond) are in the
+ * document, placed at fixed offsets in a spacer as tall as every row, so 10,000 items (× 4
+ * runs) scroll as fast as ten. One item at a time is open; its rows below move down by its
+ * measured height. Filters and the search select which items the list holds.
+ */
+const SCRIPT_ITEM_LIST = String.raw `
+var TAG_BITS = { regression: 1, fix: 2, error: 4, flaky: 8, failed: 16 };
+var FILTER_WORDS = { all: "All", regression: "Regressions", fix: "Fixes", error: "Errors", flaky: "Flaky", failed: "Failed" };
+var FILTER_HELP = {
+  all: "every item of every run",
+  regression: "passed in the baseline, failed or errored in a later run (flaky items apart)",
+  fix: "failed or errored in the baseline, passed in a later run (flaky items apart)",
+  error: "the target's call failed for good in some run",
+  flaky: "the item's repeats both passed and failed in some run",
+  failed: "failed or errored in some run"
+};
+var OVERSCAN = 6;
+
+var list = {
+  masks: null, byId: null, haystacks: null, shown: null,
+  filter: "all", query: "",
+  rows: new Map(), open: -1, openHeight: ROW_HEIGHT, frame: 0, resize: null
+};
+
+function setUpList() {
+  var items = data.items;
+  list.masks = new Uint8Array(items.length);
+  list.byId = new Map();
+  var counts = { all: items.length, regression: 0, fix: 0, error: 0, flaky: 0, failed: 0 };
+  items.forEach(function (item, index) {
+    var mask = 0;
+    item.tags.forEach(function (tag) { mask |= TAG_BITS[tag]; counts[tag] += 1; });
+    list.masks[index] = mask;
+    list.byId.set(item.id, index);
+  });
+  var filters = byId("filters");
+  ["all"].concat(data.filters).forEach(function (name) {
+    var button = el("button", null, FILTER_WORDS[name] + " (" + count(counts[name]) + ")");
+    button.type = "button";
+    button.setAttribute("data-filter", name);
+    button.title = FILTER_HELP[name];
+    button.setAttribute("aria-pressed", name === list.filter ? "true" : "false");
+    button.addEventListener("click", function () { setFilter(name); });
+    filters.appendChild(button);
+  });
+  var search = byId("search");
+  var pending = 0;
+  search.addEventListener("input", function () {
+    clearTimeout(pending);
+    pending = setTimeout(function () { setQuery(search.value); }, 120);
+  });
+  search.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { clearTimeout(pending); setQuery(search.value); }
+  });
+  var scroller = byId("list");
+  scroller.addEventListener("scroll", function () {
+    if (list.frame) return;
+    list.frame = requestAnimationFrame(function () { list.frame = 0; renderRows(); });
+  });
+  byId("list-spacer").addEventListener("keydown", onRowKey);
+  if (typeof ResizeObserver === "function") {
+    list.resize = new ResizeObserver(function () {
+      var node = list.open >= 0 ? list.rows.get(list.open) : null;
+      if (node && node.offsetHeight !== list.openHeight) { list.openHeight = node.offsetHeight; renderRows(); }
+    });
+  }
+  window.addEventListener("resize", function () { renderRows(); });
+  window.addEventListener("hashchange", openFromHash);
+  applyFilter();
+  openFromHash();
+}
+
+function setFilter(name) {
+  list.filter = name;
+  byId("filters").querySelectorAll("button").forEach(function (button) {
+    button.setAttribute("aria-pressed", button.getAttribute("data-filter") === name ? "true" : "false");
+  });
+  applyFilter();
+}
+
+function setQuery(text) {
+  var query = text.trim().toLowerCase();
+  if (query === list.query) return;
+  list.query = query;
+  applyFilter();
+}
+
+function haystack(index) {
+  if (list.haystacks === null) list.haystacks = new Array(data.items.length);
+  var text = list.haystacks[index];
+  if (text === undefined) {
+    var item = data.items[index];
+    var parts = [item.id, item.input ? item.input.text : "", item.expected ? item.expected.text : ""];
+    item.runs.forEach(function (cell) { if (cell && cell.output) parts.push(cell.output.text); });
+    text = list.haystacks[index] = parts.join("\n").toLowerCase();
+  }
+  return text;
+}
+
+function applyFilter() {
+  var bit = list.filter === "all" ? 0 : TAG_BITS[list.filter];
+  var query = list.query;
+  var total = data.items.length;
+  var shown = new Int32Array(total);
+  var n = 0;
+  for (var index = 0; index < total; index++) {
+    if (bit !== 0 && (list.masks[index] & bit) === 0) continue;
+    if (query !== "" && haystack(index).indexOf(query) < 0) continue;
+    shown[n++] = index;
+  }
+  list.shown = shown.subarray(0, n);
+  if (list.open >= 0 && positionOf(list.open) < 0) closeItem();
+  var words = "Showing " + count(n) + " of " + count(total) + (total === 1 ? " item" : " items");
+  if (list.filter !== "all") words += " · " + FILTER_WORDS[list.filter].toLowerCase();
+  if (query !== "") words += " · matching “" + list.query + "”";
+  byId("shown-count").textContent = words;
+  byId("list-empty").hidden = n > 0;
+  byId("list").scrollTop = 0;
+  renderRows();
+}
+
+/** Where item 'index' is in the shown list (binary search: the list keeps item order); -1 when filtered out. */
+function positionOf(index) {
+  var shown = list.shown, low = 0, high = shown.length - 1;
+  while (low <= high) {
+    var middle = (low + high) >> 1;
+    if (shown[middle] === index) return middle;
+    if (shown[middle] < index) low = middle + 1; else high = middle - 1;
+  }
+  return -1;
+}
+
+function openPosition() { return list.open >= 0 ? positionOf(list.open) : -1; }
+function extraHeight() { return openPosition() >= 0 ? list.openHeight - ROW_HEIGHT : 0; }
+function offsetOf(position) {
+  var open = openPosition();
+  return position * ROW_HEIGHT + (open >= 0 && position > open ? list.openHeight - ROW_HEIGHT : 0);
+}
+function positionAt(y) {
+  var open = openPosition();
+  if (open < 0 || y < open * ROW_HEIGHT) return Math.floor(y / ROW_HEIGHT);
+  if (y < open * ROW_HEIGHT + list.openHeight) return open;
+  return Math.floor((y - (list.openHeight - ROW_HEIGHT)) / ROW_HEIGHT);
+}
+
+function renderRows() {
+  var scroller = byId("list");
+  var spacer = byId("list-spacer");
+  var shown = list.shown;
+  spacer.style.height = (shown.length * ROW_HEIGHT + extraHeight()) + "px";
+  var first = 0, last = -1;
+  if (shown.length > 0) {
+    var top = scroller.scrollTop;
+    var height = scroller.clientHeight || 600;
+    first = Math.max(0, positionAt(top) - OVERSCAN);
+    last = Math.min(shown.length - 1, positionAt(top + height) + OVERSCAN);
+  }
+  var keep = new Set();
+  for (var position = first; position <= last; position++) keep.add(shown[position]);
+  list.rows.forEach(function (node, index) {
+    if (keep.has(index)) return;
+    node.remove();
+    list.rows.delete(index);
+  });
+  // Rows stay in the document in list order, for screen readers and Tab. Rows kept are already in
+  // item order (so is every list), so only new rows are inserted and a focused row never moves.
+  var previous = null;
+  for (position = first; position <= last; position++) {
+    var index = shown[position];
+    var node = list.rows.get(index);
+    if (node === undefined) { node = createRow(index); list.rows.set(index, node); }
+    node.style.top = offsetOf(position) + "px";
+    var next = previous === null ? spacer.firstChild : previous.nextSibling;
+    if (node !== next) spacer.insertBefore(node, next);
+    previous = node;
+  }
+}
+
+function createRow(index) {
+  var item = data.items[index];
+  var head = el("button", "row-head", [
+    el("span", "row-line", [statusChips(item), el("span", "row-id", item.id)].concat(tagBadges(item))),
+    el("span", "row-text", item.input ? item.input.text.slice(0, 300).replace(/\s+/g, " ") : "")
+  ]);
+  head.type = "button";
+  head.setAttribute("aria-expanded", "false");
+  head.setAttribute("data-index", String(index));
+  head.addEventListener("click", function () { if (list.open === index) closeItem(); else openItem(index, false); });
+  var row = el("div", "row", head);
+  row.setAttribute("role", "listitem");
+  row.id = "row-" + index;
+  if (list.open === index) addDetail(row, index);
+  return row;
+}
+
+function addDetail(row, index) {
+  row.classList.add("open");
+  row.firstChild.setAttribute("aria-expanded", "true");
+  row.appendChild(itemDetail(index));
+}
+
+function closeItem() {
+  var node = list.open >= 0 ? list.rows.get(list.open) : undefined;
+  if (node) {
+    if (list.resize) list.resize.unobserve(node);
+    node.classList.remove("open");
+    node.firstChild.setAttribute("aria-expanded", "false");
+    if (node.lastChild !== node.firstChild) node.removeChild(node.lastChild);
+  }
+  list.open = -1;
+  list.openHeight = ROW_HEIGHT;
+  renderRows();
+}
+
+/** Opens item 'index' below its row; with 'toTop', scrolls the list so its row is first. */
+function openItem(index, toTop) {
+  if (list.open >= 0) closeItem();
+  var position = positionOf(index);
+  if (position < 0) return;
+  list.open = index;
+  list.openHeight = ROW_HEIGHT;
+  var scroller = byId("list");
+  if (toTop) scroller.scrollTop = position * ROW_HEIGHT;
+  renderRows();
+  var node = list.rows.get(index);
+  if (!node) return;
+  addDetail(node, index);
+  list.openHeight = node.offsetHeight;
+  if (list.resize) list.resize.observe(node);
+  if (toTop) scroller.scrollTop = offsetOf(position);
+  renderRows();
+}
+`;
+
+;// CONCATENATED MODULE: ./src/core/report/html/page/script-item-navigation.ts
+/**
+ * The page script's ways to an item: arrow keys, Home, End and Page keys between rows (the list
+ * scrolls so the focused row is in view), and #item-<id> links that open an item wherever it is.
+ */
+const SCRIPT_ITEM_NAVIGATION = String.raw `
+function focusPosition(position) {
+  var shown = list.shown;
+  if (shown.length === 0) return;
+  position = Math.max(0, Math.min(shown.length - 1, position));
+  var scroller = byId("list");
+  var top = offsetOf(position);
+  if (top < scroller.scrollTop) scroller.scrollTop = top;
+  else if (top + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + ROW_HEIGHT - scroller.clientHeight;
+  renderRows();
+  var node = list.rows.get(shown[position]);
+  if (node) node.firstChild.focus();
+}
+
+function onRowKey(event) {
+  var target = event.target;
+  if (!target.classList || !target.classList.contains("row-head")) return;
+  var position = positionOf(Number(target.getAttribute("data-index")));
+  var moves = { ArrowDown: position + 1, ArrowUp: position - 1, Home: 0, End: list.shown.length - 1,
+    PageDown: position + 10, PageUp: position - 10 };
+  if (!(event.key in moves)) return;
+  event.preventDefault();
+  focusPosition(moves[event.key]);
+}
+
+/** #item-<id>: shows every item again if a filter hid it, opens it and scrolls it into view. */
+function openFromHash() {
+  var hash = location.hash;
+  if (hash.indexOf("#item-") !== 0) return;
+  var id;
+  try { id = decodeURIComponent(hash.slice(6)); } catch (error) { return; }
+  var index = list.byId.get(id);
+  if (index === undefined) return;
+  if (positionOf(index) < 0) {
+    byId("search").value = "";
+    list.query = "";
+    setFilter("all");
+  }
+  if (list.open !== index) openItem(index, true);
+  else byId("list").scrollTop = offsetOf(positionOf(index));
+  byId("items").scrollIntoView();
+  var node = list.rows.get(index);
+  if (node) node.firstChild.focus({ preventScroll: true });
+}
+`;
+
+;// CONCATENATED MODULE: ./src/core/report/html/page/script-print.ts
+/**
+ * The page script's printed list: a virtualized list prints as blank pages, so for print (and
+ * the PDF) the items a reviewer must look at are laid out in full instead, up to a limit.
+ */
+const SCRIPT_PRINT = String.raw `
+var printed = false;
+
+function needsLook(item) {
+  var tags = data.runs.length > 1 ? ["regression", "fix", "error", "flaky"] : ["failed", "flaky"];
+  return item.tags.some(function (tag) { return tags.indexOf(tag) >= 0; });
+}
+
+function renderPrintItems() {
+  if (printed) return;
+  printed = true;
+  var section = byId("print-items");
+  var chosen = [];
+  var total = 0;
+  data.items.forEach(function (item, index) {
+    if (!needsLook(item)) return;
+    total += 1;
+    if (chosen.length < data.printLimit) chosen.push(index);
+  });
+  var what = data.runs.length > 1 ? "regressions, fixes, errors and flaky items" : "failed, errored and flaky items";
+  section.appendChild(el("h2", null, "Items to look at"));
+  section.appendChild(el("p", "muted", total === 0
+    ? "No " + what + "."
+    : "The " + what + ": " + count(chosen.length) + " of " + count(total) +
+      (total > chosen.length ? " shown; the HTML report lists every item." : ".")));
+  chosen.forEach(function (index) {
+    var item = data.items[index];
+    section.appendChild(el("article", "print-item", [
+      el("h3", null, [statusChips(item), " ", item.id, " "].concat(tagBadges(item))),
+      itemDetail(index)
+    ]));
+  });
+}
+`;
+
+;// CONCATENATED MODULE: ./src/core/report/html/page/script-summary.ts
+/** The page script's summary: verdicts, runs, notes, tables and the charts (inline SVG). */
+const SCRIPT_SUMMARY = String.raw `
+function renderSummary() {
+  document.title = data.title;
+  byId("title").textContent = data.title;
+  byId("generated").textContent = "Generated " + data.generatedAt + " · " + data.runs.length + (data.runs.length === 1 ? " run" : " runs");
+  byId("footer-time").textContent = data.generatedAt;
+
+  var verdicts = byId("verdicts");
+  if (data.verdicts.length === 0) verdicts.appendChild(el("p", "muted", "No gate verdict was given for this report."));
+  data.verdicts.forEach(function (verdict) {
+    var card = el("section", "verdict " + verdict.verdict, [
+      el("h3", null, verdict.title),
+      el("p", "verdict-word", verdict.word),
+      el("p", null, verdict.headline),
+      el("p", "muted", verdict.counts.join(" · "))
+    ]);
+    if (verdict.meaning) card.appendChild(el("p", null, verdict.meaning));
+    if (verdict.reasons.length > 0) {
+      card.appendChild(el("ul", null, verdict.reasons.map(function (reason) { return el("li", null, reason); })));
+    }
+    verdicts.appendChild(card);
+  });
+
+  var notes = byId("notes");
+  data.notes.forEach(function (note) { notes.appendChild(el("p", "note", note)); });
+
+  byId("runs").appendChild(table(data.runsTable, "runs"));
+
+  var scorers = byId("scorer-tables");
+  data.scorerTables.forEach(function (spec) {
+    scorers.appendChild(spec.rows.length > 0 ? table(spec) : el("p", "muted", spec.caption + ": no scorers."));
+  });
+  var metrics = byId("metrics-tables");
+  data.metricsTables.forEach(function (spec) { metrics.appendChild(table(spec)); });
+  var annotations = byId("annotation-tables");
+  if (data.annotationTables.length === 0) annotations.appendChild(el("p", "muted", "No run in this report has annotations."));
+  data.annotationTables.forEach(function (spec) { annotations.appendChild(table(spec)); });
+
+  renderPassRateChart(byId("pass-rate-chart"));
+  renderLatencyCharts(byId("latency-charts"));
+}
+
+function legend() {
+  return el("ul", "legend", data.charts.passRate.runs.map(function (run, index) {
+    return el("li", null, [el("span", "swatch s" + index), run.name]);
+  }));
+}
+
+function renderPassRateChart(container) {
+  var chart = data.charts.passRate;
+  var runCount = chart.runs.length;
+  var bar = 16, gap = 22, left = 44, top = 12, plot = 160, bottom = 78;
+  var groupWidth = runCount * bar + gap;
+  var width = Math.max(320, left + chart.groups.length * groupWidth + 8);
+  var height = top + plot + bottom;
+  var svg = svgEl("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img",
+    "aria-label": "Pass rate per scorer and run" });
+  svg.appendChild(svgEl("title", {}, "Pass rate per scorer and run"));
+  [0, 25, 50, 75, 100].forEach(function (tick) {
+    var y = top + plot - (tick / 100) * plot;
+    svg.appendChild(svgEl("line", { x1: left, x2: width - 4, y1: y, y2: y, "class": tick === 0 ? "axis" : "grid" }));
+    svg.appendChild(svgEl("text", { x: left - 6, y: y + 4, "text-anchor": "end" }, tick + "%"));
+  });
+  chart.groups.forEach(function (group, groupIndex) {
+    var x0 = left + gap / 2 + groupIndex * groupWidth;
+    chart.runs.forEach(function (run, runIndex) {
+      var rate = run.rates[groupIndex];
+      if (rate === null) return;
+      var h = Math.max(rate * plot, rate > 0 ? 1 : 0);
+      var rect = svgEl("rect", { x: x0 + runIndex * bar, y: top + plot - h, width: bar - 2, height: h, "class": "s" + runIndex });
+      rect.appendChild(svgEl("title", {}, group + " · " + run.name + ": " + run.labels[groupIndex]));
+      svg.appendChild(rect);
+    });
+    var label = group.length > 22 ? group.slice(0, 21) + "…" : group;
+    var cx = x0 + (runCount * bar) / 2;
+    var text = svgEl("text", { x: cx, y: top + plot + 14, "text-anchor": "end", transform: "rotate(-35 " + cx + " " + (top + plot + 14) + ")" }, label);
+    text.appendChild(svgEl("title", {}, group));
+    svg.appendChild(text);
+  });
+  container.appendChild(legend());
+  container.appendChild(el("div", "chart", svg));
+}
+
+function renderLatencyCharts(container) {
+  var histogram = data.charts.latency;
+  var bins = histogram.runs.length > 0 ? histogram.runs[0].counts.length : 0;
+  var most = 1;
+  histogram.runs.forEach(function (run) { run.counts.forEach(function (value) { most = Math.max(most, value); }); });
+  histogram.runs.forEach(function (run, runIndex) {
+    var left = 40, top = 8, plot = 110, width = 300, bottom = 34;
+    var barWidth = (width - left - 8) / bins;
+    var svg = svgEl("svg", { width: "100%", height: top + plot + bottom, viewBox: "0 0 " + width + " " + (top + plot + bottom),
+      preserveAspectRatio: "xMinYMin meet", role: "img", "aria-label": "Latency histogram, " + run.name });
+    svg.appendChild(svgEl("title", {}, "Latency histogram, " + run.name));
+    svg.appendChild(svgEl("line", { x1: left, x2: width - 4, y1: top + plot, y2: top + plot, "class": "axis" }));
+    svg.appendChild(svgEl("text", { x: left - 6, y: top + 10, "text-anchor": "end" }, count(most)));
+    svg.appendChild(svgEl("text", { x: left - 6, y: top + plot, "text-anchor": "end" }, "0"));
+    run.counts.forEach(function (value, bin) {
+      var h = (value / most) * plot;
+      if (value > 0) h = Math.max(h, 1);
+      var from = bin * histogram.binMs;
+      var range = bin === bins - 1 ? "≥ " + count(from) + " ms" : count(from) + "–" + count(from + histogram.binMs) + " ms";
+      var rect = svgEl("rect", { x: left + bin * barWidth, y: top + plot - h, width: Math.max(1, barWidth - 1), height: h, "class": "s" + runIndex });
+      rect.appendChild(svgEl("title", {}, range + ": " + count(value) + (value === 1 ? " call" : " calls")));
+      svg.appendChild(rect);
+    });
+    [0, Math.floor(bins / 2), bins - 1].forEach(function (bin, index, all) {
+      if (index > 0 && bin === all[index - 1]) return;
+      var x = left + bin * barWidth;
+      var label = (bin === bins - 1 && bins > 1 ? "≥ " : "") + count(bin * histogram.binMs) + " ms";
+      svg.appendChild(svgEl("text", { x: x, y: top + plot + 16, "text-anchor": index === 0 ? "start" : "middle" }, label));
+    });
+    container.appendChild(el("figure", "chart", [
+      svg,
+      el("figcaption", "muted", run.name + " · " + count(run.calls) + (run.calls === 1 ? " call" : " calls") + " · p50 " + run.p50 + " · p95 " + run.p95)
+    ]));
+  });
+}
+`;
+
+;// CONCATENATED MODULE: ./src/core/report/html/page/report-style.ts
+/** Height of one collapsed item row in px: the list's script positions rows by it (virtualization). */
+const ROW_HEIGHT = 56;
+/**
+ * The page's one style sheet, allowed by its hash in the Content-Security-Policy. Colours follow
+ * the system (prefers-color-scheme); print is always light. System fonts only: nothing is loaded.
+ */
+const REPORT_STYLE = `
+:root {
+  color-scheme: light dark;
+  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --panel: #f6f8fa; --hover: #eef1f4;
+  --pass: #1a7f37; --fail: #cf222e; --error: #9a6700; --neutral: #59636e; --accent: #0969da;
+  --added: #dafbe1; --removed: #ffebe9; --emph: #fff8c5;
+  --s0: #0969da; --s1: #bc4c00; --s2: #8250df; --s3: #1a7f37;
+  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --panel: #151b23; --hover: #1f2630;
+    --pass: #3fb950; --fail: #f85149; --error: #d29922; --neutral: #9198a1; --accent: #4493f8;
+    --added: #1b4721; --removed: #5c1f1f; --emph: #3b2e05;
+    --s0: #4493f8; --s1: #f0883e; --s2: #ab7df8; --s3: #3fb950;
+  }
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif; }
+main, .page-header, footer { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
+.page-header { padding-top: 20px; }
+h1 { font-size: 1.5rem; margin: 0 0 4px; overflow-wrap: anywhere; }
+h2 { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--border); }
+h3 { font-size: 1rem; margin: 0 0 6px; overflow-wrap: anywhere; }
+h4 { font-size: .95rem; margin: 14px 0 6px; }
+p { margin: 6px 0; }
+a { color: var(--accent); }
+.muted { color: var(--muted); }
+.note { border-left: 3px solid var(--error); padding: 4px 10px; background: var(--panel); }
+:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.verdicts { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); }
+.verdict { border: 1px solid var(--border); border-left: 6px solid var(--neutral); border-radius: 6px; padding: 12px 14px; background: var(--panel); }
+.verdict.pass { border-left-color: var(--pass); }
+.verdict.fail { border-left-color: var(--fail); }
+.verdict.inconclusive, .verdict.not_comparable { border-left-color: var(--error); }
+.verdict-word { font-size: 1.6rem; font-weight: 700; letter-spacing: .02em; margin: 2px 0; }
+.verdict.pass .verdict-word { color: var(--pass); }
+.verdict.fail .verdict-word { color: var(--fail); }
+.verdict.inconclusive .verdict-word, .verdict.not_comparable .verdict-word { color: var(--error); }
+.verdict ul { margin: 6px 0 0; padding-left: 20px; }
+.table-wrap { overflow-x: auto; margin: 8px 0 16px; }
+table { border-collapse: collapse; font-size: .9rem; min-width: 50%; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; caption-side: top; }
+th, td { border: 1px solid var(--border); padding: 4px 8px; text-align: left; vertical-align: top; }
+thead th { background: var(--panel); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.runs td, table.runs th { white-space: nowrap; }
+table.runs td:nth-child(3) { white-space: normal; min-width: 8em; overflow-wrap: anywhere; }
+tr.emph > * { background: var(--emph); font-weight: 600; }
+.charts { display: grid; gap: 16px; grid-template-columns: 1fr; }
+.chart { overflow-x: auto; }
+.chart svg { display: block; max-width: none; }
+.chart text { fill: var(--fg); font-size: 11px; font-family: inherit; }
+.chart .axis { stroke: var(--border); }
+.chart .grid { stroke: var(--border); stroke-dasharray: 2 3; }
+.histograms { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; margin: 4px 0; font-size: .9rem; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
+.s0 { fill: var(--s0); background: var(--s0); } .s1 { fill: var(--s1); background: var(--s1); }
+.s2 { fill: var(--s2); background: var(--s2); } .s3 { fill: var(--s3); background: var(--s3); }
+.toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
+.filters { display: flex; flex-wrap: wrap; gap: 6px; }
+.filters button { font: inherit; font-size: .9rem; padding: 4px 10px; border: 1px solid var(--border); border-radius: 999px; background: var(--bg); color: var(--fg); cursor: pointer; }
+.filters button[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: #ffffff; }
+.search { flex: 1 1 220px; min-width: 0; font: inherit; padding: 5px 10px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); color: var(--fg); }
+.shown-count { margin: 4px 0; font-size: .9rem; }
+.list { position: relative; height: min(70vh, 760px); overflow-y: auto; border: 1px solid var(--border); border-radius: 6px; contain: strict; }
+.list-spacer { position: relative; width: 100%; }
+.row { position: absolute; left: 0; right: 0; border-bottom: 1px solid var(--border); background: var(--bg); }
+.row-head { display: block; width: 100%; height: ${ROW_HEIGHT}px; padding: 6px 10px; border: 0; background: transparent; color: inherit; font: inherit; text-align: left; cursor: pointer; overflow: hidden; }
+.row-head:hover { background: var(--hover); }
+.row.open > .row-head { background: var(--panel); }
+.row-line { display: flex; align-items: center; gap: 8px; white-space: nowrap; overflow: hidden; height: 22px; }
+.row-id { font-family: var(--mono); font-size: .9rem; font-weight: 600; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+.row-text { display: block; color: var(--muted); font-size: .85rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; height: 20px; margin-top: 2px; }
+.chips { display: inline-flex; gap: 3px; flex: none; }
+.chip { display: inline-block; min-width: 20px; padding: 0 4px; border-radius: 4px; font-size: .75rem; font-weight: 700; text-align: center; color: #ffffff; line-height: 18px; }
+.chip.passed { background: var(--pass); } .chip.failed { background: var(--fail); } .chip.error { background: var(--error); }
+.chip.absent { background: transparent; color: var(--muted); border: 1px dashed var(--border); line-height: 16px; }
+.tag { flex: none; font-size: .75rem; padding: 0 6px; border-radius: 999px; border: 1px solid var(--border); line-height: 18px; }
+.tag.regression { border-color: var(--fail); color: var(--fail); } .tag.fix { border-color: var(--pass); color: var(--pass); }
+.tag.error, .tag.flaky { border-color: var(--error); color: var(--error); }
+.detail { padding: 8px 12px 14px; border-top: 1px solid var(--border); }
+.detail h4:first-child { margin-top: 4px; }
+.pair { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); }
+.outputs { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); }
+.output h5 { margin: 0 0 4px; font-size: .85rem; overflow-wrap: anywhere; }
+pre { margin: 0; padding: 8px; background: var(--panel); border: 1px solid var(--border); border-radius: 6px; font: .82rem/1.45 var(--mono); white-space: pre-wrap; overflow-wrap: anywhere; max-height: 24em; overflow: auto; }
+pre.error-text { border-color: var(--error); }
+ins.added { background: var(--added); text-decoration: none; }
+del.removed { background: var(--removed); text-decoration: line-through; }
+.cut { font-size: .8rem; color: var(--muted); margin: 2px 0 0; }
+.status { font-weight: 600; }
+.status.passed { color: var(--pass); } .status.failed { color: var(--fail); } .status.error { color: var(--error); }
+table.scores { width: 100%; }
+table.scores td { min-width: 180px; }
+.evidence { font-size: .85rem; margin-top: 2px; overflow-wrap: anywhere; white-space: pre-wrap; }
+details summary { cursor: pointer; font-size: .85rem; color: var(--muted); }
+.annotations { margin: 0; padding-left: 20px; font-size: .9rem; overflow-wrap: anywhere; }
+figure { margin: 0; }
+.print-only { display: none; }
+.print-item { break-inside: avoid-page; border: 1px solid var(--border); border-radius: 6px; margin: 10px 0; }
+.print-item > h3 { margin: 0; padding: 6px 10px; background: var(--panel); }
+footer { margin-top: 28px; padding-bottom: 24px; font-size: .85rem; color: var(--muted); }
+@media (max-width: 600px) {
+  body { font-size: 14px; }
+  main, .page-header, footer { padding: 0 10px; }
+  .verdicts { grid-template-columns: 1fr; }
+}
+@media print {
+  :root {
+    color-scheme: light;
+    --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --panel: #f6f8fa;
+    --pass: #1a7f37; --fail: #cf222e; --error: #9a6700; --accent: #0969da; --added: #dafbe1; --removed: #ffebe9; --emph: #fff8c5;
+    --s0: #0969da; --s1: #bc4c00; --s2: #8250df; --s3: #1a7f37;
+  }
+  body { font-size: 11pt; }
+  .screen-only { display: none !important; }
+  .print-only { display: block; }
+  pre { max-height: none; overflow: visible; }
+  .table-wrap { overflow: visible; }
+  table.runs td, table.runs th, td.num, th.num { white-space: normal; }
+  .chart { overflow: visible; }
+  h2 { break-after: avoid-page; }
+}
+`;
+
+;// CONCATENATED MODULE: ./src/core/report/html/page/report-script.ts
+
+
+
+
+
+
+
+/** The id of the `<script type="application/json">` block the page script reads its data from. */
+const DATA_ELEMENT_ID = "report-data";
+/**
+ * The page's one script, allowed by its hash in the Content-Security-Policy. It reads the
+ * embedded JSON, draws the report with text nodes only, and marks `<html data-ready="true">`
+ * when the first screen is drawn (what the PDF printer and the tests wait for).
+ */
+const REPORT_SCRIPT = [
+    "(function () {",
+    '"use strict";',
+    `var ROW_HEIGHT = ${ROW_HEIGHT};`,
+    `var data = JSON.parse(document.getElementById(${JSON.stringify(DATA_ELEMENT_ID)}).textContent);`,
+    SCRIPT_DOM,
+    SCRIPT_SUMMARY,
+    SCRIPT_ITEM_DETAIL,
+    SCRIPT_ITEM_LIST,
+    SCRIPT_ITEM_NAVIGATION,
+    SCRIPT_PRINT,
+    "renderSummary();",
+    "setUpList();",
+    'if (window.matchMedia("print").matches) renderPrintItems();',
+    'window.addEventListener("beforeprint", renderPrintItems);',
+    'document.documentElement.setAttribute("data-ready", "true");',
+    "})();",
+].join("\n");
+
+;// CONCATENATED MODULE: ./src/core/report/html/page/report-skeleton.ts
+/**
+ * The page's markup before its script runs: empty sections with the ids the script fills. It
+ * holds no data at all, so nothing a run stored is ever parsed as HTML.
+ */
+const REPORT_SKELETON = `<header class="page-header">
+<h1 id="title">evalgate report</h1>
+<p class="muted" id="generated"></p>
+</header>
+<main>
+<noscript><p class="note">This report draws itself with its own script: open it in a browser with JavaScript on.</p></noscript>
+<section aria-labelledby="h-verdict">
+<h2 id="h-verdict">Verdict</h2>
+<div id="verdicts" class="verdicts"></div>
+<div id="notes"></div>
+<div id="runs"></div>
+</section>
+<section aria-labelledby="h-scorers">
+<h2 id="h-scorers">Scorers and metrics</h2>
+<div id="scorer-tables"></div>
+<div id="metrics-tables"></div>
+</section>
+<section aria-labelledby="h-charts">
+<h2 id="h-charts">Charts</h2>
+<h3>Pass rate per scorer</h3>
+<div id="pass-rate-chart"></div>
+<h3>Latency of the calls that answered</h3>
+<div id="latency-charts" class="histograms"></div>
+</section>
+<section aria-labelledby="h-annotations">
+<h2 id="h-annotations">Annotations</h2>
+<div id="annotation-tables"></div>
+</section>
+<section id="items" class="screen-only" aria-labelledby="h-items">
+<h2 id="h-items">Items</h2>
+<div class="toolbar">
+<div id="filters" class="filters" role="group" aria-label="Show items"></div>
+<input id="search" class="search" type="search" placeholder="Search by item id, input or output" aria-label="Search items by id, input or output" autocomplete="off" spellcheck="false">
+</div>
+<p id="shown-count" class="shown-count" role="status" aria-live="polite"></p>
+<p class="muted shown-count">Select an item to see its outputs side by side, its scores and evidence; ↑ ↓ move between items.</p>
+<div id="list" class="list" role="region" aria-label="Items" tabindex="0">
+<div id="list-spacer" class="list-spacer" role="list"></div>
+</div>
+<p id="list-empty" class="muted" hidden>No item matches.</p>
+</section>
+<section id="print-items" class="print-only"></section>
+</main>
+<footer>Generated by evalgate at <span id="footer-time"></span>. This file is self-contained: it loads nothing and runs only its own script.</footer>`;
+
+;// CONCATENATED MODULE: ./src/core/report/html/render-html-report.ts
+
+
+
+
+
+
+
+/**
+ * One self-contained HTML page for a run or a comparison of up to four runs: verdicts, scorer
+ * tables, charts and every item, with filters and search. It loads nothing (a strict
+ * Content-Security-Policy allows only its own style and script, by hash), and the data travels
+ * as JSON its script draws with text nodes only, so no output can run or load anything.
+ * Pure and deterministic: the same input gives the same bytes. Throws an Error for an input
+ * that breaks the HtmlReportInput contract.
+ */
+function renderHtmlReport(input) {
+    const data = buildReportData(input);
+    const policy = contentSecurityPolicy(REPORT_STYLE, REPORT_SCRIPT);
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeXmlAttribute(policy)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>evalgate report</title>
+<style>${REPORT_STYLE}</style>
+</head>
+<body>
+${REPORT_SKELETON}
+<script type="application/json" id="${DATA_ELEMENT_ID}">${embedJson(data)}</script>
+<script>${REPORT_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/engine/print-pdf.ts
+
+
+
+
+/** Debian's Chromium (`apt-get install chromium`): the browser evalgate prints with unless told otherwise. */
+const DEFAULT_CHROMIUM = "/usr/bin/chromium";
+/** How long a report may take to draw itself before printing: a 10,000-item page needs a few seconds. */
+const READY_TIMEOUT_MS = 120_000;
+/** The Chromium to launch: `EVALGATE_CHROMIUM` when set, else Debian's. */
+function chromiumPath(env) {
+    const chosen = env.EVALGATE_CHROMIUM?.trim();
+    return chosen !== undefined && chosen !== "" ? chosen : DEFAULT_CHROMIUM;
+}
+/**
+ * Throws UserError (exit 2) when no runnable file is at `executablePath`, saying how to install
+ * Chromium: evalgate never downloads a browser.
+ */
+async function requireChromium(executablePath) {
+    try {
+        await (0,promises_.access)(executablePath, external_node_fs_.constants.X_OK);
+    }
+    catch {
+        throw new core_errors/* UserError */.y(`--pdf prints with Chromium, and there is no runnable Chromium at ${executablePath}: install it ` +
+            "(Debian or Ubuntu: apt-get install -y chromium) or set EVALGATE_CHROMIUM to a Chromium or Chrome binary");
+    }
+}
+/**
+ * Launches headless Chromium at `executablePath` through playwright-core, never a browser of
+ * Playwright's own. As root Chromium refuses its sandbox, so it runs without (the page it opens
+ * is our own report, whose policy lets it load nothing). Throws UserError when the browser is
+ * missing or does not start.
+ */
+async function launchChromium(executablePath) {
+    await requireChromium(executablePath);
+    const { chromium } = await loadPlaywright();
+    try {
+        return await chromium.launch({ executablePath, args: process.getuid?.() === 0 ? ["--no-sandbox"] : [] });
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        throw new core_errors/* UserError */.y(`Chromium at ${executablePath} did not start (${reason}); set EVALGATE_CHROMIUM to another Chromium or Chrome binary`);
+    }
+}
+/**
+ * playwright-core, loaded only for --pdf: it is large, most commands never need it, and the
+ * bundled CLI keeps it outside the bundle (it reads its own package files at run time), so an
+ * installation may lack it. Throws UserError saying how to add it.
+ */
+async function loadPlaywright() {
+    try {
+        return await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 26915));
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        throw new core_errors/* UserError */.y(`--pdf drives Chromium with the playwright-core package, which could not be loaded (${reason}); install it: npm install playwright-core`);
+    }
+}
+/**
+ * Prints the HTML report at `htmlFile` to `pdfFile` (A4, backgrounds on), as the page's print
+ * style lays it out: summary, charts, and the items to look at in full. The page is opened from
+ * its file with every other request refused, and the PDF is written beside its target and
+ * renamed, so a failure leaves no half-written file.
+ */
+async function printPdf(htmlFile, pdfFile, options) {
+    const browser = await launchChromium(options.executablePath);
+    const partial = `${pdfFile}.partial-${process.pid}`;
+    try {
+        const context = await browser.newContext();
+        await context.route(/^(?!file:)/, (route) => route.abort());
+        const page = await context.newPage();
+        await page.emulateMedia({ media: "print", colorScheme: "light" });
+        await page.goto((0,external_node_url_.pathToFileURL)(htmlFile).href, { waitUntil: "load" });
+        await page.waitForSelector("html[data-ready=true]", { state: "attached", timeout: READY_TIMEOUT_MS });
+        const pdf = await page.pdf({ format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" } });
+        await (0,promises_.writeFile)(partial, pdf);
+        await (0,promises_.rename)(partial, pdfFile);
+    }
+    catch (error) {
+        await (0,promises_.rm)(partial, { force: true });
+        throw error;
+    }
+    finally {
+        await browser.close();
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -1938,142 +4352,8 @@ function baselineProblems(input) {
     return problems;
 }
 
-;// CONCATENATED MODULE: ./src/core/repeats/repeat-counts.ts
-/** Per item, for reports: "passed 3 of 5". */
-function repeatCounts(item) {
-    const counts = { passed: 0, failed: 0, errored: 0, count: 0 };
-    for (const attempt of item.repeats ?? [{ status: item.status }]) {
-        counts.count += 1;
-        if (attempt.status === "passed")
-            counts.passed += 1;
-        else if (attempt.status === "failed")
-            counts.failed += 1;
-        else
-            counts.errored += 1;
-    }
-    return counts;
-}
-/**
- * Flaky: the item's non-error attempts both passed and failed, whatever the pass rule then
- * decided. Such an item is listed apart: its status says more about chance than about the change.
- * An item without repeats is never flaky.
- */
-function isFlaky(item) {
-    if (item.repeats === undefined)
-        return false;
-    let passed = false;
-    let failed = false;
-    for (const attempt of item.repeats) {
-        if (attempt.status === "passed")
-            passed = true;
-        else if (attempt.status === "failed")
-            failed = true;
-    }
-    return passed && failed;
-}
-
-;// CONCATENATED MODULE: ./src/core/flipped-item.ts
-
-/** regression = passed → failed or error; fix = failed or error → passed; else undefined. */
-function flipKind(baseline, candidate) {
-    const before = baseline.status === "passed";
-    const after = candidate.status === "passed";
-    if (before && !after)
-        return "regression";
-    if (!before && after)
-        return "fix";
-    return undefined;
-}
-function flippedItem(baseline, candidate) {
-    return {
-        item_id: candidate.item_id,
-        run_item_id: candidate.id,
-        baseline_status: baseline.status,
-        candidate_status: candidate.status,
-        input: candidate.input,
-        ...(candidate.expected !== undefined ? { expected: candidate.expected } : {}),
-        baseline_output: baseline.output,
-        candidate_output: candidate.output,
-        // An errored call was never scored: its error, not the baseline's scores, explains the flip.
-        changed_scorers: candidate.status === "error" ? [] : changedScorers(baseline.scores, candidate.scores),
-        ...(candidate.error !== undefined ? { candidate_error: candidate.error } : {}),
-        ...(baseline.repeats !== undefined ? { baseline_repeats: passedOf(baseline) } : {}),
-        ...(candidate.repeats !== undefined ? { candidate_repeats: passedOf(candidate) } : {}),
-    };
-}
-function passedOf(item) {
-    const counts = repeatCounts(item);
-    return { passed: counts.passed, count: counts.count };
-}
-/** Scorers in baseline order, then the candidate's new ones; unchanged scorers are left out. */
-function changedScorers(baseline, candidate) {
-    const candidateByName = new Map(candidate.map((score) => [score.scorer, score]));
-    const baselineNames = new Set(baseline.map((score) => score.scorer));
-    const changed = [];
-    for (const before of baseline) {
-        const after = candidateByName.get(before.scorer);
-        if (after !== undefined && after.passed === before.passed && after.score === before.score)
-            continue;
-        changed.push(changedScorer(before.scorer, before, after));
-    }
-    for (const after of candidate) {
-        if (!baselineNames.has(after.scorer))
-            changed.push(changedScorer(after.scorer, undefined, after));
-    }
-    return changed;
-}
-function changedScorer(scorer, before, after) {
-    return {
-        scorer,
-        baseline: snapshot(before),
-        candidate: snapshot(after),
-        reason: reasonOf(after ?? before),
-    };
-}
-function snapshot(score) {
-    return score === undefined ? null : { score: score.score, passed: score.passed };
-}
-function reasonOf(score) {
-    if (score === undefined)
-        return "";
-    return score.error !== undefined ? `scorer error: ${score.error}` : score.evidence.reason;
-}
-
 // EXTERNAL MODULE: ./src/core/gate-comparison.ts
 var gate_comparison = __webpack_require__(24092);
-;// CONCATENATED MODULE: ./src/core/json-path.ts
-/**
- * Reads a dot path (`choices.0.message.content`) from a JSON value. Numeric segments index
- * arrays. Returns `undefined` when any segment is missing. The path "" or "." is the value itself.
- */
-function getPath(value, path) {
-    if (path === "" || path === ".")
-        return value;
-    let current = value;
-    for (const segment of path.split(".")) {
-        if (current === null || typeof current !== "object")
-            return undefined;
-        current = current[segment];
-    }
-    return current;
-}
-
-;// CONCATENATED MODULE: ./src/core/cluster-key.ts
-
-
-/**
- * The cluster an item belongs to under the experiment's `cluster: metadata.<key>` (a dot path
- * into the item, as written), as a string key for the statistics accumulators. An item without
- * that value is a cluster of its own (keyed by its id), so it adds no correlation. Values are
- * keyed by their canonical JSON, so 3 and "3" are different clusters.
- */
-function clusterKey(item, path) {
-    const value = getPath(item, path);
-    if (value === undefined || value === null)
-        return `item:${item.item_id ?? item.id ?? ""}`;
-    return `value:${canonicalJson(value)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/core/statistics/change-verdict.ts
 /**
  * unchanged when no pair differs (changed = false); regression / improvement when pValue < alpha
@@ -2088,138 +4368,6 @@ function classifyChange(input) {
     if (input.pValue < input.alpha && input.delta > 0)
         return "improvement";
     return "noise";
-}
-
-// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-normal-quantile/lib/index.js
-var lib = __webpack_require__(86060);
-var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
-// EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-t-quantile/lib/index.js
-var stats_base_dists_t_quantile_lib = __webpack_require__(74455);
-var stats_base_dists_t_quantile_lib_default = /*#__PURE__*/__webpack_require__.n(stats_base_dists_t_quantile_lib);
-;// CONCATENATED MODULE: ./src/core/statistics/intervals.ts
-
-
-const CONFIDENCE = 0.95;
-/** The quantile a two-sided interval at `confidence` reaches: 1 − (1 − confidence) / 2. */
-function upperQuantileLevel(confidence) {
-    if (!(confidence > 0 && confidence < 1))
-        throw new RangeError(`a confidence level lies strictly between 0 and 1, got ${confidence}`);
-    return 1 - (1 - confidence) / 2;
-}
-/**
- * Wilson score interval (Wilson 1927; Agresti & Coull 1998) for successes/n at `confidence`
- * (default 0.95). Chosen over the normal (Wald) interval because it stays inside [0, 1] and keeps
- * its coverage at 0/n, n/n and small n.
- *
- * `effectiveN` (≤ n) replaces n everywhere in the formula when clustering inflates the variance
- * (n / design effect), while the observed rate stays successes/n: the interval widens around the
- * same rate (Korn & Graubard's effective-sample-size Wilson interval).
- *
- * n = 0 → [0, 1]. Throws RangeError for successes > n, negatives, effectiveN outside (0, n], or a
- * confidence outside (0, 1).
- */
-function wilsonInterval(successes, n, options = {}) {
-    if (!(Number.isFinite(n) && successes >= 0 && successes <= n)) {
-        throw new RangeError(`a Wilson interval needs 0 ≤ successes ≤ n, got ${successes} of ${n}`);
-    }
-    const z = lib_default()(upperQuantileLevel(options.confidence ?? CONFIDENCE), 0, 1);
-    if (n === 0)
-        return [0, 1];
-    const effectiveN = options.effectiveN ?? n;
-    if (!(effectiveN > 0 && effectiveN <= n)) {
-        throw new RangeError(`an effective sample size lies in (0, n], got ${effectiveN} for n = ${n}`);
-    }
-    const rate = successes / n;
-    const shrink = (z * z) / effectiveN;
-    const centre = (rate + shrink / 2) / (1 + shrink);
-    const half = (z * Math.sqrt((rate * (1 - rate)) / effectiveN + shrink / (4 * effectiveN))) / (1 + shrink);
-    // At 0/n and n/n the formula lands on 0 and 1 only up to rounding; they are exact.
-    return [successes === 0 ? 0 : Math.max(0, centre - half), successes === n ? 1 : Math.min(1, centre + half)];
-}
-/**
- * mean ± t_{df, 1−(1−confidence)/2} · se, clamped to `bounds` (default [-Infinity, Infinity]).
- * df < 1 (n < 2, or one cluster) → `bounds` (infinite by default): one observation says nothing
- * about the spread. se = 0 with df ≥ 1 → [mean, mean] (every value was the same).
- */
-function meanInterval(estimate, options = {}) {
-    const level = upperQuantileLevel(options.confidence ?? CONFIDENCE);
-    const [lowest, highest] = options.bounds ?? [-Infinity, Infinity];
-    if (estimate.n < 2 || !(estimate.df >= 1))
-        return [lowest, highest];
-    const half = estimate.se === 0 ? 0 : stats_base_dists_t_quantile_lib_default()(level, estimate.df) * estimate.se;
-    return [Math.max(lowest, estimate.mean - half), Math.min(highest, estimate.mean + half)];
-}
-
-;// CONCATENATED MODULE: ./src/core/statistics/mean-accumulator.ts
-/**
- * Streaming mean and SE in O(1) memory per cluster (never stores values).
- *
- * Unclustered: Welford's algorithm (a cluster passed to `add` is ignored).
- *
- * Clustered (`clustered: true`): every add names a cluster; undefined → the value is its own
- * singleton cluster. SE = sqrt(G/(G−1) · Σ_g (S_g − n_g·x̄)²) / n — Miller 2024 eq. 4 (clustered
- * standard errors) with the CR1 small-sample factor G/(G−1) (Cameron & Miller 2015), which makes it
- * equal the CLT SE (sample variance, n − 1) when every cluster has one item. df = G − 1.
- */
-function createMeanAccumulator(options = {}) {
-    return options.clustered === true ? clusteredAccumulator() : welfordAccumulator();
-}
-function welfordAdd(state, value) {
-    state.n += 1;
-    const before = value - state.mean;
-    state.mean += before / state.n;
-    state.m2 += before * (value - state.mean);
-}
-function checkFinite(value) {
-    if (!Number.isFinite(value))
-        throw new RangeError(`a mean needs finite values, got ${value}`);
-}
-function welfordAccumulator() {
-    const state = { n: 0, mean: 0, m2: 0 };
-    return {
-        add(value) {
-            checkFinite(value);
-            welfordAdd(state, value);
-        },
-        estimate() {
-            const { n, mean, m2 } = state;
-            const se = n < 2 ? 0 : Math.sqrt(m2 / (n - 1) / n);
-            return { n, mean, se, df: Math.max(0, n - 1) };
-        },
-    };
-}
-function clusteredAccumulator() {
-    const all = { n: 0, mean: 0, m2: 0 };
-    // Per named cluster only its size and mean: S_g − n_g·x̄ = n_g·(mean_g − x̄), which subtracts
-    // two means instead of two large sums.
-    const named = new Map();
-    // Singletons need no entry each: Σ_i (x_i − x̄)² = M2_s + n_s·(mean_s − x̄)².
-    const singletons = { n: 0, mean: 0, m2: 0 };
-    return {
-        add(value, cluster) {
-            checkFinite(value);
-            welfordAdd(all, value);
-            if (cluster === undefined) {
-                welfordAdd(singletons, value);
-                return;
-            }
-            const group = named.get(cluster) ?? { n: 0, mean: 0 };
-            group.n += 1;
-            group.mean += (value - group.mean) / group.n;
-            named.set(cluster, group);
-        },
-        estimate() {
-            const { n, mean } = all;
-            const clusters = named.size + singletons.n;
-            if (clusters < 2)
-                return { n, mean, se: 0, df: 0, clusters };
-            let scores = singletons.m2 + singletons.n * (singletons.mean - mean) ** 2;
-            for (const group of named.values())
-                scores += (group.n * (group.mean - mean)) ** 2;
-            const se = Math.sqrt((clusters / (clusters - 1)) * scores) / n;
-            return { n, mean, se, df: clusters - 1, clusters };
-        },
-    };
 }
 
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-binomial-cdf/lib/index.js
@@ -2440,30 +4588,6 @@ function statisticOf(tally, alpha, clustered) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/item-id-order.ts
-/**
- * The order run items are streamed in: by item_id, comparing Unicode code points. Code point
- * order equals UTF-8 byte order, which is what SQLite's default BINARY collation sorts by;
- * JavaScript's `<` compares UTF-16 units and disagrees for characters above U+FFFF. A store that
- * sorts in JavaScript should sort with this function.
- */
-function compareItemIds(a, b) {
-    const length = Math.min(a.length, b.length);
-    for (let index = 0; index < length; index += 1) {
-        const unitA = a.charCodeAt(index);
-        const unitB = b.charCodeAt(index);
-        if (unitA === unitB)
-            continue;
-        // Surrogates (astral code points) sort after every BMP unit, as their code points do.
-        const surrogateA = unitA >= 0xd800 && unitA <= 0xdfff;
-        const surrogateB = unitB >= 0xd800 && unitB <= 0xdfff;
-        if (surrogateA !== surrogateB)
-            return surrogateA ? 1 : -1;
-        return unitA - unitB;
-    }
-    return a.length - b.length;
-}
-
 ;// CONCATENATED MODULE: ./src/core/ordered-item-cursor.ts
 
 /**
@@ -2484,7 +4608,7 @@ function orderedItemCursor(items, name) {
                 return undefined;
             }
             const id = step.value.item_id;
-            if (previous !== undefined && compareItemIds(previous, id) >= 0) {
+            if (previous !== undefined && (0,item_id_order/* compareItemIds */.D)(previous, id) >= 0) {
                 throw new Error(`${name}: items must come ordered by item_id without repeats, but "${id}" came after "${previous}"`);
             }
             previous = id;
@@ -2497,188 +4621,6 @@ function orderedItemCursor(items, name) {
             }
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/core/statistics/rate-accumulator.ts
-
-
-/**
- * Pass rate with a 95 % Wilson interval. Clustered: the Wilson interval on the effective sample size
- * n / deff, where deff = max(1, SE_clustered² / SE_iid²) (Kish design effect; SE_iid² = p(1 − p) /
- * (n − 1), the CLT SE of 0/1 values), so related items never narrow the interval. An undefined
- * cluster makes the item its own cluster.
- *
- * When the variances cannot say how related the items are:
- * - fewer than two clusters with n ≥ 2: the run may be one observation repeated, so deff = n
- *   (the interval of a single item at the observed rate);
- * - no variation (all pass or all fail, SE_iid = 0): deff = 1, since the clustered SE is 0 too.
- */
-function createRateAccumulator(options = {}) {
-    const scores = options.clustered === true ? createMeanAccumulator({ clustered: true }) : undefined;
-    let n = 0;
-    let successes = 0;
-    return {
-        add(passed, cluster) {
-            n += 1;
-            if (passed)
-                successes += 1;
-            scores?.add(passed ? 1 : 0, cluster);
-        },
-        estimate() {
-            const rate = n === 0 ? 0 : successes / n;
-            const designEffect = scores === undefined ? 1 : kishDesignEffect(scores.estimate(), rate);
-            const ci95 = wilsonInterval(successes, n, designEffect === 1 ? {} : { effectiveN: n / designEffect });
-            return { n, successes, rate, ci95, design_effect: designEffect };
-        },
-    };
-}
-function kishDesignEffect(clusteredScores, rate) {
-    const { n, se, clusters = 0 } = clusteredScores;
-    if (n < 2)
-        return 1;
-    if (clusters < 2)
-        return n;
-    const iidVariance = (rate * (1 - rate)) / (n - 1);
-    if (iidVariance === 0)
-        return 1;
-    return Math.max(1, (se * se) / iidVariance);
-}
-
-;// CONCATENATED MODULE: ./src/core/summarize-run.ts
-
-
-
-
-
-function createRunSummaryAccumulator(options = {}) {
-    const { cluster } = options;
-    const clustered = cluster !== undefined;
-    const counts = { total: 0, passed: 0, failed: 0, errored: 0 };
-    const passRate = createRateAccumulator({ clustered });
-    const tokens = { input: 0, output: 0, total: 0 };
-    // Map keeps insertion order: scorers are reported in order of first appearance.
-    const scorers = new Map();
-    const latencies = [];
-    let cost = 0;
-    let retries = 0;
-    // Undefined until an item with repeats is added: runs without repeats keep no such key.
-    let flaky;
-    // Undefined until a score reports what its scorer spent: runs without judges keep no such key.
-    let scorerTokens;
-    let scorerCost = 0;
-    function add(item) {
-        const key = cluster === undefined ? undefined : clusterKey(item, cluster);
-        counts.total += 1;
-        if (item.status === "passed")
-            counts.passed += 1;
-        else if (item.status === "failed")
-            counts.failed += 1;
-        else
-            counts.errored += 1;
-        passRate.add(item.status === "passed", key);
-        addCalls(item);
-        addUsage(tokens, item.usage);
-        cost += item.cost ?? 0;
-        if (item.repeats !== undefined)
-            flaky = (flaky ?? 0) + (isFlaky(item) ? 1 : 0);
-        for (const score of item.scores) {
-            let tally = scorers.get(score.scorer);
-            if (tally === undefined) {
-                tally = { count: 0, scoreSum: 0, passed: 0, errors: 0, spread: createMeanAccumulator({ clustered }) };
-                scorers.set(score.scorer, tally);
-            }
-            tally.count += 1;
-            tally.scoreSum += score.score;
-            tally.spread.add(score.score, key);
-            if (score.passed)
-                tally.passed += 1;
-            if (score.error !== undefined)
-                tally.errors += 1;
-            if (score.usage !== undefined || score.cost !== undefined) {
-                scorerTokens ??= { input: 0, output: 0, total: 0 };
-                addUsage(scorerTokens, score.usage);
-                scorerCost += score.cost ?? 0;
-            }
-        }
-    }
-    /**
-     * Latency is the target's speed per call, so a repeated item adds each attempt's. An errored
-     * call's latency is a timeout or a refusal, not the target's speed. Retries are calls beyond
-     * the first of each call.
-     */
-    function addCalls(item) {
-        if (item.repeats === undefined) {
-            if (item.status !== "error")
-                latencies.push(item.latency_ms);
-            retries += Math.max(0, item.attempts - 1);
-            return;
-        }
-        for (const attempt of item.repeats) {
-            if (attempt.status !== "error")
-                latencies.push(attempt.latency_ms);
-            retries += Math.max(0, attempt.attempts - 1);
-        }
-    }
-    function summary() {
-        return {
-            ...counts,
-            pass_rate: (0,stats/* ratio */.CG)(counts.passed, counts.total),
-            pass_rate_ci95: passRate.estimate().ci95.map(orderFree),
-            ...(flaky !== undefined ? { flaky } : {}),
-            scorers: [...scorers].map(([scorer, tally]) => scorerSummary(scorer, tally)),
-            // Order does not matter to later adds, so sorting the buffer in place is safe.
-            latency_ms: (0,stats/* latencyStats */.Ir)(latencies),
-            tokens: { ...tokens },
-            cost,
-            ...(scorerTokens !== undefined
-                ? { scorer_tokens: { input: scorerTokens.input, output: scorerTokens.output, total: scorerTokens.total }, scorer_cost: scorerCost }
-                : {}),
-            retries,
-        };
-    }
-    return { add, summary };
-}
-/**
- * A scorer that threw still counts in `count` and `mean` (as the score it recorded). `se` is 0
- * when it cannot be estimated (one item, or one cluster).
- */
-function scorerSummary(scorer, tally) {
-    return {
-        scorer,
-        count: tally.count,
-        mean: (0,stats/* ratio */.CG)(tally.scoreSum, tally.count),
-        passed: tally.passed,
-        pass_rate: (0,stats/* ratio */.CG)(tally.passed, tally.count),
-        errors: tally.errors,
-        se: orderFree(tally.spread.estimate().se),
-    };
-}
-/**
- * Streaming variances round differently in the last bits depending on the order items arrive
- * (calls finish in any order; a resumed run adds its stored items first). Rounded to 12
- * significant digits, far below any meaningful difference, a resumed run ends with an
- * uninterrupted run's summary.
- */
-function orderFree(value) {
-    return value === 0 ? 0 : Number(value.toPrecision(12));
-}
-function addUsage(tokens, usage) {
-    if (usage === undefined)
-        return;
-    const input = usage.input_tokens ?? 0;
-    const output = usage.output_tokens ?? 0;
-    tokens.input += input;
-    tokens.output += output;
-    tokens.total += usage.total_tokens ?? input + output;
-    if (usage.cached_input_tokens !== undefined)
-        tokens.cached_input = (tokens.cached_input ?? 0) + usage.cached_input_tokens;
-}
-/** The summary of a run from its items, streamed; works on a store's cursor or an array. */
-async function summarizeRun(items, options = {}) {
-    const accumulator = createRunSummaryAccumulator(options);
-    for await (const item of items)
-        accumulator.add(item);
-    return accumulator.summary();
 }
 
 ;// CONCATENATED MODULE: ./src/core/model/run-item.ts
@@ -2981,7 +4923,7 @@ async function compareRuns(baseline, candidate, options = {}) {
         let left = await before.next();
         let right = await after.next();
         while (left !== undefined || right !== undefined) {
-            const order = left === undefined ? 1 : right === undefined ? -1 : compareItemIds(left.item_id, right.item_id);
+            const order = left === undefined ? 1 : right === undefined ? -1 : (0,item_id_order/* compareItemIds */.D)(left.item_id, right.item_id);
             if (order < 0 && left !== undefined) {
                 onlyBaseline.add(left.item_id);
                 left = await before.next();
@@ -3812,6 +5754,103 @@ async function judgeStoredRun(store, run, compared, thresholdOverride) {
     return { verdict, summary, gate };
 }
 
+;// CONCATENATED MODULE: ./src/cli/commands/reports-html.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * `reports html RUN [RUN…] -o FILE [--pdf]`: one self-contained HTML page of a run, or of a
+ * baseline and up to three runs each compared with it as `runs compare` compares them (the same
+ * comparison, the same verdict). `--pdf` prints it beside FILE through headless Chromium. Exits
+ * with the worst verdict's code, as `runs compare` and `reports ci` do.
+ */
+function registerReportsHtmlCommand(reports, io, setExit) {
+    reports
+        .command("html")
+        .description("a self-contained HTML report of a run, or of a baseline and up to three runs compared with it; --pdf prints it too")
+        .argument("<run>", "the run, or the baseline when more runs follow (id or a unique prefix)")
+        .argument("[runs...]", "up to three runs to compare with the first")
+        .requiredOption("-o, --output <file>", "HTML file to write")
+        .option("--pdf", "also write the report as a PDF beside the HTML file (report.html → report.pdf), printed by headless Chromium")
+        .action(async (baseId, ids, flags, command) => {
+        if (ids.length + 1 > MAX_REPORT_RUNS) {
+            throw new core_errors/* UserError */.y(`reports html takes a run and at most ${MAX_REPORT_RUNS - 1} more to compare with it, got ${ids.length + 1} runs; report fewer at once`);
+        }
+        const output = external_node_path_default().resolve(io.cwd, flags.output);
+        const pdf = flags.pdf === true ? pdfPathFor(output) : undefined;
+        const executablePath = chromiumPath(io.env);
+        // Before any work: a missing browser is known at once, and nothing is written.
+        if (pdf !== undefined)
+            await requireChromium(executablePath);
+        await withStore(command, async (store) => {
+            const runs = [await requireRun(store, baseId), ...(await Promise.all(ids.map((id) => requireRun(store, id))))];
+            const input = await storedReportInput(store, runs, io.cwd);
+            await writeAtomically(output, renderHtmlReport(input));
+            if (pdf !== undefined)
+                await printPdf(output, pdf, { executablePath });
+            const items = new Set(input.runs.flatMap(({ items }) => items.map((item) => item.item_id))).size;
+            io.stderr.write(`wrote ${flags.output} (${runs.length} ${runs.length === 1 ? "run" : "runs"}, ${items} items)\n`);
+            if (pdf !== undefined)
+                io.stderr.write(`wrote ${external_node_path_default().relative(io.cwd, pdf) || pdf} (PDF)\n`);
+            const verdicts = input.runs.length === 1 ? [input.verdict] : input.comparisons.map(({ verdict }) => verdict);
+            setExit(verdicts.reduce((worst, verdict) => (0,exit_codes/* worseExit */.zY)(worst, (0,exit_codes/* exitCodeFor */.Rr)(verdict)), exit_codes/* EXIT */.dc.pass));
+        });
+    });
+}
+/**
+ * The report's input from the store: each run's items and annotations; with one run its verdict
+ * alone, with more each later run compared with the first and judged (compareStoredRuns,
+ * judgeStoredRun), so every verdict is the one `runs compare` gives. Runs of another experiment
+ * than the first are refused (UserError) before anything is written.
+ */
+async function storedReportInput(store, runs, gitDir) {
+    const [baseline, ...candidates] = runs;
+    const comparisons = [];
+    for (const candidate of candidates) {
+        const compared = await compareStoredRuns(store, baseline, candidate, gitDir);
+        const { verdict } = await judgeStoredRun(store, candidate, compared, undefined);
+        comparisons.push({ comparison: compared.comparison, verdict });
+    }
+    const verdict = candidates.length === 0 ? (await judgeStoredRun(store, baseline, undefined, undefined)).verdict : undefined;
+    const reportRuns = [];
+    for (const run of runs) {
+        const items = [];
+        for await (const item of store.runItems(run.id))
+            items.push(item);
+        reportRuns.push({ run, items, annotations: await store.runAnnotations(run.id) });
+    }
+    return {
+        runs: reportRuns,
+        comparisons,
+        ...(verdict !== undefined ? { verdict } : {}),
+        generatedAt: new Date().toISOString(),
+    };
+}
+/** report.html → report.pdf; a name without .html or .htm gets .pdf added. */
+function pdfPathFor(htmlPath) {
+    const extension = external_node_path_default().extname(htmlPath);
+    return /^\.html?$/i.test(extension) ? htmlPath.slice(0, -extension.length) + ".pdf" : `${htmlPath}.pdf`;
+}
+/** Written beside the target and renamed: a failed write leaves no half-written report. */
+async function writeAtomically(file, text) {
+    const partial = `${file}.partial-${process.pid}`;
+    try {
+        await (0,promises_.writeFile)(partial, text);
+        await (0,promises_.rename)(partial, file);
+    }
+    catch (error) {
+        await (0,promises_.rm)(partial, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/check-conclusion.ts
 /**
  * The check-run conclusion of a verdict. Branch protection treats `neutral` (and `success`) as
@@ -3851,7 +5890,9 @@ function blocksMerge(conclusion) {
 
 
 
-const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit"];
+
+
+const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit", "arize"];
 function registerReportsCommands(program, io, setExit) {
     const reports = program.command("reports").description("failure reports, CI reports and exports of a run");
     reports
@@ -3887,9 +5928,9 @@ function registerReportsCommands(program, io, setExit) {
     });
     reports
         .command("export")
-        .description("write a run's items to a file: csv, json, jsonl or junit")
+        .description("write a run's items to a file: csv, json, jsonl, junit, or arize (the Arize run schema runs import reads)")
         .argument("<run>", "run id (or a unique prefix)")
-        .requiredOption("--artifact-format <format>", "csv, json, jsonl or junit")
+        .requiredOption("--artifact-format <format>", "csv, json, jsonl, junit or arize (JSONL; CSV for a .csv file, a JSON array for .json)")
         .requiredOption("-o, --output <file>", "file to write")
         .action(async (id, flags, command) => {
         const format = parseArtifactFormat(flags.artifactFormat);
@@ -3898,7 +5939,10 @@ function registerReportsCommands(program, io, setExit) {
             // Written beside the target and renamed: a failed export leaves no half-written file.
             const partial = `${flags.output}.partial-${process.pid}`;
             try {
-                await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(exportRunItems(run, store.runItems(run.id), format)), (0,external_node_fs_.createWriteStream)(partial));
+                // Annotations ride along in the formats that show them beside the scores.
+                const annotations = format === "csv" || format === "json" || format === "jsonl" ? await store.runAnnotations(run.id) : [];
+                const options = { annotations, arizeFile: importFormatOf(flags.output) ?? "jsonl" };
+                await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(exportRunItems(run, store.runItems(run.id), format, options)), (0,external_node_fs_.createWriteStream)(partial));
                 await (0,promises_.rename)(partial, flags.output);
             }
             catch (error) {
@@ -3908,6 +5952,7 @@ function registerReportsCommands(program, io, setExit) {
             io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? (await store.runItemStatuses(run.id)).size} items)\n`);
         });
     });
+    registerReportsHtmlCommand(reports, io, setExit);
 }
 function parseArtifactFormat(value) {
     if (ARTIFACT_FORMATS.includes(value))
@@ -4885,6 +6930,89 @@ async function latestRunByVariant(store, experiment, lockedBy) {
     return latest;
 }
 
+;// CONCATENATED MODULE: ./src/core/annotations/render-annotation-summary.ts
+
+
+
+
+/** Labels named in one summary cell; the rest are counted. */
+const LABELS_SHOWN = 4;
+const LABELS_SHOWN_COMPACT = 2;
+/** A label is cut to this many characters in a summary cell (labels may be 1,000 long). */
+const LABEL_KEPT = 24;
+/**
+ * A metric as people write one: up to three decimals with thousands separators ("0.825",
+ * "1,234.5"); a value that would round to 0 keeps three significant digits ("0.000125").
+ */
+function formatAnnotationNumber(value) {
+    if (value !== 0 && Math.abs(value) < 0.0005)
+        return String(Number(value.toPrecision(3)));
+    return value.toLocaleString("en-US", { maximumFractionDigits: 3 });
+}
+/** One annotation's value as text: a metric's number, a label as written. */
+function annotationValueText(annotation) {
+    return typeof annotation.value === "number" ? formatAnnotationNumber(annotation.value) : annotation.value;
+}
+/**
+ * "mean 0.82 · min 0.1 · max 1" for a metric; "good 30 · rude 6 · … 2 more" for labels.
+ * `compact` (a comparison's narrower cells): the mean alone, and fewer labels.
+ */
+function describeAnnotationSummary(summary, options = {}) {
+    const compact = options.compact === true;
+    if (summary.kind === "metric") {
+        const parts = [`mean ${formatAnnotationNumber(summary.mean ?? 0)}`];
+        if (summary.count > 1 && !compact)
+            parts.push(`min ${formatAnnotationNumber(summary.min ?? 0)}`, `max ${formatAnnotationNumber(summary.max ?? 0)}`);
+        return parts.join(" · ");
+    }
+    const labels = summary.labels ?? [];
+    const shown = labels.slice(0, compact ? LABELS_SHOWN_COMPACT : LABELS_SHOWN).map(({ label, count }) => `${excerpt(label, LABEL_KEPT)} ${(0,stats/* formatCount */.B4)(count)}`);
+    const hidden = labels.length - shown.length;
+    return [...shown, ...(hidden > 0 ? [`… ${(0,stats/* formatCount */.B4)(hidden)} more`] : [])].join(" · ");
+}
+/**
+ * `runs show`: one row per annotation name and kind, after the scorer table. Nothing when the run
+ * has no annotations. Annotations are people's judgements: they never change a status or verdict.
+ */
+function annotationSummaryLines(summaries, width = 80) {
+    if (summaries.length === 0)
+        return [];
+    const rows = summaries.map((summary) => [summary.name, summary.kind, (0,stats/* formatCount */.B4)(summary.count), describeAnnotationSummary(summary)]);
+    return [formatTable(["annotation", "kind", "items", "summary"], rows, { align: ["left", "left", "right", "left"], maxWidth: width, giveWay: [3, 0] })];
+}
+/**
+ * Comparisons: one row per annotation name (and kind, when a name is both) found in any run, a
+ * column per run with its summary: "mean 0.82 (n=40)" for a metric, the label counts for labels;
+ * "—" where a run has none. Nothing when no run has any.
+ */
+function annotationComparisonLines(columns, width = 80) {
+    const keys = new Map();
+    for (const column of columns)
+        for (const summary of column.summaries)
+            keys.set(keyOf(summary), { name: summary.name, kind: summary.kind });
+    if (keys.size === 0)
+        return [];
+    // As summarizeAnnotations orders them: by name in code point order, a metric before a label.
+    const ordered = [...keys.values()].sort((a, b) => (0,item_id_order/* compareItemIds */.D)(a.name, b.name) || (a.kind === b.kind ? 0 : a.kind === "metric" ? -1 : 1));
+    const bothKinds = new Set(ordered.filter((key, index) => ordered[index - 1]?.name === key.name).map((key) => key.name));
+    const rows = ordered.map((key) => [
+        bothKinds.has(key.name) ? `${key.name} (${key.kind})` : key.name,
+        ...columns.map((column) => {
+            const summary = column.summaries.find((candidate) => keyOf(candidate) === keyOf(key));
+            if (summary === undefined)
+                return "—";
+            const text = describeAnnotationSummary(summary, { compact: true });
+            // Label counts add up to the items; a mean needs its n.
+            return summary.kind === "metric" ? `${text} (n=${(0,stats/* formatCount */.B4)(summary.count)})` : text;
+        }),
+    ]);
+    const header = ["annotation", ...columns.map((column) => column.title)];
+    return [formatTable(header, rows, { maxWidth: width })];
+}
+function keyOf(summary) {
+    return `${summary.kind}\u0000${summary.name}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/render-verdict.ts
 
 
@@ -4921,10 +7049,12 @@ function capitalized(text) {
 
 
 
+
 const render_run_summary_WIDTH = 80;
 /**
  * A run for an 80-column terminal: what ran (with the gate and scorers of its experiment
- * version when `configuration` is given), how it went, and the verdict (from `decideVerdict`:
+ * version when `configuration` is given), how it went with people's annotations beside the
+ * scorers, and the verdict (from `decideVerdict`:
  * renderers never judge). A run still `running` in the store is running when `liveOwner` (its
  * live lease) is given, else interrupted, with the command that continues it.
  */
@@ -4947,7 +7077,7 @@ function renderRunSummary(run, verdict, options = {}) {
         ...resumeLines(run, liveOwner),
         ...(configuration !== undefined ? configurationLines(configuration) : []),
         "",
-        ...(run.summary !== undefined ? summaryLines(run.summary, (0,core_gate/* passRateThresholds */.IM)(verdict)) : ["No items stored yet."]),
+        ...(run.summary !== undefined ? summaryLines(run.summary, (0,core_gate/* passRateThresholds */.IM)(verdict), options.annotations ?? []) : ["No items stored yet."]),
         "",
         ...renderVerdictLines(verdict),
     ];
@@ -5012,9 +7142,10 @@ function field(name, value) {
 }
 /**
  * The counts, the pass rate with its 95 % interval (± its half-width in pp), flaky items when
- * the run repeats items, the scorers (mean ± 1.96 standard errors), then latency, tokens and cost.
+ * the run repeats items, the scorers (mean ± 1.96 standard errors) and the annotations, then
+ * latency, tokens and cost.
  */
-function summaryLines(summary, thresholds) {
+function summaryLines(summary, thresholds, annotations) {
     const lines = [
         `${(0,stats/* formatCount */.B4)(summary.total)} items: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
             `${(0,stats/* formatCount */.B4)(summary.failed)} failed, ${(0,stats/* formatCount */.B4)(summary.errored)} errored`,
@@ -5032,6 +7163,9 @@ function summaryLines(summary, thresholds) {
             (0,stats/* formatCount */.B4)(scorer.errors),
         ]), { align: ["left", "right", "right", "right", "right"], maxWidth: render_run_summary_WIDTH }));
     }
+    const annotationLines = annotationSummaryLines(annotations, render_run_summary_WIDTH);
+    if (annotationLines.length > 0)
+        lines.push("", ...annotationLines);
     const { latency_ms: latency, tokens } = summary;
     lines.push("", `latency     p50 ${(0,stats/* formatMs */._V)(latency.p50)} · p95 ${(0,stats/* formatMs */._V)(latency.p95)} · mean ${(0,stats/* formatMs */._V)(latency.mean)}`, 
     // 0 is what a run records when its target reports none: no data, not a free run.
@@ -5341,31 +7475,6 @@ function quoteList(texts) {
 }
 function caseNote(caseSensitive) {
     return caseSensitive ? "" : " (ignoring case)";
-}
-
-;// CONCATENATED MODULE: ./src/core/json-depth.ts
-/**
- * Values from outside (dataset records, target responses, the JSON text inside them) nest no
- * deeper than this: every later step (ids, scorers, the store's JSON.stringify, the target's
- * request) walks values recursively, and a value a few thousand levels deep would overflow the
- * stack there. 128 is serde_json's default and far beyond any real dataset or answer.
- */
-const MAX_JSON_DEPTH = 128;
-/**
- * Whether a value nests objects and arrays deeper than `maxDepth`. Iterative, and stops at the
- * first level too many, so neither a 20,000-level value nor a cyclic one can overflow the stack.
- */
-function nestingExceeds(value, maxDepth = MAX_JSON_DEPTH) {
-    const pending = [{ value, depth: 0 }];
-    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-        if (next.value === null || typeof next.value !== "object")
-            continue;
-        if (next.depth + 1 > maxDepth)
-            return true;
-        for (const child of Object.values(next.value))
-            pending.push({ value: child, depth: next.depth + 1 });
-    }
-    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/core/scorers/value-sources.ts
@@ -9312,8 +11421,6 @@ function costOf(reply, model, prices) {
     return cost === undefined ? {} : { cost };
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./src/engine/file-digests.ts
 
 
@@ -9729,6 +11836,157 @@ var web_ = __webpack_require__(37830);
 var csv_parse_lib = __webpack_require__(68075);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/stream.js
 var stream = __webpack_require__(51967);
+;// CONCATENATED MODULE: ./src/core/dataset/record-start-lines.ts
+
+const record_start_lines_LF = 0x0a;
+const record_start_lines_CR = 0x0d;
+/**
+ * The physical line where each record of a byte stream starts, for a parser that reports how many
+ * bytes it had consumed at the end of each record (csv-parse's `info.bytes`). Its own line count
+ * is not the editor's: it counts a CRLF inside a quoted field as two lines and knows one record
+ * delimiter per file. Offsets only move forward, so only the chunks not yet passed are held.
+ */
+class RecordStartLines {
+    chunks = [];
+    /** File offset of `chunks[0]`. */
+    chunkStart = 0;
+    /** File offset the counter has reached (within `chunks[0]`). */
+    position = 0;
+    counter = new LineBreakCounter();
+    /** Every chunk, in order, before the parser sees it. */
+    add(chunk) {
+        if (chunk.length > 0)
+            this.chunks.push(chunk);
+    }
+    /**
+     * The line of the record after the one that ended at `offset`: the first byte from there on
+     * that is not a line break (blank lines are skipped, as the parser skips them).
+     */
+    lineAfter(offset) {
+        this.countTo(offset);
+        for (;;) {
+            const chunk = this.chunks[0];
+            if (chunk === undefined)
+                return this.counter.line;
+            const from = this.position - this.chunkStart;
+            let to = from;
+            while (to < chunk.length && (chunk[to] === record_start_lines_LF || chunk[to] === record_start_lines_CR))
+                to++;
+            this.counter.advance(chunk, from, to);
+            this.position = this.chunkStart + to;
+            if (to < chunk.length)
+                return this.counter.line;
+            this.dropFirstChunk();
+        }
+    }
+    countTo(offset) {
+        for (;;) {
+            const chunk = this.chunks[0];
+            if (chunk === undefined || offset <= this.position)
+                return;
+            const from = this.position - this.chunkStart;
+            const to = Math.min(offset - this.chunkStart, chunk.length);
+            this.counter.advance(chunk, from, to);
+            this.position = this.chunkStart + to;
+            if (to < chunk.length)
+                return;
+            this.dropFirstChunk();
+        }
+    }
+    dropFirstChunk() {
+        this.chunkStart += this.chunks.shift().length;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/records/read-csv-rows.ts
+
+
+
+
+
+
+
+/**
+ * The rows of a CSV file with a header row (decoded text in). A record ends at `\r\n`, `\n` or
+ * `\r`, in any mix; line numbers are the physical lines an editor shows, also after quoted cells
+ * that span lines. Blank lines are skipped. A record that is not CSV or is longer than
+ * MAX_RECORD_CHARS stops the reading with a UserError naming its `file:line`.
+ */
+async function* readCsvRows(chunks, file, options) {
+    const lines = new RecordStartLines();
+    // Where the parser is, which can be ahead of the records read here: a stream that fails drops
+    // the records it still queued, and the failing record starts after the last one parsed.
+    let parsedEnd = 0;
+    const parserOptions = {
+        on_record: (record, context) => {
+            parsedEnd = context.bytes;
+            return { record, end: context.bytes };
+        },
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        // "\r\n" before "\r", so a CRLF is one line break; "\n" first, the most common.
+        record_delimiter: ["\n", "\r\n", "\r"],
+        max_record_size: MAX_RECORD_CHARS,
+    };
+    const records = web_.ReadableStream.from(asBytes(chunks, lines)).pipeThrough((0,stream/* parse */.qg)(parserOptions));
+    let header;
+    let previousEnd = 0;
+    try {
+        for await (const { record, end } of records) {
+            const line = lines.lineAfter(previousEnd);
+            previousEnd = end;
+            const where = `${file}:${line}`;
+            if (header === undefined) {
+                header = options.readHeader(record, where);
+                continue;
+            }
+            if (record.length !== header.names.length) {
+                const problem = `${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`;
+                if (options.onRowProblem === undefined)
+                    throw new core_errors/* UserError */.y(problem);
+                options.onRowProblem(problem);
+                continue;
+            }
+            yield { header, cells: record, line, where };
+        }
+    }
+    catch (error) {
+        if (error instanceof csv_parse_lib/* CsvError */.J$) {
+            const where = `${file}:${lines.lineAfter(parsedEnd)}`;
+            if (error.code === "CSV_MAX_RECORD_SIZE")
+                throw new core_errors/* UserError */.y(recordTooLongMessage(where));
+            const field = (error.column ?? 0) + 1;
+            throw new core_errors/* UserError */.y((options.describeSyntaxProblem ?? describeCsvSyntaxProblem)({ code: error.code, field }, where));
+        }
+        throw error;
+    }
+}
+/** csv-parse's own messages quote the field, so each is said again without it. */
+function describeCsvSyntaxProblem(problem, where) {
+    const field = `field ${problem.field}`;
+    switch (problem.code) {
+        case "INVALID_OPENING_QUOTE":
+            return `${where}: not valid CSV (a quote inside ${field}, which does not start with one); quote the whole field and double each quote inside it: "say ""hi"""`;
+        case "CSV_INVALID_CLOSING_QUOTE":
+        case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+            return `${where}: not valid CSV (text after the closing quote of ${field}); inside a quoted field, write a quote as ""`;
+        case "CSV_QUOTE_NOT_CLOSED":
+            return `${where}: not valid CSV (the quote that opens ${field} of this record is never closed)`;
+        default:
+            return `${where}: not valid CSV (${problem.code})`;
+    }
+}
+// csv-parse takes bytes only; its byte counts are of these bytes, so the line index reads them too.
+async function* asBytes(chunks, lines) {
+    const encoder = new external_node_util_.TextEncoder();
+    for await (const chunk of chunks) {
+        const bytes = encoder.encode(chunk);
+        lines.add(bytes);
+        yield bytes;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/dataset/csv-columns.ts
 
 
@@ -9736,7 +11994,7 @@ const NESTED = /^(input|expected)\.(.+)$/;
 /** Columns whose empty cell means the field is absent (a `scorers` cell holds a JSON list). */
 const OPTIONAL_COLUMNS = new Set(["id", "expected", "scorers", "scorers_mode"]);
 /** `quoteContent` false: no message names a column (the file is outside the project). */
-function csvHeader(cells, where, quoteContent) {
+function csv_columns_csvHeader(cells, where, quoteContent) {
     const names = cells.map((cell) => cell.trim());
     const seen = new Map();
     names.forEach((name, index) => {
@@ -9883,148 +12141,21 @@ function idOf(rawId, where) {
     throw new core_errors/* UserError */.y(`${where}: "id" must be a non-empty string or a number, got ${describeJsonType(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
 }
 
-;// CONCATENATED MODULE: ./src/core/dataset/record-start-lines.ts
-
-const record_start_lines_LF = 0x0a;
-const record_start_lines_CR = 0x0d;
-/**
- * The physical line where each record of a byte stream starts, for a parser that reports how many
- * bytes it had consumed at the end of each record (csv-parse's `info.bytes`). Its own line count
- * is not the editor's: it counts a CRLF inside a quoted field as two lines and knows one record
- * delimiter per file. Offsets only move forward, so only the chunks not yet passed are held.
- */
-class RecordStartLines {
-    chunks = [];
-    /** File offset of `chunks[0]`. */
-    chunkStart = 0;
-    /** File offset the counter has reached (within `chunks[0]`). */
-    position = 0;
-    counter = new LineBreakCounter();
-    /** Every chunk, in order, before the parser sees it. */
-    add(chunk) {
-        if (chunk.length > 0)
-            this.chunks.push(chunk);
-    }
-    /**
-     * The line of the record after the one that ended at `offset`: the first byte from there on
-     * that is not a line break (blank lines are skipped, as the parser skips them).
-     */
-    lineAfter(offset) {
-        this.countTo(offset);
-        for (;;) {
-            const chunk = this.chunks[0];
-            if (chunk === undefined)
-                return this.counter.line;
-            const from = this.position - this.chunkStart;
-            let to = from;
-            while (to < chunk.length && (chunk[to] === record_start_lines_LF || chunk[to] === record_start_lines_CR))
-                to++;
-            this.counter.advance(chunk, from, to);
-            this.position = this.chunkStart + to;
-            if (to < chunk.length)
-                return this.counter.line;
-            this.dropFirstChunk();
-        }
-    }
-    countTo(offset) {
-        for (;;) {
-            const chunk = this.chunks[0];
-            if (chunk === undefined || offset <= this.position)
-                return;
-            const from = this.position - this.chunkStart;
-            const to = Math.min(offset - this.chunkStart, chunk.length);
-            this.counter.advance(chunk, from, to);
-            this.position = this.chunkStart + to;
-            if (to < chunk.length)
-                return;
-            this.dropFirstChunk();
-        }
-    }
-    dropFirstChunk() {
-        this.chunkStart += this.chunks.shift().length;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/dataset/parse-csv.ts
 
 
 
-
-
-
-
-
-
 /**
- * CSV with a header row. A record ends at `\r\n`, `\n` or `\r`, in any mix; line numbers are the
- * physical lines an editor shows, also after quoted cells that span lines. Blank lines are skipped.
+ * CSV with a header row (see csv-columns.ts). A record ends at `\r\n`, `\n` or `\r`, in any mix;
+ * line numbers are the physical lines an editor shows, also after quoted cells that span lines.
+ * Blank lines are skipped.
  */
 async function* parseCsv(chunks, source) {
-    const lines = new RecordStartLines();
-    // Where the parser is, which can be ahead of the records read here: a stream that fails drops
-    // the records it still queued, and the failing record starts after the last one parsed.
-    let parsedEnd = 0;
-    const options = {
-        on_record: (record, context) => {
-            parsedEnd = context.bytes;
-            return { record, end: context.bytes };
-        },
-        bom: true,
-        skip_empty_lines: true,
-        relax_column_count: true,
-        // "\r\n" before "\r", so a CRLF is one line break; "\n" first, the most common.
-        record_delimiter: ["\n", "\r\n", "\r"],
-        max_record_size: MAX_RECORD_CHARS,
-    };
-    const rows = web_.ReadableStream.from(asBytes(chunks, lines)).pipeThrough((0,stream/* parse */.qg)(options));
-    let header;
-    let previousEnd = 0;
-    try {
-        for await (const { record, end } of rows) {
-            const line = lines.lineAfter(previousEnd);
-            previousEnd = end;
-            const where = `${source.file}:${line}`;
-            if (header === undefined) {
-                header = csvHeader(record, where, source.quoteContent);
-                continue;
-            }
-            if (record.length !== header.names.length) {
-                throw new core_errors/* UserError */.y(`${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`);
-            }
-            yield { item: recordToItem(csvRowToRecord(header, record), where), line };
-        }
-    }
-    catch (error) {
-        if (error instanceof csv_parse_lib/* CsvError */.J$) {
-            throw new core_errors/* UserError */.y(csvProblem(error, `${source.file}:${lines.lineAfter(parsedEnd)}`));
-        }
-        throw error;
-    }
-}
-/** csv-parse's own messages quote the field, so each is said again without it. */
-function csvProblem(error, where) {
-    const field = `field ${(error.column ?? 0) + 1}`;
-    switch (error.code) {
-        case "INVALID_OPENING_QUOTE":
-            return `${where}: not valid CSV (a quote inside ${field}, which does not start with one); quote the whole field and double each quote inside it: "say ""hi"""`;
-        case "CSV_INVALID_CLOSING_QUOTE":
-        case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-            return `${where}: not valid CSV (text after the closing quote of ${field}); inside a quoted field, write a quote as ""`;
-        case "CSV_QUOTE_NOT_CLOSED":
-            return `${where}: not valid CSV (the quote that opens ${field} of this record is never closed)`;
-        case "CSV_MAX_RECORD_SIZE":
-            return recordTooLongMessage(where);
-        default:
-            return `${where}: not valid CSV (${error.code})`;
-    }
-}
-// csv-parse takes bytes only; its byte counts are of these bytes, so the line index reads them too.
-async function* asBytes(chunks, lines) {
-    const encoder = new external_node_util_.TextEncoder();
-    for await (const chunk of chunks) {
-        const bytes = encoder.encode(chunk);
-        lines.add(bytes);
-        yield bytes;
+    const rows = readCsvRows(chunks, source.file, {
+        readHeader: (cells, where) => csv_columns_csvHeader(cells, where, source.quoteContent),
+    });
+    for await (const { header, cells, line, where } of rows) {
+        yield { item: recordToItem(csvRowToRecord(header, cells), where), line };
     }
 }
 
@@ -13076,7 +15207,7 @@ async function writeRegressionDataset(store, runId, flags, configFile, io, allow
             collected: `by evalgate runs regression-dataset ${run.id}`,
         });
         for (const file of change.files)
-            await writeAtomically(external_node_path_default().join(configDir, file.path), file.content);
+            await regression_dataset_writeAtomically(external_node_path_default().join(configDir, file.path), file.content);
         for (const dataset of change.datasets) {
             const what = dataset.added.length > 0 ? `added ${dataset.added.length} items` : "nothing new";
             const already = dataset.alreadyPresent.length > 0 ? ` (${dataset.alreadyPresent.length} already there)` : "";
@@ -13125,7 +15256,7 @@ async function readExistingDataset(file, shown) {
         throw new core_errors/* UserError */.y(`${shown}: not a file; the regression dataset must be a .jsonl file`);
     return (0,promises_.readFile)(file, "utf8").catch(() => undefined);
 }
-async function writeAtomically(file, content) {
+async function regression_dataset_writeAtomically(file, content) {
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     const partial = `${file}.partial-${process.pid}`;
     await (0,promises_.writeFile)(partial, content);
@@ -13395,6 +15526,1018 @@ function registerRunsMergeCommand(runs, io, setExit) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/records/read-raw-records.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The records of a file's chunks (UTF-8 bytes, or text), one at a time, holding one record: JSONL
+ * lines and JSON array elements as parsed, CSV rows as text. Blank lines are skipped. Bytes that
+ * are not UTF-8, a record longer than MAX_RECORD_CHARS, text that is not JSON and a CSV quote that
+ * never closes are refused with a UserError naming `file:line` (the physical line an editor shows).
+ */
+function readRawRecords(format, chunks, file, options) {
+    const text = decodeUtf8Chunks(chunks, file);
+    if (format === "jsonl")
+        return jsonlRecords(text, file, options);
+    if (format === "json")
+        return jsonArrayRecords(text, file, options);
+    return csvRecords(text, file, options);
+}
+async function* jsonlRecords(chunks, file, options) {
+    const report = problemReporter(options);
+    try {
+        for await (const [line, text] of textLines(chunks, MAX_RECORD_CHARS)) {
+            if (text.trim() === "")
+                continue;
+            const where = `${file}:${line}`;
+            const value = read_raw_records_parseJson(text, options);
+            if (value !== NOT_JSON)
+                yield { format: "jsonl", value, where };
+            else
+                report(`${where}: ${jsonProblem(text, 1, options).problem}; write one JSON object per line`);
+        }
+    }
+    catch (error) {
+        if (error instanceof LineTooLongError)
+            throw new core_errors/* UserError */.y(recordTooLongMessage(`${file}:${error.line}`));
+        throw error;
+    }
+}
+/** Split element by element, so the file is never parsed whole; each element's problem is at its own line. */
+async function* jsonArrayRecords(chunks, file, options) {
+    const report = problemReporter(options);
+    const splitter = new JsonArraySplitter(MAX_RECORD_CHARS);
+    try {
+        for await (const chunk of chunks) {
+            for (const element of splitter.push(chunk)) {
+                const value = read_raw_records_parseJson(element.text, options);
+                if (value !== NOT_JSON) {
+                    yield { format: "json", value, where: recordLocation(file, element) };
+                    continue;
+                }
+                const { lines, problem } = jsonProblem(element.text, element.column, options);
+                report(`${recordLocation(file, { line: element.line + lines, index: element.index })}: ${problem}`);
+            }
+        }
+        splitter.finish();
+    }
+    catch (error) {
+        if (error instanceof JsonArrayError) {
+            const where = recordLocation(file, { line: error.line, ...(error.index === undefined ? {} : { index: error.index }) });
+            const plain = error.kind === "shape" || (error.kind === "depth" && options.limitNesting === true);
+            throw new core_errors/* UserError */.y(plain ? `${where}: ${error.problem}` : `${where}: not valid JSON (${error.problem}, at column ${error.column})`);
+        }
+        if (error instanceof ElementTooLongError)
+            throw new core_errors/* UserError */.y(recordTooLongMessage(recordLocation(file, error)));
+        throw error;
+    }
+}
+async function* csvRecords(chunks, file, options) {
+    const rows = readCsvRows(chunks, file, {
+        readHeader: (cells, where) => ({ names: options.csvHeader(cells, where) }),
+        onRowProblem: options.onRecordProblem,
+        describeSyntaxProblem: options.describeCsvSyntaxProblem,
+    });
+    for await (const { header, cells, where } of rows) {
+        yield { format: "csv", value: Object.fromEntries(header.names.map((name, index) => [name, cells[index] ?? ""])), where };
+    }
+}
+function problemReporter(options) {
+    return (options.onRecordProblem ??
+        ((message) => {
+            throw new core_errors/* UserError */.y(message);
+        }));
+}
+const NOT_JSON = Symbol("not JSON");
+function read_raw_records_parseJson(text, options) {
+    try {
+        const value = JSON.parse(text);
+        return options.limitNesting === true && nestingExceeds(value) ? NOT_JSON : value;
+    }
+    catch {
+        return NOT_JSON;
+    }
+}
+/**
+ * Why a record's text is not JSON, by our own scanner (the engine's message would quote an excerpt
+ * of the file), and `lines` line breaks into the text where. `startColumn` is the column the text
+ * starts at on its first line.
+ */
+function jsonProblem(text, startColumn, options) {
+    const found = findJsonSyntaxError(text);
+    if (found === undefined)
+        return { lines: 0, problem: "not valid JSON" };
+    const { lines, column } = positionInText(text, found.index);
+    const at = `at column ${lines === 0 ? startColumn + column - 1 : column}`;
+    if (found.tooDeep === true && options.limitNesting === true)
+        return { lines, problem: `the record is ${found.problem} (${at})` };
+    return { lines, problem: `not valid JSON (${describeJsonSyntaxError(found, true)}, ${at})` };
+}
+
+;// CONCATENATED MODULE: ./src/core/import/import-problems.ts
+
+/** Problems listed in one message: enough to fix a pattern, short enough to read. */
+const import_problems_MAX_LISTED_PROBLEMS = 20;
+/**
+ * Every problem of an import file, gathered before anything is stored, so one attempt shows all
+ * of them (up to MAX_LISTED_PROBLEMS, then a count) rather than one per attempt.
+ */
+class ImportProblems {
+    listed = [];
+    total = 0;
+    add(message) {
+        this.total += 1;
+        if (this.listed.length < import_problems_MAX_LISTED_PROBLEMS)
+            this.listed.push(message);
+    }
+    get count() {
+        return this.total;
+    }
+    /** Throws one UserError listing the problems, when there are any. */
+    throwIfAny(file) {
+        if (this.total === 0)
+            return;
+        if (this.total === 1)
+            throw new core_errors/* UserError */.y(`${this.listed[0]}\nnothing was imported`);
+        const more = this.total - this.listed.length;
+        throw new core_errors/* UserError */.y([
+            `${file}: ${this.total} problems, nothing was imported:`,
+            ...this.listed.map((message) => `  ${message}`),
+            ...(more > 0 ? [`  … and ${more} more`] : []),
+        ].join("\n"));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/import/read-evaluations.ts
+
+
+/**
+ * A record's evaluations: its `evaluations` object and its flat `eval.<name>.<field>` keys, by
+ * name. Each needs a score (a number 0..1, or such a number as text: a CSV cell) or a label
+ * (text; true/false are read as "true"/"false"); one without either passes only when its label is
+ * a verdict word (PASS_LABELS, FAIL_LABELS). Empty values (null, "") are absent, and an evaluation
+ * with nothing left is no evaluation: an export leaves a scorer's cells empty on items it did not
+ * score. Problems are pushed as `where: …`; undefined when the record carries no evaluation.
+ */
+function readEvaluations(fields, where, problems) {
+    const raw = new Map();
+    const nested = fields.evaluations;
+    if (nested !== undefined && nested !== null) {
+        if (!read_evaluations_isRecord(nested)) {
+            problems.push(`${where}: "evaluations" must be an object {name: {label, score, explanation}}, got ${describeJsonType(nested)}`);
+        }
+        else {
+            for (const [name, evaluation] of Object.entries(nested)) {
+                if (evaluation === null)
+                    continue;
+                if (!read_evaluations_isRecord(evaluation)) {
+                    problems.push(`${where}: evaluations.${name} must be an object {label, score, explanation}, got ${describeJsonType(evaluation)}`);
+                    continue;
+                }
+                raw.set(name, pickFields(evaluation));
+            }
+        }
+    }
+    for (const [key, value] of Object.entries(fields)) {
+        const column = parseEvaluationColumn(key);
+        if (column === undefined)
+            continue;
+        if (column.field === undefined) {
+            problems.push(`${where}: "${key}" names no field of an evaluation; write eval.<name>.label, eval.<name>.score or eval.<name>.explanation`);
+            continue;
+        }
+        const entry = raw.get(column.name) ?? {};
+        if (entry[column.field] !== undefined && !isEmpty(value)) {
+            problems.push(`${where}: evaluation "${column.name}" gives its ${column.field} twice (in "evaluations" and as "${key}")`);
+            continue;
+        }
+        if (!isEmpty(value))
+            entry[column.field] = value;
+        raw.set(column.name, entry);
+    }
+    const evaluations = {};
+    for (const [name, entry] of raw) {
+        if (name.trim() === "") {
+            problems.push(`${where}: an evaluation has an empty name`);
+            continue;
+        }
+        const evaluation = readEvaluation(entry, `${where}: evaluation "${name}"`, problems);
+        if (evaluation !== undefined)
+            evaluations[name] = evaluation;
+    }
+    return Object.keys(evaluations).length > 0 ? evaluations : undefined;
+}
+function pickFields(evaluation) {
+    const picked = {};
+    for (const field of EVALUATION_FIELDS)
+        if (!isEmpty(evaluation[field]))
+            picked[field] = evaluation[field];
+    return picked;
+}
+function readEvaluation(entry, where, problems) {
+    if (entry.label === undefined && entry.score === undefined && entry.explanation === undefined)
+        return undefined;
+    const evaluation = {};
+    const before = problems.length;
+    if (entry.score !== undefined) {
+        const score = scoreOf(entry.score);
+        if (score === undefined)
+            problems.push(`${where}: score ${shown(entry.score)} is not a number from 0 to 1`);
+        else
+            evaluation.score = score;
+    }
+    if (entry.label !== undefined) {
+        if (typeof entry.label === "string")
+            evaluation.label = entry.label;
+        else if (typeof entry.label === "boolean")
+            evaluation.label = String(entry.label);
+        else
+            problems.push(`${where}: label must be text, got ${describeJsonType(entry.label)}`);
+    }
+    if (entry.explanation !== undefined) {
+        if (typeof entry.explanation === "string")
+            evaluation.explanation = entry.explanation;
+        else
+            problems.push(`${where}: explanation must be text, got ${describeJsonType(entry.explanation)}`);
+    }
+    if (problems.length > before)
+        return undefined;
+    if (evaluation.score === undefined && (evaluation.label === undefined || labelVerdict(evaluation.label) === undefined)) {
+        problems.push(evaluation.label === undefined
+            ? `${where}: has neither a score nor a label; give a score from 0 to 1 or a label`
+            : `${where}: label ${JSON.stringify(evaluation.label)} says neither pass nor fail and there is no score; ` +
+                `give a score from 0 to 1, or a label among ${[...PASS_LABELS, ...FAIL_LABELS].join(", ")}`);
+        return undefined;
+    }
+    return evaluation;
+}
+/** A number 0..1, or decimal text of one (a CSV cell); undefined otherwise. */
+function scoreOf(value) {
+    const number = typeof value === "number" ? value : typeof value === "string" && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
+    return Number.isFinite(number) && number >= 0 && number <= 1 ? number : undefined;
+}
+function shown(value) {
+    const text = typeof value === "string" ? JSON.stringify(value) : describeJsonType(value) === "a number" ? String(value) : describeJsonType(value);
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+function isEmpty(value) {
+    return value === undefined || value === null || value === "";
+}
+function read_evaluations_isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/import/parse-import-record.ts
+
+
+
+
+
+/** Keys of a record that are not metadata; any other key joins `metadata` (Arize passes extra fields through). */
+const RECORD_KEYS = new Set(["example_id", "output", "evaluations", "metadata"]);
+/**
+ * One record of an import file (a parsed JSON value, or a CSV row as an object) → an ImportRecord,
+ * or undefined with its problems pushed, each prefixed with `where` (`file:line`). Needs
+ * `example_id` (a non-empty string, or a number) and `output` (any JSON, null included).
+ */
+function parseImportRecord(value, where, problems) {
+    if (!parse_import_record_isRecord(value)) {
+        problems.push(`${where}: expected an object with "example_id" and "output", got ${describeJsonType(value)}`);
+        return undefined;
+    }
+    const before = problems.length;
+    const exampleId = exampleIdOf(value.example_id, where, problems);
+    if (!Object.hasOwn(value, "output")) {
+        problems.push(`${where}: the record has no "output"; every record needs "example_id" and "output" (null when there is none)`);
+    }
+    const evaluations = readEvaluations(value, where, problems);
+    const metadata = parse_import_record_metadataOf(value, where, problems);
+    const call = callOf(metadata, where, problems);
+    const scorerErrors = scorerErrorsOf(metadata.scorer_errors, where, problems);
+    const status = metadata.status === undefined ? undefined : RunItemStatusSchema.safeParse(metadata.status);
+    if (status?.success === false) {
+        problems.push(`${where}: metadata.status must be passed, failed or error, got ${shownValue(metadata.status)}`);
+    }
+    if (problems.length > before || exampleId === undefined)
+        return undefined;
+    return {
+        exampleId,
+        output: value.output,
+        ...(evaluations !== undefined ? { evaluations } : {}),
+        scorerErrors,
+        ...(status?.success ? { exportedStatus: status.data } : {}),
+        call,
+        where,
+    };
+}
+function exampleIdOf(raw, where, problems) {
+    // As a dataset's `id`: a number is its decimal text.
+    if (typeof raw === "string" && raw !== "")
+        return raw;
+    if (typeof raw === "number" && Number.isFinite(raw))
+        return String(raw);
+    problems.push(raw === undefined || raw === ""
+        ? `${where}: the record has no "example_id"; give the id of the dataset item this output answers`
+        : `${where}: "example_id" must be a non-empty string or a number, got ${describeJsonType(raw)}`);
+    return undefined;
+}
+/** `metadata` plus every key that is neither the schema's nor an `eval.` column; `metadata` wins a clash. */
+function parse_import_record_metadataOf(fields, where, problems) {
+    const others = {};
+    for (const [key, value] of Object.entries(fields)) {
+        if (!RECORD_KEYS.has(key) && parseEvaluationColumn(key) === undefined && value !== undefined)
+            others[key] = value;
+    }
+    const metadata = fields.metadata;
+    if (metadata === undefined || metadata === null)
+        return others;
+    if (!parse_import_record_isRecord(metadata)) {
+        problems.push(`${where}: "metadata" must be an object, got ${describeJsonType(metadata)}`);
+        return others;
+    }
+    return { ...others, ...metadata };
+}
+function callOf(metadata, where, problems) {
+    const call = {
+        latency_ms: numberField(metadata, "latency_ms", where, problems) ?? 0,
+        attempts: 1,
+    };
+    const attempts = numberField(metadata, "attempts", where, problems);
+    if (attempts !== undefined) {
+        if (Number.isSafeInteger(attempts) && attempts >= 1)
+            call.attempts = attempts;
+        else
+            problems.push(`${where}: metadata.attempts must be a whole number ≥ 1, got ${attempts}`);
+    }
+    const cost = numberField(metadata, "cost", where, problems);
+    if (cost !== undefined)
+        call.cost = cost;
+    if (metadata.usage !== undefined && metadata.usage !== null && !parse_import_record_isRecord(metadata.usage)) {
+        problems.push(`${where}: metadata.usage must be an object of token counts, got ${describeJsonType(metadata.usage)}`);
+    }
+    // Token counts in any provider's shape, under `usage` or on the metadata itself.
+    const usage = normalizeUsage(metadata.usage) ?? normalizeUsage(metadata);
+    if (usage !== undefined)
+        call.usage = usage;
+    const model = textField(metadata, "model", where, problems);
+    if (model !== undefined)
+        call.model = model;
+    const error = textField(metadata, "error", where, problems);
+    if (error !== undefined)
+        call.error = error;
+    if (metadata.tool_calls !== undefined && metadata.tool_calls !== null) {
+        if (Array.isArray(metadata.tool_calls))
+            call.tool_calls = metadata.tool_calls;
+        else
+            problems.push(`${where}: metadata.tool_calls must be a list of tool calls, got ${describeJsonType(metadata.tool_calls)}`);
+    }
+    return call;
+}
+/** A finite number ≥ 0, or decimal text of one (a CSV cell); absent when null or empty. */
+function numberField(metadata, key, where, problems) {
+    const value = metadata[key];
+    if (value === undefined || value === null || value === "")
+        return undefined;
+    const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+    if (Number.isFinite(number) && number >= 0)
+        return number;
+    problems.push(`${where}: metadata.${key} must be a number ≥ 0, got ${shownValue(value)}`);
+    return undefined;
+}
+function textField(metadata, key, where, problems) {
+    const value = metadata[key];
+    if (value === undefined || value === null || value === "")
+        return undefined;
+    if (typeof value === "string")
+        return value;
+    problems.push(`${where}: metadata.${key} must be text, got ${describeJsonType(value)}`);
+    return undefined;
+}
+function scorerErrorsOf(value, where, problems) {
+    if (value === undefined || value === null)
+        return {};
+    if (!parse_import_record_isRecord(value) || Object.values(value).some((message) => typeof message !== "string")) {
+        problems.push(`${where}: metadata.scorer_errors must be an object {scorer: message}, got ${describeJsonType(value)}`);
+        return {};
+    }
+    return value;
+}
+function shownValue(value) {
+    if (typeof value === "string")
+        return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+    return typeof value === "number" ? String(value) : describeJsonType(value);
+}
+function parse_import_record_isRecord(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/import/read-import-records.ts
+
+
+
+
+
+/**
+ * Every record of an import file (UTF-8 chunks in `format`; `file` is the name shown), checked:
+ * each problem (a line that is not JSON, a missing example_id or output, a bad evaluation, an
+ * example_id given twice) is named with its `file:line`, and all of them are thrown together in
+ * one UserError, so nothing is stored from a file with any problem. A file with no record is
+ * refused too. Records are kept in memory: the import joins them with the dataset's items.
+ */
+async function readImportRecords(format, chunks, file) {
+    const problems = new ImportProblems();
+    const records = [];
+    const firstSeen = new Map();
+    const raws = readRawRecords(format, chunks, file, {
+        csvHeader: importCsvHeader,
+        // A record that is not JSON is one problem among the others, and reading goes on.
+        onRecordProblem: (problem) => problems.add(problem),
+        limitNesting: true,
+        describeCsvSyntaxProblem: csvSyntaxProblem,
+    });
+    try {
+        for await (const raw of raws) {
+            const value = recordValue(raw, problems);
+            if (value === SKIPPED)
+                continue;
+            // Checked on the raw id, so a duplicate of a record with another problem is named too.
+            const id = rawExampleId(value);
+            const first = id === undefined ? undefined : firstSeen.get(id);
+            if (id !== undefined && first !== undefined) {
+                problems.add(`${raw.where}: example_id ${JSON.stringify(id)} appears again (first at ${first}); give one record per dataset item`);
+                continue;
+            }
+            if (id !== undefined)
+                firstSeen.set(id, raw.where);
+            const found = [];
+            const record = parseImportRecord(value, raw.where, found);
+            found.forEach((problem) => problems.add(problem));
+            if (record !== undefined)
+                records.push(record);
+        }
+    }
+    catch (error) {
+        // A problem that stops the reading (the file is not an array, a CSV quote never closes):
+        // reported after those found before it.
+        if (!(error instanceof core_errors/* UserError */.y))
+            throw error;
+        problems.add(error.message);
+    }
+    problems.throwIfAny(file);
+    if (records.length === 0) {
+        throw new core_errors/* UserError */.y(`${file}: no records to import; write one record per dataset item with example_id and output`);
+    }
+    return records;
+}
+const SKIPPED = Symbol("skipped");
+/** The record as a JSON file would hold it; a CSV row whose cells are not what its columns need is SKIPPED, its problems added. */
+function recordValue(raw, problems) {
+    if (raw.format !== "csv")
+        return raw.value;
+    const found = [];
+    const value = importCsvRowToRecord(raw.value, raw.where, found);
+    found.forEach((problem) => problems.add(problem));
+    return found.length === 0 ? value : SKIPPED;
+}
+/** The example_id as parseImportRecord reads it, when it is one. */
+function rawExampleId(value) {
+    if (value === null || typeof value !== "object" || !("example_id" in value))
+        return undefined;
+    const id = value.example_id;
+    if (typeof id === "string" && id !== "")
+        return id;
+    return typeof id === "number" && Number.isFinite(id) ? String(id) : undefined;
+}
+function csvSyntaxProblem(problem, where) {
+    return `${where}: not valid CSV (${problem.code}); quote a field with a comma, quote or line break, and double each quote inside it`;
+}
+
+;// CONCATENATED MODULE: ./src/core/import/target-only-variables.ts
+/** What a variable only the target reads is set to for an import, which never calls the target. */
+const UNUSED_TARGET_VALUE = "evalgate-import.invalid";
+const UNUSED_TARGET_URL = `http://${UNUSED_TARGET_VALUE}`;
+/**
+ * The environment an import prepares the experiment with: `env`, plus a stand-in for every
+ * `${NAME}` (without a `:-default`) that the experiment's target reads, that is not set, and that
+ * no scorer reads. An import never calls the target, so `evalgate runs import` needs neither the
+ * deployment's URL nor its token; a judge's API key must still be set, as it is used.
+ * The stored definition keeps the uninterpolated text, so the stand-ins change no version.
+ */
+function importEnvironment(experiment, env) {
+    const scorerNames = new Set(requiredVariables(experiment.scorers));
+    const filled = {};
+    for (const name of requiredVariables(experiment.target)) {
+        if (env[name] === undefined && !scorerNames.has(name)) {
+            filled[name] = name === "EVALGATE_TARGET_URL" ? UNUSED_TARGET_URL : UNUSED_TARGET_VALUE;
+        }
+    }
+    return { ...env, ...filled };
+}
+/** `${NAME}` references in every string of `value` (`$${` is a literal, `${NAME:-x}` has a default). */
+function requiredVariables(value) {
+    if (typeof value === "string") {
+        const names = [];
+        for (const match of value.matchAll(/\$?\$\{([A-Za-z_][A-Za-z0-9_]*)(:-)?/g)) {
+            if (!match[0].startsWith("$$") && match[2] === undefined)
+                names.push(match[1]);
+        }
+        return names;
+    }
+    if (Array.isArray(value))
+        return value.flatMap(requiredVariables);
+    if (value !== null && typeof value === "object")
+        return Object.values(value).flatMap(requiredVariables);
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/core/import/evaluation-outcome.ts
+
+
+/**
+ * An imported evaluation as a scorer's outcome. `passed`: from the label when it is a verdict word
+ * (PASS_LABELS / FAIL_LABELS), else score ≥ PASSING_SCORE. `score`: as given, else 1 for a pass
+ * label and 0 for a fail label. The evidence's reason is the explanation (else a sentence naming
+ * the label and score); the label, when there is one, is what the evidence `read`. The evaluation
+ * has been checked (read-evaluations.ts): a score or a verdict label is always there.
+ */
+function evaluationOutcome(name, evaluation) {
+    const verdict = evaluation.label === undefined ? undefined : labelVerdict(evaluation.label);
+    const score = evaluation.score ?? (verdict === true ? 1 : 0);
+    const passed = verdict ?? reaches(score, PASSING_SCORE);
+    const given = [
+        ...(evaluation.label !== undefined ? [`label ${JSON.stringify(evaluation.label)}`] : []),
+        ...(evaluation.score !== undefined ? [`score ${evaluation.score}`] : []),
+    ].join(", ");
+    const reason = evaluation.explanation ?? `imported evaluation ${name}: ${given} (${passed ? "passed" : "failed"})`;
+    return {
+        score,
+        passed,
+        evidence: { ...(evaluation.label !== undefined ? { read: { label: evaluation.label } } : {}), reason },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/import/score-imported-item.ts
+
+
+
+/** Why an imported item without evaluations is an error (import without `--score`). */
+const NO_EVALUATION_IMPORTED = "no evaluation was imported for this item and --score was not given: nothing judged it; " +
+    "add its evaluations, or import with --score to run the experiment's scorers";
+/**
+ * The scores of an item imported without `--score`: one per imported evaluation, named for it
+ * (evaluation-outcome.ts says how each passes), and the item's status decided by `scoreItem`, the
+ * one place that decides it, under the experiment's pass rule (a weighted rule weighs an
+ * evaluation as the experiment weighs the scorer with its name, else 1). A score listed in
+ * `scorerErrors` keeps its error and fails the item, as a scorer that errored does in a run.
+ *
+ * An item whose call failed (`result.error`) is an error and keeps the scores it was exported
+ * with; an item with no evaluation is an error (NO_EVALUATION_IMPORTED): nobody judged it.
+ */
+async function scoreImportedItem(record, item, result, experimentScorers, runId, rule) {
+    const evaluations = Object.entries(record.evaluations ?? {});
+    if (evaluations.length === 0 && result.error === undefined)
+        return { status: "error", scores: [], error: NO_EVALUATION_IMPORTED };
+    const weights = new Map(experimentScorers.map((scorer) => [scorer.label, weightOf(scorer.modifiers)]));
+    const imported = evaluations.map(([name, evaluation]) => ({
+        label: name,
+        name: "import",
+        fn: () => evaluationOutcome(name, evaluation),
+        modifiers: { weight: weights.get(name) ?? 1 },
+    }));
+    // scoreItem scores nothing for a failed call: that item is scored as if it had answered, then
+    // stays an error (it was one when exported).
+    const { error: _error, ...answered } = result;
+    const scored = await scoreItem(imported, item, answered, { runId }, rule);
+    const scores = scored.scores.map((score) => {
+        const error = record.scorerErrors[score.scorer];
+        return error === undefined ? score : { ...score, passed: false, error };
+    });
+    if (result.error !== undefined)
+        return { status: "error", scores };
+    const errored = scores.some((score) => score.error !== undefined);
+    return { ...scored, scores, ...(errored && scored.status === "passed" ? { status: "failed" } : {}) };
+}
+
+// EXTERNAL MODULE: ./src/core/model/annotation.ts
+var annotation = __webpack_require__(59120);
+;// CONCATENATED MODULE: ./src/core/import/evaluation-annotations.ts
+
+
+/** The author of annotations kept from an import's evaluations. */
+const IMPORT_AUTHOR = "import";
+/**
+ * With `--score` the experiment's scorers judge the outputs, and the imported evaluations are kept
+ * beside their scores as annotations, one per evaluation, named as it is: a `metric` (its score)
+ * when it has a score, else a `label` (its label text). The note holds the explanation, and the
+ * label too when the evaluation has both. Annotations never change an item's status or a verdict.
+ * Texts longer than ANNOTATION_LIMITS are cut with "…"; names were checked (annotationNameProblems).
+ */
+function evaluationAnnotations(record, runItem, updatedAt) {
+    return Object.entries(record.evaluations ?? {}).map(([name, evaluation]) => {
+        const labelled = evaluation.score !== undefined && evaluation.label !== undefined ? `label: ${evaluation.label}` : undefined;
+        const note = [labelled, evaluation.explanation].filter((part) => part !== undefined).join("\n");
+        return {
+            run_id: runItem.run_id,
+            run_item_id: runItem.id,
+            item_id: runItem.item_id,
+            name,
+            ...(evaluation.score !== undefined
+                ? { kind: "metric", value: evaluation.score }
+                : { kind: "label", value: truncate(evaluation.label ?? "", annotation/* ANNOTATION_LIMITS */.x.label) }),
+            ...(note !== "" ? { note: truncate(note, annotation/* ANNOTATION_LIMITS */.x.note) } : {}),
+            author: IMPORT_AUTHOR,
+            updated_at: updatedAt,
+        };
+    });
+}
+/** Evaluation names too long to be annotation names: refused before anything is stored. */
+function annotationNameProblems(records) {
+    const problems = [];
+    for (const record of records) {
+        for (const name of Object.keys(record.evaluations ?? {})) {
+            if (name.length > annotation/* ANNOTATION_LIMITS */.x.name) {
+                problems.push(`${record.where}: evaluation name "${truncate(name, 40)}" is longer than ${annotation/* ANNOTATION_LIMITS */.x.name} characters; ` +
+                    "with --score the evaluations are kept as annotations, whose names are at most that long");
+            }
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/engine/import-run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Why a dataset item the import file has no record for is an error. */
+function missingRecordError(source) {
+    return `the import file ${source} has no record for this item`;
+}
+/** Unknown example_ids listed in the refusal: enough to see the pattern. */
+const MAX_LISTED_IDS = 50;
+/**
+ * Stores an imported run like any other: a new run of the experiment's current version over its
+ * dataset version, one run item per dataset item (its input, expected and metadata; the record's
+ * output and call), scored from the imported evaluations or, with `score`, by the experiment's
+ * scorers exactly as `evalgate run` scores a target's answers. A dataset item with no record is an
+ * error item (a run covers its whole dataset version). Status and verdict come from the gate.
+ *
+ * Throws UserError before anything is stored when a record's example_id is not an item of the
+ * dataset (every such id listed), or, with `score`, an evaluation's name is too long for an annotation.
+ */
+async function importRun(options) {
+    const { prepared, store, records } = options;
+    const now = options.now ?? (() => new Date());
+    const byId = new Map(records.map((record) => [record.exampleId, record]));
+    await refuseUnknownIds(prepared, byId);
+    const nameProblems = options.score ? annotationNameProblems(records) : [];
+    if (nameProblems.length > 0)
+        throw new core_errors/* UserError */.y([...nameProblems.slice(0, 20), "nothing was imported"].join("\n"));
+    await store.saveExperimentVersion({ experiment: prepared.name, version: prepared.version, definition: prepared.definition, created_at: now().toISOString() });
+    const run = {
+        id: newRunId(now()),
+        experiment: prepared.name,
+        experiment_version: prepared.version,
+        dataset_path: prepared.dataset.path,
+        dataset_version: prepared.dataset.version,
+        item_count: prepared.dataset.item_count,
+        target: `import:${options.source}`,
+        label: options.label ?? "import",
+        started_at: now().toISOString(),
+        status: "running",
+        ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
+        ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
+    };
+    await store.createRun(run);
+    const lease = await takeRunLease(store, run.id, now);
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    lease.startHeartbeat({ onCancelled: () => stop.abort(), onLost: () => stop.abort() });
+    const accumulator = createRunSummaryAccumulator({ cluster: prepared.experiment.cluster });
+    const writes = new WriteBehind(store);
+    const annotations = [];
+    const statusChanged = [];
+    let missing = 0;
+    try {
+        const importOne = async (item) => {
+            const record = byId.get(item.id);
+            const result = record === undefined ? missingResult(options.source) : resultOf(record, prepared);
+            const scored = await scoreOne(options, item, record, result, run.id, signal);
+            if (scored === undefined)
+                return;
+            if (record === undefined)
+                missing += 1;
+            // Re-scored items may well change: only a status derived from the exported scores is checked.
+            else if (!options.score && record.exportedStatus !== undefined && record.exportedStatus !== scored.status)
+                statusChanged.push(item.id);
+            const runItem = {
+                id: runItemId(run.id, item.id),
+                run_id: run.id,
+                item_id: item.id,
+                status: scored.status,
+                input: item.input,
+                ...(item.expected !== undefined ? { expected: item.expected } : {}),
+                ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
+                ...callFields(result, scored),
+                scores: scored.scores,
+                finished_at: now().toISOString(),
+            };
+            await writes.put(runItem);
+            accumulator.add(runItem);
+            if (options.score && record !== undefined)
+                annotations.push(...evaluationAnnotations(record, runItem, now().toISOString()));
+        };
+        await runPool(datasetItems(prepared), options.score ? prepared.concurrency : 1, importOne, () => signal.aborted);
+    }
+    finally {
+        lease.stopHeartbeat();
+        await Promise.all(prepared.scorers.map((scorer) => scorer.fn.close?.()));
+        await prepared.itemScorers.close();
+        await prepared.target.close?.();
+        await writes.settled();
+    }
+    try {
+        // After the items: an annotation names its run item, which must be stored first.
+        if (annotations.length > 0)
+            await store.putAnnotations(annotations);
+        const summary = accumulator.summary();
+        const { max_error_rate: maxErrorRate } = prepared.experiment;
+        const cancelled = signal.aborted || (await lease.cancelledElsewhere());
+        const completion = cancelled ? "cancelled" : (0,core_gate/* exceedsErrorBudget */.XL)(summary, maxErrorRate) ? "errored" : "ended";
+        const verdict = (0,core_gate/* decideVerdict */.AU)({ gate: prepared.experiment.gate, maxErrorRate, status: completion, itemCount: run.item_count, summary });
+        const status = completion === "ended" ? (verdict.verdict === "pass" ? "passed" : "failed") : completion;
+        const ended = { status, ended_at: now().toISOString(), summary, verdict: verdict.verdict, verdict_reasons: verdict.reasons };
+        await store.endRun(run.id, ended);
+        return { run: { ...run, ...ended }, verdict, missing, statusChanged, annotations: annotations.length };
+    }
+    finally {
+        await lease.release().catch(() => undefined);
+    }
+}
+/** Every example_id must be an item of the dataset version: all unknown ones are named in one refusal. */
+async function refuseUnknownIds(prepared, byId) {
+    const unknown = new Set(byId.keys());
+    for await (const item of datasetItems(prepared))
+        unknown.delete(item.id);
+    if (unknown.size === 0)
+        return;
+    const listed = [...unknown].slice(0, MAX_LISTED_IDS).map((id) => `  ${JSON.stringify(id)} (${byId.get(id).where})`);
+    const more = unknown.size - listed.length;
+    throw new core_errors/* UserError */.y([
+        `${(0,stats/* formatCount */.B4)(unknown.size)} example_id${unknown.size === 1 ? " is" : "s are"} not ${unknown.size === 1 ? "an item" : "items"} of the dataset ` +
+            `${prepared.dataset.path} (version ${prepared.dataset.version}) of experiment ${prepared.name}; nothing was imported:`,
+        ...listed,
+        ...(more > 0 ? [`  … and ${(0,stats/* formatCount */.B4)(more)} more`] : []),
+        "an example_id is the id of a dataset item: its own id field, else a hash of its content " +
+            "(the item_id of every run of the experiment: `evalgate reports export RUN --artifact-format arize` lists them)",
+    ].join("\n"));
+}
+/** The record as a target's result: what `evalgate run` would have got from the target. */
+function resultOf(record, prepared) {
+    const { call } = record;
+    const toolCalls = normalizeToolCalls(call.tool_calls);
+    const failed = call.error !== undefined;
+    const result = {
+        // On a failed call, null means the call left no output (an export writes null for none).
+        ...(failed && record.output === null ? {} : { output: record.output }),
+        latency_ms: call.latency_ms,
+        attempts: call.attempts,
+        ...(toolCalls !== undefined ? { tool_calls: toolCalls } : {}),
+        ...(call.usage !== undefined ? { usage: call.usage } : {}),
+        ...(call.cost !== undefined ? { cost: call.cost } : {}),
+        ...(call.model !== undefined ? { model: call.model } : {}),
+        ...(failed ? { error: call.error } : {}),
+    };
+    // As for a target's answer: a cost from the config's price table when the record gives none.
+    return applyPrices(result, prepared.prices);
+}
+function missingResult(source) {
+    return { latency_ms: 0, attempts: 0, error: missingRecordError(source) };
+}
+/** undefined when cancelled mid-score: the item is not stored (as in a run). */
+async function scoreOne(options, item, record, result, runId, signal) {
+    const { prepared } = options;
+    const scorers = prepared.itemScorers.scorersFor(item);
+    if (record === undefined)
+        return { status: "error", scores: [] };
+    if (!options.score)
+        return scoreImportedItem(record, item, result, scorers, runId, prepared.passRule);
+    const scored = await scoreItem(scorers, item, result, { runId, signal }, prepared.passRule);
+    return signal.aborted ? undefined : scored;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/runs-import.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function registerRunsImportCommand(runs, io, setExit) {
+    runs
+        .command("import")
+        .description("store outputs produced elsewhere (the Arize run schema) as a run of an experiment, judged by its gate")
+        .argument("<file>", "a .csv, .json (an array) or .jsonl file of records {example_id, output, evaluations?, metadata?}; - for stdin")
+        .requiredOption("--experiment <name>", "the experiment whose dataset the example_ids name")
+        .option("--score", "run the experiment's scorers over the outputs (the imported evaluations are kept as annotations)")
+        .option("--name <label>", "a label for the run (default: import)")
+        .option("--format <format>", "the file's format when its name does not end in .csv, .json or .jsonl (always for -): csv, json or jsonl")
+        .option("--concurrency <n>", "with --score: items scored at once, overriding the experiment's concurrency")
+        .option("--no-cache", "with --score: ask LLM judges again instead of reusing cached replies")
+        .action(async (file, flags, command) => {
+        setExit(await importCommand(file, flags, command, io));
+    });
+}
+async function importCommand(file, flags, command, io) {
+    const format = importFormat(file, flags.format);
+    const concurrency = flags.concurrency === undefined ? undefined : parsePositiveInt("--concurrency", flags.concurrency, MAX_CONCURRENCY);
+    const { config, allowOutsideProject, store } = globalOptions(command);
+    const loaded = await loadConfigFile(config, { allowOutsideProject });
+    const experiment = findExperiment(loaded, flags.experiment);
+    const prepared = await prepareExperiment({
+        name: flags.experiment,
+        experiment,
+        configDir: loaded.dir,
+        env: importEnvironment(experiment, io.env),
+        ...(concurrency ? { concurrency } : {}),
+        allowOutsideProject,
+        locate: loaded.locate,
+        prices: loaded.config.prices,
+        ...(flags.cache !== false ? { cacheDir: external_node_path_default().join(storeScheme(store) === undefined ? store : ".evalgate", "cache") } : {}),
+    });
+    const shownName = file === "-" ? "stdin" : file;
+    const records = await readImportRecords(format, await openImportFile(file), shownName);
+    if (!flags.score && records.every((record) => record.evaluations === undefined)) {
+        throw new core_errors/* UserError */.y(`${shownName}: no record has evaluations, so nothing would judge the outputs; ` +
+            "import with --score to run the experiment's scorers over them, or add evaluations ({name: {label, score, explanation}})");
+    }
+    const controller = new AbortController();
+    const onSigint = () => {
+        if (controller.signal.aborted)
+            process.exit(130);
+        io.stderr.write("\nstopping: the items stored so far are kept, the run ends cancelled (Ctrl-C again to quit at once)\n");
+        controller.abort();
+    };
+    process.on("SIGINT", onSigint);
+    let outcome;
+    try {
+        outcome = await withStore(command, async (runStore) => importRun({
+            prepared,
+            store: runStore,
+            records,
+            source: file === "-" ? "stdin" : external_node_path_default().basename(file),
+            score: flags.score === true,
+            git: await readGitInfo(loaded.dir),
+            signal: controller.signal,
+            ...(flags.name ? { label: flags.name } : {}),
+        }));
+    }
+    finally {
+        process.off("SIGINT", onSigint);
+    }
+    io.stdout.write(renderRunSummary(outcome.run, outcome.verdict) + "\n");
+    reportImport(outcome, records.length, shownName, io);
+    return (0,exit_codes/* exitCodeFor */.Rr)(outcome.verdict);
+}
+function reportImport(outcome, recordCount, file, io) {
+    const { run } = outcome;
+    const lines = [`imported ${(0,stats/* formatCount */.B4)(recordCount)} record${recordCount === 1 ? "" : "s"} from ${file} as run ${run.id}`];
+    if (outcome.missing > 0) {
+        lines.push(`${(0,stats/* formatCount */.B4)(outcome.missing)} of the dataset's ${(0,stats/* formatCount */.B4)(run.item_count)} items had no record: they are stored as errors`);
+    }
+    if (outcome.annotations > 0)
+        lines.push(`kept ${(0,stats/* formatCount */.B4)(outcome.annotations)} imported evaluations as annotations`);
+    if (outcome.statusChanged.length > 0) {
+        const shown = outcome.statusChanged.slice(0, 5).map((id) => JSON.stringify(id)).join(", ");
+        lines.push(`${(0,stats/* formatCount */.B4)(outcome.statusChanged.length)} items now have another status than their metadata.status says (${shown}` +
+            `${outcome.statusChanged.length > 5 ? ", …" : ""}): the status is derived again from the evaluations under this experiment's pass rule`);
+    }
+    if (run.status === "cancelled")
+        lines.push(`run ${run.id} cancelled: it keeps the items stored before the stop`);
+    io.stderr.write(lines.join("\n") + "\n");
+}
+function importFormat(file, flag) {
+    if (flag !== undefined) {
+        if (IMPORT_FORMATS.includes(flag))
+            return flag;
+        throw new core_errors/* UserError */.y(`--format: "${flag}" is not one of ${IMPORT_FORMATS.join(", ")}`);
+    }
+    if (file === "-")
+        throw new core_errors/* UserError */.y("reading records from stdin (-): say their format with --format csv, json or jsonl");
+    const format = importFormatOf(file);
+    if (format === undefined) {
+        throw new core_errors/* UserError */.y(`${file}: the file's name does not say its format; name it .csv, .json or .jsonl, or give --format csv, json or jsonl`);
+    }
+    return format;
+}
+/** The file's bytes, or stdin's. Checked before opening: opening a named pipe would wait for a writer. */
+async function openImportFile(file) {
+    if (file === "-")
+        return process.stdin;
+    const stats = await (0,promises_.stat)(file).catch((error) => {
+        const code = error.code;
+        if (code === "ENOENT" || code === "ENOTDIR")
+            throw new core_errors/* UserError */.y(`${file}: file not found`);
+        if (code === "EACCES")
+            throw new core_errors/* UserError */.y(`${file}: permission denied`);
+        throw error;
+    });
+    if (!stats.isFile())
+        throw new core_errors/* UserError */.y(`${file}: not a file; give a .csv, .json or .jsonl file, or - for stdin`);
+    const handle = await (0,promises_.open)(file, "r").catch((error) => {
+        if (error.code === "EACCES")
+            throw new core_errors/* UserError */.y(`${file}: permission denied`);
+        throw error;
+    });
+    // The stream closes the handle when it ends or fails.
+    return handle.createReadStream({ highWaterMark: 64 * 1024 });
+}
+
+;// CONCATENATED MODULE: ./src/core/annotations/summarize-annotations.ts
+
+/**
+ * Summarizes annotations per (name, kind), ordered by name in code point order, a metric before
+ * a label of the same name. Pure: the CLI, the comparison, exports and the HTML report share it.
+ */
+function summarizeAnnotations(annotations) {
+    const groups = new Map();
+    for (const annotation of annotations) {
+        const key = `${annotation.kind}\u0000${annotation.name}`;
+        const group = groups.get(key);
+        if (group === undefined)
+            groups.set(key, [annotation]);
+        else
+            group.push(annotation);
+    }
+    const summaries = [...groups.values()].map((group) => summarizeGroup(group));
+    return summaries.sort((a, b) => (0,item_id_order/* compareItemIds */.D)(a.name, b.name) || (a.kind === b.kind ? 0 : a.kind === "metric" ? -1 : 1));
+}
+function summarizeGroup(group) {
+    const [first] = group;
+    const base = { name: first.name, kind: first.kind, count: group.length };
+    if (first.kind === "metric") {
+        let sum = 0;
+        let min = Number.POSITIVE_INFINITY;
+        let max = Number.NEGATIVE_INFINITY;
+        // A loop, not Math.min(...values): a spread of 100,000 arguments overflows the stack.
+        for (const annotation of group) {
+            const value = Number(annotation.value);
+            sum += value;
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+        }
+        return { ...base, mean: sum / group.length, min, max };
+    }
+    const counts = new Map();
+    for (const annotation of group)
+        counts.set(String(annotation.value), (counts.get(String(annotation.value)) ?? 0) + 1);
+    const labels = [...counts].map(([label, count]) => ({ label, count }));
+    labels.sort((a, b) => b.count - a.count || (0,item_id_order/* compareItemIds */.D)(a.label, b.label));
+    return { ...base, labels };
+}
+/**
+ * A run's annotations by run item id, each item's in the order given (runAnnotations orders them
+ * by name): for views that show annotations beside an item's scores.
+ */
+function annotationsByRunItem(annotations) {
+    const byItem = new Map();
+    for (const annotation of annotations) {
+        const list = byItem.get(annotation.run_item_id);
+        if (list === undefined)
+            byItem.set(annotation.run_item_id, [annotation]);
+        else
+            list.push(annotation);
+    }
+    return byItem;
+}
+
 ;// CONCATENATED MODULE: ./src/core/compare-many-runs.ts
 
 
@@ -13515,7 +16658,7 @@ async function compareManyRuns(runs, options = {}) {
 function smallestId(heads) {
     let smallest;
     for (const head of heads) {
-        if (head !== undefined && (smallest === undefined || compareItemIds(head.item_id, smallest) < 0))
+        if (head !== undefined && (smallest === undefined || (0,item_id_order/* compareItemIds */.D)(head.item_id, smallest) < 0))
             smallest = head.item_id;
     }
     return smallest;
@@ -13554,14 +16697,15 @@ function sideBySideSummary(summary) {
 
 
 
+
 const render_comparison_WIDTH = 80;
 // Scorer names are recognizable cut to this many columns.
 const NAME_KEPT = 12;
 /**
  * A comparison for an 80-column terminal, most important first: the pass-rate headline (with
  * intervals, the paired test and what the dataset can detect) and the flip counts, the scorer
- * table with each scorer's test, then the flipped items with their reasons, the flaky items
- * apart from them, then the costs and the verdict.
+ * table with each scorer's test and each run's annotations, then the flipped items with their
+ * reasons, the flaky items apart from them, then the costs and the verdict.
  */
 function renderComparison(comparison, verdict, options = {}) {
     const shown = options.maxFlippedShown ?? 20;
@@ -13583,6 +16727,7 @@ function renderComparison(comparison, verdict, options = {}) {
             ...oneSidedLines("only in the candidate", comparison.items.only_candidate),
         ]),
         ...scorerLines(comparison, against),
+        ...paragraph(annotationLines(options.annotations)),
         ...flippedLines("Regressions", "passed in the baseline, not in the candidate", comparison.regressions, shown),
         ...flippedLines("Fixes", "not passed in the baseline, passed in the candidate", comparison.fixes, shown),
         ...flakyLines(comparison, shown),
@@ -13649,6 +16794,14 @@ function scorerLines(comparison, against) {
     // A long scorer name is cut, never a number.
     const table = formatTable(header.slice(0, shownColumns), rows.map((row) => row.slice(0, shownColumns)), { align, maxWidth: render_comparison_WIDTH, shrink: 0 });
     return ["", table];
+}
+function annotationLines(annotations) {
+    if (annotations === undefined)
+        return [];
+    return annotationComparisonLines([
+        { title: "baseline", summaries: annotations.baseline },
+        { title: "candidate", summaries: annotations.candidate },
+    ], render_comparison_WIDTH);
 }
 function side(value, format) {
     return value === undefined ? "—" : format(value);
@@ -13861,6 +17014,8 @@ async function storedOverrideChanges(store, baseline, candidate) {
 
 
 
+
+
 /** A side-by-side view holds the baseline and up to three more runs (the seed tool's 2–4). */
 const MAX_RUNS = 4;
 /**
@@ -13897,11 +17052,12 @@ async function compareTwo(store, io, baseline, candidate, format, threshold) {
     const { comparison } = compared;
     const { verdict } = await judgeStoredRun(store, candidate, compared, threshold);
     const changes = await storedOverrideChanges(store, baseline, candidate);
+    const annotations = { baseline: await annotationSummary(store, baseline), candidate: await annotationSummary(store, candidate) };
     if (format === "table")
-        io.stdout.write(renderComparison(comparison, verdict, { overrideChanges: changes }) + "\n");
+        io.stdout.write(renderComparison(comparison, verdict, { overrideChanges: changes, annotations }) + "\n");
     else {
         const overrides = changes.length > 0 ? { override_changes: changes } : {};
-        io.stdout.write(JSON.stringify({ comparison, verdict, ...overrides }, null, format === "json" ? 2 : undefined) + "\n");
+        io.stdout.write(JSON.stringify({ comparison, verdict, ...overrides, annotations }, null, format === "json" ? 2 : undefined) + "\n");
     }
     return (0,exit_codes/* exitCodeFor */.Rr)(verdict);
 }
@@ -13918,18 +17074,430 @@ async function compareSideBySide(store, io, baseline, candidates, format, thresh
     const runs = [baseline, ...candidates];
     const comparison = await compareManyRuns(runs.map((run) => ({ run, items: store.runItems(run.id) })), cluster !== undefined ? { cluster } : {});
     const thresholds = [gate.passed_threshold, ...verdicts.flatMap(({ verdict }) => (0,core_gate/* passRateThresholds */.IM)(verdict))];
+    const annotations = await Promise.all(runs.map(async (run) => ({ run_id: run.id, annotations: await annotationSummary(store, run) })));
     if (format === "table")
-        io.stdout.write(sideBySideText(comparison, verdicts, terminalWidth(io), thresholds));
+        io.stdout.write(sideBySideText(comparison, verdicts, terminalWidth(io), thresholds, annotations));
     else
-        io.stdout.write(JSON.stringify({ comparison, verdicts }, null, format === "json" ? 2 : undefined) + "\n");
+        io.stdout.write(JSON.stringify({ comparison, verdicts, annotations }, null, format === "json" ? 2 : undefined) + "\n");
     return verdicts.reduce((worst, { verdict }) => (0,exit_codes/* worseExit */.zY)(worst, (0,exit_codes/* exitCodeFor */.Rr)(verdict)), exit_codes/* EXIT */.dc.pass);
 }
-function sideBySideText(comparison, verdicts, width, thresholds) {
+function sideBySideText(comparison, verdicts, width, thresholds, annotations) {
     const lines = [renderRunsSideBySide(comparison, { width, thresholds }), ""];
+    // Columns lettered as the side-by-side table letters its runs.
+    const columns = annotations.map((run, index) => ({ title: String.fromCharCode(65 + index), summaries: run.annotations }));
+    const annotationLines = annotationComparisonLines(columns, width);
+    if (annotationLines.length > 0)
+        lines.push(...annotationLines, "");
     for (const { run_id: runId, verdict } of verdicts) {
         lines.push(`Against the baseline, ${runId}:`, ...renderVerdictLines(verdict, width), "");
     }
     return lines.join("\n");
+}
+/** People's annotations of a run, summarized per name (core/annotations): shown beside the scores, never judged. */
+async function annotationSummary(store, run) {
+    return summarizeAnnotations(await store.runAnnotations(run.id));
+}
+
+;// CONCATENATED MODULE: ./src/core/annotations/check-annotation-record.ts
+
+
+
+
+// Plain decimal or exponent notation only: Number() would also read "0x10", "" and " " as numbers.
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Checks one record's fields: a run item (`run_item_id` or `item_id`), a `name`, exactly one of
+ * `metric` (a finite number; in CSV a cell holding one) and `label` (text), and optional `note`
+ * and `author`, every text within ANNOTATION_LIMITS. JSON null is an absent field. Other fields
+ * are ignored, so a sheet exported with context columns can be annotated in place. Every problem
+ * is returned (as `file:line: field: what to write instead`), not only the first.
+ */
+function checkAnnotationRecord(record) {
+    const { where, fields } = record;
+    const problems = [];
+    const problem = (field, text) => problems.push(`${where}: ${field}: ${text}`);
+    const absent = (field) => fields[field] === undefined || fields[field] === null;
+    const runItemId = check_annotation_record_textField(fields, "run_item_id", { problem });
+    const itemId = itemIdField(fields, problem);
+    if (absent("run_item_id") && absent("item_id")) {
+        problem("run_item_id", 'missing; name the run item by "run_item_id" (as comparisons show it, the "id" of an exported item) or by "item_id" (the dataset item\'s id)');
+    }
+    const name = check_annotation_record_textField(fields, "name", { problem, max: annotation/* ANNOTATION_LIMITS */.x.name, trim: true });
+    if (absent("name"))
+        problem("name", 'missing; give the annotation a "name", e.g. "helpfulness"');
+    const note = check_annotation_record_textField(fields, "note", { problem, max: annotation/* ANNOTATION_LIMITS */.x.note, emptyIsAbsent: true });
+    const author = check_annotation_record_textField(fields, "author", { problem, max: annotation/* ANNOTATION_LIMITS */.x.author, emptyIsAbsent: true });
+    const value = check_annotation_record_valueOf(record, problem);
+    if (problems.length > 0 || name === undefined || value === undefined)
+        return { problems };
+    const draft = { where, name, ...value };
+    if (runItemId !== undefined)
+        draft.run_item_id = runItemId;
+    if (itemId !== undefined)
+        draft.item_id = itemId;
+    if (note !== undefined)
+        draft.note = note;
+    if (author !== undefined)
+        draft.author = author;
+    return { draft, problems };
+}
+function check_annotation_record_textField(fields, field, options) {
+    const raw = fields[field];
+    if (raw === undefined || raw === null)
+        return undefined;
+    if (typeof raw !== "string") {
+        options.problem(field, `expected text, got ${describeJsonType(raw)}${typeof raw === "number" ? ` (write it in quotes: "${raw}")` : ""}`);
+        return undefined;
+    }
+    const text = options.trim === true ? raw.trim() : raw;
+    if (text === "") {
+        if (options.emptyIsAbsent === true)
+            return undefined;
+        options.problem(field, "is empty; write a value or leave the field out");
+        return undefined;
+    }
+    if (options.max !== undefined && text.length > options.max) {
+        options.problem(field, `is ${(0,stats/* formatCount */.B4)(text.length)} characters long; at most ${(0,stats/* formatCount */.B4)(options.max)} are kept`);
+        return undefined;
+    }
+    return text;
+}
+/** An item id as datasets allow it: text, or a number (a dataset's numeric `id` became its text). */
+function itemIdField(fields, problem) {
+    const raw = fields["item_id"];
+    if (typeof raw === "number" && Number.isFinite(raw))
+        return String(raw);
+    return check_annotation_record_textField(fields, "item_id", { problem });
+}
+function check_annotation_record_valueOf(record, problem) {
+    const metric = record.fields["metric"] ?? undefined;
+    const label = record.fields["label"] ?? undefined;
+    if (metric !== undefined && label !== undefined) {
+        problem("metric", 'and "label" are both given; an annotation is one of them: a number as "metric" or a text as "label" (use two names for both)');
+        return undefined;
+    }
+    if (metric === undefined && label === undefined) {
+        problem("metric", 'missing; give a number as "metric" or a text as "label"');
+        return undefined;
+    }
+    if (metric !== undefined) {
+        const value = metricOf(metric, record.fromCsv);
+        if (typeof value === "string") {
+            problem("metric", value);
+            return undefined;
+        }
+        return { kind: "metric", value };
+    }
+    if (typeof label !== "string") {
+        const hint = typeof label === "number" ? `; give a number as "metric", or write the label in quotes ("${label}")` : "; write the label as text";
+        problem("label", `expected text, got ${describeJsonType(label)}${hint}`);
+        return undefined;
+    }
+    if (label === "") {
+        problem("label", 'is empty; write a label, or give a number as "metric"');
+        return undefined;
+    }
+    if (label.length > annotation/* ANNOTATION_LIMITS */.x.label) {
+        problem("label", `is ${(0,stats/* formatCount */.B4)(label.length)} characters long; at most ${(0,stats/* formatCount */.B4)(annotation/* ANNOTATION_LIMITS */.x.label)} are kept (put longer text in "note")`);
+        return undefined;
+    }
+    return { kind: "label", value: label };
+}
+/** The metric's number, or why it is not one. */
+function metricOf(metric, fromCsv) {
+    // JSON.parse reads 1e400 as Infinity.
+    if (typeof metric === "number")
+        return Number.isFinite(metric) ? metric : `${metric} is not a finite number`;
+    if (typeof metric === "string" && fromCsv) {
+        const trimmed = metric.trim();
+        const value = DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+        if (Number.isFinite(value))
+            return value;
+        if (DECIMAL.test(trimmed))
+            return `${excerpt(metric, 40)} is too large a number`;
+        return `"${excerpt(metric, 40)}" is not a number; write a number such as 0.8 or 4, or use a "label" column for text`;
+    }
+    if (typeof metric === "string") {
+        const looksNumeric = DECIMAL.test(metric.trim());
+        return looksNumeric
+            ? `"${excerpt(metric, 40)}" is text; write the number without quotes`
+            : `"${excerpt(metric, 40)}" is not a number; write a number such as 0.8, or give text as "label"`;
+    }
+    return `expected a number, got ${describeJsonType(metric)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/annotations/collect-annotations.ts
+
+
+
+
+/** Problems listed in full before the rest are counted: the first few say what is wrong. */
+const PROBLEMS_SHOWN = 20;
+/**
+ * Reads every record and checks it against the run before anything is written: a single bad
+ * record (malformed fields, a run item the run does not have) refuses the whole file with a
+ * UserError listing the problems as `file:line: field: what to write instead`. An empty file is
+ * refused too.
+ */
+async function collectAnnotations(records, options) {
+    const byKey = new Map();
+    const problems = [];
+    let count = 0;
+    let replaced = 0;
+    for await (const record of records) {
+        count += 1;
+        const checked = checkAnnotationRecord(record);
+        problems.push(...checked.problems);
+        if (checked.draft === undefined)
+            continue;
+        const target = runItemOf(checked.draft, options, problems);
+        if (target === undefined || problems.length > 0)
+            continue;
+        const annotation = toAnnotation(checked.draft, target, options);
+        const key = `${annotation.run_item_id}\u0000${annotation.name}`;
+        if (byKey.has(key)) {
+            replaced += 1;
+            // Deleted first so the latest record also takes the latest place in the write order.
+            byKey.delete(key);
+        }
+        byKey.set(key, annotation);
+    }
+    if (problems.length > 0)
+        throw collect_annotations_refusal(options.file, problems);
+    if (count === 0)
+        throw new core_errors/* UserError */.y(`${options.file}: no annotations in the file; write one record per run item and name`);
+    return { annotations: [...byKey.values()], records: count, replaced };
+}
+function runItemOf(draft, options, problems) {
+    const { runItems, runId } = options;
+    const quoted = (id) => JSON.stringify(excerpt(id, 80));
+    if (draft.run_item_id !== undefined) {
+        const itemId = runItems.itemIdOf.get(draft.run_item_id);
+        if (itemId === undefined) {
+            problems.push(`${draft.where}: run_item_id: ${quoted(draft.run_item_id)} is not a run item of run ${runId}`);
+            return undefined;
+        }
+        if (draft.item_id !== undefined && draft.item_id !== itemId) {
+            problems.push(`${draft.where}: item_id: ${quoted(draft.item_id)} is not the item of run item ${draft.run_item_id} (that is ${quoted(itemId)}); give one of the two, or both matching`);
+            return undefined;
+        }
+        return { runItemId: draft.run_item_id, itemId };
+    }
+    const itemId = draft.item_id;
+    const runItemId = runItems.runItemIdOf.get(itemId);
+    if (runItemId === undefined) {
+        problems.push(`${draft.where}: item_id: ${quoted(itemId)} has no run item in run ${runId}`);
+        return undefined;
+    }
+    return { runItemId, itemId };
+}
+function toAnnotation(draft, target, options) {
+    const annotation = {
+        run_id: options.runId,
+        run_item_id: target.runItemId,
+        item_id: target.itemId,
+        name: draft.name,
+        kind: draft.kind,
+        value: draft.value,
+        updated_at: options.updatedAt,
+    };
+    if (draft.note !== undefined)
+        annotation.note = draft.note;
+    const author = draft.author ?? options.author;
+    if (author !== undefined)
+        annotation.author = author;
+    return annotation;
+}
+function collect_annotations_refusal(file, problems) {
+    const shown = problems.slice(0, PROBLEMS_SHOWN);
+    const more = problems.length - shown.length;
+    const head = `${file}: ${(0,stats/* formatCount */.B4)(problems.length)} ${problems.length === 1 ? "problem" : "problems"}; nothing was stored`;
+    return new core_errors/* UserError */.y([head, ...shown.map((text) => `  ${text}`), ...(more > 0 ? [`  … and ${(0,stats/* formatCount */.B4)(more)} more`] : [])].join("\n"));
+}
+
+;// CONCATENATED MODULE: ./src/core/annotations/read-annotation-records.ts
+
+
+
+const ANNOTATION_FILE_FORMATS = ["json", "jsonl", "csv"];
+const read_annotation_records_EXTENSIONS = { ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv" };
+/**
+ * `--format` when given (it must be json, jsonl or csv), else the file's extension; stdin (`-`)
+ * has none, so it needs `--format`.
+ */
+function annotationFormatOf(file, format) {
+    if (format !== undefined) {
+        if (ANNOTATION_FILE_FORMATS.includes(format))
+            return format;
+        throw new core_errors/* UserError */.y(`--format: "${format}" is not one of ${ANNOTATION_FILE_FORMATS.join(", ")}`);
+    }
+    const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
+    const known = read_annotation_records_EXTENSIONS[extension];
+    if (known !== undefined)
+        return known;
+    if (file === "-")
+        throw new core_errors/* UserError */.y("--file -: stdin has no file name to tell its format; add --format json, jsonl or csv");
+    throw new core_errors/* UserError */.y(`${file}: unknown annotations format; name the file .json, .jsonl or .csv, or add --format json|jsonl|csv`);
+}
+/**
+ * The records of an annotations file's chunks (UTF-8 bytes or text), one at a time. A file that is
+ * not well-formed (bad JSON, an unclosed CSV quote, a record that is not an object) stops here with
+ * a UserError naming file and line; the fields themselves are checked by the caller.
+ */
+async function* readAnnotationRecords(format, chunks, file) {
+    const records = readRawRecords(format, chunks, file, { csvHeader: read_annotation_records_csvHeader, describeCsvSyntaxProblem: read_annotation_records_csvSyntaxProblem });
+    for await (const record of records)
+        yield annotationRecordOf(record);
+}
+function annotationRecordOf(record) {
+    const { where } = record;
+    if (record.format !== "csv")
+        return { fields: objectOf(record.value, where), where, fromCsv: false };
+    const fields = {};
+    for (const [name, cell] of Object.entries(record.value)) {
+        // An empty cell is an absent field: a sheet has a metric and a label column, one of them blank.
+        if (cell !== "")
+            fields[name] = cell;
+    }
+    return { fields, where, fromCsv: true };
+}
+function objectOf(value, where) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        throw new core_errors/* UserError */.y(`${where}: expected a JSON object with "run_item_id" or "item_id", "name" and "metric" or "label", got ${describeJsonType(value)}`);
+    }
+    return value;
+}
+/** The header row; a sheet without the columns every record needs is refused here, once, not per row. */
+function read_annotation_records_csvHeader(cells, where) {
+    const names = cells.map((cell) => cell.trim());
+    const seen = new Set();
+    for (const [index, name] of names.entries()) {
+        if (name === "")
+            throw new core_errors/* UserError */.y(`${where}: the header has an empty column name (column ${index + 1})`);
+        if (seen.has(name))
+            throw new core_errors/* UserError */.y(`${where}: column "${name}" appears twice in the header`);
+        seen.add(name);
+    }
+    const missing = [
+        ...(seen.has("run_item_id") || seen.has("item_id") ? [] : ['"run_item_id" or "item_id"']),
+        ...(seen.has("name") ? [] : ['"name"']),
+        ...(seen.has("metric") || seen.has("label") ? [] : ['"metric" or "label"']),
+    ];
+    if (missing.length > 0) {
+        throw new core_errors/* UserError */.y(`${where}: the header has no ${missing.join(", no ")} column; the columns are run_item_id or item_id, name, metric and/or label, note, author`);
+    }
+    return names;
+}
+function read_annotation_records_csvSyntaxProblem(problem, where) {
+    return `${where}: not valid CSV (${problem.code}); quote a cell holding a comma, a quote or a line break, and double each quote inside it`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/runs-annotate.ts
+
+
+
+
+
+
+
+
+/**
+ * Annotations per store write (one transaction, one commit on a results branch): bounded, so a
+ * file of 100,000 holds the store's write lock a moment at a time, never for the whole file.
+ */
+const ANNOTATION_BATCH = 1_000;
+/**
+ * `runs annotate RUN --file F`: people's judgements of a run's items, named metrics (numbers) and
+ * labels (text), read from JSON, JSONL or CSV (`-`: stdin). Every record is checked against the
+ * run before anything is written; then they are upserted by (run item, name) in batches.
+ */
+function registerRunsAnnotateCommand(runs, io) {
+    runs
+        .command("annotate")
+        .description("add annotations to a run's items: named metrics (numbers) and labels (text), with a note and author")
+        .argument("<run>", "run id (or a unique prefix)")
+        .requiredOption("--file <file>", "a .jsonl, .json (array) or .csv file, or - for stdin; each record: run_item_id or item_id, name, metric or label, note?, author?")
+        .option("--format <format>", "json, jsonl or csv, when the file name does not tell (stdin)")
+        .option("--author <name>", "the author of records that name none")
+        .action(async (id, flags, command) => {
+        const format = annotationFormatOf(flags.file, flags.format);
+        const author = authorFlag(flags.author);
+        const shownFile = flags.file === "-" ? "stdin" : flags.file;
+        // Reading a terminal would wait for typing that never comes.
+        if (flags.file === "-" && process.stdin.isTTY === true)
+            throw new core_errors/* UserError */.y("--file -: stdin is a terminal; pipe the annotations in (… | evalgate runs annotate RUN --file - --format jsonl)");
+        const input = flags.file === "-" ? undefined : await openInput(external_node_path_default().resolve(io.cwd, flags.file), flags.file);
+        try {
+            await withStore(command, async (store) => {
+                const run = await requireRun(store, id);
+                const chunks = input === undefined ? process.stdin : input.createReadStream({ autoClose: false });
+                const collected = await collectAnnotations(readAnnotationRecords(format, chunks, shownFile), {
+                    file: shownFile,
+                    runId: run.id,
+                    runItems: await indexRunItems(store, run.id),
+                    updatedAt: new Date().toISOString(),
+                    ...(author !== undefined ? { author } : {}),
+                });
+                await writeInBatches(store, collected.annotations, io);
+                const touched = new Set(collected.annotations.map((annotation) => annotation.run_item_id)).size;
+                const repeated = collected.replaced > 0 ? ` (${runs_annotate_plural(collected.replaced, "record")} repeated an earlier run item and name; the later one was kept)` : "";
+                io.stdout.write(`${run.id}: ${runs_annotate_plural(collected.annotations.length, "annotation")} written, ${runs_annotate_plural(touched, "run item")} touched${repeated}\n`);
+            });
+        }
+        finally {
+            await input?.close();
+        }
+    });
+}
+function authorFlag(author) {
+    if (author === undefined)
+        return undefined;
+    const trimmed = author.trim();
+    if (trimmed === "")
+        throw new core_errors/* UserError */.y("--author: the name is empty; write a name or leave the flag out");
+    if (trimmed.length > annotation/* ANNOTATION_LIMITS */.x.author)
+        throw new core_errors/* UserError */.y(`--author: at most ${annotation/* ANNOTATION_LIMITS */.x.author} characters`);
+    return trimmed;
+}
+async function openInput(file, shown) {
+    try {
+        return await (0,promises_.open)(file, "r");
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (code ?? String(error));
+        throw new core_errors/* UserError */.y(`--file ${shown}: cannot read it (${why})`);
+    }
+}
+/** Both ways between the run's run item ids and item ids: what a record may name. */
+async function indexRunItems(store, runId) {
+    const itemIdOf = new Map();
+    const runItemIdOf = new Map();
+    for await (const item of store.runItems(runId)) {
+        itemIdOf.set(item.id, item.item_id);
+        runItemIdOf.set(item.item_id, item.id);
+    }
+    return { itemIdOf, runItemIdOf };
+}
+async function writeInBatches(store, annotations, io) {
+    let written = 0;
+    try {
+        for (let start = 0; start < annotations.length; start += ANNOTATION_BATCH) {
+            const batch = annotations.slice(start, start + ANNOTATION_BATCH);
+            await store.putAnnotations(batch);
+            written += batch.length;
+        }
+    }
+    catch (error) {
+        if (written > 0) {
+            io.stderr.write(`evalgate: ${(0,stats/* formatCount */.B4)(written)} of ${(0,stats/* formatCount */.B4)(annotations.length)} annotations were stored before the error below; ` +
+                "the same command again writes the rest (annotating twice leaves one value)\n");
+        }
+        throw error;
+    }
+}
+function runs_annotate_plural(count, word) {
+    return `${(0,stats/* formatCount */.B4)(count)} ${count === 1 ? word : `${word}s`}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/format-age.ts
@@ -14025,11 +17593,15 @@ function storedScorersOf(definition) {
 
 
 
+
+
+
 function registerRunsCommands(program, io, setExit) {
     const runs = program.command("runs").description("list, show and compare stored runs");
     registerRegressionDatasetCommand(runs, io, setExit);
     registerRunsCancelCommand(runs, io);
     registerRunsMergeCommand(runs, io, setExit);
+    registerRunsImportCommand(runs, io, setExit);
     runs
         .command("list")
         .description("list runs, newest first")
@@ -14062,6 +17634,7 @@ function registerRunsCommands(program, io, setExit) {
         const format = parseFormat(flags.format);
         await withStore(command, async (store) => {
             const run = await requireRun(store, id);
+            const annotations = summarizeAnnotations(await store.runAnnotations(run.id));
             if (format === "table") {
                 const { verdict, summary } = await judgeStoredRun(store, run, undefined, undefined);
                 const liveOwner = await liveOwnerOf(store, run);
@@ -14070,17 +17643,18 @@ function registerRunsCommands(program, io, setExit) {
                     gate: storedGateOf(run.id, run.experiment_version, definition),
                     scorers: storedScorersOf(definition),
                 };
-                const options = { configuration, ...(liveOwner ? { liveOwner } : {}) };
+                const options = { configuration, annotations, ...(liveOwner ? { liveOwner } : {}) };
                 io.stdout.write(renderRunSummary({ ...run, summary }, verdict, options) + "\n");
             }
             else {
                 const definition = await store.getExperimentVersion(run.experiment, run.experiment_version);
-                const record = { ...run, experiment_definition: definition?.definition };
+                const record = { ...run, experiment_definition: definition?.definition, annotations };
                 io.stdout.write(format === "json" ? JSON.stringify(record, null, 2) + "\n" : JSON.stringify(record) + "\n");
             }
         });
     });
     registerRunsCompareCommand(runs, io, setExit);
+    registerRunsAnnotateCommand(runs, io);
 }
 /**
  * The pass-rate threshold each run was judged against (its stored gate's), read once per
@@ -14110,12 +17684,21 @@ function passedThresholds(store) {
 
 
 
+
+
 const SCORE_COLUMNS = ["score_id", "item_id", "scorer", "score", "passed", "reason"];
+/**
+ * Annotations are rows too, after their run item's scores: `scorer` is the annotation's name,
+ * `score` a metric's number, `label` a label's text, `reason` its note. The machine formats always
+ * carry these columns (label and author null on scorer rows). The table keeps its six columns:
+ * an annotation's row reads "annotation" where a score has its id, and its value under score.
+ */
+const ANNOTATION_COLUMNS = ["source", "label", "author"];
 function registerScoresCommands(program, io) {
     const scores = program.command("scores").description("the scores of a run and their evidence");
     scores
         .command("list")
-        .description("every score of a run, one row each")
+        .description("every score of a run, one row each, and its items' annotations")
         .requiredOption("--run-id <run>", "run id (or a unique prefix)")
         .option("--format <format>", "table, csv, json or jsonl", "table")
         .option("--failed", "only scores that did not pass")
@@ -14123,22 +17706,14 @@ function registerScoresCommands(program, io) {
         const format = parseFormat(flags.format);
         await withStore(command, async (store) => {
             const run = await requireRun(store, flags.runId);
+            const annotations = annotationsByRunItem(await store.runAnnotations(run.id));
             const rows = [];
-            for await (const item of store.runItems(run.id)) {
-                for (const score of item.scores) {
-                    if (flags.failed && score.passed)
-                        continue;
-                    rows.push({
-                        score_id: score.id,
-                        item_id: item.item_id,
-                        scorer: score.scorer,
-                        score: score.score,
-                        passed: score.passed,
-                        reason: score.error ?? score.evidence.reason,
-                    });
-                }
-            }
-            io.stdout.write(formatListing(rows, SCORE_COLUMNS, format));
+            for await (const item of store.runItems(run.id))
+                rows.push(...itemRows(item, annotations.get(item.id) ?? [], flags.failed === true, format === "table"));
+            if (format === "table")
+                io.stdout.write(formatListing(rows, SCORE_COLUMNS, format));
+            else
+                io.stdout.write(formatListing(rows, [...SCORE_COLUMNS, ...ANNOTATION_COLUMNS], format));
         });
     });
     scores
@@ -14165,6 +17740,53 @@ function registerScoresCommands(program, io) {
             io.stdout.write(JSON.stringify(record, null, 2) + "\n");
         });
     });
+}
+/**
+ * An item's scores (only those that did not pass with `failed`), then its annotations: with
+ * `failed`, only for an item that has a listed score, so the failures keep their human judgements.
+ */
+function itemRows(item, annotations, failed, table) {
+    const rows = [];
+    for (const score of item.scores) {
+        if (failed && score.passed)
+            continue;
+        rows.push({
+            score_id: score.id,
+            item_id: item.item_id,
+            scorer: score.scorer,
+            score: score.score,
+            passed: score.passed,
+            reason: score.error ?? score.evidence.reason,
+            source: "scorer",
+        });
+    }
+    if (failed && rows.length === 0)
+        return rows;
+    for (const annotation of annotations)
+        rows.push(table ? annotationTableRow(annotation) : annotationRow(annotation));
+    return rows;
+}
+function annotationRow(annotation) {
+    return {
+        item_id: annotation.item_id,
+        scorer: annotation.name,
+        score: annotation.kind === "metric" ? annotation.value : null,
+        reason: annotation.note ?? null,
+        source: "annotation",
+        label: annotation.kind === "label" ? annotation.value : null,
+        author: annotation.author ?? null,
+    };
+}
+/** In the table's six columns: "annotation" where a score has its id, the value under score, note and author as the reason. */
+function annotationTableRow(annotation) {
+    const reason = [annotation.note, annotation.author === undefined ? undefined : `(by ${annotation.author})`];
+    return {
+        score_id: "annotation",
+        item_id: annotation.item_id,
+        scorer: annotation.name,
+        score: annotationValueText(annotation),
+        reason: reason.filter((part) => part !== undefined).join(" "),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/program.ts
@@ -14773,6 +18395,72 @@ function plural(count, word) {
 
 /***/ }),
 
+/***/ 65113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ compareItemIds)
+/* harmony export */ });
+/**
+ * The order run items are streamed in: by item_id, comparing Unicode code points. Code point
+ * order equals UTF-8 byte order, which is what SQLite's default BINARY collation sorts by;
+ * JavaScript's `<` compares UTF-16 units and disagrees for characters above U+FFFF. A store that
+ * sorts in JavaScript should sort with this function.
+ */
+function compareItemIds(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let index = 0; index < length; index += 1) {
+        const unitA = a.charCodeAt(index);
+        const unitB = b.charCodeAt(index);
+        if (unitA === unitB)
+            continue;
+        // Surrogates (astral code points) sort after every BMP unit, as their code points do.
+        const surrogateA = unitA >= 0xd800 && unitA <= 0xdfff;
+        const surrogateB = unitB >= 0xd800 && unitB <= 0xdfff;
+        if (surrogateA !== surrogateB)
+            return surrogateA ? 1 : -1;
+        return unitA - unitB;
+    }
+    return a.length - b.length;
+}
+
+
+/***/ }),
+
+/***/ 59120:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ AnnotationSchema),
+/* harmony export */   x: () => (/* binding */ ANNOTATION_LIMITS)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+
+/** The longest annotation name, label text, note and author (characters): bounded like every stored text. */
+const ANNOTATION_LIMITS = { name: 128, label: 1000, note: 4000, author: 200 };
+/**
+ * A human judgement written onto a run item (`evalgate runs annotate`): a named metric (a number)
+ * or label (a text), with an optional note and author. One per (run item, name): writing the same
+ * name again replaces it. Shown beside the automated scores, never mixed into them: annotations
+ * do not change an item's status or a verdict.
+ */
+const AnnotationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    run_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    run_item_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    item_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(ANNOTATION_LIMITS.name),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(["metric", "label"]),
+    /** A finite number for a metric, a text for a label. */
+    value: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(ANNOTATION_LIMITS.label)]),
+    note: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(ANNOTATION_LIMITS.note).optional(),
+    author: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(ANNOTATION_LIMITS.author).optional(),
+    /** ISO time it was last written. */
+    updated_at: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+});
+
+
+/***/ }),
+
 /***/ 44442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -15050,7 +18738,7 @@ function formatPValue(p, against = []) {
 
 /***/ }),
 
-/***/ 28558:
+/***/ 34987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15323,6 +19011,24 @@ const MIGRATIONS = [
     `
   ALTER TABLE runs ADD COLUMN repeat INTEGER;
   `,
+    // People's judgements of run items (`evalgate runs annotate`): one per (run item, name). A
+    // metric's number and a label's text in columns of their own, so the table stays STRICT.
+    `
+  CREATE TABLE annotations (
+    run_item_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    item_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    metric REAL,
+    label TEXT,
+    note TEXT,
+    author TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (run_item_id, name)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX annotations_by_run ON annotations (run_id, item_id, name);
+  `,
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 /**
@@ -15585,7 +19291,76 @@ class SqliteExperimentStates {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/sqlite-annotations.ts
+
+const COLUMNS = "run_item_id, name, run_id, item_id, kind, metric, label, note, author, updated_at";
+/**
+ * The `annotations` table of the embedded store. A batch is one transaction: its runs are
+ * checked first, so a batch naming a run the store does not have writes nothing.
+ */
+class SqliteAnnotations {
+    db;
+    where;
+    runExists;
+    upsert;
+    ofRun;
+    constructor(db, 
+    /** The store's file, for UnknownRunError. */
+    where) {
+        this.db = db;
+        this.where = where;
+        this.runExists = db.prepare("SELECT 1 FROM runs WHERE id = ?");
+        this.upsert = db.prepare(`INSERT INTO annotations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` +
+            "ON CONFLICT (run_item_id, name) DO UPDATE SET run_id = excluded.run_id, item_id = excluded.item_id, " +
+            "kind = excluded.kind, metric = excluded.metric, label = excluded.label, note = excluded.note, " +
+            "author = excluded.author, updated_at = excluded.updated_at");
+        // BINARY collation: item ids and names in code point order, as runItems streams items.
+        this.ofRun = db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE run_id = ? ORDER BY item_id, name`);
+    }
+    put(annotations) {
+        if (annotations.length === 0)
+            return;
+        this.db.exec("BEGIN IMMEDIATE");
+        try {
+            for (const runId of new Set(annotations.map((annotation) => annotation.run_id))) {
+                if (this.runExists.get(runId) === undefined)
+                    throw new run_store/* UnknownRunError */.I(runId, this.where);
+            }
+            for (const annotation of annotations) {
+                this.upsert.run(annotation.run_item_id, annotation.name, annotation.run_id, annotation.item_id, annotation.kind, annotation.kind === "metric" ? Number(annotation.value) : null, annotation.kind === "label" ? String(annotation.value) : null, annotation.note ?? null, annotation.author ?? null, annotation.updated_at);
+            }
+            this.db.exec("COMMIT");
+        }
+        catch (error) {
+            if (this.db.isTransaction)
+                this.db.exec("ROLLBACK");
+            throw error;
+        }
+    }
+    list(runId) {
+        return this.ofRun.all(runId).map(rowToAnnotation);
+    }
+}
+function rowToAnnotation(row) {
+    const kind = row["kind"] === "metric" ? "metric" : "label";
+    const annotation = {
+        run_id: String(row["run_id"]),
+        run_item_id: String(row["run_item_id"]),
+        item_id: String(row["item_id"]),
+        name: String(row["name"]),
+        kind,
+        value: kind === "metric" ? Number(row["metric"]) : String(row["label"]),
+        updated_at: String(row["updated_at"]),
+    };
+    if (row["note"] !== null && row["note"] !== undefined)
+        annotation.note = String(row["note"]);
+    if (row["author"] !== null && row["author"] !== undefined)
+        annotation.author = String(row["author"]);
+    return annotation;
+}
+
 ;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
 
 
 
@@ -15628,6 +19403,7 @@ class SqliteRunStore {
     scoreIndex;
     leases;
     experimentStates;
+    annotations;
     writer;
     writes = new GroupCommit((items) => this.commitRunItems(items));
     constructor(file) {
@@ -15646,6 +19422,7 @@ class SqliteRunStore {
             this.scoreIndex = new ScoreIndex(this.db);
             this.leases = new SqliteRunLeases(this.db);
             this.experimentStates = new SqliteExperimentStates(this.db);
+            this.annotations = new SqliteAnnotations(this.db, file);
             this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
         }
         catch (error) {
@@ -15748,6 +19525,12 @@ class SqliteRunStore {
     }
     async setExperimentState(state) {
         this.experimentStates.set(state);
+    }
+    async putAnnotations(annotations) {
+        this.annotations.put(annotations);
+    }
+    async runAnnotations(runId) {
+        return this.annotations.list(runId);
     }
     async getRun(runId) {
         if (runId === "")

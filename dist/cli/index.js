@@ -1,6 +1,14 @@
 #!/usr/bin/env -S node --max-semi-space-size=8
+import * as __WEBPACK_EXTERNAL_MODULE_playwright_core_cbb3db63__ from "playwright-core";
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
+
+/***/ 26915:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_MODULE_playwright_core_cbb3db63__;
+
+/***/ }),
 
 /***/ 20181:
 /***/ ((module) => {
@@ -451,7 +459,7 @@ function unsupportedNodeMessage(program, version, executable) {
 
 const problem = unsupportedNodeMessage("evalgate", process.versions.node, process.execPath);
 if (problem === undefined) {
-    void Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
+    void Promise.all(/* import() */[__nccwpck_require__.e(863), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
 }
 else {
     process.stderr.write(`${problem}\n`);

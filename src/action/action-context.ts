@@ -4,6 +4,7 @@ import type { GitHubClient } from "../github/github-client.js";
 import type { RunStore } from "../store/run-store.js";
 import type { ResultsBranchStore } from "../store/results-branch/results-branch-store.js";
 import type { WorkflowEnv } from "./read-workflow-env.js";
+import type { ArtifactUploader } from "./upload-html-report.js";
 import type { ActionSettings } from "./settings.js";
 
 /** Where the Action logs: @actions/core in production; the core never sees it. */
@@ -34,6 +35,8 @@ export interface ActionContext {
   openLocalStore(experiment: string): Promise<RunStore>;
   /** The workflow run's page: linked from comments and checks. */
   runUrl?: string;
+  /** Uploads the HTML reports; undefined where the runner offers no artifact service (act, a local run, GHES). */
+  artifacts?: ArtifactUploader;
   /** The environment evalgate.yml's `${NAME}` reads (secrets the step passes in); nothing else reads it. */
   configEnv: Record<string, string | undefined>;
   log: ActionLog;
@@ -51,7 +54,12 @@ export interface ExperimentResult {
   regressions: number;
   fixes: number;
   commentUrl?: string;
+  /** The Markdown report (the job summary's text). */
   reportFile: string;
+  /** The HTML report, when it could be written. */
+  htmlReportFile?: string;
+  /** The HTML report's artifact, else the workflow run; undefined on a local run. */
+  reportUrl?: string;
 }
 
 /**

@@ -2,10 +2,12 @@ import { checkConclusionOf } from "../core/check-conclusion.js";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ExperimentConfig } from "../core/config/schema.js";
-import { renderCiReport } from "../core/report/render-ci-report.js";
+import { renderBaselineJobSummary } from "../core/report/render-job-summary.js";
 import { publishRun } from "../store/results-branch/publish-run.js";
 import type { ActionContext, ExperimentResult } from "./action-context.js";
+import { collectHtmlReportInput } from "./collect-html-report-input.js";
 import { runLocally } from "./run-locally.js";
+import { publishHtmlReport } from "./upload-html-report.js";
 
 export interface BaselineJob {
   name: string;
@@ -32,7 +34,11 @@ export async function evaluateBaseline(
   }
   await publishRun(store, run.id, context.results);
   context.log.info(`stored baseline ${run.id} of ${job.branch}@${job.sha.slice(0, 7)} on ${context.settings["results-branch"]}`);
-  const jobSummary = renderCiReport(run, verdict);
+  const html = await publishHtmlReport(context, {
+    experiment: job.name,
+    load: () => collectHtmlReportInput({ candidate: { run, store } }, { verdict }),
+  });
+  const jobSummary = renderBaselineJobSummary(run, verdict, html?.url);
   const reportFile = path.join(context.workDir, `${job.name}.report.md`);
   await writeFile(reportFile, jobSummary);
   return {
@@ -46,6 +52,8 @@ export async function evaluateBaseline(
       regressions: 0,
       fixes: 0,
       reportFile,
+      ...(html ? { htmlReportFile: html.file } : {}),
+      ...((html?.url ?? context.runUrl) ? { reportUrl: html?.url ?? context.runUrl } : {}),
     },
   };
 }

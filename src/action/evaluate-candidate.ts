@@ -5,6 +5,7 @@ import type { Comparison } from "../core/comparison.js";
 import type { ExperimentConfig } from "../core/config/schema.js";
 import { decideVerdict } from "../core/gate.js";
 import type { PrCommentInput, VerdictLabel } from "../core/report/pr-report-input.js";
+import { shownComparison } from "../core/report/pr-report-summary.js";
 import { renderJobSummary } from "../core/report/render-job-summary.js";
 import { compareCommitRange, findMergeBase } from "../github/find-merge-base.js";
 import { finishCheck, startCheck, type CheckHandle } from "../github/publish-check.js";
@@ -19,6 +20,8 @@ import { mergeCandidateShards } from "./merge-candidate-shards.js";
 import type { Run } from "../core/model/run.js";
 import { baselineProblems } from "../core/baseline-fitness.js";
 import { checkConclusionOf } from "../core/check-conclusion.js";
+import { collectHtmlReportInput } from "./collect-html-report-input.js";
+import { publishHtmlReport, type HtmlReport } from "./upload-html-report.js";
 
 export interface CandidateJob {
   name: string;
@@ -53,14 +56,17 @@ const NO_BASELINE_HELP =
 /** Runs one experiment on a candidate (a pull request's, a merge group's), compares with the baseline, gates, stores, then reports. */
 export async function evaluateCandidate(context: ActionContext, job: CandidateJob): Promise<CandidateOutcome> {
   const opened = job.readOnly ? {} : await openCheck(context, job);
-  let evaluated: { outcome: LocalRun; report: PrCommentInput; jobSummary: string; reportFile: string };
+  let evaluated: { outcome: LocalRun; report: PrCommentInput; jobSummary: string; reportFile: string; html?: HtmlReport };
   try {
     const outcome = await runCandidate(context, job);
-    const report = await buildReport(context, job, outcome);
+    const judged = await buildReport(context, job, outcome);
+    // Uploaded before the check and the comment, so both (and the job summary) can link it.
+    const html = await publishCandidateHtml(context, job, outcome, judged);
+    const report: PrCommentInput = html?.url ? { ...judged.report, htmlReportUrl: html.url } : judged.report;
     const jobSummary = renderJobSummary(report);
     const reportFile = path.join(context.workDir, `${job.name}.report.md`);
     await writeFile(reportFile, jobSummary);
-    evaluated = { outcome, report, jobSummary, reportFile };
+    evaluated = { outcome, report, jobSummary, reportFile, ...(html ? { html } : {}) };
   } catch (error) {
     // Nothing concluded the check yet, and it must not stay "in progress" forever. Its text is
     // public: the error's own text (which may quote the dataset) goes to the job log only.
@@ -73,7 +79,7 @@ export async function evaluateCandidate(context: ActionContext, job: CandidateJo
     }
     throw error;
   }
-  const { outcome, report, jobSummary, reportFile } = evaluated;
+  const { outcome, report, jobSummary, reportFile, html } = evaluated;
   const conclusion = report.conclusion ?? checkConclusionOf(report.verdictLabel, job.experiment.gate);
   const published: PublicationResult =
     job.readOnly || opened.refused
@@ -105,6 +111,8 @@ export async function evaluateCandidate(context: ActionContext, job: CandidateJo
       fixes: report.comparison?.fixes.count ?? 0,
       ...(published.commentUrl ? { commentUrl: published.commentUrl } : {}),
       reportFile,
+      ...(html ? { htmlReportFile: html.file } : {}),
+      ...((html?.url ?? context.runUrl) ? { reportUrl: html?.url ?? context.runUrl } : {}),
     },
   };
 }
@@ -137,6 +145,28 @@ async function openCheck(
   }
 }
 
+/** The HTML report of the judged candidate (against its baseline when there was one); never throws. */
+function publishCandidateHtml(
+  context: ActionContext,
+  job: CandidateJob,
+  outcome: LocalRun,
+  judged: { report: PrCommentInput; baseline?: Run },
+): Promise<HtmlReport | undefined> {
+  const comparison = shownComparison(judged.report);
+  return publishHtmlReport(context, {
+    experiment: job.name,
+    ...(context.settings.variant !== undefined ? { variant: context.settings.variant } : {}),
+    load: () =>
+      collectHtmlReportInput(
+        {
+          ...(judged.baseline && comparison ? { baseline: { run: judged.baseline, store: context.results } } : {}),
+          candidate: { run: outcome.run, store: outcome.store },
+        },
+        { comparison, verdict: judged.report.verdict },
+      ),
+  });
+}
+
 function runCandidate(context: ActionContext, job: CandidateJob): Promise<LocalRun> {
   if (context.settings.mode === "merge") return mergeCandidateShards(context, job);
   return runLocally(
@@ -150,7 +180,8 @@ function runCandidate(context: ActionContext, job: CandidateJob): Promise<LocalR
   );
 }
 
-async function buildReport(context: ActionContext, job: CandidateJob, outcome: LocalRun): Promise<PrCommentInput> {
+/** The report of the candidate against its baseline (when one was found), and that baseline run. */
+async function buildReport(context: ActionContext, job: CandidateJob, outcome: LocalRun): Promise<{ report: PrCommentInput; baseline?: Run }> {
   const baselines = await context.results.findRuns({ experiment: job.name, role: "baseline" });
   // A merge group's head sits on its base commit, which is then the merge base: no need to ask.
   const mergeBase =
@@ -175,7 +206,7 @@ async function buildReport(context: ActionContext, job: CandidateJob, outcome: L
     ...(compared ? { comparison: compared.comparison, baselineProblems: compared.problems } : {}),
   });
   const verdictLabel: VerdictLabel = comparison || verdict.verdict === "fail" ? verdict.verdict : "no-baseline";
-  return {
+  const report: PrCommentInput = {
     experiment: job.name,
     verdict,
     verdictLabel,
@@ -187,6 +218,7 @@ async function buildReport(context: ActionContext, job: CandidateJob, outcome: L
     ...(context.runUrl ? { reportUrl: context.runUrl } : {}),
     ...(comparison ? {} : { noBaselineHelp: NO_BASELINE_HELP }),
   };
+  return { report, ...(baselineRun && comparison ? { baseline: baselineRun } : {}) };
 }
 
 /**

@@ -16,6 +16,7 @@ import { readWorkflowEnv, type WorkflowEnv } from "./read-workflow-env.js";
 import { runBaselineMode, runCandidateMode, runMergeGroupMode } from "./run-modes.js";
 import { setActionOutputs } from "./set-outputs.js";
 import { parseSettings, type ActionSettings } from "./settings.js";
+import { runnerArtifactUploader } from "./upload-html-report.js";
 
 const log: ActionLog = {
   info: (message) => core.info(message),
@@ -116,6 +117,7 @@ async function buildContext(
     workDir,
     openLocalStore: (experiment) => openEmbeddedStore(path.join(workDir, "runs", experiment)),
     ...(workflow.runId ? { runUrl: `${workflow.serverUrl}/${github.owner}/${github.repo}/actions/runs/${workflow.runId}` } : {}),
+    ...(workflow.artifactService && workflow.runId ? { artifacts: runnerArtifactUploader() } : {}),
     configEnv,
     log,
   };

@@ -9,7 +9,8 @@ const VERDICTS_WORST_FIRST: readonly VerdictLabel[] = ["fail", "not_comparable",
 
 /**
  * PRODUCT.md's outputs. With several experiments: the worst verdict, summed counts, the pass
- * rate over all of them, and space-separated run ids and comment URLs.
+ * rate over all of them, space-separated run ids, comment URLs and report URLs, and the
+ * directory of the report files.
  */
 export async function setActionOutputs(results: readonly ExperimentResult[]): Promise<void> {
   const verdict = VERDICTS_WORST_FIRST.find((label) => results.some((r) => r.verdict === label)) ?? "pass";
@@ -23,4 +24,8 @@ export async function setActionOutputs(results: readonly ExperimentResult[]): Pr
   core.setOutput("fixes", String(results.reduce((sum, r) => sum + r.fixes, 0)));
   core.setOutput("report-path", results.length === 1 ? results[0]!.reportFile : path.dirname(results[0]!.reportFile));
   core.setOutput("comment-url", results.flatMap((r) => (r.commentUrl ? [r.commentUrl] : [])).join(" "));
+  core.setOutput("report-url", results.flatMap((r) => (r.reportUrl ? [r.reportUrl] : [])).join(" "));
+  const htmlFiles = results.flatMap((r) => (r.htmlReportFile ? [r.htmlReportFile] : []));
+  // Every report is in the one work dir: several experiments give that directory, as report-path does.
+  core.setOutput("html-report-path", htmlFiles.length === 1 ? htmlFiles[0]! : htmlFiles.length > 1 ? path.dirname(htmlFiles[0]!) : "");
 }

@@ -1,6 +1,7 @@
 import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
 import type { RunItem, Score } from "../core/model/run-item.js";
 import type { ExperimentState } from "../core/experiment-lifecycle.js";
+import type { Annotation } from "../core/model/annotation.js";
 
 /** An experiment version: the normalized definition that produced runs, kept forever. */
 export interface ExperimentVersionRecord {
@@ -119,5 +120,12 @@ export interface RunStore {
   getExperimentState(experiment: string): Promise<ExperimentState | undefined>;
   /** Replaces the experiment's state; the caller has checked the move (`nextExperimentStatus`). */
   setExperimentState(state: ExperimentState): Promise<void>;
+  /**
+   * Upserts annotations by (run_item_id, name), all in one transaction: a later write of the same
+   * name replaces the value, note and author. Throws UnknownRunError when a run is not in the store.
+   */
+  putAnnotations(annotations: readonly Annotation[]): Promise<void>;
+  /** A run's annotations ordered by item_id (code point order, as runItems), then name. */
+  runAnnotations(runId: string): Promise<Annotation[]>;
   close(): Promise<void>;
 }

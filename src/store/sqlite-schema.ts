@@ -100,6 +100,24 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE runs ADD COLUMN repeat INTEGER;
   `,
+  // People's judgements of run items (`evalgate runs annotate`): one per (run item, name). A
+  // metric's number and a label's text in columns of their own, so the table stays STRICT.
+  `
+  CREATE TABLE annotations (
+    run_item_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    item_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    metric REAL,
+    label TEXT,
+    note TEXT,
+    author TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (run_item_id, name)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX annotations_by_run ON annotations (run_id, item_id, name);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

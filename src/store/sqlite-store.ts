@@ -12,6 +12,8 @@ import { ScoreIndex } from "./sqlite-score-index.js";
 import { SqliteRunLeases } from "./sqlite-run-leases.js";
 import { SqliteExperimentStates } from "./sqlite-experiment-states.js";
 import type { ExperimentState } from "../core/experiment-lifecycle.js";
+import type { Annotation } from "../core/model/annotation.js";
+import { SqliteAnnotations } from "./sqlite-annotations.js";
 
 const DEFAULT_LIST_LIMIT = 50;
 /** Matches shown when a run id prefix is ambiguous. */
@@ -48,6 +50,7 @@ export class SqliteRunStore implements RunStore {
   private readonly scoreIndex;
   private readonly leases;
   private readonly experimentStates;
+  private readonly annotations;
   private readonly writer: SqliteItemWriter;
   private readonly writes = new GroupCommit<RunItem>((items) => this.commitRunItems(items));
 
@@ -67,6 +70,7 @@ export class SqliteRunStore implements RunStore {
       this.scoreIndex = new ScoreIndex(this.db);
       this.leases = new SqliteRunLeases(this.db);
       this.experimentStates = new SqliteExperimentStates(this.db);
+      this.annotations = new SqliteAnnotations(this.db, file);
       this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
     } catch (error) {
       this.db.close();
@@ -192,6 +196,14 @@ export class SqliteRunStore implements RunStore {
 
   async setExperimentState(state: ExperimentState): Promise<void> {
     this.experimentStates.set(state);
+  }
+
+  async putAnnotations(annotations: readonly Annotation[]): Promise<void> {
+    this.annotations.put(annotations);
+  }
+
+  async runAnnotations(runId: string): Promise<Annotation[]> {
+    return this.annotations.list(runId);
   }
 
   async getRun(runId: string): Promise<Run | undefined> {

@@ -1,17 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import { checkRequestsAgainstOpenApi } from "../helpers/openapi-check.js";
-import { BUILT_ACTION, runBuiltAction, type ActionResult } from "../helpers/run-action.js";
+import { ACTION_FROM_SOURCE, BUILT_ACTION } from "../helpers/run-action.js";
 import {
   OWNER,
   REPO,
   checkRuns,
   comments,
   createWorld,
-  examplePayload,
-  inputsFor,
-  openPr,
+  enqueue,
   pushBaseline,
+  runOnMergeGroup,
   storedRunFiles,
   type World,
 } from "./action-world.js";
@@ -30,49 +29,8 @@ afterEach(async () => {
 });
 
 beforeAll(() => {
-  if (!existsSync(BUILT_ACTION)) throw new Error("dist/index.js is missing: run `npm run build`");
+  if (!ACTION_FROM_SOURCE && !existsSync(BUILT_ACTION)) throw new Error("dist/index.js is missing: run `npm run build`");
 });
-
-interface MergeGroup {
-  headSha: string;
-  headRef: string;
-  baseSha: string;
-}
-
-/** What GitHub's merge queue does for a queued pull request: a commit on a gh-readonly-queue/… branch on top of the base. */
-function enqueue(world: World, baseSha: string): MergeGroup {
-  const pr = openPr(world);
-  const headRef = `gh-readonly-queue/main/pr-${pr.number}-${baseSha}`;
-  const headSha = world.fake.addCommit({
-    owner: OWNER,
-    repo: REPO,
-    branch: headRef,
-    parents: [baseSha],
-    message: `Merge pull request #${pr.number}`,
-    files: { "agent.txt": "queued change" },
-  });
-  return { headSha, headRef, baseSha };
-}
-
-async function runOnMergeGroup(world: World, group: MergeGroup, inputs: Record<string, string>): Promise<ActionResult> {
-  const payload = await examplePayload("merge_group", (example) => example.action === "checks_requested");
-  payload.merge_group.head_sha = group.headSha;
-  payload.merge_group.head_ref = `refs/heads/${group.headRef}`;
-  payload.merge_group.base_sha = group.baseSha;
-  payload.merge_group.base_ref = "refs/heads/main";
-  payload.repository.default_branch = "main";
-  // GitHub runs merge_group workflows on the group's head: GITHUB_SHA and GITHUB_REF name it.
-  return runBuiltAction({
-    apiUrl: world.fake.url,
-    workspace: world.workspace,
-    eventName: "merge_group",
-    payload,
-    repository: `${OWNER}/${REPO}`,
-    sha: group.headSha,
-    ref: `refs/heads/${group.headRef}`,
-    inputs: await inputsFor(inputs),
-  });
-}
 
 describe("the built Action in a merge queue", () => {
   it("concludes one check on the group's head commit from its deployment against the base's baseline, comments nowhere, reports in the job summary and stores the run", async () => {

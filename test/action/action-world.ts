@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { arithmeticConfig, startArithmeticTarget } from "../cli/workspace-config.js";
 import { arithmeticDataset, makeWorkspace } from "../helpers/cli.js";
 import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github.js";
+import { startFakeArtifactService, type FakeArtifactService } from "../helpers/fake-github/artifact-service.js";
 import { actionDefaults, readmeWorkflowInputs, runBuiltAction, type ActionResult } from "../helpers/run-action.js";
 import type { TargetServer } from "../helpers/target-server.js";
 
@@ -25,6 +26,8 @@ export async function examplePayload(event: string, pick: (example: Payload) => 
 /** A repository on the fake GitHub, a target with versions (/v1, /v2, …), and the user's workspace. */
 export interface World {
   fake: FakeGitHub;
+  /** The runner's artifact service, when the world has one (`createWorld({ artifacts: true })`). */
+  artifacts?: FakeArtifactService;
   target: TargetServer;
   workspace: string;
   mainSha(): string;
@@ -38,8 +41,11 @@ export async function createWorld(options: {
   items?: number;
   config?: string;
   files?: Record<string, string>;
+  /** Give the jobs the runner's artifact service, as GitHub-hosted runners do; without it they run as under act. */
+  artifacts?: boolean;
 } = {}): Promise<World> {
   const fake = await startFakeGitHub();
+  const artifacts = options.artifacts ? await startFakeArtifactService() : undefined;
   fake.addRepo({ owner: OWNER, repo: REPO, defaultBranch: "main" });
   const target = options.target
     ? await options.target()
@@ -51,12 +57,14 @@ export async function createWorld(options: {
   });
   return {
     fake,
+    ...(artifacts ? { artifacts } : {}),
     target,
     workspace,
     mainSha: () => fake.repo(OWNER, REPO).refs.get("refs/heads/main")!,
     close: async () => {
       await target.close();
       await fake.close();
+      await artifacts?.close();
     },
   };
 }
@@ -82,6 +90,7 @@ export async function pushBaseline(world: World, version: string, sha = world.ma
     sha,
     ref: "refs/heads/main",
     inputs: await inputsFor({ "production-url": `${world.target.url}/${version}`, ...extra }),
+    ...(world.artifacts ? { artifacts: world.artifacts } : {}),
   });
 }
 
@@ -136,6 +145,49 @@ export async function runOnPr(
     ref: `refs/pull/${pr.number}/merge`,
     inputs: await inputsFor({ "candidate-url": `${world.target.url}/${version}`, ...extra.inputs }),
     ...(extra.env ? { env: extra.env } : {}),
+    ...(world.artifacts ? { artifacts: world.artifacts } : {}),
+  });
+}
+
+export interface MergeGroup {
+  headSha: string;
+  headRef: string;
+  baseSha: string;
+}
+
+/** What GitHub's merge queue does for a queued pull request: a commit on a gh-readonly-queue/… branch on top of the base. */
+export function enqueue(world: World, baseSha: string): MergeGroup {
+  const pr = openPr(world);
+  const headRef = `gh-readonly-queue/main/pr-${pr.number}-${baseSha}`;
+  const headSha = world.fake.addCommit({
+    owner: OWNER,
+    repo: REPO,
+    branch: headRef,
+    parents: [baseSha],
+    message: `Merge pull request #${pr.number}`,
+    files: { "agent.txt": "queued change" },
+  });
+  return { headSha, headRef, baseSha };
+}
+
+export async function runOnMergeGroup(world: World, group: MergeGroup, inputs: Record<string, string>): Promise<ActionResult> {
+  const payload = await examplePayload("merge_group", (example) => example.action === "checks_requested");
+  payload.merge_group.head_sha = group.headSha;
+  payload.merge_group.head_ref = `refs/heads/${group.headRef}`;
+  payload.merge_group.base_sha = group.baseSha;
+  payload.merge_group.base_ref = "refs/heads/main";
+  payload.repository.default_branch = "main";
+  // GitHub runs merge_group workflows on the group's head: GITHUB_SHA and GITHUB_REF name it.
+  return runBuiltAction({
+    apiUrl: world.fake.url,
+    workspace: world.workspace,
+    eventName: "merge_group",
+    payload,
+    repository: `${OWNER}/${REPO}`,
+    sha: group.headSha,
+    ref: `refs/heads/${group.headRef}`,
+    inputs: await inputsFor(inputs),
+    ...(world.artifacts ? { artifacts: world.artifacts } : {}),
   });
 }
 

@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { checkRequestsAgainstOpenApi } from "../helpers/openapi-check.js";
-import { BUILT_ACTION, runBuiltAction } from "../helpers/run-action.js";
+import { ACTION_FROM_SOURCE, BUILT_ACTION, runBuiltAction } from "../helpers/run-action.js";
 import {
   OWNER,
   REPO,
@@ -42,7 +42,7 @@ afterEach(async () => {
 });
 
 beforeAll(() => {
-  if (!existsSync(BUILT_ACTION)) throw new Error("dist/index.js is missing: run `npm run build`");
+  if (!ACTION_FROM_SOURCE && !existsSync(BUILT_ACTION)) throw new Error("dist/index.js is missing: run `npm run build`");
 });
 
 describe("the built Action on a push to main", () => {

@@ -52,6 +52,21 @@ describe("the runner's environment", () => {
     expect(readWorkflowEnv({ GITHUB_REPOSITORY: "octo/repo" }).deploymentPollMs).toBe(10_000);
   });
 
+  it("offers the artifact service only with both of its variables, and not on GitHub Enterprise Server", () => {
+    const service = { GITHUB_REPOSITORY: "octo/repo", ACTIONS_RUNTIME_TOKEN: "jwt", ACTIONS_RESULTS_URL: "https://results.example/" };
+    expect(readWorkflowEnv(service).artifactService).toBe(true);
+    expect(readWorkflowEnv({ ...service, GITHUB_SERVER_URL: "https://octo.ghe.com" }).artifactService).toBe(true);
+    expect(readWorkflowEnv({ ...service, ACTIONS_RUNTIME_TOKEN: "" }).artifactService).toBe(false);
+    expect(readWorkflowEnv({ ...service, ACTIONS_RESULTS_URL: undefined }).artifactService).toBe(false);
+    expect(readWorkflowEnv({ ...service, GITHUB_SERVER_URL: "https://github.example.com" }).artifactService).toBe(false);
+  });
+
+  it("counts re-runs: GITHUB_RUN_ATTEMPT, 1 when absent or not a positive whole number", () => {
+    expect(readWorkflowEnv({ GITHUB_REPOSITORY: "octo/repo", GITHUB_RUN_ATTEMPT: "3" }).runAttempt).toBe(3);
+    expect(readWorkflowEnv({ GITHUB_REPOSITORY: "octo/repo" }).runAttempt).toBe(1);
+    expect(readWorkflowEnv({ GITHUB_REPOSITORY: "octo/repo", GITHUB_RUN_ATTEMPT: "0" }).runAttempt).toBe(1);
+  });
+
   it("names what is wrong with it", () => {
     expect(() => readWorkflowEnv({})).toThrow(/GITHUB_REPOSITORY is not set: run evalgate as a step of a GitHub workflow/);
     expect(() => readWorkflowEnv({ GITHUB_REPOSITORY: "octo/repo", EVALGATE_POLL_MS: "soon" })).toThrow(/EVALGATE_POLL_MS: "soon" is not a number/);

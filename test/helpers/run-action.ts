@@ -2,12 +2,21 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { collect } from "./cli.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const BUILT_ACTION = path.join(root, "dist/index.js");
+
+/**
+ * `EVALGATE_ACTION_UNDER_TEST=source` runs src/action/main.ts through tsx instead of the built
+ * dist/index.js: for working on the Action without rebuilding. CI runs the built one.
+ */
+export const ACTION_FROM_SOURCE = process.env.EVALGATE_ACTION_UNDER_TEST === "source";
+// By URL: the child runs in the workspace, where a bare "tsx" would not resolve.
+const TSX_LOADER = pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href;
+const ACTION_ARGS = ACTION_FROM_SOURCE ? ["--import", TSX_LOADER, path.join(root, "src/action/main.ts")] : [BUILT_ACTION];
 
 export interface ActionResult {
   code: number | null;
@@ -28,9 +37,17 @@ export interface ActionInvocation {
   ref: string;
   inputs: Record<string, string>;
   env?: Record<string, string | undefined>;
+  /**
+   * The runner's artifact service: ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL for the job
+   * (test/helpers/fake-github/artifact-service.ts). Without it the job has neither, as under act.
+   */
+  artifacts?: { env(): Record<string, string> };
 }
 
-/** Runs the built dist/index.js the way the runner does: INPUT_* variables, an event file, command files. */
+/**
+ * Runs the built dist/index.js (or the source, see ACTION_FROM_SOURCE) the way the runner does:
+ * INPUT_* variables, an event file, command files, the run's id and attempt.
+ */
 export async function runBuiltAction(invocation: ActionInvocation): Promise<ActionResult> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "evalgate-runner-"));
   const eventPath = path.join(dir, "event.json");
@@ -55,6 +72,7 @@ export async function runBuiltAction(invocation: ActionInvocation): Promise<Acti
     GITHUB_API_URL: invocation.apiUrl,
     GITHUB_SERVER_URL: "https://github.com",
     GITHUB_RUN_ID: "4242",
+    GITHUB_RUN_ATTEMPT: "1",
     GITHUB_WORKSPACE: invocation.workspace,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
@@ -62,10 +80,11 @@ export async function runBuiltAction(invocation: ActionInvocation): Promise<Acti
     // Keep GitHub retries and deployment polling fast in tests.
     EVALGATE_RETRY_AFTER_BASE_MS: "1",
     EVALGATE_POLL_MS: "50",
+    ...invocation.artifacts?.env(),
     ...inputs,
     ...invocation.env,
   };
-  const child = spawn(process.execPath, [BUILT_ACTION], { cwd: invocation.workspace, env: env as NodeJS.ProcessEnv, stdio: "pipe" });
+  const child = spawn(process.execPath, ACTION_ARGS, { cwd: invocation.workspace, env: env as NodeJS.ProcessEnv, stdio: "pipe" });
   child.stdin.end();
   const result = await collect(child);
   return {

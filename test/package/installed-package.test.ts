@@ -55,9 +55,12 @@ describe("the npm package", () => {
     expect(shebang).toMatch(/^#!\/usr\/bin\/env -S node --max-semi-space-size=\d+$/);
   });
 
-  it("installs no runtime dependency: the ncc bundles carry them all", async () => {
+  it("installs one runtime dependency, playwright-core (it reads its own files at run time, so no bundle can carry it); the ncc bundles carry the rest", async () => {
     const modules = (await readdir(path.join(installed.projectDir, "node_modules"))).filter((name) => !name.startsWith("."));
-    expect(modules).toEqual(["evalgate"]);
+    expect(modules).toEqual(["evalgate", "playwright-core"]);
+    // It never fetches a browser: no install script runs with it.
+    const pw = JSON.parse(readFileSync(path.join(installed.projectDir, "node_modules/playwright-core/package.json"), "utf8")) as { scripts?: Record<string, string> };
+    expect(pw.scripts?.["install"] ?? pw.scripts?.["postinstall"]).toBeUndefined();
   });
 
   it("asks for the same Node in package.json's engines as the entries check for", () => {
@@ -94,6 +97,17 @@ describe("npx evalgate, installed from the tarball", () => {
     expect(target.requests).toBe(12);
     const listed = await npxEvalgate(["runs", "list", "--format", "json"]);
     expect(JSON.parse(listed.stdout)).toMatchObject([{ status: "passed", verdict: "pass", total: 12, passed: 12 }]);
+  });
+
+  it("writes the HTML report and prints it to PDF with Debian's Chromium", { timeout: 120_000 }, async (context) => {
+    context.skip(!existsSync("/usr/bin/chromium") || !existsSync("/usr/bin/pdfinfo"), "needs /usr/bin/chromium and pdfinfo (.ci/run installs both)");
+    const [run] = JSON.parse((await npxEvalgate(["runs", "list", "--format", "json"])).stdout) as { id: string }[];
+    const result = await npxEvalgate(["reports", "html", run!.id, "-o", "report.html", "--pdf"]);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(installed.projectDir, "report.html"), "utf8")).toContain("Content-Security-Policy");
+    const info = execFileSync("pdfinfo", [path.join(installed.projectDir, "report.pdf")], { encoding: "utf8" });
+    expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -5,6 +5,7 @@ import { runItemId, scoreId } from "../../src/core/model/ids.js";
 import type { RunItem } from "../../src/core/model/run-item.js";
 import { RunExistsError, UnknownRunError, type RunLease, type RunStore } from "../../src/store/run-store.js";
 import { itemIds, makeRun, makeRunItem, makeSummary } from "./fixtures/make-run.js";
+import { describeAnnotationsContract } from "./annotations.contract.js";
 
 export interface OpenedRunStore {
   store: RunStore;
@@ -25,6 +26,7 @@ async function collect(items: AsyncIterable<RunItem>): Promise<RunItem[]> {
 
 /** Every RunStore back-end must pass these; each back-end's test file calls this once. */
 export function describeRunStoreContract(name: string, open: () => Promise<OpenedRunStore>): void {
+  describeAnnotationsContract(name, open);
   describe(`${name}: RunStore contract`, () => {
     let opened: OpenedRunStore;
     let store: RunStore;

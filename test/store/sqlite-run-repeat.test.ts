@@ -35,10 +35,11 @@ describe("SqliteRunStore and repeated items", () => {
     const old = await openEmbeddedStore(dir);
     await old.createRun(makeRun({ id: "run-20261125-120301-aaaa" }));
     await old.close();
-    // What the store looked like one schema version ago.
+    // What the store looked like before the repeat column (and the annotations table after it).
     const db = new DatabaseSync(path.join(dir, "evalgate.db"));
+    db.exec("DROP TABLE annotations");
     db.exec("ALTER TABLE runs DROP COLUMN repeat");
-    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION - 1}`);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION - 2}`);
     db.close();
 
     const store = await openEmbeddedStore(dir);

@@ -6,15 +6,17 @@ import type { Command } from "commander";
 import { UserError } from "../../core/errors.js";
 import type { RunItem } from "../../core/model/run-item.js";
 import { exportRunItems } from "../../core/report/export-run.js";
+import { importFormatOf } from "../../core/import/import-record.js";
 import { renderCiReport } from "../../core/report/render-ci-report.js";
 import { renderFailures } from "../../core/report/render-failures.js";
 import { requireRun, withStore, type CliIo } from "../cli-context.js";
+import { registerReportsHtmlCommand } from "./reports-html.js";
 import { compareStoredRuns } from "../compare-stored-runs.js";
 import { exitCodeFor, type ExitCode } from "../exit-codes.js";
 import { judgeStoredRun } from "../stored-verdict.js";
 import { checkConclusionOf } from "../../core/check-conclusion.js";
 
-const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit"] as const;
+const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit", "arize"] as const;
 type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number];
 
 export function registerReportsCommands(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
@@ -53,9 +55,9 @@ export function registerReportsCommands(program: Command, io: CliIo, setExit: (c
 
   reports
     .command("export")
-    .description("write a run's items to a file: csv, json, jsonl or junit")
+    .description("write a run's items to a file: csv, json, jsonl, junit, or arize (the Arize run schema runs import reads)")
     .argument("<run>", "run id (or a unique prefix)")
-    .requiredOption("--artifact-format <format>", "csv, json, jsonl or junit")
+    .requiredOption("--artifact-format <format>", "csv, json, jsonl, junit or arize (JSONL; CSV for a .csv file, a JSON array for .json)")
     .requiredOption("-o, --output <file>", "file to write")
     .action(async (id: string, flags: { artifactFormat: string; output: string }, command: Command) => {
       const format = parseArtifactFormat(flags.artifactFormat);
@@ -64,7 +66,10 @@ export function registerReportsCommands(program: Command, io: CliIo, setExit: (c
         // Written beside the target and renamed: a failed export leaves no half-written file.
         const partial = `${flags.output}.partial-${process.pid}`;
         try {
-          await pipeline(Readable.from(exportRunItems(run, store.runItems(run.id), format)), createWriteStream(partial));
+          // Annotations ride along in the formats that show them beside the scores.
+          const annotations = format === "csv" || format === "json" || format === "jsonl" ? await store.runAnnotations(run.id) : [];
+          const options = { annotations, arizeFile: importFormatOf(flags.output) ?? "jsonl" };
+          await pipeline(Readable.from(exportRunItems(run, store.runItems(run.id), format, options)), createWriteStream(partial));
           await rename(partial, flags.output);
         } catch (error) {
           await rm(partial, { force: true });
@@ -73,6 +78,7 @@ export function registerReportsCommands(program: Command, io: CliIo, setExit: (c
         io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? (await store.runItemStatuses(run.id)).size} items)\n`);
       });
     });
+  registerReportsHtmlCommand(reports, io, setExit);
 }
 
 function parseArtifactFormat(value: string): ArtifactFormat {

@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { annotationComparisonLines } from "../../core/annotations/render-annotation-summary.js";
+import { summarizeAnnotations, type AnnotationSummary } from "../../core/annotations/summarize-annotations.js";
 import { compareManyRuns, type ManyRunsComparison } from "../../core/compare-many-runs.js";
 import { UserError } from "../../core/errors.js";
 import { passRateThresholds, type GateVerdict } from "../../core/gate.js";
@@ -55,10 +57,11 @@ async function compareTwo(store: RunStore, io: CliIo, baseline: Run, candidate: 
   const { comparison } = compared;
   const { verdict } = await judgeStoredRun(store, candidate, compared, threshold);
   const changes = await storedOverrideChanges(store, baseline, candidate);
-  if (format === "table") io.stdout.write(renderComparison(comparison, verdict, { overrideChanges: changes }) + "\n");
+  const annotations = { baseline: await annotationSummary(store, baseline), candidate: await annotationSummary(store, candidate) };
+  if (format === "table") io.stdout.write(renderComparison(comparison, verdict, { overrideChanges: changes, annotations }) + "\n");
   else {
     const overrides = changes.length > 0 ? { override_changes: changes } : {};
-    io.stdout.write(JSON.stringify({ comparison, verdict, ...overrides }, null, format === "json" ? 2 : undefined) + "\n");
+    io.stdout.write(JSON.stringify({ comparison, verdict, ...overrides, annotations }, null, format === "json" ? 2 : undefined) + "\n");
   }
   return exitCodeFor(verdict);
 }
@@ -86,8 +89,9 @@ async function compareSideBySide(
     cluster !== undefined ? { cluster } : {},
   );
   const thresholds = [gate.passed_threshold, ...verdicts.flatMap(({ verdict }) => passRateThresholds(verdict))];
-  if (format === "table") io.stdout.write(sideBySideText(comparison, verdicts, terminalWidth(io), thresholds));
-  else io.stdout.write(JSON.stringify({ comparison, verdicts }, null, format === "json" ? 2 : undefined) + "\n");
+  const annotations = await Promise.all(runs.map(async (run) => ({ run_id: run.id, annotations: await annotationSummary(store, run) })));
+  if (format === "table") io.stdout.write(sideBySideText(comparison, verdicts, terminalWidth(io), thresholds, annotations));
+  else io.stdout.write(JSON.stringify({ comparison, verdicts, annotations }, null, format === "json" ? 2 : undefined) + "\n");
   return verdicts.reduce<ExitCode>((worst, { verdict }) => worseExit(worst, exitCodeFor(verdict)), EXIT.pass);
 }
 
@@ -96,10 +100,20 @@ function sideBySideText(
   verdicts: { run_id: string; verdict: GateVerdict }[],
   width: number,
   thresholds: number[],
+  annotations: readonly { annotations: readonly AnnotationSummary[] }[],
 ): string {
   const lines = [renderRunsSideBySide(comparison, { width, thresholds }), ""];
+  // Columns lettered as the side-by-side table letters its runs.
+  const columns = annotations.map((run, index) => ({ title: String.fromCharCode(65 + index), summaries: run.annotations }));
+  const annotationLines = annotationComparisonLines(columns, width);
+  if (annotationLines.length > 0) lines.push(...annotationLines, "");
   for (const { run_id: runId, verdict } of verdicts) {
     lines.push(`Against the baseline, ${runId}:`, ...renderVerdictLines(verdict, width), "");
   }
   return lines.join("\n");
+}
+
+/** People's annotations of a run, summarized per name (core/annotations): shown beside the scores, never judged. */
+async function annotationSummary(store: RunStore, run: Run): Promise<AnnotationSummary[]> {
+  return summarizeAnnotations(await store.runAnnotations(run.id));
 }

@@ -16,7 +16,10 @@ import type { ExitCode } from "../exit-codes.js";
 import { registerRegressionDatasetCommand } from "./regression-dataset.js";
 import { registerRunsCancelCommand } from "./runs-cancel.js";
 import { registerRunsMergeCommand } from "./runs-merge.js";
+import { registerRunsImportCommand } from "./runs-import.js";
 import { registerRunsCompareCommand } from "./runs-compare.js";
+import { registerRunsAnnotateCommand } from "./runs-annotate.js";
+import { summarizeAnnotations } from "../../core/annotations/summarize-annotations.js";
 import { liveOwnerOf } from "../../engine/run-lease.js";
 import { RUN_COLUMNS, runRow } from "./run.js";
 import { RUN_TABLE_COLUMNS, RUN_TABLE_FIT, runTableRow } from "../run-table.js";
@@ -28,6 +31,7 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
   registerRegressionDatasetCommand(runs, io, setExit);
   registerRunsCancelCommand(runs, io);
   registerRunsMergeCommand(runs, io, setExit);
+  registerRunsImportCommand(runs, io, setExit);
 
   runs
     .command("list")
@@ -63,6 +67,7 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
       const format = parseFormat(flags.format);
       await withStore(command, async (store) => {
         const run = await requireRun(store, id);
+        const annotations = summarizeAnnotations(await store.runAnnotations(run.id));
         if (format === "table") {
           const { verdict, summary } = await judgeStoredRun(store, run, undefined, undefined);
           const liveOwner = await liveOwnerOf(store, run);
@@ -71,17 +76,18 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
             gate: storedGateOf(run.id, run.experiment_version, definition),
             scorers: storedScorersOf(definition),
           };
-          const options = { configuration, ...(liveOwner ? { liveOwner } : {}) };
+          const options = { configuration, annotations, ...(liveOwner ? { liveOwner } : {}) };
           io.stdout.write(renderRunSummary({ ...run, summary }, verdict, options) + "\n");
         } else {
           const definition = await store.getExperimentVersion(run.experiment, run.experiment_version);
-          const record = { ...run, experiment_definition: definition?.definition };
+          const record = { ...run, experiment_definition: definition?.definition, annotations };
           io.stdout.write(format === "json" ? JSON.stringify(record, null, 2) + "\n" : JSON.stringify(record) + "\n");
         }
       });
     });
 
   registerRunsCompareCommand(runs, io, setExit);
+  registerRunsAnnotateCommand(runs, io);
 }
 
 /**

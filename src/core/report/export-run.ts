@@ -1,44 +1,90 @@
+import type { Annotation } from "../model/annotation.js";
 import type { RunItem } from "../model/run-item.js";
 import { isCompleteRun, type Run } from "../model/run.js";
+import { exportArizeRecords, type ArizeFileFormat } from "../import/export-arize-records.js";
 import { formatCount } from "../stats.js";
 import { csvRow } from "./csv-row.js";
 import { escapeXmlAttribute as attr, escapeXmlText as text } from "./escape-xml.js";
 import { oneLine, truncate, valueText } from "./excerpt.js";
 
-export type ExportFormat = "csv" | "json" | "jsonl" | "junit";
+export type ExportFormat = "csv" | "json" | "jsonl" | "junit" | "arize";
+
+export interface ExportOptions {
+  /**
+   * The run's annotations (`store.runAnnotations`): json and jsonl give each item an
+   * `annotations` array, csv an `annotation:<name>` column per name. Annotations are human
+   * judgements kept beside the scores: JUnit and Arize exports carry the scores only.
+   */
+  annotations?: readonly Annotation[];
+  /** How an `arize` export is written (default jsonl): the CLI picks it from the file's extension. */
+  arizeFile?: ArizeFileFormat;
+}
+
+/** An annotation as an export shows it: its item is the record it sits in. */
+export type ExportedAnnotation = Pick<Annotation, "name" | "kind" | "value" | "note" | "author" | "updated_at">;
 
 /**
  * A run's items as a file's content, in chunks (about one per item), so a 100,000-item run is
  * written as it is read and never held as one string.
  */
-export function exportRunItems(run: Run, items: AsyncIterable<RunItem>, format: ExportFormat): AsyncIterable<string> {
+export function exportRunItems(
+  run: Run,
+  items: AsyncIterable<RunItem>,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): AsyncIterable<string> {
+  const annotations = annotationsByItem(options.annotations ?? []);
   switch (format) {
     case "csv":
-      return exportCsv(run, items);
+      return exportCsv(run, items, annotations);
     case "json":
-      return exportJson(items);
+      return exportJson(items, annotations);
     case "jsonl":
-      return exportJsonl(items);
+      return exportJsonl(items, annotations);
     case "junit":
       return exportJunit(run, items);
+    case "arize":
+      return exportArizeRecords(run, items, options.arizeFile ?? "jsonl");
   }
 }
 
 const CSV_COLUMNS = ["item_id", "status", "input", "expected", "output", "latency_ms", "error"];
 
+/** run_item_id → its annotations in name order (as the store gives them), and every name, sorted. */
+interface AnnotationIndex {
+  byItem: Map<string, ExportedAnnotation[]>;
+  names: string[];
+}
+
+function annotationsByItem(annotations: readonly Annotation[]): AnnotationIndex {
+  const byItem = new Map<string, ExportedAnnotation[]>();
+  const names = new Set<string>();
+  for (const { run_id: _run, run_item_id: runItemId, item_id: _item, ...shown } of annotations) {
+    const list = byItem.get(runItemId) ?? [];
+    list.push(shown);
+    byItem.set(runItemId, list);
+    names.add(shown.name);
+  }
+  // Code point order, as names are ordered everywhere else (core/item-id-order.ts).
+  return { byItem, names: [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+}
+
 /**
  * One column per scorer, named `score:<scorer>`, from the run's summary; a run without one
- * (still running) takes the scorers of its first item.
+ * (still running) takes the scorers of its first item. Then one column per annotation name,
+ * `annotation:<name>`: a metric's number or a label's text, empty where the item has none.
  */
-async function* exportCsv(run: Run, items: AsyncIterable<RunItem>): AsyncIterable<string> {
+async function* exportCsv(run: Run, items: AsyncIterable<RunItem>, annotations: AnnotationIndex): AsyncIterable<string> {
+  const annotationColumns = annotations.names.map((name) => `annotation:${name}`);
   let scorers = run.summary?.scorers.map((scorer) => scorer.scorer);
-  if (scorers !== undefined) yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`)]);
+  if (scorers !== undefined) yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`), ...annotationColumns]);
   for await (const item of items) {
     if (scorers === undefined) {
       scorers = item.scores.map((score) => score.scorer);
-      yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`)]);
+      yield csvRow([...CSV_COLUMNS, ...scorers.map((name) => `score:${name}`), ...annotationColumns]);
     }
     const byScorer = new Map(item.scores.map((score) => [score.scorer, score.score]));
+    const byName = new Map((annotations.byItem.get(item.id) ?? []).map((annotation) => [annotation.name, annotation.value]));
     yield csvRow([
       item.item_id,
       item.status,
@@ -51,9 +97,13 @@ async function* exportCsv(run: Run, items: AsyncIterable<RunItem>): AsyncIterabl
         const score = byScorer.get(name);
         return score === undefined ? "" : String(score);
       }),
+      ...annotations.names.map((name) => {
+        const value = byName.get(name);
+        return value === undefined ? "" : String(value);
+      }),
     ]);
   }
-  if (scorers === undefined) yield csvRow(CSV_COLUMNS);
+  if (scorers === undefined) yield csvRow([...CSV_COLUMNS, ...annotationColumns]);
 }
 
 /** Strings as they are (a CSV cell holds text); structured values as JSON; missing as empty. */
@@ -61,18 +111,23 @@ function csvValue(value: unknown): string {
   return value === undefined ? "" : valueText(value);
 }
 
-async function* exportJson(items: AsyncIterable<RunItem>): AsyncIterable<string> {
+/** The item with its `annotations` (an empty array when it has none, so every record has the key). */
+function withAnnotations(item: RunItem, annotations: AnnotationIndex): RunItem & { annotations: ExportedAnnotation[] } {
+  return { ...item, annotations: annotations.byItem.get(item.id) ?? [] };
+}
+
+async function* exportJson(items: AsyncIterable<RunItem>, annotations: AnnotationIndex): AsyncIterable<string> {
   let first = true;
   yield "[";
   for await (const item of items) {
-    yield `${first ? "\n" : ",\n"}${JSON.stringify(item)}`;
+    yield `${first ? "\n" : ",\n"}${JSON.stringify(withAnnotations(item, annotations))}`;
     first = false;
   }
   yield first ? "]\n" : "\n]\n";
 }
 
-async function* exportJsonl(items: AsyncIterable<RunItem>): AsyncIterable<string> {
-  for await (const item of items) yield `${JSON.stringify(item)}\n`;
+async function* exportJsonl(items: AsyncIterable<RunItem>, annotations: AnnotationIndex): AsyncIterable<string> {
+  for await (const item of items) yield `${JSON.stringify(withAnnotations(item, annotations))}\n`;
 }
 
 /**

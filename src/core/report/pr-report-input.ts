@@ -22,8 +22,14 @@ export interface PrCommentInput {
   /** Which baseline was used and how it was found, e.g. "baseline run-… of main@abc1234 (the merge base)". Plain text. */
   baselineNote?: string;
   headSha: string;
-  /** Link to the full report (the workflow run or its artifact); only http(s) URLs are linked. */
+  /** Link to the full report (the workflow run, whose job summary holds it); only http(s) URLs are linked. */
   reportUrl?: string;
+  /**
+   * The HTML report uploaded as a workflow artifact
+   * (`https://github.com/OWNER/REPO/actions/runs/RUN_ID/artifacts/ARTIFACT_ID`), linked beside
+   * the full report and where items are left out; absent when it could not be uploaded.
+   */
+  htmlReportUrl?: string;
   /** How to create a baseline, shown when verdictLabel is "no-baseline". Plain text: it is escaped. */
   noBaselineHelp?: string;
 }

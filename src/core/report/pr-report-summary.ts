@@ -170,13 +170,20 @@ export function footer(input: PrCommentInput): string {
     `experiment ${md(input.experiment, 100)} ${versionText(candidate.experiment_version, comparison?.baseline.experiment_version)}`,
     `dataset ${versionText(candidate.dataset_version, comparison?.baseline.dataset_version)}`,
   ];
+  const html = reportLink(input.htmlReportUrl);
+  if (html !== undefined) parts.push(`[HTML report](${html})`);
   const link = reportLink(input.reportUrl);
   if (link !== undefined) parts.push(`[full report](${link})`);
   return `---\n\n<sub>${parts.join(" · ")}</sub>`;
 }
 
-/** "see the [full report](…)" or, without a usable link, "see the full report in the workflow run". */
+/**
+ * "see the [HTML report](…)" (every item, with filters) when it was uploaded, else "see the
+ * [full report](…)", or without a usable link "see the full report in the workflow run".
+ */
 export function seeFullReport(input: PrCommentInput): string {
+  const html = reportLink(input.htmlReportUrl);
+  if (html !== undefined) return `see the [HTML report](${html})`;
   const link = reportLink(input.reportUrl);
   return link === undefined ? "see the full report in the workflow run" : `see the [full report](${link})`;
 }
@@ -200,7 +207,7 @@ export function shortSha(sha: string): string {
 const LINK_UNSAFE = /[()<>`|[\]\\"']/g;
 
 /** Only http(s) is linked, with what Markdown would read inside a destination percent-encoded. */
-function reportLink(url: string | undefined): string | undefined {
+export function reportLink(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   let parsed: URL;
   try {

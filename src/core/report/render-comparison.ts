@@ -1,3 +1,5 @@
+import { annotationComparisonLines } from "../annotations/render-annotation-summary.js";
+import type { AnnotationSummary } from "../annotations/summarize-annotations.js";
 import type {
   ComparedRun,
   Comparison,
@@ -27,13 +29,15 @@ export interface RenderComparisonOptions {
   maxFlippedShown?: number;
   /** The variant overrides that differ between the two runs (core/stored-variants.ts `overrideChanges`). */
   overrideChanges?: readonly string[];
+  /** Each run's annotations (`summarizeAnnotations`), shown after the scorers; nothing when neither has any. */
+  annotations?: { baseline: readonly AnnotationSummary[]; candidate: readonly AnnotationSummary[] };
 }
 
 /**
  * A comparison for an 80-column terminal, most important first: the pass-rate headline (with
  * intervals, the paired test and what the dataset can detect) and the flip counts, the scorer
- * table with each scorer's test, then the flipped items with their reasons, the flaky items
- * apart from them, then the costs and the verdict.
+ * table with each scorer's test and each run's annotations, then the flipped items with their
+ * reasons, the flaky items apart from them, then the costs and the verdict.
  */
 export function renderComparison(
   comparison: Comparison,
@@ -59,6 +63,7 @@ export function renderComparison(
       ...oneSidedLines("only in the candidate", comparison.items.only_candidate),
     ]),
     ...scorerLines(comparison, against),
+    ...paragraph(annotationLines(options.annotations)),
     ...flippedLines("Regressions", "passed in the baseline, not in the candidate", comparison.regressions, shown),
     ...flippedLines("Fixes", "not passed in the baseline, passed in the candidate", comparison.fixes, shown),
     ...flakyLines(comparison, shown),
@@ -134,6 +139,17 @@ function scorerLines(comparison: Comparison, against: PercentOptions): string[] 
     { align, maxWidth: WIDTH, shrink: 0 },
   );
   return ["", table];
+}
+
+function annotationLines(annotations: RenderComparisonOptions["annotations"]): string[] {
+  if (annotations === undefined) return [];
+  return annotationComparisonLines(
+    [
+      { title: "baseline", summaries: annotations.baseline },
+      { title: "candidate", summaries: annotations.candidate },
+    ],
+    WIDTH,
+  );
 }
 
 function side(value: number | undefined, format: (value: number) => string): string {

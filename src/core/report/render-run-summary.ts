@@ -1,3 +1,5 @@
+import { annotationSummaryLines } from "../annotations/render-annotation-summary.js";
+import type { AnnotationSummary } from "../annotations/summarize-annotations.js";
 import type { ScorerRef } from "../config/schema.js";
 import { describeSelection } from "../selection/describe-selection.js";
 import { passRateThresholds, type GateVerdict } from "../gate.js";
@@ -30,11 +32,14 @@ export interface RunConfiguration {
 export interface RunSummaryOptions {
   liveOwner?: RunOwner;
   configuration?: RunConfiguration;
+  /** The run's annotations (`summarizeAnnotations`), shown after the scorers; none when empty. */
+  annotations?: readonly AnnotationSummary[];
 }
 
 /**
  * A run for an 80-column terminal: what ran (with the gate and scorers of its experiment
- * version when `configuration` is given), how it went, and the verdict (from `decideVerdict`:
+ * version when `configuration` is given), how it went with people's annotations beside the
+ * scorers, and the verdict (from `decideVerdict`:
  * renderers never judge). A run still `running` in the store is running when `liveOwner` (its
  * live lease) is given, else interrupted, with the command that continues it.
  */
@@ -57,7 +62,7 @@ export function renderRunSummary(run: Run, verdict: GateVerdict, options: RunSum
     ...resumeLines(run, liveOwner),
     ...(configuration !== undefined ? configurationLines(configuration) : []),
     "",
-    ...(run.summary !== undefined ? summaryLines(run.summary, passRateThresholds(verdict)) : ["No items stored yet."]),
+    ...(run.summary !== undefined ? summaryLines(run.summary, passRateThresholds(verdict), options.annotations ?? []) : ["No items stored yet."]),
     "",
     ...renderVerdictLines(verdict),
   ];
@@ -122,9 +127,10 @@ function field(name: string, value: string): string {
 
 /**
  * The counts, the pass rate with its 95 % interval (± its half-width in pp), flaky items when
- * the run repeats items, the scorers (mean ± 1.96 standard errors), then latency, tokens and cost.
+ * the run repeats items, the scorers (mean ± 1.96 standard errors) and the annotations, then
+ * latency, tokens and cost.
  */
-function summaryLines(summary: RunSummary, thresholds: number[]): string[] {
+function summaryLines(summary: RunSummary, thresholds: number[], annotations: readonly AnnotationSummary[]): string[] {
   const lines = [
     `${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
       `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored`,
@@ -149,6 +155,8 @@ function summaryLines(summary: RunSummary, thresholds: number[]): string[] {
       ),
     );
   }
+  const annotationLines = annotationSummaryLines(annotations, WIDTH);
+  if (annotationLines.length > 0) lines.push("", ...annotationLines);
   const { latency_ms: latency, tokens } = summary;
   lines.push(
     "",

@@ -22,6 +22,8 @@ export interface BranchAppend {
   file: BranchFile;
   /** Written only where the head has nothing at that path yet: the first record stays. */
   filesIfAbsent: BranchFile[];
+  /** What the user can do when every try failed; default: publish the staged run again. */
+  whenGivenUp?: string;
 }
 
 interface WrittenBlob {
@@ -59,7 +61,7 @@ export async function appendToBranch(git: BranchGit, append: BranchAppend, polic
   if (landed !== undefined) return landed;
   throw new Error(
     `could not add ${file.path} to ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ` +
-      "the run is kept in the staging store: publish it again later",
+      (append.whenGivenUp ?? "the run is kept in the staging store: publish it again later"),
   );
 }
 

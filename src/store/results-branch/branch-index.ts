@@ -1,5 +1,5 @@
 import type { TreeBlob } from "./branch-git.js";
-import { parseExperimentVersionPath, parseRunPath, type RunRef, type RunRole } from "./layout.js";
+import { parseAnnotationsPath, parseExperimentVersionPath, parseRunPath, type RunRef, type RunRole } from "./layout.js";
 
 /** A published run as the tree lists it: its path's facts plus the blob to download. */
 export interface IndexedRun extends RunRef {
@@ -24,6 +24,7 @@ export class BranchIndex {
   readonly runs: readonly IndexedRun[];
   private readonly runsById = new Map<string, IndexedRun>();
   private readonly experimentVersions = new Map<string, TreeBlob>();
+  private readonly annotationFiles = new Map<string, TreeBlob[]>();
 
   constructor(blobs: readonly TreeBlob[]) {
     const runs: IndexedRun[] = [];
@@ -39,7 +40,15 @@ export class BranchIndex {
       }
       const version = parseExperimentVersionPath(blob.path);
       if (version !== undefined) this.experimentVersions.set(versionKey(version.experiment, version.version), blob);
+      const annotations = parseAnnotationsPath(blob.path);
+      if (annotations !== undefined) {
+        const files = this.annotationFiles.get(annotations.runId);
+        if (files === undefined) this.annotationFiles.set(annotations.runId, [blob]);
+        else files.push(blob);
+      }
     }
+    // Path order is write order (names start with the time written): later files win.
+    for (const files of this.annotationFiles.values()) files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     this.runs = runs.sort((a, b) => (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
   }
 
@@ -64,6 +73,11 @@ export class BranchIndex {
         (filter.commit === undefined || run.commit === filter.commit) &&
         (filter.role === undefined || run.role === filter.role),
     );
+  }
+
+  /** The run's annotations files in write order (oldest first); none for a run never annotated. */
+  annotationsOf(runId: string): readonly TreeBlob[] {
+    return this.annotationFiles.get(runId) ?? [];
   }
 
   experimentVersion(experiment: string, version: string): TreeBlob | undefined {

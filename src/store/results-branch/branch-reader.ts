@@ -1,6 +1,9 @@
+import { compareItemIds } from "../../core/item-id-order.js";
+import type { Annotation } from "../../core/model/annotation.js";
 import type { RunItem } from "../../core/model/run-item.js";
+import { decodeAnnotationDocument } from "./annotation-document.js";
 import type { ExperimentVersionRecord } from "../run-store.js";
-import type { BranchGit } from "./branch-git.js";
+import type { BranchGit, TreeBlob } from "./branch-git.js";
 import { BranchIndex, type IndexedRun } from "./branch-index.js";
 import { readRunDocumentHeader, readRunDocumentItems, type RunDocumentHeader } from "./run-document.js";
 
@@ -10,6 +13,8 @@ import { readRunDocumentHeader, readRunDocumentItems, type RunDocumentHeader } f
  * for the store's lifetime and recent run files are kept compressed up to a byte budget.
  */
 const BLOB_CACHE_BYTES = 32 * 1024 * 1024;
+/** Annotations files downloaded at once. */
+const DOWNLOADS_AT_ONCE = 8;
 
 export class BranchReader {
   private index: Promise<BranchIndex> | undefined;
@@ -56,6 +61,33 @@ export class BranchReader {
 
   async *items(run: IndexedRun): AsyncGenerator<RunItem> {
     yield* readRunDocumentItems(await this.download(run), this.where(run));
+  }
+
+  /**
+   * A published run's annotations: its files applied in write order, a later annotation of the
+   * same (run item, name) replacing an earlier one; ordered by item_id, then name, in code point
+   * order (as the embedded store orders them). Files are downloaded a few at a time and kept.
+   */
+  async annotations(runId: string): Promise<Annotation[]> {
+    const files = (await this.readIndex()).annotationsOf(runId);
+    const latest = new Map<string, Annotation>();
+    for (let start = 0; start < files.length; start += DOWNLOADS_AT_ONCE) {
+      const batch = files.slice(start, start + DOWNLOADS_AT_ONCE);
+      const decoded = await Promise.all(batch.map((file) => this.annotationFile(file)));
+      for (const annotations of decoded) {
+        for (const annotation of annotations) latest.set(`${annotation.run_item_id}\u0000${annotation.name}`, annotation);
+      }
+    }
+    return [...latest.values()].sort((a, b) => compareItemIds(a.item_id, b.item_id) || compareItemIds(a.name, b.name));
+  }
+
+  private async annotationFile(file: TreeBlob): Promise<Annotation[]> {
+    let gzipped = this.blobs.get(file.sha);
+    if (gzipped === undefined) {
+      gzipped = await this.git.readBlob(file.sha);
+      this.blobs.set(file.sha, gzipped);
+    }
+    return decodeAnnotationDocument(gzipped, `${this.git.name}:${file.path}`);
   }
 
   async experimentVersion(experiment: string, version: string): Promise<ExperimentVersionRecord | undefined> {

@@ -5,6 +5,7 @@ import type { Run } from "../../core/model/run.js";
  * touch the same path and a commit never has to merge content:
  *
  *   runs/<experiment>/<dataset_version>/<git_commit | no-commit>/<role | run>/<run_id>.json.gz
+ *   annotations/<run_id>/<written at>-<random>.jsonl.gz   (one file per write; later files win)
  *   experiment-versions/<experiment>/<version>.json
  *   README.md
  *
@@ -16,6 +17,13 @@ import type { Run } from "../../core/model/run.js";
 export const DEFAULT_RESULTS_BRANCH = "evalgate-results";
 export const RUNS_DIR = "runs";
 export const EXPERIMENT_VERSIONS_DIR = "experiment-versions";
+export const ANNOTATIONS_DIR = "annotations";
+const ANNOTATIONS_FILE_SUFFIX = ".jsonl.gz";
+/**
+ * The annotations a run had when it was published, written in the run's own commit. "0" sorts
+ * before every later file, whose names start with the year they were written.
+ */
+const PUBLISHED_ANNOTATIONS = "0-published";
 export const README_PATH = "README.md";
 const RUN_FILE_SUFFIX = ".json.gz";
 const NO_COMMIT = "no-commit";
@@ -43,6 +51,19 @@ export function runPath(run: Run): string {
     run.role ?? NO_ROLE,
     encodeSegment(run.id) + RUN_FILE_SUFFIX,
   ].join("/");
+}
+
+/** A file of annotations of one run; `writtenAt` orders the files (an ISO time, or undefined for the publish). */
+export function annotationsPath(runId: string, file: { writtenAt: string; random: string } | "published"): string {
+  const name = file === "published" ? PUBLISHED_ANNOTATIONS : `${file.writtenAt.replace(/[-:.]/g, "")}-${file.random}`;
+  return [ANNOTATIONS_DIR, encodeSegment(runId), name + ANNOTATIONS_FILE_SUFFIX].join("/");
+}
+
+/** The run an annotations file belongs to, or undefined for any other path. */
+export function parseAnnotationsPath(path: string): { runId: string } | undefined {
+  const segments = path.split("/");
+  if (segments.length !== 3 || segments[0] !== ANNOTATIONS_DIR || !segments[2]!.endsWith(ANNOTATIONS_FILE_SUFFIX)) return undefined;
+  return { runId: decodeSegment(segments[1]!) };
 }
 
 export function experimentVersionPath(experiment: string, version: string): string {
@@ -103,6 +124,10 @@ baseline, and \`evalgate runs compare --store github:OWNER/REPO\` can do the sam
 - \`runs/<experiment>/<dataset version>/<commit or no-commit>/<baseline | candidate | run>/<run id>.json.gz\`:
   gzipped JSON lines; the first line is \`{"format":1,"run":…,"experiment_version":…}\`, every
   following line one run item, ordered by item id.
+- \`annotations/<run id>/<written at>-<random>.jsonl.gz\`: people's annotations of a run's items
+  (\`evalgate runs annotate\`), one file per write; the first line is \`{"format":1,"run_id":…}\`,
+  every following line one annotation. A later file replaces an earlier one's annotation of the
+  same run item and name.
 - \`experiment-versions/<experiment>/<version>.json\`: the experiment definition that produced runs
   (before \`\${NAME}\` placeholders are filled in: no secrets).
 

@@ -6,10 +6,12 @@ import type { GitHubClient } from "../../github/github-client.js";
 import type { Run } from "../../core/model/run.js";
 import type { RunItem, Score } from "../../core/model/run-item.js";
 import type { ExperimentState } from "../../core/experiment-lifecycle.js";
+import type { Annotation } from "../../core/model/annotation.js";
 import { EMBEDDED_STORE_FILE, openEmbeddedStore } from "../open-store.js";
 import { RunExistsError, UnknownRunError, type ExperimentVersionRecord, type RunEnd, type RunFilter, type RunLease, type RunStore } from "../run-store.js";
 import type { SqliteRunStore } from "../sqlite-store.js";
-import { appendToBranch } from "./append-to-branch.js";
+import { appendToBranch, type BranchAppend } from "./append-to-branch.js";
+import { annotationsAppend, WriteClock } from "./annotations-append.js";
 import { BranchGit, type BranchLocation } from "./branch-git.js";
 import { toRunRef, type IndexedRun, type RunRefFilter } from "./branch-index.js";
 import { BranchReader } from "./branch-reader.js";
@@ -62,6 +64,7 @@ export class ResultsBranchStore implements RunStore {
   private readonly policy: BranchRetryPolicy;
   private readonly maxRunFileBytes: number;
   private publishing: Promise<unknown> = Promise.resolve();
+  private readonly clock = new WriteClock();
 
   constructor(options: ResultsBranchStoreOptions) {
     this.location = { owner: options.owner, repo: options.repo, branch: options.branch ?? DEFAULT_RESULTS_BRANCH };
@@ -172,14 +175,50 @@ export class ResultsBranchStore implements RunStore {
   /** Publishes a finished run from any store (the Action may run with the embedded store). */
   async publishFrom(source: RunStore, runId: string): Promise<RunRef> {
     const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes);
-    // One publish at a time per store: two of ours would only race each other.
-    const published = this.publishing.then(() => appendToBranch(this.git, append, this.policy));
-    this.publishing = published.catch(() => undefined);
-    await published;
-    this.reader.invalidate();
+    await this.append(async () => append);
     const ref = parseRunPath(append.file.path);
     if (ref === undefined) throw new Error(`published ${append.file.path}, which is not a run path`);
     return ref;
+  }
+
+  /** One commit at a time per store: two of ours would only race each other. */
+  private async append(build: () => Promise<BranchAppend>): Promise<void> {
+    const appended = this.publishing.then(async () => appendToBranch(this.git, await build(), this.policy));
+    this.publishing = appended.catch(() => undefined);
+    await appended;
+    this.reader.invalidate();
+  }
+
+  /**
+   * Annotations of a published run go onto the branch, a new file per run in one commit for the
+   * call, so another machine reads them; a run only staged here is annotated in the staging store,
+   * and its annotations are published with it. UnknownRunError, before anything is written, for
+   * a run in neither place.
+   */
+  async putAnnotations(annotations: readonly Annotation[]): Promise<void> {
+    const index = await this.reader.readIndex();
+    const published = new Map<string, Annotation[]>();
+    const staged: Annotation[] = [];
+    for (const annotation of annotations) {
+      const runId = annotation.run_id;
+      const list = published.get(runId);
+      if (list !== undefined) list.push(annotation);
+      else if (index.run(runId) !== undefined) published.set(runId, [annotation]);
+      else staged.push(annotation);
+    }
+    for (const runId of new Set(staged.map((annotation) => annotation.run_id))) {
+      if ((await this.stagedRun(runId)) === undefined) throw new UnknownRunError(runId, this.git.name);
+    }
+    // The time is taken in turn, so files written by this store sort in the order they were written.
+    if (published.size > 0) await this.append(() => annotationsAppend(published, this.clock.next()));
+    if (staged.length > 0) await (await this.stagingStore()).putAnnotations(staged);
+  }
+
+  /** A published run's annotations are the branch's (written there since it was published); else the staged run's. */
+  async runAnnotations(runId: string): Promise<Annotation[]> {
+    if ((await this.reader.readIndex()).run(runId) !== undefined) return this.reader.annotations(runId);
+    const staged = await this.stagedRun(runId);
+    return staged === undefined ? [] : staged.staging.runAnnotations(runId);
   }
 
   async getRun(runId: string): Promise<Run | undefined> {

@@ -1,8 +1,8 @@
-export const id = 99;
-export const ids = [99];
+export const id = 753;
+export const ids = [753];
 export const modules = {
 
-/***/ 9005:
+/***/ 3667:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -816,6 +816,7 @@ async function getPermission(octokit, input) {
  * touch the same path and a commit never has to merge content:
  *
  *   runs/<experiment>/<dataset_version>/<git_commit | no-commit>/<role | run>/<run_id>.json.gz
+ *   annotations/<run_id>/<written at>-<random>.jsonl.gz   (one file per write; later files win)
  *   experiment-versions/<experiment>/<version>.json
  *   README.md
  *
@@ -826,6 +827,13 @@ async function getPermission(octokit, input) {
 const layout_DEFAULT_RESULTS_BRANCH = "evalgate-results";
 const RUNS_DIR = "runs";
 const EXPERIMENT_VERSIONS_DIR = "experiment-versions";
+const ANNOTATIONS_DIR = "annotations";
+const ANNOTATIONS_FILE_SUFFIX = ".jsonl.gz";
+/**
+ * The annotations a run had when it was published, written in the run's own commit. "0" sorts
+ * before every later file, whose names start with the year they were written.
+ */
+const PUBLISHED_ANNOTATIONS = "0-published";
 const README_PATH = "README.md";
 const RUN_FILE_SUFFIX = ".json.gz";
 const NO_COMMIT = "no-commit";
@@ -839,6 +847,18 @@ function runPath(run) {
         run.role ?? NO_ROLE,
         encodeSegment(run.id) + RUN_FILE_SUFFIX,
     ].join("/");
+}
+/** A file of annotations of one run; `writtenAt` orders the files (an ISO time, or undefined for the publish). */
+function annotationsPath(runId, file) {
+    const name = file === "published" ? PUBLISHED_ANNOTATIONS : `${file.writtenAt.replace(/[-:.]/g, "")}-${file.random}`;
+    return [ANNOTATIONS_DIR, encodeSegment(runId), name + ANNOTATIONS_FILE_SUFFIX].join("/");
+}
+/** The run an annotations file belongs to, or undefined for any other path. */
+function parseAnnotationsPath(path) {
+    const segments = path.split("/");
+    if (segments.length !== 3 || segments[0] !== ANNOTATIONS_DIR || !segments[2].endsWith(ANNOTATIONS_FILE_SUFFIX))
+        return undefined;
+    return { runId: decodeSegment(segments[1]) };
 }
 function experimentVersionPath(experiment, version) {
     return [EXPERIMENT_VERSIONS_DIR, encodeSegment(experiment), `${encodeSegment(version)}.json`].join("/");
@@ -902,6 +922,10 @@ baseline, and \`evalgate runs compare --store github:OWNER/REPO\` can do the sam
 - \`runs/<experiment>/<dataset version>/<commit or no-commit>/<baseline | candidate | run>/<run id>.json.gz\`:
   gzipped JSON lines; the first line is \`{"format":1,"run":…,"experiment_version":…}\`, every
   following line one run item, ordered by item id.
+- \`annotations/<run id>/<written at>-<random>.jsonl.gz\`: people's annotations of a run's items
+  (\`evalgate runs annotate\`), one file per write; the first line is \`{"format":1,"run_id":…}\`,
+  every following line one annotation. A later file replaces an earlier one's annotation of the
+  same run item and name.
 - \`experiment-versions/<experiment>/<version>.json\`: the experiment definition that produced runs
   (before \`\${NAME}\` placeholders are filled in: no secrets).
 
@@ -2727,6 +2751,24 @@ const MIGRATIONS = [
     `
   ALTER TABLE runs ADD COLUMN repeat INTEGER;
   `,
+    // People's judgements of run items (`evalgate runs annotate`): one per (run item, name). A
+    // metric's number and a label's text in columns of their own, so the table stays STRICT.
+    `
+  CREATE TABLE annotations (
+    run_item_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    item_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    metric REAL,
+    label TEXT,
+    note TEXT,
+    author TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (run_item_id, name)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX annotations_by_run ON annotations (run_id, item_id, name);
+  `,
 ];
 const SCHEMA_VERSION = MIGRATIONS.length;
 /**
@@ -3074,7 +3116,76 @@ class SqliteExperimentStates {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/sqlite-annotations.ts
+
+const COLUMNS = "run_item_id, name, run_id, item_id, kind, metric, label, note, author, updated_at";
+/**
+ * The `annotations` table of the embedded store. A batch is one transaction: its runs are
+ * checked first, so a batch naming a run the store does not have writes nothing.
+ */
+class SqliteAnnotations {
+    db;
+    where;
+    runExists;
+    upsert;
+    ofRun;
+    constructor(db, 
+    /** The store's file, for UnknownRunError. */
+    where) {
+        this.db = db;
+        this.where = where;
+        this.runExists = db.prepare("SELECT 1 FROM runs WHERE id = ?");
+        this.upsert = db.prepare(`INSERT INTO annotations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` +
+            "ON CONFLICT (run_item_id, name) DO UPDATE SET run_id = excluded.run_id, item_id = excluded.item_id, " +
+            "kind = excluded.kind, metric = excluded.metric, label = excluded.label, note = excluded.note, " +
+            "author = excluded.author, updated_at = excluded.updated_at");
+        // BINARY collation: item ids and names in code point order, as runItems streams items.
+        this.ofRun = db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE run_id = ? ORDER BY item_id, name`);
+    }
+    put(annotations) {
+        if (annotations.length === 0)
+            return;
+        this.db.exec("BEGIN IMMEDIATE");
+        try {
+            for (const runId of new Set(annotations.map((annotation) => annotation.run_id))) {
+                if (this.runExists.get(runId) === undefined)
+                    throw new UnknownRunError(runId, this.where);
+            }
+            for (const annotation of annotations) {
+                this.upsert.run(annotation.run_item_id, annotation.name, annotation.run_id, annotation.item_id, annotation.kind, annotation.kind === "metric" ? Number(annotation.value) : null, annotation.kind === "label" ? String(annotation.value) : null, annotation.note ?? null, annotation.author ?? null, annotation.updated_at);
+            }
+            this.db.exec("COMMIT");
+        }
+        catch (error) {
+            if (this.db.isTransaction)
+                this.db.exec("ROLLBACK");
+            throw error;
+        }
+    }
+    list(runId) {
+        return this.ofRun.all(runId).map(rowToAnnotation);
+    }
+}
+function rowToAnnotation(row) {
+    const kind = row["kind"] === "metric" ? "metric" : "label";
+    const annotation = {
+        run_id: String(row["run_id"]),
+        run_item_id: String(row["run_item_id"]),
+        item_id: String(row["item_id"]),
+        name: String(row["name"]),
+        kind,
+        value: kind === "metric" ? Number(row["metric"]) : String(row["label"]),
+        updated_at: String(row["updated_at"]),
+    };
+    if (row["note"] !== null && row["note"] !== undefined)
+        annotation.note = String(row["note"]);
+    if (row["author"] !== null && row["author"] !== undefined)
+        annotation.author = String(row["author"]);
+    return annotation;
+}
+
 ;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
 
 
 
@@ -3117,6 +3228,7 @@ class SqliteRunStore {
     scoreIndex;
     leases;
     experimentStates;
+    annotations;
     writer;
     writes = new GroupCommit((items) => this.commitRunItems(items));
     constructor(file) {
@@ -3135,6 +3247,7 @@ class SqliteRunStore {
             this.scoreIndex = new ScoreIndex(this.db);
             this.leases = new SqliteRunLeases(this.db);
             this.experimentStates = new SqliteExperimentStates(this.db);
+            this.annotations = new SqliteAnnotations(this.db, file);
             this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
         }
         catch (error) {
@@ -3237,6 +3350,12 @@ class SqliteRunStore {
     }
     async setExperimentState(state) {
         this.experimentStates.set(state);
+    }
+    async putAnnotations(annotations) {
+        this.annotations.put(annotations);
+    }
+    async runAnnotations(runId) {
+        return this.annotations.list(runId);
     }
     async getRun(runId) {
         if (runId === "")
@@ -3411,7 +3530,7 @@ async function appendToBranch(git, append, policy) {
     if (landed !== undefined)
         return landed;
     throw new Error(`could not add ${file.path} to ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ` +
-        "the run is kept in the staging store: publish it again later");
+        (append.whenGivenUp ?? "the run is kept in the staging store: publish it again later"));
 }
 /**
  * Did an earlier try land although its answer said otherwise (a retried request whose first send
@@ -3437,6 +3556,101 @@ async function commitOnTop(git, head, message, file, ifAbsent) {
     }
     const tree = await git.createTree(files, head.treeSha);
     return git.createCommit(message, tree, [head.commitSha]);
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/core/model/annotation.ts
+
+/** The longest annotation name, label text, note and author (characters): bounded like every stored text. */
+const ANNOTATION_LIMITS = { name: 128, label: 1000, note: 4000, author: 200 };
+/**
+ * A human judgement written onto a run item (`evalgate runs annotate`): a named metric (a number)
+ * or label (a text), with an optional note and author. One per (run item, name): writing the same
+ * name again replaces it. Shown beside the automated scores, never mixed into them: annotations
+ * do not change an item's status or a verdict.
+ */
+const AnnotationSchema = schemas/* object */.Ikc({
+    run_id: schemas/* string */.YjP(),
+    run_item_id: schemas/* string */.YjP(),
+    item_id: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP().min(1).max(ANNOTATION_LIMITS.name),
+    kind: schemas/* enum */.k5n(["metric", "label"]),
+    /** A finite number for a metric, a text for a label. */
+    value: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP().max(ANNOTATION_LIMITS.label)]),
+    note: schemas/* string */.YjP().max(ANNOTATION_LIMITS.note).optional(),
+    author: schemas/* string */.YjP().max(ANNOTATION_LIMITS.author).optional(),
+    /** ISO time it was last written. */
+    updated_at: schemas/* string */.YjP(),
+});
+
+;// CONCATENATED MODULE: ./src/store/results-branch/annotation-document.ts
+
+
+
+
+/**
+ * A file of annotations on the results branch: gzipped JSON lines, a header line
+ * `{"format":1,"run_id":…}`, then one annotation per line. One file per write, so writers never
+ * touch the same path; readers apply the files in path order, a later one replacing an earlier
+ * one's annotation of the same (run item, name).
+ */
+const ANNOTATION_DOCUMENT_FORMAT = 1;
+const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+const gunzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
+async function encodeAnnotationDocument(runId, annotations) {
+    const header = { format: ANNOTATION_DOCUMENT_FORMAT, run_id: runId };
+    const lines = [JSON.stringify(header), ...annotations.map((annotation) => JSON.stringify(annotation))];
+    return gzipAsync(Buffer.from(`${lines.join("\n")}\n`, "utf8"));
+}
+/** The file's annotations in written order; `where` (`owner/repo@branch:path`) names the file in errors. */
+async function decodeAnnotationDocument(gzipped, where) {
+    const lines = (await gunzipAsync(gzipped)).toString("utf8").split("\n").filter((line) => line !== "");
+    const [headerLine, ...annotationLines] = lines;
+    const header = JSON.parse(headerLine ?? "{}");
+    if (header.format !== ANNOTATION_DOCUMENT_FORMAT) {
+        throw new errors_UserError(`${where} has annotations file format ${String(header.format)}, but this evalgate reads format ${ANNOTATION_DOCUMENT_FORMAT}: upgrade evalgate`);
+    }
+    // Parsed, not cast: a file edited by hand must not feed a report a value of the wrong type.
+    return annotationLines.map((line) => AnnotationSchema.parse(JSON.parse(line)));
+}
+
+;// CONCATENATED MODULE: ./src/store/results-branch/annotations-append.ts
+
+
+
+/**
+ * One commit adding annotations of published runs: a new file per run, named for the time it was
+ * written (`writtenAt`, an ISO time) and a random suffix, so writers on other machines never pick
+ * the same path and readers apply the files in the order they were written.
+ */
+async function annotationsAppend(byRun, writtenAt) {
+    const files = [];
+    for (const [runId, annotations] of byRun) {
+        const path = annotationsPath(runId, { writtenAt, random: (0,external_node_crypto_.randomBytes)(4).toString("hex") });
+        files.push({ path, content: await encodeAnnotationDocument(runId, annotations) });
+    }
+    const [file, ...others] = files;
+    if (file === undefined)
+        throw new Error("annotationsAppend needs at least one run's annotations");
+    const count = [...byRun.values()].reduce((sum, annotations) => sum + annotations.length, 0);
+    const runs = [...byRun.keys()];
+    const message = `evalgate: annotate ${runs.length === 1 ? `run ${runs[0]}` : `${runs.length} runs`} (${count} annotation${count === 1 ? "" : "s"})`;
+    return {
+        message,
+        file,
+        // New paths: "if absent" always writes them.
+        filesIfAbsent: others,
+        whenGivenUp: "nothing was stored; run `evalgate runs annotate` again (annotating twice leaves one value)",
+    };
+}
+/** ISO times that only move forward within a process, so two writes in one millisecond keep their order. */
+class WriteClock {
+    last = 0;
+    next() {
+        this.last = Math.max(Date.now(), this.last + 1);
+        return new Date(this.last).toISOString();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/branch-git.ts
@@ -3597,6 +3811,7 @@ class BranchIndex {
     runs;
     runsById = new Map();
     experimentVersions = new Map();
+    annotationFiles = new Map();
     constructor(blobs) {
         const runs = [];
         for (const blob of blobs) {
@@ -3613,7 +3828,18 @@ class BranchIndex {
             const version = parseExperimentVersionPath(blob.path);
             if (version !== undefined)
                 this.experimentVersions.set(versionKey(version.experiment, version.version), blob);
+            const annotations = parseAnnotationsPath(blob.path);
+            if (annotations !== undefined) {
+                const files = this.annotationFiles.get(annotations.runId);
+                if (files === undefined)
+                    this.annotationFiles.set(annotations.runId, [blob]);
+                else
+                    files.push(blob);
+            }
         }
+        // Path order is write order (names start with the time written): later files win.
+        for (const files of this.annotationFiles.values())
+            files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         this.runs = runs.sort((a, b) => (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
     }
     static empty() {
@@ -3632,6 +3858,10 @@ class BranchIndex {
             (filter.commit === undefined || run.commit === filter.commit) &&
             (filter.role === undefined || run.role === filter.role));
     }
+    /** The run's annotations files in write order (oldest first); none for a run never annotated. */
+    annotationsOf(runId) {
+        return this.annotationFiles.get(runId) ?? [];
+    }
     experimentVersion(experiment, version) {
         return this.experimentVersions.get(versionKey(experiment, version));
     }
@@ -3649,10 +3879,32 @@ function toRunRef(run) {
     return ref;
 }
 
+;// CONCATENATED MODULE: ./src/core/item-id-order.ts
+/**
+ * The order run items are streamed in: by item_id, comparing Unicode code points. Code point
+ * order equals UTF-8 byte order, which is what SQLite's default BINARY collation sorts by;
+ * JavaScript's `<` compares UTF-16 units and disagrees for characters above U+FFFF. A store that
+ * sorts in JavaScript should sort with this function.
+ */
+function compareItemIds(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let index = 0; index < length; index += 1) {
+        const unitA = a.charCodeAt(index);
+        const unitB = b.charCodeAt(index);
+        if (unitA === unitB)
+            continue;
+        // Surrogates (astral code points) sort after every BMP unit, as their code points do.
+        const surrogateA = unitA >= 0xd800 && unitA <= 0xdfff;
+        const surrogateB = unitB >= 0xd800 && unitB <= 0xdfff;
+        if (surrogateA !== surrogateB)
+            return surrogateA ? 1 : -1;
+        return unitA - unitB;
+    }
+    return a.length - b.length;
+}
+
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/store/results-branch/run-document.ts
 
 
@@ -3774,12 +4026,16 @@ function parseHeader(line, where) {
 ;// CONCATENATED MODULE: ./src/store/results-branch/branch-reader.ts
 
 
+
+
 /**
  * Reads the results branch: the index from one tree listing (kept until the store writes), and
  * run files downloaded on demand. A blob's content never changes for its sha, so headers are kept
  * for the store's lifetime and recent run files are kept compressed up to a byte budget.
  */
 const BLOB_CACHE_BYTES = 32 * 1024 * 1024;
+/** Annotations files downloaded at once. */
+const DOWNLOADS_AT_ONCE = 8;
 class BranchReader {
     git;
     index;
@@ -3823,6 +4079,32 @@ class BranchReader {
     }
     async *items(run) {
         yield* readRunDocumentItems(await this.download(run), this.where(run));
+    }
+    /**
+     * A published run's annotations: its files applied in write order, a later annotation of the
+     * same (run item, name) replacing an earlier one; ordered by item_id, then name, in code point
+     * order (as the embedded store orders them). Files are downloaded a few at a time and kept.
+     */
+    async annotations(runId) {
+        const files = (await this.readIndex()).annotationsOf(runId);
+        const latest = new Map();
+        for (let start = 0; start < files.length; start += DOWNLOADS_AT_ONCE) {
+            const batch = files.slice(start, start + DOWNLOADS_AT_ONCE);
+            const decoded = await Promise.all(batch.map((file) => this.annotationFile(file)));
+            for (const annotations of decoded) {
+                for (const annotation of annotations)
+                    latest.set(`${annotation.run_item_id}\u0000${annotation.name}`, annotation);
+            }
+        }
+        return [...latest.values()].sort((a, b) => compareItemIds(a.item_id, b.item_id) || compareItemIds(a.name, b.name));
+    }
+    async annotationFile(file) {
+        let gzipped = this.blobs.get(file.sha);
+        if (gzipped === undefined) {
+            gzipped = await this.git.readBlob(file.sha);
+            this.blobs.set(file.sha, gzipped);
+        }
+        return decodeAnnotationDocument(gzipped, `${this.git.name}:${file.path}`);
     }
     async experimentVersion(experiment, version) {
         const blob = (await this.readIndex()).experimentVersion(experiment, version);
@@ -3881,9 +4163,11 @@ class BlobCache {
 ;// CONCATENATED MODULE: ./src/store/results-branch/encode-run.ts
 
 
+
 /**
  * Reads a finished run out of any RunStore and turns it into the files one commit adds to the
- * results branch: the run file, and its experiment version unless the branch has it already.
+ * results branch: the run file, its experiment version unless the branch has it already, and the
+ * annotations the run has so far (annotations written after publishing get files of their own).
  */
 async function encodeRunForBranch(source, runId, maxRunFileBytes) {
     const run = await source.getRun(runId);
@@ -3896,6 +4180,11 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
     const filesIfAbsent = version === null
         ? []
         : [{ path: experimentVersionPath(version.experiment, version.version), content: Buffer.from(`${JSON.stringify(version, null, 2)}\n`) }];
+    const annotations = await source.runAnnotations(runId);
+    if (annotations.length > 0) {
+        // If absent: publishing again must not put the staged values back over later writes on the branch.
+        filesIfAbsent.push({ path: annotationsPath(run.id, "published"), content: await encodeAnnotationDocument(run.id, annotations) });
+    }
     const role = run.role === undefined ? "" : ` ${run.role}`;
     const pullRequest = run.pull_request === undefined ? "" : ` for #${run.pull_request}`;
     const message = `evalgate: add${role} run ${run.id} of ${run.experiment}${pullRequest} (${run.status})`;
@@ -3903,6 +4192,7 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/results-branch-store.ts
+
 
 
 
@@ -3943,6 +4233,7 @@ class results_branch_store_ResultsBranchStore {
     policy;
     maxRunFileBytes;
     publishing = Promise.resolve();
+    clock = new WriteClock();
     constructor(options) {
         this.location = { owner: options.owner, repo: options.repo, branch: options.branch ?? layout_DEFAULT_RESULTS_BRANCH };
         this.stagingDir = options.stagingDir;
@@ -4040,15 +4331,55 @@ class results_branch_store_ResultsBranchStore {
     /** Publishes a finished run from any store (the Action may run with the embedded store). */
     async publishFrom(source, runId) {
         const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes);
-        // One publish at a time per store: two of ours would only race each other.
-        const published = this.publishing.then(() => appendToBranch(this.git, append, this.policy));
-        this.publishing = published.catch(() => undefined);
-        await published;
-        this.reader.invalidate();
+        await this.append(async () => append);
         const ref = parseRunPath(append.file.path);
         if (ref === undefined)
             throw new Error(`published ${append.file.path}, which is not a run path`);
         return ref;
+    }
+    /** One commit at a time per store: two of ours would only race each other. */
+    async append(build) {
+        const appended = this.publishing.then(async () => appendToBranch(this.git, await build(), this.policy));
+        this.publishing = appended.catch(() => undefined);
+        await appended;
+        this.reader.invalidate();
+    }
+    /**
+     * Annotations of a published run go onto the branch, a new file per run in one commit for the
+     * call, so another machine reads them; a run only staged here is annotated in the staging store,
+     * and its annotations are published with it. UnknownRunError, before anything is written, for
+     * a run in neither place.
+     */
+    async putAnnotations(annotations) {
+        const index = await this.reader.readIndex();
+        const published = new Map();
+        const staged = [];
+        for (const annotation of annotations) {
+            const runId = annotation.run_id;
+            const list = published.get(runId);
+            if (list !== undefined)
+                list.push(annotation);
+            else if (index.run(runId) !== undefined)
+                published.set(runId, [annotation]);
+            else
+                staged.push(annotation);
+        }
+        for (const runId of new Set(staged.map((annotation) => annotation.run_id))) {
+            if ((await this.stagedRun(runId)) === undefined)
+                throw new UnknownRunError(runId, this.git.name);
+        }
+        // The time is taken in turn, so files written by this store sort in the order they were written.
+        if (published.size > 0)
+            await this.append(() => annotationsAppend(published, this.clock.next()));
+        if (staged.length > 0)
+            await (await this.stagingStore()).putAnnotations(staged);
+    }
+    /** A published run's annotations are the branch's (written there since it was published); else the staged run's. */
+    async runAnnotations(runId) {
+        if ((await this.reader.readIndex()).run(runId) !== undefined)
+            return this.reader.annotations(runId);
+        const staged = await this.stagedRun(runId);
+        return staged === undefined ? [] : staged.staging.runAnnotations(runId);
     }
     async getRun(runId) {
         if (runId === "")

@@ -1,8 +1,8 @@
-export const id = 944;
-export const ids = [944];
+export const id = 841;
+export const ids = [841];
 export const modules = {
 
-/***/ 87944:
+/***/ 64841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,8 +23,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
-var open_store = __webpack_require__(28558);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 9 modules
+var open_store = __webpack_require__(34987);
 // EXTERNAL MODULE: ./src/store/run-store.ts
 var run_store = __webpack_require__(86380);
 // EXTERNAL MODULE: ./src/core/retry.ts
@@ -35,6 +35,7 @@ var retry = __webpack_require__(27253);
  * touch the same path and a commit never has to merge content:
  *
  *   runs/<experiment>/<dataset_version>/<git_commit | no-commit>/<role | run>/<run_id>.json.gz
+ *   annotations/<run_id>/<written at>-<random>.jsonl.gz   (one file per write; later files win)
  *   experiment-versions/<experiment>/<version>.json
  *   README.md
  *
@@ -45,6 +46,13 @@ var retry = __webpack_require__(27253);
 const DEFAULT_RESULTS_BRANCH = "evalgate-results";
 const RUNS_DIR = "runs";
 const EXPERIMENT_VERSIONS_DIR = "experiment-versions";
+const ANNOTATIONS_DIR = "annotations";
+const ANNOTATIONS_FILE_SUFFIX = ".jsonl.gz";
+/**
+ * The annotations a run had when it was published, written in the run's own commit. "0" sorts
+ * before every later file, whose names start with the year they were written.
+ */
+const PUBLISHED_ANNOTATIONS = "0-published";
 const README_PATH = "README.md";
 const RUN_FILE_SUFFIX = ".json.gz";
 const NO_COMMIT = "no-commit";
@@ -58,6 +66,18 @@ function runPath(run) {
         run.role ?? NO_ROLE,
         encodeSegment(run.id) + RUN_FILE_SUFFIX,
     ].join("/");
+}
+/** A file of annotations of one run; `writtenAt` orders the files (an ISO time, or undefined for the publish). */
+function annotationsPath(runId, file) {
+    const name = file === "published" ? PUBLISHED_ANNOTATIONS : `${file.writtenAt.replace(/[-:.]/g, "")}-${file.random}`;
+    return [ANNOTATIONS_DIR, encodeSegment(runId), name + ANNOTATIONS_FILE_SUFFIX].join("/");
+}
+/** The run an annotations file belongs to, or undefined for any other path. */
+function parseAnnotationsPath(path) {
+    const segments = path.split("/");
+    if (segments.length !== 3 || segments[0] !== ANNOTATIONS_DIR || !segments[2].endsWith(ANNOTATIONS_FILE_SUFFIX))
+        return undefined;
+    return { runId: decodeSegment(segments[1]) };
 }
 function experimentVersionPath(experiment, version) {
     return [EXPERIMENT_VERSIONS_DIR, encodeSegment(experiment), `${encodeSegment(version)}.json`].join("/");
@@ -121,6 +141,10 @@ baseline, and \`evalgate runs compare --store github:OWNER/REPO\` can do the sam
 - \`runs/<experiment>/<dataset version>/<commit or no-commit>/<baseline | candidate | run>/<run id>.json.gz\`:
   gzipped JSON lines; the first line is \`{"format":1,"run":…,"experiment_version":…}\`, every
   following line one run item, ordered by item id.
+- \`annotations/<run id>/<written at>-<random>.jsonl.gz\`: people's annotations of a run's items
+  (\`evalgate runs annotate\`), one file per write; the first line is \`{"format":1,"run_id":…}\`,
+  every following line one annotation. A later file replaces an earlier one's annotation of the
+  same run item and name.
 - \`experiment-versions/<experiment>/<version>.json\`: the experiment definition that produced runs
   (before \`\${NAME}\` placeholders are filled in: no secrets).
 
@@ -177,7 +201,7 @@ async function appendToBranch(git, append, policy) {
     if (landed !== undefined)
         return landed;
     throw new Error(`could not add ${file.path} to ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ` +
-        "the run is kept in the staging store: publish it again later");
+        (append.whenGivenUp ?? "the run is kept in the staging store: publish it again later"));
 }
 /**
  * Did an earlier try land although its answer said otherwise (a retried request whose first send
@@ -203,6 +227,83 @@ async function commitOnTop(git, head, message, file, ifAbsent) {
     }
     const tree = await git.createTree(files, head.treeSha);
     return git.createCommit(message, tree, [head.commitSha]);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ./src/core/model/annotation.ts
+var annotation = __webpack_require__(59120);
+;// CONCATENATED MODULE: ./src/store/results-branch/annotation-document.ts
+
+
+
+
+/**
+ * A file of annotations on the results branch: gzipped JSON lines, a header line
+ * `{"format":1,"run_id":…}`, then one annotation per line. One file per write, so writers never
+ * touch the same path; readers apply the files in path order, a later one replacing an earlier
+ * one's annotation of the same (run item, name).
+ */
+const ANNOTATION_DOCUMENT_FORMAT = 1;
+const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+const gunzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
+async function encodeAnnotationDocument(runId, annotations) {
+    const header = { format: ANNOTATION_DOCUMENT_FORMAT, run_id: runId };
+    const lines = [JSON.stringify(header), ...annotations.map((annotation) => JSON.stringify(annotation))];
+    return gzipAsync(Buffer.from(`${lines.join("\n")}\n`, "utf8"));
+}
+/** The file's annotations in written order; `where` (`owner/repo@branch:path`) names the file in errors. */
+async function decodeAnnotationDocument(gzipped, where) {
+    const lines = (await gunzipAsync(gzipped)).toString("utf8").split("\n").filter((line) => line !== "");
+    const [headerLine, ...annotationLines] = lines;
+    const header = JSON.parse(headerLine ?? "{}");
+    if (header.format !== ANNOTATION_DOCUMENT_FORMAT) {
+        throw new errors/* UserError */.y(`${where} has annotations file format ${String(header.format)}, but this evalgate reads format ${ANNOTATION_DOCUMENT_FORMAT}: upgrade evalgate`);
+    }
+    // Parsed, not cast: a file edited by hand must not feed a report a value of the wrong type.
+    return annotationLines.map((line) => annotation/* AnnotationSchema */.v.parse(JSON.parse(line)));
+}
+
+;// CONCATENATED MODULE: ./src/store/results-branch/annotations-append.ts
+
+
+
+/**
+ * One commit adding annotations of published runs: a new file per run, named for the time it was
+ * written (`writtenAt`, an ISO time) and a random suffix, so writers on other machines never pick
+ * the same path and readers apply the files in the order they were written.
+ */
+async function annotationsAppend(byRun, writtenAt) {
+    const files = [];
+    for (const [runId, annotations] of byRun) {
+        const path = annotationsPath(runId, { writtenAt, random: (0,external_node_crypto_.randomBytes)(4).toString("hex") });
+        files.push({ path, content: await encodeAnnotationDocument(runId, annotations) });
+    }
+    const [file, ...others] = files;
+    if (file === undefined)
+        throw new Error("annotationsAppend needs at least one run's annotations");
+    const count = [...byRun.values()].reduce((sum, annotations) => sum + annotations.length, 0);
+    const runs = [...byRun.keys()];
+    const message = `evalgate: annotate ${runs.length === 1 ? `run ${runs[0]}` : `${runs.length} runs`} (${count} annotation${count === 1 ? "" : "s"})`;
+    return {
+        message,
+        file,
+        // New paths: "if absent" always writes them.
+        filesIfAbsent: others,
+        whenGivenUp: "nothing was stored; run `evalgate runs annotate` again (annotating twice leaves one value)",
+    };
+}
+/** ISO times that only move forward within a process, so two writes in one millisecond keep their order. */
+class WriteClock {
+    last = 0;
+    next() {
+        this.last = Math.max(Date.now(), this.last + 1);
+        return new Date(this.last).toISOString();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/request-status.ts
@@ -405,6 +506,7 @@ class BranchIndex {
     runs;
     runsById = new Map();
     experimentVersions = new Map();
+    annotationFiles = new Map();
     constructor(blobs) {
         const runs = [];
         for (const blob of blobs) {
@@ -421,7 +523,18 @@ class BranchIndex {
             const version = parseExperimentVersionPath(blob.path);
             if (version !== undefined)
                 this.experimentVersions.set(versionKey(version.experiment, version.version), blob);
+            const annotations = parseAnnotationsPath(blob.path);
+            if (annotations !== undefined) {
+                const files = this.annotationFiles.get(annotations.runId);
+                if (files === undefined)
+                    this.annotationFiles.set(annotations.runId, [blob]);
+                else
+                    files.push(blob);
+            }
         }
+        // Path order is write order (names start with the time written): later files win.
+        for (const files of this.annotationFiles.values())
+            files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         this.runs = runs.sort((a, b) => (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
     }
     static empty() {
@@ -440,6 +553,10 @@ class BranchIndex {
             (filter.commit === undefined || run.commit === filter.commit) &&
             (filter.role === undefined || run.role === filter.role));
     }
+    /** The run's annotations files in write order (oldest first); none for a run never annotated. */
+    annotationsOf(runId) {
+        return this.annotationFiles.get(runId) ?? [];
+    }
     experimentVersion(experiment, version) {
         return this.experimentVersions.get(versionKey(experiment, version));
     }
@@ -457,10 +574,10 @@ function toRunRef(run) {
     return ref;
 }
 
+// EXTERNAL MODULE: ./src/core/item-id-order.ts
+var item_id_order = __webpack_require__(65113);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/store/results-branch/run-document.ts
 
 
@@ -582,12 +699,16 @@ function parseHeader(line, where) {
 ;// CONCATENATED MODULE: ./src/store/results-branch/branch-reader.ts
 
 
+
+
 /**
  * Reads the results branch: the index from one tree listing (kept until the store writes), and
  * run files downloaded on demand. A blob's content never changes for its sha, so headers are kept
  * for the store's lifetime and recent run files are kept compressed up to a byte budget.
  */
 const BLOB_CACHE_BYTES = 32 * 1024 * 1024;
+/** Annotations files downloaded at once. */
+const DOWNLOADS_AT_ONCE = 8;
 class BranchReader {
     git;
     index;
@@ -631,6 +752,32 @@ class BranchReader {
     }
     async *items(run) {
         yield* readRunDocumentItems(await this.download(run), this.where(run));
+    }
+    /**
+     * A published run's annotations: its files applied in write order, a later annotation of the
+     * same (run item, name) replacing an earlier one; ordered by item_id, then name, in code point
+     * order (as the embedded store orders them). Files are downloaded a few at a time and kept.
+     */
+    async annotations(runId) {
+        const files = (await this.readIndex()).annotationsOf(runId);
+        const latest = new Map();
+        for (let start = 0; start < files.length; start += DOWNLOADS_AT_ONCE) {
+            const batch = files.slice(start, start + DOWNLOADS_AT_ONCE);
+            const decoded = await Promise.all(batch.map((file) => this.annotationFile(file)));
+            for (const annotations of decoded) {
+                for (const annotation of annotations)
+                    latest.set(`${annotation.run_item_id}\u0000${annotation.name}`, annotation);
+            }
+        }
+        return [...latest.values()].sort((a, b) => (0,item_id_order/* compareItemIds */.D)(a.item_id, b.item_id) || (0,item_id_order/* compareItemIds */.D)(a.name, b.name));
+    }
+    async annotationFile(file) {
+        let gzipped = this.blobs.get(file.sha);
+        if (gzipped === undefined) {
+            gzipped = await this.git.readBlob(file.sha);
+            this.blobs.set(file.sha, gzipped);
+        }
+        return decodeAnnotationDocument(gzipped, `${this.git.name}:${file.path}`);
     }
     async experimentVersion(experiment, version) {
         const blob = (await this.readIndex()).experimentVersion(experiment, version);
@@ -689,9 +836,11 @@ class BlobCache {
 ;// CONCATENATED MODULE: ./src/store/results-branch/encode-run.ts
 
 
+
 /**
  * Reads a finished run out of any RunStore and turns it into the files one commit adds to the
- * results branch: the run file, and its experiment version unless the branch has it already.
+ * results branch: the run file, its experiment version unless the branch has it already, and the
+ * annotations the run has so far (annotations written after publishing get files of their own).
  */
 async function encodeRunForBranch(source, runId, maxRunFileBytes) {
     const run = await source.getRun(runId);
@@ -704,6 +853,11 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
     const filesIfAbsent = version === null
         ? []
         : [{ path: experimentVersionPath(version.experiment, version.version), content: Buffer.from(`${JSON.stringify(version, null, 2)}\n`) }];
+    const annotations = await source.runAnnotations(runId);
+    if (annotations.length > 0) {
+        // If absent: publishing again must not put the staged values back over later writes on the branch.
+        filesIfAbsent.push({ path: annotationsPath(run.id, "published"), content: await encodeAnnotationDocument(run.id, annotations) });
+    }
     const role = run.role === undefined ? "" : ` ${run.role}`;
     const pullRequest = run.pull_request === undefined ? "" : ` for #${run.pull_request}`;
     const message = `evalgate: add${role} run ${run.id} of ${run.experiment}${pullRequest} (${run.status})`;
@@ -711,6 +865,7 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/results-branch-store.ts
+
 
 
 
@@ -751,6 +906,7 @@ class ResultsBranchStore {
     policy;
     maxRunFileBytes;
     publishing = Promise.resolve();
+    clock = new WriteClock();
     constructor(options) {
         this.location = { owner: options.owner, repo: options.repo, branch: options.branch ?? DEFAULT_RESULTS_BRANCH };
         this.stagingDir = options.stagingDir;
@@ -848,15 +1004,55 @@ class ResultsBranchStore {
     /** Publishes a finished run from any store (the Action may run with the embedded store). */
     async publishFrom(source, runId) {
         const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes);
-        // One publish at a time per store: two of ours would only race each other.
-        const published = this.publishing.then(() => appendToBranch(this.git, append, this.policy));
-        this.publishing = published.catch(() => undefined);
-        await published;
-        this.reader.invalidate();
+        await this.append(async () => append);
         const ref = parseRunPath(append.file.path);
         if (ref === undefined)
             throw new Error(`published ${append.file.path}, which is not a run path`);
         return ref;
+    }
+    /** One commit at a time per store: two of ours would only race each other. */
+    async append(build) {
+        const appended = this.publishing.then(async () => appendToBranch(this.git, await build(), this.policy));
+        this.publishing = appended.catch(() => undefined);
+        await appended;
+        this.reader.invalidate();
+    }
+    /**
+     * Annotations of a published run go onto the branch, a new file per run in one commit for the
+     * call, so another machine reads them; a run only staged here is annotated in the staging store,
+     * and its annotations are published with it. UnknownRunError, before anything is written, for
+     * a run in neither place.
+     */
+    async putAnnotations(annotations) {
+        const index = await this.reader.readIndex();
+        const published = new Map();
+        const staged = [];
+        for (const annotation of annotations) {
+            const runId = annotation.run_id;
+            const list = published.get(runId);
+            if (list !== undefined)
+                list.push(annotation);
+            else if (index.run(runId) !== undefined)
+                published.set(runId, [annotation]);
+            else
+                staged.push(annotation);
+        }
+        for (const runId of new Set(staged.map((annotation) => annotation.run_id))) {
+            if ((await this.stagedRun(runId)) === undefined)
+                throw new run_store/* UnknownRunError */.I(runId, this.git.name);
+        }
+        // The time is taken in turn, so files written by this store sort in the order they were written.
+        if (published.size > 0)
+            await this.append(() => annotationsAppend(published, this.clock.next()));
+        if (staged.length > 0)
+            await (await this.stagingStore()).putAnnotations(staged);
+    }
+    /** A published run's annotations are the branch's (written there since it was published); else the staged run's. */
+    async runAnnotations(runId) {
+        if ((await this.reader.readIndex()).run(runId) !== undefined)
+            return this.reader.annotations(runId);
+        const staged = await this.stagedRun(runId);
+        return staged === undefined ? [] : staged.staging.runAnnotations(runId);
     }
     async getRun(runId) {
         if (runId === "")
@@ -964,8 +1160,6 @@ function newestFirst(a, b) {
     return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var dist_bundle = __webpack_require__(49735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
