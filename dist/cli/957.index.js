@@ -13437,6 +13437,24 @@ function withAttemptScoreIds(item, runId) {
         })),
     };
 }
+/**
+ * The run item of one dataset item called once (no repeats, or an import): the item's own fields,
+ * what the call left, and its scores, finished at `finishedAt`.
+ */
+function toRunItem(runId, item, result, scored, finishedAt) {
+    return {
+        id: runItemId(runId, item.id),
+        run_id: runId,
+        item_id: item.id,
+        status: scored.status,
+        input: item.input,
+        ...(item.expected !== undefined ? { expected: item.expected } : {}),
+        ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
+        ...callFields(result, scored),
+        scores: scored.scores,
+        finished_at: finishedAt.toISOString(),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/core/selection/parse-rows-spec.ts
 
@@ -14414,20 +14432,6 @@ async function* filterItems(items, previous) {
         if (status === undefined || status === "error")
             yield item;
     }
-}
-function toRunItem(runId, item, result, scored, finishedAt) {
-    return {
-        id: runItemId(runId, item.id),
-        run_id: runId,
-        item_id: item.id,
-        status: scored.status,
-        input: item.input,
-        ...(item.expected !== undefined ? { expected: item.expected } : {}),
-        ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
-        ...callFields(result, scored),
-        scores: scored.scores,
-        finished_at: finishedAt.toISOString(),
-    };
 }
 async function finishRun(options, run, summary, now, stopReason) {
     const { prepared, store } = options;
@@ -16248,18 +16252,7 @@ async function importRun(options) {
             // Re-scored items may well change: only a status derived from the exported scores is checked.
             else if (!options.score && record.exportedStatus !== undefined && record.exportedStatus !== scored.status)
                 statusChanged.push(item.id);
-            const runItem = {
-                id: runItemId(run.id, item.id),
-                run_id: run.id,
-                item_id: item.id,
-                status: scored.status,
-                input: item.input,
-                ...(item.expected !== undefined ? { expected: item.expected } : {}),
-                ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
-                ...callFields(result, scored),
-                scores: scored.scores,
-                finished_at: now().toISOString(),
-            };
+            const runItem = toRunItem(run.id, item, result, scored, now());
             await writes.put(runItem);
             accumulator.add(runItem);
             if (options.score && record !== undefined)

@@ -1,14 +1,14 @@
 import { decideVerdict, exceedsErrorBudget, type RunGateVerdict } from "../core/gate.js";
 import { UserError } from "../core/errors.js";
-import { runItemId, newRunId } from "../core/model/ids.js";
+import { newRunId } from "../core/model/ids.js";
 import type { Item } from "../core/model/item.js";
 import type { Run, RunStatus } from "../core/model/run.js";
-import type { RunItem, TargetResult } from "../core/model/run-item.js";
+import type { TargetResult } from "../core/model/run-item.js";
 import type { Annotation } from "../core/model/annotation.js";
 import type { ImportRecord } from "../core/import/import-record.js";
 import { scoreImportedItem } from "../core/import/score-imported-item.js";
 import { annotationNameProblems, evaluationAnnotations } from "../core/import/evaluation-annotations.js";
-import { callFields } from "../core/repeats/repeat-attempt.js";
+import { toRunItem } from "../core/repeats/repeat-attempt.js";
 import { scoreItem, type ScoredItem } from "../core/scorers/score-item.js";
 import { createRunSummaryAccumulator } from "../core/summarize-run.js";
 import { formatCount } from "../core/stats.js";
@@ -108,18 +108,7 @@ export async function importRun(options: ImportOptions): Promise<ImportOutcome> 
       if (record === undefined) missing += 1;
       // Re-scored items may well change: only a status derived from the exported scores is checked.
       else if (!options.score && record.exportedStatus !== undefined && record.exportedStatus !== scored.status) statusChanged.push(item.id);
-      const runItem: RunItem = {
-        id: runItemId(run.id, item.id),
-        run_id: run.id,
-        item_id: item.id,
-        status: scored.status,
-        input: item.input,
-        ...(item.expected !== undefined ? { expected: item.expected } : {}),
-        ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
-        ...callFields(result, scored),
-        scores: scored.scores,
-        finished_at: now().toISOString(),
-      };
+      const runItem = toRunItem(run.id, item, result, scored, now());
       await writes.put(runItem);
       accumulator.add(runItem);
       if (options.score && record !== undefined) annotations.push(...evaluationAnnotations(record, runItem, now().toISOString()));

@@ -1,4 +1,4 @@
-import { callFields } from "../core/repeats/repeat-attempt.js";
+import { toRunItem } from "../core/repeats/repeat-attempt.js";
 import { decideVerdict, exceedsErrorBudget, type GateVerdict, type RunVerdictSubject } from "../core/gate.js";
 import { runItemId } from "../core/model/ids.js";
 import type { Item } from "../core/model/item.js";
@@ -6,7 +6,7 @@ import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
 import type { RunItem, TargetResult } from "../core/model/run-item.js";
 import { requireAnswer } from "../core/require-answer.js";
 import { applyPrices } from "./apply-prices.js";
-import { scoreItem, type ScoredItem } from "../core/scorers/score-item.js";
+import { scoreItem } from "../core/scorers/score-item.js";
 import { createRunSummaryAccumulator } from "../core/summarize-run.js";
 import type { RunLease, RunStore } from "../store/run-store.js";
 import type { SelectionSpec } from "../core/selection/item-selector.js";
@@ -206,27 +206,6 @@ async function* filterItems(items: AsyncIterable<Item>, previous: Map<string, Ru
     const status = previous.get(item.id);
     if (status === undefined || status === "error") yield item;
   }
-}
-
-function toRunItem(
-  runId: string,
-  item: Item,
-  result: TargetResult,
-  scored: ScoredItem,
-  finishedAt: Date,
-): RunItem {
-  return {
-    id: runItemId(runId, item.id),
-    run_id: runId,
-    item_id: item.id,
-    status: scored.status,
-    input: item.input,
-    ...(item.expected !== undefined ? { expected: item.expected } : {}),
-    ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
-    ...callFields(result, scored),
-    scores: scored.scores,
-    finished_at: finishedAt.toISOString(),
-  };
 }
 
 async function finishRun(

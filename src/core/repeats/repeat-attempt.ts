@@ -1,4 +1,5 @@
-import { scoreId } from "../model/ids.js";
+import { runItemId, scoreId } from "../model/ids.js";
+import type { Item } from "../model/item.js";
 import type { RepeatAttempt, RunItem, TargetResult } from "../model/run-item.js";
 import type { ScoredItem } from "../scorers/score-item.js";
 
@@ -55,5 +56,24 @@ export function withAttemptScoreIds(item: RunItem, runId: string): RunItem {
       ...attempt,
       scores: attempt.scores.map((score) => ({ ...score, id: attemptScoreId(runId, item.item_id, attempt.repeat, score.scorer) })),
     })),
+  };
+}
+
+/**
+ * The run item of one dataset item called once (no repeats, or an import): the item's own fields,
+ * what the call left, and its scores, finished at `finishedAt`.
+ */
+export function toRunItem(runId: string, item: Item, result: TargetResult, scored: ScoredItem, finishedAt: Date): RunItem {
+  return {
+    id: runItemId(runId, item.id),
+    run_id: runId,
+    item_id: item.id,
+    status: scored.status,
+    input: item.input,
+    ...(item.expected !== undefined ? { expected: item.expected } : {}),
+    ...(item.metadata !== undefined ? { metadata: item.metadata } : {}),
+    ...callFields(result, scored),
+    scores: scored.scores,
+    finished_at: finishedAt.toISOString(),
   };
 }
