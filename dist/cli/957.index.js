@@ -108,7 +108,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47071);
 /* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71020);
 /* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28551);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43175);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74283);
 // The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
 
 
@@ -147,7 +147,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 43175:
+/***/ 74283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -164,6 +164,41 @@ var core_errors = __webpack_require__(74296);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/cli/write-output-file.ts
+
+
+// What a user can fix about the path they named; anything else is a real fault, thrown as it is.
+const PATH_PROBLEMS = {
+    ENOENT: "its folder does not exist",
+    ENOTDIR: "a part of the path is not a folder",
+    EISDIR: "it is a folder",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only",
+    ENOSPC: "the disk is full",
+    ENAMETOOLONG: "the name is too long",
+};
+/**
+ * Writes an output file as `write` fills `<file>.partial-<pid>`, then renames it over `file`, so
+ * a failure leaves no half-written file. A path the user can fix (missing folder, a folder, no
+ * permission…) is a UserError starting with `named` (the option and the file as the user wrote
+ * them, "-o out/r.html"), exit 2, not a stack trace.
+ */
+async function writeOutputFile(file, named, write) {
+    const partial = `${file}.partial-${process.pid}`;
+    try {
+        await write(partial);
+        await (0,promises_.rename)(partial, file);
+    }
+    catch (error) {
+        await (0,promises_.rm)(partial, { force: true });
+        const problem = PATH_PROBLEMS[error.code ?? ""];
+        if (problem !== undefined)
+            throw new core_errors/* UserError */.y(`${named}: cannot write it (${problem})`);
+        throw error;
+    }
+}
+
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -2783,6 +2818,7 @@ function reportItems(runs, diffs = createDiffBudget()) {
         const expected = shownText(first.expected);
         return {
             id,
+            label: shownText(id, Number.MAX_SAFE_INTEGER).text,
             ...(input !== undefined ? { input } : {}),
             ...(expected !== undefined ? { expected } : {}),
             tags: itemTags(stored),
@@ -3552,7 +3588,7 @@ function renderRows() {
 function createRow(index) {
   var item = data.items[index];
   var head = el("button", "row-head", [
-    el("span", "row-line", [statusChips(item), el("span", "row-id", item.id)].concat(tagBadges(item))),
+    el("span", "row-line", [statusChips(item), el("span", "row-id", item.label)].concat(tagBadges(item))),
     el("span", "row-text", item.input ? item.input.text.slice(0, 300).replace(/\s+/g, " ") : "")
   ]);
   head.type = "button";
@@ -3689,7 +3725,7 @@ function renderPrintItems() {
   chosen.forEach(function (index) {
     var item = data.items[index];
     section.appendChild(el("article", "print-item", [
-      el("h3", null, [statusChips(item), " ", item.id, " "].concat(tagBadges(item))),
+      el("h3", null, [statusChips(item), " ", item.label, " "].concat(tagBadges(item))),
       itemDetail(index)
     ]));
   });
@@ -4138,12 +4174,11 @@ async function loadPlaywright() {
 /**
  * Prints the HTML report at `htmlFile` to `pdfFile` (A4, backgrounds on), as the page's print
  * style lays it out: summary, charts, and the items to look at in full. The page is opened from
- * its file with every other request refused, and the PDF is written beside its target and
- * renamed, so a failure leaves no half-written file.
+ * its file with every other request refused. The caller writes `pdfFile` beside its target and
+ * renames it (cli/write-output-file.ts), so a failure leaves no half-written file.
  */
 async function printPdf(htmlFile, pdfFile, options) {
     const browser = await launchChromium(options.executablePath);
-    const partial = `${pdfFile}.partial-${process.pid}`;
     try {
         const context = await browser.newContext();
         await context.route(/^(?!file:)/, (route) => route.abort());
@@ -4152,12 +4187,7 @@ async function printPdf(htmlFile, pdfFile, options) {
         await page.goto((0,external_node_url_.pathToFileURL)(htmlFile).href, { waitUntil: "load" });
         await page.waitForSelector("html[data-ready=true]", { state: "attached", timeout: READY_TIMEOUT_MS });
         const pdf = await page.pdf({ format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" } });
-        await (0,promises_.writeFile)(partial, pdf);
-        await (0,promises_.rename)(partial, pdfFile);
-    }
-    catch (error) {
-        await (0,promises_.rm)(partial, { force: true });
-        throw error;
+        await (0,promises_.writeFile)(pdfFile, pdf);
     }
     finally {
         await browser.close();
@@ -5765,6 +5795,7 @@ async function judgeStoredRun(store, run, compared, thresholdOverride) {
 
 
 
+
 /**
  * `reports html RUN [RUN…] -o FILE [--pdf]`: one self-contained HTML page of a run, or of a
  * baseline and up to three runs each compared with it as `runs compare` compares them (the same
@@ -5784,6 +5815,11 @@ function registerReportsHtmlCommand(reports, io, setExit) {
             throw new core_errors/* UserError */.y(`reports html takes a run and at most ${MAX_REPORT_RUNS - 1} more to compare with it, got ${ids.length + 1} runs; report fewer at once`);
         }
         const output = external_node_path_default().resolve(io.cwd, flags.output);
+        // Chromium opens a file:// page by its extension: a report named otherwise would never run
+        // its script (and a .pdf name would hold HTML).
+        if (!/\.html?$/i.test(output)) {
+            throw new core_errors/* UserError */.y(`-o ${flags.output}: name the HTML file with .html (the PDF of --pdf is written beside it as .pdf)`);
+        }
         const pdf = flags.pdf === true ? pdfPathFor(output) : undefined;
         const executablePath = chromiumPath(io.env);
         // Before any work: a missing browser is known at once, and nothing is written.
@@ -5792,9 +5828,11 @@ function registerReportsHtmlCommand(reports, io, setExit) {
         await withStore(command, async (store) => {
             const runs = [await requireRun(store, baseId), ...(await Promise.all(ids.map((id) => requireRun(store, id))))];
             const input = await storedReportInput(store, runs, io.cwd);
-            await writeAtomically(output, renderHtmlReport(input));
-            if (pdf !== undefined)
-                await printPdf(output, pdf, { executablePath });
+            const html = renderHtmlReport(input);
+            await writeOutputFile(output, `-o ${flags.output}`, (partial) => (0,promises_.writeFile)(partial, html));
+            if (pdf !== undefined) {
+                await writeOutputFile(pdf, `--pdf ${external_node_path_default().relative(io.cwd, pdf)}`, (partial) => printPdf(output, partial, { executablePath }));
+            }
             const items = new Set(input.runs.flatMap(({ items }) => items.map((item) => item.item_id))).size;
             io.stderr.write(`wrote ${flags.output} (${runs.length} ${runs.length === 1 ? "run" : "runs"}, ${items} items)\n`);
             if (pdf !== undefined)
@@ -5837,18 +5875,6 @@ async function storedReportInput(store, runs, gitDir) {
 function pdfPathFor(htmlPath) {
     const extension = external_node_path_default().extname(htmlPath);
     return /^\.html?$/i.test(extension) ? htmlPath.slice(0, -extension.length) + ".pdf" : `${htmlPath}.pdf`;
-}
-/** Written beside the target and renamed: a failed write leaves no half-written report. */
-async function writeAtomically(file, text) {
-    const partial = `${file}.partial-${process.pid}`;
-    try {
-        await (0,promises_.writeFile)(partial, text);
-        await (0,promises_.rename)(partial, file);
-    }
-    catch (error) {
-        await (0,promises_.rm)(partial, { force: true });
-        throw error;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/check-conclusion.ts
@@ -5936,19 +5962,10 @@ function registerReportsCommands(program, io, setExit) {
         const format = parseArtifactFormat(flags.artifactFormat);
         await withStore(command, async (store) => {
             const run = await requireRun(store, id);
-            // Written beside the target and renamed: a failed export leaves no half-written file.
-            const partial = `${flags.output}.partial-${process.pid}`;
-            try {
-                // Annotations ride along in the formats that show them beside the scores.
-                const annotations = format === "csv" || format === "json" || format === "jsonl" ? await store.runAnnotations(run.id) : [];
-                const options = { annotations, arizeFile: importFormatOf(flags.output) ?? "jsonl" };
-                await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(exportRunItems(run, store.runItems(run.id), format, options)), (0,external_node_fs_.createWriteStream)(partial));
-                await (0,promises_.rename)(partial, flags.output);
-            }
-            catch (error) {
-                await (0,promises_.rm)(partial, { force: true });
-                throw error;
-            }
+            // Annotations ride along in the formats that show them beside the scores.
+            const annotations = format === "csv" || format === "json" || format === "jsonl" ? await store.runAnnotations(run.id) : [];
+            const options = { annotations, arizeFile: importFormatOf(flags.output) ?? "jsonl" };
+            await writeOutputFile(flags.output, `-o ${flags.output}`, (partial) => (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(exportRunItems(run, store.runItems(run.id), format, options)), (0,external_node_fs_.createWriteStream)(partial)));
             io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? (await store.runItemStatuses(run.id)).size} items)\n`);
         });
     });
@@ -15211,7 +15228,7 @@ async function writeRegressionDataset(store, runId, flags, configFile, io, allow
             collected: `by evalgate runs regression-dataset ${run.id}`,
         });
         for (const file of change.files)
-            await regression_dataset_writeAtomically(external_node_path_default().join(configDir, file.path), file.content);
+            await writeAtomically(external_node_path_default().join(configDir, file.path), file.content);
         for (const dataset of change.datasets) {
             const what = dataset.added.length > 0 ? `added ${dataset.added.length} items` : "nothing new";
             const already = dataset.alreadyPresent.length > 0 ? ` (${dataset.alreadyPresent.length} already there)` : "";
@@ -15260,7 +15277,7 @@ async function readExistingDataset(file, shown) {
         throw new core_errors/* UserError */.y(`${shown}: not a file; the regression dataset must be a .jsonl file`);
     return (0,promises_.readFile)(file, "utf8").catch(() => undefined);
 }
-async function regression_dataset_writeAtomically(file, content) {
+async function writeAtomically(file, content) {
     await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
     const partial = `${file}.partial-${process.pid}`;
     await (0,promises_.writeFile)(partial, content);
@@ -16108,12 +16125,20 @@ async function scoreImportedItem(record, item, result, experimentScorers, runId,
     const evaluations = Object.entries(record.evaluations ?? {});
     if (evaluations.length === 0 && result.error === undefined)
         return { status: "error", scores: [], error: NO_EVALUATION_IMPORTED };
+    // No false green from a hand-made file: every scorer of the experiment that applies to the item
+    // must have judged it, or nobody did (an evaluation named "q" cannot stand in for json_valid).
+    const missing = experimentScorers.filter((scorer) => appliesTo(scorer.modifiers, item) && record.evaluations?.[scorer.label] === undefined);
+    if (missing.length > 0 && result.error === undefined) {
+        return { status: "error", scores: [], error: missingEvaluations(missing, evaluations.map(([name]) => name)) };
+    }
     const weights = new Map(experimentScorers.map((scorer) => [scorer.label, weightOf(scorer.modifiers)]));
     const imported = evaluations.map(([name, evaluation]) => ({
         label: name,
         name: "import",
         fn: () => evaluationOutcome(name, evaluation),
-        modifiers: { weight: weights.get(name) ?? 1 },
+        // An evaluation the experiment has no scorer for never lifts a weighted mean; under `all` it
+        // can only fail the item.
+        modifiers: { weight: weights.get(name) ?? 0 },
     }));
     // scoreItem scores nothing for a failed call: that item is scored as if it had answered, then
     // stays an error (it was one when exported).
@@ -16127,6 +16152,12 @@ async function scoreImportedItem(record, item, result, experimentScorers, runId,
         return { status: "error", scores };
     const errored = scores.some((score) => score.error !== undefined);
     return { ...scored, scores, ...(errored && scored.status === "passed" ? { status: "failed" } : {}) };
+}
+function missingEvaluations(missing, given) {
+    const names = missing.map((scorer) => scorer.label).join(", ");
+    const had = given.length > 0 ? given.join(", ") : "none";
+    return (`no imported evaluation for the experiment's scorer${missing.length === 1 ? "" : "s"} ${names} (the record has ${had}): ` +
+        "name evaluations after the experiment's scorers, or import with --score to run them");
 }
 
 // EXTERNAL MODULE: ./src/core/model/annotation.ts
@@ -16176,6 +16207,7 @@ function annotationNameProblems(records) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/import-run.ts
+
 
 
 
@@ -16319,8 +16351,9 @@ function resultOf(record, prepared) {
         ...(call.model !== undefined ? { model: call.model } : {}),
         ...(failed ? { error: call.error } : {}),
     };
-    // As for a target's answer: a cost from the config's price table when the record gives none.
-    return applyPrices(result, prepared.prices);
+    // As for a target's answer: a null output with no tool call is no answer (an error item, never
+    // a pass), and a cost comes from the config's price table when the record gives none.
+    return applyPrices(requireAnswer(result, { field: "output", response: record.output }), prepared.prices);
 }
 function missingResult(source) {
     return { latency_ms: 0, attempts: 0, error: missingRecordError(source) };
@@ -17150,7 +17183,7 @@ function check_annotation_record_textField(fields, field, options) {
         return undefined;
     }
     if (options.max !== undefined && text.length > options.max) {
-        options.problem(field, `is ${(0,stats/* formatCount */.B4)(text.length)} characters long; at most ${(0,stats/* formatCount */.B4)(options.max)} are kept`);
+        options.problem(field, `is ${(0,stats/* formatCount */.B4)(text.length)} characters long; at most ${(0,stats/* formatCount */.B4)(options.max)} are allowed`);
         return undefined;
     }
     return text;
@@ -17166,7 +17199,7 @@ function check_annotation_record_valueOf(record, problem) {
     const metric = record.fields["metric"] ?? undefined;
     const label = record.fields["label"] ?? undefined;
     if (metric !== undefined && label !== undefined) {
-        problem("metric", 'and "label" are both given; an annotation is one of them: a number as "metric" or a text as "label" (use two names for both)');
+        problem("metric", 'is given beside "label"; an annotation is one of them: a number as "metric" or a text as "label" (use two names for both)');
         return undefined;
     }
     if (metric === undefined && label === undefined) {
@@ -17191,7 +17224,7 @@ function check_annotation_record_valueOf(record, problem) {
         return undefined;
     }
     if (label.length > annotation/* ANNOTATION_LIMITS */.x.label) {
-        problem("label", `is ${(0,stats/* formatCount */.B4)(label.length)} characters long; at most ${(0,stats/* formatCount */.B4)(annotation/* ANNOTATION_LIMITS */.x.label)} are kept (put longer text in "note")`);
+        problem("label", `is ${(0,stats/* formatCount */.B4)(label.length)} characters long; at most ${(0,stats/* formatCount */.B4)(annotation/* ANNOTATION_LIMITS */.x.label)} are allowed (put longer text in "note")`);
         return undefined;
     }
     return { kind: "label", value: label };

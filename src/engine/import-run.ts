@@ -14,6 +14,7 @@ import { createRunSummaryAccumulator } from "../core/summarize-run.js";
 import { formatCount } from "../core/stats.js";
 import type { RunStore } from "../store/run-store.js";
 import { applyPrices } from "./apply-prices.js";
+import { requireAnswer } from "../core/require-answer.js";
 import type { GitInfo } from "./git-info.js";
 import { runPool } from "./pool.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
@@ -173,8 +174,9 @@ function resultOf(record: ImportRecord, prepared: PreparedExperiment): TargetRes
     ...(call.model !== undefined ? { model: call.model } : {}),
     ...(failed ? { error: call.error } : {}),
   };
-  // As for a target's answer: a cost from the config's price table when the record gives none.
-  return applyPrices(result, prepared.prices);
+  // As for a target's answer: a null output with no tool call is no answer (an error item, never
+  // a pass), and a cost comes from the config's price table when the record gives none.
+  return applyPrices(requireAnswer(result, { field: "output", response: record.output }), prepared.prices);
 }
 
 function missingResult(source: string): TargetResult {

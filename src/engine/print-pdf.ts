@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, rename, rm, writeFile } from "node:fs/promises";
+import { access, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { UserError } from "../core/errors.js";
@@ -65,12 +65,11 @@ async function loadPlaywright(): Promise<typeof import("playwright-core")> {
 /**
  * Prints the HTML report at `htmlFile` to `pdfFile` (A4, backgrounds on), as the page's print
  * style lays it out: summary, charts, and the items to look at in full. The page is opened from
- * its file with every other request refused, and the PDF is written beside its target and
- * renamed, so a failure leaves no half-written file.
+ * its file with every other request refused. The caller writes `pdfFile` beside its target and
+ * renames it (cli/write-output-file.ts), so a failure leaves no half-written file.
  */
 export async function printPdf(htmlFile: string, pdfFile: string, options: { executablePath: string }): Promise<void> {
   const browser = await launchChromium(options.executablePath);
-  const partial = `${pdfFile}.partial-${process.pid}`;
   try {
     const context = await browser.newContext();
     await context.route(/^(?!file:)/, (route) => route.abort());
@@ -79,11 +78,7 @@ export async function printPdf(htmlFile: string, pdfFile: string, options: { exe
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
     await page.waitForSelector("html[data-ready=true]", { state: "attached", timeout: READY_TIMEOUT_MS });
     const pdf = await page.pdf({ format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" } });
-    await writeFile(partial, pdf);
-    await rename(partial, pdfFile);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
+    await writeFile(pdfFile, pdf);
   } finally {
     await browser.close();
   }

@@ -152,13 +152,13 @@ describe("evalgate runs annotate refuses bad input", () => {
     expect(lines[0]).toBe("evalgate: bad.jsonl: 8 problems; nothing was stored");
     expect(lines.slice(1)).toEqual([
       `  bad.jsonl:2: run_item_id: "ri_000000000000" is not a run item of run ${candidateId}`,
-      '  bad.jsonl:3: metric: and "label" are both given; an annotation is one of them: a number as "metric" or a text as "label" (use two names for both)',
+      '  bad.jsonl:3: metric: is given beside "label"; an annotation is one of them: a number as "metric" or a text as "label" (use two names for both)',
       '  bad.jsonl:5: metric: "high" is not a number; write a number such as 0.8, or give text as "label"',
-      '  bad.jsonl:6: label: is 1,001 characters long; at most 1,000 are kept (put longer text in "note")',
+      '  bad.jsonl:6: label: is 1,001 characters long; at most 1,000 are allowed (put longer text in "note")',
       `  bad.jsonl:7: item_id: "no-such-item" has no run item in run ${candidateId}`,
       '  bad.jsonl:8: name: missing; give the annotation a "name", e.g. "helpfulness"',
       '  bad.jsonl:9: metric: missing; give a number as "metric" or a text as "label"',
-      "  bad.jsonl:10: note: is 4,001 characters long; at most 4,000 are kept",
+      "  bad.jsonl:10: note: is 4,001 characters long; at most 4,000 are allowed",
     ]);
     expect(await storedAnnotations(candidateId)).toStrictEqual(before);
   });

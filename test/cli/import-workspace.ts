@@ -8,10 +8,13 @@ import { collect, runEvalgate, spawnEvalgate, type CliResult } from "../helpers/
 
 /**
  * The arithmetic experiment (items item-0 … item-(n-1), answer = 2·i): `equals` on the answer
- * and `latency_max` 5000 ms, the gate at `threshold`, `max_regressions` when given, and with
+ * and `latency_max` 5000 ms (labelled `correct` and `tone`, the latter for item-5 only, with
+ * `evaluationNames`), the gate at `threshold`, `max_regressions` when given, and with
  * `prices` a price table for gpt-4o-mini.
  */
-export function importConfig(options: { threshold?: number; maxRegressions?: number; retries?: number; prices?: boolean } = {}): string {
+export function importConfig(
+  options: { threshold?: number; maxRegressions?: number; retries?: number; prices?: boolean; evaluationNames?: boolean } = {},
+): string {
   return [
     "version: 1",
     // Dollars per million tokens.
@@ -24,8 +27,14 @@ export function importConfig(options: { threshold?: number; maxRegressions?: num
     "      url: ${EVALGATE_TARGET_URL}/agent",
     "      timeout: 5s",
     "    scorers:",
-    "      - { name: equals, config: { output_path: answer, field: expected.answer } }",
-    "      - { name: latency_max, config: { ms: 5000 } }",
+    // With evaluationNames the scorers carry the names the imported records' evaluations use:
+    // an import without --score must have an evaluation for every scorer that applies to an item.
+    ...(options.evaluationNames
+      ? [
+          "      - { name: equals, label: correct, config: { output_path: answer, field: expected.answer } }",
+          "      - { name: latency_max, label: tone, config: { ms: 5000 }, when: { id: item-5 } }",
+        ]
+      : ["      - { name: equals, config: { output_path: answer, field: expected.answer } }", "      - { name: latency_max, config: { ms: 5000 } }"]),
     `    gate: { passed_threshold: ${options.threshold ?? 0.5}${options.maxRegressions !== undefined ? `, max_regressions: ${options.maxRegressions}` : ""} }`,
     `    retries: ${options.retries ?? 0}`,
     "",

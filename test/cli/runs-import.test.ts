@@ -61,7 +61,7 @@ async function expectSameItems(imported: Awaited<ReturnType<typeof importRecords
 }
 
 beforeAll(async () => {
-  cwd = await makeWorkspace({ "evalgate.yml": importConfig({ threshold: 0.6 }), "items.jsonl": arithmeticDataset(6), "runs.jsonl": jsonl(RECORDS) });
+  cwd = await makeWorkspace({ "evalgate.yml": importConfig({ threshold: 0.6, evaluationNames: true }), "items.jsonl": arithmeticDataset(6), "runs.jsonl": jsonl(RECORDS) });
 });
 
 describe("evalgate runs import", () => {
@@ -180,6 +180,15 @@ describe("evalgate runs import", () => {
     expect(items[5]).toMatchObject({ error: "the import file partial.jsonl has no record for this item", attempts: 0, scores: [] });
     const [run] = await listedRuns(cwd);
     expect(run).toMatchObject({ id: result.runId, status: "errored", verdict: "fail", errored: 2 });
+  });
+
+  it("makes a null output an error item, as a target answering null is in a run, whatever its evaluations say", async () => {
+    const nulled = RECORDS.map((record) => (record.example_id === "item-0" ? { ...record, output: null } : record));
+    await writeFile(path.join(cwd, "nulled.jsonl"), jsonl(nulled));
+    const result = await importRecords(cwd, ["nulled.jsonl", "--experiment", "arithmetic"]);
+    const items = await runItemsOf(cwd, result.runId!);
+    expect(statuses(items)).toEqual({ ...EXPECTED, "item-0": "error" });
+    expect(items[0]!.error).toBe('the target answered with null at "output"; the response was null');
   });
 
   it("says when a status derived from the evaluations differs from the metadata.status a file gives", async () => {

@@ -1,4 +1,5 @@
-import { rename, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { writeOutputFile } from "../write-output-file.js";
 import path from "node:path";
 import type { Command } from "commander";
 import { UserError } from "../../core/errors.js";
@@ -34,6 +35,11 @@ export function registerReportsHtmlCommand(reports: Command, io: CliIo, setExit:
         );
       }
       const output = path.resolve(io.cwd, flags.output);
+      // Chromium opens a file:// page by its extension: a report named otherwise would never run
+      // its script (and a .pdf name would hold HTML).
+      if (!/\.html?$/i.test(output)) {
+        throw new UserError(`-o ${flags.output}: name the HTML file with .html (the PDF of --pdf is written beside it as .pdf)`);
+      }
       const pdf = flags.pdf === true ? pdfPathFor(output) : undefined;
       const executablePath = chromiumPath(io.env);
       // Before any work: a missing browser is known at once, and nothing is written.
@@ -41,8 +47,11 @@ export function registerReportsHtmlCommand(reports: Command, io: CliIo, setExit:
       await withStore(command, async (store) => {
         const runs = [await requireRun(store, baseId), ...(await Promise.all(ids.map((id) => requireRun(store, id))))];
         const input = await storedReportInput(store, runs, io.cwd);
-        await writeAtomically(output, renderHtmlReport(input));
-        if (pdf !== undefined) await printPdf(output, pdf, { executablePath });
+        const html = renderHtmlReport(input);
+        await writeOutputFile(output, `-o ${flags.output}`, (partial) => writeFile(partial, html));
+        if (pdf !== undefined) {
+          await writeOutputFile(pdf, `--pdf ${path.relative(io.cwd, pdf)}`, (partial) => printPdf(output, partial, { executablePath }));
+        }
         const items = new Set(input.runs.flatMap(({ items }) => items.map((item) => item.item_id))).size;
         io.stderr.write(`wrote ${flags.output} (${runs.length} ${runs.length === 1 ? "run" : "runs"}, ${items} items)\n`);
         if (pdf !== undefined) io.stderr.write(`wrote ${path.relative(io.cwd, pdf) || pdf} (PDF)\n`);
@@ -87,14 +96,4 @@ export function pdfPathFor(htmlPath: string): string {
   return /^\.html?$/i.test(extension) ? htmlPath.slice(0, -extension.length) + ".pdf" : `${htmlPath}.pdf`;
 }
 
-/** Written beside the target and renamed: a failed write leaves no half-written report. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const partial = `${file}.partial-${process.pid}`;
-  try {
-    await writeFile(partial, text);
-    await rename(partial, file);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
-}
+

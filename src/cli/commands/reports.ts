@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { writeOutputFile } from "../write-output-file.js";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
@@ -63,18 +63,12 @@ export function registerReportsCommands(program: Command, io: CliIo, setExit: (c
       const format = parseArtifactFormat(flags.artifactFormat);
       await withStore(command, async (store) => {
         const run = await requireRun(store, id);
-        // Written beside the target and renamed: a failed export leaves no half-written file.
-        const partial = `${flags.output}.partial-${process.pid}`;
-        try {
-          // Annotations ride along in the formats that show them beside the scores.
-          const annotations = format === "csv" || format === "json" || format === "jsonl" ? await store.runAnnotations(run.id) : [];
-          const options = { annotations, arizeFile: importFormatOf(flags.output) ?? "jsonl" };
-          await pipeline(Readable.from(exportRunItems(run, store.runItems(run.id), format, options)), createWriteStream(partial));
-          await rename(partial, flags.output);
-        } catch (error) {
-          await rm(partial, { force: true });
-          throw error;
-        }
+        // Annotations ride along in the formats that show them beside the scores.
+        const annotations = format === "csv" || format === "json" || format === "jsonl" ? await store.runAnnotations(run.id) : [];
+        const options = { annotations, arizeFile: importFormatOf(flags.output) ?? "jsonl" };
+        await writeOutputFile(flags.output, `-o ${flags.output}`, (partial) =>
+          pipeline(Readable.from(exportRunItems(run, store.runItems(run.id), format, options)), createWriteStream(partial)),
+        );
         io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? (await store.runItemStatuses(run.id)).size} items)\n`);
       });
     });

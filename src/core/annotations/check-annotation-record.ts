@@ -72,7 +72,7 @@ function textField(
     return undefined;
   }
   if (options.max !== undefined && text.length > options.max) {
-    options.problem(field, `is ${formatCount(text.length)} characters long; at most ${formatCount(options.max)} are kept`);
+    options.problem(field, `is ${formatCount(text.length)} characters long; at most ${formatCount(options.max)} are allowed`);
     return undefined;
   }
   return text;
@@ -89,7 +89,7 @@ function valueOf(record: AnnotationFileRecord, problem: Problem): Pick<Annotatio
   const metric = record.fields["metric"] ?? undefined;
   const label = record.fields["label"] ?? undefined;
   if (metric !== undefined && label !== undefined) {
-    problem("metric", 'and "label" are both given; an annotation is one of them: a number as "metric" or a text as "label" (use two names for both)');
+    problem("metric", 'is given beside "label"; an annotation is one of them: a number as "metric" or a text as "label" (use two names for both)');
     return undefined;
   }
   if (metric === undefined && label === undefined) {
@@ -114,7 +114,7 @@ function valueOf(record: AnnotationFileRecord, problem: Problem): Pick<Annotatio
     return undefined;
   }
   if (label.length > ANNOTATION_LIMITS.label) {
-    problem("label", `is ${formatCount(label.length)} characters long; at most ${formatCount(ANNOTATION_LIMITS.label)} are kept (put longer text in "note")`);
+    problem("label", `is ${formatCount(label.length)} characters long; at most ${formatCount(ANNOTATION_LIMITS.label)} are allowed (put longer text in "note")`);
     return undefined;
   }
   return { kind: "label", value: label };

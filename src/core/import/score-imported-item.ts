@@ -1,6 +1,6 @@
 import type { Item } from "../model/item.js";
 import type { TargetResult } from "../model/run-item.js";
-import { weightOf } from "../scorers/modifiers.js";
+import { appliesTo, weightOf } from "../scorers/modifiers.js";
 import type { ResolvedScorer } from "../scorers/registry.js";
 import { scoreItem, type ItemPassRule, type ScoredItem } from "../scorers/score-item.js";
 import { evaluationOutcome } from "./evaluation-outcome.js";
@@ -31,12 +31,20 @@ export async function scoreImportedItem(
 ): Promise<ScoredItem> {
   const evaluations = Object.entries(record.evaluations ?? {});
   if (evaluations.length === 0 && result.error === undefined) return { status: "error", scores: [], error: NO_EVALUATION_IMPORTED };
+  // No false green from a hand-made file: every scorer of the experiment that applies to the item
+  // must have judged it, or nobody did (an evaluation named "q" cannot stand in for json_valid).
+  const missing = experimentScorers.filter((scorer) => appliesTo(scorer.modifiers, item) && record.evaluations?.[scorer.label] === undefined);
+  if (missing.length > 0 && result.error === undefined) {
+    return { status: "error", scores: [], error: missingEvaluations(missing, evaluations.map(([name]) => name)) };
+  }
   const weights = new Map(experimentScorers.map((scorer) => [scorer.label, weightOf(scorer.modifiers)]));
   const imported: ResolvedScorer[] = evaluations.map(([name, evaluation]) => ({
     label: name,
     name: "import",
     fn: () => evaluationOutcome(name, evaluation),
-    modifiers: { weight: weights.get(name) ?? 1 },
+    // An evaluation the experiment has no scorer for never lifts a weighted mean; under `all` it
+    // can only fail the item.
+    modifiers: { weight: weights.get(name) ?? 0 },
   }));
   // scoreItem scores nothing for a failed call: that item is scored as if it had answered, then
   // stays an error (it was one when exported).
@@ -49,4 +57,13 @@ export async function scoreImportedItem(
   if (result.error !== undefined) return { status: "error", scores };
   const errored = scores.some((score) => score.error !== undefined);
   return { ...scored, scores, ...(errored && scored.status === "passed" ? { status: "failed" as const } : {}) };
+}
+
+function missingEvaluations(missing: readonly ResolvedScorer[], given: readonly string[]): string {
+  const names = missing.map((scorer) => scorer.label).join(", ");
+  const had = given.length > 0 ? given.join(", ") : "none";
+  return (
+    `no imported evaluation for the experiment's scorer${missing.length === 1 ? "" : "s"} ${names} (the record has ${had}): ` +
+    "name evaluations after the experiment's scorers, or import with --score to run them"
+  );
 }

@@ -79,14 +79,30 @@ describe("imported evaluations as scores", () => {
 
   it("decides the status under a weighted pass rule with the experiment's weights", async () => {
     const [record] = await readImportRecords("jsonl", streamOf([JSON.stringify({ example_id: "a", output: 1, evaluations: { heavy: { score: 0.9 }, light: { score: 0.1 } } })]), "r.jsonl");
-    const experiment: ResolvedScorer[] = [
-      { label: "heavy", name: "equals", fn: () => ({ score: 1, passed: true, evidence: { reason: "" } }), modifiers: { weight: 3 } },
-    ];
+    const scorer = (label: string, weight: number): ResolvedScorer => ({
+      label,
+      name: "equals",
+      fn: () => ({ score: 1, passed: true, evidence: { reason: "" } }),
+      modifiers: { weight },
+    });
     const item: Item = { id: "a", input: "q" };
     const weighted = { pass_rule: "weighted" as const, item_threshold: 0.7 };
+    const answered = { output: 1, latency_ms: 0, attempts: 1 };
     // (3·0.9 + 1·0.1) / 4 = 0.7 reaches 0.7; with equal weights (0.9 + 0.1) / 2 = 0.5 does not.
-    expect((await scoreImportedItem(record!, item, { output: 1, latency_ms: 0, attempts: 1 }, experiment, RUN_ID, weighted)).status).toBe("passed");
-    expect((await scoreImportedItem(record!, item, { output: 1, latency_ms: 0, attempts: 1 }, [], RUN_ID, weighted)).status).toBe("failed");
+    expect((await scoreImportedItem(record!, item, answered, [scorer("heavy", 3), scorer("light", 1)], RUN_ID, weighted)).status).toBe("passed");
+    expect((await scoreImportedItem(record!, item, answered, [scorer("heavy", 1), scorer("light", 1)], RUN_ID, weighted)).status).toBe("failed");
+    // An evaluation the experiment has no scorer for weighs 0: it cannot lift the mean (0.1 alone fails).
+    expect((await scoreImportedItem(record!, item, answered, [scorer("light", 1)], RUN_ID, weighted)).status).toBe("failed");
+  });
+
+  it("makes an item an error when a scorer of the experiment has no evaluation: a hand-made name passes nothing", async () => {
+    const [record] = await readImportRecords("jsonl", streamOf([JSON.stringify({ example_id: "a", output: "x", evaluations: { q: { label: "pass" } } })]), "r.jsonl");
+    const json: ResolvedScorer = { label: "json_valid", name: "json_valid", fn: () => ({ score: 1, passed: true, evidence: { reason: "" } }), modifiers: {} };
+    const scored = await scoreImportedItem(record!, { id: "a", input: "q" }, { output: "x", latency_ms: 0, attempts: 1 }, [json], RUN_ID, { pass_rule: "all" });
+    expect(scored.status).toBe("error");
+    expect(scored.error).toBe(
+      "no imported evaluation for the experiment's scorer json_valid (the record has q): name evaluations after the experiment's scorers, or import with --score to run them",
+    );
   });
 });
 

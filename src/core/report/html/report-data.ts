@@ -96,7 +96,10 @@ export interface LatencyHistogram {
 export type ItemTag = "regression" | "fix" | "error" | "flaky" | "failed";
 
 export interface ReportItem {
+  /** The item id as stored: links and lookups use it. */
   id: string;
+  /** The id as shown: controls and bidi overrides made visible (shown-text.ts), never applied. */
+  label: string;
   input?: ShownText;
   expected?: ShownText;
   tags: ItemTag[];

@@ -27,6 +27,7 @@ export function reportItems(runs: readonly HtmlReportRun[], diffs: DiffBudget = 
     const expected = shownText(first.expected);
     return {
       id,
+      label: shownText(id, Number.MAX_SAFE_INTEGER)!.text,
       ...(input !== undefined ? { input } : {}),
       ...(expected !== undefined ? { expected } : {}),
       tags: itemTags(stored),

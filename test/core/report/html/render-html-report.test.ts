@@ -125,3 +125,15 @@ describe("renderHtmlReport", () => {
     expect(() => renderHtmlReport({ ...input, comparisons: [] })).toThrow(/needs one comparison per run after the first \(1\), got 0/);
   });
 });
+
+describe("item ids on the page", () => {
+  it("shows a bidi override in an id as its code, never applied, and keeps the id itself for links", () => {
+    const spoof = "\u202Egnp.exe";
+    const run = buildRun({ id: "run-a", item_count: 1 });
+    const item = buildItem("run-a", spoof, { scores: [["equals", 1, true]] });
+    const html = renderHtmlReport({ runs: [{ run, items: [item], annotations: [] }], comparisons: [], verdict: { verdict: "pass", reasons: [], checks: [] }, generatedAt: "2026-11-30T00:00:00.000Z" });
+    const [shown] = embeddedData(html).items;
+    expect(shown!.id).toBe(spoof);
+    expect(shown!.label).toBe("⟨U+202E⟩gnp.exe");
+  });
+});

@@ -180,7 +180,7 @@ function renderRows() {
 function createRow(index) {
   var item = data.items[index];
   var head = el("button", "row-head", [
-    el("span", "row-line", [statusChips(item), el("span", "row-id", item.id)].concat(tagBadges(item))),
+    el("span", "row-line", [statusChips(item), el("span", "row-id", item.label)].concat(tagBadges(item))),
     el("span", "row-text", item.input ? item.input.text.slice(0, 300).replace(/\s+/g, " ") : "")
   ]);
   head.type = "button";

@@ -30,7 +30,7 @@ function renderPrintItems() {
   chosen.forEach(function (index) {
     var item = data.items[index];
     section.appendChild(el("article", "print-item", [
-      el("h3", null, [statusChips(item), " ", item.id, " "].concat(tagBadges(item))),
+      el("h3", null, [statusChips(item), " ", item.label, " "].concat(tagBadges(item))),
       itemDetail(index)
     ]));
   });
