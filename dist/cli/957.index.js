@@ -13897,26 +13897,14 @@ function checkResumedSelection(runId, recorded, requested) {
  */
 async function openRun(options, now) {
     const { prepared, store } = options;
-    await store.saveExperimentVersion({
-        experiment: prepared.name,
-        version: prepared.version,
-        definition: prepared.definition,
-        created_at: now().toISOString(),
-    });
+    await saveVersion(store, prepared, now);
     if (options.resumeRunId)
         return reopenRun(store, options.resumeRunId, prepared, now, options.selection, options.variant);
     const selection = options.selection ? await countSelection(prepared, withDrawnSeed(options.selection)) : undefined;
     const run = {
-        id: newRunId(now()),
-        experiment: prepared.name,
-        experiment_version: prepared.version,
-        dataset_path: prepared.dataset.path,
-        dataset_version: prepared.dataset.version,
+        ...newRunOf(prepared, prepared.target.description, now),
         // A selected run covers its selected items; dataset_version stays the whole file's.
         item_count: options.lockedItemIds?.size ?? selection?.selected ?? prepared.dataset.item_count,
-        target: prepared.target.description,
-        started_at: now().toISOString(),
-        status: "running",
         ...(options.label ? { label: options.label } : {}),
         ...(options.role ? { role: options.role } : {}),
         ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
@@ -13928,6 +13916,29 @@ async function openRun(options, now) {
     };
     await store.createRun(run);
     return { run, lease: await takeRunLease(store, run.id, now) };
+}
+/** Keeps the experiment version a new run is made of (once per version: saving it again changes nothing). */
+async function saveVersion(store, prepared, now) {
+    await store.saveExperimentVersion({
+        experiment: prepared.name,
+        version: prepared.version,
+        definition: prepared.definition,
+        created_at: now().toISOString(),
+    });
+}
+/** A new run of `prepared` over its whole dataset version, `running` from now, calling `target` (a URL, command or "import:<file>"). */
+function newRunOf(prepared, target, now) {
+    return {
+        id: newRunId(now()),
+        experiment: prepared.name,
+        experiment_version: prepared.version,
+        dataset_path: prepared.dataset.path,
+        dataset_version: prepared.dataset.version,
+        item_count: prepared.dataset.item_count,
+        target,
+        started_at: now().toISOString(),
+        status: "running",
+    };
 }
 /**
  * A resumed run must be the same experiment version over the same dataset version, or its result
@@ -16247,18 +16258,10 @@ async function importRun(options) {
     const nameProblems = options.score ? annotationNameProblems(records) : [];
     if (nameProblems.length > 0)
         throw new core_errors/* UserError */.y([...nameProblems.slice(0, 20), "nothing was imported"].join("\n"));
-    await store.saveExperimentVersion({ experiment: prepared.name, version: prepared.version, definition: prepared.definition, created_at: now().toISOString() });
+    await saveVersion(store, prepared, now);
     const run = {
-        id: newRunId(now()),
-        experiment: prepared.name,
-        experiment_version: prepared.version,
-        dataset_path: prepared.dataset.path,
-        dataset_version: prepared.dataset.version,
-        item_count: prepared.dataset.item_count,
-        target: `import:${options.source}`,
+        ...newRunOf(prepared, `import:${options.source}`, now),
         label: options.label ?? "import",
-        started_at: now().toISOString(),
-        status: "running",
         ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
         ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
     };

@@ -1,6 +1,5 @@
 import { decideVerdict, exceedsErrorBudget, type RunGateVerdict } from "../core/gate.js";
 import { UserError } from "../core/errors.js";
-import { newRunId } from "../core/model/ids.js";
 import type { Item } from "../core/model/item.js";
 import type { Run, RunStatus } from "../core/model/run.js";
 import type { TargetResult } from "../core/model/run-item.js";
@@ -18,6 +17,7 @@ import { requireAnswer } from "../core/require-answer.js";
 import type { GitInfo } from "./git-info.js";
 import { runPool } from "./pool.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
+import { newRunOf, saveVersion } from "./open-run.js";
 import { takeRunLease } from "./run-lease.js";
 import { datasetItems } from "./select-items.js";
 import { normalizeToolCalls } from "./targets/response-mapping.js";
@@ -75,18 +75,10 @@ export async function importRun(options: ImportOptions): Promise<ImportOutcome> 
   const nameProblems = options.score ? annotationNameProblems(records) : [];
   if (nameProblems.length > 0) throw new UserError([...nameProblems.slice(0, 20), "nothing was imported"].join("\n"));
 
-  await store.saveExperimentVersion({ experiment: prepared.name, version: prepared.version, definition: prepared.definition, created_at: now().toISOString() });
+  await saveVersion(store, prepared, now);
   const run: Run = {
-    id: newRunId(now()),
-    experiment: prepared.name,
-    experiment_version: prepared.version,
-    dataset_path: prepared.dataset.path,
-    dataset_version: prepared.dataset.version,
-    item_count: prepared.dataset.item_count,
-    target: `import:${options.source}`,
+    ...newRunOf(prepared, `import:${options.source}`, now),
     label: options.label ?? "import",
-    started_at: now().toISOString(),
-    status: "running",
     ...(options.git?.commit ? { git_commit: options.git.commit } : {}),
     ...(options.git?.branch ? { git_branch: options.git.branch } : {}),
   };

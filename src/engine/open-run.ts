@@ -16,25 +16,13 @@ import type { RunOptions } from "./run-experiment.js";
  */
 export async function openRun(options: RunOptions, now: () => Date): Promise<{ run: Run; lease: HeldRunLease }> {
   const { prepared, store } = options;
-  await store.saveExperimentVersion({
-    experiment: prepared.name,
-    version: prepared.version,
-    definition: prepared.definition,
-    created_at: now().toISOString(),
-  });
+  await saveVersion(store, prepared, now);
   if (options.resumeRunId) return reopenRun(store, options.resumeRunId, prepared, now, options.selection, options.variant);
   const selection = options.selection ? await countSelection(prepared, withDrawnSeed(options.selection)) : undefined;
   const run: Run = {
-    id: newRunId(now()),
-    experiment: prepared.name,
-    experiment_version: prepared.version,
-    dataset_path: prepared.dataset.path,
-    dataset_version: prepared.dataset.version,
+    ...newRunOf(prepared, prepared.target.description, now),
     // A selected run covers its selected items; dataset_version stays the whole file's.
     item_count: options.lockedItemIds?.size ?? selection?.selected ?? prepared.dataset.item_count,
-    target: prepared.target.description,
-    started_at: now().toISOString(),
-    status: "running",
     ...(options.label ? { label: options.label } : {}),
     ...(options.role ? { role: options.role } : {}),
     ...(options.pullRequest ? { pull_request: options.pullRequest } : {}),
@@ -46,6 +34,31 @@ export async function openRun(options: RunOptions, now: () => Date): Promise<{ r
   };
   await store.createRun(run);
   return { run, lease: await takeRunLease(store, run.id, now) };
+}
+
+/** Keeps the experiment version a new run is made of (once per version: saving it again changes nothing). */
+export async function saveVersion(store: RunStore, prepared: PreparedExperiment, now: () => Date): Promise<void> {
+  await store.saveExperimentVersion({
+    experiment: prepared.name,
+    version: prepared.version,
+    definition: prepared.definition,
+    created_at: now().toISOString(),
+  });
+}
+
+/** A new run of `prepared` over its whole dataset version, `running` from now, calling `target` (a URL, command or "import:<file>"). */
+export function newRunOf(prepared: PreparedExperiment, target: string, now: () => Date): Run {
+  return {
+    id: newRunId(now()),
+    experiment: prepared.name,
+    experiment_version: prepared.version,
+    dataset_path: prepared.dataset.path,
+    dataset_version: prepared.dataset.version,
+    item_count: prepared.dataset.item_count,
+    target,
+    started_at: now().toISOString(),
+    status: "running",
+  };
 }
 
 /**
