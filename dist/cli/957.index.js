@@ -108,7 +108,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47071);
 /* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71020);
 /* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28551);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74283);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60020);
 // The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
 
 
@@ -147,7 +147,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 74283:
+/***/ 60020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4365,7 +4365,7 @@ function baselineProblems(input) {
         problems.push(`it is not complete (${status}); resume it or store a complete baseline`);
     }
     const summary = baseline.summary;
-    if (summary !== undefined && summary.total === 0)
+    if (input.baselineItems === 0)
         problems.push("it holds no item");
     else if (summary !== undefined && (0,core_gate/* exceedsErrorBudget */.XL)(summary, input.maxErrorRate)) {
         problems.push(`${(0,stats/* formatCount */.B4)(summary.errored)} of ${(0,stats/* formatCount */.B4)(summary.total)} of its items errored, ` +
@@ -4384,22 +4384,8 @@ function baselineProblems(input) {
 
 // EXTERNAL MODULE: ./src/core/gate-comparison.ts
 var gate_comparison = __webpack_require__(24092);
-;// CONCATENATED MODULE: ./src/core/statistics/change-verdict.ts
-/**
- * unchanged when no pair differs (changed = false); regression / improvement when pValue < alpha
- * and delta < 0 / > 0; otherwise noise (a change the test cannot tell from chance, or a significant
- * test with delta = 0). Higher is better for delta.
- */
-function classifyChange(input) {
-    if (!input.changed)
-        return "unchanged";
-    if (input.pValue < input.alpha && input.delta < 0)
-        return "regression";
-    if (input.pValue < input.alpha && input.delta > 0)
-        return "improvement";
-    return "noise";
-}
-
+// EXTERNAL MODULE: ./src/core/statistics/change-verdict.ts
+var change_verdict = __webpack_require__(53347);
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-binomial-cdf/lib/index.js
 var stats_base_dists_binomial_cdf_lib = __webpack_require__(36794);
 var stats_base_dists_binomial_cdf_lib_default = /*#__PURE__*/__webpack_require__.n(stats_base_dists_binomial_cdf_lib);
@@ -4614,7 +4600,7 @@ function statisticOf(tally, alpha, clustered) {
         mde: Math.min(1, exact ? passRateMde(n, tally.worse + tally.better, alpha) : meanMde(estimate, alpha)),
         test: exact ? "mcnemar_exact" : clustered ? "clustered_paired_t" : "paired_t",
         discordant: { worse: tally.worse, better: tally.better },
-        verdict: classifyChange({ changed: tally.worse + tally.better > 0, delta, pValue, alpha }),
+        verdict: (0,change_verdict/* classifyChange */.F)({ changed: tally.worse + tally.better > 0, delta, pValue, alpha }),
     };
 }
 
@@ -5717,18 +5703,17 @@ async function compareStoredRuns(store, baseline, candidate, gitDir) {
     const problems = baselineProblems({
         baseline,
         candidate,
+        baselineItems: shared + onlyBaseline.count,
         baselineDefinition: baselineVersion?.definition,
         candidateDefinition: candidateVersion?.definition,
         gate: rules.gate,
         maxErrorRate: rules.maxErrorRate,
         ...(age !== undefined && "commits" in age ? { baselineAgeCommits: age.commits } : {}),
     });
-    if (shared === 0 && onlyBaseline.count === 0)
-        problems.push("it holds no item");
     if (age !== undefined && "problem" in age && age.side === "baseline")
         problems.push(age.problem);
     const candidateProblems = age !== undefined && "problem" in age && age.side === "candidate" ? [age.problem] : [];
-    return { comparison, baselineProblems: [...new Set(problems)], candidateProblems };
+    return { comparison, baselineProblems: problems, candidateProblems };
 }
 /**
  * Commits from the baseline's commit to the candidate's, as git in `gitDir` counts them; else
@@ -18005,7 +17990,9 @@ function recoverInterruptedStatus(status, baselineLocked) {
 /* harmony export */   h: () => (/* binding */ comparisonChecks),
 /* harmony export */   p: () => (/* binding */ DEFAULT_ALPHA)
 /* harmony export */ });
+/* harmony import */ var _statistics_change_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53347);
 /* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38796);
+
 
 /** The significance level of a comparison's verdicts when the gate sets none (the field's convention). */
 const DEFAULT_ALPHA = 0.05;
@@ -18074,8 +18061,10 @@ function comparisonChecks(gate, comparison) {
     }
     return checks;
 }
+/** The comparison's own rule (statistics/change-verdict.ts), read at the gate's level. */
 function isSignificantDrop(statistic, alpha) {
-    return statistic.delta < 0 && statistic.p_value < alpha;
+    const changed = statistic.discordant.worse + statistic.discordant.better > 0;
+    return (0,_statistics_change_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyChange */ .F)({ changed, delta: statistic.delta, pValue: statistic.p_value, alpha }) === "regression";
 }
 function plural(count, word) {
     return count === 1 ? word : `${word}s`;
@@ -18595,6 +18584,30 @@ function sleep(ms, signal) {
 /** What a cancelled call rejects with: the signal's reason (an AbortError DOMException by default). */
 function abortReason(signal) {
     return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+}
+
+
+/***/ }),
+
+/***/ 53347:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ classifyChange)
+/* harmony export */ });
+/**
+ * unchanged when no pair differs (changed = false); regression / improvement when pValue < alpha
+ * and delta < 0 / > 0; otherwise noise (a change the test cannot tell from chance, or a significant
+ * test with delta = 0). Higher is better for delta.
+ */
+function classifyChange(input) {
+    if (!input.changed)
+        return "unchanged";
+    if (input.pValue < input.alpha && input.delta < 0)
+        return "regression";
+    if (input.pValue < input.alpha && input.delta > 0)
+        return "improvement";
+    return "noise";
 }
 
 

@@ -249,6 +249,7 @@ async function compareWithBaseline(
   const problems = baselineProblems({
     baseline,
     candidate: outcome.run,
+    baselineItems: comparison.items.shared + comparison.items.only_baseline.count,
     baselineDefinition: baselineVersion?.definition,
     candidateDefinition: candidateVersion?.definition,
     gate,

@@ -60,16 +60,16 @@ export async function compareStoredRuns(
   const problems = baselineProblems({
     baseline,
     candidate,
+    baselineItems: shared + onlyBaseline.count,
     baselineDefinition: baselineVersion?.definition,
     candidateDefinition: candidateVersion?.definition,
     gate: rules.gate,
     maxErrorRate: rules.maxErrorRate,
     ...(age !== undefined && "commits" in age ? { baselineAgeCommits: age.commits } : {}),
   });
-  if (shared === 0 && onlyBaseline.count === 0) problems.push("it holds no item");
   if (age !== undefined && "problem" in age && age.side === "baseline") problems.push(age.problem);
   const candidateProblems = age !== undefined && "problem" in age && age.side === "candidate" ? [age.problem] : [];
-  return { comparison, baselineProblems: [...new Set(problems)], candidateProblems };
+  return { comparison, baselineProblems: problems, candidateProblems };
 }
 
 type BaselineAge = { commits: number } | { side: "baseline" | "candidate"; problem: string };

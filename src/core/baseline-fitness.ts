@@ -7,6 +7,8 @@ import { formatCount, formatThreshold } from "./stats.js";
 export interface BaselineFitnessInput {
   baseline: Run;
   candidate: Run;
+  /** Items the baseline stored: shared + only in the baseline, as the comparison counted them. */
+  baselineItems: number;
   /** Stored definitions of both runs' experiment versions (RunStore.getExperimentVersion). */
   baselineDefinition: unknown;
   candidateDefinition: unknown;
@@ -32,7 +34,7 @@ export function baselineProblems(input: BaselineFitnessInput): string[] {
     problems.push(`it is not complete (${status}); resume it or store a complete baseline`);
   }
   const summary = baseline.summary;
-  if (summary !== undefined && summary.total === 0) problems.push("it holds no item");
+  if (input.baselineItems === 0) problems.push("it holds no item");
   else if (summary !== undefined && exceedsErrorBudget(summary, input.maxErrorRate)) {
     problems.push(
       `${formatCount(summary.errored)} of ${formatCount(summary.total)} of its items errored, ` +

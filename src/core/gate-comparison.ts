@@ -1,6 +1,7 @@
 import type { Comparison, PairedStatistic } from "./comparison.js";
 import type { GateConfig } from "./config/schema.js";
 import type { GateCheck } from "./gate.js";
+import { classifyChange } from "./statistics/change-verdict.js";
 import { formatCount, formatPercent, formatPValue, formatSigned } from "./stats.js";
 
 /** A gate check and the sentence said when it fails. */
@@ -78,8 +79,10 @@ export function comparisonChecks(gate: GateConfig, comparison: Comparison): Name
   return checks;
 }
 
+/** The comparison's own rule (statistics/change-verdict.ts), read at the gate's level. */
 function isSignificantDrop(statistic: PairedStatistic, alpha: number): boolean {
-  return statistic.delta < 0 && statistic.p_value < alpha;
+  const changed = statistic.discordant.worse + statistic.discordant.better > 0;
+  return classifyChange({ changed, delta: statistic.delta, pValue: statistic.p_value, alpha }) === "regression";
 }
 
 

@@ -44,7 +44,14 @@ describe("baselineProblems", () => {
 
   it("finds none for a complete, young baseline judged alike", async () => {
     const baseline = buildRun({ id: "run-b", summary: await summaryOf(10, 0) });
-    expect(baselineProblems({ ...base, baseline, candidate: buildRun({ id: "run-c" }), baselineAgeCommits: 10 })).toEqual([]);
+    expect(baselineProblems({ ...base, baseline, candidate: buildRun({ id: "run-c" }), baselineItems: 10, baselineAgeCommits: 10 })).toEqual([]);
+  });
+
+  it("finds a baseline that stored no item, whatever its summary says", async () => {
+    const baseline = buildRun({ id: "run-b", summary: await summaryOf(10, 0) });
+    expect(baselineProblems({ ...base, baseline, candidate: buildRun({ id: "run-c" }), baselineItems: 0, baselineAgeCommits: 0 })).toEqual([
+      "it holds no item",
+    ]);
   });
 
   it("names each of the baseline's problems", async () => {
@@ -54,6 +61,7 @@ describe("baselineProblems", () => {
       baselineDefinition: definition(CONFIG("", "[json_valid]")),
       baseline,
       candidate: buildRun({ id: "run-c", experiment_version: "new" }),
+      baselineItems: 10,
       baselineAgeCommits: 11,
     });
     expect(problems).toEqual([
