@@ -1,6 +1,6 @@
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { findScore } from "../core/repeats/find-score.js";
-import { UserError } from "../core/errors.js";
+import { AMBIGUOUS_SHOWN, ambiguousRunIdError } from "./ambiguous-run-id.js";
 import type { Run } from "../core/model/run.js";
 import type { RunItem, Score } from "../core/model/run-item.js";
 import { RunExistsError, UnknownRunError, type ExperimentVersionRecord, type RunEnd, type RunFilter, type RunLease, type RunStore } from "./run-store.js";
@@ -16,8 +16,6 @@ import type { Annotation } from "../core/model/annotation.js";
 import { SqliteAnnotations } from "./sqlite-annotations.js";
 
 const DEFAULT_LIST_LIMIT = 50;
-/** Matches shown when a run id prefix is ambiguous. */
-const AMBIGUOUS_SHOWN = 5;
 /** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
 const MAX_CHAR = "\u{10FFFF}";
 
@@ -214,11 +212,7 @@ export class SqliteRunStore implements RunStore {
     const [only] = matches;
     if (only === undefined) return undefined;
     if (matches.length === 1) return rowToRun(only);
-    const shown = matches.slice(0, AMBIGUOUS_SHOWN).map((row) => String(row["id"]));
-    const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
-    throw new UserError(
-      `run id "${runId}" is ambiguous: ${shown.join(", ")}${more}. Type more of the run id.`,
-    );
+    throw ambiguousRunIdError(runId, matches.map((row) => String(row["id"])));
   }
 
   async listRuns(filter: RunFilter = {}): Promise<Run[]> {

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { findScore } from "../../core/repeats/find-score.js";
 import path from "node:path";
 import { UserError } from "../../core/errors.js";
+import { ambiguousRunIdError } from "../ambiguous-run-id.js";
 import type { GitHubClient } from "../../github/github-client.js";
 import type { Run } from "../../core/model/run.js";
 import type { RunItem, Score } from "../../core/model/run-item.js";
@@ -22,7 +23,6 @@ import { DEFAULT_BRANCH_RETRY_POLICY, type BranchRetryPolicy } from "./retry-pol
 /** The Git Data API accepts blobs up to 100 MB. */
 export const MAX_RUN_FILE_BYTES = 100_000_000;
 const DEFAULT_LIST_LIMIT = 50;
-const AMBIGUOUS_SHOWN = 5;
 /** Run files downloaded at once when listRuns needs their records. */
 const HEADER_DOWNLOADS_AT_ONCE = 8;
 
@@ -235,10 +235,7 @@ export class ResultsBranchStore implements RunStore {
     const [onlyPublished] = published;
     if (ids.length === 0) return undefined;
     if (ids.length === 1) return staged ?? (onlyPublished && (await this.reader.header(onlyPublished)).run);
-    const more = ids.length > AMBIGUOUS_SHOWN ? ", …" : "";
-    throw new UserError(
-      `run id "${runId}" is ambiguous: ${ids.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the run id.`,
-    );
+    throw ambiguousRunIdError(runId, ids);
   }
 
   /**

@@ -1,0 +1,71 @@
+import pg from "pg";
+import { UserError } from "../../core/errors.js";
+
+/**
+ * Connections per store. A run writes from one group-commit batch at a time and streams reads
+ * page by page, so a few connections serve a process; many processes share one server.
+ */
+const POOL_SIZE = 4;
+/** How long connecting may take before the store says the server cannot be reached (ms). */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * A pool on `url` that lets the process exit when idle. `where` (the URL, password redacted) is
+ * what messages name.
+ */
+export function createPool(url: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    allowExitOnIdle: true,
+    application_name: "evalgate",
+  });
+  // An idle client whose server went away emits here; without a listener Node would exit. The
+  // next query reconnects or fails with its own error.
+  pool.on("error", () => undefined);
+  // The embedded store's promise, not more (sqlite-store.ts: WAL + synchronous NORMAL): a commit
+  // survives the evalgate process being killed, as the server holds it; a crash of the server
+  // itself may lose the last ~0.6 s of commits (3 × wal_writer_delay), which a resume re-runs.
+  // Waiting for a WAL flush per commit made storing 300 items one by one take 15 s here.
+  pool.on("connect", (client) => {
+    client.query("SET synchronous_commit = off").catch(() => undefined);
+  });
+  return pool;
+}
+
+/** PostgreSQL error codes (SQLSTATE) a user causes, and what to do about each. */
+const USER_CAUSED: Record<string, string> = {
+  "28P01": "the password was refused",
+  "28000": "the login was refused (no pg_hba.conf entry, or the role is not allowed)",
+  "3D000": "the database does not exist (create it first, e.g. `createdb`)",
+  "42501": "the role may not create the evalgate schema or its tables (grant CREATE on the database)",
+  "53300": "the server has too many connections",
+};
+
+/**
+ * A connection failure as the user should read it: UserError naming the store (password
+ * redacted) and the cause, or the error itself when it is ours (a bug, not a setting).
+ */
+export function connectionError(error: unknown, where: string): Error {
+  if (error instanceof UserError) return error;
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const cause =
+    typeof code === "string" && code in USER_CAUSED
+      ? USER_CAUSED[code]
+      : typeof code === "string" && /^E[A-Z]+$/.test(code)
+        ? `${message} (is the server running, and is the host and port right?)`
+        : /timeout/i.test(message)
+          ? `no answer within ${CONNECT_TIMEOUT_MS / 1000} s (is the server running, and is the host and port right?)`
+          : /password|SASL|SCRAM|ssl|certificate|invalid|URL/i.test(message)
+            ? redactPasswords(message)
+            : undefined;
+  if (cause === undefined) return error instanceof Error ? error : new Error(message);
+  return new UserError(`cannot open the PostgreSQL store ${where}: ${cause}`);
+}
+
+/** A driver message may quote the connection string: nothing after `:` and before `@` survives. */
+function redactPasswords(message: string): string {
+  return message.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, "$1***@");
+}

@@ -1,0 +1,18 @@
+/** `postgres://…` or `postgresql://…` (the two schemes libpq accepts). */
+export function isPostgresUrl(spec: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(spec);
+}
+
+/**
+ * The URL with its password replaced by `***`, for messages and logs: a store URL is a secret.
+ * Something that does not parse as a URL is shown as its scheme only.
+ */
+export function redactStoreUrl(spec: string): string {
+  try {
+    const url = new URL(spec);
+    if (url.password !== "") url.password = "***";
+    return url.toString();
+  } catch {
+    return `${/^[A-Za-z][A-Za-z0-9+.-]*:/.exec(spec)?.[0] ?? "?"}//…`;
+  }
+}
