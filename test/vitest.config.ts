@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Tests start real servers and processes; two workers match the 2-core CI machine.
     maxWorkers: 2,
+    // A throw-away PostgreSQL cluster for the PostgreSQL store's tests (EVALGATE_TEST_PG_URL to bring your own).
+    globalSetup: ["test/helpers/postgres-global-setup.ts"],
   },
 });

@@ -1,8 +1,8 @@
 import type { CheckConclusion, VerdictLabel } from "../core/check-conclusion.js";
 import type { ExperimentConfig, PriceTable } from "../core/config/schema.js";
 import type { GitHubClient } from "../github/github-client.js";
+import type { PublishedRuns } from "../store/published-runs.js";
 import type { RunStore } from "../store/run-store.js";
-import type { ResultsBranchStore } from "../store/results-branch/results-branch-store.js";
 import type { WorkflowEnv } from "./read-workflow-env.js";
 import type { ArtifactUploader } from "./upload-html-report.js";
 import type { ActionSettings } from "./settings.js";
@@ -13,6 +13,13 @@ export interface ActionLog {
   notice(message: string): void;
   warning(message: string): void;
 }
+
+/**
+ * Where the Action publishes finished runs and finds baselines and shard runs: the results branch
+ * (ResultsBranchStore) or the PostgreSQL store of `store-url` (PostgresRunStore). Annotations are
+ * read too, for the HTML report of a baseline.
+ */
+export type PublishedRunsStore = PublishedRuns & Pick<RunStore, "runAnnotations">;
 
 /** What every mode needs, gathered once at the edge. */
 export interface ActionContext {
@@ -29,7 +36,13 @@ export interface ActionContext {
   experiments: [string, ExperimentConfig][];
   /** The config file's `prices:`, for every experiment's run. */
   prices?: PriceTable | undefined;
-  results: ResultsBranchStore;
+  results: PublishedRunsStore;
+  /**
+   * `results` as messages name it: the branch ("evalgate-results") or "the PostgreSQL store
+   * (store-url)". Not the URL, not even redacted: logs and job summaries of a public repository
+   * are public, and GitHub masks only the secret's exact text.
+   */
+  resultsName: string;
   /** Where runs execute before they are published: the runner's temp directory. */
   workDir: string;
   openLocalStore(experiment: string): Promise<RunStore>;

@@ -3,7 +3,6 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ExperimentConfig } from "../core/config/schema.js";
 import { renderBaselineJobSummary } from "../core/report/render-job-summary.js";
-import { publishRun } from "../store/results-branch/publish-run.js";
 import type { ActionContext, ExperimentResult } from "./action-context.js";
 import { collectHtmlReportInput } from "./collect-html-report-input.js";
 import { runLocally } from "./run-locally.js";
@@ -32,8 +31,8 @@ export async function evaluateBaseline(
     // A half-finished baseline would make every later comparison wrong: keep it off the branch.
     throw new Error(`the baseline run of ${job.name} was not stored: ${verdict.reasons[0] ?? run.status}`);
   }
-  await publishRun(store, run.id, context.results);
-  context.log.info(`stored baseline ${run.id} of ${job.branch}@${job.sha.slice(0, 7)} on ${context.settings["results-branch"]}`);
+  await context.results.publishFrom(store, run.id);
+  context.log.info(`stored baseline ${run.id} of ${job.branch}@${job.sha.slice(0, 7)} on ${context.resultsName}`);
   const html = await publishHtmlReport(context, {
     experiment: job.name,
     load: () => collectHtmlReportInput({ candidate: { run, store } }, { verdict }),

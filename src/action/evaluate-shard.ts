@@ -4,7 +4,6 @@ import { isCompleteRun } from "../core/model/run.js";
 import type { Shard } from "../core/selection/shard.js";
 import { formatShard } from "../core/selection/shard.js";
 import { formatPercent } from "../core/stats.js";
-import { publishRun } from "../store/results-branch/publish-run.js";
 import type { ActionContext } from "./action-context.js";
 import { runLocally } from "./run-locally.js";
 
@@ -19,7 +18,7 @@ export interface ShardJob {
 }
 
 /**
- * `shard: I/N`: runs that shard and stores its run on the results branch for the `mode: merge`
+ * `shard: I/N`: runs that shard and publishes its run (results branch or store-url) for the `mode: merge`
  * job. No check and no comment: a shard's pass rate is not the pull request's, so only the merge
  * job judges. Throws when the run cannot be stored, since the merge would then miss a shard.
  */
@@ -36,9 +35,8 @@ export async function evaluateShard(context: ActionContext, job: ShardJob): Prom
       selection: { mode: "shard", value: shard },
     },
   );
-  const branch = context.settings["results-branch"];
-  await publishRun(outcome.store, outcome.run.id, context.results);
-  context.log.info(`stored run ${outcome.run.id} (shard ${shard}) on ${branch}`);
+  await context.results.publishFrom(outcome.store, outcome.run.id);
+  context.log.info(`stored run ${outcome.run.id} (shard ${shard}) on ${context.resultsName}`);
   const { run } = outcome;
   if (!isCompleteRun(run)) {
     // Stored all the same: `--resume` is not offered on a runner, but the merge names this run.
@@ -50,6 +48,6 @@ export async function evaluateShard(context: ActionContext, job: ShardJob): Prom
       `### evalgate / ${job.name}: shard ${shard}\n\n` +
       `Run \`${run.id}\` ${run.status}: ${summary?.passed ?? 0} of ${summary?.total ?? 0} items passed ` +
       `(${formatPercent(summary?.pass_rate ?? 0)}), ${summary?.errored ?? 0} errored. ` +
-      `Stored on \`${branch}\`; the \`mode: merge\` job joins the shards, compares with the baseline and reports.\n`,
+      `Stored on ${context.settings["store-url"] ? context.resultsName : `\`${context.resultsName}\``}; the \`mode: merge\` job joins the shards, compares with the baseline and reports.\n`,
   };
 }

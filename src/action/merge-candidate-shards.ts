@@ -7,7 +7,7 @@ import type { ActionContext } from "./action-context.js";
 import type { LocalRun } from "./run-locally.js";
 
 /**
- * `mode: merge`: the shard runs the `shard` jobs stored on the results branch for `headSha`, joined
+ * `mode: merge`: the shard runs the `shard` jobs published (results branch or store-url) for `headSha`, joined
  * into one run in the runner's local store (published afterwards like any candidate run). A shard
  * job retried by hand may have stored two runs of one shard: the newest complete one counts.
  */
@@ -23,7 +23,7 @@ export async function mergeCandidateShards(
   }
   if (shardRuns.length === 0) {
     throw new UserError(
-      `mode: merge found no shard runs of ${job.name} for ${job.headSha.slice(0, 7)} on ${context.settings["results-branch"]}: ` +
+      `mode: merge found no shard runs of ${job.name} for ${job.headSha.slice(0, 7)} on ${context.resultsName}: ` +
         "run the shard jobs first (shard: I/N in a matrix) and make the merge job `needs:` them",
     );
   }

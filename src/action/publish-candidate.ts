@@ -6,7 +6,6 @@ import { finishCheck, type CheckConclusion, type CheckHandle } from "../github/p
 import { githubMessageOf, isRefused, messageOf } from "../github/request-status.js";
 import { upsertPrComment } from "../github/upsert-pr-comment.js";
 import type { RunStore } from "../store/run-store.js";
-import { publishRun } from "../store/results-branch/publish-run.js";
 import type { ActionContext } from "./action-context.js";
 import type { RefusedWrite } from "./report-only-hint.js";
 
@@ -59,10 +58,10 @@ export async function publishCandidate(context: ActionContext, publication: Cand
     }
   };
 
-  const branch = context.settings["results-branch"];
-  const stored = await attempt(`run ${publication.runId} of ${name} to ${branch}`, `store the run on ${branch}`, async () => {
-    await publishRun(publication.store, publication.runId, context.results);
-    context.log.info(`stored run ${publication.runId} on ${branch}`);
+  const where = context.resultsName;
+  const stored = await attempt(`run ${publication.runId} of ${name} to ${where}`, `store the run on ${where}`, async () => {
+    await context.results.publishFrom(publication.store, publication.runId);
+    context.log.info(`stored run ${publication.runId} on ${where}`);
   });
   if (!stored.done) {
     // No verdict may stand for a run nobody can look up later; the report is in the job summary.
@@ -71,7 +70,7 @@ export async function publishCandidate(context: ActionContext, publication: Cand
         finishCheck(context.octokit, check, {
           conclusion: "failure",
           title: "evalgate could not store this run",
-          summary: "The run could not be stored on the results branch, so this check reports no verdict. The report is in the job summary; see the job log for the reason.",
+          summary: `The run could not be stored on ${context.settings["store-url"] ? where : "the results branch"}, so this check reports no verdict. The report is in the job summary; see the job log for the reason.`,
         }),
       );
     }

@@ -12,10 +12,15 @@ export interface RefusedWrite {
  * secrets only; a `workflow_run` after them has neither limit (GitHub's "Troubleshooting
  * Dependabot on GitHub Actions"). Any other refusal is a missing scope.
  */
-export function reportOnlyHint(refused: RefusedWrite, input: { actor: string | undefined; resultsBranch: string }): string {
+export function reportOnlyHint(
+  refused: RefusedWrite,
+  /** The results branch runs are stored on; undefined when they go to a PostgreSQL store (store-url), which needs no contents scope. */
+  input: { actor: string | undefined; resultsBranch: string | undefined },
+): string {
+  const scopes = input.resultsBranch === undefined ? "pull-requests: write, checks: write" : "pull-requests: write, checks: write, contents: write";
   const fix =
     input.actor === "dependabot[bot]"
-      ? "Dependabot's runs get a read-only token: to post the comment and the check, add the workflow_run workflow from the README (\"Fork and Dependabot pull requests\"), or give this workflow `permissions: pull-requests: write, checks: write, contents: write` and its secrets as Dependabot secrets."
-      : `To post the comment and the check, give the workflow \`permissions: pull-requests: write, checks: write, contents: write\` (contents for the ${input.resultsBranch} branch).`;
+      ? `Dependabot's runs get a read-only token: to post the comment and the check, add the workflow_run workflow from the README ("Fork and Dependabot pull requests"), or give this workflow \`permissions: ${scopes}\` and its secrets as Dependabot secrets.`
+      : `To post the comment and the check, give the workflow \`permissions: ${scopes}\`${input.resultsBranch === undefined ? "" : ` (contents for the ${input.resultsBranch} branch)`}.`;
   return `evalgate: GitHub refused to ${refused.what} (403: ${refused.message}), so this run reports to the job summary and the report file only. ${fix}`;
 }

@@ -41,7 +41,11 @@ export async function runBaselineMode(context: ActionContext, mode: BaselineMode
     } catch (error) {
       // One experiment's trouble never stops the next one; the step fails at the end.
       const failure = await reportFailure(context, name, error);
-      failures.push(isRefused(error) ? `${failure}: give the workflow \`permissions: contents: write\` to store baselines on ${context.settings["results-branch"]}` : failure);
+      failures.push(
+        isRefused(error) && !context.settings["store-url"]
+          ? `${failure}: give the workflow \`permissions: contents: write\` to store baselines on ${context.settings["results-branch"]}`
+          : failure,
+      );
     }
   }
   return { results, failures };
@@ -122,7 +126,9 @@ async function evaluateEachExperiment(context: ActionContext, target: CandidateT
     }
   }
   if (refused) {
-    context.log.warning(reportOnlyHint(refused, { actor: context.workflow.actor, resultsBranch: context.settings["results-branch"] }));
+    context.log.warning(
+      reportOnlyHint(refused, { actor: context.workflow.actor, resultsBranch: context.settings["store-url"] ? undefined : context.settings["results-branch"] }),
+    );
   }
   return { results, failures };
 }

@@ -9,8 +9,9 @@ import { createOctokit } from "../github/create-octokit.js";
 import { handleEvalComment } from "../github/eval-commands/handle-eval-comment.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { openEmbeddedStore } from "../store/open-store.js";
+import { openPostgresStore } from "../store/postgres/index.js";
 import { ResultsBranchStore } from "../store/results-branch/results-branch-store.js";
-import type { ActionContext, ActionLog, ModeOutcome } from "./action-context.js";
+import type { ActionContext, ActionLog, ModeOutcome, PublishedRunsStore } from "./action-context.js";
 import { detectMode } from "./detect-mode.js";
 import { readWorkflowEnv, type WorkflowEnv } from "./read-workflow-env.js";
 import { runBaselineMode, runCandidateMode, runMergeGroupMode } from "./run-modes.js";
@@ -27,6 +28,8 @@ const log: ActionLog = {
 /** The Action's one entry: inputs → settings → mode → engine → store → report → GitHub. */
 export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
   try {
+    // Masked before anything is parsed or logged, even a store-url that is then refused.
+    maskStoreUrl(core.getInput("store-url"));
     const settings = parseSettings((name) => core.getInput(name));
     core.setSecret(settings["github-token"]);
     const workflow = readWorkflowEnv(env);
@@ -80,9 +83,13 @@ async function runAction(
     return { results: [], failures: [] };
   }
   const context = await buildContext(settings, workflow, configEnv, { octokit, owner, repo, baselineBranch });
-  if (mode.kind === "baseline") return runBaselineMode(context, mode);
-  if (mode.kind === "merge-group") return runMergeGroupMode(context, mode);
-  return runCandidateMode(context, mode, payload);
+  try {
+    if (mode.kind === "baseline") return await runBaselineMode(context, mode);
+    if (mode.kind === "merge-group") return await runMergeGroupMode(context, mode);
+    return await runCandidateMode(context, mode, payload);
+  } finally {
+    await context.results.close();
+  }
 }
 
 async function buildContext(
@@ -98,13 +105,17 @@ async function buildContext(
     ? [[settings.experiment, findExperiment(loaded, settings.experiment)] as const]
     : Object.entries(loaded.config.experiments);
   const workDir = await mkdtemp(path.join(workflow.runnerTemp ?? os.tmpdir(), "evalgate-"));
-  const results = new ResultsBranchStore({
-    octokit: github.octokit,
-    owner: github.owner,
-    repo: github.repo,
-    branch: settings["results-branch"],
-    stagingDir: path.join(workDir, "staging"),
-  });
+  const storeUrl = settings["store-url"];
+  // A PostgreSQL store may serve many repositories: this one's runs carry its name and only they are found.
+  const results: PublishedRunsStore = storeUrl
+    ? await openPostgresStore(storeUrl, { repository: `${github.owner}/${github.repo}` })
+    : new ResultsBranchStore({
+        octokit: github.octokit,
+        owner: github.owner,
+        repo: github.repo,
+        branch: settings["results-branch"],
+        stagingDir: path.join(workDir, "staging"),
+      });
   return {
     settings,
     workflow,
@@ -114,6 +125,7 @@ async function buildContext(
     experiments: experiments.map(([name, experiment]) => [name, experiment]),
     prices: loaded.config.prices,
     results,
+    resultsName: storeUrl ? "the PostgreSQL store (store-url)" : settings["results-branch"],
     workDir,
     openLocalStore: (experiment) => openEmbeddedStore(path.join(workDir, "runs", experiment)),
     ...(workflow.runId ? { runUrl: `${workflow.serverUrl}/${github.owner}/${github.repo}/actions/runs/${workflow.runId}` } : {}),
@@ -134,6 +146,7 @@ async function runCommandMode(
     {
       octokit,
       resultsBranch: settings["results-branch"],
+      ...(settings["store-url"] ? { storeUrl: settings["store-url"] } : {}),
       configPath: settings.config,
       // Reruns dispatch the workflow that is running now (it needs a workflow_dispatch trigger).
       workflowFile: workflowFileOf(workflow.workflowRef) ?? "evalgate.yml",
@@ -144,6 +157,34 @@ async function runCommandMode(
   );
   log.info(`evalgate: /eval ${outcome.command ?? ""}: ${outcome.status}: ${outcome.summary}`);
   if (outcome.status === "failed") core.setFailed(`evalgate: ${outcome.summary}`);
+}
+
+/**
+ * Masks the store URL in every later log line, and its password on its own (a driver's message
+ * may quote the user or host but show the password alone, percent-decoded or not).
+ */
+function maskStoreUrl(raw: string): void {
+  const url = raw.trim();
+  if (url === "") return;
+  core.setSecret(url);
+  let password = "";
+  try {
+    password = new URL(url).password;
+  } catch {
+    // Not a URL: parseSettings refuses it without quoting it; the whole text is masked already.
+  }
+  if (password === "") return;
+  core.setSecret(password);
+  const decoded = safeDecode(password);
+  if (decoded !== password) core.setSecret(decoded);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** "octo/repo/.github/workflows/evalgate.yml@refs/heads/main" → "evalgate.yml". */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UserError } from "../core/errors.js";
 import { formatZodIssues } from "../core/zod-issues.js";
 import { parseShard } from "../core/selection/shard.js";
+import { isPostgresUrl } from "../store/postgres/store-url.js";
 import { DEFAULT_RESULTS_BRANCH } from "../store/results-branch/layout.js";
 
 const blankToUndefined = (value: string) => (value.trim() === "" ? undefined : value.trim());
@@ -30,6 +31,13 @@ export const ActionInputsSchema = z.object({
   }),
   "baseline-branch": optionalText,
   "results-branch": optionalText.transform((value) => value ?? DEFAULT_RESULTS_BRANCH),
+  /**
+   * A PostgreSQL store to publish runs to and find baselines in, instead of the results branch.
+   * A secret: its value is never quoted back, not even when it is refused.
+   */
+  "store-url": optionalText.refine((value) => value === undefined || isPostgresUrl(value), {
+    error: "not a PostgreSQL URL: write postgres://USER:PASSWORD@HOST:PORT/DATABASE (from a secret), or leave it empty for the results branch",
+  }),
   "github-token": z.string().min(1, { error: "github-token is empty: pass ${{ github.token }}" }),
   comment: optionalText
     .transform((value) => value ?? "always")
@@ -61,6 +69,7 @@ export const ACTION_INPUTS: Record<ActionInputName, true> = {
   "deployment-timeout": true,
   "baseline-branch": true,
   "results-branch": true,
+  "store-url": true,
   "github-token": true,
   comment: true,
   "fail-on-gate": true,

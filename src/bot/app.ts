@@ -7,6 +7,8 @@ import { SeenDeliveries } from "./seen-deliveries.js";
 
 export interface EvalgateAppOptions {
   resultsBranch?: string;
+  /** EVALGATE_STORE_URL: the PostgreSQL store the Action publishes to (its `store-url`); runs are read there instead of on the results branch. */
+  storeUrl?: string;
   configPath?: string;
   workflowFile?: string;
   /** Deliveries remembered for de-duplication. Default 10,000. */
@@ -30,6 +32,7 @@ export function createEvalgateApp(options: EvalgateAppOptions = {}): Application
         octokit: context.octokit as unknown as GitHubClient,
         log: { info: (message) => context.log.info(message), warning: (message) => context.log.warn(message) },
         ...(options.resultsBranch === undefined ? {} : { resultsBranch: options.resultsBranch }),
+        ...(options.storeUrl === undefined ? {} : { storeUrl: options.storeUrl }),
         ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
         ...(options.workflowFile === undefined ? {} : { workflowFile: options.workflowFile }),
       };

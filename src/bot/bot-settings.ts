@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { UserError } from "../core/errors.js";
+import { isPostgresUrl } from "../store/postgres/store-url.js";
 import type { BotServerOptions } from "./server.js";
 
 /** The server's settings, read once from the environment before anything starts. */
@@ -21,6 +22,14 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().optional(),
   EVALGATE_RESULTS_BRANCH: z.string().min(1).optional(),
+  // The URL is a secret: the message never quotes it. Blank reads as unset (an env file's `X=`).
+  EVALGATE_STORE_URL: z
+    .string()
+    .transform((value) => (value.trim() === "" ? undefined : value.trim()))
+    .refine((value) => value === undefined || isPostgresUrl(value), {
+      error: "EVALGATE_STORE_URL is not a PostgreSQL URL: write postgres://USER:PASSWORD@HOST:PORT/DATABASE (the store-url the Action publishes to), or unset it for the results branch",
+    })
+    .optional(),
   EVALGATE_CONFIG: z.string().min(1).optional(),
   EVALGATE_WORKFLOW: z.string().min(1).optional(),
 });
@@ -60,6 +69,7 @@ export function readBotSettings(env: NodeJS.ProcessEnv): BotSettings {
       webhookSecret: values.WEBHOOK_SECRET,
       ...(values.GITHUB_API_URL === undefined ? {} : { baseUrl: values.GITHUB_API_URL }),
       ...(values.EVALGATE_RESULTS_BRANCH === undefined ? {} : { resultsBranch: values.EVALGATE_RESULTS_BRANCH }),
+      ...(values.EVALGATE_STORE_URL === undefined ? {} : { storeUrl: values.EVALGATE_STORE_URL }),
       ...(values.EVALGATE_CONFIG === undefined ? {} : { configPath: values.EVALGATE_CONFIG }),
       ...(values.EVALGATE_WORKFLOW === undefined ? {} : { workflowFile: values.EVALGATE_WORKFLOW }),
     },

@@ -6,6 +6,8 @@ import os from "node:os";
 import type { WriteStream } from "node:tty";
 import path from "node:path";
 import { openEmbeddedStore } from "../store/open-store.js";
+// The URL helpers only: the store itself (and the `pg` driver) is imported when one is opened.
+import { isPostgresUrl } from "../store/postgres/store-url.js";
 import type { Run } from "../core/model/run.js";
 
 export const LISTING_FORMATS = ["table", "csv", "json", "jsonl"] as const;
@@ -13,10 +15,18 @@ export type ListingFormat = (typeof LISTING_FORMATS)[number];
 
 export interface GlobalOptions {
   config: string;
+  /** `--store`, else EVALGATE_STORE_URL, else `.evalgate` (see `storeOrigin`). */
   store: string;
+  /** Where `store` came from, as messages name it. */
+  storeOrigin: StoreOrigin;
   /** `--allow-outside-project`: files outside the project folder may be read (never in the Action). */
   allowOutsideProject: boolean;
 }
+
+/** `--store` given, EVALGATE_STORE_URL set (and `--store` not given), or neither (the default `.evalgate`). */
+export type StoreOrigin = "--store" | "EVALGATE_STORE_URL" | "default";
+
+export const STORE_URL_VARIABLE = "EVALGATE_STORE_URL";
 
 /** What every command gets: the global options and where to write. */
 export interface CliIo {
@@ -26,18 +36,36 @@ export interface CliIo {
   cwd: string;
 }
 
-export function globalOptions(command: Command): GlobalOptions {
+/**
+ * The global options. The store is `--store` when given (even `--store .evalgate`), else
+ * EVALGATE_STORE_URL when set and not blank (a CI secret that is not defined arrives as ""),
+ * else `.evalgate`. Commander fills the default itself, so "given" is told by the value's source.
+ */
+export function globalOptions(command: Command, env: Record<string, string | undefined> = process.env): GlobalOptions {
   const options = command.optsWithGlobals<{ config?: string; store?: string; allowOutsideProject?: boolean }>();
+  const fromEnv = env[STORE_URL_VARIABLE]?.trim();
+  const given = options.store !== undefined && command.getOptionValueSourceWithGlobals("store") === "cli";
+  const [store, storeOrigin]: [string, StoreOrigin] = given
+    ? [options.store!, "--store"]
+    : fromEnv
+      ? [fromEnv, STORE_URL_VARIABLE]
+      : [options.store ?? ".evalgate", "default"];
   return {
     config: options.config ?? "evalgate.yml",
-    store: options.store ?? ".evalgate",
+    store,
+    storeOrigin,
     allowOutsideProject: options.allowOutsideProject === true,
   };
 }
 
-/** `--store DIR` (the embedded store) or `--store github:OWNER/REPO[@BRANCH]` (a results branch). */
+/**
+ * Opens the store of `--store` (or EVALGATE_STORE_URL): a directory (the embedded store),
+ * `github:OWNER/REPO[@BRANCH]` (a results branch) or `postgres://…` (a PostgreSQL store), runs
+ * `use`, and closes it.
+ */
 export async function withStore<T>(command: Command, use: (store: RunStore) => Promise<T>): Promise<T> {
-  const store = await openStore(globalOptions(command).store);
+  const { store: spec, storeOrigin } = globalOptions(command);
+  const store = await openStore(spec, storeOrigin);
   try {
     return await use(store);
   } finally {
@@ -45,16 +73,20 @@ export async function withStore<T>(command: Command, use: (store: RunStore) => P
   }
 }
 
-async function openStore(spec: string): Promise<RunStore> {
+async function openStore(spec: string, origin: StoreOrigin): Promise<RunStore> {
   const scheme = storeScheme(spec);
   if (scheme === undefined) return openEmbeddedStore(spec);
+  if (isPostgresUrl(spec)) {
+    // Loaded only when asked for, like the results branch: the driver is no part of start-up.
+    const { openPostgresStore } = await import("../store/postgres/index.js");
+    return openPostgresStore(spec);
+  }
   if (scheme !== "github") {
-    // Only the scheme is named: a URL may carry a password (postgres://user:secret@host/db).
+    // Only the scheme is named: a URL may carry a password (s3://key:secret@…).
+    const flag = origin === "default" ? "--store" : origin;
     throw new UserError(
-      `--store: evalgate cannot open a "${scheme}:" store` +
-        (/^postgres(ql)?$/i.test(scheme) ? " (a PostgreSQL store is not available yet)" : "") +
-        "; --store takes a directory (default .evalgate; ./NAME for a name with a colon) " +
-        "or github:OWNER/REPO[@BRANCH] (a results branch)",
+      `${flag}: evalgate cannot open a "${scheme}:" store; ${flag} takes a directory (default .evalgate; ./NAME for a name with a colon), ` +
+        "github:OWNER/REPO[@BRANCH] (a results branch) or postgres://USER@HOST/DB (a PostgreSQL store)",
     );
   }
   // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.

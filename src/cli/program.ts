@@ -7,6 +7,7 @@ import { registerVariantsCommands } from "./commands/variants.js";
 import { registerRunCommand } from "./commands/run.js";
 import { registerRunsCommands } from "./commands/runs.js";
 import { registerScoresCommands } from "./commands/scores.js";
+import { registerStoreCommands } from "./commands/store-migrate.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 
 /** Runs one CLI invocation and returns its exit code; every error surfaces here, once. */
@@ -16,7 +17,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .name("evalgate")
     .description("Run experiments on LLM applications and agents, compare runs, gate pull requests.")
     .option("--config <file>", "config file", "evalgate.yml")
-    .option("--store <dir|url>", "where runs are kept: a directory, or github:OWNER/REPO[@BRANCH]", ".evalgate")
+    .option("--store <dir|url>", "where runs are kept: a directory, github:OWNER/REPO[@BRANCH] or postgres://USER@HOST/DB (default: EVALGATE_STORE_URL, else .evalgate)", ".evalgate")
     .option(
       "--allow-outside-project",
       "read a dataset or config file that resolves outside the project (the folder of the config file)",
@@ -32,6 +33,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerScoresCommands(program, io);
   registerExperimentsCommands(program, io);
   registerVariantsCommands(program, io);
+  registerStoreCommands(program, io);
   for (const command of allCommands(program)) command.exitOverride();
 
   try {

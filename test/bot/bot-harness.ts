@@ -8,7 +8,7 @@ import path from "node:path";
 import { sign } from "@octokit/webhooks-methods";
 import { Octokit } from "@octokit/rest";
 import { ProbotOctokit } from "probot";
-import { createBotServer } from "../../src/bot/server.js";
+import { createBotServer, type BotServerOptions } from "../../src/bot/server.js";
 import type { RunItem } from "../../src/core/model/run-item.js";
 import type { Run } from "../../src/core/model/run.js";
 import { openEmbeddedStore } from "../../src/store/open-store.js";
@@ -97,8 +97,9 @@ const { privateKey } = generateKeyPairSync("rsa", {
 });
 
 /** The bot as users run it (createBotServer on 127.0.0.1), talking to the fake GitHub. Octokit's retries are off so requests can be counted. */
-export async function startBot(fake: FakeGitHub): Promise<Bot> {
+export async function startBot(fake: FakeGitHub, options: Pick<BotServerOptions, "storeUrl"> = {}): Promise<Bot> {
   const server: Server = await createBotServer({
+    ...options,
     appId: 1,
     privateKey,
     webhookSecret: SECRET,
@@ -198,12 +199,12 @@ export async function seedCandidateRun(
   }
 }
 
-export async function startWorld(): Promise<{ fake: FakeGitHub; bot: Bot }> {
+export async function startWorld(options: Pick<BotServerOptions, "storeUrl"> = {}): Promise<{ fake: FakeGitHub; bot: Bot }> {
   const fake = await startFakeGitHub({ appSlug: "evalgate" });
   fake.addRepo({ owner: OWNER, repo: REPO, files: REPO_FILES, installationId: INSTALLATION_ID });
   fake.setPermission("writer", "write");
   fake.setPermission("maintainer", "maintain");
   fake.setPermission("reader", "read");
-  const bot = await startBot(fake);
+  const bot = await startBot(fake, options);
   return { fake, bot };
 }

@@ -13,6 +13,11 @@ export interface EvalCommentDeps {
   octokit: GitHubClient;
   /** Where the Action stores runs. Default DEFAULT_RESULTS_BRANCH. */
   resultsBranch?: string;
+  /**
+   * The PostgreSQL store the Action publishes to (its `store-url`); when set, runs are read there
+   * instead of on the results branch. A secret: never quoted in a reply.
+   */
+  storeUrl?: string;
   /** The config file, from the repository root. Default "evalgate.yml". */
   configPath?: string;
   /** The evaluation workflow in .github/workflows that `/eval run` and a regression rerun dispatch. Default "evalgate.yml". */
@@ -27,6 +32,7 @@ export interface EvalCommentDeps {
 export interface ResolvedDeps {
   octokit: GitHubClient;
   resultsBranch: string;
+  storeUrl: string | undefined;
   configPath: string;
   workflowFile: string;
   botLogin: string | undefined;
@@ -38,6 +44,7 @@ export function resolveDeps(deps: EvalCommentDeps): ResolvedDeps {
   return {
     octokit: deps.octokit,
     resultsBranch: deps.resultsBranch ?? DEFAULT_RESULTS_BRANCH,
+    storeUrl: deps.storeUrl,
     configPath: (deps.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.?\/+/, ""),
     workflowFile: deps.workflowFile ?? DEFAULT_WORKFLOW_FILE,
     botLogin: deps.botLogin,

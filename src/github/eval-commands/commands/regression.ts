@@ -1,24 +1,17 @@
-import { randomUUID } from "node:crypto";
-import os from "node:os";
-import path from "node:path";
 import { parseConfig } from "../../../core/config/load.js";
 import type { ConfigFile } from "../../../core/config/schema.js";
 import { getPullRequest, type PullRequestInfo } from "../../pull-request-info.js";
 import { readCommitTree, readTreeFile, type CommitTree } from "../../read-tree-file.js";
 import { isRegressionDataset, regressionTargets } from "../../../core/regression/plan-regression-change.js";
-import { selectItems } from "../../../core/regression/select-items.js";
-import { ResultsBranchStore } from "../../../store/results-branch/index.js";
 import { CommandError, type ResolvedDeps } from "../eval-command-deps.js";
 import { inlineCode } from "../inline-code.js";
 import type { CommandComment } from "../issue-comment-event.js";
 import type { EvalCommand } from "../parse-command.js";
 import { deliverRegression } from "../regression/deliver-regression.js";
-import { findCandidateRuns } from "../regression/find-candidate-runs.js";
+import { readCandidateRuns } from "../regression/read-candidate-runs.js";
 import { renderRegressionReply, type RerunStatus } from "../regression/render-regression-reply.js";
 import type { CommandResult } from "./command-result.js";
 import { startRerun } from "./start-rerun.js";
-
-export const NO_RUN_YET = "No evalgate run found for this pull request yet; push a commit or use `/eval run`.";
 
 /**
  * `/eval regression`: the failed items of the pull request's latest candidate runs become a
@@ -33,16 +26,12 @@ export async function runEvalRegression(deps: ResolvedDeps, comment: CommandComm
   if (sourceConfigText === undefined) throw new CommandError(`This pull request has no ${inlineCode(deps.configPath)} at its head, so there are no experiments to collect regressions from.`);
   const config = parseConfig(sourceConfigText, deps.configPath);
 
-  const store = new ResultsBranchStore({
-    octokit,
-    ...repository,
-    branch: deps.resultsBranch,
-    // Only read here: nothing is staged, so this directory is never created.
-    stagingDir: path.join(os.tmpdir(), `evalgate-command-${randomUUID()}`),
+  const { runs, selections } = await readCandidateRuns(deps, repository, {
+    experiments: sourceExperiments(config),
+    pullRequest: comment.pullRequest,
+    headSha: pull.headSha,
+    runItemIds: command.runItemIds,
   });
-  const runs = await findCandidateRuns(store, { experiments: sourceExperiments(config), pullRequest: comment.pullRequest, headSha: pull.headSha });
-  if (runs.length === 0) throw new CommandError(NO_RUN_YET);
-  const selections = await selectItems(store, runs, command.runItemIds);
   if (selections.length === 0) {
     const runNames = runs.map((run) => `${inlineCode(run.id)} (${inlineCode(run.experiment)})`).join(", ");
     return { body: `Nothing new: every item of this pull request's latest run passed (${runNames}), so there is nothing to add.`, summary: "nothing to add: no failed items" };

@@ -1,26 +1,22 @@
 import type { Run } from "../../../core/model/run.js";
-import type { RunItem } from "../../../core/model/run-item.js";
-import type { RunRef, RunRefFilter } from "../../../store/results-branch/index.js";
+import type { PublishedRuns } from "../../../store/published-runs.js";
 
-/** What this needs from ResultsBranchStore. */
-export interface CandidateRunSource {
-  findRuns(filter: RunRefFilter): Promise<RunRef[]>;
-  getRun(runId: string): Promise<Run | undefined>;
-  runItems(runId: string): AsyncIterable<RunItem>;
-}
+/** What this needs from where the Action publishes runs (the results branch or a PostgreSQL store). */
+export type CandidateRunSource = Pick<PublishedRuns, "findRuns" | "getRun" | "runItems">;
 
 export interface FindCandidateRunsInput {
   experiments: readonly string[];
   pullRequest: number;
   headSha: string;
-  /** Run files downloaded per experiment, at most, looking for older runs of this pull request. */
+  /** Run records read per experiment, at most, looking for older runs of this pull request. */
   maxScanned?: number;
 }
 
 /**
  * The latest candidate run of the pull request for each experiment: one at its head commit when
- * there is one, else the newest that names the pull request. Paths say role and commit; only the
- * run record says which pull request, so each candidate looked at costs one download.
+ * there is one, else the newest that names the pull request. A reference says role and commit;
+ * only the run record says which pull request, so each candidate looked at costs one read (a
+ * file download on the results branch).
  */
 export async function findCandidateRuns(store: CandidateRunSource, input: FindCandidateRunsInput): Promise<Run[]> {
   const maxScanned = input.maxScanned ?? 20;
