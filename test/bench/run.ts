@@ -1,98 +1,68 @@
 /**
- * `npm run bench`: the built CLI (dist/cli/index.js, what users run) against a local target with
- * a fixed latency, in separate processes. Prints wall time against the ideal N·L/C, items/s and
- * peak RSS; then a 100,000-item run's peak RSS. Figures only: nothing here asserts.
+ * `npm run bench`: evalgate as users run it (the built dist/cli/index.js; `--source` runs
+ * src/cli/index.ts through tsx instead, to measure a change before a build) against a local
+ * target process with a fixed latency. Prints, per scenario, evalgate's process wall time, the
+ * ideal N·L/C, the machine's floor (a bare undici keep-alive loop making the same calls) and the
+ * ratios; the time to the first request; peak RSS of 100,000-item runs and the time to compare
+ * two; the PostgreSQL store against the embedded one; with `--peer`, promptfoo on the same items.
+ * Ends with a table of every figure beside its aim and the load average. Figures only: nothing
+ * here asserts.
+ *
+ * Flags: --source; --cli FILE (another entry, e.g. a bundle of an older commit); --peer; --repeat K (rounds of each speed scenario, medians printed; default 1);
+ * --only speed20,speed50,memory,postgres (a comma list; default all).
  */
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { startTargetProcess } from "../helpers/target-server.js";
+import { parseArgs } from "node:util";
+import type { CliBuild } from "./evalgate-cli.js";
+import { measureMemoryAndCompare } from "./measure-memory.js";
+import { preparePromptfoo, type Peer } from "./measure-peer.js";
+import { measurePostgres } from "./measure-postgres.js";
+import { measureSpeed, type SpeedScenario } from "./measure-speed.js";
+import { loadAverage, printSummary, reportMemory, reportPostgres, reportSpeed, type SummaryRow } from "./report.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const cli = path.join(root, "dist/cli/index.js");
-const rssHook = path.join(root, "test/bench/report-rss.mjs");
-// Run the CLI as its `bin` runs: with the Node flags of its shebang line.
-const shebangFlags = (readFileSync(cli, "utf8").split("\n", 1)[0] ?? "").split(/\s+/).filter((word) => word.startsWith("--"));
+const SCENARIOS = ["speed20", "speed50", "memory", "postgres"] as const;
 
-interface Scenario {
-  title: string;
-  items: number;
-  latencyMs: number;
-  concurrency: number;
+const { values: flags } = parseArgs({
+  options: {
+    source: { type: "boolean", default: false },
+    cli: { type: "string" },
+    peer: { type: "boolean", default: false },
+    repeat: { type: "string", default: "1" },
+    only: { type: "string", default: SCENARIOS.join(",") },
+  },
+});
+const build: CliBuild = flags.cli ? { entry: flags.cli } : flags.source ? "source" : "dist";
+const buildName = typeof build === "object" ? build.entry : build === "dist" ? "dist/cli/index.js" : "src/cli/index.ts through tsx";
+const repeats = Math.max(1, Number.parseInt(flags.repeat, 10) || 1);
+const only = new Set(flags.only.split(",").map((name) => name.trim()));
+for (const name of only) {
+  if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`--only: unknown scenario ${name} (choose from ${SCENARIOS.join(", ")})`);
 }
 
-const scenarios: Scenario[] = [
-  { title: "speed", items: 10_000, latencyMs: 20, concurrency: 64 },
-  { title: "memory", items: 100_000, latencyMs: 5, concurrency: 64 },
-];
+const loadAtStart = loadAverage();
+console.log(`evalgate bench: ${buildName}; load average at start ${loadAtStart}`);
+const rows: SummaryRow[] = [];
 
-for (const scenario of scenarios) await runScenario(scenario);
-
-async function runScenario({ title, items, latencyMs, concurrency }: Scenario): Promise<void> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "evalgate-bench-"));
-  const target = await startTargetProcess({ latencyMs });
-  try {
-    await writeDataset(path.join(dir, "items.jsonl"), items);
-    await writeFile(
-      path.join(dir, "evalgate.yml"),
-      [
-        "version: 1",
-        "experiments:",
-        "  bench:",
-        "    dataset: items.jsonl",
-        "    target: { type: http, url: '${EVALGATE_TARGET_URL}', timeout: 10s }",
-        "    scorers:",
-        "      - json_valid",
-        "      - { name: contains, config: { value: question } }",
-        "      - { name: latency_max, config: { ms: 5000 } }",
-        "    gate: { passed_threshold: 0 }",
-        `    concurrency: ${concurrency}`,
-        "    retries: 3",
-        "",
-      ].join("\n"),
-    );
-    const started = performance.now();
-    const { stdout, stderr, code } = await runCli(dir, ["run", "bench", "--target-url", target.url, "--format", "json"]);
-    const processWall = (performance.now() - started) / 1000;
-    if (code !== 0) throw new Error(`bench run exited ${code}:\n${stderr}`);
-    const [run] = JSON.parse(stdout) as { id: string; total: number; passed: number }[];
-    const shown = await runCli(dir, ["runs", "show", run!.id, "--format", "json"]);
-    const record = JSON.parse(shown.stdout) as { started_at: string; ended_at: string };
-    const runWall = (Date.parse(record.ended_at) - Date.parse(record.started_at)) / 1000;
-    const ideal = (items * latencyMs) / concurrency / 1000;
-    const rssMb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
-    console.log(`\n${title}: ${items.toLocaleString("en")} items, ${latencyMs} ms latency, concurrency ${concurrency}`);
-    console.log(`  stored items           ${run!.total} (${run!.passed} passed)`);
-    console.log(`  ideal N·L/C            ${ideal.toFixed(3)} s`);
-    console.log(`  run wall time          ${runWall.toFixed(3)} s   ratio ${(runWall / ideal).toFixed(3)}`);
-    console.log(`  process wall time      ${processWall.toFixed(3)} s   ratio ${(processWall / ideal).toFixed(3)} (with start-up and dataset check)`);
-    console.log(`  throughput             ${(items / runWall).toFixed(0)} items/s`);
-    console.log(`  peak RSS               ${rssMb.toFixed(1)} MB`);
-  } finally {
-    await target.close();
-    await rm(dir, { recursive: true, force: true });
+let peer: Peer | undefined;
+if (flags.peer) {
+  const prepared = await preparePromptfoo();
+  if ("skipped" in prepared) {
+    console.log(`peer: skipped: ${prepared.skipped}`);
+    rows.push({ scenario: "peer", figure: "promptfoo", value: "skipped" });
+  } else {
+    peer = prepared;
+    console.log(`peer: ${peer.name} ${peer.version}${peer.installS > 0 ? ` (installed in ${peer.installS.toFixed(0)} s)` : ""}`);
   }
 }
 
-async function writeDataset(file: string, count: number): Promise<void> {
-  const lines: string[] = [];
-  for (let i = 0; i < count; i++) {
-    lines.push(JSON.stringify({ id: `item-${i}`, input: { question: `question ${i}: what is ${i} + ${i}?` }, expected: String(2 * i) }));
-  }
-  await writeFile(file, lines.join("\n") + "\n");
+const speed = (latencyMs: number): SpeedScenario => ({ items: 10_000, latencyMs, concurrency: 64 });
+if (only.has("speed20")) rows.push(...reportSpeed(await measureSpeed(build, speed(20), repeats, peer)));
+if (only.has("speed50")) rows.push(...reportSpeed(await measureSpeed(build, speed(50), repeats)));
+if (only.has("memory")) {
+  rows.push(...reportMemory(await measureMemoryAndCompare(build, { items: 100_000, latencyMs: 5, concurrency: 64, failEvery: 50 })));
+}
+if (only.has("postgres")) {
+  const scenario = speed(20);
+  rows.push(...reportPostgres(await measurePostgres(build, scenario, repeats), "10,000 items, L = 20 ms, C = 64, stores"));
 }
 
-function runCli(cwd: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...shebangFlags, "--import", rssHook, cli, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ stdout, stderr, code }));
-  });
-}
+printSummary(rows, loadAtStart, loadAverage(), buildName);

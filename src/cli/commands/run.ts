@@ -84,6 +84,9 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   const selection = withShardSelection(parseSamplingFlags(flags), flags.shard);
   const { config, allowOutsideProject, store } = globalOptions(command);
   const loaded = await loadConfigFile(config, { allowOutsideProject });
+  // Two `git` processes: started now, they overlap the dataset pass instead of delaying the first
+  // request (10–25 ms in a 10,000-item run's profile). It never rejects.
+  const git = readGitInfo(loaded.dir);
   const experiment = findExperiment(loaded, name);
   const variant = flags.variant === undefined ? undefined : resolveVariant(name, experiment, flags.variant);
   if (flags.locked && selection) throw new UserError("--locked runs every locked item: leave out --sample, --rows, --split and --shard");
@@ -115,7 +118,7 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
       const result = await runExperiment({
         prepared,
         store,
-        git: await readGitInfo(loaded.dir),
+        git: await git,
         signal: controller.signal,
         onProgress: (p) => progress.update(p),
         ...(flags.name ? { label: flags.name } : {}),

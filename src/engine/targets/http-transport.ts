@@ -49,7 +49,8 @@ export interface HttpSend {
 /**
  * `node:http` with keep-alive agents sized to the run's concurrency: every concurrent call keeps
  * its connection, so a 10,000-item run opens `concurrency` sockets, not 10,000. (Measured faster
- * than the global fetch at concurrency 64 on loopback; see the targets' report.)
+ * than the global fetch at concurrency 64 on loopback; see the targets' report. undici's Agent
+ * costs less CPU but more wall time and memory in a whole run: test/bench/undici-transport.ts.)
  */
 export class HttpTransport {
   private readonly httpAgent: http.Agent;
