@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { UserError } from "../core/errors.js";
 import type { RunStore } from "../store/run-store.js";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rmdir } from "node:fs/promises";
 import os from "node:os";
 import type { WriteStream } from "node:tty";
 import path from "node:path";
@@ -92,11 +92,20 @@ async function openStore(spec: string, origin: StoreOrigin): Promise<RunStore> {
   // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.
   const { openResultsBranchStore, parseResultsBranchSpec } = await import("../store/results-branch/index.js");
   const branch = parseResultsBranchSpec(spec)!;
-  return openResultsBranchStore(branch, {
+  const stagingDir = await mkdtemp(path.join(os.tmpdir(), "evalgate-staging-"));
+  const store = await openResultsBranchStore(branch, {
     token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
     ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-    stagingDir: await mkdtemp(path.join(os.tmpdir(), "evalgate-staging-")),
+    stagingDir,
   });
+  // The staging folder is this process's own (a fresh name each time): left empty, nothing needs it
+  // after close (`reports wait` opens a store per poll). One holding a run not yet published stays.
+  const close = store.close.bind(store);
+  store.close = async () => {
+    await close();
+    await rmdir(stagingDir).catch(() => undefined);
+  };
+  return store;
 }
 
 // A scheme as URLs spell it (RFC 3986): a letter, then letters, digits, "+", "-" or ".", then ":".
@@ -132,6 +141,12 @@ export async function requireRun(store: RunStore, id: string): Promise<Run> {
 export function parseFormat(value: string): ListingFormat {
   if ((LISTING_FORMATS as readonly string[]).includes(value)) return value as ListingFormat;
   throw new UserError(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
+}
+
+/** `--format` of a command that prints one document: `table` (text for a terminal) or `json`. */
+export function tableOrJson(value: string): "table" | "json" {
+  if (value === "table" || value === "json") return value;
+  throw new UserError(`--format: "${value}" is not one of table, json`);
 }
 
 /**

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { UserError } from "../core/errors.js";
 import type { CliIo } from "./cli-context.js";
 import { registerReportsCommands } from "./commands/reports.js";
+import { registerDatasetsCommands } from "./commands/datasets.js";
 import { registerExperimentsCommands } from "./commands/experiments.js";
 import { registerVariantsCommands } from "./commands/variants.js";
 import { registerRunCommand } from "./commands/run.js";
@@ -31,6 +32,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerRunsCommands(program, io, (code) => (exitCode = code));
   registerReportsCommands(program, io, (code) => (exitCode = code));
   registerScoresCommands(program, io);
+  registerDatasetsCommands(program, io);
   registerExperimentsCommands(program, io);
   registerVariantsCommands(program, io);
   registerStoreCommands(program, io);

@@ -46,6 +46,19 @@ export async function saveVersion(store: RunStore, prepared: PreparedExperiment,
   });
 }
 
+/**
+ * Keeps the dataset version's items in the store, once per version (a store that has it reads
+ * nothing), so any run can be made again over exactly its items after the file changed
+ * (`run --dataset-version`). Resolves true when it stored them now.
+ */
+export function keepDatasetVersion(store: RunStore, prepared: PreparedExperiment, now: () => Date): Promise<boolean> {
+  const { dataset } = prepared;
+  return store.putDatasetVersion(
+    { version: dataset.version, dataset_path: dataset.path, item_count: dataset.item_count, created_at: now().toISOString() },
+    prepared.readItems(),
+  );
+}
+
 /** A new run of `prepared` over its whole dataset version, `running` from now, calling `target` (a URL, command or "import:<file>"). */
 export function newRunOf(prepared: PreparedExperiment, target: string, now: () => Date): Run {
   return {

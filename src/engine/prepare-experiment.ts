@@ -12,7 +12,7 @@ import { allScorers } from "./scorers/all-scorers.js";
 import { moduleScorerFiles } from "./scorers/module-scorer.js";
 import { fileDigests, withFileDigests } from "./file-digests.js";
 import { UserError } from "../core/errors.js";
-import { inspectDataset } from "./dataset-file.js";
+import { inspectDataset, readDataset } from "./dataset-file.js";
 import { resolveProjectFile } from "./project-path.js";
 import { createTarget } from "./targets/create-target.js";
 import { promptTargetStep } from "./targets/chat-request.js";
@@ -40,10 +40,21 @@ export interface PrepareOptions {
   /** The config file's `prices:`: costs items whose target reports none, and versions a prompt target's model. */
   prices?: PriceTable | undefined;
   /**
+   * `--dataset-version`: the items of a stored dataset version instead of the experiment's file
+   * (which is then not read). Its items were checked when they were first stored.
+   */
+  pinnedDataset?: PinnedDataset;
+  /**
    * `--repeat K` (1..MAX_REPEAT, checked by the caller): replaces the experiment's `repeat` before
    * the experiment version is computed, so a run repeated otherwise is another version.
    */
   repeat?: number;
+}
+
+/** A stored dataset version to run over (`--dataset-version`). */
+export interface PinnedDataset {
+  info: DatasetInfo;
+  readItems: () => AsyncIterable<Item>;
 }
 
 /** Everything a run needs, validated before anything is stored or called. */
@@ -60,8 +71,9 @@ export interface PreparedExperiment {
   /** K calls per item (1 without `repeat`) and the pass rule over them (core/repeats/). */
   repeats: RepeatPlan;
   target: Target;
-  datasetFile: string;
   dataset: DatasetInfo;
+  /** The dataset's items in their order, read again on each call: the file, or a stored version. */
+  readItems: () => AsyncIterable<Item>;
   concurrency: number;
   /** The config file's price table (engine/apply-prices.ts), when it has one. */
   prices?: PriceTable;
@@ -121,21 +133,9 @@ async function prepareOrThrow(options: PrepareOptions): Promise<PreparedExperime
     configDir: options.configDir, where: `${where}.target`, allowOutsideProject: options.allowOutsideProject ?? false, prices: options.prices,
   });
   definition = prompt.definition;
-  const { path: datasetFile, insideProject } = await resolveProjectFile(options.configDir, experiment.dataset, {
-    field: `${where}.dataset`,
-    allowOutsideProject: options.allowOutsideProject ?? false,
-  });
-  const dataset = await inspectDataset(datasetFile, experiment.dataset, {
-    quoteContent: insideProject,
-    checkItem: (item, at) => checkItemScorers(itemScorers, item, at, insideProject),
-  }).catch(
-    (error: unknown) => {
-      if (error instanceof UserError) {
-        throw new UserError(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
-      }
-      throw error;
-    },
-  );
+  const { dataset, readItems } = options.pinnedDataset
+    ? { dataset: options.pinnedDataset.info, readItems: options.pinnedDataset.readItems }
+    : await checkDatasetFile(options, experiment, itemScorers, where);
   // A prompt target answers to one inference step: resolved here, where the experiment's steps are known.
   const stepped = targetConfig.type === "prompt" ? { ...targetConfig, step: promptTargetStep(targetConfig.step, experiment.inference_steps) } : targetConfig;
   const target = createTarget(stepped, {
@@ -154,11 +154,34 @@ async function prepareOrThrow(options: PrepareOptions): Promise<PreparedExperime
     passRule: passRuleOf(experiment),
     repeats: { rule: experiment.pass_rule, repeat: experiment.repeat ?? 1 },
     target,
-    datasetFile,
     dataset,
+    readItems,
     concurrency,
     ...(options.prices ? { prices: options.prices } : {}),
   };
+}
+
+/** The validating pass over the experiment's dataset file; then the file is read again for each pass the run needs. */
+async function checkDatasetFile(
+  options: PrepareOptions,
+  experiment: ExperimentConfig,
+  itemScorers: ItemScorers,
+  where: string,
+): Promise<{ dataset: DatasetInfo; readItems: () => AsyncIterable<Item> }> {
+  const { path: datasetFile, insideProject } = await resolveProjectFile(options.configDir, experiment.dataset, {
+    field: `${where}.dataset`,
+    allowOutsideProject: options.allowOutsideProject ?? false,
+  });
+  const dataset = await inspectDataset(datasetFile, experiment.dataset, {
+    quoteContent: insideProject,
+    checkItem: (item, at) => checkItemScorers(itemScorers, item, at, insideProject),
+  }).catch((error: unknown) => {
+    if (error instanceof UserError) {
+      throw new UserError(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
+    }
+    throw error;
+  });
+  return { dataset, readItems: () => readDataset(datasetFile, dataset.path) };
 }
 
 /**

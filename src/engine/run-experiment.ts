@@ -14,7 +14,7 @@ import { datasetItems } from "./select-items.js";
 import type { GitInfo } from "./git-info.js";
 import { runPool } from "./pool.js";
 import { LEASE_TTL_MS, type HeldRunLease } from "./run-lease.js";
-import { openRun } from "./open-run.js";
+import { keepDatasetVersion, openRun } from "./open-run.js";
 import { StopRules, type ItemProgress } from "./stop-rules.js";
 import { WriteBehind } from "./write-behind.js";
 import { RepeatedItems, type CallItem } from "./repeated-items.js";
@@ -70,15 +70,19 @@ export interface RunOutcome {
 export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
   const now = options.now ?? (() => new Date());
   const { run, lease } = await openRun(options, now);
+  // Written while the first calls are in flight, and waited for before the run ends: an ended
+  // run's items can always be read again. A store that has the version does nothing.
+  const datasetKept = keepDatasetVersion(options.store, options.prepared, now);
+  datasetKept.catch(() => undefined);
   try {
-    return await runHeld(options, run, lease, now);
+    return await runHeld(options, run, lease, now, datasetKept);
   } finally {
     // A lease left behind goes stale once this process exits: nothing to do when this fails.
     await lease.release().catch(() => undefined);
   }
 }
 
-async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: () => Date): Promise<RunOutcome> {
+async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: () => Date, datasetKept: Promise<unknown>): Promise<RunOutcome> {
   const { prepared, store } = options;
   // Stopped from here (the heartbeat saw a cancel, or lost the lease) or by the caller (Ctrl-C).
   const stop = new AbortController();
@@ -176,6 +180,7 @@ async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: 
     await prepared.itemScorers.close();
     await writes.settled();
   }
+  await datasetKept;
   if (takenOver) return takenOverOutcome(options, run, accumulator.summary(), takenOver.by);
   // A cancel recorded after the last heartbeat still wins: its user was told the run is cancelled.
   const cancelled = signal.aborted || (await lease.cancelledElsewhere());

@@ -125,8 +125,8 @@ export class HeldRunLease {
   }
 }
 
-/** An unreadable heartbeat counts as infinitely old. */
-function heartbeatAgeMs(lease: RunLease, now: Date): number {
+/** How long ago the lease's holder last beat (ms); Infinity for an unreadable time. */
+export function heartbeatAgeMs(lease: RunLease, now: Date): number {
   const age = now.getTime() - Date.parse(lease.heartbeat_at);
   return Number.isNaN(age) ? Infinity : Math.max(0, age);
 }

@@ -3,7 +3,6 @@ import type { Item } from "../core/model/item.js";
 import type { RunSelection } from "../core/model/run.js";
 import { selectorFor, type ItemSelector, type SelectionSpec } from "../core/selection/item-selector.js";
 import { parseRowsSpec } from "../core/selection/parse-rows-spec.js";
-import { readDataset } from "./dataset-file.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
 
 /**
@@ -36,7 +35,7 @@ export async function countSelection(prepared: PreparedExperiment, selection: Se
 
 /** The run's items: the whole dataset, or the part its recorded selection keeps. */
 export function datasetItems(prepared: PreparedExperiment, selection?: SelectionSpec): AsyncIterable<Item> {
-  const items = readDataset(prepared.datasetFile, prepared.dataset.path);
+  const items = prepared.readItems();
   return selection === undefined ? items : selectItems(items, selectionSelector(prepared, selection));
 }
 

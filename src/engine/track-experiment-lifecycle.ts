@@ -8,7 +8,6 @@ import { UserError } from "../core/errors.js";
 import type { Run } from "../core/model/run.js";
 import type { RunStore } from "../store/run-store.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
-import { readDataset } from "./dataset-file.js";
 
 /** The lifecycle of one run of an experiment with variants: `end` records how the run ended (undefined: it never started). */
 export interface LifecycleRun {
@@ -113,7 +112,7 @@ async function lockedItems(
   }
   const ids = new Set((await store.runItemStatuses(baseline.id)).keys());
   const missing = new Set(ids);
-  for await (const item of readDataset(prepared.datasetFile, prepared.dataset.path)) missing.delete(item.id);
+  for await (const item of prepared.readItems()) missing.delete(item.id);
   if (missing.size > 0) {
     const shown = [...missing].slice(0, MISSING_SHOWN).join(", ");
     throw new UserError(

@@ -31,7 +31,8 @@ export interface PublishedRuns {
   runItems(runId: string): AsyncIterable<RunItem>;
   getExperimentVersion(experiment: string, version: string): Promise<ExperimentVersionRecord | undefined>;
   /**
-   * Copies a finished run (its record, experiment version, items and annotations) from `source`
+   * Copies a finished run (its record, experiment version, items, annotations, and its dataset
+   * version unless this store has it already) from `source`
    * and returns its reference. A run still `running` is refused; publishing the same run again
    * replaces it.
    */

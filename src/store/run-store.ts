@@ -2,6 +2,7 @@ import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
 import type { RunItem, Score } from "../core/model/run-item.js";
 import type { ExperimentState } from "../core/experiment-lifecycle.js";
 import type { Annotation } from "../core/model/annotation.js";
+import type { Item } from "../core/model/item.js";
 
 /** An experiment version: the normalized definition that produced runs, kept forever. */
 export interface ExperimentVersionRecord {
@@ -10,6 +11,45 @@ export interface ExperimentVersionRecord {
   /** Normalized definition before `${NAME}` is filled in: secrets are never stored. */
   definition: unknown;
   created_at: string;
+}
+
+/** A dataset version as stored: its items kept once, content-addressed by item digest. */
+export interface DatasetVersionRecord {
+  version: string;
+  /** The dataset file it was first read from, as runs record it (dataset_path). */
+  dataset_path: string;
+  item_count: number;
+  /** ISO time it was first stored. */
+  created_at: string;
+}
+
+/** A dataset version with the runs over it. */
+export interface DatasetVersionUse extends DatasetVersionRecord {
+  runs: number;
+  /** started_at of the first and last run over it (ISO); absent when no run uses it. */
+  first_used?: string;
+  last_used?: string;
+}
+
+/** An experiment version with the runs made of it. */
+export interface ExperimentVersionUse {
+  experiment: string;
+  version: string;
+  created_at: string;
+  runs: number;
+  /** started_at of the first run of this version (ISO); absent when it has no run. */
+  first_run?: string;
+  last_run?: string;
+  /** dataset_version of the newest run of this version. */
+  dataset_version?: string;
+}
+
+/** What deleteRun removed besides the run itself. */
+export interface DeletedRun {
+  /** The run's stored items. */
+  items: number;
+  /** True when no other run used the run's dataset version, so its stored items went too. */
+  datasetVersionRemoved: boolean;
 }
 
 export interface RunFilter {
@@ -53,7 +93,7 @@ export class RunExistsError extends Error {
   }
 }
 
-/** `endRun` or `reopenRun` of a run the store does not have (or cannot change). */
+/** `endRun`, `reopenRun` or `deleteRun` of a run the store does not have (or cannot change). */
 export class UnknownRunError extends Error {
   override readonly name = "UnknownRunError";
   constructor(
@@ -69,7 +109,7 @@ export class UnknownRunError extends Error {
  * branch, PostgreSQL later), tested by one shared suite (test/store/run-store.contract.ts).
  *
  * Errors are part of the contract: `createRun` with an id the store has throws RunExistsError;
- * `endRun` and `reopenRun` of a run it does not have throw UnknownRunError.
+ * `endRun`, `reopenRun` and `deleteRun` of a run it does not have throw UnknownRunError.
  *
  * Order is part of the contract: `runItems` streams a run's items by item_id in Unicode code
  * point order, as defined once in core/item-id-order.ts (`compareItemIds`), which is what
@@ -127,5 +167,26 @@ export interface RunStore {
   putAnnotations(annotations: readonly Annotation[]): Promise<void>;
   /** A run's annotations ordered by item_id (code point order, as runItems), then name. */
   runAnnotations(runId: string): Promise<Annotation[]>;
+  /**
+   * Stores a dataset version and its items once. Resolves false, without reading `items`, when the
+   * store has the version already; true when it stored it now. Items are stored content-addressed
+   * (by the digest core/dataset/version-accumulator.ts computes: an item shared by two versions is
+   * stored once). `item_count` is stored as the number of items given.
+   */
+  putDatasetVersion(record: DatasetVersionRecord, items: AsyncIterable<Item> | Iterable<Item>): Promise<boolean>;
+  /** By exact version, or a unique prefix of one (ambiguous: UserError naming matches, like getRun). */
+  getDatasetVersion(version: string): Promise<DatasetVersionRecord | undefined>;
+  /** The items of the version (exact), in code point order of id (compareItemIds); none for an unknown version. */
+  datasetVersionItems(version: string): AsyncIterable<Item>;
+  /** Every stored dataset version with its use, newest last_used (else created_at) first. */
+  listDatasetVersions(): Promise<DatasetVersionUse[]>;
+  /** Stored experiment versions (of one experiment when given), newest first_run (else created_at) first. */
+  listExperimentVersions(experiment?: string): Promise<ExperimentVersionUse[]>;
+  /**
+   * Removes a run (exact id) with its items, scores, annotations and lease; then its dataset
+   * version too when no other run uses it. Throws UnknownRunError for a run the store does not
+   * have. Resolves what was removed besides the run.
+   */
+  deleteRun(runId: string): Promise<DeletedRun>;
   close(): Promise<void>;
 }

@@ -118,6 +118,31 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX annotations_by_run ON annotations (run_id, item_id, name);
   `,
+  // Dataset versions kept, their items content-addressed (sqlite-dataset-versions.ts): an item's
+  // canonical JSON is stored once under its digest, however many versions hold it.
+  `
+  CREATE TABLE dataset_versions (
+    version TEXT PRIMARY KEY,
+    dataset_path TEXT NOT NULL,
+    item_count INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  -- A rowid table: items may be kilobytes, too large for a WITHOUT ROWID table's B-tree pages.
+  CREATE TABLE dataset_items (
+    digest TEXT PRIMARY KEY,
+    item TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE dataset_version_items (
+    version TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    PRIMARY KEY (version, item_id)
+  ) STRICT, WITHOUT ROWID;
+  -- Whether another version still holds an item, when a version is removed.
+  CREATE INDEX dataset_version_items_by_digest ON dataset_version_items (digest);
+  -- The runs over a dataset version: its use, and whether deleting a run leaves it unused.
+  CREATE INDEX runs_by_dataset_version ON runs (dataset_version, started_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

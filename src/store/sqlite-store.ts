@@ -3,7 +3,7 @@ import { findScore } from "../core/repeats/find-score.js";
 import { AMBIGUOUS_SHOWN, ambiguousRunIdError } from "./ambiguous-run-id.js";
 import type { Run } from "../core/model/run.js";
 import type { RunItem, Score } from "../core/model/run-item.js";
-import { RunExistsError, UnknownRunError, type ExperimentVersionRecord, type RunEnd, type RunFilter, type RunLease, type RunStore } from "./run-store.js";
+import { RunExistsError, UnknownRunError, type DatasetVersionRecord, type DatasetVersionUse, type DeletedRun, type ExperimentVersionRecord, type ExperimentVersionUse, type RunEnd, type RunFilter, type RunLease, type RunStore } from "./run-store.js";
 import { rowToRun, rowToRunItem, runItemToRow, runToRow } from "./sqlite-rows.js";
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./sqlite-schema.js";
@@ -14,6 +14,8 @@ import { SqliteExperimentStates } from "./sqlite-experiment-states.js";
 import type { ExperimentState } from "../core/experiment-lifecycle.js";
 import type { Annotation } from "../core/model/annotation.js";
 import { SqliteAnnotations } from "./sqlite-annotations.js";
+import type { Item } from "../core/model/item.js";
+import { listExperimentVersionUses, SqliteDatasetVersions } from "./sqlite-dataset-versions.js";
 
 const DEFAULT_LIST_LIMIT = 50;
 /** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
@@ -49,6 +51,7 @@ export class SqliteRunStore implements RunStore {
   private readonly leases;
   private readonly experimentStates;
   private readonly annotations;
+  private readonly datasetVersions;
   private readonly writer: SqliteItemWriter;
   private readonly writes = new GroupCommit<RunItem>((items) => this.commitRunItems(items));
 
@@ -69,6 +72,7 @@ export class SqliteRunStore implements RunStore {
       this.leases = new SqliteRunLeases(this.db);
       this.experimentStates = new SqliteExperimentStates(this.db);
       this.annotations = new SqliteAnnotations(this.db, file);
+      this.datasetVersions = new SqliteDatasetVersions(this.db);
       this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
     } catch (error) {
       this.db.close();
@@ -105,7 +109,11 @@ export class SqliteRunStore implements RunStore {
       runItemById: db.prepare("SELECT item FROM run_items WHERE id = ?"),
       runItemByKey: db.prepare("SELECT item FROM run_items WHERE run_id = ? AND item_id = ?"),
       scoreById: db.prepare("SELECT run_id, item_id FROM scores WHERE id = ?"),
-    } satisfies Record<string, StatementSync>;
+      runDatasetVersion: db.prepare("SELECT dataset_version FROM runs WHERE id = ?"),
+      deleteRunRows: ["annotations", "scores", "run_leases"].map((table) => db.prepare(`DELETE FROM ${table} WHERE run_id = ?`)),
+      deleteRunItems: db.prepare("DELETE FROM run_items WHERE run_id = ?"),
+      deleteRun: db.prepare("DELETE FROM runs WHERE id = ?"),
+    } satisfies Record<string, StatementSync | StatementSync[]>;
   }
 
   async saveExperimentVersion(record: ExperimentVersionRecord): Promise<void> {
@@ -202,6 +210,46 @@ export class SqliteRunStore implements RunStore {
 
   async runAnnotations(runId: string): Promise<Annotation[]> {
     return this.annotations.list(runId);
+  }
+
+  async putDatasetVersion(record: DatasetVersionRecord, items: AsyncIterable<Item> | Iterable<Item>): Promise<boolean> {
+    return this.datasetVersions.put(record, items);
+  }
+
+  async getDatasetVersion(version: string): Promise<DatasetVersionRecord | undefined> {
+    return this.datasetVersions.get(version);
+  }
+
+  async *datasetVersionItems(version: string): AsyncGenerator<Item> {
+    yield* this.datasetVersions.items(version);
+  }
+
+  async listDatasetVersions(): Promise<DatasetVersionUse[]> {
+    return this.datasetVersions.list();
+  }
+
+  async listExperimentVersions(experiment?: string): Promise<ExperimentVersionUse[]> {
+    return listExperimentVersionUses(this.db, experiment);
+  }
+
+  /** One transaction: the run, its rows in every table, and its dataset version when now unused. */
+  async deleteRun(runId: string): Promise<DeletedRun> {
+    await this.writes.flush();
+    const statements = this.statements;
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const run = statements.runDatasetVersion.get(runId);
+      if (run === undefined) throw new UnknownRunError(runId, this.file);
+      for (const statement of statements.deleteRunRows) statement.run(runId);
+      const items = Number(statements.deleteRunItems.run(runId).changes);
+      statements.deleteRun.run(runId);
+      const datasetVersionRemoved = this.datasetVersions.removeIfUnused(String(run["dataset_version"]));
+      this.db.exec("COMMIT");
+      return { items, datasetVersionRemoved };
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec("ROLLBACK");
+      throw error;
+    }
   }
 
   async getRun(runId: string): Promise<Run | undefined> {

@@ -76,7 +76,7 @@ describe("evalgate runs list in a terminal", () => {
   it("keeps every field whole in csv, json and jsonl, whatever the width", async () => {
     const csv = await runEvalgate(["runs", "list", "--format", "csv"], { cwd, env: { COLUMNS: "40" } });
     expect(csv.stdout.split(/\r?\n/)[0]).toBe(
-      "id,experiment,label,status,verdict,total,passed,failed,errored,pass_rate,pass_rate_low,pass_rate_high,flaky,selection,started_at,target",
+      "id,experiment,label,status,verdict,total,passed,failed,errored,pass_rate,pass_rate_low,pass_rate_high,flaky,selection,started_at,target,experiment_version,dataset_version",
     );
     for (const label of LABELS) expect(csv.stdout).toContain(label);
     const jsonl = await runEvalgate(["runs", "list", "--format", "jsonl"], { cwd, env: { COLUMNS: "40" } });

@@ -2,20 +2,25 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { openEmbeddedStore } from "../../src/store/open-store.js";
 import { UserError } from "../../src/core/errors.js";
-import { RunItemSchema, type RunItem } from "../../src/core/model/run-item.js";
+import { RunItemSchema } from "../../src/core/model/run-item.js";
 import { runItemId } from "../../src/core/model/ids.js";
 import { migratePostgresStore, openPostgresStore, type PostgresRunStore } from "../../src/store/postgres/index.js";
 import { POSTGRES_SCHEMA_VERSION } from "../../src/store/postgres/postgres-schema.js";
 import { describeWithPostgres, freshDatabase, type FreshDatabase } from "../helpers/postgres.js";
 import { itemIds, makeRun, makeRunItem, makeSummary } from "./fixtures/make-run.js";
 import { describeRunStoreContract } from "./run-store.contract.js";
+import { DATASET_TABLES } from "./fixtures/count-sqlite-rows.js";
 
 const PUT_ITEMS = fileURLToPath(new URL("./fixtures/put-items.ts", import.meta.url));
 
-async function collect(items: AsyncIterable<RunItem>): Promise<RunItem[]> {
-  const collected: RunItem[] = [];
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const collected: T[] = [];
   for await (const item of items) collected.push(item);
   return collected;
 }
@@ -45,6 +50,12 @@ describeWithPostgres("PostgresRunStore", () => {
       store: await openPostgresStore(database.url),
       reopen: () => openPostgresStore(database.url),
       cleanup: () => database.drop(),
+      countRows: async () => {
+        const counts = await Promise.all(
+          DATASET_TABLES.map(async (table) => [table, (await sql<{ n: number }>(database.url, `SELECT count(*)::int AS n FROM evalgate.${table}`))[0]!.n] as const),
+        );
+        return Object.fromEntries(counts);
+      },
     };
   });
 
@@ -67,7 +78,10 @@ describeWithPostgres("PostgresRunStore", () => {
     it("store migrate on an empty database creates the schema from version 0", async () => {
       expect(await migratePostgresStore(database.url)).toEqual({ from: 0, to: POSTGRES_SCHEMA_VERSION });
       const tables = await sql<{ table_name: string }>(database.url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'evalgate' ORDER BY 1");
-      expect(tables.map((row) => row.table_name)).toEqual(["annotations", "experiment_states", "experiment_versions", "run_items", "run_leases", "runs", "schema_version", "scores"]);
+      expect(tables.map((row) => row.table_name)).toEqual([
+        "annotations", "dataset_items", "dataset_version_items", "dataset_versions", "experiment_states", "experiment_versions",
+        "run_items", "run_leases", "runs", "schema_version", "scores",
+      ]);
     });
 
     it("a database with a newer schema is refused with a user error naming the versions", async () => {
@@ -199,6 +213,53 @@ describeWithPostgres("PostgresRunStore", () => {
         expect(text).not.toMatch(/"Node Type":"Sort"/);
       }
       await store.close();
+    });
+
+    it("a 100,000-item dataset version is stored in batched statements, not one per item, and streams back in id order", async () => {
+      const store = await openPostgresStore(database.url);
+      const ids = Array.from({ length: 100_000 }, (_, index) => `item-${String((index * 7919) % 100_000).padStart(6, "0")}`);
+      const statements = vi.spyOn(pg.Client.prototype, "query");
+      try {
+        const items = ids.map((id) => ({ id, input: { question: `q ${id}` } }));
+        expect(await store.putDatasetVersion({ version: "4e2f8a90c1b3", dataset_path: "big.jsonl", item_count: 100_000, created_at: "2026-11-25T12:00:00.000Z" }, items)).toBe(true);
+        expect(statements.mock.calls.length).toBeLessThan(200);
+      } finally {
+        statements.mockRestore();
+      }
+      let count = 0;
+      let previous = "";
+      for await (const item of store.datasetVersionItems("4e2f8a90c1b3")) {
+        expect(item.id > previous).toBe(true);
+        previous = item.id;
+        count += 1;
+      }
+      expect(count).toBe(100_000);
+      await store.close();
+    });
+
+    it("publishing runs from another store copies their dataset version once", async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "evalgate-local-"));
+      const local = await openEmbeddedStore(dir);
+      const shared = await openPostgresStore(database.url, { repository: "octo/shop" });
+      const record = { version: "4e2f8a90c1b3", dataset_path: "evals/support.jsonl", item_count: 2, created_at: "2026-11-25T11:00:00.000Z" };
+      const items = [{ id: "a", input: "first" }, { id: "b", input: { nested: [1, 2] } }];
+      await local.putDatasetVersion(record, items);
+      for (const id of ["run-20261125-120301-0001", "run-20261125-130301-0002"]) {
+        await local.createRun(makeRun({ id, dataset_version: record.version }));
+        await local.endRun(id, { status: "passed", ended_at: "2026-11-25T14:00:00.000Z" });
+      }
+      await shared.publishFrom(local, "run-20261125-120301-0001");
+      const counted = async () => sql<{ n: number }>(database.url, "SELECT (SELECT count(*) FROM evalgate.dataset_items) + (SELECT count(*) FROM evalgate.dataset_version_items) AS n");
+      const rows = await counted();
+      await shared.publishFrom(local, "run-20261125-130301-0002");
+      await shared.publishFrom(local, "run-20261125-120301-0001");
+
+      expect(await counted()).toEqual(rows);
+      expect(await shared.getDatasetVersion(record.version)).toStrictEqual(record);
+      expect(await collect(shared.datasetVersionItems(record.version))).toStrictEqual(items);
+      expect((await shared.listDatasetVersions()).map((use) => [use.version, use.runs])).toEqual([[record.version, 2]]);
+      await Promise.all([local.close(), shared.close()]);
+      await rm(dir, { recursive: true, force: true });
     });
 
     it("publishes a finished run from another store with its items, experiment version and annotations, and finds it by role and commit in its repository only", async () => {

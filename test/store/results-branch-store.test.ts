@@ -1,3 +1,4 @@
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
@@ -7,17 +8,26 @@ import { checkRequestsAgainstOpenApi } from "../helpers/openapi-check.js";
 import { BRANCH, collect, OWNER, REPO, startBranchHarness, writeFinishedRun, type BranchHarness } from "./results-branch/branch-harness.js";
 import { itemIds, makeRun, makeRunItem } from "./fixtures/make-run.js";
 import { describeRunStoreContract } from "./run-store.contract.js";
+import { countSqliteRows } from "./fixtures/count-sqlite-rows.js";
+import { EMBEDDED_STORE_FILE } from "../../src/store/open-store.js";
 
 describeRunStoreContract("ResultsBranchStore", async () => {
   const harness = await startBranchHarness();
+  const store = await harness.openStore();
   return {
-    store: await harness.openStore(),
+    store,
     // Another job or a laptop: its own client and an empty staging directory, so it reads the branch.
     reopen: () => harness.openStore(),
     cleanup: async () => {
       expect(checkRequestsAgainstOpenApi(harness.fake.requests)).toEqual([]);
       await harness.cleanup();
     },
+    // Versions wait in the staging store until a run over them is published; then the branch has them.
+    countRows: async () => ({
+      ...countSqliteRows(path.join(harness.stagingDirOf(store), EMBEDDED_STORE_FILE)),
+      branch_files: harness.fake.listFiles(OWNER, REPO, BRANCH).length,
+      branch_commits: harness.history().length,
+    }),
   };
 });
 
@@ -212,6 +222,17 @@ describe("ResultsBranchStore on the branch", () => {
     expect(harness.fake.listFiles(OWNER, REPO, BRANCH).filter((file) => file.startsWith("experiment-versions/"))).toEqual([
       "experiment-versions/support-agent-quality/9b1c0e4f2a7d.json",
     ]);
+  });
+
+  it("a store polling the branch sees a run another job published since once refreshed", async () => {
+    const run = makeRun({ id: "run-20261125-100000-0001" });
+    expect(await store.getRun(run.id)).toBeUndefined();
+    await writeFinishedRun(await harness.openStore(), run, itemIds(1));
+    // The listing is kept until this store writes or is refreshed.
+    expect(await store.getRun(run.id)).toBeUndefined();
+
+    store.refresh();
+    expect((await store.getRun(run.id))?.status).toBe("passed");
   });
 });
 

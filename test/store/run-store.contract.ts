@@ -6,12 +6,18 @@ import type { RunItem } from "../../src/core/model/run-item.js";
 import { RunExistsError, UnknownRunError, type RunLease, type RunStore } from "../../src/store/run-store.js";
 import { itemIds, makeRun, makeRunItem, makeSummary } from "./fixtures/make-run.js";
 import { describeAnnotationsContract } from "./annotations.contract.js";
+import { describeDatasetVersionsContract } from "./dataset-versions.contract.js";
 
 export interface OpenedRunStore {
   store: RunStore;
   /** Opens the same location again (after `store` was closed): what a second process would see. */
   reopen(): Promise<RunStore>;
   cleanup(): Promise<void>;
+  /**
+   * Rows (or files) the store holds now, by table name: what storing a dataset version again must
+   * not change. `dataset_items` counts item contents, `dataset_version_items` (version, item) pairs.
+   */
+  countRows?(): Promise<Record<string, number>>;
 }
 
 function lease(runId: string, holder: string, heartbeatAt = "2026-11-25T12:03:01.000Z"): RunLease {
@@ -27,6 +33,7 @@ async function collect(items: AsyncIterable<RunItem>): Promise<RunItem[]> {
 /** Every RunStore back-end must pass these; each back-end's test file calls this once. */
 export function describeRunStoreContract(name: string, open: () => Promise<OpenedRunStore>): void {
   describeAnnotationsContract(name, open);
+  describeDatasetVersionsContract(name, open);
   describe(`${name}: RunStore contract`, () => {
     let opened: OpenedRunStore;
     let store: RunStore;

@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openEmbeddedStore } from "../../src/store/open-store.js";
-import { SCHEMA_VERSION } from "../../src/store/sqlite-schema.js";
+import { downgradeStore } from "./fixtures/downgrade-store.js";
 import { makeAnnotation } from "./fixtures/make-annotation.js";
 import { makeRun } from "./fixtures/make-run.js";
 
@@ -21,11 +20,8 @@ describe("SqliteRunStore annotations", () => {
     const old = await openEmbeddedStore(dir);
     await old.createRun(makeRun());
     await old.close();
-    // What the store looked like one schema version ago.
-    const db = new DatabaseSync(path.join(dir, "evalgate.db"));
-    db.exec("DROP TABLE annotations");
-    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION - 1}`);
-    db.close();
+    // What the store looked like before the annotations table (migration 6).
+    downgradeStore(path.join(dir, "evalgate.db"), 6);
 
     const store = await openEmbeddedStore(dir);
     expect((await store.getRun(makeRun().id))?.id).toBe(makeRun().id);

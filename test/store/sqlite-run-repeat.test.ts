@@ -1,13 +1,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decideRepeats } from "../../src/core/repeats/decide-repeats.js";
 import { openEmbeddedStore } from "../../src/store/open-store.js";
-import { SCHEMA_VERSION } from "../../src/store/sqlite-schema.js";
 import { ITEM, threeOfFive } from "../core/repeats/attempts.js";
 import { makeRun } from "./fixtures/make-run.js";
+import { downgradeStore } from "./fixtures/downgrade-store.js";
 
 describe("SqliteRunStore and repeated items", () => {
   let dir: string;
@@ -35,12 +34,8 @@ describe("SqliteRunStore and repeated items", () => {
     const old = await openEmbeddedStore(dir);
     await old.createRun(makeRun({ id: "run-20261125-120301-aaaa" }));
     await old.close();
-    // What the store looked like before the repeat column (and the annotations table after it).
-    const db = new DatabaseSync(path.join(dir, "evalgate.db"));
-    db.exec("DROP TABLE annotations");
-    db.exec("ALTER TABLE runs DROP COLUMN repeat");
-    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION - 2}`);
-    db.close();
+    // What the store looked like before the repeat column (migration 5) and everything after it.
+    downgradeStore(path.join(dir, "evalgate.db"), 5);
 
     const store = await openEmbeddedStore(dir);
     expect(await store.getRun("run-20261125-120301-aaaa")).toMatchObject({ id: "run-20261125-120301-aaaa" });

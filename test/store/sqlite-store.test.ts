@@ -7,10 +7,13 @@ import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
-import { RunItemSchema, type RunItem } from "../../src/core/model/run-item.js";
+import { RunItemSchema } from "../../src/core/model/run-item.js";
 import { openEmbeddedStore } from "../../src/store/open-store.js";
 import { describeRunStoreContract } from "./run-store.contract.js";
 import { itemIds, makeRun, makeRunItem } from "./fixtures/make-run.js";
+import { countSqliteRows } from "./fixtures/count-sqlite-rows.js";
+import { downgradeStore } from "./fixtures/downgrade-store.js";
+import type { Item } from "../../src/core/model/item.js";
 
 const PUT_ITEMS = fileURLToPath(new URL("./fixtures/put-items.ts", import.meta.url));
 
@@ -18,8 +21,8 @@ async function tempDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), "evalgate-store-"));
 }
 
-async function collect(items: AsyncIterable<RunItem>): Promise<RunItem[]> {
-  const collected: RunItem[] = [];
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const collected: T[] = [];
   for await (const item of items) collected.push(item);
   return collected;
 }
@@ -41,6 +44,7 @@ describeRunStoreContract("SqliteRunStore", async () => {
     store: await openEmbeddedStore(storeDir),
     reopen: () => openEmbeddedStore(storeDir),
     cleanup: () => rm(dir, { recursive: true, force: true }),
+    countRows: async () => countSqliteRows(path.join(storeDir, "evalgate.db")),
   };
 });
 
@@ -93,6 +97,49 @@ describe("openEmbeddedStore", () => {
     const opening = openEmbeddedStore(dir);
     await expect(opening).rejects.toBeInstanceOf(UserError);
     await expect(opening).rejects.toThrow(/evalgate\.db/);
+  });
+});
+
+describe("SqliteRunStore dataset versions", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const record = { version: "4e2f8a90c1b3", dataset_path: "evals/support.jsonl", item_count: 300, created_at: "2026-11-25T11:00:00.000Z" };
+
+  async function* slowItems(count: number): AsyncGenerator<Item> {
+    for (let index = 0; index < count; index += 1) {
+      // Yields to the event loop now and then, so two writers interleave.
+      if (index % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+      yield { id: `item-${String(index).padStart(4, "0")}`, input: { question: `q ${index}` } };
+    }
+  }
+
+  it("a store written before dataset versions gains their tables when opened, keeping its runs", async () => {
+    const old = await openEmbeddedStore(dir);
+    await old.createRun(makeRun({ dataset_version: record.version }));
+    await old.close();
+    downgradeStore(path.join(dir, "evalgate.db"), 7);
+
+    const store = await openEmbeddedStore(dir);
+    expect((await store.getRun(makeRun().id))?.dataset_version).toBe(record.version);
+    expect(await store.putDatasetVersion(record, slowItems(300))).toBe(true);
+    expect((await store.listDatasetVersions()).map((use) => [use.version, use.runs, use.first_used])).toEqual([[record.version, 1, makeRun().started_at]]);
+    await store.close();
+  });
+
+  it("two stores on one file storing the same version at once store it once", async () => {
+    const [first, second] = [await openEmbeddedStore(dir), await openEmbeddedStore(dir)];
+    const stored = await Promise.all([first.putDatasetVersion(record, slowItems(300)), second.putDatasetVersion(record, slowItems(300))]);
+
+    expect([...stored].sort()).toEqual([false, true]);
+    expect(countSqliteRows(path.join(dir, "evalgate.db"))).toEqual({ dataset_versions: 1, dataset_items: 300, dataset_version_items: 300 });
+    expect((await collect(second.datasetVersionItems(record.version))).length).toBe(300);
+    await Promise.all([first.close(), second.close()]);
   });
 });
 

@@ -11,6 +11,7 @@ import { renderCiReport } from "../../core/report/render-ci-report.js";
 import { renderFailures } from "../../core/report/render-failures.js";
 import { requireRun, withStore, type CliIo } from "../cli-context.js";
 import { registerReportsHtmlCommand } from "./reports-html.js";
+import { registerReportsWaitCommand } from "./reports-wait.js";
 import { compareStoredRuns } from "../compare-stored-runs.js";
 import { exitCodeFor, type ExitCode } from "../exit-codes.js";
 import { judgeStoredRun } from "../stored-verdict.js";
@@ -20,7 +21,7 @@ const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit", "arize"] as const;
 type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number];
 
 export function registerReportsCommands(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
-  const reports = program.command("reports").description("failure reports, CI reports and exports of a run");
+  const reports = program.command("reports").description("failure reports, CI reports and exports of a run; waiting for a run to end");
 
   reports
     .command("failures")
@@ -73,6 +74,7 @@ export function registerReportsCommands(program: Command, io: CliIo, setExit: (c
       });
     });
   registerReportsHtmlCommand(reports, io, setExit);
+  registerReportsWaitCommand(reports, io, setExit);
 }
 
 function parseArtifactFormat(value: string): ArtifactFormat {

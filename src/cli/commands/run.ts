@@ -2,7 +2,10 @@ import path from "node:path";
 import type { Command } from "commander";
 import { renderRunSummary, statusText, type RunOwner } from "../../core/report/render-run-summary.js";
 import { formatListing } from "../../core/report/format-listing.js";
-import { prepareExperiment } from "../../engine/prepare-experiment.js";
+import { prepareExperiment, type PreparedExperiment } from "../../engine/prepare-experiment.js";
+import type { ExperimentConfig } from "../../core/config/schema.js";
+import type { RunStore } from "../../store/run-store.js";
+import { checkPinnedVersion, readVersionPins, type VersionFlags, type VersionPins } from "../version-pins.js";
 import { runExperiment, type RunOutcome } from "../../engine/run-experiment.js";
 import { readGitInfo } from "../../engine/git-info.js";
 import type { Run } from "../../core/model/run.js";
@@ -46,6 +49,10 @@ export interface RunFlags {
   shard?: string;
   /** Calls per item, overriding the experiment's `repeat`. */
   repeat?: string;
+  /** Re-run a stored experiment version (a unique prefix is enough). */
+  experimentVersion?: string;
+  /** Run over a stored dataset version's items instead of the file. */
+  datasetVersion?: string;
 }
 
 export function registerRunCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
@@ -68,6 +75,8 @@ export function registerRunCommand(program: Command, io: CliIo, setExit: (code: 
     .option("--variant <name>", "run a variant of the experiment: its overrides go to the target (default: the baseline)")
     .option("--locked", "run over the items the experiment's baseline locked, though the dataset file changed since")
     .option("--repeat <k>", `call each item K times (1-${MAX_REPEAT}), overriding the experiment's repeat; pass_rule decides over the K`)
+    .option("--experiment-version <v>", "re-run a stored experiment version (target, scorers, gate, settings) instead of evalgate.yml's")
+    .option("--dataset-version <v>", "run over a stored dataset version's items instead of the dataset file")
     .action(async (name: string, flags: RunFlags, command: Command) => {
       setExit(await runExperimentCommand(name, flags, command, io));
     });
@@ -90,20 +99,29 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   const experiment = findExperiment(loaded, name);
   const variant = flags.variant === undefined ? undefined : resolveVariant(name, experiment, flags.variant);
   if (flags.locked && selection) throw new UserError("--locked runs every locked item: leave out --sample, --rows, --split and --shard");
-  const prepared = await prepareExperiment({
-    name,
-    experiment,
-    configDir: loaded.dir,
-    env: io.env,
-    ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
-    ...(concurrency ? { concurrency } : {}),
-    ...(repeat !== undefined ? { repeat } : {}),
-    allowOutsideProject,
-    locate: loaded.locate,
-    prices: loaded.config.prices,
-    ...(flags.cache !== false ? { cacheDir: judgeCacheDir(store) } : {}),
-  });
+  if (repeat !== undefined && flags.experimentVersion !== undefined) {
+    throw new UserError("--repeat makes another experiment version: leave it out with --experiment-version (the version's own repeat applies)");
+  }
+  const prepare = (pins?: VersionPins) =>
+    prepareExperiment({
+      name,
+      experiment: pins?.experiment ?? experiment,
+      configDir: loaded.dir,
+      env: io.env,
+      ...(flags.targetUrl ? { targetUrl: flags.targetUrl } : {}),
+      ...(concurrency ? { concurrency } : {}),
+      ...(repeat !== undefined ? { repeat } : {}),
+      allowOutsideProject,
+      locate: loaded.locate,
+      prices: loaded.config.prices,
+      ...(flags.cache !== false ? { cacheDir: judgeCacheDir(store) } : {}),
+      ...(pins?.dataset ? { pinnedDataset: pins.dataset } : {}),
+    });
+  // Unpinned, everything is checked before the store is opened (a bad config creates no .evalgate/).
+  const pinned = flags.experimentVersion !== undefined || flags.datasetVersion !== undefined;
+  const preparedFromConfig = pinned ? undefined : await prepare();
   const outcome = await withStore(command, async (store) => {
+    const prepared = preparedFromConfig ?? (await preparePinned(store, name, experiment, flags, prepare, io));
     const controller = new AbortController();
     const onSigint = () => {
       if (controller.signal.aborted) process.exit(130);
@@ -147,6 +165,26 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   return exitCodeFor(outcome.verdict);
 }
 
+/** Prepares a run of the stored versions `flags` name, and says on stderr which it uses. */
+async function preparePinned(
+  store: RunStore,
+  name: string,
+  experiment: ExperimentConfig,
+  flags: VersionFlags,
+  prepare: (pins: VersionPins) => Promise<PreparedExperiment>,
+  io: CliIo,
+): Promise<PreparedExperiment> {
+  const pins = await readVersionPins(store, name, experiment, flags);
+  const prepared = await prepare(pins);
+  checkPinnedVersion(pins, prepared);
+  const used = [
+    ...(pins.experimentVersion ? [`experiment version ${prepared.version} (stored ${pins.experimentVersion.created_at})`] : []),
+    ...(pins.dataset ? [`dataset version ${prepared.dataset.version} (stored, ${prepared.dataset.path}, ${prepared.dataset.item_count} items)`] : []),
+  ];
+  io.stderr.write(`evalgate: running ${name} with ${used.join(" and ")}\n`);
+  return prepared;
+}
+
 /** Beside the embedded store (`<store>/cache`); with a remote store, in the default `.evalgate/cache`. */
 function judgeCacheDir(store: string): string {
   return path.join(storeScheme(store) === undefined ? store : ".evalgate", "cache");
@@ -174,6 +212,8 @@ export const RUN_COLUMNS = [
   "selection",
   "started_at",
   "target",
+  "experiment_version",
+  "dataset_version",
 ];
 
 /** `liveOwner`: the run's live lease (engine/run-lease.ts); a `running` run without one is listed as interrupted. */
@@ -198,6 +238,9 @@ export function runRow(run: Run, liveOwner?: RunOwner): Record<string, unknown> 
     selection: run.selection ? describeSelection(run.selection) : null,
     started_at: run.started_at,
     target: run.target,
+    // Which versions the run used: what `run --experiment-version/--dataset-version` re-runs.
+    experiment_version: run.experiment_version,
+    dataset_version: run.dataset_version,
   };
 }
 

@@ -15,6 +15,7 @@ import {
 import type { ExitCode } from "../exit-codes.js";
 import { registerRegressionDatasetCommand } from "./regression-dataset.js";
 import { registerRunsCancelCommand } from "./runs-cancel.js";
+import { registerRunsDeleteCommand } from "./runs-delete.js";
 import { registerRunsMergeCommand } from "./runs-merge.js";
 import { registerRunsImportCommand } from "./runs-import.js";
 import { registerRunsCompareCommand } from "./runs-compare.js";
@@ -30,6 +31,7 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
   const runs = program.command("runs").description("list, show and compare stored runs");
   registerRegressionDatasetCommand(runs, io, setExit);
   registerRunsCancelCommand(runs, io);
+  registerRunsDeleteCommand(runs, io);
   registerRunsMergeCommand(runs, io, setExit);
   registerRunsImportCommand(runs, io, setExit);
 

@@ -1,4 +1,5 @@
 import { contentHash, canonicalJson } from "../canonical.js";
+import { UserError } from "../errors.js";
 import type { ExperimentConfig } from "./schema.js";
 import { DEFAULT_ITEM_THRESHOLD } from "./scorer-ref-schema.js";
 
@@ -53,4 +54,37 @@ export function judgesAlike(a: unknown, b: unknown): boolean {
 function judgingPart(definition: unknown): Record<string, unknown> {
   const record = (definition ?? {}) as Record<string, unknown>;
   return Object.fromEntries(JUDGING_KEYS.filter((key) => record[key] !== undefined).map((key) => [key, record[key]]));
+}
+
+/** Keys the engine adds to a definition beside the config's own: digests of files it reads. */
+const FILE_DIGEST_KEYS = ["scorer_files", "prompt_files"] as const;
+
+/**
+ * The experiment config a stored definition was made from, to run that version again
+ * (`evalgate run EXP --experiment-version V`): the definition's keys with `dataset` (not part of
+ * a version) from the current config. A definition holds the parsed config (durations in ms,
+ * defaults applied), so it is taken as such, not parsed as written YAML; the caller checks that
+ * the experiment comes out at the same version, which proves nothing was lost. Files the
+ * definition only knows by digest (module scorers, prompt files) are read from disk again.
+ *
+ * Throws UserError naming the version when the definition is not an experiment's.
+ */
+export function experimentFromDefinition(definition: unknown, dataset: string, version: string): ExperimentConfig {
+  const fields = { ...(definition as Record<string, unknown> | null) };
+  if (typeof fields["target"] !== "object" || !Array.isArray(fields["scorers"])) {
+    throw new UserError(`experiment version ${version}: its stored definition has no target and scorers this evalgate can run`);
+  }
+  for (const key of FILE_DIGEST_KEYS) delete fields[key];
+  return { ...fields, dataset } as ExperimentConfig;
+}
+
+/** The digests of files a definition depends on, by key and file ("scorer_files.judge.mjs"), to say which changed. */
+export function fileDigestsOf(definition: unknown): Map<string, string> {
+  const digests = new Map<string, string>();
+  for (const key of FILE_DIGEST_KEYS) {
+    const files = (definition as Record<string, unknown> | null)?.[key];
+    if (files === null || typeof files !== "object") continue;
+    for (const [file, digest] of Object.entries(files)) digests.set(`${key}.${file}`, String(digest));
+  }
+  return digests;
 }

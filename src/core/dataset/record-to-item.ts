@@ -21,20 +21,29 @@ export function recordToItem(record: unknown, where: string): Item {
   const fields = record as JsonObject;
   const metadata = metadataOf(fields, where);
   const scorers = itemScorersOf(fields, where);
-  const others: JsonObject = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (!RESERVED.has(key) && value !== undefined) others[key] = value;
-  }
+  const others = otherFields(fields);
   if (Object.hasOwn(fields, "input")) {
     // An explicit metadata field wins over a loose key of the same name.
-    return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, scorers, where);
+    return buildItem(fields.id, fields.input, fields.expected, others === undefined ? metadata : { ...others, ...metadata }, scorers, where);
   }
-  if (Object.keys(others).length === 0) {
+  if (others === undefined) {
     throw new UserError(
       `${where}: the record has no input; add an "input" field (or fields that make up the input)`,
     );
   }
   return buildItem(fields.id, others, fields.expected, metadata, scorers, where);
+}
+
+/**
+ * The record's keys that are not an item's own fields; undefined when there are none (the usual
+ * `{"id", "input", "expected"}` record), so no empty object is made for every record.
+ */
+function otherFields(fields: JsonObject): JsonObject | undefined {
+  let others: JsonObject | undefined;
+  for (const [key, value] of Object.entries(fields)) {
+    if (!RESERVED.has(key) && value !== undefined) (others ??= {})[key] = value;
+  }
+  return others;
 }
 
 type ItemScorers = Pick<Item, "scorers" | "scorers_mode">;
@@ -85,12 +94,22 @@ function buildItem(
   scorers: ItemScorers,
   where: string,
 ): Item {
-  const content: Omit<Item, "id"> = { input: input as Json };
-  if (expected !== undefined) content.expected = expected as Json;
-  if (Object.keys(metadata).length > 0) content.metadata = metadata as Record<string, Json>;
-  Object.assign(content, scorers);
-  const id = rawId === undefined ? contentHash(content, 16) : idOf(rawId, where);
-  return { id, ...content };
+  // Built once, id first (the order items always had), unless the id is derived from the content.
+  const id = rawId === undefined ? undefined : idOf(rawId, where);
+  const item = { id, input: input as Json } as Item;
+  if (expected !== undefined) item.expected = expected as Json;
+  if (hasKeys(metadata)) item.metadata = metadata as Record<string, Json>;
+  if (scorers.scorers !== undefined) item.scorers = scorers.scorers;
+  if (scorers.scorers_mode !== undefined) item.scorers_mode = scorers.scorers_mode;
+  if (id !== undefined) return item;
+  const { id: _none, ...content } = item;
+  item.id = contentHash(content, 16);
+  return item;
+}
+
+function hasKeys(object: JsonObject): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
 }
 
 function idOf(rawId: unknown, where: string): string {

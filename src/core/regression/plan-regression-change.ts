@@ -82,8 +82,8 @@ export function planRegressionChange(input: PlanInput): RegressionChange {
   let configText = input.configText;
   let configChanged = false;
   for (const target of input.targets) {
-    const { run, items } = target.selection;
-    const update = appendRegressionItems(input.existingDatasets.get(target.datasetPath), items, run, input.addedAt);
+    const { run, items, datasetItems } = target.selection;
+    const update = appendRegressionItems(input.existingDatasets.get(target.datasetPath), items, run, input.addedAt, datasetItems);
     if (update.content !== undefined) files.push({ path: target.datasetPath, content: update.content });
     const experiment = addRegressionExperiment({
       configText,

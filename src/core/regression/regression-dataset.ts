@@ -1,4 +1,5 @@
 import type { Run } from "../model/run.js";
+import type { Item } from "../model/item.js";
 import type { RunItem } from "../model/run-item.js";
 import { recordToItem } from "../dataset/record-to-item.js";
 
@@ -33,8 +34,12 @@ export function datasetItemIds(text: string): Set<string> {
   return ids;
 }
 
-/** One dataset line: the item as the dataset had it, plus where it came from. */
-export function regressionLine(item: RunItem, run: Run, addedAt: string): string {
+/**
+ * One dataset line: the item as the dataset had it, plus where it came from. `stored` is the item
+ * as the run's dataset version stored it (its own scorers included), so the line is what was run
+ * even when the file changed since; without it, what the run item recorded.
+ */
+export function regressionLine(item: RunItem, run: Run, addedAt: string, stored?: Item): string {
   const provenance: RegressionProvenance = {
     source_run: run.id,
     experiment: run.experiment,
@@ -43,11 +48,14 @@ export function regressionLine(item: RunItem, run: Run, addedAt: string): string
     ...(run.pull_request === undefined ? {} : { pull_request: run.pull_request }),
     added_at: addedAt,
   };
+  const source = stored ?? { input: item.input, expected: item.expected, metadata: item.metadata };
   const record = {
     id: item.item_id,
-    input: item.input,
-    ...(item.expected === undefined ? {} : { expected: item.expected }),
-    metadata: { ...item.metadata, evalgate_regression: provenance },
+    input: source.input,
+    ...(source.expected === undefined ? {} : { expected: source.expected }),
+    metadata: { ...source.metadata, evalgate_regression: provenance },
+    ...(stored?.scorers === undefined ? {} : { scorers: stored.scorers }),
+    ...(stored?.scorers_mode === undefined ? {} : { scorers_mode: stored.scorers_mode }),
   };
   return JSON.stringify(record);
 }
@@ -56,7 +64,14 @@ export function regressionLine(item: RunItem, run: Run, addedAt: string): string
  * Appends the items not yet in the dataset (by item id), keeping every existing line as it is.
  * Running the command twice adds nothing the second time.
  */
-export function appendRegressionItems(existing: string | undefined, items: readonly RunItem[], run: Run, addedAt: string): RegressionDatasetUpdate {
+export function appendRegressionItems(
+  existing: string | undefined,
+  items: readonly RunItem[],
+  run: Run,
+  addedAt: string,
+  /** The run's stored dataset items by id (RunSelection.datasetItems). */
+  stored: ReadonlyMap<string, Item> = new Map(),
+): RegressionDatasetUpdate {
   const present = datasetItemIds(existing ?? "");
   const added: RunItem[] = [];
   const alreadyPresent: RunItem[] = [];
@@ -70,6 +85,6 @@ export function appendRegressionItems(existing: string | undefined, items: reado
   }
   if (added.length === 0) return { content: undefined, added, alreadyPresent };
   const prefix = existing === undefined || existing === "" ? "" : existing.endsWith("\n") ? existing : `${existing}\n`;
-  const lines = added.map((item) => regressionLine(item, run, addedAt));
+  const lines = added.map((item) => regressionLine(item, run, addedAt, stored.get(item.item_id)));
   return { content: `${prefix}${lines.join("\n")}\n`, added, alreadyPresent };
 }

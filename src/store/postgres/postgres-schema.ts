@@ -111,6 +111,32 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX annotations_by_run ON evalgate.annotations (run_id, item_id, name);
   `,
+  // Dataset versions kept, their items content-addressed (postgres-dataset-versions.ts): an item's
+  // canonical JSON is stored once under its digest, however many versions hold it. No foreign
+  // keys: a version is written and removed whole by one function each, and a key check per item
+  // would slow storing a 100,000-item version.
+  `
+  CREATE TABLE evalgate.dataset_versions (
+    version text COLLATE "C" PRIMARY KEY,
+    dataset_path text NOT NULL,
+    item_count integer NOT NULL,
+    created_at text COLLATE "C" NOT NULL
+  );
+  CREATE TABLE evalgate.dataset_items (
+    digest text COLLATE "C" PRIMARY KEY,
+    item text NOT NULL
+  );
+  CREATE TABLE evalgate.dataset_version_items (
+    version text COLLATE "C" NOT NULL,
+    item_id text COLLATE "C" NOT NULL,
+    digest text COLLATE "C" NOT NULL,
+    PRIMARY KEY (version, item_id)
+  );
+  -- Whether another version still holds an item, when a version is removed.
+  CREATE INDEX dataset_version_items_by_digest ON evalgate.dataset_version_items (digest);
+  -- The runs over a dataset version: its use, and whether deleting a run leaves it unused.
+  CREATE INDEX runs_by_dataset_version ON evalgate.runs (dataset_version, started_at);
+  `,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,16 +2,19 @@ import type pg from "pg";
 import type { ExperimentState } from "../../core/experiment-lifecycle.js";
 import { ExperimentStateSchema } from "../../core/experiment-lifecycle.js";
 import type { Annotation } from "../../core/model/annotation.js";
+import type { Item } from "../../core/model/item.js";
 import type { Run } from "../../core/model/run.js";
 import type { RunItem, Score } from "../../core/model/run-item.js";
 import { findScore } from "../../core/repeats/find-score.js";
 import { AMBIGUOUS_SHOWN, ambiguousRunIdError } from "../ambiguous-run-id.js";
 import { GroupCommit } from "../group-commit.js";
 import type { PublishedRunFilter, PublishedRunRef, PublishedRuns } from "../published-runs.js";
-import { RunExistsError, UnknownRunError, type ExperimentVersionRecord, type RunEnd, type RunFilter, type RunLease, type RunStore } from "../run-store.js";
+import { RunExistsError, UnknownRunError, type DatasetVersionRecord, type DatasetVersionUse, type DeletedRun, type ExperimentVersionRecord, type ExperimentVersionUse, type RunEnd, type RunFilter, type RunLease, type RunStore } from "../run-store.js";
 import { rowToRun } from "../sqlite-rows.js";
 import { INSERT_RUN, runValues, SELECT_RUN } from "./postgres-rows.js";
 import { putAnnotations, runAnnotations } from "./postgres-annotations.js";
+import { datasetVersionItems, getDatasetVersion, listDatasetVersions, listExperimentVersions, putDatasetVersionIn } from "./postgres-dataset-versions.js";
+import { deleteRunIn } from "./postgres-delete-run.js";
 import { connectionError, createPool } from "./postgres-connection.js";
 import { writeRunItems } from "./postgres-item-writer.js";
 import { PostgresRunLeases } from "./postgres-run-leases.js";
@@ -167,6 +170,33 @@ export class PostgresRunStore implements RunStore, PublishedRuns {
 
   runAnnotations(runId: string): Promise<Annotation[]> {
     return runAnnotations(this.pool, runId);
+  }
+
+  async putDatasetVersion(record: DatasetVersionRecord, items: AsyncIterable<Item> | Iterable<Item>): Promise<boolean> {
+    if ((await this.pool.query("SELECT 1 FROM evalgate.dataset_versions WHERE version = $1", [record.version])).rows.length > 0) return false;
+    return this.inTransaction((client) => putDatasetVersionIn(client, record, items));
+  }
+
+  getDatasetVersion(version: string): Promise<DatasetVersionRecord | undefined> {
+    return getDatasetVersion(this.pool, version);
+  }
+
+  datasetVersionItems(version: string): AsyncIterable<Item> {
+    return datasetVersionItems(this.pool, version);
+  }
+
+  /** With a repository scope, its runs and the versions they use. */
+  listDatasetVersions(): Promise<DatasetVersionUse[]> {
+    return listDatasetVersions(this.pool, this.scope.repository);
+  }
+
+  listExperimentVersions(experiment?: string): Promise<ExperimentVersionUse[]> {
+    return listExperimentVersions(this.pool, experiment, this.scope.repository);
+  }
+
+  async deleteRun(runId: string): Promise<DeletedRun> {
+    await this.writes.flush();
+    return this.inTransaction((client) => deleteRunIn(client, runId, this.where));
   }
 
   async getRun(runId: string): Promise<Run | undefined> {

@@ -3,6 +3,7 @@ import type { Run } from "../../core/model/run.js";
 import type { RunItem } from "../../core/model/run-item.js";
 import type { RunStore } from "../run-store.js";
 import { putAnnotations } from "./postgres-annotations.js";
+import { putDatasetVersionIn } from "./postgres-dataset-versions.js";
 import { INSERT_ITEMS, INSERT_RUN, itemArrays, RUN_COLUMNS, runValues } from "./postgres-rows.js";
 
 /** Items per statement when copying a run: bounded memory for a run of any size. */
@@ -10,8 +11,9 @@ const BATCH = 1_000;
 
 /**
  * Copies a finished run from `source` (the Action's local embedded store) inside the caller's
- * transaction: its experiment version, the run record (replacing one published before), every
- * item, and its annotations unless the store has newer ones. Readers see all of it or none.
+ * transaction: its experiment version, its dataset version when `source` has it and this store
+ * does not (stored once, as putDatasetVersion), the run record (replacing one published before),
+ * every item, and its annotations unless the store has newer ones. Readers see all of it or none.
  *
  * Throws Error for a run `source` does not have or that is still running (publishing is for
  * finished runs; the results branch refuses the same).
@@ -32,6 +34,8 @@ export async function publishRunTo(
       [version.experiment, version.version, JSON.stringify(version.definition ?? null), version.created_at],
     );
   }
+  const dataset = await source.getDatasetVersion(run.dataset_version);
+  if (dataset?.version === run.dataset_version) await putDatasetVersionIn(client, dataset, source.datasetVersionItems(dataset.version));
   const update = [...RUN_COLUMNS.filter((column) => column !== "id"), "repository"].map((column) => `${column} = excluded.${column}`).join(", ");
   await client.query(`${INSERT_RUN} ON CONFLICT (id) DO UPDATE SET ${update}, scores_indexed = false`, runValues(run, target.repository));
   await client.query("DELETE FROM evalgate.run_items WHERE run_id = $1", [run.id]);

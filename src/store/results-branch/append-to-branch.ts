@@ -34,8 +34,7 @@ interface WrittenBlob {
 /** Returns the commit that holds the file (ours, or a later one when our answer was lost). */
 export async function appendToBranch(git: BranchGit, append: BranchAppend, policy: BranchRetryPolicy): Promise<string> {
   const file = { path: append.file.path, sha: await git.createBlob(append.file.content) };
-  const ifAbsent: WrittenBlob[] = [];
-  for (const extra of append.filesIfAbsent) ifAbsent.push({ path: extra.path, sha: await git.createBlob(extra.content) });
+  const ifAbsent = new LazyBlobs(git, append.filesIfAbsent);
 
   const ourCommits = new Set<string>();
   let uncertain = false;
@@ -75,17 +74,41 @@ async function alreadyPublished(git: BranchGit, head: BranchHead, file: WrittenB
   return answerLost && (await git.findBlob(head.treeSha, file.path)) === file.sha;
 }
 
-async function orphanCommit(git: BranchGit, message: string, file: WrittenBlob, ifAbsent: WrittenBlob[]): Promise<string> {
-  const files: TreeFile[] = [{ path: README_PATH, content: README }, file, ...ifAbsent];
+/**
+ * "If absent" files are uploaded only when a head lacks them, once each: a dataset version the
+ * branch has already (tens of MB) is not sent again with every run over it.
+ */
+class LazyBlobs {
+  private readonly shas = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly git: BranchGit,
+    readonly files: readonly BranchFile[],
+  ) {}
+
+  async written(file: BranchFile): Promise<WrittenBlob> {
+    let sha = this.shas.get(file.path);
+    if (sha === undefined) {
+      sha = this.git.createBlob(file.content);
+      this.shas.set(file.path, sha);
+      sha.catch(() => this.shas.delete(file.path));
+    }
+    return { path: file.path, sha: await sha };
+  }
+}
+
+async function orphanCommit(git: BranchGit, message: string, file: WrittenBlob, ifAbsent: LazyBlobs): Promise<string> {
+  const files: TreeFile[] = [{ path: README_PATH, content: README }, file];
+  for (const extra of ifAbsent.files) files.push(await ifAbsent.written(extra));
   const tree = await git.createTree(files, undefined);
   // No parents: the results branch shares no history with the code.
   return git.createCommit(message, tree, []);
 }
 
-async function commitOnTop(git: BranchGit, head: BranchHead, message: string, file: WrittenBlob, ifAbsent: WrittenBlob[]): Promise<string> {
+async function commitOnTop(git: BranchGit, head: BranchHead, message: string, file: WrittenBlob, ifAbsent: LazyBlobs): Promise<string> {
   const files: TreeFile[] = [file];
-  for (const extra of ifAbsent) {
-    if ((await git.findBlob(head.treeSha, extra.path)) === undefined) files.push(extra);
+  for (const extra of ifAbsent.files) {
+    if ((await git.findBlob(head.treeSha, extra.path)) === undefined) files.push(await ifAbsent.written(extra));
   }
   const tree = await git.createTree(files, head.treeSha);
   return git.createCommit(message, tree, [head.commitSha]);

@@ -20,8 +20,8 @@ export interface TreeBlob {
   size: number;
 }
 
-/** A file for `createTree`: an existing blob, or small text GitHub stores for us. */
-export type TreeFile = { path: string; sha: string } | { path: string; content: string };
+/** A file for `createTree`: an existing blob, small text GitHub stores for us, or `sha: null` to remove the path. */
+export type TreeFile = { path: string; sha: string | null } | { path: string; content: string };
 
 export interface BranchLocation {
   owner: string;

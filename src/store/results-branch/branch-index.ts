@@ -1,11 +1,18 @@
 import type { TreeBlob } from "./branch-git.js";
-import { parseAnnotationsPath, parseExperimentVersionPath, parseRunPath, type RunRef, type RunRole } from "./layout.js";
+import { parseAnnotationsPath, parseDatasetPath, parseExperimentVersionPath, parseRunPath, type RunRef, type RunRole } from "./layout.js";
 
 /** A published run as the tree lists it: its path's facts plus the blob to download. */
 export interface IndexedRun extends RunRef {
   blobSha: string;
   /** Compressed bytes. */
   size: number;
+}
+
+/** A dataset version on the branch: its items file, and its record file when there is one. */
+export interface IndexedDatasetVersion {
+  version: string;
+  items: TreeBlob;
+  record?: TreeBlob;
 }
 
 export interface RunRefFilter {
@@ -16,7 +23,8 @@ export interface RunRefFilter {
 }
 
 /**
- * What one listing of the branch's tree says: every run and experiment version, from paths alone.
+ * What one listing of the branch's tree says: every run, experiment version and dataset version,
+ * from paths alone.
  * Runs are kept newest first: run ids start with their start time (run-YYYYMMDD-HHMMSS-xxxx).
  */
 export class BranchIndex {
@@ -25,8 +33,11 @@ export class BranchIndex {
   private readonly runsById = new Map<string, IndexedRun>();
   private readonly experimentVersions = new Map<string, TreeBlob>();
   private readonly annotationFiles = new Map<string, TreeBlob[]>();
+  private readonly datasetFiles = new Map<string, { items?: TreeBlob; record?: TreeBlob }>();
+  private readonly paths: ReadonlySet<string>;
 
   constructor(blobs: readonly TreeBlob[]) {
+    this.paths = new Set(blobs.map((blob) => blob.path));
     const runs: IndexedRun[] = [];
     for (const blob of blobs) {
       const ref = parseRunPath(blob.path);
@@ -36,6 +47,13 @@ export class BranchIndex {
         const run = { ...ref, blobSha: blob.sha, size: blob.size };
         this.runsById.set(ref.runId, run);
         runs.push(run);
+        continue;
+      }
+      const dataset = parseDatasetPath(blob.path);
+      if (dataset !== undefined) {
+        const files = this.datasetFiles.get(dataset.version) ?? {};
+        files[dataset.file] = blob;
+        this.datasetFiles.set(dataset.version, files);
         continue;
       }
       const version = parseExperimentVersionPath(blob.path);
@@ -54,6 +72,10 @@ export class BranchIndex {
 
   static empty(): BranchIndex {
     return new BranchIndex([]);
+  }
+
+  has(path: string): boolean {
+    return this.paths.has(path);
   }
 
   run(runId: string): IndexedRun | undefined {
@@ -82,6 +104,38 @@ export class BranchIndex {
 
   experimentVersion(experiment: string, version: string): TreeBlob | undefined {
     return this.experimentVersions.get(versionKey(experiment, version));
+  }
+
+  /** Every experiment version file, of one experiment when given. */
+  experimentVersionsOf(experiment: string | undefined): { experiment: string; version: string; blob: TreeBlob }[] {
+    const found: { experiment: string; version: string; blob: TreeBlob }[] = [];
+    for (const [key, blob] of this.experimentVersions) {
+      const [name = "", version = ""] = key.split("\u0000");
+      if (experiment === undefined || name === experiment) found.push({ experiment: name, version, blob });
+    }
+    return found;
+  }
+
+  /** A dataset version is on the branch when its items file is; a lone record file is a leftover. */
+  datasetVersion(version: string): IndexedDatasetVersion | undefined {
+    const files = this.datasetFiles.get(version);
+    if (files?.items === undefined) return undefined;
+    return { version, items: files.items, ...(files.record === undefined ? {} : { record: files.record }) };
+  }
+
+  datasetVersions(): IndexedDatasetVersion[] {
+    return [...this.datasetFiles.keys()].flatMap((version) => this.datasetVersion(version) ?? []);
+  }
+
+  /** Both files of a dataset version that are there (items, record), to remove them. */
+  datasetFilesOf(version: string): TreeBlob[] {
+    const files = this.datasetFiles.get(version);
+    return [files?.items, files?.record].filter((file) => file !== undefined);
+  }
+
+  /** The runs over a dataset version, newest first. */
+  runsOfDatasetVersion(version: string): IndexedRun[] {
+    return this.runs.filter((run) => run.datasetVersion === version);
   }
 }
 

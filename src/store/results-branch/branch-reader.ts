@@ -2,7 +2,9 @@ import { compareItemIds } from "../../core/item-id-order.js";
 import type { Annotation } from "../../core/model/annotation.js";
 import type { RunItem } from "../../core/model/run-item.js";
 import { decodeAnnotationDocument } from "./annotation-document.js";
-import type { ExperimentVersionRecord } from "../run-store.js";
+import type { DatasetVersionRecord, ExperimentVersionRecord } from "../run-store.js";
+import type { Item } from "../../core/model/item.js";
+import { decodeDatasetRecord, readDatasetItems } from "./dataset-document.js";
 import type { BranchGit, TreeBlob } from "./branch-git.js";
 import { BranchIndex, type IndexedRun } from "./branch-index.js";
 import { readRunDocumentHeader, readRunDocumentItems, type RunDocumentHeader } from "./run-document.js";
@@ -19,6 +21,8 @@ const DOWNLOADS_AT_ONCE = 8;
 export class BranchReader {
   private index: Promise<BranchIndex> | undefined;
   private readonly headers = new Map<string, Promise<RunDocumentHeader>>();
+  /** Small JSON files (experiment versions, dataset version records) by blob sha. */
+  private readonly records = new Map<string, Promise<Buffer>>();
   private readonly blobs = new BlobCache(BLOB_CACHE_BYTES);
 
   constructor(private readonly git: BranchGit) {}
@@ -92,8 +96,35 @@ export class BranchReader {
 
   async experimentVersion(experiment: string, version: string): Promise<ExperimentVersionRecord | undefined> {
     const blob = (await this.readIndex()).experimentVersion(experiment, version);
-    if (blob === undefined) return undefined;
-    return JSON.parse((await this.git.readBlob(blob.sha)).toString("utf8")) as ExperimentVersionRecord;
+    return blob === undefined ? undefined : this.experimentVersionFile(blob);
+  }
+
+  async experimentVersionFile(blob: TreeBlob): Promise<ExperimentVersionRecord> {
+    return JSON.parse((await this.smallFile(blob)).toString("utf8")) as ExperimentVersionRecord;
+  }
+
+  async datasetRecordFile(blob: TreeBlob): Promise<DatasetVersionRecord> {
+    return decodeDatasetRecord(await this.smallFile(blob), `${this.git.name}:${blob.path}`);
+  }
+
+  /** A dataset version's items in id order, its file downloaded once and kept as run files are. */
+  async *datasetItems(blob: TreeBlob): AsyncGenerator<Item> {
+    let gzipped = this.blobs.get(blob.sha);
+    if (gzipped === undefined) {
+      gzipped = await this.git.readBlob(blob.sha);
+      this.blobs.set(blob.sha, gzipped);
+    }
+    yield* readDatasetItems(gzipped);
+  }
+
+  private smallFile(blob: TreeBlob): Promise<Buffer> {
+    let content = this.records.get(blob.sha);
+    if (content === undefined) {
+      content = this.git.readBlob(blob.sha);
+      this.records.set(blob.sha, content);
+      content.catch(() => this.records.delete(blob.sha));
+    }
+    return content;
   }
 
   isCached(run: IndexedRun): boolean {

@@ -7,6 +7,8 @@ import type { Run } from "../../core/model/run.js";
  *   runs/<experiment>/<dataset_version>/<git_commit | no-commit>/<role | run>/<run_id>.json.gz
  *   annotations/<run_id>/<written at>-<random>.jsonl.gz   (one file per write; later files win)
  *   experiment-versions/<experiment>/<version>.json
+ *   datasets/<dataset_version>.jsonl.gz  (its items; added with the first run over it)
+ *   datasets/<dataset_version>.json      (its record: file, item count, first stored)
  *   README.md
  *
  * Everything a caller filters on (experiment, dataset version, commit, role) is in the path, so a
@@ -18,6 +20,9 @@ export const DEFAULT_RESULTS_BRANCH = "evalgate-results";
 export const RUNS_DIR = "runs";
 export const EXPERIMENT_VERSIONS_DIR = "experiment-versions";
 export const ANNOTATIONS_DIR = "annotations";
+export const DATASETS_DIR = "datasets";
+const DATASET_ITEMS_SUFFIX = ".jsonl.gz";
+const DATASET_RECORD_SUFFIX = ".json";
 const ANNOTATIONS_FILE_SUFFIX = ".jsonl.gz";
 /**
  * The annotations a run had when it was published, written in the run's own commit. "0" sorts
@@ -96,6 +101,24 @@ export function parseExperimentVersionPath(path: string): { experiment: string; 
   return { experiment: decodeSegment(experiment), version: decodeSegment(file.slice(0, -".json".length)) };
 }
 
+export function datasetItemsPath(version: string): string {
+  return `${DATASETS_DIR}/${encodeSegment(version)}${DATASET_ITEMS_SUFFIX}`;
+}
+
+export function datasetRecordPath(version: string): string {
+  return `${DATASETS_DIR}/${encodeSegment(version)}${DATASET_RECORD_SUFFIX}`;
+}
+
+/** The dataset version a file under datasets/ is of, and which of its two files it is. */
+export function parseDatasetPath(path: string): { version: string; file: "items" | "record" } | undefined {
+  const segments = path.split("/");
+  if (segments.length !== 2 || segments[0] !== DATASETS_DIR) return undefined;
+  const name = segments[1]!;
+  if (name.endsWith(DATASET_ITEMS_SUFFIX)) return { version: decodeSegment(name.slice(0, -DATASET_ITEMS_SUFFIX.length)), file: "items" };
+  if (name.endsWith(DATASET_RECORD_SUFFIX)) return { version: decodeSegment(name.slice(0, -DATASET_RECORD_SUFFIX.length)), file: "record" };
+  return undefined;
+}
+
 /**
  * Names from the config are mostly safe as they are; anything else is percent-encoded so that a
  * name can never add a directory level or be a "." / ".." entry, which git trees refuse.
@@ -130,6 +153,11 @@ baseline, and \`evalgate runs compare --store github:OWNER/REPO\` can do the sam
   same run item and name.
 - \`experiment-versions/<experiment>/<version>.json\`: the experiment definition that produced runs
   (before \`\${NAME}\` placeholders are filled in: no secrets).
+- \`datasets/<dataset version>.jsonl.gz\`: the items of a dataset version runs were made over,
+  gzipped JSON lines ordered by item id (gunzipped, a JSONL dataset evalgate reads as it is),
+  written once, with the first run over it; \`datasets/<dataset version>.json\` beside it tells
+  the file it was read from, its item count and when it was first stored.
 
-Deleting old files is safe: evalgate only ever adds files and never rewrites history.
+Deleting old files is safe: evalgate adds files, removes a run's files only when asked
+(\`evalgate runs delete\`, one commit), and never rewrites history.
 `;

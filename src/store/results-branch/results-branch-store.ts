@@ -9,14 +9,18 @@ import type { RunItem, Score } from "../../core/model/run-item.js";
 import type { ExperimentState } from "../../core/experiment-lifecycle.js";
 import type { Annotation } from "../../core/model/annotation.js";
 import { EMBEDDED_STORE_FILE, openEmbeddedStore } from "../open-store.js";
-import { RunExistsError, UnknownRunError, type ExperimentVersionRecord, type RunEnd, type RunFilter, type RunLease, type RunStore } from "../run-store.js";
+import type { Item } from "../../core/model/item.js";
+import { RunExistsError, UnknownRunError, type DatasetVersionRecord, type DatasetVersionUse, type DeletedRun, type ExperimentVersionRecord, type ExperimentVersionUse, type RunEnd, type RunFilter, type RunLease, type RunStore } from "../run-store.js";
 import type { SqliteRunStore } from "../sqlite-store.js";
-import { appendToBranch, type BranchAppend } from "./append-to-branch.js";
+import { appendToBranch } from "./append-to-branch.js";
 import { annotationsAppend, WriteClock } from "./annotations-append.js";
 import { BranchGit, type BranchLocation } from "./branch-git.js";
 import { toRunRef, type IndexedRun, type RunRefFilter } from "./branch-index.js";
 import { BranchReader } from "./branch-reader.js";
+import { BranchVersions } from "./branch-versions.js";
 import { encodeRunForBranch } from "./encode-run.js";
+import { removeFromBranch } from "./remove-from-branch.js";
+import { runRemoval } from "./run-removal.js";
 import { DEFAULT_RESULTS_BRANCH, parseRunPath, type RunRef } from "./layout.js";
 import { DEFAULT_BRANCH_RETRY_POLICY, type BranchRetryPolicy } from "./retry-policy.js";
 
@@ -61,6 +65,7 @@ export class ResultsBranchStore implements RunStore {
   private staging: Promise<SqliteRunStore> | undefined;
   private readonly git: BranchGit;
   private readonly reader: BranchReader;
+  private readonly versions: BranchVersions;
   private readonly policy: BranchRetryPolicy;
   private readonly maxRunFileBytes: number;
   private publishing: Promise<unknown> = Promise.resolve();
@@ -73,6 +78,7 @@ export class ResultsBranchStore implements RunStore {
     this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
     this.git = new BranchGit(options.octokit, this.location);
     this.reader = new BranchReader(this.git);
+    this.versions = new BranchVersions(this.reader, () => this.stagingIfAny());
   }
 
   private stagingStore(): Promise<SqliteRunStore> {
@@ -174,19 +180,70 @@ export class ResultsBranchStore implements RunStore {
 
   /** Publishes a finished run from any store (the Action may run with the embedded store). */
   async publishFrom(source: RunStore, runId: string): Promise<RunRef> {
-    const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes);
-    await this.append(async () => append);
+    const index = await this.reader.readIndex();
+    const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes, (path) => index.has(path));
+    await this.write(() => appendToBranch(this.git, append, this.policy));
     const ref = parseRunPath(append.file.path);
     if (ref === undefined) throw new Error(`published ${append.file.path}, which is not a run path`);
     return ref;
   }
 
-  /** One commit at a time per store: two of ours would only race each other. */
-  private async append(build: () => Promise<BranchAppend>): Promise<void> {
-    const appended = this.publishing.then(async () => appendToBranch(this.git, await build(), this.policy));
-    this.publishing = appended.catch(() => undefined);
-    await appended;
+  /** Forgets the branch's listing, so the next read sees what other jobs published since (a poll). */
+  refresh(): void {
     this.reader.invalidate();
+  }
+
+  /** One commit at a time per store: two of ours would only race each other. */
+  private async write<T>(commit: () => Promise<T>): Promise<T> {
+    const written = this.publishing.then(commit);
+    this.publishing = written.catch(() => undefined);
+    try {
+      return await written;
+    } finally {
+      this.reader.invalidate();
+    }
+  }
+
+  /** Staged until a run over it is published, which adds it to the branch (once). */
+  async putDatasetVersion(record: DatasetVersionRecord, items: AsyncIterable<Item> | Iterable<Item>): Promise<boolean> {
+    if ((await this.reader.readIndex()).datasetVersion(record.version) !== undefined) return false;
+    return (await this.stagingStore()).putDatasetVersion(record, items);
+  }
+
+  getDatasetVersion(version: string): Promise<DatasetVersionRecord | undefined> {
+    return this.versions.getDataset(version);
+  }
+
+  datasetVersionItems(version: string): AsyncIterable<Item> {
+    return this.versions.datasetItems(version);
+  }
+
+  listDatasetVersions(): Promise<DatasetVersionUse[]> {
+    return this.versions.listDatasets();
+  }
+
+  listExperimentVersions(experiment?: string): Promise<ExperimentVersionUse[]> {
+    return this.versions.listExperiments(experiment);
+  }
+
+  /**
+   * A published run goes in one commit with its annotation files and, when no other run on the
+   * branch is over it, its dataset version's files; a staged copy goes from the staging store.
+   */
+  async deleteRun(runId: string): Promise<DeletedRun> {
+    const staged = await this.stagedRun(runId);
+    const published = (await this.reader.readIndex()).run(runId);
+    if (staged === undefined && published === undefined) throw new UnknownRunError(runId, this.git.name);
+    const version = staged?.run.dataset_version ?? published!.datasetVersion;
+    const hadVersion = (await this.versions.getDataset(version))?.version === version;
+    let items = 0;
+    if (published !== undefined) {
+      if (staged === undefined) for await (const _item of this.reader.items(published)) items += 1;
+      await this.write(() => removeFromBranch(this.git, runRemoval(this.git, runId), this.policy));
+    }
+    if (staged !== undefined) items = (await staged.staging.deleteRun(runId)).items;
+    const datasetVersionRemoved = hadVersion && (await this.versions.getDataset(version))?.version !== version;
+    return { items, datasetVersionRemoved };
   }
 
   /**
@@ -210,7 +267,7 @@ export class ResultsBranchStore implements RunStore {
       if ((await this.stagedRun(runId)) === undefined) throw new UnknownRunError(runId, this.git.name);
     }
     // The time is taken in turn, so files written by this store sort in the order they were written.
-    if (published.size > 0) await this.append(() => annotationsAppend(published, this.clock.next()));
+    if (published.size > 0) await this.write(async () => appendToBranch(this.git, await annotationsAppend(published, this.clock.next()), this.policy));
     if (staged.length > 0) await (await this.stagingStore()).putAnnotations(staged);
   }
 

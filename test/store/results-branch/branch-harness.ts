@@ -21,6 +21,8 @@ export interface BranchHarness {
   openStore(options?: { branch?: string; retry?: Partial<typeof FAST_RETRY> & Record<string, number>; maxRunFileBytes?: number; octokit?: Octokit }): Promise<ResultsBranchStore>;
   /** The client the Action and the CLI use, with waits shrunk a thousandfold. */
   newOctokit(options?: Partial<CreateOctokitOptions>): Octokit;
+  /** The staging directory a store of this harness was opened with. */
+  stagingDirOf(store: ResultsBranchStore): string;
   /** Commits of the branch from its head to its root, following first parents. */
   history(branch?: string): GitCommit[];
   cleanup(): Promise<void>;
@@ -31,6 +33,7 @@ export async function startBranchHarness(): Promise<BranchHarness> {
   fake.addRepo({ owner: OWNER, repo: REPO });
   const dirs: string[] = [];
   const stores: ResultsBranchStore[] = [];
+  const stagingDirs = new Map<ResultsBranchStore, string>();
   // The client the Action and the CLI use: it retries 5xx itself, the store only moves the branch again.
   const newOctokit = (options: Partial<CreateOctokitOptions> = {}): Octokit =>
     createOctokit({ token: "t", baseUrl: fake.url, retryAfterBaseValue: 1, ...options });
@@ -50,7 +53,13 @@ export async function startBranchHarness(): Promise<BranchHarness> {
         ...(options.maxRunFileBytes === undefined ? {} : { maxRunFileBytes: options.maxRunFileBytes }),
       });
       stores.push(store);
+      stagingDirs.set(store, stagingDir);
       return store;
+    },
+    stagingDirOf(store) {
+      const dir = stagingDirs.get(store);
+      if (dir === undefined) throw new Error("the store was not opened by this harness");
+      return dir;
     },
     history(branch = BRANCH) {
       const repo = fake.repo(OWNER, REPO);

@@ -1,0 +1,77 @@
+import { experimentFromDefinition, fileDigestsOf } from "../core/config/experiment-version.js";
+import type { ExperimentConfig } from "../core/config/schema.js";
+import { UserError } from "../core/errors.js";
+import type { PinnedDataset, PreparedExperiment } from "../engine/prepare-experiment.js";
+import type { ExperimentVersionRecord, RunStore } from "../store/run-store.js";
+
+/** `--experiment-version V` / `--dataset-version V` of `evalgate run`, as given. */
+export interface VersionFlags {
+  experimentVersion?: string;
+  datasetVersion?: string;
+}
+
+/** What a run is made of when versions are pinned: the stored experiment definition and/or stored items. */
+export interface VersionPins {
+  experiment: ExperimentConfig;
+  /** The stored record `--experiment-version` named; the prepared run must have its version. */
+  experimentVersion?: ExperimentVersionRecord;
+  dataset?: PinnedDataset;
+}
+
+/**
+ * Reads the pinned versions from `store` (a unique prefix of a version is enough). The dataset's
+ * items are read from the store during the run, so it must stay open until the run ends.
+ * Throws UserError for a version the store does not have.
+ */
+export async function readVersionPins(store: RunStore, name: string, current: ExperimentConfig, flags: VersionFlags): Promise<VersionPins> {
+  let experiment = current;
+  let experimentVersion: ExperimentVersionRecord | undefined;
+  if (flags.experimentVersion !== undefined) {
+    experimentVersion = await findExperimentVersion(store, name, flags.experimentVersion);
+    experiment = experimentFromDefinition(experimentVersion.definition, current.dataset, experimentVersion.version);
+  }
+  if (flags.datasetVersion === undefined) return { experiment, ...(experimentVersion ? { experimentVersion } : {}) };
+  const record = await store.getDatasetVersion(flags.datasetVersion);
+  if (record === undefined) {
+    throw new UserError(`--dataset-version: no dataset version "${flags.datasetVersion}" in this store (see \`evalgate datasets list\`)`);
+  }
+  return {
+    experiment,
+    ...(experimentVersion ? { experimentVersion } : {}),
+    dataset: {
+      info: { path: record.dataset_path, format: "jsonl", version: record.version, item_count: record.item_count },
+      readItems: () => store.datasetVersionItems(record.version),
+    },
+  };
+}
+
+async function findExperimentVersion(store: RunStore, name: string, prefix: string): Promise<ExperimentVersionRecord> {
+  const versions = (await store.listExperimentVersions(name)).filter((stored) => stored.version.startsWith(prefix));
+  const exact = versions.find((stored) => stored.version === prefix);
+  const chosen = exact ?? (versions.length === 1 ? versions[0] : undefined);
+  if (chosen === undefined && versions.length > 1) {
+    throw new UserError(`--experiment-version "${prefix}" is ambiguous: ${versions.map((stored) => stored.version).join(", ")}; type more of it`);
+  }
+  const record = chosen && (await store.getExperimentVersion(name, chosen.version));
+  if (!record) {
+    throw new UserError(`--experiment-version: experiment "${name}" has no stored version "${prefix}" in this store (see \`evalgate experiments show ${name}\`)`);
+  }
+  return record;
+}
+
+/**
+ * A pinned experiment version runs only as itself: files it knows by digest (module scorers,
+ * prompt files) are read from disk, and their content is not stored. Throws UserError naming the
+ * files that changed since.
+ */
+export function checkPinnedVersion(pins: VersionPins, prepared: PreparedExperiment): void {
+  const wanted = pins.experimentVersion;
+  if (wanted === undefined || prepared.version === wanted.version) return;
+  const before = fileDigestsOf(wanted.definition);
+  const now = fileDigestsOf(prepared.definition);
+  const changed = [...new Set([...before.keys(), ...now.keys()])].filter((key) => before.get(key) !== now.get(key));
+  const why = changed.length > 0 ? `these files changed since (their content is not stored): ${changed.join(", ")}` : "this evalgate reads its definition differently";
+  throw new UserError(
+    `--experiment-version ${wanted.version}: cannot run experiment "${wanted.experiment}" at that version again exactly (it comes out as ${prepared.version}): ${why}; restore them, or run the current version`,
+  );
+}
