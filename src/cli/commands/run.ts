@@ -97,7 +97,8 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   // request (10–25 ms in a 10,000-item run's profile). It never rejects.
   const git = readGitInfo(loaded.dir);
   const experiment = findExperiment(loaded, name);
-  const variant = flags.variant === undefined ? undefined : resolveVariant(name, experiment, flags.variant);
+  // Checked now, before anything is read or stored; a pinned experiment version's own variants decide below.
+  if (flags.variant !== undefined && flags.experimentVersion === undefined) resolveVariant(name, experiment, flags.variant);
   if (flags.locked && selection) throw new UserError("--locked runs every locked item: leave out --sample, --rows, --split and --shard");
   if (repeat !== undefined && flags.experimentVersion !== undefined) {
     throw new UserError("--repeat makes another experiment version: leave it out with --experiment-version (the version's own repeat applies)");
@@ -130,6 +131,7 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
     };
     process.on("SIGINT", onSigint);
     const progress = createProgressReporter(io.stderr, name);
+    const variant = flags.variant === undefined ? undefined : resolveVariant(name, prepared.experiment, flags.variant);
     const lifecycle = await beginLifecycleRun(store, prepared, variant?.variant, { locked: flags.locked === true });
     let ended: Run | undefined;
     try {
