@@ -1,6 +1,6 @@
 import { clusterKey } from "./cluster-key.js";
 import type { PairedStatistic } from "./comparison.js";
-import type { RunItem } from "./model/run-item.js";
+import type { RunItem, Score } from "./model/run-item.js";
 import { classifyChange } from "./statistics/change-verdict.js";
 import { meanInterval } from "./statistics/intervals.js";
 import { createMeanAccumulator, type MeanAccumulator } from "./statistics/mean-accumulator.js";
@@ -52,9 +52,9 @@ export function createPairedComparison(options: PairedComparisonOptions): Paired
     add(baseline, candidate) {
       const cluster = options.cluster === undefined ? undefined : clusterKey(candidate, options.cluster);
       addPair(overall, baseline.status === "passed" ? 1 : 0, candidate.status === "passed" ? 1 : 0, cluster);
-      const before = new Map(baseline.scores.map((score) => [score.scorer, score]));
+      const byScorer = baseline.scores.length > SCAN_LIMIT ? new Map(baseline.scores.map((score) => [score.scorer, score])) : undefined;
       for (const after of candidate.scores) {
-        const score = before.get(after.scorer);
+        const score = byScorer !== undefined ? byScorer.get(after.scorer) : lastScoreOf(baseline.scores, after.scorer);
         // A scorer error counts as the score it recorded (0, not passed), as in the run's summary,
         // so the paired delta is the change of the means the tables show.
         if (score === undefined) continue;
@@ -72,6 +72,21 @@ export function createPairedComparison(options: PairedComparisonOptions): Paired
       return scorer === undefined ? null : statisticOf(scorer, options.alpha, clustered);
     },
   };
+}
+
+/**
+ * Up to this many scores per item, a baseline score is found by a scan, not a Map built per pair:
+ * items have a handful of scores, and building a Map for each of 100,000 pairs took ~20 of ~135 ms
+ * of compareRuns' compute (issue 13). Past it, the scan's k² steps would cost more.
+ */
+const SCAN_LIMIT = 12;
+
+/** The baseline's score of a scorer, the last one when a label repeats (as the Map keeps it). */
+function lastScoreOf(scores: readonly Score[], scorer: string): Score | undefined {
+  for (let index = scores.length - 1; index >= 0; index--) {
+    if (scores[index]!.scorer === scorer) return scores[index];
+  }
+  return undefined;
 }
 
 function addPair(tally: PairTally, before: number, after: number, cluster: string | undefined): void {
