@@ -1,31 +1,14 @@
-import { hash } from "node:crypto";
 import type { DatabaseSync, SQLOutputValue } from "node:sqlite";
 import { canonicalJson } from "../core/canonical.js";
-import { UserError } from "../core/errors.js";
 import type { Item } from "../core/model/item.js";
-import { AMBIGUOUS_SHOWN } from "./ambiguous-run-id.js";
+import { AMBIGUOUS_SHOWN, ambiguousPrefixError } from "./ambiguous-prefix.js";
+import { digestOfCanonicalItem } from "../core/dataset/version-accumulator.js";
 import type { DatasetVersionRecord, DatasetVersionUse, ExperimentVersionUse } from "./run-store.js";
 
 /** Items per transaction while a version is stored: each locks the store for milliseconds. */
 const CHUNK = 1_000;
 /** The largest code point: `prefix + MAX_CHAR` sorts after every version that starts with prefix. */
 const MAX_CHAR = "\u{10FFFF}";
-
-/**
- * An item's digest from its canonical JSON: the same 128 bits of SHA-256, base64, that
- * core/dataset/version-accumulator.ts hashes into the dataset version (which does not export it).
- */
-export function datasetItemDigest(canonicalItem: string): string {
-  return hash("sha256", canonicalItem, "buffer").toString("base64", 0, 16);
-}
-
-/** The error every store throws for a dataset version prefix that matches several versions (`versions` sorted). */
-export function ambiguousDatasetVersionError(prefix: string, versions: readonly string[]): UserError {
-  const more = versions.length > AMBIGUOUS_SHOWN ? ", …" : "";
-  return new UserError(
-    `dataset version "${prefix}" is ambiguous: ${versions.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the version.`,
-  );
-}
 
 type Row = Record<string, SQLOutputValue>;
 
@@ -104,7 +87,7 @@ export class SqliteDatasetVersions {
     if (chunk.length === 0) return 0;
     const rows = chunk.map((item) => {
       const canonical = canonicalJson(item);
-      return { id: item.id, digest: datasetItemDigest(canonical), canonical };
+      return { id: item.id, digest: digestOfCanonicalItem(canonical), canonical };
     });
     this.transaction(() => {
       for (const row of rows) {
@@ -123,7 +106,7 @@ export class SqliteDatasetVersions {
     const [only] = matches;
     if (only === undefined) return undefined;
     if (matches.length === 1) return rowToRecord(only);
-    throw ambiguousDatasetVersionError(version, matches.map((row) => String(row["version"])));
+    throw ambiguousPrefixError("dataset version", version, matches.map((row) => String(row["version"])));
   }
 
   /** BINARY collation: item ids in code point order. */

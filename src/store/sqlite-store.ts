@@ -1,6 +1,6 @@
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { findScore } from "../core/repeats/find-score.js";
-import { AMBIGUOUS_SHOWN, ambiguousRunIdError } from "./ambiguous-run-id.js";
+import { AMBIGUOUS_SHOWN, ambiguousPrefixError } from "./ambiguous-prefix.js";
 import type { Run } from "../core/model/run.js";
 import type { RunItem, Score } from "../core/model/run-item.js";
 import { RunExistsError, UnknownRunError, type DatasetVersionRecord, type DatasetVersionUse, type DeletedRun, type ExperimentVersionRecord, type ExperimentVersionUse, type RunEnd, type RunFilter, type RunLease, type RunStore } from "./run-store.js";
@@ -260,7 +260,7 @@ export class SqliteRunStore implements RunStore {
     const [only] = matches;
     if (only === undefined) return undefined;
     if (matches.length === 1) return rowToRun(only);
-    throw ambiguousRunIdError(runId, matches.map((row) => String(row["id"])));
+    throw ambiguousPrefixError("run id", runId, matches.map((row) => String(row["id"])));
   }
 
   async listRuns(filter: RunFilter = {}): Promise<Run[]> {

@@ -141,7 +141,7 @@ export function describeDatasetVersionsContract(name: string, open: () => Promis
       expect(await store.getDatasetVersion("")).toBeUndefined();
       const ambiguous = store.getDatasetVersion("4e2f");
       await expect(ambiguous).rejects.toBeInstanceOf(UserError);
-      await expect(ambiguous).rejects.toThrow(`dataset version "4e2f" is ambiguous: ${V2}, ${V1}. Type more of the version.`);
+      await expect(ambiguous).rejects.toThrow(`dataset version "4e2f" is ambiguous: ${V2}, ${V1}. Type more of the dataset version.`);
     });
 
     it("listDatasetVersions counts the runs over each version with their first and last start, most recently used first", async () => {

@@ -62,7 +62,15 @@ const digestCodes: number[] = new Array<number>(24).fill(EQUALS);
 // 24-character string: slicing and concatenating pinned each full digest, 16 MB against 4.7 MB
 // for the 100,000 kept until the version is computed.
 function itemDigest(item: Item): string {
-  const full = hash("sha256", canonicalJson(item), "base64");
+  return digestOfCanonicalItem(canonicalJson(item));
+}
+
+/**
+ * An item's digest from its canonical JSON (core/canonical.ts): what a dataset version hashes, and
+ * what stores key an item's content by (a 24-character base64 string).
+ */
+export function digestOfCanonicalItem(canonical: string): string {
+  const full = hash("sha256", canonical, "base64");
   for (let index = 0; index < 21; index++) digestCodes[index] = full.charCodeAt(index);
   digestCodes[21] = BASE64.charCodeAt(BASE64.indexOf(full[21]!) & 0x30);
   return String.fromCharCode(...digestCodes);

@@ -1,9 +1,10 @@
 import type pg from "pg";
 import { canonicalJson } from "../../core/canonical.js";
 import type { Item } from "../../core/model/item.js";
-import { AMBIGUOUS_SHOWN } from "../ambiguous-run-id.js";
+import { AMBIGUOUS_SHOWN } from "../ambiguous-prefix.js";
 import type { DatasetVersionRecord, DatasetVersionUse, ExperimentVersionUse } from "../run-store.js";
-import { ambiguousDatasetVersionError, datasetItemDigest } from "../sqlite-dataset-versions.js";
+import { ambiguousPrefixError } from "../ambiguous-prefix.js";
+import { digestOfCanonicalItem } from "../../core/dataset/version-accumulator.js";
 
 /** Items per statement while a version is stored: bounded memory, one round trip per thousand. */
 const BATCH = 1_000;
@@ -56,7 +57,7 @@ export async function putDatasetVersionIn(
       // PostgreSQL `text` cannot hold U+0000; the item's JSON escapes it, its id column cannot.
       if (item.id.includes("\u0000")) throw new Error(`item ${JSON.stringify(item.id)}: PostgreSQL text cannot hold the character U+0000`);
       const canonical = canonicalJson(item);
-      return { id: item.id, digest: datasetItemDigest(canonical), canonical };
+      return { id: item.id, digest: digestOfCanonicalItem(canonical), canonical };
     });
     try {
       await client.query(STORE_BATCH, [record.version, rows.map((row) => row.digest), rows.map((row) => row.canonical), rows.map((row) => row.id)]);
@@ -89,7 +90,7 @@ export async function getDatasetVersion(pool: Queryable, version: string): Promi
     AMBIGUOUS_SHOWN + 1,
   ]);
   if (rows.length <= 1) return rows[0];
-  throw ambiguousDatasetVersionError(version, rows.map((row) => row.version));
+  throw ambiguousPrefixError("dataset version", version, rows.map((row) => row.version));
 }
 
 /** Page by page in item id order (keyset), so a version of any size streams in constant memory. */

@@ -6,7 +6,7 @@ import type { Item } from "../../core/model/item.js";
 import type { Run } from "../../core/model/run.js";
 import type { RunItem, Score } from "../../core/model/run-item.js";
 import { findScore } from "../../core/repeats/find-score.js";
-import { AMBIGUOUS_SHOWN, ambiguousRunIdError } from "../ambiguous-run-id.js";
+import { AMBIGUOUS_SHOWN, ambiguousPrefixError } from "../ambiguous-prefix.js";
 import { GroupCommit } from "../group-commit.js";
 import type { PublishedRunFilter, PublishedRunRef, PublishedRuns } from "../published-runs.js";
 import { RunExistsError, UnknownRunError, type DatasetVersionRecord, type DatasetVersionUse, type DeletedRun, type ExperimentVersionRecord, type ExperimentVersionUse, type RunEnd, type RunFilter, type RunLease, type RunStore } from "../run-store.js";
@@ -206,7 +206,7 @@ export class PostgresRunStore implements RunStore, PublishedRuns {
     const { rows } = await this.pool.query(`${SELECT_RUN} WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3`, [runId, runId + MAX_CHAR, AMBIGUOUS_SHOWN + 1]);
     if (rows.length === 0) return undefined;
     if (rows.length === 1) return rowToRun(rows[0]);
-    throw ambiguousRunIdError(runId, rows.map((row: { id: string }) => row.id));
+    throw ambiguousPrefixError("run id", runId, rows.map((row: { id: string }) => row.id));
   }
 
   async listRuns(filter: RunFilter = {}): Promise<Run[]> {

@@ -2,7 +2,7 @@ import { compareItemIds } from "../../core/item-id-order.js";
 import type { Item } from "../../core/model/item.js";
 import type { Run } from "../../core/model/run.js";
 import type { DatasetVersionRecord, DatasetVersionUse, ExperimentVersionUse } from "../run-store.js";
-import { ambiguousDatasetVersionError } from "../sqlite-dataset-versions.js";
+import { ambiguousPrefixError } from "../ambiguous-prefix.js";
 import type { SqliteRunStore } from "../sqlite-store.js";
 import type { BranchIndex, IndexedDatasetVersion, IndexedRun } from "./branch-index.js";
 import type { BranchReader } from "./branch-reader.js";
@@ -40,7 +40,7 @@ export class BranchVersions {
     const [onlyPublished] = published;
     if (versions.length === 0) return undefined;
     if (versions.length === 1) return staged ?? (onlyPublished && this.record(index, onlyPublished));
-    throw ambiguousDatasetVersionError(prefix, versions);
+    throw ambiguousPrefixError("dataset version", prefix, versions);
   }
 
   /** The staged copy when there is one, else the branch's file. */

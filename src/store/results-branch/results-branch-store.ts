@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { findScore } from "../../core/repeats/find-score.js";
 import path from "node:path";
 import { UserError } from "../../core/errors.js";
-import { ambiguousRunIdError } from "../ambiguous-run-id.js";
+import { ambiguousPrefixError } from "../ambiguous-prefix.js";
 import type { GitHubClient } from "../../github/github-client.js";
 import type { Run } from "../../core/model/run.js";
 import type { RunItem, Score } from "../../core/model/run-item.js";
@@ -292,7 +292,7 @@ export class ResultsBranchStore implements RunStore {
     const [onlyPublished] = published;
     if (ids.length === 0) return undefined;
     if (ids.length === 1) return staged ?? (onlyPublished && (await this.reader.header(onlyPublished)).run);
-    throw ambiguousRunIdError(runId, ids);
+    throw ambiguousPrefixError("run id", runId, ids);
   }
 
   /**
