@@ -1,5 +1,5 @@
 import { isCommentFor, parseCommentMeta } from "../core/report/comment-marker.js";
-import type { PrCommentInput, VerdictLabel } from "../core/report/pr-report-input.js";
+import type { PrCommentInput } from "../core/report/pr-report-input.js";
 import { renderCheckOutput } from "../core/report/render-check-output.js";
 import { commentMetaOf, renderPrComment } from "../core/report/render-pr-comment.js";
 import { finishCheck, type CheckConclusion, type CheckHandle } from "../github/publish-check.js";

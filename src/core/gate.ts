@@ -293,7 +293,3 @@ export function isIncomplete(verdict: GateVerdict): boolean {
     (check) => !check.passed && (check.name === "run_completed" || check.name === "calls_succeeded"),
   );
 }
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
-}
