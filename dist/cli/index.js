@@ -1,19 +1,32 @@
 #!/usr/bin/env -S node --max-semi-space-size=8
-import * as __WEBPACK_EXTERNAL_MODULE_playwright_core_cbb3db63__ from "playwright-core";
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
-
-/***/ 26915:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_MODULE_playwright_core_cbb3db63__;
-
-/***/ }),
 
 /***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
@@ -101,6 +114,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 80099:
 /***/ ((module) => {
 
@@ -171,6 +191,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -185,6 +212,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
 /***/ 52018:
 /***/ ((module) => {
 
@@ -196,6 +237,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 98253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ })
 
@@ -435,6 +483,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
 ;// CONCATENATED MODULE: ./src/core/required-node.ts
 /**
  * The oldest Node.js major evalgate runs on: the embedded store is `node:sqlite`, which older
@@ -457,8 +508,14 @@ function unsupportedNodeMessage(program, version, executable) {
 // code runs, so the CLI proper is imported only after the version check: on an older Node the user
 // reads one line, not `ERR_UNKNOWN_BUILTIN_MODULE: node:sqlite` and a stack trace.
 
+
 const problem = unsupportedNodeMessage("evalgate", process.versions.node, process.execPath);
 if (problem === undefined) {
+    // V8 keeps the bundle's compiled code between runs (Node's own cache, in the system's temporary
+    // folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off). On the built bundle, `evalgate --help` took
+    // 0.17 s of CPU instead of 0.22 s and `runs list` 0.17 s instead of 0.21 s (medians of 9 pairs).
+    // Without a writable folder it is simply not used. Called before main.js, whose chunks it covers.
+    external_node_module_default().enableCompileCache?.();
     void Promise.all(/* import() */[__nccwpck_require__.e(863), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
 }
 else {

@@ -1,8 +1,8 @@
-export const id = 753;
-export const ids = [753];
+export const id = 42;
+export const ids = [42];
 export const modules = {
 
-/***/ 3667:
+/***/ 8554:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -27,7 +27,29 @@ function isUserError(error) {
     return error instanceof errors_UserError;
 }
 
+;// CONCATENATED MODULE: ./src/store/postgres/store-url.ts
+/** `postgres://…` or `postgresql://…` (the two schemes libpq accepts). */
+function isPostgresUrl(spec) {
+    return /^postgres(ql)?:\/\//i.test(spec);
+}
+/**
+ * The URL with its password replaced by `***`, for messages and logs: a store URL is a secret.
+ * Something that does not parse as a URL is shown as its scheme only.
+ */
+function redactStoreUrl(spec) {
+    try {
+        const url = new URL(spec);
+        if (url.password !== "")
+            url.password = "***";
+        return url.toString();
+    }
+    catch {
+        return `${/^[A-Za-z][A-Za-z0-9+.-]*:/.exec(spec)?.[0] ?? "?"}//…`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/bot/bot-settings.ts
+
 
 
 
@@ -42,6 +64,13 @@ const EnvSchema = schemas/* object */.Ikc({
     PORT: coerce/* number */.ai().int().min(0).max(65_535).default(3000),
     HOST: schemas/* string */.YjP().optional(),
     EVALGATE_RESULTS_BRANCH: schemas/* string */.YjP().min(1).optional(),
+    // The URL is a secret: the message never quotes it. Blank reads as unset (an env file's `X=`).
+    EVALGATE_STORE_URL: schemas/* string */.YjP()
+        .transform((value) => (value.trim() === "" ? undefined : value.trim()))
+        .refine((value) => value === undefined || isPostgresUrl(value), {
+        error: "EVALGATE_STORE_URL is not a PostgreSQL URL: write postgres://USER:PASSWORD@HOST:PORT/DATABASE (the store-url the Action publishes to), or unset it for the results branch",
+    })
+        .optional(),
     EVALGATE_CONFIG: schemas/* string */.YjP().min(1).optional(),
     EVALGATE_WORKFLOW: schemas/* string */.YjP().min(1).optional(),
 });
@@ -86,6 +115,7 @@ function readBotSettings(env) {
             webhookSecret: values.WEBHOOK_SECRET,
             ...(values.GITHUB_API_URL === undefined ? {} : { baseUrl: values.GITHUB_API_URL }),
             ...(values.EVALGATE_RESULTS_BRANCH === undefined ? {} : { resultsBranch: values.EVALGATE_RESULTS_BRANCH }),
+            ...(values.EVALGATE_STORE_URL === undefined ? {} : { storeUrl: values.EVALGATE_STORE_URL }),
             ...(values.EVALGATE_CONFIG === undefined ? {} : { configPath: values.EVALGATE_CONFIG }),
             ...(values.EVALGATE_WORKFLOW === undefined ? {} : { workflowFile: values.EVALGATE_WORKFLOW }),
         },
@@ -818,6 +848,8 @@ async function getPermission(octokit, input) {
  *   runs/<experiment>/<dataset_version>/<git_commit | no-commit>/<role | run>/<run_id>.json.gz
  *   annotations/<run_id>/<written at>-<random>.jsonl.gz   (one file per write; later files win)
  *   experiment-versions/<experiment>/<version>.json
+ *   datasets/<dataset_version>.jsonl.gz  (its items; added with the first run over it)
+ *   datasets/<dataset_version>.json      (its record: file, item count, first stored)
  *   README.md
  *
  * Everything a caller filters on (experiment, dataset version, commit, role) is in the path, so a
@@ -828,6 +860,9 @@ const layout_DEFAULT_RESULTS_BRANCH = "evalgate-results";
 const RUNS_DIR = "runs";
 const EXPERIMENT_VERSIONS_DIR = "experiment-versions";
 const ANNOTATIONS_DIR = "annotations";
+const DATASETS_DIR = "datasets";
+const DATASET_ITEMS_SUFFIX = ".jsonl.gz";
+const DATASET_RECORD_SUFFIX = ".json";
 const ANNOTATIONS_FILE_SUFFIX = ".jsonl.gz";
 /**
  * The annotations a run had when it was published, written in the run's own commit. "0" sorts
@@ -894,6 +929,24 @@ function parseExperimentVersionPath(path) {
         return undefined;
     return { experiment: decodeSegment(experiment), version: decodeSegment(file.slice(0, -".json".length)) };
 }
+function datasetItemsPath(version) {
+    return `${DATASETS_DIR}/${encodeSegment(version)}${DATASET_ITEMS_SUFFIX}`;
+}
+function datasetRecordPath(version) {
+    return `${DATASETS_DIR}/${encodeSegment(version)}${DATASET_RECORD_SUFFIX}`;
+}
+/** The dataset version a file under datasets/ is of, and which of its two files it is. */
+function parseDatasetPath(path) {
+    const segments = path.split("/");
+    if (segments.length !== 2 || segments[0] !== DATASETS_DIR)
+        return undefined;
+    const name = segments[1];
+    if (name.endsWith(DATASET_ITEMS_SUFFIX))
+        return { version: decodeSegment(name.slice(0, -DATASET_ITEMS_SUFFIX.length)), file: "items" };
+    if (name.endsWith(DATASET_RECORD_SUFFIX))
+        return { version: decodeSegment(name.slice(0, -DATASET_RECORD_SUFFIX.length)), file: "record" };
+    return undefined;
+}
 /**
  * Names from the config are mostly safe as they are; anything else is percent-encoded so that a
  * name can never add a directory level or be a "." / ".." entry, which git trees refuse.
@@ -928,8 +981,13 @@ baseline, and \`evalgate runs compare --store github:OWNER/REPO\` can do the sam
   same run item and name.
 - \`experiment-versions/<experiment>/<version>.json\`: the experiment definition that produced runs
   (before \`\${NAME}\` placeholders are filled in: no secrets).
+- \`datasets/<dataset version>.jsonl.gz\`: the items of a dataset version runs were made over,
+  gzipped JSON lines ordered by item id (gunzipped, a JSONL dataset evalgate reads as it is),
+  written once, with the first run over it; \`datasets/<dataset version>.json\` beside it tells
+  the file it was read from, its item count and when it was first stored.
 
-Deleting old files is safe: evalgate only ever adds files and never rewrites history.
+Deleting old files is safe: evalgate adds files, removes a run's files only when asked
+(\`evalgate runs delete\`, one commit), and never rewrites history.
 `;
 
 ;// CONCATENATED MODULE: ./src/github/eval-commands/eval-command-deps.ts
@@ -940,6 +998,7 @@ function resolveDeps(deps) {
     return {
         octokit: deps.octokit,
         resultsBranch: deps.resultsBranch ?? layout_DEFAULT_RESULTS_BRANCH,
+        storeUrl: deps.storeUrl,
         configPath: (deps.configPath ?? DEFAULT_CONFIG_PATH).replace(/^\.?\/+/, ""),
         workflowFile: deps.workflowFile ?? DEFAULT_WORKFLOW_FILE,
         botLogin: deps.botLogin,
@@ -1001,14 +1060,6 @@ function runEvalHelp() {
     return { body: renderHelp(), summary: "replied with the help" };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: external "node:util"
@@ -2064,6 +2115,9 @@ async function readTreeFile(octokit, input) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/core/regression/add-regression-experiment.ts
 
 
@@ -2146,13 +2200,15 @@ function reserialise(document, experiments, input, definition) {
     return document.toString({ lineWidth: 0 });
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/canonical.ts
 
 /**
  * Canonical JSON: object keys sorted, no whitespace. Two values that mean the same thing
  * serialise to the same string, so hashes of items and definitions do not depend on key order.
  */
-function canonicalJson(value) {
+function canonical_canonicalJson(value) {
     return JSON.stringify(sortKeys(value));
 }
 function sortKeys(value) {
@@ -2175,7 +2231,7 @@ function sha256Hex(text) {
 }
 /** A short, stable content hash used for ids and versions a user may type. */
 function contentHash(value, length = 12) {
-    return sha256Hex(canonicalJson(value)).slice(0, length);
+    return sha256Hex(canonical_canonicalJson(value)).slice(0, length);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/format.ts
@@ -2202,7 +2258,7 @@ function datasetFormatOf(file) {
     return format;
 }
 /** `evals/x.jsonl:17` or `evals/x.json:17: item [3]`: the prefix of every message about a record. */
-function recordLocation(file, record) {
+function format_recordLocation(file, record) {
     return record.index === undefined ? `${file}:${record.line}` : `${file}:${record.line}: item [${record.index}]`;
 }
 /** How a too-long record is refused, in every format. */
@@ -2237,19 +2293,27 @@ function recordToItem(record, where) {
     const fields = record;
     const metadata = metadataOf(fields, where);
     const scorers = itemScorersOf(fields, where);
-    const others = {};
-    for (const [key, value] of Object.entries(fields)) {
-        if (!RESERVED.has(key) && value !== undefined)
-            others[key] = value;
-    }
+    const others = otherFields(fields);
     if (Object.hasOwn(fields, "input")) {
         // An explicit metadata field wins over a loose key of the same name.
-        return buildItem(fields.id, fields.input, fields.expected, { ...others, ...metadata }, scorers, where);
+        return buildItem(fields.id, fields.input, fields.expected, others === undefined ? metadata : { ...others, ...metadata }, scorers, where);
     }
-    if (Object.keys(others).length === 0) {
+    if (others === undefined) {
         throw new errors_UserError(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
     }
     return buildItem(fields.id, others, fields.expected, metadata, scorers, where);
+}
+/**
+ * The record's keys that are not an item's own fields; undefined when there are none (the usual
+ * `{"id", "input", "expected"}` record), so no empty object is made for every record.
+ */
+function otherFields(fields) {
+    let others;
+    for (const [key, value] of Object.entries(fields)) {
+        if (!RESERVED.has(key) && value !== undefined)
+            (others ??= {})[key] = value;
+    }
+    return others;
 }
 /**
  * The record's own scorers, kept as written: their names and configs are checked against the
@@ -2287,14 +2351,28 @@ function metadataOf(fields, where) {
     return metadata;
 }
 function buildItem(rawId, input, expected, metadata, scorers, where) {
-    const content = { input: input };
+    // Built once, id first (the order items always had), unless the id is derived from the content.
+    const id = rawId === undefined ? undefined : idOf(rawId, where);
+    const item = { id, input: input };
     if (expected !== undefined)
-        content.expected = expected;
-    if (Object.keys(metadata).length > 0)
-        content.metadata = metadata;
-    Object.assign(content, scorers);
-    const id = rawId === undefined ? contentHash(content, 16) : idOf(rawId, where);
-    return { id, ...content };
+        item.expected = expected;
+    if (hasKeys(metadata))
+        item.metadata = metadata;
+    if (scorers.scorers !== undefined)
+        item.scorers = scorers.scorers;
+    if (scorers.scorers_mode !== undefined)
+        item.scorers_mode = scorers.scorers_mode;
+    if (id !== undefined)
+        return item;
+    const { id: _none, ...content } = item;
+    item.id = contentHash(content, 16);
+    return item;
+}
+function hasKeys(object) {
+    for (const key in object)
+        if (Object.hasOwn(object, key))
+            return true;
+    return false;
 }
 function idOf(rawId, where) {
     if (typeof rawId === "string" && rawId !== "")
@@ -2321,8 +2399,12 @@ function datasetItemIds(text) {
     }
     return ids;
 }
-/** One dataset line: the item as the dataset had it, plus where it came from. */
-function regressionLine(item, run, addedAt) {
+/**
+ * One dataset line: the item as the dataset had it, plus where it came from. `stored` is the item
+ * as the run's dataset version stored it (its own scorers included), so the line is what was run
+ * even when the file changed since; without it, what the run item recorded.
+ */
+function regressionLine(item, run, addedAt, stored) {
     const provenance = {
         source_run: run.id,
         experiment: run.experiment,
@@ -2331,11 +2413,14 @@ function regressionLine(item, run, addedAt) {
         ...(run.pull_request === undefined ? {} : { pull_request: run.pull_request }),
         added_at: addedAt,
     };
+    const source = stored ?? { input: item.input, expected: item.expected, metadata: item.metadata };
     const record = {
         id: item.item_id,
-        input: item.input,
-        ...(item.expected === undefined ? {} : { expected: item.expected }),
-        metadata: { ...item.metadata, evalgate_regression: provenance },
+        input: source.input,
+        ...(source.expected === undefined ? {} : { expected: source.expected }),
+        metadata: { ...source.metadata, evalgate_regression: provenance },
+        ...(stored?.scorers === undefined ? {} : { scorers: stored.scorers }),
+        ...(stored?.scorers_mode === undefined ? {} : { scorers_mode: stored.scorers_mode }),
     };
     return JSON.stringify(record);
 }
@@ -2343,7 +2428,9 @@ function regressionLine(item, run, addedAt) {
  * Appends the items not yet in the dataset (by item id), keeping every existing line as it is.
  * Running the command twice adds nothing the second time.
  */
-function appendRegressionItems(existing, items, run, addedAt) {
+function appendRegressionItems(existing, items, run, addedAt, 
+/** The run's stored dataset items by id (RunSelection.datasetItems). */
+stored = new Map()) {
     const present = datasetItemIds(existing ?? "");
     const added = [];
     const alreadyPresent = [];
@@ -2359,7 +2446,7 @@ function appendRegressionItems(existing, items, run, addedAt) {
     if (added.length === 0)
         return { content: undefined, added, alreadyPresent };
     const prefix = existing === undefined || existing === "" ? "" : existing.endsWith("\n") ? existing : `${existing}\n`;
-    const lines = added.map((item) => regressionLine(item, run, addedAt));
+    const lines = added.map((item) => regressionLine(item, run, addedAt, stored.get(item.item_id)));
     return { content: `${prefix}${lines.join("\n")}\n`, added, alreadyPresent };
 }
 
@@ -2398,8 +2485,8 @@ function planRegressionChange(input) {
     let configText = input.configText;
     let configChanged = false;
     for (const target of input.targets) {
-        const { run, items } = target.selection;
-        const update = appendRegressionItems(input.existingDatasets.get(target.datasetPath), items, run, input.addedAt);
+        const { run, items, datasetItems } = target.selection;
+        const update = appendRegressionItems(input.existingDatasets.get(target.datasetPath), items, run, input.addedAt, datasetItems);
         if (update.content !== undefined)
             files.push({ path: target.datasetPath, content: update.content });
         const experiment = addRegressionExperiment({
@@ -2424,6 +2511,203 @@ function planRegressionChange(input) {
     return { files, datasets };
 }
 
+;// CONCATENATED MODULE: ./src/github/eval-commands/inline-code.ts
+
+const PLAIN = /^[A-Za-z0-9_.:\/-]{1,100}$/;
+/**
+ * An id or name for a reply: as code when it is plain (run ids, run item ids, file names), else
+ * escaped text, since nothing can be escaped inside a code span and a dataset's ids are anyone's.
+ */
+function inlineCode(text) {
+    return PLAIN.test(text) ? `\`${text}\`` : escapeMarkdown(text, { maxLength: 100 });
+}
+
+;// CONCATENATED MODULE: ./src/github/upsert-pull-request.ts
+/** The open pull request from `head` into `base`, created when there is none (a second command adds commits to the first's). */
+async function upsertPullRequest(octokit, input) {
+    const { owner, repo, head, base } = input;
+    const open = await octokit.rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${head}`, base, per_page: 1 });
+    const existing = open.data[0];
+    if (existing)
+        return { number: existing.number, htmlUrl: existing.html_url, created: false };
+    const created = await octokit.rest.pulls.create({ owner, repo, head, base, title: input.title, body: input.body });
+    return { number: created.data.number, htmlUrl: created.data.html_url, created: true };
+}
+
+;// CONCATENATED MODULE: ./src/github/write-files-commit.ts
+
+
+/**
+ * Commits files to a branch in one commit through the Git Data API (blobs, a tree on the head's
+ * tree, a commit, then the ref moved without force). When someone pushes in between, GitHub refuses
+ * the move (422) and the commit is rebuilt on the new head. Undefined when `prepare` found nothing
+ * to change: no empty commits, and a branch that would be new is not created.
+ */
+async function writeFilesCommit(octokit, input) {
+    const { owner, repo, branch } = input;
+    const attempts = input.attempts ?? 4;
+    // Each call below is retried by the client; this loop only rebuilds the commit after a lost race.
+    const { value } = await withRetries(async () => {
+        const { head, exists } = await readBranch(octokit, input);
+        const files = await input.prepare(head);
+        if (files === undefined || files.length === 0)
+            return { retry: false, value: { written: undefined } };
+        const tree = [];
+        for (const file of files) {
+            const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : file.content;
+            const blob = await octokit.rest.git.createBlob({ owner, repo, content: content.toString("base64"), encoding: "base64" });
+            tree.push({ path: file.path, mode: "100644", type: "blob", sha: blob.data.sha });
+        }
+        const createdTree = await octokit.rest.git.createTree({ owner, repo, tree, base_tree: head.treeSha });
+        const commit = await octokit.rest.git.createCommit({ owner, repo, message: input.message, tree: createdTree.data.sha, parents: [head.commitSha] });
+        try {
+            if (exists)
+                await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
+            else
+                await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
+            return { retry: false, value: { written: { sha: commit.data.sha, htmlUrl: commit.data.html_url, parent: head } } };
+        }
+        catch (error) {
+            // 422: not a fast forward (someone pushed), the branch was deleted, or someone created it first.
+            if (statusOf(error) !== 422)
+                throw error;
+            return { retry: true, value: { refused: error } };
+        }
+    }, retryPolicy(attempts - 1, { baseDelayMs: 100, maxDelayMs: 2_000 }));
+    if ("refused" in value)
+        throw value.refused;
+    return value.written;
+}
+/** The branch's head; a missing branch reads as `createFrom`, to be created by the commit. */
+async function readBranch(octokit, input) {
+    const { owner, repo, branch } = input;
+    let commitSha;
+    let exists = true;
+    try {
+        commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
+    }
+    catch (error) {
+        if (!isNotFound(error) || input.createFrom === undefined)
+            throw error;
+        commitSha = input.createFrom;
+        exists = false;
+    }
+    const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
+    return { head: { commitSha, treeSha: commit.data.tree.sha }, exists };
+}
+
+;// CONCATENATED MODULE: ./src/github/eval-commands/regression/deliver-regression.ts
+
+
+
+
+
+
+/** A fork or branch the token may not write: GitHub answers 403 or 404 (or 422 for a protected branch). */
+function deliver_regression_isRefused(error) {
+    const status = statusOf(error);
+    return status === 403 || status === 404 || status === 422;
+}
+/**
+ * Commits the regression files where the pull request's author will see them: on its branch; for a
+ * fork, on the fork's branch when maintainers may edit it; else on a new branch of the base
+ * repository with a pull request; and when even that is refused, the files go in the reply.
+ */
+async function deliverRegression(octokit, input) {
+    const { pull } = input;
+    if (!pull.isFork)
+        return commitTo(octokit, input, { owner: input.owner, repo: input.repo, branch: pull.headRef }, false);
+    if (pull.maintainerCanModify && pull.headRepoFullName !== undefined) {
+        const [forkOwner = "", forkRepo = ""] = pull.headRepoFullName.split("/");
+        try {
+            return await commitTo(octokit, input, { owner: forkOwner, repo: forkRepo, branch: pull.headRef }, true);
+        }
+        catch (error) {
+            if (!deliver_regression_isRefused(error))
+                throw error;
+            input.log.info(`Could not push to the fork ${pull.headRepoFullName} (${messageOf(error)}); opening a pull request instead.`);
+        }
+    }
+    const branch = `evalgate/regressions-pr-${input.number}`;
+    try {
+        const baseHead = await readCommitTree(octokit, { owner: input.owner, repo: input.repo, ref: `heads/${pull.baseRef}` });
+        const delivery = await commitTo(octokit, input, { owner: input.owner, repo: input.repo, branch, createFrom: baseHead?.commitSha ?? pull.baseSha }, false);
+        if (delivery.kind !== "pushed")
+            return delivery;
+        const pullRequest = await upsertPullRequest(octokit, {
+            owner: input.owner,
+            repo: input.repo,
+            head: branch,
+            base: pull.baseRef,
+            title: `evalgate: regression items from #${input.number}`,
+            body: `Regression dataset and experiment collected by \`/eval regression\` on #${input.number}, whose branch is in a fork evalgate cannot push to.`,
+        });
+        return { kind: "pull-request", change: delivery.change, commit: delivery.commit, repoFullName: delivery.repoFullName, branch, pullRequest };
+    }
+    catch (error) {
+        if (!deliver_regression_isRefused(error) && !(error instanceof CommandError))
+            throw error;
+        input.log.info(`Could not open a pull request with the regression dataset (${messageOf(error)}); replying with the files.`);
+        return inline(octokit, input, `evalgate may not push to the fork, nor open a pull request from a branch here (${messageOf(error)})`);
+    }
+}
+async function readText(octokit, location, treeSha, path) {
+    return (await readTreeFile(octokit, { ...location, treeSha, path }))?.toString("utf8");
+}
+/** Plans the change against a tree (the branch's head, or the pull request's for the inline reply). */
+async function planAt(octokit, input, location, treeSha) {
+    const configText = await readText(octokit, location, treeSha, input.configPath);
+    if (configText === undefined)
+        throw new CommandError(`There is no \`${input.configPath}\` on the branch the regression dataset would go to.`);
+    const existingDatasets = new Map();
+    for (const target of input.targets) {
+        const existing = await readText(octokit, location, treeSha, target.datasetPath);
+        if (existing !== undefined)
+            existingDatasets.set(target.datasetPath, existing);
+    }
+    return planRegressionChange({
+        configPath: input.configPath,
+        configText,
+        sourceConfigText: input.sourceConfigText,
+        targets: input.targets,
+        existingDatasets,
+        addedAt: input.addedAt,
+        origin: `/eval regression on #${input.number}`,
+        collected: `from pull request #${input.number}`,
+    });
+}
+async function commitTo(octokit, input, location, toFork) {
+    let change;
+    const prepare = async (head) => {
+        change = await planAt(octokit, input, location, head.treeSha);
+        return change.files;
+    };
+    const commit = await writeFilesCommit(octokit, {
+        owner: location.owner,
+        repo: location.repo,
+        branch: location.branch,
+        message: commitMessage(input),
+        prepare,
+        ...(location.createFrom === undefined ? {} : { createFrom: location.createFrom }),
+    });
+    if (change === undefined)
+        throw new Error("the regression change was never planned");
+    if (commit === undefined)
+        return { kind: "nothing-new", change };
+    return { kind: "pushed", change, commit, repoFullName: `${location.owner}/${location.repo}`, branch: location.branch, toFork };
+}
+async function inline(octokit, input, reason) {
+    const change = await planAt(octokit, input, { owner: input.owner, repo: input.repo }, input.sourceTreeSha);
+    return change.files.length === 0 ? { kind: "nothing-new", change } : { kind: "inline", change, reason };
+}
+function commitMessage(input) {
+    const names = input.targets.map((target) => target.name).join(", ");
+    return `evalgate: add regression items to ${names}\n\nCollected by /eval regression on #${input.number}.`;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/core/regression/select-items.ts
 
 /**
@@ -2445,13 +2729,112 @@ async function selectItems(store, runs, runItemIds) {
                 items.push(item);
         }
         if (items.length > 0)
-            selections.push({ run, items });
+            selections.push({ run, items, datasetItems: await storedItems(store, run, items) });
     }
     const foundIds = new Set(selections.flatMap((selection) => selection.items.map((item) => item.id)));
     const unknown = runItemIds.filter((id) => !foundIds.has(id));
     if (unknown.length > 0)
         throw new UnknownRunItemIdsError(unknown, runs.map((run) => run.id), failedIds);
     return selections;
+}
+/** The stored dataset items behind `items`, read from the run's dataset version in one pass. */
+async function storedItems(store, run, items) {
+    const found = new Map();
+    if (store.datasetVersionItems === undefined)
+        return found;
+    const wanted = new Set(items.map((item) => item.item_id));
+    for await (const item of store.datasetVersionItems(run.dataset_version)) {
+        if (wanted.has(item.id))
+            found.set(item.id, item);
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/core/experiment-lifecycle.ts
+
+
+/** Where an experiment with variants stands (PRODUCT.md, Variants). */
+const ExperimentStatusSchema = schemas/* enum */.k5n([
+    "draft",
+    "baseline_pending",
+    "running_baseline",
+    "baseline_complete",
+    "baseline_failed",
+    "running_variant",
+    "idle",
+    "completed",
+    "archived",
+]);
+/** What the store keeps per experiment: its status and, once the baseline ran, the run that locks its items. */
+const ExperimentStateSchema = schemas/* object */.Ikc({
+    experiment: schemas/* string */.YjP(),
+    status: ExperimentStatusSchema,
+    /** The completed baseline run whose item ids every later run of the experiment uses. */
+    baseline_run_id: schemas/* string */.YjP().optional(),
+    updated_at: schemas/* string */.YjP(),
+});
+/**
+ * Allowed moves. A baseline can be retried until one completes; after that the items are locked
+ * and only variants run (a baseline rerun over the locked items is allowed and keeps the lock). A
+ * variant that fails still leaves the experiment `idle`: a failing variant is a result, not a
+ * broken experiment.
+ */
+const TRANSITIONS = {
+    queue_baseline: { draft: "baseline_pending", baseline_failed: "baseline_pending" },
+    start_baseline: {
+        draft: "running_baseline",
+        baseline_pending: "running_baseline",
+        baseline_failed: "running_baseline",
+        baseline_complete: "running_baseline",
+        idle: "running_baseline",
+    },
+    baseline_passed: { running_baseline: "baseline_complete" },
+    baseline_failed: { running_baseline: "baseline_failed" },
+    start_variant: { baseline_complete: "running_variant", idle: "running_variant" },
+    variant_ended: { running_variant: "idle" },
+    complete: { baseline_complete: "completed", idle: "completed" },
+    archive: {
+        draft: "archived",
+        baseline_pending: "archived",
+        baseline_complete: "archived",
+        baseline_failed: "archived",
+        idle: "archived",
+        completed: "archived",
+    },
+};
+/** Why an event is refused in a status, said so the user knows what to do instead. */
+function refusal(experiment, status, event) {
+    const where = `experiment "${experiment}" is ${status}`;
+    if (status === "archived")
+        return `${where}: an archived experiment runs no more`;
+    if (status === "completed")
+        return `${where}: archive it with \`evalgate experiments archive ${experiment}\`, or add a new experiment`;
+    if (status === "running_baseline" || status === "running_variant") {
+        return `${where}: wait for that run to end (or cancel it with \`evalgate runs cancel\`)`;
+    }
+    if (event === "start_variant")
+        return `${where}: run the baseline first (\`evalgate run ${experiment}\` without --variant)`;
+    if (event === "complete")
+        return `${where}: an experiment is completed once its baseline has run`;
+    return `${where}: ${event.replace("_", " ")} is not possible now`;
+}
+/** The status after `event`, or a UserError saying why the move is refused. */
+function nextExperimentStatus(experiment, status, event) {
+    const next = TRANSITIONS[event][status];
+    if (next === undefined)
+        throw new UserError(refusal(experiment, status, event));
+    return next;
+}
+/**
+ * A running status whose run ended without saying so (the process was killed): the experiment
+ * returns to where the run started from, so the next run is not refused forever.
+ */
+function recoverInterruptedStatus(status, baselineLocked) {
+    if (status === "running_baseline")
+        return baselineLocked ? "baseline_complete" : "baseline_failed";
+    if (status === "running_variant")
+        return "idle";
+    return status;
 }
 
 ;// CONCATENATED MODULE: ./src/core/repeats/find-score.ts
@@ -2471,10 +2854,74 @@ function findScore(runItem, scoreId) {
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:sqlite"
-var external_node_sqlite_ = __webpack_require__(99);
+;// CONCATENATED MODULE: ./src/store/ambiguous-prefix.ts
+
+/** Matches a store fetches and shows when a prefix is ambiguous (one more tells "…"). */
+const AMBIGUOUS_SHOWN = 5;
+/**
+ * The error every store throws for a prefix that matches several runs or dataset versions
+ * (`matches` sorted, any count): "run id "run-2026" is ambiguous: …. Type more of the run id."
+ */
+function ambiguousPrefixError(what, prefix, matches) {
+    const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
+    return new errors_UserError(`${what} "${prefix}" is ambiguous: ${matches.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the ${what}.`);
+}
+
+;// CONCATENATED MODULE: ./src/store/group-commit.ts
+class GroupCommit {
+    commit;
+    pending = [];
+    running;
+    /**
+     * `commit` writes all values in one transaction and resolves, per value, the error that kept it
+     * out (undefined when stored); it rejects when the transaction as a whole failed.
+     */
+    constructor(commit) {
+        this.commit = commit;
+    }
+    add(value) {
+        return new Promise((resolve, reject) => {
+            this.pending.push({ value, resolve, reject });
+            this.running ??= new Promise((started) => setImmediate(started)).then(() => this.drain());
+        });
+    }
+    /** Resolves when everything added so far is committed: callers read their own writes. */
+    async flush() {
+        while (this.running)
+            await this.running;
+    }
+    async drain() {
+        try {
+            while (this.pending.length > 0) {
+                const batch = this.pending;
+                this.pending = [];
+                await this.commitBatch(batch);
+            }
+        }
+        finally {
+            this.running = undefined;
+        }
+    }
+    async commitBatch(batch) {
+        let errors;
+        try {
+            errors = await this.commit(batch.map((entry) => entry.value));
+        }
+        catch (error) {
+            for (const entry of batch)
+                entry.reject(error);
+            return;
+        }
+        for (const [index, entry] of batch.entries()) {
+            const error = errors[index];
+            if (error === undefined)
+                entry.resolve();
+            else
+                entry.reject(error);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/run-store.ts
 /** `createRun` with the id of a run the store already has. */
 class RunExistsError extends Error {
@@ -2489,7 +2936,7 @@ class RunExistsError extends Error {
         this.where = where;
     }
 }
-/** `endRun` or `reopenRun` of a run the store does not have (or cannot change). */
+/** `endRun`, `reopenRun` or `deleteRun` of a run the store does not have (or cannot change). */
 class UnknownRunError extends Error {
     runId;
     where;
@@ -2595,68 +3042,1132 @@ function optionalJson(row, column) {
     return row[column] === null ? undefined : JSON.parse(sqlite_rows_text(row, column));
 }
 
-;// CONCATENATED MODULE: ./src/store/group-commit.ts
-class GroupCommit {
-    commit;
-    pending = [];
-    running;
-    /**
-     * `commit` writes all values in one transaction and resolves, per value, the error that kept it
-     * out (undefined when stored); it rejects when the transaction as a whole failed.
-     */
-    constructor(commit) {
-        this.commit = commit;
+;// CONCATENATED MODULE: ./src/store/postgres/postgres-rows.ts
+
+/**
+ * Rows of the runs and run_items tables. A run's columns are the embedded store's (sqlite-rows.ts
+ * converts both ways), plus `repository`; a run item is one JSON text beside copies of its keys.
+ */
+const RUN_COLUMNS = [
+    "id", "experiment", "experiment_version", "dataset_path", "dataset_version", "item_count", "target", "label",
+    "role", "pull_request", "git_commit", "git_branch", "started_at", "ended_at", "status", "summary", "verdict",
+    "verdict_reasons", "variant", "selection", "repeat",
+];
+const SELECT_RUN = `SELECT ${RUN_COLUMNS.join(", ")} FROM evalgate.runs`;
+const INSERT_RUN = `INSERT INTO evalgate.runs (${RUN_COLUMNS.join(", ")}, repository) ` +
+    `VALUES (${[...RUN_COLUMNS, "repository"].map((_, index) => `$${index + 1}`).join(", ")})`;
+/** INSERT_RUN's values: the run's columns in RUN_COLUMNS order, then the repository (owner/repo or NULL). */
+function runValues(run, repository) {
+    const row = runToRow(run);
+    return [...RUN_COLUMNS.map((column) => row[column] ?? null), repository ?? null];
+}
+const ITEM_COLUMNS = ["run_id", "item_id", "id", "status", "finished_at", "item"];
+/**
+ * One statement for many items: six text arrays unnested into rows. A batch of any size costs one
+ * round trip and one parse; a statement per item would cost a round trip each. Values: itemArrays.
+ */
+const INSERT_ITEMS = `INSERT INTO evalgate.run_items (${ITEM_COLUMNS.join(", ")}) ` +
+    `SELECT * FROM unnest(${ITEM_COLUMNS.map((_, index) => `$${index + 1}::text[]`).join(", ")})`;
+/** For INSERT_ITEMS … ON CONFLICT: the stored item replaces the one there. */
+const ON_ITEM_CONFLICT_REPLACE = "ON CONFLICT (run_id, item_id) DO UPDATE SET id = excluded.id, status = excluded.status, " +
+    "finished_at = excluded.finished_at, item = excluded.item";
+/** INSERT_ITEMS's values: one array per column. */
+function itemArrays(items) {
+    const rows = items.map((item) => [item.run_id, item.item_id, item.id, item.status, item.finished_at, JSON.stringify(item)]);
+    return ITEM_COLUMNS.map((_, column) => rows.map((row) => row[column]));
+}
+
+;// CONCATENATED MODULE: ./src/store/postgres/postgres-annotations.ts
+
+const COLUMNS = "run_item_id, name, run_id, item_id, kind, metric, label, note, author, updated_at";
+const FIELDS = COLUMNS.split(", ");
+/**
+ * Annotations upserted by (run_item_id, name) in one transaction (RunStore.putAnnotations).
+ * `onConflict: "keep"` leaves existing rows as they are: publishing a run again must not put its
+ * staged values back over annotations written since.
+ */
+async function putAnnotations(client, annotations, where, onConflict = "replace") {
+    if (annotations.length === 0)
+        return;
+    const runIds = [...new Set(annotations.map((annotation) => annotation.run_id))];
+    const { rows } = await client.query("SELECT id FROM evalgate.runs WHERE id = ANY($1::text[])", [runIds]);
+    const known = new Set(rows.map((row) => row.id));
+    const unknown = runIds.find((runId) => !known.has(runId));
+    if (unknown !== undefined)
+        throw new UnknownRunError(unknown, where);
+    // One row per key, the last given: an upsert may not change a row twice in one statement.
+    const latest = new Map(annotations.map((annotation) => [`${annotation.run_item_id}\u0000${annotation.name}`, toRow(annotation)]));
+    const rowsToWrite = [...latest.values()];
+    const columns = FIELDS.map((field) => rowsToWrite.map((row) => row[field]));
+    const types = ["text", "text", "text", "text", "text", "float8", "text", "text", "text", "text"];
+    const update = FIELDS.filter((field) => field !== "run_item_id" && field !== "name")
+        .map((field) => `${field} = excluded.${field}`)
+        .join(", ");
+    await client.query(`INSERT INTO evalgate.annotations (${COLUMNS}) SELECT * FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(", ")}) ` +
+        (onConflict === "keep" ? "ON CONFLICT DO NOTHING" : `ON CONFLICT (run_item_id, name) DO UPDATE SET ${update}`), columns);
+}
+/** A run's annotations in code point order of item id, then name (the columns are COLLATE "C"). */
+async function runAnnotations(pool, runId) {
+    const { rows } = await pool.query(`SELECT ${COLUMNS} FROM evalgate.annotations WHERE run_id = $1 ORDER BY item_id, name`, [runId]);
+    return rows.map(toAnnotation);
+}
+function toRow(annotation) {
+    return {
+        run_item_id: annotation.run_item_id,
+        name: annotation.name,
+        run_id: annotation.run_id,
+        item_id: annotation.item_id,
+        kind: annotation.kind,
+        metric: annotation.kind === "metric" ? Number(annotation.value) : null,
+        label: annotation.kind === "label" ? String(annotation.value) : null,
+        note: annotation.note ?? null,
+        author: annotation.author ?? null,
+        updated_at: annotation.updated_at,
+    };
+}
+function toAnnotation(row) {
+    const kind = row.kind === "metric" ? "metric" : "label";
+    const annotation = {
+        run_id: row.run_id,
+        run_item_id: row.run_item_id,
+        item_id: row.item_id,
+        name: row.name,
+        kind,
+        value: kind === "metric" ? Number(row.metric) : String(row.label),
+        updated_at: row.updated_at,
+    };
+    if (row.note !== null)
+        annotation.note = row.note;
+    if (row.author !== null)
+        annotation.author = row.author;
+    return annotation;
+}
+
+;// CONCATENATED MODULE: ./src/core/dataset/version-accumulator.ts
+
+
+
+
+/**
+ * Follows a validating pass over a dataset: rejects duplicate ids (naming both lines), counts
+ * items and computes the dataset version. Holds only each id with its line and a digest per item,
+ * never the items, so a 100,000-item file stays small.
+ *
+ * The version is the hash of the sorted item digests: the same items give the same version in
+ * any order and any format.
+ */
+class DatasetVersionAccumulator {
+    source;
+    firstLine = new Map();
+    digests = [];
+    constructor(source) {
+        this.source = source;
     }
-    add(value) {
-        return new Promise((resolve, reject) => {
-            this.pending.push({ value, resolve, reject });
-            this.running ??= new Promise((started) => setImmediate(started)).then(() => this.drain());
+    add(record) {
+        const { item, line } = record;
+        const first = this.firstLine.get(item.id);
+        if (first !== undefined) {
+            // An id is content: it is named only when the file is inside the project.
+            const id = this.source.quoteContent ? ` ${JSON.stringify(item.id)}` : "";
+            throw new UserError(`${recordLocation(this.source.file, record)}: duplicate item id${id} (first on line ${first}); give each item its own id`);
+        }
+        this.firstLine.set(item.id, line);
+        this.digests.push(itemDigest(item));
+    }
+    get itemCount() {
+        return this.digests.length;
+    }
+    /** The dataset version; an empty dataset is refused, since a run over it proves nothing. */
+    finish() {
+        if (this.digests.length === 0) {
+            throw new UserError(`${this.source.file}: the dataset has no items; add at least one record`);
+        }
+        return { version: versionOfDigests(this.digests), item_count: this.digests.length };
+    }
+}
+/** The dataset version of items already in memory (e.g. a regression dataset being written). */
+function datasetVersion(items) {
+    return versionOfDigests(Array.from(items, itemDigest));
+}
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const EQUALS = 0x3d;
+const digestCodes = new Array(24).fill(EQUALS);
+// 128 bits per item is ample against accidental collisions: the base64 of the digest's first 16
+// bytes, 21 whole base64 characters, then one holding the 16th byte's last 2 bits (its other 4
+// bits zero) and "==". Read off the base64 string the one-shot `hash` returns, without a Buffer:
+// 55–68 ms for 100,000 items where hash(…, "buffer").toString("base64", 0, 16) took 130–150 ms
+// (issue 13; this pass runs before a run's first request). Built from char codes, a fresh flat
+// 24-character string: slicing and concatenating pinned each full digest, 16 MB against 4.7 MB
+// for the 100,000 kept until the version is computed.
+function itemDigest(item) {
+    return digestOfCanonicalItem(canonicalJson(item));
+}
+/**
+ * An item's digest from its canonical JSON (core/canonical.ts): what a dataset version hashes, and
+ * what stores key an item's content by (a 24-character base64 string).
+ */
+function digestOfCanonicalItem(canonical) {
+    const full = (0,external_node_crypto_.hash)("sha256", canonical, "base64");
+    for (let index = 0; index < 21; index++)
+        digestCodes[index] = full.charCodeAt(index);
+    digestCodes[21] = BASE64.charCodeAt(BASE64.indexOf(full[21]) & 0x30);
+    return String.fromCharCode(...digestCodes);
+}
+function versionOfDigests(digests) {
+    return hash("sha256", [...digests].sort().join("\n"), "hex").slice(0, 12);
+}
+
+;// CONCATENATED MODULE: ./src/store/postgres/postgres-dataset-versions.ts
+
+
+
+
+/** Items per statement while a version is stored: bounded memory, one round trip per thousand. */
+const BATCH = 1_000;
+/** A version this large changes the table's statistics enough to refresh them. */
+const ANALYZE_AFTER_ITEMS = 10_000;
+/** Items per page when streaming a version. */
+const PAGE_SIZE = 1_000;
+/** The largest code point: `prefix + MAX_CHAR` sorts after every version that starts with prefix (COLLATE "C"). */
+const MAX_CHAR = "\u{10FFFF}";
+/**
+ * Held by every transaction that writes or removes dataset items, until it ends. Without it, two
+ * versions sharing items stored at once could deadlock on the items' keys (taken in different
+ * orders), and a removal could delete an item that a version being stored found already there.
+ * Versions are stored seldom (once each), so one at a time costs nothing.
+ */
+const DATASET_ITEMS_LOCK = 7_405_114_714;
+/**
+ * A batch of a version's items in one statement: the contents no version holds yet, and the
+ * version's (item_id, digest) rows. Values: version, digests, canonical items, item ids.
+ */
+const STORE_BATCH = "WITH contents AS (INSERT INTO evalgate.dataset_items (digest, item) SELECT * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING) " +
+    "INSERT INTO evalgate.dataset_version_items (version, item_id, digest) SELECT $1, * FROM unnest($4::text[], $2::text[])";
+const SELECT_RECORD = "SELECT version, dataset_path, item_count, created_at FROM evalgate.dataset_versions";
+/**
+ * Stores a dataset version inside the caller's transaction (the store's own, or a publish's).
+ * False, reading no item, when the store has the version.
+ */
+async function putDatasetVersionIn(client, record, items) {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [DATASET_ITEMS_LOCK]);
+    const created = await client.query("INSERT INTO evalgate.dataset_versions (version, dataset_path, item_count, created_at) VALUES ($1, $2, 0, $3) ON CONFLICT DO NOTHING", [record.version, record.dataset_path, record.created_at]);
+    if (created.rowCount === 0)
+        return false;
+    let count = 0;
+    let batch = [];
+    const flush = async () => {
+        if (batch.length === 0)
+            return;
+        const rows = batch.map((item) => {
+            // PostgreSQL `text` cannot hold U+0000; the item's JSON escapes it, its id column cannot.
+            if (item.id.includes("\u0000"))
+                throw new Error(`item ${JSON.stringify(item.id)}: PostgreSQL text cannot hold the character U+0000`);
+            const canonical = canonical_canonicalJson(item);
+            return { id: item.id, digest: digestOfCanonicalItem(canonical), canonical };
         });
-    }
-    /** Resolves when everything added so far is committed: callers read their own writes. */
-    async flush() {
-        while (this.running)
-            await this.running;
-    }
-    async drain() {
         try {
-            while (this.pending.length > 0) {
-                const batch = this.pending;
-                this.pending = [];
-                await this.commitBatch(batch);
-            }
-        }
-        finally {
-            this.running = undefined;
-        }
-    }
-    async commitBatch(batch) {
-        let errors;
-        try {
-            errors = await this.commit(batch.map((entry) => entry.value));
+            await client.query(STORE_BATCH, [record.version, rows.map((row) => row.digest), rows.map((row) => row.canonical), rows.map((row) => row.id)]);
         }
         catch (error) {
-            for (const entry of batch)
-                entry.reject(error);
-            return;
+            if (error.code === "23505")
+                throw new Error(`dataset version ${record.version} has an item id twice`, { cause: error });
+            throw error;
         }
-        for (const [index, entry] of batch.entries()) {
-            const error = errors[index];
-            if (error === undefined)
-                entry.resolve();
-            else
-                entry.reject(error);
+        count += batch.length;
+        batch = [];
+    };
+    for await (const item of items) {
+        batch.push(item);
+        if (batch.length === BATCH)
+            await flush();
+    }
+    await flush();
+    await client.query("UPDATE evalgate.dataset_versions SET item_count = $2 WHERE version = $1", [record.version, count]);
+    // Fresh statistics, so reading the version pages through the primary key at once: planned with
+    // the empty table's, each page sorted every row after it (100,000 items took 15 s, not 1).
+    if (count >= ANALYZE_AFTER_ITEMS)
+        await client.query("ANALYZE evalgate.dataset_version_items");
+    return true;
+}
+async function getDatasetVersion(pool, version) {
+    if (version === "")
+        return undefined;
+    const exact = await pool.query(`${SELECT_RECORD} WHERE version = $1`, [version]);
+    if (exact.rows[0] !== undefined)
+        return exact.rows[0];
+    const { rows } = await pool.query(`${SELECT_RECORD} WHERE version > $1 AND version < $2 ORDER BY version LIMIT $3`, [
+        version,
+        version + MAX_CHAR,
+        AMBIGUOUS_SHOWN + 1,
+    ]);
+    if (rows.length <= 1)
+        return rows[0];
+    throw ambiguousPrefixError("dataset version", version, rows.map((row) => row.version));
+}
+/** Page by page in item id order (keyset), so a version of any size streams in constant memory. */
+async function* datasetVersionItems(pool, version) {
+    let after;
+    for (;;) {
+        const { rows } = await pool.query(
+        // A lookup per item of the page, by digest: never a join over every item of the store.
+        "SELECT v.item_id, (SELECT i.item FROM evalgate.dataset_items AS i WHERE i.digest = v.digest) AS item FROM evalgate.dataset_version_items AS v " +
+            `WHERE v.version = $1 ${after === undefined ? "" : "AND v.item_id > $3 "}ORDER BY v.item_id LIMIT $2`, after === undefined ? [version, PAGE_SIZE] : [version, PAGE_SIZE, after]);
+        for (const row of rows)
+            yield JSON.parse(row.item);
+        if (rows.length < PAGE_SIZE)
+            return;
+        after = rows[rows.length - 1].item_id;
+    }
+}
+/**
+ * Every stored version with the runs over it. With a repository, only its runs count, and only the
+ * versions they use are listed (a shared database holds other repositories' versions too).
+ */
+async function listDatasetVersions(pool, repository) {
+    const { rows } = await pool.query("SELECT d.version, d.dataset_path, d.item_count, d.created_at, count(r.id)::int AS runs, min(r.started_at) AS first_used, max(r.started_at) AS last_used " +
+        `FROM evalgate.dataset_versions AS d LEFT JOIN evalgate.runs AS r ON r.dataset_version = d.version ${repository === undefined ? "" : "AND r.repository = $1 "}` +
+        `GROUP BY d.version ${repository === undefined ? "" : "HAVING count(r.id) > 0 "}ORDER BY coalesce(max(r.started_at), d.created_at) DESC, d.version DESC`, repository === undefined ? [] : [repository]);
+    return rows.map(({ first_used: first, last_used: last, ...use }) => ({
+        ...use,
+        ...(first === null ? {} : { first_used: first }),
+        ...(last === null ? {} : { last_used: last }),
+    }));
+}
+/** Experiment versions with the runs made of them; with a repository, only its runs count. */
+async function listExperimentVersions(pool, experiment, repository) {
+    const values = [];
+    const param = (value) => {
+        values.push(value);
+        return `$${values.length}`;
+    };
+    const ofRepository = (alias) => (repository === undefined ? "" : `AND ${alias}.repository = ${param(repository)} `);
+    const newest = "(SELECT dataset_version FROM evalgate.runs AS newest WHERE newest.experiment = e.experiment AND newest.experiment_version = e.version " +
+        `${ofRepository("newest")}ORDER BY started_at DESC, id DESC LIMIT 1)`;
+    const joined = `LEFT JOIN evalgate.runs AS r ON r.experiment = e.experiment AND r.experiment_version = e.version ${ofRepository("r")}`;
+    const where = experiment === undefined ? "" : `WHERE e.experiment = ${param(experiment)} `;
+    const { rows } = await pool.query("SELECT e.experiment, e.version, e.created_at, count(r.id)::int AS runs, min(r.started_at) AS first_run, max(r.started_at) AS last_run, " +
+        `${newest} AS dataset_version FROM evalgate.experiment_versions AS e ${joined}${where}` +
+        "GROUP BY e.experiment, e.version ORDER BY coalesce(min(r.started_at), e.created_at) DESC, e.experiment, e.version", values);
+    return rows.map(({ first_run: first, last_run: last, dataset_version: datasetVersion, ...use }) => ({
+        ...use,
+        ...(first === null ? {} : { first_run: first }),
+        ...(last === null ? {} : { last_run: last }),
+        ...(datasetVersion === null ? {} : { dataset_version: datasetVersion }),
+    }));
+}
+/**
+ * Inside the caller's transaction, after a run was deleted: removes the version, and the items no
+ * other version holds, when no run (of any repository) uses it any more. True when it removed one.
+ */
+async function removeDatasetVersionIfUnused(client, version) {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [DATASET_ITEMS_LOCK]);
+    const used = await client.query("SELECT 1 FROM evalgate.runs WHERE dataset_version = $1 LIMIT 1", [version]);
+    if (used.rows.length > 0)
+        return false;
+    await client.query("DELETE FROM evalgate.dataset_items WHERE digest IN (SELECT digest FROM evalgate.dataset_version_items WHERE version = $1) " +
+        "AND NOT EXISTS (SELECT 1 FROM evalgate.dataset_version_items AS other WHERE other.digest = dataset_items.digest AND other.version <> $1)", [version]);
+    await client.query("DELETE FROM evalgate.dataset_version_items WHERE version = $1", [version]);
+    const removed = await client.query("DELETE FROM evalgate.dataset_versions WHERE version = $1", [version]);
+    return (removed.rowCount ?? 0) > 0;
+}
+
+;// CONCATENATED MODULE: ./src/store/postgres/postgres-delete-run.ts
+
+
+/**
+ * Inside the caller's transaction: a run with its items, scores, annotations and lease, then its
+ * dataset version when no other run uses it. The run's row is locked first, so two deletions of
+ * one run do not both count its items. UnknownRunError (`where` names the store) for a run the
+ * store does not have.
+ */
+async function deleteRunIn(client, runId, where) {
+    const { rows } = await client.query("SELECT dataset_version FROM evalgate.runs WHERE id = $1 FOR UPDATE", [runId]);
+    const run = rows[0];
+    if (run === undefined)
+        throw new UnknownRunError(runId, where);
+    for (const table of ["annotations", "scores", "run_leases"])
+        await client.query(`DELETE FROM evalgate.${table} WHERE run_id = $1`, [runId]);
+    const items = await client.query("DELETE FROM evalgate.run_items WHERE run_id = $1", [runId]);
+    await client.query("DELETE FROM evalgate.runs WHERE id = $1", [runId]);
+    const datasetVersionRemoved = await removeDatasetVersionIfUnused(client, run.dataset_version);
+    return { items: items.rowCount ?? 0, datasetVersionRemoved };
+}
+
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(3849);
+;// CONCATENATED MODULE: ./src/store/postgres/postgres-connection.ts
+
+
+/**
+ * Connections per store. A run writes from one group-commit batch at a time and streams reads
+ * page by page, so a few connections serve a process; many processes share one server.
+ */
+const POOL_SIZE = 4;
+/** How long connecting may take before the store says the server cannot be reached (ms). */
+const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * A pool on `url` that lets the process exit when idle. `where` (the URL, password redacted) is
+ * what messages name.
+ */
+function createPool(url) {
+    const pool = new esm/* default.Pool */.Ay.Pool({
+        connectionString: url,
+        max: POOL_SIZE,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        allowExitOnIdle: true,
+        application_name: "evalgate",
+    });
+    // An idle client whose server went away emits here; without a listener Node would exit. The
+    // next query reconnects or fails with its own error.
+    pool.on("error", () => undefined);
+    // The embedded store's promise, not more (sqlite-store.ts: WAL + synchronous NORMAL): a commit
+    // survives the evalgate process being killed, as the server holds it; a crash of the server
+    // itself may lose the last ~0.6 s of commits (3 × wal_writer_delay), which a resume re-runs.
+    // Waiting for a WAL flush per commit made storing 300 items one by one take 15 s here.
+    pool.on("connect", (client) => {
+        client.query("SET synchronous_commit = off").catch(() => undefined);
+    });
+    return pool;
+}
+/** PostgreSQL error codes (SQLSTATE) a user causes, and what to do about each. */
+const USER_CAUSED = {
+    "28P01": "the password was refused",
+    "28000": "the login was refused (no pg_hba.conf entry, or the role is not allowed)",
+    "3D000": "the database does not exist (create it first, e.g. `createdb`)",
+    "42501": "the role may not create the evalgate schema or its tables (grant CREATE on the database)",
+    "53300": "the server has too many connections",
+};
+/**
+ * A connection failure as the user should read it: UserError naming the store (password
+ * redacted) and the cause, or the error itself when it is ours (a bug, not a setting).
+ */
+function connectionError(error, where) {
+    if (error instanceof errors_UserError)
+        return error;
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    const cause = typeof code === "string" && code in USER_CAUSED
+        ? USER_CAUSED[code]
+        : typeof code === "string" && /^E[A-Z]+$/.test(code)
+            ? `${message} (is the server running, and is the host and port right?)`
+            : /timeout/i.test(message)
+                ? `no answer within ${CONNECT_TIMEOUT_MS / 1000} s (is the server running, and is the host and port right?)`
+                : /password|SASL|SCRAM|ssl|certificate|invalid|URL/i.test(message)
+                    ? redactPasswords(message)
+                    : undefined;
+    if (cause === undefined)
+        return error instanceof Error ? error : new Error(message);
+    return new errors_UserError(`cannot open the PostgreSQL store ${where}: ${cause}`);
+}
+/** A driver message may quote the connection string: nothing after `:` and before `@` survives. */
+function redactPasswords(message) {
+    return message.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, "$1***@");
+}
+
+;// CONCATENATED MODULE: ./src/store/postgres/postgres-item-writer.ts
+
+/**
+ * The batch's items and the mark that its runs' score index is stale, in one statement: one round
+ * trip, atomic without BEGIN/COMMIT. The mark writes only when the run was indexed, so the hot path
+ * usually changes one row per batch at most.
+ */
+const STORE_ITEMS = `WITH stored AS (${INSERT_ITEMS} ${ON_ITEM_CONFLICT_REPLACE} RETURNING run_id) ` +
+    "UPDATE evalgate.runs SET scores_indexed = false WHERE scores_indexed AND id IN (SELECT run_id FROM stored)";
+/**
+ * Stores a group-commit batch of run items in one statement and resolves each item's error
+ * (undefined when stored). PostgreSQL's `text` cannot hold U+0000, so an id with one is that
+ * item's error; the item's JSON escapes it and is stored as is.
+ *
+ * When the batch is refused for its data (SQLSTATE class 22 or 23: an item of a run the store does
+ * not have), the items are stored one by one, so only the items that cannot be stored fail. Any
+ * other failure (the connection) fails the batch.
+ */
+async function writeRunItems(pool, items) {
+    const errors = items.map((item) => item.run_id.includes("\u0000") || item.item_id.includes("\u0000")
+        ? new Error(`item "${item.item_id.replace(/\u0000/g, "\\u0000")}": PostgreSQL text cannot hold the character U+0000`)
+        : undefined);
+    const storable = items.filter((_, index) => errors[index] === undefined);
+    if (storable.length === 0)
+        return errors;
+    try {
+        await pool.query(STORE_ITEMS, itemArrays(latestPerKey(storable)));
+        return errors;
+    }
+    catch (error) {
+        if (!refusedForItsData(error))
+            throw error;
+    }
+    for (const [index, item] of items.entries()) {
+        if (errors[index] !== undefined)
+            continue;
+        try {
+            await pool.query(STORE_ITEMS, itemArrays([item]));
+        }
+        catch (error) {
+            if (!refusedForItsData(error))
+                throw error;
+            errors[index] = error;
+        }
+    }
+    return errors;
+}
+function refusedForItsData(error) {
+    const code = error.code;
+    return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
+}
+/**
+ * One row per (run_id, item_id), the last one given: an upsert may not change a row twice in one
+ * statement, and writes of one item apply in call order (a repeated item's last write holds every
+ * attempt).
+ */
+function latestPerKey(items) {
+    const byKey = new Map();
+    for (const item of items) {
+        const key = `${item.run_id}\u0000${item.item_id}`;
+        byKey.delete(key);
+        byKey.set(key, item);
+    }
+    return [...byKey.values()];
+}
+
+;// CONCATENATED MODULE: ./src/store/postgres/postgres-run-leases.ts
+const postgres_run_leases_COLUMNS = "run_id, holder, host, pid, heartbeat_at";
+/**
+ * The run_leases table: who runs each run in progress (engine/run-lease.ts). Each change is one
+ * statement, and PostgreSQL re-checks an UPDATE's condition on the row it locked, so of two
+ * processes that found the same stale lease only one takes it.
+ */
+class PostgresRunLeases {
+    pool;
+    constructor(pool) {
+        this.pool = pool;
+    }
+    /** RunStore.acquireRunLease: stores `lease` when the holder is `replacing` (none: no lease) or already lease.holder. */
+    async acquire(lease, replacing) {
+        const values = [lease.run_id, lease.holder, lease.host, lease.pid, lease.heartbeat_at];
+        const taken = replacing === undefined
+            ? await this.pool.query(`INSERT INTO evalgate.run_leases (${postgres_run_leases_COLUMNS}) VALUES ($1, $2, $3, $4, $5) ` +
+                "ON CONFLICT (run_id) DO UPDATE SET host = excluded.host, pid = excluded.pid, heartbeat_at = excluded.heartbeat_at " +
+                "WHERE evalgate.run_leases.holder = excluded.holder RETURNING run_id", values)
+            : await this.pool.query("UPDATE evalgate.run_leases SET holder = $2, host = $3, pid = $4, heartbeat_at = $5 " +
+                "WHERE run_id = $1 AND (holder = $6 OR holder = $2) RETURNING run_id", [...values, replacing]);
+        return taken.rowCount === 1 ? lease : this.get(lease.run_id);
+    }
+    async renew(runId, holder, heartbeatAt) {
+        const result = await this.pool.query("UPDATE evalgate.run_leases SET heartbeat_at = $3 WHERE run_id = $1 AND holder = $2", [runId, holder, heartbeatAt]);
+        return result.rowCount === 1;
+    }
+    async release(runId, holder) {
+        await this.pool.query("DELETE FROM evalgate.run_leases WHERE run_id = $1 AND holder = $2", [runId, holder]);
+    }
+    async get(runId) {
+        const { rows } = await this.pool.query(`SELECT ${postgres_run_leases_COLUMNS} FROM evalgate.run_leases WHERE run_id = $1`, [runId]);
+        return rows[0];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/postgres/postgres-schema.ts
+
+/**
+ * Every table lives in the `evalgate` schema, so one database can hold evalgate's runs beside a
+ * team's own tables. Ids, item ids and names are `COLLATE "C"`: byte order of UTF-8, which is code
+ * point order (core/item-id-order.ts); the database's default collation follows its locale, where
+ * "Z" and "a", or "é" and "e\u0301", sort by language rules instead.
+ *
+ * JSON is kept as `text`, not `jsonb`: a stored object reads back byte for byte as it went in, and
+ * `jsonb` refuses the escape `\u0000` that a JSON string may hold.
+ */
+const SCHEMA = "evalgate";
+/**
+ * Migration N (0-based) brings the store from version N to N + 1. Append only: a shipped migration
+ * never changes, so every database can be brought to the current schema.
+ */
+const MIGRATIONS = [
+    `
+  CREATE TABLE evalgate.experiment_versions (
+    experiment text COLLATE "C" NOT NULL,
+    version text COLLATE "C" NOT NULL,
+    definition text NOT NULL,
+    created_at text NOT NULL,
+    PRIMARY KEY (experiment, version)
+  );
+
+  CREATE TABLE evalgate.runs (
+    id text COLLATE "C" PRIMARY KEY,
+    experiment text COLLATE "C" NOT NULL,
+    experiment_version text NOT NULL,
+    dataset_path text NOT NULL,
+    dataset_version text COLLATE "C" NOT NULL,
+    item_count integer NOT NULL,
+    target text NOT NULL,
+    label text,
+    role text,
+    pull_request integer,
+    git_commit text,
+    git_branch text,
+    started_at text COLLATE "C" NOT NULL,
+    ended_at text,
+    status text NOT NULL,
+    summary text,
+    verdict text,
+    verdict_reasons text,
+    variant text,
+    selection text,
+    repeat integer,
+    -- owner/repo of the Action or bot that created the run; NULL for a run from the CLI.
+    repository text COLLATE "C",
+    -- true while the scores table holds exactly this run's scores; storing an item clears it.
+    scores_indexed boolean NOT NULL DEFAULT false
+  );
+  CREATE INDEX runs_by_start ON evalgate.runs (started_at DESC, id DESC);
+  CREATE INDEX runs_by_experiment ON evalgate.runs (experiment, started_at DESC, id DESC);
+  CREATE INDEX runs_by_status ON evalgate.runs (status, started_at DESC, id DESC);
+  CREATE INDEX runs_by_repository ON evalgate.runs (repository, experiment, started_at DESC, id DESC);
+
+  -- The whole RunItem is one JSON text; the key columns beside it are copies for lookups.
+  CREATE TABLE evalgate.run_items (
+    run_id text COLLATE "C" NOT NULL REFERENCES evalgate.runs (id) ON DELETE CASCADE,
+    item_id text COLLATE "C" NOT NULL,
+    id text COLLATE "C" NOT NULL,
+    status text NOT NULL,
+    finished_at text NOT NULL,
+    item text NOT NULL,
+    PRIMARY KEY (run_id, item_id)
+  );
+  CREATE INDEX run_items_by_id ON evalgate.run_items (id);
+
+  -- Derived from run_items.item, rebuilt per run when runs.scores_indexed is false (see
+  -- postgres-score-index.ts): score ids are hashes, and an index insert per score would cost more
+  -- than storing the item.
+  CREATE TABLE evalgate.scores (
+    id text COLLATE "C" PRIMARY KEY,
+    run_id text COLLATE "C" NOT NULL REFERENCES evalgate.runs (id) ON DELETE CASCADE,
+    item_id text COLLATE "C" NOT NULL
+  );
+  CREATE INDEX scores_by_run ON evalgate.scores (run_id);
+
+  -- No foreign key: a lease may name a run another store keeps (see sqlite-schema.ts).
+  CREATE TABLE evalgate.run_leases (
+    run_id text COLLATE "C" PRIMARY KEY,
+    holder text NOT NULL,
+    host text NOT NULL,
+    pid integer NOT NULL,
+    heartbeat_at text NOT NULL
+  );
+
+  CREATE TABLE evalgate.experiment_states (
+    experiment text COLLATE "C" PRIMARY KEY,
+    status text NOT NULL,
+    baseline_run_id text,
+    updated_at text NOT NULL
+  );
+
+  CREATE TABLE evalgate.annotations (
+    run_item_id text COLLATE "C" NOT NULL,
+    name text COLLATE "C" NOT NULL,
+    run_id text COLLATE "C" NOT NULL REFERENCES evalgate.runs (id) ON DELETE CASCADE,
+    item_id text COLLATE "C" NOT NULL,
+    kind text NOT NULL,
+    metric double precision,
+    label text,
+    note text,
+    author text,
+    updated_at text NOT NULL,
+    PRIMARY KEY (run_item_id, name)
+  );
+  CREATE INDEX annotations_by_run ON evalgate.annotations (run_id, item_id, name);
+  `,
+    // Dataset versions kept, their items content-addressed (postgres-dataset-versions.ts): an item's
+    // canonical JSON is stored once under its digest, however many versions hold it. No foreign
+    // keys: a version is written and removed whole by one function each, and a key check per item
+    // would slow storing a 100,000-item version.
+    `
+  CREATE TABLE evalgate.dataset_versions (
+    version text COLLATE "C" PRIMARY KEY,
+    dataset_path text NOT NULL,
+    item_count integer NOT NULL,
+    created_at text COLLATE "C" NOT NULL
+  );
+  CREATE TABLE evalgate.dataset_items (
+    digest text COLLATE "C" PRIMARY KEY,
+    item text NOT NULL
+  );
+  CREATE TABLE evalgate.dataset_version_items (
+    version text COLLATE "C" NOT NULL,
+    item_id text COLLATE "C" NOT NULL,
+    digest text COLLATE "C" NOT NULL,
+    PRIMARY KEY (version, item_id)
+  );
+  -- Whether another version still holds an item, when a version is removed.
+  CREATE INDEX dataset_version_items_by_digest ON evalgate.dataset_version_items (digest);
+  -- The runs over a dataset version: its use, and whether deleting a run leaves it unused.
+  CREATE INDEX runs_by_dataset_version ON evalgate.runs (dataset_version, started_at);
+  `,
+];
+const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
+/** Any constant works: it only has to be the same in every evalgate process. */
+const MIGRATION_LOCK = 7_405_114_713;
+/**
+ * Brings the store to POSTGRES_SCHEMA_VERSION in one transaction. A transaction-scoped advisory
+ * lock makes processes that open a fresh database at once migrate it once: the others wait, then
+ * read the new version. Returns the versions before and after.
+ *
+ * Throws UserError when the database has a newer schema than this evalgate knows (`where` names
+ * the store, its password redacted).
+ */
+async function migratePostgres(client, where) {
+    await client.query("BEGIN");
+    try {
+        await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
+        await client.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.schema_version (version integer NOT NULL)`);
+        const { rows } = await client.query(`SELECT version FROM ${SCHEMA}.schema_version`);
+        const current = rows[0]?.version ?? 0;
+        if (current > POSTGRES_SCHEMA_VERSION) {
+            throw new errors_UserError(`${where} has store schema version ${current}, but this evalgate knows up to ${POSTGRES_SCHEMA_VERSION}: ` +
+                "upgrade evalgate, or pass --store with another store");
+        }
+        for (const [index, sql] of MIGRATIONS.entries()) {
+            if (index >= current)
+                await client.query(sql);
+        }
+        if (rows.length === 0)
+            await client.query(`INSERT INTO ${SCHEMA}.schema_version (version) VALUES ($1)`, [POSTGRES_SCHEMA_VERSION]);
+        else
+            await client.query(`UPDATE ${SCHEMA}.schema_version SET version = $1`, [POSTGRES_SCHEMA_VERSION]);
+        await client.query("COMMIT");
+        return { from: current, to: POSTGRES_SCHEMA_VERSION };
+    }
+    catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/postgres/postgres-score-index.ts
+/**
+ * The scores table is an index derived from the scores inside each stored run item, as in the
+ * embedded store (sqlite-score-index.ts): storing an item marks its run stale, and a score lookup
+ * first rebuilds the stale runs, each in one transaction. `json`, not `jsonb`: only `json` reads a
+ * text holding the escape \u0000.
+ */
+const REBUILD = [
+    "DELETE FROM evalgate.scores WHERE run_id = $1",
+    "INSERT INTO evalgate.scores (id, run_id, item_id) " +
+        "SELECT DISTINCT ON (score_id) score_id, run_id, item_id FROM (" +
+        "SELECT score ->> 'id' AS score_id, run_id, item_id FROM evalgate.run_items, " +
+        "json_array_elements(CASE WHEN json_typeof(item::json -> 'scores') = 'array' THEN item::json -> 'scores' ELSE '[]' END) AS score " +
+        "WHERE run_id = $1 " +
+        // Each repeat's own scores too (ids differ per attempt), so `scores evidence` finds them.
+        "UNION ALL SELECT score ->> 'id', run_id, item_id FROM evalgate.run_items, " +
+        "json_array_elements(CASE WHEN json_typeof(item::json -> 'repeats') = 'array' THEN item::json -> 'repeats' ELSE '[]' END) AS attempt, " +
+        "json_array_elements(CASE WHEN json_typeof(attempt -> 'scores') = 'array' THEN attempt -> 'scores' ELSE '[]' END) AS score " +
+        "WHERE run_id = $1) AS found WHERE score_id IS NOT NULL",
+    "UPDATE evalgate.runs SET scores_indexed = true WHERE id = $1",
+];
+/** Rebuilds every stale run's rows, so the scores table answers for every stored item. */
+async function catchUpScoreIndex(pool) {
+    const { rows } = await pool.query("SELECT id FROM evalgate.runs WHERE NOT scores_indexed");
+    for (const { id } of rows) {
+        const client = await pool.connect();
+        try {
+            await client.query("BEGIN");
+            // Two processes rebuilding the same run wait for each other instead of colliding on ids.
+            await client.query("SELECT 1 FROM evalgate.runs WHERE id = $1 FOR UPDATE", [id]);
+            for (const step of REBUILD)
+                await client.query(step, [id]);
+            await client.query("COMMIT");
+        }
+        catch (error) {
+            await client.query("ROLLBACK").catch(() => undefined);
+            throw error;
+        }
+        finally {
+            client.release();
         }
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/postgres/publish-to-postgres.ts
+
+
+
+/** Items per statement when copying a run: bounded memory for a run of any size. */
+const publish_to_postgres_BATCH = 1_000;
+/**
+ * Copies a finished run from `source` (the Action's local embedded store) inside the caller's
+ * transaction: its experiment version, its dataset version when `source` has it and this store
+ * does not (stored once, as putDatasetVersion), the run record (replacing one published before),
+ * every item, and its annotations unless the store has newer ones. Readers see all of it or none.
+ *
+ * Throws Error for a run `source` does not have or that is still running (publishing is for
+ * finished runs; the results branch refuses the same).
+ */
+async function publishRunTo(client, source, runId, target) {
+    const run = await source.getRun(runId);
+    if (run === undefined || run.id !== runId)
+        throw new Error(`cannot publish run "${runId}": it is not in the store`);
+    if (run.status === "running")
+        throw new Error(`cannot publish run "${runId}": it is still running; end it first`);
+    const version = await source.getExperimentVersion(run.experiment, run.experiment_version);
+    if (version !== undefined) {
+        await client.query("INSERT INTO evalgate.experiment_versions (experiment, version, definition, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [version.experiment, version.version, JSON.stringify(version.definition ?? null), version.created_at]);
+    }
+    const dataset = await source.getDatasetVersion(run.dataset_version);
+    if (dataset?.version === run.dataset_version)
+        await putDatasetVersionIn(client, dataset, source.datasetVersionItems(dataset.version));
+    const update = [...RUN_COLUMNS.filter((column) => column !== "id"), "repository"].map((column) => `${column} = excluded.${column}`).join(", ");
+    await client.query(`${INSERT_RUN} ON CONFLICT (id) DO UPDATE SET ${update}, scores_indexed = false`, runValues(run, target.repository));
+    await client.query("DELETE FROM evalgate.run_items WHERE run_id = $1", [run.id]);
+    let batch = [];
+    for await (const item of source.runItems(runId)) {
+        batch.push(item);
+        if (batch.length === publish_to_postgres_BATCH) {
+            await insertItems(client, batch);
+            batch = [];
+        }
+    }
+    await insertItems(client, batch);
+    await putAnnotations(client, await source.runAnnotations(runId), target.where, "keep");
+    return run;
+}
+async function insertItems(client, items) {
+    if (items.length > 0)
+        await client.query(INSERT_ITEMS, itemArrays(items));
+}
+
+;// CONCATENATED MODULE: ./src/store/postgres/postgres-store.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_LIST_LIMIT = 50;
+/** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix (COLLATE "C"). */
+const postgres_store_MAX_CHAR = "\u{10FFFF}";
+/** Items per page when streaming a run: ~1 MB of JSON at typical item sizes. */
+const postgres_store_PAGE_SIZE = 1_000;
+/**
+ * The PostgreSQL store: one database shared by every machine of a team (CI shards, nightly jobs,
+ * several repositories). Same promises as the embedded store (RunStore's contract): putRunItem
+ * resolves once the transaction holding the item has committed (group commit: items that arrive
+ * while a batch is written go into the next one, one multi-row statement each), so a process
+ * killed after it resolves keeps the item; reads and endRun first commit what is waiting.
+ */
+class postgres_store_PostgresRunStore {
+    pool;
+    scope;
+    /** The URL with its password redacted: what messages name. */
+    where;
+    leases;
+    writes = new GroupCommit((items) => writeRunItems(this.pool, items));
+    closed = false;
+    constructor(pool, url, scope) {
+        this.pool = pool;
+        this.scope = scope;
+        this.where = redactStoreUrl(url);
+        this.leases = new PostgresRunLeases(pool);
+    }
+    /** Connects and migrates. Throws UserError for what a user causes (see postgres-connection.ts). */
+    static async open(url, scope = {}) {
+        const pool = createPool(url);
+        try {
+            await migrate(pool, redactStoreUrl(url));
+            return new postgres_store_PostgresRunStore(pool, url, scope);
+        }
+        catch (error) {
+            await pool.end().catch(() => undefined);
+            throw error;
+        }
+    }
+    /** Applies pending migrations only (`evalgate store migrate`). */
+    static async migrateOnly(url) {
+        const pool = createPool(url);
+        try {
+            return await migrate(pool, redactStoreUrl(url));
+        }
+        finally {
+            await pool.end().catch(() => undefined);
+        }
+    }
+    async saveExperimentVersion(record) {
+        // A version is a content hash of its definition, so the first record saved is the record.
+        await this.pool.query("INSERT INTO evalgate.experiment_versions (experiment, version, definition, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [record.experiment, record.version, JSON.stringify(record.definition ?? null), record.created_at]);
+    }
+    async getExperimentVersion(experiment, version) {
+        const { rows } = await this.pool.query("SELECT experiment, version, definition, created_at FROM evalgate.experiment_versions WHERE experiment = $1 AND version = $2", [experiment, version]);
+        const row = rows[0];
+        return row === undefined ? undefined : { ...row, definition: JSON.parse(row.definition) };
+    }
+    async createRun(run) {
+        const result = await this.pool.query(`${INSERT_RUN} ON CONFLICT (id) DO NOTHING`, runValues(run, this.scope.repository));
+        if (result.rowCount === 0)
+            throw new RunExistsError(run.id, this.where);
+    }
+    putRunItem(item) {
+        return this.writes.add(item);
+    }
+    async endRun(runId, end) {
+        await this.writes.flush();
+        const result = await this.pool.query("UPDATE evalgate.runs SET status = $2, ended_at = $3, summary = $4, verdict = $5, verdict_reasons = $6 WHERE id = $1", [
+            runId,
+            end.status,
+            end.ended_at,
+            end.summary === undefined ? null : JSON.stringify(end.summary),
+            end.verdict ?? null,
+            end.verdict_reasons === undefined ? null : JSON.stringify(end.verdict_reasons),
+        ]);
+        if (result.rowCount === 0)
+            throw new UnknownRunError(runId, this.where);
+    }
+    async reopenRun(runId) {
+        const result = await this.pool.query("UPDATE evalgate.runs SET status = 'running', ended_at = NULL, summary = NULL, verdict = NULL, verdict_reasons = NULL WHERE id = $1", [runId]);
+        if (result.rowCount === 0)
+            throw new UnknownRunError(runId, this.where);
+    }
+    acquireRunLease(lease, replacing) {
+        return this.leases.acquire(lease, replacing);
+    }
+    renewRunLease(runId, holder, heartbeatAt) {
+        return this.leases.renew(runId, holder, heartbeatAt);
+    }
+    releaseRunLease(runId, holder) {
+        return this.leases.release(runId, holder);
+    }
+    getRunLease(runId) {
+        return this.leases.get(runId);
+    }
+    async getExperimentState(experiment) {
+        const { rows } = await this.pool.query("SELECT experiment, status, baseline_run_id, updated_at FROM evalgate.experiment_states WHERE experiment = $1", [experiment]);
+        const row = rows[0];
+        if (row === undefined)
+            return undefined;
+        const { baseline_run_id: baselineRunId, ...rest } = row;
+        return ExperimentStateSchema.parse(baselineRunId === null ? rest : { ...rest, baseline_run_id: baselineRunId });
+    }
+    async setExperimentState(state) {
+        await this.pool.query("INSERT INTO evalgate.experiment_states (experiment, status, baseline_run_id, updated_at) VALUES ($1, $2, $3, $4) " +
+            "ON CONFLICT (experiment) DO UPDATE SET status = excluded.status, baseline_run_id = excluded.baseline_run_id, updated_at = excluded.updated_at", [state.experiment, state.status, state.baseline_run_id ?? null, state.updated_at]);
+    }
+    async putAnnotations(annotations) {
+        await this.inTransaction((client) => putAnnotations(client, annotations, this.where));
+    }
+    runAnnotations(runId) {
+        return runAnnotations(this.pool, runId);
+    }
+    async putDatasetVersion(record, items) {
+        if ((await this.pool.query("SELECT 1 FROM evalgate.dataset_versions WHERE version = $1", [record.version])).rows.length > 0)
+            return false;
+        return this.inTransaction((client) => putDatasetVersionIn(client, record, items));
+    }
+    getDatasetVersion(version) {
+        return getDatasetVersion(this.pool, version);
+    }
+    datasetVersionItems(version) {
+        return datasetVersionItems(this.pool, version);
+    }
+    /** With a repository scope, its runs and the versions they use. */
+    listDatasetVersions() {
+        return listDatasetVersions(this.pool, this.scope.repository);
+    }
+    listExperimentVersions(experiment) {
+        return listExperimentVersions(this.pool, experiment, this.scope.repository);
+    }
+    async deleteRun(runId) {
+        await this.writes.flush();
+        return this.inTransaction((client) => deleteRunIn(client, runId, this.where));
+    }
+    async getRun(runId) {
+        if (runId === "")
+            return undefined;
+        const exact = await this.pool.query(`${SELECT_RUN} WHERE id = $1`, [runId]);
+        if (exact.rows[0] !== undefined)
+            return rowToRun(exact.rows[0]);
+        const { rows } = await this.pool.query(`${SELECT_RUN} WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3`, [runId, runId + postgres_store_MAX_CHAR, AMBIGUOUS_SHOWN + 1]);
+        if (rows.length === 0)
+            return undefined;
+        if (rows.length === 1)
+            return rowToRun(rows[0]);
+        throw ambiguousPrefixError("run id", runId, rows.map((row) => row.id));
+    }
+    async listRuns(filter = {}) {
+        const conditions = [];
+        const values = [];
+        const where = (condition, value) => {
+            values.push(value);
+            conditions.push(`${condition} = $${values.length}`);
+        };
+        if (this.scope.repository !== undefined)
+            where("repository", this.scope.repository);
+        if (filter.experiment !== undefined)
+            where("experiment", filter.experiment);
+        if (filter.status !== undefined)
+            where("status", filter.status);
+        values.push(filter.limit ?? DEFAULT_LIST_LIMIT);
+        const clause = conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
+        const { rows } = await this.pool.query(`${SELECT_RUN} ${clause} ORDER BY started_at DESC, id DESC LIMIT $${values.length}`, values);
+        return rows.map(rowToRun);
+    }
+    /**
+     * Page by page in item id order (keyset: each page starts after the last id of the one before),
+     * so a run of any size streams in constant memory and two streams never share a cursor.
+     */
+    async *runItems(runId) {
+        await this.writes.flush();
+        let after;
+        for (;;) {
+            const { rows } = await this.pool.query(after === undefined
+                ? "SELECT item_id, item FROM evalgate.run_items WHERE run_id = $1 ORDER BY item_id LIMIT $2"
+                : "SELECT item_id, item FROM evalgate.run_items WHERE run_id = $1 AND item_id > $3 ORDER BY item_id LIMIT $2", after === undefined ? [runId, postgres_store_PAGE_SIZE] : [runId, postgres_store_PAGE_SIZE, after]);
+            for (const row of rows)
+                yield JSON.parse(row.item);
+            if (rows.length < postgres_store_PAGE_SIZE)
+                return;
+            after = rows[rows.length - 1].item_id;
+        }
+    }
+    async runItemStatuses(runId) {
+        await this.writes.flush();
+        const { rows } = await this.pool.query("SELECT item_id, status FROM evalgate.run_items WHERE run_id = $1", [runId]);
+        return new Map(rows.map((row) => [row.item_id, row.status]));
+    }
+    async getRunItem(runItemId) {
+        await this.writes.flush();
+        const { rows } = await this.pool.query("SELECT item FROM evalgate.run_items WHERE id = $1 LIMIT 1", [runItemId]);
+        return rows[0] === undefined ? undefined : JSON.parse(rows[0].item);
+    }
+    async getScore(scoreId) {
+        await this.writes.flush();
+        await catchUpScoreIndex(this.pool);
+        const { rows } = await this.pool.query("SELECT run_items.item FROM evalgate.scores JOIN evalgate.run_items USING (run_id, item_id) WHERE scores.id = $1", [scoreId]);
+        if (rows[0] === undefined)
+            return undefined;
+        const runItem = JSON.parse(rows[0].item);
+        const score = findScore(runItem, scoreId);
+        return score === undefined ? undefined : { score, runItem };
+    }
+    /** Finished runs matching the filter, newest first; runs still in progress are not published. */
+    async findRuns(filter) {
+        const conditions = ["experiment = $1", "status <> 'running'"];
+        const values = [filter.experiment];
+        const add = (column, value) => {
+            values.push(value);
+            conditions.push(`${column} = $${values.length}`);
+        };
+        if (this.scope.repository !== undefined)
+            add("repository", this.scope.repository);
+        if (filter.datasetVersion !== undefined)
+            add("dataset_version", filter.datasetVersion);
+        if (filter.commit !== undefined)
+            add("git_commit", filter.commit);
+        if (filter.role !== undefined)
+            add("role", filter.role);
+        const { rows } = await this.pool.query(`SELECT id, experiment, dataset_version, git_commit, role FROM evalgate.runs WHERE ${conditions.join(" AND ")} ORDER BY started_at DESC, id DESC`, values);
+        return rows.map((row) => ({
+            runId: row.id,
+            experiment: row.experiment,
+            datasetVersion: row.dataset_version,
+            ...(row.git_commit === null ? {} : { commit: row.git_commit }),
+            ...(row.role === null ? {} : { role: row.role }),
+        }));
+    }
+    async publishFrom(source, runId) {
+        await this.writes.flush();
+        const run = await this.inTransaction((client) => publishRunTo(client, source, runId, { repository: this.scope.repository, where: this.where }));
+        return {
+            runId: run.id,
+            experiment: run.experiment,
+            datasetVersion: run.dataset_version,
+            ...(run.git_commit === undefined ? {} : { commit: run.git_commit }),
+            ...(run.role === undefined ? {} : { role: run.role }),
+        };
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        await this.writes.flush();
+        await this.pool.end();
+    }
+    async inTransaction(work) {
+        const client = await this.pool.connect();
+        try {
+            await client.query("BEGIN");
+            const result = await work(client);
+            await client.query("COMMIT");
+            return result;
+        }
+        catch (error) {
+            await client.query("ROLLBACK").catch(() => undefined);
+            throw error;
+        }
+        finally {
+            client.release();
+        }
+    }
+}
+async function migrate(pool, where) {
+    let client;
+    try {
+        client = await pool.connect();
+    }
+    catch (error) {
+        throw connectionError(error, where);
+    }
+    try {
+        return await migratePostgres(client, where);
+    }
+    catch (error) {
+        throw connectionError(error, where);
+    }
+    finally {
+        client.release();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/store/postgres/open-postgres-store.ts
+
+/**
+ * Opens a RunStore on PostgreSQL at `url`, applying pending migrations first.
+ * Throws UserError (with the password redacted) when the server cannot be reached, refuses the
+ * login, or has a newer schema than this evalgate knows.
+ */
+async function openPostgresStore(url, options = {}) {
+    return postgres_store_PostgresRunStore.open(url, options);
+}
+/** `evalgate store migrate`: applies pending migrations and says from which version to which. */
+async function migratePostgresStore(url) {
+    return PostgresRunStore.migrateOnly(url);
+}
+
+;// CONCATENATED MODULE: ./src/store/postgres/index.ts
+
+
+
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:sqlite"
+var external_node_sqlite_ = __webpack_require__(99);
 ;// CONCATENATED MODULE: ./src/store/sqlite-schema.ts
 
 /**
  * Migration N (0-based) brings a database from `user_version` N to N + 1. Append only: a shipped
  * migration never changes, so every store on disk can be brought to the current schema.
  */
-const MIGRATIONS = [
+const sqlite_schema_MIGRATIONS = [
     `
   CREATE TABLE experiment_versions (
     experiment TEXT NOT NULL,
@@ -2769,13 +4280,38 @@ const MIGRATIONS = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX annotations_by_run ON annotations (run_id, item_id, name);
   `,
+    // Dataset versions kept, their items content-addressed (sqlite-dataset-versions.ts): an item's
+    // canonical JSON is stored once under its digest, however many versions hold it.
+    `
+  CREATE TABLE dataset_versions (
+    version TEXT PRIMARY KEY,
+    dataset_path TEXT NOT NULL,
+    item_count INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  -- A rowid table: items may be kilobytes, too large for a WITHOUT ROWID table's B-tree pages.
+  CREATE TABLE dataset_items (
+    digest TEXT PRIMARY KEY,
+    item TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE dataset_version_items (
+    version TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    PRIMARY KEY (version, item_id)
+  ) STRICT, WITHOUT ROWID;
+  -- Whether another version still holds an item, when a version is removed.
+  CREATE INDEX dataset_version_items_by_digest ON dataset_version_items (digest);
+  -- The runs over a dataset version: its use, and whether deleting a run leaves it unused.
+  CREATE INDEX runs_by_dataset_version ON runs (dataset_version, started_at);
+  `,
 ];
-const SCHEMA_VERSION = MIGRATIONS.length;
+const SCHEMA_VERSION = sqlite_schema_MIGRATIONS.length;
 /**
  * Brings the database to SCHEMA_VERSION. Runs under BEGIN IMMEDIATE so two processes opening a
  * fresh store at once migrate it once: the second waits, then reads the new user_version.
  */
-function migrate(db, file) {
+function sqlite_schema_migrate(db, file) {
     db.exec("BEGIN IMMEDIATE");
     try {
         const current = readUserVersion(db);
@@ -2783,7 +4319,7 @@ function migrate(db, file) {
             throw new errors_UserError(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
                 "upgrade evalgate, or pass --store DIR to use another store");
         }
-        for (const [index, sql] of MIGRATIONS.entries()) {
+        for (const [index, sql] of sqlite_schema_MIGRATIONS.entries()) {
             if (index < current)
                 continue;
             db.exec(sql);
@@ -2839,36 +4375,55 @@ parentPort.on("message", ({ id, rows, runIds }) => {
   }
 });
 `;
+/**
+ * The thread starts with the first commit: a command that only reads (`runs compare`, `runs
+ * show`) never pays for it (~10 MB of memory and ~50 ms of CPU for a Node environment, measured
+ * in issue 13).
+ */
 class SqliteItemWriter {
+    file;
+    sql;
     worker;
+    closed = false;
     nextId = 1;
     waiting = new Map();
     constructor(file, sql) {
-        this.worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData: { file, upsertSql: sql.upsert, markStaleSql: sql.markStale },
-            // It holds one batch at a time: a small heap keeps a 100,000-item run's footprint flat.
-            resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 },
-        });
-        this.worker.on("message", (reply) => this.settle(reply));
-        this.worker.on("error", (error) => this.failAll(error));
-        this.worker.on("exit", (code) => this.failAll(new Error(`the store's writer thread exited (code ${code})`)));
-        // An idle writer must not keep the process alive; a busy one must, or acknowledged writes could be cut short.
-        this.worker.unref();
+        this.file = file;
+        this.sql = sql;
     }
     /** Commits the rows in one transaction; resolves with each row's error message, or null when stored. */
     commit(rows, runIds) {
+        if (this.closed)
+            return Promise.reject(new Error("the store's writer is closed"));
+        const worker = (this.worker ??= this.startWorker());
         const id = this.nextId++;
         if (this.waiting.size === 0)
-            this.worker.ref();
+            worker.ref();
         return new Promise((resolve, reject) => {
             this.waiting.set(id, { resolve, reject });
-            this.worker.postMessage({ id, rows, runIds });
+            worker.postMessage({ id, rows, runIds });
         });
     }
     async close() {
+        this.closed = true;
+        if (this.worker === undefined)
+            return;
         this.worker.removeAllListeners("exit");
         await this.worker.terminate();
+    }
+    startWorker() {
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { file: this.file, upsertSql: this.sql.upsert, markStaleSql: this.sql.markStale },
+            // It holds one batch at a time: a small heap keeps a 100,000-item run's footprint flat.
+            resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 },
+        });
+        worker.on("message", (reply) => this.settle(reply));
+        worker.on("error", (error) => this.failAll(error));
+        worker.on("exit", (code) => this.failAll(new Error(`the store's writer thread exited (code ${code})`)));
+        // An idle writer must not keep the process alive; a busy one must, or acknowledged writes could be cut short.
+        worker.unref();
+        return worker;
     }
     settle(reply) {
         const waiter = this.waiting.get(reply.id);
@@ -2876,7 +4431,7 @@ class SqliteItemWriter {
             return;
         this.waiting.delete(reply.id);
         if (this.waiting.size === 0)
-            this.worker.unref();
+            this.worker?.unref();
         if (reply.failure !== undefined)
             waiter.reject(new Error(reply.failure));
         else
@@ -3001,93 +4556,6 @@ function rowToLease(row) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/experiment-lifecycle.ts
-
-
-/** Where an experiment with variants stands (PRODUCT.md, Variants). */
-const ExperimentStatusSchema = schemas/* enum */.k5n([
-    "draft",
-    "baseline_pending",
-    "running_baseline",
-    "baseline_complete",
-    "baseline_failed",
-    "running_variant",
-    "idle",
-    "completed",
-    "archived",
-]);
-/** What the store keeps per experiment: its status and, once the baseline ran, the run that locks its items. */
-const ExperimentStateSchema = schemas/* object */.Ikc({
-    experiment: schemas/* string */.YjP(),
-    status: ExperimentStatusSchema,
-    /** The completed baseline run whose item ids every later run of the experiment uses. */
-    baseline_run_id: schemas/* string */.YjP().optional(),
-    updated_at: schemas/* string */.YjP(),
-});
-/**
- * Allowed moves. A baseline can be retried until one completes; after that the items are locked
- * and only variants run (a baseline rerun over the locked items is allowed and keeps the lock). A
- * variant that fails still leaves the experiment `idle`: a failing variant is a result, not a
- * broken experiment.
- */
-const TRANSITIONS = {
-    queue_baseline: { draft: "baseline_pending", baseline_failed: "baseline_pending" },
-    start_baseline: {
-        draft: "running_baseline",
-        baseline_pending: "running_baseline",
-        baseline_failed: "running_baseline",
-        baseline_complete: "running_baseline",
-        idle: "running_baseline",
-    },
-    baseline_passed: { running_baseline: "baseline_complete" },
-    baseline_failed: { running_baseline: "baseline_failed" },
-    start_variant: { baseline_complete: "running_variant", idle: "running_variant" },
-    variant_ended: { running_variant: "idle" },
-    complete: { baseline_complete: "completed", idle: "completed" },
-    archive: {
-        draft: "archived",
-        baseline_pending: "archived",
-        baseline_complete: "archived",
-        baseline_failed: "archived",
-        idle: "archived",
-        completed: "archived",
-    },
-};
-/** Why an event is refused in a status, said so the user knows what to do instead. */
-function refusal(experiment, status, event) {
-    const where = `experiment "${experiment}" is ${status}`;
-    if (status === "archived")
-        return `${where}: an archived experiment runs no more`;
-    if (status === "completed")
-        return `${where}: archive it with \`evalgate experiments archive ${experiment}\`, or add a new experiment`;
-    if (status === "running_baseline" || status === "running_variant") {
-        return `${where}: wait for that run to end (or cancel it with \`evalgate runs cancel\`)`;
-    }
-    if (event === "start_variant")
-        return `${where}: run the baseline first (\`evalgate run ${experiment}\` without --variant)`;
-    if (event === "complete")
-        return `${where}: an experiment is completed once its baseline has run`;
-    return `${where}: ${event.replace("_", " ")} is not possible now`;
-}
-/** The status after `event`, or a UserError saying why the move is refused. */
-function nextExperimentStatus(experiment, status, event) {
-    const next = TRANSITIONS[event][status];
-    if (next === undefined)
-        throw new UserError(refusal(experiment, status, event));
-    return next;
-}
-/**
- * A running status whose run ended without saying so (the process was killed): the experiment
- * returns to where the run started from, so the next run is not refused forever.
- */
-function recoverInterruptedStatus(status, baselineLocked) {
-    if (status === "running_baseline")
-        return baselineLocked ? "baseline_complete" : "baseline_failed";
-    if (status === "running_variant")
-        return "idle";
-    return status;
-}
-
 ;// CONCATENATED MODULE: ./src/store/sqlite-experiment-states.ts
 
 /** The `experiment_states` table: one row per experiment with variants (core/experiment-lifecycle.ts). */
@@ -3118,7 +4586,7 @@ class SqliteExperimentStates {
 
 ;// CONCATENATED MODULE: ./src/store/sqlite-annotations.ts
 
-const COLUMNS = "run_item_id, name, run_id, item_id, kind, metric, label, note, author, updated_at";
+const sqlite_annotations_COLUMNS = "run_item_id, name, run_id, item_id, kind, metric, label, note, author, updated_at";
 /**
  * The `annotations` table of the embedded store. A batch is one transaction: its runs are
  * checked first, so a batch naming a run the store does not have writes nothing.
@@ -3135,12 +4603,12 @@ class SqliteAnnotations {
         this.db = db;
         this.where = where;
         this.runExists = db.prepare("SELECT 1 FROM runs WHERE id = ?");
-        this.upsert = db.prepare(`INSERT INTO annotations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` +
+        this.upsert = db.prepare(`INSERT INTO annotations (${sqlite_annotations_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` +
             "ON CONFLICT (run_item_id, name) DO UPDATE SET run_id = excluded.run_id, item_id = excluded.item_id, " +
             "kind = excluded.kind, metric = excluded.metric, label = excluded.label, note = excluded.note, " +
             "author = excluded.author, updated_at = excluded.updated_at");
         // BINARY collation: item ids and names in code point order, as runItems streams items.
-        this.ofRun = db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE run_id = ? ORDER BY item_id, name`);
+        this.ofRun = db.prepare(`SELECT ${sqlite_annotations_COLUMNS} FROM annotations WHERE run_id = ? ORDER BY item_id, name`);
     }
     put(annotations) {
         if (annotations.length === 0)
@@ -3184,6 +4652,201 @@ function rowToAnnotation(row) {
     return annotation;
 }
 
+;// CONCATENATED MODULE: ./src/store/sqlite-dataset-versions.ts
+
+
+
+/** Items per transaction while a version is stored: each locks the store for milliseconds. */
+const CHUNK = 1_000;
+/** The largest code point: `prefix + MAX_CHAR` sorts after every version that starts with prefix. */
+const sqlite_dataset_versions_MAX_CHAR = "\u{10FFFF}";
+function rowToRecord(row) {
+    return {
+        version: String(row["version"]),
+        dataset_path: String(row["dataset_path"]),
+        item_count: Number(row["item_count"]),
+        created_at: String(row["created_at"]),
+    };
+}
+/**
+ * The dataset versions of the embedded store: `dataset_versions`, item contents in `dataset_items`
+ * keyed by digest, and `dataset_version_items` (version, item_id, digest).
+ *
+ * A version is stored a chunk of items per transaction, yielding to the event loop between
+ * chunks, and its `dataset_versions` row last: the engine stores it while a run's first items are
+ * in flight, so neither this process nor the item writer may wait long on it. The row is what
+ * makes a version visible, so a version is seen whole or not at all; a process killed part way
+ * leaves rows of items only, which storing the version again reuses.
+ */
+class SqliteDatasetVersions {
+    db;
+    statements;
+    constructor(db) {
+        this.db = db;
+        this.statements = {
+            exists: db.prepare("SELECT 1 FROM dataset_versions WHERE version = ?"),
+            byVersion: db.prepare("SELECT version, dataset_path, item_count, created_at FROM dataset_versions WHERE version = ?"),
+            byPrefix: db.prepare("SELECT version, dataset_path, item_count, created_at FROM dataset_versions WHERE version > ? AND version < ? ORDER BY version LIMIT ?"),
+            insertItem: db.prepare("INSERT INTO dataset_items (digest, item) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+            // A row a killed attempt left is the same row: the version is a hash of its items.
+            insertVersionItem: db.prepare("INSERT INTO dataset_version_items (version, item_id, digest) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+            countVersionItems: db.prepare("SELECT count(*) AS stored FROM dataset_version_items WHERE version = ?"),
+            insertVersion: db.prepare("INSERT INTO dataset_versions (version, dataset_path, item_count, created_at) VALUES (?, ?, ?, ?)"),
+            usedByRun: db.prepare("SELECT 1 FROM runs WHERE dataset_version = ? LIMIT 1"),
+            removeItems: db.prepare("DELETE FROM dataset_items WHERE digest IN (SELECT digest FROM dataset_version_items WHERE version = :version) " +
+                "AND NOT EXISTS (SELECT 1 FROM dataset_version_items AS other WHERE other.digest = dataset_items.digest AND other.version <> :version)"),
+            removeVersionItems: db.prepare("DELETE FROM dataset_version_items WHERE version = ?"),
+            removeVersion: db.prepare("DELETE FROM dataset_versions WHERE version = ?"),
+        };
+    }
+    async put(record, items) {
+        if (this.statements.exists.get(record.version) !== undefined)
+            return false;
+        let given = 0;
+        let chunk = [];
+        for await (const item of items) {
+            chunk.push(item);
+            if (chunk.length < CHUNK)
+                continue;
+            given += this.putChunk(record.version, chunk);
+            chunk = [];
+            await new Promise((resolve) => setImmediate(resolve));
+        }
+        given += this.putChunk(record.version, chunk);
+        return this.transaction(() => {
+            // Another process may have stored it meanwhile.
+            if (this.statements.exists.get(record.version) !== undefined)
+                return false;
+            // Fewer rows than items: an id given twice, or the version's rows removed meanwhile (its
+            // last run deleted while this run started). Stored so, the version would miss items.
+            const stored = Number(this.statements.countVersionItems.get(record.version)?.["stored"]);
+            if (stored !== given) {
+                throw new Error(`dataset version ${record.version}: ${stored} of its ${given} items are stored (an item id given twice, or the version removed meanwhile); store it again`);
+            }
+            this.statements.insertVersion.run(record.version, record.dataset_path, given, record.created_at);
+            return true;
+        });
+    }
+    /** One transaction; the digests are computed before it, so the store is locked for the inserts alone. */
+    putChunk(version, chunk) {
+        if (chunk.length === 0)
+            return 0;
+        const rows = chunk.map((item) => {
+            const canonical = canonical_canonicalJson(item);
+            return { id: item.id, digest: digestOfCanonicalItem(canonical), canonical };
+        });
+        this.transaction(() => {
+            for (const row of rows) {
+                this.statements.insertItem.run(row.digest, row.canonical);
+                this.statements.insertVersionItem.run(version, row.id, row.digest);
+            }
+        });
+        return rows.length;
+    }
+    get(version) {
+        if (version === "")
+            return undefined;
+        const exact = this.statements.byVersion.get(version);
+        if (exact !== undefined)
+            return rowToRecord(exact);
+        const matches = this.statements.byPrefix.all(version, version + sqlite_dataset_versions_MAX_CHAR, AMBIGUOUS_SHOWN + 1);
+        const [only] = matches;
+        if (only === undefined)
+            return undefined;
+        if (matches.length === 1)
+            return rowToRecord(only);
+        throw ambiguousPrefixError("dataset version", version, matches.map((row) => String(row["version"])));
+    }
+    /** BINARY collation: item ids in code point order. */
+    *items(version) {
+        // Rows of a version still being stored (or left by a killed attempt) are not its items yet.
+        if (this.statements.exists.get(version) === undefined)
+            return;
+        // A statement of its own: two streams must not reset each other.
+        const rows = this.db
+            .prepare("SELECT dataset_items.item FROM dataset_version_items JOIN dataset_items USING (digest) " +
+            "WHERE dataset_version_items.version = ? ORDER BY dataset_version_items.item_id")
+            .iterate(version);
+        try {
+            for (const row of rows)
+                yield JSON.parse(String(row["item"]));
+        }
+        finally {
+            if (this.db.isOpen)
+                rows.return?.();
+        }
+    }
+    list() {
+        const rows = this.db
+            .prepare("SELECT d.version, d.dataset_path, d.item_count, d.created_at, count(r.id) AS runs, " +
+            "min(r.started_at) AS first_used, max(r.started_at) AS last_used " +
+            "FROM dataset_versions AS d LEFT JOIN runs AS r ON r.dataset_version = d.version " +
+            "GROUP BY d.version ORDER BY coalesce(max(r.started_at), d.created_at) DESC, d.version DESC")
+            .all();
+        return rows.map((row) => {
+            const use = { ...rowToRecord(row), runs: Number(row["runs"]) };
+            if (row["first_used"] !== null)
+                use.first_used = String(row["first_used"]);
+            if (row["last_used"] !== null)
+                use.last_used = String(row["last_used"]);
+            return use;
+        });
+    }
+    /**
+     * Inside the caller's transaction, after a run was deleted: removes the version, and the items
+     * no other version holds, when no run uses it any more. True when it removed a stored version.
+     */
+    removeIfUnused(version) {
+        if (this.statements.usedByRun.get(version) !== undefined)
+            return false;
+        this.statements.removeItems.run({ version });
+        this.statements.removeVersionItems.run(version);
+        return Number(this.statements.removeVersion.run(version).changes) > 0;
+    }
+    transaction(work) {
+        this.db.exec("BEGIN IMMEDIATE");
+        try {
+            const result = work();
+            this.db.exec("COMMIT");
+            return result;
+        }
+        catch (error) {
+            if (this.db.isTransaction)
+                this.db.exec("ROLLBACK");
+            throw error;
+        }
+    }
+}
+/**
+ * Experiment versions with the runs made of them (of one experiment when given), newest first run
+ * (else created_at) first. Here beside the dataset versions: both are a version and its use.
+ */
+function listExperimentVersionUses(db, experiment) {
+    const rows = db
+        .prepare("SELECT e.experiment, e.version, e.created_at, count(r.id) AS runs, min(r.started_at) AS first_run, max(r.started_at) AS last_run, " +
+        "(SELECT dataset_version FROM runs AS newest WHERE newest.experiment = e.experiment AND newest.experiment_version = e.version " +
+        "ORDER BY started_at DESC, id DESC LIMIT 1) AS dataset_version " +
+        "FROM experiment_versions AS e LEFT JOIN runs AS r ON r.experiment = e.experiment AND r.experiment_version = e.version " +
+        `${experiment === undefined ? "" : "WHERE e.experiment = :experiment "}` +
+        "GROUP BY e.experiment, e.version ORDER BY coalesce(min(r.started_at), e.created_at) DESC, e.experiment, e.version")
+        .all(experiment === undefined ? {} : { experiment });
+    return rows.map((row) => {
+        const use = {
+            experiment: String(row["experiment"]),
+            version: String(row["version"]),
+            created_at: String(row["created_at"]),
+            runs: Number(row["runs"]),
+        };
+        if (row["first_run"] !== null)
+            use.first_run = String(row["first_run"]);
+        if (row["last_run"] !== null)
+            use.last_run = String(row["last_run"]);
+        if (row["dataset_version"] !== null)
+            use.dataset_version = String(row["dataset_version"]);
+        return use;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
 
 
@@ -3197,12 +4860,11 @@ function rowToAnnotation(row) {
 
 
 
-const DEFAULT_LIST_LIMIT = 50;
-/** Matches shown when a run id prefix is ambiguous. */
-const AMBIGUOUS_SHOWN = 5;
+
+const sqlite_store_DEFAULT_LIST_LIMIT = 50;
 /** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
-const MAX_CHAR = "\u{10FFFF}";
-const RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
+const sqlite_store_MAX_CHAR = "\u{10FFFF}";
+const sqlite_store_RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
     "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons, " +
     "variant, selection, repeat";
 const RUN_ITEM_COLUMNS = "run_id, item_id, id, status, finished_at, item";
@@ -3229,6 +4891,7 @@ class SqliteRunStore {
     leases;
     experimentStates;
     annotations;
+    datasetVersions;
     writer;
     writes = new GroupCommit((items) => this.commitRunItems(items));
     constructor(file) {
@@ -3242,12 +4905,13 @@ class SqliteRunStore {
             this.db.exec("PRAGMA journal_mode = WAL");
             this.db.exec("PRAGMA synchronous = NORMAL");
             this.db.exec("PRAGMA foreign_keys = ON");
-            migrate(this.db, file);
+            sqlite_schema_migrate(this.db, file);
             this.statements = this.prepareStatements();
             this.scoreIndex = new ScoreIndex(this.db);
             this.leases = new SqliteRunLeases(this.db);
             this.experimentStates = new SqliteExperimentStates(this.db);
             this.annotations = new SqliteAnnotations(this.db, file);
+            this.datasetVersions = new SqliteDatasetVersions(this.db);
             this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
         }
         catch (error) {
@@ -3265,17 +4929,21 @@ class SqliteRunStore {
                 "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
             getExperimentVersion: db.prepare("SELECT experiment, version, definition, created_at FROM experiment_versions " +
                 "WHERE experiment = ? AND version = ?"),
-            insertRun: db.prepare(`INSERT INTO runs (${RUN_COLUMNS}) VALUES (${placeholders(RUN_COLUMNS)})`),
+            insertRun: db.prepare(`INSERT INTO runs (${sqlite_store_RUN_COLUMNS}) VALUES (${placeholders(sqlite_store_RUN_COLUMNS)})`),
             endRun: db.prepare("UPDATE runs SET status = :status, ended_at = :ended_at, summary = :summary, " +
                 "verdict = :verdict, verdict_reasons = :verdict_reasons WHERE id = :id"),
             reopenRun: db.prepare("UPDATE runs SET status = 'running', ended_at = NULL, summary = NULL, verdict = NULL, " +
                 "verdict_reasons = NULL WHERE id = ?"),
-            runById: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
-            runsByPrefix: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id > ? AND id < ? ORDER BY id LIMIT ?`),
+            runById: db.prepare(`SELECT ${sqlite_store_RUN_COLUMNS} FROM runs WHERE id = ?`),
+            runsByPrefix: db.prepare(`SELECT ${sqlite_store_RUN_COLUMNS} FROM runs WHERE id > ? AND id < ? ORDER BY id LIMIT ?`),
             runItemStatuses: db.prepare("SELECT item_id, status FROM run_items WHERE run_id = ?"),
             runItemById: db.prepare("SELECT item FROM run_items WHERE id = ?"),
             runItemByKey: db.prepare("SELECT item FROM run_items WHERE run_id = ? AND item_id = ?"),
             scoreById: db.prepare("SELECT run_id, item_id FROM scores WHERE id = ?"),
+            runDatasetVersion: db.prepare("SELECT dataset_version FROM runs WHERE id = ?"),
+            deleteRunRows: ["annotations", "scores", "run_leases"].map((table) => db.prepare(`DELETE FROM ${table} WHERE run_id = ?`)),
+            deleteRunItems: db.prepare("DELETE FROM run_items WHERE run_id = ?"),
+            deleteRun: db.prepare("DELETE FROM runs WHERE id = ?"),
         };
     }
     async saveExperimentVersion(record) {
@@ -3357,25 +5025,61 @@ class SqliteRunStore {
     async runAnnotations(runId) {
         return this.annotations.list(runId);
     }
+    async putDatasetVersion(record, items) {
+        return this.datasetVersions.put(record, items);
+    }
+    async getDatasetVersion(version) {
+        return this.datasetVersions.get(version);
+    }
+    async *datasetVersionItems(version) {
+        yield* this.datasetVersions.items(version);
+    }
+    async listDatasetVersions() {
+        return this.datasetVersions.list();
+    }
+    async listExperimentVersions(experiment) {
+        return listExperimentVersionUses(this.db, experiment);
+    }
+    /** One transaction: the run, its rows in every table, and its dataset version when now unused. */
+    async deleteRun(runId) {
+        await this.writes.flush();
+        const statements = this.statements;
+        this.db.exec("BEGIN IMMEDIATE");
+        try {
+            const run = statements.runDatasetVersion.get(runId);
+            if (run === undefined)
+                throw new UnknownRunError(runId, this.file);
+            for (const statement of statements.deleteRunRows)
+                statement.run(runId);
+            const items = Number(statements.deleteRunItems.run(runId).changes);
+            statements.deleteRun.run(runId);
+            const datasetVersionRemoved = this.datasetVersions.removeIfUnused(String(run["dataset_version"]));
+            this.db.exec("COMMIT");
+            return { items, datasetVersionRemoved };
+        }
+        catch (error) {
+            if (this.db.isTransaction)
+                this.db.exec("ROLLBACK");
+            throw error;
+        }
+    }
     async getRun(runId) {
         if (runId === "")
             return undefined;
         const exact = this.statements.runById.get(runId);
         if (exact !== undefined)
             return rowToRun(exact);
-        const matches = this.statements.runsByPrefix.all(runId, runId + MAX_CHAR, AMBIGUOUS_SHOWN + 1);
+        const matches = this.statements.runsByPrefix.all(runId, runId + sqlite_store_MAX_CHAR, AMBIGUOUS_SHOWN + 1);
         const [only] = matches;
         if (only === undefined)
             return undefined;
         if (matches.length === 1)
             return rowToRun(only);
-        const shown = matches.slice(0, AMBIGUOUS_SHOWN).map((row) => String(row["id"]));
-        const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
-        throw new errors_UserError(`run id "${runId}" is ambiguous: ${shown.join(", ")}${more}. Type more of the run id.`);
+        throw ambiguousPrefixError("run id", runId, matches.map((row) => String(row["id"])));
     }
     async listRuns(filter = {}) {
         const conditions = [];
-        const params = { limit: filter.limit ?? DEFAULT_LIST_LIMIT };
+        const params = { limit: filter.limit ?? sqlite_store_DEFAULT_LIST_LIMIT };
         if (filter.experiment !== undefined) {
             conditions.push("experiment = :experiment");
             params["experiment"] = filter.experiment;
@@ -3387,7 +5091,7 @@ class SqliteRunStore {
         const where = conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
         // At most four shapes of this query exist; SQLite's statement cache is not needed.
         const rows = this.db
-            .prepare(`SELECT ${RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, id DESC LIMIT :limit`)
+            .prepare(`SELECT ${sqlite_store_RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, id DESC LIMIT :limit`)
             .all(params);
         return rows.map(rowToRun);
     }
@@ -3500,9 +5204,7 @@ function publishRetries(policy) {
 /** Returns the commit that holds the file (ours, or a later one when our answer was lost). */
 async function appendToBranch(git, append, policy) {
     const file = { path: append.file.path, sha: await git.createBlob(append.file.content) };
-    const ifAbsent = [];
-    for (const extra of append.filesIfAbsent)
-        ifAbsent.push({ path: extra.path, sha: await git.createBlob(extra.content) });
+    const ifAbsent = new LazyBlobs(git, append.filesIfAbsent);
     const ourCommits = new Set();
     let uncertain = false;
     let lastProblem = "";
@@ -3542,17 +5244,41 @@ async function alreadyPublished(git, head, file, ourCommits, answerLost) {
         return true;
     return answerLost && (await git.findBlob(head.treeSha, file.path)) === file.sha;
 }
+/**
+ * "If absent" files are uploaded only when a head lacks them, once each: a dataset version the
+ * branch has already (tens of MB) is not sent again with every run over it.
+ */
+class LazyBlobs {
+    git;
+    files;
+    shas = new Map();
+    constructor(git, files) {
+        this.git = git;
+        this.files = files;
+    }
+    async written(file) {
+        let sha = this.shas.get(file.path);
+        if (sha === undefined) {
+            sha = this.git.createBlob(file.content);
+            this.shas.set(file.path, sha);
+            sha.catch(() => this.shas.delete(file.path));
+        }
+        return { path: file.path, sha: await sha };
+    }
+}
 async function orphanCommit(git, message, file, ifAbsent) {
-    const files = [{ path: README_PATH, content: README }, file, ...ifAbsent];
+    const files = [{ path: README_PATH, content: README }, file];
+    for (const extra of ifAbsent.files)
+        files.push(await ifAbsent.written(extra));
     const tree = await git.createTree(files, undefined);
     // No parents: the results branch shares no history with the code.
     return git.createCommit(message, tree, []);
 }
 async function commitOnTop(git, head, message, file, ifAbsent) {
     const files = [file];
-    for (const extra of ifAbsent) {
+    for (const extra of ifAbsent.files) {
         if ((await git.findBlob(head.treeSha, extra.path)) === undefined)
-            files.push(extra);
+            files.push(await ifAbsent.written(extra));
     }
     const tree = await git.createTree(files, head.treeSha);
     return git.createCommit(message, tree, [head.commitSha]);
@@ -3803,7 +5529,8 @@ function blobsOf(entries, prefix) {
 ;// CONCATENATED MODULE: ./src/store/results-branch/branch-index.ts
 
 /**
- * What one listing of the branch's tree says: every run and experiment version, from paths alone.
+ * What one listing of the branch's tree says: every run, experiment version and dataset version,
+ * from paths alone.
  * Runs are kept newest first: run ids start with their start time (run-YYYYMMDD-HHMMSS-xxxx).
  */
 class BranchIndex {
@@ -3812,7 +5539,10 @@ class BranchIndex {
     runsById = new Map();
     experimentVersions = new Map();
     annotationFiles = new Map();
+    datasetFiles = new Map();
+    paths;
     constructor(blobs) {
+        this.paths = new Set(blobs.map((blob) => blob.path));
         const runs = [];
         for (const blob of blobs) {
             const ref = parseRunPath(blob.path);
@@ -3823,6 +5553,13 @@ class BranchIndex {
                 const run = { ...ref, blobSha: blob.sha, size: blob.size };
                 this.runsById.set(ref.runId, run);
                 runs.push(run);
+                continue;
+            }
+            const dataset = parseDatasetPath(blob.path);
+            if (dataset !== undefined) {
+                const files = this.datasetFiles.get(dataset.version) ?? {};
+                files[dataset.file] = blob;
+                this.datasetFiles.set(dataset.version, files);
                 continue;
             }
             const version = parseExperimentVersionPath(blob.path);
@@ -3845,6 +5582,9 @@ class BranchIndex {
     static empty() {
         return new BranchIndex([]);
     }
+    has(path) {
+        return this.paths.has(path);
+    }
     run(runId) {
         return this.runsById.get(runId);
     }
@@ -3864,6 +5604,35 @@ class BranchIndex {
     }
     experimentVersion(experiment, version) {
         return this.experimentVersions.get(versionKey(experiment, version));
+    }
+    /** Every experiment version file, of one experiment when given. */
+    experimentVersionsOf(experiment) {
+        const found = [];
+        for (const [key, blob] of this.experimentVersions) {
+            const [name = "", version = ""] = key.split("\u0000");
+            if (experiment === undefined || name === experiment)
+                found.push({ experiment: name, version, blob });
+        }
+        return found;
+    }
+    /** A dataset version is on the branch when its items file is; a lone record file is a leftover. */
+    datasetVersion(version) {
+        const files = this.datasetFiles.get(version);
+        if (files?.items === undefined)
+            return undefined;
+        return { version, items: files.items, ...(files.record === undefined ? {} : { record: files.record }) };
+    }
+    datasetVersions() {
+        return [...this.datasetFiles.keys()].flatMap((version) => this.datasetVersion(version) ?? []);
+    }
+    /** Both files of a dataset version that are there (items, record), to remove them. */
+    datasetFilesOf(version) {
+        const files = this.datasetFiles.get(version);
+        return [files?.items, files?.record].filter((file) => file !== undefined);
+    }
+    /** The runs over a dataset version, newest first. */
+    runsOfDatasetVersion(version) {
+        return this.runs.filter((run) => run.datasetVersion === version);
     }
 }
 function versionKey(experiment, version) {
@@ -3905,22 +5674,16 @@ function compareItemIds(a, b) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-;// CONCATENATED MODULE: ./src/store/results-branch/run-document.ts
+;// CONCATENATED MODULE: ./src/store/results-branch/gzip-lines.ts
 
 
-
-/**
- * A run file on the results branch: gzipped JSON lines, a header line and then one run item per
- * line in item_id order. Lines rather than one JSON document so a reader parses one item at a
- * time: a 100,000-item run is held compressed (tens of MB), never as 100,000 objects.
- */
-const RUN_DOCUMENT_FORMAT = 1;
 const WRITE_BATCH_CHARS = 1024 * 1024;
 /**
- * Gzips the header and the items as they stream in. Stops with a UserError as soon as the
- * compressed size passes `maxBytes`, so a run too large to publish fails before it is all read.
+ * Gzips lines as they stream in (each gets a trailing newline). Stops with `tooLarge()` as soon
+ * as the compressed size passes `maxBytes`, so a file too large to publish fails before it is all
+ * read.
  */
-async function encodeRunDocument(header, items, maxBytes) {
+async function gzipLines(lines, maxBytes, tooLarge) {
     const chunks = [];
     let size = 0;
     const gzip = (0,external_node_zlib_.createGzip)();
@@ -3928,17 +5691,17 @@ async function encodeRunDocument(header, items, maxBytes) {
         for await (const chunk of gzip) {
             size += chunk.length;
             if (size > maxBytes)
-                throw tooLarge(header.run.id, maxBytes);
+                throw tooLarge();
             chunks.push(chunk);
         }
     })();
     // Settled below; until then a failure here must not count as an unhandled rejection.
     const collectError = collected.then(() => undefined, (error) => error);
     try {
-        // Lines go to zlib in batches: a write per line waited on zlib's thread for every few items.
-        let batch = `${JSON.stringify(header)}\n`;
-        for await (const item of items) {
-            batch += `${JSON.stringify(item)}\n`;
+        // Lines go to zlib in batches: a write per line waited on zlib's thread for every few lines.
+        let batch = "";
+        for await (const line of lines) {
+            batch += `${line}\n`;
             if (batch.length >= WRITE_BATCH_CHARS) {
                 await write(gzip, batch);
                 batch = "";
@@ -3957,10 +5720,10 @@ async function encodeRunDocument(header, items, maxBytes) {
         throw error;
     return Buffer.concat(chunks, size);
 }
-function write(gzip, line) {
+function write(gzip, text) {
     if (gzip.destroyed)
-        return Promise.reject(new Error("the run document stream was closed"));
-    if (gzip.write(line))
+        return Promise.reject(new Error("the gzip stream was closed"));
+    if (gzip.write(text))
         return Promise.resolve();
     return new Promise((resolve, reject) => {
         const onDrain = () => {
@@ -3969,19 +5732,14 @@ function write(gzip, line) {
         };
         const onClose = () => {
             gzip.off("drain", onDrain);
-            reject(new Error("the run document stream was closed"));
+            reject(new Error("the gzip stream was closed"));
         };
         gzip.once("drain", onDrain);
         gzip.once("close", onClose);
     });
 }
-function tooLarge(runId, maxBytes) {
-    const limit = maxBytes >= 1_000_000 ? `${Math.round(maxBytes / 1_000_000)} MB` : `${maxBytes} bytes`;
-    return new errors_UserError(`run "${runId}" is more than ${limit} compressed, the largest file GitHub's Git Data API accepts: ` +
-        "use a smaller dataset (or split it into several experiments), or keep this run in the embedded store");
-}
-/** The document's lines, decompressed as they are read. */
-async function* documentLines(gzipped) {
+/** The non-empty lines of a gzipped file, decompressed as they are read. */
+async function* gunzipLines(gzipped) {
     const text = external_node_stream_.Readable.from([gzipped]).pipe((0,external_node_zlib_.createGunzip)()).setEncoding("utf8");
     let pending = "";
     for await (const chunk of text) {
@@ -3998,15 +5756,44 @@ async function* documentLines(gzipped) {
     if (pending !== "")
         yield pending;
 }
+
+;// CONCATENATED MODULE: ./src/store/results-branch/run-document.ts
+
+
+/**
+ * A run file on the results branch: gzipped JSON lines, a header line and then one run item per
+ * line in item_id order. Lines rather than one JSON document so a reader parses one item at a
+ * time: a 100,000-item run is held compressed (tens of MB), never as 100,000 objects.
+ */
+const RUN_DOCUMENT_FORMAT = 1;
+/**
+ * Gzips the header and the items as they stream in. Stops with a UserError as soon as the
+ * compressed size passes `maxBytes`, so a run too large to publish fails before it is all read.
+ */
+function encodeRunDocument(header, items, maxBytes) {
+    return gzipLines(documentLinesOf(header, items), maxBytes, () => tooLarge(header.run.id, maxBytes));
+}
+async function* documentLinesOf(header, items) {
+    yield JSON.stringify(header);
+    for await (const item of items)
+        yield JSON.stringify(item);
+}
+function tooLarge(runId, maxBytes) {
+    return new errors_UserError(`run "${runId}" is more than ${sizeText(maxBytes)} compressed, the largest file GitHub's Git Data API accepts: ` +
+        "use a smaller dataset (or split it into several experiments), or keep this run in the embedded store");
+}
+function sizeText(bytes) {
+    return bytes >= 1_000_000 ? `${Math.round(bytes / 1_000_000)} MB` : `${bytes} bytes`;
+}
 async function readRunDocumentHeader(gzipped, where) {
-    for await (const line of documentLines(gzipped))
+    for await (const line of gunzipLines(gzipped))
         return parseHeader(line, where);
     throw new Error(`${where} is empty: it is not a run written by evalgate`);
 }
 /** The run's items in stored (item_id) order; the header line is checked and skipped. */
 async function* readRunDocumentItems(gzipped, where) {
     let sawHeader = false;
-    for await (const line of documentLines(gzipped)) {
+    for await (const line of gunzipLines(gzipped)) {
         if (!sawHeader) {
             parseHeader(line, where);
             sawHeader = true;
@@ -4023,7 +5810,45 @@ function parseHeader(line, where) {
     return header;
 }
 
+;// CONCATENATED MODULE: ./src/store/results-branch/dataset-document.ts
+
+
+
+
+/**
+ * A dataset version on the results branch is two files: its items, gzipped JSON lines in id
+ * order with no header (gunzipped, it is a JSONL dataset evalgate reads as it is), and its record
+ * beside it as JSON (the file it was read from, its item count, when it was first stored).
+ */
+async function encodeDatasetItems(version, items, maxBytes) {
+    return gzipLines(linesOf(items), maxBytes, () => {
+        return new errors_UserError(`dataset version ${version} is more than ${sizeText(maxBytes)} compressed, the largest file GitHub's Git Data API accepts: ` +
+            "use a smaller dataset, or keep its runs in the embedded store or PostgreSQL");
+    });
+}
+async function* linesOf(items) {
+    for await (const item of items)
+        yield canonical_canonicalJson(item);
+}
+async function* readDatasetItems(gzipped) {
+    for await (const line of gunzipLines(gzipped))
+        yield JSON.parse(line);
+}
+function encodeDatasetRecord(record) {
+    const { version, dataset_path: datasetPath, item_count: itemCount, created_at: createdAt } = record;
+    return Buffer.from(`${JSON.stringify({ version, dataset_path: datasetPath, item_count: itemCount, created_at: createdAt }, null, 2)}\n`);
+}
+/** `where` (`owner/repo@branch:path`) names the file in errors. */
+function decodeDatasetRecord(content, where) {
+    const record = JSON.parse(content.toString("utf8"));
+    if (typeof record.version !== "string" || typeof record.dataset_path !== "string" || typeof record.item_count !== "number" || typeof record.created_at !== "string") {
+        throw new errors_UserError(`${where} is not a dataset version record written by evalgate: restore it from the branch's history or delete the dataset version's files`);
+    }
+    return { version: record.version, dataset_path: record.dataset_path, item_count: record.item_count, created_at: record.created_at };
+}
+
 ;// CONCATENATED MODULE: ./src/store/results-branch/branch-reader.ts
+
 
 
 
@@ -4040,6 +5865,8 @@ class BranchReader {
     git;
     index;
     headers = new Map();
+    /** Small JSON files (experiment versions, dataset version records) by blob sha. */
+    records = new Map();
     blobs = new BlobCache(BLOB_CACHE_BYTES);
     constructor(git) {
         this.git = git;
@@ -4108,9 +5935,31 @@ class BranchReader {
     }
     async experimentVersion(experiment, version) {
         const blob = (await this.readIndex()).experimentVersion(experiment, version);
-        if (blob === undefined)
-            return undefined;
-        return JSON.parse((await this.git.readBlob(blob.sha)).toString("utf8"));
+        return blob === undefined ? undefined : this.experimentVersionFile(blob);
+    }
+    async experimentVersionFile(blob) {
+        return JSON.parse((await this.smallFile(blob)).toString("utf8"));
+    }
+    async datasetRecordFile(blob) {
+        return decodeDatasetRecord(await this.smallFile(blob), `${this.git.name}:${blob.path}`);
+    }
+    /** A dataset version's items in id order, its file downloaded once and kept as run files are. */
+    async *datasetItems(blob) {
+        let gzipped = this.blobs.get(blob.sha);
+        if (gzipped === undefined) {
+            gzipped = await this.git.readBlob(blob.sha);
+            this.blobs.set(blob.sha, gzipped);
+        }
+        yield* readDatasetItems(gzipped);
+    }
+    smallFile(blob) {
+        let content = this.records.get(blob.sha);
+        if (content === undefined) {
+            content = this.git.readBlob(blob.sha);
+            this.records.set(blob.sha, content);
+            content.catch(() => this.records.delete(blob.sha));
+        }
+        return content;
     }
     isCached(run) {
         return this.blobs.has(run.blobSha);
@@ -4160,16 +6009,179 @@ class BlobCache {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/results-branch/branch-versions.ts
+
+
+/** Run files downloaded at once when their records are needed. */
+const HEADER_DOWNLOADS_AT_ONCE = 8;
+const ALL_RUNS = Number.MAX_SAFE_INTEGER;
+/**
+ * The dataset and experiment versions of a results branch store: those staged (in the staging
+ * store, until a run over them is published) and the branch's, a staged one first.
+ *
+ * Costs on the branch: a dataset version's record is one small file; its first and last use are
+ * the start times in the headers of its oldest and newest run (run ids start with the start
+ * time, so the tree's paths tell which), one run file download each, kept for the store's
+ * lifetime. Run paths do not name the experiment version, so listing experiment versions
+ * downloads every run file of the experiment (of every experiment when none is named).
+ */
+class BranchVersions {
+    reader;
+    staging;
+    constructor(reader, staging) {
+        this.reader = reader;
+        this.staging = staging;
+    }
+    async getDataset(prefix) {
+        if (prefix === "")
+            return undefined;
+        // An ambiguous prefix among staged versions is ambiguous overall: the error stands.
+        const staged = await (await this.staging())?.getDatasetVersion(prefix);
+        if (staged?.version === prefix)
+            return staged;
+        const index = await this.reader.readIndex();
+        const exact = index.datasetVersion(prefix);
+        if (exact !== undefined)
+            return this.record(index, exact);
+        const published = index.datasetVersions().filter((dataset) => dataset.version.startsWith(prefix) && dataset.version !== staged?.version);
+        const versions = [...(staged === undefined ? [] : [staged.version]), ...published.map((dataset) => dataset.version)].sort(compareItemIds);
+        const [onlyPublished] = published;
+        if (versions.length === 0)
+            return undefined;
+        if (versions.length === 1)
+            return staged ?? (onlyPublished && this.record(index, onlyPublished));
+        throw ambiguousPrefixError("dataset version", prefix, versions);
+    }
+    /** The staged copy when there is one, else the branch's file. */
+    async *datasetItems(version) {
+        const staging = await this.staging();
+        if (staging !== undefined) {
+            let staged = false;
+            for await (const item of staging.datasetVersionItems(version)) {
+                staged = true;
+                yield item;
+            }
+            if (staged)
+                return;
+        }
+        const dataset = (await this.reader.readIndex()).datasetVersion(version);
+        if (dataset !== undefined)
+            yield* this.reader.datasetItems(dataset.items);
+    }
+    async listDatasets() {
+        const staging = await this.staging();
+        const index = await this.reader.readIndex();
+        const records = new Map();
+        for (const { version, dataset_path: datasetPath, item_count: itemCount, created_at: createdAt } of (await staging?.listDatasetVersions()) ?? []) {
+            records.set(version, { version, dataset_path: datasetPath, item_count: itemCount, created_at: createdAt });
+        }
+        for (const dataset of index.datasetVersions()) {
+            if (!records.has(dataset.version))
+                records.set(dataset.version, await this.record(index, dataset));
+        }
+        const stagedRuns = (await staging?.listRuns({ limit: ALL_RUNS })) ?? [];
+        const uses = [];
+        for (const record of records.values()) {
+            const staged = stagedRuns.filter((run) => run.dataset_version === record.version);
+            const stagedIds = new Set(staged.map((run) => run.id));
+            // Newest first: the first and the last are the newest and the oldest run.
+            const published = index.runsOfDatasetVersion(record.version).filter((run) => !stagedIds.has(run.runId));
+            const starts = staged.map((run) => run.started_at);
+            for (const run of new Set([published[0], published.at(-1)])) {
+                if (run !== undefined)
+                    starts.push((await this.reader.header(run)).run.started_at);
+            }
+            starts.sort();
+            const [first] = starts;
+            const last = starts.at(-1);
+            uses.push({ ...record, runs: staged.length + published.length, ...(first === undefined || last === undefined ? {} : { first_used: first, last_used: last }) });
+        }
+        return uses.sort((a, b) => descending(a.last_used ?? a.created_at, b.last_used ?? b.created_at) || descending(a.version, b.version));
+    }
+    async listExperiments(experiment) {
+        const staging = await this.staging();
+        const index = await this.reader.readIndex();
+        const versions = new Map();
+        for (const use of (await staging?.listExperimentVersions(experiment)) ?? []) {
+            versions.set(key(use.experiment, use.version), { experiment: use.experiment, version: use.version, created_at: use.created_at, runs: 0 });
+        }
+        for (const file of index.experimentVersionsOf(experiment)) {
+            if (versions.has(key(file.experiment, file.version)))
+                continue;
+            const record = await this.reader.experimentVersionFile(file.blob);
+            versions.set(key(file.experiment, file.version), { experiment: file.experiment, version: file.version, created_at: record.created_at, runs: 0 });
+        }
+        const newestRun = new Map();
+        for (const run of await this.runsOf(index, staging, experiment)) {
+            const use = versions.get(key(run.experiment, run.experiment_version));
+            if (use === undefined)
+                continue;
+            use.runs += 1;
+            if (use.first_run === undefined || run.started_at < use.first_run)
+                use.first_run = run.started_at;
+            if (use.last_run === undefined || run.started_at > use.last_run)
+                use.last_run = run.started_at;
+            const newest = newestRun.get(key(run.experiment, run.experiment_version));
+            if (newest === undefined || run.started_at > newest.started_at || (run.started_at === newest.started_at && run.id > newest.id)) {
+                newestRun.set(key(run.experiment, run.experiment_version), run);
+                use.dataset_version = run.dataset_version;
+            }
+        }
+        return [...versions.values()].sort((a, b) => descending(a.first_run ?? a.created_at, b.first_run ?? b.created_at) || ascending(a.experiment, b.experiment) || ascending(a.version, b.version));
+    }
+    /** Staged runs and the published ones not staged here, of one experiment when given. */
+    async runsOf(index, staging, experiment) {
+        const runs = (await staging?.listRuns({ limit: ALL_RUNS, ...(experiment === undefined ? {} : { experiment }) })) ?? [];
+        const stagedIds = new Set(runs.map((run) => run.id));
+        const published = index.runs.filter((run) => !stagedIds.has(run.runId) && (experiment === undefined || run.experiment === experiment));
+        for (let start = 0; start < published.length; start += HEADER_DOWNLOADS_AT_ONCE) {
+            const batch = published.slice(start, start + HEADER_DOWNLOADS_AT_ONCE);
+            runs.push(...(await Promise.all(batch.map(async (run) => (await this.reader.header(run)).run))));
+        }
+        return runs;
+    }
+    /**
+     * The version's record file; when that was deleted by hand, what the oldest run over the version
+     * says (its file and start), with the items counted.
+     */
+    async record(index, dataset) {
+        if (dataset.record !== undefined)
+            return this.reader.datasetRecordFile(dataset.record);
+        let itemCount = 0;
+        for await (const _item of this.reader.datasetItems(dataset.items))
+            itemCount += 1;
+        const oldest = index.runsOfDatasetVersion(dataset.version).at(-1);
+        const run = oldest === undefined ? undefined : (await this.reader.header(oldest)).run;
+        return { version: dataset.version, dataset_path: run?.dataset_path ?? "", item_count: itemCount, created_at: run?.started_at ?? "" };
+    }
+}
+function key(experiment, version) {
+    return `${experiment}\u0000${version}`;
+}
+function ascending(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function descending(a, b) {
+    return ascending(b, a);
+}
+
 ;// CONCATENATED MODULE: ./src/store/results-branch/encode-run.ts
+
 
 
 
 /**
  * Reads a finished run out of any RunStore and turns it into the files one commit adds to the
- * results branch: the run file, its experiment version unless the branch has it already, and the
- * annotations the run has so far (annotations written after publishing get files of their own).
+ * results branch: the run file, its experiment version and its dataset version (when `source` has
+ * it) unless the branch has them already, and the annotations the run has so far (annotations
+ * written after publishing get files of their own).
+ *
+ * `branchHas` tells which paths the branch is known to have (the caller's last listing): a dataset
+ * version there is not encoded again (tens of MB of gzip per run). A version it lacks is written
+ * only where the head the commit is built on has none, so it still lands once; one removed since
+ * that listing (its last run deleted meanwhile) is not put back by this run.
  */
-async function encodeRunForBranch(source, runId, maxRunFileBytes) {
+async function encodeRunForBranch(source, runId, maxRunFileBytes, branchHas = () => false) {
     const run = await source.getRun(runId);
     if (run === undefined || run.id !== runId)
         throw new Error(`cannot publish run "${runId}": it is not in the store`);
@@ -4180,6 +6192,10 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
     const filesIfAbsent = version === null
         ? []
         : [{ path: experimentVersionPath(version.experiment, version.version), content: Buffer.from(`${JSON.stringify(version, null, 2)}\n`) }];
+    const dataset = await source.getDatasetVersion(run.dataset_version);
+    if (dataset?.version === run.dataset_version && !branchHas(datasetItemsPath(dataset.version))) {
+        filesIfAbsent.push({ path: datasetItemsPath(dataset.version), content: await encodeDatasetItems(dataset.version, source.datasetVersionItems(dataset.version), maxRunFileBytes) }, { path: datasetRecordPath(dataset.version), content: encodeDatasetRecord(dataset) });
+    }
     const annotations = await source.runAnnotations(runId);
     if (annotations.length > 0) {
         // If absent: publishing again must not put the staged values back over later writes on the branch.
@@ -4189,6 +6205,67 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
     const pullRequest = run.pull_request === undefined ? "" : ` for #${run.pull_request}`;
     const message = `evalgate: add${role} run ${run.id} of ${run.experiment}${pullRequest} (${run.status})`;
     return { run, append: { message, file: { path: runPath(run), content }, filesIfAbsent } };
+}
+
+;// CONCATENATED MODULE: ./src/store/results-branch/remove-from-branch.ts
+
+
+/** Returns the paths removed by the commit that landed; none when the head had nothing to remove. */
+async function removeFromBranch(git, removal, policy) {
+    const ourCommits = new Map();
+    let lastProblem = "";
+    const { value: removed } = await withRetries(async () => {
+        const head = await git.readHead();
+        if (head === undefined)
+            return { retry: false, value: [] };
+        // Our own commit is the head: an earlier try landed although its answer was lost.
+        const landed = ourCommits.get(head.commitSha);
+        if (landed !== undefined)
+            return { retry: false, value: landed };
+        const paths = await removal.pathsToRemove(head);
+        if (paths.length === 0)
+            return { retry: false, value: [] };
+        const tree = await git.createTree(paths.map((path) => ({ path, sha: null })), head.treeSha);
+        const commit = await git.createCommit(removal.message, tree, [head.commitSha]);
+        ourCommits.set(commit, paths);
+        const outcome = await git.moveBranch(commit);
+        if (outcome === "done")
+            return { retry: false, value: paths };
+        lastProblem = outcome === "uncertain" ? "GitHub did not answer a branch update" : "another job moved the branch first";
+        return { retry: true, value: undefined };
+    }, publishRetries(policy));
+    if (removed !== undefined)
+        return removed;
+    throw new Error(`could not remove files from ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ${removal.whenGivenUp}`);
+}
+
+;// CONCATENATED MODULE: ./src/store/results-branch/run-removal.ts
+
+
+/**
+ * The commit that deletes a published run (`evalgate runs delete`): its run file, its annotation
+ * files, and its dataset version's files when no other run on the head is over that version.
+ * Decided per head from a fresh listing, so a run another job added meanwhile keeps the dataset.
+ */
+function runRemoval(git, runId) {
+    return {
+        message: `evalgate: delete run ${runId}`,
+        async pathsToRemove(head) {
+            const blobs = await git.listBlobs(head.treeSha);
+            const index = new BranchIndex(blobs);
+            const run = index.run(runId);
+            if (run === undefined)
+                return [];
+            // Every file of the run: one republished under another role or commit has two.
+            const runFiles = blobs.filter((blob) => parseRunPath(blob.path)?.runId === runId).map((blob) => blob.path);
+            const paths = [...runFiles, ...index.annotationsOf(runId).map((file) => file.path)];
+            const otherRuns = index.runsOfDatasetVersion(run.datasetVersion).filter((other) => other.runId !== runId);
+            if (otherRuns.length === 0)
+                paths.push(...index.datasetFilesOf(run.datasetVersion).map((file) => file.path));
+            return paths;
+        },
+        whenGivenUp: "nothing was removed; run `evalgate runs delete` again",
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/results-branch-store.ts
@@ -4206,12 +6283,15 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
 
 
 
+
+
+
+
 /** The Git Data API accepts blobs up to 100 MB. */
 const MAX_RUN_FILE_BYTES = 100_000_000;
 const results_branch_store_DEFAULT_LIST_LIMIT = 50;
-const results_branch_store_AMBIGUOUS_SHOWN = 5;
 /** Run files downloaded at once when listRuns needs their records. */
-const HEADER_DOWNLOADS_AT_ONCE = 8;
+const results_branch_store_HEADER_DOWNLOADS_AT_ONCE = 8;
 /**
  * Runs kept on an orphan branch of the user's repository, one gzipped file per run, written and
  * read through the Git Data API. Writes are staged in an embedded store in `stagingDir` (durable
@@ -4230,6 +6310,7 @@ class results_branch_store_ResultsBranchStore {
     staging;
     git;
     reader;
+    versions;
     policy;
     maxRunFileBytes;
     publishing = Promise.resolve();
@@ -4241,6 +6322,7 @@ class results_branch_store_ResultsBranchStore {
         this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
         this.git = new BranchGit(options.octokit, this.location);
         this.reader = new BranchReader(this.git);
+        this.versions = new BranchVersions(this.reader, () => this.stagingIfAny());
     }
     stagingStore() {
         this.staging ??= openEmbeddedStore(this.stagingDir);
@@ -4330,19 +6412,69 @@ class results_branch_store_ResultsBranchStore {
     }
     /** Publishes a finished run from any store (the Action may run with the embedded store). */
     async publishFrom(source, runId) {
-        const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes);
-        await this.append(async () => append);
+        const index = await this.reader.readIndex();
+        const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes, (path) => index.has(path));
+        await this.write(() => appendToBranch(this.git, append, this.policy));
         const ref = parseRunPath(append.file.path);
         if (ref === undefined)
             throw new Error(`published ${append.file.path}, which is not a run path`);
         return ref;
     }
-    /** One commit at a time per store: two of ours would only race each other. */
-    async append(build) {
-        const appended = this.publishing.then(async () => appendToBranch(this.git, await build(), this.policy));
-        this.publishing = appended.catch(() => undefined);
-        await appended;
+    /** Forgets the branch's listing, so the next read sees what other jobs published since (a poll). */
+    refresh() {
         this.reader.invalidate();
+    }
+    /** One commit at a time per store: two of ours would only race each other. */
+    async write(commit) {
+        const written = this.publishing.then(commit);
+        this.publishing = written.catch(() => undefined);
+        try {
+            return await written;
+        }
+        finally {
+            this.reader.invalidate();
+        }
+    }
+    /** Staged until a run over it is published, which adds it to the branch (once). */
+    async putDatasetVersion(record, items) {
+        if ((await this.reader.readIndex()).datasetVersion(record.version) !== undefined)
+            return false;
+        return (await this.stagingStore()).putDatasetVersion(record, items);
+    }
+    getDatasetVersion(version) {
+        return this.versions.getDataset(version);
+    }
+    datasetVersionItems(version) {
+        return this.versions.datasetItems(version);
+    }
+    listDatasetVersions() {
+        return this.versions.listDatasets();
+    }
+    listExperimentVersions(experiment) {
+        return this.versions.listExperiments(experiment);
+    }
+    /**
+     * A published run goes in one commit with its annotation files and, when no other run on the
+     * branch is over it, its dataset version's files; a staged copy goes from the staging store.
+     */
+    async deleteRun(runId) {
+        const staged = await this.stagedRun(runId);
+        const published = (await this.reader.readIndex()).run(runId);
+        if (staged === undefined && published === undefined)
+            throw new UnknownRunError(runId, this.git.name);
+        const version = staged?.run.dataset_version ?? published.datasetVersion;
+        const hadVersion = (await this.versions.getDataset(version))?.version === version;
+        let items = 0;
+        if (published !== undefined) {
+            if (staged === undefined)
+                for await (const _item of this.reader.items(published))
+                    items += 1;
+            await this.write(() => removeFromBranch(this.git, runRemoval(this.git, runId), this.policy));
+        }
+        if (staged !== undefined)
+            items = (await staged.staging.deleteRun(runId)).items;
+        const datasetVersionRemoved = hadVersion && (await this.versions.getDataset(version))?.version !== version;
+        return { items, datasetVersionRemoved };
     }
     /**
      * Annotations of a published run go onto the branch, a new file per run in one commit for the
@@ -4370,7 +6502,7 @@ class results_branch_store_ResultsBranchStore {
         }
         // The time is taken in turn, so files written by this store sort in the order they were written.
         if (published.size > 0)
-            await this.append(() => annotationsAppend(published, this.clock.next()));
+            await this.write(async () => appendToBranch(this.git, await annotationsAppend(published, this.clock.next()), this.policy));
         if (staged.length > 0)
             await (await this.stagingStore()).putAnnotations(staged);
     }
@@ -4400,8 +6532,7 @@ class results_branch_store_ResultsBranchStore {
             return undefined;
         if (ids.length === 1)
             return staged ?? (onlyPublished && (await this.reader.header(onlyPublished)).run);
-        const more = ids.length > results_branch_store_AMBIGUOUS_SHOWN ? ", …" : "";
-        throw new errors_UserError(`run id "${runId}" is ambiguous: ${ids.slice(0, results_branch_store_AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the run id.`);
+        throw ambiguousPrefixError("run id", runId, ids);
     }
     /**
      * Staged runs and published ones, newest first. The experiment filter reads paths only; a
@@ -4414,8 +6545,8 @@ class results_branch_store_ResultsBranchStore {
         const index = await this.reader.readIndex();
         const candidates = index.runs.filter((run) => !stagedIds.has(run.runId) && (filter.experiment === undefined || run.experiment === filter.experiment));
         const published = [];
-        for (let start = 0; start < candidates.length && published.length < limit; start += HEADER_DOWNLOADS_AT_ONCE) {
-            const batch = candidates.slice(start, start + HEADER_DOWNLOADS_AT_ONCE);
+        for (let start = 0; start < candidates.length && published.length < limit; start += results_branch_store_HEADER_DOWNLOADS_AT_ONCE) {
+            const batch = candidates.slice(start, start + results_branch_store_HEADER_DOWNLOADS_AT_ONCE);
             const runs = await Promise.all(batch.map(async (run) => (await this.reader.header(run)).run));
             published.push(...runs.filter((run) => filter.status === undefined || run.status === filter.status));
         }
@@ -4683,205 +6814,12 @@ function openResultsBranchStore(location, options) {
 
 
 
-;// CONCATENATED MODULE: ./src/github/eval-commands/inline-code.ts
-
-const PLAIN = /^[A-Za-z0-9_.:\/-]{1,100}$/;
-/**
- * An id or name for a reply: as code when it is plain (run ids, run item ids, file names), else
- * escaped text, since nothing can be escaped inside a code span and a dataset's ids are anyone's.
- */
-function inlineCode(text) {
-    return PLAIN.test(text) ? `\`${text}\`` : escapeMarkdown(text, { maxLength: 100 });
-}
-
-;// CONCATENATED MODULE: ./src/github/upsert-pull-request.ts
-/** The open pull request from `head` into `base`, created when there is none (a second command adds commits to the first's). */
-async function upsertPullRequest(octokit, input) {
-    const { owner, repo, head, base } = input;
-    const open = await octokit.rest.pulls.list({ owner, repo, state: "open", head: `${owner}:${head}`, base, per_page: 1 });
-    const existing = open.data[0];
-    if (existing)
-        return { number: existing.number, htmlUrl: existing.html_url, created: false };
-    const created = await octokit.rest.pulls.create({ owner, repo, head, base, title: input.title, body: input.body });
-    return { number: created.data.number, htmlUrl: created.data.html_url, created: true };
-}
-
-;// CONCATENATED MODULE: ./src/github/write-files-commit.ts
-
-
-/**
- * Commits files to a branch in one commit through the Git Data API (blobs, a tree on the head's
- * tree, a commit, then the ref moved without force). When someone pushes in between, GitHub refuses
- * the move (422) and the commit is rebuilt on the new head. Undefined when `prepare` found nothing
- * to change: no empty commits, and a branch that would be new is not created.
- */
-async function writeFilesCommit(octokit, input) {
-    const { owner, repo, branch } = input;
-    const attempts = input.attempts ?? 4;
-    // Each call below is retried by the client; this loop only rebuilds the commit after a lost race.
-    const { value } = await withRetries(async () => {
-        const { head, exists } = await readBranch(octokit, input);
-        const files = await input.prepare(head);
-        if (files === undefined || files.length === 0)
-            return { retry: false, value: { written: undefined } };
-        const tree = [];
-        for (const file of files) {
-            const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : file.content;
-            const blob = await octokit.rest.git.createBlob({ owner, repo, content: content.toString("base64"), encoding: "base64" });
-            tree.push({ path: file.path, mode: "100644", type: "blob", sha: blob.data.sha });
-        }
-        const createdTree = await octokit.rest.git.createTree({ owner, repo, tree, base_tree: head.treeSha });
-        const commit = await octokit.rest.git.createCommit({ owner, repo, message: input.message, tree: createdTree.data.sha, parents: [head.commitSha] });
-        try {
-            if (exists)
-                await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
-            else
-                await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
-            return { retry: false, value: { written: { sha: commit.data.sha, htmlUrl: commit.data.html_url, parent: head } } };
-        }
-        catch (error) {
-            // 422: not a fast forward (someone pushed), the branch was deleted, or someone created it first.
-            if (statusOf(error) !== 422)
-                throw error;
-            return { retry: true, value: { refused: error } };
-        }
-    }, retryPolicy(attempts - 1, { baseDelayMs: 100, maxDelayMs: 2_000 }));
-    if ("refused" in value)
-        throw value.refused;
-    return value.written;
-}
-/** The branch's head; a missing branch reads as `createFrom`, to be created by the commit. */
-async function readBranch(octokit, input) {
-    const { owner, repo, branch } = input;
-    let commitSha;
-    let exists = true;
-    try {
-        commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
-    }
-    catch (error) {
-        if (!isNotFound(error) || input.createFrom === undefined)
-            throw error;
-        commitSha = input.createFrom;
-        exists = false;
-    }
-    const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
-    return { head: { commitSha, treeSha: commit.data.tree.sha }, exists };
-}
-
-;// CONCATENATED MODULE: ./src/github/eval-commands/regression/deliver-regression.ts
-
-
-
-
-
-
-/** A fork or branch the token may not write: GitHub answers 403 or 404 (or 422 for a protected branch). */
-function deliver_regression_isRefused(error) {
-    const status = statusOf(error);
-    return status === 403 || status === 404 || status === 422;
-}
-/**
- * Commits the regression files where the pull request's author will see them: on its branch; for a
- * fork, on the fork's branch when maintainers may edit it; else on a new branch of the base
- * repository with a pull request; and when even that is refused, the files go in the reply.
- */
-async function deliverRegression(octokit, input) {
-    const { pull } = input;
-    if (!pull.isFork)
-        return commitTo(octokit, input, { owner: input.owner, repo: input.repo, branch: pull.headRef }, false);
-    if (pull.maintainerCanModify && pull.headRepoFullName !== undefined) {
-        const [forkOwner = "", forkRepo = ""] = pull.headRepoFullName.split("/");
-        try {
-            return await commitTo(octokit, input, { owner: forkOwner, repo: forkRepo, branch: pull.headRef }, true);
-        }
-        catch (error) {
-            if (!deliver_regression_isRefused(error))
-                throw error;
-            input.log.info(`Could not push to the fork ${pull.headRepoFullName} (${messageOf(error)}); opening a pull request instead.`);
-        }
-    }
-    const branch = `evalgate/regressions-pr-${input.number}`;
-    try {
-        const baseHead = await readCommitTree(octokit, { owner: input.owner, repo: input.repo, ref: `heads/${pull.baseRef}` });
-        const delivery = await commitTo(octokit, input, { owner: input.owner, repo: input.repo, branch, createFrom: baseHead?.commitSha ?? pull.baseSha }, false);
-        if (delivery.kind !== "pushed")
-            return delivery;
-        const pullRequest = await upsertPullRequest(octokit, {
-            owner: input.owner,
-            repo: input.repo,
-            head: branch,
-            base: pull.baseRef,
-            title: `evalgate: regression items from #${input.number}`,
-            body: `Regression dataset and experiment collected by \`/eval regression\` on #${input.number}, whose branch is in a fork evalgate cannot push to.`,
-        });
-        return { kind: "pull-request", change: delivery.change, commit: delivery.commit, repoFullName: delivery.repoFullName, branch, pullRequest };
-    }
-    catch (error) {
-        if (!deliver_regression_isRefused(error) && !(error instanceof CommandError))
-            throw error;
-        input.log.info(`Could not open a pull request with the regression dataset (${messageOf(error)}); replying with the files.`);
-        return inline(octokit, input, `evalgate may not push to the fork, nor open a pull request from a branch here (${messageOf(error)})`);
-    }
-}
-async function readText(octokit, location, treeSha, path) {
-    return (await readTreeFile(octokit, { ...location, treeSha, path }))?.toString("utf8");
-}
-/** Plans the change against a tree (the branch's head, or the pull request's for the inline reply). */
-async function planAt(octokit, input, location, treeSha) {
-    const configText = await readText(octokit, location, treeSha, input.configPath);
-    if (configText === undefined)
-        throw new CommandError(`There is no \`${input.configPath}\` on the branch the regression dataset would go to.`);
-    const existingDatasets = new Map();
-    for (const target of input.targets) {
-        const existing = await readText(octokit, location, treeSha, target.datasetPath);
-        if (existing !== undefined)
-            existingDatasets.set(target.datasetPath, existing);
-    }
-    return planRegressionChange({
-        configPath: input.configPath,
-        configText,
-        sourceConfigText: input.sourceConfigText,
-        targets: input.targets,
-        existingDatasets,
-        addedAt: input.addedAt,
-        origin: `/eval regression on #${input.number}`,
-        collected: `from pull request #${input.number}`,
-    });
-}
-async function commitTo(octokit, input, location, toFork) {
-    let change;
-    const prepare = async (head) => {
-        change = await planAt(octokit, input, location, head.treeSha);
-        return change.files;
-    };
-    const commit = await writeFilesCommit(octokit, {
-        owner: location.owner,
-        repo: location.repo,
-        branch: location.branch,
-        message: commitMessage(input),
-        prepare,
-        ...(location.createFrom === undefined ? {} : { createFrom: location.createFrom }),
-    });
-    if (change === undefined)
-        throw new Error("the regression change was never planned");
-    if (commit === undefined)
-        return { kind: "nothing-new", change };
-    return { kind: "pushed", change, commit, repoFullName: `${location.owner}/${location.repo}`, branch: location.branch, toFork };
-}
-async function inline(octokit, input, reason) {
-    const change = await planAt(octokit, input, { owner: input.owner, repo: input.repo }, input.sourceTreeSha);
-    return change.files.length === 0 ? { kind: "nothing-new", change } : { kind: "inline", change, reason };
-}
-function commitMessage(input) {
-    const names = input.targets.map((target) => target.name).join(", ");
-    return `evalgate: add regression items to ${names}\n\nCollected by /eval regression on #${input.number}.`;
-}
-
 ;// CONCATENATED MODULE: ./src/github/eval-commands/regression/find-candidate-runs.ts
 /**
  * The latest candidate run of the pull request for each experiment: one at its head commit when
- * there is one, else the newest that names the pull request. Paths say role and commit; only the
- * run record says which pull request, so each candidate looked at costs one download.
+ * there is one, else the newest that names the pull request. A reference says role and commit;
+ * only the run record says which pull request, so each candidate looked at costs one read (a
+ * file download on the results branch).
  */
 async function findCandidateRuns(store, input) {
     const maxScanned = input.maxScanned ?? 20;
@@ -4899,6 +6837,60 @@ async function findCandidateRuns(store, input) {
         }
     }
     return found;
+}
+
+;// CONCATENATED MODULE: ./src/github/eval-commands/regression/read-candidate-runs.ts
+
+
+
+
+
+
+
+
+
+
+const NO_RUN_YET = "No evalgate run found for this pull request yet; push a commit or use `/eval run`.";
+const STORE_TROUBLE = "evalgate could not read this pull request's runs from its PostgreSQL store (the `store-url` the Action publishes to). The app's log says why.";
+/**
+ * The pull request's latest candidate runs and their selected items (failed ones, or exactly
+ * `runItemIds`), read where the Action published them: the PostgreSQL store of `storeUrl` when
+ * one is set (only this repository's runs), else the results branch. The store is closed before
+ * this returns, so no connection is held through the commit and the rerun.
+ * Throws CommandError when there is no run yet, and when a PostgreSQL store cannot be read: the
+ * reply is public, and the driver's message may name the server, so only the log has it.
+ */
+async function readCandidateRuns(deps, repository, input) {
+    try {
+        const source = await openSource(deps, repository);
+        try {
+            const runs = await findCandidateRuns(source, input);
+            if (runs.length === 0)
+                throw new CommandError(NO_RUN_YET);
+            return { runs, selections: await selectItems(source, runs, input.runItemIds) };
+        }
+        finally {
+            await source.close();
+        }
+    }
+    catch (error) {
+        if (deps.storeUrl === undefined || error instanceof CommandError || error instanceof RegressionPlanError)
+            throw error;
+        deps.log.warning(`/eval regression on ${repository.owner}/${repository.repo}: the PostgreSQL store could not be read: ${messageOf(error)}`);
+        throw new CommandError(STORE_TROUBLE);
+    }
+}
+async function openSource(deps, repository) {
+    // The Action writes each run with its repository's name: one database may serve many.
+    if (deps.storeUrl !== undefined)
+        return openPostgresStore(deps.storeUrl, { repository: `${repository.owner}/${repository.repo}` });
+    return new results_branch_store_ResultsBranchStore({
+        octokit: deps.octokit,
+        ...repository,
+        branch: deps.resultsBranch,
+        // Only read here: nothing is staged, so this directory is never created.
+        stagingDir: external_node_path_default().join(external_node_os_default().tmpdir(), `evalgate-command-${(0,external_node_crypto_.randomUUID)()}`),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/github/eval-commands/regression/render-regression-reply.ts
@@ -5040,12 +7032,6 @@ async function startRerun(deps, comment, pull, variant) {
 
 
 
-
-
-
-
-
-const NO_RUN_YET = "No evalgate run found for this pull request yet; push a commit or use `/eval run`.";
 /**
  * `/eval regression`: the failed items of the pull request's latest candidate runs become a
  * regression dataset and experiment, committed where the author will see them, then a rerun.
@@ -5059,17 +7045,12 @@ async function runEvalRegression(deps, comment, command) {
     if (sourceConfigText === undefined)
         throw new CommandError(`This pull request has no ${inlineCode(deps.configPath)} at its head, so there are no experiments to collect regressions from.`);
     const config = parseConfig(sourceConfigText, deps.configPath);
-    const store = new results_branch_store_ResultsBranchStore({
-        octokit,
-        ...repository,
-        branch: deps.resultsBranch,
-        // Only read here: nothing is staged, so this directory is never created.
-        stagingDir: external_node_path_default().join(external_node_os_default().tmpdir(), `evalgate-command-${(0,external_node_crypto_.randomUUID)()}`),
+    const { runs, selections } = await readCandidateRuns(deps, repository, {
+        experiments: sourceExperiments(config),
+        pullRequest: comment.pullRequest,
+        headSha: pull.headSha,
+        runItemIds: command.runItemIds,
     });
-    const runs = await findCandidateRuns(store, { experiments: sourceExperiments(config), pullRequest: comment.pullRequest, headSha: pull.headSha });
-    if (runs.length === 0)
-        throw new CommandError(NO_RUN_YET);
-    const selections = await selectItems(store, runs, command.runItemIds);
     if (selections.length === 0) {
         const runNames = runs.map((run) => `${inlineCode(run.id)} (${inlineCode(run.experiment)})`).join(", ");
         return { body: `Nothing new: every item of this pull request's latest run passed (${runNames}), so there is nothing to add.`, summary: "nothing to add: no failed items" };
@@ -5463,6 +7444,7 @@ function createEvalgateApp(options = {}) {
                 octokit: context.octokit,
                 log: { info: (message) => context.log.info(message), warning: (message) => context.log.warn(message) },
                 ...(options.resultsBranch === undefined ? {} : { resultsBranch: options.resultsBranch }),
+                ...(options.storeUrl === undefined ? {} : { storeUrl: options.storeUrl }),
                 ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
                 ...(options.workflowFile === undefined ? {} : { workflowFile: options.workflowFile }),
             };

@@ -1,8 +1,8 @@
-export const id = 841;
-export const ids = [841];
+export const id = 569;
+export const ids = [569];
 export const modules = {
 
-/***/ 64841:
+/***/ 67569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,8 +23,10 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: ./src/store/open-store.ts + 9 modules
-var open_store = __webpack_require__(34987);
+// EXTERNAL MODULE: ./src/store/ambiguous-prefix.ts
+var ambiguous_prefix = __webpack_require__(67790);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
+var open_store = __webpack_require__(40914);
 // EXTERNAL MODULE: ./src/store/run-store.ts
 var run_store = __webpack_require__(86380);
 // EXTERNAL MODULE: ./src/core/retry.ts
@@ -37,6 +39,8 @@ var retry = __webpack_require__(27253);
  *   runs/<experiment>/<dataset_version>/<git_commit | no-commit>/<role | run>/<run_id>.json.gz
  *   annotations/<run_id>/<written at>-<random>.jsonl.gz   (one file per write; later files win)
  *   experiment-versions/<experiment>/<version>.json
+ *   datasets/<dataset_version>.jsonl.gz  (its items; added with the first run over it)
+ *   datasets/<dataset_version>.json      (its record: file, item count, first stored)
  *   README.md
  *
  * Everything a caller filters on (experiment, dataset version, commit, role) is in the path, so a
@@ -47,6 +51,9 @@ const DEFAULT_RESULTS_BRANCH = "evalgate-results";
 const RUNS_DIR = "runs";
 const EXPERIMENT_VERSIONS_DIR = "experiment-versions";
 const ANNOTATIONS_DIR = "annotations";
+const DATASETS_DIR = "datasets";
+const DATASET_ITEMS_SUFFIX = ".jsonl.gz";
+const DATASET_RECORD_SUFFIX = ".json";
 const ANNOTATIONS_FILE_SUFFIX = ".jsonl.gz";
 /**
  * The annotations a run had when it was published, written in the run's own commit. "0" sorts
@@ -113,6 +120,24 @@ function parseExperimentVersionPath(path) {
         return undefined;
     return { experiment: decodeSegment(experiment), version: decodeSegment(file.slice(0, -".json".length)) };
 }
+function datasetItemsPath(version) {
+    return `${DATASETS_DIR}/${encodeSegment(version)}${DATASET_ITEMS_SUFFIX}`;
+}
+function datasetRecordPath(version) {
+    return `${DATASETS_DIR}/${encodeSegment(version)}${DATASET_RECORD_SUFFIX}`;
+}
+/** The dataset version a file under datasets/ is of, and which of its two files it is. */
+function parseDatasetPath(path) {
+    const segments = path.split("/");
+    if (segments.length !== 2 || segments[0] !== DATASETS_DIR)
+        return undefined;
+    const name = segments[1];
+    if (name.endsWith(DATASET_ITEMS_SUFFIX))
+        return { version: decodeSegment(name.slice(0, -DATASET_ITEMS_SUFFIX.length)), file: "items" };
+    if (name.endsWith(DATASET_RECORD_SUFFIX))
+        return { version: decodeSegment(name.slice(0, -DATASET_RECORD_SUFFIX.length)), file: "record" };
+    return undefined;
+}
 /**
  * Names from the config are mostly safe as they are; anything else is percent-encoded so that a
  * name can never add a directory level or be a "." / ".." entry, which git trees refuse.
@@ -147,8 +172,13 @@ baseline, and \`evalgate runs compare --store github:OWNER/REPO\` can do the sam
   same run item and name.
 - \`experiment-versions/<experiment>/<version>.json\`: the experiment definition that produced runs
   (before \`\${NAME}\` placeholders are filled in: no secrets).
+- \`datasets/<dataset version>.jsonl.gz\`: the items of a dataset version runs were made over,
+  gzipped JSON lines ordered by item id (gunzipped, a JSONL dataset evalgate reads as it is),
+  written once, with the first run over it; \`datasets/<dataset version>.json\` beside it tells
+  the file it was read from, its item count and when it was first stored.
 
-Deleting old files is safe: evalgate only ever adds files and never rewrites history.
+Deleting old files is safe: evalgate adds files, removes a run's files only when asked
+(\`evalgate runs delete\`, one commit), and never rewrites history.
 `;
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/retry-policy.ts
@@ -171,9 +201,7 @@ function publishRetries(policy) {
 /** Returns the commit that holds the file (ours, or a later one when our answer was lost). */
 async function appendToBranch(git, append, policy) {
     const file = { path: append.file.path, sha: await git.createBlob(append.file.content) };
-    const ifAbsent = [];
-    for (const extra of append.filesIfAbsent)
-        ifAbsent.push({ path: extra.path, sha: await git.createBlob(extra.content) });
+    const ifAbsent = new LazyBlobs(git, append.filesIfAbsent);
     const ourCommits = new Set();
     let uncertain = false;
     let lastProblem = "";
@@ -213,17 +241,41 @@ async function alreadyPublished(git, head, file, ourCommits, answerLost) {
         return true;
     return answerLost && (await git.findBlob(head.treeSha, file.path)) === file.sha;
 }
+/**
+ * "If absent" files are uploaded only when a head lacks them, once each: a dataset version the
+ * branch has already (tens of MB) is not sent again with every run over it.
+ */
+class LazyBlobs {
+    git;
+    files;
+    shas = new Map();
+    constructor(git, files) {
+        this.git = git;
+        this.files = files;
+    }
+    async written(file) {
+        let sha = this.shas.get(file.path);
+        if (sha === undefined) {
+            sha = this.git.createBlob(file.content);
+            this.shas.set(file.path, sha);
+            sha.catch(() => this.shas.delete(file.path));
+        }
+        return { path: file.path, sha: await sha };
+    }
+}
 async function orphanCommit(git, message, file, ifAbsent) {
-    const files = [{ path: README_PATH, content: README }, file, ...ifAbsent];
+    const files = [{ path: README_PATH, content: README }, file];
+    for (const extra of ifAbsent.files)
+        files.push(await ifAbsent.written(extra));
     const tree = await git.createTree(files, undefined);
     // No parents: the results branch shares no history with the code.
     return git.createCommit(message, tree, []);
 }
 async function commitOnTop(git, head, message, file, ifAbsent) {
     const files = [file];
-    for (const extra of ifAbsent) {
+    for (const extra of ifAbsent.files) {
         if ((await git.findBlob(head.treeSha, extra.path)) === undefined)
-            files.push(extra);
+            files.push(await ifAbsent.written(extra));
     }
     const tree = await git.createTree(files, head.treeSha);
     return git.createCommit(message, tree, [head.commitSha]);
@@ -498,7 +550,8 @@ function blobsOf(entries, prefix) {
 ;// CONCATENATED MODULE: ./src/store/results-branch/branch-index.ts
 
 /**
- * What one listing of the branch's tree says: every run and experiment version, from paths alone.
+ * What one listing of the branch's tree says: every run, experiment version and dataset version,
+ * from paths alone.
  * Runs are kept newest first: run ids start with their start time (run-YYYYMMDD-HHMMSS-xxxx).
  */
 class BranchIndex {
@@ -507,7 +560,10 @@ class BranchIndex {
     runsById = new Map();
     experimentVersions = new Map();
     annotationFiles = new Map();
+    datasetFiles = new Map();
+    paths;
     constructor(blobs) {
+        this.paths = new Set(blobs.map((blob) => blob.path));
         const runs = [];
         for (const blob of blobs) {
             const ref = parseRunPath(blob.path);
@@ -518,6 +574,13 @@ class BranchIndex {
                 const run = { ...ref, blobSha: blob.sha, size: blob.size };
                 this.runsById.set(ref.runId, run);
                 runs.push(run);
+                continue;
+            }
+            const dataset = parseDatasetPath(blob.path);
+            if (dataset !== undefined) {
+                const files = this.datasetFiles.get(dataset.version) ?? {};
+                files[dataset.file] = blob;
+                this.datasetFiles.set(dataset.version, files);
                 continue;
             }
             const version = parseExperimentVersionPath(blob.path);
@@ -540,6 +603,9 @@ class BranchIndex {
     static empty() {
         return new BranchIndex([]);
     }
+    has(path) {
+        return this.paths.has(path);
+    }
     run(runId) {
         return this.runsById.get(runId);
     }
@@ -560,6 +626,35 @@ class BranchIndex {
     experimentVersion(experiment, version) {
         return this.experimentVersions.get(versionKey(experiment, version));
     }
+    /** Every experiment version file, of one experiment when given. */
+    experimentVersionsOf(experiment) {
+        const found = [];
+        for (const [key, blob] of this.experimentVersions) {
+            const [name = "", version = ""] = key.split("\u0000");
+            if (experiment === undefined || name === experiment)
+                found.push({ experiment: name, version, blob });
+        }
+        return found;
+    }
+    /** A dataset version is on the branch when its items file is; a lone record file is a leftover. */
+    datasetVersion(version) {
+        const files = this.datasetFiles.get(version);
+        if (files?.items === undefined)
+            return undefined;
+        return { version, items: files.items, ...(files.record === undefined ? {} : { record: files.record }) };
+    }
+    datasetVersions() {
+        return [...this.datasetFiles.keys()].flatMap((version) => this.datasetVersion(version) ?? []);
+    }
+    /** Both files of a dataset version that are there (items, record), to remove them. */
+    datasetFilesOf(version) {
+        const files = this.datasetFiles.get(version);
+        return [files?.items, files?.record].filter((file) => file !== undefined);
+    }
+    /** The runs over a dataset version, newest first. */
+    runsOfDatasetVersion(version) {
+        return this.runs.filter((run) => run.datasetVersion === version);
+    }
 }
 function versionKey(experiment, version) {
     return `${experiment}\u0000${version}`;
@@ -576,24 +671,20 @@ function toRunRef(run) {
 
 // EXTERNAL MODULE: ./src/core/item-id-order.ts
 var item_id_order = __webpack_require__(65113);
+// EXTERNAL MODULE: ./src/core/canonical.ts
+var canonical = __webpack_require__(70457);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
-;// CONCATENATED MODULE: ./src/store/results-branch/run-document.ts
+;// CONCATENATED MODULE: ./src/store/results-branch/gzip-lines.ts
 
 
-
-/**
- * A run file on the results branch: gzipped JSON lines, a header line and then one run item per
- * line in item_id order. Lines rather than one JSON document so a reader parses one item at a
- * time: a 100,000-item run is held compressed (tens of MB), never as 100,000 objects.
- */
-const RUN_DOCUMENT_FORMAT = 1;
 const WRITE_BATCH_CHARS = 1024 * 1024;
 /**
- * Gzips the header and the items as they stream in. Stops with a UserError as soon as the
- * compressed size passes `maxBytes`, so a run too large to publish fails before it is all read.
+ * Gzips lines as they stream in (each gets a trailing newline). Stops with `tooLarge()` as soon
+ * as the compressed size passes `maxBytes`, so a file too large to publish fails before it is all
+ * read.
  */
-async function encodeRunDocument(header, items, maxBytes) {
+async function gzipLines(lines, maxBytes, tooLarge) {
     const chunks = [];
     let size = 0;
     const gzip = (0,external_node_zlib_.createGzip)();
@@ -601,17 +692,17 @@ async function encodeRunDocument(header, items, maxBytes) {
         for await (const chunk of gzip) {
             size += chunk.length;
             if (size > maxBytes)
-                throw tooLarge(header.run.id, maxBytes);
+                throw tooLarge();
             chunks.push(chunk);
         }
     })();
     // Settled below; until then a failure here must not count as an unhandled rejection.
     const collectError = collected.then(() => undefined, (error) => error);
     try {
-        // Lines go to zlib in batches: a write per line waited on zlib's thread for every few items.
-        let batch = `${JSON.stringify(header)}\n`;
-        for await (const item of items) {
-            batch += `${JSON.stringify(item)}\n`;
+        // Lines go to zlib in batches: a write per line waited on zlib's thread for every few lines.
+        let batch = "";
+        for await (const line of lines) {
+            batch += `${line}\n`;
             if (batch.length >= WRITE_BATCH_CHARS) {
                 await write(gzip, batch);
                 batch = "";
@@ -630,10 +721,10 @@ async function encodeRunDocument(header, items, maxBytes) {
         throw error;
     return Buffer.concat(chunks, size);
 }
-function write(gzip, line) {
+function write(gzip, text) {
     if (gzip.destroyed)
-        return Promise.reject(new Error("the run document stream was closed"));
-    if (gzip.write(line))
+        return Promise.reject(new Error("the gzip stream was closed"));
+    if (gzip.write(text))
         return Promise.resolve();
     return new Promise((resolve, reject) => {
         const onDrain = () => {
@@ -642,19 +733,14 @@ function write(gzip, line) {
         };
         const onClose = () => {
             gzip.off("drain", onDrain);
-            reject(new Error("the run document stream was closed"));
+            reject(new Error("the gzip stream was closed"));
         };
         gzip.once("drain", onDrain);
         gzip.once("close", onClose);
     });
 }
-function tooLarge(runId, maxBytes) {
-    const limit = maxBytes >= 1_000_000 ? `${Math.round(maxBytes / 1_000_000)} MB` : `${maxBytes} bytes`;
-    return new errors/* UserError */.y(`run "${runId}" is more than ${limit} compressed, the largest file GitHub's Git Data API accepts: ` +
-        "use a smaller dataset (or split it into several experiments), or keep this run in the embedded store");
-}
-/** The document's lines, decompressed as they are read. */
-async function* documentLines(gzipped) {
+/** The non-empty lines of a gzipped file, decompressed as they are read. */
+async function* gunzipLines(gzipped) {
     const text = external_node_stream_.Readable.from([gzipped]).pipe((0,external_node_zlib_.createGunzip)()).setEncoding("utf8");
     let pending = "";
     for await (const chunk of text) {
@@ -671,15 +757,44 @@ async function* documentLines(gzipped) {
     if (pending !== "")
         yield pending;
 }
+
+;// CONCATENATED MODULE: ./src/store/results-branch/run-document.ts
+
+
+/**
+ * A run file on the results branch: gzipped JSON lines, a header line and then one run item per
+ * line in item_id order. Lines rather than one JSON document so a reader parses one item at a
+ * time: a 100,000-item run is held compressed (tens of MB), never as 100,000 objects.
+ */
+const RUN_DOCUMENT_FORMAT = 1;
+/**
+ * Gzips the header and the items as they stream in. Stops with a UserError as soon as the
+ * compressed size passes `maxBytes`, so a run too large to publish fails before it is all read.
+ */
+function encodeRunDocument(header, items, maxBytes) {
+    return gzipLines(documentLinesOf(header, items), maxBytes, () => tooLarge(header.run.id, maxBytes));
+}
+async function* documentLinesOf(header, items) {
+    yield JSON.stringify(header);
+    for await (const item of items)
+        yield JSON.stringify(item);
+}
+function tooLarge(runId, maxBytes) {
+    return new errors/* UserError */.y(`run "${runId}" is more than ${sizeText(maxBytes)} compressed, the largest file GitHub's Git Data API accepts: ` +
+        "use a smaller dataset (or split it into several experiments), or keep this run in the embedded store");
+}
+function sizeText(bytes) {
+    return bytes >= 1_000_000 ? `${Math.round(bytes / 1_000_000)} MB` : `${bytes} bytes`;
+}
 async function readRunDocumentHeader(gzipped, where) {
-    for await (const line of documentLines(gzipped))
+    for await (const line of gunzipLines(gzipped))
         return parseHeader(line, where);
     throw new Error(`${where} is empty: it is not a run written by evalgate`);
 }
 /** The run's items in stored (item_id) order; the header line is checked and skipped. */
 async function* readRunDocumentItems(gzipped, where) {
     let sawHeader = false;
-    for await (const line of documentLines(gzipped)) {
+    for await (const line of gunzipLines(gzipped)) {
         if (!sawHeader) {
             parseHeader(line, where);
             sawHeader = true;
@@ -696,7 +811,45 @@ function parseHeader(line, where) {
     return header;
 }
 
+;// CONCATENATED MODULE: ./src/store/results-branch/dataset-document.ts
+
+
+
+
+/**
+ * A dataset version on the results branch is two files: its items, gzipped JSON lines in id
+ * order with no header (gunzipped, it is a JSONL dataset evalgate reads as it is), and its record
+ * beside it as JSON (the file it was read from, its item count, when it was first stored).
+ */
+async function encodeDatasetItems(version, items, maxBytes) {
+    return gzipLines(linesOf(items), maxBytes, () => {
+        return new errors/* UserError */.y(`dataset version ${version} is more than ${sizeText(maxBytes)} compressed, the largest file GitHub's Git Data API accepts: ` +
+            "use a smaller dataset, or keep its runs in the embedded store or PostgreSQL");
+    });
+}
+async function* linesOf(items) {
+    for await (const item of items)
+        yield (0,canonical/* canonicalJson */.dj)(item);
+}
+async function* readDatasetItems(gzipped) {
+    for await (const line of gunzipLines(gzipped))
+        yield JSON.parse(line);
+}
+function encodeDatasetRecord(record) {
+    const { version, dataset_path: datasetPath, item_count: itemCount, created_at: createdAt } = record;
+    return Buffer.from(`${JSON.stringify({ version, dataset_path: datasetPath, item_count: itemCount, created_at: createdAt }, null, 2)}\n`);
+}
+/** `where` (`owner/repo@branch:path`) names the file in errors. */
+function decodeDatasetRecord(content, where) {
+    const record = JSON.parse(content.toString("utf8"));
+    if (typeof record.version !== "string" || typeof record.dataset_path !== "string" || typeof record.item_count !== "number" || typeof record.created_at !== "string") {
+        throw new errors/* UserError */.y(`${where} is not a dataset version record written by evalgate: restore it from the branch's history or delete the dataset version's files`);
+    }
+    return { version: record.version, dataset_path: record.dataset_path, item_count: record.item_count, created_at: record.created_at };
+}
+
 ;// CONCATENATED MODULE: ./src/store/results-branch/branch-reader.ts
+
 
 
 
@@ -713,6 +866,8 @@ class BranchReader {
     git;
     index;
     headers = new Map();
+    /** Small JSON files (experiment versions, dataset version records) by blob sha. */
+    records = new Map();
     blobs = new BlobCache(BLOB_CACHE_BYTES);
     constructor(git) {
         this.git = git;
@@ -781,9 +936,31 @@ class BranchReader {
     }
     async experimentVersion(experiment, version) {
         const blob = (await this.readIndex()).experimentVersion(experiment, version);
-        if (blob === undefined)
-            return undefined;
-        return JSON.parse((await this.git.readBlob(blob.sha)).toString("utf8"));
+        return blob === undefined ? undefined : this.experimentVersionFile(blob);
+    }
+    async experimentVersionFile(blob) {
+        return JSON.parse((await this.smallFile(blob)).toString("utf8"));
+    }
+    async datasetRecordFile(blob) {
+        return decodeDatasetRecord(await this.smallFile(blob), `${this.git.name}:${blob.path}`);
+    }
+    /** A dataset version's items in id order, its file downloaded once and kept as run files are. */
+    async *datasetItems(blob) {
+        let gzipped = this.blobs.get(blob.sha);
+        if (gzipped === undefined) {
+            gzipped = await this.git.readBlob(blob.sha);
+            this.blobs.set(blob.sha, gzipped);
+        }
+        yield* readDatasetItems(gzipped);
+    }
+    smallFile(blob) {
+        let content = this.records.get(blob.sha);
+        if (content === undefined) {
+            content = this.git.readBlob(blob.sha);
+            this.records.set(blob.sha, content);
+            content.catch(() => this.records.delete(blob.sha));
+        }
+        return content;
     }
     isCached(run) {
         return this.blobs.has(run.blobSha);
@@ -833,16 +1010,179 @@ class BlobCache {
     }
 }
 
+;// CONCATENATED MODULE: ./src/store/results-branch/branch-versions.ts
+
+
+/** Run files downloaded at once when their records are needed. */
+const HEADER_DOWNLOADS_AT_ONCE = 8;
+const ALL_RUNS = Number.MAX_SAFE_INTEGER;
+/**
+ * The dataset and experiment versions of a results branch store: those staged (in the staging
+ * store, until a run over them is published) and the branch's, a staged one first.
+ *
+ * Costs on the branch: a dataset version's record is one small file; its first and last use are
+ * the start times in the headers of its oldest and newest run (run ids start with the start
+ * time, so the tree's paths tell which), one run file download each, kept for the store's
+ * lifetime. Run paths do not name the experiment version, so listing experiment versions
+ * downloads every run file of the experiment (of every experiment when none is named).
+ */
+class BranchVersions {
+    reader;
+    staging;
+    constructor(reader, staging) {
+        this.reader = reader;
+        this.staging = staging;
+    }
+    async getDataset(prefix) {
+        if (prefix === "")
+            return undefined;
+        // An ambiguous prefix among staged versions is ambiguous overall: the error stands.
+        const staged = await (await this.staging())?.getDatasetVersion(prefix);
+        if (staged?.version === prefix)
+            return staged;
+        const index = await this.reader.readIndex();
+        const exact = index.datasetVersion(prefix);
+        if (exact !== undefined)
+            return this.record(index, exact);
+        const published = index.datasetVersions().filter((dataset) => dataset.version.startsWith(prefix) && dataset.version !== staged?.version);
+        const versions = [...(staged === undefined ? [] : [staged.version]), ...published.map((dataset) => dataset.version)].sort(item_id_order/* compareItemIds */.D);
+        const [onlyPublished] = published;
+        if (versions.length === 0)
+            return undefined;
+        if (versions.length === 1)
+            return staged ?? (onlyPublished && this.record(index, onlyPublished));
+        throw (0,ambiguous_prefix/* ambiguousPrefixError */.l)("dataset version", prefix, versions);
+    }
+    /** The staged copy when there is one, else the branch's file. */
+    async *datasetItems(version) {
+        const staging = await this.staging();
+        if (staging !== undefined) {
+            let staged = false;
+            for await (const item of staging.datasetVersionItems(version)) {
+                staged = true;
+                yield item;
+            }
+            if (staged)
+                return;
+        }
+        const dataset = (await this.reader.readIndex()).datasetVersion(version);
+        if (dataset !== undefined)
+            yield* this.reader.datasetItems(dataset.items);
+    }
+    async listDatasets() {
+        const staging = await this.staging();
+        const index = await this.reader.readIndex();
+        const records = new Map();
+        for (const { version, dataset_path: datasetPath, item_count: itemCount, created_at: createdAt } of (await staging?.listDatasetVersions()) ?? []) {
+            records.set(version, { version, dataset_path: datasetPath, item_count: itemCount, created_at: createdAt });
+        }
+        for (const dataset of index.datasetVersions()) {
+            if (!records.has(dataset.version))
+                records.set(dataset.version, await this.record(index, dataset));
+        }
+        const stagedRuns = (await staging?.listRuns({ limit: ALL_RUNS })) ?? [];
+        const uses = [];
+        for (const record of records.values()) {
+            const staged = stagedRuns.filter((run) => run.dataset_version === record.version);
+            const stagedIds = new Set(staged.map((run) => run.id));
+            // Newest first: the first and the last are the newest and the oldest run.
+            const published = index.runsOfDatasetVersion(record.version).filter((run) => !stagedIds.has(run.runId));
+            const starts = staged.map((run) => run.started_at);
+            for (const run of new Set([published[0], published.at(-1)])) {
+                if (run !== undefined)
+                    starts.push((await this.reader.header(run)).run.started_at);
+            }
+            starts.sort();
+            const [first] = starts;
+            const last = starts.at(-1);
+            uses.push({ ...record, runs: staged.length + published.length, ...(first === undefined || last === undefined ? {} : { first_used: first, last_used: last }) });
+        }
+        return uses.sort((a, b) => descending(a.last_used ?? a.created_at, b.last_used ?? b.created_at) || descending(a.version, b.version));
+    }
+    async listExperiments(experiment) {
+        const staging = await this.staging();
+        const index = await this.reader.readIndex();
+        const versions = new Map();
+        for (const use of (await staging?.listExperimentVersions(experiment)) ?? []) {
+            versions.set(key(use.experiment, use.version), { experiment: use.experiment, version: use.version, created_at: use.created_at, runs: 0 });
+        }
+        for (const file of index.experimentVersionsOf(experiment)) {
+            if (versions.has(key(file.experiment, file.version)))
+                continue;
+            const record = await this.reader.experimentVersionFile(file.blob);
+            versions.set(key(file.experiment, file.version), { experiment: file.experiment, version: file.version, created_at: record.created_at, runs: 0 });
+        }
+        const newestRun = new Map();
+        for (const run of await this.runsOf(index, staging, experiment)) {
+            const use = versions.get(key(run.experiment, run.experiment_version));
+            if (use === undefined)
+                continue;
+            use.runs += 1;
+            if (use.first_run === undefined || run.started_at < use.first_run)
+                use.first_run = run.started_at;
+            if (use.last_run === undefined || run.started_at > use.last_run)
+                use.last_run = run.started_at;
+            const newest = newestRun.get(key(run.experiment, run.experiment_version));
+            if (newest === undefined || run.started_at > newest.started_at || (run.started_at === newest.started_at && run.id > newest.id)) {
+                newestRun.set(key(run.experiment, run.experiment_version), run);
+                use.dataset_version = run.dataset_version;
+            }
+        }
+        return [...versions.values()].sort((a, b) => descending(a.first_run ?? a.created_at, b.first_run ?? b.created_at) || ascending(a.experiment, b.experiment) || ascending(a.version, b.version));
+    }
+    /** Staged runs and the published ones not staged here, of one experiment when given. */
+    async runsOf(index, staging, experiment) {
+        const runs = (await staging?.listRuns({ limit: ALL_RUNS, ...(experiment === undefined ? {} : { experiment }) })) ?? [];
+        const stagedIds = new Set(runs.map((run) => run.id));
+        const published = index.runs.filter((run) => !stagedIds.has(run.runId) && (experiment === undefined || run.experiment === experiment));
+        for (let start = 0; start < published.length; start += HEADER_DOWNLOADS_AT_ONCE) {
+            const batch = published.slice(start, start + HEADER_DOWNLOADS_AT_ONCE);
+            runs.push(...(await Promise.all(batch.map(async (run) => (await this.reader.header(run)).run))));
+        }
+        return runs;
+    }
+    /**
+     * The version's record file; when that was deleted by hand, what the oldest run over the version
+     * says (its file and start), with the items counted.
+     */
+    async record(index, dataset) {
+        if (dataset.record !== undefined)
+            return this.reader.datasetRecordFile(dataset.record);
+        let itemCount = 0;
+        for await (const _item of this.reader.datasetItems(dataset.items))
+            itemCount += 1;
+        const oldest = index.runsOfDatasetVersion(dataset.version).at(-1);
+        const run = oldest === undefined ? undefined : (await this.reader.header(oldest)).run;
+        return { version: dataset.version, dataset_path: run?.dataset_path ?? "", item_count: itemCount, created_at: run?.started_at ?? "" };
+    }
+}
+function key(experiment, version) {
+    return `${experiment}\u0000${version}`;
+}
+function ascending(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function descending(a, b) {
+    return ascending(b, a);
+}
+
 ;// CONCATENATED MODULE: ./src/store/results-branch/encode-run.ts
+
 
 
 
 /**
  * Reads a finished run out of any RunStore and turns it into the files one commit adds to the
- * results branch: the run file, its experiment version unless the branch has it already, and the
- * annotations the run has so far (annotations written after publishing get files of their own).
+ * results branch: the run file, its experiment version and its dataset version (when `source` has
+ * it) unless the branch has them already, and the annotations the run has so far (annotations
+ * written after publishing get files of their own).
+ *
+ * `branchHas` tells which paths the branch is known to have (the caller's last listing): a dataset
+ * version there is not encoded again (tens of MB of gzip per run). A version it lacks is written
+ * only where the head the commit is built on has none, so it still lands once; one removed since
+ * that listing (its last run deleted meanwhile) is not put back by this run.
  */
-async function encodeRunForBranch(source, runId, maxRunFileBytes) {
+async function encodeRunForBranch(source, runId, maxRunFileBytes, branchHas = () => false) {
     const run = await source.getRun(runId);
     if (run === undefined || run.id !== runId)
         throw new Error(`cannot publish run "${runId}": it is not in the store`);
@@ -853,6 +1193,10 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
     const filesIfAbsent = version === null
         ? []
         : [{ path: experimentVersionPath(version.experiment, version.version), content: Buffer.from(`${JSON.stringify(version, null, 2)}\n`) }];
+    const dataset = await source.getDatasetVersion(run.dataset_version);
+    if (dataset?.version === run.dataset_version && !branchHas(datasetItemsPath(dataset.version))) {
+        filesIfAbsent.push({ path: datasetItemsPath(dataset.version), content: await encodeDatasetItems(dataset.version, source.datasetVersionItems(dataset.version), maxRunFileBytes) }, { path: datasetRecordPath(dataset.version), content: encodeDatasetRecord(dataset) });
+    }
     const annotations = await source.runAnnotations(runId);
     if (annotations.length > 0) {
         // If absent: publishing again must not put the staged values back over later writes on the branch.
@@ -862,6 +1206,67 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
     const pullRequest = run.pull_request === undefined ? "" : ` for #${run.pull_request}`;
     const message = `evalgate: add${role} run ${run.id} of ${run.experiment}${pullRequest} (${run.status})`;
     return { run, append: { message, file: { path: runPath(run), content }, filesIfAbsent } };
+}
+
+;// CONCATENATED MODULE: ./src/store/results-branch/remove-from-branch.ts
+
+
+/** Returns the paths removed by the commit that landed; none when the head had nothing to remove. */
+async function removeFromBranch(git, removal, policy) {
+    const ourCommits = new Map();
+    let lastProblem = "";
+    const { value: removed } = await (0,retry/* withRetries */.LH)(async () => {
+        const head = await git.readHead();
+        if (head === undefined)
+            return { retry: false, value: [] };
+        // Our own commit is the head: an earlier try landed although its answer was lost.
+        const landed = ourCommits.get(head.commitSha);
+        if (landed !== undefined)
+            return { retry: false, value: landed };
+        const paths = await removal.pathsToRemove(head);
+        if (paths.length === 0)
+            return { retry: false, value: [] };
+        const tree = await git.createTree(paths.map((path) => ({ path, sha: null })), head.treeSha);
+        const commit = await git.createCommit(removal.message, tree, [head.commitSha]);
+        ourCommits.set(commit, paths);
+        const outcome = await git.moveBranch(commit);
+        if (outcome === "done")
+            return { retry: false, value: paths };
+        lastProblem = outcome === "uncertain" ? "GitHub did not answer a branch update" : "another job moved the branch first";
+        return { retry: true, value: undefined };
+    }, publishRetries(policy));
+    if (removed !== undefined)
+        return removed;
+    throw new Error(`could not remove files from ${git.name} after ${policy.publishAttempts} tries (last: ${lastProblem}); ${removal.whenGivenUp}`);
+}
+
+;// CONCATENATED MODULE: ./src/store/results-branch/run-removal.ts
+
+
+/**
+ * The commit that deletes a published run (`evalgate runs delete`): its run file, its annotation
+ * files, and its dataset version's files when no other run on the head is over that version.
+ * Decided per head from a fresh listing, so a run another job added meanwhile keeps the dataset.
+ */
+function runRemoval(git, runId) {
+    return {
+        message: `evalgate: delete run ${runId}`,
+        async pathsToRemove(head) {
+            const blobs = await git.listBlobs(head.treeSha);
+            const index = new BranchIndex(blobs);
+            const run = index.run(runId);
+            if (run === undefined)
+                return [];
+            // Every file of the run: one republished under another role or commit has two.
+            const runFiles = blobs.filter((blob) => parseRunPath(blob.path)?.runId === runId).map((blob) => blob.path);
+            const paths = [...runFiles, ...index.annotationsOf(runId).map((file) => file.path)];
+            const otherRuns = index.runsOfDatasetVersion(run.datasetVersion).filter((other) => other.runId !== runId);
+            if (otherRuns.length === 0)
+                paths.push(...index.datasetFilesOf(run.datasetVersion).map((file) => file.path));
+            return paths;
+        },
+        whenGivenUp: "nothing was removed; run `evalgate runs delete` again",
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/store/results-branch/results-branch-store.ts
@@ -879,12 +1284,15 @@ async function encodeRunForBranch(source, runId, maxRunFileBytes) {
 
 
 
+
+
+
+
 /** The Git Data API accepts blobs up to 100 MB. */
 const MAX_RUN_FILE_BYTES = 100_000_000;
 const DEFAULT_LIST_LIMIT = 50;
-const AMBIGUOUS_SHOWN = 5;
 /** Run files downloaded at once when listRuns needs their records. */
-const HEADER_DOWNLOADS_AT_ONCE = 8;
+const results_branch_store_HEADER_DOWNLOADS_AT_ONCE = 8;
 /**
  * Runs kept on an orphan branch of the user's repository, one gzipped file per run, written and
  * read through the Git Data API. Writes are staged in an embedded store in `stagingDir` (durable
@@ -903,6 +1311,7 @@ class ResultsBranchStore {
     staging;
     git;
     reader;
+    versions;
     policy;
     maxRunFileBytes;
     publishing = Promise.resolve();
@@ -914,6 +1323,7 @@ class ResultsBranchStore {
         this.maxRunFileBytes = Math.min(options.maxRunFileBytes ?? MAX_RUN_FILE_BYTES, MAX_RUN_FILE_BYTES);
         this.git = new BranchGit(options.octokit, this.location);
         this.reader = new BranchReader(this.git);
+        this.versions = new BranchVersions(this.reader, () => this.stagingIfAny());
     }
     stagingStore() {
         this.staging ??= (0,open_store/* openEmbeddedStore */.i)(this.stagingDir);
@@ -1003,19 +1413,69 @@ class ResultsBranchStore {
     }
     /** Publishes a finished run from any store (the Action may run with the embedded store). */
     async publishFrom(source, runId) {
-        const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes);
-        await this.append(async () => append);
+        const index = await this.reader.readIndex();
+        const { append } = await encodeRunForBranch(source, runId, this.maxRunFileBytes, (path) => index.has(path));
+        await this.write(() => appendToBranch(this.git, append, this.policy));
         const ref = parseRunPath(append.file.path);
         if (ref === undefined)
             throw new Error(`published ${append.file.path}, which is not a run path`);
         return ref;
     }
-    /** One commit at a time per store: two of ours would only race each other. */
-    async append(build) {
-        const appended = this.publishing.then(async () => appendToBranch(this.git, await build(), this.policy));
-        this.publishing = appended.catch(() => undefined);
-        await appended;
+    /** Forgets the branch's listing, so the next read sees what other jobs published since (a poll). */
+    refresh() {
         this.reader.invalidate();
+    }
+    /** One commit at a time per store: two of ours would only race each other. */
+    async write(commit) {
+        const written = this.publishing.then(commit);
+        this.publishing = written.catch(() => undefined);
+        try {
+            return await written;
+        }
+        finally {
+            this.reader.invalidate();
+        }
+    }
+    /** Staged until a run over it is published, which adds it to the branch (once). */
+    async putDatasetVersion(record, items) {
+        if ((await this.reader.readIndex()).datasetVersion(record.version) !== undefined)
+            return false;
+        return (await this.stagingStore()).putDatasetVersion(record, items);
+    }
+    getDatasetVersion(version) {
+        return this.versions.getDataset(version);
+    }
+    datasetVersionItems(version) {
+        return this.versions.datasetItems(version);
+    }
+    listDatasetVersions() {
+        return this.versions.listDatasets();
+    }
+    listExperimentVersions(experiment) {
+        return this.versions.listExperiments(experiment);
+    }
+    /**
+     * A published run goes in one commit with its annotation files and, when no other run on the
+     * branch is over it, its dataset version's files; a staged copy goes from the staging store.
+     */
+    async deleteRun(runId) {
+        const staged = await this.stagedRun(runId);
+        const published = (await this.reader.readIndex()).run(runId);
+        if (staged === undefined && published === undefined)
+            throw new run_store/* UnknownRunError */.I(runId, this.git.name);
+        const version = staged?.run.dataset_version ?? published.datasetVersion;
+        const hadVersion = (await this.versions.getDataset(version))?.version === version;
+        let items = 0;
+        if (published !== undefined) {
+            if (staged === undefined)
+                for await (const _item of this.reader.items(published))
+                    items += 1;
+            await this.write(() => removeFromBranch(this.git, runRemoval(this.git, runId), this.policy));
+        }
+        if (staged !== undefined)
+            items = (await staged.staging.deleteRun(runId)).items;
+        const datasetVersionRemoved = hadVersion && (await this.versions.getDataset(version))?.version !== version;
+        return { items, datasetVersionRemoved };
     }
     /**
      * Annotations of a published run go onto the branch, a new file per run in one commit for the
@@ -1043,7 +1503,7 @@ class ResultsBranchStore {
         }
         // The time is taken in turn, so files written by this store sort in the order they were written.
         if (published.size > 0)
-            await this.append(() => annotationsAppend(published, this.clock.next()));
+            await this.write(async () => appendToBranch(this.git, await annotationsAppend(published, this.clock.next()), this.policy));
         if (staged.length > 0)
             await (await this.stagingStore()).putAnnotations(staged);
     }
@@ -1073,8 +1533,7 @@ class ResultsBranchStore {
             return undefined;
         if (ids.length === 1)
             return staged ?? (onlyPublished && (await this.reader.header(onlyPublished)).run);
-        const more = ids.length > AMBIGUOUS_SHOWN ? ", …" : "";
-        throw new errors/* UserError */.y(`run id "${runId}" is ambiguous: ${ids.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the run id.`);
+        throw (0,ambiguous_prefix/* ambiguousPrefixError */.l)("run id", runId, ids);
     }
     /**
      * Staged runs and published ones, newest first. The experiment filter reads paths only; a
@@ -1087,8 +1546,8 @@ class ResultsBranchStore {
         const index = await this.reader.readIndex();
         const candidates = index.runs.filter((run) => !stagedIds.has(run.runId) && (filter.experiment === undefined || run.experiment === filter.experiment));
         const published = [];
-        for (let start = 0; start < candidates.length && published.length < limit; start += HEADER_DOWNLOADS_AT_ONCE) {
-            const batch = candidates.slice(start, start + HEADER_DOWNLOADS_AT_ONCE);
+        for (let start = 0; start < candidates.length && published.length < limit; start += results_branch_store_HEADER_DOWNLOADS_AT_ONCE) {
+            const batch = candidates.slice(start, start + results_branch_store_HEADER_DOWNLOADS_AT_ONCE);
             const runs = await Promise.all(batch.map(async (run) => (await this.reader.header(run)).run));
             published.push(...runs.filter((run) => filter.status === undefined || run.status === filter.status));
         }
