@@ -4700,10 +4700,18 @@ function statisticOf(tally, alpha, clustered) {
 ;// CONCATENATED MODULE: ./src/core/ordered-item-cursor.ts
 
 /**
- * Walks a stream and refuses one that is not strictly ordered by item_id: a merge-join over an
- * unordered stream would silently report shared items as one-sided (or as differing across runs).
+ * Walks a stream of run items and refuses one that is not strictly ordered by item_id: a
+ * merge-join over an unordered stream would silently report shared items as one-sided (or as
+ * differing across runs).
  */
 function orderedItemCursor(items, name) {
+    return orderedCursor(items, name, "item_id", (item) => item.item_id);
+}
+/**
+ * The same for any stream keyed by an id (dataset items by `id`): refuses a key at or below the
+ * one before it, in code point order (`compareItemIds`). `key` names the field in the message.
+ */
+function orderedCursor(items, name, key, idOf) {
     const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
     let previous;
     let done = false;
@@ -4712,9 +4720,9 @@ function orderedItemCursor(items, name) {
             done = true;
             return undefined;
         }
-        const id = step.value.item_id;
+        const id = idOf(step.value);
         if (previous !== undefined && (0,item_id_order/* compareItemIds */.D)(previous, id) >= 0) {
-            throw new Error(`${name}: items must come ordered by item_id without repeats, but "${id}" came after "${previous}"`);
+            throw new Error(`${name}: items must come ordered by ${key} without repeats, but "${id}" came after "${previous}"`);
         }
         previous = id;
         return step.value;
@@ -6938,6 +6946,7 @@ function render_dataset_version_field(name, value) {
 ;// CONCATENATED MODULE: ./src/core/versions/diff-dataset-items.ts
 
 
+
 /** The parts of an item a change can be in, as a dataset record writes them. */
 const ITEM_FIELDS = ["input", "expected", "metadata", "scorers", "scorers_mode"];
 /**
@@ -6949,8 +6958,8 @@ const ITEM_FIELDS = ["input", "expected", "metadata", "scorers", "scorers_mode"]
  */
 async function diffDatasetItems(before, after, names = { before: "before", after: "after" }) {
     const diff = { added: [], removed: [], changed: [], unchanged: 0 };
-    const left = orderedItems(before, names.before);
-    const right = orderedItems(after, names.after);
+    const left = orderedCursorOf(before, names.before);
+    const right = orderedCursorOf(after, names.after);
     try {
         let a = await left.next();
         let b = await right.next();
@@ -6983,33 +6992,8 @@ function changedFields(a, b) {
     return ITEM_FIELDS.filter((field) => (0,canonical/* canonicalJson */.dj)(a[field]) !== (0,canonical/* canonicalJson */.dj)(b[field]));
 }
 /** Refuses a stream out of id order: a merge-join over it would report shared items as added and removed. */
-function orderedItems(items, name) {
-    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
-    let previous;
-    let done = false;
-    return {
-        async next() {
-            if (done)
-                return undefined;
-            const step = await iterator.next();
-            if (step.done === true) {
-                done = true;
-                return undefined;
-            }
-            const id = step.value.id;
-            if (previous !== undefined && (0,item_id_order/* compareItemIds */.D)(previous, id) >= 0) {
-                throw new Error(`${name}: items must come ordered by id without repeats, but "${id}" came after "${previous}"`);
-            }
-            previous = id;
-            return step.value;
-        },
-        async close() {
-            if (!done) {
-                done = true;
-                await iterator.return?.();
-            }
-        },
-    };
+function orderedCursorOf(items, name) {
+    return orderedCursor(items, name, "id", (item) => item.id);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/csv-columns.ts

@@ -1,6 +1,7 @@
 import { canonicalJson } from "../canonical.js";
 import { compareItemIds } from "../item-id-order.js";
 import type { Item } from "../model/item.js";
+import { orderedCursor, type OrderedCursor } from "../ordered-item-cursor.js";
 
 /** The parts of an item a change can be in, as a dataset record writes them. */
 export const ITEM_FIELDS = ["input", "expected", "metadata", "scorers", "scorers_mode"] as const;
@@ -33,8 +34,8 @@ type Items = AsyncIterable<Item> | Iterable<Item>;
  */
 export async function diffDatasetItems(before: Items, after: Items, names = { before: "before", after: "after" }): Promise<DatasetItemsDiff> {
   const diff: DatasetItemsDiff = { added: [], removed: [], changed: [], unchanged: 0 };
-  const left = orderedItems(before, names.before);
-  const right = orderedItems(after, names.after);
+  const left = orderedCursorOf(before, names.before);
+  const right = orderedCursorOf(after, names.after);
   try {
     let a = await left.next();
     let b = await right.next();
@@ -63,36 +64,7 @@ function changedFields(a: Item, b: Item): ItemField[] {
   return ITEM_FIELDS.filter((field) => canonicalJson(a[field]) !== canonicalJson(b[field]));
 }
 
-interface ItemCursor {
-  next(): Promise<Item | undefined>;
-  close(): Promise<void>;
-}
-
 /** Refuses a stream out of id order: a merge-join over it would report shared items as added and removed. */
-function orderedItems(items: Items, name: string): ItemCursor {
-  const iterator: AsyncIterator<Item> | Iterator<Item> = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
-  let previous: string | undefined;
-  let done = false;
-  return {
-    async next() {
-      if (done) return undefined;
-      const step = await iterator.next();
-      if (step.done === true) {
-        done = true;
-        return undefined;
-      }
-      const id = step.value.id;
-      if (previous !== undefined && compareItemIds(previous, id) >= 0) {
-        throw new Error(`${name}: items must come ordered by id without repeats, but "${id}" came after "${previous}"`);
-      }
-      previous = id;
-      return step.value;
-    },
-    async close() {
-      if (!done) {
-        done = true;
-        await iterator.return?.();
-      }
-    },
-  };
+function orderedCursorOf(items: Items, name: string): OrderedCursor<Item> {
+  return orderedCursor(items, name, "id", (item) => item.id);
 }
