@@ -26,6 +26,16 @@ class errors_UserError extends Error {
 function isUserError(error) {
     return error instanceof errors_UserError;
 }
+/**
+ * A failure outside the user's input that stops a command: a store that went away mid-run. The
+ * CLI prints its message as one line and exits 3 (could not complete); nothing stored is lost.
+ */
+class UnavailableError extends Error {
+    name = "UnavailableError";
+    constructor(message, options) {
+        super(message, options);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/store/postgres/store-url.ts
 /** `postgres://…` or `postgresql://…` (the two schemes libpq accepts). */
@@ -34,14 +44,19 @@ function isPostgresUrl(spec) {
 }
 /**
  * The URL with its password replaced by `***`, for messages and logs: a store URL is a secret.
- * Something that does not parse as a URL is shown as its scheme only.
+ * libpq takes a password in the user-info part or as `?password=` (and `sslpassword=` for a
+ * client key): all are replaced. Something that does not parse as a URL is shown as its scheme only.
  */
 function redactStoreUrl(spec) {
     try {
         const url = new URL(spec);
         if (url.password !== "")
             url.password = "***";
-        return url.toString();
+        for (const key of [...url.searchParams.keys()]) {
+            if (/password/i.test(key))
+                url.searchParams.set(key, "***");
+        }
+        return url.toString().replace(/%2A%2A%2A/g, "***");
     }
     catch {
         return `${/^[A-Za-z][A-Za-z0-9+.-]*:/.exec(spec)?.[0] ?? "?"}//…`;
@@ -2375,6 +2390,11 @@ function hasKeys(object) {
     return false;
 }
 function idOf(rawId, where) {
+    // Refused for every store alike: PostgreSQL's text cannot hold U+0000, and a run must be able to
+    // move between stores (the Action publishes from the embedded store).
+    if (typeof rawId === "string" && rawId.includes("\u0000")) {
+        throw new errors_UserError(`${where}: "id" contains the character U+0000, which no store can keep as an id; remove it`);
+    }
     if (typeof rawId === "string" && rawId !== "")
         return rawId;
     if (typeof rawId === "number" && Number.isFinite(rawId))
@@ -3398,6 +3418,7 @@ var esm = __webpack_require__(3849);
 ;// CONCATENATED MODULE: ./src/store/postgres/postgres-connection.ts
 
 
+
 /**
  * Connections per store. A run writes from one group-commit batch at a time and streams reads
  * page by page, so a few connections serve a process; many processes share one server.
@@ -3410,8 +3431,22 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * what messages name.
  */
 function createPool(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors_UserError(`${redactStoreUrl(url)} is not a valid PostgreSQL URL: write postgres://USER:PASSWORD@HOST:PORT/DATABASE, ` +
+            "with special characters in the user or password percent-encoded (@ as %40, : as %3A, / as %2F, # as %23, % as %25)");
+    }
     const pool = new esm/* default.Pool */.Ay.Pool({
         connectionString: url,
+        // The embedded store's promise, not more (sqlite-store.ts: WAL + synchronous NORMAL): a commit
+        // survives the evalgate process being killed, as the server holds it; a crash of the server
+        // itself may lose the last ~0.6 s of commits (3 × wal_writer_delay), which a resume re-runs.
+        // Waiting for a WAL flush per commit made storing 300 items one by one take 15 s here. Set at
+        // connection start (no extra query); `options` the URL gives are kept.
+        options: [parsed.searchParams.get("options"), "-c synchronous_commit=off"].filter(Boolean).join(" "),
         max: POOL_SIZE,
         connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
         allowExitOnIdle: true,
@@ -3420,13 +3455,6 @@ function createPool(url) {
     // An idle client whose server went away emits here; without a listener Node would exit. The
     // next query reconnects or fails with its own error.
     pool.on("error", () => undefined);
-    // The embedded store's promise, not more (sqlite-store.ts: WAL + synchronous NORMAL): a commit
-    // survives the evalgate process being killed, as the server holds it; a crash of the server
-    // itself may lose the last ~0.6 s of commits (3 × wal_writer_delay), which a resume re-runs.
-    // Waiting for a WAL flush per commit made storing 300 items one by one take 15 s here.
-    pool.on("connect", (client) => {
-        client.query("SET synchronous_commit = off").catch(() => undefined);
-    });
     return pool;
 }
 /** PostgreSQL error codes (SQLSTATE) a user causes, and what to do about each. */
@@ -3461,7 +3489,22 @@ function connectionError(error, where) {
 }
 /** A driver message may quote the connection string: nothing after `:` and before `@` survives. */
 function redactPasswords(message) {
-    return message.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, "$1***@");
+    return message.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, "$1***@").replace(/(password=)[^&\s]*/gi, "$1***");
+}
+/**
+ * A lost connection as the user should read it: UnavailableError (exit 3) naming the store, for
+ * a server that went away or refuses connections mid-command (SQLSTATE classes 08 and 57P, socket
+ * errors); any other error unchanged.
+ */
+function lostConnectionError(error, where) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    const lost = (typeof code === "string" && (code.startsWith("08") || code.startsWith("57P") || /^E[A-Z]+$/.test(code))) ||
+        /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message);
+    if (!lost)
+        return error;
+    return new UnavailableError(`lost the PostgreSQL store ${where}: ${redactPasswords(message)}. Every item reported as stored is kept; ` +
+        "once the server is back, finish an interrupted run with `evalgate run EXPERIMENT --resume RUN_ID`", { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/store/postgres/postgres-item-writer.ts
@@ -3872,7 +3915,9 @@ class postgres_store_PostgresRunStore {
     /** The URL with its password redacted: what messages name. */
     where;
     leases;
-    writes = new GroupCommit((items) => writeRunItems(this.pool, items));
+    writes = new GroupCommit((items) => writeRunItems(this.pool, items).catch((error) => {
+        throw lostConnectionError(error, this.where);
+    }));
     closed = false;
     constructor(pool, url, scope) {
         this.pool = pool;

@@ -311,7 +311,10 @@ async function deleteRunIn(client, runId, where) {
 var esm = __webpack_require__(83849);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/store/postgres/store-url.ts
+var store_url = __webpack_require__(24840);
 ;// CONCATENATED MODULE: ./src/store/postgres/postgres-connection.ts
+
 
 
 /**
@@ -326,8 +329,22 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * what messages name.
  */
 function createPool(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`${(0,store_url/* redactStoreUrl */.M)(url)} is not a valid PostgreSQL URL: write postgres://USER:PASSWORD@HOST:PORT/DATABASE, ` +
+            "with special characters in the user or password percent-encoded (@ as %40, : as %3A, / as %2F, # as %23, % as %25)");
+    }
     const pool = new esm/* default.Pool */.Ay.Pool({
         connectionString: url,
+        // The embedded store's promise, not more (sqlite-store.ts: WAL + synchronous NORMAL): a commit
+        // survives the evalgate process being killed, as the server holds it; a crash of the server
+        // itself may lose the last ~0.6 s of commits (3 × wal_writer_delay), which a resume re-runs.
+        // Waiting for a WAL flush per commit made storing 300 items one by one take 15 s here. Set at
+        // connection start (no extra query); `options` the URL gives are kept.
+        options: [parsed.searchParams.get("options"), "-c synchronous_commit=off"].filter(Boolean).join(" "),
         max: POOL_SIZE,
         connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
         allowExitOnIdle: true,
@@ -336,13 +353,6 @@ function createPool(url) {
     // An idle client whose server went away emits here; without a listener Node would exit. The
     // next query reconnects or fails with its own error.
     pool.on("error", () => undefined);
-    // The embedded store's promise, not more (sqlite-store.ts: WAL + synchronous NORMAL): a commit
-    // survives the evalgate process being killed, as the server holds it; a crash of the server
-    // itself may lose the last ~0.6 s of commits (3 × wal_writer_delay), which a resume re-runs.
-    // Waiting for a WAL flush per commit made storing 300 items one by one take 15 s here.
-    pool.on("connect", (client) => {
-        client.query("SET synchronous_commit = off").catch(() => undefined);
-    });
     return pool;
 }
 /** PostgreSQL error codes (SQLSTATE) a user causes, and what to do about each. */
@@ -358,7 +368,7 @@ const USER_CAUSED = {
  * redacted) and the cause, or the error itself when it is ours (a bug, not a setting).
  */
 function connectionError(error, where) {
-    if (error instanceof errors/* UserError */.y)
+    if (error instanceof errors/* UserError */.yo)
         return error;
     const code = error.code;
     const message = error instanceof Error ? error.message : String(error);
@@ -373,11 +383,26 @@ function connectionError(error, where) {
                     : undefined;
     if (cause === undefined)
         return error instanceof Error ? error : new Error(message);
-    return new errors/* UserError */.y(`cannot open the PostgreSQL store ${where}: ${cause}`);
+    return new errors/* UserError */.yo(`cannot open the PostgreSQL store ${where}: ${cause}`);
 }
 /** A driver message may quote the connection string: nothing after `:` and before `@` survives. */
 function redactPasswords(message) {
-    return message.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, "$1***@");
+    return message.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, "$1***@").replace(/(password=)[^&\s]*/gi, "$1***");
+}
+/**
+ * A lost connection as the user should read it: UnavailableError (exit 3) naming the store, for
+ * a server that went away or refuses connections mid-command (SQLSTATE classes 08 and 57P, socket
+ * errors); any other error unchanged.
+ */
+function lostConnectionError(error, where) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    const lost = (typeof code === "string" && (code.startsWith("08") || code.startsWith("57P") || /^E[A-Z]+$/.test(code))) ||
+        /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message);
+    if (!lost)
+        return error;
+    return new errors/* UnavailableError */.hG(`lost the PostgreSQL store ${where}: ${redactPasswords(message)}. Every item reported as stored is kept; ` +
+        "once the server is back, finish an interrupted run with `evalgate run EXPERIMENT --resume RUN_ID`", { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/store/postgres/postgres-item-writer.ts
@@ -640,7 +665,7 @@ async function migratePostgres(client, where) {
         const { rows } = await client.query(`SELECT version FROM ${SCHEMA}.schema_version`);
         const current = rows[0]?.version ?? 0;
         if (current > POSTGRES_SCHEMA_VERSION) {
-            throw new errors/* UserError */.y(`${where} has store schema version ${current}, but this evalgate knows up to ${POSTGRES_SCHEMA_VERSION}: ` +
+            throw new errors/* UserError */.yo(`${where} has store schema version ${current}, but this evalgate knows up to ${POSTGRES_SCHEMA_VERSION}: ` +
                 "upgrade evalgate, or pass --store with another store");
         }
         for (const [index, sql] of MIGRATIONS.entries()) {
@@ -752,8 +777,6 @@ async function insertItems(client, items) {
         await client.query(INSERT_ITEMS, itemArrays(items));
 }
 
-// EXTERNAL MODULE: ./src/store/postgres/store-url.ts
-var store_url = __webpack_require__(24840);
 ;// CONCATENATED MODULE: ./src/store/postgres/postgres-store.ts
 
 
@@ -790,7 +813,9 @@ class PostgresRunStore {
     /** The URL with its password redacted: what messages name. */
     where;
     leases;
-    writes = new group_commit/* GroupCommit */.l((items) => writeRunItems(this.pool, items));
+    writes = new group_commit/* GroupCommit */.l((items) => writeRunItems(this.pool, items).catch((error) => {
+        throw lostConnectionError(error, this.where);
+    }));
     closed = false;
     constructor(pool, url, scope) {
         this.pool = pool;

@@ -314,7 +314,7 @@ async function decodeAnnotationDocument(gzipped, where) {
     const [headerLine, ...annotationLines] = lines;
     const header = JSON.parse(headerLine ?? "{}");
     if (header.format !== ANNOTATION_DOCUMENT_FORMAT) {
-        throw new errors/* UserError */.y(`${where} has annotations file format ${String(header.format)}, but this evalgate reads format ${ANNOTATION_DOCUMENT_FORMAT}: upgrade evalgate`);
+        throw new errors/* UserError */.yo(`${where} has annotations file format ${String(header.format)}, but this evalgate reads format ${ANNOTATION_DOCUMENT_FORMAT}: upgrade evalgate`);
     }
     // Parsed, not cast: a file edited by hand must not feed a report a value of the wrong type.
     return annotationLines.map((line) => annotation/* AnnotationSchema */.v.parse(JSON.parse(line)));
@@ -444,7 +444,7 @@ class BranchGit {
             if (statusOf(error) !== 404)
                 throw error;
             const { owner, repo } = this.location;
-            throw new errors/* UserError */.y(`repository ${owner}/${repo} was not found, or the token cannot read it: check --store github:OWNER/REPO ` +
+            throw new errors/* UserError */.yo(`repository ${owner}/${repo} was not found, or the token cannot read it: check --store github:OWNER/REPO ` +
                 "and that GITHUB_TOKEN may read that repository's contents");
         }
     }
@@ -780,7 +780,7 @@ async function* documentLinesOf(header, items) {
         yield JSON.stringify(item);
 }
 function tooLarge(runId, maxBytes) {
-    return new errors/* UserError */.y(`run "${runId}" is more than ${sizeText(maxBytes)} compressed, the largest file GitHub's Git Data API accepts: ` +
+    return new errors/* UserError */.yo(`run "${runId}" is more than ${sizeText(maxBytes)} compressed, the largest file GitHub's Git Data API accepts: ` +
         "use a smaller dataset (or split it into several experiments), or keep this run in the embedded store");
 }
 function sizeText(bytes) {
@@ -806,7 +806,7 @@ async function* readRunDocumentItems(gzipped, where) {
 function parseHeader(line, where) {
     const header = JSON.parse(line);
     if (header.format !== RUN_DOCUMENT_FORMAT) {
-        throw new errors/* UserError */.y(`${where} has run file format ${String(header.format)}, but this evalgate reads format ${RUN_DOCUMENT_FORMAT}: upgrade evalgate`);
+        throw new errors/* UserError */.yo(`${where} has run file format ${String(header.format)}, but this evalgate reads format ${RUN_DOCUMENT_FORMAT}: upgrade evalgate`);
     }
     return header;
 }
@@ -823,7 +823,7 @@ function parseHeader(line, where) {
  */
 async function encodeDatasetItems(version, items, maxBytes) {
     return gzipLines(linesOf(items), maxBytes, () => {
-        return new errors/* UserError */.y(`dataset version ${version} is more than ${sizeText(maxBytes)} compressed, the largest file GitHub's Git Data API accepts: ` +
+        return new errors/* UserError */.yo(`dataset version ${version} is more than ${sizeText(maxBytes)} compressed, the largest file GitHub's Git Data API accepts: ` +
             "use a smaller dataset, or keep its runs in the embedded store or PostgreSQL");
     });
 }
@@ -843,7 +843,7 @@ function encodeDatasetRecord(record) {
 function decodeDatasetRecord(content, where) {
     const record = JSON.parse(content.toString("utf8"));
     if (typeof record.version !== "string" || typeof record.dataset_path !== "string" || typeof record.item_count !== "number" || typeof record.created_at !== "string") {
-        throw new errors/* UserError */.y(`${where} is not a dataset version record written by evalgate: restore it from the branch's history or delete the dataset version's files`);
+        throw new errors/* UserError */.yo(`${where} is not a dataset version record written by evalgate: restore it from the branch's history or delete the dataset version's files`);
     }
     return { version: record.version, dataset_path: record.dataset_path, item_count: record.item_count, created_at: record.created_at };
 }
@@ -1345,7 +1345,7 @@ class ResultsBranchStore {
             return run?.id === runId ? { staging, run } : undefined;
         }
         catch (error) {
-            if (error instanceof errors/* UserError */.y)
+            if (error instanceof errors/* UserError */.yo)
                 return undefined;
             throw error;
         }
@@ -1380,7 +1380,7 @@ class ResultsBranchStore {
         if (staged === undefined && (await this.reader.readIndex()).run(runId) === undefined)
             throw new run_store/* UnknownRunError */.I(runId, this.git.name);
         if (staged === undefined) {
-            throw new errors/* UserError */.y(`run "${runId}" is published on ${this.location.branch} and cannot be continued there; start a new run instead`);
+            throw new errors/* UserError */.yo(`run "${runId}" is published on ${this.location.branch} and cannot be continued there; start a new run instead`);
         }
         await staged.staging.reopenRun(runId);
     }
@@ -1782,7 +1782,7 @@ function parseResultsBranchSpec(text) {
     const match = SPEC_PATTERN.exec(text);
     const [, owner, repo, branch] = match ?? [];
     if (owner === undefined || repo === undefined || repo === "." || repo === ".." || !validBranch(branch)) {
-        throw new errors/* UserError */.y(`--store "${text}" is not a results branch: write github:OWNER/REPO or github:OWNER/REPO@BRANCH ` +
+        throw new errors/* UserError */.yo(`--store "${text}" is not a results branch: write github:OWNER/REPO or github:OWNER/REPO@BRANCH ` +
             `(the branch defaults to ${DEFAULT_RESULTS_BRANCH})`);
     }
     return { owner, repo: repo.replace(/\.git$/, ""), branch: branch ?? DEFAULT_RESULTS_BRANCH };
@@ -1797,7 +1797,7 @@ function validBranch(branch) {
 function openResultsBranchStore(location, options) {
     const token = options.token?.trim();
     if (token === undefined || token === "") {
-        throw new errors/* UserError */.y(`--store github:${location.owner}/${location.repo} needs a GitHub token: set GITHUB_TOKEN (or GH_TOKEN), ` +
+        throw new errors/* UserError */.yo(`--store github:${location.owner}/${location.repo} needs a GitHub token: set GITHUB_TOKEN (or GH_TOKEN), ` +
             "e.g. GITHUB_TOKEN=$(gh auth token)");
     }
     const octokit = createOctokit({ token, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) });

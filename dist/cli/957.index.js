@@ -109,7 +109,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47071);
 /* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71020);
 /* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28551);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22022);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72678);
 // The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
 
 
@@ -148,7 +148,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 22022:
+/***/ 72678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -195,7 +195,7 @@ async function writeOutputFile(file, named, write) {
         await (0,promises_.rm)(partial, { force: true });
         const problem = PATH_PROBLEMS[error.code ?? ""];
         if (problem !== undefined)
-            throw new core_errors/* UserError */.y(`${named}: cannot write it (${problem})`);
+            throw new core_errors/* UserError */.yo(`${named}: cannot write it (${problem})`);
         throw error;
     }
 }
@@ -416,7 +416,7 @@ function importCsvHeader(cells, where) {
         problems.push(`${where}: the header has no ${missing.join(" or ")} column; an import needs example_id and output (the Arize run schema)`);
     }
     if (problems.length > 0)
-        throw new core_errors/* UserError */.y(problems.join("\n"));
+        throw new core_errors/* UserError */.yo(problems.join("\n"));
     return names;
 }
 /**
@@ -2001,7 +2001,7 @@ async function openStore(spec, origin) {
     if (scheme !== "github") {
         // Only the scheme is named: a URL may carry a password (s3://key:secret@…).
         const flag = origin === "default" ? "--store" : origin;
-        throw new core_errors/* UserError */.y(`${flag}: evalgate cannot open a "${scheme}:" store; ${flag} takes a directory (default .evalgate; ./NAME for a name with a colon), ` +
+        throw new core_errors/* UserError */.yo(`${flag}: evalgate cannot open a "${scheme}:" store; ${flag} takes a directory (default .evalgate; ./NAME for a name with a colon), ` +
             "github:OWNER/REPO[@BRANCH] (a results branch) or postgres://USER@HOST/DB (a PostgreSQL store)");
     }
     // Loaded only when asked for: Octokit and its plugins are most of the CLI's start-up.
@@ -2047,19 +2047,19 @@ function terminalWidth(io) {
 async function requireRun(store, id) {
     const run = await store.getRun(id);
     if (!run)
-        throw new core_errors/* UserError */.y(`no run "${id}" in this store (see \`evalgate runs list\`)`);
+        throw new core_errors/* UserError */.yo(`no run "${id}" in this store (see \`evalgate runs list\`)`);
     return run;
 }
 function parseFormat(value) {
     if (LISTING_FORMATS.includes(value))
         return value;
-    throw new core_errors/* UserError */.y(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
+    throw new core_errors/* UserError */.yo(`--format: "${value}" is not one of ${LISTING_FORMATS.join(", ")}`);
 }
 /** `--format` of a command that prints one document: `table` (text for a terminal) or `json`. */
 function tableOrJson(value) {
     if (value === "table" || value === "json")
         return value;
-    throw new core_errors/* UserError */.y(`--format: "${value}" is not one of table, json`);
+    throw new core_errors/* UserError */.yo(`--format: "${value}" is not one of table, json`);
 }
 /**
  * `--threshold 90` or `--threshold 90%` (percent) → 0.9. The gate's `passed_threshold` is a
@@ -2073,10 +2073,10 @@ function parsePercent(flag, value) {
     // Plain decimal only: Number() would also read "0x10" as 16 and "1e2" as 100.
     const percent = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) : Number.NaN;
     if (!Number.isFinite(percent) || percent > 100) {
-        throw new core_errors/* UserError */.y(`${flag}: "${value}" is not a percentage from 0 to 100 (write 90 for 90%)`);
+        throw new core_errors/* UserError */.yo(`${flag}: "${value}" is not a percentage from 0 to 100 (write 90 for 90%)`);
     }
     if (!explicit && percent > 0 && percent <= 1) {
-        throw new core_errors/* UserError */.y(`${flag} takes a percentage, so "${value}" would mean ${digits}% of items; ` +
+        throw new core_errors/* UserError */.yo(`${flag} takes a percentage, so "${value}" would mean ${digits}% of items; ` +
             `write ${Number((percent * 100).toPrecision(12))} for ${Number((percent * 100).toPrecision(12))}%, ` +
             `or "${digits}%" if you mean ${digits}%`);
     }
@@ -2088,9 +2088,9 @@ const MAX_COUNT_FLAG = 1_000_000;
 function parsePositiveInt(flag, value, max = MAX_COUNT_FLAG) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
-        throw new core_errors/* UserError */.y(`${flag}: "${value}" is not a whole number ≥ 1`);
+        throw new core_errors/* UserError */.yo(`${flag}: "${value}" is not a whole number ≥ 1`);
     if (n > max)
-        throw new core_errors/* UserError */.y(`${flag}: "${value}" is more than ${max}; write a whole number from 1 to ${max}`);
+        throw new core_errors/* UserError */.yo(`${flag}: "${value}" is more than ${max}; write a whole number from 1 to ${max}`);
     return n;
 }
 
@@ -4178,7 +4178,7 @@ async function requireChromium(executablePath) {
         await (0,promises_.access)(executablePath, external_node_fs_.constants.X_OK);
     }
     catch {
-        throw new core_errors/* UserError */.y(`--pdf prints with Chromium, and there is no runnable Chromium at ${executablePath}: install it ` +
+        throw new core_errors/* UserError */.yo(`--pdf prints with Chromium, and there is no runnable Chromium at ${executablePath}: install it ` +
             "(Debian or Ubuntu: apt-get install -y chromium) or set EVALGATE_CHROMIUM to a Chromium or Chrome binary");
     }
 }
@@ -4196,7 +4196,7 @@ async function launchChromium(executablePath) {
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-        throw new core_errors/* UserError */.y(`Chromium at ${executablePath} did not start (${reason}); set EVALGATE_CHROMIUM to another Chromium or Chrome binary`);
+        throw new core_errors/* UserError */.yo(`Chromium at ${executablePath} did not start (${reason}); set EVALGATE_CHROMIUM to another Chromium or Chrome binary`);
     }
 }
 /**
@@ -4213,7 +4213,7 @@ async function loadPlaywright() {
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-        throw new core_errors/* UserError */.y(`--pdf drives Chromium with the playwright-core package, which could not be loaded (${reason}); install it: npm install playwright-core`);
+        throw new core_errors/* UserError */.yo(`--pdf drives Chromium with the playwright-core package, which could not be loaded (${reason}); install it: npm install playwright-core`);
     }
 }
 /**
@@ -4405,21 +4405,22 @@ const FILE_DIGEST_KEYS = ["scorer_files", "prompt_files"];
 function experimentFromDefinition(definition, dataset, version) {
     const fields = { ...definition };
     if (typeof fields["target"] !== "object" || !Array.isArray(fields["scorers"])) {
-        throw new core_errors/* UserError */.y(`experiment version ${version}: its stored definition has no target and scorers this evalgate can run`);
+        throw new core_errors/* UserError */.yo(`experiment version ${version}: its stored definition has no target and scorers this evalgate can run`);
     }
     for (const key of FILE_DIGEST_KEYS)
         delete fields[key];
     return { ...fields, dataset };
 }
-/** The digests of files a definition depends on, by key and file ("scorer_files.judge.mjs"), to say which changed. */
+/** The digests of files a definition depends on, by file as a message names it ("./judge.mjs (scorer module)"), to say which changed. */
 function fileDigestsOf(definition) {
     const digests = new Map();
     for (const key of FILE_DIGEST_KEYS) {
         const files = definition?.[key];
         if (files === null || typeof files !== "object")
             continue;
+        const kind = key === "scorer_files" ? "scorer module" : "prompt file";
         for (const [file, digest] of Object.entries(files))
-            digests.set(`${key}.${file}`, String(digest));
+            digests.set(`${file} (${kind})`, String(digest));
     }
     return digests;
 }
@@ -5721,12 +5722,12 @@ const StoredDefinitionSchema = schemas/* looseObject */._H3({
  */
 function storedGateOf(runId, experimentVersion, definition) {
     if (definition === undefined) {
-        throw new core_errors/* UserError */.y(`run ${runId}: its experiment version ${experimentVersion} is not in this store, so its gate is unknown; ` +
+        throw new core_errors/* UserError */.yo(`run ${runId}: its experiment version ${experimentVersion} is not in this store, so its gate is unknown; ` +
             "re-run the experiment to get a run that can be judged");
     }
     const parsed = StoredDefinitionSchema.safeParse(definition);
     if (!parsed.success) {
-        throw new core_errors/* UserError */.y(`run ${runId}: the gate stored with experiment version ${experimentVersion} cannot be read ` +
+        throw new core_errors/* UserError */.yo(`run ${runId}: the gate stored with experiment version ${experimentVersion} cannot be read ` +
             `(${formatZodIssues(parsed.error).join("; ")}); re-run the experiment to get a run that can be judged`);
     }
     const { gate, max_error_rate: maxErrorRate, cluster, scorers = [] } = parsed.data;
@@ -5795,7 +5796,7 @@ async function commitsBetween(dir, older, newer) {
  */
 async function compareStoredRuns(store, baseline, candidate, gitDir) {
     if (baseline.experiment !== candidate.experiment) {
-        throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} are of different experiments ` +
+        throw new core_errors/* UserError */.yo(`runs ${baseline.id} and ${candidate.id} are of different experiments ` +
             `("${baseline.experiment}" and "${candidate.experiment}"); compare runs of one experiment`);
     }
     const [baselineVersion, candidateVersion] = await Promise.all([
@@ -5810,7 +5811,7 @@ async function compareStoredRuns(store, baseline, candidate, gitDir) {
     });
     const { shared, only_baseline: onlyBaseline, only_candidate: onlyCandidate } = comparison.items;
     if (shared === 0 && onlyCandidate.count > 0 && onlyBaseline.count > 0) {
-        throw new core_errors/* UserError */.y(`runs ${baseline.id} and ${candidate.id} share no item ` +
+        throw new core_errors/* UserError */.yo(`runs ${baseline.id} and ${candidate.id} share no item ` +
             `(datasets ${baseline.dataset_version} and ${candidate.dataset_version}), so there is nothing to compare`);
     }
     const age = rules.gate.baseline_max_age === undefined ? undefined : await baselineAge(gitDir, baseline, candidate);
@@ -5911,13 +5912,13 @@ function registerReportsHtmlCommand(reports, io, setExit) {
         .option("--pdf", "also write the report as a PDF beside the HTML file (report.html → report.pdf), printed by headless Chromium")
         .action(async (baseId, ids, flags, command) => {
         if (ids.length + 1 > MAX_REPORT_RUNS) {
-            throw new core_errors/* UserError */.y(`reports html takes a run and at most ${MAX_REPORT_RUNS - 1} more to compare with it, got ${ids.length + 1} runs; report fewer at once`);
+            throw new core_errors/* UserError */.yo(`reports html takes a run and at most ${MAX_REPORT_RUNS - 1} more to compare with it, got ${ids.length + 1} runs; report fewer at once`);
         }
         const output = external_node_path_default().resolve(io.cwd, flags.output);
         // Chromium opens a file:// page by its extension: a report named otherwise would never run
         // its script (and a .pdf name would hold HTML).
         if (!/\.html?$/i.test(output)) {
-            throw new core_errors/* UserError */.y(`-o ${flags.output}: name the HTML file with .html (the PDF of --pdf is written beside it as .pdf)`);
+            throw new core_errors/* UserError */.yo(`-o ${flags.output}: name the HTML file with .html (the PDF of --pdf is written beside it as .pdf)`);
         }
         const pdf = flags.pdf === true ? pdfPathFor(output) : undefined;
         const executablePath = chromiumPath(io.env);
@@ -6401,7 +6402,7 @@ function refusal(runId, holder, now) {
     const who = holder === undefined
         ? "another process"
         : describeRunOwner({ host: holder.host, pid: holder.pid, heartbeatAgeMs: heartbeatAgeMs(holder, now) });
-    return new core_errors/* UserError */.y(`run ${runId} is being run right now (${who}). Wait for it to end, or stop it with ` +
+    return new core_errors/* UserError */.yo(`run ${runId} is being run right now (${who}). Wait for it to end, or stop it with ` +
         `\`evalgate runs cancel ${runId}\` and resume it then; if that process is gone, its lease goes ` +
         `stale ${LEASE_TTL_MS / 1000} s after its last heartbeat and --resume works again`);
 }
@@ -6513,10 +6514,10 @@ function parseWaitTimeout(value) {
     const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
     const ms = Math.round(parts.reduce((sum, [, amount, name]) => sum + Number(amount) * unit[name], 0));
     if (parts.length === 0 || parts.map(([part]) => part).join("") !== text || !(ms > 0)) {
-        throw new core_errors/* UserError */.y(`--timeout: "${value}" is not a duration; write one with a unit, e.g. 90s, 15m or 1h`);
+        throw new core_errors/* UserError */.yo(`--timeout: "${value}" is not a duration; write one with a unit, e.g. 90s, 15m or 1h`);
     }
     if (ms > reports_wait_MAX_TIMEOUT_MS)
-        throw new core_errors/* UserError */.y(`--timeout: "${value}" is more than a day; write at most 24h`);
+        throw new core_errors/* UserError */.yo(`--timeout: "${value}" is more than a day; write at most 24h`);
     return ms;
 }
 class RunWait {
@@ -6583,7 +6584,7 @@ class RunWait {
         if (look.kind === "absent") {
             // A run in progress elsewhere reaches a results branch only when it ends; elsewhere an unknown id is a mistake.
             if (!this.onBranch)
-                throw new core_errors/* UserError */.y(`no run "${this.runId}" in this store (see \`evalgate runs list\`)`);
+                throw new core_errors/* UserError */.yo(`no run "${this.runId}" in this store (see \`evalgate runs list\`)`);
             if (timedOut) {
                 return { code: exit_codes/* EXIT */.dc.timedOut, line: `run ${this.runId} did not appear on the results branch within ${this.timeoutText}: stopped waiting` };
             }
@@ -6600,10 +6601,12 @@ class RunWait {
             this.unleasedSince = undefined;
         // A stale lease is a process gone (engine/run-lease.ts); a run with no lease at all may be a
         // moment from taking one (or being merged), so it gets the time a silent owner gets.
-        const gone = owner === undefined && (lease !== undefined || Date.now() - this.unleasedSince >= LEASE_TTL_MS);
+        // At the timeout a run nobody holds is interrupted, as `reports ci` says, not merely still running.
+        const unleasedFor = Date.now() - (this.unleasedSince ?? Date.now());
+        const gone = owner === undefined && (lease !== undefined || unleasedFor >= LEASE_TTL_MS || timedOut);
         if (gone) {
             const stored = await look.stored();
-            const why = lease !== undefined ? `the process running it is gone (${describeLease(lease)})` : `no process has held it for ${LEASE_TTL_MS / 1000} s`;
+            const why = lease !== undefined ? `the process running it is gone (${describeLease(lease)})` : `no process holds it (for ${formatWaited(unleasedFor)})`;
             return {
                 code: exit_codes/* EXIT */.dc.incomplete,
                 line: `run ${run.id} was interrupted: ${why}; ${(0,stats/* formatCount */.B4)(stored)} of ${(0,stats/* formatCount */.B4)(run.item_count)} items are stored. ` +
@@ -6744,7 +6747,7 @@ function registerReportsCommands(program, io, setExit) {
 function parseArtifactFormat(value) {
     if (ARTIFACT_FORMATS.includes(value))
         return value;
-    throw new core_errors/* UserError */.y(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
+    throw new core_errors/* UserError */.yo(`--artifact-format: "${value}" is not one of ${ARTIFACT_FORMATS.join(", ")}`);
 }
 
 // EXTERNAL MODULE: ./src/core/dataset/format.ts
@@ -7008,10 +7011,10 @@ function csv_columns_csvHeader(cells, where, quoteContent) {
     const seen = new Map();
     names.forEach((name, index) => {
         if (name === "")
-            throw new core_errors/* UserError */.y(`${where}: the header has an empty column name (column ${index + 1})`);
+            throw new core_errors/* UserError */.yo(`${where}: the header has an empty column name (column ${index + 1})`);
         const first = seen.get(name);
         if (first !== undefined) {
-            throw new core_errors/* UserError */.y(quoteContent
+            throw new core_errors/* UserError */.yo(quoteContent
                 ? `${where}: column "${name}" appears twice in the header`
                 : `${where}: column ${index + 1} of the header repeats the name of column ${first + 1}`);
         }
@@ -7019,7 +7022,7 @@ function csv_columns_csvHeader(cells, where, quoteContent) {
     });
     for (const field of ["input", "expected"]) {
         if (seen.has(field) && names.some((name) => name.startsWith(`${field}.`))) {
-            throw new core_errors/* UserError */.y(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
+            throw new core_errors/* UserError */.yo(`${where}: write either an "${field}" column or "${field}.<field>" columns, not both`);
         }
     }
     return { names };
@@ -7078,7 +7081,7 @@ const RESERVED = new Set(["id", "input", "expected", "metadata", "scorers", "sco
  */
 function recordToItem(record, where) {
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
-        throw new core_errors/* UserError */.y(`${where}: expected a JSON object, got ${(0,dataset_format/* describeJsonType */.cc)(record)}`);
+        throw new core_errors/* UserError */.yo(`${where}: expected a JSON object, got ${(0,dataset_format/* describeJsonType */.cc)(record)}`);
     }
     const fields = record;
     const metadata = metadataOf(fields, where);
@@ -7089,7 +7092,7 @@ function recordToItem(record, where) {
         return buildItem(fields.id, fields.input, fields.expected, others === undefined ? metadata : { ...others, ...metadata }, scorers, where);
     }
     if (others === undefined) {
-        throw new core_errors/* UserError */.y(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
+        throw new core_errors/* UserError */.yo(`${where}: the record has no input; add an "input" field (or fields that make up the input)`);
     }
     return buildItem(fields.id, others, fields.expected, metadata, scorers, where);
 }
@@ -7114,19 +7117,19 @@ function itemScorersOf(fields, where) {
     const { scorers, scorers_mode: mode } = fields;
     if (mode !== undefined && mode !== "add" && mode !== "replace") {
         const got = typeof mode === "string" ? "" : `, got ${(0,dataset_format/* describeJsonType */.cc)(mode)}`;
-        throw new core_errors/* UserError */.y(`${where}: "scorers_mode" must be "add" (the default) or "replace"${got}`);
+        throw new core_errors/* UserError */.yo(`${where}: "scorers_mode" must be "add" (the default) or "replace"${got}`);
     }
     if (scorers === undefined) {
         if (mode === "replace")
-            throw new core_errors/* UserError */.y(`${where}: "scorers_mode" is "replace" but the record has no "scorers" list`);
+            throw new core_errors/* UserError */.yo(`${where}: "scorers_mode" is "replace" but the record has no "scorers" list`);
         return {};
     }
     if (!Array.isArray(scorers)) {
-        throw new core_errors/* UserError */.y(`${where}: "scorers" must be a list of scorers, as in evalgate.yml (e.g. ["json_valid"]), got ${(0,dataset_format/* describeJsonType */.cc)(scorers)}`);
+        throw new core_errors/* UserError */.yo(`${where}: "scorers" must be a list of scorers, as in evalgate.yml (e.g. ["json_valid"]), got ${(0,dataset_format/* describeJsonType */.cc)(scorers)}`);
     }
     if (scorers.length === 0) {
         if (mode === "replace")
-            throw new core_errors/* UserError */.y(`${where}: "scorers_mode" is "replace" but "scorers" is empty; the item would have no scorer`);
+            throw new core_errors/* UserError */.yo(`${where}: "scorers_mode" is "replace" but "scorers" is empty; the item would have no scorer`);
         return {};
     }
     return { scorers: scorers, ...(mode === "replace" ? { scorers_mode: "replace" } : {}) };
@@ -7136,7 +7139,7 @@ function metadataOf(fields, where) {
     if (metadata === undefined)
         return {};
     if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) {
-        throw new core_errors/* UserError */.y(`${where}: "metadata" must be a JSON object, got ${(0,dataset_format/* describeJsonType */.cc)(metadata)}`);
+        throw new core_errors/* UserError */.yo(`${where}: "metadata" must be a JSON object, got ${(0,dataset_format/* describeJsonType */.cc)(metadata)}`);
     }
     return metadata;
 }
@@ -7165,11 +7168,16 @@ function hasKeys(object) {
     return false;
 }
 function idOf(rawId, where) {
+    // Refused for every store alike: PostgreSQL's text cannot hold U+0000, and a run must be able to
+    // move between stores (the Action publishes from the embedded store).
+    if (typeof rawId === "string" && rawId.includes("\u0000")) {
+        throw new core_errors/* UserError */.yo(`${where}: "id" contains the character U+0000, which no store can keep as an id; remove it`);
+    }
     if (typeof rawId === "string" && rawId !== "")
         return rawId;
     if (typeof rawId === "number" && Number.isFinite(rawId))
         return String(rawId);
-    throw new core_errors/* UserError */.y(`${where}: "id" must be a non-empty string or a number, got ${(0,dataset_format/* describeJsonType */.cc)(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
+    throw new core_errors/* UserError */.yo(`${where}: "id" must be a non-empty string or a number, got ${(0,dataset_format/* describeJsonType */.cc)(rawId)}${rawId === "" ? " (empty)" : ""}; leave it out to derive the id from the content`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/versions/export-dataset-items.ts
@@ -7229,12 +7237,12 @@ function csvCells(item, columns, header) {
         lost = readBack.id !== item.id ? "id" : ITEM_FIELDS.find((field) => (0,canonical/* canonicalJson */.dj)(item[field]) !== (0,canonical/* canonicalJson */.dj)(readBack[field]));
     }
     catch (error) {
-        if (!(error instanceof core_errors/* UserError */.y))
+        if (!(error instanceof core_errors/* UserError */.yo))
             throw error;
         lost = "content";
     }
     if (lost !== undefined) {
-        throw new core_errors/* UserError */.y(`item ${JSON.stringify(item.id)} cannot be written as CSV: its ${lost} would read back as something else ` +
+        throw new core_errors/* UserError */.yo(`item ${JSON.stringify(item.id)} cannot be written as CSV: its ${lost} would read back as something else ` +
             "(a CSV cell is text, so a number, true, false or null, an empty text, or text that reads as JSON changes); " +
             "export as .jsonl or .json instead");
     }
@@ -7353,7 +7361,7 @@ function registerDatasetsCommands(program, io) {
 async function requireDatasetVersion(store, version) {
     const record = await store.getDatasetVersion(version);
     if (record === undefined) {
-        throw new core_errors/* UserError */.y(`no dataset version "${version}" in this store (see \`evalgate datasets list\`; runs made before evalgate kept dataset versions have none stored)`);
+        throw new core_errors/* UserError */.yo(`no dataset version "${version}" in this store (see \`evalgate datasets list\`; runs made before evalgate kept dataset versions have none stored)`);
     }
     return record;
 }
@@ -7369,13 +7377,13 @@ function exportFormat(output, given) {
     if (given !== undefined) {
         if (EXPORT_FORMATS.includes(given))
             return given;
-        throw new core_errors/* UserError */.y(`--format: "${given}" is not one of ${EXPORT_FORMATS.join(", ")}`);
+        throw new core_errors/* UserError */.yo(`--format: "${given}" is not one of ${EXPORT_FORMATS.join(", ")}`);
     }
     try {
         return (0,dataset_format/* datasetFormatOf */.Zo)(output);
     }
     catch {
-        throw new core_errors/* UserError */.y(`-o ${output}: name the file .jsonl, .csv or .json, or pass --format jsonl|csv|json`);
+        throw new core_errors/* UserError */.yo(`-o ${output}: name the file .jsonl, .csv or .json, or pass --format jsonl|csv|json`);
     }
 }
 
@@ -7631,7 +7639,7 @@ function decodeUtf8(bytes, file) {
     }
 }
 function invalidUtf8(file, line, offset) {
-    return new core_errors/* UserError */.y(`${file}:${line}: the file is not valid UTF-8 (at byte ${offset}); save it with the UTF-8 encoding`);
+    return new core_errors/* UserError */.yo(`${file}:${line}: the file is not valid UTF-8 (at byte ${offset}); save it with the UTF-8 encoding`);
 }
 /**
  * The index of the first byte that starts an invalid sequence (the Unicode "maximal subpart"
@@ -7777,7 +7785,7 @@ function parseConfigLocated(source, file) {
     // The limit is in bytes: a string is measured as the UTF-8 it was read from.
     const size = typeof source === "string" ? utf8Length(source) : source.byteLength;
     if (size > MAX_CONFIG_BYTES) {
-        throw new core_errors/* UserError */.y(`${file}: the config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB; is it the right file?`);
+        throw new core_errors/* UserError */.yo(`${file}: the config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB; is it the right file?`);
     }
     const text = typeof source === "string" ? source : decodeUtf8(source, file);
     const lineCounter = new dist/* LineCounter */.HN();
@@ -7788,21 +7796,21 @@ function parseConfigLocated(source, file) {
     if (errors.length === 0)
         errors.push(...duplicateKeys(document, file, lineCounter));
     if (errors.length > 0)
-        throw new core_errors/* UserError */.y(listed(errors).join("\n"));
+        throw new core_errors/* UserError */.yo(listed(errors).join("\n"));
     if (document.contents === null) {
-        throw new core_errors/* UserError */.y(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
+        throw new core_errors/* UserError */.yo(`${file}: the file is empty; start it with "version: 1" and "experiments:"`);
     }
     const value = documentValue(document, file);
     const nesting = findNestingProblem(value);
     if (nesting !== undefined) {
         const line = lineOfPath(document, lineCounter, nesting.path);
         const at = nesting.path.length === 0 ? "" : `${formatPath(nesting.path)}: `;
-        throw new core_errors/* UserError */.y(`${file}:${line}: ${at}${nesting.message}`);
+        throw new core_errors/* UserError */.yo(`${file}:${line}: ${at}${nesting.message}`);
     }
     const result = ConfigFileSchema.safeParse(value, { reportInput: true });
     if (result.success)
         return { config: result.data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
-    throw new core_errors/* UserError */.y(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
+    throw new core_errors/* UserError */.yo(configIssueLines(result.error, value, document, lineCounter, file).join("\n"));
 }
 function documentValue(document, file) {
     try {
@@ -7811,7 +7819,7 @@ function documentValue(document, file) {
     catch (error) {
         // The yaml library throws a ReferenceError for a "billion laughs" document.
         if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-            throw new core_errors/* UserError */.y(`${file}: the YAML aliases (*name) expand to too much (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`);
+            throw new core_errors/* UserError */.yo(`${file}: the YAML aliases (*name) expand to too much (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`);
         }
         throw error;
     }
@@ -7970,7 +7978,7 @@ const OUTSIDE_PROJECT_HINT = "move the file into the project, or run the CLI wit
  */
 async function resolveProjectFile(projectDir, configured, options) {
     if (configured.includes("\0"))
-        throw new core_errors/* UserError */.y(`${options.field}: the path contains a NUL character`);
+        throw new core_errors/* UserError */.yo(`${options.field}: the path contains a NUL character`);
     const root = (await realPath(projectDir, options.field, projectDir));
     const plain = external_node_path_default().resolve(projectDir, configured);
     const real = await realPath(plain, options.field, configured, { missingOk: true });
@@ -7984,7 +7992,7 @@ async function resolveProjectFile(projectDir, configured, options) {
     const why = real !== undefined && isInsideGitFolder(root, real)
         ? "is inside the project's .git folder"
         : 'is outside the project (the folder of the config file), through "..", an absolute path or a symlink';
-    throw new core_errors/* UserError */.y(`${options.field}: "${configured}" ${why}; ${OUTSIDE_PROJECT_HINT}`);
+    throw new core_errors/* UserError */.yo(`${options.field}: "${configured}" ${why}; ${OUTSIDE_PROJECT_HINT}`);
 }
 /** Whether `file` is `root` or below it, and not in its `.git` folder (both real paths). */
 function isInside(root, file) {
@@ -8008,13 +8016,13 @@ async function realPath(file, field, shown, options = {}) {
         if (options.missingOk && (code === "ENOENT" || code === "ENOTDIR"))
             return undefined;
         if (code === "ELOOP")
-            throw new core_errors/* UserError */.y(`${field}: "${shown}" is a symlink loop`);
+            throw new core_errors/* UserError */.yo(`${field}: "${shown}" is a symlink loop`);
         if (code === "EACCES")
-            throw new core_errors/* UserError */.y(`${field}: "${shown}": permission denied`);
+            throw new core_errors/* UserError */.yo(`${field}: "${shown}": permission denied`);
         if (code === "ENAMETOOLONG")
-            throw new core_errors/* UserError */.y(`${field}: the path is too long`);
+            throw new core_errors/* UserError */.yo(`${field}: the path is too long`);
         if (code === "ENOENT" || code === "ENOTDIR")
-            throw new core_errors/* UserError */.y(`${field}: "${shown}" not found`);
+            throw new core_errors/* UserError */.yo(`${field}: "${shown}" not found`);
         throw error;
     }
 }
@@ -8063,7 +8071,7 @@ function findExperiment(loaded, name) {
     const experiment = loaded.config.experiments[name];
     if (!experiment) {
         const known = Object.keys(loaded.config.experiments).join(", ");
-        throw new core_errors/* UserError */.y(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
+        throw new core_errors/* UserError */.yo(`${loaded.file}: no experiment "${name}" (defined: ${known})`);
     }
     return experiment;
 }
@@ -8074,7 +8082,7 @@ async function refuseOutsideFolder(file, dir) {
         return;
     const folder = await (0,promises_.realpath)(dir);
     if (!isInside(folder, real)) {
-        throw new core_errors/* UserError */.y(`${file}: the config file is a symlink to a file outside its folder (the project); ${OUTSIDE_PROJECT_HINT}`);
+        throw new core_errors/* UserError */.yo(`${file}: the config file is a symlink to a file outside its folder (the project); ${OUTSIDE_PROJECT_HINT}`);
     }
 }
 async function readConfigBytes(file) {
@@ -8085,7 +8093,7 @@ async function readConfigBytes(file) {
     if (stats.isDirectory())
         throw aFolder(file);
     if (!stats.isFile()) {
-        throw new core_errors/* UserError */.y(`${file}: not a regular file (a named pipe or a device); pass --config with the path of a YAML file`);
+        throw new core_errors/* UserError */.yo(`${file}: not a regular file (a named pipe or a device); pass --config with the path of a YAML file`);
     }
     let handle;
     try {
@@ -8116,18 +8124,18 @@ async function readConfigBytes(file) {
 function readError(error, file) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") {
-        return new core_errors/* UserError */.y(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
+        return new core_errors/* UserError */.yo(`${file}: config file not found (run evalgate from your repository root, or pass --config FILE)`);
     }
     if (code === "EISDIR")
         return aFolder(file);
     if (code === "EACCES")
-        return new core_errors/* UserError */.y(`${file}: permission denied`);
+        return new core_errors/* UserError */.yo(`${file}: permission denied`);
     if (code === "ELOOP")
-        return new core_errors/* UserError */.y(`${file}: a symlink loop`);
+        return new core_errors/* UserError */.yo(`${file}: a symlink loop`);
     return error instanceof Error ? error : new Error(String(error));
 }
 function aFolder(file) {
-    return new core_errors/* UserError */.y(`${file}: a folder, not a config file (pass --config FILE)`);
+    return new core_errors/* UserError */.yo(`${file}: a folder, not a config file (pass --config FILE)`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/interpolate.ts
@@ -8146,10 +8154,10 @@ function interpolateEnv(value, env, path) {
     const result = interpolateValue(value, env, path, problems);
     if (problems.length > interpolate_MAX_LISTED_PROBLEMS) {
         const more = problems.length - interpolate_MAX_LISTED_PROBLEMS;
-        throw new core_errors/* UserError */.y([...problems.slice(0, interpolate_MAX_LISTED_PROBLEMS), `… and ${more} more problems`].join("\n"));
+        throw new core_errors/* UserError */.yo([...problems.slice(0, interpolate_MAX_LISTED_PROBLEMS), `… and ${more} more problems`].join("\n"));
     }
     if (problems.length > 0)
-        throw new core_errors/* UserError */.y(problems.join("\n"));
+        throw new core_errors/* UserError */.yo(problems.join("\n"));
     return result;
 }
 function interpolateValue(value, env, path, problems) {
@@ -10392,7 +10400,7 @@ function resolveScorers(refs, path, services = PURE_SERVICES, registry = builtin
     });
     problems.push(...duplicateLabelProblems(refs, path));
     if (problems.length > 0)
-        throw new core_errors/* UserError */.y(problems.join("\n"));
+        throw new core_errors/* UserError */.yo(problems.join("\n"));
     return resolved;
 }
 /** The keys a scorer's `config:` accepts, for "did you mean" on a misspelt key. */
@@ -10477,7 +10485,7 @@ function parseRefs(raw, path) {
         knownKeys: (at) => (at.length === 1 ? SCORER_REF_KEYS : []),
         input: raw,
     });
-    throw new core_errors/* UserError */.y(problems.map((problem) => `${formatPath([path, ...problem.path])}: ${problem.message}`).join("\n"));
+    throw new core_errors/* UserError */.yo(problems.map((problem) => `${formatPath([path, ...problem.path])}: ${problem.message}`).join("\n"));
 }
 /** Scores are stored per label: an added scorer may not take a label the experiment's scorers use. */
 function refuseTakenLabels(refs, experiment, path) {
@@ -10491,7 +10499,7 @@ function refuseTakenLabels(refs, experiment, path) {
             `give this one its own label, e.g. { name: ${ref.name}, label: ${ref.label}_item, config: … }, or write scorers_mode: replace`);
     });
     if (problems.length > 0)
-        throw new core_errors/* UserError */.y(problems.join("\n"));
+        throw new core_errors/* UserError */.yo(problems.join("\n"));
 }
 
 ;// CONCATENATED MODULE: ./src/core/model/ids.ts
@@ -11248,7 +11256,7 @@ function parseTargetUrl(text, where) {
     }
     // `new URL("localhost:3000")` parses, with "localhost:" as its scheme.
     if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-        throw new core_errors/* UserError */.y(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
+        throw new core_errors/* UserError */.yo(`${where}: ${JSON.stringify(text)} is not a URL (write http://… or https://…)`);
     }
     return url;
 }
@@ -11267,7 +11275,7 @@ function assertKnownPlaceholders(template, where) {
         const field = path === "" ? where : path.startsWith("[") ? `${where}${path}` : `${where}.${path}`;
         return `${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{input.question}})`;
     });
-    throw new core_errors/* UserError */.y(lines.join("\n"));
+    throw new core_errors/* UserError */.yo(lines.join("\n"));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/targets/http.ts
@@ -11542,12 +11550,12 @@ function commandWords(command, field) {
         else if ("comment" in entry)
             break;
         else {
-            throw new core_errors/* UserError */.y(`${field}: "${entry.op}" is shell syntax, but the command is run without a shell; ` +
+            throw new core_errors/* UserError */.yo(`${field}: "${entry.op}" is shell syntax, but the command is run without a shell; ` +
                 `write a list to use a shell, e.g. [sh, -c, "…"]`);
         }
     }
     if (words.length === 0)
-        throw new core_errors/* UserError */.y(`${field}: write the program to run`);
+        throw new core_errors/* UserError */.yo(`${field}: write the program to run`);
     return words;
 }
 
@@ -11572,7 +11580,7 @@ const KILL_GRACE_MS = 2_000;
 function createCommandTarget(config, options) {
     const [program, ...args] = commandWords(config.command, `${options.path}.command`);
     if (program === undefined || program === "") {
-        throw new core_errors/* UserError */.y(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
+        throw new core_errors/* UserError */.yo(`${options.path}.command: write the program to run, e.g. "python agent.py"`);
     }
     const env = { ...process.env, ...config.env };
     const policy = (0,retry/* retryPolicy */.Jb)(options.retries, options.backoff);
@@ -12343,7 +12351,7 @@ function refuseUnknownPlaceholders(config, where) {
     const known = [...JUDGE_PLACEHOLDER_ROOTS].map((root) => `{{${root}}}`).join(", ");
     const lines = ["criteria", "prompt"].flatMap((field) => findUnknownPlaceholders(config[field], [], JUDGE_PLACEHOLDER_ROOTS).map(({ placeholder }) => `${where}.${field}: unknown placeholder ${placeholder} (use ${known}, or a field like {{metadata.lang}})`));
     if (lines.length > 0)
-        throw new core_errors/* UserError */.y(lines.join("\n"));
+        throw new core_errors/* UserError */.yo(lines.join("\n"));
 }
 /**
  * The judge call's cost: the provider's own figure, else the config's price table for the judge's
@@ -12358,7 +12366,62 @@ function costOf(reply, model, prices) {
     return cost === undefined ? {} : { cost };
 }
 
+// EXTERNAL MODULE: ./node_modules/es-module-lexer/dist/lexer.js
+var lexer = __webpack_require__(77960);
+;// CONCATENATED MODULE: ./src/engine/module-imports.ts
+
+
+
+/**
+ * The project files a JavaScript module imports by relative path (`./x.mjs`, `../lib/y.js`), and
+ * what those import in turn: a module scorer's score depends on them as much as on its own text.
+ * Static imports, re-exports and `import("./x.mjs")` with a literal are found (es-module-lexer, the
+ * lexer Vite uses); packages and computed specifiers are not project files and are left out.
+ * Returns absolute paths, sorted, each once, the module itself excluded; a file that cannot be
+ * read or parsed stops the walk there (the module's own load reports it).
+ */
+async function localImportsOf(moduleFile, projectDir) {
+    await lexer/* init */.Ts;
+    const root = external_node_path_default().resolve(projectDir);
+    const seen = new Set([external_node_path_default().resolve(moduleFile)]);
+    const queue = [external_node_path_default().resolve(moduleFile)];
+    while (queue.length > 0) {
+        const file = queue.pop();
+        let specifiers;
+        try {
+            const [imports] = (0,lexer/* parse */.qg)(await (0,promises_.readFile)(file, "utf8"), file);
+            specifiers = imports.flatMap((entry) => (entry.n === undefined ? [] : [entry.n]));
+        }
+        catch {
+            continue;
+        }
+        for (const specifier of specifiers) {
+            if (!specifier.startsWith("./") && !specifier.startsWith("../"))
+                continue;
+            const target = await existingFile(external_node_path_default().resolve(external_node_path_default().dirname(file), specifier.split(/[?#]/, 1)[0]));
+            if (target === undefined || seen.has(target) || !(target === root || target.startsWith(root + (external_node_path_default()).sep)))
+                continue;
+            seen.add(target);
+            queue.push(target);
+        }
+    }
+    seen.delete(external_node_path_default().resolve(moduleFile));
+    return [...seen].sort();
+}
+/** TypeScript scorers (run through tsx) may import "./helper" for helper.ts: the file as tsx would find it. */
+const RESOLVED_SUFFIXES = ["", ".ts", ".mts", ".js", ".mjs", ".cjs", "/index.ts", "/index.js"];
+async function existingFile(base) {
+    for (const suffix of RESOLVED_SUFFIXES) {
+        const candidate = base + suffix;
+        if ((await (0,promises_.stat)(candidate).catch(() => undefined))?.isFile())
+            return candidate;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/file-digests.ts
+
+
 
 
 
@@ -12374,6 +12437,15 @@ async function fileDigests(projectDir, files, options = {}) {
     for (const file of files) {
         const resolved = await resolveVersionedFile(projectDir, file, options.allowOutsideProject ?? false);
         digests[file.written] = `sha256:${(0,external_node_crypto_.hash)("sha256", await readContent(resolved, file), "hex")}`;
+        if (file.followImports !== true)
+            continue;
+        // Keys of their own, so a module that imports nothing keeps the version it always had.
+        for (const imported of await localImportsOf(resolved, projectDir)) {
+            const content = await (0,promises_.readFile)(imported).catch(() => undefined);
+            if (content === undefined)
+                continue;
+            digests[`${file.written} imports ./${external_node_path_default().relative(projectDir, imported).split((external_node_path_default()).sep).join("/")}`] = `sha256:${(0,external_node_crypto_.hash)("sha256", content, "hex")}`;
+        }
     }
     return digests;
 }
@@ -12383,9 +12455,9 @@ async function resolveVersionedFile(projectDir, file, allowOutsideProject = fals
         return (await resolveProjectFile(projectDir, file.path, { field: file.field, allowOutsideProject })).path;
     }
     catch (error) {
-        if (file.outsideHint === undefined || !(error instanceof core_errors/* UserError */.y) || !error.message.endsWith(OUTSIDE_PROJECT_HINT))
+        if (file.outsideHint === undefined || !(error instanceof core_errors/* UserError */.yo) || !error.message.endsWith(OUTSIDE_PROJECT_HINT))
             throw error;
-        throw new core_errors/* UserError */.y(`${error.message.slice(0, -OUTSIDE_PROJECT_HINT.length)}${file.outsideHint}`);
+        throw new core_errors/* UserError */.yo(`${error.message.slice(0, -OUTSIDE_PROJECT_HINT.length)}${file.outsideHint}`);
     }
 }
 /** The definition with the digests under `key`; unchanged when there are none, so no existing version moves. */
@@ -12401,11 +12473,11 @@ async function readContent(resolved, file) {
     catch (error) {
         const code = error.code;
         if (code === "ENOENT" || code === "ENOTDIR")
-            throw new core_errors/* UserError */.y(`${file.field}: "${file.path}" not found`);
+            throw new core_errors/* UserError */.yo(`${file.field}: "${file.path}" not found`);
         if (code === "EISDIR")
-            throw new core_errors/* UserError */.y(`${file.field}: "${file.path}" is a folder; name a file`);
+            throw new core_errors/* UserError */.yo(`${file.field}: "${file.path}" is a folder; name a file`);
         if (code === "EACCES")
-            throw new core_errors/* UserError */.y(`${file.field}: "${file.path}": permission denied`);
+            throw new core_errors/* UserError */.yo(`${file.field}: "${file.path}": permission denied`);
         throw error;
     }
 }
@@ -12467,6 +12539,7 @@ function moduleScorerFiles(written, interpolated, path) {
             path: file,
             field: `${path}[${index}].config.path`,
             outsideHint: OUTSIDE_HINT,
+            followImports: true,
         });
     });
     return files;
@@ -12840,7 +12913,7 @@ async function* readCsvRows(chunks, file, options) {
             if (record.length !== header.names.length) {
                 const problem = `${where}: expected ${header.names.length} columns (as in the header), got ${record.length}`;
                 if (options.onRowProblem === undefined)
-                    throw new core_errors/* UserError */.y(problem);
+                    throw new core_errors/* UserError */.yo(problem);
                 options.onRowProblem(problem);
                 continue;
             }
@@ -12851,9 +12924,9 @@ async function* readCsvRows(chunks, file, options) {
         if (error instanceof csv_parse_lib/* CsvError */.J$) {
             const where = `${file}:${lines.lineAfter(parsedEnd)}`;
             if (error.code === "CSV_MAX_RECORD_SIZE")
-                throw new core_errors/* UserError */.y((0,dataset_format/* recordTooLongMessage */.Pg)(where));
+                throw new core_errors/* UserError */.yo((0,dataset_format/* recordTooLongMessage */.Pg)(where));
             const field = (error.column ?? 0) + 1;
-            throw new core_errors/* UserError */.y((options.describeSyntaxProblem ?? describeCsvSyntaxProblem)({ code: error.code, field }, where));
+            throw new core_errors/* UserError */.yo((options.describeSyntaxProblem ?? describeCsvSyntaxProblem)({ code: error.code, field }, where));
         }
         throw error;
     }
@@ -13370,12 +13443,12 @@ async function* parseJsonArray(chunks, source) {
         if (error instanceof JsonArrayError) {
             const where = (0,dataset_format/* recordLocation */.tv)(source.file, { line: error.line, ...(error.index === undefined ? {} : { index: error.index }) });
             const at = `at column ${error.column}`;
-            throw new core_errors/* UserError */.y(error.kind === "syntax" ? `${where}: not valid JSON (${error.problem}, ${at})`
+            throw new core_errors/* UserError */.yo(error.kind === "syntax" ? `${where}: not valid JSON (${error.problem}, ${at})`
                 : error.kind === "depth" ? `${where}: the record is ${error.problem} (${at})`
                     : `${where}: ${error.problem}`);
         }
         if (error instanceof ElementTooLongError) {
-            throw new core_errors/* UserError */.y((0,dataset_format/* recordTooLongMessage */.Pg)((0,dataset_format/* recordLocation */.tv)(source.file, error)));
+            throw new core_errors/* UserError */.yo((0,dataset_format/* recordTooLongMessage */.Pg)((0,dataset_format/* recordLocation */.tv)(source.file, error)));
         }
         throw error;
     }
@@ -13395,14 +13468,14 @@ function parseElement(element, source) {
 function syntaxError(element, source) {
     const found = findJsonSyntaxError(element.text);
     if (found === undefined)
-        return new core_errors/* UserError */.y(`${(0,dataset_format/* recordLocation */.tv)(source.file, element)}: not valid JSON`);
+        return new core_errors/* UserError */.yo(`${(0,dataset_format/* recordLocation */.tv)(source.file, element)}: not valid JSON`);
     const { lines, column } = positionInText(element.text, found.index);
     const line = element.line + lines;
     const where = (0,dataset_format/* recordLocation */.tv)(source.file, { line, index: element.index });
     const at = `at column ${lines === 0 ? element.column + column - 1 : column}`;
     if (found.tooDeep)
-        return new core_errors/* UserError */.y(`${where}: the record is ${found.problem} (${at})`);
-    return new core_errors/* UserError */.y(`${where}: not valid JSON (${describeJsonSyntaxError(found, source.quoteContent)}, ${at})`);
+        return new core_errors/* UserError */.yo(`${where}: the record is ${found.problem} (${at})`);
+    return new core_errors/* UserError */.yo(`${where}: not valid JSON (${describeJsonSyntaxError(found, source.quoteContent)}, ${at})`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/dataset/text-lines.ts
@@ -13518,7 +13591,7 @@ async function* parseJsonl(chunks, source) {
     }
     catch (error) {
         if (error instanceof LineTooLongError)
-            throw new core_errors/* UserError */.y((0,dataset_format/* recordTooLongMessage */.Pg)(`${source.file}:${error.line}`));
+            throw new core_errors/* UserError */.yo((0,dataset_format/* recordTooLongMessage */.Pg)(`${source.file}:${error.line}`));
         throw error;
     }
 }
@@ -13545,11 +13618,11 @@ function parseLine(text, where, source) {
 function parse_jsonl_syntaxError(text, where, source) {
     const found = findJsonSyntaxError(text);
     if (found === undefined)
-        return new core_errors/* UserError */.y(`${where}: not valid JSON; write one JSON object per line`);
+        return new core_errors/* UserError */.yo(`${where}: not valid JSON; write one JSON object per line`);
     const at = `at column ${found.index + 1}`;
     if (found.tooDeep)
-        return new core_errors/* UserError */.y(`${where}: the record is ${found.problem} (${at})`);
-    return new core_errors/* UserError */.y(`${where}: not valid JSON (${describeJsonSyntaxError(found, source.quoteContent)}, ${at}); write one JSON object per line`);
+        return new core_errors/* UserError */.yo(`${where}: the record is ${found.problem} (${at})`);
+    return new core_errors/* UserError */.yo(`${where}: not valid JSON (${describeJsonSyntaxError(found, source.quoteContent)}, ${at}); write one JSON object per line`);
 }
 
 // EXTERNAL MODULE: ./src/core/dataset/version-accumulator.ts
@@ -13634,20 +13707,20 @@ function chunksOf(handle) {
     return handle.createReadStream({ highWaterMark: CHUNK_BYTES });
 }
 function notAFile(displayPath) {
-    return new core_errors/* UserError */.y(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
+    return new core_errors/* UserError */.yo(`${displayPath}: not a file; the dataset must be a .jsonl, .csv or .json file`);
 }
 function fileError(error, displayPath) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR")
-        return new core_errors/* UserError */.y(`${displayPath}: file not found`);
+        return new core_errors/* UserError */.yo(`${displayPath}: file not found`);
     if (code === "EISDIR")
         return notAFile(displayPath);
     if (code === "EACCES")
-        return new core_errors/* UserError */.y(`${displayPath}: permission denied`);
+        return new core_errors/* UserError */.yo(`${displayPath}: permission denied`);
     if (code === "ELOOP")
-        return new core_errors/* UserError */.y(`${displayPath}: a symlink loop`);
+        return new core_errors/* UserError */.yo(`${displayPath}: a symlink loop`);
     if (code === "ENAMETOOLONG")
-        return new core_errors/* UserError */.y(`${displayPath}: the path is too long`);
+        return new core_errors/* UserError */.yo(`${displayPath}: the path is too long`);
     return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -13680,7 +13753,7 @@ function compileChatRequest(config, file, where) {
             settings[key] = value;
     }
     if (settings.model === undefined) {
-        throw new core_errors/* UserError */.y(`${where}.model: required (the prompt file names no model either), e.g. model: gpt-4o-mini`);
+        throw new core_errors/* UserError */.yo(`${where}.model: required (the prompt file names no model either), e.g. model: gpt-4o-mini`);
     }
     if (file?.tools !== undefined)
         settings.tools = file.tools;
@@ -13852,7 +13925,7 @@ const prompt_file_MAX_LISTED_PROBLEMS = 20;
  */
 function parsePromptFile(bytes, file) {
     if (bytes.byteLength > MAX_PROMPT_FILE_BYTES) {
-        throw new core_errors/* UserError */.y(`${file}: a prompt file is at most ${MAX_PROMPT_FILE_BYTES / 1024} KiB; is it the right file?`);
+        throw new core_errors/* UserError */.yo(`${file}: a prompt file is at most ${MAX_PROMPT_FILE_BYTES / 1024} KiB; is it the right file?`);
     }
     const lineCounter = new dist/* LineCounter */.HN();
     // The library's own duplicate-key check is quadratic in a map's size; duplicateKeys uses a set.
@@ -13861,12 +13934,12 @@ function parsePromptFile(bytes, file) {
     if (errors.length === 0)
         errors.push(...duplicateKeys(document, file, lineCounter));
     if (errors.length > 0)
-        throw new core_errors/* UserError */.y(prompt_file_listed(errors).join("\n"));
+        throw new core_errors/* UserError */.yo(prompt_file_listed(errors).join("\n"));
     const value = prompt_file_documentValue(document, file);
     const nesting = findNestingProblem(value);
     if (nesting !== undefined) {
         const at = nesting.path.length === 0 ? "" : `${formatPath(nesting.path)}: `;
-        throw new core_errors/* UserError */.y(`${file}:${lineOfPath(document, lineCounter, nesting.path)}: ${at}${nesting.message}`);
+        throw new core_errors/* UserError */.yo(`${file}:${lineOfPath(document, lineCounter, nesting.path)}: ${at}${nesting.message}`);
     }
     const result = PromptFileSchema.safeParse(value, { reportInput: true });
     if (result.success)
@@ -13878,11 +13951,11 @@ function parsePromptFile(bytes, file) {
         return problem.path.length === 0 ? `${file}:${line}: ${problem.message}` : `${file}:${line}: ${formatPath(problem.path)}: ${problem.message}`;
     });
     const more = problems.length - lines.length;
-    throw new core_errors/* UserError */.y([...lines, ...(more > 0 ? [`… and ${more} more problems`] : [])].join("\n"));
+    throw new core_errors/* UserError */.yo([...lines, ...(more > 0 ? [`… and ${more} more problems`] : [])].join("\n"));
 }
 function prompt_file_documentValue(document, file) {
     if (document.contents === null) {
-        throw new core_errors/* UserError */.y(`${file}: the prompt file is empty; write "messages:" with at least one { role, content }`);
+        throw new core_errors/* UserError */.yo(`${file}: the prompt file is empty; write "messages:" with at least one { role, content }`);
     }
     try {
         return document.toJS({ maxAliasCount: prompt_file_MAX_ALIAS_COUNT });
@@ -13890,7 +13963,7 @@ function prompt_file_documentValue(document, file) {
     catch (error) {
         // The yaml library throws a ReferenceError for a "billion laughs" document.
         if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-            throw new core_errors/* UserError */.y(`${file}: the YAML aliases (*name) expand to too much; write the values out instead`);
+            throw new core_errors/* UserError */.yo(`${file}: the YAML aliases (*name) expand to too much; write the values out instead`);
         }
         throw error;
     }
@@ -13923,8 +13996,8 @@ async function readPromptFile(configDir, configured, options) {
         return { file: configured, sha256: (0,external_node_crypto_.createHash)("sha256").update(bytes).digest("hex"), prompt };
     }
     catch (error) {
-        if (error instanceof core_errors/* UserError */.y)
-            throw new core_errors/* UserError */.y(`${error.message}\n  (prompt file of ${options.field})`);
+        if (error instanceof core_errors/* UserError */.yo)
+            throw new core_errors/* UserError */.yo(`${error.message}\n  (prompt file of ${options.field})`);
         throw error;
     }
 }
@@ -13933,18 +14006,18 @@ async function readBytes(path, configured, field) {
         // Checked before reading: a named pipe would be waited on, a device read forever.
         const stats = await (0,promises_.stat)(path);
         if (!stats.isFile())
-            throw new core_errors/* UserError */.y(`${field}: "${configured}" is not a regular file; name a YAML or JSON prompt file`);
+            throw new core_errors/* UserError */.yo(`${field}: "${configured}" is not a regular file; name a YAML or JSON prompt file`);
         if (stats.size > MAX_PROMPT_FILE_BYTES) {
-            throw new core_errors/* UserError */.y(`${field}: "${configured}" is larger than ${MAX_PROMPT_FILE_BYTES / 1024} KiB; is it the right file?`);
+            throw new core_errors/* UserError */.yo(`${field}: "${configured}" is larger than ${MAX_PROMPT_FILE_BYTES / 1024} KiB; is it the right file?`);
         }
         return await (0,promises_.readFile)(path);
     }
     catch (error) {
         const code = error.code;
         if (code === "ENOENT" || code === "ENOTDIR")
-            throw new core_errors/* UserError */.y(`${field}: "${configured}" not found`);
+            throw new core_errors/* UserError */.yo(`${field}: "${configured}" not found`);
         if (code === "EACCES")
-            throw new core_errors/* UserError */.y(`${field}: "${configured}": permission denied`);
+            throw new core_errors/* UserError */.yo(`${field}: "${configured}": permission denied`);
         throw error;
     }
 }
@@ -14008,8 +14081,8 @@ async function prepareExperiment(options) {
         return await prepareOrThrow(options);
     }
     catch (error) {
-        if (error instanceof core_errors/* UserError */.y && options.locate)
-            throw new core_errors/* UserError */.y(options.locate(error.message));
+        if (error instanceof core_errors/* UserError */.yo && options.locate)
+            throw new core_errors/* UserError */.yo(options.locate(error.message));
         throw error;
     }
 }
@@ -14088,8 +14161,8 @@ async function checkDatasetFile(options, experiment, itemScorers, where) {
         quoteContent: insideProject,
         checkItem: (item, at) => checkItemScorers(itemScorers, item, at, insideProject),
     }).catch((error) => {
-        if (error instanceof core_errors/* UserError */.y) {
-            throw new core_errors/* UserError */.y(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
+        if (error instanceof core_errors/* UserError */.yo) {
+            throw new core_errors/* UserError */.yo(`${error.message}\n  (dataset of ${where}, field ${where}.dataset)`);
         }
         throw error;
     });
@@ -14104,8 +14177,8 @@ function checkItemScorers(itemScorers, item, where, quoteContent) {
         itemScorers.scorersFor(item, where);
     }
     catch (error) {
-        if (error instanceof core_errors/* UserError */.y && !quoteContent) {
-            throw new core_errors/* UserError */.y(`${where}: the item's scorers are invalid (not quoted: the dataset is outside the project)`);
+        if (error instanceof core_errors/* UserError */.yo && !quoteContent) {
+            throw new core_errors/* UserError */.yo(`${where}: the item's scorers are invalid (not quoted: the dataset is outside the project)`);
         }
         throw error;
     }
@@ -14119,7 +14192,7 @@ function refusingCallingScorers(refs, at) {
         ]
         : []);
     if (problems.length > 0)
-        throw new core_errors/* UserError */.y(problems.join("\n"));
+        throw new core_errors/* UserError */.yo(problems.join("\n"));
     return refs;
 }
 
@@ -14165,7 +14238,7 @@ function registerExperimentsCommands(program, io) {
         const current = config.versions.get(name);
         const versions = await withStore(command, (store) => experimentVersions(store, name, current));
         if (versions.length === 0) {
-            throw new core_errors/* UserError */.y(config.names.includes(name)
+            throw new core_errors/* UserError */.yo(config.names.includes(name)
                 ? `experiment "${name}" has no stored version, and its current version cannot be computed (see above)`
                 : `no experiment "${name}" in the config file or in this store (see \`evalgate experiments list\`)`);
         }
@@ -14226,7 +14299,7 @@ async function currentVersions(command, io, only) {
         loaded = await loadConfigFile(config, { allowOutsideProject });
     }
     catch (error) {
-        if (!(error instanceof core_errors/* UserError */.y))
+        if (!(error instanceof core_errors/* UserError */.yo))
             throw error;
         io.stderr.write(`evalgate: ${firstLine(error.message)}\n  (current versions unknown: the newest stored versions are shown)\n`);
         return { names: [], versions };
@@ -14253,7 +14326,7 @@ async function currentVersions(command, io, only) {
             });
         }
         catch (error) {
-            if (!(error instanceof core_errors/* UserError */.y))
+            if (!(error instanceof core_errors/* UserError */.yo))
                 throw error;
             io.stderr.write(`evalgate: experiment "${name}": its current version cannot be computed: ${firstLine(error.message)}\n`);
         }
@@ -14328,11 +14401,11 @@ function resolveVersion(known, prefix) {
     const matches = known.filter((entry) => entry.version.startsWith(prefix));
     const versions = [...new Set(matches.map((entry) => entry.version))].sort();
     if (prefix === "" || versions.length === 0) {
-        throw new core_errors/* UserError */.y(`no experiment version "${prefix}" in this store or the config file (see \`evalgate experiments show EXPERIMENT\`)`);
+        throw new core_errors/* UserError */.yo(`no experiment version "${prefix}" in this store or the config file (see \`evalgate experiments show EXPERIMENT\`)`);
     }
     if (versions.length > 1) {
         const named = versions.slice(0, AMBIGUOUS_SHOWN).map((version) => `${version} (${matches.find((entry) => entry.version === version).experiment})`);
-        throw new core_errors/* UserError */.y(`experiment version "${prefix}" is ambiguous: ${named.join(", ")}${versions.length > AMBIGUOUS_SHOWN ? ", …" : ""}. Type more of it.`);
+        throw new core_errors/* UserError */.yo(`experiment version "${prefix}" is ambiguous: ${named.join(", ")}${versions.length > AMBIGUOUS_SHOWN ? ", …" : ""}. Type more of it.`);
     }
     return matches[0];
 }
@@ -14544,7 +14617,7 @@ async function readVersionPins(store, name, current, flags) {
         return { experiment, ...(experimentVersion ? { experimentVersion } : {}) };
     const record = await store.getDatasetVersion(flags.datasetVersion);
     if (record === undefined) {
-        throw new core_errors/* UserError */.y(`--dataset-version: no dataset version "${flags.datasetVersion}" in this store (see \`evalgate datasets list\`)`);
+        throw new core_errors/* UserError */.yo(`--dataset-version: no dataset version "${flags.datasetVersion}" in this store (see \`evalgate datasets list\`)`);
     }
     return {
         experiment,
@@ -14560,11 +14633,11 @@ async function findExperimentVersion(store, name, prefix) {
     const exact = versions.find((stored) => stored.version === prefix);
     const chosen = exact ?? (versions.length === 1 ? versions[0] : undefined);
     if (chosen === undefined && versions.length > 1) {
-        throw new core_errors/* UserError */.y(`--experiment-version "${prefix}" is ambiguous: ${versions.map((stored) => stored.version).join(", ")}; type more of it`);
+        throw new core_errors/* UserError */.yo(`--experiment-version "${prefix}" is ambiguous: ${versions.map((stored) => stored.version).join(", ")}; type more of it`);
     }
     const record = chosen && (await store.getExperimentVersion(name, chosen.version));
     if (!record) {
-        throw new core_errors/* UserError */.y(`--experiment-version: experiment "${name}" has no stored version "${prefix}" in this store (see \`evalgate experiments show ${name}\`)`);
+        throw new core_errors/* UserError */.yo(`--experiment-version: experiment "${name}" has no stored version "${prefix}" in this store (see \`evalgate experiments show ${name}\`)`);
     }
     return record;
 }
@@ -14581,7 +14654,7 @@ function checkPinnedVersion(pins, prepared) {
     const now = fileDigestsOf(prepared.definition);
     const changed = [...new Set([...before.keys(), ...now.keys()])].filter((key) => before.get(key) !== now.get(key));
     const why = changed.length > 0 ? `these files changed since (their content is not stored): ${changed.join(", ")}` : "this evalgate reads its definition differently";
-    throw new core_errors/* UserError */.y(`--experiment-version ${wanted.version}: cannot run experiment "${wanted.experiment}" at that version again exactly (it comes out as ${prepared.version}): ${why}; restore them, or run the current version`);
+    throw new core_errors/* UserError */.yo(`--experiment-version ${wanted.version}: cannot run experiment "${wanted.experiment}" at that version again exactly (it comes out as ${prepared.version}): ${why}; restore them, or run the current version`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/repeats/repeat-attempt.ts
@@ -14676,7 +14749,7 @@ function rowIndex(spec, token, part) {
     return Number(part);
 }
 function rowsError(spec, problem) {
-    return new core_errors/* UserError */.y(`--rows "${spec}" ${problem}; write zero-based rows and ranges like 0,3-5,9`);
+    return new core_errors/* UserError */.yo(`--rows "${spec}" ${problem}; write zero-based rows and ranges like 0,3-5,9`);
 }
 function inRowRanges(ranges, index) {
     return ranges.some((range) => index >= range.start && index <= range.end);
@@ -14706,7 +14779,7 @@ function parseShard(text) {
     const index = match ? Number(match[1]) : NaN;
     const count = match ? Number(match[2]) : NaN;
     if (!match || count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
-        throw new core_errors/* UserError */.y(`--shard: "${text}" is not a shard; write I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. --shard 2/4`);
+        throw new core_errors/* UserError */.yo(`--shard: "${text}" is not a shard; write I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. --shard 2/4`);
     }
     return { index, count };
 }
@@ -14732,7 +14805,7 @@ function withShardSelection(sampling, shard) {
     if (shard === undefined)
         return sampling;
     if (sampling !== undefined) {
-        throw new core_errors/* UserError */.y(`sampling options are mutually exclusive: --${sampling.mode}, --shard; keep one of them`);
+        throw new core_errors/* UserError */.yo(`sampling options are mutually exclusive: --${sampling.mode}, --shard; keep one of them`);
     }
     return { mode: "shard", value: formatShard(parseShard(shard)) };
 }
@@ -14777,7 +14850,7 @@ function parseSplit(value) {
     const match = /^(train|test):(\d+)$/.exec(value.trim());
     const share = match ? Number(match[2]) : Number.NaN;
     if (!match || share < 1 || share > 99) {
-        throw new core_errors/* UserError */.y(`--split "${value}": write train:P or test:P with P a whole percentage from 1 to 99`);
+        throw new core_errors/* UserError */.yo(`--split "${value}": write train:P or test:P with P a whole percentage from 1 to 99`);
     }
     return { part: match[1], percent: share };
 }
@@ -14801,7 +14874,7 @@ async function countSelection(prepared, selection) {
         // A row past the end is a mistake (a wrong file or an off-by-one), not a request for fewer rows.
         const last = Math.max(...parseRowsSpec(selection.value).map((range) => range.end));
         if (last >= rows) {
-            throw new core_errors/* UserError */.y(`--rows ${selection.value}: row ${last} is past the end of ${prepared.dataset.path}, whose ${rows} rows are 0–${rows - 1}`);
+            throw new core_errors/* UserError */.yo(`--rows ${selection.value}: row ${last} is past the end of ${prepared.dataset.path}, whose ${rows} rows are 0–${rows - 1}`);
         }
     }
     let selected = 0;
@@ -14810,7 +14883,7 @@ async function countSelection(prepared, selection) {
     // An empty sample would end as a run of nothing that passes; an empty shard of a small dataset is
     // expected, and merges with the others.
     if (selected === 0 && selection.mode !== "shard") {
-        throw new core_errors/* UserError */.y(`--${selection.mode} ${selection.value} selects none of the ${rows} items of ${prepared.dataset.path}; ` +
+        throw new core_errors/* UserError */.yo(`--${selection.mode} ${selection.value} selects none of the ${rows} items of ${prepared.dataset.path}; ` +
             (selection.mode === "rows" ? `choose rows below ${rows}` : "choose a larger share, or another seed"));
     }
     return { ...selection, selected };
@@ -14873,7 +14946,7 @@ const MAX_SEED = 2 ** 31 - 1;
 function parseSamplingFlags(flags) {
     const given = ["sample", "rows", "split"].filter((mode) => flags[mode] !== undefined);
     if (given.length > 1) {
-        throw new core_errors/* UserError */.y(`sampling options are mutually exclusive: ${given.map((mode) => `--${mode}`).join(", ")}; keep one of them`);
+        throw new core_errors/* UserError */.yo(`sampling options are mutually exclusive: ${given.map((mode) => `--${mode}`).join(", ")}; keep one of them`);
     }
     const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed);
     const mode = given[0];
@@ -14896,14 +14969,14 @@ function parseSamplingFlags(flags) {
 function parseSamplePercent(value) {
     const percent = /^\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!(percent >= 1 && percent <= 100)) {
-        throw new core_errors/* UserError */.y(`--sample "${value}": write a whole percentage from 1 to 100 (50 keeps about half the rows)`);
+        throw new core_errors/* UserError */.yo(`--sample "${value}": write a whole percentage from 1 to 100 (50 keeps about half the rows)`);
     }
     return percent;
 }
 function parseSeed(value) {
     const seed = /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
     if (!Number.isSafeInteger(seed) || Math.abs(seed) > MAX_SEED) {
-        throw new core_errors/* UserError */.y(`--seed "${value}": write a whole number from -${MAX_SEED} to ${MAX_SEED}`);
+        throw new core_errors/* UserError */.yo(`--seed "${value}": write a whole number from -${MAX_SEED} to ${MAX_SEED}`);
     }
     return seed;
 }
@@ -14930,7 +15003,7 @@ function checkResumedSelection(runId, recorded, requested) {
     if (same)
         return;
     const kept = recorded === undefined ? "all items" : describeSelection(recorded);
-    throw new core_errors/* UserError */.y(`--resume ${runId}: that run covers ${kept}; resume it without sampling options, or start a new run for another selection`);
+    throw new core_errors/* UserError */.yo(`--resume ${runId}: that run covers ${kept}; resume it without sampling options, or start a new run for another selection`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/open-run.ts
@@ -15005,15 +15078,15 @@ function newRunOf(prepared, target, now) {
 async function reopenRun(store, runId, prepared, now, selection, variant) {
     const run = await store.getRun(runId);
     if (!run)
-        throw new core_errors/* UserError */.y(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
-    const mismatch = (what, stored, now) => new core_errors/* UserError */.y(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
+        throw new core_errors/* UserError */.yo(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
+    const mismatch = (what, stored, now) => new core_errors/* UserError */.yo(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
     if (run.experiment !== prepared.name) {
-        throw new core_errors/* UserError */.y(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
+        throw new core_errors/* UserError */.yo(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
     }
     // Checked before the version (which includes repeat) to say what to type instead.
     const repeat = run.repeat ?? 1;
     if (repeat !== prepared.repeats.repeat) {
-        throw new core_errors/* UserError */.y(`--resume ${run.id}: that run calls each item ${repeat} time${repeat === 1 ? "" : "s"}, not ${prepared.repeats.repeat}; ` +
+        throw new core_errors/* UserError */.yo(`--resume ${run.id}: that run calls each item ${repeat} time${repeat === 1 ? "" : "s"}, not ${prepared.repeats.repeat}; ` +
             `resume it with --repeat ${repeat}, or start a new run`);
     }
     if (run.experiment_version !== prepared.version)
@@ -15024,7 +15097,7 @@ async function reopenRun(store, runId, prepared, now, selection, variant) {
     // The rest of a variant's run must get the same overrides as its start.
     if (run.variant !== variant) {
         const as = (name) => (name === undefined ? "the baseline (no --variant)" : `variant ${name}`);
-        throw new core_errors/* UserError */.y(`--resume ${run.id}: that run is of ${as(run.variant)}, not ${as(variant)}; resume it with ${run.variant === undefined ? "no --variant" : `--variant ${run.variant}`}`);
+        throw new core_errors/* UserError */.yo(`--resume ${run.id}: that run is of ${as(run.variant)}, not ${as(variant)}; resume it with ${run.variant === undefined ? "no --variant" : `--variant ${run.variant}`}`);
     }
     const lease = await takeRunLease(store, run.id, now);
     try {
@@ -15655,7 +15728,7 @@ function resolveVariant(experimentName, experiment, name) {
     const variants = experiment.variants ?? {};
     if (variants[name] === undefined) {
         const known = Object.keys(variants);
-        throw new core_errors/* UserError */.y(`--variant ${name}: experiment "${experimentName}" has no such variant; ` +
+        throw new core_errors/* UserError */.yo(`--variant ${name}: experiment "${experimentName}" has no such variant; ` +
             (known.length > 0 ? `its variants are: ${known.join(", ")}` : "it declares no variants (add variants: to it in evalgate.yml)"));
     }
     return { variant: name, overrides: effectiveOverrides(variants, name) };
@@ -15679,7 +15752,7 @@ async function beginLifecycleRun(store, prepared, variant, options = {}) {
     const now = options.now ?? (() => new Date());
     if (prepared.experiment.variants === undefined) {
         if (options.locked)
-            throw new core_errors/* UserError */.y(`--locked: experiment "${prepared.name}" has no variants, so nothing locks its items`);
+            throw new core_errors/* UserError */.yo(`--locked: experiment "${prepared.name}" has no variants, so nothing locks its items`);
         return NOT_TRACKED;
     }
     const experiment = prepared.name;
@@ -15689,7 +15762,7 @@ async function beginLifecycleRun(store, prepared, variant, options = {}) {
     const status = (0,experiment_lifecycle/* recoverInterruptedStatus */.Vg)(stored?.status ?? "draft", lockedBy !== undefined);
     const running = (0,experiment_lifecycle/* nextExperimentStatus */.z5)(experiment, status, variant === undefined ? "start_baseline" : "start_variant");
     if (options.locked && lockedBy === undefined) {
-        throw new core_errors/* UserError */.y(`--locked: experiment "${experiment}" has no completed baseline yet, so no items are locked; run it without --locked`);
+        throw new core_errors/* UserError */.yo(`--locked: experiment "${experiment}" has no completed baseline yet, so no items are locked; run it without --locked`);
     }
     const lockedItemIds = lockedBy === undefined ? undefined : await lockedItems(store, prepared, lockedBy, options.locked === true);
     const save = (next, baselineRunId) => store.setExperimentState({
@@ -15742,7 +15815,7 @@ async function lockedItems(store, prepared, baselineRunId, locked) {
         return undefined;
     const lockedBy = `its items are locked by baseline run ${baseline.id} (dataset version ${baseline.dataset_version}, ${baseline.item_count} items)`;
     if (!locked) {
-        throw new core_errors/* UserError */.y(`experiment "${prepared.name}": ${lockedBy}, and ${prepared.dataset.path} changed since ` +
+        throw new core_errors/* UserError */.yo(`experiment "${prepared.name}": ${lockedBy}, and ${prepared.dataset.path} changed since ` +
             `(dataset version ${prepared.dataset.version}); restore the file, or run over the locked items with --locked`);
     }
     const ids = new Set((await store.runItemStatuses(baseline.id)).keys());
@@ -15751,7 +15824,7 @@ async function lockedItems(store, prepared, baselineRunId, locked) {
         missing.delete(item.id);
     if (missing.size > 0) {
         const shown = [...missing].slice(0, MISSING_SHOWN).join(", ");
-        throw new core_errors/* UserError */.y(`--locked: experiment "${prepared.name}": ${lockedBy}, and ${missing.size} of them are no longer in ` +
+        throw new core_errors/* UserError */.yo(`--locked: experiment "${prepared.name}": ${lockedBy}, and ${missing.size} of them are no longer in ` +
             `${prepared.dataset.path} (${shown}${missing.size > MISSING_SHOWN ? ", …" : ""}); restore them to run the locked items`);
     }
     return ids;
@@ -15817,13 +15890,18 @@ async function runExperimentCommand(name, flags, command, io) {
     // request (10–25 ms in a 10,000-item run's profile). It never rejects.
     const git = readGitInfo(loaded.dir);
     const experiment = findExperiment(loaded, name);
+    if (flags.targetUrl !== undefined && !JSON.stringify(experiment.target).includes("EVALGATE_TARGET_URL")) {
+        // Said, not refused: `runs regression-dataset --start-run` passes the source run's URL to any experiment.
+        io.stderr.write(`evalgate: warning: --target-url fills \${EVALGATE_TARGET_URL}, which experiments.${name}.target does not use, ` +
+            `so ${flags.targetUrl} is not called; write url: \${EVALGATE_TARGET_URL}/… in evalgate.yml to test that deployment\n`);
+    }
     // Checked now, before anything is read or stored; a pinned experiment version's own variants decide below.
     if (flags.variant !== undefined && flags.experimentVersion === undefined)
         resolveVariant(name, experiment, flags.variant);
     if (flags.locked && selection)
-        throw new core_errors/* UserError */.y("--locked runs every locked item: leave out --sample, --rows, --split and --shard");
+        throw new core_errors/* UserError */.yo("--locked runs every locked item: leave out --sample, --rows, --split and --shard");
     if (repeat !== undefined && flags.experimentVersion !== undefined) {
-        throw new core_errors/* UserError */.y("--repeat makes another experiment version: leave it out with --experiment-version (the version's own repeat applies)");
+        throw new core_errors/* UserError */.yo("--repeat makes another experiment version: leave it out with --experiment-version (the version's own repeat applies)");
     }
     const prepare = (pins) => prepareExperiment({
         name,
@@ -15976,7 +16054,7 @@ function reportIncomplete(outcome, io) {
  * the adapter that asked words them (a PR comment in Markdown, the CLI in plain text with its
  * flags). The message is a plain fallback for anyone who does not.
  */
-class RegressionPlanError extends core_errors/* UserError */.y {
+class RegressionPlanError extends core_errors/* UserError */.yo {
 }
 /** Run item ids asked for that are in none of the runs. */
 class UnknownRunItemIdsError extends RegressionPlanError {
@@ -16365,7 +16443,7 @@ function registerRegressionDatasetCommand(runs, io, setExit) {
 async function writeRegressionDataset(store, runId, flags, configFile, io, allowOutsideProject) {
     const run = await requireRun(store, runId);
     if (flags.name !== undefined && (!EXPERIMENT_NAME.test(flags.name) || flags.name.length > MAX_EXPERIMENT_NAME_LENGTH)) {
-        throw new core_errors/* UserError */.y(`--name: use letters, digits, '.', '_' and '-', at most ${MAX_EXPERIMENT_NAME_LENGTH} characters`);
+        throw new core_errors/* UserError */.yo(`--name: use letters, digits, '.', '_' and '-', at most ${MAX_EXPERIMENT_NAME_LENGTH} characters`);
     }
     // Validated first (size, UTF-8, inside the project, a valid config): only then is it rewritten.
     await loadConfigFile(configFile, { allowOutsideProject });
@@ -16408,7 +16486,7 @@ async function writeRegressionDataset(store, runId, flags, configFile, io, allow
     catch (error) {
         // The shared planning reports facts; the CLI words them, as a usage error.
         if (error instanceof RegressionPlanError)
-            throw new core_errors/* UserError */.y(regressionErrorText(error, run, configFile));
+            throw new core_errors/* UserError */.yo(regressionErrorText(error, run, configFile));
         throw error;
     }
 }
@@ -16429,7 +16507,7 @@ async function sourceTargetUrl(configFile, allowOutsideProject, experiment, sour
         return undefined;
     const suffix = rest[0];
     if (!sourceRun.target.endsWith(suffix) || sourceRun.target.length === suffix.length) {
-        throw new core_errors/* UserError */.y(`--start-run: cannot tell the deployment run ${sourceRun.id} called (${sourceRun.target}) from ` +
+        throw new core_errors/* UserError */.yo(`--start-run: cannot tell the deployment run ${sourceRun.id} called (${sourceRun.target}) from ` +
             `${experiment}'s target url ${target.url}; pass --target-url`);
     }
     return sourceRun.target.slice(0, sourceRun.target.length - suffix.length);
@@ -16441,7 +16519,7 @@ async function readExistingDataset(file, shown) {
     if (stats === undefined)
         return undefined;
     if (!stats.isFile())
-        throw new core_errors/* UserError */.y(`${shown}: not a file; the regression dataset must be a .jsonl file`);
+        throw new core_errors/* UserError */.yo(`${shown}: not a file; the regression dataset must be a .jsonl file`);
     return (0,promises_.readFile)(file, "utf8").catch(() => undefined);
 }
 async function writeAtomically(file, content) {
@@ -16478,7 +16556,7 @@ async function cancelRun(store, run) {
     const resume = `evalgate run ${run.experiment} --resume ${run.id}`;
     if (run.status !== "running") {
         const again = run.status === "cancelled" ? `; continue it with: ${resume}` : "";
-        throw new core_errors/* UserError */.y(`run ${run.id} already ended (${run.status}${endedAt(run)}): there is nothing to cancel${again}`);
+        throw new core_errors/* UserError */.yo(`run ${run.id} already ended (${run.status}${endedAt(run)}): there is nothing to cancel${again}`);
     }
     const owner = await liveOwnerOf(store, run);
     const cancelled = { ...run, status: "cancelled" };
@@ -16486,7 +16564,7 @@ async function cancelRun(store, run) {
     // Summing the items took a while: a run that ended meanwhile keeps its own ending.
     const now = await store.getRun(run.id);
     if (now?.status !== "running")
-        throw new core_errors/* UserError */.y(`run ${run.id} ended (${now?.status}) while it was being cancelled`);
+        throw new core_errors/* UserError */.yo(`run ${run.id} ended (${now?.status}) while it was being cancelled`);
     await store.endRun(run.id, {
         status: "cancelled",
         ended_at: new Date().toISOString(),
@@ -16527,13 +16605,13 @@ function registerRunsDeleteCommand(runs, io) {
             const run = await requireRun(store, id);
             const owner = await liveOwnerOf(store, run);
             if (owner !== undefined) {
-                throw new core_errors/* UserError */.y(`run ${run.id} is being run right now (${describeRunOwner(owner)}): stop it first with ` +
+                throw new core_errors/* UserError */.yo(`run ${run.id} is being run right now (${describeRunOwner(owner)}): stop it first with ` +
                     `\`evalgate runs cancel ${run.id}\`, then delete it`);
             }
             io.stdout.write(await describeDeletion(store, run));
             if (flags.force !== true) {
                 if (process.stdin.isTTY !== true) {
-                    throw new core_errors/* UserError */.y(`nothing was deleted: runs delete asks first, and stdin is not a terminal; pass --force to delete run ${run.id} without asking`);
+                    throw new core_errors/* UserError */.yo(`nothing was deleted: runs delete asks first, and stdin is not a terminal; pass --force to delete run ${run.id} without asking`);
                 }
                 if (!(await runs_delete_confirm(io, "Delete? [y/N] "))) {
                     io.stdout.write("nothing was deleted\n");
@@ -16618,13 +16696,13 @@ const SHARED_FIELDS = ["experiment", "experiment_version", "dataset_path", "data
  */
 function planShardMerge(runs) {
     if (runs.length === 0)
-        throw new core_errors/* UserError */.y("runs merge: name the shard runs to merge (evalgate runs merge RUN…)");
+        throw new core_errors/* UserError */.yo("runs merge: name the shard runs to merge (evalgate runs merge RUN…)");
     const shards = runs.map((run) => ({ run, shard: shardOf(run) }));
     const first = runs[0];
     for (const run of runs.slice(1)) {
         for (const field of SHARED_FIELDS) {
             if (run[field] !== first[field]) {
-                throw new core_errors/* UserError */.y(`runs merge: run ${run.id} has ${field} ${run[field] ?? "(none)"} but run ${first.id} has ` +
+                throw new core_errors/* UserError */.yo(`runs merge: run ${run.id} has ${field} ${run[field] ?? "(none)"} but run ${first.id} has ` +
                     `${first[field] ?? "(none)"}; merge only the shards of one run of one experiment version and dataset version`);
             }
         }
@@ -16633,21 +16711,21 @@ function planShardMerge(runs) {
     const byIndex = new Map();
     for (const { run, shard } of shards) {
         if (shard.count !== shardCount) {
-            throw new core_errors/* UserError */.y(`runs merge: run ${run.id} is shard ${shard.index}/${shard.count} but run ${first.id} is one of ${shardCount} shards`);
+            throw new core_errors/* UserError */.yo(`runs merge: run ${run.id} is shard ${shard.index}/${shard.count} but run ${first.id} is one of ${shardCount} shards`);
         }
         const other = byIndex.get(shard.index);
         if (other) {
-            throw new core_errors/* UserError */.y(`runs merge: runs ${other.id} and ${run.id} are both shard ${shard.index}/${shardCount}; pass one run per shard`);
+            throw new core_errors/* UserError */.yo(`runs merge: runs ${other.id} and ${run.id} are both shard ${shard.index}/${shardCount}; pass one run per shard`);
         }
         if (!isCompleteRun(run)) {
-            throw new core_errors/* UserError */.y(`runs merge: run ${run.id} (shard ${shard.index}/${shardCount}) is ${run.status}, not complete; ` +
+            throw new core_errors/* UserError */.yo(`runs merge: run ${run.id} (shard ${shard.index}/${shardCount}) is ${run.status}, not complete; ` +
                 `finish it with: evalgate run ${run.experiment} --resume ${run.id} --shard ${shard.index}/${shardCount}`);
         }
         byIndex.set(shard.index, run);
     }
     const missing = Array.from({ length: shardCount }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
     if (missing.length > 0) {
-        throw new core_errors/* UserError */.y(`runs merge: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${shardCount}`).join(", ")} ` +
+        throw new core_errors/* UserError */.yo(`runs merge: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${shardCount}`).join(", ")} ` +
             `missing; pass one complete run of each of the ${shardCount} shards`);
     }
     const ordered = Array.from({ length: shardCount }, (_, i) => byIndex.get(i + 1));
@@ -16655,7 +16733,7 @@ function planShardMerge(runs) {
 }
 function shardOf(run) {
     if (run.selection?.mode !== "shard") {
-        throw new core_errors/* UserError */.y(`runs merge: run ${run.id} is not a shard run (start shards with evalgate run EXP --shard I/N)`);
+        throw new core_errors/* UserError */.yo(`runs merge: run ${run.id} is not a shard run (start shards with evalgate run EXP --shard I/N)`);
     }
     return parseShard(run.selection.value);
 }
@@ -16701,7 +16779,7 @@ function mergedRunItem(item, runId) {
 }
 /** Items are hashed into exactly one shard: an item in two shard runs means they are not one run's shards. */
 function duplicateItemError(itemId, runs) {
-    return new core_errors/* UserError */.y(`runs merge: item ${itemId} is in runs ${runs.join(" and ")}; shards of one run never share an item, ` +
+    return new core_errors/* UserError */.yo(`runs merge: item ${itemId} is in runs ${runs.join(" and ")}; shards of one run never share an item, ` +
         "so these are not the shards of one run");
 }
 
@@ -16779,7 +16857,7 @@ function refuseMixedRepeats(runs) {
     const other = runs.find((run) => (run.repeat ?? 1) !== (first.repeat ?? 1));
     if (other === undefined)
         return;
-    throw new core_errors/* UserError */.y(`runs merge: run ${other.id} calls each item ${other.repeat ?? 1} time(s) but run ${first.id} ${first.repeat ?? 1}; ` +
+    throw new core_errors/* UserError */.yo(`runs merge: run ${other.id} calls each item ${other.repeat ?? 1} time(s) but run ${first.id} ${first.repeat ?? 1}; ` +
         "merge only the shards of one run (started with the same repeat)");
 }
 
@@ -16852,7 +16930,7 @@ async function* jsonlRecords(chunks, file, options) {
     }
     catch (error) {
         if (error instanceof LineTooLongError)
-            throw new core_errors/* UserError */.y((0,dataset_format/* recordTooLongMessage */.Pg)(`${file}:${error.line}`));
+            throw new core_errors/* UserError */.yo((0,dataset_format/* recordTooLongMessage */.Pg)(`${file}:${error.line}`));
         throw error;
     }
 }
@@ -16878,10 +16956,10 @@ async function* jsonArrayRecords(chunks, file, options) {
         if (error instanceof JsonArrayError) {
             const where = (0,dataset_format/* recordLocation */.tv)(file, { line: error.line, ...(error.index === undefined ? {} : { index: error.index }) });
             const plain = error.kind === "shape" || (error.kind === "depth" && options.limitNesting === true);
-            throw new core_errors/* UserError */.y(plain ? `${where}: ${error.problem}` : `${where}: not valid JSON (${error.problem}, at column ${error.column})`);
+            throw new core_errors/* UserError */.yo(plain ? `${where}: ${error.problem}` : `${where}: not valid JSON (${error.problem}, at column ${error.column})`);
         }
         if (error instanceof ElementTooLongError)
-            throw new core_errors/* UserError */.y((0,dataset_format/* recordTooLongMessage */.Pg)((0,dataset_format/* recordLocation */.tv)(file, error)));
+            throw new core_errors/* UserError */.yo((0,dataset_format/* recordTooLongMessage */.Pg)((0,dataset_format/* recordLocation */.tv)(file, error)));
         throw error;
     }
 }
@@ -16898,7 +16976,7 @@ async function* csvRecords(chunks, file, options) {
 function problemReporter(options) {
     return (options.onRecordProblem ??
         ((message) => {
-            throw new core_errors/* UserError */.y(message);
+            throw new core_errors/* UserError */.yo(message);
         }));
 }
 const NOT_JSON = Symbol("not JSON");
@@ -16951,9 +17029,9 @@ class ImportProblems {
         if (this.total === 0)
             return;
         if (this.total === 1)
-            throw new core_errors/* UserError */.y(`${this.listed[0]}\nnothing was imported`);
+            throw new core_errors/* UserError */.yo(`${this.listed[0]}\nnothing was imported`);
         const more = this.total - this.listed.length;
-        throw new core_errors/* UserError */.y([
+        throw new core_errors/* UserError */.yo([
             `${file}: ${this.total} problems, nothing was imported:`,
             ...this.listed.map((message) => `  ${message}`),
             ...(more > 0 ? [`  … and ${more} more`] : []),
@@ -17272,13 +17350,13 @@ async function readImportRecords(format, chunks, file) {
     catch (error) {
         // A problem that stops the reading (the file is not an array, a CSV quote never closes):
         // reported after those found before it.
-        if (!(error instanceof core_errors/* UserError */.y))
+        if (!(error instanceof core_errors/* UserError */.yo))
             throw error;
         problems.add(error.message);
     }
     problems.throwIfAny(file);
     if (records.length === 0) {
-        throw new core_errors/* UserError */.y(`${file}: no records to import; write one record per dataset item with example_id and output`);
+        throw new core_errors/* UserError */.yo(`${file}: no records to import; write one record per dataset item with example_id and output`);
     }
     return records;
 }
@@ -17511,7 +17589,7 @@ async function importRun(options) {
     await refuseUnknownIds(prepared, byId);
     const nameProblems = options.score ? annotationNameProblems(records) : [];
     if (nameProblems.length > 0)
-        throw new core_errors/* UserError */.y([...nameProblems.slice(0, 20), "nothing was imported"].join("\n"));
+        throw new core_errors/* UserError */.yo([...nameProblems.slice(0, 20), "nothing was imported"].join("\n"));
     await saveVersion(store, prepared, now);
     const run = {
         ...newRunOf(prepared, `import:${options.source}`, now),
@@ -17583,7 +17661,7 @@ async function refuseUnknownIds(prepared, byId) {
         return;
     const listed = [...unknown].slice(0, MAX_LISTED_IDS).map((id) => `  ${JSON.stringify(id)} (${byId.get(id).where})`);
     const more = unknown.size - listed.length;
-    throw new core_errors/* UserError */.y([
+    throw new core_errors/* UserError */.yo([
         `${(0,stats/* formatCount */.B4)(unknown.size)} example_id${unknown.size === 1 ? " is" : "s are"} not ${unknown.size === 1 ? "an item" : "items"} of the dataset ` +
             `${prepared.dataset.path} (version ${prepared.dataset.version}) of experiment ${prepared.name}; nothing was imported:`,
         ...listed,
@@ -17678,7 +17756,7 @@ async function importCommand(file, flags, command, io) {
     const shownName = file === "-" ? "stdin" : file;
     const records = await readImportRecords(format, await openImportFile(file), shownName);
     if (!flags.score && records.every((record) => record.evaluations === undefined)) {
-        throw new core_errors/* UserError */.y(`${shownName}: no record has evaluations, so nothing would judge the outputs; ` +
+        throw new core_errors/* UserError */.yo(`${shownName}: no record has evaluations, so nothing would judge the outputs; ` +
             "import with --score to run the experiment's scorers over them, or add evaluations ({name: {label, score, explanation}})");
     }
     const controller = new AbortController();
@@ -17730,13 +17808,13 @@ function importFormat(file, flag) {
     if (flag !== undefined) {
         if (IMPORT_FORMATS.includes(flag))
             return flag;
-        throw new core_errors/* UserError */.y(`--format: "${flag}" is not one of ${IMPORT_FORMATS.join(", ")}`);
+        throw new core_errors/* UserError */.yo(`--format: "${flag}" is not one of ${IMPORT_FORMATS.join(", ")}`);
     }
     if (file === "-")
-        throw new core_errors/* UserError */.y("reading records from stdin (-): say their format with --format csv, json or jsonl");
+        throw new core_errors/* UserError */.yo("reading records from stdin (-): say their format with --format csv, json or jsonl");
     const format = importFormatOf(file);
     if (format === undefined) {
-        throw new core_errors/* UserError */.y(`${file}: the file's name does not say its format; name it .csv, .json or .jsonl, or give --format csv, json or jsonl`);
+        throw new core_errors/* UserError */.yo(`${file}: the file's name does not say its format; name it .csv, .json or .jsonl, or give --format csv, json or jsonl`);
     }
     return format;
 }
@@ -17747,16 +17825,16 @@ async function openImportFile(file) {
     const stats = await (0,promises_.stat)(file).catch((error) => {
         const code = error.code;
         if (code === "ENOENT" || code === "ENOTDIR")
-            throw new core_errors/* UserError */.y(`${file}: file not found`);
+            throw new core_errors/* UserError */.yo(`${file}: file not found`);
         if (code === "EACCES")
-            throw new core_errors/* UserError */.y(`${file}: permission denied`);
+            throw new core_errors/* UserError */.yo(`${file}: permission denied`);
         throw error;
     });
     if (!stats.isFile())
-        throw new core_errors/* UserError */.y(`${file}: not a file; give a .csv, .json or .jsonl file, or - for stdin`);
+        throw new core_errors/* UserError */.yo(`${file}: not a file; give a .csv, .json or .jsonl file, or - for stdin`);
     const handle = await (0,promises_.open)(file, "r").catch((error) => {
         if (error.code === "EACCES")
-            throw new core_errors/* UserError */.y(`${file}: permission denied`);
+            throw new core_errors/* UserError */.yo(`${file}: permission denied`);
         throw error;
     });
     // The stream closes the handle when it ends or fails.
@@ -17893,7 +17971,7 @@ const DEFAULT_MAX_LISTED_ITEMS = 1000;
  */
 async function compareManyRuns(runs, options = {}) {
     if (runs.length < MIN_RUNS_SIDE_BY_SIDE || runs.length > MAX_RUNS_SIDE_BY_SIDE) {
-        throw new core_errors/* UserError */.y(`runs compare takes ${MIN_RUNS_SIDE_BY_SIDE} to ${MAX_RUNS_SIDE_BY_SIDE} runs, got ${runs.length}: ` +
+        throw new core_errors/* UserError */.yo(`runs compare takes ${MIN_RUNS_SIDE_BY_SIDE} to ${MAX_RUNS_SIDE_BY_SIDE} runs, got ${runs.length}: ` +
             "name a baseline and up to three other runs");
     }
     const maxListed = options.maxListedItems ?? DEFAULT_MAX_LISTED_ITEMS;
@@ -18318,7 +18396,7 @@ function registerRunsCompareCommand(runs, io, setExit) {
         const format = parseFormat(flags.format);
         const threshold = flags.threshold === undefined ? undefined : parsePercent("--threshold", flags.threshold);
         if (ids.length + 1 > MAX_RUNS) {
-            throw new core_errors/* UserError */.y(`runs compare takes the baseline and at most ${MAX_RUNS - 1} more runs, got ${ids.length}; compare fewer at once`);
+            throw new core_errors/* UserError */.yo(`runs compare takes the baseline and at most ${MAX_RUNS - 1} more runs, got ${ids.length}; compare fewer at once`);
         }
         await withStore(command, async (store) => {
             const baseline = await requireRun(store, baseId);
@@ -18548,7 +18626,7 @@ async function collectAnnotations(records, options) {
     if (problems.length > 0)
         throw collect_annotations_refusal(options.file, problems);
     if (count === 0)
-        throw new core_errors/* UserError */.y(`${options.file}: no annotations in the file; write one record per run item and name`);
+        throw new core_errors/* UserError */.yo(`${options.file}: no annotations in the file; write one record per run item and name`);
     return { annotations: [...byKey.values()], records: count, replaced };
 }
 function runItemOf(draft, options, problems) {
@@ -18595,7 +18673,7 @@ function collect_annotations_refusal(file, problems) {
     const shown = problems.slice(0, PROBLEMS_SHOWN);
     const more = problems.length - shown.length;
     const head = `${file}: ${(0,stats/* formatCount */.B4)(problems.length)} ${problems.length === 1 ? "problem" : "problems"}; nothing was stored`;
-    return new core_errors/* UserError */.y([head, ...shown.map((text) => `  ${text}`), ...(more > 0 ? [`  … and ${(0,stats/* formatCount */.B4)(more)} more`] : [])].join("\n"));
+    return new core_errors/* UserError */.yo([head, ...shown.map((text) => `  ${text}`), ...(more > 0 ? [`  … and ${(0,stats/* formatCount */.B4)(more)} more`] : [])].join("\n"));
 }
 
 ;// CONCATENATED MODULE: ./src/core/annotations/read-annotation-records.ts
@@ -18612,15 +18690,15 @@ function annotationFormatOf(file, format) {
     if (format !== undefined) {
         if (ANNOTATION_FILE_FORMATS.includes(format))
             return format;
-        throw new core_errors/* UserError */.y(`--format: "${format}" is not one of ${ANNOTATION_FILE_FORMATS.join(", ")}`);
+        throw new core_errors/* UserError */.yo(`--format: "${format}" is not one of ${ANNOTATION_FILE_FORMATS.join(", ")}`);
     }
     const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
     const known = read_annotation_records_EXTENSIONS[extension];
     if (known !== undefined)
         return known;
     if (file === "-")
-        throw new core_errors/* UserError */.y("--file -: stdin has no file name to tell its format; add --format json, jsonl or csv");
-    throw new core_errors/* UserError */.y(`${file}: unknown annotations format; name the file .json, .jsonl or .csv, or add --format json|jsonl|csv`);
+        throw new core_errors/* UserError */.yo("--file -: stdin has no file name to tell its format; add --format json, jsonl or csv");
+    throw new core_errors/* UserError */.yo(`${file}: unknown annotations format; name the file .json, .jsonl or .csv, or add --format json|jsonl|csv`);
 }
 /**
  * The records of an annotations file's chunks (UTF-8 bytes or text), one at a time. A file that is
@@ -18646,7 +18724,7 @@ function annotationRecordOf(record) {
 }
 function objectOf(value, where) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        throw new core_errors/* UserError */.y(`${where}: expected a JSON object with "run_item_id" or "item_id", "name" and "metric" or "label", got ${(0,dataset_format/* describeJsonType */.cc)(value)}`);
+        throw new core_errors/* UserError */.yo(`${where}: expected a JSON object with "run_item_id" or "item_id", "name" and "metric" or "label", got ${(0,dataset_format/* describeJsonType */.cc)(value)}`);
     }
     return value;
 }
@@ -18656,9 +18734,9 @@ function read_annotation_records_csvHeader(cells, where) {
     const seen = new Set();
     for (const [index, name] of names.entries()) {
         if (name === "")
-            throw new core_errors/* UserError */.y(`${where}: the header has an empty column name (column ${index + 1})`);
+            throw new core_errors/* UserError */.yo(`${where}: the header has an empty column name (column ${index + 1})`);
         if (seen.has(name))
-            throw new core_errors/* UserError */.y(`${where}: column "${name}" appears twice in the header`);
+            throw new core_errors/* UserError */.yo(`${where}: column "${name}" appears twice in the header`);
         seen.add(name);
     }
     const missing = [
@@ -18667,7 +18745,7 @@ function read_annotation_records_csvHeader(cells, where) {
         ...(seen.has("metric") || seen.has("label") ? [] : ['"metric" or "label"']),
     ];
     if (missing.length > 0) {
-        throw new core_errors/* UserError */.y(`${where}: the header has no ${missing.join(", no ")} column; the columns are run_item_id or item_id, name, metric and/or label, note, author`);
+        throw new core_errors/* UserError */.yo(`${where}: the header has no ${missing.join(", no ")} column; the columns are run_item_id or item_id, name, metric and/or label, note, author`);
     }
     return names;
 }
@@ -18708,7 +18786,7 @@ function registerRunsAnnotateCommand(runs, io) {
         const shownFile = flags.file === "-" ? "stdin" : flags.file;
         // Reading a terminal would wait for typing that never comes.
         if (flags.file === "-" && process.stdin.isTTY === true)
-            throw new core_errors/* UserError */.y("--file -: stdin is a terminal; pipe the annotations in (… | evalgate runs annotate RUN --file - --format jsonl)");
+            throw new core_errors/* UserError */.yo("--file -: stdin is a terminal; pipe the annotations in (… | evalgate runs annotate RUN --file - --format jsonl)");
         const input = flags.file === "-" ? undefined : await openInput(external_node_path_default().resolve(io.cwd, flags.file), flags.file);
         try {
             await withStore(command, async (store) => {
@@ -18737,9 +18815,9 @@ function authorFlag(author) {
         return undefined;
     const trimmed = author.trim();
     if (trimmed === "")
-        throw new core_errors/* UserError */.y("--author: the name is empty; write a name or leave the flag out");
+        throw new core_errors/* UserError */.yo("--author: the name is empty; write a name or leave the flag out");
     if (trimmed.length > annotation/* ANNOTATION_LIMITS */.x.author)
-        throw new core_errors/* UserError */.y(`--author: at most ${annotation/* ANNOTATION_LIMITS */.x.author} characters`);
+        throw new core_errors/* UserError */.yo(`--author: at most ${annotation/* ANNOTATION_LIMITS */.x.author} characters`);
     return trimmed;
 }
 async function openInput(file, shown) {
@@ -18749,7 +18827,7 @@ async function openInput(file, shown) {
     catch (error) {
         const code = error.code;
         const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (code ?? String(error));
-        throw new core_errors/* UserError */.y(`--file ${shown}: cannot read it (${why})`);
+        throw new core_errors/* UserError */.yo(`--file ${shown}: cannot read it (${why})`);
     }
 }
 /** Both ways between the run's run item ids and item ids: what a record may name. */
@@ -18982,7 +19060,7 @@ function registerScoresCommands(program, io) {
         await withStore(command, async (store) => {
             const found = await store.getScore(id);
             if (!found)
-                throw new core_errors/* UserError */.y(`no score "${id}" in this store (see \`evalgate scores list --run-id RUN\`)`);
+                throw new core_errors/* UserError */.yo(`no score "${id}" in this store (see \`evalgate scores list --run-id RUN\`)`);
             const { score, runItem } = found;
             const record = {
                 score_id: score.id,
@@ -19073,14 +19151,14 @@ function registerStoreCommands(program, io) {
 async function migrateStore(command) {
     const { store, storeOrigin } = globalOptions(command);
     if (storeOrigin === "default") {
-        throw new core_errors/* UserError */.y(`store migrate needs a PostgreSQL store: pass --store postgres://USER@HOST/DB or set ${STORE_URL_VARIABLE} ` +
+        throw new core_errors/* UserError */.yo(`store migrate needs a PostgreSQL store: pass --store postgres://USER@HOST/DB or set ${STORE_URL_VARIABLE} ` +
             "(the embedded store in .evalgate upgrades itself whenever evalgate opens it)");
     }
     if (!(0,store_url/* isPostgresUrl */.p)(store)) {
         const scheme = storeScheme(store);
         // Only the scheme is named: a URL may carry a password.
         if (scheme !== undefined && scheme !== "github")
-            throw new core_errors/* UserError */.y(`${storeOrigin}: evalgate knows no "${scheme}:" store; store migrate is for postgres://USER@HOST/DB`);
+            throw new core_errors/* UserError */.yo(`${storeOrigin}: evalgate knows no "${scheme}:" store; store migrate is for postgres://USER@HOST/DB`);
         const what = scheme === "github" ? `the results branch ${store}` : `the embedded store in ${store}`;
         return `nothing to migrate: ${what} upgrades itself whenever evalgate opens it; store migrate is for a PostgreSQL store (postgres://…)\n`;
     }
@@ -19110,7 +19188,7 @@ async function runCli(argv, io) {
         .name("evalgate")
         .description("Run experiments on LLM applications and agents, compare runs, gate pull requests.")
         .option("--config <file>", "config file", "evalgate.yml")
-        .option("--store <dir|url>", "where runs are kept: a directory, github:OWNER/REPO[@BRANCH] or postgres://USER@HOST/DB (default: EVALGATE_STORE_URL, else .evalgate)", ".evalgate")
+        .option("--store <dir|url>", "where runs are kept: a directory, github:OWNER/REPO[@BRANCH] or postgres://USER@HOST/DB (default: EVALGATE_STORE_URL, else .evalgate)")
         .option("--allow-outside-project", "read a dataset or config file that resolves outside the project (the folder of the config file)")
         .showHelpAfterError("(add --help for usage)")
         .configureOutput({
@@ -19135,9 +19213,13 @@ async function runCli(argv, io) {
         if (error instanceof esm/* CommanderError */.b7) {
             return error.exitCode === 0 ? exit_codes/* EXIT */.dc.pass : exit_codes/* EXIT */.dc.usage;
         }
-        if (error instanceof core_errors/* UserError */.y) {
+        if (error instanceof core_errors/* UserError */.yo) {
             io.stderr.write(`evalgate: ${error.message}\n`);
             return exit_codes/* EXIT */.dc.usage;
+        }
+        if (error instanceof core_errors/* UnavailableError */.hG) {
+            io.stderr.write(`evalgate: ${error.message}\n`);
+            return exit_codes/* EXIT */.dc.incomplete;
         }
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         io.stderr.write(`evalgate: unexpected error: ${message}\n`);
@@ -19224,7 +19306,7 @@ function datasetFormatOf(file) {
     const extension = /\.[^./\\]+$/.exec(file)?.[0]?.toLowerCase() ?? "";
     const format = FORMATS[extension];
     if (format === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${file}: unknown dataset format; name the file .jsonl (or .ndjson), .csv or .json`);
     }
     return format;
 }
@@ -19287,7 +19369,7 @@ class DatasetVersionAccumulator {
         if (first !== undefined) {
             // An id is content: it is named only when the file is inside the project.
             const id = this.source.quoteContent ? ` ${JSON.stringify(item.id)}` : "";
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .recordLocation */ .tv)(this.source.file, record)}: duplicate item id${id} (first on line ${first}); give each item its own id`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .recordLocation */ .tv)(this.source.file, record)}: duplicate item id${id} (first on line ${first}); give each item its own id`);
         }
         this.firstLine.set(item.id, line);
         this.digests.push(itemDigest(item));
@@ -19298,7 +19380,7 @@ class DatasetVersionAccumulator {
     /** The dataset version; an empty dataset is refused, since a run over it proves nothing. */
     finish() {
         if (this.digests.length === 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${this.source.file}: the dataset has no items; add at least one record`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.source.file}: the dataset has no items; add at least one record`);
         }
         return { version: versionOfDigests(this.digests), item_count: this.digests.length };
     }
@@ -19342,7 +19424,8 @@ function versionOfDigests(digests) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */   hG: () => (/* binding */ UnavailableError),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /* unused harmony export isUserError */
 /**
@@ -19357,6 +19440,16 @@ class UserError extends Error {
 }
 function isUserError(error) {
     return error instanceof UserError;
+}
+/**
+ * A failure outside the user's input that stops a command: a store that went away mid-run. The
+ * CLI prints its message as one line and exits 3 (could not complete); nothing stored is lost.
+ */
+class UnavailableError extends Error {
+    name = "UnavailableError";
+    constructor(message, options) {
+        super(message, options);
+    }
 }
 
 
@@ -19444,7 +19537,7 @@ function refusal(experiment, status, event) {
 function nextExperimentStatus(experiment, status, event) {
     const next = TRANSITIONS[event][status];
     if (next === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(refusal(experiment, status, event));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(refusal(experiment, status, event));
     return next;
 }
 /**
@@ -19848,7 +19941,7 @@ function resolveThreshold(subject) {
     if (override === undefined)
         return subject.gate.passed_threshold;
     if (!Number.isFinite(override) || override < 0 || override > 1) {
-        throw new errors/* UserError */.y(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
+        throw new errors/* UserError */.yo(`the threshold override must be a fraction between 0 and 1, got ${override}; for 90% write 0.9`);
     }
     return override;
 }
@@ -20273,7 +20366,7 @@ const AMBIGUOUS_SHOWN = 5;
  */
 function ambiguousPrefixError(what, prefix, matches) {
     const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${what} "${prefix}" is ambiguous: ${matches.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the ${what}.`);
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${what} "${prefix}" is ambiguous: ${matches.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the ${what}.`);
 }
 
 
@@ -20526,7 +20619,7 @@ function migrate(db, file) {
     try {
         const current = readUserVersion(db);
         if (current > SCHEMA_VERSION) {
-            throw new errors/* UserError */.y(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
+            throw new errors/* UserError */.yo(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
                 "upgrade evalgate, or pass --store DIR to use another store");
         }
         for (const [index, sql] of MIGRATIONS.entries()) {
@@ -21380,15 +21473,15 @@ async function openEmbeddedStore(dir) {
         await (0,promises_.writeFile)(external_node_path_default().join(dir, ".gitignore"), "*\n", { flag: "wx" }).catch(ignoreExisting);
     }
     catch (error) {
-        throw new errors/* UserError */.y(`cannot create the store directory "${dir}": ${messageOf(error)}. Pass --store DIR with a writable directory`);
+        throw new errors/* UserError */.yo(`cannot create the store directory "${dir}": ${messageOf(error)}. Pass --store DIR with a writable directory`);
     }
     try {
         return new SqliteRunStore(file);
     }
     catch (error) {
-        if (error instanceof errors/* UserError */.y)
+        if (error instanceof errors/* UserError */.yo)
             throw error;
-        throw new errors/* UserError */.y(`cannot open the store "${file}": ${messageOf(error)}. ` +
+        throw new errors/* UserError */.yo(`cannot open the store "${file}": ${messageOf(error)}. ` +
             "Pass --store DIR to use another store, or move this file away to start a new one");
     }
 }
@@ -21416,14 +21509,19 @@ function isPostgresUrl(spec) {
 }
 /**
  * The URL with its password replaced by `***`, for messages and logs: a store URL is a secret.
- * Something that does not parse as a URL is shown as its scheme only.
+ * libpq takes a password in the user-info part or as `?password=` (and `sslpassword=` for a
+ * client key): all are replaced. Something that does not parse as a URL is shown as its scheme only.
  */
 function redactStoreUrl(spec) {
     try {
         const url = new URL(spec);
         if (url.password !== "")
             url.password = "***";
-        return url.toString();
+        for (const key of [...url.searchParams.keys()]) {
+            if (/password/i.test(key))
+                url.searchParams.set(key, "***");
+        }
+        return url.toString().replace(/%2A%2A%2A/g, "***");
     }
     catch {
         return `${/^[A-Za-z][A-Za-z0-9+.-]*:/.exec(spec)?.[0] ?? "?"}//…`;

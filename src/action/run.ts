@@ -167,16 +167,20 @@ function maskStoreUrl(raw: string): void {
   const url = raw.trim();
   if (url === "") return;
   core.setSecret(url);
-  let password = "";
+  const passwords: string[] = [];
   try {
-    password = new URL(url).password;
+    const parsed = new URL(url);
+    passwords.push(parsed.password);
+    // libpq also takes `?password=` (and `sslpassword=`).
+    for (const [key, value] of parsed.searchParams) if (/password/i.test(key)) passwords.push(value);
   } catch {
     // Not a URL: parseSettings refuses it without quoting it; the whole text is masked already.
   }
-  if (password === "") return;
-  core.setSecret(password);
-  const decoded = safeDecode(password);
-  if (decoded !== password) core.setSecret(decoded);
+  for (const password of passwords.filter((value) => value !== "")) {
+    core.setSecret(password);
+    const decoded = safeDecode(password);
+    if (decoded !== password) core.setSecret(decoded);
+  }
 }
 
 function safeDecode(text: string): string {

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { UserError } from "../core/errors.js";
+import { UnavailableError, UserError } from "../core/errors.js";
 import type { CliIo } from "./cli-context.js";
 import { registerReportsCommands } from "./commands/reports.js";
 import { registerDatasetsCommands } from "./commands/datasets.js";
@@ -18,7 +18,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .name("evalgate")
     .description("Run experiments on LLM applications and agents, compare runs, gate pull requests.")
     .option("--config <file>", "config file", "evalgate.yml")
-    .option("--store <dir|url>", "where runs are kept: a directory, github:OWNER/REPO[@BRANCH] or postgres://USER@HOST/DB (default: EVALGATE_STORE_URL, else .evalgate)", ".evalgate")
+    .option("--store <dir|url>", "where runs are kept: a directory, github:OWNER/REPO[@BRANCH] or postgres://USER@HOST/DB (default: EVALGATE_STORE_URL, else .evalgate)")
     .option(
       "--allow-outside-project",
       "read a dataset or config file that resolves outside the project (the folder of the config file)",
@@ -48,6 +48,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UserError) {
       io.stderr.write(`evalgate: ${error.message}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof UnavailableError) {
+      io.stderr.write(`evalgate: ${error.message}\n`);
+      return EXIT.incomplete;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr.write(`evalgate: unexpected error: ${message}\n`);

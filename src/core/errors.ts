@@ -12,3 +12,14 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/**
+ * A failure outside the user's input that stops a command: a store that went away mid-run. The
+ * CLI prints its message as one line and exits 3 (could not complete); nothing stored is lost.
+ */
+export class UnavailableError extends Error {
+  override readonly name = "UnavailableError";
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}

@@ -1,5 +1,7 @@
 import { hash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { localImportsOf } from "./module-imports.js";
 import { UserError } from "../core/errors.js";
 import { OUTSIDE_PROJECT_HINT, resolveProjectFile } from "./project-path.js";
 
@@ -13,6 +15,8 @@ export interface VersionedFile {
   field: string;
   /** What to advise for a file outside the project, instead of `--allow-outside-project` (code is never run from there). */
   outsideHint?: string;
+  /** A JavaScript module: the project files it imports by relative path are versioned with it (engine/module-imports.ts). */
+  followImports?: boolean;
 }
 
 /**
@@ -30,6 +34,13 @@ export async function fileDigests(
   for (const file of files) {
     const resolved = await resolveVersionedFile(projectDir, file, options.allowOutsideProject ?? false);
     digests[file.written] = `sha256:${hash("sha256", await readContent(resolved, file), "hex")}`;
+    if (file.followImports !== true) continue;
+    // Keys of their own, so a module that imports nothing keeps the version it always had.
+    for (const imported of await localImportsOf(resolved, projectDir)) {
+      const content = await readFile(imported).catch(() => undefined);
+      if (content === undefined) continue;
+      digests[`${file.written} imports ./${path.relative(projectDir, imported).split(path.sep).join("/")}`] = `sha256:${hash("sha256", content, "hex")}`;
+    }
   }
   return digests;
 }

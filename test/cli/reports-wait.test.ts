@@ -103,6 +103,26 @@ describe("reports wait on the embedded store", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no run "nope" in this store');
   });
+
+  it("a run left running that no process holds is interrupted (exit 3, as reports ci says), not timed out", async () => {
+    const server = await startArithmeticTarget();
+    try {
+      const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig(), "items.jsonl": arithmeticDataset(2) });
+      const ran = await runEvalgate(["run", "arithmetic", "--target-url", `${server.url}/v1`, "--format", "json"], { cwd });
+      const runId = (JSON.parse(ran.stdout) as { id: string }[])[0]!.id;
+      // As a crash between storing its items and ending it leaves it: running, and nobody's.
+      const store = await openEmbeddedStore(path.join(cwd, ".evalgate"));
+      await store.reopenRun(runId);
+      await store.close();
+      const ci = await runEvalgate(["reports", "ci", runId], { cwd });
+      const waited = await runEvalgate(["reports", "wait", runId, "--timeout", "1s"], { cwd });
+      expect(ci.code).toBe(3);
+      expect(waited.code).toBe(3);
+      expect(waited.stdout + waited.stderr).toMatch(/was interrupted: no process holds it/);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe("reports wait on a results branch", () => {

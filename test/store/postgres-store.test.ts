@@ -106,6 +106,18 @@ describeWithPostgres("PostgresRunStore", () => {
       expect(error).toBeInstanceOf(UserError);
       expect(String(error)).toMatch(/database does not exist/);
       expect(String(error)).not.toContain("s3cret-pw");
+      // libpq's other spelling: the password as a query parameter.
+      const query = new URL(missing.toString());
+      query.password = "";
+      query.searchParams.set("password", "q-s3cret");
+      const queried = await openPostgresStore(query.toString()).catch((caught: unknown) => caught);
+      expect(String(queried)).toContain("password=***");
+      expect(String(queried)).not.toContain("q-s3cret");
+      // Unencoded special characters: a clear hint, never the text.
+      const invalid = await openPostgresStore("postgres://evalgate:p:ss-w0rd@127.0.0.1:99999/db").catch((caught: unknown) => caught);
+      expect(invalid).toBeInstanceOf(UserError);
+      expect(String(invalid)).toMatch(/not a valid PostgreSQL URL.*percent-encoded/);
+      expect(String(invalid)).not.toContain("w0rd");
     });
 
     it("ids sort in code point order even where the database's own collation would not", async () => {

@@ -152,10 +152,12 @@ class RunWait {
     else this.unleasedSince = undefined;
     // A stale lease is a process gone (engine/run-lease.ts); a run with no lease at all may be a
     // moment from taking one (or being merged), so it gets the time a silent owner gets.
-    const gone = owner === undefined && (lease !== undefined || Date.now() - this.unleasedSince! >= LEASE_TTL_MS);
+    // At the timeout a run nobody holds is interrupted, as `reports ci` says, not merely still running.
+    const unleasedFor = Date.now() - (this.unleasedSince ?? Date.now());
+    const gone = owner === undefined && (lease !== undefined || unleasedFor >= LEASE_TTL_MS || timedOut);
     if (gone) {
       const stored = await look.stored();
-      const why = lease !== undefined ? `the process running it is gone (${describeLease(lease)})` : `no process has held it for ${LEASE_TTL_MS / 1000} s`;
+      const why = lease !== undefined ? `the process running it is gone (${describeLease(lease)})` : `no process holds it (for ${formatWaited(unleasedFor)})`;
       return {
         code: EXIT.incomplete,
         line:

@@ -97,6 +97,13 @@ export async function runExperimentCommand(name: string, flags: RunFlags, comman
   // request (10–25 ms in a 10,000-item run's profile). It never rejects.
   const git = readGitInfo(loaded.dir);
   const experiment = findExperiment(loaded, name);
+  if (flags.targetUrl !== undefined && !JSON.stringify(experiment.target).includes("EVALGATE_TARGET_URL")) {
+    // Said, not refused: `runs regression-dataset --start-run` passes the source run's URL to any experiment.
+    io.stderr.write(
+      `evalgate: warning: --target-url fills \${EVALGATE_TARGET_URL}, which experiments.${name}.target does not use, ` +
+        `so ${flags.targetUrl} is not called; write url: \${EVALGATE_TARGET_URL}/… in evalgate.yml to test that deployment\n`,
+    );
+  }
   // Checked now, before anything is read or stored; a pinned experiment version's own variants decide below.
   if (flags.variant !== undefined && flags.experimentVersion === undefined) resolveVariant(name, experiment, flags.variant);
   if (flags.locked && selection) throw new UserError("--locked runs every locked item: leave out --sample, --rows, --split and --shard");

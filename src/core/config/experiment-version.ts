@@ -78,13 +78,14 @@ export function experimentFromDefinition(definition: unknown, dataset: string, v
   return { ...fields, dataset } as ExperimentConfig;
 }
 
-/** The digests of files a definition depends on, by key and file ("scorer_files.judge.mjs"), to say which changed. */
+/** The digests of files a definition depends on, by file as a message names it ("./judge.mjs (scorer module)"), to say which changed. */
 export function fileDigestsOf(definition: unknown): Map<string, string> {
   const digests = new Map<string, string>();
   for (const key of FILE_DIGEST_KEYS) {
     const files = (definition as Record<string, unknown> | null)?.[key];
     if (files === null || typeof files !== "object") continue;
-    for (const [file, digest] of Object.entries(files)) digests.set(`${key}.${file}`, String(digest));
+    const kind = key === "scorer_files" ? "scorer module" : "prompt file";
+    for (const [file, digest] of Object.entries(files)) digests.set(`${file} (${kind})`, String(digest));
   }
   return digests;
 }

@@ -113,6 +113,11 @@ function hasKeys(object: JsonObject): boolean {
 }
 
 function idOf(rawId: unknown, where: string): string {
+  // Refused for every store alike: PostgreSQL's text cannot hold U+0000, and a run must be able to
+  // move between stores (the Action publishes from the embedded store).
+  if (typeof rawId === "string" && rawId.includes("\u0000")) {
+    throw new UserError(`${where}: "id" contains the character U+0000, which no store can keep as an id; remove it`);
+  }
   if (typeof rawId === "string" && rawId !== "") return rawId;
   if (typeof rawId === "number" && Number.isFinite(rawId)) return String(rawId);
   throw new UserError(

@@ -68,6 +68,7 @@ export function moduleScorerFiles(written: readonly ScorerRef[], interpolated: r
       path: file,
       field: `${path}[${index}].config.path`,
       outsideHint: OUTSIDE_HINT,
+      followImports: true,
     });
   });
   return files;

@@ -1,5 +1,6 @@
 import pg from "pg";
-import { UserError } from "../../core/errors.js";
+import { UnavailableError, UserError } from "../../core/errors.js";
+import { redactStoreUrl } from "./store-url.js";
 
 /**
  * Connections per store. A run writes from one group-commit batch at a time and streams reads
@@ -14,8 +15,23 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * what messages name.
  */
 export function createPool(url: string): pg.Pool {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UserError(
+      `${redactStoreUrl(url)} is not a valid PostgreSQL URL: write postgres://USER:PASSWORD@HOST:PORT/DATABASE, ` +
+        "with special characters in the user or password percent-encoded (@ as %40, : as %3A, / as %2F, # as %23, % as %25)",
+    );
+  }
   const pool = new pg.Pool({
     connectionString: url,
+    // The embedded store's promise, not more (sqlite-store.ts: WAL + synchronous NORMAL): a commit
+    // survives the evalgate process being killed, as the server holds it; a crash of the server
+    // itself may lose the last ~0.6 s of commits (3 × wal_writer_delay), which a resume re-runs.
+    // Waiting for a WAL flush per commit made storing 300 items one by one take 15 s here. Set at
+    // connection start (no extra query); `options` the URL gives are kept.
+    options: [parsed.searchParams.get("options"), "-c synchronous_commit=off"].filter(Boolean).join(" "),
     max: POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     allowExitOnIdle: true,
@@ -24,13 +40,6 @@ export function createPool(url: string): pg.Pool {
   // An idle client whose server went away emits here; without a listener Node would exit. The
   // next query reconnects or fails with its own error.
   pool.on("error", () => undefined);
-  // The embedded store's promise, not more (sqlite-store.ts: WAL + synchronous NORMAL): a commit
-  // survives the evalgate process being killed, as the server holds it; a crash of the server
-  // itself may lose the last ~0.6 s of commits (3 × wal_writer_delay), which a resume re-runs.
-  // Waiting for a WAL flush per commit made storing 300 items one by one take 15 s here.
-  pool.on("connect", (client) => {
-    client.query("SET synchronous_commit = off").catch(() => undefined);
-  });
   return pool;
 }
 
@@ -67,5 +76,24 @@ export function connectionError(error: unknown, where: string): Error {
 
 /** A driver message may quote the connection string: nothing after `:` and before `@` survives. */
 function redactPasswords(message: string): string {
-  return message.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, "$1***@");
+  return message.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, "$1***@").replace(/(password=)[^&\s]*/gi, "$1***");
+}
+
+/**
+ * A lost connection as the user should read it: UnavailableError (exit 3) naming the store, for
+ * a server that went away or refuses connections mid-command (SQLSTATE classes 08 and 57P, socket
+ * errors); any other error unchanged.
+ */
+export function lostConnectionError(error: unknown, where: string): unknown {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const lost =
+    (typeof code === "string" && (code.startsWith("08") || code.startsWith("57P") || /^E[A-Z]+$/.test(code))) ||
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message);
+  if (!lost) return error;
+  return new UnavailableError(
+    `lost the PostgreSQL store ${where}: ${redactPasswords(message)}. Every item reported as stored is kept; ` +
+      "once the server is back, finish an interrupted run with `evalgate run EXPERIMENT --resume RUN_ID`",
+    { cause: error },
+  );
 }

@@ -117,6 +117,12 @@ describe("dataset errors", () => {
     );
   });
 
+  it("an id holding U+0000 is refused before anything runs, naming its line", async () => {
+    expect(await inspectText("support.jsonl", '{"id": "a", "input": 1}\n{"id": "nul\\u0000id", "input": 2}\n')).toBe(
+      'evals/support.jsonl:2: "id" contains the character U+0000, which no store can keep as an id; remove it',
+    );
+  });
+
   it("metadata that is not an object is refused", async () => {
     expect(await inspectText("support.jsonl", '{"input": 1, "metadata": "gold"}\n')).toBe(
       'evals/support.jsonl:1: "metadata" must be a JSON object, got a string',

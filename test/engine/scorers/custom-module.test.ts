@@ -160,4 +160,24 @@ describe("a module scorer in an experiment", () => {
     expect(edited.version).not.toBe(first.version);
     expect(first.definition).toMatchObject({ scorer_files: { "evals/scorers/versioned.ts": expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } });
   });
+
+  it("makes the project files the module imports, and what they import, part of the version; a module importing none keeps its version", async () => {
+    await write("evals/scorers/judge.ts", 'import { exact } from "./lib/helper";\nimport path from "node:path";\nexport default (i: { output: unknown }) => ({ score: exact(i.output) ? 1 : 0, reason: path.sep });\n');
+    await write("evals/scorers/lib/helper.ts", 'export { exact } from "./deep.mjs";\n');
+    await write("evals/scorers/lib/deep.mjs", "export const exact = (o) => o === 1;\n");
+    const first = await prepare("evals/scorers/judge.ts");
+    await write("evals/scorers/lib/deep.mjs", "export const exact = () => true;\n");
+    const edited = await prepare("evals/scorers/judge.ts");
+    for (const prepared of [first, edited]) await prepared.target.close?.();
+    expect(Object.keys((first.definition as { scorer_files: object }).scorer_files).sort()).toEqual([
+      "evals/scorers/judge.ts",
+      "evals/scorers/judge.ts imports ./evals/scorers/lib/deep.mjs",
+      "evals/scorers/judge.ts imports ./evals/scorers/lib/helper.ts",
+    ]);
+    expect(edited.version).not.toBe(first.version);
+    // The lone module of the test above: only its own digest, as before imports were followed.
+    const alone = await prepare("evals/scorers/versioned.ts");
+    await alone.target.close?.();
+    expect(Object.keys((alone.definition as { scorer_files: object }).scorer_files)).toEqual(["evals/scorers/versioned.ts"]);
+  });
 });
