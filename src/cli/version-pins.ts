@@ -46,13 +46,14 @@ export async function readVersionPins(store: RunStore, name: string, current: Ex
 }
 
 async function findExperimentVersion(store: RunStore, name: string, prefix: string): Promise<ExperimentVersionRecord> {
+  // The whole version is one lookup; only a prefix needs the listing (on a results branch it reads every run file).
+  const exact = await store.getExperimentVersion(name, prefix);
+  if (exact !== undefined) return exact;
   const versions = (await store.listExperimentVersions(name)).filter((stored) => stored.version.startsWith(prefix));
-  const exact = versions.find((stored) => stored.version === prefix);
-  const chosen = exact ?? (versions.length === 1 ? versions[0] : undefined);
-  if (chosen === undefined && versions.length > 1) {
+  if (versions.length > 1) {
     throw new UserError(`--experiment-version "${prefix}" is ambiguous: ${versions.map((stored) => stored.version).join(", ")}; type more of it`);
   }
-  const record = chosen && (await store.getExperimentVersion(name, chosen.version));
+  const record = versions[0] && (await store.getExperimentVersion(name, versions[0].version));
   if (!record) {
     throw new UserError(`--experiment-version: experiment "${name}" has no stored version "${prefix}" in this store (see \`evalgate experiments show ${name}\`)`);
   }
