@@ -11,3 +11,29 @@ export function ambiguousPrefixError(what: "run id" | "dataset version", prefix:
   const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
   return new UserError(`${what} "${prefix}" is ambiguous: ${matches.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the ${what}.`);
 }
+
+/** The largest code point: `prefix + MAX_CHAR` sorts after every key that starts with prefix (code point order). */
+export const MAX_CHAR = "\u{10FFFF}";
+
+/**
+ * A stored object by its exact key, else by a unique prefix of one (what `getRun` and
+ * `getDatasetVersion` promise in every store). `withPrefix(from, to, limit)` lists up to `limit`
+ * objects whose keys lie strictly between `from` and `to`, in key order. Throws the ambiguous-prefix
+ * UserError when several match; undefined for an empty key or none.
+ */
+export async function findByKeyOrPrefix<T>(
+  what: "run id" | "dataset version",
+  key: string,
+  lookup: {
+    exact: (key: string) => T | undefined | Promise<T | undefined>;
+    withPrefix: (from: string, to: string, limit: number) => readonly T[] | Promise<readonly T[]>;
+    keyOf: (found: T) => string;
+  },
+): Promise<T | undefined> {
+  if (key === "") return undefined;
+  const exact = await lookup.exact(key);
+  if (exact !== undefined) return exact;
+  const matches = await lookup.withPrefix(key, key + MAX_CHAR, AMBIGUOUS_SHOWN + 1);
+  if (matches.length <= 1) return matches[0];
+  throw ambiguousPrefixError(what, key, matches.map(lookup.keyOf));
+}

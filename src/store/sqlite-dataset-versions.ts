@@ -1,14 +1,12 @@
 import type { DatabaseSync, SQLOutputValue } from "node:sqlite";
 import { canonicalJson } from "../core/canonical.js";
 import type { Item } from "../core/model/item.js";
-import { AMBIGUOUS_SHOWN, ambiguousPrefixError } from "./ambiguous-prefix.js";
+import { findByKeyOrPrefix } from "./ambiguous-prefix.js";
 import { digestOfCanonicalItem } from "../core/dataset/version-accumulator.js";
 import type { DatasetVersionRecord, DatasetVersionUse, ExperimentVersionUse } from "./run-store.js";
 
 /** Items per transaction while a version is stored: each locks the store for milliseconds. */
 const CHUNK = 1_000;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every version that starts with prefix. */
-const MAX_CHAR = "\u{10FFFF}";
 
 type Row = Record<string, SQLOutputValue>;
 
@@ -98,15 +96,15 @@ export class SqliteDatasetVersions {
     return rows.length;
   }
 
-  get(version: string): DatasetVersionRecord | undefined {
-    if (version === "") return undefined;
-    const exact = this.statements.byVersion.get(version);
-    if (exact !== undefined) return rowToRecord(exact);
-    const matches = this.statements.byPrefix.all(version, version + MAX_CHAR, AMBIGUOUS_SHOWN + 1);
-    const [only] = matches;
-    if (only === undefined) return undefined;
-    if (matches.length === 1) return rowToRecord(only);
-    throw ambiguousPrefixError("dataset version", version, matches.map((row) => String(row["version"])));
+  get(version: string): Promise<DatasetVersionRecord | undefined> {
+    return findByKeyOrPrefix("dataset version", version, {
+      exact: (key) => {
+        const row = this.statements.byVersion.get(key);
+        return row === undefined ? undefined : rowToRecord(row);
+      },
+      withPrefix: (from, to, limit) => this.statements.byPrefix.all(from, to, limit).map(rowToRecord),
+      keyOf: (record) => record.version,
+    });
   }
 
   /** BINARY collation: item ids in code point order. */

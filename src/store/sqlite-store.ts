@@ -1,6 +1,6 @@
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { findScore } from "../core/repeats/find-score.js";
-import { AMBIGUOUS_SHOWN, ambiguousPrefixError } from "./ambiguous-prefix.js";
+import { findByKeyOrPrefix } from "./ambiguous-prefix.js";
 import type { Run } from "../core/model/run.js";
 import type { RunItem, Score } from "../core/model/run-item.js";
 import { RunExistsError, UnknownRunError, type DatasetVersionRecord, type DatasetVersionUse, type DeletedRun, type ExperimentVersionRecord, type ExperimentVersionUse, type RunEnd, type RunFilter, type RunLease, type RunStore } from "./run-store.js";
@@ -18,8 +18,6 @@ import type { Item } from "../core/model/item.js";
 import { listExperimentVersionUses, SqliteDatasetVersions } from "./sqlite-dataset-versions.js";
 
 const DEFAULT_LIST_LIMIT = 50;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
-const MAX_CHAR = "\u{10FFFF}";
 
 const RUN_COLUMNS =
   "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
@@ -253,14 +251,14 @@ export class SqliteRunStore implements RunStore {
   }
 
   async getRun(runId: string): Promise<Run | undefined> {
-    if (runId === "") return undefined;
-    const exact = this.statements.runById.get(runId);
-    if (exact !== undefined) return rowToRun(exact);
-    const matches = this.statements.runsByPrefix.all(runId, runId + MAX_CHAR, AMBIGUOUS_SHOWN + 1);
-    const [only] = matches;
-    if (only === undefined) return undefined;
-    if (matches.length === 1) return rowToRun(only);
-    throw ambiguousPrefixError("run id", runId, matches.map((row) => String(row["id"])));
+    return findByKeyOrPrefix("run id", runId, {
+      exact: (id) => {
+        const row = this.statements.runById.get(id);
+        return row === undefined ? undefined : rowToRun(row);
+      },
+      withPrefix: (from, to, limit) => this.statements.runsByPrefix.all(from, to, limit).map(rowToRun),
+      keyOf: (run) => run.id,
+    });
   }
 
   async listRuns(filter: RunFilter = {}): Promise<Run[]> {

@@ -1,9 +1,8 @@
 import type pg from "pg";
 import { canonicalJson } from "../../core/canonical.js";
 import type { Item } from "../../core/model/item.js";
-import { AMBIGUOUS_SHOWN } from "../ambiguous-prefix.js";
 import type { DatasetVersionRecord, DatasetVersionUse, ExperimentVersionUse } from "../run-store.js";
-import { ambiguousPrefixError } from "../ambiguous-prefix.js";
+import { findByKeyOrPrefix } from "../ambiguous-prefix.js";
 import { digestOfCanonicalItem } from "../../core/dataset/version-accumulator.js";
 
 /** Items per statement while a version is stored: bounded memory, one round trip per thousand. */
@@ -12,8 +11,6 @@ const BATCH = 1_000;
 const ANALYZE_AFTER_ITEMS = 10_000;
 /** Items per page when streaming a version. */
 const PAGE_SIZE = 1_000;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every version that starts with prefix (COLLATE "C"). */
-const MAX_CHAR = "\u{10FFFF}";
 /**
  * Held by every transaction that writes or removes dataset items, until it ends. Without it, two
  * versions sharing items stored at once could deadlock on the items' keys (taken in different
@@ -80,17 +77,13 @@ export async function putDatasetVersionIn(
   return true;
 }
 
-export async function getDatasetVersion(pool: Queryable, version: string): Promise<DatasetVersionRecord | undefined> {
-  if (version === "") return undefined;
-  const exact = await pool.query<DatasetVersionRecord>(`${SELECT_RECORD} WHERE version = $1`, [version]);
-  if (exact.rows[0] !== undefined) return exact.rows[0];
-  const { rows } = await pool.query<DatasetVersionRecord>(`${SELECT_RECORD} WHERE version > $1 AND version < $2 ORDER BY version LIMIT $3`, [
-    version,
-    version + MAX_CHAR,
-    AMBIGUOUS_SHOWN + 1,
-  ]);
-  if (rows.length <= 1) return rows[0];
-  throw ambiguousPrefixError("dataset version", version, rows.map((row) => row.version));
+export function getDatasetVersion(pool: Queryable, version: string): Promise<DatasetVersionRecord | undefined> {
+  return findByKeyOrPrefix("dataset version", version, {
+    exact: async (key) => (await pool.query<DatasetVersionRecord>(`${SELECT_RECORD} WHERE version = $1`, [key])).rows[0],
+    withPrefix: async (from, to, limit) =>
+      (await pool.query<DatasetVersionRecord>(`${SELECT_RECORD} WHERE version > $1 AND version < $2 ORDER BY version LIMIT $3`, [from, to, limit])).rows,
+    keyOf: (record) => record.version,
+  });
 }
 
 /** Page by page in item id order (keyset), so a version of any size streams in constant memory. */

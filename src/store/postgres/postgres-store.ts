@@ -6,7 +6,7 @@ import type { Item } from "../../core/model/item.js";
 import type { Run } from "../../core/model/run.js";
 import type { RunItem, Score } from "../../core/model/run-item.js";
 import { findScore } from "../../core/repeats/find-score.js";
-import { AMBIGUOUS_SHOWN, ambiguousPrefixError } from "../ambiguous-prefix.js";
+import { findByKeyOrPrefix } from "../ambiguous-prefix.js";
 import { GroupCommit } from "../group-commit.js";
 import type { PublishedRunFilter, PublishedRunRef, PublishedRuns } from "../published-runs.js";
 import { RunExistsError, UnknownRunError, type DatasetVersionRecord, type DatasetVersionUse, type DeletedRun, type ExperimentVersionRecord, type ExperimentVersionUse, type RunEnd, type RunFilter, type RunLease, type RunStore } from "../run-store.js";
@@ -24,8 +24,6 @@ import { publishRunTo } from "./publish-to-postgres.js";
 import { redactStoreUrl } from "./store-url.js";
 
 const DEFAULT_LIST_LIMIT = 50;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix (COLLATE "C"). */
-const MAX_CHAR = "\u{10FFFF}";
 /** Items per page when streaming a run: ~1 MB of JSON at typical item sizes. */
 const PAGE_SIZE = 1_000;
 
@@ -204,27 +202,17 @@ export class PostgresRunStore implements RunStore, PublishedRuns {
   }
 
   async getRun(runId: string): Promise<Run | undefined> {
-    if (runId === "") return undefined;
-    const exact = await this.pool.query(`${SELECT_RUN} WHERE id = $1`, [runId]);
-    if (exact.rows[0] !== undefined) return rowToRun(exact.rows[0]);
-    const { rows } = await this.pool.query(`${SELECT_RUN} WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3`, [runId, runId + MAX_CHAR, AMBIGUOUS_SHOWN + 1]);
-    if (rows.length === 0) return undefined;
-    if (rows.length === 1) return rowToRun(rows[0]);
-    throw ambiguousPrefixError("run id", runId, rows.map((row: { id: string }) => row.id));
+    return findByKeyOrPrefix("run id", runId, {
+      exact: async (id) => (await this.pool.query(`${SELECT_RUN} WHERE id = $1`, [id])).rows.map(rowToRun)[0],
+      withPrefix: async (from, to, limit) =>
+        (await this.pool.query(`${SELECT_RUN} WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3`, [from, to, limit])).rows.map(rowToRun),
+      keyOf: (run) => run.id,
+    });
   }
 
   async listRuns(filter: RunFilter = {}): Promise<Run[]> {
-    const conditions: string[] = [];
-    const values: unknown[] = [];
-    const where = (condition: string, value: unknown): void => {
-      values.push(value);
-      conditions.push(`${condition} = $${values.length}`);
-    };
-    if (this.scope.repository !== undefined) where("repository", this.scope.repository);
-    if (filter.experiment !== undefined) where("experiment", filter.experiment);
-    if (filter.status !== undefined) where("status", filter.status);
+    const { clause, values } = equalities({ repository: this.scope.repository, experiment: filter.experiment, status: filter.status });
     values.push(filter.limit ?? DEFAULT_LIST_LIMIT);
-    const clause = conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
     const { rows } = await this.pool.query(`${SELECT_RUN} ${clause} ORDER BY started_at DESC, id DESC LIMIT $${values.length}`, values);
     return rows.map(rowToRun);
   }
@@ -279,39 +267,28 @@ export class PostgresRunStore implements RunStore, PublishedRuns {
 
   /** Finished runs matching the filter, newest first; runs still in progress are not published. */
   async findRuns(filter: PublishedRunFilter): Promise<PublishedRunRef[]> {
-    const conditions = ["experiment = $1", "status <> 'running'"];
-    const values: unknown[] = [filter.experiment];
-    const add = (column: string, value: unknown): void => {
-      values.push(value);
-      conditions.push(`${column} = $${values.length}`);
-    };
-    if (this.scope.repository !== undefined) add("repository", this.scope.repository);
-    if (filter.datasetVersion !== undefined) add("dataset_version", filter.datasetVersion);
-    if (filter.commit !== undefined) add("git_commit", filter.commit);
-    if (filter.role !== undefined) add("role", filter.role);
-    const { rows } = await this.pool.query<{ id: string; experiment: string; dataset_version: string; git_commit: string | null; role: PublishedRunRef["role"] | null }>(
-      `SELECT id, experiment, dataset_version, git_commit, role FROM evalgate.runs WHERE ${conditions.join(" AND ")} ORDER BY started_at DESC, id DESC`,
+    const { clause, values } = equalities(
+      {
+        experiment: filter.experiment,
+        repository: this.scope.repository,
+        dataset_version: filter.datasetVersion,
+        git_commit: filter.commit,
+        role: filter.role,
+      },
+      ["status <> 'running'"],
+    );
+    // The reference's columns only: a baseline search may list hundreds of runs.
+    const { rows } = await this.pool.query<{ id: string; experiment: string; dataset_version: string; git_commit: string | null; role: Run["role"] | null }>(
+      `SELECT id, experiment, dataset_version, git_commit, role FROM evalgate.runs ${clause} ORDER BY started_at DESC, id DESC`,
       values,
     );
-    return rows.map((row) => ({
-      runId: row.id,
-      experiment: row.experiment,
-      datasetVersion: row.dataset_version,
-      ...(row.git_commit === null ? {} : { commit: row.git_commit }),
-      ...(row.role === null ? {} : { role: row.role }),
-    }));
+    return rows.map(publishedRef);
   }
 
   async publishFrom(source: RunStore, runId: string): Promise<PublishedRunRef> {
     await this.writes.flush();
     const run = await this.inTransaction((client) => publishRunTo(client, source, runId, { repository: this.scope.repository, where: this.where }));
-    return {
-      runId: run.id,
-      experiment: run.experiment,
-      datasetVersion: run.dataset_version,
-      ...(run.git_commit === undefined ? {} : { commit: run.git_commit }),
-      ...(run.role === undefined ? {} : { role: run.role }),
-    };
+    return publishedRef(run);
   }
 
   async close(): Promise<void> {
@@ -335,6 +312,38 @@ export class PostgresRunStore implements RunStore, PublishedRuns {
       client.release();
     }
   }
+}
+
+/**
+ * `WHERE column = $1 AND …` for the given columns (undefined values left out) and any fixed
+ * conditions, with the values in placeholder order (more may be pushed after them).
+ */
+function equalities(columns: Record<string, unknown>, fixed: readonly string[] = []): { clause: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const conditions = [...fixed];
+  for (const [column, value] of Object.entries(columns)) {
+    if (value === undefined) continue;
+    values.push(value);
+    conditions.push(`${column} = $${values.length}`);
+  }
+  return { clause: conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`, values };
+}
+
+/** A run's reference, from the run or its row (where an absent commit or role is NULL). */
+function publishedRef(run: {
+  id: string;
+  experiment: string;
+  dataset_version: string;
+  git_commit?: string | null | undefined;
+  role?: Run["role"] | null | undefined;
+}): PublishedRunRef {
+  return {
+    runId: run.id,
+    experiment: run.experiment,
+    datasetVersion: run.dataset_version,
+    ...(run.git_commit == null ? {} : { commit: run.git_commit }),
+    ...(run.role == null ? {} : { role: run.role }),
+  };
 }
 
 async function migrate(pool: pg.Pool, where: string): Promise<{ from: number; to: number }> {
