@@ -2886,6 +2886,25 @@ function ambiguousPrefixError(what, prefix, matches) {
     const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
     return new errors_UserError(`${what} "${prefix}" is ambiguous: ${matches.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the ${what}.`);
 }
+/** The largest code point: `prefix + MAX_CHAR` sorts after every key that starts with prefix (code point order). */
+const MAX_CHAR = "\u{10FFFF}";
+/**
+ * A stored object by its exact key, else by a unique prefix of one (what `getRun` and
+ * `getDatasetVersion` promise in every store). `withPrefix(from, to, limit)` lists up to `limit`
+ * objects whose keys lie strictly between `from` and `to`, in key order. Throws the ambiguous-prefix
+ * UserError when several match; undefined for an empty key or none.
+ */
+async function findByKeyOrPrefix(what, key, lookup) {
+    if (key === "")
+        return undefined;
+    const exact = await lookup.exact(key);
+    if (exact !== undefined)
+        return exact;
+    const matches = await lookup.withPrefix(key, key + MAX_CHAR, AMBIGUOUS_SHOWN + 1);
+    if (matches.length <= 1)
+        return matches[0];
+    throw ambiguousPrefixError(what, key, matches.map(lookup.keyOf));
+}
 
 ;// CONCATENATED MODULE: ./src/store/group-commit.ts
 class GroupCommit {
@@ -3241,15 +3260,12 @@ function versionOfDigests(digests) {
 
 
 
-
 /** Items per statement while a version is stored: bounded memory, one round trip per thousand. */
 const BATCH = 1_000;
 /** A version this large changes the table's statistics enough to refresh them. */
 const ANALYZE_AFTER_ITEMS = 10_000;
 /** Items per page when streaming a version. */
 const PAGE_SIZE = 1_000;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every version that starts with prefix (COLLATE "C"). */
-const MAX_CHAR = "\u{10FFFF}";
 /**
  * Held by every transaction that writes or removes dataset items, until it ends. Without it, two
  * versions sharing items stored at once could deadlock on the items' keys (taken in different
@@ -3309,20 +3325,12 @@ async function putDatasetVersionIn(client, record, items) {
         await client.query("ANALYZE evalgate.dataset_version_items");
     return true;
 }
-async function getDatasetVersion(pool, version) {
-    if (version === "")
-        return undefined;
-    const exact = await pool.query(`${SELECT_RECORD} WHERE version = $1`, [version]);
-    if (exact.rows[0] !== undefined)
-        return exact.rows[0];
-    const { rows } = await pool.query(`${SELECT_RECORD} WHERE version > $1 AND version < $2 ORDER BY version LIMIT $3`, [
-        version,
-        version + MAX_CHAR,
-        AMBIGUOUS_SHOWN + 1,
-    ]);
-    if (rows.length <= 1)
-        return rows[0];
-    throw ambiguousPrefixError("dataset version", version, rows.map((row) => row.version));
+function getDatasetVersion(pool, version) {
+    return findByKeyOrPrefix("dataset version", version, {
+        exact: async (key) => (await pool.query(`${SELECT_RECORD} WHERE version = $1`, [key])).rows[0],
+        withPrefix: async (from, to, limit) => (await pool.query(`${SELECT_RECORD} WHERE version > $1 AND version < $2 ORDER BY version LIMIT $3`, [from, to, limit])).rows,
+        keyOf: (record) => record.version,
+    });
 }
 /** Page by page in item id order (keyset), so a version of any size streams in constant memory. */
 async function* datasetVersionItems(pool, version) {
@@ -3898,8 +3906,6 @@ async function insertItems(client, items) {
 
 
 const DEFAULT_LIST_LIMIT = 50;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix (COLLATE "C"). */
-const postgres_store_MAX_CHAR = "\u{10FFFF}";
 /** Items per page when streaming a run: ~1 MB of JSON at typical item sizes. */
 const postgres_store_PAGE_SIZE = 1_000;
 /**
@@ -4035,33 +4041,15 @@ class postgres_store_PostgresRunStore {
         return this.inTransaction((client) => deleteRunIn(client, runId, this.where));
     }
     async getRun(runId) {
-        if (runId === "")
-            return undefined;
-        const exact = await this.pool.query(`${SELECT_RUN} WHERE id = $1`, [runId]);
-        if (exact.rows[0] !== undefined)
-            return rowToRun(exact.rows[0]);
-        const { rows } = await this.pool.query(`${SELECT_RUN} WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3`, [runId, runId + postgres_store_MAX_CHAR, AMBIGUOUS_SHOWN + 1]);
-        if (rows.length === 0)
-            return undefined;
-        if (rows.length === 1)
-            return rowToRun(rows[0]);
-        throw ambiguousPrefixError("run id", runId, rows.map((row) => row.id));
+        return findByKeyOrPrefix("run id", runId, {
+            exact: async (id) => (await this.pool.query(`${SELECT_RUN} WHERE id = $1`, [id])).rows.map(rowToRun)[0],
+            withPrefix: async (from, to, limit) => (await this.pool.query(`${SELECT_RUN} WHERE id > $1 AND id < $2 ORDER BY id LIMIT $3`, [from, to, limit])).rows.map(rowToRun),
+            keyOf: (run) => run.id,
+        });
     }
     async listRuns(filter = {}) {
-        const conditions = [];
-        const values = [];
-        const where = (condition, value) => {
-            values.push(value);
-            conditions.push(`${condition} = $${values.length}`);
-        };
-        if (this.scope.repository !== undefined)
-            where("repository", this.scope.repository);
-        if (filter.experiment !== undefined)
-            where("experiment", filter.experiment);
-        if (filter.status !== undefined)
-            where("status", filter.status);
+        const { clause, values } = equalities({ repository: this.scope.repository, experiment: filter.experiment, status: filter.status });
         values.push(filter.limit ?? DEFAULT_LIST_LIMIT);
-        const clause = conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
         const { rows } = await this.pool.query(`${SELECT_RUN} ${clause} ORDER BY started_at DESC, id DESC LIMIT $${values.length}`, values);
         return rows.map(rowToRun);
     }
@@ -4105,39 +4093,21 @@ class postgres_store_PostgresRunStore {
     }
     /** Finished runs matching the filter, newest first; runs still in progress are not published. */
     async findRuns(filter) {
-        const conditions = ["experiment = $1", "status <> 'running'"];
-        const values = [filter.experiment];
-        const add = (column, value) => {
-            values.push(value);
-            conditions.push(`${column} = $${values.length}`);
-        };
-        if (this.scope.repository !== undefined)
-            add("repository", this.scope.repository);
-        if (filter.datasetVersion !== undefined)
-            add("dataset_version", filter.datasetVersion);
-        if (filter.commit !== undefined)
-            add("git_commit", filter.commit);
-        if (filter.role !== undefined)
-            add("role", filter.role);
-        const { rows } = await this.pool.query(`SELECT id, experiment, dataset_version, git_commit, role FROM evalgate.runs WHERE ${conditions.join(" AND ")} ORDER BY started_at DESC, id DESC`, values);
-        return rows.map((row) => ({
-            runId: row.id,
-            experiment: row.experiment,
-            datasetVersion: row.dataset_version,
-            ...(row.git_commit === null ? {} : { commit: row.git_commit }),
-            ...(row.role === null ? {} : { role: row.role }),
-        }));
+        const { clause, values } = equalities({
+            experiment: filter.experiment,
+            repository: this.scope.repository,
+            dataset_version: filter.datasetVersion,
+            git_commit: filter.commit,
+            role: filter.role,
+        }, ["status <> 'running'"]);
+        // The reference's columns only: a baseline search may list hundreds of runs.
+        const { rows } = await this.pool.query(`SELECT id, experiment, dataset_version, git_commit, role FROM evalgate.runs ${clause} ORDER BY started_at DESC, id DESC`, values);
+        return rows.map(publishedRef);
     }
     async publishFrom(source, runId) {
         await this.writes.flush();
         const run = await this.inTransaction((client) => publishRunTo(client, source, runId, { repository: this.scope.repository, where: this.where }));
-        return {
-            runId: run.id,
-            experiment: run.experiment,
-            datasetVersion: run.dataset_version,
-            ...(run.git_commit === undefined ? {} : { commit: run.git_commit }),
-            ...(run.role === undefined ? {} : { role: run.role }),
-        };
+        return publishedRef(run);
     }
     async close() {
         if (this.closed)
@@ -4162,6 +4132,31 @@ class postgres_store_PostgresRunStore {
             client.release();
         }
     }
+}
+/**
+ * `WHERE column = $1 AND …` for the given columns (undefined values left out) and any fixed
+ * conditions, with the values in placeholder order (more may be pushed after them).
+ */
+function equalities(columns, fixed = []) {
+    const values = [];
+    const conditions = [...fixed];
+    for (const [column, value] of Object.entries(columns)) {
+        if (value === undefined)
+            continue;
+        values.push(value);
+        conditions.push(`${column} = $${values.length}`);
+    }
+    return { clause: conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`, values };
+}
+/** A run's reference, from the run or its row (where an absent commit or role is NULL). */
+function publishedRef(run) {
+    return {
+        runId: run.id,
+        experiment: run.experiment,
+        datasetVersion: run.dataset_version,
+        ...(run.git_commit == null ? {} : { commit: run.git_commit }),
+        ...(run.role == null ? {} : { role: run.role }),
+    };
 }
 async function migrate(pool, where) {
     let client;
@@ -4703,8 +4698,6 @@ function rowToAnnotation(row) {
 
 /** Items per transaction while a version is stored: each locks the store for milliseconds. */
 const CHUNK = 1_000;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every version that starts with prefix. */
-const sqlite_dataset_versions_MAX_CHAR = "\u{10FFFF}";
 function rowToRecord(row) {
     return {
         version: String(row["version"]),
@@ -4789,18 +4782,14 @@ class SqliteDatasetVersions {
         return rows.length;
     }
     get(version) {
-        if (version === "")
-            return undefined;
-        const exact = this.statements.byVersion.get(version);
-        if (exact !== undefined)
-            return rowToRecord(exact);
-        const matches = this.statements.byPrefix.all(version, version + sqlite_dataset_versions_MAX_CHAR, AMBIGUOUS_SHOWN + 1);
-        const [only] = matches;
-        if (only === undefined)
-            return undefined;
-        if (matches.length === 1)
-            return rowToRecord(only);
-        throw ambiguousPrefixError("dataset version", version, matches.map((row) => String(row["version"])));
+        return findByKeyOrPrefix("dataset version", version, {
+            exact: (key) => {
+                const row = this.statements.byVersion.get(key);
+                return row === undefined ? undefined : rowToRecord(row);
+            },
+            withPrefix: (from, to, limit) => this.statements.byPrefix.all(from, to, limit).map(rowToRecord),
+            keyOf: (record) => record.version,
+        });
     }
     /** BINARY collation: item ids in code point order. */
     *items(version) {
@@ -4907,8 +4896,6 @@ function listExperimentVersionUses(db, experiment) {
 
 
 const sqlite_store_DEFAULT_LIST_LIMIT = 50;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
-const sqlite_store_MAX_CHAR = "\u{10FFFF}";
 const sqlite_store_RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
     "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons, " +
     "variant, selection, repeat";
@@ -5109,18 +5096,14 @@ class SqliteRunStore {
         }
     }
     async getRun(runId) {
-        if (runId === "")
-            return undefined;
-        const exact = this.statements.runById.get(runId);
-        if (exact !== undefined)
-            return rowToRun(exact);
-        const matches = this.statements.runsByPrefix.all(runId, runId + sqlite_store_MAX_CHAR, AMBIGUOUS_SHOWN + 1);
-        const [only] = matches;
-        if (only === undefined)
-            return undefined;
-        if (matches.length === 1)
-            return rowToRun(only);
-        throw ambiguousPrefixError("run id", runId, matches.map((row) => String(row["id"])));
+        return findByKeyOrPrefix("run id", runId, {
+            exact: (id) => {
+                const row = this.statements.runById.get(id);
+                return row === undefined ? undefined : rowToRun(row);
+            },
+            withPrefix: (from, to, limit) => this.statements.runsByPrefix.all(from, to, limit).map(rowToRun),
+            keyOf: (run) => run.id,
+        });
     }
     async listRuns(filter = {}) {
         const conditions = [];

@@ -1051,7 +1051,7 @@ class BranchVersions {
             return undefined;
         if (versions.length === 1)
             return staged ?? (onlyPublished && this.record(index, onlyPublished));
-        throw (0,ambiguous_prefix/* ambiguousPrefixError */.l)("dataset version", prefix, versions);
+        throw (0,ambiguous_prefix/* ambiguousPrefixError */.lL)("dataset version", prefix, versions);
     }
     /** The staged copy when there is one, else the branch's file. */
     async *datasetItems(version) {
@@ -1533,7 +1533,7 @@ class ResultsBranchStore {
             return undefined;
         if (ids.length === 1)
             return staged ?? (onlyPublished && (await this.reader.header(onlyPublished)).run);
-        throw (0,ambiguous_prefix/* ambiguousPrefixError */.l)("run id", runId, ids);
+        throw (0,ambiguous_prefix/* ambiguousPrefixError */.lL)("run id", runId, ids);
     }
     /**
      * Staged runs and published ones, newest first. The experiment filter reads paths only; a

@@ -14629,13 +14629,15 @@ async function readVersionPins(store, name, current, flags) {
     };
 }
 async function findExperimentVersion(store, name, prefix) {
+    // The whole version is one lookup; only a prefix needs the listing (on a results branch it reads every run file).
+    const exact = await store.getExperimentVersion(name, prefix);
+    if (exact !== undefined)
+        return exact;
     const versions = (await store.listExperimentVersions(name)).filter((stored) => stored.version.startsWith(prefix));
-    const exact = versions.find((stored) => stored.version === prefix);
-    const chosen = exact ?? (versions.length === 1 ? versions[0] : undefined);
-    if (chosen === undefined && versions.length > 1) {
+    if (versions.length > 1) {
         throw new core_errors/* UserError */.yo(`--experiment-version "${prefix}" is ambiguous: ${versions.map((stored) => stored.version).join(", ")}; type more of it`);
     }
-    const record = chosen && (await store.getExperimentVersion(name, chosen.version));
+    const record = versions[0] && (await store.getExperimentVersion(name, versions[0].version));
     if (!record) {
         throw new core_errors/* UserError */.yo(`--experiment-version: experiment "${name}" has no stored version "${prefix}" in this store (see \`evalgate experiments show ${name}\`)`);
     }
@@ -20353,9 +20355,10 @@ function formatPValue(p, against = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ AMBIGUOUS_SHOWN),
-/* harmony export */   l: () => (/* binding */ ambiguousPrefixError)
+/* harmony export */   PS: () => (/* binding */ findByKeyOrPrefix),
+/* harmony export */   lL: () => (/* binding */ ambiguousPrefixError)
 /* harmony export */ });
+/* unused harmony exports AMBIGUOUS_SHOWN, MAX_CHAR */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 
 /** Matches a store fetches and shows when a prefix is ambiguous (one more tells "…"). */
@@ -20367,6 +20370,25 @@ const AMBIGUOUS_SHOWN = 5;
 function ambiguousPrefixError(what, prefix, matches) {
     const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
     return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${what} "${prefix}" is ambiguous: ${matches.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the ${what}.`);
+}
+/** The largest code point: `prefix + MAX_CHAR` sorts after every key that starts with prefix (code point order). */
+const MAX_CHAR = "\u{10FFFF}";
+/**
+ * A stored object by its exact key, else by a unique prefix of one (what `getRun` and
+ * `getDatasetVersion` promise in every store). `withPrefix(from, to, limit)` lists up to `limit`
+ * objects whose keys lie strictly between `from` and `to`, in key order. Throws the ambiguous-prefix
+ * UserError when several match; undefined for an empty key or none.
+ */
+async function findByKeyOrPrefix(what, key, lookup) {
+    if (key === "")
+        return undefined;
+    const exact = await lookup.exact(key);
+    if (exact !== undefined)
+        return exact;
+    const matches = await lookup.withPrefix(key, key + MAX_CHAR, AMBIGUOUS_SHOWN + 1);
+    if (matches.length <= 1)
+        return matches[0];
+    throw ambiguousPrefixError(what, key, matches.map(lookup.keyOf));
 }
 
 
@@ -20967,8 +20989,6 @@ var version_accumulator = __webpack_require__(70143);
 
 /** Items per transaction while a version is stored: each locks the store for milliseconds. */
 const CHUNK = 1_000;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every version that starts with prefix. */
-const MAX_CHAR = "\u{10FFFF}";
 function rowToRecord(row) {
     return {
         version: String(row["version"]),
@@ -21053,18 +21073,14 @@ class SqliteDatasetVersions {
         return rows.length;
     }
     get(version) {
-        if (version === "")
-            return undefined;
-        const exact = this.statements.byVersion.get(version);
-        if (exact !== undefined)
-            return rowToRecord(exact);
-        const matches = this.statements.byPrefix.all(version, version + MAX_CHAR, ambiguous_prefix/* AMBIGUOUS_SHOWN */.T + 1);
-        const [only] = matches;
-        if (only === undefined)
-            return undefined;
-        if (matches.length === 1)
-            return rowToRecord(only);
-        throw (0,ambiguous_prefix/* ambiguousPrefixError */.l)("dataset version", version, matches.map((row) => String(row["version"])));
+        return (0,ambiguous_prefix/* findByKeyOrPrefix */.PS)("dataset version", version, {
+            exact: (key) => {
+                const row = this.statements.byVersion.get(key);
+                return row === undefined ? undefined : rowToRecord(row);
+            },
+            withPrefix: (from, to, limit) => this.statements.byPrefix.all(from, to, limit).map(rowToRecord),
+            keyOf: (record) => record.version,
+        });
     }
     /** BINARY collation: item ids in code point order. */
     *items(version) {
@@ -21171,8 +21187,6 @@ function listExperimentVersionUses(db, experiment) {
 
 
 const DEFAULT_LIST_LIMIT = 50;
-/** The largest code point: `prefix + MAX_CHAR` sorts after every id that starts with prefix. */
-const sqlite_store_MAX_CHAR = "\u{10FFFF}";
 const RUN_COLUMNS = "id, experiment, experiment_version, dataset_path, dataset_version, item_count, target, label, " +
     "role, pull_request, git_commit, git_branch, started_at, ended_at, status, summary, verdict, verdict_reasons, " +
     "variant, selection, repeat";
@@ -21373,18 +21387,14 @@ class SqliteRunStore {
         }
     }
     async getRun(runId) {
-        if (runId === "")
-            return undefined;
-        const exact = this.statements.runById.get(runId);
-        if (exact !== undefined)
-            return (0,sqlite_rows/* rowToRun */.dV)(exact);
-        const matches = this.statements.runsByPrefix.all(runId, runId + sqlite_store_MAX_CHAR, ambiguous_prefix/* AMBIGUOUS_SHOWN */.T + 1);
-        const [only] = matches;
-        if (only === undefined)
-            return undefined;
-        if (matches.length === 1)
-            return (0,sqlite_rows/* rowToRun */.dV)(only);
-        throw (0,ambiguous_prefix/* ambiguousPrefixError */.l)("run id", runId, matches.map((row) => String(row["id"])));
+        return (0,ambiguous_prefix/* findByKeyOrPrefix */.PS)("run id", runId, {
+            exact: (id) => {
+                const row = this.statements.runById.get(id);
+                return row === undefined ? undefined : (0,sqlite_rows/* rowToRun */.dV)(row);
+            },
+            withPrefix: (from, to, limit) => this.statements.runsByPrefix.all(from, to, limit).map(sqlite_rows/* rowToRun */.dV),
+            keyOf: (run) => run.id,
+        });
     }
     async listRuns(filter = {}) {
         const conditions = [];
