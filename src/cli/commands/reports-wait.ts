@@ -38,10 +38,14 @@ export function registerReportsWaitCommand(reports: Command, io: CliIo, setExit:
       const timeoutMs = parseWaitTimeout(flags.timeout);
       const onBranch = storeScheme(globalOptions(command).store) === "github";
       const waiting = new RunWait(id, flags.timeout, timeoutMs, io, onBranch);
-      // A results branch is listed once per opened store: each look opens it afresh to see new runs.
-      const code = onBranch
-        ? await waiting.wait((look) => withStore(command, look), BRANCH_POLL)
-        : await withStore(command, (store) => waiting.wait((look) => look(store), STORE_POLL));
+      const code = await withStore(command, (store) =>
+        waiting.wait((look) => {
+          // A results branch store keeps its listing: each look forgets it, to see runs published since.
+          // (Not imported by class: Octokit stays out of the CLI's start-up.)
+          (store as Partial<{ refresh(): void }>).refresh?.();
+          return look(store);
+        }, onBranch ? BRANCH_POLL : STORE_POLL),
+      );
       setExit(code);
     });
 }
