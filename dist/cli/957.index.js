@@ -6500,10 +6500,12 @@ function registerReportsWaitCommand(reports, io, setExit) {
         const timeoutMs = parseWaitTimeout(flags.timeout);
         const onBranch = storeScheme(globalOptions(command).store) === "github";
         const waiting = new RunWait(id, flags.timeout, timeoutMs, io, onBranch);
-        // A results branch is listed once per opened store: each look opens it afresh to see new runs.
-        const code = onBranch
-            ? await waiting.wait((look) => withStore(command, look), BRANCH_POLL)
-            : await withStore(command, (store) => waiting.wait((look) => look(store), STORE_POLL));
+        const code = await withStore(command, (store) => waiting.wait((look) => {
+            // A results branch store keeps its listing: each look forgets it, to see runs published since.
+            // (Not imported by class: Octokit stays out of the CLI's start-up.)
+            store.refresh?.();
+            return look(store);
+        }, onBranch ? BRANCH_POLL : STORE_POLL));
         setExit(code);
     });
 }
