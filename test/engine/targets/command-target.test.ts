@@ -24,6 +24,8 @@ const request = JSON.parse(text);
 
 /** A zombie counts as dead: an orphan waits for the container's init to reap it, sometimes for seconds. */
 function isAlive(pid: number): boolean {
+  // kill(0) and kill(-n) signal whole process groups, ours included: they would always answer "alive".
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`not a process id: ${pid}`);
   try {
     process.kill(pid, 0);
   } catch {
@@ -44,9 +46,14 @@ async function until(condition: () => boolean | Promise<boolean>, limitMs = 5000
   }
 }
 
+/**
+ * Waits for a whole pid in `file`: every writer here ends it with a newline. The file exists before
+ * it is written, and reading it then would give "" (which Number() turns into 0) or half a number.
+ */
 async function readPid(file: string): Promise<number> {
-  await until(() => fs.access(file).then(() => true, () => false));
-  return Number(await fs.readFile(file, "utf8"));
+  let text = "";
+  await until(async () => /^\d+\n$/.test((text = await fs.readFile(file, "utf8").catch(() => ""))));
+  return Number(text);
 }
 
 beforeAll(async () => {
@@ -104,7 +111,7 @@ console.log(JSON.stringify({ answer: request, usage: { prompt_tokens: 3, complet
     const pidFile = path.join(dir, "slow.pid");
     const file = await script(
       "slow.mjs",
-      `import fs from "node:fs"; fs.writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000);`,
+      `import fs from "node:fs"; fs.writeFileSync(${JSON.stringify(pidFile)}, String(process.pid) + "\\n"); setInterval(() => {}, 1000);`,
     );
     const target = targetFrom({ type: "command", command: [process.execPath, file], timeout: "1s" }, { retries: 0 });
     const result = await target.call(ITEM, context());
@@ -131,7 +138,7 @@ console.log(JSON.stringify({ answer: request, usage: { prompt_tokens: 3, complet
     const pidFile = path.join(dir, "hang.pid");
     const file = await script(
       "hang.mjs",
-      `import fs from "node:fs"; fs.writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000);`,
+      `import fs from "node:fs"; fs.writeFileSync(${JSON.stringify(pidFile)}, String(process.pid) + "\\n"); setInterval(() => {}, 1000);`,
     );
     const target = targetFrom({ type: "command", command: [process.execPath, file], timeout: "60s" });
     const controller = new AbortController();
