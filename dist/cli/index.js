@@ -516,7 +516,7 @@ if (problem === undefined) {
     // 0.17 s of CPU instead of 0.22 s and `runs list` 0.17 s instead of 0.21 s (medians of 9 pairs).
     // Without a writable folder it is simply not used. Called before main.js, whose chunks it covers.
     external_node_module_default().enableCompileCache?.();
-    void Promise.all(/* import() */[__nccwpck_require__.e(784), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
+    void Promise.all(/* import() */[__nccwpck_require__.e(863), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
 }
 else {
     process.stderr.write(`${problem}\n`);

@@ -3,12 +3,26 @@ import { canonicalJson } from "../core/canonical.js";
 import type { Item } from "../core/model/item.js";
 import { findByKeyOrPrefix } from "./ambiguous-prefix.js";
 import { digestOfCanonicalItem } from "../core/dataset/version-accumulator.js";
+import type { DatasetItemRow } from "./sqlite-item-writer.js";
 import type { DatasetVersionRecord, DatasetVersionUse, ExperimentVersionUse } from "./run-store.js";
 
-/** Items per transaction while a version is stored: each locks the store for milliseconds. */
-const CHUNK = 1_000;
+/**
+ * A chunk of a version's items is stored in one transaction once it holds this many items or
+ * this many characters of canonical JSON: each transaction locks the store for milliseconds, and
+ * a chunk of large items stays well inside the writer thread's 48 MB heap.
+ */
+const CHUNK_ITEMS = 1_000;
+const CHUNK_CHARS = 4_000_000;
 
 type Row = Record<string, SQLOutputValue>;
+
+/** Run on the store's writer thread (SqliteItemWriter.commitDatasetRows), with these parameters in this order. */
+export const INSERT_DATASET_ITEM = "INSERT INTO dataset_items (digest, item) VALUES (?, ?) ON CONFLICT DO NOTHING";
+// A row a killed attempt left is the same row: the version is a hash of its items.
+export const INSERT_DATASET_VERSION_ITEM = "INSERT INTO dataset_version_items (version, item_id, digest) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+
+/** Stores one chunk of a version's items in one transaction (on the store's writer thread). */
+export type CommitDatasetRows = (version: string, rows: DatasetItemRow[]) => Promise<void>;
 
 function rowToRecord(row: Row): DatasetVersionRecord {
   return {
@@ -23,25 +37,26 @@ function rowToRecord(row: Row): DatasetVersionRecord {
  * The dataset versions of the embedded store: `dataset_versions`, item contents in `dataset_items`
  * keyed by digest, and `dataset_version_items` (version, item_id, digest).
  *
- * A version is stored a chunk of items per transaction, yielding to the event loop between
- * chunks, and its `dataset_versions` row last: the engine stores it while a run's first items are
- * in flight, so neither this process nor the item writer may wait long on it. The row is what
- * makes a version visible, so a version is seen whole or not at all; a process killed part way
- * leaves rows of items only, which storing the version again reuses.
+ * A version is stored a chunk of items per transaction on the store's writer thread (one chunk
+ * in flight, so the items read ahead stay bounded), and its `dataset_versions` row last: the
+ * engine stores it while a run's first items are in flight, so neither the calling thread nor
+ * the run's item writes may wait long on it. The row is what makes a version visible, so a
+ * version is seen whole or not at all; a process killed part way leaves rows of items only, which
+ * storing the version again reuses.
  */
 export class SqliteDatasetVersions {
   private readonly statements;
 
-  constructor(private readonly db: DatabaseSync) {
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly commitRows: CommitDatasetRows,
+  ) {
     this.statements = {
       exists: db.prepare("SELECT 1 FROM dataset_versions WHERE version = ?"),
       byVersion: db.prepare("SELECT version, dataset_path, item_count, created_at FROM dataset_versions WHERE version = ?"),
       byPrefix: db.prepare(
         "SELECT version, dataset_path, item_count, created_at FROM dataset_versions WHERE version > ? AND version < ? ORDER BY version LIMIT ?",
       ),
-      insertItem: db.prepare("INSERT INTO dataset_items (digest, item) VALUES (?, ?) ON CONFLICT DO NOTHING"),
-      // A row a killed attempt left is the same row: the version is a hash of its items.
-      insertVersionItem: db.prepare("INSERT INTO dataset_version_items (version, item_id, digest) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
       countVersionItems: db.prepare("SELECT count(*) AS stored FROM dataset_version_items WHERE version = ?"),
       insertVersion: db.prepare("INSERT INTO dataset_versions (version, dataset_path, item_count, created_at) VALUES (?, ?, ?, ?)"),
       usedByRun: db.prepare("SELECT 1 FROM runs WHERE dataset_version = ? LIMIT 1"),
@@ -57,15 +72,21 @@ export class SqliteDatasetVersions {
   async put(record: DatasetVersionRecord, items: AsyncIterable<Item> | Iterable<Item>): Promise<boolean> {
     if (this.statements.exists.get(record.version) !== undefined) return false;
     let given = 0;
-    let chunk: Item[] = [];
+    let chunk: DatasetItemRow[] = [];
+    let chars = 0;
     for await (const item of items) {
-      chunk.push(item);
-      if (chunk.length < CHUNK) continue;
-      given += this.putChunk(record.version, chunk);
+      // Digests computed here, before the transaction: the store is locked for the inserts alone.
+      const canonical = canonicalJson(item);
+      chunk.push([digestOfCanonicalItem(canonical), canonical, item.id]);
+      chars += canonical.length;
+      if (chunk.length < CHUNK_ITEMS && chars < CHUNK_CHARS) continue;
+      await this.commitRows(record.version, chunk);
+      given += chunk.length;
       chunk = [];
-      await new Promise((resolve) => setImmediate(resolve));
+      chars = 0;
     }
-    given += this.putChunk(record.version, chunk);
+    if (chunk.length > 0) await this.commitRows(record.version, chunk);
+    given += chunk.length;
     return this.transaction(() => {
       // Another process may have stored it meanwhile.
       if (this.statements.exists.get(record.version) !== undefined) return false;
@@ -78,22 +99,6 @@ export class SqliteDatasetVersions {
       this.statements.insertVersion.run(record.version, record.dataset_path, given, record.created_at);
       return true;
     });
-  }
-
-  /** One transaction; the digests are computed before it, so the store is locked for the inserts alone. */
-  private putChunk(version: string, chunk: readonly Item[]): number {
-    if (chunk.length === 0) return 0;
-    const rows = chunk.map((item) => {
-      const canonical = canonicalJson(item);
-      return { id: item.id, digest: digestOfCanonicalItem(canonical), canonical };
-    });
-    this.transaction(() => {
-      for (const row of rows) {
-        this.statements.insertItem.run(row.digest, row.canonical);
-        this.statements.insertVersionItem.run(version, row.id, row.digest);
-      }
-    });
-    return rows.length;
   }
 
   get(version: string): Promise<DatasetVersionRecord | undefined> {

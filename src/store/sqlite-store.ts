@@ -15,7 +15,7 @@ import type { ExperimentState } from "../core/experiment-lifecycle.js";
 import type { Annotation } from "../core/model/annotation.js";
 import { SqliteAnnotations } from "./sqlite-annotations.js";
 import type { Item } from "../core/model/item.js";
-import { listExperimentVersionUses, SqliteDatasetVersions } from "./sqlite-dataset-versions.js";
+import { INSERT_DATASET_ITEM, INSERT_DATASET_VERSION_ITEM, listExperimentVersionUses, SqliteDatasetVersions } from "./sqlite-dataset-versions.js";
 
 const DEFAULT_LIST_LIMIT = 50;
 
@@ -70,8 +70,13 @@ export class SqliteRunStore implements RunStore {
       this.leases = new SqliteRunLeases(this.db);
       this.experimentStates = new SqliteExperimentStates(this.db);
       this.annotations = new SqliteAnnotations(this.db, file);
-      this.datasetVersions = new SqliteDatasetVersions(this.db);
-      this.writer = new SqliteItemWriter(file, { upsert: UPSERT_RUN_ITEM, markStale: ScoreIndex.MARK_STALE });
+      this.writer = new SqliteItemWriter(file, {
+        upsert: UPSERT_RUN_ITEM,
+        markStale: ScoreIndex.MARK_STALE,
+        datasetItem: INSERT_DATASET_ITEM,
+        datasetVersionItem: INSERT_DATASET_VERSION_ITEM,
+      });
+      this.datasetVersions = new SqliteDatasetVersions(this.db, (version, rows) => this.writer.commitDatasetRows(version, rows));
     } catch (error) {
       this.db.close();
       throw error;

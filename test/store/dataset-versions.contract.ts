@@ -115,6 +115,18 @@ export function describeDatasetVersionsContract(name: string, open: () => Promis
       expect(stored.map((item) => item.id)).toEqual(Array.from({ length: 3_000 }, (_, index) => `item-${String(index).padStart(5, "0")}`));
     });
 
+    it("a version of large items (12 of 700,000 characters: more than one chunk by size, fewer than one by count) reads back whole and equal", async () => {
+      // 12 × 0.7 M characters is 8.4 M: a store that chunks by bytes flushes twice before the end.
+      const items = Array.from({ length: 12 }, (_, index) =>
+        makeItem(`long-${String(index).padStart(2, "0")}`, { input: { context: `${index}:`.padEnd(700_000, "abcdefghij") } }),
+      );
+      expect(await store.putDatasetVersion(record(V1, undefined, 12), items)).toBe(true);
+
+      const stored = await collect(store.datasetVersionItems(V1));
+      expect(stored).toStrictEqual(items);
+      expect(stored.map((item) => (item.input as { context: string }).context.length)).toEqual(Array(12).fill(700_000));
+    });
+
     it("two versions sharing items keep each shared item once, and each reads back whole", async () => {
       const first = ["a", "b", "c"].map((id) => makeItem(id));
       const second = [makeItem("a"), makeItem("b"), makeItem("c", { expected: { order_id: "ORD-0042", action: "refund" } }), makeItem("d")];
