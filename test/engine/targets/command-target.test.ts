@@ -152,14 +152,15 @@ console.log(JSON.stringify({ answer: request, usage: { prompt_tokens: 3, complet
   it("a process that answers and exits while a background child holds its stdout is read at once", async () => {
     const pidFile = path.join(dir, "background.pid");
     const target = targetFrom(
-      { type: "command", command: ["sh", "-c", `(sleep 50) & echo $! > ${pidFile}; echo '{"output":"x"}'`], timeout: "2s" },
+      { type: "command", command: ["sh", "-c", `(sleep 50) & echo $! > ${pidFile}; echo '{"output":"x"}'`], timeout: "20s" },
       { retries: 0 },
     );
     const started = performance.now();
     const result = await target.call(ITEM, context());
     expect(result.error).toBeUndefined();
     expect(result.output).toBe("x");
-    expect(performance.now() - started).toBeLessThan(1_500);
+    // Waiting for the pipe to close would end only at the 20 s timeout (an error); a loaded machine needs well under 10 s.
+    expect(performance.now() - started).toBeLessThan(10_000);
     // The leftover held the answer's pipe: it is stopped rather than left running for 50 s.
     const pid = await readPid(pidFile);
     await until(() => !isAlive(pid));

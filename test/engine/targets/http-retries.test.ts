@@ -116,7 +116,8 @@ describe("http target cancellation", () => {
     const started = performance.now();
     controller.abort();
     await expect(call).rejects.toMatchObject({ name: "AbortError" });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Not at once would mean at the 30 s timeout; 5 s leaves a loaded machine room.
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(server.requests).toBe(1);
   });
 
