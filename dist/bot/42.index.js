@@ -4385,10 +4385,11 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/store/sqlite-item-writer.ts
 
 /**
- * Run items are written on a worker thread with its own connection: storing an item (SQLite work
- * and WAL writes, ~80 µs) then costs the thread that calls targets nothing, which is what keeps a
- * run near the ideal N·L/C. Plain JavaScript source, so it runs the same from tsx, vitest and the
- * ncc bundle without a file to locate.
+ * Run items, and the items of a dataset version a run first uses, are written on a worker thread
+ * with its own connection: storing an item (SQLite work and WAL writes, ~80 µs) then costs the
+ * thread that calls targets nothing, which is what keeps a run near the ideal N·L/C. Plain
+ * JavaScript source, so it runs the same from tsx, vitest and the ncc bundle without a file to
+ * locate.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");

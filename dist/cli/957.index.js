@@ -12380,8 +12380,8 @@ function costOf(reply, model, prices) {
  * read or parsed stops the walk there (the module's own load reports it).
  */
 async function localImportsOf(moduleFile, projectDir) {
-    // Loaded here, not at the top: its WebAssembly instance holds 17 MB for the process's life
-    // (measured in a 100,000-item run's heap snapshot), and only module scorers need it.
+    // Loaded here, not at the top: every command created its WebAssembly instance (17 MB of memory
+    // reserved for the process's life, seen in a run's heap snapshot), and only module scorers need it.
     const { init, parse } = await __webpack_require__.e(/* import() */ 960).then(__webpack_require__.bind(__webpack_require__, 77960));
     await init;
     const root = external_node_path_default().resolve(projectDir);
@@ -20672,10 +20672,11 @@ var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./src/store/sqlite-item-writer.ts
 
 /**
- * Run items are written on a worker thread with its own connection: storing an item (SQLite work
- * and WAL writes, ~80 µs) then costs the thread that calls targets nothing, which is what keeps a
- * run near the ideal N·L/C. Plain JavaScript source, so it runs the same from tsx, vitest and the
- * ncc bundle without a file to locate.
+ * Run items, and the items of a dataset version a run first uses, are written on a worker thread
+ * with its own connection: storing an item (SQLite work and WAL writes, ~80 µs) then costs the
+ * thread that calls targets nothing, which is what keeps a run near the ideal N·L/C. Plain
+ * JavaScript source, so it runs the same from tsx, vitest and the ncc bundle without a file to
+ * locate.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");

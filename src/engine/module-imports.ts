@@ -10,8 +10,8 @@ import { readFile, stat } from "node:fs/promises";
  * read or parsed stops the walk there (the module's own load reports it).
  */
 export async function localImportsOf(moduleFile: string, projectDir: string): Promise<string[]> {
-  // Loaded here, not at the top: its WebAssembly instance holds 17 MB for the process's life
-  // (measured in a 100,000-item run's heap snapshot), and only module scorers need it.
+  // Loaded here, not at the top: every command created its WebAssembly instance (17 MB of memory
+  // reserved for the process's life, seen in a run's heap snapshot), and only module scorers need it.
   const { init, parse } = await import("es-module-lexer");
   await init;
   const root = path.resolve(projectDir);
