@@ -11,12 +11,12 @@ import type { RunOptions } from "./run-experiment.js";
 
 /**
  * Starts a new run, or reopens `options.resumeRunId`, and takes its lease: from here on no other
- * process calls the target for it. Saves the experiment version first, so a stored run always
- * has the definition that judges it. Throws `UserError` for a resume that cannot be honoured.
+ * process calls the target for it. Saves the experiment version before the run record, so a
+ * stored run always has the definition that judges it (a resume, once its checks pass). Throws
+ * `UserError` for a resume that cannot be honoured, having stored nothing.
  */
 export async function openRun(options: RunOptions, now: () => Date): Promise<{ run: Run; lease: HeldRunLease }> {
   const { prepared, store } = options;
-  await saveVersion(store, prepared, now);
   if (options.resumeRunId) return reopenRun(store, options.resumeRunId, prepared, now, options.selection, options.variant);
   const selection = options.selection ? await countSelection(prepared, withDrawnSeed(options.selection)) : undefined;
   const run: Run = {
@@ -32,6 +32,8 @@ export async function openRun(options: RunOptions, now: () => Date): Promise<{ r
     ...(options.variant ? { variant: options.variant } : {}),
     ...(prepared.repeats.repeat > 1 ? { repeat: prepared.repeats.repeat } : {}),
   };
+  // Saved once nothing can refuse the run any more, and before its record.
+  await saveVersion(store, prepared, now);
   await store.createRun(run);
   return { run, lease: await takeRunLease(store, run.id, now) };
 }
@@ -111,6 +113,8 @@ async function reopenRun(
     const as = (name: string | undefined) => (name === undefined ? "the baseline (no --variant)" : `variant ${name}`);
     throw new UserError(`--resume ${run.id}: that run is of ${as(run.variant)}, not ${as(variant)}; resume it with ${run.variant === undefined ? "no --variant" : `--variant ${run.variant}`}`);
   }
+  // Only now: a refused resume must not leave behind a version that no run was made of.
+  await saveVersion(store, prepared, now);
   const lease = await takeRunLease(store, run.id, now);
   try {
     // Read again under the lease: the previous holder may have ended the run meanwhile.

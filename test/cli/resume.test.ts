@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunItem } from "../../src/core/model/run-item.js";
+import { openEmbeddedStore } from "../../src/store/open-store.js";
 import { arithmeticDataset, collect, makeWorkspace, runEvalgate, spawnEvalgate } from "../helpers/cli.js";
 import type { TargetServer } from "../helpers/target-server.js";
 import { storedItems, waitForStored } from "./stored-runs.js";
@@ -96,7 +97,7 @@ describe("a run killed or cancelled mid-way", () => {
     expect((await storedItems(cwd)).items).toHaveLength(200);
   });
 
-  it("refuses to resume a run after the experiment changed", async () => {
+  it("refuses to resume a run after the experiment changed, storing no version of the changed config", async () => {
     target = await startArithmeticTarget();
     const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig(), "items.jsonl": arithmeticDataset(5) });
     expect((await runEvalgate(["run", "arithmetic", "--target-url", target.url], { cwd })).code).toBe(0);
@@ -105,5 +106,15 @@ describe("a run killed or cancelled mid-way", () => {
     const result = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--resume", runId], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("experiment version changed");
+
+    // Only the version the run was made of is stored: the refused resume made no run of the new one.
+    const store = await openEmbeddedStore(path.join(cwd, ".evalgate"));
+    try {
+      const versions = await store.listExperimentVersions("arithmetic");
+      expect(versions.map((version) => version.runs)).toEqual([1]);
+      expect(versions[0]!.version).toBe((await store.getRun(runId))!.experiment_version);
+    } finally {
+      await store.close();
+    }
   });
 });

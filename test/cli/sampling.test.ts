@@ -1,4 +1,6 @@
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { openEmbeddedStore } from "../../src/store/open-store.js";
 import { arithmeticDataset, makeWorkspace, runEvalgate } from "../helpers/cli.js";
 import { startTarget, type TargetServer } from "../helpers/target-server.js";
 import { storedItems } from "./stored-runs.js";
@@ -60,6 +62,14 @@ describe("evalgate run with sampling options", () => {
     expect(pastEnd.code).toBe(2);
     expect(pastEnd.stderr).toContain("row 500 is past the end");
     expect(target.requests).toBe(0);
+    // A refused run stores nothing: no run, and no experiment version that no run was made of.
+    const store = await openEmbeddedStore(path.join(cwd, ".evalgate"));
+    try {
+      expect(await store.listRuns()).toEqual([]);
+      expect(await store.listExperimentVersions()).toEqual([]);
+    } finally {
+      await store.close();
+    }
 
     const rows = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--rows", "0,3-5,9"], { cwd });
     expect(rows.code).toBe(0);
