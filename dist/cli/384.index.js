@@ -381,7 +381,8 @@ function redactPasswords(message) {
 /**
  * A lost connection as the user should read it: UnavailableError (exit 3) naming the store, for
  * a server that went away or refuses connections mid-command (SQLSTATE classes 08 and 57P, socket
- * errors); any other error unchanged.
+ * errors); any other error unchanged. What was interrupted, and how to continue it, is for the
+ * caller to add (a run says its id and resume command: engine/run-experiment.ts).
  */
 function lostConnectionError(error, where) {
     const code = error.code;
@@ -390,8 +391,7 @@ function lostConnectionError(error, where) {
         /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message);
     if (!lost)
         return error;
-    return new errors/* UnavailableError */.hG(`lost the PostgreSQL store ${where}: ${redactPasswords(message)}. Every item reported as stored is kept; ` +
-        "once the server is back, finish an interrupted run with `evalgate run EXPERIMENT --resume RUN_ID`", { cause: error });
+    return new errors/* UnavailableError */.hG(`lost the PostgreSQL store ${where}: ${redactPasswords(message)}`, { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/store/postgres/postgres-item-writer.ts

@@ -109,7 +109,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47071);
 /* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71020);
 /* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28551);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72678);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14546);
 // The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
 
 
@@ -148,7 +148,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 72678:
+/***/ 14546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6192,7 +6192,22 @@ function capitalized(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+;// CONCATENATED MODULE: ./src/core/resume-command.ts
+/**
+ * The command that continues `run`: `evalgate run EXPERIMENT --resume RUN_ID`, plus what a resume
+ * must repeat or be refused (open-run.ts checks both): `--variant NAME` for a variant's run and
+ * `--repeat K` for a run that calls each item K > 1 times (the flag matches a config's `repeat:`
+ * too, so it is always safe to give). A sample or shard is kept from the run without its flags.
+ */
+function resumeCommand(run) {
+    const variant = run.variant === undefined ? "" : ` --variant ${run.variant}`;
+    const repeat = run.repeat === undefined || run.repeat <= 1 ? "" : ` --repeat ${run.repeat}`;
+    return `evalgate run ${run.experiment} --resume ${run.id}${variant}${repeat}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/render-run-summary.ts
+
+
 
 
 
@@ -6252,8 +6267,8 @@ function resumeLines(run, liveOwner) {
     const stored = field("stored", `${(0,stats/* formatCount */.B4)(run.summary?.total ?? 0)} of ${(0,stats/* formatCount */.B4)(run.item_count)} items`);
     // A live run refuses --resume: what a user can do is stop it.
     if (liveOwner !== undefined)
-        return [stored, field("stop", `evalgate runs cancel ${run.id}`)];
-    return [stored, field("continue", `evalgate run ${run.experiment} --resume ${run.id}`)];
+        return [stored, commandField("stop", `evalgate runs cancel ${run.id}`)];
+    return [stored, commandField("continue", resumeCommand(run))];
 }
 /** The gate as its keys are written in evalgate.yml, then the scorers: name, label, config in short. */
 function configurationLines({ gate, scorers }) {
@@ -6292,6 +6307,14 @@ function configText(config) {
 }
 function field(name, value) {
     return `${name.padEnd(11)} ${oneLine(value)}`;
+}
+/**
+ * A command to copy, never cut to the summary's width: wrapped at spaces, each line but the last
+ * ending in ` \` so that the lines pasted together into a shell are still one command.
+ */
+function commandField(name, command) {
+    const lines = wrapText(command, render_run_summary_WIDTH - 2, `${name.padEnd(11)} `, " ".repeat(12));
+    return lines.map((line, index) => (index < lines.length - 1 ? `${line} \\` : line)).join("\n");
 }
 /**
  * The counts, the pass rate with its 95 % interval (± its half-width in pp), flaky items when
@@ -6485,6 +6508,7 @@ function processExists(pid) {
 
 
 
+
 const STORE_POLL = { firstMs: 250, growth: 1.5, maxMs: 3_000 };
 // Each look at a results branch costs three GitHub API requests (ref, commit, tree).
 const BRANCH_POLL = { firstMs: 2_000, growth: 1.5, maxMs: 15_000 };
@@ -6612,7 +6636,7 @@ class RunWait {
             return {
                 code: exit_codes/* EXIT */.dc.incomplete,
                 line: `run ${run.id} was interrupted: ${why}; ${(0,stats/* formatCount */.B4)(stored)} of ${(0,stats/* formatCount */.B4)(run.item_count)} items are stored. ` +
-                    `Resume it with: evalgate run ${run.experiment} --resume ${run.id}`,
+                    `Resume it with: ${resumeCommand(run)}`,
             };
         }
         if (timedOut) {
@@ -15482,6 +15506,8 @@ class RepeatedItems {
 
 
 
+
+
 /**
  * load → run → score → store, with at most `concurrency` calls in flight; then the gate. The run's
  * lease is held throughout, so no other process calls the target for it meanwhile.
@@ -15496,10 +15522,18 @@ async function runExperiment(options) {
     try {
         return await runHeld(options, run, lease, now, datasetKept);
     }
+    catch (error) {
+        throw error instanceof core_errors/* UnavailableError */.hG ? interruptedBy(run, error) : error;
+    }
     finally {
         // A lease left behind goes stale once this process exits: nothing to do when this fails.
         await lease.release().catch(() => undefined);
     }
+}
+/** A store lost mid-run, said with the run it interrupted and the command that continues it. */
+function interruptedBy(run, error) {
+    return new core_errors/* UnavailableError */.hG(`run ${run.id} was interrupted: ${error.message}. Every item reported as stored is kept; ` +
+        `once the store is back, continue it with: ${resumeCommand(run)}`, { cause: error });
 }
 async function runHeld(options, run, lease, now, datasetKept) {
     const { prepared, store } = options;
@@ -15858,6 +15892,7 @@ async function lockedItems(store, prepared, baselineRunId, locked) {
 
 
 
+
 function registerRunCommand(program, io, setExit) {
     program
         .command("run")
@@ -16044,11 +16079,11 @@ function runRow(run, liveOwner) {
 function reportIncomplete(outcome, io) {
     const { run } = outcome;
     if (run.status === "cancelled") {
-        io.stderr.write(`run ${run.id} cancelled; continue it with: evalgate run ${run.experiment} --resume ${run.id}\n`);
+        io.stderr.write(`run ${run.id} cancelled; continue it with: ${resumeCommand(run)}\n`);
     }
     else if (run.status === "errored") {
         io.stderr.write(`run ${run.id}: ${outcome.incomplete ?? "the run could not complete"}\n` +
-            `fix the target, then continue with: evalgate run ${run.experiment} --resume ${run.id}\n`);
+            `fix the target, then continue with: ${resumeCommand(run)}\n`);
     }
     else if (run.status === "running" && outcome.incomplete !== undefined) {
         io.stderr.write(`${outcome.incomplete}\n`);
@@ -16544,6 +16579,7 @@ async function writeAtomically(file, content) {
 
 
 
+
 function registerRunsCancelCommand(runs, io) {
     runs
         .command("cancel")
@@ -16561,7 +16597,7 @@ function registerRunsCancelCommand(runs, io) {
  * ends the run itself (cancelled, with the items that finished meanwhile).
  */
 async function cancelRun(store, run) {
-    const resume = `evalgate run ${run.experiment} --resume ${run.id}`;
+    const resume = resumeCommand(run);
     if (run.status !== "running") {
         const again = run.status === "cancelled" ? `; continue it with: ${resume}` : "";
         throw new core_errors/* UserError */.yo(`run ${run.id} already ended (${run.status}${endedAt(run)}): there is nothing to cancel${again}`);
@@ -16695,6 +16731,7 @@ function runs_delete_confirm(io, question) {
 
 
 
+
 /** What every shard run must share with the others, or the merged run would mix two experiments. */
 // The target too: shards of one run against two deployments would merge into a result no run gives.
 const SHARED_FIELDS = ["experiment", "experiment_version", "dataset_path", "dataset_version", "variant", "target"];
@@ -16727,7 +16764,7 @@ function planShardMerge(runs) {
         }
         if (!isCompleteRun(run)) {
             throw new core_errors/* UserError */.yo(`runs merge: run ${run.id} (shard ${shard.index}/${shardCount}) is ${run.status}, not complete; ` +
-                `finish it with: evalgate run ${run.experiment} --resume ${run.id} --shard ${shard.index}/${shardCount}`);
+                `finish it with: ${resumeCommand(run)} --shard ${shard.index}/${shardCount}`);
         }
         byIndex.set(shard.index, run);
     }

@@ -5,6 +5,8 @@ import type { Item } from "../core/model/item.js";
 import type { Run, RunStatus, RunSummary } from "../core/model/run.js";
 import type { RunItem, TargetResult } from "../core/model/run-item.js";
 import { requireAnswer } from "../core/require-answer.js";
+import { UnavailableError } from "../core/errors.js";
+import { resumeCommand } from "../core/resume-command.js";
 import { applyPrices } from "./apply-prices.js";
 import { scoreItem } from "../core/scorers/score-item.js";
 import { createRunSummaryAccumulator } from "../core/summarize-run.js";
@@ -76,10 +78,21 @@ export async function runExperiment(options: RunOptions): Promise<RunOutcome> {
   datasetKept.catch(() => undefined);
   try {
     return await runHeld(options, run, lease, now, datasetKept);
+  } catch (error) {
+    throw error instanceof UnavailableError ? interruptedBy(run, error) : error;
   } finally {
     // A lease left behind goes stale once this process exits: nothing to do when this fails.
     await lease.release().catch(() => undefined);
   }
+}
+
+/** A store lost mid-run, said with the run it interrupted and the command that continues it. */
+function interruptedBy(run: Run, error: UnavailableError): UnavailableError {
+  return new UnavailableError(
+    `run ${run.id} was interrupted: ${error.message}. Every item reported as stored is kept; ` +
+      `once the store is back, continue it with: ${resumeCommand(run)}`,
+    { cause: error },
+  );
 }
 
 async function runHeld(options: RunOptions, run: Run, lease: HeldRunLease, now: () => Date, datasetKept: Promise<unknown>): Promise<RunOutcome> {

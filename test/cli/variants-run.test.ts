@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { arithmeticDataset, makeWorkspace, runEvalgate } from "../helpers/cli.js";
+import { arithmeticDataset, collect, makeWorkspace, runEvalgate, spawnEvalgate } from "../helpers/cli.js";
 import { startModelServer, type ModelServer } from "../helpers/openai-server.js";
 import type { TargetServer } from "../helpers/target-server.js";
+import { storedItems } from "./stored-runs.js";
 import { arithmeticConfig, startArithmeticTarget } from "./workspace-config.js";
 
 let target: TargetServer | undefined;
@@ -62,6 +63,41 @@ describe("evalgate run --variant", () => {
     const tree = await runEvalgate(["variants", "list", "arithmetic", "--format", "json"], { cwd });
     expect((JSON.parse(tree.stdout) as { status: string }[])[0]?.status).toBe("idle (passed)");
   }, 30_000);
+
+  it("a variant's run repeating items, stopped with Ctrl-C, says the whole command that continues it, and that command does", { timeout: 90_000 }, async () => {
+    target = await startArithmeticTarget({ latencyMs: 20 });
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig({ concurrency: 2 }) + VARIANTS, "items.jsonl": arithmeticDataset(120) });
+    expect((await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--concurrency", "8"], { cwd })).code).toBe(0);
+    const baseline = await storedItems(cwd);
+    const child = spawnEvalgate(["run", "arithmetic", "--target-url", target.url, "--variant", "gpt4o", "--repeat", "2"], { cwd });
+    child.stdin.end();
+    const exited = collect(child);
+    for (let attempt = 0; attempt < 400; attempt++) {
+      const newest = await storedItems(cwd).catch(() => baseline);
+      if (newest.runId !== baseline.runId && newest.items.length >= 10) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    child.kill("SIGINT");
+    const stopped = await exited;
+    expect(stopped.code).toBe(3);
+    const { runId } = await storedItems(cwd);
+    expect(runId).not.toBe(baseline.runId);
+    const printed = `evalgate run arithmetic --resume ${runId} --variant gpt4o --repeat 2`;
+    expect(stopped.stderr).toContain(`cancelled; continue it with: ${printed}\n`);
+    // runs show fits 80 columns and still shows the whole command: wrapped, continued with " \\" as a shell reads it.
+    const shown = (await runEvalgate(["runs", "show", runId], { cwd })).stdout.split("\n");
+    expect(shown.every((line) => line.length <= 80)).toBe(true);
+    const from = shown.findIndex((line) => line.startsWith("continue "));
+    const to = shown.findIndex((line, index) => index >= from && !line.endsWith(" \\"));
+    const pasted = shown.slice(from, to + 1).map((line) => line.replace(/ \\$/, "")).join(" ").replace(/^continue\s+/, "").replace(/\s+/g, " ");
+    expect(pasted).toBe(printed);
+
+    // Typed as printed (with the target URL the run needs), it finishes the run: no refusal for a missing flag.
+    const resumed = await runEvalgate([...printed.split(" ").slice(1), "--target-url", target.url], { cwd });
+    expect(resumed.stderr).not.toContain("--resume");
+    expect(resumed.code).toBe(0);
+    expect((await storedItems(cwd)).items).toHaveLength(120);
+  });
 
   it("without --variant the run is the baseline: no variant and no overrides are sent", async () => {
     target = await startArithmeticTarget();

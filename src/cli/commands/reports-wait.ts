@@ -11,6 +11,7 @@ import type { RunLease, RunStore } from "../../store/run-store.js";
 import { globalOptions, storeScheme, withStore, type CliIo } from "../cli-context.js";
 import { EXIT, exitCodeFor, type ExitCode } from "../exit-codes.js";
 import { judgeStoredRun } from "../stored-verdict.js";
+import { resumeCommand } from "../../core/resume-command.js";
 
 /** How often the store is read: soon at first (a run that is about to end), then less often. */
 export interface PollSchedule {
@@ -166,7 +167,7 @@ class RunWait {
         code: EXIT.incomplete,
         line:
           `run ${run.id} was interrupted: ${why}; ${formatCount(stored)} of ${formatCount(run.item_count)} items are stored. ` +
-          `Resume it with: evalgate run ${run.experiment} --resume ${run.id}`,
+          `Resume it with: ${resumeCommand(run)}`,
       };
     }
     if (timedOut) {

@@ -29,6 +29,7 @@ import {
 } from "../cli-context.js";
 import { exitCodeFor, type ExitCode } from "../exit-codes.js";
 import { describeSelection } from "../../core/selection/describe-selection.js";
+import { resumeCommand } from "../../core/resume-command.js";
 
 export interface RunFlags {
   targetUrl?: string;
@@ -256,11 +257,11 @@ export function runRow(run: Run, liveOwner?: RunOwner): Record<string, unknown> 
 function reportIncomplete(outcome: RunOutcome, io: CliIo): void {
   const { run } = outcome;
   if (run.status === "cancelled") {
-    io.stderr.write(`run ${run.id} cancelled; continue it with: evalgate run ${run.experiment} --resume ${run.id}\n`);
+    io.stderr.write(`run ${run.id} cancelled; continue it with: ${resumeCommand(run)}\n`);
   } else if (run.status === "errored") {
     io.stderr.write(
       `run ${run.id}: ${outcome.incomplete ?? "the run could not complete"}\n` +
-        `fix the target, then continue with: evalgate run ${run.experiment} --resume ${run.id}\n`,
+        `fix the target, then continue with: ${resumeCommand(run)}\n`,
     );
   } else if (run.status === "running" && outcome.incomplete !== undefined) {
     io.stderr.write(`${outcome.incomplete}\n`);

@@ -7,6 +7,7 @@ import { HEARTBEAT_INTERVAL_MS, liveOwnerOf } from "../../engine/run-lease.js";
 import type { RunStore } from "../../store/run-store.js";
 import { requireRun, withStore, type CliIo } from "../cli-context.js";
 import { judgeStoredRun } from "../stored-verdict.js";
+import { resumeCommand } from "../../core/resume-command.js";
 
 export function registerRunsCancelCommand(runs: Command, io: CliIo): void {
   runs
@@ -26,7 +27,7 @@ export function registerRunsCancelCommand(runs: Command, io: CliIo): void {
  * ends the run itself (cancelled, with the items that finished meanwhile).
  */
 async function cancelRun(store: RunStore, run: Run): Promise<string> {
-  const resume = `evalgate run ${run.experiment} --resume ${run.id}`;
+  const resume = resumeCommand(run);
   if (run.status !== "running") {
     const again = run.status === "cancelled" ? `; continue it with: ${resume}` : "";
     throw new UserError(`run ${run.id} already ended (${run.status}${endedAt(run)}): there is nothing to cancel${again}`);

@@ -8,10 +8,12 @@ import { formatCost, formatCount, formatMs, formatPercent } from "../stats.js";
 import type { StoredGate } from "../stored-gate.js";
 import { oneLine, valueText } from "./excerpt.js";
 import { fitLines } from "./fit-lines.js";
+import { wrapText } from "./wrap-text.js";
 import { formatTable } from "./format-table.js";
 import { summaryPassRate } from "./pass-rate-headline.js";
 import { renderVerdictLines } from "./render-verdict.js";
 import { meanWithSpread } from "./scorer-statistic-text.js";
+import { resumeCommand } from "../resume-command.js";
 
 const WIDTH = 80;
 
@@ -84,8 +86,8 @@ function resumeLines(run: Run, liveOwner: RunOwner | undefined): string[] {
   if (run.status !== "running" && run.status !== "cancelled") return [];
   const stored = field("stored", `${formatCount(run.summary?.total ?? 0)} of ${formatCount(run.item_count)} items`);
   // A live run refuses --resume: what a user can do is stop it.
-  if (liveOwner !== undefined) return [stored, field("stop", `evalgate runs cancel ${run.id}`)];
-  return [stored, field("continue", `evalgate run ${run.experiment} --resume ${run.id}`)];
+  if (liveOwner !== undefined) return [stored, commandField("stop", `evalgate runs cancel ${run.id}`)];
+  return [stored, commandField("continue", resumeCommand(run))];
 }
 
 /** The gate as its keys are written in evalgate.yml, then the scorers: name, label, config in short. */
@@ -123,6 +125,15 @@ function configText(config: Readonly<Record<string, unknown>>): string {
 
 function field(name: string, value: string): string {
   return `${name.padEnd(11)} ${oneLine(value)}`;
+}
+
+/**
+ * A command to copy, never cut to the summary's width: wrapped at spaces, each line but the last
+ * ending in ` \` so that the lines pasted together into a shell are still one command.
+ */
+function commandField(name: string, command: string): string {
+  const lines = wrapText(command, WIDTH - 2, `${name.padEnd(11)} `, " ".repeat(12));
+  return lines.map((line, index) => (index < lines.length - 1 ? `${line} \\` : line)).join("\n");
 }
 
 /**

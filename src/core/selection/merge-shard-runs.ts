@@ -3,6 +3,7 @@ import { runItemId, scoreId } from "../model/ids.js";
 import { isCompleteRun, type Run } from "../model/run.js";
 import type { RunItem } from "../model/run-item.js";
 import { parseShard, type Shard } from "./shard.js";
+import { resumeCommand } from "../resume-command.js";
 
 /** What every shard run must share with the others, or the merged run would mix two experiments. */
 // The target too: shards of one run against two deployments would merge into a result no run gives.
@@ -50,7 +51,7 @@ export function planShardMerge(runs: Run[]): ShardMergePlan {
     if (!isCompleteRun(run)) {
       throw new UserError(
         `runs merge: run ${run.id} (shard ${shard.index}/${shardCount}) is ${run.status}, not complete; ` +
-          `finish it with: evalgate run ${run.experiment} --resume ${run.id} --shard ${shard.index}/${shardCount}`,
+          `finish it with: ${resumeCommand(run)} --shard ${shard.index}/${shardCount}`,
       );
     }
     byIndex.set(shard.index, run);

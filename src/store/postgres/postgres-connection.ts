@@ -82,7 +82,8 @@ function redactPasswords(message: string): string {
 /**
  * A lost connection as the user should read it: UnavailableError (exit 3) naming the store, for
  * a server that went away or refuses connections mid-command (SQLSTATE classes 08 and 57P, socket
- * errors); any other error unchanged.
+ * errors); any other error unchanged. What was interrupted, and how to continue it, is for the
+ * caller to add (a run says its id and resume command: engine/run-experiment.ts).
  */
 export function lostConnectionError(error: unknown, where: string): unknown {
   const code = (error as { code?: unknown }).code;
@@ -91,9 +92,5 @@ export function lostConnectionError(error: unknown, where: string): unknown {
     (typeof code === "string" && (code.startsWith("08") || code.startsWith("57P") || /^E[A-Z]+$/.test(code))) ||
     /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message);
   if (!lost) return error;
-  return new UnavailableError(
-    `lost the PostgreSQL store ${where}: ${redactPasswords(message)}. Every item reported as stored is kept; ` +
-      "once the server is back, finish an interrupted run with `evalgate run EXPERIMENT --resume RUN_ID`",
-    { cause: error },
-  );
+  return new UnavailableError(`lost the PostgreSQL store ${where}: ${redactPasswords(message)}`, { cause: error });
 }
