@@ -5,7 +5,7 @@ import type { SelectionSpec } from "../core/selection/item-selector.js";
 import { checkResumedSelection, withDrawnSeed } from "../core/selection/parse-sampling-flags.js";
 import type { RunStore } from "../store/run-store.js";
 import { takeRunLease, type HeldRunLease } from "./run-lease.js";
-import { countSelection } from "./select-items.js";
+import { checkResumedRowOrder, countSelection } from "./select-items.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
 import type { RunOptions } from "./run-experiment.js";
 
@@ -108,6 +108,7 @@ async function reopenRun(
   if (run.experiment_version !== prepared.version) throw mismatch("experiment version", run.experiment_version, prepared.version);
   if (run.dataset_version !== prepared.dataset.version) throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
   checkResumedSelection(run.id, run.selection, selection);
+  await checkResumedRowOrder(run, prepared);
   // The rest of a variant's run must get the same overrides as its start.
   if (run.variant !== variant) {
     const as = (name: string | undefined) => (name === undefined ? "the baseline (no --variant)" : `variant ${name}`);

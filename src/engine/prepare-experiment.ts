@@ -74,6 +74,11 @@ export interface PreparedExperiment {
   dataset: DatasetInfo;
   /** The dataset's items in their order, read again on each call: the file, or a stored version. */
   readItems: () => AsyncIterable<Item>;
+  /**
+   * False for a stored version (`--dataset-version`): it keeps its items in id order, not the
+   * file's, so a selection by row position (`--rows`, `--sample`, `--split`) cannot be made over it.
+   */
+  rowsInFileOrder: boolean;
   concurrency: number;
   /** The config file's price table (engine/apply-prices.ts), when it has one. */
   prices?: PriceTable;
@@ -156,6 +161,7 @@ async function prepareOrThrow(options: PrepareOptions): Promise<PreparedExperime
     target,
     dataset,
     readItems,
+    rowsInFileOrder: options.pinnedDataset === undefined,
     concurrency,
     ...(options.prices ? { prices: options.prices } : {}),
   };

@@ -60,13 +60,16 @@ export type RunSummary = z.infer<typeof RunSummarySchema>;
 /**
  * A run over part of a dataset version: `sample` (`value` a percentage), `rows` (`value` the SPEC,
  * zero-based), `split` (`value` like `train:80`), or `shard` (`value` like `2/4`); `seed` when the
- * selection used one; `selected` the number of items kept.
+ * selection used one; `selected` the number of items kept. `order`, for the modes that pick by row
+ * position (all but `shard`), is a digest of the item ids in the order the run read them
+ * (core/selection/row-order.ts): the version does not depend on order, so a resume checks it.
  */
 export const RunSelectionSchema = z.object({
   mode: z.enum(["sample", "rows", "split", "shard"]),
   value: z.string(),
   seed: z.number().int().optional(),
   selected: z.number().int().nonnegative(),
+  order: z.string().optional(),
 });
 export type RunSelection = z.infer<typeof RunSelectionSchema>;
 

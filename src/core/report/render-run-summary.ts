@@ -7,6 +7,7 @@ import type { Run, RunSummary } from "../model/run.js";
 import { formatCost, formatCount, formatMs, formatPercent } from "../stats.js";
 import type { StoredGate } from "../stored-gate.js";
 import { oneLine, valueText } from "./excerpt.js";
+import { displayWidth } from "./display-width.js";
 import { fitLines } from "./fit-lines.js";
 import { wrapText } from "./wrap-text.js";
 import { formatTable } from "./format-table.js";
@@ -132,6 +133,8 @@ function field(name: string, value: string): string {
  * ending in ` \` so that the lines pasted together into a shell are still one command.
  */
 function commandField(name: string, command: string): string {
+  const whole = field(name, command);
+  if (displayWidth(whole) <= WIDTH) return whole;
   const lines = wrapText(command, WIDTH - 2, `${name.padEnd(11)} `, " ".repeat(12));
   return lines.map((line, index) => (index < lines.length - 1 ? `${line} \\` : line)).join("\n");
 }
