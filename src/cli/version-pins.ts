@@ -1,4 +1,4 @@
-import { experimentFromDefinition, fileDigestsOf } from "../core/config/experiment-version.js";
+import { experimentFromDefinition, changedFiles } from "../core/config/experiment-version.js";
 import type { ExperimentConfig } from "../core/config/schema.js";
 import { UserError } from "../core/errors.js";
 import type { PinnedDataset, PreparedExperiment } from "../engine/prepare-experiment.js";
@@ -68,9 +68,7 @@ async function findExperimentVersion(store: RunStore, name: string, prefix: stri
 export function checkPinnedVersion(pins: VersionPins, prepared: PreparedExperiment): void {
   const wanted = pins.experimentVersion;
   if (wanted === undefined || prepared.version === wanted.version) return;
-  const before = fileDigestsOf(wanted.definition);
-  const now = fileDigestsOf(prepared.definition);
-  const changed = [...new Set([...before.keys(), ...now.keys()])].filter((key) => before.get(key) !== now.get(key));
+  const changed = changedFiles(wanted.definition, prepared.definition);
   const why = changed.length > 0 ? `these files changed since (their content is not stored): ${changed.join(", ")}` : "this evalgate reads its definition differently";
   throw new UserError(
     `--experiment-version ${wanted.version}: cannot run experiment "${wanted.experiment}" at that version again exactly (it comes out as ${prepared.version}): ${why}; restore them, or run the current version`,

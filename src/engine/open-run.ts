@@ -3,6 +3,9 @@ import { newRunId } from "../core/model/ids.js";
 import type { Run } from "../core/model/run.js";
 import type { SelectionSpec } from "../core/selection/item-selector.js";
 import { checkResumedSelection, withDrawnSeed } from "../core/selection/parse-sampling-flags.js";
+import { selectsByPosition } from "../core/selection/row-order.js";
+import { resumeCommand } from "../core/resume-command.js";
+import { changedFiles } from "../core/config/experiment-version.js";
 import type { RunStore } from "../store/run-store.js";
 import { takeRunLease, type HeldRunLease } from "./run-lease.js";
 import { checkResumedRowOrder, countSelection } from "./select-items.js";
@@ -90,10 +93,6 @@ async function reopenRun(
 ): Promise<{ run: Run; lease: HeldRunLease }> {
   const run = await store.getRun(runId);
   if (!run) throw new UserError(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
-  const mismatch = (what: string, stored: string, now: string) =>
-    new UserError(
-      `--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`,
-    );
   if (run.experiment !== prepared.name) {
     throw new UserError(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
   }
@@ -105,8 +104,7 @@ async function reopenRun(
         `resume it with --repeat ${repeat}, or start a new run`,
     );
   }
-  if (run.experiment_version !== prepared.version) throw mismatch("experiment version", run.experiment_version, prepared.version);
-  if (run.dataset_version !== prepared.dataset.version) throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
+  await checkResumedVersions(store, run, prepared);
   checkResumedSelection(run.id, run.selection, selection);
   await checkResumedRowOrder(run, prepared);
   // The rest of a variant's run must get the same overrides as its start.
@@ -127,6 +125,42 @@ async function reopenRun(
     await lease.release();
     throw error;
   }
+}
+
+/**
+ * A resumed run is the same experiment version over the same dataset version, or its result would
+ * mix two. When the files changed since, the run can still be continued over the versions it
+ * started with, which the store keeps: the refusal names that command (not for a selection by row
+ * position over a changed dataset: a stored version keeps no file order, see select-items.ts).
+ */
+async function checkResumedVersions(store: RunStore, run: Run, prepared: PreparedExperiment): Promise<void> {
+  const experimentChanged = run.experiment_version !== prepared.version;
+  const datasetChanged = run.dataset_version !== prepared.dataset.version;
+  if (!experimentChanged && !datasetChanged) return;
+  const changed = [
+    ...(experimentChanged ? [`the experiment version (${run.experiment_version} → ${prepared.version})`] : []),
+    ...(datasetChanged ? [`the dataset version (${run.dataset_version} → ${prepared.dataset.version})`] : []),
+  ].join(" and ");
+  throw new UserError(`--resume ${run.id}: ${changed} changed since the run started; ${await howToContinue(store, run, prepared, experimentChanged, datasetChanged)}`);
+}
+
+/** What continues a run whose files changed: its stored versions, unless what they cannot hold changed too. */
+async function howToContinue(store: RunStore, run: Run, prepared: PreparedExperiment, experimentChanged: boolean, datasetChanged: boolean): Promise<string> {
+  if (datasetChanged && run.selection !== undefined && selectsByPosition(run.selection)) {
+    return "start a new run instead (its rows, picked by position, are not kept with a stored version)";
+  }
+  if (experimentChanged) {
+    const stored = await store.getExperimentVersion(run.experiment, run.experiment_version);
+    if (stored === undefined) return "start a new run instead";
+    // A stored version knows files (scorer modules, prompt files) by digest alone: changed, they cannot be run again.
+    const files = changedFiles(stored.definition, prepared.definition);
+    if (files.length > 0) return `these files changed since (their content is not stored): ${files.join(", ")}; restore them to continue it, or start a new run`;
+  }
+  const pins = {
+    ...(experimentChanged ? { experimentVersion: run.experiment_version } : {}),
+    ...(datasetChanged ? { datasetVersion: run.dataset_version } : {}),
+  };
+  return `continue it over the versions it started with: ${resumeCommand(run, pins)}, or start a new run`;
 }
 
 function runningAgain(run: Run): Run {

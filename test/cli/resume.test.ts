@@ -97,6 +97,31 @@ describe("a run killed or cancelled mid-way", () => {
     expect((await storedItems(cwd)).items).toHaveLength(200);
   });
 
+  it("refused after the dataset file changed, names the command that continues the run over its stored dataset version, which does", { timeout: 60_000 }, async () => {
+    target = await startArithmeticTarget({ latencyMs: 20 });
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig({ concurrency: 2 }), "items.jsonl": arithmeticDataset(120) });
+    const child = spawnEvalgate(["run", "arithmetic", "--target-url", target.url], { cwd });
+    child.stdin.end();
+    const exited = collect(child);
+    await waitForStored(cwd, 10);
+    child.kill("SIGKILL");
+    await exited;
+    const { runId, items } = await storedItems(cwd);
+    const run = JSON.parse((await runEvalgate(["runs", "show", runId, "--format", "json"], { cwd })).stdout) as { dataset_version: string };
+    await writeFile(path.join(cwd, "items.jsonl"), arithmeticDataset(121));
+
+    const refused = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--resume", runId], { cwd });
+    expect(refused.code).toBe(2);
+    const named = `evalgate run arithmetic --resume ${runId} --dataset-version ${run.dataset_version}`;
+    expect(refused.stderr).toContain(`the dataset version (${run.dataset_version} → `);
+    expect(refused.stderr).toContain(`continue it over the versions it started with: ${named}, or start a new run`);
+    const calls = target.requests;
+    const continued = await runEvalgate([...named.split(" ").slice(1), "--target-url", target.url], { cwd });
+    expect(continued.code).toBe(0);
+    expect(target.requests - calls).toBe(120 - items.length);
+    expect((await storedItems(cwd)).items).toHaveLength(120);
+  });
+
   it("refuses to resume a run after the experiment changed, storing no version of the changed config", async () => {
     target = await startArithmeticTarget();
     const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig(), "items.jsonl": arithmeticDataset(5) });
@@ -105,7 +130,16 @@ describe("a run killed or cancelled mid-way", () => {
     await writeFile(path.join(cwd, "evalgate.yml"), arithmeticConfig({ threshold: 0.5 }));
     const result = await runEvalgate(["run", "arithmetic", "--target-url", target.url, "--resume", runId], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("experiment version changed");
+    const run = JSON.parse((await runEvalgate(["runs", "show", runId, "--format", "json"], { cwd })).stdout) as { experiment_version: string };
+    const named = `evalgate run arithmetic --resume ${runId} --experiment-version ${run.experiment_version}`;
+    expect(result.stderr).toContain(`the experiment version (${run.experiment_version} → `);
+    expect(result.stderr).toContain(`continue it over the versions it started with: ${named}, or start a new run`);
+    // The command it names is accepted: the run continues over its own version (nothing is left to call).
+    const calls = target.requests;
+    const continued = await runEvalgate([...named.split(" ").slice(1), "--target-url", target.url], { cwd });
+    expect(continued.stderr).not.toContain("--resume");
+    expect(continued.code).toBe(0);
+    expect(target.requests).toBe(calls);
 
     // Only the version the run was made of is stored: the refused resume made no run of the new one.
     const store = await openEmbeddedStore(path.join(cwd, ".evalgate"));

@@ -78,6 +78,16 @@ export function experimentFromDefinition(definition: unknown, dataset: string, v
   return { ...fields, dataset } as ExperimentConfig;
 }
 
+/**
+ * The files (as fileDigestsOf names them) whose digests differ between two definitions of one
+ * experiment: why a stored version cannot be run again exactly, since only their digests are stored.
+ */
+export function changedFiles(before: unknown, after: unknown): string[] {
+  const was = fileDigestsOf(before);
+  const now = fileDigestsOf(after);
+  return [...new Set([...was.keys(), ...now.keys()])].filter((key) => was.get(key) !== now.get(key));
+}
+
 /** The digests of files a definition depends on, by file as a message names it ("./judge.mjs (scorer module)"), to say which changed. */
 export function fileDigestsOf(definition: unknown): Map<string, string> {
   const digests = new Map<string, string>();
