@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL cluster for the test suite and for developers.
 #
-#   scripts/postgres-cluster.sh start DIR   initdb (once) and start on a free 127.0.0.1 port;
+#   scripts/postgres-cluster.sh start DIR   initdb (once) and start on a free 127.0.0.1 port
+#                                           (started again: the port of DIR/url, when free);
 #                                           prints postgres://evalgate@127.0.0.1:PORT/postgres
 #                                           and writes it to DIR/url
 #   scripts/postgres-cluster.sh stop DIR    stops it (pg_ctl stop -m fast); nothing to do is fine
@@ -156,9 +157,13 @@ cmd_start() {
       || { cat "$DIR/initdb.log" >&2; die "initdb failed (log above, also in $DIR/initdb.log)"; }
   fi
 
+  # Started again, the cluster keeps the port its URL names (a saved EVALGATE_STORE_URL, a waiting
+  # `reports wait`, still reach it); a new port only when that one is taken meanwhile.
+  local previous=""
+  [ -f "$DIR/url" ] && previous=$(sed -n 's#^postgres://[^@]*@127\.0\.0\.1:\([0-9][0-9]*\)/.*#\1#p' "$DIR/url")
   local attempt
   for attempt in 1 2 3 4 5; do
-    port=$(free_port)
+    if [ "$attempt" -eq 1 ] && [ -n "$previous" ]; then port=$previous; else port=$(free_port); fi
     if as_server_user "$BINDIR/pg_ctl" start -D "$DATA" -w -t 60 -l "$DIR/postgres.log" \
       -o "-p $port -k $DIR -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=$MAX_CONNECTIONS" \
       >/dev/null; then

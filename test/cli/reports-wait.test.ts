@@ -99,6 +99,9 @@ describe("reports wait on the embedded store", () => {
     const unitless = await runEvalgate(["reports", "wait", "x", "--timeout", "15"], { cwd });
     expect(unitless.code).toBe(2);
     expect(unitless.stderr).toContain('--timeout: "15" is not a duration; write one with a unit, e.g. 90s, 15m or 1h');
+    const zero = await runEvalgate(["reports", "wait", "x", "--timeout", "0s"], { cwd });
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('--timeout: "0s" waits no time; give a duration above zero, e.g. 90s');
     const unknown = await runEvalgate(["reports", "wait", "nope", "--timeout", "1h30m"], { cwd });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no run "nope" in this store');

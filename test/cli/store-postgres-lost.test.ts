@@ -86,4 +86,36 @@ describeWithPostgres("a PostgreSQL server lost mid-run", () => {
     );
     expect(run).toEqual({ status: "passed", items: ITEMS });
   });
+
+  it("reports wait rides out a server restart (one line saying so), then ends at its timeout as a run still running elsewhere would (exit 5)", { timeout: 120_000 }, async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "evalgate-pg-lost-"));
+    const url = await cluster("start", dir);
+    target = await startArithmeticTarget({ latencyMs: 20 });
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig({ concurrency: 2 }), "items.jsonl": arithmeticDataset(ITEMS) });
+    const runner = spawnEvalgate(["--store", url, "run", "arithmetic", "--target-url", target.url], { cwd });
+    runner.stdin.end();
+    const killed = collect(runner);
+    for (let attempt = 0; attempt < 400 && (await storedCount(url)) < 10; attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+    runner.kill("SIGKILL");
+    await killed;
+    // As if another machine were running it: a live heartbeat from elsewhere.
+    const [{ id: runId } = { id: "" }] = await query<{ id: string }>(url, "SELECT id FROM evalgate.runs");
+    await query(url, `UPDATE evalgate.run_leases SET host = 'ci-runner-7', heartbeat_at = '${new Date().toISOString()}'`);
+
+    const waiter = spawnEvalgate(["--store", url, "reports", "wait", runId, "--timeout", "8s"], { cwd });
+    waiter.stdin.end();
+    const waited = collect(waiter);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await cluster("stop", dir);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await cluster("start", dir)).toBe(url);
+    await query(url, `UPDATE evalgate.run_leases SET heartbeat_at = '${new Date().toISOString()}'`);
+    const result = await waited;
+
+    expect(result.stderr).not.toContain("unexpected error");
+    expect(result.stderr).toMatch(/^evalgate: lost the PostgreSQL store \S+: .+; waiting for it until the timeout$/m);
+    expect(result.stderr.match(/lost the PostgreSQL store/g)).toHaveLength(1);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toContain(`run ${runId} is still running after 8s`);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { UserError } from "../../core/errors.js";
+import { UnavailableError, UserError } from "../../core/errors.js";
 import type { Run } from "../../core/model/run.js";
 import { describeRunOwner, type RunOwner } from "../../core/report/render-run-summary.js";
 import { truncateToWidth } from "../../core/report/display-width.js";
@@ -57,9 +57,10 @@ export function parseWaitTimeout(value: string): number {
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
   const ms = Math.round(parts.reduce((sum, [, amount, name]) => sum + Number(amount) * unit[name as keyof typeof unit], 0));
-  if (parts.length === 0 || parts.map(([part]) => part).join("") !== text || !(ms > 0)) {
+  if (parts.length === 0 || parts.map(([part]) => part).join("") !== text) {
     throw new UserError(`--timeout: "${value}" is not a duration; write one with a unit, e.g. 90s, 15m or 1h`);
   }
+  if (!(ms > 0)) throw new UserError(`--timeout: "${value}" waits no time; give a duration above zero, e.g. 90s`);
   if (ms > MAX_TIMEOUT_MS) throw new UserError(`--timeout: "${value}" is more than a day; write at most 24h`);
   return ms;
 }
@@ -101,9 +102,23 @@ class RunWait {
   async wait(withOpenStore: WithStore, schedule: PollSchedule): Promise<ExitCode> {
     const deadline = this.started + this.timeoutMs;
     let interval = schedule.firstMs;
+    let saidLost = false;
     try {
       for (;;) {
-        const outcome = await withOpenStore(async (store) => this.decide(await this.look(store), Date.now() >= deadline));
+        let outcome: { code: ExitCode; line: string } | undefined;
+        try {
+          outcome = await withOpenStore(async (store) => this.decide(await this.look(store), Date.now() >= deadline));
+          saidLost = false;
+        } catch (error) {
+          // A store gone for a while (a restart, a failover) is waited out up to the timeout: the run
+          // may be going on fine elsewhere. At the timeout it ends the wait, as exit 3 saying so.
+          if (!(error instanceof UnavailableError) || Date.now() >= deadline) throw error;
+          if (!saidLost) {
+            this.clearProgress();
+            this.io.stderr.write(`evalgate: ${error.message}; waiting for it until the timeout\n`);
+            saidLost = true;
+          }
+        }
         if (outcome !== undefined) {
           this.clearProgress();
           this.io.stdout.write(`${outcome.line}\n`);

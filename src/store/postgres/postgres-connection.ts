@@ -43,6 +43,45 @@ export function createPool(url: string): pg.Pool {
   return pool;
 }
 
+const MAPPED = Symbol("evalgate.lostConnectionsMapped");
+
+/**
+ * From here on, every query of `pool` and of the clients it hands out rejects with
+ * lostConnectionError's UnavailableError when the server went away, whichever module sent it: a
+ * lost server is exit 3 with one line, never an "unexpected error". Called once the store has
+ * opened (failing to open is the user's setting: connectionError, exit 2). Clients get an `error`
+ * listener while checked out too: the driver emits a dead connection's error as an event, which
+ * without a listener would end the process.
+ */
+export function mapLostConnections(pool: pg.Pool, where: string): void {
+  const rethrow = (error: unknown): never => {
+    throw lostConnectionError(error, where);
+  };
+  const mapQueries = <T extends { query: unknown }>(queryable: T): void => {
+    const query = (queryable.query as (...args: unknown[]) => unknown).bind(queryable);
+    // Promise forms only; callback and Submittable forms (the pool's own use) pass through unchanged.
+    queryable.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      return result instanceof Promise ? result.catch(rethrow) : result;
+    }) as T["query"];
+  };
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
+  mapQueries(pool);
+  pool.connect = ((callback?: unknown) => {
+    // pool.query checks a client out with a callback: that form is the pool's own.
+    if (typeof callback === "function") return connect(callback);
+    return connect()!.then((client) => {
+      const marked = client as pg.PoolClient & { [MAPPED]?: true };
+      if (marked[MAPPED] !== true) {
+        marked[MAPPED] = true;
+        client.on("error", () => undefined);
+        mapQueries(client);
+      }
+      return client;
+    }, rethrow);
+  }) as typeof pool.connect;
+}
+
 /** PostgreSQL error codes (SQLSTATE) a user causes, and what to do about each. */
 const USER_CAUSED: Record<string, string> = {
   "28P01": "the password was refused",
@@ -86,6 +125,7 @@ function redactPasswords(message: string): string {
  * caller to add (a run says its id and resume command: engine/run-experiment.ts).
  */
 export function lostConnectionError(error: unknown, where: string): unknown {
+  if (error instanceof UnavailableError) return error;
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   const lost =

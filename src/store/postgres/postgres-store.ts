@@ -15,7 +15,7 @@ import { INSERT_RUN, runValues, SELECT_RUN } from "./postgres-rows.js";
 import { putAnnotations, runAnnotations } from "./postgres-annotations.js";
 import { datasetVersionItems, getDatasetVersion, listDatasetVersions, listExperimentVersions, putDatasetVersionIn } from "./postgres-dataset-versions.js";
 import { deleteRunIn } from "./postgres-delete-run.js";
-import { connectionError, createPool, lostConnectionError } from "./postgres-connection.js";
+import { connectionError, createPool, mapLostConnections } from "./postgres-connection.js";
 import { writeRunItems } from "./postgres-item-writer.js";
 import { PostgresRunLeases } from "./postgres-run-leases.js";
 import { migratePostgres } from "./postgres-schema.js";
@@ -43,11 +43,8 @@ export class PostgresRunStore implements RunStore, PublishedRuns {
   /** The URL with its password redacted: what messages name. */
   readonly where: string;
   private readonly leases: PostgresRunLeases;
-  private readonly writes = new GroupCommit<RunItem>((items) =>
-    writeRunItems(this.pool, items).catch((error: unknown) => {
-      throw lostConnectionError(error, this.where);
-    }),
-  );
+  // A lost server rejects as UnavailableError here as for every query (mapLostConnections).
+  private readonly writes = new GroupCommit<RunItem>((items) => writeRunItems(this.pool, items));
   private closed = false;
 
   private constructor(
@@ -64,6 +61,7 @@ export class PostgresRunStore implements RunStore, PublishedRuns {
     const pool = createPool(url);
     try {
       await migrate(pool, redactStoreUrl(url));
+      mapLostConnections(pool, redactStoreUrl(url));
       return new PostgresRunStore(pool, url, scope);
     } catch (error) {
       await pool.end().catch(() => undefined);
