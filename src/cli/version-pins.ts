@@ -3,6 +3,7 @@ import type { ExperimentConfig } from "../core/config/schema.js";
 import { UserError } from "../core/errors.js";
 import type { PinnedDataset, PreparedExperiment } from "../engine/prepare-experiment.js";
 import type { ExperimentVersionRecord, RunStore } from "../store/run-store.js";
+import { versionPrefix } from "../core/version-prefix.js";
 
 /** `--experiment-version V` / `--dataset-version V` of `evalgate run`, as given. */
 export interface VersionFlags {
@@ -31,7 +32,7 @@ export async function readVersionPins(store: RunStore, name: string, current: Ex
     experiment = experimentFromDefinition(experimentVersion.definition, current.dataset, experimentVersion.version);
   }
   if (flags.datasetVersion === undefined) return { experiment, ...(experimentVersion ? { experimentVersion } : {}) };
-  const record = await store.getDatasetVersion(flags.datasetVersion);
+  const record = await store.getDatasetVersion(versionPrefix(flags.datasetVersion));
   if (record === undefined) {
     throw new UserError(`--dataset-version: no dataset version "${flags.datasetVersion}" in this store (see \`evalgate datasets list\`)`);
   }
@@ -45,7 +46,8 @@ export async function readVersionPins(store: RunStore, name: string, current: Ex
   };
 }
 
-async function findExperimentVersion(store: RunStore, name: string, prefix: string): Promise<ExperimentVersionRecord> {
+async function findExperimentVersion(store: RunStore, name: string, typed: string): Promise<ExperimentVersionRecord> {
+  const prefix = versionPrefix(typed);
   // The whole version is one lookup; only a prefix needs the listing (on a results branch it reads every run file).
   const exact = await store.getExperimentVersion(name, prefix);
   if (exact !== undefined) return exact;

@@ -137,25 +137,8 @@ export function decideVerdict(subject: VerdictSubject): GateVerdict {
     return verdictOf(checks);
   }
 
-  if (summary.errored === summary.total) {
-    checks.push({
-      name: "calls_succeeded",
-      passed: false,
-      actual: 0,
-      limit: 1,
-      description: "at least one call of the target succeeds",
-      reason: `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`,
-    });
-  } else if (tooManyErrors(subject)) {
-    checks.push({
-      name: "error_rate",
-      passed: false,
-      actual: summary.errored / summary.total,
-      limit: subject.maxErrorRate,
-      description: `at most ${formatThreshold(subject.maxErrorRate)} of items error`,
-      reason: errorRateReason(subject),
-    });
-  }
+  // An errored run's run_completed check already names its errors as the cause: not said twice.
+  if (subject.status !== "errored") checks.push(...errorChecks(subject));
 
   checks.push({
     name: "pass_rate",
@@ -192,6 +175,34 @@ export function decideVerdict(subject: VerdictSubject): GateVerdict {
   }
   checks.push(...comparisonChecks(gate, comparison), ...budgetChecks(gate, comparison));
   return verdictOf(checks);
+}
+
+/** The check that fails a run for its errors: every call failed, or more than max_error_rate of items errored. */
+function errorChecks(subject: VerdictSubject): NamedCheck[] {
+  const { summary } = subject;
+  if (summary.errored === summary.total) {
+    return [
+      {
+        name: "calls_succeeded",
+        passed: false,
+        actual: 0,
+        limit: 1,
+        description: "at least one call of the target succeeds",
+        reason: `every call failed (${formatCount(summary.errored)} of ${formatCount(summary.total)} items errored)`,
+      },
+    ];
+  }
+  if (!tooManyErrors(subject)) return [];
+  return [
+    {
+      name: "error_rate",
+      passed: false,
+      actual: summary.errored / summary.total,
+      limit: subject.maxErrorRate,
+      description: `at most ${formatThreshold(subject.maxErrorRate)} of items error`,
+      reason: errorRateReason(subject),
+    },
+  ];
 }
 
 /**

@@ -130,6 +130,11 @@ export function formatCount(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
 
+/** A count with its noun, singular for exactly one: "1 item", "2,500 items" (`plural` when not noun + "s"). */
+export function formatCountOf(value: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(value)} ${Math.round(value) === 1 ? noun : plural}`;
+}
+
 /**
  * A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 →
  * "0.9995") or onto a threshold in `against` it is compared with (0.7499 against 0.75 → "0.7499").

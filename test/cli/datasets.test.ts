@@ -138,6 +138,11 @@ describe("datasets list, show, diff and export", () => {
     expect(json).toMatchObject({ version: v2, item_count: 7, runs: 1, counts: { with_expected: 7, with_metadata: 1, with_scorers: 0 } });
     expect(json.items.map((entry: { id: string }) => entry.id)).toEqual(["item-1", "item-10", "item-3", "item-4", "item-5"]);
 
+    // Versions are lower-case hex: one typed in capitals, or with a stray space, names the same.
+    const capitals = await runEvalgate(["datasets", "show", ` ${v1.slice(0, 6).toUpperCase()}`, "--format", "json"], { cwd });
+    expect(capitals.code).toBe(0);
+    expect(JSON.parse(capitals.stdout)).toMatchObject({ version: v1 });
+
     const unknown = await runEvalgate(["datasets", "show", "ffffffffffff"], { cwd });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no dataset version "ffffffffffff" in this store (see `evalgate datasets list`');

@@ -131,6 +131,14 @@ describe("decideVerdict", () => {
     const summary = await summarizeRun(itemsWith(3, 0, 5));
     const verdict = evaluateGate(gate({ passed_threshold: 0 }), { summary }, { status: "errored", maxErrorRate: 0.2, itemCount: 8 });
     expect(verdict.reasons[0]).toBe("the run could not complete: 5 of 8 items errored, above max_error_rate 0.2 (20.0%)");
+    expect(verdict.reasons.filter((reason) => reason.includes("items errored"))).toHaveLength(1);
+  });
+
+  it("an errored run whose every call failed says so once, and fails even with a zero threshold", async () => {
+    const summary = await summarizeRun(itemsWith(0, 0, 6));
+    const verdict = evaluateGate(gate({ passed_threshold: 0 }), { summary }, { status: "errored", maxErrorRate: 0.2, itemCount: 11 });
+    expect(verdict.verdict).toBe("fail");
+    expect(verdict.reasons).toEqual(["the run could not complete: every call failed (6 of 6 items errored)"]);
   });
 
   it("never shows a failing pass rate rounded onto its threshold", async () => {

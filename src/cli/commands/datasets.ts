@@ -15,12 +15,13 @@ import {
 import { formatListing } from "../../core/report/format-listing.js";
 import { renderDatasetDiff } from "../../core/report/render-dataset-diff.js";
 import { countItemFields, emptyItemCounts, renderDatasetVersion } from "../../core/report/render-dataset-version.js";
-import { formatCount } from "../../core/stats.js";
+import { formatCount, formatCountOf } from "../../core/stats.js";
 import { diffDatasetItems } from "../../core/versions/diff-dataset-items.js";
 import { csvExportColumns, exportDatasetItems } from "../../core/versions/export-dataset-items.js";
 import type { DatasetVersionRecord, DatasetVersionUse, RunStore } from "../../store/run-store.js";
 import { parseFormat, parsePositiveInt, tableOrJson, terminalWidth, withStore, type CliIo } from "../cli-context.js";
 import { writeOutputFile } from "../write-output-file.js";
+import { versionPrefix } from "../../core/version-prefix.js";
 
 const EXPORT_FORMATS: readonly DatasetFormat[] = ["jsonl", "csv", "json"];
 
@@ -87,7 +88,7 @@ export function registerDatasetsCommands(program: Command, io: CliIo): void {
         await writeOutputFile(flags.output, `-o ${flags.output}`, (partial) =>
           pipeline(Readable.from(exportDatasetItems(items(), format, columns)), createWriteStream(partial)),
         );
-        io.stderr.write(`wrote ${flags.output} (${format}, ${formatCount(record.item_count)} items of dataset version ${record.version})\n`);
+        io.stderr.write(`wrote ${flags.output} (${format}, ${formatCountOf(record.item_count, "item")} of dataset version ${record.version})\n`);
       });
     });
 
@@ -114,7 +115,7 @@ export function registerDatasetsCommands(program: Command, io: CliIo): void {
 
 /** The stored version by exact version or unique prefix; a UserError saying where to look when there is none. */
 export async function requireDatasetVersion(store: RunStore, version: string): Promise<DatasetVersionRecord> {
-  const record = await store.getDatasetVersion(version);
+  const record = await store.getDatasetVersion(versionPrefix(version));
   if (record === undefined) {
     throw new UserError(
       `no dataset version "${version}" in this store (see \`evalgate datasets list\`; runs made before evalgate kept dataset versions have none stored)`,

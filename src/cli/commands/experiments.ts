@@ -18,6 +18,7 @@ import { loadConfigFile } from "../../engine/load-config.js";
 import { prepareExperiment } from "../../engine/prepare-experiment.js";
 import type { ExperimentVersionUse, RunStore } from "../../store/run-store.js";
 import { globalOptions, parseFormat, tableOrJson, terminalWidth, withStore, type CliIo } from "../cli-context.js";
+import { versionPrefix } from "../../core/version-prefix.js";
 
 export function registerExperimentsCommands(program: Command, io: CliIo): void {
   const experiments = program.command("experiments").description("experiments and their versions; the lifecycle of experiments with variants");
@@ -229,7 +230,8 @@ const AMBIGUOUS_SHOWN = 5;
  * The version `prefix` names. Two experiments with the same definition share a version (its
  * hash): that is one version, not an ambiguity.
  */
-function resolveVersion(known: readonly KnownDefinition[], prefix: string): KnownDefinition {
+function resolveVersion(known: readonly KnownDefinition[], typed: string): KnownDefinition {
+  const prefix = versionPrefix(typed);
   const matches = known.filter((entry) => entry.version.startsWith(prefix));
   const versions = [...new Set(matches.map((entry) => entry.version))].sort();
   if (prefix === "" || versions.length === 0) {

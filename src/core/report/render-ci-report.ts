@@ -4,7 +4,7 @@ import type { Comparison, FlippedItem, FlippedList } from "../comparison.js";
 import { passRateThresholds, type GateVerdict } from "../gate.js";
 import type { Run, RunSummary } from "../model/run.js";
 import { describeSelection } from "../selection/describe-selection.js";
-import { formatCost, formatCount, formatDeltaPp, formatMs, formatPercent, formatScore } from "../stats.js";
+import { formatCost, formatCount, formatCountOf, formatDeltaPp, formatMs, formatPercent, formatScore } from "../stats.js";
 import { valueText } from "./excerpt.js";
 import { fitLevels, GITHUB_LIMITS, type TextLimit } from "./fit-text.js";
 import { flakyFlipMovement, flipMovement } from "./flip-movement.js";
@@ -107,7 +107,7 @@ function runLine(run: Run, thresholds: number[]): string {
   const summary = run.summary;
   if (summary === undefined) return `${head} · ${md(run.status)}`;
   return (
-    `${head} · ${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
+    `${head} · ${formatCountOf(summary.total, "item")}: ${formatCount(summary.passed)} passed, ` +
     `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored · ` +
     `pass rate **${summaryPassRate(summary, thresholds)}**`
   );

@@ -1,4 +1,4 @@
-import { formatCount } from "../stats.js";
+import { formatCount, formatCountOf } from "../stats.js";
 import type { DatasetItemsDiff } from "../versions/diff-dataset-items.js";
 import { displayWidth, padToWidth } from "./display-width.js";
 import { oneLine } from "./excerpt.js";
@@ -16,7 +16,7 @@ export interface DiffedDatasetVersion {
  */
 export function renderDatasetDiff(before: DiffedDatasetVersion, after: DiffedDatasetVersion, diff: DatasetItemsDiff, maxListed = 50): string {
   const side = (version: DiffedDatasetVersion) =>
-    `${version.version} (${oneLine(version.dataset_path)}, ${formatCount(version.item_count)} items)`;
+    `${version.version} (${oneLine(version.dataset_path)}, ${formatCountOf(version.item_count, "item")})`;
   const lines = [
     `dataset ${side(before)} → ${side(after)}`,
     `added ${formatCount(diff.added.length)}, removed ${formatCount(diff.removed.length)}, ` +

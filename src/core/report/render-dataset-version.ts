@@ -1,5 +1,5 @@
 import type { Item } from "../model/item.js";
-import { formatCount } from "../stats.js";
+import { formatCount, formatCountOf } from "../stats.js";
 import type { ListedDatasetVersion } from "./dataset-version-rows.js";
 import { displayWidth, padToWidth } from "./display-width.js";
 import { excerpt } from "./excerpt.js";
@@ -48,7 +48,7 @@ export function renderDatasetVersion(
     field("runs", runsText(version, now)),
   ];
   if (firstItems.length > 0) {
-    lines.push("", `first ${formatCount(firstItems.length)} items (by id):`);
+    lines.push("", `first ${formatCountOf(firstItems.length, "item")} (by id):`);
     const ids = firstItems.map((item) => excerpt(item.id, 24));
     const idWidth = Math.max(...ids.map(displayWidth));
     firstItems.forEach((item, index) => {

@@ -4,7 +4,7 @@ import type { ScorerRef } from "../config/schema.js";
 import { describeSelection } from "../selection/describe-selection.js";
 import { passRateThresholds, type GateVerdict } from "../gate.js";
 import type { Run, RunSummary } from "../model/run.js";
-import { formatCost, formatCount, formatMs, formatPercent } from "../stats.js";
+import { formatCost, formatCount, formatCountOf, formatMs, formatPercent } from "../stats.js";
 import type { StoredGate } from "../stored-gate.js";
 import { oneLine, valueText } from "./excerpt.js";
 import { displayWidth } from "./display-width.js";
@@ -56,7 +56,7 @@ export function renderRunSummary(run: Run, verdict: GateVerdict, options: RunSum
     ...(run.label !== undefined ? [field("label", run.label)] : []),
     ...(run.variant !== undefined ? [field("variant", run.variant)] : []),
     field("target", run.target),
-    field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${formatCount(run.item_count)} items)`),
+    field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${formatCountOf(run.item_count, "item")})`),
     ...(run.selection !== undefined ? [field("selection", describeSelection(run.selection))] : []),
     ...(run.git_commit !== undefined
       ? [field("commit", `${run.git_commit}${run.git_branch !== undefined ? ` on ${run.git_branch}` : ""}`)]
@@ -146,11 +146,11 @@ function commandField(name: string, command: string): string {
  */
 function summaryLines(summary: RunSummary, thresholds: number[], annotations: readonly AnnotationSummary[]): string[] {
   const lines = [
-    `${formatCount(summary.total)} items: ${formatCount(summary.passed)} passed, ` +
+    `${formatCountOf(summary.total, "item")}: ${formatCount(summary.passed)} passed, ` +
       `${formatCount(summary.failed)} failed, ${formatCount(summary.errored)} errored`,
     `pass rate ${summaryPassRate(summary, thresholds)}`,
     ...(summary.flaky !== undefined
-      ? [`flaky       ${plural(summary.flaky, "item")} whose repeats both passed and failed`]
+      ? [`flaky       ${formatCountOf(summary.flaky, "item")} whose repeats both passed and failed`]
       : []),
   ];
   if (summary.scorers.length > 0) {
@@ -198,9 +198,6 @@ function judgeLines(summary: RunSummary): string[] {
   ];
 }
 
-function plural(count: number, word: string): string {
-  return `${formatCount(count)} ${count === 1 ? word : `${word}s`}`;
-}
 
 /** Cached input is part of `in`: shown beside it, never added to the total. */
 function cachedNote(cached: number | undefined): string {
