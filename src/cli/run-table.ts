@@ -22,10 +22,17 @@ export const RUN_TABLE_FIT = {
 /**
  * `liveOwner`: the run's live lease (engine/run-lease.ts); a `running` run without one is listed
  * as interrupted. `thresholds` (fractions): what its pass rate was judged against, so it is never
- * shown rounded onto one (1,799 of 2,000 against 90 % reads 89.95 %).
+ * shown rounded onto one (1,799 of 2,000 against 90 % reads 89.95 %). `storedItems`: the items a
+ * run without a summary (one that never ended) has stored.
  */
-export function runTableRow(run: Run, liveOwner: RunOwner | undefined, now: number, thresholds: readonly number[] = []): Record<string, string> {
-  const stored = run.summary?.total;
+export function runTableRow(
+  run: Run,
+  liveOwner: RunOwner | undefined,
+  now: number,
+  thresholds: readonly number[] = [],
+  storedItems?: number,
+): Record<string, string> {
+  const stored = run.summary?.total ?? storedItems;
   return {
     id: run.id,
     experiment: run.experiment,

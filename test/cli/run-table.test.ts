@@ -13,6 +13,13 @@ describe("a run's row in `runs list`", () => {
     expect(runTableRow(run, { host: "build-7", pid: 42, heartbeatAgeMs: 100 }, at(0)).status).toBe("running");
   });
 
+  it("shows how far an interrupted run got from its stored items, as a cancelled one does from its summary", () => {
+    const run = buildRun({ status: "running", ended_at: undefined, started_at: STARTED, item_count: 11 });
+    const { summary: _none, ...unsummarized } = run;
+    expect(runTableRow(unsummarized, undefined, at(0), [], 3)).toMatchObject({ status: "interrupted", items: "3/11", "pass rate": "" });
+    expect(runTableRow(unsummarized, undefined, at(0), [], 11).items).toBe("11");
+  });
+
   it("shows how far a run that stopped early got, its pass rate in percent, and its age", () => {
     const summary = {
       total: 12, passed: 9, failed: 3, errored: 0, pass_rate: 0.75, scorers: [],

@@ -48,12 +48,18 @@ export function registerRunsCommands(program: Command, io: CliIo, setExit: (code
         const runs = await store.listRuns({ limit, ...(experiment ? { experiment } : {}) });
         const thresholds = passedThresholds(store);
         return Promise.all(
-          runs.map(async (run) => ({ run, liveOwner: await liveOwnerOf(store, run), thresholds: await thresholds(run) })),
+          runs.map(async (run) => ({
+            run,
+            liveOwner: await liveOwnerOf(store, run),
+            thresholds: await thresholds(run),
+            // A run that never ended has no summary: how far it got is counted from its items.
+            stored: run.summary === undefined && format === "table" ? (await store.runItemStatuses(run.id)).size : undefined,
+          })),
         );
       });
       if (format === "table") {
         const now = Date.now();
-        const rows = listed.map(({ run, liveOwner, thresholds }) => runTableRow(run, liveOwner, now, thresholds));
+        const rows = listed.map(({ run, liveOwner, thresholds, stored }) => runTableRow(run, liveOwner, now, thresholds, stored));
         io.stdout.write(formatListing(rows, RUN_TABLE_COLUMNS, format, { ...RUN_TABLE_FIT, width: terminalWidth(io) }));
       } else {
         io.stdout.write(formatListing(listed.map(({ run, liveOwner }) => runRow(run, liveOwner)), RUN_COLUMNS, format));
