@@ -432,6 +432,10 @@ function formatMs(ms) {
 function formatCount(value) {
     return Math.round(value).toLocaleString("en-US");
 }
+/** A count with its noun, singular for exactly one: "1 item", "2,500 items" (`plural` when not noun + "s"). */
+function formatCountOf(value, noun, plural = `${noun}s`) {
+    return `${formatCount(value)} ${Math.round(value) === 1 ? noun : plural}`;
+}
 /**
  * A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 →
  * "0.9995") or onto a threshold in `against` it is compared with (0.7499 against 0.75 → "0.7499").
@@ -3465,6 +3469,44 @@ function createPool(url) {
     pool.on("error", () => undefined);
     return pool;
 }
+const MAPPED = Symbol("evalgate.lostConnectionsMapped");
+/**
+ * From here on, every query of `pool` and of the clients it hands out rejects with
+ * lostConnectionError's UnavailableError when the server went away, whichever module sent it: a
+ * lost server is exit 3 with one line, never an "unexpected error". Called once the store has
+ * opened (failing to open is the user's setting: connectionError, exit 2). Clients get an `error`
+ * listener while checked out too: the driver emits a dead connection's error as an event, which
+ * without a listener would end the process.
+ */
+function mapLostConnections(pool, where) {
+    const rethrow = (error) => {
+        throw lostConnectionError(error, where);
+    };
+    const mapQueries = (queryable) => {
+        const query = queryable.query.bind(queryable);
+        // Promise forms only; callback and Submittable forms (the pool's own use) pass through unchanged.
+        queryable.query = ((...args) => {
+            const result = query(...args);
+            return result instanceof Promise ? result.catch(rethrow) : result;
+        });
+    };
+    const connect = pool.connect.bind(pool);
+    mapQueries(pool);
+    pool.connect = ((callback) => {
+        // pool.query checks a client out with a callback: that form is the pool's own.
+        if (typeof callback === "function")
+            return connect(callback);
+        return connect().then((client) => {
+            const marked = client;
+            if (marked[MAPPED] !== true) {
+                marked[MAPPED] = true;
+                client.on("error", () => undefined);
+                mapQueries(client);
+            }
+            return client;
+        }, rethrow);
+    });
+}
 /** PostgreSQL error codes (SQLSTATE) a user causes, and what to do about each. */
 const USER_CAUSED = {
     "28P01": "the password was refused",
@@ -3506,6 +3548,8 @@ function redactPasswords(message) {
  * caller to add (a run says its id and resume command: engine/run-experiment.ts).
  */
 function lostConnectionError(error, where) {
+    if (error instanceof UnavailableError)
+        return error;
     const code = error.code;
     const message = error instanceof Error ? error.message : String(error);
     const lost = (typeof code === "string" && (code.startsWith("08") || code.startsWith("57P") || /^E[A-Z]+$/.test(code))) ||
@@ -3921,9 +3965,8 @@ class postgres_store_PostgresRunStore {
     /** The URL with its password redacted: what messages name. */
     where;
     leases;
-    writes = new GroupCommit((items) => writeRunItems(this.pool, items).catch((error) => {
-        throw lostConnectionError(error, this.where);
-    }));
+    // A lost server rejects as UnavailableError here as for every query (mapLostConnections).
+    writes = new GroupCommit((items) => writeRunItems(this.pool, items));
     closed = false;
     constructor(pool, url, scope) {
         this.pool = pool;
@@ -3936,6 +3979,7 @@ class postgres_store_PostgresRunStore {
         const pool = createPool(url);
         try {
             await migrate(pool, redactStoreUrl(url));
+            mapLostConnections(pool, redactStoreUrl(url));
             return new postgres_store_PostgresRunStore(pool, url, scope);
         }
         catch (error) {

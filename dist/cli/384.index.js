@@ -344,6 +344,44 @@ function createPool(url) {
     pool.on("error", () => undefined);
     return pool;
 }
+const MAPPED = Symbol("evalgate.lostConnectionsMapped");
+/**
+ * From here on, every query of `pool` and of the clients it hands out rejects with
+ * lostConnectionError's UnavailableError when the server went away, whichever module sent it: a
+ * lost server is exit 3 with one line, never an "unexpected error". Called once the store has
+ * opened (failing to open is the user's setting: connectionError, exit 2). Clients get an `error`
+ * listener while checked out too: the driver emits a dead connection's error as an event, which
+ * without a listener would end the process.
+ */
+function mapLostConnections(pool, where) {
+    const rethrow = (error) => {
+        throw lostConnectionError(error, where);
+    };
+    const mapQueries = (queryable) => {
+        const query = queryable.query.bind(queryable);
+        // Promise forms only; callback and Submittable forms (the pool's own use) pass through unchanged.
+        queryable.query = ((...args) => {
+            const result = query(...args);
+            return result instanceof Promise ? result.catch(rethrow) : result;
+        });
+    };
+    const connect = pool.connect.bind(pool);
+    mapQueries(pool);
+    pool.connect = ((callback) => {
+        // pool.query checks a client out with a callback: that form is the pool's own.
+        if (typeof callback === "function")
+            return connect(callback);
+        return connect().then((client) => {
+            const marked = client;
+            if (marked[MAPPED] !== true) {
+                marked[MAPPED] = true;
+                client.on("error", () => undefined);
+                mapQueries(client);
+            }
+            return client;
+        }, rethrow);
+    });
+}
 /** PostgreSQL error codes (SQLSTATE) a user causes, and what to do about each. */
 const USER_CAUSED = {
     "28P01": "the password was refused",
@@ -385,6 +423,8 @@ function redactPasswords(message) {
  * caller to add (a run says its id and resume command: engine/run-experiment.ts).
  */
 function lostConnectionError(error, where) {
+    if (error instanceof errors/* UnavailableError */.hG)
+        return error;
     const code = error.code;
     const message = error instanceof Error ? error.message : String(error);
     const lost = (typeof code === "string" && (code.startsWith("08") || code.startsWith("57P") || /^E[A-Z]+$/.test(code))) ||
@@ -800,9 +840,8 @@ class PostgresRunStore {
     /** The URL with its password redacted: what messages name. */
     where;
     leases;
-    writes = new group_commit/* GroupCommit */.l((items) => writeRunItems(this.pool, items).catch((error) => {
-        throw lostConnectionError(error, this.where);
-    }));
+    // A lost server rejects as UnavailableError here as for every query (mapLostConnections).
+    writes = new group_commit/* GroupCommit */.l((items) => writeRunItems(this.pool, items));
     closed = false;
     constructor(pool, url, scope) {
         this.pool = pool;
@@ -815,6 +854,7 @@ class PostgresRunStore {
         const pool = createPool(url);
         try {
             await migrate(pool, (0,store_url/* redactStoreUrl */.M)(url));
+            mapLostConnections(pool, (0,store_url/* redactStoreUrl */.M)(url));
             return new PostgresRunStore(pool, url, scope);
         }
         catch (error) {

@@ -109,7 +109,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ignore_closed_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47071);
 /* harmony import */ var _invocation_dir_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71020);
 /* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28551);
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14546);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25318);
 // The CLI proper; `index.ts` (the bundle's entry) imports it once Node is known to be new enough.
 
 
@@ -148,7 +148,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 14546:
+/***/ 25318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -261,13 +261,16 @@ const RunSummarySchema = schemas/* object */.Ikc({
 /**
  * A run over part of a dataset version: `sample` (`value` a percentage), `rows` (`value` the SPEC,
  * zero-based), `split` (`value` like `train:80`), or `shard` (`value` like `2/4`); `seed` when the
- * selection used one; `selected` the number of items kept.
+ * selection used one; `selected` the number of items kept. `order`, for the modes that pick by row
+ * position (all but `shard`), is a digest of the item ids in the order the run read them
+ * (core/selection/row-order.ts): the version does not depend on order, so a resume checks it.
  */
 const RunSelectionSchema = schemas/* object */.Ikc({
     mode: schemas/* enum */.k5n(["sample", "rows", "split", "shard"]),
     value: schemas/* string */.YjP(),
     seed: schemas/* number */.aig().int().optional(),
     selected: schemas/* number */.aig().int().nonnegative(),
+    order: schemas/* string */.YjP().optional(),
 });
 const RunSchema = schemas/* object */.Ikc({
     id: schemas/* string */.YjP(),
@@ -1707,7 +1710,7 @@ function runLine(run, thresholds) {
     const summary = run.summary;
     if (summary === undefined)
         return `${head} · ${markdown_parts_md(run.status)}`;
-    return (`${head} · ${(0,stats/* formatCount */.B4)(summary.total)} items: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
+    return (`${head} · ${(0,stats/* formatCountOf */.gL)(summary.total, "item")}: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
         `${(0,stats/* formatCount */.B4)(summary.failed)} failed, ${(0,stats/* formatCount */.B4)(summary.errored)} errored · ` +
         `pass rate **${pass_rate_headline_summaryPassRate(summary, thresholds)}**`);
 }
@@ -4411,6 +4414,15 @@ function experimentFromDefinition(definition, dataset, version) {
         delete fields[key];
     return { ...fields, dataset };
 }
+/**
+ * The files (as fileDigestsOf names them) whose digests differ between two definitions of one
+ * experiment: why a stored version cannot be run again exactly, since only their digests are stored.
+ */
+function changedFiles(before, after) {
+    const was = fileDigestsOf(before);
+    const now = fileDigestsOf(after);
+    return [...new Set([...was.keys(), ...now.keys()])].filter((key) => was.get(key) !== now.get(key));
+}
 /** The digests of files a definition depends on, by file as a message names it ("./judge.mjs (scorer module)"), to say which changed. */
 function fileDigestsOf(definition) {
     const digests = new Map();
@@ -6197,15 +6209,21 @@ function capitalized(text) {
  * The command that continues `run`: `evalgate run EXPERIMENT --resume RUN_ID`, plus what a resume
  * must repeat or be refused (open-run.ts checks both): `--variant NAME` for a variant's run and
  * `--repeat K` for a run that calls each item K > 1 times (the flag matches a config's `repeat:`
- * too, so it is always safe to give). A sample or shard is kept from the run without its flags.
+ * too, so it is always safe to give). With `pins`, the stored versions to run over instead of the
+ * files; a pinned experiment version carries its own repeat (and refuses `--repeat`). A sample or
+ * shard is kept from the run without its flags.
  */
-function resumeCommand(run) {
+function resumeCommand(run, pins = {}) {
     const variant = run.variant === undefined ? "" : ` --variant ${run.variant}`;
-    const repeat = run.repeat === undefined || run.repeat <= 1 ? "" : ` --repeat ${run.repeat}`;
-    return `evalgate run ${run.experiment} --resume ${run.id}${variant}${repeat}`;
+    const repeats = run.repeat !== undefined && run.repeat > 1 && pins.experimentVersion === undefined;
+    const repeat = repeats ? ` --repeat ${run.repeat}` : "";
+    const experiment = pins.experimentVersion === undefined ? "" : ` --experiment-version ${pins.experimentVersion}`;
+    const dataset = pins.datasetVersion === undefined ? "" : ` --dataset-version ${pins.datasetVersion}`;
+    return `evalgate run ${run.experiment} --resume ${run.id}${variant}${repeat}${experiment}${dataset}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-run-summary.ts
+
 
 
 
@@ -6236,7 +6254,7 @@ function renderRunSummary(run, verdict, options = {}) {
         ...(run.label !== undefined ? [field("label", run.label)] : []),
         ...(run.variant !== undefined ? [field("variant", run.variant)] : []),
         field("target", run.target),
-        field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${(0,stats/* formatCount */.B4)(run.item_count)} items)`),
+        field("dataset", `${run.dataset_path} @ ${run.dataset_version} (${(0,stats/* formatCountOf */.gL)(run.item_count, "item")})`),
         ...(run.selection !== undefined ? [field("selection", describeSelection(run.selection))] : []),
         ...(run.git_commit !== undefined
             ? [field("commit", `${run.git_commit}${run.git_branch !== undefined ? ` on ${run.git_branch}` : ""}`)]
@@ -6313,6 +6331,9 @@ function field(name, value) {
  * ending in ` \` so that the lines pasted together into a shell are still one command.
  */
 function commandField(name, command) {
+    const whole = field(name, command);
+    if (displayWidth(whole) <= render_run_summary_WIDTH)
+        return whole;
     const lines = wrapText(command, render_run_summary_WIDTH - 2, `${name.padEnd(11)} `, " ".repeat(12));
     return lines.map((line, index) => (index < lines.length - 1 ? `${line} \\` : line)).join("\n");
 }
@@ -6323,11 +6344,11 @@ function commandField(name, command) {
  */
 function summaryLines(summary, thresholds, annotations) {
     const lines = [
-        `${(0,stats/* formatCount */.B4)(summary.total)} items: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
+        `${(0,stats/* formatCountOf */.gL)(summary.total, "item")}: ${(0,stats/* formatCount */.B4)(summary.passed)} passed, ` +
             `${(0,stats/* formatCount */.B4)(summary.failed)} failed, ${(0,stats/* formatCount */.B4)(summary.errored)} errored`,
         `pass rate ${pass_rate_headline_summaryPassRate(summary, thresholds)}`,
         ...(summary.flaky !== undefined
-            ? [`flaky       ${plural(summary.flaky, "item")} whose repeats both passed and failed`]
+            ? [`flaky       ${(0,stats/* formatCountOf */.gL)(summary.flaky, "item")} whose repeats both passed and failed`]
             : []),
     ];
     if (summary.scorers.length > 0) {
@@ -6361,9 +6382,6 @@ function judgeLines(summary) {
             // A cost nobody reported is unknown, not zero.
             (summary.scorer_cost !== undefined && summary.scorer_cost > 0 ? ` · cost ${(0,stats/* formatCost */.BD)(summary.scorer_cost)}` : ""),
     ];
-}
-function plural(count, word) {
-    return `${(0,stats/* formatCount */.B4)(count)} ${count === 1 ? word : `${word}s`}`;
 }
 /** Cached input is part of `in`: shown beside it, never added to the total. */
 function cachedNote(cached) {
@@ -6539,9 +6557,11 @@ function parseWaitTimeout(value) {
     const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
     const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
     const ms = Math.round(parts.reduce((sum, [, amount, name]) => sum + Number(amount) * unit[name], 0));
-    if (parts.length === 0 || parts.map(([part]) => part).join("") !== text || !(ms > 0)) {
+    if (parts.length === 0 || parts.map(([part]) => part).join("") !== text) {
         throw new core_errors/* UserError */.yo(`--timeout: "${value}" is not a duration; write one with a unit, e.g. 90s, 15m or 1h`);
     }
+    if (!(ms > 0))
+        throw new core_errors/* UserError */.yo(`--timeout: "${value}" waits no time; give a duration above zero, e.g. 90s`);
     if (ms > reports_wait_MAX_TIMEOUT_MS)
         throw new core_errors/* UserError */.yo(`--timeout: "${value}" is more than a day; write at most 24h`);
     return ms;
@@ -6567,9 +6587,25 @@ class RunWait {
     async wait(withOpenStore, schedule) {
         const deadline = this.started + this.timeoutMs;
         let interval = schedule.firstMs;
+        let saidLost = false;
         try {
             for (;;) {
-                const outcome = await withOpenStore(async (store) => this.decide(await this.look(store), Date.now() >= deadline));
+                let outcome;
+                try {
+                    outcome = await withOpenStore(async (store) => this.decide(await this.look(store), Date.now() >= deadline));
+                    saidLost = false;
+                }
+                catch (error) {
+                    // A store gone for a while (a restart, a failover) is waited out up to the timeout: the run
+                    // may be going on fine elsewhere. At the timeout it ends the wait, as exit 3 saying so.
+                    if (!(error instanceof core_errors/* UnavailableError */.hG) || Date.now() >= deadline)
+                        throw error;
+                    if (!saidLost) {
+                        this.clearProgress();
+                        this.io.stderr.write(`evalgate: ${error.message}; waiting for it until the timeout\n`);
+                        saidLost = true;
+                    }
+                }
                 if (outcome !== undefined) {
                     this.clearProgress();
                     this.io.stdout.write(`${outcome.line}\n`);
@@ -6589,18 +6625,22 @@ class RunWait {
         if (run === undefined)
             return { kind: "absent" };
         this.runId = run.id;
-        if (run.status !== "running") {
-            const { verdict, summary } = await judgeStoredRun(store, run, undefined, undefined);
-            const code = (0,exit_codes/* exitCodeFor */.Rr)(verdict);
-            const reasons = verdict.reasons.length > 0 ? `: ${verdict.reasons.map(oneLine).join("; ")}` : "";
-            const counts = `${(0,stats/* formatCount */.B4)(summary.passed)} of ${(0,stats/* formatCount */.B4)(summary.total)} items passed`;
-            return { kind: "ended", code, line: `run ${run.id} ended ${run.status}: ${verdict_words_VERDICT_WORDS[verdict.verdict]}, ${counts}${reasons}` };
+        // A cancelled run's process stops at its next heartbeat and ends the run with the items that
+        // finished meanwhile: until it lets go of the lease, the run is still going.
+        if (run.status === "running" || run.status === "cancelled") {
+            // One read of the lease decides: a second could find it released by a run that just ended.
+            const lease = await store.getRunLease(run.id);
+            const now = new Date();
+            const owner = lease === undefined || isLeaseStale(lease, now) ? undefined : { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
+            if (run.status === "running" || owner !== undefined) {
+                return { kind: "running", run, lease, owner, stored: async () => (await store.runItemStatuses(run.id)).size };
+            }
         }
-        // One read of the lease decides: a second could find it released by a run that just ended.
-        const lease = await store.getRunLease(run.id);
-        const now = new Date();
-        const owner = lease === undefined || isLeaseStale(lease, now) ? undefined : { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
-        return { kind: "running", run, lease, owner, stored: async () => (await store.runItemStatuses(run.id)).size };
+        const { verdict, summary } = await judgeStoredRun(store, run, undefined, undefined);
+        const code = (0,exit_codes/* exitCodeFor */.Rr)(verdict);
+        const reasons = verdict.reasons.length > 0 ? `: ${verdict.reasons.map(oneLine).join("; ")}` : "";
+        const counts = `${(0,stats/* formatCount */.B4)(summary.passed)} of ${(0,stats/* formatCount */.B4)(summary.total)} items passed`;
+        return { kind: "ended", code, line: `run ${run.id} ended ${run.status}: ${verdict_words_VERDICT_WORDS[verdict.verdict]}, ${counts}${reasons}` };
     }
     /** The outcome once there is one: the run ended, its process is gone, or the time is up. */
     async decide(look, timedOut) {
@@ -6892,7 +6932,7 @@ function pick(row, columns) {
  * that changed), at most `maxListed` per list; ids are never cut, since a user copies them.
  */
 function renderDatasetDiff(before, after, diff, maxListed = 50) {
-    const side = (version) => `${version.version} (${oneLine(version.dataset_path)}, ${(0,stats/* formatCount */.B4)(version.item_count)} items)`;
+    const side = (version) => `${version.version} (${oneLine(version.dataset_path)}, ${(0,stats/* formatCountOf */.gL)(version.item_count, "item")})`;
     const lines = [
         `dataset ${side(before)} → ${side(after)}`,
         `added ${(0,stats/* formatCount */.B4)(diff.added.length)}, removed ${(0,stats/* formatCount */.B4)(diff.removed.length)}, ` +
@@ -6949,7 +6989,7 @@ function renderDatasetVersion(version, counts, firstItems, now, width = 80) {
         render_dataset_version_field("runs", runsText(version, now)),
     ];
     if (firstItems.length > 0) {
-        lines.push("", `first ${(0,stats/* formatCount */.B4)(firstItems.length)} items (by id):`);
+        lines.push("", `first ${(0,stats/* formatCountOf */.gL)(firstItems.length, "item")} (by id):`);
         const ids = firstItems.map((item) => excerpt(item.id, 24));
         const idWidth = Math.max(...ids.map(displayWidth));
         firstItems.forEach((item, index) => {
@@ -7283,7 +7323,17 @@ function cellOf(item, column) {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+;// CONCATENATED MODULE: ./src/core/version-prefix.ts
+/**
+ * A dataset or experiment version as a user typed it (whole or a prefix), as stored: versions are
+ * lower-case hex (12 characters of a SHA-256), so `6A4434` names the same version as `6a4434`.
+ */
+function versionPrefix(typed) {
+    return typed.trim().toLowerCase();
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/datasets.ts
+
 
 
 
@@ -7358,7 +7408,7 @@ function registerDatasetsCommands(program, io) {
             const items = () => store.datasetVersionItems(record.version);
             const columns = format === "csv" ? await csvExportColumns(items()) : undefined;
             await writeOutputFile(flags.output, `-o ${flags.output}`, (partial) => (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(exportDatasetItems(items(), format, columns)), (0,external_node_fs_.createWriteStream)(partial)));
-            io.stderr.write(`wrote ${flags.output} (${format}, ${(0,stats/* formatCount */.B4)(record.item_count)} items of dataset version ${record.version})\n`);
+            io.stderr.write(`wrote ${flags.output} (${format}, ${(0,stats/* formatCountOf */.gL)(record.item_count, "item")} of dataset version ${record.version})\n`);
         });
     });
     datasets
@@ -7385,7 +7435,7 @@ function registerDatasetsCommands(program, io) {
 }
 /** The stored version by exact version or unique prefix; a UserError saying where to look when there is none. */
 async function requireDatasetVersion(store, version) {
-    const record = await store.getDatasetVersion(version);
+    const record = await store.getDatasetVersion(versionPrefix(version));
     if (record === undefined) {
         throw new core_errors/* UserError */.yo(`no dataset version "${version}" in this store (see \`evalgate datasets list\`; runs made before evalgate kept dataset versions have none stored)`);
     }
@@ -9277,10 +9327,10 @@ function argumentsMatch(call, wanted) {
 }
 function describeCountRule(config) {
     if (config.times !== undefined)
-        return `exactly ${tool_called_plural(config.times)}`;
-    return `at least ${tool_called_plural(config.min_times ?? 1)}`;
+        return `exactly ${plural(config.times)}`;
+    return `at least ${plural(config.min_times ?? 1)}`;
 }
-function tool_called_plural(count) {
+function plural(count) {
     return count === 1 ? "1 time" : `${count} times`;
 }
 function compared(config) {
@@ -9302,10 +9352,10 @@ function toolReason(config, calls, named, matching, passed, countRule) {
     }
     if (config.arguments !== undefined && matching === 0 && !passed) {
         const seen = named.slice(0, 3).map((call) => evidence_values_preview(callArguments(call))).join(", ");
-        return `tool ${tool} was called ${tool_called_plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
+        return `tool ${tool} was called ${plural(named.length)} but never${withArgs}; its arguments: ${seen}`;
     }
     const verdict = passed ? "" : ` (expected ${countRule})`;
-    return `tool ${tool} was called ${tool_called_plural(matching)}${withArgs}${verdict}`;
+    return `tool ${tool} was called ${plural(matching)}${withArgs}${verdict}`;
 }
 function uniqueNames(calls) {
     return [...new Set(calls.map((call) => call.name))].join(", ");
@@ -14173,6 +14223,7 @@ async function prepareOrThrow(options) {
         target,
         dataset,
         readItems,
+        rowsInFileOrder: options.pinnedDataset === undefined,
         concurrency,
         ...(options.prices ? { prices: options.prices } : {}),
     };
@@ -14223,6 +14274,7 @@ function refusingCallingScorers(refs, at) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/experiments.ts
+
 
 
 
@@ -14423,7 +14475,8 @@ const AMBIGUOUS_SHOWN = 5;
  * The version `prefix` names. Two experiments with the same definition share a version (its
  * hash): that is one version, not an ambiguity.
  */
-function resolveVersion(known, prefix) {
+function resolveVersion(known, typed) {
+    const prefix = versionPrefix(typed);
     const matches = known.filter((entry) => entry.version.startsWith(prefix));
     const versions = [...new Set(matches.map((entry) => entry.version))].sort();
     if (prefix === "" || versions.length === 0) {
@@ -14627,6 +14680,7 @@ async function latestRunByVariant(store, experiment, lockedBy) {
 ;// CONCATENATED MODULE: ./src/cli/version-pins.ts
 
 
+
 /**
  * Reads the pinned versions from `store` (a unique prefix of a version is enough). The dataset's
  * items are read from the store during the run, so it must stay open until the run ends.
@@ -14641,7 +14695,7 @@ async function readVersionPins(store, name, current, flags) {
     }
     if (flags.datasetVersion === undefined)
         return { experiment, ...(experimentVersion ? { experimentVersion } : {}) };
-    const record = await store.getDatasetVersion(flags.datasetVersion);
+    const record = await store.getDatasetVersion(versionPrefix(flags.datasetVersion));
     if (record === undefined) {
         throw new core_errors/* UserError */.yo(`--dataset-version: no dataset version "${flags.datasetVersion}" in this store (see \`evalgate datasets list\`)`);
     }
@@ -14654,7 +14708,8 @@ async function readVersionPins(store, name, current, flags) {
         },
     };
 }
-async function findExperimentVersion(store, name, prefix) {
+async function findExperimentVersion(store, name, typed) {
+    const prefix = versionPrefix(typed);
     // The whole version is one lookup; only a prefix needs the listing (on a results branch it reads every run file).
     const exact = await store.getExperimentVersion(name, prefix);
     if (exact !== undefined)
@@ -14678,9 +14733,7 @@ function checkPinnedVersion(pins, prepared) {
     const wanted = pins.experimentVersion;
     if (wanted === undefined || prepared.version === wanted.version)
         return;
-    const before = fileDigestsOf(wanted.definition);
-    const now = fileDigestsOf(prepared.definition);
-    const changed = [...new Set([...before.keys(), ...now.keys()])].filter((key) => before.get(key) !== now.get(key));
+    const changed = changedFiles(wanted.definition, prepared.definition);
     const why = changed.length > 0 ? `these files changed since (their content is not stored): ${changed.join(", ")}` : "this evalgate reads its definition differently";
     throw new core_errors/* UserError */.yo(`--experiment-version ${wanted.version}: cannot run experiment "${wanted.experiment}" at that version again exactly (it comes out as ${prepared.version}): ${why}; restore them, or run the current version`);
 }
@@ -14888,16 +14941,48 @@ function requireSeed(selection) {
     return selection.seed;
 }
 
+;// CONCATENATED MODULE: ./src/core/selection/row-order.ts
+
+/**
+ * Whether a selection picks items by their row position (`--rows`, `--sample`, `--split`, as the
+ * seed tool does) rather than by item id (`--shard`). A dataset version is the same for the same
+ * items in any order, so a positional selection also depends on the order the rows were read in.
+ */
+function selectsByPosition(selection) {
+    return selection.mode !== "shard";
+}
+/**
+ * A digest of the item ids in the order they are added (12 hex characters of SHA-256 over each id
+ * as JSON, one per line): two reads of a dataset give the same digest only when their rows are in
+ * the same order, so a positional selection keeps the same items.
+ */
+class RowOrder {
+    hash = (0,external_node_crypto_.createHash)("sha256");
+    add(itemId) {
+        this.hash.update(`${JSON.stringify(itemId)}\n`);
+    }
+    digest() {
+        return this.hash.digest("hex").slice(0, 12);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/select-items.ts
+
 
 
 
 /**
  * A pass over the dataset before the run starts: the run's `item_count` is the number selected,
- * so progress, stop rules and the completion check count the items this run covers.
+ * so progress, stop rules and the completion check count the items this run covers. A selection
+ * by row position also records the rows' order (core/selection/row-order.ts) for its resumes, and
+ * is refused over a stored version, which keeps its items in id order rather than the file's.
  */
 async function countSelection(prepared, selection) {
     const rows = prepared.dataset.item_count;
+    const positional = selectsByPosition(selection);
+    if (positional && !prepared.rowsInFileOrder) {
+        throw new core_errors/* UserError */.yo(`${flagOf(selection)} ${POSITIONAL_OVER_STORED_VERSION}`);
+    }
     if (selection.mode === "rows") {
         // A row past the end is a mistake (a wrong file or an off-by-one), not a request for fewer rows.
         const last = Math.max(...parseRowsSpec(selection.value).map((range) => range.end));
@@ -14905,16 +14990,51 @@ async function countSelection(prepared, selection) {
             throw new core_errors/* UserError */.yo(`--rows ${selection.value}: row ${last} is past the end of ${prepared.dataset.path}, whose ${rows} rows are 0–${rows - 1}`);
         }
     }
+    const selector = selectionSelector(prepared, selection);
+    const order = positional ? new RowOrder() : undefined;
     let selected = 0;
-    for await (const _item of datasetItems(prepared, selection))
-        selected++;
+    let index = 0;
+    for await (const item of prepared.readItems()) {
+        order?.add(item.id);
+        if (selector(item, index++))
+            selected++;
+    }
     // An empty sample would end as a run of nothing that passes; an empty shard of a small dataset is
     // expected, and merges with the others.
     if (selected === 0 && selection.mode !== "shard") {
         throw new core_errors/* UserError */.yo(`--${selection.mode} ${selection.value} selects none of the ${rows} items of ${prepared.dataset.path}; ` +
             (selection.mode === "rows" ? `choose rows below ${rows}` : "choose a larger share, or another seed"));
     }
-    return { ...selection, selected };
+    return { ...selection, selected, ...(order !== undefined ? { order: order.digest() } : {}) };
+}
+const POSITIONAL_OVER_STORED_VERSION = "picks rows by their position in the dataset file, and a stored dataset version keeps its items in id order, " +
+    "not the file's, so its rows would be other items; run over the file (without --dataset-version), or select by item id with --shard I/N";
+/** The selection as its flags were written: `--sample 50 --seed 7`. */
+function flagOf(selection) {
+    return `--${selection.mode} ${selection.value}${selection.seed !== undefined ? ` --seed ${selection.seed}` : ""}`;
+}
+/**
+ * A resumed run that picked rows by position must read them in the order it started with, or the
+ * rest of it would be other rows than its start's (its version is the same for any order). Throws
+ * `UserError` over a stored version, and when the rows' order changed; runs recorded before the
+ * order was are not checked.
+ */
+async function checkResumedRowOrder(run, prepared) {
+    const selection = run.selection;
+    if (selection === undefined || !selectsByPosition(selection))
+        return;
+    const what = `that run's ${flagOf(selection)}`;
+    if (!prepared.rowsInFileOrder)
+        throw new core_errors/* UserError */.yo(`--resume ${run.id}: ${what} ${POSITIONAL_OVER_STORED_VERSION}`);
+    if (selection.order === undefined)
+        return;
+    const order = new RowOrder();
+    for await (const item of prepared.readItems())
+        order.add(item.id);
+    if (order.digest() !== selection.order) {
+        throw new core_errors/* UserError */.yo(`--resume ${run.id}: the rows of ${prepared.dataset.path} are in another order than when the run started, ` +
+            `so ${what} would now pick other items; put them back in their order, or start a new run`);
+    }
 }
 /** The run's items: the whole dataset, or the part its recorded selection keeps. */
 function datasetItems(prepared, selection) {
@@ -15040,6 +15160,9 @@ function checkResumedSelection(runId, recorded, requested) {
 
 
 
+
+
+
 /**
  * Starts a new run, or reopens `options.resumeRunId`, and takes its lease: from here on no other
  * process calls the target for it. Saves the experiment version before the run record, so a
@@ -15109,7 +15232,6 @@ async function reopenRun(store, runId, prepared, now, selection, variant) {
     const run = await store.getRun(runId);
     if (!run)
         throw new core_errors/* UserError */.yo(`--resume: no run "${runId}" in this store (see \`evalgate runs list\`)`);
-    const mismatch = (what, stored, now) => new core_errors/* UserError */.yo(`--resume ${run.id}: the ${what} changed since the run started (${stored} → ${now}); start a new run instead`);
     if (run.experiment !== prepared.name) {
         throw new core_errors/* UserError */.yo(`--resume ${run.id}: that run is of experiment "${run.experiment}", not "${prepared.name}"`);
     }
@@ -15119,11 +15241,9 @@ async function reopenRun(store, runId, prepared, now, selection, variant) {
         throw new core_errors/* UserError */.yo(`--resume ${run.id}: that run calls each item ${repeat} time${repeat === 1 ? "" : "s"}, not ${prepared.repeats.repeat}; ` +
             `resume it with --repeat ${repeat}, or start a new run`);
     }
-    if (run.experiment_version !== prepared.version)
-        throw mismatch("experiment version", run.experiment_version, prepared.version);
-    if (run.dataset_version !== prepared.dataset.version)
-        throw mismatch("dataset version", run.dataset_version, prepared.dataset.version);
+    await checkResumedVersions(store, run, prepared);
     checkResumedSelection(run.id, run.selection, selection);
+    await checkResumedRowOrder(run, prepared);
     // The rest of a variant's run must get the same overrides as its start.
     if (run.variant !== variant) {
         const as = (name) => (name === undefined ? "the baseline (no --variant)" : `variant ${name}`);
@@ -15144,6 +15264,43 @@ async function reopenRun(store, runId, prepared, now, selection, variant) {
         await lease.release();
         throw error;
     }
+}
+/**
+ * A resumed run is the same experiment version over the same dataset version, or its result would
+ * mix two. When the files changed since, the run can still be continued over the versions it
+ * started with, which the store keeps: the refusal names that command (not for a selection by row
+ * position over a changed dataset: a stored version keeps no file order, see select-items.ts).
+ */
+async function checkResumedVersions(store, run, prepared) {
+    const experimentChanged = run.experiment_version !== prepared.version;
+    const datasetChanged = run.dataset_version !== prepared.dataset.version;
+    if (!experimentChanged && !datasetChanged)
+        return;
+    const changed = [
+        ...(experimentChanged ? [`the experiment version (${run.experiment_version} → ${prepared.version})`] : []),
+        ...(datasetChanged ? [`the dataset version (${run.dataset_version} → ${prepared.dataset.version})`] : []),
+    ].join(" and ");
+    throw new core_errors/* UserError */.yo(`--resume ${run.id}: ${changed} changed since the run started; ${await howToContinue(store, run, prepared, experimentChanged, datasetChanged)}`);
+}
+/** What continues a run whose files changed: its stored versions, unless what they cannot hold changed too. */
+async function howToContinue(store, run, prepared, experimentChanged, datasetChanged) {
+    if (datasetChanged && run.selection !== undefined && selectsByPosition(run.selection)) {
+        return "start a new run instead (its rows, picked by position, are not kept with a stored version)";
+    }
+    if (experimentChanged) {
+        const stored = await store.getExperimentVersion(run.experiment, run.experiment_version);
+        if (stored === undefined)
+            return "start a new run instead";
+        // A stored version knows files (scorer modules, prompt files) by digest alone: changed, they cannot be run again.
+        const files = changedFiles(stored.definition, prepared.definition);
+        if (files.length > 0)
+            return `these files changed since (their content is not stored): ${files.join(", ")}; restore them to continue it, or start a new run`;
+    }
+    const pins = {
+        ...(experimentChanged ? { experimentVersion: run.experiment_version } : {}),
+        ...(datasetChanged ? { datasetVersion: run.dataset_version } : {}),
+    };
+    return `continue it over the versions it started with: ${resumeCommand(run, pins)}, or start a new run`;
 }
 function runningAgain(run) {
     const { ended_at: _endedAt, summary: _summary, verdict: _verdict, verdict_reasons: _reasons, ...open } = run;
@@ -18926,10 +19083,11 @@ const RUN_TABLE_FIT = {
 /**
  * `liveOwner`: the run's live lease (engine/run-lease.ts); a `running` run without one is listed
  * as interrupted. `thresholds` (fractions): what its pass rate was judged against, so it is never
- * shown rounded onto one (1,799 of 2,000 against 90 % reads 89.95 %).
+ * shown rounded onto one (1,799 of 2,000 against 90 % reads 89.95 %). `storedItems`: the items a
+ * run without a summary (one that never ended) has stored.
  */
-function runTableRow(run, liveOwner, now, thresholds = []) {
-    const stored = run.summary?.total;
+function runTableRow(run, liveOwner, now, thresholds = [], storedItems) {
+    const stored = run.summary?.total ?? storedItems;
     return {
         id: run.id,
         experiment: run.experiment,
@@ -18995,11 +19153,17 @@ function registerRunsCommands(program, io, setExit) {
         const listed = await withStore(command, async (store) => {
             const runs = await store.listRuns({ limit, ...(experiment ? { experiment } : {}) });
             const thresholds = passedThresholds(store);
-            return Promise.all(runs.map(async (run) => ({ run, liveOwner: await liveOwnerOf(store, run), thresholds: await thresholds(run) })));
+            return Promise.all(runs.map(async (run) => ({
+                run,
+                liveOwner: await liveOwnerOf(store, run),
+                thresholds: await thresholds(run),
+                // A run that never ended has no summary: how far it got is counted from its items.
+                stored: run.summary === undefined && format === "table" ? (await store.runItemStatuses(run.id)).size : undefined,
+            })));
         });
         if (format === "table") {
             const now = Date.now();
-            const rows = listed.map(({ run, liveOwner, thresholds }) => runTableRow(run, liveOwner, now, thresholds));
+            const rows = listed.map(({ run, liveOwner, thresholds, stored }) => runTableRow(run, liveOwner, now, thresholds, stored));
             io.stdout.write(formatListing(rows, RUN_TABLE_COLUMNS, format, { ...RUN_TABLE_FIT, width: terminalWidth(io) }));
         }
         else {
@@ -19880,26 +20044,9 @@ function decideVerdict(subject) {
         });
         return verdictOf(checks);
     }
-    if (summary.errored === summary.total) {
-        checks.push({
-            name: "calls_succeeded",
-            passed: false,
-            actual: 0,
-            limit: 1,
-            description: "at least one call of the target succeeds",
-            reason: `every call failed (${(0,stats/* formatCount */.B4)(summary.errored)} of ${(0,stats/* formatCount */.B4)(summary.total)} items errored)`,
-        });
-    }
-    else if (tooManyErrors(subject)) {
-        checks.push({
-            name: "error_rate",
-            passed: false,
-            actual: summary.errored / summary.total,
-            limit: subject.maxErrorRate,
-            description: `at most ${(0,stats/* formatThreshold */.B6)(subject.maxErrorRate)} of items error`,
-            reason: errorRateReason(subject),
-        });
-    }
+    // An errored run's run_completed check already names its errors as the cause: not said twice.
+    if (subject.status !== "errored")
+        checks.push(...errorChecks(subject));
     checks.push({
         name: "pass_rate",
         passed: summary.pass_rate + EPSILON >= threshold,
@@ -19935,6 +20082,34 @@ function decideVerdict(subject) {
     }
     checks.push(...(0,gate_comparison/* comparisonChecks */.h)(gate, comparison), ...budgetChecks(gate, comparison));
     return verdictOf(checks);
+}
+/** The check that fails a run for its errors: every call failed, or more than max_error_rate of items errored. */
+function errorChecks(subject) {
+    const { summary } = subject;
+    if (summary.errored === summary.total) {
+        return [
+            {
+                name: "calls_succeeded",
+                passed: false,
+                actual: 0,
+                limit: 1,
+                description: "at least one call of the target succeeds",
+                reason: `every call failed (${(0,stats/* formatCount */.B4)(summary.errored)} of ${(0,stats/* formatCount */.B4)(summary.total)} items errored)`,
+            },
+        ];
+    }
+    if (!tooManyErrors(subject))
+        return [];
+    return [
+        {
+            name: "error_rate",
+            passed: false,
+            actual: summary.errored / summary.total,
+            limit: subject.maxErrorRate,
+            description: `at most ${(0,stats/* formatThreshold */.B6)(subject.maxErrorRate)} of items error`,
+            reason: errorRateReason(subject),
+        },
+    ];
 }
 /**
  * Why the run is not complete, in one sentence with the counts of its summary (the one place a
@@ -20242,6 +20417,7 @@ function classifyChange(input) {
 /* harmony export */   N$: () => (/* binding */ formatDeltaCount),
 /* harmony export */   Uv: () => (/* binding */ formatDeltaPp),
 /* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   gL: () => (/* binding */ formatCountOf),
 /* harmony export */   l9: () => (/* binding */ formatPercent),
 /* harmony export */   pQ: () => (/* binding */ formatDeltaCost),
 /* harmony export */   td: () => (/* binding */ formatPValue),
@@ -20354,6 +20530,10 @@ function formatMs(ms) {
 }
 function formatCount(value) {
     return Math.round(value).toLocaleString("en-US");
+}
+/** A count with its noun, singular for exactly one: "1 item", "2,500 items" (`plural` when not noun + "s"). */
+function formatCountOf(value, noun, plural = `${noun}s`) {
+    return `${formatCount(value)} ${Math.round(value) === 1 ? noun : plural}`;
 }
 /**
  * A mean score on the 0..1 scale, 2 decimals, more when 2 would round onto 0 or 1 (0.9995 →

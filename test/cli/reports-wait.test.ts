@@ -94,6 +94,28 @@ describe("reports wait on the embedded store", () => {
     expect(interrupted.stdout).toContain(`Resume it with: evalgate run arithmetic --resume ${runId}`);
   }, 60_000);
 
+  it("a run cancelled while its process runs: waits for that process to stop, then gives the counts the run ends with", async () => {
+    // 400 items at 100 ms, 2 at a time: the process stores items until its next heartbeat (≤ 5 s) sees the cancel.
+    target = await startArithmeticTarget({ latencyMs: 100 });
+    const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig({ concurrency: 2 }), "items.jsonl": arithmeticDataset(400) });
+    const { exited } = startRun(["--target-url", target.url], cwd);
+    await waitForStored(cwd, 2);
+    const { runId } = await storedItems(cwd);
+    const waiter = spawnEvalgate(["reports", "wait", runId, "--timeout", "60s"], { cwd });
+    waiter.stdin.end();
+    const waited = collect(waiter).then((result) => ({ ...result, at: Date.now() }));
+
+    expect((await runEvalgate(["runs", "cancel", runId], { cwd })).code).toBe(0);
+    const ran = await exited;
+    const result = await waited;
+    expect(ran.code).toBe(3);
+    expect(ran.at).toBeLessThanOrEqual(result.at);
+    const final = JSON.parse((await runEvalgate(["runs", "show", runId, "--format", "json"], { cwd })).stdout) as { summary: { total: number } };
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain(`run ${runId} ended cancelled: FAIL, ${final.summary.total} of ${final.summary.total} items passed`);
+    expect(result.stdout).toContain(`the run was cancelled after ${final.summary.total} of 400 items`);
+  }, 60_000);
+
   it("refuses a timeout without a unit, and a run the store does not have", async () => {
     const cwd = await makeWorkspace({ "evalgate.yml": arithmeticConfig(), "items.jsonl": arithmeticDataset(2) });
     const unitless = await runEvalgate(["reports", "wait", "x", "--timeout", "15"], { cwd });

@@ -137,18 +137,22 @@ class RunWait {
     const run = await store.getRun(this.runId);
     if (run === undefined) return { kind: "absent" };
     this.runId = run.id;
-    if (run.status !== "running") {
-      const { verdict, summary } = await judgeStoredRun(store, run, undefined, undefined);
-      const code = exitCodeFor(verdict);
-      const reasons = verdict.reasons.length > 0 ? `: ${verdict.reasons.map(oneLine).join("; ")}` : "";
-      const counts = `${formatCount(summary.passed)} of ${formatCount(summary.total)} items passed`;
-      return { kind: "ended", code, line: `run ${run.id} ended ${run.status}: ${VERDICT_WORDS[verdict.verdict]}, ${counts}${reasons}` };
+    // A cancelled run's process stops at its next heartbeat and ends the run with the items that
+    // finished meanwhile: until it lets go of the lease, the run is still going.
+    if (run.status === "running" || run.status === "cancelled") {
+      // One read of the lease decides: a second could find it released by a run that just ended.
+      const lease = await store.getRunLease(run.id);
+      const now = new Date();
+      const owner = lease === undefined || isLeaseStale(lease, now) ? undefined : { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
+      if (run.status === "running" || owner !== undefined) {
+        return { kind: "running", run, lease, owner, stored: async () => (await store.runItemStatuses(run.id)).size };
+      }
     }
-    // One read of the lease decides: a second could find it released by a run that just ended.
-    const lease = await store.getRunLease(run.id);
-    const now = new Date();
-    const owner = lease === undefined || isLeaseStale(lease, now) ? undefined : { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
-    return { kind: "running", run, lease, owner, stored: async () => (await store.runItemStatuses(run.id)).size };
+    const { verdict, summary } = await judgeStoredRun(store, run, undefined, undefined);
+    const code = exitCodeFor(verdict);
+    const reasons = verdict.reasons.length > 0 ? `: ${verdict.reasons.map(oneLine).join("; ")}` : "";
+    const counts = `${formatCount(summary.passed)} of ${formatCount(summary.total)} items passed`;
+    return { kind: "ended", code, line: `run ${run.id} ended ${run.status}: ${VERDICT_WORDS[verdict.verdict]}, ${counts}${reasons}` };
   }
 
   /** The outcome once there is one: the run ended, its process is gone, or the time is up. */
