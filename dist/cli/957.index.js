@@ -6263,7 +6263,10 @@ function renderRunSummary(run, verdict, options = {}) {
         ...resumeLines(run, liveOwner),
         ...(configuration !== undefined ? configurationLines(configuration) : []),
         "",
-        ...(run.summary !== undefined ? summaryLines(run.summary, (0,core_gate/* passRateThresholds */.IM)(verdict), options.annotations ?? []) : ["No items stored yet."]),
+        // Nothing stored has no pass rate: "0.0%" would read as a measured one.
+        ...(run.summary !== undefined && run.summary.total > 0
+            ? summaryLines(run.summary, (0,core_gate/* passRateThresholds */.IM)(verdict), options.annotations ?? [])
+            : ["No items stored yet."]),
         "",
         ...renderVerdictLines(verdict),
     ];

@@ -65,7 +65,10 @@ export function renderRunSummary(run: Run, verdict: GateVerdict, options: RunSum
     ...resumeLines(run, liveOwner),
     ...(configuration !== undefined ? configurationLines(configuration) : []),
     "",
-    ...(run.summary !== undefined ? summaryLines(run.summary, passRateThresholds(verdict), options.annotations ?? []) : ["No items stored yet."]),
+    // Nothing stored has no pass rate: "0.0%" would read as a measured one.
+    ...(run.summary !== undefined && run.summary.total > 0
+      ? summaryLines(run.summary, passRateThresholds(verdict), options.annotations ?? [])
+      : ["No items stored yet."]),
     "",
     ...renderVerdictLines(verdict),
   ];

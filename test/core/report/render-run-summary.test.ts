@@ -3,6 +3,7 @@ import { renderRunSummary } from "../../../src/core/report/render-run-summary.js
 import { GateConfigSchema } from "../../../src/core/config/schema.js";
 import { decideVerdict } from "../../../src/core/gate.js";
 import type { Run } from "../../../src/core/model/run.js";
+import { summarizeRun } from "../../../src/core/summarize-run.js";
 import { buildRun } from "../build-run-items.js";
 import { buildSample, widestLine } from "./sample-runs.js";
 
@@ -58,6 +59,15 @@ describe("renderRunSummary", () => {
     expect(text).toContain(`continue    evalgate run ${run.experiment} --resume ${run.id}`);
     expect(text).toContain("No items stored yet.");
     expect(text).toContain("Verdict: FAIL\n  - the run did not finish: it stopped after 0 of 10 items");
+  });
+
+  it("shows no pass rate for a run that stored nothing, even with a summary of its zero items", async () => {
+    const run = buildRun({ status: "running", ended_at: undefined, item_count: 2 });
+    const empty = { ...(await summarizeRun([])) };
+    const text = renderRunSummary({ ...run, summary: empty }, judgeIncomplete({ ...run, summary: empty }));
+    expect(text).toContain("No items stored yet.");
+    expect(text).not.toContain("pass rate");
+    expect(text).toContain("  - no items were evaluated");
   });
 
   it("shows a run whose process is alive as running, with its owner and how to stop it", () => {
