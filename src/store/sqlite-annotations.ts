@@ -1,6 +1,7 @@
 import type { DatabaseSync, SQLOutputValue } from "node:sqlite";
 import type { Annotation } from "../core/model/annotation.js";
 import { UnknownRunError } from "./run-store.js";
+import { inImmediateTransaction } from "./sqlite-transaction.js";
 
 type Row = Record<string, SQLOutputValue>;
 
@@ -33,8 +34,7 @@ export class SqliteAnnotations {
 
   put(annotations: readonly Annotation[]): void {
     if (annotations.length === 0) return;
-    this.db.exec("BEGIN IMMEDIATE");
-    try {
+    inImmediateTransaction(this.db, () => {
       for (const runId of new Set(annotations.map((annotation) => annotation.run_id))) {
         if (this.runExists.get(runId) === undefined) throw new UnknownRunError(runId, this.where);
       }
@@ -52,11 +52,7 @@ export class SqliteAnnotations {
           annotation.updated_at,
         );
       }
-      this.db.exec("COMMIT");
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec("ROLLBACK");
-      throw error;
-    }
+    });
   }
 
   list(runId: string): Annotation[] {

@@ -5,6 +5,7 @@ import { findByKeyOrPrefix } from "./ambiguous-prefix.js";
 import { digestOfCanonicalItem } from "../core/dataset/version-accumulator.js";
 import type { DatasetItemRow } from "./sqlite-item-writer.js";
 import type { DatasetVersionRecord, DatasetVersionUse, ExperimentVersionUse } from "./run-store.js";
+import { inImmediateTransaction } from "./sqlite-transaction.js";
 
 /**
  * A chunk of a version's items is stored in one transaction once it holds this many items or
@@ -87,7 +88,7 @@ export class SqliteDatasetVersions {
     }
     if (chunk.length > 0) await this.commitRows(record.version, chunk);
     given += chunk.length;
-    return this.transaction(() => {
+    return inImmediateTransaction(this.db, () => {
       // Another process may have stored it meanwhile.
       if (this.statements.exists.get(record.version) !== undefined) return false;
       // Fewer rows than items: an id given twice, or the version's rows removed meanwhile (its
@@ -158,17 +159,6 @@ export class SqliteDatasetVersions {
     return Number(this.statements.removeVersion.run(version).changes) > 0;
   }
 
-  private transaction<T>(work: () => T): T {
-    this.db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = work();
-      this.db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec("ROLLBACK");
-      throw error;
-    }
-  }
 }
 
 /**

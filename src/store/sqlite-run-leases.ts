@@ -1,5 +1,6 @@
 import type { DatabaseSync, SQLOutputValue } from "node:sqlite";
 import type { RunLease } from "./run-store.js";
+import { inImmediateTransaction } from "./sqlite-transaction.js";
 
 const LEASE_COLUMNS = "run_id, holder, host, pid, heartbeat_at";
 
@@ -20,17 +21,12 @@ export class SqliteRunLeases {
   }
 
   acquire(lease: RunLease, replacing: string | undefined): RunLease | undefined {
-    this.db.exec("BEGIN IMMEDIATE");
-    try {
+    return inImmediateTransaction(this.db, () => {
       const current = this.get(lease.run_id);
       const free = current === undefined ? replacing === undefined : current.holder === replacing || current.holder === lease.holder;
       if (free) this.statements.put.run(lease.run_id, lease.holder, lease.host, lease.pid, lease.heartbeat_at);
-      this.db.exec("COMMIT");
       return free ? lease : current;
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec("ROLLBACK");
-      throw error;
-    }
+    });
   }
 
   renew(runId: string, holder: string, heartbeatAt: string): boolean {

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from "node:sqlite";
 import { UserError } from "../core/errors.js";
+import { inImmediateTransaction } from "./sqlite-transaction.js";
 
 /**
  * Migration N (0-based) brings a database from `user_version` N to N + 1. Append only: a shipped
@@ -152,8 +153,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * fresh store at once migrate it once: the second waits, then reads the new user_version.
  */
 export function migrate(db: DatabaseSync, file: string): void {
-  db.exec("BEGIN IMMEDIATE");
-  try {
+  inImmediateTransaction(db, () => {
     const current = readUserVersion(db);
     if (current > SCHEMA_VERSION) {
       throw new UserError(
@@ -167,11 +167,7 @@ export function migrate(db: DatabaseSync, file: string): void {
     }
     // PRAGMA takes no bound parameters; SCHEMA_VERSION is our own integer.
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-    db.exec("COMMIT");
-  } catch (error) {
-    if (db.isTransaction) db.exec("ROLLBACK");
-    throw error;
-  }
+  });
 }
 
 function readUserVersion(db: DatabaseSync): number {

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from "node:sqlite";
+import { inImmediateTransaction } from "./sqlite-transaction.js";
 
 /**
  * The scores table is an index derived from the scores inside each stored run item. Keeping it
@@ -44,14 +45,9 @@ export class ScoreIndex {
   catchUp(): void {
     const stale = this.staleRuns.all().map((row) => String(row["id"]));
     for (const runId of stale) {
-      this.db.exec("BEGIN IMMEDIATE");
-      try {
+      inImmediateTransaction(this.db, () => {
         for (const step of this.rebuildSteps) step.run({ run_id: runId });
-        this.db.exec("COMMIT");
-      } catch (error) {
-        if (this.db.isTransaction) this.db.exec("ROLLBACK");
-        throw error;
-      }
+      });
     }
   }
 }

@@ -16,6 +16,7 @@ import type { Annotation } from "../core/model/annotation.js";
 import { SqliteAnnotations } from "./sqlite-annotations.js";
 import type { Item } from "../core/model/item.js";
 import { INSERT_DATASET_ITEM, INSERT_DATASET_VERSION_ITEM, listExperimentVersionUses, SqliteDatasetVersions } from "./sqlite-dataset-versions.js";
+import { inImmediateTransaction } from "./sqlite-transaction.js";
 
 const DEFAULT_LIST_LIMIT = 50;
 
@@ -86,9 +87,6 @@ export class SqliteRunStore implements RunStore {
   private prepareStatements() {
     const db = this.db;
     return {
-      begin: db.prepare("BEGIN IMMEDIATE"),
-      commit: db.prepare("COMMIT"),
-      rollback: db.prepare("ROLLBACK"),
       saveExperimentVersion: db.prepare(
         "INSERT INTO experiment_versions (experiment, version, definition, created_at) " +
           "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -239,20 +237,15 @@ export class SqliteRunStore implements RunStore {
   async deleteRun(runId: string): Promise<DeletedRun> {
     await this.writes.flush();
     const statements = this.statements;
-    this.db.exec("BEGIN IMMEDIATE");
-    try {
+    return inImmediateTransaction(this.db, () => {
       const run = statements.runDatasetVersion.get(runId);
       if (run === undefined) throw new UnknownRunError(runId, this.file);
       for (const statement of statements.deleteRunRows) statement.run(runId);
       const items = Number(statements.deleteRunItems.run(runId).changes);
       statements.deleteRun.run(runId);
       const datasetVersionRemoved = this.datasetVersions.removeIfUnused(String(run["dataset_version"]));
-      this.db.exec("COMMIT");
       return { items, datasetVersionRemoved };
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec("ROLLBACK");
-      throw error;
-    }
+    });
   }
 
   async getRun(runId: string): Promise<Run | undefined> {
