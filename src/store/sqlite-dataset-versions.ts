@@ -1,19 +1,9 @@
 import type { DatabaseSync, SQLOutputValue } from "node:sqlite";
-import { canonicalJson } from "../core/canonical.js";
 import type { Item } from "../core/model/item.js";
 import { findByKeyOrPrefix } from "./ambiguous-prefix.js";
-import { digestOfCanonicalItem } from "../core/dataset/version-accumulator.js";
-import type { DatasetItemRow } from "./sqlite-item-writer.js";
+import { datasetItemChunks, type DatasetItemRow } from "./dataset-item-chunks.js";
 import type { DatasetVersionRecord, DatasetVersionUse, ExperimentVersionUse } from "./run-store.js";
 import { inImmediateTransaction } from "./sqlite-transaction.js";
-
-/**
- * A chunk of a version's items is stored in one transaction once it holds this many items or
- * this many characters of canonical JSON: each transaction locks the store for milliseconds, and
- * a chunk of large items stays well inside the writer thread's 48 MB heap.
- */
-const CHUNK_ITEMS = 1_000;
-const CHUNK_CHARS = 4_000_000;
 
 type Row = Record<string, SQLOutputValue>;
 
@@ -73,21 +63,10 @@ export class SqliteDatasetVersions {
   async put(record: DatasetVersionRecord, items: AsyncIterable<Item> | Iterable<Item>): Promise<boolean> {
     if (this.statements.exists.get(record.version) !== undefined) return false;
     let given = 0;
-    let chunk: DatasetItemRow[] = [];
-    let chars = 0;
-    for await (const item of items) {
-      // Digests computed here, before the transaction: the store is locked for the inserts alone.
-      const canonical = canonicalJson(item);
-      chunk.push([digestOfCanonicalItem(canonical), canonical, item.id]);
-      chars += canonical.length;
-      if (chunk.length < CHUNK_ITEMS && chars < CHUNK_CHARS) continue;
+    for await (const chunk of datasetItemChunks(items)) {
       await this.commitRows(record.version, chunk);
       given += chunk.length;
-      chunk = [];
-      chars = 0;
     }
-    if (chunk.length > 0) await this.commitRows(record.version, chunk);
-    given += chunk.length;
     return inImmediateTransaction(this.db, () => {
       // Another process may have stored it meanwhile.
       if (this.statements.exists.get(record.version) !== undefined) return false;

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { SQLInputValue } from "node:sqlite";
+import type { DatasetItemRow } from "./dataset-item-chunks.js";
 
 /**
  * Run items, and the items of a dataset version a run first uses, are written on a worker thread
@@ -57,9 +58,6 @@ export interface ItemWriterSql {
   datasetItem: string;
   datasetVersionItem: string;
 }
-
-/** A dataset item as the thread stores it: its digest, its canonical JSON, its id. */
-export type DatasetItemRow = [digest: string, canonical: string, itemId: string];
 
 /**
  * The thread starts with the first commit: a command that only reads (`runs compare`, `runs

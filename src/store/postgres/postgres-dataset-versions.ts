@@ -1,12 +1,9 @@
 import type pg from "pg";
-import { canonicalJson } from "../../core/canonical.js";
 import type { Item } from "../../core/model/item.js";
 import type { DatasetVersionRecord, DatasetVersionUse, ExperimentVersionUse } from "../run-store.js";
 import { findByKeyOrPrefix } from "../ambiguous-prefix.js";
-import { digestOfCanonicalItem } from "../../core/dataset/version-accumulator.js";
+import { datasetItemChunks } from "../dataset-item-chunks.js";
 
-/** Items per statement while a version is stored: bounded memory, one round trip per thousand. */
-const BATCH = 1_000;
 /** A version this large changes the table's statistics enough to refresh them. */
 const ANALYZE_AFTER_ITEMS = 10_000;
 /** Items per page when streaming a version. */
@@ -47,29 +44,19 @@ export async function putDatasetVersionIn(
   );
   if (created.rowCount === 0) return false;
   let count = 0;
-  let batch: Item[] = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const rows = batch.map((item) => {
-      // PostgreSQL `text` cannot hold U+0000; the item's JSON escapes it, its id column cannot.
-      if (item.id.includes("\u0000")) throw new Error(`item ${JSON.stringify(item.id)}: PostgreSQL text cannot hold the character U+0000`);
-      const canonical = canonicalJson(item);
-      return { id: item.id, digest: digestOfCanonicalItem(canonical), canonical };
-    });
+  // One statement per chunk: bounded memory, one round trip per thousand items.
+  for await (const rows of datasetItemChunks(items)) {
+    // PostgreSQL `text` cannot hold U+0000; the item's JSON escapes it, its id column cannot.
+    const nul = rows.find(([, , id]) => id.includes("\u0000"));
+    if (nul !== undefined) throw new Error(`item ${JSON.stringify(nul[2])}: PostgreSQL text cannot hold the character U+0000`);
     try {
-      await client.query(STORE_BATCH, [record.version, rows.map((row) => row.digest), rows.map((row) => row.canonical), rows.map((row) => row.id)]);
+      await client.query(STORE_BATCH, [record.version, rows.map(([digest]) => digest), rows.map(([, canonical]) => canonical), rows.map(([, , id]) => id)]);
     } catch (error) {
       if ((error as { code?: unknown }).code === "23505") throw new Error(`dataset version ${record.version} has an item id twice`, { cause: error });
       throw error;
     }
-    count += batch.length;
-    batch = [];
-  };
-  for await (const item of items) {
-    batch.push(item);
-    if (batch.length === BATCH) await flush();
+    count += rows.length;
   }
-  await flush();
   await client.query("UPDATE evalgate.dataset_versions SET item_count = $2 WHERE version = $1", [record.version, count]);
   // Fresh statistics, so reading the version pages through the primary key at once: planned with
   // the empty table's, each page sorted every row after it (100,000 items took 15 s, not 1).
