@@ -40,7 +40,15 @@ export async function liveOwnerOf(
 ): Promise<RunOwner | undefined> {
   if (run.status !== "running") return undefined;
   const lease = await store.getRunLease(run.id);
-  if (lease === undefined || isLeaseStale(lease, now)) return undefined;
+  return lease === undefined ? undefined : liveHolderOf(lease, now);
+}
+
+/** The lease's holder while its lease is live (`now`); undefined once it is stale. */
+export function liveHolderOf(lease: RunLease, now: Date): RunOwner | undefined {
+  return isLeaseStale(lease, now) ? undefined : ownerOf(lease, now);
+}
+
+function ownerOf(lease: RunLease, now: Date): RunOwner {
   return { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
 }
 
@@ -65,7 +73,7 @@ function refusal(runId: string, holder: RunLease | undefined, now: Date): UserEr
   const who =
     holder === undefined
       ? "another process"
-      : describeRunOwner({ host: holder.host, pid: holder.pid, heartbeatAgeMs: heartbeatAgeMs(holder, now) });
+      : describeRunOwner(ownerOf(holder, now));
   return new UserError(
     `run ${runId} is being run right now (${who}). Wait for it to end, or stop it with ` +
       `\`evalgate runs cancel ${runId}\` and resume it then; if that process is gone, its lease goes ` +

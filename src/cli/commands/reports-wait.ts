@@ -6,7 +6,7 @@ import { truncateToWidth } from "../../core/report/display-width.js";
 import { oneLine } from "../../core/report/excerpt.js";
 import { VERDICT_WORDS } from "../../core/report/verdict-words.js";
 import { formatCount } from "../../core/stats.js";
-import { heartbeatAgeMs, isLeaseStale, LEASE_TTL_MS } from "../../engine/run-lease.js";
+import { heartbeatAgeMs, LEASE_TTL_MS, liveHolderOf } from "../../engine/run-lease.js";
 import type { RunLease, RunStore } from "../../store/run-store.js";
 import { globalOptions, storeScheme, withStore, type CliIo } from "../cli-context.js";
 import { EXIT, exitCodeFor, type ExitCode } from "../exit-codes.js";
@@ -143,7 +143,7 @@ class RunWait {
       // One read of the lease decides: a second could find it released by a run that just ended.
       const lease = await store.getRunLease(run.id);
       const now = new Date();
-      const owner = lease === undefined || isLeaseStale(lease, now) ? undefined : { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
+      const owner = lease === undefined ? undefined : liveHolderOf(lease, now);
       if (run.status === "running" || owner !== undefined) {
         return { kind: "running", run, lease, owner, stored: async () => (await store.runItemStatuses(run.id)).size };
       }
