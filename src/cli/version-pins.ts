@@ -4,6 +4,7 @@ import { UserError } from "../core/errors.js";
 import type { PinnedDataset, PreparedExperiment } from "../engine/prepare-experiment.js";
 import type { ExperimentVersionRecord, RunStore } from "../store/run-store.js";
 import { versionPrefix } from "../core/version-prefix.js";
+import { ambiguousPrefixError } from "../store/ambiguous-prefix.js";
 
 /** `--experiment-version V` / `--dataset-version V` of `evalgate run`, as given. */
 export interface VersionFlags {
@@ -53,7 +54,7 @@ async function findExperimentVersion(store: RunStore, name: string, typed: strin
   if (exact !== undefined) return exact;
   const versions = (await store.listExperimentVersions(name)).filter((stored) => stored.version.startsWith(prefix));
   if (versions.length > 1) {
-    throw new UserError(`--experiment-version "${prefix}" is ambiguous: ${versions.map((stored) => stored.version).join(", ")}; type more of it`);
+    throw ambiguousPrefixError("experiment version", prefix, versions.map((stored) => stored.version).sort());
   }
   const record = versions[0] && (await store.getExperimentVersion(name, versions[0].version));
   if (!record) {

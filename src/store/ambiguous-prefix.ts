@@ -4,10 +4,10 @@ import { UserError } from "../core/errors.js";
 export const AMBIGUOUS_SHOWN = 5;
 
 /**
- * The error every store throws for a prefix that matches several runs or dataset versions
+ * The error for a prefix that matches several runs, dataset versions or experiment versions
  * (`matches` sorted, any count): "run id "run-2026" is ambiguous: …. Type more of the run id."
  */
-export function ambiguousPrefixError(what: "run id" | "dataset version", prefix: string, matches: readonly string[]): UserError {
+export function ambiguousPrefixError(what: "run id" | "dataset version" | "experiment version", prefix: string, matches: readonly string[]): UserError {
   const more = matches.length > AMBIGUOUS_SHOWN ? ", …" : "";
   return new UserError(`${what} "${prefix}" is ambiguous: ${matches.slice(0, AMBIGUOUS_SHOWN).join(", ")}${more}. Type more of the ${what}.`);
 }

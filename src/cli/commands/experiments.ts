@@ -19,6 +19,7 @@ import { prepareExperiment } from "../../engine/prepare-experiment.js";
 import type { ExperimentVersionUse, RunStore } from "../../store/run-store.js";
 import { globalOptions, parseFormat, tableOrJson, terminalWidth, withStore, type CliIo } from "../cli-context.js";
 import { versionPrefix } from "../../core/version-prefix.js";
+import { ambiguousPrefixError } from "../../store/ambiguous-prefix.js";
 
 export function registerExperimentsCommands(program: Command, io: CliIo): void {
   const experiments = program.command("experiments").description("experiments and their versions; the lifecycle of experiments with variants");
@@ -224,8 +225,6 @@ async function knownDefinitions(store: RunStore, current: Map<string, CurrentVer
   return known;
 }
 
-const AMBIGUOUS_SHOWN = 5;
-
 /**
  * The version `prefix` names. Two experiments with the same definition share a version (its
  * hash): that is one version, not an ambiguity.
@@ -238,8 +237,8 @@ function resolveVersion(known: readonly KnownDefinition[], typed: string): Known
     throw new UserError(`no experiment version "${prefix}" in this store or the config file (see \`evalgate experiments show EXPERIMENT\`)`);
   }
   if (versions.length > 1) {
-    const named = versions.slice(0, AMBIGUOUS_SHOWN).map((version) => `${version} (${matches.find((entry) => entry.version === version)!.experiment})`);
-    throw new UserError(`experiment version "${prefix}" is ambiguous: ${named.join(", ")}${versions.length > AMBIGUOUS_SHOWN ? ", …" : ""}. Type more of it.`);
+    const named = versions.map((version) => `${version} (${matches.find((entry) => entry.version === version)!.experiment})`);
+    throw ambiguousPrefixError("experiment version", prefix, named);
   }
   return matches[0]!;
 }
