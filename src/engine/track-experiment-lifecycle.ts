@@ -8,6 +8,7 @@ import { UserError } from "../core/errors.js";
 import type { Run } from "../core/model/run.js";
 import type { RunStore } from "../store/run-store.js";
 import type { PreparedExperiment } from "./prepare-experiment.js";
+import { formatCountOf } from "../core/stats.js";
 
 /** The lifecycle of one run of an experiment with variants: `end` records how the run ended (undefined: it never started). */
 export interface LifecycleRun {
@@ -103,7 +104,7 @@ async function lockedItems(
 ): Promise<ReadonlySet<string> | undefined> {
   const baseline = await store.getRun(baselineRunId);
   if (baseline === undefined || baseline.dataset_version === prepared.dataset.version) return undefined;
-  const lockedBy = `its items are locked by baseline run ${baseline.id} (dataset version ${baseline.dataset_version}, ${baseline.item_count} items)`;
+  const lockedBy = `its items are locked by baseline run ${baseline.id} (dataset version ${baseline.dataset_version}, ${formatCountOf(baseline.item_count, "item")})`;
   if (!locked) {
     throw new UserError(
       `experiment "${prepared.name}": ${lockedBy}, and ${prepared.dataset.path} changed since ` +

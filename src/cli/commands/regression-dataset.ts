@@ -13,6 +13,7 @@ import type { RunStore } from "../../store/run-store.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { regressionErrorText } from "../regression-error-text.js";
 import { runExperimentCommand } from "./run.js";
+import { formatCountOf } from "../../core/stats.js";
 
 interface RegressionFlags {
   name?: string;
@@ -90,7 +91,7 @@ async function writeRegressionDataset(
     });
     for (const file of change.files) await writeAtomically(path.join(configDir, file.path), file.content);
     for (const dataset of change.datasets) {
-      const what = dataset.added.length > 0 ? `added ${dataset.added.length} items` : "nothing new";
+      const what = dataset.added.length > 0 ? `added ${formatCountOf(dataset.added.length, "item")}` : "nothing new";
       const already = dataset.alreadyPresent.length > 0 ? ` (${dataset.alreadyPresent.length} already there)` : "";
       const experiment = dataset.experimentAdded ? `; added experiment ${dataset.name} to ${configFile}` : "";
       io.stdout.write(`${dataset.configDataset}: ${what}${already}${experiment}\n`);

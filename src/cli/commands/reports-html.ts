@@ -13,6 +13,7 @@ import { requireRun, withStore, type CliIo } from "../cli-context.js";
 import { compareStoredRuns } from "../compare-stored-runs.js";
 import { EXIT, exitCodeFor, worseExit, type ExitCode } from "../exit-codes.js";
 import { judgeStoredRun } from "../stored-verdict.js";
+import { formatCountOf } from "../../core/stats.js";
 
 /**
  * `reports html RUN [RUN…] -o FILE [--pdf]`: one self-contained HTML page of a run, or of a
@@ -53,7 +54,7 @@ export function registerReportsHtmlCommand(reports: Command, io: CliIo, setExit:
           await writeOutputFile(pdf, `--pdf ${path.relative(io.cwd, pdf)}`, (partial) => printPdf(output, partial, { executablePath }));
         }
         const items = new Set(input.runs.flatMap(({ items }) => items.map((item) => item.item_id))).size;
-        io.stderr.write(`wrote ${flags.output} (${runs.length} ${runs.length === 1 ? "run" : "runs"}, ${items} items)\n`);
+        io.stderr.write(`wrote ${flags.output} (${runs.length} ${runs.length === 1 ? "run" : "runs"}, ${formatCountOf(items, "item")})\n`);
         if (pdf !== undefined) io.stderr.write(`wrote ${path.relative(io.cwd, pdf) || pdf} (PDF)\n`);
         const verdicts = input.runs.length === 1 ? [input.verdict!] : input.comparisons.map(({ verdict }) => verdict);
         setExit(verdicts.reduce<ExitCode>((worst, verdict) => worseExit(worst, exitCodeFor(verdict)), EXIT.pass));

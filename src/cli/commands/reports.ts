@@ -16,6 +16,7 @@ import { compareStoredRuns } from "../compare-stored-runs.js";
 import { exitCodeFor, type ExitCode } from "../exit-codes.js";
 import { judgeStoredRun } from "../stored-verdict.js";
 import { checkConclusionOf } from "../../core/check-conclusion.js";
+import { formatCountOf } from "../../core/stats.js";
 
 const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit", "arize"] as const;
 type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number];
@@ -70,7 +71,7 @@ export function registerReportsCommands(program: Command, io: CliIo, setExit: (c
         await writeOutputFile(flags.output, `-o ${flags.output}`, (partial) =>
           pipeline(Readable.from(exportRunItems(run, store.runItems(run.id), format, options)), createWriteStream(partial)),
         );
-        io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? (await store.runItemStatuses(run.id)).size} items)\n`);
+        io.stderr.write(`wrote ${flags.output} (${format}, ${formatCountOf(run.summary?.total ?? (await store.runItemStatuses(run.id)).size, "item")})\n`);
       });
     });
   registerReportsHtmlCommand(reports, io, setExit);

@@ -9,7 +9,7 @@ import { checkPinnedVersion, readVersionPins, type VersionFlags, type VersionPin
 import { runExperiment, type RunOutcome } from "../../engine/run-experiment.js";
 import { readGitInfo } from "../../engine/git-info.js";
 import type { Run } from "../../core/model/run.js";
-import { formatFraction } from "../../core/stats.js";
+import { formatCountOf, formatFraction } from "../../core/stats.js";
 import { createProgressReporter } from "../progress.js";
 import { findExperiment, loadConfigFile } from "../../engine/load-config.js";
 import { MAX_CONCURRENCY, MAX_REPEAT } from "../../core/config/schema.js";
@@ -189,7 +189,7 @@ async function preparePinned(
   checkPinnedVersion(pins, prepared);
   const used = [
     ...(pins.experimentVersion ? [`experiment version ${prepared.version} (stored ${pins.experimentVersion.created_at})`] : []),
-    ...(pins.dataset ? [`dataset version ${prepared.dataset.version} (stored, ${prepared.dataset.path}, ${prepared.dataset.item_count} items)`] : []),
+    ...(pins.dataset ? [`dataset version ${prepared.dataset.version} (stored, ${prepared.dataset.path}, ${formatCountOf(prepared.dataset.item_count, "item")})`] : []),
   ];
   io.stderr.write(`evalgate: running ${name} with ${used.join(" and ")}\n`);
   return prepared;

@@ -4,7 +4,7 @@ import { UserError } from "../../core/errors.js";
 import type { Run } from "../../core/model/run.js";
 import { describeRunOwner, statusText } from "../../core/report/render-run-summary.js";
 import { oneLine } from "../../core/report/excerpt.js";
-import { formatCount } from "../../core/stats.js";
+import { formatCount, formatCountOf } from "../../core/stats.js";
 import { liveOwnerOf, takeRunLease } from "../../engine/run-lease.js";
 import type { RunStore } from "../../store/run-store.js";
 import { requireRun, withStore, type CliIo } from "../cli-context.js";
@@ -64,7 +64,7 @@ async function datasetVersionFate(store: RunStore, run: Run): Promise<string> {
   if (version === undefined) return `dataset version ${run.dataset_version}: not stored (nothing to remove)`;
   const use = (await store.listDatasetVersions()).find((listed) => listed.version === version.version);
   const others = Math.max(0, (use?.runs ?? 1) - 1);
-  const named = `dataset version ${version.version} (${oneLine(version.dataset_path)}, ${formatCount(version.item_count)} items)`;
+  const named = `dataset version ${version.version} (${oneLine(version.dataset_path)}, ${formatCountOf(version.item_count, "item")})`;
   return others === 0
     ? `${named}: removed too, no other run uses it`
     : `${named}: kept, ${formatCount(others)} other run${others === 1 ? " uses" : "s use"} it`;
