@@ -446,7 +446,7 @@ function unsupportedNodeMessage(program, version, executable) {
 
 const problem = unsupportedNodeMessage("evalgate bot", process.versions.node, process.execPath);
 if (problem === undefined) {
-    void Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8554));
+    void Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4318));
 }
 else {
     process.stderr.write(`${problem}\n`);

@@ -127,16 +127,11 @@ function toAnnotation(row) {
     return annotation;
 }
 
-// EXTERNAL MODULE: ./src/core/canonical.ts
-var core_canonical = __webpack_require__(70457);
-// EXTERNAL MODULE: ./src/core/dataset/version-accumulator.ts
-var version_accumulator = __webpack_require__(70143);
+// EXTERNAL MODULE: ./src/store/dataset-item-chunks.ts
+var dataset_item_chunks = __webpack_require__(83616);
 ;// CONCATENATED MODULE: ./src/store/postgres/postgres-dataset-versions.ts
 
 
-
-/** Items per statement while a version is stored: bounded memory, one round trip per thousand. */
-const BATCH = 1_000;
 /** A version this large changes the table's statistics enough to refresh them. */
 const ANALYZE_AFTER_ITEMS = 10_000;
 /** Items per page when streaming a version. */
@@ -165,34 +160,22 @@ async function putDatasetVersionIn(client, record, items) {
     if (created.rowCount === 0)
         return false;
     let count = 0;
-    let batch = [];
-    const flush = async () => {
-        if (batch.length === 0)
-            return;
-        const rows = batch.map((item) => {
-            // PostgreSQL `text` cannot hold U+0000; the item's JSON escapes it, its id column cannot.
-            if (item.id.includes("\u0000"))
-                throw new Error(`item ${JSON.stringify(item.id)}: PostgreSQL text cannot hold the character U+0000`);
-            const canonical = (0,core_canonical/* canonicalJson */.dj)(item);
-            return { id: item.id, digest: (0,version_accumulator/* digestOfCanonicalItem */.hE)(canonical), canonical };
-        });
+    // One statement per chunk: bounded memory, one round trip per thousand items.
+    for await (const rows of (0,dataset_item_chunks/* datasetItemChunks */.s)(items)) {
+        // PostgreSQL `text` cannot hold U+0000; the item's JSON escapes it, its id column cannot.
+        const nul = rows.find(([, , id]) => id.includes("\u0000"));
+        if (nul !== undefined)
+            throw new Error(`item ${JSON.stringify(nul[2])}: PostgreSQL text cannot hold the character U+0000`);
         try {
-            await client.query(STORE_BATCH, [record.version, rows.map((row) => row.digest), rows.map((row) => row.canonical), rows.map((row) => row.id)]);
+            await client.query(STORE_BATCH, [record.version, rows.map(([digest]) => digest), rows.map(([, canonical]) => canonical), rows.map(([, , id]) => id)]);
         }
         catch (error) {
             if (error.code === "23505")
                 throw new Error(`dataset version ${record.version} has an item id twice`, { cause: error });
             throw error;
         }
-        count += batch.length;
-        batch = [];
-    };
-    for await (const item of items) {
-        batch.push(item);
-        if (batch.length === BATCH)
-            await flush();
+        count += rows.length;
     }
-    await flush();
     await client.query("UPDATE evalgate.dataset_versions SET item_count = $2 WHERE version = $1", [record.version, count]);
     // Fresh statistics, so reading the version pages through the primary key at once: planned with
     // the empty table's, each page sorted every row after it (100,000 items took 15 s, not 1).
@@ -763,7 +746,7 @@ async function catchUpScoreIndex(pool) {
 
 
 /** Items per statement when copying a run: bounded memory for a run of any size. */
-const publish_to_postgres_BATCH = 1_000;
+const BATCH = 1_000;
 /**
  * Copies a finished run from `source` (the Action's local embedded store) inside the caller's
  * transaction: its experiment version, its dataset version when `source` has it and this store
@@ -792,7 +775,7 @@ async function publishRunTo(client, source, runId, target) {
     let batch = [];
     for await (const item of source.runItems(runId)) {
         batch.push(item);
-        if (batch.length === publish_to_postgres_BATCH) {
+        if (batch.length === BATCH) {
             await insertItems(client, batch);
             batch = [];
         }

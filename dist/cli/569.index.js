@@ -25,8 +25,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/store/ambiguous-prefix.ts
 var ambiguous_prefix = __webpack_require__(67790);
-// EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
-var open_store = __webpack_require__(40914);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 9 modules
+var open_store = __webpack_require__(70582);
 // EXTERNAL MODULE: ./src/store/run-store.ts
 var run_store = __webpack_require__(86380);
 // EXTERNAL MODULE: ./src/core/retry.ts

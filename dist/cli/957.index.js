@@ -1942,8 +1942,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/store/open-store.ts + 8 modules
-var open_store = __webpack_require__(40914);
+// EXTERNAL MODULE: ./src/store/open-store.ts + 9 modules
+var open_store = __webpack_require__(70582);
 // EXTERNAL MODULE: ./src/store/postgres/store-url.ts
 var store_url = __webpack_require__(24840);
 ;// CONCATENATED MODULE: ./src/cli/cli-context.ts
@@ -5908,6 +5908,7 @@ async function judgeStoredRun(store, run, compared, thresholdOverride) {
 
 
 
+
 /**
  * `reports html RUN [RUN…] -o FILE [--pdf]`: one self-contained HTML page of a run, or of a
  * baseline and up to three runs each compared with it as `runs compare` compares them (the same
@@ -5946,7 +5947,7 @@ function registerReportsHtmlCommand(reports, io, setExit) {
                 await writeOutputFile(pdf, `--pdf ${external_node_path_default().relative(io.cwd, pdf)}`, (partial) => printPdf(output, partial, { executablePath }));
             }
             const items = new Set(input.runs.flatMap(({ items }) => items.map((item) => item.item_id))).size;
-            io.stderr.write(`wrote ${flags.output} (${runs.length} ${runs.length === 1 ? "run" : "runs"}, ${items} items)\n`);
+            io.stderr.write(`wrote ${flags.output} (${runs.length} ${runs.length === 1 ? "run" : "runs"}, ${(0,stats/* formatCountOf */.gL)(items, "item")})\n`);
             if (pdf !== undefined)
                 io.stderr.write(`wrote ${external_node_path_default().relative(io.cwd, pdf) || pdf} (PDF)\n`);
             const verdicts = input.runs.length === 1 ? [input.verdict] : input.comparisons.map(({ verdict }) => verdict);
@@ -6420,8 +6421,13 @@ async function liveOwnerOf(store, run, now = new Date()) {
     if (run.status !== "running")
         return undefined;
     const lease = await store.getRunLease(run.id);
-    if (lease === undefined || isLeaseStale(lease, now))
-        return undefined;
+    return lease === undefined ? undefined : liveHolderOf(lease, now);
+}
+/** The lease's holder while its lease is live (`now`); undefined once it is stale. */
+function liveHolderOf(lease, now) {
+    return isLeaseStale(lease, now) ? undefined : ownerOf(lease, now);
+}
+function ownerOf(lease, now) {
     return { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
 }
 /**
@@ -6445,7 +6451,7 @@ async function takeRunLease(store, runId, now) {
 function refusal(runId, holder, now) {
     const who = holder === undefined
         ? "another process"
-        : describeRunOwner({ host: holder.host, pid: holder.pid, heartbeatAgeMs: heartbeatAgeMs(holder, now) });
+        : describeRunOwner(ownerOf(holder, now));
     return new core_errors/* UserError */.yo(`run ${runId} is being run right now (${who}). Wait for it to end, or stop it with ` +
         `\`evalgate runs cancel ${runId}\` and resume it then; if that process is gone, its lease goes ` +
         `stale ${LEASE_TTL_MS / 1000} s after its last heartbeat and --resume works again`);
@@ -6634,7 +6640,7 @@ class RunWait {
             // One read of the lease decides: a second could find it released by a run that just ended.
             const lease = await store.getRunLease(run.id);
             const now = new Date();
-            const owner = lease === undefined || isLeaseStale(lease, now) ? undefined : { host: lease.host, pid: lease.pid, heartbeatAgeMs: heartbeatAgeMs(lease, now) };
+            const owner = lease === undefined ? undefined : liveHolderOf(lease, now);
             if (run.status === "running" || owner !== undefined) {
                 return { kind: "running", run, lease, owner, stored: async () => (await store.runItemStatuses(run.id)).size };
             }
@@ -6759,6 +6765,7 @@ function blocksMerge(conclusion) {
 
 
 
+
 const ARTIFACT_FORMATS = ["csv", "json", "jsonl", "junit", "arize"];
 function registerReportsCommands(program, io, setExit) {
     const reports = program.command("reports").description("failure reports, CI reports and exports of a run; waiting for a run to end");
@@ -6807,7 +6814,7 @@ function registerReportsCommands(program, io, setExit) {
             const annotations = format === "csv" || format === "json" || format === "jsonl" ? await store.runAnnotations(run.id) : [];
             const options = { annotations, arizeFile: importFormatOf(flags.output) ?? "jsonl" };
             await writeOutputFile(flags.output, `-o ${flags.output}`, (partial) => (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(exportRunItems(run, store.runItems(run.id), format, options)), (0,external_node_fs_.createWriteStream)(partial)));
-            io.stderr.write(`wrote ${flags.output} (${format}, ${run.summary?.total ?? (await store.runItemStatuses(run.id)).size} items)\n`);
+            io.stderr.write(`wrote ${flags.output} (${format}, ${(0,stats/* formatCountOf */.gL)(run.summary?.total ?? (await store.runItemStatuses(run.id)).size, "item")})\n`);
         });
     });
     registerReportsHtmlCommand(reports, io, setExit);
@@ -14276,7 +14283,10 @@ function refusingCallingScorers(refs, at) {
     return refs;
 }
 
+// EXTERNAL MODULE: ./src/store/ambiguous-prefix.ts
+var ambiguous_prefix = __webpack_require__(67790);
 ;// CONCATENATED MODULE: ./src/cli/commands/experiments.ts
+
 
 
 
@@ -14473,7 +14483,6 @@ async function knownDefinitions(store, current, experiment) {
     }
     return known;
 }
-const AMBIGUOUS_SHOWN = 5;
 /**
  * The version `prefix` names. Two experiments with the same definition share a version (its
  * hash): that is one version, not an ambiguity.
@@ -14486,8 +14495,8 @@ function resolveVersion(known, typed) {
         throw new core_errors/* UserError */.yo(`no experiment version "${prefix}" in this store or the config file (see \`evalgate experiments show EXPERIMENT\`)`);
     }
     if (versions.length > 1) {
-        const named = versions.slice(0, AMBIGUOUS_SHOWN).map((version) => `${version} (${matches.find((entry) => entry.version === version).experiment})`);
-        throw new core_errors/* UserError */.yo(`experiment version "${prefix}" is ambiguous: ${named.join(", ")}${versions.length > AMBIGUOUS_SHOWN ? ", …" : ""}. Type more of it.`);
+        const named = versions.map((version) => `${version} (${matches.find((entry) => entry.version === version).experiment})`);
+        throw (0,ambiguous_prefix/* ambiguousPrefixError */.lL)("experiment version", prefix, named);
     }
     return matches[0];
 }
@@ -14684,6 +14693,7 @@ async function latestRunByVariant(store, experiment, lockedBy) {
 
 
 
+
 /**
  * Reads the pinned versions from `store` (a unique prefix of a version is enough). The dataset's
  * items are read from the store during the run, so it must stay open until the run ends.
@@ -14719,7 +14729,7 @@ async function findExperimentVersion(store, name, typed) {
         return exact;
     const versions = (await store.listExperimentVersions(name)).filter((stored) => stored.version.startsWith(prefix));
     if (versions.length > 1) {
-        throw new core_errors/* UserError */.yo(`--experiment-version "${prefix}" is ambiguous: ${versions.map((stored) => stored.version).join(", ")}; type more of it`);
+        throw (0,ambiguous_prefix/* ambiguousPrefixError */.lL)("experiment version", prefix, versions.map((stored) => stored.version).sort());
     }
     const record = versions[0] && (await store.getExperimentVersion(name, versions[0].version));
     if (!record) {
@@ -15939,6 +15949,7 @@ function resolveVariant(experimentName, experiment, name) {
 ;// CONCATENATED MODULE: ./src/engine/track-experiment-lifecycle.ts
 
 
+
 const NOT_TRACKED = { end: async () => undefined };
 /** How many of an experiment's newest runs are read to find its baseline when no state is stored. */
 const track_experiment_lifecycle_RUNS_READ = 200;
@@ -16015,7 +16026,7 @@ async function lockedItems(store, prepared, baselineRunId, locked) {
     const baseline = await store.getRun(baselineRunId);
     if (baseline === undefined || baseline.dataset_version === prepared.dataset.version)
         return undefined;
-    const lockedBy = `its items are locked by baseline run ${baseline.id} (dataset version ${baseline.dataset_version}, ${baseline.item_count} items)`;
+    const lockedBy = `its items are locked by baseline run ${baseline.id} (dataset version ${baseline.dataset_version}, ${(0,stats/* formatCountOf */.gL)(baseline.item_count, "item")})`;
     if (!locked) {
         throw new core_errors/* UserError */.yo(`experiment "${prepared.name}": ${lockedBy}, and ${prepared.dataset.path} changed since ` +
             `(dataset version ${prepared.dataset.version}); restore the file, or run over the locked items with --locked`);
@@ -16175,7 +16186,7 @@ async function preparePinned(store, name, experiment, flags, prepare, io) {
     checkPinnedVersion(pins, prepared);
     const used = [
         ...(pins.experimentVersion ? [`experiment version ${prepared.version} (stored ${pins.experimentVersion.created_at})`] : []),
-        ...(pins.dataset ? [`dataset version ${prepared.dataset.version} (stored, ${prepared.dataset.path}, ${prepared.dataset.item_count} items)`] : []),
+        ...(pins.dataset ? [`dataset version ${prepared.dataset.version} (stored, ${prepared.dataset.path}, ${(0,stats/* formatCountOf */.gL)(prepared.dataset.item_count, "item")})`] : []),
     ];
     io.stderr.write(`evalgate: running ${name} with ${used.join(" and ")}\n`);
     return prepared;
@@ -16619,6 +16630,7 @@ function unknownIdsText(error, run) {
 
 
 
+
 /**
  * `evalgate runs regression-dataset`: the failed items of a run (or the named run items) become a
  * regression dataset beside the config, with an experiment over it — what `/eval regression`
@@ -16678,7 +16690,7 @@ async function writeRegressionDataset(store, runId, flags, configFile, io, allow
         for (const file of change.files)
             await writeAtomically(external_node_path_default().join(configDir, file.path), file.content);
         for (const dataset of change.datasets) {
-            const what = dataset.added.length > 0 ? `added ${dataset.added.length} items` : "nothing new";
+            const what = dataset.added.length > 0 ? `added ${(0,stats/* formatCountOf */.gL)(dataset.added.length, "item")}` : "nothing new";
             const already = dataset.alreadyPresent.length > 0 ? ` (${dataset.alreadyPresent.length} already there)` : "";
             const experiment = dataset.experimentAdded ? `; added experiment ${dataset.name} to ${configFile}` : "";
             io.stdout.write(`${dataset.configDataset}: ${what}${already}${experiment}\n`);
@@ -16850,7 +16862,7 @@ async function datasetVersionFate(store, run) {
         return `dataset version ${run.dataset_version}: not stored (nothing to remove)`;
     const use = (await store.listDatasetVersions()).find((listed) => listed.version === version.version);
     const others = Math.max(0, (use?.runs ?? 1) - 1);
-    const named = `dataset version ${version.version} (${oneLine(version.dataset_path)}, ${(0,stats/* formatCount */.B4)(version.item_count)} items)`;
+    const named = `dataset version ${version.version} (${oneLine(version.dataset_path)}, ${(0,stats/* formatCountOf */.gL)(version.item_count, "item")})`;
     return others === 0
         ? `${named}: removed too, no other run uses it`
         : `${named}: kept, ${(0,stats/* formatCount */.B4)(others)} other run${others === 1 ? " uses" : "s use"} it`;
@@ -20590,7 +20602,7 @@ function formatPValue(p, against = []) {
 /** Matches a store fetches and shows when a prefix is ambiguous (one more tells "…"). */
 const AMBIGUOUS_SHOWN = 5;
 /**
- * The error every store throws for a prefix that matches several runs or dataset versions
+ * The error for a prefix that matches several runs, dataset versions or experiment versions
  * (`matches` sorted, any count): "run id "run-2026" is ambiguous: …. Type more of the run id."
  */
 function ambiguousPrefixError(what, prefix, matches) {
@@ -20615,6 +20627,47 @@ async function findByKeyOrPrefix(what, key, lookup) {
     if (matches.length <= 1)
         return matches[0];
     throw ambiguousPrefixError(what, key, matches.map(lookup.keyOf));
+}
+
+
+/***/ }),
+
+/***/ 83616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ datasetItemChunks)
+/* harmony export */ });
+/* harmony import */ var _core_canonical_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70457);
+/* harmony import */ var _core_dataset_version_accumulator_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70143);
+
+
+/**
+ * A chunk is written in one transaction or statement once it holds this many items or this many
+ * characters of canonical JSON: each locks the store for milliseconds, and a chunk of large items
+ * stays well inside the embedded store's writer thread (48 MB heap) and a PostgreSQL statement.
+ */
+const CHUNK_ITEMS = 1_000;
+const CHUNK_CHARS = 4_000_000;
+/**
+ * A dataset version's items as rows to store, in chunks (the last may be short; none is empty).
+ * Digests are computed here, before any transaction: the store is then locked for the inserts alone.
+ */
+async function* datasetItemChunks(items) {
+    let chunk = [];
+    let chars = 0;
+    for await (const item of items) {
+        const canonical = (0,_core_canonical_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(item);
+        chunk.push([(0,_core_dataset_version_accumulator_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOfCanonicalItem */ .hE)(canonical), canonical, item.id]);
+        chars += canonical.length;
+        if (chunk.length < CHUNK_ITEMS && chars < CHUNK_CHARS)
+            continue;
+        yield chunk;
+        chunk = [];
+        chars = 0;
+    }
+    if (chunk.length > 0)
+        yield chunk;
 }
 
 
@@ -20683,7 +20736,7 @@ class GroupCommit {
 
 /***/ }),
 
-/***/ 40914:
+/***/ 70582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20712,7 +20765,29 @@ var run_store = __webpack_require__(86380);
 var sqlite_rows = __webpack_require__(14307);
 // EXTERNAL MODULE: ./src/store/group-commit.ts
 var group_commit = __webpack_require__(79410);
+;// CONCATENATED MODULE: ./src/store/sqlite-transaction.ts
+/**
+ * Runs `work` in one `BEGIN IMMEDIATE` transaction of `db`: the write lock is taken at once, so of
+ * two processes that read and then write, one waits for the other (busy_timeout) instead of both
+ * reading the same state. Commits what `work` did and returns its result; when it throws, rolls
+ * all of it back and rethrows.
+ */
+function inImmediateTransaction(db, work) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        const result = work();
+        db.exec("COMMIT");
+        return result;
+    }
+    catch (error) {
+        if (db.isTransaction)
+            db.exec("ROLLBACK");
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/sqlite-schema.ts
+
 
 /**
  * Migration N (0-based) brings a database from `user_version` N to N + 1. Append only: a shipped
@@ -20863,8 +20938,7 @@ const SCHEMA_VERSION = MIGRATIONS.length;
  * fresh store at once migrate it once: the second waits, then reads the new user_version.
  */
 function migrate(db, file) {
-    db.exec("BEGIN IMMEDIATE");
-    try {
+    inImmediateTransaction(db, () => {
         const current = readUserVersion(db);
         if (current > SCHEMA_VERSION) {
             throw new errors/* UserError */.yo(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
@@ -20877,13 +20951,7 @@ function migrate(db, file) {
         }
         // PRAGMA takes no bound parameters; SCHEMA_VERSION is our own integer.
         db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-        db.exec("COMMIT");
-    }
-    catch (error) {
-        if (db.isTransaction)
-            db.exec("ROLLBACK");
-        throw error;
-    }
+    });
 }
 function readUserVersion(db) {
     const row = db.prepare("PRAGMA user_version").get();
@@ -21025,6 +21093,7 @@ class SqliteItemWriter {
 }
 
 ;// CONCATENATED MODULE: ./src/store/sqlite-score-index.ts
+
 /**
  * The scores table is an index derived from the scores inside each stored run item. Keeping it
  * current on every putRunItem cost three random-key B-tree inserts per item (score ids are
@@ -21066,22 +21135,16 @@ class ScoreIndex {
     catchUp() {
         const stale = this.staleRuns.all().map((row) => String(row["id"]));
         for (const runId of stale) {
-            this.db.exec("BEGIN IMMEDIATE");
-            try {
+            inImmediateTransaction(this.db, () => {
                 for (const step of this.rebuildSteps)
                     step.run({ run_id: runId });
-                this.db.exec("COMMIT");
-            }
-            catch (error) {
-                if (this.db.isTransaction)
-                    this.db.exec("ROLLBACK");
-                throw error;
-            }
+            });
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/store/sqlite-run-leases.ts
+
 const LEASE_COLUMNS = "run_id, holder, host, pid, heartbeat_at";
 /**
  * The run_leases table: who runs each run in progress. Acquiring is a compare-and-set under
@@ -21100,20 +21163,13 @@ class SqliteRunLeases {
         };
     }
     acquire(lease, replacing) {
-        this.db.exec("BEGIN IMMEDIATE");
-        try {
+        return inImmediateTransaction(this.db, () => {
             const current = this.get(lease.run_id);
             const free = current === undefined ? replacing === undefined : current.holder === replacing || current.holder === lease.holder;
             if (free)
                 this.statements.put.run(lease.run_id, lease.holder, lease.host, lease.pid, lease.heartbeat_at);
-            this.db.exec("COMMIT");
             return free ? lease : current;
-        }
-        catch (error) {
-            if (this.db.isTransaction)
-                this.db.exec("ROLLBACK");
-            throw error;
-        }
+        });
     }
     renew(runId, holder, heartbeatAt) {
         return Number(this.statements.renew.run(heartbeatAt, runId, holder).changes) > 0;
@@ -21168,6 +21224,7 @@ class SqliteExperimentStates {
 
 ;// CONCATENATED MODULE: ./src/store/sqlite-annotations.ts
 
+
 const COLUMNS = "run_item_id, name, run_id, item_id, kind, metric, label, note, author, updated_at";
 /**
  * The `annotations` table of the embedded store. A batch is one transaction: its runs are
@@ -21195,8 +21252,7 @@ class SqliteAnnotations {
     put(annotations) {
         if (annotations.length === 0)
             return;
-        this.db.exec("BEGIN IMMEDIATE");
-        try {
+        inImmediateTransaction(this.db, () => {
             for (const runId of new Set(annotations.map((annotation) => annotation.run_id))) {
                 if (this.runExists.get(runId) === undefined)
                     throw new run_store/* UnknownRunError */.I(runId, this.where);
@@ -21204,13 +21260,7 @@ class SqliteAnnotations {
             for (const annotation of annotations) {
                 this.upsert.run(annotation.run_item_id, annotation.name, annotation.run_id, annotation.item_id, annotation.kind, annotation.kind === "metric" ? Number(annotation.value) : null, annotation.kind === "label" ? String(annotation.value) : null, annotation.note ?? null, annotation.author ?? null, annotation.updated_at);
             }
-            this.db.exec("COMMIT");
-        }
-        catch (error) {
-            if (this.db.isTransaction)
-                this.db.exec("ROLLBACK");
-            throw error;
-        }
+        });
     }
     list(runId) {
         return this.ofRun.all(runId).map(rowToAnnotation);
@@ -21234,21 +21284,12 @@ function rowToAnnotation(row) {
     return annotation;
 }
 
-// EXTERNAL MODULE: ./src/core/canonical.ts
-var core_canonical = __webpack_require__(70457);
-// EXTERNAL MODULE: ./src/core/dataset/version-accumulator.ts
-var version_accumulator = __webpack_require__(70143);
+// EXTERNAL MODULE: ./src/store/dataset-item-chunks.ts
+var dataset_item_chunks = __webpack_require__(83616);
 ;// CONCATENATED MODULE: ./src/store/sqlite-dataset-versions.ts
 
 
 
-/**
- * A chunk of a version's items is stored in one transaction once it holds this many items or
- * this many characters of canonical JSON: each transaction locks the store for milliseconds, and
- * a chunk of large items stays well inside the writer thread's 48 MB heap.
- */
-const CHUNK_ITEMS = 1_000;
-const CHUNK_CHARS = 4_000_000;
 /** Run on the store's writer thread (SqliteItemWriter.commitDatasetRows), with these parameters in this order. */
 const INSERT_DATASET_ITEM = "INSERT INTO dataset_items (digest, item) VALUES (?, ?) ON CONFLICT DO NOTHING";
 // A row a killed attempt left is the same row: the version is a hash of its items.
@@ -21296,24 +21337,11 @@ class SqliteDatasetVersions {
         if (this.statements.exists.get(record.version) !== undefined)
             return false;
         let given = 0;
-        let chunk = [];
-        let chars = 0;
-        for await (const item of items) {
-            // Digests computed here, before the transaction: the store is locked for the inserts alone.
-            const canonical = (0,core_canonical/* canonicalJson */.dj)(item);
-            chunk.push([(0,version_accumulator/* digestOfCanonicalItem */.hE)(canonical), canonical, item.id]);
-            chars += canonical.length;
-            if (chunk.length < CHUNK_ITEMS && chars < CHUNK_CHARS)
-                continue;
+        for await (const chunk of (0,dataset_item_chunks/* datasetItemChunks */.s)(items)) {
             await this.commitRows(record.version, chunk);
             given += chunk.length;
-            chunk = [];
-            chars = 0;
         }
-        if (chunk.length > 0)
-            await this.commitRows(record.version, chunk);
-        given += chunk.length;
-        return this.transaction(() => {
+        return inImmediateTransaction(this.db, () => {
             // Another process may have stored it meanwhile.
             if (this.statements.exists.get(record.version) !== undefined)
                 return false;
@@ -21383,19 +21411,6 @@ class SqliteDatasetVersions {
         this.statements.removeVersionItems.run(version);
         return Number(this.statements.removeVersion.run(version).changes) > 0;
     }
-    transaction(work) {
-        this.db.exec("BEGIN IMMEDIATE");
-        try {
-            const result = work();
-            this.db.exec("COMMIT");
-            return result;
-        }
-        catch (error) {
-            if (this.db.isTransaction)
-                this.db.exec("ROLLBACK");
-            throw error;
-        }
-    }
 }
 /**
  * Experiment versions with the runs made of them (of one experiment when given), newest first run
@@ -21428,6 +21443,7 @@ function listExperimentVersionUses(db, experiment) {
 }
 
 ;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
 
 
 
@@ -21505,9 +21521,6 @@ class SqliteRunStore {
     prepareStatements() {
         const db = this.db;
         return {
-            begin: db.prepare("BEGIN IMMEDIATE"),
-            commit: db.prepare("COMMIT"),
-            rollback: db.prepare("ROLLBACK"),
             saveExperimentVersion: db.prepare("INSERT INTO experiment_versions (experiment, version, definition, created_at) " +
                 "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
             getExperimentVersion: db.prepare("SELECT experiment, version, definition, created_at FROM experiment_versions " +
@@ -21627,8 +21640,7 @@ class SqliteRunStore {
     async deleteRun(runId) {
         await this.writes.flush();
         const statements = this.statements;
-        this.db.exec("BEGIN IMMEDIATE");
-        try {
+        return inImmediateTransaction(this.db, () => {
             const run = statements.runDatasetVersion.get(runId);
             if (run === undefined)
                 throw new run_store/* UnknownRunError */.I(runId, this.file);
@@ -21637,14 +21649,8 @@ class SqliteRunStore {
             const items = Number(statements.deleteRunItems.run(runId).changes);
             statements.deleteRun.run(runId);
             const datasetVersionRemoved = this.datasetVersions.removeIfUnused(String(run["dataset_version"]));
-            this.db.exec("COMMIT");
             return { items, datasetVersionRemoved };
-        }
-        catch (error) {
-            if (this.db.isTransaction)
-                this.db.exec("ROLLBACK");
-            throw error;
-        }
+        });
     }
     async getRun(runId) {
         return (0,ambiguous_prefix/* findByKeyOrPrefix */.PS)("run id", runId, {

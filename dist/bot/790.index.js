@@ -1,8 +1,8 @@
-export const id = 42;
-export const ids = [42];
+export const id = 790;
+export const ids = [790];
 export const modules = {
 
-/***/ 8554:
+/***/ 4318:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -2883,7 +2883,7 @@ function findScore(runItem, scoreId) {
 /** Matches a store fetches and shows when a prefix is ambiguous (one more tells "…"). */
 const AMBIGUOUS_SHOWN = 5;
 /**
- * The error every store throws for a prefix that matches several runs or dataset versions
+ * The error for a prefix that matches several runs, dataset versions or experiment versions
  * (`matches` sorted, any count): "run id "run-2026" is ambiguous: …. Type more of the run id."
  */
 function ambiguousPrefixError(what, prefix, matches) {
@@ -3260,12 +3260,40 @@ function versionOfDigests(digests) {
     return hash("sha256", [...digests].sort().join("\n"), "hex").slice(0, 12);
 }
 
+;// CONCATENATED MODULE: ./src/store/dataset-item-chunks.ts
+
+
+/**
+ * A chunk is written in one transaction or statement once it holds this many items or this many
+ * characters of canonical JSON: each locks the store for milliseconds, and a chunk of large items
+ * stays well inside the embedded store's writer thread (48 MB heap) and a PostgreSQL statement.
+ */
+const CHUNK_ITEMS = 1_000;
+const CHUNK_CHARS = 4_000_000;
+/**
+ * A dataset version's items as rows to store, in chunks (the last may be short; none is empty).
+ * Digests are computed here, before any transaction: the store is then locked for the inserts alone.
+ */
+async function* datasetItemChunks(items) {
+    let chunk = [];
+    let chars = 0;
+    for await (const item of items) {
+        const canonical = canonical_canonicalJson(item);
+        chunk.push([digestOfCanonicalItem(canonical), canonical, item.id]);
+        chars += canonical.length;
+        if (chunk.length < CHUNK_ITEMS && chars < CHUNK_CHARS)
+            continue;
+        yield chunk;
+        chunk = [];
+        chars = 0;
+    }
+    if (chunk.length > 0)
+        yield chunk;
+}
+
 ;// CONCATENATED MODULE: ./src/store/postgres/postgres-dataset-versions.ts
 
 
-
-/** Items per statement while a version is stored: bounded memory, one round trip per thousand. */
-const BATCH = 1_000;
 /** A version this large changes the table's statistics enough to refresh them. */
 const ANALYZE_AFTER_ITEMS = 10_000;
 /** Items per page when streaming a version. */
@@ -3294,34 +3322,22 @@ async function putDatasetVersionIn(client, record, items) {
     if (created.rowCount === 0)
         return false;
     let count = 0;
-    let batch = [];
-    const flush = async () => {
-        if (batch.length === 0)
-            return;
-        const rows = batch.map((item) => {
-            // PostgreSQL `text` cannot hold U+0000; the item's JSON escapes it, its id column cannot.
-            if (item.id.includes("\u0000"))
-                throw new Error(`item ${JSON.stringify(item.id)}: PostgreSQL text cannot hold the character U+0000`);
-            const canonical = canonical_canonicalJson(item);
-            return { id: item.id, digest: digestOfCanonicalItem(canonical), canonical };
-        });
+    // One statement per chunk: bounded memory, one round trip per thousand items.
+    for await (const rows of datasetItemChunks(items)) {
+        // PostgreSQL `text` cannot hold U+0000; the item's JSON escapes it, its id column cannot.
+        const nul = rows.find(([, , id]) => id.includes("\u0000"));
+        if (nul !== undefined)
+            throw new Error(`item ${JSON.stringify(nul[2])}: PostgreSQL text cannot hold the character U+0000`);
         try {
-            await client.query(STORE_BATCH, [record.version, rows.map((row) => row.digest), rows.map((row) => row.canonical), rows.map((row) => row.id)]);
+            await client.query(STORE_BATCH, [record.version, rows.map(([digest]) => digest), rows.map(([, canonical]) => canonical), rows.map(([, , id]) => id)]);
         }
         catch (error) {
             if (error.code === "23505")
                 throw new Error(`dataset version ${record.version} has an item id twice`, { cause: error });
             throw error;
         }
-        count += batch.length;
-        batch = [];
-    };
-    for await (const item of items) {
-        batch.push(item);
-        if (batch.length === BATCH)
-            await flush();
+        count += rows.length;
     }
-    await flush();
     await client.query("UPDATE evalgate.dataset_versions SET item_count = $2 WHERE version = $1", [record.version, count]);
     // Fresh statistics, so reading the version pages through the primary key at once: planned with
     // the empty table's, each page sorted every row after it (100,000 items took 15 s, not 1).
@@ -3888,7 +3904,7 @@ async function catchUpScoreIndex(pool) {
 
 
 /** Items per statement when copying a run: bounded memory for a run of any size. */
-const publish_to_postgres_BATCH = 1_000;
+const BATCH = 1_000;
 /**
  * Copies a finished run from `source` (the Action's local embedded store) inside the caller's
  * transaction: its experiment version, its dataset version when `source` has it and this store
@@ -3917,7 +3933,7 @@ async function publishRunTo(client, source, runId, target) {
     let batch = [];
     for await (const item of source.runItems(runId)) {
         batch.push(item);
-        if (batch.length === publish_to_postgres_BATCH) {
+        if (batch.length === BATCH) {
             await insertItems(client, batch);
             batch = [];
         }
@@ -4245,7 +4261,29 @@ async function migratePostgresStore(url) {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:sqlite"
 var external_node_sqlite_ = __webpack_require__(99);
+;// CONCATENATED MODULE: ./src/store/sqlite-transaction.ts
+/**
+ * Runs `work` in one `BEGIN IMMEDIATE` transaction of `db`: the write lock is taken at once, so of
+ * two processes that read and then write, one waits for the other (busy_timeout) instead of both
+ * reading the same state. Commits what `work` did and returns its result; when it throws, rolls
+ * all of it back and rethrows.
+ */
+function inImmediateTransaction(db, work) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        const result = work();
+        db.exec("COMMIT");
+        return result;
+    }
+    catch (error) {
+        if (db.isTransaction)
+            db.exec("ROLLBACK");
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/store/sqlite-schema.ts
+
 
 /**
  * Migration N (0-based) brings a database from `user_version` N to N + 1. Append only: a shipped
@@ -4396,8 +4434,7 @@ const SCHEMA_VERSION = sqlite_schema_MIGRATIONS.length;
  * fresh store at once migrate it once: the second waits, then reads the new user_version.
  */
 function sqlite_schema_migrate(db, file) {
-    db.exec("BEGIN IMMEDIATE");
-    try {
+    inImmediateTransaction(db, () => {
         const current = readUserVersion(db);
         if (current > SCHEMA_VERSION) {
             throw new errors_UserError(`${file} has store schema version ${current}, but this evalgate knows up to ${SCHEMA_VERSION}: ` +
@@ -4410,13 +4447,7 @@ function sqlite_schema_migrate(db, file) {
         }
         // PRAGMA takes no bound parameters; SCHEMA_VERSION is our own integer.
         db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-        db.exec("COMMIT");
-    }
-    catch (error) {
-        if (db.isTransaction)
-            db.exec("ROLLBACK");
-        throw error;
-    }
+    });
 }
 function readUserVersion(db) {
     const row = db.prepare("PRAGMA user_version").get();
@@ -4558,6 +4589,7 @@ class SqliteItemWriter {
 }
 
 ;// CONCATENATED MODULE: ./src/store/sqlite-score-index.ts
+
 /**
  * The scores table is an index derived from the scores inside each stored run item. Keeping it
  * current on every putRunItem cost three random-key B-tree inserts per item (score ids are
@@ -4599,22 +4631,16 @@ class ScoreIndex {
     catchUp() {
         const stale = this.staleRuns.all().map((row) => String(row["id"]));
         for (const runId of stale) {
-            this.db.exec("BEGIN IMMEDIATE");
-            try {
+            inImmediateTransaction(this.db, () => {
                 for (const step of this.rebuildSteps)
                     step.run({ run_id: runId });
-                this.db.exec("COMMIT");
-            }
-            catch (error) {
-                if (this.db.isTransaction)
-                    this.db.exec("ROLLBACK");
-                throw error;
-            }
+            });
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/store/sqlite-run-leases.ts
+
 const LEASE_COLUMNS = "run_id, holder, host, pid, heartbeat_at";
 /**
  * The run_leases table: who runs each run in progress. Acquiring is a compare-and-set under
@@ -4633,20 +4659,13 @@ class SqliteRunLeases {
         };
     }
     acquire(lease, replacing) {
-        this.db.exec("BEGIN IMMEDIATE");
-        try {
+        return inImmediateTransaction(this.db, () => {
             const current = this.get(lease.run_id);
             const free = current === undefined ? replacing === undefined : current.holder === replacing || current.holder === lease.holder;
             if (free)
                 this.statements.put.run(lease.run_id, lease.holder, lease.host, lease.pid, lease.heartbeat_at);
-            this.db.exec("COMMIT");
             return free ? lease : current;
-        }
-        catch (error) {
-            if (this.db.isTransaction)
-                this.db.exec("ROLLBACK");
-            throw error;
-        }
+        });
     }
     renew(runId, holder, heartbeatAt) {
         return Number(this.statements.renew.run(heartbeatAt, runId, holder).changes) > 0;
@@ -4699,6 +4718,7 @@ class SqliteExperimentStates {
 
 ;// CONCATENATED MODULE: ./src/store/sqlite-annotations.ts
 
+
 const sqlite_annotations_COLUMNS = "run_item_id, name, run_id, item_id, kind, metric, label, note, author, updated_at";
 /**
  * The `annotations` table of the embedded store. A batch is one transaction: its runs are
@@ -4726,8 +4746,7 @@ class SqliteAnnotations {
     put(annotations) {
         if (annotations.length === 0)
             return;
-        this.db.exec("BEGIN IMMEDIATE");
-        try {
+        inImmediateTransaction(this.db, () => {
             for (const runId of new Set(annotations.map((annotation) => annotation.run_id))) {
                 if (this.runExists.get(runId) === undefined)
                     throw new UnknownRunError(runId, this.where);
@@ -4735,13 +4754,7 @@ class SqliteAnnotations {
             for (const annotation of annotations) {
                 this.upsert.run(annotation.run_item_id, annotation.name, annotation.run_id, annotation.item_id, annotation.kind, annotation.kind === "metric" ? Number(annotation.value) : null, annotation.kind === "label" ? String(annotation.value) : null, annotation.note ?? null, annotation.author ?? null, annotation.updated_at);
             }
-            this.db.exec("COMMIT");
-        }
-        catch (error) {
-            if (this.db.isTransaction)
-                this.db.exec("ROLLBACK");
-            throw error;
-        }
+        });
     }
     list(runId) {
         return this.ofRun.all(runId).map(rowToAnnotation);
@@ -4769,13 +4782,6 @@ function rowToAnnotation(row) {
 
 
 
-/**
- * A chunk of a version's items is stored in one transaction once it holds this many items or
- * this many characters of canonical JSON: each transaction locks the store for milliseconds, and
- * a chunk of large items stays well inside the writer thread's 48 MB heap.
- */
-const CHUNK_ITEMS = 1_000;
-const CHUNK_CHARS = 4_000_000;
 /** Run on the store's writer thread (SqliteItemWriter.commitDatasetRows), with these parameters in this order. */
 const INSERT_DATASET_ITEM = "INSERT INTO dataset_items (digest, item) VALUES (?, ?) ON CONFLICT DO NOTHING";
 // A row a killed attempt left is the same row: the version is a hash of its items.
@@ -4823,24 +4829,11 @@ class SqliteDatasetVersions {
         if (this.statements.exists.get(record.version) !== undefined)
             return false;
         let given = 0;
-        let chunk = [];
-        let chars = 0;
-        for await (const item of items) {
-            // Digests computed here, before the transaction: the store is locked for the inserts alone.
-            const canonical = canonical_canonicalJson(item);
-            chunk.push([digestOfCanonicalItem(canonical), canonical, item.id]);
-            chars += canonical.length;
-            if (chunk.length < CHUNK_ITEMS && chars < CHUNK_CHARS)
-                continue;
+        for await (const chunk of datasetItemChunks(items)) {
             await this.commitRows(record.version, chunk);
             given += chunk.length;
-            chunk = [];
-            chars = 0;
         }
-        if (chunk.length > 0)
-            await this.commitRows(record.version, chunk);
-        given += chunk.length;
-        return this.transaction(() => {
+        return inImmediateTransaction(this.db, () => {
             // Another process may have stored it meanwhile.
             if (this.statements.exists.get(record.version) !== undefined)
                 return false;
@@ -4910,19 +4903,6 @@ class SqliteDatasetVersions {
         this.statements.removeVersionItems.run(version);
         return Number(this.statements.removeVersion.run(version).changes) > 0;
     }
-    transaction(work) {
-        this.db.exec("BEGIN IMMEDIATE");
-        try {
-            const result = work();
-            this.db.exec("COMMIT");
-            return result;
-        }
-        catch (error) {
-            if (this.db.isTransaction)
-                this.db.exec("ROLLBACK");
-            throw error;
-        }
-    }
 }
 /**
  * Experiment versions with the runs made of them (of one experiment when given), newest first run
@@ -4955,6 +4935,7 @@ function listExperimentVersionUses(db, experiment) {
 }
 
 ;// CONCATENATED MODULE: ./src/store/sqlite-store.ts
+
 
 
 
@@ -5032,9 +5013,6 @@ class SqliteRunStore {
     prepareStatements() {
         const db = this.db;
         return {
-            begin: db.prepare("BEGIN IMMEDIATE"),
-            commit: db.prepare("COMMIT"),
-            rollback: db.prepare("ROLLBACK"),
             saveExperimentVersion: db.prepare("INSERT INTO experiment_versions (experiment, version, definition, created_at) " +
                 "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
             getExperimentVersion: db.prepare("SELECT experiment, version, definition, created_at FROM experiment_versions " +
@@ -5154,8 +5132,7 @@ class SqliteRunStore {
     async deleteRun(runId) {
         await this.writes.flush();
         const statements = this.statements;
-        this.db.exec("BEGIN IMMEDIATE");
-        try {
+        return inImmediateTransaction(this.db, () => {
             const run = statements.runDatasetVersion.get(runId);
             if (run === undefined)
                 throw new UnknownRunError(runId, this.file);
@@ -5164,14 +5141,8 @@ class SqliteRunStore {
             const items = Number(statements.deleteRunItems.run(runId).changes);
             statements.deleteRun.run(runId);
             const datasetVersionRemoved = this.datasetVersions.removeIfUnused(String(run["dataset_version"]));
-            this.db.exec("COMMIT");
             return { items, datasetVersionRemoved };
-        }
-        catch (error) {
-            if (this.db.isTransaction)
-                this.db.exec("ROLLBACK");
-            throw error;
-        }
+        });
     }
     async getRun(runId) {
         return findByKeyOrPrefix("run id", runId, {
